@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using NearMiss.Core.Health;
+using NearMiss.Core.Intake;
+using NearMiss.Core.Pii;
+using NearMiss.Core.Review;
+using NearMiss.Core.Security;
+using NearMiss.Core.Storage;
+
+namespace NearMiss.Core;
+
+public static class NearMissCoreServices
+{
+    /// <summary>Registers Core: the one registration both the Functions app and <c>nearmiss serve</c> use.</summary>
+    public static IServiceCollection AddNearMissCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<KeyOptions>().Bind(configuration.GetSection(KeyOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => StorageClients.CreateTableService(configuration));
+        services.AddSingleton(_ => StorageClients.CreateQueueService(configuration));
+        services.AddSingleton<NearMissStore>();
+        services.AddHostedService<StorageInitializer>();
+
+        services.AddSingleton<Sealer>();
+        services.AddSingleton<Receipts>();
+        services.AddSingleton<IPiiDetector, LocalPiiDetector>();
+
+        services.AddSingleton<ReportIntake>();
+        services.AddSingleton<ReceiptLookup>();
+        services.AddSingleton<CaseOpening>();
+        services.AddSingleton<HealthCheck>();
+        return services;
+    }
+}

@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using NearMiss.Core.Intake;
+using NearMiss.Core.Pii;
+using NearMiss.Core.Security;
+using NearMiss.Core.Storage;
+
+namespace NearMiss.Core.Review;
+
+/// <summary>A notification request on the <c>notifications</c> queue: who to tell about what, no content.</summary>
+public sealed record NotificationMessage(string Kind, string ReportId, int Stage)
+{
+    public const string CaseReady = "case-ready";
+}
+
+/// <summary>
+/// Handles a <c>pii-scan</c> message: unseals the report, runs the PII detector, stores the findings as
+/// offsets and labels, opens the review case in stage 1 and queues the reviewers' notification.
+/// Idempotent: a second delivery finds the case and only finishes what the first left undone.
+/// </summary>
+public sealed partial class CaseOpening(NearMissStore store, Sealer sealer, IPiiDetector detector, TimeProvider time, ILogger<CaseOpening> logger)
+{
+    public async Task OpenAsync(string reportId, CancellationToken cancellationToken)
+    {
+        if (!IsReportId(reportId))
+        {
+            LogMalformed(logger);
+            return;
+        }
+
+        var existing = await store.Submissions.GetEntityIfExistsAsync<CaseEntity>(reportId, CaseEntity.Row, cancellationToken: cancellationToken);
+        var reviewCase = existing.HasValue ? existing.Value! : await CreateCaseAsync(reportId, cancellationToken);
+        if (reviewCase is null || reviewCase.NotificationQueued)
+        {
+            return;
+        }
+
+        var message = new NotificationMessage(NotificationMessage.CaseReady, reportId, reviewCase.Stage);
+        await store.Notifications.SendMessageAsync(JsonSerializer.Serialize(message), cancellationToken);
+        reviewCase.NotificationQueued = true;
+        await store.Submissions.UpdateEntityAsync(reviewCase, reviewCase.ETag, TableUpdateMode.Merge, cancellationToken);
+    }
+
+    private async Task<CaseEntity?> CreateCaseAsync(string reportId, CancellationToken cancellationToken)
+    {
+        var original = await store.Submissions.GetEntityIfExistsAsync<SubmissionEntity>(reportId, SubmissionEntity.Row, cancellationToken: cancellationToken);
+        if (!original.HasValue || original.Value!.SealedText is null || original.Value.WrappedKey is null)
+        {
+            LogNoOriginal(logger);
+            return null;
+        }
+
+        var text = SealedText.FromJson(sealer.Unseal(reportId, new SealedBox(original.Value.SealedText, original.Value.WrappedKey)));
+        var findings = Scan("narrative", text.Narrative).Concat(Scan("lessonsLearned", text.LessonsLearned)).ToList();
+        var reviewCase = new CaseEntity
+        {
+            PartitionKey = reportId,
+            Findings = JsonSerializer.Serialize(findings),
+            OpenedOn = time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        };
+
+        try
+        {
+            var response = await store.Submissions.AddEntityAsync(reviewCase, cancellationToken);
+            reviewCase.ETag = response.Headers.ETag ?? ETag.All;
+            LogOpened(logger, findings.Count);
+            return reviewCase;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            // Another delivery of the same message got there first.
+            return (await store.Submissions.GetEntityAsync<CaseEntity>(reportId, CaseEntity.Row, cancellationToken: cancellationToken)).Value;
+        }
+    }
+
+    private IEnumerable<Finding> Scan(string field, string text) =>
+        detector.Detect(text).Select(s => new Finding(field, s.Start, s.End, s.Label.ToContractName()));
+
+    internal static bool IsReportId(string value) => value.Length == 32 && value.All(char.IsAsciiHexDigitLower);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored a pii-scan message that is not a report id")]
+    private static partial void LogMalformed(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A pii-scan message named a report whose sealed original is gone")]
+    private static partial void LogNoOriginal(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Review case opened in stage 1 with {FindingCount} automated findings")]
+    private static partial void LogOpened(ILogger logger, int findingCount);
+}

@@ -1,0 +1,33 @@
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+
+namespace NearMiss.Core.Storage;
+
+/// <summary>The table and queue clients, built once and shared.</summary>
+public sealed class NearMissStore(TableServiceClient tables, QueueServiceClient queues)
+{
+    public TableServiceClient TableService { get; } = tables;
+
+    public QueueServiceClient QueueService { get; } = queues;
+
+    public TableClient Submissions { get; } = tables.GetTableClient(StorageNames.Tables.Submissions);
+
+    public QueueClient PiiScan { get; } = queues.GetQueueClient(StorageNames.Queues.PiiScan);
+
+    public QueueClient Notifications { get; } = queues.GetQueueClient(StorageNames.Queues.Notifications);
+
+    /// <summary>Creates every table and queue (and poison queue) if missing. Called once at start-up.</summary>
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        foreach (var table in StorageNames.Tables.All)
+        {
+            await TableService.CreateTableIfNotExistsAsync(table, cancellationToken);
+        }
+
+        foreach (var queue in StorageNames.Queues.All)
+        {
+            await QueueService.GetQueueClient(queue).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            await QueueService.GetQueueClient(StorageNames.Queues.Poison(queue)).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        }
+    }
+}

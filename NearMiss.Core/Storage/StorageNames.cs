@@ -1,0 +1,26 @@
+namespace NearMiss.Core.Storage;
+
+/// <summary>The tables and queues the app uses. Infrastructure declares the same names.</summary>
+public static class StorageNames
+{
+    /// <summary>The setting that holds the storage connection, as the trigger attributes name it.</summary>
+    public const string Connection = "NearMissStorage";
+
+    public static class Tables
+    {
+        /// <summary>One partition per report: the sealed original and its review case.</summary>
+        public const string Submissions = "submissions";
+
+        public static readonly string[] All = [Submissions];
+    }
+
+    public static class Queues
+    {
+        public const string PiiScan = "pii-scan";
+        public const string Notifications = "notifications";
+
+        public static readonly string[] All = [PiiScan, Notifications];
+
+        public static string Poison(string queue) => queue + "-poison";
+    }
+}

@@ -1,0 +1,14 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using NearMiss.Core.Intake;
+
+namespace NearMiss.Functions.Intake;
+
+public sealed class GetForm(ReportIntake intake)
+{
+    [Function(nameof(GetForm))]
+    public IActionResult Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "form")] HttpRequest request,
+        CancellationToken cancellationToken) => new OkObjectResult(intake.Form);
+}
