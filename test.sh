@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Runs every test: installs what is missing, starts Azurite on free ports, runs the suite, stops what it
+# started, and ends with a line "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+
+log() { echo "test.sh: $*" >&2; }
+
+command -v dotnet >/dev/null || { log "the .NET SDK is required (dotnet on PATH)"; exit 1; }
+command -v node >/dev/null || { log "Node.js is required (for Azurite)"; exit 1; }
+
+if [ ! -x node_modules/.bin/azurite ]; then
+  log "installing Azurite from package-lock.json"
+  npm ci --no-audit --no-fund >&2 || exit 1
+fi
+
+if [ ! -x /usr/bin/chromium ]; then
+  log "installing Debian's Chromium for the browser tests"
+  if [ "$(id -u)" = 0 ]; then
+    (apt-get install -y chromium >&2 || { apt-get update >&2 && apt-get install -y chromium >&2; }) || log "Chromium could not be installed"
+  else
+    (sudo apt-get install -y chromium >&2) || log "Chromium could not be installed"
+  fi
+fi
+
+free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
+blob=$(free_port); queue=$(free_port); table=$(free_port)
+while [ "$queue" = "$blob" ] || [ "$table" = "$blob" ] || [ "$table" = "$queue" ]; do queue=$(free_port); table=$(free_port); done
+
+node_modules/.bin/azurite --silent --skipApiVersionCheck --disableTelemetry --loose --inMemoryPersistence \
+  --blobHost 127.0.0.1 --blobPort "$blob" --queueHost 127.0.0.1 --queuePort "$queue" \
+  --tableHost 127.0.0.1 --tablePort "$table" >/dev/null 2>&1 &
+azurite_pid=$!
+cleanup() { kill "$azurite_pid" 2>/dev/null; wait "$azurite_pid" 2>/dev/null; }
+trap cleanup EXIT
+
+for _ in $(seq 1 100); do
+  (exec 3<>"/dev/tcp/127.0.0.1/$table") 2>/dev/null && break
+  sleep 0.1
+done
+
+key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
+export NEARMISS_TEST_STORAGE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$blob/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$queue/devstoreaccount1;TableEndpoint=http://127.0.0.1:$table/devstoreaccount1;"
+
+results="$root/TestResults"
+rm -rf "$results"
+dotnet test NearMiss.slnx -c Release --logger "trx" --results-directory "$results" "$@" >&2
+status=$?
+
+passed=0; failed=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  p=$(echo "$counters" | sed -n 's/.* passed="\([0-9]*\)".*/\1/p'); f=$(echo "$counters" | sed -n 's/.* failed="\([0-9]*\)".*/\1/p')
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+done
+
+echo "$passed passed, $failed failed"
+if [ "$passed" -eq 0 ] || [ "$failed" -ne 0 ] || [ "$status" -ne 0 ]; then exit 1; fi
