@@ -1,4 +1,5 @@
 using System.CommandLine;
+using NearMiss.Cli.Admin;
 using NearMiss.Cli.Load;
 using NearMiss.Cli.Pii;
 using NearMiss.Cli.Seed;
@@ -9,4 +10,5 @@ root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(PiiCommand.Create());
 root.Subcommands.Add(LoadCommand.Create());
 root.Subcommands.Add(SeedCommand.Create());
+root.Subcommands.Add(PoisonCommand.Create());
 return await root.Parse(args).InvokeAsync();
