@@ -45,11 +45,14 @@ public static class FunctionCatalog
     /// Every <c>[Function]</c> method of <paramref name="assembly"/>. A function whose parameters or return type
     /// this host cannot bind stops start-up with one message naming every such function.
     /// </summary>
-    public static IReadOnlyList<FunctionEntry> Discover(Assembly assembly)
+    public static IReadOnlyList<FunctionEntry> Discover(Assembly assembly) => Discover(assembly.GetTypes());
+
+    /// <summary>Every <c>[Function]</c> method of <paramref name="types"/>; see <see cref="Discover(Assembly)"/>.</summary>
+    public static IReadOnlyList<FunctionEntry> Discover(IEnumerable<Type> types)
     {
         var entries = new List<FunctionEntry>();
         var problems = new List<string>();
-        foreach (var type in assembly.GetTypes().Where(t => t.IsClass))
+        foreach (var type in types.Where(t => t.IsClass))
         {
             foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
             {
@@ -58,7 +61,7 @@ public static class FunctionCatalog
                     continue;
                 }
 
-                var entryPoint = $"{type.FullName}.{method.Name}";
+                var entryPoint = $"{type.FullName!.Replace('+', '.')}.{method.Name}";
                 var entry = Describe(function.Name, entryPoint, method, problems);
                 if (entry is not null)
                 {

@@ -8,7 +8,8 @@ namespace NearMiss.Cli.Serve;
 /// <summary>
 /// Fires a handler on a timer trigger schedule: a six-field NCRONTAB expression with seconds
 /// ("0 0 6 * * 1"), or a TimeSpan interval ("00:05:00"), in UTC, timed by the given <see cref="TimeProvider"/>.
-/// Occurrences missed while a handler runs are skipped, not queued.
+/// Occurrences missed while a handler runs are skipped, not queued. The <see cref="TimerInfo"/> carries the
+/// previous occurrence as <c>Last</c> and the current one as <c>Next</c>, as the host passes them.
 /// </summary>
 public sealed partial class TimerScheduler(
     string schedule,
@@ -45,8 +46,9 @@ public sealed partial class TimerScheduler(
         {
             if (runOnStartup)
             {
-                await FireAsync(last, _next(Now()), isPastDue: false, stoppingToken);
-                last = Now();
+                var started = Now();
+                await FireAsync(last, started, isPastDue: false, stoppingToken);
+                last = started;
             }
 
             var due = _next(Now());
@@ -58,26 +60,18 @@ public sealed partial class TimerScheduler(
                     await Task.Delay(wait, _time, stoppingToken);
                 }
 
-                var now = Now();
-                var next = _next(due);
-                while (next <= now)
-                {
-                    next = _next(next);
-                }
-
-                await FireAsync(last, next, isPastDue: now - due > TimeSpan.FromSeconds(1), stoppingToken);
+                // As on the Functions host: Last is the previous occurrence, Next the one firing now.
+                await FireAsync(last, due, isPastDue: Now() - due > TimeSpan.FromSeconds(1), stoppingToken);
                 last = due;
-                due = next;
-                if (due <= Now())
-                {
-                    due = _next(Now());
-                }
+                due = _next(Max(due, Now()));
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
     }
+
+    private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
 
     private DateTime Now() => _time.GetUtcNow().UtcDateTime;
 
