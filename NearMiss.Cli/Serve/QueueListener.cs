@@ -107,6 +107,12 @@ public sealed partial class QueueListener(
                 await handler(message.Body.ToString(), stoppingToken);
                 succeeded = true;
             }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // Shutting down: hand the message back at once, without counting it towards poison.
+                await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, message: (BinaryData?)null, TimeSpan.Zero, CancellationToken.None);
+                return;
+            }
             catch (Exception exception)
             {
                 LogHandlerFailed(logger, queue.Name, message.MessageId, message.DequeueCount, exception.GetType().Name);

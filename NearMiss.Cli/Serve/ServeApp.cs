@@ -26,7 +26,11 @@ public static partial class ServeApp
 
     /// <param name="args">Command-line configuration (<c>--urls</c>, <c>--NearMissStorage=...</c>, ...).</param>
     /// <param name="configure">Runs after the defaults and before Core is registered (tests add settings here).</param>
-    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null) =>
+        Build(args, configure, FunctionCatalog.FunctionsAssembly.GetTypes());
+
+    /// <summary>As <see cref="Build(string[], Action{WebApplicationBuilder}?)"/>, hosting the functions of <paramref name="functionTypes"/>.</summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure, IEnumerable<Type> functionTypes)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, EnvironmentName = DefaultEnvironment(args) });
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
@@ -54,7 +58,7 @@ public static partial class ServeApp
             json.JsonSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         });
 
-        var functions = FunctionCatalog.Discover();
+        var functions = FunctionCatalog.Discover(functionTypes);
         var hostSettings = HostSettings.Load(HostSettings.DefaultPath, builder.Configuration);
         foreach (var entry in functions)
         {
