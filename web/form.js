@@ -118,7 +118,7 @@ function renderQuestion(q) {
     const select = el('select', { id, name: q.id, 'aria-describedby': describedBy },
       el('option', { value: '', text: q.required ? 'Choose…' : 'Choose… (optional)' }),
       options.map((o) => el('option', { value: o.value, text: o.label })));
-    fields.set(key, { name: q.label, focus: select, error, controls: [select] });
+    fields.set(key, { name: shortName(q.label), focus: select, error, controls: [select] });
     return el('div', { class: 'field', id: `field-${domId(q.id)}` },
       el('label', { for: id }, q.label, marker), hint, error, select);
   }
@@ -162,7 +162,7 @@ function renderQuestion(q) {
       fieldset.append(clear);
     }
 
-    fields.set(key, { name: q.label, focus: inputs[0] ?? fieldset, error, controls: inputs });
+    fields.set(key, { name: shortName(q.label), focus: inputs[0] ?? fieldset, error, controls: inputs });
     return fieldset;
   }
 
@@ -170,7 +170,7 @@ function renderQuestion(q) {
   const input = q.kind === 'month'
     ? el('input', { id, name: q.id, type: 'month', min: EARLIEST_MONTH, max: currentMonth(), placeholder: 'YYYY-MM', 'aria-describedby': describedBy })
     : el('input', { id, name: q.id, type: 'text', spellcheck: 'false', 'aria-describedby': describedBy });
-  fields.set(key, { name: q.label, focus: input, error, controls: [input] });
+  fields.set(key, { name: shortName(q.label), focus: input, error, controls: [input] });
   return el('div', { class: 'field', id: `field-${domId(q.id)}` },
     el('label', { for: id }, q.label, marker), hint, error, input);
 }
@@ -552,7 +552,7 @@ async function runPiiPreview() {
   ui.piiResult.replaceChildren(
     el('p', { class: 'pii-summary', text: found === 0
       ? 'No identifying details found. Read it once more yourself: the check cannot catch everything.'
-      : `${found} possible identifying ${found === 1 ? 'detail is' : 'details are'} highlighted below. Rewrite them above, then check again.` }),
+      : `${found} possible identifying ${found === 1 ? 'detail is' : 'details are'} highlighted below. Rewrite what you need to above, then check again.` }),
     ...parts.map(([title, text, spans]) => el('div', { class: 'pii-part' },
       el('h3', { text: title }),
       el('p', { class: 'pii-text' }, highlight(text, Array.isArray(spans) ? spans : [])))),
@@ -603,6 +603,11 @@ function markPreviewStale() {
 /** The current month as YYYY-MM, in UTC as the server counts it. */
 function currentMonth() {
   return new Date().toISOString().slice(0, 7);
+}
+
+/** "When did it happen? (month and year)" → "When did it happen", to lead an error sentence. */
+function shortName(label) {
+  return String(label).replace(/\s*\([^)]*\)\s*/g, ' ').replace(/[?:]\s*$/, '').trim() || String(label);
 }
 
 function domId(value) {
