@@ -1,0 +1,140 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+using Microsoft.Playwright;
+
+using NearMiss.Tests.Infrastructure;
+
+using static Microsoft.Playwright.Assertions;
+
+namespace NearMiss.Tests.Browser;
+
+/// <summary>
+/// The reporter's whole path in Chromium against the real <c>nearmiss serve</c>: the form, the receipt
+/// shown once, and the status page reaching "in review" once the background scan has run.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed partial class ReportInBrowserTests(AzuriteFixture fixture)
+{
+    private const float Timeout = 30_000;
+    private static readonly TimeSpan InReviewWithin = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task Report_SubmittedInBrowser_ReachesInReviewOnItsStatusPage()
+    {
+        await fixture.ClearQueuesAsync();
+        await using var site = await SiteProcess.StartAsync(fixture.ConnectionString);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Chromium.LaunchAsync(playwright);
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = site.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 360, Height = 780 },
+        });
+        context.SetDefaultTimeout(Timeout);
+        context.SetDefaultNavigationTimeout(60_000);
+        SetDefaultExpectTimeout(Timeout);
+
+        var requests = new ConcurrentQueue<string>();
+        var problems = new ConcurrentQueue<string>();
+        context.Request += (_, request) => requests.Enqueue(request.Url);
+        var page = await context.NewPageAsync();
+        page.PageError += (_, error) => problems.Enqueue($"script error: {error}");
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                problems.Enqueue($"CSP: {message.Text}");
+            }
+        };
+
+        // The form, on a 360 px wide phone screen.
+        await page.GotoAsync("/");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Send report" })).ToBeVisibleAsync();
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The form is wider than a 360 px screen.");
+
+        var month = DateTime.UtcNow.AddMonths(-3).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        await page.GetByLabel("When did it happen?").FillAsync(month);
+        await Question(page, "Time of day").GetByLabel("Night").CheckAsync();
+        await page.GetByLabel("Call type").SelectOptionAsync(new SelectOptionValue { Label = "Traffic stop" });
+        await Question(page, "Your assignment").GetByLabel("Patrol", new() { Exact = true }).CheckAsync();
+        await Question(page, "Contributing factors").GetByLabel("Fatigue").CheckAsync();
+        await Question(page, "Contributing factors").GetByLabel("Backup delayed").CheckAsync();
+        await Question(page, "Outcome").GetByLabel("No injury").CheckAsync();
+        await page.GetByLabel("What happened").FillAsync(
+            "Stopped a car on a dark stretch of road; the driver reached under the seat while I was still at the rear " +
+            "quarter panel. My backup was ten minutes out, so I stepped back and waited before approaching again.");
+        await page.GetByLabel("Lessons learned").FillAsync("Wait for backup on dark roads when the driver keeps moving.");
+
+        // Sent: the form gives way to the receipt, which cannot be left before it is saved.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send report" }).ClickAsync();
+        var receiptText = page.Locator("#receipt-value");
+        await Expect(receiptText).ToHaveTextAsync(ReceiptPattern());
+        await Expect(page.GetByLabel("What happened")).ToHaveCountAsync(0);
+        var done = page.GetByRole(AriaRole.Button, new() { Name = "Done" });
+        await Expect(done).ToBeDisabledAsync();
+        await page.GetByLabel("I have saved my receipt").CheckAsync();
+        await Expect(done).ToBeEnabledAsync();
+        var receipt = (await receiptText.TextContentAsync() ?? "").Trim();
+        await done.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Thank you" })).ToBeVisibleAsync();
+        Assert.DoesNotContain(receipt, await page.ContentAsync(), StringComparison.OrdinalIgnoreCase);
+
+        // The status page, with the receipt typed the sloppy way a person might.
+        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Check a receipt" }).ClickAsync();
+        await page.WaitForURLAsync("**/status.html");
+        await page.GetByLabel("Receipt", new() { Exact = true }).FillAsync(receipt.ToLowerInvariant().Replace('-', ' '));
+        var status = await PollUntilInReviewAsync(page);
+        Assert.Equal("In review", status);
+
+        // Nothing went anywhere but the site, and the receipt was kept nowhere it could linger.
+        var origin = site.BaseAddress.GetLeftPart(UriPartial.Authority);
+        var elsewhere = requests.Where(url => !url.StartsWith(origin + "/", StringComparison.Ordinal)).ToList();
+        Assert.True(elsewhere.Count == 0, "Requests left the site's origin: " + string.Join(", ", elsewhere));
+        var compact = receipt.Replace("-", "", StringComparison.Ordinal);
+        Assert.DoesNotContain(requests, url =>
+            url.Contains(compact, StringComparison.OrdinalIgnoreCase) || url.Contains(receipt, StringComparison.OrdinalIgnoreCase));
+        Assert.Empty(await context.CookiesAsync());
+        Assert.Equal(0, await page.EvaluateAsync<int>("localStorage.length + sessionStorage.length"));
+        Assert.True(problems.IsEmpty, string.Join(Environment.NewLine, problems));
+    }
+
+    private static ILocator Question(IPage page, string legend) =>
+        page.GetByRole(AriaRole.Group, new() { Name = legend });
+
+    /// <summary>Checks the receipt until the background scan has opened the case; returns the status shown last.</summary>
+    private static async Task<string> PollUntilInReviewAsync(IPage page)
+    {
+        var check = page.GetByRole(AriaRole.Button, new() { Name = "Check status" });
+        var words = page.Locator("#status-words");
+        var shown = "";
+        var deadline = DateTime.UtcNow + InReviewWithin;
+        while (DateTime.UtcNow < deadline)
+        {
+            await page.RunAndWaitForResponseAsync(
+                () => check.ClickAsync(),
+                response => response.Url.EndsWith("/api/receipts/status", StringComparison.Ordinal));
+            await Expect(page.Locator("#result, #lookup-message, #err-receipt").Locator("visible=true")).Not.ToHaveCountAsync(0);
+            if (!await page.Locator("#result").IsVisibleAsync())
+            {
+                var message = await page.Locator("#lookup-message, #err-receipt").Locator("visible=true").AllTextContentsAsync();
+                Assert.Fail("The status page showed no status: " + string.Join(" ", message));
+            }
+
+            shown = (await words.TextContentAsync() ?? "").Trim();
+            if (shown != "Received")
+            {
+                return shown;
+            }
+
+            // The scan runs in the background; ask again shortly, as a reporter would.
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+        }
+
+        return shown;
+    }
+
+    [GeneratedRegex("^[2-9A-HJKMNP-Z]{4}(-[2-9A-HJKMNP-Z]{4}){5}$")]
+    private static partial Regex ReceiptPattern();
+}

@@ -1,0 +1,188 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+
+using NearMiss.Tests.Infrastructure;
+
+namespace NearMiss.Tests.Browser;
+
+/// <summary>
+/// The built <c>nearmiss serve</c> as a child process on a free loopback port, with the repository's
+/// <c>web/</c> and a temporary working directory (its dev keys and mail land there). Ready once
+/// <c>GET /api/health</c> answers 200; disposing stops it and deletes the directory.
+/// </summary>
+public sealed class SiteProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output;
+
+    private SiteProcess(Process process, ConcurrentQueue<string> output, Uri baseAddress, string workingDirectory)
+    {
+        _process = process;
+        _output = output;
+        BaseAddress = baseAddress;
+        WorkingDirectory = workingDirectory;
+    }
+
+    /// <summary>The site's origin, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>The process's working directory (holds <c>.nearmiss/</c>).</summary>
+    public string WorkingDirectory { get; }
+
+    /// <summary>Every line the process wrote to stdout and stderr so far.</summary>
+    public IReadOnlyCollection<string> Output => _output;
+
+    /// <summary>The path of the built CLI, in the same configuration as these tests.</summary>
+    public static string CliAssembly { get; } = Path.Combine(
+        RepoPaths.Root, "NearMiss.Cli", "bin",
+        typeof(SiteProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug",
+        "net10.0", "nearmiss.dll");
+
+    public static async Task<SiteProcess> StartAsync(
+        string storageConnectionString,
+        IReadOnlyDictionary<string, string?>? environment = null,
+        CancellationToken cancellationToken = default)
+    {
+        if (!File.Exists(CliAssembly))
+        {
+            throw new InvalidOperationException($"The nearmiss CLI is not built at {CliAssembly}; build NearMiss.slnx first.");
+        }
+
+        var workingDirectory = Directory.CreateTempSubdirectory("nearmiss-site-").FullName;
+        var port = FreePort();
+        var baseAddress = new Uri($"http://127.0.0.1:{port}/");
+        var start = new ProcessStartInfo(DotnetHost())
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { CliAssembly, "serve", "--urls", $"http://127.0.0.1:{port}" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["NearMissStorage"] = storageConnectionString;
+        start.Environment["NearMiss__Web__Root"] = RepoPaths.Web;
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            start.Environment[name] = value;
+        }
+
+        var output = new ConcurrentQueue<string>();
+        var process = Process.Start(start) ?? throw new InvalidOperationException("nearmiss serve did not start.");
+        process.OutputDataReceived += (_, e) => Keep(output, e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(output, e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var site = new SiteProcess(process, output, baseAddress, workingDirectory);
+        try
+        {
+            await site.WaitUntilHealthyAsync(cancellationToken);
+        }
+        catch
+        {
+            await site.DisposeAsync();
+            throw;
+        }
+
+        return site;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            // SIGTERM first, so the host stops its queue listeners and timers the way it would in service.
+            using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString()]))
+            {
+                kill?.WaitForExit();
+            }
+
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            try
+            {
+                await _process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
+        }
+
+        _process.Dispose();
+        try
+        {
+            Directory.Delete(WorkingDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open; the temp directory is cleaned up by the system.
+        }
+    }
+
+    private async Task WaitUntilHealthyAsync(CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        var deadline = DateTime.UtcNow + StartTimeout;
+        var last = "no answer";
+        while (DateTime.UtcNow < deadline)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException(
+                    $"nearmiss serve exited with code {_process.ExitCode} before it was healthy:{Environment.NewLine}{string.Join(Environment.NewLine, _output)}");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync("api/health", cancellationToken);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+
+                last = $"HTTP {(int)response.StatusCode}";
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                last = e.Message;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
+        }
+
+        throw new TimeoutException(
+            $"nearmiss serve did not answer GET /api/health with 200 within {StartTimeout.TotalSeconds} s (last: {last}):{Environment.NewLine}{string.Join(Environment.NewLine, _output)}");
+    }
+
+    private static void Keep(ConcurrentQueue<string> output, string? line)
+    {
+        if (line is not null)
+        {
+            output.Enqueue(line);
+        }
+    }
+
+    private static string DotnetHost()
+    {
+        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
+        return !string.IsNullOrEmpty(host) && File.Exists(host) ? host : "dotnet";
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
