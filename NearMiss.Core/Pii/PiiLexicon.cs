@@ -263,7 +263,7 @@ internal sealed class PiiLexicon
         "cash colt dallas destiny eden ginger haven heath holly ivy journey justice kit lily misty paris pearl river robin ruby sage " +
         "storm sunny trinity violet willow wren young brown white black green gray grey little long short hill wood woods park " +
         "parks field fields case street lane rivers bell bush cook cooper fisher fox hall hart hawk hood house key knight lord love " +
-        "marsh may miller mills moon moss noble north south east west page pike pool porter power rice rush sharp shields shepherd " +
+        "marsh may mills moon moss noble north south east west page pike pool porter power rice rush sharp shields shepherd " +
         "small snow spring steel strong swan temple trent wall walker waters webb wells west wise wolf wolfe worth son sons " +
         "christian christmas sergeant officer deputy trooper chief sheriff marshal captain judge patrol police unit code signal " +
         "safety victim suspect driver subject dispatch command shift watch cover contact backup nobody everyone someone " +
@@ -284,11 +284,11 @@ internal sealed class PiiLexicon
 
     /// <summary>Makes and models of weapons and vehicles, and agency vocabulary: never names on their own.</summary>
     private const string Brands =
-        "glock sig sauer smith wesson ruger remington colt beretta mossberg benelli winchester springfield kimber hk heckler koch " +
-        "taser axon fn walther savage marlin browning henry tahoe ford chevy chevrolet dodge ram charger durango impala malibu " +
+        "glock sig sauer smith wesson ruger remington colt beretta mossberg benelli winchester kimber heckler koch " +
+        "taser axon fn walther marlin tahoe ford chevy chevrolet dodge ram charger durango impala malibu " +
         "camry corolla accord civic honda toyota nissan altima jeep cherokee wrangler explorer expedition f-150 silverado " +
-        "sierra yukon suburban lincoln mercury cadillac buick chrysler kia hyundai subaru mazda volkswagen vw bmw audi lexus " +
-        "acura infiniti tesla crown vic victoria interceptor harley davidson kawasaki yamaha suzuki peterbilt kenworth freightliner " +
+        "yukon suburban cadillac buick chrysler kia hyundai subaru mazda volkswagen vw bmw audi lexus " +
+        "acura infiniti tesla crown vic interceptor harley davidson kawasaki yamaha suzuki peterbilt kenworth freightliner " +
         "mack volvo mdt mdc alpr cad swat ert ems cit srt k9 k-9 dui dwi fto sro lt lt. ncic";
 
     private const string StopWords =

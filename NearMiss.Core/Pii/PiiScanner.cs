@@ -558,7 +558,13 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
                 break;
             }
 
-            var isName = t.Kind == TokenKind.Word && (t.Has(TokenFlags.Capitalized) || t.Has(TokenFlags.AllCaps) && names == 0 && t.Length <= 2 || (lowerOk && !t.Is(Lex.Stop)) || t.Is(Lex.ForeignStreet))
+            if (names == 0 && j == i + 1 && t.Kind == TokenKind.Number && t.Length <= 5 && !Adj(j) && IsWord(j + 1) && !Is(j + 1, Lex.Measure))
+            {
+                j++;
+                continue;
+            }
+
+            var isName = t.Kind == TokenKind.Word && (t.Has(TokenFlags.Capitalized) || t.Has(TokenFlags.NonAscii) || IsForeignStreetWord(j) || t.Has(TokenFlags.AllCaps) && names == 0 && t.Length <= 2 || (lowerOk && !t.Is(Lex.Stop)) || t.Is(Lex.ForeignStreet))
                 && !t.Is(Lex.Measure) && !(t.Is(Lex.Stop) && !t.Is(Lex.ForeignStreet)) && !t.Is(Lex.Month);
             var isOrdinal = t.Kind == TokenKind.Alnum && t.Has(TokenFlags.DigitFirst) && t.Length <= 6;
             if (!isName && !isOrdinal)
@@ -573,7 +579,7 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
         int end;
         if (suffixAt > 0)
         {
-            end = j;
+            end = suffixAt + 1;
             // "County Road 14", "Route 9": a number after the street type.
             if (IsNum(end) && tokens[suffixAt].Is(Lex.StreetSuffix) && (Eq(suffixAt, "road") || Eq(suffixAt, "route") || Eq(suffixAt, "highway") || Eq(suffixAt, "hwy")))
             {
@@ -596,9 +602,84 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
             end++;
         }
 
-        end = UnitDesignator(end);
+        var withUnit = UnitDesignator(P(end, '.') && Adj(end) ? end + 1 : end);
+        if (withUnit > end + 1 || (withUnit == end + 1 && !P(end, '.')))
+        {
+            end = withUnit;
+        }
+
         Emit(i, end, PiiLabel.Address);
-        return end;
+        return ContinueAddress(end);
+    }
+
+    /// <summary>
+    /// After a street address: the comma- or line-separated city, state, country and postcode that follow
+    /// ("Rapid City, SD", "\n Suwałki\n Poland 11248"), each as its own span.
+    /// </summary>
+    private int ContinueAddress(int end)
+    {
+        var j = end;
+        for (var parts = 0; parts < 6 && j < count; parts++)
+        {
+            var k = j;
+            var newline = false;
+            while (k < count && (P(k, ',') || P(k, '>') || P(k, '?')))
+            {
+                k++;
+            }
+
+            newline = k < count && tokens[k].Has(TokenFlags.NewlineBefore);
+            if (k == j && !newline || k >= count)
+            {
+                break;
+            }
+
+            if (IsNum(k) && tokens[k].Length is >= 3 and <= 6)
+            {
+                var zip = k + 1;
+                if (P(zip, '-') && Adj(zip) && IsNum(zip + 1))
+                {
+                    zip += 2;
+                }
+
+                Emit(k, zip, PiiLabel.Address);
+                j = zip;
+                continue;
+            }
+
+            var e = k;
+            while (e < count && IsWord(e) && (tokens[e].Has(TokenFlags.Capitalized | TokenFlags.AllCaps | TokenFlags.NonAscii) || Eq(e, "nan") || tokens[e].Is(Lex.ForeignStreet) && e > k)
+                && (e == k || !tokens[e].Has(TokenFlags.NewlineBefore)) && !tokens[e].Is(Lex.Stop) && !tokens[e].Is(Lex.Rank))
+            {
+                e++;
+            }
+
+            if (e == k || e - k > 4)
+            {
+                break;
+            }
+
+            if (Is(k, Lex.UnitDesignator))
+            {
+                var unit = UnitDesignator(k);
+                if (unit > k)
+                {
+                    Emit(k, unit, PiiLabel.Address);
+                    j = unit;
+                    continue;
+                }
+            }
+
+            Emit(k, e, PiiLabel.Location);
+            j = e;
+            if (IsNum(j) && !Adj(j) && tokens[j].Length is >= 3 and <= 6 && !tokens[j].Has(TokenFlags.NewlineBefore))
+            {
+                Emit(j, j + 1, PiiLabel.Address);
+                j++;
+            }
+        }
+
+        return j;
     }
 
     private bool HasCapitalName(int first, int end)
@@ -753,6 +834,32 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
         return end;
     }
 
+    private static readonly string[] StreetEndings =
+    [
+        "vej", "gade", "katu", "tie", "strasse", "straße", "gata", "gatan", "vägen", "väg", "weg", "straat", "laan", "stræti",
+        "vegur", "gasse", "platz", "allee", "utca", "iela", "cesta", "ulica", "sokak", "stien", "veien", "vegen", "gränd", "torget",
+        "kuja", "polku", "raitti", "gatve", "stræde", "braut", "centret",
+    ];
+
+    private bool IsForeignStreetWord(int i)
+    {
+        var w = W(i);
+        if (w.Length < 5)
+        {
+            return false;
+        }
+
+        foreach (var ending in StreetEndings)
+        {
+            if (w.EndsWith(ending, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private bool IsOrdinal(int i)
     {
         var w = W(i);
@@ -809,9 +916,37 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
             {
                 return r;
             }
+
+            if (t.Length >= 5 && (t.Lex.Flags == Lex.None || t.Is(Lex.Place | Lex.Country)) && !t.Is(Lex.Common))
+            {
+                Emit(i, i + 1, PiiLabel.Location);
+                return i + 1;
+            }
+        }
+
+        // "Sludevej 13", "Villacher Strasse 89": street names by their ending, then a house number.
+        if ((t.Has(TokenFlags.Capitalized) || t.Has(TokenFlags.Lower) && t.Has(TokenFlags.NonAscii)) && IsForeignStreetWord(i))
+        {
+            var e = i + 1;
+            while (e < count && IsWord(e) && (Is(e, Lex.ForeignStreet) || IsForeignStreetWord(e)) && !tokens[e].Has(TokenFlags.NewlineBefore))
+            {
+                e++;
+            }
+
+            if (IsNum(e) && !Adj(e))
+            {
+                Emit(i, e + 1, PiiLabel.Address);
+                return ContinueAddress(e + 1);
+            }
         }
 
         r = DateWords(i);
+        if (r > 0)
+        {
+            return r;
+        }
+
+        r = PostalAndUnits(i);
         if (r > 0)
         {
             return r;
@@ -832,7 +967,7 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
             }
         }
         else if (t.Has(TokenFlags.Lower) && !t.Is(Lex.Stop) && !t.Is(Lex.Common) && Is(i + 1, Lex.StreetSuffix) && tokens[i + 1].Has(TokenFlags.Lower)
-            && tokens[i + 1].Length <= 4 && !Eq(i + 1, "way") && !Eq(i + 1, "run") && !Eq(i + 1, "row") && !Eq(i + 1, "pass") && !Eq(i + 1, "walk") && !Eq(i + 1, "bend"))
+            && EqAny(i + 1, "rd", "st", "ave", "blvd", "ln", "dr", "pkwy", "hwy", "ct", "cir", "trl", "ter") && tokens[i + 1].Has(TokenFlags.Lower))
         {
             // Lowercase narratives: "kessler rd".
             var end = i + 2;
@@ -989,6 +1124,15 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
                 }
 
                 return 0;
+            case "turned" or "turn" or "turning" or "turns":
+            case "of" when Eq(i - 1, "age"):
+                if (IsNum(i + 1) && tokens[i + 1].Length <= 3 && Value(i + 1) is > 0 and <= 120 && !IsMeasure(i + 2) && !P(i + 2, ':'))
+                {
+                    Emit(i + 1, i + 2, PiiLabel.Age);
+                    return i + 2;
+                }
+
+                return 0;
             case "dob" or "born":
                 return 0;
             case "corner" or "intersection" when Eq(i + 1, "of"):
@@ -1000,6 +1144,56 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
             default:
                 return 0;
         }
+    }
+
+    private int PostalAndUnits(int i)
+    {
+        ref var t = ref T(i);
+        // "Troop K", "District 4", "Precinct 12".
+        if (t.Has(TokenFlags.Capitalized) && EqAny(i, "troop", "district", "precinct", "sector") && i + 1 < count && !Adj(i + 1)
+            && (IsNum(i + 1) && tokens[i + 1].Length <= 3 || Eq(i, "troop") && tokens[i + 1].Length == 1 && char.IsUpper(text[tokens[i + 1].Start])))
+        {
+            Emit(i, i + 2, PiiLabel.Agency);
+            return i + 2;
+        }
+
+        // "P.O. Box 149", "PSC 6477, Box 2981", "APO AE 83700", "USNS Saibara".
+        var j = -1;
+        if (Eq(i, "p") && P(i + 1, '.') && Eq(i + 2, "o") && P(i + 3, '.') && Eq(i + 4, "box"))
+        {
+            j = i + 5;
+        }
+        else if (EqAny(i, "po", "pob") && Eq(i + 1, "box") || Eq(i, "box") && t.Has(TokenFlags.Capitalized) && (IsNum(i + 1)))
+        {
+            j = Eq(i, "box") ? i + 1 : i + 2;
+        }
+        else if (EqAny(i, "psc", "cmr", "apo", "fpo", "dpo") && t.Has(TokenFlags.AllCaps))
+        {
+            j = i + 1;
+            if (EqAny(j, "ae", "ap", "aa"))
+            {
+                j++;
+            }
+        }
+        else if (EqAny(i, "usns", "usnv", "uss", "uscgc") && IsWord(i + 1))
+        {
+            Emit(i, i + 2, PiiLabel.Address);
+            return ContinueAddress(i + 2);
+        }
+
+        if (j > 0 && IsNum(j))
+        {
+            var end = j + 1;
+            if (P(end, ',') && Eq(end + 1, "box") && IsNum(end + 2))
+            {
+                end += 3;
+            }
+
+            Emit(i, end, PiiLabel.Address);
+            return ContinueAddress(end);
+        }
+
+        return 0;
     }
 
     private int EmitState(int i)
@@ -1132,7 +1326,7 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
             return 0;
         }
 
-        var end = NameEnd(j, 3);
+        var end = NameEnd(j, 3, lower: tokens[j].Has(TokenFlags.Lower));
         Emit(j, end, PiiLabel.Person);
         return end;
     }
@@ -1176,7 +1370,7 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
     }
 
     /// <summary>Extends a name from its first token over further name tokens, initials and a quoted nickname.</summary>
-    private int NameEnd(int j, int max)
+    private int NameEnd(int j, int max, bool lower = false)
     {
         var end = j + 1;
         if (IsInitial(j))
@@ -1217,7 +1411,7 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
             var cont = t.Kind == TokenKind.Word && !t.Is(Lex.Stop) && !t.Is(Lex.Rank) && !t.Is(Lex.SubUnit) && !t.Is(Lex.Month) && !t.Is(Lex.Weekday)
                 && !t.Is(Lex.OrgSuffix) && !(t.Is(Lex.StreetSuffix) && !t.Is(Lex.Surname)) && !(t.Is(Lex.PremiseSuffix) && !t.Is(Lex.Surname))
                 && !t.Is(Lex.State) && !t.Is(Lex.Country) && !IsAgencySuffix(end)
-                && (t.Has(TokenFlags.Capitalized) || (_lowerMode && t.Has(TokenFlags.Lower) && (t.Is(Lex.Surname) || t.Is(Lex.GivenName)) && !t.Is(Lex.Common) && !t.Is(Lex.Locative)));
+                && (t.Has(TokenFlags.Capitalized) || ((_lowerMode || lower) && t.Has(TokenFlags.Lower) && (t.Is(Lex.Surname) || t.Is(Lex.GivenName)) && !t.Is(Lex.Common) && !t.Is(Lex.Locative)));
             if (!cont)
             {
                 break;
@@ -1654,6 +1848,11 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
 
                 if (tj.Is(Lex.OrgSuffix) && tj.Has(TokenFlags.Capitalized))
                 {
+                    while (Cap(j + 1) && Is(j + 1, Lex.OrgSuffix) && !tokens[j + 1].Has(TokenFlags.NewlineBefore))
+                    {
+                        j++;
+                    }
+
                     bestEnd = j + 1;
                     if (P(bestEnd, '.') && Adj(bestEnd) && (Eq(j, "inc") || Eq(j, "co") || Eq(j, "corp") || Eq(j, "ltd")))
                     {
@@ -1706,7 +1905,8 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
                         return j + 1;
                     }
 
-                    bestEnd = UnitDesignator(end);
+                    var unit = UnitDesignator(end);
+                    bestEnd = unit > end ? unit : j + 1;
                     bestLabel = PiiLabel.Address;
                     break;
                 }
@@ -1879,11 +2079,36 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
             return i + 1;
         }
 
-        // Role + unknown capitalised name: "Rider Cody Raines" already handled; "The helper, Arturo Benítez".
-        if (t.Has(TokenFlags.NonAscii) && !t.Has(TokenFlags.SentenceStart) && !common)
+        // "Jones, Smith and Davis": a firm named after its partners.
+        if (t.Is(Lex.Surname) && P(i + 1, ',') && Cap(i + 2) && Is(i + 2, Lex.Surname) && Eq(i + 3, "and") && Cap(i + 4) && Is(i + 4, Lex.Surname))
+        {
+            Emit(i, i + 5, PiiLabel.Agency);
+            return i + 5;
+        }
+
+        // A single surname or a given name inside a sentence: "Mann", "Virpi".
+        var midSentence = !t.Has(TokenFlags.SentenceStart);
+        if (midSentence && !common && !t.Is(Lex.Month | Lex.Rank | Lex.SubUnit | Lex.PremiseSuffix | Lex.StreetSuffix | Lex.OrgSuffix | Lex.Brand | Lex.Weapon | Lex.Measure)
+            && (t.Lex.SurnameCount >= 2000 || given))
         {
             var end = NameEnd(i, 3);
-            Emit(i, end, t.Is(Lex.GivenName) || t.Is(Lex.Surname) ? PiiLabel.Person : PiiLabel.Location);
+            Emit(i, end, PiiLabel.Person);
+            return end;
+        }
+
+        // Words no list knows, written as proper nouns: "Flateyri", "Ushurma Dratchev", "STAXROITH".
+        var unknown = t.Lex.Flags == Lex.None || (t.Has(TokenFlags.NonAscii) && !common);
+        var lineStart = t.Has(TokenFlags.NewlineBefore) || i == 0;
+        if (unknown && t.Length >= 3 && (midSentence || P(i + 1, ':') || lineStart && (i + 1 >= count || tokens[i + 1].Has(TokenFlags.NewlineBefore)) || Cap(i + 1) && !Is(i + 1, Lex.Stop | Lex.Common)))
+        {
+            var end = NameEnd(i, 3);
+            var person = false;
+            for (var k = i; k < end; k++)
+            {
+                person |= tokens[k].Is(Lex.GivenName | Lex.Surname);
+            }
+
+            Emit(i, end, person || end > i + 1 ? PiiLabel.Person : PiiLabel.Location);
             return end;
         }
 
