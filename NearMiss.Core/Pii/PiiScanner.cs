@@ -1135,6 +1135,39 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
                 return 0;
             case "dob" or "born":
                 return 0;
+            case "name" or "named" or "called":
+                {
+                    // "my name is borna jerković", "Name: Martim A Pereira", "gave the name \"Steve\"".
+                    var j = i + 1;
+                    if (EqAny(j, "is", "was") || P(j, ':'))
+                    {
+                        j++;
+                    }
+
+                    if (P(j, '"'))
+                    {
+                        j++;
+                    }
+
+                    if (IsWord(j) && !tokens[j].Is(Lex.Stop) && !tokens[j].Is(Lex.Common) && !tokens[j].Is(Lex.Rank) && (tokens[j].Has(TokenFlags.Capitalized) || tokens[j].Has(TokenFlags.Lower) && (tokens[j].Is(Lex.GivenName | Lex.Surname) || tokens[j].Has(TokenFlags.NonAscii) || tokens[j].Lex.Flags == Lex.None)))
+                    {
+                        var end = NameEnd(j, 3, lower: tokens[j].Has(TokenFlags.Lower));
+                        if (tokens[j].Has(TokenFlags.Lower))
+                        {
+                            end = j + 1;
+                            while (end < count && end < j + 3 && IsWord(end) && tokens[end].Has(TokenFlags.Lower) && !tokens[end].Is(Lex.Stop) && !tokens[end].Is(Lex.Common) && !tokens[end].Is(Lex.Locative)
+                                && (tokens[end].Is(Lex.GivenName | Lex.Surname) || tokens[end].Has(TokenFlags.NonAscii) || tokens[end].Lex.Flags == Lex.None))
+                            {
+                                end++;
+                            }
+                        }
+
+                        Emit(j, end, PiiLabel.Person);
+                        return end;
+                    }
+
+                    return 0;
+                }
             case "corner" or "intersection" when Eq(i + 1, "of"):
                 return CornerOf(i);
             case "k9" or "canine" or "dog":
@@ -2094,6 +2127,14 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
             var end = NameEnd(i, 3);
             Emit(i, end, PiiLabel.Person);
             return end;
+        }
+
+        // A sentence that opens with a name and a verb: "Scott is", "Enrico shouted", "Adomo began".
+        if (!midSentence && !common && (given || t.Lex.Flags == Lex.None && !W(i).EndsWith("ed", StringComparison.Ordinal) && !W(i).EndsWith("ing", StringComparison.Ordinal))
+            && t.Length >= 3 && EqAny(i + 1, "is", "was", "had", "has", "began", "said", "told", "shouted", "asked", "spent", "lives", "works", "will", "would", "and"))
+        {
+            Emit(i, i + 1, PiiLabel.Person);
+            return i + 1;
         }
 
         // Words no list knows, written as proper nouns: "Flateyri", "Ushurma Dratchev", "STAXROITH".
