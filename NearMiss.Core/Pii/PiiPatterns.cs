@@ -34,7 +34,7 @@ internal static partial class PiiPatterns
     [GeneratedRegex(@"^(([01]?\d|2[0-4]):[0-5]\d(:[0-5]\d)?(\s?[aApP](\.[mM]\.|[mM])(?![a-zA-Z]))?(\s?(hrs|hours|hr)\b)?|(0?[1-9]|1[0-2])\s?[aApP](\.[mM]\.|[mM])(?![a-zA-Z])|([01]\d|2[0-4])[0-5]\d\s?(hrs|hours|hr|h)(?![a-zA-Z]))", Options)]
     public static partial Regex Time();
 
-    [GeneratedRegex(@"^(\+\d{1,3}[\s.-]?)?(\(\d{1,4}\)[\s.-]?)?(\(0\)\d{1,4}|\d{1,5})([.\- ]\d{2,5}){1,4}(\s?(x|ext\.?)\s?\d{1,5})?(?![\d-])", Options)]
+    [GeneratedRegex(@"^(\+\d{1,3}[\s.-]?)?(\(\d{1,4}\)[\s.-]?)?(\(0\)\d{1,4}|\d{1,5})([.\- ]\d{2,8}){1,4}(\s?(x|ext\.?)\s?\d{1,5})?(?!\d|-\d)", Options)]
     public static partial Regex Phone();
 
     [GeneratedRegex(@"^\d{4}([ -]?\d{4}){2,3}([ -]?\d{1,4})?(?!\d)", Options)]

@@ -564,7 +564,7 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
                 continue;
             }
 
-            var isName = t.Kind == TokenKind.Word && (t.Has(TokenFlags.Capitalized) || t.Has(TokenFlags.NonAscii) || IsForeignStreetWord(j) || t.Has(TokenFlags.AllCaps) && names == 0 && t.Length <= 2 || (lowerOk && !t.Is(Lex.Stop)) || t.Is(Lex.ForeignStreet))
+            var isName = t.Kind == TokenKind.Word && (_lowerMode && t.Is(Lex.ForeignStreet) || t.Has(TokenFlags.Capitalized) || t.Has(TokenFlags.NonAscii) || IsForeignStreetWord(j) || t.Has(TokenFlags.AllCaps) && names == 0 && t.Length <= 2 || (lowerOk && !t.Is(Lex.Stop)) || t.Is(Lex.ForeignStreet))
                 && !t.Is(Lex.Measure) && !(t.Is(Lex.Stop) && !t.Is(Lex.ForeignStreet)) && !t.Is(Lex.Month);
             var isOrdinal = t.Kind == TokenKind.Alnum && t.Has(TokenFlags.DigitFirst) && t.Length <= 6;
             if (!isName && !isOrdinal)
@@ -586,7 +586,7 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
                 end++;
             }
         }
-        else if (names > 0 && names <= 4 && IsNum(j) && tokens[j].Length <= 5 && !tokens[j].Has(TokenFlags.NewlineBefore) && !Adj(j) && HasCapitalName(i + 1, j))
+        else if (names > 0 && names <= 4 && IsNum(j) && tokens[j].Length <= 5 && !tokens[j].Has(TokenFlags.NewlineBefore) && !Adj(j) && (HasCapitalName(i + 1, j) || _lowerMode))
         {
             // "594 Hegedûs Gyula utca 76": house number, name, building number.
             end = j + 1;
@@ -648,7 +648,7 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
             }
 
             var e = k;
-            while (e < count && IsWord(e) && (tokens[e].Has(TokenFlags.Capitalized | TokenFlags.AllCaps | TokenFlags.NonAscii) || Eq(e, "nan") || tokens[e].Is(Lex.ForeignStreet) && e > k)
+            while (e < count && IsWord(e) && (tokens[e].Has(TokenFlags.Capitalized | TokenFlags.AllCaps | TokenFlags.NonAscii) || _lowerMode || Eq(e, "nan") || tokens[e].Is(Lex.ForeignStreet) && e > k)
                 && (e == k || !tokens[e].Has(TokenFlags.NewlineBefore)) && !tokens[e].Is(Lex.Stop) && !tokens[e].Is(Lex.Rank))
             {
                 e++;
@@ -966,6 +966,20 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
                 return r;
             }
         }
+        else if (_lowerMode && t.Has(TokenFlags.Lower) && t.Is(Lex.GivenName) && t.Lex.GivenCount >= 1500 && !t.Is(Lex.Common | Lex.Stop | Lex.Measure | Lex.Locative | Lex.Month | Lex.Rank)
+            && IsWord(i + 1) && tokens[i + 1].Has(TokenFlags.Lower) && !tokens[i + 1].Has(TokenFlags.NewlineBefore) && !Is(i + 1, Lex.Common | Lex.Stop | Lex.Measure | Lex.Locative)
+            && (Is(i + 1, Lex.Surname) || tokens[i + 1].Has(TokenFlags.NonAscii) || tokens[i + 1].Lex.Flags == Lex.None || IsInitial(i + 1) || tokens[i + 1].Length == 1))
+        {
+            // Lowercase text: "patricia desrosiers", "benjamin a seiler".
+            var end = i + 2;
+            if (tokens[i + 1].Length == 1 && IsWord(end) && tokens[end].Has(TokenFlags.Lower) && !Is(end, Lex.Common | Lex.Stop))
+            {
+                end++;
+            }
+
+            Emit(i, end, PiiLabel.Person);
+            return end;
+        }
         else if (t.Has(TokenFlags.Lower) && !t.Is(Lex.Stop) && !t.Is(Lex.Common) && Is(i + 1, Lex.StreetSuffix) && tokens[i + 1].Has(TokenFlags.Lower)
             && EqAny(i + 1, "rd", "st", "ave", "blvd", "ln", "dr", "pkwy", "hwy", "ct", "cir", "trl", "ter") && tokens[i + 1].Has(TokenFlags.Lower))
         {
@@ -988,7 +1002,7 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
         // "#", "no.", "number", ":", "num".
         for (var guard = 0; guard < 3 && j < count; guard++)
         {
-            if (P(j, '#') || P(j, ':') || (P(j, '.') && Adj(j)) || EqAny(j, "no", "number", "num", "nr", "nbr"))
+            if (P(j, '#') || P(j, ':') || (P(j, '.') && Adj(j)) || EqAny(j, "no", "number", "num", "nr", "nbr", "is"))
             {
                 j++;
                 continue;
@@ -1135,6 +1149,24 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
                 return 0;
             case "dob" or "born":
                 return 0;
+            case "address" or "addresses" when P(i + 1, ':') || Eq(i + 1, "is"):
+                {
+                    // A form field: "Address: 5533 119 Countess Close\n Suite 868\n Seatoun".
+                    var j = i + 2;
+                    if (j >= count || !(IsNum(j) || tokens[j].Has(TokenFlags.Capitalized) || _lowerMode && IsWord(j)) || Is(j, Lex.Stop) && !Eq(j, "the"))
+                    {
+                        return 0;
+                    }
+
+                    var end = j;
+                    while (end < count && (end == j || !tokens[end].Has(TokenFlags.NewlineBefore)) && !P(end, '?') && !(P(end, '.') && (end + 1 >= count || !Adj(end + 1)) && !Is(end - 1, Lex.Abbreviation | Lex.UnitDesignator | Lex.ForeignStreet)))
+                    {
+                        end++;
+                    }
+
+                    Emit(j, end, PiiLabel.Address);
+                    return ContinueAddress(end);
+                }
             case "name" or "named" or "called":
                 {
                     // "my name is borna jerković", "Name: Martim A Pereira", "gave the name \"Steve\"".
