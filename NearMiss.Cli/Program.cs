@@ -1,4 +1,5 @@
 using System.CommandLine;
+
 using NearMiss.Cli.Load;
 using NearMiss.Cli.Pii;
 using NearMiss.Cli.Serve;
