@@ -38,6 +38,7 @@ internal enum Lex : uint
     ForeignStreet = 1u << 28,
     NounRank = 1u << 29,
     SubUnit = 1u << 30,
+    Keyword = 1u << 31,
 }
 
 internal readonly record struct LexEntry(Lex Flags, int GivenCount, int SurnameCount, int PlacePopulation);
@@ -113,6 +114,7 @@ internal sealed class PiiLexicon
         AddAll(TimeLeads, Lex.TimeLead);
         AddAll(ForeignStreets, Lex.ForeignStreet);
         AddAll(SubUnits, Lex.SubUnit);
+        AddAll(Keywords, Lex.Keyword);
 
         _wordLookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
         _phraseLookup = _phrases.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -252,6 +254,10 @@ internal sealed class PiiLexicon
         "rua avenida avenue ul ul. ulica ulice cesta iela gatve sokak sokağı caddesi plac aleja allee gasse platz ring tér " +
         "körút sor puistotie kuja polku kaari vei veien gate stræde stræti straeti vegur vegen rruga bulevar bulevardi odos " +
         "de la du des le los del di da do das dos van der den von";
+
+    /// <summary>Words whose following token the scanner reads by context (badge, case, DL, plate, ...).</summary>
+    private const string Keywords =
+        "account acct address addresses age aged ambulance armory arrest asset badge booking born cad call called callsign canine car card case cause cdl citation class complaint corner cr cruiser d dl dln dob docket dog dr emp employee engine event evidence fbi file iban id incident inmate intersection inventory item k9 ladder lic licence license medic member name named occurrence of offense ol oln order partner passport payroll permit personnel plate plates policy postal property receipt ref reference reg registration report rescue rms routing s ser serial shield sid sn social squad ssn star summons tag tags ticket truck turn turned turning turns unit units vehicle warrant zip zipcode";
 
     private const string SubUnits = "division district precinct station substation area bureau troop sector zone post barracks";
 

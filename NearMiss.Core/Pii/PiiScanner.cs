@@ -888,7 +888,7 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
     private int WordRules(int i)
     {
         ref var t = ref T(i);
-        var r = KeywordRules(i);
+        var r = t.Is(Lex.Keyword) ? KeywordRules(i) : 0;
         if (r > 0)
         {
             return r;
