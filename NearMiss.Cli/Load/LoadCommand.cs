@@ -25,7 +25,15 @@ public static class LoadCommand
                 return 2;
             }
 
-            return await new LoadRun(settings, Console.Out).RunAsync(cancellationToken);
+            try
+            {
+                return await new LoadRun(settings, Console.Out).RunAsync(cancellationToken);
+            }
+            catch (Exception e) when (e is InvalidOperationException or HttpRequestException)
+            {
+                Console.Error.WriteLine($"nearmiss load: {e.Message}");
+                return 1;
+            }
         });
         return command;
     }
