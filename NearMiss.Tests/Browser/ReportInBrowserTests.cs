@@ -100,6 +100,30 @@ public sealed partial class ReportInBrowserTests(AzuriteFixture fixture)
         Assert.True(problems.IsEmpty, string.Join(Environment.NewLine, problems));
     }
 
+    [Fact]
+    public async Task Form_SentIncomplete_ShowsEachErrorNextToItsFieldAndFocusesTheFirst()
+    {
+        await fixture.ClearQueuesAsync();
+        await using var site = await SiteProcess.StartAsync(fixture.ConnectionString);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Chromium.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = site.BaseAddress.ToString() });
+        page.SetDefaultTimeout(Timeout);
+        var reports = 0;
+        page.Request += (_, request) => reports += request.Url.EndsWith("/api/reports", StringComparison.Ordinal) ? 1 : 0;
+
+        await page.GotoAsync("/");
+        await page.GetByLabel("What happened").FillAsync("Too short.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send report" }).ClickAsync();
+
+        await Expect(page.Locator("#err-answers-month")).ToHaveTextAsync("When did it happen is required.");
+        await Expect(page.Locator("#err-answers-factors")).ToHaveTextAsync("Contributing factors needs at least one choice.");
+        await Expect(page.Locator("#err-narrative")).ToHaveTextAsync("What happened must be at least 50 characters (it has 10).");
+        await Expect(page.GetByLabel("When did it happen?")).ToBeFocusedAsync();
+        await Expect(page.GetByLabel("What happened")).ToHaveValueAsync("Too short.");
+        Assert.Equal(0, reports);
+    }
+
     private static ILocator Question(IPage page, string legend) =>
         page.GetByRole(AriaRole.Group, new() { Name = legend });
 
