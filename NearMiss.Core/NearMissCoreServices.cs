@@ -21,6 +21,7 @@ public static class NearMissCoreServices
         services.AddSingleton(_ => StorageClients.CreateQueueService(configuration));
         services.AddSingleton<NearMissStore>();
         services.AddHostedService<StorageInitializer>();
+        services.AddSingleton<PoisonReplay>();
 
         services.AddSingleton<Sealer>();
         services.AddSingleton<Receipts>();

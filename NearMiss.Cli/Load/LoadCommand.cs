@@ -6,7 +6,27 @@ public static class LoadCommand
 {
     public static Command Create()
     {
-        var command = new Command("load", "Submit synthetic reports and measure throughput and latency.");
+        var url = new Option<Uri>("--url") { Description = "Base URL of the site, e.g. http://127.0.0.1:7071", Required = true };
+        var reports = new Option<int>("--reports") { Description = "How many reports to submit", DefaultValueFactory = _ => 1000 };
+        var concurrency = new Option<int>("--concurrency") { Description = "Submitters at once", DefaultValueFactory = _ => 32 };
+        var baseline = new Option<bool>("--baseline") { Description = "First measure the bare storage work of one report (one entity upsert + one queue message) at the same concurrency; needs NearMissStorage" };
+        var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for every report to reach review", DefaultValueFactory = _ => 300 };
+
+        var command = new Command("load", "Submit synthetic reports and print throughput, latency and time until all are in review.")
+        {
+            url, reports, concurrency, baseline, timeout,
+        };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var settings = new LoadSettings(result.GetValue(url)!, result.GetValue(reports), result.GetValue(concurrency), result.GetValue(baseline), TimeSpan.FromSeconds(result.GetValue(timeout)));
+            if (settings.Reports < 1 || settings.Concurrency < 1)
+            {
+                Console.Error.WriteLine("--reports and --concurrency must be at least 1");
+                return 2;
+            }
+
+            return await new LoadRun(settings, Console.Out).RunAsync(cancellationToken);
+        });
         return command;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
@@ -37,9 +38,15 @@ public static class JsonBody
             return (null, Problems.Field("body", "is empty; send a JSON object"));
         }
 
+        var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        if (!Utf8.IsValid(bytes.Span))
+        {
+            return (null, Problems.Field("body", "is not valid UTF-8"));
+        }
+
         try
         {
-            return (JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), Options), null);
+            return (JsonDocument.Parse(bytes, Options), null);
         }
         catch (JsonException)
         {

@@ -1,0 +1,32 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace NearMiss.Tests.Intake;
+
+/// <summary>Valid report bodies to start tests from.</summary>
+public static class Reports
+{
+    public const string Narrative =
+        "Traffic stop on a dark two-lane road. The driver kept his right hand low between the seat and the console. " +
+        "I had not called in the plate before walking up, and my cover unit was ten minutes out.";
+
+    public static JsonObject Valid(string? narrative = null) => new()
+    {
+        ["formVersion"] = 1,
+        ["answers"] = new JsonObject
+        {
+            ["month"] = "2026-03",
+            ["timeOfDay"] = "night",
+            ["callType"] = "traffic-stop",
+            ["assignment"] = "patrol",
+            ["outcome"] = "no-injury",
+            ["factors"] = new JsonArray("situational-awareness", "backup-delayed"),
+            ["weapons"] = new JsonArray("handgun"),
+            ["state"] = "OH",
+        },
+        ["narrative"] = narrative ?? Narrative,
+        ["lessonsLearned"] = "Run the plate before the approach and wait for cover when you can.",
+    };
+
+    public static JsonElement Element(JsonNode node) => JsonDocument.Parse(node.ToJsonString()).RootElement.Clone();
+}

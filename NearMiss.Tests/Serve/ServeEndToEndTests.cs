@@ -1,0 +1,152 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using NearMiss.Cli.Serve;
+using NearMiss.Tests.Infrastructure;
+
+namespace NearMiss.Tests.Serve;
+
+/// <summary><c>nearmiss serve</c> on real Kestrel and Azurite: the static site, the API, and the queue trigger behind it.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class ServeEndToEndTests(AzuriteFixture fixture) : IAsyncLifetime
+{
+    private const string Marker = "Zebra-Quartz-4471";
+    private readonly string _contentRoot = Directory.CreateTempSubdirectory("nearmiss-serve-").FullName;
+    private readonly CapturedLogs _logs = new();
+    private readonly string _url = $"http://127.0.0.1:{FreePort()}";
+    private WebApplication? _app;
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        await fixture.ClearQueuesAsync();
+        _app = ServeApp.Build(["--urls", _url, "--contentRoot", _contentRoot], builder =>
+        {
+            // Nothing but the storage connection: development keys are created under the content root.
+            builder.Configuration.AddInMemoryCollection([
+                new("NearMissStorage", fixture.ConnectionString),
+                new(ServeApp.WebRootSetting, RepoPaths.Web),
+            ]);
+            builder.Logging.AddProvider(_logs);
+        });
+        await _app.StartAsync();
+        _client = new HttpClient { BaseAddress = new Uri(_url) };
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        Directory.Delete(_contentRoot, recursive: true);
+    }
+
+    [Fact]
+    public async Task GetForm_Returns200WithTheForm()
+    {
+        using var response = await _client.GetAsync("/api/form");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var form = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(1, form.RootElement.GetProperty("version").GetInt32());
+    }
+
+    [Fact]
+    public async Task SubmittedReport_ReachesInReview_ThroughTheQueueTrigger()
+    {
+        using var submit = new HttpRequestMessage(HttpMethod.Post, "/api/reports") { Content = JsonContent.Create(Report()) };
+        submit.Headers.Add("X-Forwarded-For", "203.0.113.77");
+        submit.Headers.UserAgent.ParseAdd("MarkerBrowser/9.9");
+
+        using var accepted = await _client.SendAsync(submit);
+        var receipt = (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("receipt").GetString()!;
+        var status = await PollStatusAsync(receipt, "in-review");
+
+        Assert.Equal((HttpStatusCode.Accepted, "in-review"), (accepted.StatusCode, status));
+        Assert.True(File.Exists(DevelopmentKeys.PathUnder(_contentRoot)));
+        Assert.DoesNotContain(_logs.Lines, line =>
+            line.Contains(Marker, StringComparison.Ordinal) || line.Contains(receipt, StringComparison.Ordinal)
+            || line.Contains("203.0.113.77", StringComparison.Ordinal) || line.Contains("MarkerBrowser", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Root_ServesTheStaticSiteWithSecurityHeaders()
+    {
+        using var response = await _client.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(
+            ("no-referrer", "nosniff", SecurityHeaders.ContentSecurityPolicy, "no-store"),
+            (Header(response, "Referrer-Policy"), Header(response, "X-Content-Type-Options"), Header(response, "Content-Security-Policy"), Header(response, "Cache-Control")));
+    }
+
+    [Fact]
+    public async Task Api_AnswersWithSecurityHeadersAndNoStore()
+    {
+        using var response = await _client.GetAsync("/api/health");
+
+        Assert.Equal(
+            (HttpStatusCode.OK, "no-referrer", "nosniff", "no-store"),
+            (response.StatusCode, Header(response, "Referrer-Policy"), Header(response, "X-Content-Type-Options"), Header(response, "Cache-Control")));
+    }
+
+    [Fact]
+    public async Task Api_WithAMethodTheTriggerDoesNotDeclare_Returns405()
+    {
+        using var response = await _client.DeleteAsync("/api/form");
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+    }
+
+    private async Task<string?> PollStatusAsync(string receipt, string wanted)
+    {
+        string? status = null;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (status != wanted && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+            using var response = await _client.PostAsJsonAsync("/api/receipts/status", new { receipt });
+            status = response.IsSuccessStatusCode
+                ? (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString()
+                : null;
+        }
+
+        return status;
+    }
+
+    private static object Report() => new
+    {
+        formVersion = 1,
+        answers = new Dictionary<string, object>
+        {
+            ["month"] = DateTime.UtcNow.AddMonths(-1).ToString("yyyy-MM"),
+            ["timeOfDay"] = "night",
+            ["callType"] = "traffic-stop",
+            ["assignment"] = "patrol",
+            ["outcome"] = "no-injury",
+            ["factors"] = new[] { "complacency", "concealed-weapon" },
+        },
+        narrative = $"Routine stop at night; the driver reached under the seat while a passenger moved behind me. {Marker}",
+    };
+
+    private static string? Header(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values)
+            ? string.Join(", ", values)
+            : null;
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
