@@ -1,11 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.RegularExpressions;
-
 using Microsoft.Playwright;
-
 using NearMiss.Tests.Infrastructure;
-
 using static Microsoft.Playwright.Assertions;
 
 namespace NearMiss.Tests.Browser;

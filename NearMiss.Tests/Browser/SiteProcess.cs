@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Reflection;
-
 using NearMiss.Tests.Infrastructure;
 
 namespace NearMiss.Tests.Browser;
