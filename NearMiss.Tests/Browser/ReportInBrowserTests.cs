@@ -80,7 +80,7 @@ public sealed partial class ReportInBrowserTests(AzuriteFixture fixture)
 
         // The status page, with the receipt typed the sloppy way a person might.
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Check a receipt" }).ClickAsync();
-        await page.WaitForURLAsync("**/status.html");
+        await Expect(page).ToHaveURLAsync(StatusPage());
         await page.GetByLabel("Receipt", new() { Exact = true }).FillAsync(receipt.ToLowerInvariant().Replace('-', ' '));
         var status = await PollUntilInReviewAsync(page);
         Assert.Equal("In review", status);
@@ -155,6 +155,9 @@ public sealed partial class ReportInBrowserTests(AzuriteFixture fixture)
 
         return shown;
     }
+
+    [GeneratedRegex(@"/status\.html$")]
+    private static partial Regex StatusPage();
 
     [GeneratedRegex("^[2-9A-HJKMNP-Z]{4}(-[2-9A-HJKMNP-Z]{4}){5}$")]
     private static partial Regex ReceiptPattern();
