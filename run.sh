@@ -21,7 +21,7 @@ if ! (exec 3<>/dev/tcp/127.0.0.1/10002) 2>/dev/null; then
   pids+=($!)
 fi
 
-dotnet build NearMiss.Cli -c Release -v quiet -nologo
+if ! build_log=$(dotnet build NearMiss.Cli -c Release -nologo 2>&1); then echo "$build_log" >&2; exit 1; fi
 export NearMissStorage="${NearMissStorage:-UseDevelopmentStorage=true}"
 dotnet NearMiss.Cli/bin/Release/net10.0/nearmiss.dll serve --urls "$url" &
 pids+=($!)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+
 using NearMiss.Core.Health;
 using NearMiss.Core.Intake;
 using NearMiss.Core.Pii;
@@ -26,6 +27,7 @@ public static class NearMissCoreServices
         services.AddSingleton<Sealer>();
         services.AddSingleton<Receipts>();
         services.AddSingleton<IPiiDetector, LocalPiiDetector>();
+        services.AddSingleton<PiiPreview>();
 
         services.AddSingleton<ReportIntake>();
         services.AddSingleton<ReceiptLookup>();

@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
+
 using NearMiss.Core;
 
 var builder = FunctionsApplication.CreateBuilder(args);

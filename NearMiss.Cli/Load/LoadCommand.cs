@@ -6,7 +6,7 @@ public static class LoadCommand
 {
     public static Command Create()
     {
-        var url = new Option<Uri>("--url") { Description = "Base URL of the site, e.g. http://127.0.0.1:7071", Required = true };
+        var url = new Option<string>("--url") { Description = "Base URL of the site, e.g. http://127.0.0.1:7071", Required = true };
         var reports = new Option<int>("--reports") { Description = "How many reports to submit", DefaultValueFactory = _ => 1000 };
         var concurrency = new Option<int>("--concurrency") { Description = "Submitters at once", DefaultValueFactory = _ => 32 };
         var baseline = new Option<bool>("--baseline") { Description = "First measure the bare storage work of one report (one entity upsert + one queue message) at the same concurrency; needs NearMissStorage" };
@@ -18,7 +18,7 @@ public static class LoadCommand
         };
         command.SetAction(async (result, cancellationToken) =>
         {
-            var settings = new LoadSettings(result.GetValue(url)!, result.GetValue(reports), result.GetValue(concurrency), result.GetValue(baseline), TimeSpan.FromSeconds(result.GetValue(timeout)));
+            var settings = new LoadSettings(new Uri(result.GetValue(url)!), result.GetValue(reports), result.GetValue(concurrency), result.GetValue(baseline), TimeSpan.FromSeconds(result.GetValue(timeout)));
             if (settings.Reports < 1 || settings.Concurrency < 1)
             {
                 Console.Error.WriteLine("--reports and --concurrency must be at least 1");

@@ -12,12 +12,12 @@ public static class SeedCommand
 {
     public static Command Create()
     {
-        var url = new Option<Uri>("--url") { Description = "Base URL of the site", Required = true };
+        var url = new Option<string>("--url") { Description = "Base URL of the site", Required = true };
         var reports = new Option<int>("--reports") { Description = "How many reports", DefaultValueFactory = _ => 10 };
         var command = new Command("seed", "Submit synthetic reports through the public API and print a JSON summary.") { url, reports };
         command.SetAction(async (result, cancellationToken) =>
         {
-            using var http = new HttpClient { BaseAddress = result.GetValue(url) };
+            using var http = new HttpClient { BaseAddress = new Uri(result.GetValue(url)!) };
             var form = await http.GetFromJsonAsync<FormDefinition>("api/form", JsonSerializerOptions.Web, cancellationToken)
                        ?? throw new InvalidOperationException("GET /api/form returned nothing.");
             var generator = new SyntheticReports(seed: Environment.TickCount);

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+
 using NearMiss.Core.Review;
 using NearMiss.Core.Security;
 using NearMiss.Core.Storage;

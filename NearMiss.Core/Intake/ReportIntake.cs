@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+
 using Azure;
+
 using NearMiss.Core.Security;
 using NearMiss.Core.Storage;
 

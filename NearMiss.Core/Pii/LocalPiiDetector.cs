@@ -1,33 +1,29 @@
-using System.Text.RegularExpressions;
-
 namespace NearMiss.Core.Pii;
 
-/// <summary>The local detector: patterns for the structured identifiers.</summary>
-public sealed partial class LocalPiiDetector : IPiiDetector
+/// <summary>
+/// The local detector: one tokenising pass, then one left-to-right pass of rules over the tokens (validated
+/// patterns tried only where they can start, keyword context, rank and role context, agency/address/premise shapes
+/// and gazetteer look-ups), then one pass that flags later mentions of names already found.
+/// </summary>
+public sealed class LocalPiiDetector : IPiiDetector
 {
+    [ThreadStatic]
+    private static Token[]? _tokenBuffer;
+
+    private readonly PiiLexicon _lexicon = PiiLexicon.Shared;
+
     public IReadOnlyList<PiiSpan> Detect(string text)
     {
-        var spans = new List<PiiSpan>();
-        foreach (Match match in Structured().Matches(text))
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length == 0)
         {
-            foreach (var (group, label) in Groups)
-            {
-                if (match.Groups[group].Success)
-                {
-                    spans.Add(new PiiSpan(match.Index, match.Index + match.Length, label));
-                    break;
-                }
-            }
+            return [];
         }
 
-        return spans;
+        var tokens = _tokenBuffer ??= new Token[1024];
+        var count = PiiTokenizer.Tokenize(text, _lexicon, ref tokens);
+        _tokenBuffer = tokens;
+        var scanner = new PiiScanner(text, tokens, count, _lexicon);
+        return scanner.Run();
     }
-
-    private static readonly (string Group, PiiLabel Label)[] Groups =
-    [
-        ("email", PiiLabel.Email), ("ssn", PiiLabel.Ssn), ("phone", PiiLabel.Phone), ("date", PiiLabel.Date), ("time", PiiLabel.Time),
-    ];
-
-    [GeneratedRegex(@"(?<email>\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b)|(?<ssn>\b\d{3}-\d{2}-\d{4}\b)|(?<phone>\(?\b\d{3}\)?[-. ]\d{3}[-.]\d{4}\b)|(?<date>\b\d{1,2}/\d{1,2}/\d{2,4}\b)|(?<time>\b[0-2]\d[0-5]\d\s?(hrs|hours)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Structured();
 }

@@ -1,8 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
+
 using Azure;
 using Azure.Data.Tables;
+
 using Microsoft.Extensions.Logging;
+
 using NearMiss.Core.Intake;
 using NearMiss.Core.Pii;
 using NearMiss.Core.Security;

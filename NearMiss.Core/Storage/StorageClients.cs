@@ -2,6 +2,7 @@ using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Queues;
+
 using Microsoft.Extensions.Configuration;
 
 namespace NearMiss.Core.Storage;

@@ -1,7 +1,9 @@
 using System.Text.Json;
+
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+
 using NearMiss.Core.Intake;
 using NearMiss.Functions.Http;
 

@@ -1,4 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
+
 using NearMiss.Core.Review;
 using NearMiss.Core.Storage;
 

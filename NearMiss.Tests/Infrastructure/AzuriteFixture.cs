@@ -1,8 +1,10 @@
 using System.Security.Cryptography;
+
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+
 using NearMiss.Core;
 using NearMiss.Core.Storage;
 

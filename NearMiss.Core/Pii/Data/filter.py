@@ -1,0 +1,59 @@
+#!/usr/bin/env python3
+"""Builds the detector's word lists from the shared Census/SSA gazetteers (python3, standard library only).
+
+    python3 filter.py GAZETTEER_DIR OUT_DIR
+"""
+import collections, sys
+
+src, out = sys.argv[1], sys.argv[2]
+# Words that are police vocabulary or titles: never names or places on their own.
+TRAPS = {"officer", "sheriff", "sergeant", "deputy", "trooper", "marshal", "detective", "corporal",
+         "lieutenant", "captain", "chief", "agent", "justice", "center", "police", "patrol", "county",
+         "state", "city", "unit", "badge", "car", "suspect", "victim", "driver", "judge"}
+
+given = collections.Counter()
+for line in open(f"{src}/given-names.tsv", encoding="utf-8"):
+    name, _, count = line.rstrip("\n").split("\t")
+    given[name.lower()] += int(count)
+for line in open(f"{src}/given-names-census1990.tsv", encoding="utf-8"):
+    name = line.split("\t")[0].lower()
+    given[name] = max(given[name], 1000)
+with open(f"{out}/given-names.tsv", "w", encoding="utf-8") as f:
+    for name, count in sorted(given.items(), key=lambda kv: (-kv[1], kv[0])):
+        if count >= 1000 and len(name) > 1 and name not in TRAPS:
+            f.write(f"{name}\t{count}\n")
+
+with open(f"{out}/surnames.tsv", "w", encoding="utf-8") as f:
+    for line in open(f"{src}/surnames.tsv", encoding="utf-8"):
+        name, count = line.rstrip("\n").split("\t")
+        if int(count) >= 500 and len(name) > 1 and name.lower() not in TRAPS:
+            f.write(f"{name.lower()}\t{count}\n")
+
+places = collections.Counter()
+for line in open(f"{src}/places.tsv", encoding="utf-8"):
+    name, _, pop = line.rstrip("\n").split("\t")
+    key = name.lower()
+    if key.startswith("st. "):
+        places["saint " + key[4:]] = max(places["saint " + key[4:]], int(pop))
+        places["st " + key[4:]] = max(places["st " + key[4:]], int(pop))
+    places[key] = max(places[key], int(pop))
+with open(f"{out}/places.tsv", "w", encoding="utf-8") as f:
+    for name, pop in sorted(places.items(), key=lambda kv: (-kv[1], kv[0])):
+        if pop >= 1000 and name not in TRAPS:
+            f.write(f"{name}\t{pop}\n")
+
+SUFFIXES = (" county", " parish", " borough", " census area", " municipio", " city and borough", " municipality", " city")
+counties = set()
+for line in open(f"{src}/counties.tsv", encoding="utf-8"):
+    name = line.split("\t")[0].lower()
+    for suffix in SUFFIXES:
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+            break
+    counties.add(name)
+with open(f"{out}/counties.txt", "w", encoding="utf-8") as f:
+    f.writelines(f"{c}\n" for c in sorted(counties))
+
+with open(f"{out}/states.tsv", "w", encoding="utf-8") as f:
+    for line in open(f"{src}/states.tsv", encoding="utf-8"):
+        f.write(line)
