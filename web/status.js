@@ -31,6 +31,9 @@ const ui = {
 
 let busy = false;
 
+// The receipt input has no name and the form posts: even a submit before this script runs puts no receipt in a URL.
+ui.check.disabled = false;
+
 ui.form.addEventListener('submit', lookUp);
 ui.clear.addEventListener('click', () => {
   ui.input.value = '';

@@ -1,11 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.RegularExpressions;
-
 using Microsoft.Playwright;
-
 using NearMiss.Tests.Infrastructure;
-
 using static Microsoft.Playwright.Assertions;
 
 namespace NearMiss.Tests.Browser;
@@ -83,7 +80,7 @@ public sealed partial class ReportInBrowserTests(AzuriteFixture fixture)
 
         // The status page, with the receipt typed the sloppy way a person might.
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Check a receipt" }).ClickAsync();
-        await page.WaitForURLAsync("**/status.html");
+        await Expect(page).ToHaveURLAsync(StatusPage());
         await page.GetByLabel("Receipt", new() { Exact = true }).FillAsync(receipt.ToLowerInvariant().Replace('-', ' '));
         var status = await PollUntilInReviewAsync(page);
         Assert.Equal("In review", status);
@@ -98,6 +95,30 @@ public sealed partial class ReportInBrowserTests(AzuriteFixture fixture)
         Assert.Empty(await context.CookiesAsync());
         Assert.Equal(0, await page.EvaluateAsync<int>("localStorage.length + sessionStorage.length"));
         Assert.True(problems.IsEmpty, string.Join(Environment.NewLine, problems));
+    }
+
+    [Fact]
+    public async Task Form_SentIncomplete_ShowsEachErrorNextToItsFieldAndFocusesTheFirst()
+    {
+        await fixture.ClearQueuesAsync();
+        await using var site = await SiteProcess.StartAsync(fixture.ConnectionString);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Chromium.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = site.BaseAddress.ToString() });
+        page.SetDefaultTimeout(Timeout);
+        var reports = 0;
+        page.Request += (_, request) => reports += request.Url.EndsWith("/api/reports", StringComparison.Ordinal) ? 1 : 0;
+
+        await page.GotoAsync("/");
+        await page.GetByLabel("What happened").FillAsync("Too short.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send report" }).ClickAsync();
+
+        await Expect(page.Locator("#err-answers-month")).ToHaveTextAsync("When did it happen is required.");
+        await Expect(page.Locator("#err-answers-factors")).ToHaveTextAsync("Contributing factors needs at least one choice.");
+        await Expect(page.Locator("#err-narrative")).ToHaveTextAsync("What happened must be at least 50 characters (it has 10).");
+        await Expect(page.GetByLabel("When did it happen?")).ToBeFocusedAsync();
+        await Expect(page.GetByLabel("What happened")).ToHaveValueAsync("Too short.");
+        Assert.Equal(0, reports);
     }
 
     private static ILocator Question(IPage page, string legend) =>
@@ -134,6 +155,9 @@ public sealed partial class ReportInBrowserTests(AzuriteFixture fixture)
 
         return shown;
     }
+
+    [GeneratedRegex(@"/status\.html$")]
+    private static partial Regex StatusPage();
 
     [GeneratedRegex("^[2-9A-HJKMNP-Z]{4}(-[2-9A-HJKMNP-Z]{4}){5}$")]
     private static partial Regex ReceiptPattern();

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Reflection;
-
 using NearMiss.Tests.Infrastructure;
 
 namespace NearMiss.Tests.Browser;
@@ -70,6 +69,10 @@ public sealed class SiteProcess : IAsyncDisposable
         start.Environment["NearMissStorage"] = storageConnectionString;
         start.Environment["NearMiss__Web__Root"] = RepoPaths.Web;
         start.Environment["DOTNET_NOLOGO"] = "1";
+
+        // A local host creates its own development keys; an environment inherited from the machine must not stop that.
+        start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
+        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
             start.Environment[name] = value;
