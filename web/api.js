@@ -7,17 +7,17 @@ const base = {
 };
 
 /** GET a JSON resource. Resolves to { status, data }; rejects only when the network fails. */
-export async function getJson(path) {
-  const response = await fetch(path, { ...base, headers: { Accept: 'application/json' } });
+export async function getJson(path, headers = {}) {
+  const response = await fetch(path, { ...base, headers: { Accept: 'application/json, application/problem+json', ...headers } });
   return { status: response.status, data: await readBody(response), retryAfter: null };
 }
 
 /** POST a JSON body. Resolves to { status, data, retryAfter }; rejects only when the network fails. */
-export async function postJson(path, body) {
+export async function postJson(path, body, headers = {}) {
   const response = await fetch(path, {
     ...base,
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json, application/problem+json' },
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json, application/problem+json', ...headers },
     body: JSON.stringify(body),
   });
   return { status: response.status, data: await readBody(response), retryAfter: response.headers.get('Retry-After') };
@@ -60,6 +60,15 @@ export function retryWhen(retryAfter) {
     return seconds < 90 ? `in ${seconds} seconds` : `in ${Math.ceil(seconds / 60)} minutes`;
   }
   return 'in a minute';
+}
+
+/** The title (and detail, when it adds something) of a problem details body, or null. */
+export function problemTitle(data) {
+  if (!data || typeof data !== 'object' || typeof data.title !== 'string' || !data.title) {
+    return null;
+  }
+  const detail = typeof data.detail === 'string' && data.detail && data.detail !== data.title ? ` ${data.detail}` : '';
+  return `${data.title}${detail}`;
 }
 
 /** A short message for a failed request that carries no field errors. */
