@@ -27,14 +27,30 @@ const ui = {
   messagesBlock: $('messages-block'),
   messages: $('messages'),
   checkedAt: $('checked-at'),
+  stage: $('status-stage'),
+  typical: $('status-typical'),
+  reply: $('reply'),
+  replyText: $('reply-text'),
+  replyError: $('err-reply'),
+  sendReply: $('send-reply'),
+  replySent: $('reply-sent'),
 };
 
+const STAGES = {
+  1: 'Stage 1 of 2: a reviewer is removing anything that could identify you or your agency.',
+  2: 'Stage 2 of 2: a second reviewer is checking that and writing the lessons learned.',
+};
+const MAX_REPLY = 3000;
+
 let busy = false;
+/** The receipt whose status is on screen, for the answer to a question; null otherwise. Memory only. */
+let shownReceipt = null;
 
 // The receipt input has no name and the form posts: even a submit before this script runs puts no receipt in a URL.
 ui.check.disabled = false;
 
 ui.form.addEventListener('submit', lookUp);
+ui.reply.addEventListener('submit', sendReply);
 ui.clear.addEventListener('click', () => {
   ui.input.value = '';
   resetOutput();
@@ -92,6 +108,7 @@ async function lookUp(event) {
   if (!response) {
     showMessage('Could not reach NearMiss. Check your connection and try again.');
   } else if (response.status === 200 && response.data) {
+    shownReceipt = receipt;
     showStatus(response.data);
   } else if (response.status === 404) {
     showMessage('No report has this receipt. Check each character against the receipt you saved.');
@@ -109,11 +126,91 @@ function showStatus(data) {
   ui.words.textContent = words;
   ui.words.dataset.status = String(data.status ?? '');
   ui.explained.textContent = explained;
+  const stage = STAGES[Number(data.stage)];
+  const reviewing = data.status === 'in-review' || data.status === 'awaiting-reporter';
+  ui.stage.textContent = reviewing && stage ? stage : '';
+  ui.stage.hidden = !(reviewing && stage);
+  const days = Number(data.typicalReviewDays);
+  const pending = data.status !== 'published' && data.status !== 'not-published';
+  ui.typical.textContent = pending && Number.isFinite(days) && days > 0
+    ? `Reports are typically reviewed within ${days} ${days === 1 ? 'day' : 'days'}.`
+    : '';
+  ui.typical.hidden = ui.typical.textContent === '';
   const messages = Array.isArray(data.messages) ? data.messages : [];
-  ui.messages.replaceChildren(...messages.map((m) => el('li', { text: messageText(m) })));
+  ui.messages.replaceChildren(...messages.map(messageItem));
   ui.messagesBlock.hidden = messages.length === 0;
+  ui.reply.hidden = data.status !== 'awaiting-reporter';
   ui.checkedAt.textContent = `Checked at ${new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}.`;
   ui.result.hidden = false;
+}
+
+/** A message as "Reviewer (2026-11): text"; plain strings (older answers) are shown as they are. */
+function messageItem(message) {
+  if (!message || typeof message !== 'object') {
+    return el('li', { text: messageText(message) });
+  }
+  const who = message.from === 'reporter' ? 'You' : message.from === 'reviewer' ? 'Reviewer' : String(message.from ?? '');
+  const on = typeof message.on === 'string' && message.on ? ` (${message.on})` : '';
+  return el('li', { class: `message from-${message.from === 'reporter' ? 'reporter' : 'reviewer'}` },
+    who ? el('span', { class: 'message-from', text: `${who}${on}: ` }) : null,
+    messageText(message));
+}
+
+async function sendReply(event) {
+  event.preventDefault();
+  if (busy || !shownReceipt) {
+    return;
+  }
+  ui.replyError.hidden = true;
+  ui.replyText.removeAttribute('aria-invalid');
+  const message = ui.replyText.value.trim();
+  if (message.length === 0 || message.length > MAX_REPLY) {
+    ui.replyError.textContent = message.length === 0
+      ? 'Write your answer first.'
+      : `Your answer must be at most ${MAX_REPLY} characters (it has ${message.length}).`;
+    ui.replyError.hidden = false;
+    ui.replyText.setAttribute('aria-invalid', 'true');
+    ui.replyText.focus();
+    return;
+  }
+  busy = true;
+  ui.sendReply.disabled = true;
+  let response;
+  try {
+    response = await postJson('/api/receipts/messages', { receipt: shownReceipt, message });
+  } catch {
+    response = null;
+  } finally {
+    busy = false;
+    ui.sendReply.disabled = false;
+  }
+  if (response && response.status === 200) {
+    ui.replyText.value = '';
+    ui.reply.hidden = true;
+    ui.replySent.textContent = 'Answer sent. The reviewers will carry on with your report.';
+    ui.replySent.hidden = false;
+    const status = response.data?.status;
+    if (typeof status === 'string' && STATUSES[status]) {
+      [ui.words.textContent, ui.explained.textContent] = STATUSES[status];
+      ui.words.dataset.status = status;
+    }
+    return;
+  }
+  let text;
+  if (!response) {
+    text = 'Could not reach NearMiss. Check your connection and send your answer again.';
+  } else if (response.status === 409) {
+    text = 'No question is waiting for an answer any more. Check the status again.';
+  } else if (response.status === 404) {
+    text = 'No report has this receipt any more.';
+  } else if (response.status === 400 && problemErrors(response.data).length > 0) {
+    text = problemErrors(response.data).flatMap(([field, messages]) =>
+      messages.map((m) => sentence(field === 'message' ? 'Your answer' : field, m))).join(' ');
+  } else {
+    text = failureMessage(response.status, response.retryAfter, 'answer');
+  }
+  ui.replyError.textContent = text;
+  ui.replyError.hidden = false;
 }
 
 function messageText(message) {
@@ -149,4 +246,11 @@ function resetOutput() {
   ui.explained.textContent = '';
   ui.messages.replaceChildren();
   ui.messagesBlock.hidden = true;
+  ui.stage.hidden = true;
+  ui.typical.hidden = true;
+  ui.reply.hidden = true;
+  ui.replyText.value = '';
+  ui.replyError.hidden = true;
+  ui.replySent.hidden = true;
+  shownReceipt = null;
 }
