@@ -10,20 +10,25 @@ namespace NearMiss.Tests.Browser;
 /// <summary>
 /// The built <c>nearmiss serve</c> as a child process on a free loopback port, with the repository's
 /// <c>web/</c> and a temporary working directory (its dev keys and mail land there). Ready once
-/// <c>GET /api/health</c> answers 200; disposing stops it and deletes the directory.
+/// <c>GET /api/health</c> answers 200; disposing stops it and deletes the directory. Its e-mail is written
+/// to <see cref="MailDirectory"/> and its links point at its own address.
 /// </summary>
 public sealed class SiteProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan CliTimeout = TimeSpan.FromSeconds(60);
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output;
+    private readonly IReadOnlyDictionary<string, string?> _environment;
 
-    private SiteProcess(Process process, ConcurrentQueue<string> output, Uri baseAddress, string workingDirectory)
+    private SiteProcess(
+        Process process, ConcurrentQueue<string> output, Uri baseAddress, string workingDirectory, IReadOnlyDictionary<string, string?> environment)
     {
         _process = process;
         _output = output;
         BaseAddress = baseAddress;
         WorkingDirectory = workingDirectory;
+        _environment = environment;
     }
 
     /// <summary>The site's origin, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
@@ -31,6 +36,9 @@ public sealed class SiteProcess : IAsyncDisposable
 
     /// <summary>The process's working directory (holds <c>.nearmiss/</c>).</summary>
     public string WorkingDirectory { get; }
+
+    /// <summary>The e-mail pickup folder: one <c>.eml</c> file per message sent.</summary>
+    public string MailDirectory => Path.Combine(WorkingDirectory, "mail");
 
     /// <summary>Every line the process wrote to stdout and stderr so far.</summary>
     public IReadOnlyCollection<string> Output => _output;
@@ -54,30 +62,19 @@ public sealed class SiteProcess : IAsyncDisposable
         var workingDirectory = Directory.CreateTempSubdirectory("nearmiss-site-").FullName;
         var port = FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}/");
-        var start = new ProcessStartInfo(DotnetHost())
+        var settings = new Dictionary<string, string?>
         {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
+            ["NearMissStorage"] = storageConnectionString,
+            ["NearMiss__Web__Root"] = RepoPaths.Web,
+            ["NearMiss__Email__PickupDirectory"] = Path.Combine(workingDirectory, "mail"),
+            ["NearMiss__PublicBaseUrl"] = baseAddress.GetLeftPart(UriPartial.Authority),
         };
-        foreach (var arg in new[] { CliAssembly, "serve", "--urls", $"http://127.0.0.1:{port}" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["NearMissStorage"] = storageConnectionString;
-        start.Environment["NearMiss__Web__Root"] = RepoPaths.Web;
-        start.Environment["DOTNET_NOLOGO"] = "1";
-
-        // A local host creates its own development keys; an environment inherited from the machine must not stop that.
-        start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
-        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
-            start.Environment[name] = value;
+            settings[name] = value;
         }
 
+        var start = Command(workingDirectory, settings, CliAssembly, "serve", "--urls", $"http://127.0.0.1:{port}");
         var output = new ConcurrentQueue<string>();
         var process = Process.Start(start) ?? throw new InvalidOperationException("nearmiss serve did not start.");
         process.OutputDataReceived += (_, e) => Keep(output, e.Data);
@@ -85,7 +82,7 @@ public sealed class SiteProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var site = new SiteProcess(process, output, baseAddress, workingDirectory);
+        var site = new SiteProcess(process, output, baseAddress, workingDirectory, settings);
         try
         {
             await site.WaitUntilHealthyAsync(cancellationToken);
@@ -97,6 +94,36 @@ public sealed class SiteProcess : IAsyncDisposable
         }
 
         return site;
+    }
+
+    /// <summary>
+    /// Runs another <c>nearmiss</c> verb (e.g. <c>reviewers add EMAIL --stages 1</c>) against the same storage,
+    /// keys and settings as the site; fails with its output unless it exits with 0. Returns its standard output.
+    /// </summary>
+    public async Task<string> RunCliAsync(params string[] args)
+    {
+        var start = Command(WorkingDirectory, _environment, [CliAssembly, .. args]);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("nearmiss did not start.");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(CliTimeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"nearmiss {string.Join(' ', args)} did not finish within {CliTimeout.TotalSeconds} s.");
+        }
+
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException(
+                $"nearmiss {string.Join(' ', args)} exited with {process.ExitCode}:{Environment.NewLine}{await stdout}{await stderr}");
+        }
+
+        return await stdout;
     }
 
     public async ValueTask DisposeAsync()
@@ -166,6 +193,33 @@ public sealed class SiteProcess : IAsyncDisposable
 
         throw new TimeoutException(
             $"nearmiss serve did not answer GET /api/health with 200 within {StartTimeout.TotalSeconds} s (last: {last}):{Environment.NewLine}{string.Join(Environment.NewLine, _output)}");
+    }
+
+    private static ProcessStartInfo Command(string workingDirectory, IReadOnlyDictionary<string, string?> settings, params string[] args)
+    {
+        var start = new ProcessStartInfo(DotnetHost())
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["DOTNET_NOLOGO"] = "1";
+
+        // A local host creates its own development keys; an environment inherited from the machine must not stop that.
+        start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
+        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        foreach (var (name, value) in settings)
+        {
+            start.Environment[name] = value;
+        }
+
+        return start;
     }
 
     private static void Keep(ConcurrentQueue<string> output, string? line)

@@ -598,7 +598,7 @@ function findingRow(editor, span, index) {
     ' ',
     el('span', { class: 'finding-state' }, span.source === 'manual' ? `marked by you, ${decisionWords(span)}` : decisionWords(span)));
   if (current.canAct) {
-    const redact = el('button', { type: 'button', class: 'small', 'aria-pressed': span.decision === 'accept' ? 'true' : 'false', 'aria-label': `Redact “${words}” (${span.label})` }, 'Redact');
+    const redact = el('button', { type: 'button', class: 'small secondary', 'aria-pressed': span.decision === 'accept' ? 'true' : 'false', 'aria-label': `Redact “${words}” (${span.label})` }, 'Redact');
     const keep = el('button', { type: 'button', class: 'small secondary', 'aria-pressed': span.decision === 'reject' ? 'true' : 'false', 'aria-label': `Keep “${words}” (${span.label})` }, 'Keep');
     redact.addEventListener('click', () => decide(editor, index, 'accept'));
     keep.addEventListener('click', () => decide(editor, index, 'reject'));
@@ -761,7 +761,7 @@ function renderAnswers(answers) {
       item.classList.toggle('dropped', drop.checked);
     });
     const item = el('li', { class: 'answer', 'data-question': id },
-      el('span', { class: 'answer-q' }, label), ' ', el('span', { class: 'answer-v' }, shown || '—'),
+      el('span', { class: 'answer-q' }, /[?:]$/.test(label) ? label : `${label}:`), ' ', el('span', { class: 'answer-v' }, shown || '—'),
       el('span', { class: 'check answer-drop' }, drop, el('label', { for: `drop-${id}`, 'aria-label': `Drop “${label}” before publication` }, 'Drop')));
     items.push(item);
   }
