@@ -32,6 +32,13 @@ public static class NearMissCoreServices
         services.AddSingleton<ReportIntake>();
         services.AddSingleton<ReceiptLookup>();
         services.AddSingleton<CaseOpening>();
+        services.AddOptions<ReviewOptions>().Bind(configuration.GetSection(ReviewOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ReviewCases>();
+        services.AddSingleton<AuditTrail>();
+        services.AddSingleton<CaseQueries>();
+        services.AddSingleton<ReviewDecisions>();
+        services.AddSingleton<ReporterReplies>();
+        services.AddSingleton<RetentionPurge>();
         services.AddSingleton<HealthCheck>();
         return services;
     }

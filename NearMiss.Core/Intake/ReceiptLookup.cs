@@ -1,35 +1,38 @@
-using Azure.Data.Tables;
-
+using Microsoft.Extensions.Options;
 using NearMiss.Core.Review;
 using NearMiss.Core.Security;
-using NearMiss.Core.Storage;
 
 namespace NearMiss.Core.Intake;
 
-public sealed record ReceiptStatus(string Status, IReadOnlyList<string> Messages);
+public sealed record ReceiptStatus(string Status, int? Stage, int TypicalReviewDays, IReadOnlyList<CaseMessage> Messages);
 
-/// <summary>What the holder of a receipt may learn: the report's status and any reviewer questions.</summary>
-public sealed class ReceiptLookup(NearMissStore store, Receipts receipts)
+/// <summary>What the holder of a receipt may learn: the report's status, its stage and the conversation with reviewers.</summary>
+public sealed class ReceiptLookup(ReviewCases cases, Receipts receipts, IOptions<ReviewOptions> options)
 {
+    /// <summary>The report id the receipt leads to, or null when it cannot be a receipt.</summary>
+    public string? ReportIdOf(string? receipt) => Receipts.Normalize(receipt) is { } normalized ? receipts.ReportId(normalized) : null;
+
     /// <summary>Null when the receipt leads to no report.</summary>
     public async Task<ReceiptStatus?> FindAsync(string? receipt, CancellationToken cancellationToken)
     {
-        var normalized = Receipts.Normalize(receipt);
-        if (normalized is null)
+        if (ReportIdOf(receipt) is not { } reportId)
         {
             return null;
         }
 
-        var reportId = receipts.ReportId(normalized);
-        string? status = null;
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {reportId}");
-        await foreach (var row in store.Submissions.QueryAsync<TableEntity>(filter, select: ["RowKey", "Status"], cancellationToken: cancellationToken))
+        var (original, loaded) = await cases.LoadPartsAsync(reportId, cancellationToken);
+        if (original is null)
         {
-            status = row.RowKey == CaseEntity.Row
-                ? row.GetString("Status") ?? ReportStatus.InReview
-                : status ?? ReportStatus.Received;
+            return null;
         }
 
-        return status is null ? null : new ReceiptStatus(status, []);
+        if (loaded is null)
+        {
+            return new ReceiptStatus(ReportStatus.Received, null, options.Value.TypicalReviewDays, []);
+        }
+
+        var messages = cases.Messages(loaded).Where(m => m.From != CaseMessage.Note).ToList();
+        var closed = loaded.Case.Status is ReportStatus.Published or ReportStatus.NotPublished;
+        return new ReceiptStatus(loaded.Case.Status, closed ? null : loaded.Case.Stage, options.Value.TypicalReviewDays, messages);
     }
 }

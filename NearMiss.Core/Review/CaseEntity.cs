@@ -28,6 +28,65 @@ public sealed class CaseEntity : ITableEntity
     /// <summary>The day the case opened, <c>yyyy-MM-dd</c>.</summary>
     public string OpenedOn { get; set; } = "";
 
+    /// <summary>The day the case entered its current stage, <c>yyyy-MM-dd</c>.</summary>
+    public string? StageEnteredOn { get; set; }
+
     /// <summary>Whether the reviewers' notification has been queued.</summary>
     public bool NotificationQueued { get; set; }
+
+    /// <summary>Counts changes of the case; part of notification event ids.</summary>
+    public int Revision { get; set; }
+
+    /// <summary>The reviewed text (<see cref="Intake.SealedText"/> as JSON), sealed under the report's key; null until stage 1 saves.</summary>
+    public byte[]? WorkingText { get; set; }
+
+    /// <summary>Conversation with the reporter and reviewer notes (<see cref="CaseMessage"/> list as JSON), sealed.</summary>
+    public byte[]? Messages { get; set; }
+
+    /// <summary>Answers as they will be published (coarsened), JSON; null until stage 1 passes the case.</summary>
+    public string? PublishAnswers { get; set; }
+
+    /// <summary>Reviewer ids that acted in stage 1, comma separated.</summary>
+    public string Stage1Reviewers { get; set; } = "";
+
+    /// <summary>Reviewer ids that acted in stage 2, comma separated.</summary>
+    public string Stage2Reviewers { get; set; } = "";
+
+    /// <summary>The day the case was published or closed as not publishable.</summary>
+    public string? ClosedOn { get; set; }
+
+    /// <summary>The day the sealed original and working copy were erased.</summary>
+    public string? ErasedOn { get; set; }
+
+    public string? PublishedId { get; set; }
+
+    public string StageEnteredOrOpened => StageEnteredOn ?? OpenedOn;
+
+    public bool ReviewedBy(string reviewerId, int stage) =>
+        (stage == 1 ? Stage1Reviewers : Stage2Reviewers).Split(',', StringSplitOptions.RemoveEmptyEntries).Contains(reviewerId);
+
+    public void AddReviewer(string reviewerId, int stage)
+    {
+        if (ReviewedBy(reviewerId, stage))
+        {
+            return;
+        }
+
+        if (stage == 1)
+        {
+            Stage1Reviewers = Stage1Reviewers.Length == 0 ? reviewerId : Stage1Reviewers + "," + reviewerId;
+        }
+        else
+        {
+            Stage2Reviewers = Stage2Reviewers.Length == 0 ? reviewerId : Stage2Reviewers + "," + reviewerId;
+        }
+    }
+}
+
+/// <summary>A message on a case. <c>From</c> is <c>reviewer</c>, <c>reporter</c> or <c>note</c> (reviewers only); dated to the month.</summary>
+public sealed record CaseMessage(string From, string Text, string On)
+{
+    public const string Reviewer = "reviewer";
+    public const string Reporter = "reporter";
+    public const string Note = "note";
 }

@@ -33,6 +33,21 @@ public sealed class Sealer(IOptions<KeyOptions> options)
         }
     }
 
+    /// <summary>Seals more text of the same report (a working copy, a message) under its existing data key.</summary>
+    public byte[] SealMore(string reportId, byte[] wrappedKey, string plaintext)
+    {
+        var associated = Encoding.UTF8.GetBytes(reportId);
+        var dataKey = Decrypt(_kek, wrappedKey, associated);
+        try
+        {
+            return Encrypt(dataKey, Encoding.UTF8.GetBytes(plaintext), associated);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(dataKey);
+        }
+    }
+
     public string Unseal(string reportId, SealedBox box)
     {
         var associated = Encoding.UTF8.GetBytes(reportId);

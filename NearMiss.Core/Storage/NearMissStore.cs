@@ -12,6 +12,10 @@ public sealed class NearMissStore(TableServiceClient tables, QueueServiceClient 
 
     public TableClient Submissions { get; } = tables.GetTableClient(StorageNames.Tables.Submissions);
 
+    public TableClient Published { get; } = tables.GetTableClient(StorageNames.Tables.Published);
+
+    public TableClient Audit { get; } = tables.GetTableClient(StorageNames.Tables.Audit);
+
     public QueueClient PiiScan { get; } = queues.GetQueueClient(StorageNames.Queues.PiiScan);
 
     public QueueClient Notifications { get; } = queues.GetQueueClient(StorageNames.Queues.Notifications);

@@ -11,7 +11,13 @@ public static class StorageNames
         /// <summary>One partition per report: the sealed original and its review case.</summary>
         public const string Submissions = "submissions";
 
-        public static readonly string[] All = [Submissions];
+        /// <summary>Published reports: reviewed text and coarsened answers only, nothing that leads back to a submission.</summary>
+        public const string Published = "published";
+
+        /// <summary>Who did what to which case and when: reviewer ids and actions, never content.</summary>
+        public const string Audit = "audit";
+
+        public static readonly string[] All = [Submissions, Published, Audit];
     }
 
     public static class Queues

@@ -1,0 +1,126 @@
+using System.Text.Json;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+using NearMiss.Core.Accounts;
+using NearMiss.Core.Intake;
+using NearMiss.Core.Pii;
+using NearMiss.Core.Publishing;
+using NearMiss.Core.Storage;
+
+namespace NearMiss.Core.Review;
+
+public sealed record CaseSummary(string Id, int Stage, string Status, string OpenedOn, int WaitingDays, int FindingCount, bool CanAct);
+
+public sealed record PublicationDraft(string Title, string Summary, IReadOnlyList<string> Lessons, IReadOnlyList<string> Tags, bool Urgent);
+
+public sealed record CaseView(
+    string Id,
+    int Stage,
+    string Status,
+    string OpenedOn,
+    bool CanAct,
+    string? Reason,
+    string Narrative,
+    string LessonsLearned,
+    IReadOnlyList<Finding> Findings,
+    IReadOnlyDictionary<string, string[]> Answers,
+    bool RareCombination,
+    string? RareReason,
+    IReadOnlyList<CaseMessage> Messages,
+    PublicationDraft Publication);
+
+/// <summary>What reviewers see: the queue of a stage and one case with its findings and coarsened answers.</summary>
+public sealed class CaseQueries(NearMissStore store, ReviewCases cases, IPiiDetector detector, IOptions<ReviewOptions> options)
+{
+    private static readonly PublicationDraft EmptyDraft = new("", "", [], [], false);
+
+    public async Task<ReviewResult<IReadOnlyList<CaseSummary>>> ListAsync(Reviewer reviewer, int stage, CancellationToken cancellationToken)
+    {
+        if (!reviewer.Holds(stage))
+        {
+            return ReviewResult<IReadOnlyList<CaseSummary>>.Forbidden($"You do not review stage {stage}.");
+        }
+
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {CaseEntity.Row} and Stage eq {stage} and Status eq {ReportStatus.InReview}");
+        var items = new List<CaseSummary>();
+        await foreach (var row in store.Submissions.QueryAsync<CaseEntity>(filter, cancellationToken: cancellationToken))
+        {
+            items.Add(new CaseSummary(
+                row.PartitionKey, row.Stage, row.Status, row.OpenedOn, cases.DaysSince(row.StageEnteredOrOpened),
+                JsonSerializer.Deserialize<List<Finding>>(row.Findings)?.Count ?? 0, Bar(reviewer, row) is null));
+        }
+
+        return ReviewResult<IReadOnlyList<CaseSummary>>.Ok([.. items.OrderByDescending(i => i.WaitingDays).ThenBy(i => i.Id, StringComparer.Ordinal)]);
+    }
+
+    public async Task<ReviewResult<CaseView>> GetAsync(Reviewer reviewer, string id, CancellationToken cancellationToken)
+    {
+        var loaded = await cases.LoadAsync(id, cancellationToken);
+        if (loaded is null)
+        {
+            return ReviewResult<CaseView>.NotFound();
+        }
+
+        var reviewCase = loaded.Case;
+        if (!reviewer.Holds(reviewCase.Stage))
+        {
+            return ReviewResult<CaseView>.Forbidden($"This case is in stage {reviewCase.Stage}, which you do not review.");
+        }
+
+        if (reviewCase.ErasedOn is not null || loaded.Original.WrappedKey is null)
+        {
+            return ReviewResult<CaseView>.Conflict("This case is closed and its text has been erased.");
+        }
+
+        var text = cases.Text(loaded);
+        var findings = reviewCase.WorkingText is null
+            ? JsonSerializer.Deserialize<List<Finding>>(reviewCase.Findings) ?? []
+            : Scan(text);
+        var answers = reviewCase.PublishAnswers is { } saved
+            ? JsonSerializer.Deserialize<Dictionary<string, string[]>>(saved) ?? []
+            : AnswerCoarsening.Coarsen(ReviewCases.OriginalAnswers(loaded.Original));
+        var rare = await RareReasonAsync(answers, cancellationToken);
+        var bar = Bar(reviewer, reviewCase) ?? (reviewCase.Status == ReportStatus.InReview ? null : $"The case is {reviewCase.Status}.");
+
+        return ReviewResult<CaseView>.Ok(new CaseView(
+            id, reviewCase.Stage, reviewCase.Status, reviewCase.OpenedOn, bar is null, bar, text.Narrative, text.LessonsLearned,
+            findings, answers, rare is not null, rare, cases.Messages(loaded), EmptyDraft));
+    }
+
+    /// <summary>Why this reviewer may not act on the case (the four-eyes rule), or null.</summary>
+    public static string? Bar(Reviewer reviewer, CaseEntity reviewCase)
+    {
+        var other = reviewCase.Stage == 1 ? 2 : 1;
+        return reviewCase.ReviewedBy(reviewer.Id, other)
+            ? $"You reviewed this case in stage {other}; a different reviewer must do stage {reviewCase.Stage}."
+            : null;
+    }
+
+    public List<Finding> Scan(SealedText text) =>
+    [
+        .. detector.Detect(text.Narrative).Select(s => new Finding("narrative", s.Start, s.End, s.Label.ToContractName())),
+        .. detector.Detect(text.LessonsLearned).Select(s => new Finding("lessonsLearned", s.Start, s.End, s.Label.ToContractName())),
+    ];
+
+    private async Task<string?> RareReasonAsync(IReadOnlyDictionary<string, string[]> answers, CancellationToken cancellationToken)
+    {
+        string? One(string key) => answers.TryGetValue(key, out var v) && v.Length == 1 ? v[0] : null;
+        var (region, type, size) = (One(AnswerCoarsening.RegionQuestion), One("agencyType"), One("agencySize"));
+        if (region is null || type is null || size is null)
+        {
+            return null;
+        }
+
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PublishedReportEntity.Partition} and Region eq {region} and AgencyType eq {type} and AgencySize eq {size}");
+        var count = 0;
+        await foreach (var _ in store.Published.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            if (++count >= options.Value.RareThreshold)
+            {
+                return null;
+            }
+        }
+
+        return $"Only {count} published report(s) share region, agency type and agency size; consider dropping agency size or type.";
+    }
+}

@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Text.Json;
+using Azure.Data.Tables;
+using NearMiss.Core.Intake;
+using NearMiss.Core.Security;
+using NearMiss.Core.Storage;
+
+namespace NearMiss.Core.Review;
+
+/// <summary>A report's two rows, loaded together.</summary>
+public sealed record LoadedCase(SubmissionEntity Original, CaseEntity Case);
+
+/// <summary>
+/// Loading, unsealing and saving review cases, shared by the review steps, the reporter's replies and the purge.
+/// Text is unsealed only in memory; what is written back is sealed under the report's own key.
+/// </summary>
+public sealed class ReviewCases(NearMissStore store, Sealer sealer, TimeProvider time)
+{
+    public string Today => time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public string ThisMonth => time.GetUtcNow().UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    public async Task<LoadedCase?> LoadAsync(string reportId, CancellationToken cancellationToken) =>
+        (await LoadPartsAsync(reportId, cancellationToken)).Case;
+
+    /// <summary>The sealed original, and the case with it once it exists.</summary>
+    public async Task<(SubmissionEntity? Original, LoadedCase? Case)> LoadPartsAsync(string reportId, CancellationToken cancellationToken)
+    {
+        if (!CaseOpening.IsReportId(reportId))
+        {
+            return (null, null);
+        }
+
+        var original = store.Submissions.GetEntityIfExistsAsync<SubmissionEntity>(reportId, SubmissionEntity.Row, cancellationToken: cancellationToken);
+        var reviewCase = store.Submissions.GetEntityIfExistsAsync<CaseEntity>(reportId, CaseEntity.Row, cancellationToken: cancellationToken);
+        var (o, c) = ((await original).HasValue ? (await original).Value : null, (await reviewCase).HasValue ? (await reviewCase).Value : null);
+        return (o, o is null || c is null ? null : new LoadedCase(o, c));
+    }
+
+    /// <summary>The text under review: the working copy once stage 1 saved one, else the original.</summary>
+    public SealedText Text(LoadedCase loaded)
+    {
+        var key = loaded.Original.WrappedKey ?? throw new InvalidOperationException("The report has been erased.");
+        var sealedBytes = loaded.Case.WorkingText ?? loaded.Original.SealedText ?? throw new InvalidOperationException("The report has been erased.");
+        return SealedText.FromJson(sealer.Unseal(loaded.Case.PartitionKey, new SealedBox(sealedBytes, key)));
+    }
+
+    public void SetText(LoadedCase loaded, SealedText text) =>
+        loaded.Case.WorkingText = sealer.SealMore(loaded.Case.PartitionKey, loaded.Original.WrappedKey!, text.ToJson());
+
+    public List<CaseMessage> Messages(LoadedCase loaded) =>
+        loaded.Case.Messages is null || loaded.Original.WrappedKey is null
+            ? []
+            : JsonSerializer.Deserialize<List<CaseMessage>>(sealer.Unseal(loaded.Case.PartitionKey, new SealedBox(loaded.Case.Messages, loaded.Original.WrappedKey))) ?? [];
+
+    public void AddMessage(LoadedCase loaded, string from, string text)
+    {
+        var messages = Messages(loaded);
+        messages.Add(new CaseMessage(from, text, ThisMonth));
+        loaded.Case.Messages = sealer.SealMore(loaded.Case.PartitionKey, loaded.Original.WrappedKey!, JsonSerializer.Serialize(messages));
+    }
+
+    public static Dictionary<string, string[]> OriginalAnswers(SubmissionEntity original) =>
+        JsonSerializer.Deserialize<Dictionary<string, string[]>>(original.Answers) ?? [];
+
+    /// <summary>Saves the case row if nobody changed it since it was read; false on a lost race.</summary>
+    public async Task<bool> TrySaveAsync(CaseEntity reviewCase, CancellationToken cancellationToken)
+    {
+        reviewCase.Revision++;
+        try
+        {
+            await store.Submissions.UpdateEntityAsync(reviewCase, reviewCase.ETag, TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 412)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Queues a notification; the event id makes a repeated delivery send nothing twice.</summary>
+    public Task NotifyAsync(string kind, CaseEntity reviewCase, CancellationToken cancellationToken) =>
+        store.Notifications.SendMessageAsync(
+            JsonSerializer.Serialize(new { Kind = kind, ReportId = reviewCase.PartitionKey, reviewCase.Stage, EventId = $"{reviewCase.PartitionKey}:{kind}:{reviewCase.Stage}:{reviewCase.Revision}" }),
+            cancellationToken);
+
+    /// <summary>Whole days since a <c>yyyy-MM-dd</c> day.</summary>
+    public int DaysSince(string day) =>
+        DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).DayNumber - date.DayNumber
+            : 0;
+}

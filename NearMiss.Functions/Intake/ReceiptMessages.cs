@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using NearMiss.Core.Review;
+using NearMiss.Functions.Http;
+
+namespace NearMiss.Functions.Intake;
+
+/// <summary><c>POST /api/receipts/messages</c>: the reporter answers a reviewer's question.</summary>
+public sealed class ReceiptMessages(ReporterReplies replies)
+{
+    [Function(nameof(ReceiptMessages))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "receipts/messages")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
+        var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken, limit: 16 * 1024);
+        if (document is null)
+        {
+            return problem!;
+        }
+
+        using (document)
+        {
+            return (await replies.ReplyAsync(document.RootElement, cancellationToken)).ToActionResult(r => new { status = r.Status });
+        }
+    }
+}

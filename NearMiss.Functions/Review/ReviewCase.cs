@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using NearMiss.Core.Accounts;
+using NearMiss.Core.Review;
+using NearMiss.Functions.Http;
+
+namespace NearMiss.Functions.Review;
+
+/// <summary><c>GET /api/review/cases/{id}</c>: one case with its text, findings and coarsened answers.</summary>
+public sealed class ReviewCase(IReviewerAuthenticator authenticator, CaseQueries queries)
+{
+    [Function(nameof(ReviewCase))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "review/cases/{id}")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken)
+    {
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
+        return authenticator.Reviewer(request) is { } reviewer
+            ? (await queries.GetAsync(reviewer, id, cancellationToken)).ToActionResult()
+            : ReviewResults.SignInAgain();
+    }
+}

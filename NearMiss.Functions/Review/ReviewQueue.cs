@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using NearMiss.Core.Accounts;
+using NearMiss.Core.Review;
+using NearMiss.Functions.Http;
+
+namespace NearMiss.Functions.Review;
+
+/// <summary><c>GET /api/review/cases?stage=N</c>: the cases waiting in a stage, oldest first.</summary>
+public sealed class ReviewQueue(IReviewerAuthenticator authenticator, CaseQueries queries)
+{
+    [Function(nameof(ReviewQueue))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "review/cases")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        if (authenticator.Reviewer(request) is not { } reviewer)
+        {
+            return ReviewResults.SignInAgain();
+        }
+
+        if (!int.TryParse(request.Query["stage"], out var stage) || stage is not (1 or 2))
+        {
+            return Problems.Field("stage", "must be 1 or 2");
+        }
+
+        return (await queries.ListAsync(reviewer, stage, cancellationToken)).ToActionResult(items => new { items });
+    }
+}

@@ -1,0 +1,192 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using NearMiss.Core.Accounts;
+using NearMiss.Core.Intake;
+using NearMiss.Core.Publishing;
+using NearMiss.Core.Review;
+using NearMiss.Core.Security;
+using NearMiss.Core.Storage;
+using NearMiss.Tests.Infrastructure;
+using NearMiss.Tests.Intake;
+
+namespace NearMiss.Tests.Review;
+
+/// <summary>The two-stage review on Azurite: four eyes, follow-up, publication and the retention purge.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class ReviewWorkflowTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private const string Name = "Dana Whitcombe";
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
+    private ServiceProvider _services = null!;
+
+    private static readonly Reviewer Alice = new("r-alice", "alice@example.org", new HashSet<int> { 1, 2 });
+    private static readonly Reviewer Bob = new("r-bob", "bob@example.org", new HashSet<int> { 2 });
+    private static readonly Reviewer Carol = new("r-carol", "carol@example.org", new HashSet<int> { 1 });
+
+    private T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+
+    public async Task InitializeAsync()
+    {
+        await azurite.ClearQueuesAsync();
+        _services = azurite.CreateServices(s => s.AddSingleton<TimeProvider>(_time));
+    }
+
+    public async Task DisposeAsync() => await _services.DisposeAsync();
+
+    private async Task<(string Receipt, string Id)> OpenCaseAsync()
+    {
+        var (accepted, _) = await Get<ReportIntake>().SubmitAsync(
+            Reports.Element(Reports.Valid($"Ofc. {Name} and I stopped a car near the county line. {Reports.Narrative}")), CancellationToken.None);
+        var id = Get<ReceiptLookup>().ReportIdOf(accepted!.Receipt)!;
+        await Get<CaseOpening>().OpenAsync(id, CancellationToken.None);
+        return (accepted.Receipt, id);
+    }
+
+    private static JsonElement Body(object value) => JsonSerializer.SerializeToElement(value);
+
+    private static object Stage1(string decision, string narrative, string? question = null) =>
+        new { decision, narrative, lessonsLearned = "Wait for cover.", answers = new Dictionary<string, string[]> { ["callType"] = ["traffic-stop"], ["region"] = ["Midwest"] }, question };
+
+    private static object Publish(string narrative) =>
+        new { decision = "publish", narrative, lessonsLearned = "Wait for cover.", title = "Hand between the seats", summary = "A stop where the driver's hand was hidden.", lessons = new[] { "Run the plate first.", "Wait for cover." }, tags = new[] { "traffic" }, urgent = true };
+
+    [Fact]
+    public async Task TwoReviewers_Publish_WritesOnlyReviewedTextAndCoarsenedAnswers()
+    {
+        var (receipt, id) = await OpenCaseAsync();
+        var view = (await Get<CaseQueries>().GetAsync(Carol, id, CancellationToken.None)).Value!;
+        var person = view.Findings.First(f => f.Label == "PERSON");
+        Assert.Equal(Name, view.Narrative[person.Start..person.End]);
+        Assert.Equal(["Midwest"], view.Answers["region"]);
+        Assert.False(view.Answers.ContainsKey("state"));
+        var redacted = view.Narrative.Replace(Name, "[PERSON]");
+
+        var passed = await Get<ReviewDecisions>().Stage1Async(Carol, id, Body(Stage1("pass", redacted)), CancellationToken.None);
+        var stage2View = (await Get<CaseQueries>().GetAsync(Bob, id, CancellationToken.None)).Value!;
+        var published = await Get<ReviewDecisions>().Stage2Async(Bob, id, Body(Publish(stage2View.Narrative)), CancellationToken.None);
+
+        Assert.Equal((ReviewOutcome.Ok, 2), (passed.Outcome, passed.Value!.Stage));
+        Assert.DoesNotContain(Name, stage2View.Narrative);
+        Assert.Equal((ReviewOutcome.Ok, "published"), (published.Outcome, published.Value!.Status));
+        var entity = (await Get<NearMissStore>().Published.GetEntityAsync<PublishedReportEntity>(PublishedReportEntity.Partition, published.Value.PublishedId!)).Value;
+        Assert.DoesNotContain("Whitcombe", JsonSerializer.Serialize(entity));
+        Assert.DoesNotContain(id, JsonSerializer.Serialize(entity));
+        Assert.Equal(("Midwest", "traffic-stop", true), (entity.Region, entity.CallType, entity.Urgent));
+        Assert.Equal("published", (await Get<ReceiptLookup>().FindAsync(receipt, CancellationToken.None))!.Status);
+        var audit = await Get<AuditTrail>().ForCaseAsync(id, CancellationToken.None);
+        Assert.Equal(["r-carol:stage1-pass", "r-bob:stage2-publish"], audit.Select(a => $"{a.Actor}:{a.Action}"));
+    }
+
+    [Fact]
+    public async Task SameReviewer_CannotDoBothStages()
+    {
+        var (_, id) = await OpenCaseAsync();
+        await Get<ReviewDecisions>().Stage1Async(Alice, id, Body(Stage1("pass", "Redacted text of the stop.")), CancellationToken.None);
+
+        var refused = await Get<ReviewDecisions>().Stage2Async(Alice, id, Body(Publish("Redacted text of the stop.")), CancellationToken.None);
+        var list = (await Get<CaseQueries>().ListAsync(Alice, 2, CancellationToken.None)).Value!;
+
+        Assert.Equal(ReviewOutcome.Forbidden, refused.Outcome);
+        Assert.Contains("different reviewer", refused.Reason);
+        Assert.False(list.Single(c => c.Id == id).CanAct);
+    }
+
+    [Fact]
+    public async Task Stage1OnlyReviewer_CannotActInStage2()
+    {
+        var (_, id) = await OpenCaseAsync();
+        await Get<ReviewDecisions>().Stage1Async(Alice, id, Body(Stage1("pass", "Redacted.")), CancellationToken.None);
+
+        var refused = await Get<ReviewDecisions>().Stage2Async(Carol, id, Body(Publish("Redacted.")), CancellationToken.None);
+        var listed = await Get<CaseQueries>().ListAsync(Carol, 2, CancellationToken.None);
+
+        Assert.Equal((ReviewOutcome.Forbidden, ReviewOutcome.Forbidden), (refused.Outcome, listed.Outcome));
+    }
+
+    [Fact]
+    public async Task Stage2ReviewerSentBack_CannotThenDoStage1()
+    {
+        var (_, id) = await OpenCaseAsync();
+        await Get<ReviewDecisions>().Stage1Async(Carol, id, Body(Stage1("pass", "Redacted.")), CancellationToken.None);
+        await Get<ReviewDecisions>().Stage2Async(Alice, id, Body(new { decision = "back", narrative = "Redacted.", note = "Missed a street name." }), CancellationToken.None);
+
+        var refused = await Get<ReviewDecisions>().Stage1Async(Alice, id, Body(Stage1("pass", "Redacted again.")), CancellationToken.None);
+
+        Assert.Equal(ReviewOutcome.Forbidden, refused.Outcome);
+    }
+
+    [Fact]
+    public async Task AskTheReporter_WaitsForTheAnswer_ThenReturnsToReview()
+    {
+        var (receipt, id) = await OpenCaseAsync();
+
+        await Get<ReviewDecisions>().Stage1Async(Carol, id, Body(Stage1("ask", "Redacted.", question: "Was the passenger armed?")), CancellationToken.None);
+        var waiting = await Get<ReceiptLookup>().FindAsync(receipt, CancellationToken.None);
+        var tooEarly = await Get<ReviewDecisions>().Stage1Async(Carol, id, Body(Stage1("pass", "Redacted.")), CancellationToken.None);
+        var reply = await Get<ReporterReplies>().ReplyAsync(Body(new { receipt, message = "No, only the driver." }), CancellationToken.None);
+        var after = await Get<ReceiptLookup>().FindAsync(receipt, CancellationToken.None);
+        var second = await Get<ReporterReplies>().ReplyAsync(Body(new { receipt, message = "Again." }), CancellationToken.None);
+
+        Assert.Equal("awaiting-reporter", waiting!.Status);
+        Assert.Equal("Was the passenger armed?", Assert.Single(waiting.Messages).Text);
+        Assert.Equal(ReviewOutcome.Conflict, tooEarly.Outcome);
+        Assert.Equal(ReviewOutcome.Ok, reply.Outcome);
+        Assert.Equal(("in-review", 1), (after!.Status, after.Stage));
+        Assert.Equal(["reviewer", "reporter"], after.Messages.Select(m => m.From));
+        Assert.Equal(ReviewOutcome.Conflict, second.Outcome);
+    }
+
+    [Fact]
+    public async Task Reply_WithUnknownReceipt_IsNotFound()
+    {
+        var result = await Get<ReporterReplies>().ReplyAsync(Body(new { receipt = Receipts.NewReceipt(), message = "hello" }), CancellationToken.None);
+
+        Assert.Equal(ReviewOutcome.NotFound, result.Outcome);
+    }
+
+    [Fact]
+    public async Task Decisions_WithBadInput_ReportEveryField()
+    {
+        var (_, id) = await OpenCaseAsync();
+        await Get<ReviewDecisions>().Stage1Async(Carol, id, Body(Stage1("pass", "Redacted.")), CancellationToken.None);
+
+        var stage1 = await Get<ReviewDecisions>().Stage1Async(Carol, id, Body(new { decision = "maybe", answers = new { state = new[] { "OH" } } }), CancellationToken.None);
+        var stage2 = await Get<ReviewDecisions>().Stage2Async(Bob, id, Body(new { decision = "publish", narrative = "x", lessons = new[] { "only one" } }), CancellationToken.None);
+
+        Assert.Equal(ReviewOutcome.Invalid, stage1.Outcome);
+        Assert.Equal(["answers.state", "decision", "narrative"], stage1.Errors!.ToDictionary().Keys.Order());
+        Assert.Equal(["lessons", "summary", "title"], stage2.Errors!.ToDictionary().Keys.Order());
+    }
+
+    [Fact]
+    public async Task Purge_AfterRetention_ErasesSealedTextOfClosedCasesOnly()
+    {
+        var (_, published) = await OpenCaseAsync();
+        var (_, open) = await OpenCaseAsync();
+        await Get<ReviewDecisions>().Stage1Async(Carol, published, Body(Stage1("pass", "Redacted.")), CancellationToken.None);
+        var result = await Get<ReviewDecisions>().Stage2Async(Bob, published, Body(Publish("Redacted.")), CancellationToken.None);
+
+        var store = Get<NearMissStore>();
+        _time.Advance(TimeSpan.FromDays(29));
+        await Get<RetentionPurge>().PurgeAsync(CancellationToken.None);
+        var early = (await store.Submissions.GetEntityAsync<SubmissionEntity>(published, SubmissionEntity.Row)).Value;
+        _time.Advance(TimeSpan.FromDays(2));
+        var erased = await Get<RetentionPurge>().PurgeAsync(CancellationToken.None);
+
+        var original = (await store.Submissions.GetEntityAsync<SubmissionEntity>(published, SubmissionEntity.Row)).Value;
+        var reviewCase = (await store.Submissions.GetEntityAsync<CaseEntity>(published, CaseEntity.Row)).Value;
+        var untouched = (await store.Submissions.GetEntityAsync<SubmissionEntity>(open, SubmissionEntity.Row)).Value;
+        Assert.NotNull(early.WrappedKey);
+        Assert.True(erased >= 1);
+        Assert.Null(original.WrappedKey);
+        Assert.Null(original.SealedText);
+        Assert.Null(reviewCase.WorkingText);
+        Assert.NotNull(reviewCase.ErasedOn);
+        Assert.NotNull(untouched.WrappedKey);
+        Assert.True((await store.Published.GetEntityIfExistsAsync<PublishedReportEntity>(PublishedReportEntity.Partition, result.Value!.PublishedId!)).HasValue);
+        Assert.Equal(ReviewOutcome.Conflict, (await Get<CaseQueries>().GetAsync(Bob, published, CancellationToken.None)).Outcome);
+        Assert.Equal(0, await Get<RetentionPurge>().PurgeAsync(CancellationToken.None));
+    }
+}
