@@ -27,6 +27,8 @@ const DONE_WORDS = {
 };
 const MIN_LESSONS = 2;
 const MAX_LESSONS = 5;
+const MAX_TAGS = 10;
+const MAX_TAG_LENGTH = 40;
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -791,7 +793,7 @@ function addLesson(text, focus = true) {
     return;
   }
   const n = count + 1;
-  const area = el('textarea', { id: `lesson-${n}`, rows: '2', maxlength: '1000', class: 'lesson-text' });
+  const area = el('textarea', { id: `lesson-${n}`, rows: '2', maxlength: '500', class: 'lesson-text' });
   area.value = text;
   const remove = el('button', { type: 'button', class: 'small link-button', 'aria-label': `Remove lesson ${n}` }, 'Remove');
   const item = el('li', { class: 'lesson' }, el('label', { for: `lesson-${n}` }, `Lesson ${n}`), area, remove);
@@ -873,6 +875,10 @@ async function sendDecision(event) {
     const n = lessons().length;
     if (n < MIN_LESSONS || n > MAX_LESSONS) {
       errors.push(`Write ${MIN_LESSONS} to ${MAX_LESSONS} lessons learned (there ${n === 1 ? 'is' : 'are'} ${n}).`);
+    }
+    const tags = ui.pubTags.value.split(',').map((t) => t.trim()).filter(Boolean);
+    if (tags.length > MAX_TAGS || tags.some((t) => t.length > MAX_TAG_LENGTH)) {
+      errors.push(`Use at most ${MAX_TAGS} tags of at most ${MAX_TAG_LENGTH} characters each.`);
     }
   }
   if (errors.length > 0) {
