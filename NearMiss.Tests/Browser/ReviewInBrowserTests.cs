@@ -138,6 +138,71 @@ public sealed partial class ReviewInBrowserTests(AzuriteFixture fixture)
         await watch.AssertCleanAsync(site);
     }
 
+    [Fact]
+    public async Task Question_AnsweredOnTheStatusPage_ThenTheStage1ReviewerCannotActInStage2()
+    {
+        await fixture.ClearQueuesAsync();
+        await using var site = await SiteProcess.StartAsync(fixture.ConnectionString);
+        var both = $"both-{Guid.NewGuid().ToString("N")[..10]}@example.org";
+        await site.RunCliAsync("reviewers", "add", both, "--stages", "1,2");
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Chromium.LaunchAsync(playwright);
+        SetDefaultExpectTimeout(Timeout);
+        var watch = new Watch();
+        var reporter = await watch.OpenAsync(browser, site);
+        var receipt = await SubmitReportAsync(reporter);
+        watch.Secrets.Add(receipt);
+        watch.Secrets.Add(receipt.Replace("-", "", StringComparison.Ordinal));
+        var caseLink = await Mailbox.WaitForLinkAsync(site.MailDirectory, both, CaseLink(), MailWithin);
+        var caseId = Uri.UnescapeDataString(caseLink[(caseLink.IndexOf("#id=", StringComparison.Ordinal) + 4)..]);
+
+        // The reviewer asks the reporter a question.
+        var reviewer = await watch.OpenAsync(browser, site);
+        await SignInAsync(reviewer, site, watch, caseLink, both);
+        await Expect(reviewer.GetByRole(AriaRole.Heading, new() { Name = $"Case {caseId}" })).ToBeVisibleAsync();
+        await reviewer.GetByLabel("Ask the reporter a question").CheckAsync();
+        await reviewer.GetByLabel("Question for the reporter").FillAsync("Was the road lit at all?");
+        await reviewer.GetByRole(AriaRole.Button, new() { Name = "Send decision" }).ClickAsync();
+        await Expect(reviewer.Locator("#decision-done")).ToContainTextAsync("Question sent");
+
+        // The reporter reads it on the status page and answers there.
+        await reporter.GotoAsync("/status.html");
+        await reporter.GetByLabel("Receipt", new() { Exact = true }).FillAsync(receipt);
+        await reporter.GetByRole(AriaRole.Button, new() { Name = "Check status" }).ClickAsync();
+        await Expect(reporter.Locator("#status-words")).ToHaveTextAsync("Waiting for your answer");
+        await Expect(reporter.Locator("#messages")).ToContainTextAsync("Reviewer");
+        await Expect(reporter.Locator("#messages")).ToContainTextAsync("Was the road lit at all?");
+        await reporter.GetByLabel("Your answer").FillAsync("No street lights for a mile either way.");
+        await reporter.GetByRole(AriaRole.Button, new() { Name = "Send answer" }).ClickAsync();
+        await Expect(reporter.Locator("#reply-sent")).ToBeVisibleAsync();
+        await reporter.GetByRole(AriaRole.Button, new() { Name = "Check status" }).ClickAsync();
+        await Expect(reporter.Locator("#status-words")).ToHaveTextAsync("In review");
+        await Expect(reporter.Locator("#status-stage")).ToContainTextAsync("Stage 1 of 2");
+
+        // Back in the queue, the case shows the answer; the reviewer passes it to stage 2.
+        await reviewer.GetByRole(AriaRole.Link, new() { Name = "Cases", Exact = true }).ClickAsync();
+        await reviewer.GetByRole(AriaRole.Tab, new() { Name = "Stage 1" }).ClickAsync();
+        await reviewer.Locator("#queue-rows").GetByRole(AriaRole.Link, new() { Name = caseId, Exact = true }).ClickAsync();
+        await Expect(reviewer.Locator("#case-message-list")).ToContainTextAsync("No street lights for a mile");
+        await RedactUndecidedAsync(reviewer);
+        await reviewer.GetByLabel("Pass to stage 2").CheckAsync();
+        await reviewer.GetByRole(AriaRole.Button, new() { Name = "Send decision" }).ClickAsync();
+        await Expect(reviewer.Locator("#decision-done")).ToContainTextAsync("Passed to stage 2");
+
+        // Four eyes: in stage 2 the same reviewer sees the case as not available and has no decision to make.
+        await reviewer.GetByRole(AriaRole.Link, new() { Name = "Cases", Exact = true }).ClickAsync();
+        await reviewer.GetByRole(AriaRole.Tab, new() { Name = "Stage 2" }).ClickAsync();
+        var row = reviewer.Locator($"#queue-rows tr[data-case='{caseId}']");
+        await Expect(row).ToContainTextAsync("Not available to you");
+        await Expect(row.GetByRole(AriaRole.Link)).ToHaveCountAsync(0);
+        await reviewer.EvaluateAsync("id => { location.hash = '#case=' + encodeURIComponent(id); }", caseId);
+        await Expect(reviewer.Locator("#case-unavailable")).ToContainTextAsync("Not available to you");
+        await Expect(reviewer.Locator("#decision")).ToBeHiddenAsync();
+
+        await watch.AssertCleanAsync(site);
+    }
+
     /// <summary>Opens the e-mailed case link, asks for a sign-in link and follows it from the e-mail in the same tab.</summary>
     private static async Task SignInAsync(IPage page, SiteProcess site, Watch watch, string caseLink, string email)
     {
