@@ -2,7 +2,10 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Azure.Data.Tables;
 using Microsoft.Playwright;
+using NearMiss.Core.Publishing;
+using NearMiss.Core.Storage;
 using NearMiss.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
@@ -110,9 +113,11 @@ public sealed partial class ReviewInBrowserTests(AzuriteFixture fixture)
             response => response.Url.EndsWith($"/stage2", StringComparison.Ordinal));
         Assert.Equal(200, published.Status);
         await Expect(b.Locator("#decision-done")).ToContainTextAsync("Published");
+        string publishedId;
         using (var answer = JsonDocument.Parse(await published.TextAsync()))
         {
             Assert.Equal("published", answer.RootElement.GetProperty("status").GetString());
+            publishedId = answer.RootElement.GetProperty("publishedId").GetString()!;
         }
 
         // What was published is what B sent: none of the redacted words anywhere in it.
@@ -127,6 +132,16 @@ public sealed partial class ReviewInBrowserTests(AzuriteFixture fixture)
         foreach (var words in redacted)
         {
             Assert.DoesNotContain(words, sent, StringComparison.OrdinalIgnoreCase);
+        }
+
+        // And what the published report holds is that text, with none of the redacted words either.
+        var report = (await new TableClient(fixture.ConnectionString, StorageNames.Tables.Published)
+            .GetEntityAsync<PublishedReportEntity>(PublishedReportEntity.Partition, publishedId)).Value;
+        Assert.Contains($"[{nameLabel}]", report.Narrative, StringComparison.Ordinal);
+        var publishedText = string.Join("\n", report.Title, report.Summary, report.Narrative, report.LessonsLearned, report.Lessons, report.Tags, report.Answers);
+        foreach (var words in redacted)
+        {
+            Assert.DoesNotContain(words, publishedText, StringComparison.OrdinalIgnoreCase);
         }
 
         // The reporter's status page shows the report as published.
