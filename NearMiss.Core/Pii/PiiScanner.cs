@@ -270,10 +270,20 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
             }
 
             var length = PiiPatterns.MatchLength(PiiPatterns.Phone(), text, tokens[i].Start);
+            if (length == 0 && c == '(' && CallSignInParens(i) is var callSign and > 0)
+            {
+                return callSign;
+            }
+
             if (length > 0 && CountDigits(tokens[i].Start, length) >= 7)
             {
                 return EmitChars(tokens[i].Start, length, PiiLabel.Phone);
             }
+        }
+
+        if (c == '(' && IsWord(i + 1) && Adj(i + 1) && CallSignInParens(i) is var sign and > 0)
+        {
+            return sign;
         }
 
         if (c == '#' && i + 1 < count && Adj(i + 1) && tokens[i + 1].Digits > 0)
@@ -285,6 +295,24 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
         }
 
         return 0;
+    }
+
+    /// <summary>"Tpr. Jonah Amaktoolik (B-21)": a short call sign in parentheses right after a name.</summary>
+    private int CallSignInParens(int i)
+    {
+        if (!LastIs(PiiLabel.Person, tokens[i].Start, 1) || !Adj(i + 1))
+        {
+            return 0;
+        }
+
+        var end = IdEnd(i + 1);
+        if (end == i + 1 || !P(end, ')') || !HasDigit(i + 1, end) || tokens[i + 1].Length > 3 || tokens[i + 1].Has(TokenFlags.Lower) || tokens[end - 1].Length > 5)
+        {
+            return 0;
+        }
+
+        Emit(i + 1, end, PiiLabel.BadgeId);
+        return end + 1;
     }
 
     private bool LastIs(PiiLabel label, int before, int maxGap)
@@ -907,6 +935,14 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
         if (r > 0)
         {
             return r;
+        }
+
+        if (t.Length == 1 && char.IsAsciiLetterUpper(text[t.Start]) && text[t.Start] is not ('A' or 'I') && Cap(i + 1) && Is(i + 1, Lex.SubUnit) && !Is(i + 1, Lex.Surname)
+            && !IsNum(i + 2) && !(i + 2 < count && tokens[i + 2].Length == 1 && IsWord(i + 2)))
+        {
+            // A lettered sub-unit: "C Detachment".
+            Emit(i, i + 2, PiiLabel.Agency);
+            return i + 2;
         }
 
         if (t.Has(TokenFlags.AllCaps) && !_capsMode)
@@ -1643,6 +1679,13 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
         var w = W(i);
         var agency = t.Is(Lex.AgencyAcronym)
             || (w.Length is >= 3 and <= 6 && (w.EndsWith("PD", StringComparison.Ordinal) || w.EndsWith("SO", StringComparison.Ordinal)) && !w.SequenceEqual("ALSO"));
+        if (!agency && w.Length is >= 2 and <= 5 && !t.Is(Lex.Brand | Lex.StateCode | Lex.Common) && SubUnitAfter(i + 1) > i + 1)
+        {
+            // An acronym with a named sub-unit: "PPB Central Precinct", "MPD 3rd District".
+            agency = true;
+        }
+
+
         if (agency)
         {
             var end = SubUnitAfter(i + 1);
@@ -2051,6 +2094,13 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
                     if (Eq(j, "dr") && Cap(end))
                     {
                         break;
+                    }
+
+                    if (EqAny(end, "apts", "apartments") && tokens[end].Has(TokenFlags.Lower))
+                    {
+                        // "Rosewood Terrace apts bldg F": a complex named like a street.
+                        j = end;
+                        continue;
                     }
 
                     if (end < count && tokens[end].Has(TokenFlags.Lower) && IsWord(end) && W(end).EndsWith("ing", StringComparison.Ordinal) && !EqAny(end, "heading", "going", "traveling", "travelling", "driving", "walking", "running"))
