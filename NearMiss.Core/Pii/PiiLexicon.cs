@@ -55,6 +55,8 @@ internal sealed class PiiLexicon
     private readonly Dictionary<string, int> _phrases = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, LexEntry>.AlternateLookup<ReadOnlySpan<char>> _wordLookup;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _phraseLookup;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _chainLookup =
+        new HashSet<string>(Chains.Split(' '), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     public static PiiLexicon Shared => LazyShared.Value;
 
@@ -120,6 +122,9 @@ internal sealed class PiiLexicon
         _phraseLookup = _phrases.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
+    /// <summary>Is the word the name of a national store, restaurant or fuel chain ("Kroger", "Walgreens")?</summary>
+    public bool IsChain(ReadOnlySpan<char> word) => _chainLookup.Contains(word);
+
     public LexEntry Get(ReadOnlySpan<char> word) => _wordLookup.TryGetValue(word, out var entry) ? entry : default;
 
     /// <summary>Population of a multi-word place ("rapid city"), -1 when unknown; the text must use single spaces.</summary>
@@ -184,6 +189,13 @@ internal sealed class PiiLexicon
     }
 
     internal static Assembly Assembly => typeof(PiiLexicon).Assembly;
+
+    /// <summary>National chains whose names are not ordinary words (premises count as LOCATION).</summary>
+    private const string Chains =
+        "walmart kroger walgreens safeway publix costco meijer wawa sheetz quiktrip racetrac " +
+        "albertsons aldi winco hy-vee heb h-e-b wegmans lowes lowe's autozone o'reilly dillard's kohl's macy's " +
+        "starbucks mcdonalds mcdonald's wendy's denny's ihop applebee's chili's walgreen cvs rite-aid dollarama " +
+        "buc-ee's casey's";
 
     private const string Months = "january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec";
     private const string Weekdays = "monday tuesday wednesday thursday friday saturday sunday tues weds thur thurs";

@@ -988,6 +988,14 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
             return r;
         }
 
+        if (t.Length == 1 && t.Has(TokenFlags.Lower) && P(i + 1, '.') && Adj(i + 1) && IsWord(i + 2) && tokens[i + 2].Has(TokenFlags.Lower)
+            && tokens[i + 2].Lex.SurnameCount >= 1000 && !Is(i + 2, Lex.Common | Lex.Stop | Lex.Measure | Lex.Locative) && (RoleBefore(i) || Is(i - 1, Lex.Rank)))
+        {
+            // "recruit m. estrada".
+            Emit(i, i + 3, PiiLabel.Person);
+            return i + 3;
+        }
+
         if (t.Has(TokenFlags.Capitalized))
         {
             r = CapitalRun(i);
@@ -1653,6 +1661,12 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
         }
 
         var end = j + 1;
+        if (end < count && tokens[end].Length == 1 && !Adj(end) && text[tokens[end].Start] is 'N' or 'S' or 'E' or 'W' && !Cap(end + 1) && !P(end + 1, '.'))
+        {
+            // "County Rd 1150 E".
+            end++;
+        }
+
         // "I-95 mile marker 42", "Hwy 9 MM 12".
         var m = end;
         if (EqAny(m, "mile", "mm", "milepost"))
@@ -2178,6 +2192,13 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
         if (t.Is(Lex.Stop) || t.Is(Lex.Brand) && !t.Is(Lex.State))
         {
             return 0;
+        }
+
+        // National store and restaurant chains: "the Kroger on Hamilton Ave".
+        if (lexicon.IsChain(W(i)))
+        {
+            Emit(i, i + 1, PiiLabel.Location);
+            return i + 1;
         }
 
         // Multi-word places and states: "Rapid City", "New York", "St. Louis".
