@@ -1276,6 +1276,17 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
             return i + 2;
         }
 
+        // A unit on its own, e.g. on the line under a street: "Apt. 595", "Suite 321", "Ste #4".
+        if (EqAny(i, "apt", "apartment", "suite", "ste") && (t.Has(TokenFlags.Capitalized) || Eq(i, "apt")))
+        {
+            var unitEnd = UnitDesignator(i);
+            if (unitEnd > i)
+            {
+                Emit(i, unitEnd, PiiLabel.Address);
+                return ContinueAddress(unitEnd);
+            }
+        }
+
         // "P.O. Box 149", "PSC 6477, Box 2981", "APO AE 83700", "USNS Saibara".
         var j = -1;
         if (Eq(i, "p") && P(i + 1, '.') && Eq(i + 2, "o") && P(i + 3, '.') && Eq(i + 4, "box"))
