@@ -55,6 +55,8 @@ internal sealed class PiiLexicon
     private readonly Dictionary<string, int> _phrases = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, LexEntry>.AlternateLookup<ReadOnlySpan<char>> _wordLookup;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _phraseLookup;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _chainLookup =
+        new HashSet<string>(Chains.Split(' '), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     public static PiiLexicon Shared => LazyShared.Value;
 
@@ -119,6 +121,9 @@ internal sealed class PiiLexicon
         _wordLookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
         _phraseLookup = _phrases.GetAlternateLookup<ReadOnlySpan<char>>();
     }
+
+    /// <summary>Is the word the name of a national store, restaurant or fuel chain ("Kroger", "Walgreens")?</summary>
+    public bool IsChain(ReadOnlySpan<char> word) => _chainLookup.Contains(word);
 
     public LexEntry Get(ReadOnlySpan<char> word) => _wordLookup.TryGetValue(word, out var entry) ? entry : default;
 
@@ -185,8 +190,15 @@ internal sealed class PiiLexicon
 
     internal static Assembly Assembly => typeof(PiiLexicon).Assembly;
 
+    /// <summary>National chains whose names are not ordinary words (premises count as LOCATION).</summary>
+    private const string Chains =
+        "walmart kroger walgreens safeway publix costco meijer wawa sheetz quiktrip racetrac " +
+        "albertsons aldi winco hy-vee heb h-e-b wegmans lowes lowe's autozone o'reilly dillard's kohl's macy's " +
+        "starbucks mcdonalds mcdonald's wendy's denny's ihop applebee's chili's walgreen cvs rite-aid dollarama " +
+        "buc-ee's casey's";
+
     private const string Months = "january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec";
-    private const string Weekdays = "monday tuesday wednesday thursday friday saturday sunday";
+    private const string Weekdays = "monday tuesday wednesday thursday friday saturday sunday tues weds thur thurs";
     private const string Holidays = "thanksgiving christmas halloween easter juneteenth new_year's new_years memorial labor labour independence veterans presidents columbus valentine's";
 
     private const string Ranks =
@@ -209,7 +221,7 @@ internal sealed class PiiLexicon
         "complex towers manor supply body tire tires auto garage shop mart foods pharmacy clinic range fairgrounds terminal " +
         "warehouse elementary middle high campus dam reservoir beach pier wharf yard yards motors church chapel temple mosque " +
         "synagogue lodge saloon pub brewery theater theatre cinema gym hall island islands mountain mountains canyon valley " +
-        "forest preserve refuge trailhead wash bayou pond springs";
+        "forest preserve refuge trailhead wash bayou pond springs pawn outlet superstore";
 
     private const string OrgSuffixes =
         "inc inc. llc ltd corp corporation company associates solutions technologies technology systems partners holdings industries " +
@@ -232,7 +244,8 @@ internal sealed class PiiLexicon
         "suspect suspects victim victims driver drivers rider passenger passengers complainant caller witness witnesses helper " +
         "named name husband wife boyfriend girlfriend brother sister son daughter mother father neighbor neighbour roommate " +
         "manager owner clerk cashier employee subject subjects male female guy man woman occupant occupants resident tenant " +
-        "partner decoy arrestee inmate defendant juvenile aka a.k.a. alias";
+        "partner decoy arrestee inmate defendant juvenile aka a.k.a. alias prisoner detainee armorer handler operator " +
+        "motorist pedestrian shooter gunman caretaker landlord nephew niece cousin uncle aunt grandson granddaughter grandmother grandfather";
 
     private const string AgencyAcronyms =
         "chp fhp thp osp wsp msp isp nhp khp gsp asp njsp nysp psp vsp csp mhp shp uhp azdps txdps dps fbi dea atf usms cbp " +
@@ -259,7 +272,7 @@ internal sealed class PiiLexicon
     private const string Keywords =
         "account acct address addresses age aged ambulance armory arrest asset badge booking born cad call called callsign canine car card case cause cdl citation class complaint corner cr cruiser d dl dln dob docket dog dr emp employee engine event evidence fbi file iban id incident inmate intersection inventory item k9 ladder lic licence license medic member name named occurrence of offense ol oln order partner passport payroll permit personnel plate plates policy postal property receipt ref reference reg registration report rescue rms routing s ser serial shield sid sn social squad ssn star summons tag tags ticket truck turn turned turning turns unit units vehicle warrant zip zipcode";
 
-    private const string SubUnits = "division district precinct station substation area bureau troop sector zone post barracks";
+    private const string SubUnits = "division district precinct station substation area bureau troop sector zone post barracks detachment";
 
     /// <summary>Ordinary English words that are also given names, surnames or places: names only with context.</summary>
     private const string CommonWords =
@@ -280,6 +293,7 @@ internal sealed class PiiLexicon
         "ace bear blue bolt boston brick buddy butch cannon chance cotton cruz denver duke edge flash ford fritz gunner hank " +
         "harley hudson jeep jet judge kane knox lance legend maverick marshall moose nash ranger rebel ridge rocco rowan royal " +
         "sarge shooter sly smokey spike tank trooper tracker tripp tuff tyson wolf zeus " +
+        "pursuit ammo ammunition perimeter backup briefing debrief rangemaster armory holster magazine muzzle cuffs handcuffs " +
         "my our the a an his her their this that these those one two three four five six seven eight nine ten first second third " +
         "last next every each both all any some no not never always later earlier today tonight yesterday tomorrow morning evening " +
         "night noon midnight dear hello hi thanks thank please sorry yes okay ok well so then there here where when while after " +
@@ -291,7 +305,8 @@ internal sealed class PiiLexicon
     /// <summary>Makes and models of weapons and vehicles, and agency vocabulary: never names on their own.</summary>
     private const string Brands =
         "glock sig sauer smith wesson ruger remington colt beretta mossberg benelli winchester kimber heckler koch " +
-        "taser axon fn walther marlin tahoe ford chevy chevrolet dodge ram charger durango impala malibu " +
+        "taser axon fn walther marlin taurus canik kahr kel-tec keltec hk bushmaster savage stoeger hi-point " +
+        "tahoe ford chevy chevrolet dodge ram charger durango impala malibu " +
         "camry corolla accord civic honda toyota nissan altima jeep cherokee wrangler explorer expedition f-150 silverado " +
         "yukon suburban cadillac buick chrysler kia hyundai subaru mazda volkswagen vw bmw audi lexus " +
         "acura infiniti tesla crown vic interceptor harley davidson kawasaki yamaha suzuki peterbilt kenworth freightliner " +
@@ -302,7 +317,7 @@ internal sealed class PiiLexicon
         "i we you he she it they me us him her them my our your his its their this that these those there here then than " +
         "is was were be been being am are has have had do did does done not no yes so as too very just also only even " +
         "when where what who whom whose which why how all any some each every both either neither one two three " +
-        "said says told asked called went came got made took gave saw found put set let like once upon per via " +
+        "said says told asked called went came got made took gave saw found put set let like once upon per via out up down off away back " +
         "mr mrs ms dr st saint";
 
     private static readonly string[] Countries =

@@ -270,10 +270,20 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
             }
 
             var length = PiiPatterns.MatchLength(PiiPatterns.Phone(), text, tokens[i].Start);
+            if (length == 0 && c == '(' && CallSignInParens(i) is var callSign and > 0)
+            {
+                return callSign;
+            }
+
             if (length > 0 && CountDigits(tokens[i].Start, length) >= 7)
             {
                 return EmitChars(tokens[i].Start, length, PiiLabel.Phone);
             }
+        }
+
+        if (c == '(' && IsWord(i + 1) && Adj(i + 1) && CallSignInParens(i) is var sign and > 0)
+        {
+            return sign;
         }
 
         if (c == '#' && i + 1 < count && Adj(i + 1) && tokens[i + 1].Digits > 0)
@@ -285,6 +295,24 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
         }
 
         return 0;
+    }
+
+    /// <summary>"Tpr. Jonah Amaktoolik (B-21)": a short call sign in parentheses right after a name.</summary>
+    private int CallSignInParens(int i)
+    {
+        if (!LastIs(PiiLabel.Person, tokens[i].Start, 1) || !Adj(i + 1))
+        {
+            return 0;
+        }
+
+        var end = IdEnd(i + 1);
+        if (end == i + 1 || !P(end, ')') || !HasDigit(i + 1, end) || tokens[i + 1].Length > 3 || tokens[i + 1].Has(TokenFlags.Lower) || tokens[end - 1].Length > 5)
+        {
+            return 0;
+        }
+
+        Emit(i + 1, end, PiiLabel.BadgeId);
+        return end + 1;
     }
 
     private bool LastIs(PiiLabel label, int before, int maxGap)
@@ -909,6 +937,14 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
             return r;
         }
 
+        if (t.Length == 1 && char.IsAsciiLetterUpper(text[t.Start]) && text[t.Start] is not ('A' or 'I') && Cap(i + 1) && Is(i + 1, Lex.SubUnit) && !Is(i + 1, Lex.Surname)
+            && !IsNum(i + 2) && !(i + 2 < count && tokens[i + 2].Length == 1 && IsWord(i + 2)))
+        {
+            // A lettered sub-unit: "C Detachment".
+            Emit(i, i + 2, PiiLabel.Agency);
+            return i + 2;
+        }
+
         if (t.Has(TokenFlags.AllCaps) && !_capsMode)
         {
             r = AcronymRules(i);
@@ -952,6 +988,14 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
             return r;
         }
 
+        if (t.Length == 1 && t.Has(TokenFlags.Lower) && P(i + 1, '.') && Adj(i + 1) && IsWord(i + 2) && tokens[i + 2].Has(TokenFlags.Lower)
+            && tokens[i + 2].Lex.SurnameCount >= 1000 && !Is(i + 2, Lex.Common | Lex.Stop | Lex.Measure | Lex.Locative) && (RoleBefore(i) || Is(i - 1, Lex.Rank)))
+        {
+            // "recruit m. estrada".
+            Emit(i, i + 3, PiiLabel.Person);
+            return i + 3;
+        }
+
         if (t.Has(TokenFlags.Capitalized))
         {
             r = CapitalRun(i);
@@ -966,7 +1010,7 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
                 return r;
             }
         }
-        else if (_lowerMode && t.Has(TokenFlags.Lower) && t.Is(Lex.GivenName) && t.Lex.GivenCount >= 1500 && !t.Is(Lex.Common | Lex.Stop | Lex.Measure | Lex.Locative | Lex.Month | Lex.Rank)
+        else if ((_lowerMode || RoleBefore(i)) && t.Has(TokenFlags.Lower) && t.Is(Lex.GivenName) && t.Lex.GivenCount >= 1500 && !t.Is(Lex.Common | Lex.Stop | Lex.Measure | Lex.Locative | Lex.Month | Lex.Rank)
             && IsWord(i + 1) && tokens[i + 1].Has(TokenFlags.Lower) && !tokens[i + 1].Has(TokenFlags.NewlineBefore) && !Is(i + 1, Lex.Common | Lex.Stop | Lex.Measure | Lex.Locative)
             && (Is(i + 1, Lex.Surname) || tokens[i + 1].Has(TokenFlags.NonAscii) || tokens[i + 1].Lex.Flags == Lex.None || IsInitial(i + 1) || tokens[i + 1].Length == 1))
         {
@@ -996,6 +1040,10 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
 
         return 0;
     }
+
+    /// <summary>A role word just before token i: "driver", "subject was", "the husband,".</summary>
+    private bool RoleBefore(int i) =>
+        Is(i - 1, Lex.Role) || (P(i - 1, ',') || EqAny(i - 1, "was", "is")) && Is(i - 2, Lex.Role);
 
     private int SkipMarkers(int j)
     {
@@ -1030,7 +1078,13 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
         var end = IdEnd(j);
         if (!HasDigit(j, end))
         {
-            return 0;
+            // Plates written in two groups, letters first: "TXK 2291".
+            if (label != PiiLabel.Plate || !tokens[j].Has(TokenFlags.AllCaps) || tokens[j].Length > 4 || end >= count || Adj(end) || tokens[end].Kind != TokenKind.Number || tokens[end].Length > 5)
+            {
+                return 0;
+            }
+
+            end = IdEnd(end);
         }
 
         if (allowGroups)
@@ -1222,6 +1276,17 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
             return i + 2;
         }
 
+        // A unit on its own, e.g. on the line under a street: "Apt. 595", "Suite 321", "Ste #4".
+        if (EqAny(i, "apt", "apartment", "suite", "ste") && (t.Has(TokenFlags.Capitalized) || Eq(i, "apt")))
+        {
+            var unitEnd = UnitDesignator(i);
+            if (unitEnd > i)
+            {
+                Emit(i, unitEnd, PiiLabel.Address);
+                return ContinueAddress(unitEnd);
+            }
+        }
+
         // "P.O. Box 149", "PSC 6477, Box 2981", "APO AE 83700", "USNS Saibara".
         var j = -1;
         if (Eq(i, "p") && P(i + 1, '.') && Eq(i + 2, "o") && P(i + 3, '.') && Eq(i + 4, "box"))
@@ -1333,6 +1398,35 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
 
         Emit(first, last + 1, PiiLabel.Address);
         return last + 1;
+    }
+
+    /// <summary>After a street name: "and E 105th St", "& Main St" make one intersection; returns the new end or <paramref name="fallback"/>.</summary>
+    private int IntersectionTail(int end, int fallback)
+    {
+        if (!EqAny(end, "and", "&"))
+        {
+            return fallback;
+        }
+
+        var k = end + 1;
+        if (k < count && tokens[k].Length == 1 && EqAny(k, "n", "s", "e", "w") && Cap(k))
+        {
+            k++;
+        }
+
+        var last = k;
+        while (last < count && last < k + 3 && (Cap(last) && !Is(last, Lex.Stop) || tokens[last].Kind == TokenKind.Alnum && IsOrdinal(last)) && !Is(last, Lex.StreetSuffix))
+        {
+            last++;
+        }
+
+        if (last > k && Is(last, Lex.StreetSuffix) && (Cap(last) || tokens[last].Has(TokenFlags.AllCaps)))
+        {
+            last++;
+            return P(last, '.') && Adj(last) && Is(last - 1, Lex.Abbreviation) ? last + 1 : last;
+        }
+
+        return fallback;
     }
 
     private int Intersection(int i)
@@ -1578,6 +1672,12 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
         }
 
         var end = j + 1;
+        if (end < count && tokens[end].Length == 1 && !Adj(end) && text[tokens[end].Start] is 'N' or 'S' or 'E' or 'W' && !Cap(end + 1) && !P(end + 1, '.'))
+        {
+            // "County Rd 1150 E".
+            end++;
+        }
+
         // "I-95 mile marker 42", "Hwy 9 MM 12".
         var m = end;
         if (EqAny(m, "mile", "mm", "milepost"))
@@ -1604,6 +1704,13 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
         var w = W(i);
         var agency = t.Is(Lex.AgencyAcronym)
             || (w.Length is >= 3 and <= 6 && (w.EndsWith("PD", StringComparison.Ordinal) || w.EndsWith("SO", StringComparison.Ordinal)) && !w.SequenceEqual("ALSO"));
+        if (!agency && w.Length is >= 2 and <= 5 && !t.Is(Lex.Brand | Lex.StateCode | Lex.Common) && SubUnitAfter(i + 1) > i + 1)
+        {
+            // An acronym with a named sub-unit: "PPB Central Precinct", "MPD 3rd District".
+            agency = true;
+        }
+
+
         if (agency)
         {
             var end = SubUnitAfter(i + 1);
@@ -1659,8 +1766,43 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
         ref var t = ref T(i);
         if (t.Is(Lex.Weekday) && (t.Has(TokenFlags.Capitalized) || t.Has(TokenFlags.Lower)))
         {
-            Emit(i, i + 1, PiiLabel.Date);
-            return i + 1;
+            var weekdayEnd = i + 1;
+            if (t.Length <= 5 && P(weekdayEnd, '.') && Adj(weekdayEnd))
+            {
+                weekdayEnd++;
+            }
+            else if (EqAny(weekdayEnd, "before", "after") && Is(weekdayEnd + 1, Lex.Holiday) && Cap(weekdayEnd + 1))
+            {
+                // "Sunday after Thanksgiving": one holiday-relative date.
+                var holiday = DateWords(weekdayEnd + 1);
+                if (holiday > 0)
+                {
+                    _spans.RemoveAt(_spans.Count - 1);
+                    Emit(i, holiday, PiiLabel.Date);
+                    return holiday;
+                }
+            }
+
+            Emit(i, weekdayEnd, PiiLabel.Date);
+            return weekdayEnd;
+        }
+
+        // "New Year's Day", "New Year's Eve", "New Years".
+        if (Eq(i, "new") && t.Has(TokenFlags.Capitalized) && Cap(i + 1) && EqAny(i + 1, "year", "years", "year's"))
+        {
+            var newYearEnd = i + 2;
+            if ((P(newYearEnd, '\'') || P(newYearEnd, '’')) && Adj(newYearEnd) && Eq(newYearEnd + 1, "s"))
+            {
+                newYearEnd += 2;
+            }
+
+            if (EqAny(newYearEnd, "day", "eve") && Cap(newYearEnd))
+            {
+                newYearEnd++;
+            }
+
+            Emit(i, newYearEnd, PiiLabel.Date);
+            return newYearEnd;
         }
 
         if (t.Is(Lex.Holiday) && t.Has(TokenFlags.Capitalized))
@@ -1827,6 +1969,11 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
             return j + 1;
         }
 
+        if (EqAny(j, "division", "department", "bureau") && Eq(j + 1, "of") && Eq(j + 2, "police") && Cap(j + 2))
+        {
+            return j + 3;
+        }
+
         if (Eq(j, "department") && Eq(j + 1, "of") && Eq(j + 2, "public") && Eq(j + 3, "safety"))
         {
             return j + 4;
@@ -1857,7 +2004,8 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
     private int CapitalRun(int i)
     {
         ref var t = ref T(i);
-        if (t.Is(Lex.Stop) || t.Is(Lex.Rank) || t.Is(Lex.Weekday) || t.Is(Lex.Month) && !Cap(i + 1))
+        var saint = EqAny(i, "st", "ft", "mt") && P(i + 1, '.') && Adj(i + 1) && Cap(i + 2);
+        if (!saint && (t.Is(Lex.Stop) || t.Is(Lex.Rank) || t.Is(Lex.Weekday) || t.Is(Lex.Month) && !Cap(i + 1)))
         {
             return 0;
         }
@@ -1941,6 +2089,15 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
                         end += 2;
                     }
 
+                    var agencyAfter = AgencySuffixEnd(end);
+                    if (agencyAfter > 0)
+                    {
+                        // "Overland Park PD": the place is part of the agency name.
+                        bestEnd = SubUnitAfter(agencyAfter);
+                        bestLabel = PiiLabel.Agency;
+                        break;
+                    }
+
                     if (!(Is(end - 1, Lex.StreetSuffix) && !Is(end - 1, Lex.PremiseSuffix)))
                     {
                         bestEnd = end;
@@ -1964,6 +2121,13 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
                         break;
                     }
 
+                    if (EqAny(end, "apts", "apartments") && tokens[end].Has(TokenFlags.Lower))
+                    {
+                        // "Rosewood Terrace apts bldg F": a complex named like a street.
+                        j = end;
+                        continue;
+                    }
+
                     if (end < count && tokens[end].Has(TokenFlags.Lower) && IsWord(end) && W(end).EndsWith("ing", StringComparison.Ordinal) && !EqAny(end, "heading", "going", "traveling", "travelling", "driving", "walking", "running"))
                     {
                         // "Main Street policing".
@@ -1971,7 +2135,7 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
                     }
 
                     var unit = UnitDesignator(end);
-                    bestEnd = unit > end ? unit : j + 1;
+                    bestEnd = unit > end ? unit : IntersectionTail(end, j + 1);
                     bestLabel = PiiLabel.Address;
                     break;
                 }
@@ -2039,6 +2203,13 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
         if (t.Is(Lex.Stop) || t.Is(Lex.Brand) && !t.Is(Lex.State))
         {
             return 0;
+        }
+
+        // National store and restaurant chains: "the Kroger on Hamilton Ave".
+        if (lexicon.IsChain(W(i)))
+        {
+            Emit(i, i + 1, PiiLabel.Location);
+            return i + 1;
         }
 
         // Multi-word places and states: "Rapid City", "New York", "St. Louis".
@@ -2162,7 +2333,7 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
         }
 
         // A sentence that opens with a name and a verb: "Scott is", "Enrico shouted", "Adomo began".
-        if (!midSentence && !common && (given || t.Lex.Flags == Lex.None && !W(i).EndsWith("ed", StringComparison.Ordinal) && !W(i).EndsWith("ing", StringComparison.Ordinal))
+        if (!midSentence && !common && (given || t.Lex.Flags == Lex.None && !IsVerbOrAdverbShape(i))
             && t.Length >= 3 && EqAny(i + 1, "is", "was", "had", "has", "began", "said", "told", "shouted", "asked", "spent", "lives", "works", "will", "would", "and"))
         {
             Emit(i, i + 1, PiiLabel.Person);
@@ -2171,6 +2342,11 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
 
         // Words no list knows, written as proper nouns: "Flateyri", "Ushurma Dratchev", "STAXROITH".
         var unknown = t.Lex.Flags == Lex.None || (t.Has(TokenFlags.NonAscii) && !common);
+        if (unknown && !midSentence && (Is(i + 1, Lex.GivenName | Lex.Weekday | Lex.Month | Lex.Holiday) && Cap(i + 1) || IsVerbOrAdverbShape(i)))
+        {
+            return 0;
+        }
+
         var lineStart = t.Has(TokenFlags.NewlineBefore) || i == 0;
         if (unknown && t.Length >= 3 && (midSentence || P(i + 1, ':') || lineStart && (i + 1 >= count || tokens[i + 1].Has(TokenFlags.NewlineBefore)) || Cap(i + 1) && !Is(i + 1, Lex.Stop | Lex.Common)))
         {
@@ -2186,6 +2362,14 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
         }
 
         return 0;
+    }
+
+    /// <summary>Word endings of verbs and adverbs ("Briefed", "Turning", "Afterwards", "Quickly"): not names when unknown.</summary>
+    private bool IsVerbOrAdverbShape(int i)
+    {
+        var w = W(i);
+        return w.Length >= 5 && (w.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || w.EndsWith("ing", StringComparison.OrdinalIgnoreCase)
+            || w.EndsWith("ly", StringComparison.OrdinalIgnoreCase) || w.EndsWith("ward", StringComparison.OrdinalIgnoreCase) || w.EndsWith("wards", StringComparison.OrdinalIgnoreCase));
     }
 
     // ------------------------------------------------------------------ propagation
@@ -2230,6 +2414,20 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
             return;
         }
 
+        if (dogs is not null)
+        {
+            // A dog's name found first as a dog ("K9 Bruno") and later read as a person's ("Bruno alerted").
+            var dogNames = dogs.GetAlternateLookup<ReadOnlySpan<char>>();
+            for (var n = 0; n < _spans.Count; n++)
+            {
+                var span = _spans[n];
+                if (span.Label == PiiLabel.Person && dogNames.Contains(text.AsSpan(span.Start, span.Length)))
+                {
+                    _spans[n] = span with { Label = PiiLabel.OtherId };
+                }
+            }
+        }
+
         var nameLookup = names?.GetAlternateLookup<ReadOnlySpan<char>>();
         var dogLookup = dogs?.GetAlternateLookup<ReadOnlySpan<char>>();
         var added = false;
@@ -2260,12 +2458,17 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
                 continue;
             }
 
-            if (common && t.Has(TokenFlags.SentenceStart))
+            if (common && t.Has(TokenFlags.SentenceStart) && !(dogLookup is { } dogs0 && dogs0.Contains(w)))
             {
                 continue;
             }
 
-            if (nameLookup is { } nl && nl.Contains(w))
+            if (dogLookup is { } dl0 && dl0.Contains(w))
+            {
+                _spans.Add(new PiiSpan(t.Start, t.End, PiiLabel.OtherId));
+                added = true;
+            }
+            else if (nameLookup is { } nl && nl.Contains(w))
             {
                 _spans.Add(new PiiSpan(t.Start, t.End, PiiLabel.Person));
                 added = true;
