@@ -89,6 +89,12 @@ public sealed partial class ReviewInBrowserTests(AzuriteFixture fixture)
         Assert.Equal(200, passed.Status);
         await Expect(a.Locator("#decision-done")).ToContainTextAsync("Passed to stage 2");
 
+        // A holds stage 1 only: opening the case again now shows the server's refusal, and nothing to act on.
+        await a.GetByRole(AriaRole.Link, new() { Name = "Cases", Exact = true }).ClickAsync();
+        await a.EvaluateAsync("id => { location.hash = '#case=' + encodeURIComponent(id); }", caseId);
+        await Expect(a.Locator("#case-loading")).ToContainTextAsync("which you do not review");
+        await Expect(a.Locator("#decision")).ToBeHiddenAsync();
+
         // Reviewer B (stage 2 only) signs in the same way and sees the stage-1 text, without the redacted words.
         var b = await watch.OpenAsync(browser, site);
         await SignInAsync(b, site, watch, caseLink, second);
