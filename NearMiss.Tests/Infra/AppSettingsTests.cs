@@ -99,6 +99,21 @@ public sealed partial class AppSettingsTests
         Assert.Equal("managedidentity", settings["AzureWebJobsStorage__credential"]);
     }
 
+    [Fact]
+    public void LocalSettingsSample_ListsEveryNearMissSetting()
+    {
+        var sample = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(Infrastructure.RepoPaths.Root, "NearMiss.Functions", "local.settings.sample.json")))!;
+        var listed = sample["Values"]!.AsObject().Select(pair => pair.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+        var missing = SettingsTheCodeReads()
+            .Where(setting => setting.StartsWith("NearMiss:", StringComparison.Ordinal) && setting != "NearMiss:Email:SendGridHost")
+            .Select(AppSettingName)
+            .Where(name => !listed.Contains(name))
+            .ToList();
+
+        Assert.True(missing.Count == 0, $"local.settings.sample.json does not list: {string.Join(", ", missing)}");
+    }
+
     public static SortedSet<string> SettingsTheCodeReads()
     {
         var settings = new SortedSet<string>(RawKeys, StringComparer.OrdinalIgnoreCase);
