@@ -11,7 +11,16 @@ public static class StorageNames
         /// <summary>One partition per report: the sealed original and its review case.</summary>
         public const string Submissions = "submissions";
 
-        public static readonly string[] All = [Submissions];
+        /// <summary>Reviewer accounts: address, stages and an opaque id. Nothing in it points at a submission.</summary>
+        public const string Reviewers = "reviewers";
+
+        /// <summary>Pending one-time sign-in links, by the SHA-256 of the token.</summary>
+        public const string SignIns = "signins";
+
+        /// <summary>The notification events already e-mailed, so a repeated message sends nothing.</summary>
+        public const string NotificationLog = "notificationlog";
+
+        public static readonly string[] All = [Submissions, Reviewers, SignIns, NotificationLog];
     }
 
     public static class Queues
