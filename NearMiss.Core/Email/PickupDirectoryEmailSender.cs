@@ -15,6 +15,9 @@ namespace NearMiss.Core.Email;
 /// </summary>
 public sealed partial class PickupDirectoryEmailSender(IOptions<EmailOptions> options, TimeProvider time, ILogger<PickupDirectoryEmailSender> logger) : IEmailSender
 {
+    /// <summary>RFC 5322 lines end in CRLF on every platform.</summary>
+    private static readonly FormatOptions Format = CreateFormat();
+
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfZero(message.To.Count, nameof(message));
@@ -27,7 +30,7 @@ public sealed partial class PickupDirectoryEmailSender(IOptions<EmailOptions> op
             var temporary = Path.Combine(directory, name + ".tmp");
             await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                await mime.WriteToAsync(FormatOptions.Default, file, cancellationToken);
+                await mime.WriteToAsync(Format, file, cancellationToken);
             }
 
             File.Move(temporary, Path.Combine(directory, name + ".eml"));
@@ -62,6 +65,13 @@ public sealed partial class PickupDirectoryEmailSender(IOptions<EmailOptions> op
 
         mime.Body = body.ToMessageBody();
         return mime;
+    }
+
+    private static FormatOptions CreateFormat()
+    {
+        var format = FormatOptions.Default.Clone();
+        format.NewLineFormat = NewLineFormat.Dos;
+        return format;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "E-mail written to the pickup directory for {RecipientCount} recipient(s)")]
