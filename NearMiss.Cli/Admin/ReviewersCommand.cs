@@ -62,7 +62,7 @@ public static class ReviewersCommand
         return new Command("reviewers", "Manage reviewer accounts.") { add, list };
     }
 
-    internal static IReadOnlySet<int>? ParseStages(string? value)
+    public static IReadOnlySet<int>? ParseStages(string? value)
     {
         var stages = new HashSet<int>();
         foreach (var part in (value ?? "").Split(',', StringSplitOptions.TrimEntries))

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 
 using Azure;
+using Azure.Data.Tables;
 
 using Microsoft.Extensions.Logging;
 
@@ -17,8 +18,8 @@ public sealed record ReviewerSession(string AccessToken, Reviewer Reviewer);
 /// <summary>
 /// Sign-in by one-time e-mail link. A request for a known address stores the SHA-256 of a fresh 256-bit token
 /// (table <c>signins</c>, 15 minutes) and e-mails the link; any other address gets the same answer and no
-/// e-mail. Exchanging the token deletes its row under the row's ETag, so a replay or a concurrent second
-/// exchange finds nothing or loses the race.
+/// e-mail. Exchanging the token marks its row used under the row's ETag (then deletes it), so a replay finds
+/// nothing or a used row, and of two concurrent exchanges only one update succeeds.
 /// </summary>
 public sealed partial class ReviewerSignIn(
     NearMissStore store,
@@ -86,14 +87,31 @@ public sealed partial class ReviewerSignIn(
         }
 
         var signIn = found.Value!;
+        if (signIn.Used)
+        {
+            return null;
+        }
+
+        Response consumed;
         try
         {
-            await store.SignIns.DeleteEntityAsync(signIn.PartitionKey, signIn.RowKey, signIn.ETag, cancellationToken);
+            // Consumed under the ETag read above: of two exchanges of the same token, one update wins.
+            signIn.Used = true;
+            consumed = await store.SignIns.UpdateEntityAsync(signIn, signIn.ETag, TableUpdateMode.Replace, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status is 404 or 412)
         {
             LogRaceLost(logger);
             return null;
+        }
+
+        try
+        {
+            await store.SignIns.DeleteEntityAsync(signIn.PartitionKey, signIn.RowKey, consumed.Headers.ETag ?? ETag.All, CancellationToken.None);
+        }
+        catch (RequestFailedException)
+        {
+            // Tidying only: a row marked used can never be exchanged again.
         }
 
         if (signIn.ExpiresOn <= time.GetUtcNow())

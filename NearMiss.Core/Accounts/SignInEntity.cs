@@ -20,4 +20,7 @@ public sealed class SignInEntity : ITableEntity
     public string ReviewerId { get; set; } = "";
 
     public DateTimeOffset ExpiresOn { get; set; }
+
+    /// <summary>Set (under the row's ETag) by the one exchange that consumes the token.</summary>
+    public bool Used { get; set; }
 }
