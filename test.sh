@@ -43,6 +43,14 @@ done
 key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
 export NEARMISS_TEST_STORAGE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$blob/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$queue/devstoreaccount1;TableEndpoint=http://127.0.0.1:$table/devstoreaccount1;"
 
+# The Bicep CLI for the infrastructure tests (NearMiss.Tests/Infra build and lint infra/bicep): restored from
+# NuGet once here, so a restore failure shows up as such and not as a failing test.
+if bicep=$("$root/scripts/bicep.sh" --path); then
+  export NEARMISS_BICEP="$bicep"
+else
+  log "the Bicep CLI could not be restored; the infrastructure tests will try again and report it"
+fi
+
 results="$root/TestResults"
 rm -rf "$results"
 dotnet test NearMiss.slnx -c Release --logger "trx" --results-directory "$results" "$@" >&2

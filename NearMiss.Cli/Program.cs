@@ -11,4 +11,5 @@ root.Subcommands.Add(PiiCommand.Create());
 root.Subcommands.Add(LoadCommand.Create());
 root.Subcommands.Add(SeedCommand.Create());
 root.Subcommands.Add(PoisonCommand.Create());
+root.Subcommands.Add(ReviewersCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
+using NearMiss.Core.Accounts;
+using NearMiss.Core.Email;
 using NearMiss.Core.Health;
 using NearMiss.Core.Intake;
 using NearMiss.Core.Pii;
@@ -15,7 +18,11 @@ public static class NearMissCoreServices
     /// <summary>Registers Core: the one registration both the Functions app and <c>nearmiss serve</c> use.</summary>
     public static IServiceCollection AddNearMissCore(this IServiceCollection services, IConfiguration configuration)
     {
+        NearMissDefaults.AddTo(configuration);
         services.AddOptions<KeyOptions>().Bind(configuration.GetSection(KeyOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PublicSiteOptions>().Bind(configuration.GetSection(PublicSiteOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StaffOptions>().Bind(configuration.GetSection(StaffOptions.Section));
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => StorageClients.CreateTableService(configuration));
@@ -40,6 +47,21 @@ public static class NearMissCoreServices
         services.AddSingleton<ReporterReplies>();
         services.AddSingleton<RetentionPurge>();
         services.AddSingleton<HealthCheck>();
+
+        services.AddSingleton<ReviewerDirectory>();
+        services.AddSingleton<ReviewerSessions>();
+        services.AddSingleton<IReviewerAuthenticator>(provider => provider.GetRequiredService<ReviewerSessions>());
+        services.AddSingleton<ReviewerSignIn>();
+
+        services.AddSingleton<PublicLinks>();
+        services.AddSingleton<PickupDirectoryEmailSender>();
+        services.AddSingleton<SendGridEmailSender>();
+        services.AddSingleton<IEmailSender>(provider =>
+            provider.GetRequiredService<IOptions<EmailOptions>>().Value.UsesSendGrid
+                ? provider.GetRequiredService<SendGridEmailSender>()
+                : provider.GetRequiredService<PickupDirectoryEmailSender>());
+        services.AddSingleton<Notifier>();
+        services.AddSingleton<ReminderService>();
         return services;
     }
 }

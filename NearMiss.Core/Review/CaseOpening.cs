@@ -6,18 +6,13 @@ using Azure.Data.Tables;
 
 using Microsoft.Extensions.Logging;
 
+using NearMiss.Core.Email;
 using NearMiss.Core.Intake;
 using NearMiss.Core.Pii;
 using NearMiss.Core.Security;
 using NearMiss.Core.Storage;
 
 namespace NearMiss.Core.Review;
-
-/// <summary>A notification request on the <c>notifications</c> queue: who to tell about what, no content.</summary>
-public sealed record NotificationMessage(string Kind, string ReportId, int Stage)
-{
-    public const string CaseReady = "case-ready";
-}
 
 /// <summary>
 /// Handles a <c>pii-scan</c> message: unseals the report, runs the PII detector, stores the findings as
@@ -41,7 +36,7 @@ public sealed partial class CaseOpening(NearMissStore store, Sealer sealer, IPii
             return;
         }
 
-        var message = new NotificationMessage(NotificationMessage.CaseReady, reportId, reviewCase.Stage);
+        var message = new NotificationMessage(NotificationMessage.CaseReady, reportId, reviewCase.Stage, $"{reportId}:scan");
         await store.Notifications.SendMessageAsync(JsonSerializer.Serialize(message), cancellationToken);
         reviewCase.NotificationQueued = true;
         await store.Submissions.UpdateEntityAsync(reviewCase, reviewCase.ETag, TableUpdateMode.Merge, cancellationToken);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using NearMiss.Core.Email;
 using NearMiss.Core.Intake;
 
 namespace NearMiss.Core.Review;
@@ -54,7 +55,7 @@ public sealed class ReporterReplies(ReviewCases cases, ReceiptLookup lookup, Aud
         }
 
         await audit.RecordAsync(loaded.Case.PartitionKey, AuditTrail.Reporter, "reporter-replied", cancellationToken);
-        await cases.NotifyAsync("case-ready", loaded.Case, cancellationToken);
+        await cases.NotifyAsync(NotificationMessage.CaseReady, loaded.Case, cancellationToken);
         return ReviewResult<DecisionResult>.Ok(new DecisionResult(loaded.Case.Stage, loaded.Case.Status));
     }
 }

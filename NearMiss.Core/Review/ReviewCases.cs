@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Azure.Data.Tables;
+using NearMiss.Core.Email;
 using NearMiss.Core.Intake;
 using NearMiss.Core.Security;
 using NearMiss.Core.Storage;
@@ -81,7 +82,7 @@ public sealed class ReviewCases(NearMissStore store, Sealer sealer, TimeProvider
     /// <summary>Queues a notification; the event id makes a repeated delivery send nothing twice.</summary>
     public Task NotifyAsync(string kind, CaseEntity reviewCase, CancellationToken cancellationToken) =>
         store.Notifications.SendMessageAsync(
-            JsonSerializer.Serialize(new { Kind = kind, ReportId = reviewCase.PartitionKey, reviewCase.Stage, EventId = $"{reviewCase.PartitionKey}:{kind}:{reviewCase.Stage}:{reviewCase.Revision}" }),
+            new NotificationMessage(kind, reviewCase.PartitionKey, reviewCase.Stage, $"{reviewCase.PartitionKey}:{kind}:{reviewCase.Stage}:{reviewCase.Revision}").ToJson(),
             cancellationToken);
 
     /// <summary>Whole days since a <c>yyyy-MM-dd</c> day.</summary>

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Azure;
 using NearMiss.Core.Accounts;
+using NearMiss.Core.Email;
 using NearMiss.Core.Intake;
 using NearMiss.Core.Publishing;
 using NearMiss.Core.Storage;
@@ -155,11 +156,11 @@ public sealed class ReviewDecisions(NearMissStore store, ReviewCases cases, Audi
         await audit.RecordAsync(id, reviewer.Id, action, cancellationToken);
         if (reviewCase.Status == ReportStatus.InReview)
         {
-            await cases.NotifyAsync("case-ready", reviewCase, cancellationToken);
+            await cases.NotifyAsync(NotificationMessage.CaseReady, reviewCase, cancellationToken);
         }
         else if (reviewCase.Status == ReportStatus.Published && urgent)
         {
-            await cases.NotifyAsync("urgent-hazard", reviewCase, cancellationToken);
+            await cases.NotifyAsync(NotificationMessage.UrgentHazard, reviewCase, cancellationToken);
         }
 
         return ReviewResult<DecisionResult>.Ok(new DecisionResult(reviewCase.Stage, reviewCase.Status, publishedId));

@@ -19,6 +19,11 @@ public sealed class KeyOptions
     [Base64Key]
     public string Receipt { get; set; } = "";
 
+    /// <summary>HMAC key that signs access tokens; each audience signs with its own key derived from it.</summary>
+    [Required(ErrorMessage = "NearMiss:Keys:Signing is missing: set it to 32 random bytes in base64.")]
+    [Base64Key]
+    public string Signing { get; set; } = "";
+
     public static byte[] Decode(string value) => Convert.FromBase64String(value);
 }
 

@@ -16,6 +16,12 @@ public sealed class NearMissStore(TableServiceClient tables, QueueServiceClient 
 
     public TableClient Audit { get; } = tables.GetTableClient(StorageNames.Tables.Audit);
 
+    public TableClient Reviewers { get; } = tables.GetTableClient(StorageNames.Tables.Reviewers);
+
+    public TableClient SignIns { get; } = tables.GetTableClient(StorageNames.Tables.SignIns);
+
+    public TableClient NotificationLog { get; } = tables.GetTableClient(StorageNames.Tables.NotificationLog);
+
     public QueueClient PiiScan { get; } = queues.GetQueueClient(StorageNames.Queues.PiiScan);
 
     public QueueClient Notifications { get; } = queues.GetQueueClient(StorageNames.Queues.Notifications);

@@ -17,7 +17,16 @@ public static class StorageNames
         /// <summary>Who did what to which case and when: reviewer ids and actions, never content.</summary>
         public const string Audit = "audit";
 
-        public static readonly string[] All = [Submissions, Published, Audit];
+        /// <summary>Reviewer accounts: address, stages and an opaque id. Nothing in it points at a submission.</summary>
+        public const string Reviewers = "reviewers";
+
+        /// <summary>Pending one-time sign-in links, by the SHA-256 of the token.</summary>
+        public const string SignIns = "signins";
+
+        /// <summary>The notification events already e-mailed, so a repeated message sends nothing.</summary>
+        public const string NotificationLog = "notificationlog";
+
+        public static readonly string[] All = [Submissions, Published, Audit, Reviewers, SignIns, NotificationLog];
     }
 
     public static class Queues

@@ -72,6 +72,7 @@ public static class TestServices
         ["NearMissStorage"] = connectionString,
         ["NearMiss:Keys:Sealing"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
         ["NearMiss:Keys:Receipt"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+        ["NearMiss:Keys:Signing"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
     };
 
     public static ServiceProvider Create(string connectionString, Action<IServiceCollection>? configure = null, ILoggerProvider? logs = null)

@@ -1,0 +1,82 @@
+using System.CommandLine;
+using System.Globalization;
+
+using Microsoft.Extensions.DependencyInjection;
+
+using NearMiss.Core.Accounts;
+using NearMiss.Core.Storage;
+
+namespace NearMiss.Cli.Admin;
+
+/// <summary><c>nearmiss reviewers add EMAIL --stages 1,2</c> and <c>nearmiss reviewers list</c>.</summary>
+public static class ReviewersCommand
+{
+    public static Command Create()
+    {
+        var email = new Argument<string>("email") { Description = "The reviewer's e-mail address" };
+        var stages = new Option<string>("--stages")
+        {
+            Description = "The review stages the reviewer may act in: 1, 2 or 1,2",
+            Required = true,
+        };
+        var add = new Command("add", "Add a reviewer, or set the stages of an existing one.") { email, stages };
+        add.SetAction(async (result, cancellationToken) =>
+        {
+            if (ParseStages(result.GetValue(stages)) is not { } parsed)
+            {
+                await Console.Error.WriteLineAsync("nearmiss reviewers add: --stages must be 1, 2 or 1,2");
+                return 2;
+            }
+
+            if (ReviewerDirectory.NormaliseAddress(result.GetValue(email)) is null)
+            {
+                await Console.Error.WriteLineAsync("nearmiss reviewers add: EMAIL is not an e-mail address");
+                return 2;
+            }
+
+            await using var services = AdminServices.Create();
+            await services.GetRequiredService<NearMissStore>().EnsureCreatedAsync(cancellationToken);
+            var reviewer = await services.GetRequiredService<ReviewerDirectory>().AddAsync(result.GetValue(email)!, parsed, cancellationToken);
+            Console.WriteLine(Format(reviewer));
+            return 0;
+        });
+
+        var stage = new Option<int?>("--stage") { Description = "Only reviewers holding this stage" };
+        var list = new Command("list", "List the reviewers: id, address, stages.") { stage };
+        list.SetAction(async (result, cancellationToken) =>
+        {
+            await using var services = AdminServices.Create();
+            await services.GetRequiredService<NearMissStore>().EnsureCreatedAsync(cancellationToken);
+            var directory = services.GetRequiredService<ReviewerDirectory>();
+            var reviewers = result.GetValue(stage) is { } only
+                ? await directory.ListByStageAsync(only, cancellationToken)
+                : await directory.ListAsync(cancellationToken);
+            foreach (var reviewer in reviewers)
+            {
+                Console.WriteLine(Format(reviewer));
+            }
+
+            return 0;
+        });
+
+        return new Command("reviewers", "Manage reviewer accounts.") { add, list };
+    }
+
+    public static IReadOnlySet<int>? ParseStages(string? value)
+    {
+        var stages = new HashSet<int>();
+        foreach (var part in (value ?? "").Split(',', StringSplitOptions.TrimEntries))
+        {
+            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var stage) || !ReviewerDirectory.KnownStages.Contains(stage))
+            {
+                return null;
+            }
+
+            stages.Add(stage);
+        }
+
+        return stages.Count > 0 ? stages : null;
+    }
+
+    private static string Format(Reviewer reviewer) => $"{reviewer.Id}\t{reviewer.Email}\t{string.Join(',', reviewer.Stages.Order())}";
+}

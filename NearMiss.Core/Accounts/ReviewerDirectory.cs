@@ -1,0 +1,123 @@
+using System.Security.Cryptography;
+using System.Text;
+
+using Azure;
+using Azure.Data.Tables;
+
+using NearMiss.Core.Storage;
+
+namespace NearMiss.Core.Accounts;
+
+/// <summary>
+/// The reviewer accounts (table <c>reviewers</c>). Staff add them; an address is matched without regard to
+/// case. Ids are random, so nothing about a reviewer can be derived from one.
+/// </summary>
+public sealed class ReviewerDirectory(NearMissStore store)
+{
+    /// <summary>The review stages that exist.</summary>
+    public static readonly IReadOnlySet<int> KnownStages = new HashSet<int> { 1, 2 };
+
+    private const string Base32 = "abcdefghijklmnopqrstuvwxyz234567";
+
+    /// <summary>Adds a reviewer, or sets the stages of the one who already has this address.</summary>
+    public async Task<Reviewer> AddAsync(string email, IReadOnlySet<int> stages, CancellationToken cancellationToken)
+    {
+        var address = NormaliseAddress(email) ?? throw new ArgumentException("Not an e-mail address.", nameof(email));
+        if (stages.Count == 0 || !stages.IsSubsetOf(KnownStages))
+        {
+            throw new ArgumentException("Stages must be one or more of 1 and 2.", nameof(stages));
+        }
+
+        var rowKey = RowKey(address);
+        while (true)
+        {
+            var existing = await store.Reviewers.GetEntityIfExistsAsync<ReviewerEntity>(ReviewerEntity.Partition, rowKey, cancellationToken: cancellationToken);
+            try
+            {
+                if (existing.HasValue)
+                {
+                    var entity = existing.Value!;
+                    entity.Email = address;
+                    entity.Stages = ReviewerEntity.FormatStages(stages);
+                    await store.Reviewers.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+                    return entity.ToReviewer();
+                }
+
+                var added = new ReviewerEntity { RowKey = rowKey, Id = NewId(), Email = address, Stages = ReviewerEntity.FormatStages(stages) };
+                await store.Reviewers.AddEntityAsync(added, cancellationToken);
+                return added.ToReviewer();
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412)
+            {
+                // Someone added or changed the same address meanwhile: read it again and apply ours on top.
+            }
+        }
+    }
+
+    public async Task<Reviewer?> FindByEmailAsync(string email, CancellationToken cancellationToken)
+    {
+        if (NormaliseAddress(email) is not { } address)
+        {
+            return null;
+        }
+
+        var entity = await store.Reviewers.GetEntityIfExistsAsync<ReviewerEntity>(ReviewerEntity.Partition, RowKey(address), cancellationToken: cancellationToken);
+        return entity.HasValue ? entity.Value!.ToReviewer() : null;
+    }
+
+    public async Task<Reviewer?> FindByIdAsync(string id, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ReviewerEntity.Partition} and Id eq {id}");
+        await foreach (var entity in store.Reviewers.QueryAsync<ReviewerEntity>(filter, cancellationToken: cancellationToken))
+        {
+            return entity.ToReviewer();
+        }
+
+        return null;
+    }
+
+    /// <summary>Every reviewer holding <paramref name="stage"/>, ordered by address.</summary>
+    public async Task<IReadOnlyList<Reviewer>> ListByStageAsync(int stage, CancellationToken cancellationToken) =>
+        (await ListAsync(cancellationToken)).Where(r => r.Holds(stage)).ToList();
+
+    /// <summary>Every reviewer, ordered by address.</summary>
+    public async Task<IReadOnlyList<Reviewer>> ListAsync(CancellationToken cancellationToken)
+    {
+        var reviewers = new List<Reviewer>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ReviewerEntity.Partition}");
+        await foreach (var entity in store.Reviewers.QueryAsync<ReviewerEntity>(filter, cancellationToken: cancellationToken))
+        {
+            reviewers.Add(entity.ToReviewer());
+        }
+
+        return reviewers.OrderBy(r => r.Email, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The address trimmed and lower-cased, or null when it is not plausibly an address.</summary>
+    public static string? NormaliseAddress(string? email)
+    {
+        var address = email?.Trim().ToLowerInvariant();
+        if (address is null || address.Length is < 3 or > 254 || address.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        {
+            return null;
+        }
+
+        var at = address.LastIndexOf('@');
+        return at > 0 && at < address.Length - 1 && address.IndexOf('@') == at ? address : null;
+    }
+
+    private static string RowKey(string address) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(address)));
+
+    private static string NewId()
+    {
+        Span<byte> random = stackalloc byte[10];
+        RandomNumberGenerator.Fill(random);
+        var id = new StringBuilder("r-", 12);
+        foreach (var b in random)
+        {
+            id.Append(Base32[b & 31]);
+        }
+
+        return id.ToString();
+    }
+}

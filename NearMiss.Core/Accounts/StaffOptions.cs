@@ -1,0 +1,13 @@
+namespace NearMiss.Core.Accounts;
+
+/// <summary>The programme's staff (section <c>NearMiss:Staff</c>): who hears of an urgent hazard at once.</summary>
+public sealed class StaffOptions
+{
+    public const string Section = "NearMiss:Staff";
+
+    /// <summary>Staff addresses, comma separated.</summary>
+    public string Emails { get; set; } = "";
+
+    public IReadOnlyList<string> Addresses =>
+        Emails.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+}

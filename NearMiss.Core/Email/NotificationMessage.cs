@@ -1,0 +1,66 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace NearMiss.Core.Email;
+
+/// <summary>
+/// A message of the <c>notifications</c> queue: who to tell about which case, never anything of the report.
+/// <paramref name="EventId"/> names the event (<c>{reportId}:scan</c>, <c>{reportId}:reminder:{stage}:{week}</c>):
+/// the same event is e-mailed once however often it is queued.
+/// </summary>
+public sealed record NotificationMessage(
+    [property: JsonPropertyName("kind")] string Kind,
+    [property: JsonPropertyName("reportId")] string ReportId,
+    [property: JsonPropertyName("stage")] int Stage,
+    [property: JsonPropertyName("eventId")] string EventId)
+{
+    /// <summary>A case entered a stage: every reviewer of that stage.</summary>
+    public const string CaseReady = "case-ready";
+
+    /// <summary>A case has waited more than 5 business days: every reviewer of its stage.</summary>
+    public const string Reminder = "reminder";
+
+    /// <summary>A reviewer flagged an urgent hazard: the staff, at once.</summary>
+    public const string UrgentHazard = "urgent-hazard";
+
+    public static readonly IReadOnlySet<string> Kinds = new HashSet<string>(StringComparer.Ordinal) { CaseReady, Reminder, UrgentHazard };
+
+    private static readonly JsonSerializerOptions Options = new() { PropertyNameCaseInsensitive = true };
+
+    public string ToJson() => JsonSerializer.Serialize(this, Options);
+
+    /// <summary>The message, or null when it is not one (wrong shape, unknown kind, bad id, stage or event id).</summary>
+    public static NotificationMessage? Parse(string json)
+    {
+        NotificationMessage? message;
+        try
+        {
+            message = JsonSerializer.Deserialize<NotificationMessage>(json, Options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+
+        if (message is null || message.Kind is null || message.ReportId is null)
+        {
+            return null;
+        }
+
+        // Messages queued before event ids existed: a case-ready message was the scan's.
+        if (message.EventId is null && message.Kind == CaseReady)
+        {
+            message = message with { EventId = $"{message.ReportId}:scan" };
+        }
+
+        return Kinds.Contains(message.Kind)
+            && IsReportId(message.ReportId)
+            && message.Stage is 1 or 2
+            && message.EventId is { Length: > 0 and <= 200 } eventId
+            && eventId.All(c => char.IsAsciiLetterOrDigit(c) || c is ':' or '-' or '_' or '.')
+            ? message
+            : null;
+    }
+
+    private static bool IsReportId(string value) => value.Length == 32 && value.All(char.IsAsciiHexDigitLower);
+}

@@ -1,0 +1,150 @@
+using Azure;
+using Azure.Data.Tables;
+
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+using NearMiss.Core.Accounts;
+using NearMiss.Core.Storage;
+
+namespace NearMiss.Core.Email;
+
+/// <summary>
+/// Handles the <c>notifications</c> queue: e-mails the reviewers of a stage (or the staff) a link to the case,
+/// never anything of the report. Each event id is claimed in <c>notificationlog</c> before sending and marked
+/// sent after, so a repeated message sends nothing; a failed send leaves the claim open and throws, so the
+/// host's retry sends it (after 5 failures the message moves to <c>notifications-poison</c>).
+/// </summary>
+public sealed partial class Notifier(
+    NearMissStore store,
+    ReviewerDirectory directory,
+    IOptions<StaffOptions> staff,
+    IEmailSender email,
+    PublicLinks links,
+    TimeProvider time,
+    ILogger<Notifier> logger)
+{
+    /// <summary>A claim younger than this belongs to a handler still at work; an older one was abandoned.</summary>
+    public static readonly TimeSpan ClaimTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>Handles one queue message (JSON). A malformed message is logged, without its content, and dropped.</summary>
+    public async Task HandleAsync(string queueMessage, CancellationToken cancellationToken)
+    {
+        if (NotificationMessage.Parse(queueMessage) is not { } message)
+        {
+            LogMalformed(logger);
+            return;
+        }
+
+        await NotifyAsync(message, cancellationToken);
+    }
+
+    public async Task NotifyAsync(NotificationMessage message, CancellationToken cancellationToken)
+    {
+        var claim = await ClaimAsync(message.EventId, cancellationToken);
+        if (claim is null)
+        {
+            LogAlreadySent(logger, message.Kind);
+            return;
+        }
+
+        var recipients = message.Kind == NotificationMessage.UrgentHazard
+            ? staff.Value.Addresses
+            : (await directory.ListByStageAsync(message.Stage, cancellationToken)).Select(r => r.Email).ToList();
+        if (recipients.Count == 0)
+        {
+            LogNoRecipients(logger, message.Kind, message.Stage);
+        }
+        else
+        {
+            await email.SendAsync(Compose(message, recipients), cancellationToken);
+        }
+
+        claim.Status = NotificationLogEntity.Sent;
+        claim.RecipientCount = recipients.Count;
+        await store.NotificationLog.UpdateEntityAsync(claim, claim.ETag, TableUpdateMode.Replace, cancellationToken);
+        LogSent(logger, message.Kind, message.Stage, recipients.Count);
+    }
+
+    /// <summary>The e-mail for <paramref name="message"/>: a sentence and the link to the case, nothing else.</summary>
+    public EmailMessage Compose(NotificationMessage message, IReadOnlyList<string> recipients)
+    {
+        var link = links.Case(message.ReportId);
+        var (subject, sentence) = message.Kind switch
+        {
+            NotificationMessage.CaseReady => (
+                $"A near-miss report is waiting for stage {message.Stage} review",
+                $"A near-miss report is waiting for stage {message.Stage} review."),
+            NotificationMessage.Reminder => (
+                $"Reminder: a near-miss report has been waiting more than 5 business days for stage {message.Stage} review",
+                $"A near-miss report has been waiting more than 5 business days for stage {message.Stage} review."),
+            NotificationMessage.UrgentHazard => (
+                "Urgent hazard flagged in a near-miss report",
+                "A reviewer flagged an urgent hazard in a near-miss report."),
+            _ => throw new ArgumentException($"Unknown notification kind '{message.Kind}'.", nameof(message)),
+        };
+        var text = $"""
+            {sentence}
+
+            Open it in the review console (sign-in required):
+            {link}
+            """;
+        return new EmailMessage(recipients, subject, text);
+    }
+
+    /// <summary>The claimed log row, or null when the event was already sent.</summary>
+    private async Task<NotificationLogEntity?> ClaimAsync(string eventId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var claim = new NotificationLogEntity { PartitionKey = eventId, ClaimedOn = now };
+        try
+        {
+            var added = await store.NotificationLog.AddEntityAsync(claim, cancellationToken);
+            claim.ETag = added.Headers.ETag ?? ETag.All;
+            return claim;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+        }
+
+        var existing = (await store.NotificationLog.GetEntityAsync<NotificationLogEntity>(eventId, NotificationLogEntity.Row, cancellationToken: cancellationToken)).Value;
+        if (existing.Status == NotificationLogEntity.Sent)
+        {
+            return null;
+        }
+
+        if (now - existing.ClaimedOn < ClaimTimeout)
+        {
+            // Another delivery of the same event is sending right now: try again once it has finished.
+            throw new NotificationInProgressException();
+        }
+
+        // An earlier attempt failed or died: take it over (the ETag makes one taker win).
+        existing.ClaimedOn = now;
+        try
+        {
+            var updated = await store.NotificationLog.UpdateEntityAsync(existing, existing.ETag, TableUpdateMode.Replace, cancellationToken);
+            existing.ETag = updated.Headers.ETag ?? ETag.All;
+            return existing;
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            throw new NotificationInProgressException();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped a notifications message that is not a notification")]
+    private static partial void LogMalformed(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Notification {Kind} was already sent; nothing to do")]
+    private static partial void LogAlreadySent(ILogger logger, string kind);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Notification {Kind} for stage {Stage} has no recipients")]
+    private static partial void LogNoRecipients(ILogger logger, string kind, int stage);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Notification {Kind} for stage {Stage} e-mailed to {RecipientCount} recipient(s)")]
+    private static partial void LogSent(ILogger logger, string kind, int stage, int recipientCount);
+}
+
+/// <summary>The same notification event is being sent by another delivery; the message is retried later.</summary>
+public sealed class NotificationInProgressException() : Exception("This notification is being sent by another delivery; retry later.");

@@ -1,0 +1,30 @@
+using System.ComponentModel.DataAnnotations;
+
+using Microsoft.Extensions.Options;
+
+namespace NearMiss.Core.Email;
+
+/// <summary>Where the site is reachable from a mail client (section <c>NearMiss</c>, key <c>PublicBaseUrl</c>).</summary>
+public sealed class PublicSiteOptions
+{
+    public const string Section = "NearMiss";
+
+    public const string DefaultBaseUrl = "http://127.0.0.1:7071";
+
+    [Required]
+    [Url(ErrorMessage = "NearMiss:PublicBaseUrl must be an absolute http(s) URL.")]
+    public string PublicBaseUrl { get; set; } = DefaultBaseUrl;
+}
+
+/// <summary>
+/// The links e-mails carry. What identifies a token or a case travels in the fragment, which browsers never
+/// send to a server, so it cannot end up in a server log.
+/// </summary>
+public sealed class PublicLinks(IOptions<PublicSiteOptions> options)
+{
+    private string BaseUrl => options.Value.PublicBaseUrl.TrimEnd('/');
+
+    public string SignIn(string token) => $"{BaseUrl}/review/#token={Uri.EscapeDataString(token)}";
+
+    public string Case(string reportId) => $"{BaseUrl}/review/case.html#id={Uri.EscapeDataString(reportId)}";
+}

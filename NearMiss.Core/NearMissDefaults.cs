@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Configuration;
+
+namespace NearMiss.Core;
+
+/// <summary>
+/// Settings with a default that trigger attributes name as <c>%Setting%</c>. Core adds the defaults to the
+/// host's configuration when it is still being built (<c>nearmiss serve</c>, the worker), so the local host
+/// resolves them with nothing configured. The Functions host in Azure resolves <c>%Setting%</c> from its own
+/// app settings, so infrastructure must set these there (and <c>local.settings.sample.json</c> lists them).
+/// </summary>
+public static class NearMissDefaults
+{
+    /// <summary>NCRONTAB (with seconds) of the reminder timer: 08:00 UTC, Monday to Friday.</summary>
+    public const string ReminderScheduleSetting = "NearMiss:Review:ReminderSchedule";
+
+    public static readonly IReadOnlyDictionary<string, string> Settings = new Dictionary<string, string>
+    {
+        [ReminderScheduleSetting] = "0 0 8 * * 1-5",
+    };
+
+    /// <summary>Adds the defaults that <paramref name="configuration"/> lacks, when it can still take sources.</summary>
+    public static void AddTo(IConfiguration configuration)
+    {
+        if (configuration is not IConfigurationBuilder builder)
+        {
+            return;
+        }
+
+        var missing = Settings
+            .Where(setting => string.IsNullOrEmpty(configuration[setting.Key]))
+            .ToDictionary(setting => setting.Key, setting => (string?)setting.Value);
+        if (missing.Count > 0)
+        {
+            builder.AddInMemoryCollection(missing);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+// The Function App on the Flex Consumption plan, running as the user-assigned identity. Storage is reached by
+// identity (no connection strings), secrets through Key Vault references, telemetry with Entra ID auth.
+import { secretNames } from 'names.bicep'
+
+@description('Function App name.')
+param name string
+
+@description('Flex Consumption plan name.')
+param planName string
+
+@description('Location of the plan and the app.')
+param location string
+
+@description('Tags for the plan and the app (the app carries azd-service-name).')
+param tags { *: string }
+
+@description('Resource id of the user-assigned identity.')
+param identityId string
+
+@description('Client id of the user-assigned identity.')
+param identityClientId string
+
+@description('Storage account with the tables, queues and deployment container.')
+param storageAccountName string
+
+@description('Blob container of the deployment package.')
+param deploymentContainerName string
+
+@description('Application Insights name.')
+param applicationInsightsName string
+
+@description('Key Vault URI, ending in a slash.')
+param keyVaultUri string
+
+@description('.NET version of the isolated worker.')
+param dotnetVersion string
+
+@description('Upper bound on instances.')
+param maximumInstanceCount int
+
+@description('Memory of one instance, in MB.')
+param instanceMemoryMB int
+
+@description('Address of the static site, where e-mailed links point (NearMiss:PublicBaseUrl).')
+param publicBaseUrl string
+
+@description('Sender address of notification e-mail.')
+param emailFrom string
+
+@description('Staff addresses, comma separated.')
+param staffEmails string
+
+@description('NCRONTAB of the reviewer reminder timer.')
+param reminderSchedule string
+
+resource storage 'Microsoft.Storage/storageAccounts@2026-06-01' existing = {
+  name: storageAccountName
+}
+
+resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: applicationInsightsName
+}
+
+resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    tier: 'FlexConsumption'
+    name: 'FC1'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+// A versionless reference follows the latest version of the secret (picked up within a day, or at restart).
+var keyVaultReference = 'SecretUri=${keyVaultUri}secrets/'
+
+resource site 'Microsoft.Web/sites@2025-03-01' = {
+  name: name
+  location: location
+  tags: tags
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    keyVaultReferenceIdentity: identityId
+    siteConfig: {
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      http20Enabled: true
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storage.properties.primaryEndpoints.blob}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: instanceMemoryMB
+      }
+      runtime: {
+        name: 'dotnet-isolated'
+        version: dotnetVersion
+      }
+    }
+  }
+}
+
+// Every setting the code reads; NearMiss.Tests/Infra compares these names with the options classes.
+resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
+  parent: site
+  name: 'appsettings'
+  properties: {
+    AzureWebJobsStorage__blobServiceUri: storage.properties.primaryEndpoints.blob
+    AzureWebJobsStorage__queueServiceUri: storage.properties.primaryEndpoints.queue
+    AzureWebJobsStorage__tableServiceUri: storage.properties.primaryEndpoints.table
+    AzureWebJobsStorage__credential: 'managedidentity'
+    AzureWebJobsStorage__clientId: identityClientId
+    NearMissStorage__tableServiceUri: storage.properties.primaryEndpoints.table
+    NearMissStorage__queueServiceUri: storage.properties.primaryEndpoints.queue
+    NearMissStorage__credential: 'managedidentity'
+    NearMissStorage__clientId: identityClientId
+    APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
+    APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+    NearMiss__Keys__Sealing: '@Microsoft.KeyVault(${keyVaultReference}${secretNames.sealing})'
+    NearMiss__Keys__Receipt: '@Microsoft.KeyVault(${keyVaultReference}${secretNames.receipt})'
+    NearMiss__Keys__Signing: '@Microsoft.KeyVault(${keyVaultReference}${secretNames.signing})'
+    NearMiss__Email__SendGridApiKey: '@Microsoft.KeyVault(${keyVaultReference}${secretNames.sendGrid})'
+    NearMiss__Email__From: emailFrom
+    NearMiss__PublicBaseUrl: publicBaseUrl
+    NearMiss__Staff__Emails: staffEmails
+    NearMiss__Review__ReminderSchedule: reminderSchedule
+  }
+}
+
+@description('Function App name.')
+output name string = site.name
+
+@description('Default host name of the Function App.')
+output defaultHostname string = site.properties.defaultHostName
