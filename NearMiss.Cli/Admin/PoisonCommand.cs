@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using NearMiss.Cli.Serve;
 using NearMiss.Core;
 using NearMiss.Core.Storage;
 
@@ -29,7 +30,10 @@ public static class AdminServices
 {
     public static ServiceProvider Create()
     {
-        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        var builder = new ConfigurationBuilder().AddEnvironmentVariables();
+        // Locally, the keys `nearmiss serve` keeps under .nearmiss/ (the same ones, so tokens and ids agree).
+        builder.AddInMemoryCollection(DevelopmentKeys.Ensure(builder.Build(), Directory.GetCurrentDirectory()));
+        var configuration = builder.Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();

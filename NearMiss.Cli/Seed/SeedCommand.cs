@@ -1,36 +1,35 @@
 using System.CommandLine;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using NearMiss.Cli.Load;
-using NearMiss.Core.Intake;
+using NearMiss.Cli.Admin;
 
 namespace NearMiss.Cli.Seed;
 
-/// <summary><c>nearmiss seed</c>: synthetic reports through the real API, for demo data.</summary>
+/// <summary><c>nearmiss seed</c>: synthetic reports driven through submission, scan, both review stages and publication.</summary>
 public static class SeedCommand
 {
     public static Command Create()
     {
-        var url = new Option<string>("--url") { Description = "Base URL of the site", Required = true };
+        var url = new Option<string>("--url") { Description = "Base URL of the site, e.g. http://127.0.0.1:7071", Required = true };
         var reports = new Option<int>("--reports") { Description = "How many reports", DefaultValueFactory = _ => 10 };
-        var command = new Command("seed", "Submit synthetic reports through the public API and print a JSON summary.") { url, reports };
+        var leave = new Option<bool>("--leave-some-in-review") { Description = "Leave every sixth report in stage 1 and every sixth in stage 2 (demo data)" };
+        var command = new Command("seed", "Drive synthetic reports through the public and review APIs; prints {\"submitted\",\"published\",\"notPublished\"}.")
+        {
+            url, reports, leave,
+        };
         command.SetAction(async (result, cancellationToken) =>
         {
-            using var http = new HttpClient { BaseAddress = new Uri(result.GetValue(url)!) };
-            var form = await http.GetFromJsonAsync<FormDefinition>("api/form", JsonSerializerOptions.Web, cancellationToken)
-                       ?? throw new InvalidOperationException("GET /api/form returned nothing.");
-            var generator = new SyntheticReports(seed: Environment.TickCount);
-            var today = DateOnly.FromDateTime(DateTime.UtcNow);
-            var submitted = 0;
-            for (var i = 0; i < result.GetValue(reports); i++)
+            await using var services = AdminServices.Create();
+            try
             {
-                using var response = await http.PostAsJsonAsync("api/reports", generator.Next(form, today), cancellationToken);
-                submitted += response.StatusCode == HttpStatusCode.Accepted ? 1 : 0;
+                var summary = await new SeedRun(services, new Uri(result.GetValue(url)!), result.GetValue(leave), Console.Error)
+                    .RunAsync(result.GetValue(reports), cancellationToken);
+                Console.WriteLine(summary.ToJson());
+                return summary.Submitted == result.GetValue(reports) ? 0 : 1;
             }
-
-            Console.WriteLine(JsonSerializer.Serialize(new { submitted, published = 0, notPublished = 0 }));
-            return submitted == result.GetValue(reports) ? 0 : 1;
+            catch (Exception e) when (e is HttpRequestException or InvalidOperationException or TimeoutException)
+            {
+                Console.Error.WriteLine($"nearmiss seed: {e.Message}");
+                return 1;
+            }
         });
         return command;
     }

@@ -75,9 +75,12 @@ public static class TestServices
         ["NearMiss:Keys:Signing"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
     };
 
-    public static ServiceProvider Create(string connectionString, Action<IServiceCollection>? configure = null, ILoggerProvider? logs = null)
+    public static ServiceProvider Create(string connectionString, Action<IServiceCollection>? configure = null, ILoggerProvider? logs = null) =>
+        Create(Settings(connectionString), configure, logs);
+
+    public static ServiceProvider Create(IDictionary<string, string?> settings, Action<IServiceCollection>? configure = null, ILoggerProvider? logs = null)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings(connectionString)).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(builder =>

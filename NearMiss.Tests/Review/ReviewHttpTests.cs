@@ -1,0 +1,111 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using NearMiss.Cli.Seed;
+using NearMiss.Cli.Serve;
+using NearMiss.Core.Accounts;
+using NearMiss.Tests.Infrastructure;
+
+namespace NearMiss.Tests.Review;
+
+/// <summary>The review API through <c>nearmiss serve</c> as the console and <c>nearmiss seed</c> use it.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class ReviewHttpTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private readonly string _url = $"http://127.0.0.1:{FreePort()}";
+    private readonly string _contentRoot = Directory.CreateTempSubdirectory("nearmiss-review-").FullName;
+    private Dictionary<string, string?> _settings = null!;
+    private WebApplication _app = null!;
+    private ServiceProvider _services = null!;
+    private HttpClient _http = null!;
+
+    public async Task InitializeAsync()
+    {
+        await azurite.ClearQueuesAsync();
+        _settings = TestServices.Settings(azurite.ConnectionString);
+        _settings["NearMiss:Email:PickupDirectory"] = Path.Combine(_contentRoot, "mail");
+        _app = ServeApp.Build(["--urls", _url, "--contentRoot", _contentRoot], b => b.Configuration.AddInMemoryCollection(_settings));
+        await _app.StartAsync();
+        _services = TestServices.Create(_settings);
+        _http = new HttpClient { BaseAddress = new Uri(_url) };
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _services.DisposeAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Directory.Delete(_contentRoot, recursive: true);
+    }
+
+    private async Task<string> TokenAsync(string email, params int[] stages)
+    {
+        var reviewer = await _services.GetRequiredService<ReviewerDirectory>().AddAsync(email, stages.ToHashSet(), CancellationToken.None);
+        return _services.GetRequiredService<ReviewerSessions>().IssueAccessToken(reviewer);
+    }
+
+    private async Task<HttpStatusCode> SendAsync(HttpMethod method, string path, string? token, object? body = null)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        using var response = await _http.SendAsync(request);
+        return response.StatusCode;
+    }
+
+    [Fact]
+    public async Task Seed_DrivesReportsThroughBothStagesToPublication()
+    {
+        var summary = await new SeedRun(_services, new Uri(_url), leaveSomeInReview: false, TextWriter.Null).RunAsync(10, CancellationToken.None);
+
+        Assert.Equal(new SeedSummary(10, 9, 1), summary);
+        Assert.Equal("""{"submitted":10,"published":9,"notPublished":1}""", summary.ToJson());
+    }
+
+    [Fact]
+    public async Task ReviewCalls_WithoutOrWithABadToken_Return401()
+    {
+        var token = await TokenAsync("stage1@example.org", 1);
+        var tampered = token[..^3] + (token[^3] == 'A' ? "BAA" : "AAA");
+
+        Assert.Equal(HttpStatusCode.OK, await SendAsync(HttpMethod.Get, "/api/review/cases?stage=1", token));
+        Assert.Equal(HttpStatusCode.Unauthorized, await SendAsync(HttpMethod.Get, "/api/review/cases?stage=1", null));
+        Assert.Equal(HttpStatusCode.Unauthorized, await SendAsync(HttpMethod.Get, "/api/review/cases?stage=1", tampered));
+        Assert.Equal(HttpStatusCode.Unauthorized, await SendAsync(HttpMethod.Get, "/api/review/cases?stage=1", "not-a-jwt"));
+        Assert.Equal(HttpStatusCode.Unauthorized, await SendAsync(HttpMethod.Post, $"/api/review/cases/{new string('a', 32)}/stage1", tampered, new { decision = "pass" }));
+    }
+
+    [Fact]
+    public async Task ReviewCalls_OutsideTheReviewersStages_Return403_AndBadInput400_AndUnknown404()
+    {
+        var stage2Only = await TokenAsync("stage2@example.org", 2);
+
+        Assert.Equal(HttpStatusCode.Forbidden, await SendAsync(HttpMethod.Get, "/api/review/cases?stage=1", stage2Only));
+        Assert.Equal(HttpStatusCode.BadRequest, await SendAsync(HttpMethod.Get, "/api/review/cases?stage=7", stage2Only));
+        Assert.Equal(HttpStatusCode.Forbidden, await SendAsync(HttpMethod.Post, $"/api/review/cases/{new string('a', 32)}/stage1", stage2Only, new { decision = "pass", narrative = "x" }));
+        Assert.Equal(HttpStatusCode.NotFound, await SendAsync(HttpMethod.Get, $"/api/review/cases/{new string('b', 32)}", stage2Only));
+        Assert.Equal(HttpStatusCode.BadRequest, await SendAsync(HttpMethod.Post, $"/api/review/cases/{new string('b', 32)}/stage2", stage2Only, new { decision = "publish" }));
+    }
+
+    [Fact]
+    public async Task ReporterReply_UnknownReceiptIs404_BadBodyIs400()
+    {
+        Assert.Equal(HttpStatusCode.NotFound, await SendAsync(HttpMethod.Post, "/api/receipts/messages", null, new { receipt = "ABCD-EFGH-JKMN-PQRS-TUVW-XYZ2", message = "hi" }));
+        Assert.Equal(HttpStatusCode.BadRequest, await SendAsync(HttpMethod.Post, "/api/receipts/messages", null, new { receipt = 5 }));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
