@@ -77,7 +77,7 @@ public sealed class ReviewDecisions(NearMissStore store, ReviewCases cases, Audi
             draft = new PublicationDraft(title ?? "", summary ?? "", lessons, tags, urgent);
         }
 
-        var note = decision == "back" ? ReadString(body, "note", 0, 2000, errors, required: false) : null;
+        var note = decision is "back" or "reject" ? ReadString(body, "note", 0, 2000, errors, required: false) : null;
         if (errors.Any)
         {
             return ReviewResult<DecisionResult>.Invalid(errors);
@@ -110,6 +110,11 @@ public sealed class ReviewDecisions(NearMissStore store, ReviewCases cases, Audi
 
                     return null;
                 default:
+                    if (!string.IsNullOrWhiteSpace(note))
+                    {
+                        cases.AddMessage(loaded, CaseMessage.Note, note);
+                    }
+
                     Close(reviewCase, ReportStatus.NotPublished);
                     return null;
             }
