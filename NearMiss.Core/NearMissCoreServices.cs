@@ -6,6 +6,7 @@ using NearMiss.Core.Accounts;
 using NearMiss.Core.Email;
 using NearMiss.Core.Health;
 using NearMiss.Core.Intake;
+using NearMiss.Core.Library;
 using NearMiss.Core.Pii;
 using NearMiss.Core.Review;
 using NearMiss.Core.Security;
@@ -52,6 +53,11 @@ public static class NearMissCoreServices
         services.AddSingleton<ReviewerSessions>();
         services.AddSingleton<IReviewerAuthenticator>(provider => provider.GetRequiredService<ReviewerSessions>());
         services.AddSingleton<ReviewerSignIn>();
+
+        services.AddSingleton<ReaderDirectory>();
+        services.AddSingleton<ReaderSessions>();
+        services.AddSingleton<IReaderAuthenticator>(provider => provider.GetRequiredService<ReaderSessions>());
+        services.AddSingleton<ReaderSignIn>();
 
         services.AddSingleton<PublicLinks>();
         services.AddSingleton<PickupDirectoryEmailSender>();
