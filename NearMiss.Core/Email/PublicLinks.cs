@@ -28,7 +28,7 @@ public sealed class PublicLinks(IOptions<PublicSiteOptions> options)
 
     public string LibrarySignIn(string token) => $"{BaseUrl}/library/#token={Uri.EscapeDataString(token)}";
 
-    public string LibraryReport(string publishedId) => $"{BaseUrl}/library/report.html#id={Uri.EscapeDataString(publishedId)}";
+    public string LibraryReport(string publishedId) => $"{BaseUrl}/library/#id={Uri.EscapeDataString(publishedId)}";
 
     public string Case(string reportId) => $"{BaseUrl}/review/case.html#id={Uri.EscapeDataString(reportId)}";
 }
