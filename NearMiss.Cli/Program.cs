@@ -12,4 +12,5 @@ root.Subcommands.Add(LoadCommand.Create());
 root.Subcommands.Add(SeedCommand.Create());
 root.Subcommands.Add(PoisonCommand.Create());
 root.Subcommands.Add(ReviewersCommand.Create());
+root.Subcommands.Add(ReadersCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -6,7 +6,9 @@ using NearMiss.Core.Accounts;
 using NearMiss.Core.Email;
 using NearMiss.Core.Health;
 using NearMiss.Core.Intake;
+using NearMiss.Core.Library;
 using NearMiss.Core.Pii;
+using NearMiss.Core.Publishing;
 using NearMiss.Core.Review;
 using NearMiss.Core.Security;
 using NearMiss.Core.Storage;
@@ -52,6 +54,16 @@ public static class NearMissCoreServices
         services.AddSingleton<ReviewerSessions>();
         services.AddSingleton<IReviewerAuthenticator>(provider => provider.GetRequiredService<ReviewerSessions>());
         services.AddSingleton<ReviewerSignIn>();
+
+        services.AddSingleton<ReaderDirectory>();
+        services.AddSingleton<ReaderSessions>();
+        services.AddSingleton<IReaderAuthenticator>(provider => provider.GetRequiredService<ReaderSessions>());
+        services.AddSingleton<ReaderSignIn>();
+        services.AddSingleton<LuceneLibraryIndex>();
+        services.AddSingleton<ILibrarySearch>(provider => provider.GetRequiredService<LuceneLibraryIndex>());
+        services.AddSingleton<IPublicationListener>(provider => provider.GetRequiredService<LuceneLibraryIndex>());
+        services.AddHostedService<LibraryIndexHost>();
+        services.AddSingleton<LibraryReports>();
 
         services.AddSingleton<PublicLinks>();
         services.AddSingleton<PickupDirectoryEmailSender>();

@@ -26,5 +26,9 @@ public sealed class PublicLinks(IOptions<PublicSiteOptions> options)
 
     public string SignIn(string token) => $"{BaseUrl}/review/#token={Uri.EscapeDataString(token)}";
 
+    public string LibrarySignIn(string token) => $"{BaseUrl}/library/#token={Uri.EscapeDataString(token)}";
+
+    public string LibraryReport(string publishedId) => $"{BaseUrl}/library/#id={Uri.EscapeDataString(publishedId)}";
+
     public string Case(string reportId) => $"{BaseUrl}/review/case.html#id={Uri.EscapeDataString(reportId)}";
 }

@@ -16,7 +16,7 @@ public sealed record DecisionResult(int Stage, string Status, string? PublishedI
 /// back to stage 1, or not publishable. The four-eyes rule is enforced here: whoever acted in one stage of a
 /// case can never act in the other. Every decision is recorded in the audit trail (ids, no content).
 /// </summary>
-public sealed class ReviewDecisions(NearMissStore store, ReviewCases cases, AuditTrail audit)
+public sealed class ReviewDecisions(NearMissStore store, ReviewCases cases, AuditTrail audit, IEnumerable<IPublicationListener> publicationListeners)
 {
     private const int MaxText = 12_000;
 
@@ -159,6 +159,14 @@ public sealed class ReviewDecisions(NearMissStore store, ReviewCases cases, Audi
         }
 
         await audit.RecordAsync(id, reviewer.Id, action, cancellationToken);
+        if (publishedId is not null)
+        {
+            foreach (var listener in publicationListeners)
+            {
+                await listener.PublishedAsync(publishedId, cancellationToken);
+            }
+        }
+
         if (reviewCase.Status == ReportStatus.InReview)
         {
             await cases.NotifyAsync(NotificationMessage.CaseReady, reviewCase, cancellationToken);

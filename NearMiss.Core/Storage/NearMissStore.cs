@@ -22,6 +22,12 @@ public sealed class NearMissStore(TableServiceClient tables, QueueServiceClient 
 
     public TableClient NotificationLog { get; } = tables.GetTableClient(StorageNames.Tables.NotificationLog);
 
+    public TableClient Readers { get; } = tables.GetTableClient(StorageNames.Tables.Readers);
+
+    public TableClient ReaderSignIns { get; } = tables.GetTableClient(StorageNames.Tables.ReaderSignIns);
+
+    public TableClient ReaderDomains { get; } = tables.GetTableClient(StorageNames.Tables.ReaderDomains);
+
     public QueueClient PiiScan { get; } = queues.GetQueueClient(StorageNames.Queues.PiiScan);
 
     public QueueClient Notifications { get; } = queues.GetQueueClient(StorageNames.Queues.Notifications);

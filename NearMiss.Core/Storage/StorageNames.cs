@@ -26,7 +26,16 @@ public static class StorageNames
         /// <summary>The notification events already e-mailed, so a repeated message sends nothing.</summary>
         public const string NotificationLog = "notificationlog";
 
-        public static readonly string[] All = [Submissions, Published, Audit, Reviewers, SignIns, NotificationLog];
+        /// <summary>Library reader accounts: address, approval and an opaque id. Nothing in it points at a reviewer or a submission.</summary>
+        public const string Readers = "readers";
+
+        /// <summary>Pending one-time library sign-in links, by the SHA-256 of the token.</summary>
+        public const string ReaderSignIns = "readersignins";
+
+        /// <summary>The e-mail domains whose addresses may read the library.</summary>
+        public const string ReaderDomains = "readerdomains";
+
+        public static readonly string[] All = [Submissions, Published, Audit, Reviewers, SignIns, NotificationLog, Readers, ReaderSignIns, ReaderDomains];
     }
 
     public static class Queues

@@ -130,6 +130,9 @@ module storage 'modules/storage.bicep' = {
       'reviewers'
       'signins'
       'notificationlog'
+      'readers'
+      'readersignins'
+      'readerdomains'
     ]
     queueNames: [
       'pii-scan'

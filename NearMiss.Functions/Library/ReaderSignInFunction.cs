@@ -1,0 +1,44 @@
+using System.Text.Json;
+
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+using NearMiss.Core.Library;
+using NearMiss.Functions.Http;
+
+namespace NearMiss.Functions.Library;
+
+/// <summary>
+/// <c>POST /api/readers/signin</c>: e-mails a one-time library sign-in link when the address may read. The answer
+/// is 202 for every well-formed request, allowed, awaiting approval or unknown.
+/// </summary>
+public sealed class ReaderSignInFunction(ReaderSignIn signIn)
+{
+    [Function("ReaderSignIn")]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "readers/signin")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
+        var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken, limit: 1024);
+        if (document is null)
+        {
+            return problem!;
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object
+                || !document.RootElement.TryGetProperty("email", out var email)
+                || email.ValueKind != JsonValueKind.String
+                || string.IsNullOrWhiteSpace(email.GetString()))
+            {
+                return Problems.Field("email", "is required, as text");
+            }
+
+            await signIn.RequestAsync(email.GetString()!, cancellationToken);
+            return new ObjectResult(new Dictionary<string, object>()) { StatusCode = StatusCodes.Status202Accepted };
+        }
+    }
+}

@@ -1,0 +1,242 @@
+// The library: sign-in by e-mail link, filters with counts, search, results and a report page.
+// The access token lives in this module's memory only: never in storage, a cookie or a URL.
+import { postJson } from '../api.js';
+
+let accessToken = null;
+let pendingReport = null;
+const state = { filters: { callType: new Set(), factor: new Set(), assignment: new Set() }, q: '', page: 1 };
+const facetTitles = { callType: 'Call type', factor: 'Contributing factors', assignment: 'Assignment' };
+let labels = { callType: {}, factor: {}, assignment: {} };
+
+const $ = (id) => document.getElementById(id);
+
+function el(tag, text, className) {
+  const node = document.createElement(tag);
+  if (text !== undefined && text !== null) {
+    node.textContent = text;
+  }
+  if (className) {
+    node.className = className;
+  }
+  return node;
+}
+
+function show(section) {
+  for (const id of ['signin', 'browse', 'report']) {
+    $(id).hidden = id !== section;
+  }
+}
+
+function message(text) {
+  $('library-message').textContent = text;
+  $('library-message').hidden = !text;
+}
+
+async function api(path) {
+  const response = await fetch(path, {
+    credentials: 'omit',
+    cache: 'no-store',
+    referrerPolicy: 'no-referrer',
+    headers: { Accept: 'application/json', Authorization: `Bearer ${accessToken}` },
+  });
+  if (response.status === 401) {
+    accessToken = null;
+    show('signin');
+    message('Your session has ended. Ask for a new sign-in link.');
+    return null;
+  }
+  if (!response.ok) {
+    message('The library could not answer just now. Try again in a moment.');
+    return null;
+  }
+  return response.json();
+}
+
+function readFragment() {
+  const params = new URLSearchParams(window.location.hash.slice(1));
+  history.replaceState(null, '', window.location.pathname);
+  return { token: params.get('token'), id: params.get('id') };
+}
+
+async function start() {
+  const { token, id } = readFragment();
+  pendingReport = id;
+  $('signin-form').addEventListener('submit', requestLink);
+  $('search-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    state.q = $('q').value.trim();
+    state.page = 1;
+    search();
+  });
+  $('previous').addEventListener('click', () => { state.page -= 1; search(); });
+  $('next').addEventListener('click', () => { state.page += 1; search(); });
+  $('back').addEventListener('click', () => { show('browse'); });
+  await loadLabels();
+
+  if (token) {
+    const { status, data } = await postJson('/api/readers/session', { token });
+    if (status === 200 && data && data.accessToken) {
+      accessToken = data.accessToken;
+    } else {
+      show('signin');
+      message('That sign-in link is used, expired or not valid. Ask for a new one.');
+      return;
+    }
+  }
+
+  if (!accessToken) {
+    show('signin');
+    return;
+  }
+
+  show('browse');
+  await search();
+  if (pendingReport) {
+    await openReport(pendingReport);
+    pendingReport = null;
+  }
+}
+
+async function loadLabels() {
+  const response = await fetch('/api/form', { credentials: 'omit', referrerPolicy: 'no-referrer' }).catch(() => null);
+  if (!response || !response.ok) {
+    return;
+  }
+  const form = await response.json();
+  const byId = Object.fromEntries(form.questions.map((q) => [q.id, Object.fromEntries(q.options.map((o) => [o.value, o.label]))]));
+  labels = { callType: byId.callType ?? {}, factor: byId.factors ?? {}, assignment: byId.assignment ?? {} };
+}
+
+async function requestLink(event) {
+  event.preventDefault();
+  const email = $('email').value.trim();
+  if (!email) {
+    return;
+  }
+  const { status } = await postJson('/api/readers/signin', { email });
+  const notice = $('signin-message');
+  notice.hidden = false;
+  notice.textContent = status === 202
+    ? 'If this address may read the library, a sign-in link is on its way. Addresses outside the participating agencies need staff approval first.'
+    : 'Enter a work e-mail address.';
+}
+
+function query() {
+  const params = new URLSearchParams();
+  for (const [name, values] of Object.entries(state.filters)) {
+    for (const value of values) {
+      params.append(name, value);
+    }
+  }
+  if (state.q) {
+    params.set('q', state.q);
+  }
+  if (state.page > 1) {
+    params.set('page', String(state.page));
+  }
+  return params.toString();
+}
+
+async function search() {
+  message('');
+  const data = await api(`/api/library?${query()}`);
+  if (!data) {
+    return;
+  }
+  renderFilters(data.facets);
+  renderResults(data);
+}
+
+function renderFilters(facets) {
+  const container = $('filters');
+  container.replaceChildren();
+  for (const [name, counts] of Object.entries(facets)) {
+    const fieldset = el('fieldset', null, 'field');
+    fieldset.append(el('legend', facetTitles[name] ?? name));
+    for (const facet of counts) {
+      const selected = state.filters[name].has(facet.value);
+      if (facet.count === 0 && !selected) {
+        continue;
+      }
+      const id = `f-${name}-${facet.value}`;
+      const row = el('div', null, 'choice');
+      const box = el('input');
+      box.type = 'checkbox';
+      box.id = id;
+      box.checked = selected;
+      box.addEventListener('change', () => {
+        if (box.checked) {
+          state.filters[name].add(facet.value);
+        } else {
+          state.filters[name].delete(facet.value);
+        }
+        state.page = 1;
+        search();
+      });
+      const label = el('label', `${facet.label} (${facet.count})`);
+      label.htmlFor = id;
+      row.append(box, label);
+      fieldset.append(row);
+    }
+    container.append(fieldset);
+  }
+}
+
+function itemLink(item) {
+  const button = el('button', item.title, 'link-button result-title');
+  button.type = 'button';
+  button.addEventListener('click', () => openReport(item.id));
+  return button;
+}
+
+function describe(item) {
+  const parts = [item.month, labels.callType[item.callType] ?? item.callType, labels.assignment[item.assignment] ?? item.assignment];
+  return parts.filter(Boolean).join(' · ');
+}
+
+function renderResults(data) {
+  const list = $('results');
+  list.replaceChildren();
+  $('result-count').textContent = data.total === 1 ? '1 report' : `${data.total} reports`;
+  for (const item of data.items) {
+    const li = el('li', null, 'result');
+    li.append(itemLink(item), el('p', describe(item), 'hint'), el('p', item.summary));
+    for (const highlight of item.highlights ?? []) {
+      const p = el('p', null, 'highlight');
+      for (const part of highlight.parts) {
+        p.append(part.match ? el('mark', part.text) : document.createTextNode(part.text));
+      }
+      li.append(p);
+    }
+    list.append(li);
+  }
+  $('previous').hidden = data.page <= 1;
+  $('next').hidden = data.page * data.pageSize >= data.total;
+}
+
+async function openReport(id) {
+  const report = await api(`/api/library/${encodeURIComponent(id)}`);
+  if (!report) {
+    return;
+  }
+  $('report-title').textContent = report.title;
+  $('report-meta').textContent = [describe(report), (report.factors ?? []).map((f) => labels.factor[f] ?? f).join(', ')].filter(Boolean).join(' · ');
+  const lessons = $('report-lessons');
+  lessons.replaceChildren(...report.lessons.map((lesson) => el('li', lesson)));
+  if (report.lessonsLearned) {
+    lessons.append(el('li', report.lessonsLearned));
+  }
+  $('report-summary').textContent = report.summary;
+  $('report-narrative').textContent = report.narrative;
+  const similar = $('similar');
+  similar.replaceChildren();
+  for (const item of report.similar) {
+    const li = el('li', null, 'result');
+    li.append(itemLink(item), el('p', describe(item), 'hint'));
+    similar.append(li);
+  }
+  show('report');
+  $('report-title').focus();
+}
+
+start();
