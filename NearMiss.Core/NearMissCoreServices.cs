@@ -10,6 +10,7 @@ using NearMiss.Core.Pii;
 using NearMiss.Core.Review;
 using NearMiss.Core.Security;
 using NearMiss.Core.Storage;
+using NearMiss.Core.Trends;
 
 namespace NearMiss.Core;
 
@@ -62,6 +63,14 @@ public static class NearMissCoreServices
                 : provider.GetRequiredService<PickupDirectoryEmailSender>());
         services.AddSingleton<Notifier>();
         services.AddSingleton<ReminderService>();
+
+        services.AddOptions<TrendOptions>().Bind(configuration.GetSection(TrendOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<TrendCounters>();
+        services.AddSingleton<ITrendRecorder, TrendRecorder>();
+        services.AddSingleton<TrendService>();
+        services.AddSingleton<AgencyDirectory>();
+        services.AddSingleton<TrendCharts>();
+        services.AddSingleton<TrendMail>();
         return services;
     }
 }

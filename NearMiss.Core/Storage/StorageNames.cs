@@ -26,7 +26,13 @@ public static class StorageNames
         /// <summary>The notification events already e-mailed, so a repeated message sends nothing.</summary>
         public const string NotificationLog = "notificationlog";
 
-        public static readonly string[] All = [Submissions, Published, Audit, Reviewers, SignIns, NotificationLog];
+        /// <summary>Trend counters kept current as reports move (partition per month and event kind), never report content.</summary>
+        public const string Aggregates = "aggregates";
+
+        /// <summary>Participating agencies: agency code and the contact that receives the monthly analysis.</summary>
+        public const string Agencies = "agencies";
+
+        public static readonly string[] All = [Submissions, Published, Audit, Reviewers, SignIns, NotificationLog, Aggregates, Agencies];
     }
 
     public static class Queues
