@@ -56,7 +56,7 @@ public sealed class TrendCounters(NearMissStore store)
                 if (rows[i].HasValue)
                 {
                     var row = rows[i].Value!;
-                    var counter = new TableEntity(partition, row.RowKey) { ["Count"] = (row.GetInt64("Count") ?? 0) + 1 };
+                    var counter = new TableEntity(partition, CounterRow(distinct[i], shard)) { ["Count"] = (row.GetInt64("Count") ?? 0) + 1 };
                     actions.Add(new(TableTransactionActionType.UpdateReplace, counter, row.ETag));
                 }
                 else
