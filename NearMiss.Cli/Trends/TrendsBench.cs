@@ -26,7 +26,8 @@ public static class TrendsBench
         var reports = new Option<int>("--reports") { Description = "How many synthetic reports", Required = true };
         var months = new Option<int>("--months") { Description = "Over how many months, ending last month", DefaultValueFactory = _ => 24 };
         var runs = new Option<int>("--runs") { Description = "Timed summaries after one warm-up", DefaultValueFactory = _ => 5 };
-        var command = new Command("bench", "Bulk-generate N reports' counters in a scratch store and time the trend summary.") { reports, months, runs };
+        var markers = new Option<bool>("--no-markers") { Description = "Leave out the per-report event markers (to see what they cost)" };
+        var command = new Command("bench", "Bulk-generate N reports' counters in a scratch store and time the trend summary.") { reports, months, runs, markers };
         command.SetAction(async (result, cancellationToken) =>
         {
             await using var services = AdminServices.Create();
@@ -37,7 +38,7 @@ public static class TrendsBench
             var first = last.AddMonths(1 - result.GetValue(months));
 
             var fill = Stopwatch.StartNew();
-            var written = await FillAsync(store, services.GetRequiredService<TrendCounters>(), result.GetValue(reports), first, last, cancellationToken);
+            var written = await FillAsync(store, services.GetRequiredService<TrendCounters>(), result.GetValue(reports), first, last, !result.GetValue(markers), cancellationToken);
             fill.Stop();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generated {result.GetValue(reports)} reports ({written} rows) in {fill.Elapsed.TotalSeconds:F1} s"));
 
@@ -60,7 +61,7 @@ public static class TrendsBench
         return command;
     }
 
-    private static async Task<long> FillAsync(NearMissStore store, TrendCounters counters, int reports, DateOnly first, DateOnly last, CancellationToken cancellationToken)
+    private static async Task<long> FillAsync(NearMissStore store, TrendCounters counters, int reports, DateOnly first, DateOnly last, bool withMarkers, CancellationToken cancellationToken)
     {
         var random = new Random(6);
         var form = FormVersion1.Definition;
@@ -116,7 +117,7 @@ public static class TrendsBench
             rows += counts.Count;
         }
 
-        var batches = markers.SelectMany(p => p.Value.Chunk(100).Select(chunk => (p.Key, chunk)));
+        var batches = markers.Where(_ => withMarkers).SelectMany(p => p.Value.Chunk(100).Select(chunk => (p.Key, chunk)));
         await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (batch, ct) =>
         {
             await store.Aggregates.SubmitTransactionAsync(
