@@ -4,6 +4,7 @@ using NearMiss.Cli.Load;
 using NearMiss.Cli.Pii;
 using NearMiss.Cli.Seed;
 using NearMiss.Cli.Serve;
+using NearMiss.Cli.Trends;
 
 var root = new RootCommand("nearmiss: anonymous near-miss reporting for law enforcement");
 root.Subcommands.Add(ServeCommand.Create());
@@ -13,4 +14,6 @@ root.Subcommands.Add(SeedCommand.Create());
 root.Subcommands.Add(PoisonCommand.Create());
 root.Subcommands.Add(ReviewersCommand.Create());
 root.Subcommands.Add(ReadersCommand.Create());
+root.Subcommands.Add(AgenciesCommand.Create());
+root.Subcommands.Add(TrendsCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -12,6 +12,7 @@ using NearMiss.Core.Publishing;
 using NearMiss.Core.Review;
 using NearMiss.Core.Security;
 using NearMiss.Core.Storage;
+using NearMiss.Core.Trends;
 
 namespace NearMiss.Core;
 
@@ -74,6 +75,14 @@ public static class NearMissCoreServices
                 : provider.GetRequiredService<PickupDirectoryEmailSender>());
         services.AddSingleton<Notifier>();
         services.AddSingleton<ReminderService>();
+
+        services.AddOptions<TrendOptions>().Bind(configuration.GetSection(TrendOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<TrendCounters>();
+        services.AddSingleton<ITrendRecorder, TrendRecorder>();
+        services.AddSingleton<TrendService>();
+        services.AddSingleton<AgencyDirectory>();
+        services.AddSingleton<TrendCharts>();
+        services.AddSingleton<TrendMail>();
         return services;
     }
 }

@@ -13,9 +13,17 @@ public static class NearMissDefaults
     /// <summary>NCRONTAB (with seconds) of the reminder timer: 08:00 UTC, Monday to Friday.</summary>
     public const string ReminderScheduleSetting = "NearMiss:Review:ReminderSchedule";
 
+    /// <summary>NCRONTAB of the staff trend summary: Mondays 07:00 UTC.</summary>
+    public const string TrendSummaryScheduleSetting = "NearMiss:Trends:SummarySchedule";
+
+    /// <summary>NCRONTAB of the agency analyses: the 2nd of each month, 07:00 UTC (the month before is complete).</summary>
+    public const string AgencyAnalysisScheduleSetting = "NearMiss:Trends:AgencySchedule";
+
     public static readonly IReadOnlyDictionary<string, string> Settings = new Dictionary<string, string>
     {
         [ReminderScheduleSetting] = "0 0 8 * * 1-5",
+        [TrendSummaryScheduleSetting] = "0 0 7 * * 1",
+        [AgencyAnalysisScheduleSetting] = "0 0 7 2 * *",
     };
 
     /// <summary>Adds the defaults that <paramref name="configuration"/> lacks, when it can still take sources.</summary>

@@ -11,6 +11,7 @@ using NearMiss.Core.Intake;
 using NearMiss.Core.Pii;
 using NearMiss.Core.Security;
 using NearMiss.Core.Storage;
+using NearMiss.Core.Trends;
 
 namespace NearMiss.Core.Review;
 
@@ -19,7 +20,7 @@ namespace NearMiss.Core.Review;
 /// offsets and labels, opens the review case in stage 1 and queues the reviewers' notification.
 /// Idempotent: a second delivery finds the case and only finishes what the first left undone.
 /// </summary>
-public sealed partial class CaseOpening(NearMissStore store, Sealer sealer, IPiiDetector detector, TimeProvider time, ILogger<CaseOpening> logger)
+public sealed partial class CaseOpening(NearMissStore store, Sealer sealer, IPiiDetector detector, ITrendRecorder trends, TimeProvider time, ILogger<CaseOpening> logger)
 {
     public async Task OpenAsync(string reportId, CancellationToken cancellationToken)
     {
@@ -51,6 +52,8 @@ public sealed partial class CaseOpening(NearMissStore store, Sealer sealer, IPii
             return null;
         }
 
+        // Counted once even if intake already did; a failure here retries the message before the case exists.
+        await trends.ReceivedAsync(original.Value, cancellationToken);
         var text = SealedText.FromJson(sealer.Unseal(reportId, new SealedBox(original.Value.SealedText, original.Value.WrappedKey)));
         var findings = Scan("narrative", text.Narrative).Concat(Scan("lessonsLearned", text.LessonsLearned)).ToList();
         var reviewCase = new CaseEntity

@@ -6,6 +6,7 @@ using NearMiss.Core.Email;
 using NearMiss.Core.Intake;
 using NearMiss.Core.Publishing;
 using NearMiss.Core.Storage;
+using NearMiss.Core.Trends;
 
 namespace NearMiss.Core.Review;
 
@@ -16,7 +17,7 @@ public sealed record DecisionResult(int Stage, string Status, string? PublishedI
 /// back to stage 1, or not publishable. The four-eyes rule is enforced here: whoever acted in one stage of a
 /// case can never act in the other. Every decision is recorded in the audit trail (ids, no content).
 /// </summary>
-public sealed class ReviewDecisions(NearMissStore store, ReviewCases cases, AuditTrail audit, IEnumerable<IPublicationListener> publicationListeners)
+public sealed class ReviewDecisions(NearMissStore store, ReviewCases cases, AuditTrail audit, ITrendRecorder trends, IEnumerable<IPublicationListener> publicationListeners)
 {
     private const int MaxText = 12_000;
 
@@ -159,6 +160,11 @@ public sealed class ReviewDecisions(NearMissStore store, ReviewCases cases, Audi
         }
 
         await audit.RecordAsync(id, reviewer.Id, action, cancellationToken);
+        if (reviewCase.Status is ReportStatus.Published or ReportStatus.NotPublished)
+        {
+            await trends.ClosedAsync(loaded.Original, reviewCase, urgent ? publishedId : null, cancellationToken);
+        }
+
         if (publishedId is not null)
         {
             foreach (var listener in publicationListeners)

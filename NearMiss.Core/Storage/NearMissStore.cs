@@ -28,6 +28,10 @@ public sealed class NearMissStore(TableServiceClient tables, QueueServiceClient 
 
     public TableClient ReaderDomains { get; } = tables.GetTableClient(StorageNames.Tables.ReaderDomains);
 
+    public TableClient Aggregates { get; } = tables.GetTableClient(StorageNames.Tables.Aggregates);
+
+    public TableClient Agencies { get; } = tables.GetTableClient(StorageNames.Tables.Agencies);
+
     public QueueClient PiiScan { get; } = queues.GetQueueClient(StorageNames.Queues.PiiScan);
 
     public QueueClient Notifications { get; } = queues.GetQueueClient(StorageNames.Queues.Notifications);

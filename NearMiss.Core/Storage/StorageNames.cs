@@ -35,7 +35,13 @@ public static class StorageNames
         /// <summary>The e-mail domains whose addresses may read the library.</summary>
         public const string ReaderDomains = "readerdomains";
 
-        public static readonly string[] All = [Submissions, Published, Audit, Reviewers, SignIns, NotificationLog, Readers, ReaderSignIns, ReaderDomains];
+        /// <summary>Trend counters kept current as reports move (partition per month and event kind), never report content.</summary>
+        public const string Aggregates = "aggregates";
+
+        /// <summary>Participating agencies: agency code and the contact that receives the monthly analysis.</summary>
+        public const string Agencies = "agencies";
+
+        public static readonly string[] All = [Submissions, Published, Audit, Reviewers, SignIns, NotificationLog, Readers, ReaderSignIns, ReaderDomains, Aggregates, Agencies];
     }
 
     public static class Queues

@@ -62,6 +62,12 @@ param staffEmails string = ''
 @description('NCRONTAB (with seconds, UTC) of the reviewer reminder timer (NearMiss:Review:ReminderSchedule).')
 param reminderSchedule string = '0 0 8 * * 1-5'
 
+@description('NCRONTAB (with seconds, UTC) of the weekly staff trend summary (NearMiss:Trends:SummarySchedule).')
+param trendSummarySchedule string = '0 0 7 * * 1'
+
+@description('NCRONTAB (with seconds, UTC) of the monthly agency analyses (NearMiss:Trends:AgencySchedule).')
+param agencyAnalysisSchedule string = '0 0 7 2 * *'
+
 @description('Create an Azure AI Language account for PII detection (not used by the app yet).')
 param deployLanguage bool = false
 
@@ -133,6 +139,8 @@ module storage 'modules/storage.bicep' = {
       'readers'
       'readersignins'
       'readerdomains'
+      'aggregates'
+      'agencies'
     ]
     queueNames: [
       'pii-scan'
@@ -230,6 +238,8 @@ module functionApp 'modules/functionapp.bicep' = {
     emailFrom: emailFrom
     staffEmails: staffEmails
     reminderSchedule: reminderSchedule
+    trendSummarySchedule: trendSummarySchedule
+    agencyAnalysisSchedule: agencyAnalysisSchedule
   }
   dependsOn: [
     monitoring

@@ -53,6 +53,12 @@ param staffEmails string
 @description('NCRONTAB of the reviewer reminder timer.')
 param reminderSchedule string
 
+@description('NCRONTAB of the weekly staff trend summary.')
+param trendSummarySchedule string
+
+@description('NCRONTAB of the monthly agency analyses.')
+param agencyAnalysisSchedule string
+
 resource storage 'Microsoft.Storage/storageAccounts@2026-06-01' existing = {
   name: storageAccountName
 }
@@ -145,6 +151,9 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     NearMiss__PublicBaseUrl: publicBaseUrl
     NearMiss__Staff__Emails: staffEmails
     NearMiss__Review__ReminderSchedule: reminderSchedule
+    NearMiss__Trends__SummarySchedule: trendSummarySchedule
+    NearMiss__Trends__AgencySchedule: agencyAnalysisSchedule
+    NearMiss__Trends__Threshold: '5'
   }
 }
 
