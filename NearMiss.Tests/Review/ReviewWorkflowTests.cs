@@ -64,6 +64,7 @@ public sealed class ReviewWorkflowTests(AzuriteFixture azurite) : IAsyncLifetime
         var redacted = view.Narrative.Replace(Name, "[PERSON]");
 
         var passed = await Get<ReviewDecisions>().Stage1Async(Carol, id, Body(Stage1("pass", redacted)), CancellationToken.None);
+        _time.Advance(TimeSpan.FromHours(3));
         var stage2View = (await Get<CaseQueries>().GetAsync(Bob, id, CancellationToken.None)).Value!;
         var published = await Get<ReviewDecisions>().Stage2Async(Bob, id, Body(Publish(stage2View.Narrative)), CancellationToken.None);
 
