@@ -41,7 +41,23 @@ internal enum Lex : uint
     Keyword = 1u << 31,
 }
 
-internal readonly record struct LexEntry(Lex Flags, int GivenCount, int SurnameCount, int PlacePopulation);
+/// <summary>Facts about a word kept apart from <see cref="Lex"/>, so that "no list knows it" (<c>Flags == Lex.None</c>) keeps its meaning.</summary>
+[Flags]
+internal enum LexExtra : byte
+{
+    None = 0,
+
+    /// <summary>An ordinary lower-case English word (Data/english-words.txt): "target", "traffic", "protocol".</summary>
+    English = 1,
+
+    /// <summary>The first word of a multi-word named day ("black" of "Black Friday", "cinco" of "Cinco de Mayo").</summary>
+    HolidayHead = 2,
+}
+
+internal readonly record struct LexEntry(Lex Flags, int GivenCount, int SurnameCount, int PlacePopulation, LexExtra Extra = LexExtra.None)
+{
+    public bool IsEnglish => (Extra & LexExtra.English) != 0;
+}
 
 /// <summary>
 /// The word lists, loaded once from embedded resources: Census/SSA names and places (see Data/SOURCE.md) plus the
@@ -58,7 +74,12 @@ internal sealed class PiiLexicon
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _chainLookup =
         new HashSet<string>(Chains.Split(' '), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
+    private readonly List<string[]> _holidayPhrases = [];
+
     public static PiiLexicon Shared => LazyShared.Value;
+
+    /// <summary>Named days of more than one word, each as its words ("mother's", "day"); longest first.</summary>
+    public IReadOnlyList<string[]> HolidayPhraseWords => _holidayPhrases;
 
     private PiiLexicon()
     {
@@ -94,6 +115,27 @@ internal sealed class PiiLexicon
             AddPlace(country, 1_000_000, Lex.Country);
         }
 
+        foreach (var word in ReadLines("english-words.txt"))
+        {
+            Update(word, e => e with { Extra = e.Extra | LexExtra.English });
+        }
+
+        foreach (var word in ProseWords.Split(' '))
+        {
+            Update(word, e => e with { Extra = e.Extra | LexExtra.English });
+        }
+
+        foreach (var phrase in HolidayPhrases)
+        {
+            var words = phrase.Split(' ');
+            _holidayPhrases.Add(words);
+            var head = words[0].EndsWith("'s", StringComparison.Ordinal) ? words[0][..^2] : words[0].TrimEnd('.', '\'');
+            Update(head, e => e with { Extra = e.Extra | LexExtra.HolidayHead });
+            Update(head + "s", e => e with { Extra = e.Extra | LexExtra.HolidayHead });
+        }
+
+        _holidayPhrases.Sort(static (a, b) => b.Length.CompareTo(a.Length));
+
         AddAll(Months, Lex.Month);
         AddAll(Weekdays, Lex.Weekday);
         AddAll(Holidays, Lex.Holiday);
@@ -126,6 +168,10 @@ internal sealed class PiiLexicon
     public bool IsChain(ReadOnlySpan<char> word) => _chainLookup.Contains(word);
 
     public LexEntry Get(ReadOnlySpan<char> word) => _wordLookup.TryGetValue(word, out var entry) ? entry : default;
+
+    /// <summary>Is the word, or the word without a plural "s", an ordinary English word ("tactics", "medics")?</summary>
+    public bool IsEnglish(ReadOnlySpan<char> word, in LexEntry entry) =>
+        entry.IsEnglish || word.Length > 4 && word[^1] is 's' or 'S' && Get(word[..^1]).IsEnglish;
 
     /// <summary>Population of a multi-word place ("rapid city"), -1 when unknown; the text must use single spaces.</summary>
     public int PhrasePopulation(ReadOnlySpan<char> phrase) => _phraseLookup.TryGetValue(phrase, out var population) ? population : -1;
@@ -199,7 +245,32 @@ internal sealed class PiiLexicon
 
     private const string Months = "january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec";
     private const string Weekdays = "monday tuesday wednesday thursday friday saturday sunday tues weds thur thurs";
-    private const string Holidays = "thanksgiving christmas halloween easter juneteenth new_year's new_years memorial labor labour independence veterans presidents columbus valentine's";
+    private const string Holidays =
+        "thanksgiving christmas halloween easter juneteenth new_year's new_years memorial labor labour independence veterans presidents columbus valentine's " +
+        "valentines ramadan hanukkah chanukah kwanzaa diwali passover purim eid pentecost";
+
+    /// <summary>Ordinary words of police prose that the English list lacks ("intel", "medics"): never names on their own.</summary>
+    private const string ProseWords =
+        "intel fentanyl meth heroin cocaine narcan naloxone medic medics comms ops recon hazmat perp perps bolo dispatch " +
+        "overtime paperwork bodycam dashcam taser tased cuffed frisk frisked";
+
+    /// <summary>
+    /// Named shopping days, observances and holidays of several words (DATE). A possessive ("mother's") also matches
+    /// "mothers" and "mother’s"; a following "weekend" or "eve" joins the date.
+    /// </summary>
+    private static readonly string[] HolidayPhrases =
+    [
+        "martin luther king jr. day", "martin luther king jr day", "martin luther king day", "indigenous peoples' day",
+        "small business saturday", "super bowl sunday", "national night out", "day of the dead", "dia de los muertos",
+        "st. patrick's day", "saint patrick's day", "st patrick's day", "cinco de mayo",
+        "black friday", "cyber monday", "giving tuesday", "fat tuesday", "ash wednesday", "holy thursday", "maundy thursday",
+        "good friday", "holy saturday", "palm sunday", "easter sunday", "easter monday", "mardi gras", "yom kippur",
+        "rosh hashanah", "rosh hashana", "lunar new year", "chinese new year", "mother's day", "father's day", "valentine's day",
+        "mlk day", "election day", "inauguration day", "boxing day", "groundhog day", "tax day", "patriots day", "patriot day",
+        "flag day", "armistice day", "remembrance day", "emancipation day", "pearl harbor day", "april fools' day",
+        "april fool's day", "earth day", "arbor day", "leap day", "all saints' day", "all souls' day", "columbus day",
+        "presidents' day", "veterans' day", "grandparents' day",
+    ];
 
     private const string Ranks =
         "ofc off ofcr sgt sergeant dep tpr det cpl lt lieut capt cpt cmdr comdr maj col insp inv sa po ptl pfc spc tfo dr mr mrs ms mx miss " +

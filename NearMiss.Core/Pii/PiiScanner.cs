@@ -996,6 +996,15 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
             return i + 3;
         }
 
+        if ((t.Has(TokenFlags.Capitalized) || _lowerMode && t.Has(TokenFlags.Lower)) && !_capsMode)
+        {
+            r = NamedIntersection(i);
+            if (r > 0)
+            {
+                return r;
+            }
+        }
+
         if (t.Has(TokenFlags.Capitalized))
         {
             r = CapitalRun(i);
@@ -1426,6 +1435,12 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
             return P(last, '.') && Adj(last) && Is(last - 1, Lex.Abbreviation) ? last + 1 : last;
         }
 
+        if (last == k + 1 && tokens[k].Kind == TokenKind.Alnum && IsOrdinal(k) && EndsStreetName(last))
+        {
+            // "Elm St and 9th".
+            return last;
+        }
+
         return fallback;
     }
 
@@ -1438,7 +1453,14 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
         }
 
         var k = i + 2;
-        if ((Cap(k) && !Is(k, Lex.Stop) && !Is(k, Lex.SubUnit)) || (k < count && tokens[k].Kind == TokenKind.Alnum && IsOrdinal(k)))
+        var ordinals = k < count && tokens[k].Kind == TokenKind.Alnum && IsOrdinal(k);
+        if (ordinals && !IsStreetPreposition(i - 1) && !(Is(k + 1, Lex.StreetSuffix) && !Eq(k + 1, "way")) || ordinals && !EndsStreetName(k + 1))
+        {
+            // "finished 1st and 3rd", "between 1st and 2nd period": ranks and ordinals, not streets.
+            return 0;
+        }
+
+        if ((Cap(k) && !Is(k, Lex.Stop) && !Is(k, Lex.SubUnit)) || ordinals)
         {
             var end = k + 1;
             if (Is(end, Lex.StreetSuffix))
@@ -1451,6 +1473,86 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
         }
 
         return 0;
+    }
+
+    /// <summary>A preposition that puts a following street name on the map: "at", "near", "on", "found him at".</summary>
+    private bool IsStreetPreposition(int i) =>
+        EqAny(i, "at", "near", "on", "of", "to", "from", "off", "onto", "toward", "towards", "by", "past", "around", "approaching", "along", "down", "up", "crossing", "into", "outside", "via");
+
+    /// <summary>
+    /// Can the token after a numbered street end the street name? Punctuation, the end, a street type, a capitalised word
+    /// that is no sub-unit, or a function word ("and", "around", "when"); not a lower-case noun ("shift", "gear", "graders").
+    /// </summary>
+    private bool EndsStreetName(int next)
+    {
+        if (next >= count || tokens[next].Kind != TokenKind.Word || tokens[next].Has(TokenFlags.NewlineBefore) || Is(next, Lex.StreetSuffix))
+        {
+            return next >= count || tokens[next].Kind != TokenKind.Alnum;
+        }
+
+        if (tokens[next].Has(TokenFlags.Capitalized | TokenFlags.AllCaps))
+        {
+            return !Is(next, Lex.SubUnit);
+        }
+
+        return Is(next, Lex.Stop | Lex.Locative | Lex.TimeLead);
+    }
+
+    /// <summary>
+    /// "Elm and 9th", "Oak &amp; 3rd", "Maple at 12th", "Walnut and 14th St": a named street and a numbered one, one ADDRESS
+    /// span. The name needs a street preposition before it, or must not read as a person's name; "at" always needs one.
+    /// </summary>
+    private int NamedIntersection(int i)
+    {
+        var connector = i + 1;
+        var at = Eq(connector, "at");
+        if (!at && !EqAny(connector, "and", "&") && !P(connector, '/'))
+        {
+            return 0;
+        }
+
+        var k = connector + 1;
+        if (k >= count || tokens[k].Kind != TokenKind.Alnum || !IsOrdinal(k) || tokens[k].Has(TokenFlags.NewlineBefore) || tokens[k].Length > 5)
+        {
+            return 0;
+        }
+
+        ref var t = ref T(i);
+        if (t.Length < 2 || t.Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Month | Lex.Weekday | Lex.Measure | Lex.Brand | Lex.Weapon | Lex.SubUnit | Lex.Keyword | Lex.Holiday)
+            || (t.Lex.Flags & Lex.Common) != 0 && !t.Is(Lex.Place | Lex.Surname) && t.Lex.IsEnglish && !IsStreetPreposition(i - 1))
+        {
+            return 0;
+        }
+
+        var preposition = IsStreetPreposition(i - 1);
+        var lower = !t.Has(TokenFlags.Capitalized);
+        if ((at || lower) && !preposition || lower && !_lowerMode)
+        {
+            return 0;
+        }
+
+        if (!preposition && (t.Is(Lex.GivenName) && t.Lex.GivenCount >= 1500 || Is(i - 1, Lex.Rank | Lex.Role)))
+        {
+            // "Marcus and 2nd ..." reads as a person.
+            return 0;
+        }
+
+        var end = k + 1;
+        if (Is(end, Lex.StreetSuffix) && !tokens[end].Has(TokenFlags.NewlineBefore))
+        {
+            end++;
+            if (P(end, '.') && Adj(end) && Is(end - 1, Lex.Abbreviation))
+            {
+                end++;
+            }
+        }
+        else if (!EndsStreetName(end))
+        {
+            return 0;
+        }
+
+        Emit(i, end, PiiLabel.Address);
+        return end;
     }
 
     private int RankPerson(int i)
@@ -1761,9 +1863,106 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
         return end;
     }
 
+    private bool IsSingleWordHoliday(int i) =>
+        EqAny(i, "thanksgiving", "christmas", "halloween", "easter", "juneteenth", "ramadan", "hanukkah", "chanukah", "kwanzaa", "diwali", "passover", "purim", "eid", "pentecost");
+
+    /// <summary>"Black Friday Weekend", "Mardi Gras Eve": a capitalised Weekend or Eve is part of the name ("Memorial Day weekend" is not).</summary>
+    private int DayTail(int end) => EqAny(end, "weekend", "eve") && Cap(end) && !tokens[end].Has(TokenFlags.NewlineBefore) ? end + 1 : end;
+
+    /// <summary>Emits a named day from token <paramref name="i"/>, widened over "day before" / "weekend after".</summary>
+    private int EmitHoliday(int i, int end)
+    {
+        var from = i;
+        if ((Eq(i - 1, "before") || Eq(i - 1, "after")) && (Eq(i - 2, "day") || Eq(i - 2, "night") || Eq(i - 2, "weekend")))
+        {
+            from = i - 2;
+        }
+
+        Emit(from, end, PiiLabel.Date);
+        return end;
+    }
+
+    /// <summary>
+    /// A named day of several words from the lexicon's list: "Black Friday", "Cinco de Mayo", "Mother's Day",
+    /// "St. Patrick's Day", "Super Bowl Sunday". Its words must be capitalised unless the text is all lower case or the
+    /// phrase holds a weekday or month ("black friday").
+    /// </summary>
+    private int NamedDay(int i)
+    {
+        foreach (var words in lexicon.HolidayPhraseWords)
+        {
+            var end = MatchPhrase(i, words, out var capitalised, out var calendar);
+            if (end > 0 && (capitalised || calendar || _lowerMode))
+            {
+                return EmitHoliday(i, DayTail(end));
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>Matches words case-insensitively from token i; "x's" also matches "xs" and "x’s", "st." matches "St" and "St.".</summary>
+    private int MatchPhrase(int i, string[] words, out bool capitalised, out bool calendar)
+    {
+        capitalised = true;
+        calendar = false;
+        var k = i;
+        foreach (var word in words)
+        {
+            if (!IsWord(k) && !(k < count && tokens[k].Kind == TokenKind.Alnum) || k > i && tokens[k].Has(TokenFlags.NewlineBefore))
+            {
+                return 0;
+            }
+
+            var w = W(k);
+            var possessive = word.EndsWith("'s", StringComparison.Ordinal);
+            var plural = word.EndsWith("s'", StringComparison.Ordinal);
+            var dotted = word.EndsWith('.');
+            var core = possessive ? word.AsSpan(0, word.Length - 2) : plural || dotted ? word.AsSpan(0, word.Length - 1) : word.AsSpan();
+            var start = k;
+            if (w.Equals(core, StringComparison.OrdinalIgnoreCase))
+            {
+                k++;
+                if (possessive && (P(k, '\'') || P(k, '’')) && Adj(k) && Eq(k + 1, "s") && Adj(k + 1))
+                {
+                    k += 2;
+                }
+                else if ((plural && (P(k, '\'') || P(k, '’')) || dotted && P(k, '.')) && Adj(k))
+                {
+                    k++;
+                }
+            }
+            else if (possessive && w.Length == core.Length + 1 && w.StartsWith(core, StringComparison.OrdinalIgnoreCase) && (w[^1] is 's' or 'S'))
+            {
+                k++;
+            }
+            else
+            {
+                return 0;
+            }
+
+            calendar |= tokens[start].Is(Lex.Weekday | Lex.Month);
+            if (core.Length >= 3 && !tokens[start].Is(Lex.Stop) && !tokens[start].Has(TokenFlags.Capitalized | TokenFlags.AllCaps) && tokens[start].Kind == TokenKind.Word)
+            {
+                capitalised = false;
+            }
+        }
+
+        return k;
+    }
+
     private int DateWords(int i)
     {
         ref var t = ref T(i);
+        if ((t.Lex.Extra & LexExtra.HolidayHead) != 0)
+        {
+            var named = NamedDay(i);
+            if (named > 0)
+            {
+                return named;
+            }
+        }
+
         if (t.Is(Lex.Weekday) && (t.Has(TokenFlags.Capitalized) || t.Has(TokenFlags.Lower)))
         {
             var weekdayEnd = i + 1;
@@ -1817,22 +2016,12 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
             {
                 holidayEnd++;
             }
-            else if (!EqAny(i, "thanksgiving", "christmas", "halloween", "easter", "juneteenth"))
+            else if (!IsSingleWordHoliday(i))
             {
                 return 0;
             }
 
-            var from = i;
-            if (Eq(i - 1, "before") || Eq(i - 1, "after"))
-            {
-                if (Eq(i - 2, "day") || Eq(i - 2, "night") || Eq(i - 2, "weekend"))
-                {
-                    from = i - 2;
-                }
-            }
-
-            Emit(from, holidayEnd, PiiLabel.Date);
-            return holidayEnd;
+            return EmitHoliday(i, DayTail(holidayEnd));
         }
 
         if (EqAny(i, "fourth") && Eq(i + 1, "of") && Eq(i + 2, "july") && t.Has(TokenFlags.Capitalized))
@@ -2004,7 +2193,7 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
     private int CapitalRun(int i)
     {
         ref var t = ref T(i);
-        var saint = EqAny(i, "st", "ft", "mt") && P(i + 1, '.') && Adj(i + 1) && Cap(i + 2);
+        var saint = EqAny(i, "st", "ft", "mt") && P(i + 1, '.') && Adj(i + 1) && Cap(i + 2) || Eq(i, "saint") && t.Has(TokenFlags.Capitalized) && Cap(i + 1);
         if (!saint && (t.Is(Lex.Stop) || t.Is(Lex.Rank) || t.Is(Lex.Weekday) || t.Is(Lex.Month) && !Cap(i + 1)))
         {
             return 0;
@@ -2045,7 +2234,7 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
                         break;
                     }
 
-                    if (!Is(j + 1, Lex.PremiseSuffix) || !Cap(j + 1))
+                    if (!PremiseAhead(j + 1))
                     {
                         bestEnd = j + 1;
                         bestLabel = PiiLabel.Location;
@@ -2076,12 +2265,24 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
                     break;
                 }
 
-                if (tj.Is(Lex.PremiseSuffix) && !EqAny(j, "high", "middle", "body", "auto") || (tj.Is(Lex.PremiseSuffix) && Is(j + 1, Lex.PremiseSuffix) && Cap(j + 1)))
+                if (IsPremiseWord(j) && !EqAny(j, "high", "middle", "body", "auto") || (tj.Is(Lex.PremiseSuffix) && IsPremiseWord(j + 1) && Cap(j + 1)))
                 {
                     var end = j + 1;
-                    while (end < count && Cap(end) && (Is(end, Lex.PremiseSuffix) || Is(end, Lex.StreetSuffix)) && !tokens[end].Has(TokenFlags.NewlineBefore))
+                    while (end < count && !tokens[end].Has(TokenFlags.NewlineBefore))
                     {
-                        end++;
+                        if (Cap(end) && (IsPremiseWord(end) || Is(end, Lex.StreetSuffix)))
+                        {
+                            end++;
+                        }
+                        else if (EqAny(end, "and", "&") && Cap(end + 1) && IsPremiseWord(end + 1) && !tokens[end + 1].Has(TokenFlags.NewlineBefore))
+                        {
+                            // "Bar and Grill", "Bar & Grill".
+                            end += 2;
+                        }
+                        else
+                        {
+                            break;
+                        }
                     }
 
                     if (EqAny(end, "bldg", "building") && end + 1 < count && tokens[end + 1].Length <= 3)
@@ -2134,6 +2335,14 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
                         return j + 1;
                     }
 
+                    if (Cap(end) && IsPremiseWord(end) && !Is(end, Lex.UnitDesignator) && !tokens[end].Has(TokenFlags.NewlineBefore))
+                    {
+                        // "Carver Street Bridge", "Cedar Ridge Arena": a premise named after a street.
+                        names++;
+                        j = end;
+                        continue;
+                    }
+
                     var unit = UnitDesignator(end);
                     bestEnd = unit > end ? unit : IntersectionTail(end, j + 1);
                     bestLabel = PiiLabel.Address;
@@ -2148,6 +2357,16 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
                 j++;
                 if (P(j, '.') && Adj(j) && (tokens[j - 1].Is(Lex.Abbreviation) || tokens[j - 1].Length == 1))
                 {
+                    j++;
+                }
+                else if ((P(j, '\'') || P(j, '’')) && Adj(j) && Eq(j + 1, "s") && Adj(j + 1) && Cap(j + 2))
+                {
+                    // "Sam's Club", "Saint Mary's Hospital".
+                    j += 2;
+                }
+                else if ((P(j, '\'') || P(j, '’') || P(j, '-')) && Adj(j) && Adj(j + 1) && Cap(j + 1))
+                {
+                    // "O'Hare Airport", "Tri-County Airport".
                     j++;
                 }
 
@@ -2169,6 +2388,14 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
             break;
         }
 
+        if (bestEnd <= i && EqAny(i, "lake", "mount") && Cap(i + 1) && !Is(i + 1, Lex.Stop | Lex.Month | Lex.Weekday | Lex.Rank) && !tokens[i + 1].Has(TokenFlags.NewlineBefore)
+            && AgencySuffixEnd(i + 2) == 0 && !Eq(i + 2, "county"))
+        {
+            // "Lake Hartwell", "Mount Rainier": a generic place noun before the name.
+            bestEnd = i + 2;
+            bestLabel = PiiLabel.Location;
+        }
+
         if (bestEnd <= i)
         {
             return 0;
@@ -2177,6 +2404,24 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
         Emit(i, bestEnd, bestLabel);
         return bestEnd;
     }
+
+    /// <summary>Does a premise word close the capitalised words from token j ("Jail", "Detention Center", "Regional Medical Center")?</summary>
+    private bool PremiseAhead(int j)
+    {
+        for (var k = j; k < j + 3 && Cap(k) && !Is(k, Lex.Stop) && !tokens[k].Has(TokenFlags.NewlineBefore); k++)
+        {
+            if (IsPremiseWord(k) && !EqAny(k, "high", "middle", "body", "auto"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A word naming a kind of premise ("Mall", "Marina"), or the second word of "Truck Stop" / "Rest Area".</summary>
+    private bool IsPremiseWord(int j) =>
+        Is(j, Lex.PremiseSuffix) || EqAny(j, "stop", "stops") && EqAny(j - 1, "truck", "travel", "fuel") || Eq(j, "area") && EqAny(j - 1, "rest", "service");
 
     private bool IsStreetName(int first, int suffix)
     {
@@ -2301,8 +2546,10 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
             }
         }
 
-        // A single given name: "Steve", "Angela told us".
-        if (given && !common && t.Lex.GivenCount >= 8000 && !t.Is(Lex.Month) && !t.Is(Lex.Rank) && !t.Is(Lex.SubUnit) && !t.Is(Lex.PremiseSuffix) && !t.Is(Lex.StreetSuffix) && !t.Is(Lex.Place | Lex.State)
+        // A single given name: "Steve", "Angela told us". At a sentence start an English word ("Precious", "Rain") is a
+        // name only when the name is frequent; later mentions catch the rest.
+        var weakStart = t.Has(TokenFlags.SentenceStart) && IsOrdinaryWordName(i);
+        if (given && !common && !weakStart && t.Lex.GivenCount >= 8000 && !t.Is(Lex.Month) && !t.Is(Lex.Rank) && !t.Is(Lex.SubUnit) && !t.Is(Lex.PremiseSuffix) && !t.Is(Lex.StreetSuffix) && !t.Is(Lex.Place | Lex.State)
             || (given && !common && t.Lex.GivenCount >= 8000 && !t.Is(Lex.State) && !t.Has(TokenFlags.SentenceStart)))
         {
             if (_dogContext && (Eq(i - 1, "partner") || Eq(i - 1, "k9")))
@@ -2332,9 +2579,10 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
             return end;
         }
 
-        // A sentence that opens with a name and a verb: "Scott is", "Enrico shouted", "Adomo began".
-        if (!midSentence && !common && (given || t.Lex.Flags == Lex.None && !IsVerbOrAdverbShape(i))
-            && t.Length >= 3 && EqAny(i + 1, "is", "was", "had", "has", "began", "said", "told", "shouted", "asked", "spent", "lives", "works", "will", "would", "and"))
+        // A sentence that opens with a name and a verb: "Scott is", "Enrico shouted", "Adomo began", "Ruiz asked". Ordinary
+        // words ("Target was", "Intel had", "Tactics is") need more: a later mention, a surname, a rank.
+        if (!midSentence && !common && t.Length >= 3 && IsNarrativeVerb(i + 1)
+            && (given && !weakStart || SentenceStartSurname(i) || t.Lex.Flags == Lex.None && !IsVerbOrAdverbShape(i) && !IsOrdinaryWord(i)))
         {
             Emit(i, i + 1, PiiLabel.Person);
             return i + 1;
@@ -2343,6 +2591,11 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
         // Words no list knows, written as proper nouns: "Flateyri", "Ushurma Dratchev", "STAXROITH".
         var unknown = t.Lex.Flags == Lex.None || (t.Has(TokenFlags.NonAscii) && !common);
         if (unknown && !midSentence && (Is(i + 1, Lex.GivenName | Lex.Weekday | Lex.Month | Lex.Holiday) && Cap(i + 1) || IsVerbOrAdverbShape(i)))
+        {
+            return 0;
+        }
+
+        if (unknown && !midSentence && IsOrdinaryWord(i))
         {
             return 0;
         }
@@ -2362,6 +2615,52 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
         }
 
         return 0;
+    }
+
+    private bool IsNarrativeVerb(int j) =>
+        EqAny(j, "is", "was", "had", "has", "began", "said", "told", "shouted", "asked", "spent", "lives", "works", "will", "would", "and");
+
+    /// <summary>An English word that no name list holds often enough to outweigh it: "Target", "Precious", "Protocol".</summary>
+    private bool IsOrdinaryWordName(int i)
+    {
+        ref var t = ref T(i);
+        return t.Lex.GivenCount < 50_000 && t.Lex.SurnameCount < 50_000 && lexicon.IsEnglish(W(i), t.Lex);
+    }
+
+    /// <summary>A word no name list holds that reads as English: in the word list, a plural of one, or a noun/adjective ending.</summary>
+    private bool IsOrdinaryWord(int i)
+    {
+        if (lexicon.IsEnglish(W(i), tokens[i].Lex))
+        {
+            return true;
+        }
+
+        var w = W(i);
+        if (tokens[i].Has(TokenFlags.NonAscii) || w.Length < 6)
+        {
+            return false;
+        }
+
+        foreach (var ending in EnglishEndings)
+        {
+            if (w.EndsWith(ending, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] EnglishEndings =
+        ["tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence", "ship", "hood", "ics", "ology", "ful", "less", "ous", "ive", "able", "ible", "yl", "ide"];
+
+    /// <summary>A frequent surname opening a sentence ("Ruiz asked", "Nguyen was"), not a place or an English word.</summary>
+    private bool SentenceStartSurname(int i)
+    {
+        ref var t = ref T(i);
+        return t.Lex.SurnameCount >= 2000 && !IsOrdinaryWordName(i)
+            && !t.Is(Lex.Place | Lex.State | Lex.Country | Lex.County | Lex.Month | Lex.Weekday | Lex.Rank | Lex.Role | Lex.SubUnit | Lex.PremiseSuffix | Lex.StreetSuffix | Lex.OrgSuffix | Lex.Brand | Lex.Weapon | Lex.Measure | Lex.Keyword);
     }
 
     /// <summary>Word endings of verbs and adverbs ("Briefed", "Turning", "Afterwards", "Quickly"): not names when unknown.</summary>

@@ -75,4 +75,122 @@ public sealed class LocalPiiDetectorTests
             Assert.True(spans[i - 1].End <= spans[i].Start);
         }
     }
+
+    [Theory]
+    [InlineData("We cleared the lot at Brookhaven Commons Mall after closing.", "Brookhaven Commons Mall")]
+    [InlineData("She was dropped at Kestrel Bay Marina near the fuel dock.", "Kestrel Bay Marina")]
+    [InlineData("He jumped from the Water Street Bridge into the river.", "Water Street Bridge")]
+    [InlineData("The brawl spilled out of Summit Ridge Arena into the lot.", "Summit Ridge Arena")]
+    [InlineData("Teachers at Oak Lane Middle School locked the doors.", "Oak Lane Middle School")]
+    [InlineData("His rig was parked at Gentry Truck Stop overnight.", "Gentry Truck Stop")]
+    [InlineData("We found the kayak on Lake Wallenpaupack at dawn.", "Lake Wallenpaupack")]
+    [InlineData("The fight began inside Rudy's Bar and Grill after midnight.", "Rudy's Bar and Grill")]
+    [InlineData("Security at Bradley-Morton Airport held him for us.", "Bradley-Morton Airport")]
+    [InlineData("He was taken to Saint Luke's Hospital by ambulance.", "Saint Luke's Hospital")]
+    [InlineData("She stayed two nights at the Palomino Motel off the highway.", "Palomino Motel")]
+    [InlineData("Transport went to Greer County Detention Center at shift change.", "Greer County Detention Center")]
+    public void Detect_FindsNamedPremisesAsLocations(string text, string expected)
+    {
+        var spans = Detector.Detect(text);
+
+        Assert.Contains(spans, s => text[s.Start..s.End] == expected && s.Label == PiiLabel.Location);
+    }
+
+    [Theory]
+    [InlineData("We went to the mall, then a grocery store and the hospital.")]
+    [InlineData("The casino called about a man asleep by the marina.")]
+    [InlineData("He said the lake was too cold to search.")]
+    public void Detect_LeavesUnnamedPremises(string text)
+    {
+        Assert.Empty(Detector.Detect(text));
+    }
+
+    [Theory]
+    [InlineData("Shoplifting calls doubled on Black Friday that year.", "Black Friday")]
+    [InlineData("Nobody was available on Cyber Monday for the warrant.", "Cyber Monday")]
+    [InlineData("Three DUI arrests came on Super Bowl Sunday alone.", "Super Bowl Sunday")]
+    [InlineData("The crowds at Mardi Gras pushed into the street.", "Mardi Gras")]
+    [InlineData("A vendor was robbed during Cinco de Mayo downtown.", "Cinco de Mayo")]
+    [InlineData("The ceremony on Veterans Day ran long.", "Veterans Day")]
+    [InlineData("He visited his kids on Fathers Day without the order.", "Fathers Day")]
+    [InlineData("The bars were full on St. Patrick's Day by noon.", "St. Patrick's Day")]
+    [InlineData("The fireworks complaint came in over Ramadan.", "Ramadan")]
+    [InlineData("we worked the lot on black friday with two cars", "black friday")]
+    public void Detect_FindsNamedDaysAsDates(string text, string expected)
+    {
+        var spans = Detector.Detect(text);
+
+        Assert.Contains(spans, s => text[s.Start..s.End] == expected && s.Label == PiiLabel.Date);
+    }
+
+    [Theory]
+    [InlineData("He wore a black hoodie and a good pair of boots.")]
+    [InlineData("My mother said the day had been quiet.")]
+    [InlineData("The super said the tax forms were in the office.")]
+    public void Detect_LeavesOrdinaryWordsOfNamedDays(string text)
+    {
+        Assert.Empty(Detector.Detect(text));
+    }
+
+    [Theory]
+    [InlineData("We waited at Spruce and 7th for the tow.", "Spruce and 7th")]
+    [InlineData("The van stalled near Hickory & 4th around midnight.", "Hickory & 4th")]
+    [InlineData("He ran west on Poplar at 11th before we lost him.", "Poplar at 11th")]
+    [InlineData("Broadway and 33rd was blocked by the crash.", "Broadway and 33rd")]
+    [InlineData("I found him at Chestnut and 2nd Ave behind a dumpster.", "Chestnut and 2nd Ave")]
+    [InlineData("The stop was on Linden St and 5th when he bailed.", "Linden St and 5th")]
+    public void Detect_FindsNamedAndNumberedIntersections(string text, string expected)
+    {
+        var spans = Detector.Detect(text);
+
+        Assert.Contains(spans, s => text[s.Start..s.End] == expected && s.Label == PiiLabel.Address);
+    }
+
+    [Theory]
+    [InlineData("I stayed late with him and 2nd shift took over.")]
+    [InlineData("We ran Code 3 and 4th gear was slipping.")]
+    [InlineData("The fight was between 1st and 2nd period.")]
+    [InlineData("She placed 1st and 3rd at the range.")]
+    [InlineData("The sergeant and 3rd platoon arrived.")]
+    public void Detect_LeavesOrdinalsThatAreNotStreets(string text)
+    {
+        Assert.DoesNotContain(Detector.Detect(text), s => s.Label == PiiLabel.Address);
+    }
+
+    [Theory]
+    [InlineData("Target was the only store open on that block.")]
+    [InlineData("Intel had him carrying a knife.")]
+    [InlineData("Traffic was backed up to the bridge.")]
+    [InlineData("Protocol was followed to the letter.")]
+    [InlineData("Visibility was under fifty feet.")]
+    [InlineData("Tactics was the first thing we covered.")]
+    [InlineData("Medics said the wound was shallow.")]
+    [InlineData("Precious was the word he used for the stash.")]
+    public void Detect_LeavesOrdinaryWordsAtSentenceStarts(string text)
+    {
+        Assert.DoesNotContain(Detector.Detect(text), s => s.Label == PiiLabel.Person);
+    }
+
+    [Theory]
+    [InlineData("Gutierrez asked him to step out of the car.", "Gutierrez")]
+    [InlineData("Shanice told us the car was hers.", "Shanice")]
+    [InlineData("Kowalczyk was my backup that night.", "Kowalczyk")]
+    [InlineData("Quintrell had the keys in his pocket.", "Quintrell")]
+    public void Detect_KeepsNamesAtSentenceStarts(string text, string expected)
+    {
+        var spans = Detector.Detect(text);
+
+        Assert.Contains(spans, s => text[s.Start..s.End] == expected && s.Label == PiiLabel.Person);
+    }
+
+    [Fact]
+    public void Detect_FlagsAFirstNameAloneAfterItsFullMention()
+    {
+        const string text = "Her son Marcus Delgado hid in the shed. Marcus came out when we called.";
+
+        var spans = Detector.Detect(text);
+
+        Assert.Contains(spans, s => text[s.Start..s.End] == "Marcus Delgado" && s.Label == PiiLabel.Person);
+        Assert.Contains(spans, s => s.Start == text.LastIndexOf("Marcus", StringComparison.Ordinal) && s.End - s.Start == 6 && s.Label == PiiLabel.Person);
+    }
 }
