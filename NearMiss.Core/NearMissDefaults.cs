@@ -13,9 +13,13 @@ public static class NearMissDefaults
     /// <summary>NCRONTAB (with seconds) of the reminder timer: 08:00 UTC, Monday to Friday.</summary>
     public const string ReminderScheduleSetting = "NearMiss:Review:ReminderSchedule";
 
+    /// <summary>NCRONTAB (with seconds) of the library's weekly digest: 07:00 UTC on Mondays.</summary>
+    public const string DigestScheduleSetting = "NearMiss:Library:DigestSchedule";
+
     public static readonly IReadOnlyDictionary<string, string> Settings = new Dictionary<string, string>
     {
         [ReminderScheduleSetting] = "0 0 8 * * 1-5",
+        [DigestScheduleSetting] = "0 0 7 * * 1",
     };
 
     /// <summary>Adds the defaults that <paramref name="configuration"/> lacks, when it can still take sources.</summary>

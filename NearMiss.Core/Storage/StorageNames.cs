@@ -35,7 +35,20 @@ public static class StorageNames
         /// <summary>The e-mail domains whose addresses may read the library.</summary>
         public const string ReaderDomains = "readerdomains";
 
-        public static readonly string[] All = [Submissions, Published, Audit, Reviewers, SignIns, NotificationLog, Readers, ReaderSignIns, ReaderDomains];
+        /// <summary>Each reader's digest subscription (call types and factors), by reader id.</summary>
+        public const string ReaderSubscriptions = "readersubscriptions";
+
+        /// <summary>The weekly digests already e-mailed: partition the ISO week, row the reader id.</summary>
+        public const string ReaderDigests = "readerdigests";
+
+        /// <summary>The library's report of the week, chosen by staff: one row.</summary>
+        public const string LibraryFeatured = "libraryfeatured";
+
+        public static readonly string[] All =
+        [
+            Submissions, Published, Audit, Reviewers, SignIns, NotificationLog, Readers, ReaderSignIns, ReaderDomains,
+            ReaderSubscriptions, ReaderDigests, LibraryFeatured,
+        ];
     }
 
     public static class Queues

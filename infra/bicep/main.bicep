@@ -62,6 +62,9 @@ param staffEmails string = ''
 @description('NCRONTAB (with seconds, UTC) of the reviewer reminder timer (NearMiss:Review:ReminderSchedule).')
 param reminderSchedule string = '0 0 8 * * 1-5'
 
+@description('NCRONTAB (with seconds, UTC) of the weekly library digest timer (NearMiss:Library:DigestSchedule).')
+param digestSchedule string = '0 0 7 * * 1'
+
 @description('Create an Azure AI Language account for PII detection (not used by the app yet).')
 param deployLanguage bool = false
 
@@ -133,6 +136,9 @@ module storage 'modules/storage.bicep' = {
       'readers'
       'readersignins'
       'readerdomains'
+      'readersubscriptions'
+      'readerdigests'
+      'libraryfeatured'
     ]
     queueNames: [
       'pii-scan'
@@ -230,6 +236,7 @@ module functionApp 'modules/functionapp.bicep' = {
     emailFrom: emailFrom
     staffEmails: staffEmails
     reminderSchedule: reminderSchedule
+    digestSchedule: digestSchedule
   }
   dependsOn: [
     monitoring

@@ -53,6 +53,9 @@ param staffEmails string
 @description('NCRONTAB of the reviewer reminder timer.')
 param reminderSchedule string
 
+@description('NCRONTAB of the weekly library digest timer.')
+param digestSchedule string
+
 resource storage 'Microsoft.Storage/storageAccounts@2026-06-01' existing = {
   name: storageAccountName
 }
@@ -145,6 +148,7 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     NearMiss__PublicBaseUrl: publicBaseUrl
     NearMiss__Staff__Emails: staffEmails
     NearMiss__Review__ReminderSchedule: reminderSchedule
+    NearMiss__Library__DigestSchedule: digestSchedule
   }
 }
 
