@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 using Azure;
 using Azure.Data.Tables;
@@ -19,6 +20,7 @@ public sealed record DigestSubscription(IReadOnlyList<string> CallTypes, IReadOn
 {
     public static DigestSubscription None { get; } = new([], []);
 
+    [JsonIgnore]
     public bool IsEmpty => CallTypes.Count == 0 && Factors.Count == 0;
 
     /// <summary>
