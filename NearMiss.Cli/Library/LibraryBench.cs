@@ -105,7 +105,7 @@ public sealed class LibraryBench(string connectionString, LibraryBenchSettings s
         }
 
         output.WriteLine($"queries: {settings.Queries:N0} timed after {WarmUp} warm-up, one at a time, in process (SearchAsync: filters, text, facets, page of 20 with highlights)");
-        output.WriteLine("kind            count    p50 ms    p95 ms    p99 ms    max ms   mean hits");
+        output.WriteLine("kind            count    p50 ms    p95 ms    p99 ms    max ms");
         foreach (var (kind, list) in timings.OrderBy(t => t.Key == "all" ? 1 : 0).ThenBy(t => t.Key, StringComparer.Ordinal))
         {
             list.Sort();
