@@ -131,7 +131,7 @@ public sealed partial class LibraryInBrowserTests(AzuriteFixture fixture)
     /// <summary>The token of the sign-in link e-mailed to <paramref name="address"/>, waiting up to <paramref name="within"/>.</summary>
     private static async Task<string?> LinkAsync(SiteProcess site, string address, TimeSpan within)
     {
-        var folder = Path.Combine(site.WorkingDirectory, ".nearmiss", "mail");
+        var folder = site.MailDirectory;
         var deadline = DateTime.UtcNow + within;
         do
         {
