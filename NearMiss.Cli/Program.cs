@@ -1,5 +1,6 @@
 using System.CommandLine;
 using NearMiss.Cli.Admin;
+using NearMiss.Cli.Library;
 using NearMiss.Cli.Load;
 using NearMiss.Cli.Pii;
 using NearMiss.Cli.Seed;
@@ -16,4 +17,5 @@ root.Subcommands.Add(ReviewersCommand.Create());
 root.Subcommands.Add(ReadersCommand.Create());
 root.Subcommands.Add(AgenciesCommand.Create());
 root.Subcommands.Add(TrendsCommand.Create());
+root.Subcommands.Add(LibraryCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -65,6 +65,9 @@ public static class NearMissCoreServices
         services.AddSingleton<IPublicationListener>(provider => provider.GetRequiredService<LuceneLibraryIndex>());
         services.AddHostedService<LibraryIndexHost>();
         services.AddSingleton<LibraryReports>();
+        services.AddSingleton<ReaderSubscriptions>();
+        services.AddSingleton<LibraryDigest>();
+        services.AddSingleton<FeaturedReports>();
 
         services.AddSingleton<PublicLinks>();
         services.AddSingleton<PickupDirectoryEmailSender>();

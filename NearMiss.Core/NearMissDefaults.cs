@@ -19,11 +19,15 @@ public static class NearMissDefaults
     /// <summary>NCRONTAB of the agency analyses: the 2nd of each month, 07:00 UTC (the month before is complete).</summary>
     public const string AgencyAnalysisScheduleSetting = "NearMiss:Trends:AgencySchedule";
 
+    /// <summary>NCRONTAB (with seconds) of the library's weekly digest: 07:00 UTC on Mondays.</summary>
+    public const string DigestScheduleSetting = "NearMiss:Library:DigestSchedule";
+
     public static readonly IReadOnlyDictionary<string, string> Settings = new Dictionary<string, string>
     {
         [ReminderScheduleSetting] = "0 0 8 * * 1-5",
         [TrendSummaryScheduleSetting] = "0 0 7 * * 1",
         [AgencyAnalysisScheduleSetting] = "0 0 7 2 * *",
+        [DigestScheduleSetting] = "0 0 7 * * 1",
     };
 
     /// <summary>Adds the defaults that <paramref name="configuration"/> lacks, when it can still take sources.</summary>

@@ -30,5 +30,7 @@ public sealed class PublicLinks(IOptions<PublicSiteOptions> options)
 
     public string LibraryReport(string publishedId) => $"{BaseUrl}/library/#id={Uri.EscapeDataString(publishedId)}";
 
+    public string LibraryUnsubscribe(string token) => $"{BaseUrl}/library/#unsubscribe={Uri.EscapeDataString(token)}";
+
     public string Case(string reportId) => $"{BaseUrl}/review/case.html#id={Uri.EscapeDataString(reportId)}";
 }

@@ -52,4 +52,7 @@ public sealed class PublishedReportEntity : ITableEntity
 
     /// <summary>The month of publication, <c>yyyy-MM</c>.</summary>
     public string PublishedMonth { get; set; } = "";
+
+    /// <summary>When it was published (the weekly digest picks the past week's); older rows have only <see cref="Timestamp"/>.</summary>
+    public DateTimeOffset? PublishedOn { get; set; }
 }

@@ -19,6 +19,8 @@ public sealed class ReviewCases(NearMissStore store, Sealer sealer, TimeProvider
 {
     public string Today => time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    public DateTimeOffset Now => time.GetUtcNow();
+
     public string ThisMonth => time.GetUtcNow().UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     public async Task<LoadedCase?> LoadAsync(string reportId, CancellationToken cancellationToken) =>

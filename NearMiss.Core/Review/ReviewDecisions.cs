@@ -216,6 +216,7 @@ public sealed class ReviewDecisions(NearMissStore store, ReviewCases cases, Audi
             AgencySize = One("agencySize"),
             Urgent = draft.Urgent,
             PublishedMonth = cases.ThisMonth,
+            PublishedOn = cases.Now,
         };
     }
 

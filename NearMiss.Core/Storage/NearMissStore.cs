@@ -32,6 +32,12 @@ public sealed class NearMissStore(TableServiceClient tables, QueueServiceClient 
 
     public TableClient Agencies { get; } = tables.GetTableClient(StorageNames.Tables.Agencies);
 
+    public TableClient ReaderSubscriptions { get; } = tables.GetTableClient(StorageNames.Tables.ReaderSubscriptions);
+
+    public TableClient ReaderDigests { get; } = tables.GetTableClient(StorageNames.Tables.ReaderDigests);
+
+    public TableClient LibraryFeatured { get; } = tables.GetTableClient(StorageNames.Tables.LibraryFeatured);
+
     public QueueClient PiiScan { get; } = queues.GetQueueClient(StorageNames.Queues.PiiScan);
 
     public QueueClient Notifications { get; } = queues.GetQueueClient(StorageNames.Queues.Notifications);

@@ -41,7 +41,20 @@ public static class StorageNames
         /// <summary>Participating agencies: agency code and the contact that receives the monthly analysis.</summary>
         public const string Agencies = "agencies";
 
-        public static readonly string[] All = [Submissions, Published, Audit, Reviewers, SignIns, NotificationLog, Readers, ReaderSignIns, ReaderDomains, Aggregates, Agencies];
+        /// <summary>Each reader's digest subscription (call types and factors), by reader id.</summary>
+        public const string ReaderSubscriptions = "readersubscriptions";
+
+        /// <summary>The weekly digests already e-mailed: partition the ISO week, row the reader id.</summary>
+        public const string ReaderDigests = "readerdigests";
+
+        /// <summary>The library's report of the week, chosen by staff: one row.</summary>
+        public const string LibraryFeatured = "libraryfeatured";
+
+        public static readonly string[] All =
+        [
+            Submissions, Published, Audit, Reviewers, SignIns, NotificationLog, Readers, ReaderSignIns, ReaderDomains,
+            ReaderSubscriptions, ReaderDigests, LibraryFeatured, Aggregates, Agencies,
+        ];
     }
 
     public static class Queues

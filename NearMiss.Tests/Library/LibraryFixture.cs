@@ -72,7 +72,7 @@ public static class LibraryFixture
         PublishedMonth = "2025-08",
     };
 
-    private static PublishedReportEntity Copy(PublishedReportEntity report) => new()
+    public static PublishedReportEntity Copy(PublishedReportEntity report) => new()
     {
         RowKey = report.RowKey,
         Title = report.Title,

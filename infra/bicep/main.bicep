@@ -67,6 +67,8 @@ param trendSummarySchedule string = '0 0 7 * * 1'
 
 @description('NCRONTAB (with seconds, UTC) of the monthly agency analyses (NearMiss:Trends:AgencySchedule).')
 param agencyAnalysisSchedule string = '0 0 7 2 * *'
+@description('NCRONTAB (with seconds, UTC) of the weekly library digest timer (NearMiss:Library:DigestSchedule).')
+param digestSchedule string = '0 0 7 * * 1'
 
 @description('Create an Azure AI Language account for PII detection (not used by the app yet).')
 param deployLanguage bool = false
@@ -141,6 +143,9 @@ module storage 'modules/storage.bicep' = {
       'readerdomains'
       'aggregates'
       'agencies'
+      'readersubscriptions'
+      'readerdigests'
+      'libraryfeatured'
     ]
     queueNames: [
       'pii-scan'
@@ -240,6 +245,7 @@ module functionApp 'modules/functionapp.bicep' = {
     reminderSchedule: reminderSchedule
     trendSummarySchedule: trendSummarySchedule
     agencyAnalysisSchedule: agencyAnalysisSchedule
+    digestSchedule: digestSchedule
   }
   dependsOn: [
     monitoring

@@ -22,7 +22,7 @@ function el(tag, text, className) {
 }
 
 function show(section) {
-  for (const id of ['signin', 'browse', 'report']) {
+  for (const id of ['signin', 'browse', 'report', 'unsubscribe']) {
     $(id).hidden = id !== section;
   }
 }
@@ -32,13 +32,22 @@ function message(text) {
   $('library-message').hidden = !text;
 }
 
-async function api(path) {
+async function api(path, { method = 'GET', body, missingIsNull = false } = {}) {
+  const headers = { Accept: 'application/json', Authorization: `Bearer ${accessToken}` };
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+  }
   const response = await fetch(path, {
+    method,
     credentials: 'omit',
     cache: 'no-store',
     referrerPolicy: 'no-referrer',
-    headers: { Accept: 'application/json', Authorization: `Bearer ${accessToken}` },
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
+  if (missingIsNull && response.status === 404) {
+    return null;
+  }
   if (response.status === 401) {
     accessToken = null;
     show('signin');
@@ -55,11 +64,28 @@ async function api(path) {
 function readFragment() {
   const params = new URLSearchParams(window.location.hash.slice(1));
   history.replaceState(null, '', window.location.pathname);
-  return { token: params.get('token'), id: params.get('id') };
+  return { token: params.get('token'), id: params.get('id'), unsubscribe: params.get('unsubscribe') };
+}
+
+// The one-click unsubscribe link of a digest e-mail: needs no sign-in, and can do nothing else.
+async function unsubscribe(token) {
+  show('unsubscribe');
+  const { status } = await postJson('/api/library/unsubscribe', { token }).catch(() => ({ status: 0 }));
+  $('unsubscribe-message').textContent = status === 200
+    ? 'You are unsubscribed: no more weekly digests will be sent to you.'
+    : status === 410
+      ? 'You were already unsubscribed from the weekly digest.'
+      : status === 400
+        ? 'That unsubscribe link is not valid. Sign in and untick everything under "Subscribe to a weekly digest" instead.'
+        : 'The library could not answer just now. Open the link again in a moment.';
 }
 
 async function start() {
-  const { token, id } = readFragment();
+  const { token, id, unsubscribe: unsubscribeToken } = readFragment();
+  if (unsubscribeToken) {
+    await unsubscribe(unsubscribeToken);
+    return;
+  }
   pendingReport = id;
   $('signin-form').addEventListener('submit', requestLink);
   $('search-form').addEventListener('submit', (event) => {
@@ -71,6 +97,8 @@ async function start() {
   $('previous').addEventListener('click', () => { state.page -= 1; search(); });
   $('next').addEventListener('click', () => { state.page += 1; search(); });
   $('back').addEventListener('click', () => { show('browse'); });
+  $('featured-link').addEventListener('click', () => { if (featuredId) { openReport(featuredId); } });
+  $('digest-form').addEventListener('submit', saveDigest);
   await loadLabels();
 
   if (token) {
@@ -90,7 +118,7 @@ async function start() {
   }
 
   show('browse');
-  await search();
+  await Promise.all([search(), loadFeatured(), loadDigest()]);
   if (pendingReport) {
     await openReport(pendingReport);
     pendingReport = null;
@@ -105,6 +133,60 @@ async function loadLabels() {
   const form = await response.json();
   const byId = Object.fromEntries(form.questions.map((q) => [q.id, Object.fromEntries(q.options.map((o) => [o.value, o.label]))]));
   labels = { callType: byId.callType ?? {}, factor: byId.factors ?? {}, assignment: byId.assignment ?? {} };
+}
+
+let featuredId = null;
+
+async function loadFeatured() {
+  const featured = await api('/api/library/featured', { missingIsNull: true });
+  featuredId = featured ? featured.id : null;
+  $('featured').hidden = !featured;
+  if (featured) {
+    $('featured-link').textContent = featured.title;
+    $('featured-summary').textContent = featured.summary;
+  }
+}
+
+function digestChoices(containerId, options, chosen) {
+  const container = $(containerId);
+  container.replaceChildren();
+  for (const [value, label] of Object.entries(options)) {
+    const id = `${containerId}-${value}`;
+    const row = el('div', null, 'choice');
+    const box = el('input');
+    box.type = 'checkbox';
+    box.id = id;
+    box.value = value;
+    box.checked = chosen.includes(value);
+    const text = el('label', label);
+    text.htmlFor = id;
+    row.append(box, text);
+    container.append(row);
+  }
+}
+
+async function loadDigest() {
+  const subscription = await api('/api/library/subscription');
+  if (!subscription) {
+    return;
+  }
+  digestChoices('digest-callTypes', labels.callType, subscription.callTypes ?? []);
+  digestChoices('digest-factors', labels.factor, subscription.factors ?? []);
+}
+
+async function saveDigest(event) {
+  event.preventDefault();
+  const checked = (id) => [...$(id).querySelectorAll('input:checked')].map((box) => box.value);
+  const body = { callTypes: checked('digest-callTypes'), factors: checked('digest-factors') };
+  const saved = await api('/api/library/subscription', { method: 'PUT', body });
+  if (!saved) {
+    return;
+  }
+  const notice = $('digest-message');
+  notice.hidden = false;
+  notice.textContent = saved.callTypes.length + saved.factors.length > 0
+    ? 'Saved: you will get a weekly e-mail when new reports match.'
+    : 'You are not subscribed to the weekly digest.';
 }
 
 async function requestLink(event) {

@@ -58,6 +58,8 @@ param trendSummarySchedule string
 
 @description('NCRONTAB of the monthly agency analyses.')
 param agencyAnalysisSchedule string
+@description('NCRONTAB of the weekly library digest timer.')
+param digestSchedule string
 
 resource storage 'Microsoft.Storage/storageAccounts@2026-06-01' existing = {
   name: storageAccountName
@@ -154,6 +156,7 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     NearMiss__Trends__SummarySchedule: trendSummarySchedule
     NearMiss__Trends__AgencySchedule: agencyAnalysisSchedule
     NearMiss__Trends__Threshold: '5'
+    NearMiss__Library__DigestSchedule: digestSchedule
   }
 }
 

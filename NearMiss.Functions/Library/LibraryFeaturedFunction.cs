@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+using NearMiss.Core.Library;
+using NearMiss.Functions.Http;
+
+namespace NearMiss.Functions.Library;
+
+/// <summary><c>GET /api/library/featured</c>: the report of the week staff chose (id, title, summary); 404 when none.</summary>
+public sealed class LibraryFeaturedFunction(IReaderAuthenticator authenticator, FeaturedReports featured)
+{
+    [Function("LibraryFeatured")]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "library/featured")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
+        if (authenticator.Authenticate(request.Headers.Authorization.ToString()) is null)
+        {
+            return LibraryResults.SignInAgain();
+        }
+
+        return await featured.GetAsync(cancellationToken) is { } report
+            ? new OkObjectResult(report)
+            : Problems.Status(StatusCodes.Status404NotFound, "No report of the week is chosen.");
+    }
+}
