@@ -5,7 +5,6 @@ using Azure;
 
 using NearMiss.Core.Security;
 using NearMiss.Core.Storage;
-using NearMiss.Core.Trends;
 
 namespace NearMiss.Core.Intake;
 
@@ -15,7 +14,7 @@ public sealed record Accepted(string Receipt, string Status = "received");
 /// Takes a report in: validates it, seals its free text, writes it to <c>submissions</c> and queues its
 /// id on <c>pii-scan</c>. Nothing about the sender reaches this class, and it logs nothing about the report.
 /// </summary>
-public sealed class ReportIntake(NearMissStore store, Sealer sealer, Receipts receipts, ITrendRecorder trends, TimeProvider time)
+public sealed class ReportIntake(NearMissStore store, Sealer sealer, Receipts receipts, TimeProvider time)
 {
     public FormDefinition Form => FormVersion1.Definition;
 
@@ -53,15 +52,6 @@ public sealed class ReportIntake(NearMissStore store, Sealer sealer, Receipts re
             // Nothing half-stored: without its queue message the report would never be scanned.
             await store.Submissions.DeleteEntityAsync(reportId, SubmissionEntity.Row, ETag.All, CancellationToken.None);
             throw;
-        }
-
-        try
-        {
-            await trends.ReceivedAsync(entity, cancellationToken);
-        }
-        catch (RequestFailedException)
-        {
-            // The report is in and queued: case opening records it again (idempotently) before the case opens.
         }
 
         return (new Accepted(receipt), errors);
