@@ -38,10 +38,13 @@ public static class StorageNames
         /// <summary>Trend counters kept current as reports move (partition per month and event kind), never report content.</summary>
         public const string Aggregates = "aggregates";
 
+        /// <summary>The trend events already counted (partition: the counter partition, row: the event), apart from the counters so reading them never passes these rows.</summary>
+        public const string AggregateEvents = "aggregateevents";
+
         /// <summary>Participating agencies: agency code and the contact that receives the monthly analysis.</summary>
         public const string Agencies = "agencies";
 
-        public static readonly string[] All = [Submissions, Published, Audit, Reviewers, SignIns, NotificationLog, Readers, ReaderSignIns, ReaderDomains, Aggregates, Agencies];
+        public static readonly string[] All = [Submissions, Published, Audit, Reviewers, SignIns, NotificationLog, Readers, ReaderSignIns, ReaderDomains, Aggregates, AggregateEvents, Agencies];
     }
 
     public static class Queues

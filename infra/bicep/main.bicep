@@ -140,6 +140,7 @@ module storage 'modules/storage.bicep' = {
       'readersignins'
       'readerdomains'
       'aggregates'
+      'aggregateevents'
       'agencies'
     ]
     queueNames: [
