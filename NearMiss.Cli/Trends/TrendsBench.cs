@@ -16,7 +16,7 @@ namespace NearMiss.Cli.Trends;
 
 /// <summary>
 /// <c>nearmiss trends bench --reports N</c>: fills the counters of an empty store with N synthetic reports, written in
-/// bulk as the recorder would leave them (counter rows and one event marker per report, table transactions of 100),
+/// bulk as the recorder would leave them (counter rows, and one lasting event marker per report in <c>aggregateevents</c>; table transactions of 100),
 /// then times the trend summary. Run it against a scratch Azurite only: it adds to whatever counters are there.
 /// </summary>
 public static class TrendsBench
@@ -98,7 +98,7 @@ public static class TrendsBench
                 Add(TrendRecorder.IncidentPartition(month), $"{TrendRecorder.National}|{dimension}|{value}");
             }
 
-            (markers.TryGetValue(received, out var m) ? m : markers[received] = []).Add(TrendCounters.MarkerPrefix + reportId + "|received");
+            (markers.TryGetValue(received, out var m) ? m : markers[received] = []).Add(TrendCounters.Safe(reportId + "|received"));
             Add(TrendRecorder.BacklogPartition, "received|" + month);
             if (month != monthNames[^1] || random.Next(3) == 0)
             {
@@ -120,7 +120,7 @@ public static class TrendsBench
         var batches = markers.Where(_ => withMarkers).SelectMany(p => p.Value.Chunk(100).Select(chunk => (p.Key, chunk)));
         await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (batch, ct) =>
         {
-            await store.Aggregates.SubmitTransactionAsync(
+            await store.AggregateEvents.SubmitTransactionAsync(
                 batch.chunk.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(batch.Key, row))), ct);
             Interlocked.Add(ref rows, batch.chunk.Length);
         });

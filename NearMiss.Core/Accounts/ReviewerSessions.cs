@@ -10,7 +10,7 @@ namespace NearMiss.Core.Accounts;
 
 /// <summary>
 /// Reviewer access tokens: JWTs signed with HMAC-SHA256, issuer <c>nearmiss</c>, audience <c>nearmiss-review</c>,
-/// <c>sub</c> the reviewer id, claims <c>email</c> and <c>stages</c>, valid 8 hours. The signing key is derived
+/// <c>sub</c> the reviewer id, claims <c>email</c>, <c>stages</c> and <c>staff</c>, valid 8 hours. The signing key is derived
 /// from <c>NearMiss:Keys:Signing</c> for this audience alone (<see cref="SigningKeys"/>), so a token of any
 /// other audience (a future reader token, <c>nearmiss-library</c>) fails the signature check here even before
 /// its audience is looked at.
@@ -68,6 +68,7 @@ public sealed class ReviewerSessions : IReviewerAuthenticator
                 [JwtRegisteredClaimNames.Sub] = reviewer.Id,
                 [JwtRegisteredClaimNames.Email] = reviewer.Email,
                 ["stages"] = reviewer.Stages.Order().ToArray(),
+                ["staff"] = reviewer.Staff,
             },
             SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.HmacSha256),
         });
@@ -110,7 +111,10 @@ public sealed class ReviewerSessions : IReviewerAuthenticator
             return null;
         }
 
-        return new Reviewer(jwt.Subject, email, stages);
+        return new Reviewer(jwt.Subject, email, stages)
+        {
+            Staff = jwt.TryGetPayloadValue<bool>("staff", out var staff) && staff,
+        };
     }
 
     /// <summary>Lifetime against the injected clock (the handler's own check would read the system clock).</summary>

@@ -6,6 +6,7 @@ using Azure;
 using Azure.Data.Tables;
 
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 using NearMiss.Core.Email;
 using NearMiss.Core.Storage;
@@ -27,6 +28,7 @@ public sealed partial class ReviewerSignIn(
     ReviewerSessions sessions,
     IEmailSender email,
     PublicLinks links,
+    IOptions<StaffOptions> staff,
     TimeProvider time,
     ILogger<ReviewerSignIn> logger)
 {
@@ -34,12 +36,15 @@ public sealed partial class ReviewerSignIn(
 
     private const int TokenBytes = 32;
 
-    /// <summary>E-mails a sign-in link when <paramref name="emailAddress"/> belongs to a reviewer; otherwise does nothing.</summary>
+    /// <summary>
+    /// E-mails a sign-in link when <paramref name="emailAddress"/> belongs to a reviewer (for the staff dashboard,
+    /// <paramref name="forStaff"/>: a reviewer account whose address is on the staff list); otherwise does nothing.
+    /// </summary>
     /// <remarks>Never throws for a delivery failure: the caller's answer must not depend on whether the address is known.</remarks>
-    public async Task RequestAsync(string emailAddress, CancellationToken cancellationToken)
+    public async Task RequestAsync(string emailAddress, CancellationToken cancellationToken, bool forStaff = false)
     {
         var reviewer = await directory.FindByEmailAsync(emailAddress, cancellationToken);
-        if (reviewer is null)
+        if (reviewer is null || (forStaff && !IsStaff(reviewer.Email)))
         {
             LogUnknown(logger);
             return;
@@ -50,12 +55,13 @@ public sealed partial class ReviewerSignIn(
             new SignInEntity { PartitionKey = Hash(token), ReviewerId = reviewer.Id, ExpiresOn = time.GetUtcNow() + LinkLifetime },
             cancellationToken);
 
-        var link = links.SignIn(token);
+        var link = forStaff ? links.StaffSignIn(token) : links.SignIn(token);
+        var place = forStaff ? "staff dashboard" : "review console";
         var message = new EmailMessage(
             [reviewer.Email],
-            "Your NearMiss review sign-in link",
+            forStaff ? "Your NearMiss staff sign-in link" : "Your NearMiss review sign-in link",
             $"""
-            Open this link within 15 minutes to sign in to the NearMiss review console:
+            Open this link within 15 minutes to sign in to the NearMiss {place}:
 
             {link}
 
@@ -127,8 +133,11 @@ public sealed partial class ReviewerSignIn(
         }
 
         LogSignedIn(logger, reviewer.Id);
+        reviewer = reviewer with { Staff = IsStaff(reviewer.Email) };
         return new ReviewerSession(sessions.IssueAccessToken(reviewer), reviewer);
     }
+
+    private bool IsStaff(string emailAddress) => staff.Value.Addresses.Contains(emailAddress.Trim(), StringComparer.OrdinalIgnoreCase);
 
     private static bool IsWellFormed(string token)
     {

@@ -26,6 +26,8 @@ public sealed class PublicLinks(IOptions<PublicSiteOptions> options)
 
     public string SignIn(string token) => $"{BaseUrl}/review/#token={Uri.EscapeDataString(token)}";
 
+    public string StaffSignIn(string token) => $"{BaseUrl}/staff/#token={Uri.EscapeDataString(token)}";
+
     public string LibrarySignIn(string token) => $"{BaseUrl}/library/#token={Uri.EscapeDataString(token)}";
 
     public string LibraryReport(string publishedId) => $"{BaseUrl}/library/#id={Uri.EscapeDataString(publishedId)}";

@@ -30,6 +30,8 @@ public sealed class NearMissStore(TableServiceClient tables, QueueServiceClient 
 
     public TableClient Aggregates { get; } = tables.GetTableClient(StorageNames.Tables.Aggregates);
 
+    public TableClient AggregateEvents { get; } = tables.GetTableClient(StorageNames.Tables.AggregateEvents);
+
     public TableClient Agencies { get; } = tables.GetTableClient(StorageNames.Tables.Agencies);
 
     public TableClient ReaderSubscriptions { get; } = tables.GetTableClient(StorageNames.Tables.ReaderSubscriptions);

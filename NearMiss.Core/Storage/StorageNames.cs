@@ -38,6 +38,9 @@ public static class StorageNames
         /// <summary>Trend counters kept current as reports move (partition per month and event kind), never report content.</summary>
         public const string Aggregates = "aggregates";
 
+        /// <summary>The trend events already counted (partition: the counter partition, row: the event), apart from the counters so reading them never passes these rows.</summary>
+        public const string AggregateEvents = "aggregateevents";
+
         /// <summary>Participating agencies: agency code and the contact that receives the monthly analysis.</summary>
         public const string Agencies = "agencies";
 
@@ -53,7 +56,7 @@ public static class StorageNames
         public static readonly string[] All =
         [
             Submissions, Published, Audit, Reviewers, SignIns, NotificationLog, Readers, ReaderSignIns, ReaderDomains,
-            ReaderSubscriptions, ReaderDigests, LibraryFeatured, Aggregates, Agencies,
+            ReaderSubscriptions, ReaderDigests, LibraryFeatured, Aggregates, AggregateEvents, Agencies,
         ];
     }
 

@@ -8,10 +8,13 @@ namespace NearMiss.Core.Trends;
 /// <summary>
 /// The counters in <c>aggregates</c>. A partition holds one kind of month (<c>received-2031-01</c>,
 /// <c>incident-2031-01</c>, <c>closed-2031-01</c>) or the running <c>backlog</c>; in it a counter is the row
-/// <c>c|{key}|{shard}</c> with a <c>Count</c>, and an applied event is the marker row <c>x|{event}</c>.
-/// An event's increments and its marker go in one table transaction with ETag-guarded counters, so an event
-/// counts exactly once however often it is retried, and a concurrent writer makes the other retry. Reading a
-/// period reads the <c>c|</c> range of a few partitions: rows per value and shard, never rows per report.
+/// <c>c|{key}|{shard}</c> with a <c>Count</c>. An event is applied in two steps: its increments and a pending marker
+/// <c>x|{event}</c> go in one table transaction with ETag-guarded counters; then the lasting marker (the counter
+/// partition and the event, in <c>aggregateevents</c>) is written and the pending one deleted. A retry that finds
+/// either marker adds nothing (finding only the pending one, it finishes the second step), so an event counts exactly
+/// once however often it is retried or wherever it stopped, and a concurrent writer makes the other retry. The
+/// counter partitions hold no row per report (a pending marker outlives its event only if the second step never
+/// runs), so reading a period reads a few rows per value and shard, never rows per report.
 /// </summary>
 public sealed class TrendCounters(NearMissStore store)
 {
@@ -30,7 +33,7 @@ public sealed class TrendCounters(NearMissStore store)
     /// <summary>Applies <paramref name="keys"/> (+1 each) in <paramref name="partition"/> unless <paramref name="eventId"/> was applied there already.</summary>
     public async Task ApplyOnceAsync(string partition, string eventId, string reportId, IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
-        var marker = MarkerPrefix + eventId;
+        var pending = MarkerPrefix + eventId;
         var shard = ShardOf(reportId);
         var distinct = keys.Distinct(StringComparer.Ordinal).ToList();
         if (distinct.Count > 99)
@@ -40,16 +43,26 @@ public sealed class TrendCounters(NearMissStore store)
 
         for (var attempt = 1; ; attempt++)
         {
-            if ((await store.Aggregates.GetEntityIfExistsAsync<TableEntity>(partition, marker, ["PartitionKey"], cancellationToken)).HasValue)
+            if (await LastingExistsAsync(partition, eventId, cancellationToken))
             {
+                await DeletePendingAsync(partition, pending, cancellationToken);
                 return;
             }
 
+            // Counters first, then the markers: if the event was applied after these reads the ETags are stale and
+            // the transaction fails; if before, its pending marker is still there or its lasting marker already is.
             var rows = await Task.WhenAll(distinct.Select(key =>
                 store.Aggregates.GetEntityIfExistsAsync<TableEntity>(partition, CounterRow(key, shard), ["Count"], cancellationToken)));
+            if ((await store.Aggregates.GetEntityIfExistsAsync<TableEntity>(partition, pending, ["PartitionKey"], cancellationToken)).HasValue
+                || await LastingExistsAsync(partition, eventId, cancellationToken))
+            {
+                await FinishAsync(partition, eventId, pending, cancellationToken);
+                return;
+            }
+
             var actions = new List<TableTransactionAction>(distinct.Count + 1)
             {
-                new(TableTransactionActionType.Add, new TableEntity(partition, marker)),
+                new(TableTransactionActionType.Add, new TableEntity(partition, pending)),
             };
             for (var i = 0; i < distinct.Count; i++)
             {
@@ -68,13 +81,38 @@ public sealed class TrendCounters(NearMissStore store)
             try
             {
                 await store.Aggregates.SubmitTransactionAsync(actions, cancellationToken);
-                return;
             }
             catch (TableTransactionFailedException e) when (e.Status is 409 or 412 && attempt < MaxAttempts)
             {
-                // Someone else applied this event (the marker exists) or moved a counter: read again.
+                // Someone else applied this event (the pending marker exists) or moved a counter: read again.
                 await Task.Delay(Random.Shared.Next(5, 20 * attempt), cancellationToken);
+                continue;
             }
+
+            await FinishAsync(partition, eventId, pending, cancellationToken);
+            return;
+        }
+    }
+
+    /// <summary>Whether <paramref name="eventId"/> is recorded as applied in <paramref name="partition"/> for good.</summary>
+    public async Task<bool> LastingExistsAsync(string partition, string eventId, CancellationToken cancellationToken) =>
+        (await store.AggregateEvents.GetEntityIfExistsAsync<TableEntity>(partition, Safe(eventId), ["PartitionKey"], cancellationToken)).HasValue;
+
+    /// <summary>The second step: the lasting marker, then the pending one gone.</summary>
+    private async Task FinishAsync(string partition, string eventId, string pending, CancellationToken cancellationToken)
+    {
+        await store.AggregateEvents.UpsertEntityAsync(new TableEntity(partition, Safe(eventId)), TableUpdateMode.Replace, cancellationToken);
+        await DeletePendingAsync(partition, pending, cancellationToken);
+    }
+
+    private async Task DeletePendingAsync(string partition, string pending, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.Aggregates.DeleteEntityAsync(partition, pending, ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
         }
     }
 

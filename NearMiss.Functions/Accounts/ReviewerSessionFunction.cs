@@ -12,7 +12,7 @@ namespace NearMiss.Functions.Accounts;
 /// <summary>The body of a new session: the access token and the reviewer it is for.</summary>
 public sealed record SessionResponse(string AccessToken, ReviewerView Reviewer);
 
-public sealed record ReviewerView(string Id, string Email, IReadOnlyList<int> Stages);
+public sealed record ReviewerView(string Id, string Email, IReadOnlyList<int> Stages, bool Staff);
 
 /// <summary><c>POST /api/review/session</c>: exchanges a one-time sign-in token for an access token.</summary>
 public sealed class ReviewerSessionFunction(ReviewerSignIn signIn)
@@ -45,7 +45,7 @@ public sealed class ReviewerSessionFunction(ReviewerSignIn signIn)
             }
 
             var reviewer = session.Reviewer;
-            return new OkObjectResult(new SessionResponse(session.AccessToken, new ReviewerView(reviewer.Id, reviewer.Email, reviewer.Stages.Order().ToList())));
+            return new OkObjectResult(new SessionResponse(session.AccessToken, new ReviewerView(reviewer.Id, reviewer.Email, reviewer.Stages.Order().ToList(), reviewer.Staff)));
         }
     }
 }

@@ -11,7 +11,8 @@ namespace NearMiss.Functions.Accounts;
 
 /// <summary>
 /// <c>POST /api/review/signin</c>: e-mails a one-time sign-in link to a known reviewer. The answer is the same
-/// for every well-formed request, known address or not.
+/// for every well-formed request, known address or not. With <c>"console": "staff"</c> the link opens the staff
+/// dashboard and is sent only to a reviewer account on the staff list.
 /// </summary>
 public sealed class ReviewerSignInFunction(ReviewerSignIn signIn)
 {
@@ -37,7 +38,10 @@ public sealed class ReviewerSignInFunction(ReviewerSignIn signIn)
                 return Problems.Field("email", "is required, as text");
             }
 
-            await signIn.RequestAsync(email.GetString()!, cancellationToken);
+            var forStaff = document.RootElement.TryGetProperty("console", out var console)
+                && console.ValueKind == JsonValueKind.String
+                && console.GetString() == "staff";
+            await signIn.RequestAsync(email.GetString()!, cancellationToken, forStaff);
             return new ObjectResult(new Dictionary<string, object>()) { StatusCode = StatusCodes.Status202Accepted };
         }
     }

@@ -142,6 +142,7 @@ module storage 'modules/storage.bicep' = {
       'readersignins'
       'readerdomains'
       'aggregates'
+      'aggregateevents'
       'agencies'
       'readersubscriptions'
       'readerdigests'

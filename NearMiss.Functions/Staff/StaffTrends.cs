@@ -1,0 +1,68 @@
+using System.Text.Json.Nodes;
+
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+using NearMiss.Core.Accounts;
+using NearMiss.Core.Trends;
+using NearMiss.Functions.Http;
+
+namespace NearMiss.Functions.Staff;
+
+/// <summary>
+/// <c>GET /api/staff/trends?from=YYYY-MM&amp;to=YYYY-MM</c> (a staff member's token): the trend summary as
+/// <c>nearmiss trends --format json</c> gives it, plus <c>charts</c>, each a PNG as a <c>data:</c> URL.
+/// No token: 401; a reviewer who is not staff: 403.
+/// </summary>
+public sealed class StaffTrends(IReviewerAuthenticator authenticator, TrendService trends)
+{
+    /// <summary>The longest period one request may ask for.</summary>
+    public const int MaxMonths = 36;
+
+    [Function(nameof(StaffTrends))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "staff/trends")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
+        if (authenticator.Reviewer(request) is not { } reviewer)
+        {
+            return ReviewResults.SignInAgain();
+        }
+
+        if (!reviewer.Staff)
+        {
+            return Problems.Status(StatusCodes.Status403Forbidden, "The trend figures are for staff.");
+        }
+
+        var thisMonth = trends.ThisMonth;
+        if (!TrendService.TryParseMonth(request.Query["from"].FirstOrDefault() ?? thisMonth, out var from))
+        {
+            return Problems.Field("from", "must be a month, YYYY-MM");
+        }
+
+        if (!TrendService.TryParseMonth(request.Query["to"].FirstOrDefault() ?? thisMonth, out var to))
+        {
+            return Problems.Field("to", "must be a month, YYYY-MM");
+        }
+
+        if (to < from || from.AddMonths(MaxMonths) <= to)
+        {
+            return Problems.Field("to", $"must be from 'from' to {MaxMonths} months after it");
+        }
+
+        var summary = await trends.SummaryAsync(from, to, cancellationToken);
+        var body = JsonNode.Parse(TrendText.ToJson(summary))!.AsObject();
+        body["charts"] = new JsonObject
+        {
+            ["months"] = DataUrl(TrendCharts.Months("Reports per month", summary.Months)),
+            ["callTypes"] = DataUrl(TrendCharts.Bars("Call types", summary.ByCallType.Select(c => (c.Value, (double)c.Count)).ToList())),
+            ["factors"] = DataUrl(TrendCharts.Bars("Contributing factors", summary.ByFactor.Select(c => (c.Value, (double)c.Count)).ToList())),
+            ["reviewDays"] = DataUrl(TrendCharts.ReviewDays("Review time, business days", summary.ReviewDays.Bins)),
+        };
+        return new ContentResult { Content = body.ToJsonString(), ContentType = "application/json", StatusCode = StatusCodes.Status200OK };
+    }
+
+    private static string DataUrl(byte[] png) => "data:image/png;base64," + Convert.ToBase64String(png);
+}

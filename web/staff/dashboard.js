@@ -1,0 +1,221 @@
+// The staff dashboard: one page, so the session token lives in this module's memory only (never in storage,
+// cookies or a URL). A sign-in link (#token=...) is exchanged for a session and removed from the address at once.
+// The figures are those of `nearmiss trends`; the charts come as PNG data: URLs inside the same answer.
+import { getJson, postJson, problemTitle, failureMessage, el } from '../api.js';
+
+const PROMISE = 'the promise is 5 to 10 business days';
+const CHART_WORDS = {
+  months: 'Reports per month, last 12 months',
+  callTypes: 'Reports by call type',
+  factors: 'Reports by contributing factor',
+  reviewDays: 'Review time in business days',
+};
+
+const $ = (id) => document.getElementById(id);
+const ui = {
+  message: $('dashboard-message'),
+  navWho: $('nav-who'),
+  signOut: $('sign-out'),
+  signinView: $('signin-view'),
+  signin: $('signin'),
+  email: $('email'),
+  errEmail: $('err-email'),
+  sendLink: $('send-link'),
+  signinSent: $('signin-sent'),
+  busyView: $('busy-view'),
+  trendsView: $('trends-view'),
+  period: $('period'),
+  from: $('from'),
+  to: $('to'),
+  loading: $('trends-loading'),
+  figures: $('figures'),
+  periodName: $('period-name'),
+  totals: $('totals'),
+  reviewDays: $('review-days'),
+  byCallType: $('by-call-type'),
+  byFactor: $('by-factor'),
+  urgent: $('urgent'),
+  charts: $('charts'),
+};
+
+/** { accessToken, email } while signed in. */
+let session = null;
+
+ui.signin.addEventListener('submit', requestLink);
+ui.signOut.addEventListener('click', signOut);
+ui.period.addEventListener('submit', (event) => {
+  event.preventDefault();
+  load();
+});
+window.addEventListener('hashchange', start);
+window.addEventListener('pagehide', () => {
+  session = null;
+});
+start();
+
+function start() {
+  const match = /[#&]token=([^&\s]+)/.exec(location.hash);
+  if (match) {
+    // The one-time token leaves the address bar and the history entry before anything else happens.
+    history.replaceState(null, '', location.pathname);
+    let token;
+    try {
+      token = decodeURIComponent(match[1]);
+    } catch {
+      token = match[1];
+    }
+    exchange(token);
+    return;
+  }
+  if (!session) {
+    showSignIn();
+  }
+}
+
+function show(view) {
+  for (const v of [ui.signinView, ui.busyView, ui.trendsView]) {
+    v.hidden = v !== view;
+  }
+  ui.navWho.hidden = ui.signOut.hidden = session === null;
+  ui.navWho.textContent = session ? session.email : '';
+}
+
+function showMessage(text) {
+  ui.message.textContent = text;
+  ui.message.hidden = false;
+}
+
+function showSignIn() {
+  show(ui.signinView);
+}
+
+async function requestLink(event) {
+  event.preventDefault();
+  ui.errEmail.hidden = true;
+  ui.message.hidden = true;
+  const email = ui.email.value.trim();
+  if (!email || !email.includes('@')) {
+    ui.errEmail.textContent = 'Enter your e-mail address.';
+    ui.errEmail.hidden = false;
+    return;
+  }
+  ui.sendLink.disabled = true;
+  let response;
+  try {
+    response = await postJson('/api/review/signin', { email, console: 'staff' });
+  } catch {
+    response = null;
+  } finally {
+    ui.sendLink.disabled = false;
+  }
+  if (response && response.status >= 200 && response.status < 300) {
+    ui.signinSent.textContent = `Check your e-mail. If ${email} belongs to the staff, a sign-in link is on its way; it works once, for 15 minutes.`;
+    ui.signinSent.hidden = false;
+  } else if (!response) {
+    showMessage('Could not reach NearMiss. Check your connection and try again.');
+  } else {
+    showMessage(problemTitle(response.data) ?? failureMessage(response.status, response.retryAfter, 'request'));
+  }
+}
+
+async function exchange(token) {
+  show(ui.busyView);
+  let response;
+  try {
+    response = await postJson('/api/review/session', { token });
+  } catch {
+    response = null;
+  }
+  const data = response?.data;
+  if (response && response.status === 200 && data && typeof data.accessToken === 'string' && data.reviewer) {
+    session = { accessToken: data.accessToken, email: String(data.reviewer.email ?? '') };
+    const month = new Date().toISOString().slice(0, 7);
+    ui.from.value = ui.from.value || month;
+    ui.to.value = ui.to.value || month;
+    show(ui.trendsView);
+    load();
+    return;
+  }
+  showSignIn();
+  if (!response) {
+    showMessage('Could not reach NearMiss. Check your connection and try again.');
+  } else if (response.status === 401) {
+    showMessage('This sign-in link has been used, has expired or is not valid. Ask for a new one below.');
+  } else {
+    showMessage(problemTitle(data) ?? failureMessage(response.status, response.retryAfter, 'sign-in'));
+  }
+}
+
+function signOut() {
+  session = null;
+  ui.figures.hidden = true;
+  showSignIn();
+}
+
+async function load() {
+  if (!session) {
+    showSignIn();
+    return;
+  }
+  ui.message.hidden = true;
+  ui.loading.hidden = false;
+  const query = new URLSearchParams({ from: ui.from.value, to: ui.to.value });
+  let response;
+  try {
+    response = await getJson(`/api/staff/trends?${query}`, { Authorization: `Bearer ${session.accessToken}` });
+  } catch {
+    response = null;
+  } finally {
+    ui.loading.hidden = true;
+  }
+  if (response && response.status === 200 && response.data) {
+    render(response.data);
+    return;
+  }
+  if (response && response.status === 401) {
+    session = null;
+    showSignIn();
+    showMessage('Your session has ended. Sign in again to go on.');
+  } else if (response && response.status === 403) {
+    showMessage('The trend figures are for staff. Your address is not on the staff list.');
+  } else {
+    showMessage(response ? problemTitle(response.data) ?? failureMessage(response.status, response.retryAfter, 'request') : 'Could not reach NearMiss. Check your connection and try again.');
+  }
+}
+
+function render(data) {
+  ui.periodName.textContent = data.from === data.to ? data.from : `${data.from} to ${data.to}`;
+  const totals = data.totals ?? {};
+  ui.totals.replaceChildren(
+    ...[
+      ['Received', totals.received],
+      ['Published', totals.published],
+      ['Not publishable', totals.notPublished],
+      ['Backlog (in review)', totals.inReview],
+    ].flatMap(([name, value]) => [el('dt', { text: name }), el('dd', { text: String(value ?? 0) })]),
+  );
+  const days = data.reviewDays ?? {};
+  ui.reviewDays.textContent = days.closed
+    ? `Median ${days.p50} business days, 90th percentile ${days.p90}, over ${days.closed} closed cases; ${days.withinPromise} within 10 business days (${PROMISE}).`
+    : `No case closed in this period (${PROMISE}).`;
+  fill(ui.byCallType, data.byCallType);
+  fill(ui.byFactor, data.byFactor);
+  const urgent = Array.isArray(data.urgentHazards) ? data.urgentHazards : [];
+  ui.urgent.replaceChildren(...(urgent.length ? urgent.map((u) => el('li', { text: `${u.month}: ${u.title}` })) : [el('li', { text: 'None in this period.' })]));
+  const charts = data.charts ?? {};
+  ui.charts.replaceChildren(
+    ...Object.entries(CHART_WORDS)
+      .filter(([name]) => typeof charts[name] === 'string' && charts[name].startsWith('data:image/png;base64,'))
+      .map(([name, words]) => el('figure', {}, el('img', { src: charts[name], alt: words, width: 640, height: 360 }), el('figcaption', { text: words }))),
+  );
+  ui.figures.hidden = false;
+}
+
+function fill(table, rows) {
+  const items = Array.isArray(rows) ? rows : [];
+  table.tBodies[0].replaceChildren(
+    ...(items.length
+      ? items.map((r) => el('tr', {}, el('td', { text: r.value }), el('td', { text: String(r.count) })))
+      : [el('tr', {}, el('td', { colspan: 2, text: 'No reports in this period.' }))]),
+  );
+}
