@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Text.Json;
 
 using Azure.Data.Tables;
@@ -25,8 +27,8 @@ namespace NearMiss.Core.Library;
 
 /// <summary>
 /// The library index, in process: Lucene.Net (English analysis, BM25-like TF-IDF ranking, highlighting,
-/// more-like-this) for the text, and a compact in-memory table of every report's filter values for exact
-/// filtering and facet counts. Built from table <c>published</c> on first use (the hosted
+/// more-like-this) for the text, and a compact in-memory table of every report's filter values, as small integer
+/// ids in arrays indexed by the report's ordinal, for exact filtering and facet counts. Built from table <c>published</c> on first use (the hosted
 /// <see cref="LibraryIndexHost"/> does it at start-up), told of each publication
 /// (<see cref="IPublicationListener"/>), and caught up from storage periodically, so every instance converges.
 /// </summary>
@@ -42,6 +44,9 @@ public sealed partial class LuceneLibraryIndex : ILibrarySearch, IPublicationLis
     private const char MatchStart = '\uE000';
     private const char MatchEnd = '\uE001';
 
+    /// <summary>How many of the best more-like-this matches a similar-reports answer takes its text scores from.</summary>
+    private const int SimilarTextCandidates = 50;
+
     private static readonly string[] TextFields = ["title", "summary", "narrative", "lessons"];
     private static readonly Dictionary<string, float> Boosts = new() { ["title"] = 3f, ["summary"] = 2f, ["narrative"] = 1f, ["lessons"] = 1.5f };
     private static readonly string[] HighlightFields = ["summary", "lessons", "narrative"];
@@ -51,12 +56,15 @@ public sealed partial class LuceneLibraryIndex : ILibrarySearch, IPublicationLis
     private readonly Analyzer _analyzer = new EnglishAnalyzer(Version);
     private readonly SemaphoreSlim _write = new(1, 1);
     private readonly Dictionary<string, int> _answerKeys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _callTypeIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _factorIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _assignmentIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _monthIds = new(StringComparer.Ordinal);
 
     private LuceneDirectory _directory = new RAMDirectory();
     private IndexWriter? _writer;
-    private SearcherManager? _searchers;
-    private Entry[] _entries = [];
-    private Dictionary<string, int> _byId = new(StringComparer.Ordinal);
+    private Snapshot _snapshot = Snapshot.Empty;
+    private ConcurrentDictionary<string, int> _byId = new(StringComparer.Ordinal);
     private DateTimeOffset _newestSeen = DateTimeOffset.MinValue;
     private Task<int>? _built;
 
@@ -67,7 +75,7 @@ public sealed partial class LuceneLibraryIndex : ILibrarySearch, IPublicationLis
     }
 
     /// <summary>Reports in the index.</summary>
-    public int Count => Volatile.Read(ref _entries).Length;
+    public int Count => Volatile.Read(ref _snapshot).Entries.Length;
 
     /// <summary>Builds the index once, the first time anything needs it; later calls wait for that build.</summary>
     public Task EnsureBuiltAsync(CancellationToken cancellationToken)
@@ -92,7 +100,7 @@ public sealed partial class LuceneLibraryIndex : ILibrarySearch, IPublicationLis
             var directory = new RAMDirectory();
             var writer = new IndexWriter(directory, new IndexWriterConfig(Version, _analyzer) { OpenMode = OpenMode.CREATE, RAMBufferSizeMB = 64 });
             var entries = new List<Entry>();
-            var byId = new Dictionary<string, int>(StringComparer.Ordinal);
+            var byId = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
             var newest = DateTimeOffset.MinValue;
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PublishedReportEntity.Partition}");
             await foreach (var report in _store.Published.QueryAsync<PublishedReportEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
@@ -115,10 +123,9 @@ public sealed partial class LuceneLibraryIndex : ILibrarySearch, IPublicationLis
             writer.Commit();
             var searchers = new SearcherManager(writer, true, null);
 
-            var (oldWriter, oldSearchers, oldDirectory) = (_writer, _searchers, _directory);
-            Volatile.Write(ref _entries, entries.ToArray());
+            var (oldWriter, oldSearchers, oldDirectory) = (_writer, _snapshot.Searchers, _directory);
+            Volatile.Write(ref _snapshot, NewSnapshot(entries.ToArray(), searchers));
             _byId = byId;
-            _searchers = searchers;
             _writer = writer;
             _directory = directory;
             _newestSeen = newest;
@@ -173,7 +180,8 @@ public sealed partial class LuceneLibraryIndex : ILibrarySearch, IPublicationLis
         await _write.WaitAsync(cancellationToken);
         try
         {
-            var entries = Volatile.Read(ref _entries);
+            var snapshot = Volatile.Read(ref _snapshot);
+            var entries = snapshot.Entries;
             var added = reports.Where(r => !_byId.ContainsKey(r.RowKey)).DistinctBy(r => r.RowKey).ToList();
             foreach (var report in reports)
             {
@@ -199,9 +207,9 @@ public sealed partial class LuceneLibraryIndex : ILibrarySearch, IPublicationLis
             }
 
             // The entries first: a searcher that sees a new document always finds its entry.
-            Volatile.Write(ref _entries, grown);
+            Volatile.Write(ref _snapshot, NewSnapshot(grown, snapshot.Searchers!));
             _writer!.Commit();
-            _searchers!.MaybeRefreshBlocking();
+            snapshot.Searchers!.MaybeRefreshBlocking();
             return added.Count;
         }
         finally
@@ -213,107 +221,105 @@ public sealed partial class LuceneLibraryIndex : ILibrarySearch, IPublicationLis
     public async Task<LibraryPage> SearchAsync(LibraryQuery query, CancellationToken cancellationToken)
     {
         await EnsureBuiltAsync(cancellationToken);
-        var entries = Volatile.Read(ref _entries);
-        var searchers = _searchers!;
-        var searcher = searchers.Acquire();
+        var snapshot = Volatile.Read(ref _snapshot);
+        var searcher = snapshot.Searchers!.Acquire();
         try
         {
+            var size = snapshot.Entries.Length;
             Query? text = string.IsNullOrWhiteSpace(query.Text) ? null : ParseText(query.Text);
-            Dictionary<int, (int Doc, float Score)>? hits = null;
+            HitCollector? hits = null;
             if (text is not null)
             {
-                var collector = new OrdinalCollector(entries.Length);
-                searcher.Search(text, collector);
-                hits = collector.Hits;
+                hits = new HitCollector();
+                searcher.Search(text, hits);
             }
 
-            var callTypes = query.CallTypes.ToHashSet(StringComparer.Ordinal);
-            var factors = query.Factors.ToHashSet(StringComparer.Ordinal);
-            var assignments = query.Assignments.ToHashSet(StringComparer.Ordinal);
-            var counts = new Dictionary<string, Dictionary<string, int>>
-            {
-                [CallTypeFacet] = new(StringComparer.Ordinal),
-                [FactorFacet] = new(StringComparer.Ordinal),
-                [AssignmentFacet] = new(StringComparer.Ordinal),
-            };
+            var callTypes = Selection(snapshot.CallTypeIds, query.CallTypes);
+            var factors = Selection(snapshot.FactorIds, query.Factors);
+            var assignments = Selection(snapshot.AssignmentIds, query.Assignments);
+            var months = MonthSelection(snapshot, query.From, query.To);
+            var callTypeCounts = new int[snapshot.CallTypeIds.Count];
+            var factorCounts = new int[snapshot.FactorIds.Count];
+            var assignmentCounts = new int[snapshot.AssignmentIds.Count];
+            var page = Math.Max(1, query.Page);
+            var top = new TopHits(snapshot, page * LibraryQuery.PageSize, ranked: hits is not null);
+            var total = 0;
 
-            var matched = new List<Entry>();
-            foreach (var entry in entries)
+            var candidates = hits?.Count ?? size;
+            for (var i = 0; i < candidates; i++)
             {
-                if ((hits is not null && !hits.ContainsKey(entry.Ord))
-                    || (query.From is not null && string.CompareOrdinal(entry.Month, query.From) < 0)
-                    || (query.To is not null && string.CompareOrdinal(entry.Month, query.To) > 0))
+                var ord = hits is null ? i : hits.Ords[i];
+                if (ord >= size || (months is not null && !months[snapshot.Month[ord]]))
                 {
-                    continue;
+                    continue; // a document newer than this snapshot's entries, or outside the months
                 }
 
-                var callTypeOk = callTypes.Count == 0 || (entry.CallType is not null && callTypes.Contains(entry.CallType));
-                var factorOk = factors.Count == 0 || entry.Factors.Any(factors.Contains);
-                var assignmentOk = assignments.Count == 0 || (entry.Assignment is not null && assignments.Contains(entry.Assignment));
+                var callType = snapshot.CallType[ord];
+                var assignment = snapshot.Assignment[ord];
+                var entryFactors = snapshot.Factors[ord];
+                var callTypeOk = callTypes is null || (callType >= 0 && callTypes[callType]);
+                var factorOk = factors is null || AnySelected(entryFactors, factors);
+                var assignmentOk = assignments is null || (assignment >= 0 && assignments[assignment]);
 
                 // Each filter's counts leave out its own selection, so its other values show what choosing them would add.
-                if (factorOk && assignmentOk && entry.CallType is not null)
+                if (factorOk && assignmentOk && callType >= 0)
                 {
-                    Increment(counts[CallTypeFacet], entry.CallType);
+                    callTypeCounts[callType]++;
                 }
 
                 if (callTypeOk && assignmentOk)
                 {
-                    foreach (var factor in entry.Factors)
+                    foreach (var factor in entryFactors)
                     {
-                        Increment(counts[FactorFacet], factor);
+                        factorCounts[factor]++;
                     }
                 }
 
-                if (callTypeOk && factorOk && entry.Assignment is not null)
+                if (callTypeOk && factorOk && assignment >= 0)
                 {
-                    Increment(counts[AssignmentFacet], entry.Assignment);
+                    assignmentCounts[assignment]++;
                 }
 
                 if (callTypeOk && factorOk && assignmentOk)
                 {
-                    matched.Add(entry);
+                    total++;
+                    top.Offer(new Hit(ord, hits is null ? -1 : hits.Docs[i], hits is null ? 0f : hits.Scores[i]));
                 }
             }
 
-            IEnumerable<Entry> ordered = hits is null
-                ? matched.OrderByDescending(e => e.Month, StringComparer.Ordinal).ThenBy(e => e.Id, StringComparer.Ordinal)
-                : matched.OrderByDescending(e => hits[e.Ord].Score).ThenByDescending(e => e.Month, StringComparer.Ordinal).ThenBy(e => e.Id, StringComparer.Ordinal);
-            var page = Math.Max(1, query.Page);
-            var items = ordered
+            var items = top.Best()
                 .Skip((page - 1) * LibraryQuery.PageSize)
-                .Take(LibraryQuery.PageSize)
-                .Select(e => ToItem(e, text is null ? [] : Highlights(searcher, text, hits![e.Ord].Doc)))
+                .Select(h => ToItem(snapshot.Entries[h.Ord], text is null ? [] : Highlights(searcher, text, h.Doc)))
                 .ToList();
 
-            return new LibraryPage(items, matched.Count, page, LibraryQuery.PageSize, new Dictionary<string, IReadOnlyList<FacetCount>>
+            return new LibraryPage(items, total, page, LibraryQuery.PageSize, new Dictionary<string, IReadOnlyList<FacetCount>>
             {
-                [CallTypeFacet] = Facet("callType", counts[CallTypeFacet]),
-                [FactorFacet] = Facet("factors", counts[FactorFacet]),
-                [AssignmentFacet] = Facet("assignment", counts[AssignmentFacet]),
+                [CallTypeFacet] = Facet("callType", snapshot.CallTypeIds, callTypeCounts),
+                [FactorFacet] = Facet("factors", snapshot.FactorIds, factorCounts),
+                [AssignmentFacet] = Facet("assignment", snapshot.AssignmentIds, assignmentCounts),
             });
         }
         finally
         {
-            searchers.Release(searcher);
+            snapshot.Searchers.Release(searcher);
         }
     }
 
     public async Task<IReadOnlyList<LibraryItem>> SimilarAsync(string id, int count, CancellationToken cancellationToken)
     {
         await EnsureBuiltAsync(cancellationToken);
-        var entries = Volatile.Read(ref _entries);
-        if (!_byId.TryGetValue(id, out var ord) || ord >= entries.Length)
+        var snapshot = Volatile.Read(ref _snapshot);
+        var entries = snapshot.Entries;
+        if (count <= 0 || !_byId.TryGetValue(id, out var ord) || ord >= entries.Length || entries[ord].Id != id)
         {
             return [];
         }
 
         var source = entries[ord];
-        var searchers = _searchers!;
-        var searcher = searchers.Acquire();
+        var searcher = snapshot.Searchers!.Acquire();
         try
         {
-            // Text similarity: more-like-this over the report's own words, normalised to the best match.
+            // Text similarity: more-like-this over the report's own words; its best candidates only, normalised to the best match.
             var textScores = new Dictionary<int, float>();
             var sourceDoc = searcher.Search(new TermQuery(new Term(IdField, id)), 1).ScoreDocs.FirstOrDefault();
             if (sourceDoc is not null)
@@ -326,45 +332,124 @@ public sealed partial class LuceneLibraryIndex : ILibrarySearch, IPublicationLis
                     MinDocFreq = 1,
                     MaxQueryTerms = 25,
                 };
-                var collector = new OrdinalCollector(entries.Length);
-                searcher.Search(like.Like(sourceDoc.Doc), collector);
-                var best = collector.Hits.Where(h => h.Key != ord).Select(h => h.Value.Score).DefaultIfEmpty(0f).Max();
+                var found = searcher.Search(like.Like(sourceDoc.Doc), SimilarTextCandidates + 1).ScoreDocs.Where(d => d.Doc != sourceDoc.Doc).Take(SimilarTextCandidates).ToList();
+                var best = found.Count == 0 ? 0f : found.Max(d => d.Score);
                 if (best > 0)
                 {
-                    foreach (var (hitOrd, hit) in collector.Hits)
+                    var ords = MultiDocValues.GetNumericValues(searcher.IndexReader, OrdField);
+                    foreach (var hit in found)
                     {
-                        textScores[hitOrd] = hit.Score / best;
+                        textScores[(int)ords.Get(hit.Doc)] = hit.Score / best;
                     }
                 }
             }
 
-            // Shared answers: Jaccard similarity of the (question, value) pairs.
-            var sourceKeys = source.AnswerKeys;
-            return entries
-                .Where(e => e.Ord != ord)
-                .Select(e =>
+            // Shared answers: Jaccard similarity of the (question, value) pairs, over every report (integer keys, no sort).
+            var sourceKeys = new bool[(source.AnswerKeys.Length == 0 ? 0 : source.AnswerKeys[^1]) + 1];
+            foreach (var key in source.AnswerKeys)
+            {
+                sourceKeys[key] = true;
+            }
+
+            var top = new PriorityQueue<(int Ord, double Score), (int Ord, double Score)>(count + 1, new SimilarOrder(snapshot, worstFirst: true));
+            for (var other = 0; other < entries.Length; other++)
+            {
+                if (other == ord)
                 {
-                    var shared = e.AnswerKeys.Count(k => Array.BinarySearch(sourceKeys, k) >= 0);
-                    var union = sourceKeys.Length + e.AnswerKeys.Length - shared;
-                    var answers = union == 0 ? 0 : (double)shared / union;
-                    return (Entry: e, Score: (0.6 * answers) + (0.4 * textScores.GetValueOrDefault(e.Ord)));
-                })
-                .Where(s => s.Score > 0)
-                .OrderByDescending(s => s.Score)
-                .ThenByDescending(s => s.Entry.Month, StringComparer.Ordinal)
-                .Take(count)
-                .Select(s => ToItem(s.Entry, []))
-                .ToList();
+                    continue;
+                }
+
+                var keys = entries[other].AnswerKeys;
+                var shared = 0;
+                foreach (var key in keys)
+                {
+                    if (key < sourceKeys.Length && sourceKeys[key])
+                    {
+                        shared++;
+                    }
+                }
+
+                var union = source.AnswerKeys.Length + keys.Length - shared;
+                var answers = union == 0 ? 0 : (double)shared / union;
+                var score = (0.6 * answers) + (0.4 * textScores.GetValueOrDefault(other));
+                if (score > 0)
+                {
+                    top.Enqueue((other, score), (other, score));
+                    if (top.Count > count)
+                    {
+                        top.Dequeue();
+                    }
+                }
+            }
+
+            var best5 = new List<(int Ord, double Score)>(top.Count);
+            while (top.TryDequeue(out var item, out _))
+            {
+                best5.Add(item);
+            }
+
+            best5.Reverse();
+            return best5.Select(s => ToItem(entries[s.Ord], [])).ToList();
         }
         finally
         {
-            searchers.Release(searcher);
+            snapshot.Searchers.Release(searcher);
         }
+    }
+
+    /// <summary>Which ids of a dimension a query selected; null when it selected none (the filter is off).</summary>
+    private static bool[]? Selection(FrozenDictionary<string, int> ids, IReadOnlyList<string> values)
+    {
+        if (values.Count == 0)
+        {
+            return null;
+        }
+
+        var selected = new bool[ids.Count];
+        foreach (var value in values)
+        {
+            if (ids.TryGetValue(value, out var id))
+            {
+                selected[id] = true;
+            }
+        }
+
+        return selected;
+    }
+
+    private static bool[]? MonthSelection(Snapshot snapshot, string? from, string? to)
+    {
+        if (from is null && to is null)
+        {
+            return null;
+        }
+
+        var selected = new bool[snapshot.Months.Length];
+        for (var id = 0; id < selected.Length; id++)
+        {
+            var month = snapshot.Months[id];
+            selected[id] = (from is null || string.CompareOrdinal(month, from) >= 0) && (to is null || string.CompareOrdinal(month, to) <= 0);
+        }
+
+        return selected;
+    }
+
+    private static bool AnySelected(int[] values, bool[] selected)
+    {
+        foreach (var value in values)
+        {
+            if (selected[value])
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public void Dispose()
     {
-        _searchers?.Dispose();
+        _snapshot.Searchers?.Dispose();
         _writer?.Dispose();
         _directory.Dispose();
         _analyzer.Dispose();
@@ -435,16 +520,28 @@ public sealed partial class LuceneLibraryIndex : ILibrarySearch, IPublicationLis
         return parts;
     }
 
-    private static IReadOnlyList<FacetCount> Facet(string questionId, Dictionary<string, int> counts) =>
+    private static IReadOnlyList<FacetCount> Facet(string questionId, FrozenDictionary<string, int> ids, int[] counts) =>
         FormVersion1.Definition.Find(questionId)!.Options
-            .Select(o => new FacetCount(o.Value, o.Label, counts.GetValueOrDefault(o.Value)))
+            .Select(o => new FacetCount(o.Value, o.Label, ids.TryGetValue(o.Value, out var id) ? counts[id] : 0))
             .ToList();
-
-    private static void Increment(Dictionary<string, int> counts, string value) =>
-        counts[value] = counts.GetValueOrDefault(value) + 1;
 
     private static LibraryItem ToItem(Entry entry, IReadOnlyList<Highlight> highlights) =>
         new(entry.Id, entry.Title, entry.Summary, entry.Month, entry.CallType, entry.Factors, entry.Assignment, entry.Urgent, highlights);
+
+    private static int IdOf(Dictionary<string, int> ids, string value)
+    {
+        if (!ids.TryGetValue(value, out var id))
+        {
+            id = ids.Count;
+            ids[value] = id;
+        }
+
+        return id;
+    }
+
+    private Snapshot NewSnapshot(Entry[] entries, SearcherManager searchers) =>
+        new(entries, searchers, _callTypeIds.ToFrozenDictionary(StringComparer.Ordinal), _factorIds.ToFrozenDictionary(StringComparer.Ordinal),
+            _assignmentIds.ToFrozenDictionary(StringComparer.Ordinal), _monthIds.ToFrozenDictionary(StringComparer.Ordinal));
 
     private Entry ToEntry(PublishedReportEntity report, int ord)
     {
@@ -453,30 +550,29 @@ public sealed partial class LuceneLibraryIndex : ILibrarySearch, IPublicationLis
         var keys = answers
             .Where(a => a.Key is not "month")
             .SelectMany(a => a.Value.Select(v => a.Key + "=" + v))
-            .Select(k =>
-            {
-                if (!_answerKeys.TryGetValue(k, out var key))
-                {
-                    key = _answerKeys.Count;
-                    _answerKeys[k] = key;
-                }
-
-                return key;
-            })
+            .Select(k => IdOf(_answerKeys, k))
             .Distinct()
             .Order()
             .ToArray();
+        var callType = report.CallType ?? One("callType");
+        var factors = answers.TryGetValue("factors", out var f) ? f : [];
+        var assignment = One("assignment");
+        var month = report.Month ?? "";
         return new Entry(
             ord,
             report.RowKey,
             report.Title,
             report.Summary,
-            report.Month,
-            report.CallType ?? One("callType"),
-            answers.TryGetValue("factors", out var factors) ? factors : [],
-            One("assignment"),
+            month,
+            callType,
+            factors,
+            assignment,
             report.Urgent,
-            keys);
+            keys,
+            callType is null ? -1 : IdOf(_callTypeIds, callType),
+            [.. factors.Select(v => IdOf(_factorIds, v))],
+            assignment is null ? -1 : IdOf(_assignmentIds, assignment),
+            IdOf(_monthIds, month));
     }
 
     private static Document ToDocument(PublishedReportEntity report, int ord)
@@ -523,7 +619,7 @@ public sealed partial class LuceneLibraryIndex : ILibrarySearch, IPublicationLis
     [LoggerMessage(Level = LogLevel.Warning, Message = "A published report could not be added to the library index now ({ErrorType}); the next catch-up adds it")]
     private static partial void LogAddFailed(ILogger logger, string errorType);
 
-    /// <summary>What filtering, facets and ranking need of one report, kept in memory.</summary>
+    /// <summary>What filtering, facets and ranking need of one report, kept in memory; filter values also as small integer ids.</summary>
     private sealed record Entry(
         int Ord,
         string Id,
@@ -534,16 +630,175 @@ public sealed partial class LuceneLibraryIndex : ILibrarySearch, IPublicationLis
         string[] Factors,
         string? Assignment,
         bool Urgent,
-        int[] AnswerKeys);
+        int[] AnswerKeys,
+        int CallTypeId,
+        int[] FactorIds,
+        int AssignmentId,
+        int MonthId);
 
-    /// <summary>Every hit of a query, by entry ordinal: its document number and score.</summary>
-    private sealed class OrdinalCollector(int capacity) : ICollector
+    /// <summary>
+    /// The entries a searcher is read with, and their filter values as columns indexed by ordinal (-1 when a report
+    /// has none), with the value-to-id dictionaries as they were when the snapshot was taken. Never changed once
+    /// published: an addition publishes a new snapshot.
+    /// </summary>
+    private sealed class Snapshot
+    {
+        public static readonly Snapshot Empty = new([], null, FrozenDictionary<string, int>.Empty, FrozenDictionary<string, int>.Empty, FrozenDictionary<string, int>.Empty, FrozenDictionary<string, int>.Empty);
+
+        public Snapshot(Entry[] entries, SearcherManager? searchers, FrozenDictionary<string, int> callTypeIds, FrozenDictionary<string, int> factorIds,
+            FrozenDictionary<string, int> assignmentIds, FrozenDictionary<string, int> monthIds)
+        {
+            Entries = entries;
+            Searchers = searchers;
+            CallTypeIds = callTypeIds;
+            FactorIds = factorIds;
+            AssignmentIds = assignmentIds;
+            CallType = new int[entries.Length];
+            Factors = new int[entries.Length][];
+            Assignment = new int[entries.Length];
+            Month = new int[entries.Length];
+            for (var i = 0; i < entries.Length; i++)
+            {
+                CallType[i] = entries[i].CallTypeId;
+                Factors[i] = entries[i].FactorIds;
+                Assignment[i] = entries[i].AssignmentId;
+                Month[i] = entries[i].MonthId;
+            }
+
+            // Months compare as strings (ordinal); a month's rank in that order lets ranking compare integers.
+            Months = new string[monthIds.Count];
+            foreach (var (month, id) in monthIds)
+            {
+                Months[id] = month;
+            }
+
+            MonthRank = new int[Months.Length];
+            var order = Enumerable.Range(0, Months.Length).OrderBy(id => Months[id], StringComparer.Ordinal).ToArray();
+            for (var rank = 0; rank < order.Length; rank++)
+            {
+                MonthRank[order[rank]] = rank;
+            }
+        }
+
+        public Entry[] Entries { get; }
+
+        public SearcherManager? Searchers { get; }
+
+        public FrozenDictionary<string, int> CallTypeIds { get; }
+
+        public FrozenDictionary<string, int> FactorIds { get; }
+
+        public FrozenDictionary<string, int> AssignmentIds { get; }
+
+        public int[] CallType { get; }
+
+        public int[][] Factors { get; }
+
+        public int[] Assignment { get; }
+
+        public int[] Month { get; }
+
+        /// <summary>Month strings by id.</summary>
+        public string[] Months { get; }
+
+        /// <summary>By month id: its position when months are sorted ordinally.</summary>
+        public int[] MonthRank { get; }
+    }
+
+    /// <summary>A matching report: its ordinal, its document number (text queries) and its score (text queries).</summary>
+    private readonly record struct Hit(int Ord, int Doc, float Score);
+
+    /// <summary>Result order: by score (text queries), then newest month first, then id.</summary>
+    private sealed class ResultOrder(Snapshot snapshot, bool ranked, bool worstFirst) : IComparer<Hit>
+    {
+        public int Compare(Hit x, Hit y)
+        {
+            var order = BestFirst(x, y);
+            return worstFirst ? -order : order;
+        }
+
+        private int BestFirst(Hit x, Hit y)
+        {
+            if (ranked)
+            {
+                var byScore = y.Score.CompareTo(x.Score);
+                if (byScore != 0)
+                {
+                    return byScore;
+                }
+            }
+
+            var byMonth = snapshot.MonthRank[snapshot.Month[y.Ord]].CompareTo(snapshot.MonthRank[snapshot.Month[x.Ord]]);
+            return byMonth != 0 ? byMonth : string.CompareOrdinal(snapshot.Entries[x.Ord].Id, snapshot.Entries[y.Ord].Id);
+        }
+    }
+
+    /// <summary>The best <c>limit</c> matches in result order, kept in a bounded heap whose root is the worst kept.</summary>
+    private sealed class TopHits(Snapshot snapshot, int limit, bool ranked)
+    {
+        private readonly PriorityQueue<Hit, Hit> _heap = new(limit + 1, new ResultOrder(snapshot, ranked, worstFirst: true));
+        private readonly ResultOrder _order = new(snapshot, ranked, worstFirst: false);
+
+        public void Offer(Hit hit)
+        {
+            if (_heap.Count < limit)
+            {
+                _heap.Enqueue(hit, hit);
+            }
+            else if (_order.Compare(hit, _heap.Peek()) < 0)
+            {
+                _heap.DequeueEnqueue(hit, hit);
+            }
+        }
+
+        /// <summary>The kept matches, best first.</summary>
+        public List<Hit> Best()
+        {
+            var best = new List<Hit>(_heap.Count);
+            while (_heap.TryDequeue(out var hit, out _))
+            {
+                best.Add(hit);
+            }
+
+            best.Reverse();
+            return best;
+        }
+    }
+
+    /// <summary>Similar-report order: by score, then newest month first, then ordinal (the order reports were indexed in).</summary>
+    private sealed class SimilarOrder(Snapshot snapshot, bool worstFirst) : IComparer<(int Ord, double Score)>
+    {
+        public int Compare((int Ord, double Score) x, (int Ord, double Score) y)
+        {
+            var order = y.Score.CompareTo(x.Score);
+            if (order == 0)
+            {
+                order = snapshot.MonthRank[snapshot.Month[y.Ord]].CompareTo(snapshot.MonthRank[snapshot.Month[x.Ord]]);
+            }
+
+            if (order == 0)
+            {
+                order = x.Ord.CompareTo(y.Ord);
+            }
+
+            return worstFirst ? -order : order;
+        }
+    }
+
+    /// <summary>Every hit of a text query: its entry ordinal, document number and score, in parallel arrays.</summary>
+    private sealed class HitCollector : ICollector
     {
         private Scorer? _scorer;
         private NumericDocValues? _ords;
         private int _docBase;
 
-        public Dictionary<int, (int Doc, float Score)> Hits { get; } = new(Math.Min(capacity, 4096));
+        public int[] Ords { get; private set; } = new int[256];
+
+        public int[] Docs { get; private set; } = new int[256];
+
+        public float[] Scores { get; private set; } = new float[256];
+
+        public int Count { get; private set; }
 
         public bool AcceptsDocsOutOfOrder => true;
 
@@ -557,10 +812,29 @@ public sealed partial class LuceneLibraryIndex : ILibrarySearch, IPublicationLis
 
         public void Collect(int doc)
         {
-            if (_ords is not null)
+            if (_ords is null)
             {
-                Hits[(int)_ords.Get(doc)] = (_docBase + doc, _scorer!.GetScore());
+                return;
             }
+
+            if (Count == Ords.Length)
+            {
+                Ords = Grow(Ords);
+                Docs = Grow(Docs);
+                Scores = Grow(Scores);
+            }
+
+            Ords[Count] = (int)_ords.Get(doc);
+            Docs[Count] = _docBase + doc;
+            Scores[Count] = _scorer!.GetScore();
+            Count++;
+        }
+
+        private static T[] Grow<T>(T[] array)
+        {
+            var grown = new T[array.Length * 2];
+            array.CopyTo(grown, 0);
+            return grown;
         }
     }
 
