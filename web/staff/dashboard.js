@@ -152,7 +152,12 @@ function signOut() {
   showSignIn();
 }
 
+// Each load is numbered; only the answer to the latest one is shown, so a slow earlier answer cannot
+// overwrite the period asked for after it.
+let latestLoad = 0;
+
 async function load() {
+  const thisLoad = ++latestLoad;
   if (!session) {
     showSignIn();
     return;
@@ -165,9 +170,11 @@ async function load() {
     response = await getJson(`/api/staff/trends?${query}`, { Authorization: `Bearer ${session.accessToken}` });
   } catch {
     response = null;
-  } finally {
-    ui.loading.hidden = true;
   }
+  if (thisLoad !== latestLoad) {
+    return;
+  }
+  ui.loading.hidden = true;
   if (response && response.status === 200 && response.data) {
     render(response.data);
     return;
