@@ -19,7 +19,7 @@ namespace NearMiss.Core.Trends;
 public sealed class TrendCounters(NearMissStore store)
 {
     /// <summary>Shards per counter, so reports arriving together seldom contend for one row.</summary>
-    public const int Shards = 4;
+    public const int Shards = 16;
 
     public const string CounterPrefix = "c|";
     public const string MarkerPrefix = "x|";
