@@ -13,7 +13,7 @@ public sealed class HostSettingsTests
 
         Assert.Equal("api", settings.RoutePrefix);
         Assert.Equal(
-            new QueueSettings { BatchSize = 16, NewBatchThreshold = 8, MaxDequeueCount = 5, VisibilityTimeout = TimeSpan.FromSeconds(10), MaxPollingInterval = TimeSpan.FromSeconds(2) },
+            new QueueSettings { BatchSize = 8, NewBatchThreshold = 4, MaxDequeueCount = 5, VisibilityTimeout = TimeSpan.FromSeconds(10), MaxPollingInterval = TimeSpan.FromSeconds(2) },
             settings.Queues);
     }
 
