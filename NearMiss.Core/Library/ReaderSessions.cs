@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 
 using NearMiss.Core.Security;
 
@@ -12,89 +11,21 @@ namespace NearMiss.Core.Library;
 /// for this audience alone (<see cref="SigningKeys"/>), so a reviewer token (<c>nearmiss-review</c>) fails the
 /// signature check here, and a reader token fails it in the review console.
 /// </summary>
-public sealed class ReaderSessions : IReaderAuthenticator
+public sealed class ReaderSessions(IOptions<KeyOptions> keys, TimeProvider time) : IReaderAuthenticator
 {
-    public const string Issuer = "nearmiss";
+    public const string Issuer = AudienceTokens.Issuer;
     public const string Audience = "nearmiss-library";
-    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(8);
+    public static readonly TimeSpan Lifetime = AudienceTokens.Lifetime;
 
-    private const int MaxTokenLength = 4096;
-    private static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
-
-    private readonly TimeProvider _time;
-    private readonly SymmetricSecurityKey _key;
-    private readonly TokenValidationParameters _validation;
-    private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
-
-    public ReaderSessions(IOptions<KeyOptions> keys, TimeProvider time)
-    {
-        _time = time;
-        _key = new SymmetricSecurityKey(SigningKeys.ForAudience(KeyOptions.Decode(keys.Value.Signing), Audience));
-        _validation = new TokenValidationParameters
-        {
-            ValidIssuer = Issuer,
-            ValidAudience = Audience,
-            IssuerSigningKey = _key,
-            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-            ValidTypes = [JwtConstants.HeaderType],
-            ValidateIssuer = true,
-            ValidateAudience = true,
-            ValidateLifetime = true,
-            ValidateIssuerSigningKey = true,
-            RequireSignedTokens = true,
-            RequireExpirationTime = true,
-            ClockSkew = ClockSkew,
-            LifetimeValidator = (notBefore, expires, _, _) => IsCurrent(notBefore, expires),
-        };
-    }
+    private readonly AudienceTokens _tokens = new(keys.Value.Signing, Audience, time);
 
     /// <summary>A signed access token for <paramref name="reader"/>, valid <see cref="Lifetime"/> from now.</summary>
-    public string IssueAccessToken(Reader reader)
-    {
-        var now = _time.GetUtcNow().UtcDateTime;
-        return _handler.CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = Issuer,
-            Audience = Audience,
-            IssuedAt = now,
-            NotBefore = now,
-            Expires = now + Lifetime,
-            TokenType = JwtConstants.HeaderType,
-            Claims = new Dictionary<string, object> { [JwtRegisteredClaimNames.Sub] = reader.Id },
-            SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.HmacSha256),
-        });
-    }
+    public string IssueAccessToken(Reader reader) =>
+        _tokens.Issue(new Dictionary<string, object> { [JwtRegisteredClaimNames.Sub] = reader.Id });
 
     /// <summary>The reader of a valid <c>Bearer</c> token, or null.</summary>
-    public Reader? Authenticate(string? authorizationHeader)
-    {
-        const string scheme = "Bearer ";
-        if (authorizationHeader is null
-            || !authorizationHeader.StartsWith(scheme, StringComparison.OrdinalIgnoreCase)
-            || authorizationHeader.Length > scheme.Length + MaxTokenLength)
-        {
-            return null;
-        }
-
-        var token = authorizationHeader[scheme.Length..].Trim();
-        if (token.Length == 0)
-        {
-            return null;
-        }
-
-        // With a fixed symmetric key, validation does no I/O: the task has completed when it returns.
-        var result = _handler.ValidateTokenAsync(token, _validation).GetAwaiter().GetResult();
-        return result.IsValid && result.SecurityToken is JsonWebToken jwt && jwt.Subject is { Length: > 0 } subject && subject.StartsWith("l-", StringComparison.Ordinal)
-            ? new Reader(subject)
+    public Reader? Authenticate(string? authorizationHeader) =>
+        _tokens.ValidateBearer(authorizationHeader) is { } jwt && jwt.Subject.StartsWith("l-", StringComparison.Ordinal)
+            ? new Reader(jwt.Subject)
             : null;
-    }
-
-    /// <summary>Lifetime against the injected clock (the handler's own check would read the system clock).</summary>
-    private bool IsCurrent(DateTime? notBefore, DateTime? expires)
-    {
-        var now = _time.GetUtcNow().UtcDateTime;
-        return expires is { } end
-            && now < end.ToUniversalTime() + ClockSkew
-            && (notBefore is not { } start || start.ToUniversalTime() <= now + ClockSkew);
-    }
 }
