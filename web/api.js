@@ -107,3 +107,14 @@ export function el(tag, attributes = {}, ...children) {
   }
   return node;
 }
+
+/** What to tell someone whose sign-in link could not be exchanged for a session. */
+export function signInFailure(response) {
+  if (!response) {
+    return 'Could not reach NearMiss. Check your connection and try again.';
+  }
+  if (response.status === 401) {
+    return 'This sign-in link has been used, has expired or is not valid. Ask for a new one below.';
+  }
+  return problemTitle(response.data) ?? failureMessage(response.status, response.retryAfter, 'sign-in');
+}

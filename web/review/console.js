@@ -1,7 +1,7 @@
 // The review console: one page, so the session token lives in this module's memory only (never in
 // storage, cookies or a URL). Views are chosen by the fragment: #case=<id> is a case, anything else the
 // queue. A sign-in link (#token=...) is exchanged for a session and removed from the address at once.
-import { getJson, postJson, problemErrors, problemTitle, failureMessage, el } from '../api.js';
+import { getJson, postJson, problemErrors, problemTitle, failureMessage, el, signInFailure } from '../api.js';
 import { LABELS, applyRedactions, cleanSpans, overlaps, relocate, selectionOffsets } from './redact.js';
 
 const STAGE_WORDS = { 1: 'Stage 1: de-identify', 2: 'Stage 2: verify and publish' };
@@ -285,13 +285,7 @@ async function exchange(token) {
     return;
   }
   showSignIn();
-  if (!response) {
-    showMessage('Could not reach NearMiss. Check your connection and try again.');
-  } else if (response.status === 401) {
-    showMessage('This sign-in link has been used, has expired or is not valid. Ask for a new one below.');
-  } else {
-    showMessage(problemTitle(data) ?? failureMessage(response.status, response.retryAfter, 'sign-in'));
-  }
+  showMessage(signInFailure(response));
 }
 
 function signOut() {

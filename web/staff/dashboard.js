@@ -1,7 +1,7 @@
 // The staff dashboard: one page, so the session token lives in this module's memory only (never in storage,
 // cookies or a URL). A sign-in link (#token=...) is exchanged for a session and removed from the address at once.
 // The figures are those of `nearmiss trends`; the charts come as PNG data: URLs inside the same answer.
-import { getJson, postJson, problemTitle, failureMessage, el } from '../api.js';
+import { getJson, postJson, problemTitle, failureMessage, el, signInFailure } from '../api.js';
 
 const PROMISE = 'the promise is 5 to 10 business days';
 const CHART_WORDS = {
@@ -137,13 +137,7 @@ async function exchange(token) {
     return;
   }
   showSignIn();
-  if (!response) {
-    showMessage('Could not reach NearMiss. Check your connection and try again.');
-  } else if (response.status === 401) {
-    showMessage('This sign-in link has been used, has expired or is not valid. Ask for a new one below.');
-  } else {
-    showMessage(problemTitle(data) ?? failureMessage(response.status, response.retryAfter, 'sign-in'));
-  }
+  showMessage(signInFailure(response));
 }
 
 function signOut() {
