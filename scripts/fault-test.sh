@@ -52,7 +52,9 @@ work=$(mktemp -d -t nearmiss-faults.XXXXXX)
 azurite_pid=""; serve_pid=""; load_pid=""
 cleanup() {
   for pid in $load_pid $serve_pid $azurite_pid; do kill "$pid" 2>/dev/null; done
-  wait 2>/dev/null
+  for pid in $load_pid $serve_pid $azurite_pid; do
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  done
   if [ "$keep" = 1 ]; then log "kept $work"; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
@@ -82,6 +84,7 @@ start_azurite() {
     --blobHost 127.0.0.1 --blobPort "$blob" --queueHost 127.0.0.1 --queuePort "$queue" \
     --tableHost 127.0.0.1 --tablePort "$table" >>"$work/azurite.log" 2>&1 &
   azurite_pid=$!
+  disown "$azurite_pid"   # no "Killed" notice from the shell when it is stopped with SIGKILL
   for _ in $(seq 1 150); do port_open "$table" && port_open "$queue" && return 0; sleep 0.1; done
   log "Azurite did not start"; exit 1
 }
@@ -90,8 +93,11 @@ stop_azurite() {
   local started=$SECONDS
   kill -"$signal" "$azurite_pid"
   for _ in $(seq 1 150); do kill -0 "$azurite_pid" 2>/dev/null || break; sleep 0.1; done
-  if kill -0 "$azurite_pid" 2>/dev/null; then log "Azurite still running 15 s after SIG$signal: SIGKILL"; kill -KILL "$azurite_pid"; fi
-  wait "$azurite_pid" 2>/dev/null
+  if kill -0 "$azurite_pid" 2>/dev/null; then
+    log "Azurite still running 15 s after SIG$signal: SIGKILL"
+    kill -KILL "$azurite_pid"
+    while kill -0 "$azurite_pid" 2>/dev/null; do sleep 0.1; done
+  fi
   log "Azurite stopped with SIG$signal (exited after $((SECONDS - started)) s)"
 }
 
@@ -100,6 +106,7 @@ start_serve() {
   serve_runs=$((serve_runs + 1))
   (cd "$work" && exec "${nearmiss[@]}" serve --urls "$url") >>"$work/serve-$serve_runs.log" 2>&1 &
   serve_pid=$!
+  disown "$serve_pid"
   for _ in $(seq 1 300); do curl -fsS "$url/api/health" >/dev/null 2>&1 && return 0; sleep 0.1; done
   log "nearmiss serve did not become healthy"; exit 1
 }
@@ -134,7 +141,8 @@ log "Azurite started again; $(accepted) accepted"
 
 wait_for_receipts $((reports / 2))
 log "$(accepted) accepted; killing serve (SIGKILL)"
-kill -KILL "$serve_pid"; wait "$serve_pid" 2>/dev/null
+kill -KILL "$serve_pid"
+while kill -0 "$serve_pid" 2>/dev/null; do sleep 0.1; done
 sleep 2
 start_serve
 log "serve started again; $(accepted) accepted"

@@ -23,6 +23,9 @@ public sealed record LoadSettings(Uri Url, int Reports, int Concurrency, bool Ba
 /// </summary>
 public sealed class LoadRun(LoadSettings settings, TextWriter output)
 {
+    /// <summary>What a status lookup returns for a receipt that leads nowhere (404).</summary>
+    private const string NotFound = "not found";
+
     private static readonly HashSet<string> Reviewed = ["in-review", "awaiting-reporter", "published", "not-published"];
 
     /// <summary>How long a submitter waits after a failed submission before its next one.</summary>
@@ -77,22 +80,22 @@ public sealed class LoadRun(LoadSettings settings, TextWriter output)
         var rate = receipts.Count / submitSeconds;
         receiptsFile?.Dispose();
 
-        var pending = await WaitForReviewAsync(http, receipts.ToArray(), clock, cancellationToken);
+        var (pending, lost) = await WaitForReviewAsync(http, receipts.ToArray(), clock, cancellationToken);
         var sorted = latencies.Order().ToArray();
 
         output.WriteLine($"reports      {settings.Reports} at concurrency {settings.Concurrency}: {receipts.Count} accepted, {settings.Reports - receipts.Count} failed {Describe(failures)}");
         output.WriteLine($"accepted/s   {rate:F1}");
         output.WriteLine($"latency      p50 {Percentile(sorted, 0.50):F1} ms, p99 {Percentile(sorted, 0.99):F1} ms, max {sorted.LastOrDefault():F1} ms (of the accepted)");
-        output.WriteLine(pending == 0
+        output.WriteLine(pending + lost == 0
             ? $"in review    all {receipts.Count} after {clock.Elapsed.TotalSeconds:F1} s from the first submission"
-            : $"in review    {receipts.Count - pending} of {receipts.Count}; {pending} not in review after {settings.Timeout.TotalSeconds:F0} s");
+            : $"in review    {receipts.Count - pending - lost} of {receipts.Count}; {lost} lost (receipt leads nowhere), {pending} not in review after {settings.Timeout.TotalSeconds:F0} s");
         if (baselineRate is { } bare)
         {
             output.WriteLine($"baseline     {bare:F1} reports/s of bare storage work (1 entity upsert + 1 queue message) at concurrency {settings.Concurrency}");
             output.WriteLine($"share        {100 * rate / bare:F1} % of the bare storage rate");
         }
 
-        return receipts.Count == settings.Reports && pending == 0 ? 0 : 1;
+        return receipts.Count == settings.Reports && pending + lost == 0 ? 0 : 1;
     }
 
     /// <summary>One submission: its receipt, or what went wrong (the status code, the transport error or "timeout").</summary>
@@ -143,16 +146,23 @@ public sealed class LoadRun(LoadSettings settings, TextWriter output)
     /// <summary>
     /// Follows the receipts in submission order, one request at a time, waiting at the first report not yet in
     /// review: the queue is roughly first in, first out, so this costs about one lookup per report and does
-    /// not slow down the scan it is waiting for. A lookup that fails (host or storage down) is tried again.
+    /// not slow down the scan it is waiting for. A lookup that fails (host or storage down) is tried again. A
+    /// receipt that leads nowhere (404) is lost: its report was stored before the 202, and storage no longer has it.
     /// </summary>
-    private async Task<int> WaitForReviewAsync(HttpClient http, string[] receipts, Stopwatch clock, CancellationToken cancellationToken)
+    private async Task<(int Pending, int Lost)> WaitForReviewAsync(HttpClient http, string[] receipts, Stopwatch clock, CancellationToken cancellationToken)
     {
         var deadline = clock.Elapsed + settings.Timeout;
         var next = 0;
+        var lost = 0;
         while (next < receipts.Length && clock.Elapsed < deadline)
         {
             var status = await StatusAsync(http, receipts[next], cancellationToken);
-            if (status is not null && Reviewed.Contains(status))
+            if (status is NotFound)
+            {
+                lost++;
+                next++;
+            }
+            else if (status is not null && Reviewed.Contains(status))
             {
                 next++;
             }
@@ -162,14 +172,20 @@ public sealed class LoadRun(LoadSettings settings, TextWriter output)
             }
         }
 
-        return receipts.Length - next;
+        return (receipts.Length - next, lost);
     }
 
+    /// <summary>The report's status, <see cref="NotFound"/>, or null when the lookup failed.</summary>
     private static async Task<string?> StatusAsync(HttpClient http, string receipt, CancellationToken cancellationToken)
     {
         try
         {
             using var response = await http.PostAsJsonAsync("api/receipts/status", new { receipt }, cancellationToken);
+            if (response.StatusCode == HttpStatusCode.NotFound)
+            {
+                return NotFound;
+            }
+
             return response.IsSuccessStatusCode
                 ? (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("status").GetString()
                 : null;
