@@ -11,6 +11,7 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NearMiss.Core;
+using NearMiss.Functions.Http;
 
 namespace NearMiss.Cli.Serve;
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using NearMiss.Cli.Serve;
+using NearMiss.Functions.Http;
 using NearMiss.Tests.Infrastructure;
 
 namespace NearMiss.Tests.Serve;
