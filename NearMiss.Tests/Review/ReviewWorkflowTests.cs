@@ -137,6 +137,8 @@ public sealed class ReviewWorkflowTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(("in-review", 1), (after!.Status, after.Stage));
         Assert.Equal(["reviewer", "reporter"], after.Messages.Select(m => m.From));
         Assert.Equal(ReviewOutcome.Conflict, second.Outcome);
+        var replied = (await Get<AuditTrail>().ForCaseAsync(id, CancellationToken.None)).Single(a => a.Actor == AuditTrail.Reporter);
+        Assert.Equal(new DateTimeOffset(2026, 11, 2, 0, 0, 0, TimeSpan.Zero), replied.At);
     }
 
     [Fact]
