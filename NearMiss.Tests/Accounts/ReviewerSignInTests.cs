@@ -7,6 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 
 using MimeKit;
 
+using NearMiss.Core.Abuse;
 using NearMiss.Core.Accounts;
 using NearMiss.Core.Email;
 using NearMiss.Functions.Accounts;
@@ -31,6 +32,9 @@ public sealed partial class ReviewerSignInTests : IAsyncLifetime
             services =>
             {
                 services.AddSingleton<TimeProvider>(_time);
+
+                // The clock here only moves when a test moves it; the response floor has tests of its own.
+                services.Configure<ResponseFloorOptions>(o => o.SignInMilliseconds = 0);
                 services.Configure<EmailOptions>(o => o.PickupDirectory = _mail);
                 services.Configure<PublicSiteOptions>(o => o.PublicBaseUrl = "https://nearmiss.example/");
             },
