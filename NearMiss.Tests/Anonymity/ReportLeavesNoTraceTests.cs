@@ -62,7 +62,10 @@ public sealed class ReportLeavesNoTraceTests : IAsyncLifetime
         {
             var settings = TestServices.Settings(azurite.ConnectionString);
             settings["NearMiss:Email:PickupDirectory"] = Path.Combine(_contentRoot, "mail");
-            settings["NearMiss:RateLimits:Enabled"] = "false";
+            // The limiter counts the marked address (as the one trusted proxy's entry) and must keep it only in memory.
+            settings["NearMiss:RateLimits:ForwardedFor"] = "1";
+            settings["NearMiss:RateLimits:LookupPermits"] = "1000";
+            settings["NearMiss:ResponseFloor:LookupMilliseconds"] = "0";
             settings[ServeApp.WebRootSetting] = RepoPaths.Web;
             var url = $"http://127.0.0.1:{FreePort()}";
             await using var app = ServeApp.Build(["--urls", url, "--contentRoot", _contentRoot], builder =>
