@@ -2,8 +2,10 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 
 using NearMiss.Core;
+using NearMiss.Functions.Http;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddNearMissCore(builder.Configuration);
+builder.Services.AddNearMissHttpJson();
 builder.Build().Run();

@@ -11,6 +11,7 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NearMiss.Core;
+using NearMiss.Functions.Http;
 
 namespace NearMiss.Cli.Serve;
 
@@ -52,11 +53,9 @@ public static partial class ServeApp
         }
 
         builder.Services.AddNearMissCore(builder.Configuration);
-        builder.Services.AddMvcCore().AddJsonOptions(json =>
-        {
-            // The Functions ASP.NET Core integration executes IActionResult with MVC's System.Text.Json web defaults.
-            json.JsonSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-        });
+        // The Functions ASP.NET Core integration executes IActionResult with MVC's System.Text.Json formatter, set up alike.
+        builder.Services.AddMvcCore();
+        builder.Services.AddNearMissHttpJson();
 
         var functions = FunctionCatalog.Discover(functionTypes);
         var hostSettings = HostSettings.Load(HostSettings.DefaultPath, builder.Configuration);
