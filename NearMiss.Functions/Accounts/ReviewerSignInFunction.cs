@@ -11,8 +11,8 @@ namespace NearMiss.Functions.Accounts;
 
 /// <summary>
 /// <c>POST /api/review/signin</c>: e-mails a one-time sign-in link to a known reviewer. The answer is the same
-/// for every well-formed request, known address or not. With <c>"console": "staff"</c> the link opens the staff
-/// dashboard and is sent only to a reviewer account on the staff list.
+/// for every well-formed request, known address or not; something that is not an address at all is a 400. With
+/// <c>"console": "staff"</c> the link opens the staff dashboard and is sent only to a reviewer account on the staff list.
 /// </summary>
 public sealed class ReviewerSignInFunction(ReviewerSignIn signIn)
 {
@@ -38,9 +38,22 @@ public sealed class ReviewerSignInFunction(ReviewerSignIn signIn)
                 return Problems.Field("email", "is required, as text");
             }
 
-            var forStaff = document.RootElement.TryGetProperty("console", out var console)
-                && console.ValueKind == JsonValueKind.String
-                && console.GetString() == "staff";
+            if (ReviewerDirectory.NormaliseAddress(email.GetString()) is null)
+            {
+                return Problems.Field("email", "is not an e-mail address");
+            }
+
+            var forStaff = false;
+            if (document.RootElement.TryGetProperty("console", out var console) && console.ValueKind != JsonValueKind.Null)
+            {
+                if (console.ValueKind != JsonValueKind.String || console.GetString() != "staff")
+                {
+                    return Problems.Field("console", "must be \"staff\" or left out");
+                }
+
+                forStaff = true;
+            }
+
             await signIn.RequestAsync(email.GetString()!, cancellationToken, forStaff);
             return new ObjectResult(new Dictionary<string, object>()) { StatusCode = StatusCodes.Status202Accepted };
         }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 
+using NearMiss.Core.Accounts;
 using NearMiss.Core.Library;
 using NearMiss.Functions.Http;
 
@@ -11,7 +12,7 @@ namespace NearMiss.Functions.Library;
 
 /// <summary>
 /// <c>POST /api/readers/signin</c>: e-mails a one-time library sign-in link when the address may read. The answer
-/// is 202 for every well-formed request, allowed, awaiting approval or unknown.
+/// is 202 for every address, allowed, awaiting approval or unknown; something that is not an address is a 400.
 /// </summary>
 public sealed class ReaderSignInFunction(ReaderSignIn signIn)
 {
@@ -35,6 +36,11 @@ public sealed class ReaderSignInFunction(ReaderSignIn signIn)
                 || string.IsNullOrWhiteSpace(email.GetString()))
             {
                 return Problems.Field("email", "is required, as text");
+            }
+
+            if (ReviewerDirectory.NormaliseAddress(email.GetString()) is null)
+            {
+                return Problems.Field("email", "is not an e-mail address");
             }
 
             await signIn.RequestAsync(email.GetString()!, cancellationToken);
