@@ -8,4 +8,5 @@ var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.UseMiddleware<SecurityHeaders.WorkerMiddleware>();
 builder.Services.AddNearMissCore(builder.Configuration);
+builder.Services.AddNearMissHttpJson();
 builder.Build().Run();

@@ -12,9 +12,9 @@ namespace NearMiss.Functions.Accounts;
 
 /// <summary>
 /// <c>POST /api/review/signin</c>: e-mails a one-time sign-in link to a known reviewer. The answer is the same
-/// for every well-formed request, known address or not. With <c>"console": "staff"</c> the link opens the staff
-/// dashboard and is sent only to a reviewer account on the staff list. Every answer but a 429 takes the sign-in floor,
-/// so the time does not tell whether a link was e-mailed either.
+/// for every well-formed request, known address or not; something that is not an address at all is a 400. With
+/// <c>"console": "staff"</c> the link opens the staff dashboard and is sent only to a reviewer account on the staff list.
+/// Every answer but a 429 takes the sign-in floor, so the time does not tell whether a link was e-mailed either.
 /// </summary>
 public sealed class ReviewerSignInFunction(ReviewerSignIn signIn, RequestRateLimits limits, ResponseFloor floor)
 {
@@ -46,9 +46,22 @@ public sealed class ReviewerSignInFunction(ReviewerSignIn signIn, RequestRateLim
                 return Problems.Field("email", "is required, as text");
             }
 
-            var forStaff = document.RootElement.TryGetProperty("console", out var console)
-                && console.ValueKind == JsonValueKind.String
-                && console.GetString() == "staff";
+            if (ReviewerDirectory.NormaliseAddress(email.GetString()) is null)
+            {
+                return Problems.Field("email", "is not an e-mail address");
+            }
+
+            var forStaff = false;
+            if (document.RootElement.TryGetProperty("console", out var console) && console.ValueKind != JsonValueKind.Null)
+            {
+                if (console.ValueKind != JsonValueKind.String || console.GetString() != "staff")
+                {
+                    return Problems.Field("console", "must be \"staff\" or left out");
+                }
+
+                forStaff = true;
+            }
+
             await signIn.RequestAsync(email.GetString()!, cancellationToken, forStaff);
             return new ObjectResult(new Dictionary<string, object>()) { StatusCode = StatusCodes.Status202Accepted };
         }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 
 using NearMiss.Core.Abuse;
+using NearMiss.Core.Accounts;
 using NearMiss.Core.Library;
 using NearMiss.Functions.Http;
 
@@ -12,7 +13,8 @@ namespace NearMiss.Functions.Library;
 
 /// <summary>
 /// <c>POST /api/readers/signin</c>: e-mails a one-time library sign-in link when the address may read. The answer
-/// is 202 for every well-formed request, allowed, awaiting approval or unknown, and takes the sign-in floor.
+/// is 202 for every address, allowed, awaiting approval or unknown, and takes the sign-in floor; something that is
+/// not an address is a 400.
 /// </summary>
 public sealed class ReaderSignInFunction(ReaderSignIn signIn, RequestRateLimits limits, ResponseFloor floor)
 {
@@ -42,6 +44,11 @@ public sealed class ReaderSignInFunction(ReaderSignIn signIn, RequestRateLimits 
                 || string.IsNullOrWhiteSpace(email.GetString()))
             {
                 return Problems.Field("email", "is required, as text");
+            }
+
+            if (ReviewerDirectory.NormaliseAddress(email.GetString()) is null)
+            {
+                return Problems.Field("email", "is not an e-mail address");
             }
 
             await signIn.RequestAsync(email.GetString()!, cancellationToken);
