@@ -17,6 +17,7 @@ root.Subcommands.Add(PoisonCommand.Create());
 root.Subcommands.Add(ReviewersCommand.Create());
 root.Subcommands.Add(ReadersCommand.Create());
 root.Subcommands.Add(AgenciesCommand.Create());
+root.Subcommands.Add(IntakeCommand.Create());
 root.Subcommands.Add(TrendsCommand.Create());
 root.Subcommands.Add(LibraryCommand.Create());
 root.Subcommands.Add(TimingCommand.Create());

@@ -45,7 +45,10 @@ public static class NearMissCoreServices
         services.AddSingleton<IPiiDetector, LocalPiiDetector>();
         services.AddSingleton<PiiPreview>();
 
+        services.AddOptions<IntakeOptions>().Bind(configuration.GetSection(IntakeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ReportIntake>();
+        services.AddSingleton<OrphanSweep>();
+        services.AddSingleton<IntakeCheck>();
         services.AddSingleton<ReceiptLookup>();
         services.AddSingleton<CaseOpening>();
         services.AddOptions<ReviewOptions>().Bind(configuration.GetSection(ReviewOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

@@ -11,16 +11,25 @@ using NearMiss.Core.Storage;
 
 namespace NearMiss.Cli.Load;
 
-public sealed record LoadSettings(Uri Url, int Reports, int Concurrency, bool Baseline, TimeSpan Timeout);
+public sealed record LoadSettings(Uri Url, int Reports, int Concurrency, bool Baseline, TimeSpan Timeout, FileInfo? ReceiptsFile = null);
 
 /// <summary>
 /// The load generator: submits synthetic reports through the public API at a given concurrency, then
 /// follows every receipt until its report is in review. With a baseline, first measures the bare storage
-/// work one report needs (one entity upsert and one queue message) at the same concurrency.
+/// work one report needs (one entity upsert and one queue message) at the same concurrency. A submission that
+/// fails (an error status, a refused or dropped connection, a timeout) is counted by its outcome and never
+/// retried: a sender without a 202 has no receipt; its submitter pauses a second before the next report. Following
+/// the receipts rides out a host that is down.
 /// </summary>
 public sealed class LoadRun(LoadSettings settings, TextWriter output)
 {
+    /// <summary>What a status lookup returns for a receipt that leads nowhere (404).</summary>
+    private const string NotFound = "not found";
+
     private static readonly HashSet<string> Reviewed = ["in-review", "awaiting-reporter", "published", "not-published"];
+
+    /// <summary>How long a submitter waits after a failed submission before its next one.</summary>
+    private static readonly TimeSpan FailurePause = TimeSpan.FromSeconds(1);
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -33,6 +42,7 @@ public sealed class LoadRun(LoadSettings settings, TextWriter output)
         };
         var form = await http.GetFromJsonAsync<FormDefinition>("api/form", JsonSerializerOptions.Web, cancellationToken)
                    ?? throw new InvalidOperationException("GET /api/form returned nothing.");
+        var receiptsFile = settings.ReceiptsFile is { } file ? CreatePrivate(file) : null;
         var generator = new SyntheticReports(seed: 7);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var bodies = Enumerable.Range(0, settings.Reports).Select(_ => generator.Next(form, today).ToJsonString()).ToArray();
@@ -44,45 +54,90 @@ public sealed class LoadRun(LoadSettings settings, TextWriter output)
         await Parallel.ForEachAsync(bodies, Options(cancellationToken), async (body, ct) =>
         {
             var started = Stopwatch.GetTimestamp();
-            try
+            var outcome = await SubmitAsync(http, body, ct);
+            if (outcome.Receipt is { } receipt)
             {
-                using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
-                using var response = await http.PostAsync("api/reports", content, ct);
                 latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                if (response.StatusCode == HttpStatusCode.Accepted)
+                receipts.Enqueue(receipt);
+                if (receiptsFile is not null)
                 {
-                    var accepted = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
-                    receipts.Enqueue(accepted.GetProperty("receipt").GetString()!);
-                }
-                else
-                {
-                    failures.AddOrUpdate(((int)response.StatusCode).ToString(CultureInfo.InvariantCulture), 1, (_, n) => n + 1);
+                    lock (receiptsFile)
+                    {
+                        receiptsFile.WriteLine(receipt);
+                    }
                 }
             }
-            catch (HttpRequestException e)
+            else
             {
-                failures.AddOrUpdate(e.HttpRequestError.ToString(), 1, (_, n) => n + 1);
+                failures.AddOrUpdate(outcome.Failure!, 1, (_, n) => n + 1);
+
+                // As a person would, this submitter waits a moment before the next report instead of hammering a
+                // host that is down.
+                await Task.Delay(FailurePause, ct);
             }
         });
         var submitSeconds = clock.Elapsed.TotalSeconds;
         var rate = receipts.Count / submitSeconds;
+        receiptsFile?.Dispose();
 
-        var pending = await WaitForReviewAsync(http, receipts.ToArray(), clock, cancellationToken);
+        var (pending, lost) = await WaitForReviewAsync(http, receipts.ToArray(), clock, cancellationToken);
         var sorted = latencies.Order().ToArray();
 
         output.WriteLine($"reports      {settings.Reports} at concurrency {settings.Concurrency}: {receipts.Count} accepted, {settings.Reports - receipts.Count} failed {Describe(failures)}");
         output.WriteLine($"accepted/s   {rate:F1}");
-        output.WriteLine($"latency      p50 {Percentile(sorted, 0.50):F1} ms, p99 {Percentile(sorted, 0.99):F1} ms, max {sorted.LastOrDefault():F1} ms");
-        output.WriteLine(pending == 0
+        output.WriteLine($"latency      p50 {Percentile(sorted, 0.50):F1} ms, p99 {Percentile(sorted, 0.99):F1} ms, max {sorted.LastOrDefault():F1} ms (of the accepted)");
+        output.WriteLine(pending + lost == 0
             ? $"in review    all {receipts.Count} after {clock.Elapsed.TotalSeconds:F1} s from the first submission"
-            : $"in review    {receipts.Count - pending} of {receipts.Count}; {pending} not in review after {settings.Timeout.TotalSeconds:F0} s");
+            : $"in review    {receipts.Count - pending - lost} of {receipts.Count}; {lost} lost (receipt leads nowhere), {pending} not in review after {settings.Timeout.TotalSeconds:F0} s");
         if (baselineRate is { } bare)
         {
             output.WriteLine($"baseline     {bare:F1} reports/s of bare storage work (1 entity upsert + 1 queue message) at concurrency {settings.Concurrency}");
             output.WriteLine($"share        {100 * rate / bare:F1} % of the bare storage rate");
         }
 
-        return receipts.Count == settings.Reports && pending == 0 ? 0 : 1;
+        return receipts.Count == settings.Reports && pending + lost == 0 ? 0 : 1;
+    }
+
+    /// <summary>One submission: its receipt, or what went wrong (the status code, the transport error or "timeout").</summary>
+    private static async Task<(string? Receipt, string? Failure)> SubmitAsync(HttpClient http, string body, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+            using var response = await http.PostAsync("api/reports", content, cancellationToken);
+            if (response.StatusCode != HttpStatusCode.Accepted)
+            {
+                return (null, ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture));
+            }
+
+            var accepted = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+            return (accepted.GetProperty("receipt").GetString(), null);
+        }
+        catch (HttpRequestException e)
+        {
+            return (null, e.HttpRequestError.ToString());
+        }
+        catch (Exception e) when (e is IOException or JsonException)
+        {
+            return (null, "202 without a readable receipt");
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return (null, "timeout");
+        }
+    }
+
+    /// <summary>The receipts file, readable by its owner only: receipts are secrets (these are synthetic reports).</summary>
+    private static StreamWriter CreatePrivate(FileInfo file)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        // Flushed line by line, so a watcher sees progress and a stopped run keeps what it got.
+        return new StreamWriter(new FileStream(file.FullName, options)) { AutoFlush = true };
     }
 
     private ParallelOptions Options(CancellationToken cancellationToken) =>
@@ -91,19 +146,23 @@ public sealed class LoadRun(LoadSettings settings, TextWriter output)
     /// <summary>
     /// Follows the receipts in submission order, one request at a time, waiting at the first report not yet in
     /// review: the queue is roughly first in, first out, so this costs about one lookup per report and does
-    /// not slow down the scan it is waiting for.
+    /// not slow down the scan it is waiting for. A lookup that fails (host or storage down) is tried again. A
+    /// receipt that leads nowhere (404) is lost: its report was stored before the 202, and storage no longer has it.
     /// </summary>
-    private async Task<int> WaitForReviewAsync(HttpClient http, string[] receipts, Stopwatch clock, CancellationToken cancellationToken)
+    private async Task<(int Pending, int Lost)> WaitForReviewAsync(HttpClient http, string[] receipts, Stopwatch clock, CancellationToken cancellationToken)
     {
         var deadline = clock.Elapsed + settings.Timeout;
         var next = 0;
+        var lost = 0;
         while (next < receipts.Length && clock.Elapsed < deadline)
         {
-            using var response = await http.PostAsJsonAsync("api/receipts/status", new { receipt = receipts[next] }, cancellationToken);
-            var status = response.IsSuccessStatusCode
-                ? (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("status").GetString()
-                : null;
-            if (status is not null && Reviewed.Contains(status))
+            var status = await StatusAsync(http, receipts[next], cancellationToken);
+            if (status is NotFound)
+            {
+                lost++;
+                next++;
+            }
+            else if (status is not null && Reviewed.Contains(status))
             {
                 next++;
             }
@@ -113,7 +172,29 @@ public sealed class LoadRun(LoadSettings settings, TextWriter output)
             }
         }
 
-        return receipts.Length - next;
+        return (receipts.Length - next, lost);
+    }
+
+    /// <summary>The report's status, <see cref="NotFound"/>, or null when the lookup failed.</summary>
+    private static async Task<string?> StatusAsync(HttpClient http, string receipt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await http.PostAsJsonAsync("api/receipts/status", new { receipt }, cancellationToken);
+            if (response.StatusCode == HttpStatusCode.NotFound)
+            {
+                return NotFound;
+            }
+
+            return response.IsSuccessStatusCode
+                ? (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("status").GetString()
+                : null;
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or JsonException
+                                  || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return null;
+        }
     }
 
     /// <summary>Reports/s of bare storage work: per report one entity upsert of the same size and one queue message.</summary>

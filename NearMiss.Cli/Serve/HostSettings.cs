@@ -20,6 +20,14 @@ public sealed record QueueSettings
 
     /// <summary>The first wait on an empty queue; doubled up to <see cref="MaxPollingInterval"/>.</summary>
     public TimeSpan MinPollingInterval { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// How long a fetched message stays invisible while its handler runs: the host's fixed 10 minutes. After a crash
+    /// the messages that were in flight come back when it ends. <c>nearmiss serve</c> takes a shorter one from
+    /// <see cref="HostSettings.ProcessingLeaseSetting"/> (fault tests); a handler that outlives it may see its message
+    /// delivered again, which every handler tolerates.
+    /// </summary>
+    public TimeSpan ProcessingLease { get; init; } = TimeSpan.FromMinutes(10);
 }
 
 /// <summary>
@@ -30,6 +38,9 @@ public sealed record QueueSettings
 public sealed record HostSettings(string RoutePrefix, QueueSettings Queues)
 {
     public const string FileName = "host.json";
+
+    /// <summary>Not a host.json setting: <c>nearmiss serve</c>'s <see cref="QueueSettings.ProcessingLease"/> (a TimeSpan).</summary>
+    public const string ProcessingLeaseSetting = "NearMiss:Serve:ProcessingLease";
     private const string OverrideSection = "AzureFunctionsJobHost";
 
     public static HostSettings Load(string path, IConfiguration? overrides = null)
@@ -58,6 +69,11 @@ public sealed record HostSettings(string RoutePrefix, QueueSettings Queues)
             VisibilityTimeout = Span(Get("extensions:queues:visibilityTimeout")) ?? queues.VisibilityTimeout,
             MaxPollingInterval = Span(Get("extensions:queues:maxPollingInterval")) ?? queues.MaxPollingInterval,
         };
+        if (overrides?[ProcessingLeaseSetting] is { Length: > 0 } lease)
+        {
+            queues = queues with { ProcessingLease = TimeSpan.Parse(lease, CultureInfo.InvariantCulture) };
+        }
+
         if (queues.MaxPollingInterval < queues.MinPollingInterval)
         {
             queues = queues with { MaxPollingInterval = queues.MinPollingInterval };

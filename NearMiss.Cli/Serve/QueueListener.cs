@@ -2,6 +2,7 @@ using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Logging;
+using NearMiss.Core.Storage;
 
 namespace NearMiss.Cli.Serve;
 
@@ -22,9 +23,6 @@ public sealed partial class QueueListener(
     ILogger logger,
     TimeProvider? time = null)
 {
-    /// <summary>How long a message stays invisible while its handler runs (the host's default lease).</summary>
-    private static readonly TimeSpan ProcessingLease = TimeSpan.FromMinutes(10);
-
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly SemaphoreSlim _completed = new(0);
     private int _inFlight;
@@ -74,7 +72,7 @@ public sealed partial class QueueListener(
     {
         try
         {
-            var response = await queue.ReceiveMessagesAsync(settings.BatchSize, ProcessingLease, cancellationToken);
+            var response = await queue.ReceiveMessagesAsync(settings.BatchSize, settings.ProcessingLease, cancellationToken);
             return response.Value;
         }
         catch (RequestFailedException exception)
@@ -136,6 +134,11 @@ public sealed partial class QueueListener(
         {
             // The lease was lost (message already deleted or taken again): the next delivery decides.
             LogCompletionFailed(logger, queue.Name, message.MessageId, exception.Status, exception.ErrorCode);
+        }
+        catch (Exception exception) when (StorageFailures.IsUnavailable(exception))
+        {
+            // Storage is down: the message comes back when its processing lease ends.
+            LogCompletionFailed(logger, queue.Name, message.MessageId, 0, exception.GetType().Name);
         }
         finally
         {

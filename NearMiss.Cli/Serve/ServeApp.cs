@@ -11,6 +11,7 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NearMiss.Core;
+using NearMiss.Core.Storage;
 using NearMiss.Functions.Http;
 
 namespace NearMiss.Cli.Serve;
@@ -150,7 +151,11 @@ public static partial class ServeApp
         }
     }
 
-    /// <summary>An unhandled exception becomes a bare 500 problem; only its type is logged, never its message or the request.</summary>
+    /// <summary>
+    /// An unhandled exception becomes a bare 500 problem, or a 503 with <c>Retry-After</c> when storage does not
+    /// answer (as <see cref="StorageUnavailableMiddleware"/> answers in the Functions app); only its type is logged,
+    /// never its message or the request.
+    /// </summary>
     private static async Task ProblemOnExceptionAsync(HttpContext context, Func<Task> next, ILogger logger)
     {
         try
@@ -159,14 +164,23 @@ public static partial class ServeApp
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
         {
-            LogUnhandled(logger, context.GetEndpoint()?.DisplayName ?? "static files", exception.GetType().FullName ?? exception.GetType().Name);
+            var function = context.GetEndpoint()?.DisplayName ?? "static files";
             if (context.Response.HasStarted)
             {
+                LogUnhandled(logger, function, exception.GetType().FullName ?? exception.GetType().Name);
                 context.Abort();
                 return;
             }
 
             context.Response.Clear();
+            if (StorageFailures.IsUnavailable(exception))
+            {
+                LogStorageUnavailable(logger, function, exception.GetType().Name);
+                await Problems.Unavailable().ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
+                return;
+            }
+
+            LogUnhandled(logger, function, exception.GetType().FullName ?? exception.GetType().Name);
             context.Response.StatusCode = StatusCodes.Status500InternalServerError;
             await context.Response.WriteAsJsonAsync(
                 new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "The request could not be completed." },
@@ -181,6 +195,9 @@ public static partial class ServeApp
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Function} failed with an unhandled {ExceptionType}")]
     private static partial void LogUnhandled(ILogger logger, string function, string exceptionType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Function}: storage did not answer ({ExceptionType}); answered 503")]
+    private static partial void LogStorageUnavailable(ILogger logger, string function, string exceptionType);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No web/ folder found above the working directory and NearMiss:Web:Root is not set: serving the API only")]
     private static partial void LogNoWebRoot(ILogger logger);

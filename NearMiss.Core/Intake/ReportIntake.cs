@@ -42,18 +42,47 @@ public sealed class ReportIntake(NearMissStore store, Sealer sealer, Receipts re
             WrappedKey = box.WrappedKey,
         };
 
-        await store.Submissions.AddEntityAsync(entity, cancellationToken);
         try
         {
+            await AddAsync(entity, cancellationToken);
             await store.PiiScan.SendMessageAsync(reportId, cancellationToken);
         }
         catch
         {
-            // Nothing half-stored: without its queue message the report would never be scanned.
-            await store.Submissions.DeleteEntityAsync(reportId, SubmissionEntity.Row, ETag.All, CancellationToken.None);
+            // Nothing half-stored: the sender gets an error and no receipt, so the report goes. When the removal
+            // fails as well (storage down, or the process dies first), OrphanSweep later queues the original that
+            // has no case: it cannot tell it from a report whose receipt went out and whose message was lost.
+            await RemoveAsync(reportId);
             throw;
         }
 
         return (new Accepted(receipt), errors);
+    }
+
+    private async Task AddAsync(SubmissionEntity entity, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.Submissions.AddEntityAsync(entity, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            // The SDK retried an insert whose answer was lost: the row is this one (a report id is the keyed hash
+            // of a fresh 118-bit receipt, so no other report has it).
+        }
+    }
+
+    private async Task RemoveAsync(string reportId)
+    {
+        try
+        {
+            await store.Submissions.DeleteEntityAsync(reportId, SubmissionEntity.Row, ETag.All, CancellationToken.None);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+        }
+        catch (Exception e) when (StorageFailures.IsUnavailable(e))
+        {
+        }
     }
 }

@@ -34,4 +34,7 @@ public sealed class SubmissionEntity : ITableEntity
 
     /// <summary>The report's data key, wrapped by the sealing key; null once erased.</summary>
     public byte[]? WrappedKey { get; set; }
+
+    /// <summary>Set when <see cref="OrphanSweep"/> queued the report's scan again; it does so once.</summary>
+    public bool? Requeued { get; set; }
 }

@@ -17,8 +17,8 @@ public sealed class SiteProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan CliTimeout = TimeSpan.FromSeconds(60);
-    private readonly Process _process;
     private readonly ConcurrentQueue<string> _output;
+    private Process _process;
     private readonly IReadOnlyDictionary<string, string?> _environment;
 
     private SiteProcess(
@@ -74,14 +74,8 @@ public sealed class SiteProcess : IAsyncDisposable
             settings[name] = value;
         }
 
-        var start = Command(workingDirectory, settings, CliAssembly, "serve", "--urls", $"http://127.0.0.1:{port}");
         var output = new ConcurrentQueue<string>();
-        var process = Process.Start(start) ?? throw new InvalidOperationException("nearmiss serve did not start.");
-        process.OutputDataReceived += (_, e) => Keep(output, e.Data);
-        process.ErrorDataReceived += (_, e) => Keep(output, e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
+        var process = Launch(workingDirectory, settings, baseAddress, output);
         var site = new SiteProcess(process, output, baseAddress, workingDirectory, settings);
         try
         {
@@ -94,6 +88,19 @@ public sealed class SiteProcess : IAsyncDisposable
         }
 
         return site;
+    }
+
+    /// <summary>
+    /// Kills the process with SIGKILL, as a crash would (no shutdown: the queue messages it holds stay invisible
+    /// until their lease ends), and starts it again on the same address, working directory and settings.
+    /// </summary>
+    public async Task KillAndRestartAsync(CancellationToken cancellationToken = default)
+    {
+        _process.Kill();
+        await _process.WaitForExitAsync(cancellationToken);
+        _process.Dispose();
+        _process = Launch(WorkingDirectory, _environment, BaseAddress, _output);
+        await WaitUntilHealthyAsync(cancellationToken);
     }
 
     /// <summary>
@@ -193,6 +200,17 @@ public sealed class SiteProcess : IAsyncDisposable
 
         throw new TimeoutException(
             $"nearmiss serve did not answer GET /api/health with 200 within {StartTimeout.TotalSeconds} s (last: {last}):{Environment.NewLine}{string.Join(Environment.NewLine, _output)}");
+    }
+
+    private static Process Launch(string workingDirectory, IReadOnlyDictionary<string, string?> settings, Uri baseAddress, ConcurrentQueue<string> output)
+    {
+        var start = Command(workingDirectory, settings, CliAssembly, "serve", "--urls", baseAddress.GetLeftPart(UriPartial.Authority));
+        var process = Process.Start(start) ?? throw new InvalidOperationException("nearmiss serve did not start.");
+        process.OutputDataReceived += (_, e) => Keep(output, e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(output, e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
     }
 
     private static ProcessStartInfo Command(string workingDirectory, IReadOnlyDictionary<string, string?> settings, params string[] args)

@@ -11,11 +11,16 @@ namespace NearMiss.Tests.Infrastructure;
 public sealed class Azurite : IAsyncDisposable
 {
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-    private readonly Process _process;
+    private readonly int[] _ports;
+    private readonly string? _location;
+    private Process _process;
 
-    private Azurite(Process process, int blobPort, int queuePort, int tablePort)
+    private Azurite(Process process, int[] ports, string? location)
     {
         _process = process;
+        _ports = ports;
+        _location = location;
+        var (blobPort, queuePort, tablePort) = (ports[0], ports[1], ports[2]);
         ConnectionString =
             $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
             $"BlobEndpoint=http://127.0.0.1:{blobPort}/devstoreaccount1;" +
@@ -28,6 +33,46 @@ public sealed class Azurite : IAsyncDisposable
     public static async Task<Azurite> StartAsync(string? location = null)
     {
         var ports = new[] { FreePort(), FreePort(), FreePort() };
+        var process = await LaunchAsync(ports, location);
+        return new Azurite(process, ports, location);
+    }
+
+    /// <summary>
+    /// Stops Azurite: with SIGTERM it saves its data files and exits; with SIGKILL (<paramref name="kill"/>) it
+    /// loses what it acknowledged since its last save (it saves every 5 s).
+    /// </summary>
+    public async Task StopAsync(bool kill = false)
+    {
+        if (kill)
+        {
+            _process.Kill();
+        }
+        else
+        {
+            Process.Start("kill", ["-TERM", _process.Id.ToString()])?.WaitForExit();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+    }
+
+    /// <summary>Starts Azurite again on the same ports and location, after <see cref="StopAsync"/>.</summary>
+    public async Task RestartAsync()
+    {
+        _process.Dispose();
+        _process = await LaunchAsync(_ports, _location);
+    }
+
+    private static async Task<Process> LaunchAsync(int[] ports, string? location)
+    {
         var start = new ProcessStartInfo(Path.Combine(RepoPaths.Root, "node_modules", ".bin", "azurite"))
         {
             RedirectStandardOutput = true,
@@ -60,13 +105,12 @@ public sealed class Azurite : IAsyncDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var azurite = new Azurite(process, ports[0], ports[1], ports[2]);
         foreach (var port in ports)
         {
             await WaitForPortAsync(port, process);
         }
 
-        return azurite;
+        return process;
     }
 
     public async ValueTask DisposeAsync()

@@ -28,6 +28,18 @@ public sealed class HostSettingsTests
     }
 
     [Fact]
+    public void Load_ProcessingLease_IsTheHostsTenMinutesUnlessServeIsGivenAnother()
+    {
+        var hostJson = Path.Combine(RepoPaths.Root, "NearMiss.Functions", "host.json");
+        var overrides = new ConfigurationBuilder()
+            .AddInMemoryCollection([new(HostSettings.ProcessingLeaseSetting, "00:00:30")])
+            .Build();
+
+        Assert.Equal(TimeSpan.FromMinutes(10), HostSettings.Load(hostJson).Queues.ProcessingLease);
+        Assert.Equal(TimeSpan.FromSeconds(30), HostSettings.Load(hostJson, overrides).Queues.ProcessingLease);
+    }
+
+    [Fact]
     public void Load_WithAnAzureFunctionsJobHostSetting_OverridesTheFile()
     {
         var overrides = new ConfigurationBuilder()

@@ -7,6 +7,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using NearMiss.Cli.Serve;
+using NearMiss.Functions.Http;
 using NearMiss.Tests.Infrastructure;
 
 namespace NearMiss.Tests.Serve;
@@ -44,6 +45,33 @@ public sealed class ServeErrorTests(AzuriteFixture fixture)
     }
 
     [Fact]
+    public async Task Function_WhoseStorageDoesNotAnswer_Returns503WithRetryAfter()
+    {
+        var logs = new CapturedLogs();
+        var url = $"http://127.0.0.1:{FreePort()}";
+        await using var app = ServeApp.Build(
+            ["--urls", url, "--environment", "Production"],
+            builder =>
+            {
+                builder.Configuration.AddInMemoryCollection(TestServices.Settings(fixture.ConnectionString));
+                builder.Logging.AddProvider(logs);
+            },
+            [typeof(StorageDownFunction)]);
+        await app.StartAsync();
+        using var client = new HttpClient { BaseAddress = new Uri(url) };
+
+        using var response = await client.GetAsync("/api/storage-down");
+        var body = await response.Content.ReadAsStringAsync();
+        await app.StopAsync();
+
+        Assert.Equal((HttpStatusCode.ServiceUnavailable, "application/problem+json"), (response.StatusCode, response.Content.Headers.ContentType?.MediaType));
+        Assert.Equal(TimeSpan.FromSeconds(Problems.RetryAfterSeconds), response.Headers.RetryAfter?.Delta);
+        Assert.DoesNotContain(Secret, body);
+        Assert.Contains(logs.Lines, line => line.Contains("answered 503", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, line => line.Contains(Secret, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Build_WithAFunctionItCannotBind_FailsAtStartUp()
     {
         var error = Assert.Throws<InvalidOperationException>(() => ServeApp.Build(["--environment", "Production"], configure: null, [typeof(UnbindableFunction)]));
@@ -63,6 +91,13 @@ public sealed class ServeErrorTests(AzuriteFixture fixture)
         [Function("Throws")]
         public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "throws")] HttpRequest request) =>
             throw new InvalidOperationException(Secret);
+    }
+
+    private sealed class StorageDownFunction
+    {
+        [Function("StorageDown")]
+        public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "storage-down")] HttpRequest request) =>
+            throw new AggregateException(new Azure.RequestFailedException(0, Secret), new Azure.RequestFailedException(503, Secret));
     }
 
     private sealed class UnbindableFunction
