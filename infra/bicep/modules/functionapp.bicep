@@ -174,6 +174,9 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     NearMiss__RateLimits__SignInWindowMinutes: '15'
     NearMiss__ResponseFloor__LookupMilliseconds: '300'
     NearMiss__ResponseFloor__SignInMilliseconds: '1000'
+    // Originals left without a case are queued for their scan again (docs/decisions/010-orphaned-submissions.md).
+    NearMiss__Intake__OrphanAge: '00:10:00'
+    NearMiss__Intake__OrphanLookBack: '2.00:00:00'
   }
 }
 
