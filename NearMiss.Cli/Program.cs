@@ -5,6 +5,7 @@ using NearMiss.Cli.Load;
 using NearMiss.Cli.Pii;
 using NearMiss.Cli.Seed;
 using NearMiss.Cli.Serve;
+using NearMiss.Cli.Timing;
 using NearMiss.Cli.Trends;
 
 var root = new RootCommand("nearmiss: anonymous near-miss reporting for law enforcement");
@@ -19,4 +20,5 @@ root.Subcommands.Add(AgenciesCommand.Create());
 root.Subcommands.Add(IntakeCommand.Create());
 root.Subcommands.Add(TrendsCommand.Create());
 root.Subcommands.Add(LibraryCommand.Create());
+root.Subcommands.Add(TimingCommand.Create());
 return await root.Parse(args).InvokeAsync();

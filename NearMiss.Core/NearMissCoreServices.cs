@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
+using NearMiss.Core.Abuse;
 using NearMiss.Core.Accounts;
 using NearMiss.Core.Email;
 using NearMiss.Core.Health;
@@ -33,6 +34,11 @@ public static class NearMissCoreServices
         services.AddSingleton<NearMissStore>();
         services.AddHostedService<StorageInitializer>();
         services.AddSingleton<PoisonReplay>();
+
+        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ResponseFloorOptions>().Bind(configuration.GetSection(ResponseFloorOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<RequestRateLimits>();
+        services.AddSingleton<ResponseFloor>();
 
         services.AddSingleton<Sealer>();
         services.AddSingleton<Receipts>();

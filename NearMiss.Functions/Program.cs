@@ -6,6 +6,8 @@ using NearMiss.Functions.Http;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+builder.UseMiddleware<SecurityHeaders.WorkerMiddleware>();
 builder.UseMiddleware<StorageUnavailableMiddleware>();
 builder.Services.AddNearMissCore(builder.Configuration);
+builder.Services.AddNearMissHttpJson();
 builder.Build().Run();

@@ -73,6 +73,7 @@ export NearMiss__Keys__Sealing=$(head -c 32 /dev/urandom | base64)
 export NearMiss__Keys__Receipt=$(head -c 32 /dev/urandom | base64)
 export NearMiss__Keys__Signing=$(head -c 32 /dev/urandom | base64)
 export NearMiss__RateLimits__Enabled=false
+export NearMiss__ResponseFloor__LookupMilliseconds=0   # the load follows every receipt into review, one lookup at a time
 export NearMiss__Email__PickupDirectory="$work/mail"
 export NearMiss__Serve__ProcessingLease=$(printf '%02d:%02d:%02d' $((lease / 3600)) $((lease % 3600 / 60)) $((lease % 60)))
 export Logging__LogLevel__Default=Warning

@@ -90,6 +90,10 @@ public sealed class SeedRun(IServiceProvider services, Uri url, bool leaveSomeIn
         return new SeedSummary(submitted, published, notPublished);
     }
 
+    /// <summary>
+    /// Polls the receipt's status about once a second, which stays well inside the site's receipt-lookup limit; should
+    /// the site still answer 429, waits as long as its Retry-After says.
+    /// </summary>
     private static async Task WaitForReviewAsync(HttpClient http, string receipt, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
@@ -101,7 +105,10 @@ public sealed class SeedRun(IServiceProvider services, Uri url, bool leaveSomeIn
                 return;
             }
 
-            await Task.Delay(100, cancellationToken);
+            var wait = response.StatusCode == HttpStatusCode.TooManyRequests && response.Headers.RetryAfter?.Delta is { } retryAfter
+                ? retryAfter
+                : TimeSpan.FromSeconds(1);
+            await Task.Delay(wait, cancellationToken);
         }
 
         throw new TimeoutException("A seeded report did not reach review within 60 s: is the queue listener running?");

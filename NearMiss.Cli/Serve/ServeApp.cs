@@ -54,11 +54,9 @@ public static partial class ServeApp
         }
 
         builder.Services.AddNearMissCore(builder.Configuration);
-        builder.Services.AddMvcCore().AddJsonOptions(json =>
-        {
-            // The Functions ASP.NET Core integration executes IActionResult with MVC's System.Text.Json web defaults.
-            json.JsonSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-        });
+        // The Functions ASP.NET Core integration executes IActionResult with MVC's System.Text.Json formatter, set up alike.
+        builder.Services.AddMvcCore();
+        builder.Services.AddNearMissHttpJson();
 
         var functions = FunctionCatalog.Discover(functionTypes);
         var hostSettings = HostSettings.Load(HostSettings.DefaultPath, builder.Configuration);

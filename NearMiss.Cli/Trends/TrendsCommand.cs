@@ -27,7 +27,7 @@ public static class TrendsCommand
         {
             if (!TrendService.TryParseMonth(result.GetValue(from), out var first) || !TrendService.TryParseMonth(result.GetValue(to), out var last) || last < first)
             {
-                await Console.Error.WriteLineAsync("nearmiss trends: --from and --to must be months YYYY-MM, --from not after --to");
+                await Console.Error.WriteLineAsync("nearmiss trends: --from and --to must be months YYYY-MM from 2000-01 to 2999-12, --from not after --to");
                 return 2;
             }
 

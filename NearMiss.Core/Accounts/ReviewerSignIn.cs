@@ -139,13 +139,9 @@ public sealed partial class ReviewerSignIn(
 
     private bool IsStaff(string emailAddress) => staff.Value.Addresses.Contains(emailAddress.Trim(), StringComparer.OrdinalIgnoreCase);
 
-    private static bool IsWellFormed(string token)
-    {
-        Span<byte> decoded = stackalloc byte[TokenBytes + 3];
-        return token.Length == Base64Url.GetEncodedLength(TokenBytes)
-            && Base64Url.TryDecodeFromChars(token, decoded, out var written)
-            && written == TokenBytes;
-    }
+    /// <summary>Whether the token is base64url of 32 bytes. (<c>TryDecodeFromChars</c> throws on characters outside base64url.)</summary>
+    private static bool IsWellFormed(string token) =>
+        token.Length == Base64Url.GetEncodedLength(TokenBytes) && Base64Url.IsValid(token, out var length) && length == TokenBytes;
 
     private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(token)));
 

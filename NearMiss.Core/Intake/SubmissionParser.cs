@@ -248,9 +248,9 @@ public static class SubmissionParser
             errors.Add(field, $"must be at most {limits.MaxLength} characters (it has {text.Length})");
         }
 
-        if (text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+        if (FreeText.HasControlCharacters(text))
         {
-            errors.Add(field, "contains control characters");
+            errors.Add(field, FreeText.ControlCharacters);
         }
 
         return text;

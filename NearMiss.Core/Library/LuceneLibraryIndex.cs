@@ -456,18 +456,8 @@ public sealed partial class LuceneLibraryIndex : ILibrarySearch, IPublicationLis
         _write.Dispose();
     }
 
-    private Query ParseText(string text)
-    {
-        var parser = new MultiFieldQueryParser(Version, TextFields, _analyzer, Boosts) { DefaultOperator = Operator.AND };
-        try
-        {
-            return parser.Parse(text);
-        }
-        catch (ParseException)
-        {
-            return parser.Parse(QueryParserBase.Escape(text));
-        }
-    }
+    private Query ParseText(string text) =>
+        new ReaderQueryParser(Version, TextFields, _analyzer, Boosts) { DefaultOperator = Operator.AND }.ParseOrWords(text);
 
     private IReadOnlyList<Highlight> Highlights(IndexSearcher searcher, Query text, int doc)
     {

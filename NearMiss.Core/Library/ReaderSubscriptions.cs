@@ -137,7 +137,7 @@ public sealed class ReaderSubscriptions
 
         var found = await _store.ReaderSubscriptions.GetEntityIfExistsAsync<ReaderSubscriptionEntity>(
             ReaderSubscriptionEntity.Partition, readerId, cancellationToken: cancellationToken);
-        if (!found.HasValue || !string.Equals(found.Value!.Nonce, nonce, StringComparison.Ordinal))
+        if (!found.HasValue || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(found.Value!.Nonce), Encoding.ASCII.GetBytes(nonce)))
         {
             return UnsubscribeResult.AlreadyUnsubscribed;
         }

@@ -25,6 +25,10 @@ public sealed class ReporterReplies(ReviewCases cases, ReceiptLookup lookup, Aud
             {
                 errors.Add(field, $"must be 1 to {max} characters");
             }
+            else if (FreeText.HasControlCharacters(text))
+            {
+                errors.Add(field, FreeText.ControlCharacters);
+            }
 
             return text;
         }

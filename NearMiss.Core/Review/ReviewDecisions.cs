@@ -74,7 +74,7 @@ public sealed class ReviewDecisions(NearMissStore store, ReviewCases cases, Audi
             var summary = ReadString(body, "summary", 1, 1000, errors);
             var lessons = ReadStrings(body, "lessons", 2, 5, 500, errors);
             var tags = body.TryGetProperty("tags", out _) ? ReadStrings(body, "tags", 0, 10, 40, errors) : [];
-            var urgent = body.TryGetProperty("urgent", out var u) && u.ValueKind == JsonValueKind.True;
+            var urgent = ReadFlag(body, "urgent", errors);
             draft = new PublicationDraft(title ?? "", summary ?? "", lessons, tags, urgent);
         }
 
@@ -270,7 +270,29 @@ public sealed class ReviewDecisions(NearMissStore store, ReviewCases cases, Audi
             return null;
         }
 
+        if (FreeText.HasControlCharacters(text))
+        {
+            errors.Add(field, FreeText.ControlCharacters);
+            return null;
+        }
+
         return text;
+    }
+
+    /// <summary>A true/false field; left out or null is false, anything else is an error.</summary>
+    private static bool ReadFlag(JsonElement body, string field, FieldErrors errors)
+    {
+        if (!body.TryGetProperty(field, out var element))
+        {
+            return false;
+        }
+
+        if (element.ValueKind is not (JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null))
+        {
+            errors.Add(field, "must be true or false");
+        }
+
+        return element.ValueKind == JsonValueKind.True;
     }
 
     private static List<string> ReadStrings(JsonElement body, string field, int min, int max, int maxLength, FieldErrors errors)
@@ -285,6 +307,12 @@ public sealed class ReviewDecisions(NearMissStore store, ReviewCases cases, Audi
         if (items.Any(i => string.IsNullOrEmpty(i) || i.Length > maxLength) || items.Count < min || items.Count > max)
         {
             errors.Add(field, $"must be a list of {min} to {max} texts of at most {maxLength} characters");
+            return [];
+        }
+
+        if (items.Any(i => FreeText.HasControlCharacters(i!)))
+        {
+            errors.Add(field, FreeText.ControlCharacters);
             return [];
         }
 

@@ -31,8 +31,16 @@ public sealed class TrendService(TrendCounters counters, NearMissStore store, IO
 
     public string ThisMonth => time.GetUtcNow().UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
+    /// <summary>The first month a period may start or end in: no report can be older than the form's earliest month.</summary>
+    public static readonly DateOnly EarliestMonth = new(2000, 1, 1);
+
+    /// <summary>The last month a period may start or end in; well away from the end of the calendar, where date arithmetic fails.</summary>
+    public static readonly DateOnly LatestMonth = new(2999, 12, 1);
+
+    /// <summary>A month <c>YYYY-MM</c> from <see cref="EarliestMonth"/> to <see cref="LatestMonth"/>.</summary>
     public static bool TryParseMonth(string? value, out DateOnly month) =>
-        DateOnly.TryParseExact((value ?? "") + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out month);
+        DateOnly.TryParseExact((value ?? "") + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out month)
+        && month >= EarliestMonth && month <= LatestMonth;
 
     public static string MonthName(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 
+using NearMiss.Core.Abuse;
 using NearMiss.Core.Accounts;
 using NearMiss.Functions.Http;
 
@@ -15,7 +16,7 @@ public sealed record SessionResponse(string AccessToken, ReviewerView Reviewer);
 public sealed record ReviewerView(string Id, string Email, IReadOnlyList<int> Stages, bool Staff);
 
 /// <summary><c>POST /api/review/session</c>: exchanges a one-time sign-in token for an access token.</summary>
-public sealed class ReviewerSessionFunction(ReviewerSignIn signIn)
+public sealed class ReviewerSessionFunction(ReviewerSignIn signIn, RequestRateLimits limits)
 {
     [Function("ReviewerSession")]
     public async Task<IActionResult> Run(
@@ -23,6 +24,11 @@ public sealed class ReviewerSessionFunction(ReviewerSignIn signIn)
         CancellationToken cancellationToken)
     {
         request.HttpContext.Response.Headers.CacheControl = "no-store";
+        if (limits.Refuse(request, RatePolicy.SignIn) is { } refused)
+        {
+            return refused;
+        }
+
         var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken, limit: 1024);
         if (document is null)
         {

@@ -2,10 +2,15 @@ using System.Text.Json;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
 
 namespace NearMiss.Functions.Http;
 
-/// <summary>Reads a JSON request body within a size limit; any failure is a problem result, never a 500.</summary>
+/// <summary>
+/// Reads a JSON request body within a size limit; any failure is a problem result, never a 500: a body not declared
+/// as JSON (415), too large (413), or empty, not UTF-8, not JSON, nested deeper than 16 levels or holding text that is
+/// not Unicode (a lone surrogate escape such as <c>"\ud800"</c>, which no string can hold) (400).
+/// </summary>
 public static class JsonBody
 {
     /// <summary>Request bodies larger than this are refused with 413.</summary>
@@ -15,6 +20,11 @@ public static class JsonBody
 
     public static async Task<(JsonDocument? Document, IActionResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken, int limit = DefaultLimit)
     {
+        if (!IsJson(request.ContentType))
+        {
+            return (null, Problems.Status(StatusCodes.Status415UnsupportedMediaType, "Send the body as application/json in UTF-8."));
+        }
+
         if (request.ContentLength > limit)
         {
             return (null, TooLarge(limit));
@@ -44,14 +54,63 @@ public static class JsonBody
             return (null, Problems.Field("body", "is not valid UTF-8"));
         }
 
+        JsonDocument document;
         try
         {
-            return (JsonDocument.Parse(bytes, Options), null);
+            document = JsonDocument.Parse(bytes, Options);
         }
         catch (JsonException)
         {
             return (null, Problems.Field("body", "is not valid JSON (UTF-8)"));
         }
+
+        if (!IsUnicode(document.RootElement))
+        {
+            document.Dispose();
+            return (null, Problems.Field("body", "contains text that is not valid Unicode (a lone surrogate escape)"));
+        }
+
+        return (document, null);
+    }
+
+    /// <summary>
+    /// <c>application/json</c> or an <c>application/…+json</c> type, in UTF-8 when a charset is given. Anything else is
+    /// refused, so a cross-site form (<c>text/plain</c>, urlencoded, multipart) never posts a body the API reads.
+    /// </summary>
+    private static bool IsJson(string? contentType)
+    {
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var type) || type.MediaType.Value is not { } mediaType)
+        {
+            return false;
+        }
+
+        var json = mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || (mediaType.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+        return json && (type.Charset.Value is not { } charset || charset.Trim('"').Equals("utf-8", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>
+    /// Whether every property name and string value can be read as a string: the parser accepts the escape
+    /// <c>"\ud800"</c>, but reading it throws, so without this check any field the API reads would answer 500.
+    /// </summary>
+    private static bool IsUnicode(JsonElement element)
+    {
+        try
+        {
+            return Reads(element);
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+
+        static bool Reads(JsonElement element) => element.ValueKind switch
+        {
+            JsonValueKind.String => element.GetString() is not null,
+            JsonValueKind.Array => element.EnumerateArray().All(Reads),
+            JsonValueKind.Object => element.EnumerateObject().All(p => p.Name is not null && Reads(p.Value)),
+            _ => true,
+        };
     }
 
     private static ObjectResult TooLarge(int limit) =>

@@ -18,8 +18,8 @@ public static class Problems
     public static ObjectResult Field(string field, string message) =>
         Validation(new Dictionary<string, string[]> { [field] = [message] });
 
-    public static ObjectResult Status(int status, string title) =>
-        Result(new ProblemDetails { Status = status, Title = title });
+    public static ObjectResult Status(int status, string title, string? detail = null) =>
+        Result(new ProblemDetails { Status = status, Title = title, Detail = detail });
 
     /// <summary>Seconds a client is asked to wait when storage does not answer.</summary>
     public const int RetryAfterSeconds = 5;

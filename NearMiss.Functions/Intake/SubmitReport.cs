@@ -2,13 +2,14 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 
+using NearMiss.Core.Abuse;
 using NearMiss.Core.Intake;
 using NearMiss.Functions.Http;
 
 namespace NearMiss.Functions.Intake;
 
 /// <summary><c>POST /api/reports</c>: takes a report in and answers with its receipt.</summary>
-public sealed class SubmitReport(ReportIntake intake)
+public sealed class SubmitReport(ReportIntake intake, RequestRateLimits limits)
 {
     [Function(nameof(SubmitReport))]
     public async Task<IActionResult> Run(
@@ -16,6 +17,11 @@ public sealed class SubmitReport(ReportIntake intake)
         CancellationToken cancellationToken)
     {
         request.HttpContext.Response.Headers.CacheControl = "no-store";
+        if (limits.Refuse(request, RatePolicy.Submission) is { } refused)
+        {
+            return refused;
+        }
+
         var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken);
         if (document is null)
         {

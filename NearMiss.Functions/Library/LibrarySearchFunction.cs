@@ -108,6 +108,7 @@ public sealed partial class LibrarySearchFunction(IReaderAuthenticator authentic
         return page;
     }
 
-    [GeneratedRegex(@"^\d{4}-(0[1-9]|1[0-2])$")]
+    // ASCII digits only (\d takes any script's digits) and no trailing newline ($ allows one).
+    [GeneratedRegex(@"\A[0-9]{4}-(0[1-9]|1[0-2])\z")]
     private static partial Regex MonthPattern();
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 
+using NearMiss.Core.Abuse;
 using NearMiss.Core.Library;
 using NearMiss.Functions.Http;
 
@@ -13,7 +14,7 @@ namespace NearMiss.Functions.Library;
 public sealed record ReaderSessionResponse(string AccessToken);
 
 /// <summary><c>POST /api/readers/session</c>: exchanges a one-time library sign-in token for an access token.</summary>
-public sealed class ReaderSessionFunction(ReaderSignIn signIn)
+public sealed class ReaderSessionFunction(ReaderSignIn signIn, RequestRateLimits limits)
 {
     [Function("ReaderSession")]
     public async Task<IActionResult> Run(
@@ -21,6 +22,11 @@ public sealed class ReaderSessionFunction(ReaderSignIn signIn)
         CancellationToken cancellationToken)
     {
         request.HttpContext.Response.Headers.CacheControl = "no-store";
+        if (limits.Refuse(request, RatePolicy.SignIn) is { } refused)
+        {
+            return refused;
+        }
+
         var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken, limit: 1024);
         if (document is null)
         {

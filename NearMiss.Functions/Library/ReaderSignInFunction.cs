@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 
+using NearMiss.Core.Abuse;
+using NearMiss.Core.Accounts;
 using NearMiss.Core.Library;
 using NearMiss.Functions.Http;
 
@@ -11,9 +13,10 @@ namespace NearMiss.Functions.Library;
 
 /// <summary>
 /// <c>POST /api/readers/signin</c>: e-mails a one-time library sign-in link when the address may read. The answer
-/// is 202 for every well-formed request, allowed, awaiting approval or unknown.
+/// is 202 for every address, allowed, awaiting approval or unknown, and takes the sign-in floor; something that is
+/// not an address is a 400.
 /// </summary>
-public sealed class ReaderSignInFunction(ReaderSignIn signIn)
+public sealed class ReaderSignInFunction(ReaderSignIn signIn, RequestRateLimits limits, ResponseFloor floor)
 {
     [Function("ReaderSignIn")]
     public async Task<IActionResult> Run(
@@ -21,6 +24,12 @@ public sealed class ReaderSignInFunction(ReaderSignIn signIn)
         CancellationToken cancellationToken)
     {
         request.HttpContext.Response.Headers.CacheControl = "no-store";
+        return limits.Refuse(request, RatePolicy.SignIn)
+            ?? await floor.HoldAsync(floor.SignIn, () => AnswerAsync(request, cancellationToken));
+    }
+
+    private async Task<IActionResult> AnswerAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
         var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken, limit: 1024);
         if (document is null)
         {
@@ -35,6 +44,11 @@ public sealed class ReaderSignInFunction(ReaderSignIn signIn)
                 || string.IsNullOrWhiteSpace(email.GetString()))
             {
                 return Problems.Field("email", "is required, as text");
+            }
+
+            if (ReviewerDirectory.NormaliseAddress(email.GetString()) is null)
+            {
+                return Problems.Field("email", "is not an e-mail address");
             }
 
             await signIn.RequestAsync(email.GetString()!, cancellationToken);

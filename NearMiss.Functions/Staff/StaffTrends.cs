@@ -39,12 +39,12 @@ public sealed class StaffTrends(IReviewerAuthenticator authenticator, TrendServi
         var thisMonth = trends.ThisMonth;
         if (!TrendService.TryParseMonth(request.Query["from"].FirstOrDefault() ?? thisMonth, out var from))
         {
-            return Problems.Field("from", "must be a month, YYYY-MM");
+            return Problems.Field("from", "must be a month, YYYY-MM, from 2000-01 to 2999-12");
         }
 
         if (!TrendService.TryParseMonth(request.Query["to"].FirstOrDefault() ?? thisMonth, out var to))
         {
-            return Problems.Field("to", "must be a month, YYYY-MM");
+            return Problems.Field("to", "must be a month, YYYY-MM, from 2000-01 to 2999-12");
         }
 
         if (to < from || from.AddMonths(MaxMonths) <= to)

@@ -2,11 +2,13 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 using MimeKit;
 
+using NearMiss.Core.Abuse;
 using NearMiss.Core.Accounts;
 using NearMiss.Core.Email;
 using NearMiss.Functions.Accounts;
@@ -31,6 +33,9 @@ public sealed partial class ReviewerSignInTests : IAsyncLifetime
             services =>
             {
                 services.AddSingleton<TimeProvider>(_time);
+
+                // The clock here only moves when a test moves it; the response floor has tests of its own.
+                services.Configure<ResponseFloorOptions>(o => o.SignInMilliseconds = 0);
                 services.Configure<EmailOptions>(o => o.PickupDirectory = _mail);
                 services.Configure<PublicSiteOptions>(o => o.PublicBaseUrl = "https://nearmiss.example/");
             },
@@ -179,6 +184,40 @@ public sealed partial class ReviewerSignInTests : IAsyncLifetime
     [InlineData("""{"email":"  "}""")]
     public async Task SignIn_BadBody_Is400(string body) =>
         Assert.Equal(400, Unpack(await Function<ReviewerSignInFunction>().Run(Raw(body), CancellationToken.None)).Status);
+
+    [Theory]
+    [InlineData("""{"email":"not-an-address"}""", "email")]
+    [InlineData("""{"email":"a@b@example.org"}""", "email")]
+    [InlineData("""{"email":"a b@example.org"}""", "email")]
+    [InlineData("""{"email":"a\u0000@example.org"}""", "email")]
+    [InlineData("""{"email":"someone@example.org","console":"review"}""", "console")]
+    [InlineData("""{"email":"someone@example.org","console":true}""", "console")]
+    public async Task SignIn_NotAnAddress_OrAConsoleOtherThanStaff_Is400OnThatField(string body, string field)
+    {
+        var (status, value) = Unpack(await Function<ReviewerSignInFunction>().Run(Raw(body), CancellationToken.None));
+
+        Assert.Equal((400, field), (status, Assert.IsType<ValidationProblemDetails>(value).Errors.Keys.Single()));
+        Assert.Empty(Mails());
+    }
+
+    [Fact]
+    public async Task SignIn_ForAReviewerWithAConsoleThatIsNotStaff_SendsNoLink()
+    {
+        var reviewer = await AddReviewerAsync(1);
+
+        var (status, _) = Unpack(await Function<ReviewerSignInFunction>().Run(Json(new JsonObject { ["email"] = reviewer.Email, ["console"] = "stafff" }), CancellationToken.None));
+
+        Assert.Equal(400, status);
+        Assert.Empty(Mails());
+    }
+
+    [Theory]
+    [InlineData("<script>window.__xss=1</script>")]
+    [InlineData("=")]
+    [InlineData("\u0000")]
+    [InlineData("\ufeff")]
+    public async Task Session_WithATokenOfTheRightLengthButOtherCharacters_Is401(string junk) =>
+        Assert.Equal(401, (await SessionAsync(junk.PadRight(43, 'a'))).Status);
 
     [Fact]
     public async Task Session_MissingToken_Is400() =>

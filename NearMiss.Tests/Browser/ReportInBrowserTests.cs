@@ -36,6 +36,8 @@ public sealed partial class ReportInBrowserTests(AzuriteFixture fixture)
         var requests = new ConcurrentQueue<string>();
         var problems = new ConcurrentQueue<string>();
         context.Request += (_, request) => requests.Enqueue(request.Url);
+        var responses = new ConcurrentQueue<IResponse>();
+        context.Response += (_, response) => responses.Enqueue(response);
         var page = await context.NewPageAsync();
         page.PageError += (_, error) => problems.Enqueue($"script error: {error}");
         page.Console += (_, message) =>
@@ -95,6 +97,35 @@ public sealed partial class ReportInBrowserTests(AzuriteFixture fixture)
         Assert.Empty(await context.CookiesAsync());
         Assert.Equal(0, await page.EvaluateAsync<int>("localStorage.length + sessionStorage.length"));
         Assert.True(problems.IsEmpty, string.Join(Environment.NewLine, problems));
+        await AssertProtectiveHeadersAsync(responses);
+    }
+
+    /// <summary>
+    /// The form and status pages and every API answer, as Chromium received them: not cached, no referrer, no
+    /// sniffing, not frameable, and a policy that lets nothing load or run from anywhere but the site; and no
+    /// request carried a Referer.
+    /// </summary>
+    private static async Task AssertProtectiveHeadersAsync(IEnumerable<IResponse> responses)
+    {
+        var checkedResponses = responses.Where(r => r.Request.ResourceType == "document" || new Uri(r.Url).AbsolutePath.StartsWith("/api/", StringComparison.Ordinal)).ToList();
+        var pages = checkedResponses.Where(r => r.Request.ResourceType == "document").Select(r => new Uri(r.Url).AbsolutePath).ToHashSet();
+        Assert.Superset(new HashSet<string> { "/", "/status.html" }, pages);
+        Assert.Contains(checkedResponses, r => r.Url.EndsWith("/api/receipts/status", StringComparison.Ordinal));
+        foreach (var response in checkedResponses)
+        {
+            var headers = await response.AllHeadersAsync();
+            var where = $"{response.Request.Method} {new Uri(response.Url).AbsolutePath}";
+            Assert.True(headers.GetValueOrDefault("cache-control") == "no-store", $"{where}: Cache-Control {headers.GetValueOrDefault("cache-control")}");
+            Assert.True(headers.GetValueOrDefault("referrer-policy") == "no-referrer", $"{where}: Referrer-Policy");
+            Assert.True(headers.GetValueOrDefault("x-content-type-options") == "nosniff", $"{where}: X-Content-Type-Options");
+            var policy = headers.GetValueOrDefault("content-security-policy") ?? "";
+            Assert.Contains("default-src 'self'", policy, StringComparison.Ordinal);
+            Assert.Contains("script-src 'self'", policy, StringComparison.Ordinal);
+            Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+            Assert.DoesNotContain("unsafe-", policy, StringComparison.Ordinal);
+            Assert.DoesNotContain("*", policy, StringComparison.Ordinal);
+            Assert.False((await response.Request.AllHeadersAsync()).ContainsKey("referer"), $"{where} was sent with a Referer");
+        }
     }
 
     [Fact]

@@ -22,6 +22,18 @@ public static class FunctionRequests
         return context.Request;
     }
 
+    /// <summary>The request as it arrives from <paramref name="address"/>, through proxies that wrote <paramref name="forwardedFor"/>.</summary>
+    public static HttpRequest From(this HttpRequest request, string address, string? forwardedFor = null)
+    {
+        request.HttpContext.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(address);
+        if (forwardedFor is not null)
+        {
+            request.Headers["X-Forwarded-For"] = forwardedFor;
+        }
+
+        return request;
+    }
+
     public static HttpRequest Get()
     {
         var context = new DefaultHttpContext();

@@ -28,6 +28,7 @@ public sealed class FaultToleranceTests
             var settings = TestServices.Settings(azurite.ConnectionString);
             var environment = settings.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value);
             environment["NearMiss__RateLimits__Enabled"] = "false";
+            environment["NearMiss__ResponseFloor__LookupMilliseconds"] = "0";
             environment["NearMiss__Serve__ProcessingLease"] = "00:00:05";
             environment["Logging__LogLevel__Default"] = "Warning";
             await using var site = await SiteProcess.StartAsync(azurite.ConnectionString, environment);

@@ -122,6 +122,8 @@ public sealed class LibrarySearchTests(AzuriteFixture azurite) : IAsyncLifetime
     [Theory]
     [InlineData("?callType=not-a-call-type", "callType")]
     [InlineData("?from=2025-13", "from")]
+    [InlineData("?from=%D9%A2%D9%A0%D9%A2%D9%A5-01", "from")] // Arabic-Indic digits
+    [InlineData("?to=2025-01%0A", "to")]
     [InlineData("?page=0", "page")]
     public async Task Library_BadParameters_Return400(string query, string field)
     {

@@ -106,8 +106,22 @@ public sealed partial class ReaderSignInTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("not-an-address")]
+    [InlineData("a@b@example.gov")]
+    [InlineData("a\u0000@example.gov")]
+    [InlineData("<script>alert(1)</script>")]
+    public async Task ReaderSignIn_NotAnAddress_Is400AndTellsNobody(string email)
+    {
+        Assert.Equal(400, await SignInAsync(email));
+
+        Assert.Empty(Directory.Exists(_mail) ? Directory.GetFiles(_mail) : []);
+    }
+
+    [Theory]
     [InlineData("not-a-token")]
     [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    [InlineData("<script>window.__xss=1</script>aaaaaaaaaaaa")]
+    [InlineData("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\ufeff")]
     public async Task ReaderSession_UnknownToken_Returns401(string token)
     {
         Assert.Equal(401, (await SessionAsync(token)).Status);

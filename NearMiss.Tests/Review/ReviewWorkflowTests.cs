@@ -137,6 +137,8 @@ public sealed class ReviewWorkflowTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(("in-review", 1), (after!.Status, after.Stage));
         Assert.Equal(["reviewer", "reporter"], after.Messages.Select(m => m.From));
         Assert.Equal(ReviewOutcome.Conflict, second.Outcome);
+        var replied = (await Get<AuditTrail>().ForCaseAsync(id, CancellationToken.None)).Single(a => a.Actor == AuditTrail.Reporter);
+        Assert.Equal(new DateTimeOffset(2026, 11, 2, 0, 0, 0, TimeSpan.Zero), replied.At);
     }
 
     [Fact]
@@ -159,6 +161,47 @@ public sealed class ReviewWorkflowTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(ReviewOutcome.Invalid, stage1.Outcome);
         Assert.Equal(["answers.state", "decision", "narrative"], stage1.Errors!.ToDictionary().Keys.Order());
         Assert.Equal(["lessons", "summary", "title"], stage2.Errors!.ToDictionary().Keys.Order());
+    }
+
+    [Fact]
+    public async Task Decisions_WithControlCharactersInText_OrAFlagThatIsNotTrueOrFalse_AreRefusedAndChangeNothing()
+    {
+        var (_, id) = await OpenCaseAsync();
+        await Get<ReviewDecisions>().Stage1Async(Carol, id, Body(Stage1("pass", "Redacted.")), CancellationToken.None);
+        var before = await Get<ReviewCases>().LoadAsync(id, CancellationToken.None);
+
+        var stage1 = await Get<ReviewDecisions>().Stage1Async(Carol, id, Body(Stage1("ask", "Red\u0000acted.", question: "Was he \u001b[31marmed?")), CancellationToken.None);
+        var stage2 = await Get<ReviewDecisions>().Stage2Async(Bob, id, Body(new
+        {
+            decision = "publish",
+            narrative = "Redacted.",
+            lessonsLearned = "Wait\u0085 for cover.",
+            title = "Hand\u0007 between the seats",
+            summary = "A stop.",
+            lessons = new[] { "Run the plate first.", "Wait\u0000 for cover." },
+            tags = new[] { "tra\u0001ffic" },
+            urgent = "yes",
+        }), CancellationToken.None);
+        var back = await Get<ReviewDecisions>().Stage2Async(Bob, id, Body(new { decision = "back", narrative = "Redacted.", note = "Look\u0000 again." }), CancellationToken.None);
+        var after = await Get<ReviewCases>().LoadAsync(id, CancellationToken.None);
+
+        Assert.Equal(["narrative", "question"], stage1.Errors!.ToDictionary().Keys.Order());
+        Assert.Equal(["lessons", "lessonsLearned", "tags", "title", "urgent"], stage2.Errors!.ToDictionary().Keys.Order());
+        Assert.Equal(["note"], back.Errors!.ToDictionary().Keys);
+        Assert.Equal(before!.Case.ETag, after!.Case.ETag);
+    }
+
+    [Fact]
+    public async Task Reply_WithControlCharacters_IsRefusedAndTheQuestionStillWaits()
+    {
+        var (receipt, id) = await OpenCaseAsync();
+        await Get<ReviewDecisions>().Stage1Async(Carol, id, Body(Stage1("ask", "Redacted.", question: "Was the passenger armed?")), CancellationToken.None);
+
+        var reply = await Get<ReporterReplies>().ReplyAsync(Body(new { receipt, message = "No,\u0000 only the driver." }), CancellationToken.None);
+
+        Assert.Equal(ReviewOutcome.Invalid, reply.Outcome);
+        Assert.Equal(["message"], reply.Errors!.ToDictionary().Keys);
+        Assert.Equal("awaiting-reporter", (await Get<ReceiptLookup>().FindAsync(receipt, CancellationToken.None))!.Status);
     }
 
     [Fact]

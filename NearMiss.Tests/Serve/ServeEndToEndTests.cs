@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using NearMiss.Cli.Serve;
+using NearMiss.Functions.Http;
 using NearMiss.Tests.Infrastructure;
 
 namespace NearMiss.Tests.Serve;
@@ -97,6 +98,29 @@ public sealed class ServeEndToEndTests(AzuriteFixture fixture) : IAsyncLifetime
         Assert.Equal(
             (HttpStatusCode.OK, "no-referrer", "nosniff", "no-store"),
             (response.StatusCode, Header(response, "Referrer-Policy"), Header(response, "X-Content-Type-Options"), Header(response, "Cache-Control")));
+    }
+
+    [Fact]
+    public async Task Api_EchoesMarkupInJsonEscaped()
+    {
+        using var content = new StringContent("""{"<script>alert(1)</script>":"<img src=x onerror=alert(1)>"}""", System.Text.Encoding.UTF8, "application/json");
+
+        using var response = await _client.PostAsync("/api/reports", content);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal((HttpStatusCode.BadRequest, "application/problem+json"), (response.StatusCode, response.Content.Headers.ContentType?.MediaType));
+        Assert.Contains("\\u003Cscript\\u003Ealert(1)\\u003C/script\\u003E", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", body, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Api_WithABodyThatIsNotJson_Returns415()
+    {
+        using var content = new StringContent(JsonSerializer.Serialize(Report()), System.Text.Encoding.UTF8, "text/plain");
+
+        using var response = await _client.PostAsync("/api/reports", content);
+
+        Assert.Equal((HttpStatusCode.UnsupportedMediaType, "application/problem+json"), (response.StatusCode, response.Content.Headers.ContentType?.MediaType));
     }
 
     [Fact]

@@ -62,6 +62,21 @@ public sealed partial class StaffTrendsHttpTests(AzuriteFixture azurite) : IAsyn
         Assert.Equal(HttpStatusCode.Forbidden, (await GetAsync("/api/staff/trends?from=2088-03&to=2088-03", token)).StatusCode);
     }
 
+    [Theory]
+    [InlineData("from=9999-12&to=9999-12")]
+    [InlineData("from=0001-01&to=0001-02")]
+    [InlineData("from=1999-12&to=2000-01")]
+    [InlineData("from=2999-12&to=3000-01")]
+    public async Task MonthsOutsideTheYears2000To2999_Are400(string query)
+    {
+        var reviewer = new Reviewer("r-staffbounds", Staff, new HashSet<int> { 1 }) { Staff = true };
+        var token = _services.GetRequiredService<ReviewerSessions>().IssueAccessToken(reviewer);
+
+        using var response = await GetAsync("/api/staff/trends?" + query, token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
     [Fact]
     public async Task StaffSignsInByTheEmailedLink_AndReadsTheFiguresAndCharts()
     {

@@ -70,6 +70,14 @@ param agencyAnalysisSchedule string = '0 0 7 2 * *'
 @description('NCRONTAB (with seconds, UTC) of the weekly library digest timer (NearMiss:Library:DigestSchedule).')
 param digestSchedule string = '0 0 7 * * 1'
 
+@description('Per-address limits on submissions, receipt lookups and sign-ins (NearMiss:RateLimits:Enabled); false only for load tests.')
+param rateLimitsEnabled bool = true
+
+@description('Trusted proxies appending to X-Forwarded-For before the functions (NearMiss:RateLimits:ForwardedFor): 1, the Functions host. See docs/decisions/008-rate-limits.md.')
+@minValue(0)
+@maxValue(5)
+param rateLimitForwardedFor int = 1
+
 @description('Create an Azure AI Language account for PII detection (not used by the app yet).')
 param deployLanguage bool = false
 
@@ -247,6 +255,8 @@ module functionApp 'modules/functionapp.bicep' = {
     trendSummarySchedule: trendSummarySchedule
     agencyAnalysisSchedule: agencyAnalysisSchedule
     digestSchedule: digestSchedule
+    rateLimitsEnabled: rateLimitsEnabled
+    rateLimitForwardedFor: rateLimitForwardedFor
   }
   dependsOn: [
     monitoring

@@ -1,6 +1,6 @@
 // The library: sign-in by e-mail link, filters with counts, search, results and a report page.
 // The access token lives in this module's memory only: never in storage, a cookie or a URL.
-import { postJson } from '../api.js';
+import { postJson, failureMessage } from '../api.js';
 
 let accessToken = null;
 let pendingReport = null;
@@ -195,12 +195,16 @@ async function requestLink(event) {
   if (!email) {
     return;
   }
-  const { status } = await postJson('/api/readers/signin', { email });
+  const { status, retryAfter } = await postJson('/api/readers/signin', { email });
   const notice = $('signin-message');
   notice.hidden = false;
-  notice.textContent = status === 202
-    ? 'If this address may read the library, a sign-in link is on its way. Addresses outside the participating agencies need staff approval first.'
-    : 'Enter a work e-mail address.';
+  if (status === 202) {
+    notice.textContent = 'If this address may read the library, a sign-in link is on its way. Addresses outside the participating agencies need staff approval first.';
+  } else if (status === 429) {
+    notice.textContent = failureMessage(status, retryAfter, 'request');
+  } else {
+    notice.textContent = 'Enter a work e-mail address.';
+  }
 }
 
 function query() {

@@ -61,6 +61,12 @@ param agencyAnalysisSchedule string
 @description('NCRONTAB of the weekly library digest timer.')
 param digestSchedule string
 
+@description('Whether the per-address rate limits are on.')
+param rateLimitsEnabled bool
+
+@description('Trusted proxies appending to X-Forwarded-For before the functions.')
+param rateLimitForwardedFor int
+
 resource storage 'Microsoft.Storage/storageAccounts@2026-06-01' existing = {
   name: storageAccountName
 }
@@ -157,6 +163,20 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     NearMiss__Trends__AgencySchedule: agencyAnalysisSchedule
     NearMiss__Trends__Threshold: '5'
     NearMiss__Library__DigestSchedule: digestSchedule
+    // Per-address limits, counted in each instance's memory (docs/decisions/008-rate-limits.md).
+    NearMiss__RateLimits__Enabled: string(rateLimitsEnabled)
+    NearMiss__RateLimits__ForwardedFor: string(rateLimitForwardedFor)
+    NearMiss__RateLimits__SubmissionPermits: '30'
+    NearMiss__RateLimits__SubmissionWindowMinutes: '60'
+    NearMiss__RateLimits__LookupPermits: '60'
+    NearMiss__RateLimits__LookupWindowMinutes: '10'
+    NearMiss__RateLimits__SignInPermits: '20'
+    NearMiss__RateLimits__SignInWindowMinutes: '15'
+    NearMiss__ResponseFloor__LookupMilliseconds: '300'
+    NearMiss__ResponseFloor__SignInMilliseconds: '1000'
+    // Originals left without a case are queued for their scan again (docs/decisions/010-orphaned-submissions.md).
+    NearMiss__Intake__OrphanAge: '00:10:00'
+    NearMiss__Intake__OrphanLookBack: '2.00:00:00'
   }
 }
 
