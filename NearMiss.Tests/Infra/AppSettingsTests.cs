@@ -39,8 +39,6 @@ public sealed partial class AppSettingsTests
         ["NearMiss:Review:RetentionDays"] = "the code's default (30 days) is the programme's policy; override in the portal if it changes",
         ["NearMiss:Review:RareThreshold"] = "the code's default (5) matches the suppression threshold of the anonymity rules",
         ["NearMiss:Review:TypicalReviewDays"] = "the code's default (7) is what the status page promises",
-        ["NearMiss:Intake:OrphanAge"] = "the code's default (10 minutes) is far longer than any request; decision 008",
-        ["NearMiss:Intake:OrphanLookBack"] = "the code's default (2 days) covers many missed hourly sweeps; decision 008",
     };
 
     [Fact]
