@@ -38,17 +38,10 @@ public sealed class ReviewerSignInFunction(ReviewerSignIn signIn, RequestRateLim
 
         using (document)
         {
-            if (document.RootElement.ValueKind != JsonValueKind.Object
-                || !document.RootElement.TryGetProperty("email", out var email)
-                || email.ValueKind != JsonValueKind.String
-                || string.IsNullOrWhiteSpace(email.GetString()))
+            var (email, invalid) = JsonBody.EmailField(document.RootElement);
+            if (email is null)
             {
-                return Problems.Field("email", "is required, as text");
-            }
-
-            if (ReviewerDirectory.NormaliseAddress(email.GetString()) is null)
-            {
-                return Problems.Field("email", "is not an e-mail address");
+                return invalid!;
             }
 
             var forStaff = false;
@@ -62,7 +55,7 @@ public sealed class ReviewerSignInFunction(ReviewerSignIn signIn, RequestRateLim
                 forStaff = true;
             }
 
-            await signIn.RequestAsync(email.GetString()!, cancellationToken, forStaff);
+            await signIn.RequestAsync(email, cancellationToken, forStaff);
             return new ObjectResult(new Dictionary<string, object>()) { StatusCode = StatusCodes.Status202Accepted };
         }
     }

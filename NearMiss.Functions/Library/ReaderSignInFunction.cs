@@ -38,20 +38,13 @@ public sealed class ReaderSignInFunction(ReaderSignIn signIn, RequestRateLimits 
 
         using (document)
         {
-            if (document.RootElement.ValueKind != JsonValueKind.Object
-                || !document.RootElement.TryGetProperty("email", out var email)
-                || email.ValueKind != JsonValueKind.String
-                || string.IsNullOrWhiteSpace(email.GetString()))
+            var (email, invalid) = JsonBody.EmailField(document.RootElement);
+            if (email is null)
             {
-                return Problems.Field("email", "is required, as text");
+                return invalid!;
             }
 
-            if (ReviewerDirectory.NormaliseAddress(email.GetString()) is null)
-            {
-                return Problems.Field("email", "is not an e-mail address");
-            }
-
-            await signIn.RequestAsync(email.GetString()!, cancellationToken);
+            await signIn.RequestAsync(email, cancellationToken);
             return new ObjectResult(new Dictionary<string, object>()) { StatusCode = StatusCodes.Status202Accepted };
         }
     }
