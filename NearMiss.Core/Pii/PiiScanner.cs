@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace NearMiss.Core.Pii;
 
 /// <summary>The rules, applied left to right over the tokens of one text; see <see cref="LocalPiiDetector"/>.</summary>
@@ -90,8 +88,7 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
 
     private int TokenAfter(int charEnd)
     {
-        var j = 0;
-        // Tokens are sorted; a short forward walk from a good guess is enough.
+        // Tokens are sorted by start: binary search for the first that starts at or after charEnd.
         var lo = 0;
         var hi = count;
         while (lo < hi)
@@ -107,8 +104,7 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
             }
         }
 
-        j = lo;
-        return j;
+        return lo;
     }
 
     /// <summary>End (exclusive) of an identifier: word/number tokens joined by '-', '/' or '.' without spaces.</summary>
@@ -650,13 +646,12 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
         for (var parts = 0; parts < 6 && j < count; parts++)
         {
             var k = j;
-            var newline = false;
             while (k < count && (P(k, ',') || P(k, '>') || P(k, '?')))
             {
                 k++;
             }
 
-            newline = k < count && tokens[k].Has(TokenFlags.NewlineBefore);
+            var newline = k < count && tokens[k].Has(TokenFlags.NewlineBefore);
             if (k == j && !newline || k >= count)
             {
                 break;
@@ -775,11 +770,6 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
         }
 
         var end = IdEnd(i);
-        if (Is(end, Lex.CallSign) && false)
-        {
-            return 0;
-        }
-
         var id = Chars(i, end);
         if (PiiPatterns.IsMatch(PiiPatterns.Vin(), id) && tokens[i].Digits >= 3)
         {
@@ -1409,7 +1399,7 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
         return last + 1;
     }
 
-    /// <summary>After a street name: "and E 105th St", "& Main St" make one intersection; returns the new end or <paramref name="fallback"/>.</summary>
+    /// <summary>After a street name: "and E 105th St", "&amp; Main St" make one intersection; returns the new end or <paramref name="fallback"/>.</summary>
     private int IntersectionTail(int end, int fallback)
     {
         if (!EqAny(end, "and", "&"))
@@ -2351,7 +2341,7 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
             }
 
             // Continue the run over capitalised words, "&", "St." and "Co.".
-            if (tj.Kind == TokenKind.Word && (tj.Has(TokenFlags.Capitalized) || names > 0 && tj.Has(TokenFlags.AllCaps) && tj.Length <= 3 && false) && !(names > 0 && tj.Is(Lex.Stop)))
+            if (tj.Kind == TokenKind.Word && tj.Has(TokenFlags.Capitalized) && !(names > 0 && tj.Is(Lex.Stop)))
             {
                 names++;
                 j++;
@@ -2692,7 +2682,7 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
             for (var k = first; k < count && tokens[k].Start < span.End; k++)
             {
                 ref var t = ref T(k);
-                if (t.Kind != TokenKind.Word || t.Length < 3 || t.Is(Lex.Stop) || t.Is(Lex.Common) && !t.Has(TokenFlags.Lower) && span.Label == PiiLabel.Person && false)
+                if (t.Kind != TokenKind.Word || t.Length < 3 || t.Is(Lex.Stop))
                 {
                     continue;
                 }

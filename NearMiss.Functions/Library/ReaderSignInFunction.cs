@@ -1,11 +1,8 @@
-using System.Text.Json;
-
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 
 using NearMiss.Core.Abuse;
-using NearMiss.Core.Accounts;
 using NearMiss.Core.Library;
 using NearMiss.Functions.Http;
 
