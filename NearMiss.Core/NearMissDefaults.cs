@@ -6,7 +6,9 @@ namespace NearMiss.Core;
 /// Settings with a default that trigger attributes name as <c>%Setting%</c>. Core adds the defaults to the
 /// host's configuration when it is still being built (<c>nearmiss serve</c>, the worker), so the local host
 /// resolves them with nothing configured. The Functions host in Azure resolves <c>%Setting%</c> from its own
-/// app settings, so infrastructure must set these there (and <c>local.settings.sample.json</c> lists them).
+/// app settings and disables a timer whose setting is missing with only a warning, so infrastructure must set
+/// these there (and <c>local.settings.sample.json</c> lists them); the Functions worker refuses to start without
+/// them (<c>TimerScheduleSettings</c>).
 /// </summary>
 public static class NearMissDefaults
 {
@@ -22,12 +24,20 @@ public static class NearMissDefaults
     /// <summary>NCRONTAB (with seconds) of the library's weekly digest: 07:00 UTC on Mondays.</summary>
     public const string DigestScheduleSetting = "NearMiss:Library:DigestSchedule";
 
+    /// <summary>NCRONTAB of the orphan sweep (reports stored without a case are queued again): hourly at :20.</summary>
+    public const string OrphanSweepScheduleSetting = "NearMiss:Intake:OrphanSweepSchedule";
+
+    /// <summary>NCRONTAB of the retention purge: 03:30 UTC daily.</summary>
+    public const string PurgeScheduleSetting = "NearMiss:Review:PurgeSchedule";
+
     public static readonly IReadOnlyDictionary<string, string> Settings = new Dictionary<string, string>
     {
         [ReminderScheduleSetting] = "0 0 8 * * 1-5",
         [TrendSummaryScheduleSetting] = "0 0 7 * * 1",
         [AgencyAnalysisScheduleSetting] = "0 0 7 2 * *",
         [DigestScheduleSetting] = "0 0 7 * * 1",
+        [OrphanSweepScheduleSetting] = "0 20 * * * *",
+        [PurgeScheduleSetting] = "0 30 3 * * *",
     };
 
     /// <summary>Adds the defaults that <paramref name="configuration"/> lacks, when it can still take sources.</summary>

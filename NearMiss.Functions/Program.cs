@@ -2,10 +2,15 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 
 using NearMiss.Core;
+using NearMiss.Functions.Hosting;
 using NearMiss.Functions.Http;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+
+// Before Core adds its defaults: the host resolves %Setting% schedules from the app settings alone.
+TimerScheduleSettings.RequireAll(typeof(Program).Assembly, builder.Configuration);
+
 builder.UseMiddleware<SecurityHeaders.WorkerMiddleware>();
 builder.UseMiddleware<StorageUnavailableMiddleware>();
 builder.Services.AddNearMissCore(builder.Configuration);

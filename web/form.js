@@ -1,31 +1,12 @@
 // The report form: rendered from GET /api/form, checked here as the server checks it, sent to
 // POST /api/reports, then replaced by the receipt, shown once.
 import { getJson, postJson, problemErrors, sentence, failureMessage, el } from './api.js';
+import { markSegments } from './pii-marks.js';
 
 /** Single-choice questions with more options than this are a select instead of radio buttons. */
 const SELECT_ABOVE = 12;
 const EARLIEST_MONTH = '2000-01';
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
-
-/** Words for the labels of the PII preview; anything else is shown as the server wrote it. */
-const PII_LABELS = {
-  PERSON: 'name',
-  BADGE_ID: 'badge number',
-  AGENCY: 'agency',
-  ADDRESS: 'address',
-  LOCATION: 'place',
-  PHONE: 'phone number',
-  EMAIL: 'e-mail address',
-  PLATE: 'license plate',
-  DATE: 'date',
-  TIME: 'time',
-  CASE_NUMBER: 'case number',
-  SSN: 'social security number',
-  DRIVER_LICENSE: "driver's license number",
-  VEHICLE_ID: 'vehicle number',
-  AGE: 'age',
-  OTHER_ID: 'identifying number',
-};
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -560,35 +541,11 @@ async function runPiiPreview() {
   ui.piiResult.dataset.fresh = 'true';
 }
 
-/** Text nodes and <mark>s for the spans (UTF-16 offsets, end exclusive); overlapping spans are merged into the first. */
+/** Text nodes and <mark>s for the spans (see markSegments). */
 function highlight(text, spans) {
-  const nodes = [];
-  let at = 0;
-  const sorted = spans
-    .filter((s) => Number.isInteger(s.start) && Number.isInteger(s.end) && s.end > s.start)
-    .sort((a, b) => a.start - b.start);
-  for (const span of sorted) {
-    const start = Math.max(span.start, at);
-    const end = Math.min(span.end, text.length);
-    if (start >= end) {
-      continue;
-    }
-    if (start > at) {
-      nodes.push(document.createTextNode(text.slice(at, start)));
-    }
-    const label = labelWords(span.label);
-    nodes.push(el('mark', { title: label }, text.slice(start, end), el('span', { class: 'pii-label', text: ` [${label}]` })));
-    at = end;
-  }
-  if (at < text.length) {
-    nodes.push(document.createTextNode(text.slice(at)));
-  }
-  return nodes;
-}
-
-function labelWords(label) {
-  const key = String(label ?? '').trim().toUpperCase().replace(/[\s-]+/g, '_');
-  return PII_LABELS[key] ?? (String(label ?? '').trim() || 'identifying detail');
+  return markSegments(text, spans).map((part) => part.label === undefined
+    ? document.createTextNode(part.text)
+    : el('mark', { title: part.label }, part.text, el('span', { class: 'pii-label', text: ` [${part.label}]` })));
 }
 
 function markPreviewStale() {

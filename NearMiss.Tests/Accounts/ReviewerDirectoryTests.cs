@@ -5,6 +5,7 @@ using NearMiss.Tests.Infrastructure;
 
 namespace NearMiss.Tests.Accounts;
 
+[Trait("Kind", "Azurite")]
 [Collection(AzuriteCollection.Name)]
 public sealed class ReviewerDirectoryTests(AzuriteFixture azurite) : IAsyncLifetime
 {

@@ -19,6 +19,7 @@ using static NearMiss.Tests.Functions.FunctionRequests;
 namespace NearMiss.Tests.Accounts;
 
 /// <summary>Sign-in by one-time link, through the function classes as the host invokes them.</summary>
+[Trait("Kind", "Azurite")]
 [Collection(AzuriteCollection.Name)]
 public sealed partial class ReviewerSignInTests : IAsyncLifetime
 {

@@ -28,6 +28,7 @@ namespace NearMiss.Tests.Anonymity;
 /// sender's address and user agent, the receipt, the original narrative, each redacted string, the reporter's
 /// answer and the sealed original itself: none may be found.
 /// </summary>
+[Trait("Kind", "Azurite")]
 public sealed class ReportLeavesNoTraceTests : IAsyncLifetime
 {
     private const string Address = "198.51.100.23";

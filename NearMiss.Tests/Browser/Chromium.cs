@@ -1,3 +1,5 @@
+using NearMiss.Tests.Infrastructure;
+
 using Microsoft.Playwright;
 
 namespace NearMiss.Tests.Browser;
@@ -20,6 +22,7 @@ public static class Chromium
 
     public static Task<IBrowser> LaunchAsync(IPlaywright playwright)
     {
+        TestKind.Require(TestKind.Browser);
         if (!File.Exists(ExecutablePath))
         {
             throw new InvalidOperationException(

@@ -18,6 +18,7 @@ namespace NearMiss.Tests.Browser;
 /// A reader's path in Chromium against the real <c>nearmiss serve</c>: sign in from the e-mail link, filter,
 /// search, open a report with its lessons and similar reports; an address on an unknown domain gets no link.
 /// </summary>
+[Trait("Kind", "Browser")]
 [Collection(AzuriteCollection.Name)]
 public sealed partial class LibraryInBrowserTests(AzuriteFixture fixture)
 {

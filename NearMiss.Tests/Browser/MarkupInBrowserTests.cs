@@ -23,6 +23,7 @@ namespace NearMiss.Tests.Browser;
 /// library's list, search highlights, report page, similar reports and report of the week. On each: no dialog opened,
 /// <c>window.__xss</c> never set, no element injected, and the markup shown as the text it is.
 /// </summary>
+[Trait("Kind", "Browser")]
 [Collection(AzuriteCollection.Name)]
 public sealed partial class MarkupInBrowserTests(AzuriteFixture fixture)
 {

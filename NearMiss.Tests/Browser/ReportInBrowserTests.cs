@@ -11,6 +11,7 @@ namespace NearMiss.Tests.Browser;
 /// The reporter's whole path in Chromium against the real <c>nearmiss serve</c>: the form, the receipt
 /// shown once, and the status page reaching "in review" once the background scan has run.
 /// </summary>
+[Trait("Kind", "Browser")]
 [Collection(AzuriteCollection.Name)]
 public sealed partial class ReportInBrowserTests(AzuriteFixture fixture)
 {

@@ -16,6 +16,7 @@ namespace NearMiss.Tests.Browser;
 /// form, announced by e-mail (a link only), de-identified by one reviewer in stage 1, published by another
 /// in stage 2, and shown as published on the reporter's status page.
 /// </summary>
+[Trait("Kind", "Browser")]
 [Collection(AzuriteCollection.Name)]
 public sealed partial class ReviewInBrowserTests(AzuriteFixture fixture)
 {

@@ -13,6 +13,7 @@ using static Microsoft.Playwright.Assertions;
 namespace NearMiss.Tests.Browser;
 
 /// <summary>A staff member signs in to the dashboard from the e-mailed link and reads a period's figures and charts.</summary>
+[Trait("Kind", "Browser")]
 [Collection(AzuriteCollection.Name)]
 public sealed partial class StaffInBrowserTests(AzuriteFixture fixture)
 {

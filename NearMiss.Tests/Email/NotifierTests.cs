@@ -39,6 +39,7 @@ public sealed class RecordingEmailSender : IEmailSender
     }
 }
 
+[Trait("Kind", "Azurite")]
 [Collection(AzuriteCollection.Name)]
 public sealed class NotifierTests(AzuriteFixture azurite) : IAsyncLifetime
 {

@@ -13,6 +13,7 @@ using NearMiss.Tests.Infrastructure;
 
 namespace NearMiss.Tests.Email;
 
+[Trait("Kind", "Azurite")]
 [Collection(AzuriteCollection.Name)]
 public sealed class ReminderServiceTests(AzuriteFixture azurite) : IAsyncLifetime
 {

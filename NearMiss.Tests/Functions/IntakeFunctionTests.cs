@@ -15,6 +15,7 @@ using static NearMiss.Tests.Functions.FunctionRequests;
 namespace NearMiss.Tests.Functions;
 
 /// <summary>The intake function classes invoked as the host invokes them, against Azurite.</summary>
+[Trait("Kind", "Azurite")]
 [Collection(AzuriteCollection.Name)]
 public sealed class IntakeFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
 {

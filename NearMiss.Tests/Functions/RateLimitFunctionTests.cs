@@ -19,6 +19,7 @@ using static NearMiss.Tests.Functions.FunctionRequests;
 namespace NearMiss.Tests.Functions;
 
 /// <summary>Per-address rate limits through the function classes, invoked as the host invokes them, against Azurite.</summary>
+[Trait("Kind", "Azurite")]
 [Collection(AzuriteCollection.Name)]
 public sealed class RateLimitFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
 {

@@ -24,6 +24,7 @@ namespace NearMiss.Tests.Functions;
 /// The response floor through the function classes against Azurite: whatever the receipt or the address, the answer
 /// comes no earlier than the floor, so its time tells nothing. Asserts minimums only.
 /// </summary>
+[Trait("Kind", "Azurite")]
 [Collection(AzuriteCollection.Name)]
 public sealed class ResponseFloorFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
 {

@@ -11,6 +11,7 @@ using NearMiss.Tests.Intake;
 namespace NearMiss.Tests.Functions;
 
 /// <summary>A scan that keeps failing ends in <c>pii-scan-poison</c> as the host would, and the report is not lost.</summary>
+[Trait("Kind", "Azurite")]
 [Collection(AzuriteCollection.Name)]
 public sealed class ScanPoisonTests(AzuriteFixture azurite) : IAsyncLifetime
 {

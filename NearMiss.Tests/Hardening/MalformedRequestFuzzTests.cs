@@ -31,6 +31,7 @@ namespace NearMiss.Tests.Hardening;
 /// unescaped, and storage and the mail folder are exactly as they were. The seed is fixed; set
 /// <c>NEARMISS_FUZZ_SEED</c> to try another.
 /// </summary>
+[Trait("Kind", "Azurite")]
 [Collection(AzuriteCollection.Name)]
 public sealed class MalformedRequestFuzzTests(AzuriteFixture azurite, ITestOutputHelper output) : IAsyncLifetime
 {

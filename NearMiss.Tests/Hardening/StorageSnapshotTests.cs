@@ -9,6 +9,7 @@ using NearMiss.Tests.Infrastructure;
 namespace NearMiss.Tests.Hardening;
 
 /// <summary>The snapshot the fuzz compares sees a row added, a row updated with the same values, and a queued message.</summary>
+[Trait("Kind", "Azurite")]
 [Collection(AzuriteCollection.Name)]
 public sealed class StorageSnapshotTests(AzuriteFixture azurite)
 {

@@ -10,6 +10,7 @@ namespace NearMiss.Tests.Infra;
 /// listed: each options class's <c>Section</c> and settable properties, each <c>%Setting%</c> in a trigger
 /// attribute, each trigger's identity-based connection, plus the few keys read raw (<see cref="RawKeys"/>).
 /// </summary>
+[Trait("Kind", "Infra")]
 public sealed partial class AppSettingsTests
 {
     private static readonly Assembly Core = typeof(StorageNames).Assembly;

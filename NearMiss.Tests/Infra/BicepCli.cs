@@ -25,6 +25,7 @@ public static partial class BicepCli
 
     public static (int ExitCode, string Output, string Errors) Run(params string[] arguments)
     {
+        TestKind.Require(TestKind.Infra);
         var start = new ProcessStartInfo(Executable.Value)
         {
             RedirectStandardOutput = true,

@@ -4,6 +4,7 @@ namespace NearMiss.Tests.Infra;
 /// The infrastructure compiles and passes the linter with nothing to report: every rule about correctness at error,
 /// the rules whose verdict moves with the calendar (API and module age) off, so the result never depends on today.
 /// </summary>
+[Trait("Kind", "Infra")]
 public sealed class BicepTests
 {
     [Fact]

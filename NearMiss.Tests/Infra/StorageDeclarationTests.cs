@@ -5,6 +5,7 @@ using NearMiss.Core.Storage;
 namespace NearMiss.Tests.Infra;
 
 /// <summary>Every table and queue in <see cref="StorageNames"/>, and each queue's poison queue, is declared in main.bicep.</summary>
+[Trait("Kind", "Infra")]
 public sealed class StorageDeclarationTests
 {
     [Fact]

@@ -32,6 +32,7 @@ public sealed class Azurite : IAsyncDisposable
 
     public static async Task<Azurite> StartAsync(string? location = null)
     {
+        TestKind.Require(TestKind.Azurite);
         var ports = new[] { FreePort(), FreePort(), FreePort() };
         var process = await LaunchAsync(ports, location);
         return new Azurite(process, ports, location);

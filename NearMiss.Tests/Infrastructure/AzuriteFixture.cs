@@ -22,6 +22,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        TestKind.Require(TestKind.Azurite);
         var given = Environment.GetEnvironmentVariable("NEARMISS_TEST_STORAGE");
         if (string.IsNullOrEmpty(given))
         {

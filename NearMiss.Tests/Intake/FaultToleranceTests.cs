@@ -14,6 +14,7 @@ namespace NearMiss.Tests.Intake;
 /// serve is killed and started again, while reports come in; every report that got a 202 ends in review and is
 /// counted once.
 /// </summary>
+[Trait("Kind", "Azurite")]
 public sealed class FaultToleranceTests
 {
     private const int Reports = 200;

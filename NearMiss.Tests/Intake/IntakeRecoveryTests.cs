@@ -15,6 +15,7 @@ using NearMiss.Tests.Infrastructure;
 namespace NearMiss.Tests.Intake;
 
 /// <summary>Intake leaves nothing half-stored; an original without a case is queued again; the check sees both.</summary>
+[Trait("Kind", "Azurite")]
 [Collection(AzuriteCollection.Name)]
 public sealed class IntakeRecoveryTests(AzuriteFixture azurite) : IAsyncLifetime
 {

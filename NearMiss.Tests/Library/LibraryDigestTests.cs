@@ -20,6 +20,7 @@ using static NearMiss.Tests.Functions.FunctionRequests;
 namespace NearMiss.Tests.Library;
 
 /// <summary>Digest subscriptions, the weekly digest through SendGrid, one-click unsubscribe and the report of the week.</summary>
+[Trait("Kind", "Azurite")]
 [Collection(AzuriteCollection.Name)]
 public sealed partial class LibraryDigestTests(AzuriteFixture azurite) : IAsyncLifetime
 {

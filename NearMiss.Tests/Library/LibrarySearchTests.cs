@@ -13,6 +13,7 @@ using static NearMiss.Tests.Functions.FunctionRequests;
 namespace NearMiss.Tests.Library;
 
 /// <summary>The library API on a known fixture, through the function classes as the host invokes them.</summary>
+[Trait("Kind", "Azurite")]
 [Collection(AzuriteCollection.Name)]
 public sealed class LibrarySearchTests(AzuriteFixture azurite) : IAsyncLifetime
 {

@@ -16,6 +16,7 @@ using static NearMiss.Tests.Functions.FunctionRequests;
 namespace NearMiss.Tests.Library;
 
 /// <summary>Reader sign-in: allowed domains, one-off approval and the one-time link.</summary>
+[Trait("Kind", "Azurite")]
 [Collection(AzuriteCollection.Name)]
 public sealed partial class ReaderSignInTests : IAsyncLifetime
 {

@@ -13,6 +13,7 @@ using NearMiss.Tests.Infrastructure;
 
 namespace NearMiss.Tests.Pii;
 
+[Trait("Kind", "Azurite")]
 [Collection(AzuriteCollection.Name)]
 public sealed class PreviewPiiTests(AzuriteFixture azurite)
 {

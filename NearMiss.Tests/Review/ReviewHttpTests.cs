@@ -13,6 +13,7 @@ using NearMiss.Tests.Infrastructure;
 namespace NearMiss.Tests.Review;
 
 /// <summary>The review API through <c>nearmiss serve</c> as the console and <c>nearmiss seed</c> use it.</summary>
+[Trait("Kind", "Azurite")]
 [Collection(AzuriteCollection.Name)]
 public sealed class ReviewHttpTests(AzuriteFixture azurite) : IAsyncLifetime
 {

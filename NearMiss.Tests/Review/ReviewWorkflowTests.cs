@@ -13,6 +13,7 @@ using NearMiss.Tests.Intake;
 namespace NearMiss.Tests.Review;
 
 /// <summary>The two-stage review on Azurite: four eyes, follow-up, publication and the retention purge.</summary>
+[Trait("Kind", "Azurite")]
 [Collection(AzuriteCollection.Name)]
 public sealed class ReviewWorkflowTests(AzuriteFixture azurite) : IAsyncLifetime
 {

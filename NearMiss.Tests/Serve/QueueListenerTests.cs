@@ -7,6 +7,7 @@ using NearMiss.Tests.Infrastructure;
 
 namespace NearMiss.Tests.Serve;
 
+[Trait("Kind", "Azurite")]
 [Collection(AzuriteCollection.Name)]
 public sealed class QueueListenerTests(AzuriteFixture fixture) : IAsyncLifetime
 {

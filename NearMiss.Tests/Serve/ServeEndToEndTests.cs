@@ -12,6 +12,7 @@ using NearMiss.Tests.Infrastructure;
 namespace NearMiss.Tests.Serve;
 
 /// <summary><c>nearmiss serve</c> on real Kestrel and Azurite: the static site, the API, and the queue trigger behind it.</summary>
+[Trait("Kind", "Azurite")]
 [Collection(AzuriteCollection.Name)]
 public sealed class ServeEndToEndTests(AzuriteFixture fixture) : IAsyncLifetime
 {

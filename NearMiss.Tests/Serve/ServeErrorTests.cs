@@ -11,6 +11,7 @@ using NearMiss.Tests.Infrastructure;
 
 namespace NearMiss.Tests.Serve;
 
+[Trait("Kind", "Azurite")]
 [Collection(AzuriteCollection.Name)]
 public sealed class ServeErrorTests(AzuriteFixture fixture)
 {

@@ -11,6 +11,7 @@ using NearMiss.Tests.Infrastructure;
 namespace NearMiss.Tests.Serve;
 
 /// <summary><c>nearmiss timing</c> against <c>nearmiss serve</c> on Kestrel and Azurite.</summary>
+[Trait("Kind", "Azurite")]
 [Collection(AzuriteCollection.Name)]
 public sealed class TimingCommandTests(AzuriteFixture azurite) : IAsyncLifetime
 {

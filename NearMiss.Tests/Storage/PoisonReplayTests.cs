@@ -4,6 +4,7 @@ using NearMiss.Tests.Infrastructure;
 
 namespace NearMiss.Tests.Storage;
 
+[Trait("Kind", "Azurite")]
 [Collection(AzuriteCollection.Name)]
 public sealed class PoisonReplayTests(AzuriteFixture azurite) : IAsyncLifetime
 {

@@ -5,6 +5,7 @@ using NearMiss.Tests.Infrastructure;
 
 namespace NearMiss.Tests.Trends;
 
+[Trait("Kind", "Azurite")]
 [Collection(AzuriteCollection.Name)]
 public sealed class AgencyAnalysisTests(AzuriteFixture azurite) : IAsyncLifetime
 {

@@ -19,6 +19,7 @@ using NearMiss.Tests.Infrastructure;
 namespace NearMiss.Tests.Trends;
 
 /// <summary><c>GET /api/staff/trends</c> through <c>nearmiss serve</c>: who may read it, and its figures on a known fixture.</summary>
+[Trait("Kind", "Azurite")]
 [Collection(AzuriteCollection.Name)]
 public sealed partial class StaffTrendsHttpTests(AzuriteFixture azurite) : IAsyncLifetime
 {

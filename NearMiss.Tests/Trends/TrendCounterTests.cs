@@ -8,6 +8,7 @@ using NearMiss.Tests.Infrastructure;
 
 namespace NearMiss.Tests.Trends;
 
+[Trait("Kind", "Azurite")]
 [Collection(AzuriteCollection.Name)]
 public sealed class TrendCounterTests(AzuriteFixture azurite) : IAsyncLifetime
 {

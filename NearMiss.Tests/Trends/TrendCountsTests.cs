@@ -6,6 +6,7 @@ using NearMiss.Tests.Infrastructure;
 
 namespace NearMiss.Tests.Trends;
 
+[Trait("Kind", "Azurite")]
 [Collection(AzuriteCollection.Name)]
 public sealed class TrendCountsTests(AzuriteFixture azurite) : IAsyncLifetime
 {

@@ -10,6 +10,7 @@ using NearMiss.Tests.Intake;
 
 namespace NearMiss.Tests.Trends;
 
+[Trait("Kind", "Azurite")]
 [Collection(AzuriteCollection.Name)]
 public sealed class TrendHookTests(AzuriteFixture azurite) : IAsyncLifetime
 {

@@ -15,6 +15,7 @@ using WireMock.Server;
 
 namespace NearMiss.Tests.Trends;
 
+[Trait("Kind", "Azurite")]
 [Collection(AzuriteCollection.Name)]
 public sealed class TrendMailTests(AzuriteFixture azurite) : IAsyncLifetime
 {

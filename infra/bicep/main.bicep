@@ -70,6 +70,12 @@ param agencyAnalysisSchedule string = '0 0 7 2 * *'
 @description('NCRONTAB (with seconds, UTC) of the weekly library digest timer (NearMiss:Library:DigestSchedule).')
 param digestSchedule string = '0 0 7 * * 1'
 
+@description('NCRONTAB (with seconds, UTC) of the orphan sweep that queues stored reports without a case again (NearMiss:Intake:OrphanSweepSchedule).')
+param orphanSweepSchedule string = '0 20 * * * *'
+
+@description('NCRONTAB (with seconds, UTC) of the retention purge (NearMiss:Review:PurgeSchedule).')
+param purgeSchedule string = '0 30 3 * * *'
+
 @description('Per-address limits on submissions, receipt lookups and sign-ins (NearMiss:RateLimits:Enabled); false only for load tests.')
 param rateLimitsEnabled bool = true
 
@@ -255,6 +261,8 @@ module functionApp 'modules/functionapp.bicep' = {
     trendSummarySchedule: trendSummarySchedule
     agencyAnalysisSchedule: agencyAnalysisSchedule
     digestSchedule: digestSchedule
+    orphanSweepSchedule: orphanSweepSchedule
+    purgeSchedule: purgeSchedule
     rateLimitsEnabled: rateLimitsEnabled
     rateLimitForwardedFor: rateLimitForwardedFor
   }

@@ -61,6 +61,12 @@ param agencyAnalysisSchedule string
 @description('NCRONTAB of the weekly library digest timer.')
 param digestSchedule string
 
+@description('NCRONTAB of the orphan sweep.')
+param orphanSweepSchedule string
+
+@description('NCRONTAB of the retention purge.')
+param purgeSchedule string
+
 @description('Whether the per-address rate limits are on.')
 param rateLimitsEnabled bool
 
@@ -163,6 +169,8 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     NearMiss__Trends__AgencySchedule: agencyAnalysisSchedule
     NearMiss__Trends__Threshold: '5'
     NearMiss__Library__DigestSchedule: digestSchedule
+    NearMiss__Intake__OrphanSweepSchedule: orphanSweepSchedule
+    NearMiss__Review__PurgeSchedule: purgeSchedule
     // Per-address limits, counted in each instance's memory (docs/decisions/008-rate-limits.md).
     NearMiss__RateLimits__Enabled: string(rateLimitsEnabled)
     NearMiss__RateLimits__ForwardedFor: string(rateLimitForwardedFor)
