@@ -24,7 +24,7 @@ namespace NearMiss.Tests.Accounts;
 public sealed partial class ReviewerSignInTests : IAsyncLifetime
 {
     private readonly string _mail = Path.Combine(Path.GetTempPath(), "nearmiss-mail-" + Guid.NewGuid().ToString("N"));
-    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
+    private readonly FakeTimeProvider _time = new(TestClock.Start);
     private readonly CapturedLogs _logs = new();
     private readonly ServiceProvider _services;
 

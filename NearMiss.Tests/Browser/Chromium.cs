@@ -1,6 +1,5 @@
-using NearMiss.Tests.Infrastructure;
-
 using Microsoft.Playwright;
+using NearMiss.Tests.Infrastructure;
 
 namespace NearMiss.Tests.Browser;
 

@@ -45,7 +45,7 @@ public sealed class NotifierTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private const string Marker = "Zanzibar-quartz-7731";
 
-    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
+    private readonly FakeTimeProvider _time = new(TestClock.Start);
     private readonly RecordingEmailSender _email = new();
     private readonly CapturedLogs _logs = new();
     private readonly List<ServiceProvider> _providers = [];

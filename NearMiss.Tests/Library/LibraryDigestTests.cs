@@ -24,7 +24,7 @@ namespace NearMiss.Tests.Library;
 [Collection(AzuriteCollection.Name)]
 public sealed partial class LibraryDigestTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
+    private readonly FakeTimeProvider _time = new(TestClock.Start);
     private readonly WireMockServer _sendGrid = WireMockServer.Start();
     private ServiceProvider _services = null!;
 

@@ -17,7 +17,7 @@ namespace NearMiss.Tests.Library;
 [Collection(AzuriteCollection.Name)]
 public sealed class LibrarySearchTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
+    private readonly FakeTimeProvider _time = new(TestClock.Start);
     private ServiceProvider _services = null!;
 
     public async Task InitializeAsync()
