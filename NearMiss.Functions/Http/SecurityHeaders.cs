@@ -6,8 +6,9 @@ namespace NearMiss.Functions.Http;
 
 /// <summary>
 /// Headers on everything served, pages and API alike: the pages are for anonymous reporters, so nothing is
-/// referred, sniffed, framed, cached (HTML and /api) or loaded from anywhere but this origin. The same values are
-/// in <c>web/staticwebapp.config.json</c> for the pages in Azure (a test keeps the two equal).
+/// referred, sniffed, framed, cached (pages, scripts, icons, the manifest and the service worker included: see
+/// docs/decisions/020) or loaded from anywhere but this origin. The same values are in
+/// <c>web/staticwebapp.config.json</c> for the pages in Azure (a test keeps the two equal).
 /// </summary>
 public static class SecurityHeaders
 {
@@ -36,11 +37,7 @@ public static class SecurityHeaders
         headers["Referrer-Policy"] = ReferrerPolicy;
         headers.XContentTypeOptions = ContentTypeOptions;
         headers.ContentSecurityPolicy = ContentSecurityPolicy;
-        if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
-            || context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true)
-        {
-            headers.CacheControl = NoStore;
-        }
+        headers.CacheControl = NoStore;
     }
 
     /// <summary>For the Functions worker: the same headers on every HTTP-triggered function's response.</summary>

@@ -21,14 +21,7 @@ public static class Chromium
 
     public static Task<IBrowser> LaunchAsync(IPlaywright playwright)
     {
-        TestKind.Require(TestKind.Browser);
-        if (!File.Exists(ExecutablePath))
-        {
-            throw new InvalidOperationException(
-                $"Chromium is not installed at {ExecutablePath}. Install it with 'apt-get install -y chromium' " +
-                "(./test.sh does this) or point NEARMISS_CHROMIUM at a Chromium binary.");
-        }
-
+        EnsureInstalled();
         return playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ExecutablePath,
@@ -36,5 +29,33 @@ public static class Chromium
             Args = Args,
             Timeout = 60_000,
         });
+    }
+
+    /// <summary>
+    /// A browser with an ordinary profile in <paramref name="userDataDirectory"/>, as a phone's browser has: unlike
+    /// <see cref="LaunchAsync"/>'s contexts it is not off the record, so it can judge a site installable.
+    /// </summary>
+    public static Task<IBrowserContext> LaunchWithProfileAsync(IPlaywright playwright, string userDataDirectory, Uri baseAddress)
+    {
+        EnsureInstalled();
+        return playwright.Chromium.LaunchPersistentContextAsync(userDataDirectory, new BrowserTypeLaunchPersistentContextOptions
+        {
+            ExecutablePath = ExecutablePath,
+            Headless = true,
+            Args = Args,
+            Timeout = 60_000,
+            BaseURL = baseAddress.ToString(),
+        });
+    }
+
+    private static void EnsureInstalled()
+    {
+        TestKind.Require(TestKind.Browser);
+        if (!File.Exists(ExecutablePath))
+        {
+            throw new InvalidOperationException(
+                $"Chromium is not installed at {ExecutablePath}. Install it with 'apt-get install -y chromium' " +
+                "(./test.sh does this) or point NEARMISS_CHROMIUM at a Chromium binary.");
+        }
     }
 }
