@@ -2,12 +2,15 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.Sockets;
+using Azure.Data.Tables;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NearMiss.Cli.Seed;
 using NearMiss.Cli.Serve;
 using NearMiss.Core.Accounts;
+using NearMiss.Core.Publishing;
+using NearMiss.Core.Storage;
 using NearMiss.Tests.Infrastructure;
 
 namespace NearMiss.Tests.Review;
@@ -62,12 +65,30 @@ public sealed class ReviewHttpTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Seed_DrivesReportsThroughBothStagesToPublication()
+    public async Task Seed_Publishes20DemoReports_WithDistinctTitlesAndSummaries_AndTheNamesRedacted()
     {
-        var summary = await new SeedRun(_services, new Uri(_url), leaveSomeInReview: false, TextWriter.Null).RunAsync(10, CancellationToken.None);
+        var since = DateTimeOffset.UtcNow.AddSeconds(-5);
 
-        Assert.Equal(new SeedSummary(10, 9, 1), summary);
-        Assert.Equal("""{"submitted":10,"published":9,"notPublished":1}""", summary.ToJson());
+        var summary = await new SeedRun(_services, new Uri(_url), leaveSomeInReview: false, TextWriter.Null).RunAsync(20, CancellationToken.None);
+
+        Assert.Equal(new SeedSummary(20, 20, 0, 0), summary);
+        Assert.Equal("""{"submitted":20,"published":20,"inReview":0,"notPublished":0}""", summary.ToJson());
+        var store = _services.GetRequiredService<NearMissStore>();
+        var published = await store.Published.QueryAsync<PublishedReportEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {PublishedReportEntity.Partition} and Timestamp ge {since}")).ToListAsync();
+        Assert.Equal(20, published.Count);
+        Assert.True(published.Select(p => p.Title).Distinct().Count() >= 18, "at least 90% of titles distinct");
+        Assert.True(published.Select(p => p.Summary).Distinct().Count() >= 18, "at least 90% of summaries distinct");
+        Assert.True(published.Select(p => p.CallType).Distinct().Count() >= 12, "the first twenty cover most call types");
+        Assert.All(published, p => Assert.DoesNotContain("Whitfield", p.Narrative));
+    }
+
+    [Fact]
+    public async Task Seed_WithLeaveSomeInReview_LeavesCasesInBothStages_AndDeclinesOne()
+    {
+        var summary = await new SeedRun(_services, new Uri(_url), leaveSomeInReview: true, TextWriter.Null).RunAsync(12, CancellationToken.None);
+
+        Assert.Equal(new SeedSummary(12, 7, 4, 1), summary);
     }
 
     [Fact]
