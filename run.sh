@@ -33,7 +33,7 @@ done
 
 if [ ! -f .nearmiss/seeded ]; then
   echo "Seeding demo reports..."
-  dotnet NearMiss.Cli/bin/Release/net10.0/nearmiss.dll seed --url "$url" --reports 12 --leave-some-in-review && touch .nearmiss/seeded
+  dotnet NearMiss.Cli/bin/Release/net10.0/nearmiss.dll seed --url "$url" --reports 30 --leave-some-in-review && touch .nearmiss/seeded
 fi
 
 cat <<INFO
