@@ -23,6 +23,9 @@ public sealed record SeedSummary(int Submitted, int Published, int InReview, int
 /// </summary>
 public sealed class SeedRun(IServiceProvider services, Uri url, bool leaveSomeInReview, TextWriter progress)
 {
+    /// <summary>The published ids of the reports this run published, in order.</summary>
+    public List<string> PublishedIds { get; } = [];
+
     public async Task<SeedSummary> RunAsync(int count, CancellationToken cancellationToken)
     {
         var directory = services.GetRequiredService<ReviewerDirectory>();
@@ -76,7 +79,13 @@ public sealed class SeedRun(IServiceProvider services, Uri url, bool leaveSomeIn
             }
 
             view = await GetCaseAsync(http, stage2, id, cancellationToken);
-            await DecideAsync(http, stage2, id, "stage2", Stage2Body(view, demo), cancellationToken);
+            var answer = await DecideAsync(http, stage2, id, "stage2", Stage2Body(view, demo), cancellationToken);
+            if (answer.ValueKind == JsonValueKind.Object && answer.TryGetProperty("publishedId", out var publishedId)
+                && publishedId.ValueKind == JsonValueKind.String)
+            {
+                PublishedIds.Add(publishedId.GetString()!);
+            }
+
             published++;
         }
 
@@ -116,7 +125,7 @@ public sealed class SeedRun(IServiceProvider services, Uri url, bool leaveSomeIn
         return (await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken))!;
     }
 
-    private static async Task DecideAsync(HttpClient http, string token, string id, string stage, JsonObject body, CancellationToken cancellationToken)
+    private static async Task<JsonElement> DecideAsync(HttpClient http, string token, string id, string stage, JsonObject body, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"api/review/cases/{id}/{stage}") { Content = JsonContent.Create(body) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -125,6 +134,8 @@ public sealed class SeedRun(IServiceProvider services, Uri url, bool leaveSomeIn
         {
             throw new InvalidOperationException($"{stage} decision answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
         }
+
+        return await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
     }
 
     /// <summary>Stage 1 as a reviewer would do it: every automated finding redacted with its typed placeholder.</summary>
