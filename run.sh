@@ -76,8 +76,8 @@ for _ in $(seq 1 120); do
 done
 
 if [ ! -f .nearmiss/seeded ]; then
-  say "seeding demo reports through the API (first run only; about a minute)"
-  run dotnet "$cli" seed --url "$url" --reports 12 --leave-some-in-review && touch .nearmiss/seeded
+  say "seeding 30 demo reports through the API (first run only; a minute or two)"
+  run dotnet "$cli" seed --url "$url" --reports 30 --leave-some-in-review && touch .nearmiss/seeded
 fi
 
 cat <<INFO

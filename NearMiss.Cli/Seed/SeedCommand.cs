@@ -3,15 +3,15 @@ using NearMiss.Cli.Admin;
 
 namespace NearMiss.Cli.Seed;
 
-/// <summary><c>nearmiss seed</c>: synthetic reports driven through submission, scan, both review stages and publication.</summary>
+/// <summary><c>nearmiss seed</c>: the demo corpus driven through submission, scan, both review stages and publication.</summary>
 public static class SeedCommand
 {
     public static Command Create()
     {
         var url = new Option<string>("--url") { Description = "Base URL of the site, e.g. http://127.0.0.1:7071", Required = true };
         var reports = new Option<int>("--reports") { Description = "How many reports", DefaultValueFactory = _ => 10 };
-        var leave = new Option<bool>("--leave-some-in-review") { Description = "Leave every sixth report in stage 1 and every sixth in stage 2 (demo data)" };
-        var command = new Command("seed", "Drive synthetic reports through the public and review APIs; prints {\"submitted\",\"published\",\"notPublished\"}.")
+        var leave = new Option<bool>("--leave-some-in-review") { Description = "Leave every sixth report in stage 1 and every sixth in stage 2, and decline one in twelve at stage 1 (demo data)" };
+        var command = new Command("seed", "Drive the demo reports through the public and review APIs; prints {\"submitted\",\"published\",\"inReview\",\"notPublished\"}.")
         {
             url, reports, leave,
         };

@@ -4,32 +4,27 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using NearMiss.Cli.Load;
 using NearMiss.Core.Accounts;
 using NearMiss.Core.Intake;
 using NearMiss.Core.Pii;
 
 namespace NearMiss.Cli.Seed;
 
-public sealed record SeedSummary(int Submitted, int Published, int NotPublished)
+public sealed record SeedSummary(int Submitted, int Published, int InReview, int NotPublished)
 {
     public string ToJson() => JsonSerializer.Serialize(this, JsonSerializerOptions.Web);
 }
 
 /// <summary>
-/// Drives synthetic reports end to end through the same HTTP API the form and the review console use:
-/// submit, wait for the scan, stage 1 redacts the findings and passes, stage 2 (another reviewer) publishes.
-/// Creates its two reviewer accounts and signs them in with tokens from the configured signing key.
+/// Drives the demo corpus (<see cref="DemoReports"/>) end to end through the same HTTP API the form and the review
+/// console use: submit, wait for the scan, stage 1 redacts the findings and passes, stage 2 (another reviewer)
+/// publishes with the title, summary and lessons written for that report. Creates its two reviewer accounts and
+/// signs them in with tokens from the configured signing key.
 /// </summary>
 public sealed class SeedRun(IServiceProvider services, Uri url, bool leaveSomeInReview, TextWriter progress)
 {
-    private static readonly string[] Titles =
-    [
-        "Hand out of view at the driver's window", "A second person nobody mentioned", "Struck-by risk on the shoulder",
-        "No radio in the stairwell", "Alone before cover arrived", "Lit up by my own headlights",
-    ];
-
-    private static readonly string[] Names = ["Ofc. Marcus Delaney", "Sgt. Priya Raman", "Dep. Tom Kowalczyk", "Tpr. Alicia Brennan", "Cpl. Luis Ortega"];
+    /// <summary>The published ids of the reports this run published, in order.</summary>
+    public List<string> PublishedIds { get; } = [];
 
     public async Task<SeedSummary> RunAsync(int count, CancellationToken cancellationToken)
     {
@@ -43,13 +38,12 @@ public sealed class SeedRun(IServiceProvider services, Uri url, bool leaveSomeIn
 
         var form = await http.GetFromJsonAsync<FormDefinition>("api/form", JsonSerializerOptions.Web, cancellationToken)
                    ?? throw new InvalidOperationException("GET /api/form returned nothing.");
-        var generator = new SyntheticReports(seed: Environment.TickCount);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var (submitted, published, notPublished) = (0, 0, 0);
+        var (submitted, published, inReview, notPublished) = (0, 0, 0, 0);
         for (var i = 0; i < count; i++)
         {
-            var report = generator.Next(form, today);
-            report["narrative"] = $"{Names[i % Names.Length]} was my cover that night. {report["narrative"]}";
+            var demo = DemoReports.All[i % DemoReports.All.Count];
+            var report = demo.Submission(form.Version, today.AddMonths(-1 - (i * 7 % 24)));
             using var response = await http.PostAsJsonAsync("api/reports", report, cancellationToken);
             if (response.StatusCode != HttpStatusCode.Accepted)
             {
@@ -65,11 +59,12 @@ public sealed class SeedRun(IServiceProvider services, Uri url, bool leaveSomeIn
             var plan = leaveSomeInReview ? i % 6 : -1;
             if (plan == 0)
             {
+                inReview++;
                 continue;
             }
 
             var view = await GetCaseAsync(http, stage1, id, cancellationToken);
-            var reject = i % 10 == 9;
+            var reject = leaveSomeInReview && i % 12 == 11;
             await DecideAsync(http, stage1, id, "stage1", Stage1Body(view, reject ? "reject" : "pass"), cancellationToken);
             if (reject)
             {
@@ -79,15 +74,22 @@ public sealed class SeedRun(IServiceProvider services, Uri url, bool leaveSomeIn
 
             if (plan == 1)
             {
+                inReview++;
                 continue;
             }
 
             view = await GetCaseAsync(http, stage2, id, cancellationToken);
-            await DecideAsync(http, stage2, id, "stage2", Stage2Body(view, i), cancellationToken);
+            var answer = await DecideAsync(http, stage2, id, "stage2", Stage2Body(view, demo), cancellationToken);
+            if (answer.ValueKind == JsonValueKind.Object && answer.TryGetProperty("publishedId", out var publishedId)
+                && publishedId.ValueKind == JsonValueKind.String)
+            {
+                PublishedIds.Add(publishedId.GetString()!);
+            }
+
             published++;
         }
 
-        return new SeedSummary(submitted, published, notPublished);
+        return new SeedSummary(submitted, published, inReview, notPublished);
     }
 
     /// <summary>
@@ -123,7 +125,7 @@ public sealed class SeedRun(IServiceProvider services, Uri url, bool leaveSomeIn
         return (await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken))!;
     }
 
-    private static async Task DecideAsync(HttpClient http, string token, string id, string stage, JsonObject body, CancellationToken cancellationToken)
+    private static async Task<JsonElement> DecideAsync(HttpClient http, string token, string id, string stage, JsonObject body, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"api/review/cases/{id}/{stage}") { Content = JsonContent.Create(body) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -132,6 +134,8 @@ public sealed class SeedRun(IServiceProvider services, Uri url, bool leaveSomeIn
         {
             throw new InvalidOperationException($"{stage} decision answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
         }
+
+        return await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
     }
 
     /// <summary>Stage 1 as a reviewer would do it: every automated finding redacted with its typed placeholder.</summary>
@@ -148,16 +152,17 @@ public sealed class SeedRun(IServiceProvider services, Uri url, bool leaveSomeIn
         };
     }
 
-    private static JsonObject Stage2Body(JsonObject view, int i) => new()
+    /// <summary>Stage 2 as a reviewer would do it: the redacted text as stage 1 left it, with the report's own title, summary and lessons.</summary>
+    private static JsonObject Stage2Body(JsonObject view, DemoReport demo) => new()
     {
         ["decision"] = "publish",
         ["narrative"] = view["narrative"]!.DeepClone(),
         ["lessonsLearned"] = view["lessonsLearned"]!.DeepClone(),
         ["answers"] = view["answers"]!.DeepClone(),
-        ["title"] = Titles[i % Titles.Length],
-        ["summary"] = "A contact that looked routine turned dangerous; nobody was hurt, by a small margin.",
-        ["lessons"] = new JsonArray("Wait for cover when you can.", "Say out loud what you see, early."),
-        ["tags"] = new JsonArray("synthetic"),
+        ["title"] = demo.Title,
+        ["summary"] = demo.Summary,
+        ["lessons"] = new JsonArray([.. demo.Lessons.Select(l => (JsonNode)l)]),
+        ["tags"] = new JsonArray([.. demo.Tags.Select(t => (JsonNode)t)]),
         ["urgent"] = false,
     };
 

@@ -2,13 +2,15 @@ namespace NearMiss.Core.Email;
 
 /// <summary>
 /// An e-mail to send. Every address in <paramref name="To"/> gets its own copy and sees no other recipient.
+/// <paramref name="Headers"/> are extra header fields every copy carries (the digest's <c>List-Unsubscribe</c>).
 /// </summary>
 public sealed record EmailMessage(
     IReadOnlyList<string> To,
     string Subject,
     string Text,
     string? Html = null,
-    IReadOnlyList<EmailAttachment>? Attachments = null);
+    IReadOnlyList<EmailAttachment>? Attachments = null,
+    IReadOnlyDictionary<string, string>? Headers = null);
 
 /// <summary>
 /// A file sent with an e-mail. With a <paramref name="ContentId"/> it is inline: the HTML body shows it as

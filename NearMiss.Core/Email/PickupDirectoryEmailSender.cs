@@ -48,6 +48,10 @@ public sealed partial class PickupDirectoryEmailSender(IOptions<EmailOptions> op
         };
         mime.From.Add(MailboxAddress.Parse(options.Value.From));
         mime.To.Add(MailboxAddress.Parse(recipient));
+        foreach (var (name, value) in message.Headers ?? new Dictionary<string, string>())
+        {
+            mime.Headers.Add(name, value);
+        }
 
         var body = new BodyBuilder { TextBody = message.Text, HtmlBody = message.Html };
         foreach (var attachment in message.Attachments ?? [])

@@ -34,5 +34,11 @@ public sealed class PublicLinks(IOptions<PublicSiteOptions> options)
 
     public string LibraryUnsubscribe(string token) => $"{BaseUrl}/library/#unsubscribe={Uri.EscapeDataString(token)}";
 
+    /// <summary>
+    /// The RFC 8058 one-click address a mail client POSTs <c>List-Unsubscribe=One-Click</c> to. RFC 8058 leaves no
+    /// other place for the token than the URL; it can only cancel a reader's digest subscription.
+    /// </summary>
+    public string LibraryOneClickUnsubscribe(string token) => $"{BaseUrl}/api/library/unsubscribe?token={Uri.EscapeDataString(token)}";
+
     public string Case(string reportId) => $"{BaseUrl}/review/case.html#id={Uri.EscapeDataString(reportId)}";
 }

@@ -40,6 +40,11 @@ public sealed partial class SendGridEmailSender(IOptions<EmailOptions> options, 
         }
 
         mail.Personalizations = message.To.Select(to => new Personalization { Tos = [new EmailAddress(to)] }).ToList();
+        if (message.Headers is { Count: > 0 } headers)
+        {
+            mail.Headers = new Dictionary<string, string>(headers);
+        }
+
         foreach (var attachment in message.Attachments ?? [])
         {
             mail.AddAttachment(new Attachment

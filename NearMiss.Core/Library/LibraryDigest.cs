@@ -17,7 +17,8 @@ public sealed record DigestRun(string Week, int Subscribers, int Sent, int Alrea
 
 /// <summary>
 /// The weekly digest: each subscriber gets the reports published in the past week that match their subscription,
-/// as titles and links only (never a summary or narrative), and a one-click unsubscribe link. Each reader's digest
+/// as titles and links only (never a summary or narrative), and a one-click unsubscribe link, also as the RFC 8058
+/// <c>List-Unsubscribe</c> and <c>List-Unsubscribe-Post</c> headers that mail clients offer as a button. Each reader's digest
 /// of an ISO week is claimed in <c>readerdigests</c> before sending and marked sent after, so a re-run in the
 /// same week sends nothing twice. A reader who may no longer read the library gets nothing.
 /// </summary>
@@ -98,11 +99,12 @@ public sealed partial class LibraryDigest(
         return new DigestRun(week, subscribers, sent, alreadySent, nothingNew, failed);
     }
 
-    /// <summary>The digest e-mail: titles and links, newest first, and the unsubscribe link.</summary>
+    /// <summary>The digest e-mail: titles and links, newest first, and the unsubscribe link (in the text and as headers).</summary>
     public EmailMessage Compose(string to, IReadOnlyList<DigestItem> reports, string unsubscribeToken)
     {
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"{Count(reports.Count)} published in the NearMiss library this past week match your subscription:\n\n");
+        var match = reports.Count == 1 ? "matches" : "match";
+        text.Append(CultureInfo.InvariantCulture, $"{Count(reports.Count)} published in the NearMiss library this past week {match} your subscription:\n\n");
         foreach (var report in reports.Take(MaxListed))
         {
             text.Append(CultureInfo.InvariantCulture, $"- {report.Title}\n  {links.LibraryReport(report.Id)}\n\n");
@@ -115,7 +117,12 @@ public sealed partial class LibraryDigest(
 
         text.Append("The links open the library; sign in with your work e-mail address if it asks.\n\n");
         text.Append(CultureInfo.InvariantCulture, $"Stop these e-mails (one click, no sign-in):\n{links.LibraryUnsubscribe(unsubscribeToken)}\n");
-        return new EmailMessage([to], $"NearMiss library: {Count(reports.Count)} this week", text.ToString());
+        var headers = new Dictionary<string, string>
+        {
+            ["List-Unsubscribe"] = $"<{links.LibraryOneClickUnsubscribe(unsubscribeToken)}>",
+            ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click",
+        };
+        return new EmailMessage([to], $"NearMiss library: {Count(reports.Count)} this week", text.ToString(), Headers: headers);
     }
 
     private static string Count(int count) => count == 1 ? "1 new report" : $"{count} new reports";

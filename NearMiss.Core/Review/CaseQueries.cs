@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,14 @@ using NearMiss.Core.Storage;
 
 namespace NearMiss.Core.Review;
 
-public sealed record CaseSummary(string Id, int Stage, string Status, string OpenedOn, int WaitingDays, int FindingCount, bool CanAct);
+/// <summary>
+/// A queue row. <see cref="Month"/> and <see cref="CallType"/> are the answers as they will be published;
+/// <see cref="Excerpt"/> is the first words of the text under review (stage 1's working copy, or the original) with
+/// everything the detector finds replaced by its placeholder.
+/// </summary>
+public sealed record CaseSummary(
+    string Id, int Stage, string Status, string OpenedOn, int WaitingDays, int FindingCount, bool CanAct,
+    string? Month = null, string? CallType = null, string Excerpt = "");
 
 public sealed record PublicationDraft(string Title, string Summary, IReadOnlyList<string> Lessons, IReadOnlyList<string> Tags, bool Urgent);
 
@@ -45,9 +53,11 @@ public sealed class CaseQueries(NearMissStore store, ReviewCases cases, IPiiDete
         var items = new List<CaseSummary>();
         await foreach (var row in store.Submissions.QueryAsync<CaseEntity>(filter, cancellationToken: cancellationToken))
         {
+            var findings = JsonSerializer.Deserialize<List<Finding>>(row.Findings) ?? [];
+            var (month, callType, excerpt) = await PreviewAsync(row, cancellationToken);
             items.Add(new CaseSummary(
                 row.PartitionKey, row.Stage, row.Status, row.OpenedOn, cases.DaysSince(row.StageEnteredOrOpened),
-                JsonSerializer.Deserialize<List<Finding>>(row.Findings)?.Count ?? 0, Bar(reviewer, row) is null));
+                findings.Count, Bar(reviewer, row) is null, month, callType, excerpt));
         }
 
         return ReviewResult<IReadOnlyList<CaseSummary>>.Ok([.. items.OrderByDescending(i => i.WaitingDays).ThenBy(i => i.Id, StringComparer.Ordinal)]);
@@ -87,6 +97,42 @@ public sealed class CaseQueries(NearMissStore store, ReviewCases cases, IPiiDete
             findings, answers, rare is not null, rare, cases.Messages(loaded), EmptyDraft));
     }
 
+    /// <summary>Words a queue shows of a narrative.</summary>
+    public const int ExcerptWords = 14;
+
+    /// <summary>The month, call type and first words of the redacted narrative of a queued case.</summary>
+    private async Task<(string? Month, string? CallType, string Excerpt)> PreviewAsync(CaseEntity row, CancellationToken cancellationToken)
+    {
+        var original = await store.Submissions.GetEntityIfExistsAsync<SubmissionEntity>(row.PartitionKey, SubmissionEntity.Row, cancellationToken: cancellationToken);
+        if (!original.HasValue || original.Value!.WrappedKey is null)
+        {
+            return (null, null, "");
+        }
+
+        var answers = row.PublishAnswers is { } saved
+            ? JsonSerializer.Deserialize<Dictionary<string, string[]>>(saved) ?? []
+            : AnswerCoarsening.Coarsen(ReviewCases.OriginalAnswers(original.Value));
+        string? One(string key) => answers.TryGetValue(key, out var v) && v.Length > 0 ? v[0] : null;
+
+        // Stage 1's working copy or the original, with whatever the detector finds in it replaced by placeholders.
+        // A text that does not open under this service's key (sealed under a retired one) shows no words.
+        string text;
+        try
+        {
+            text = cases.Text(new LoadedCase(original.Value, row)).Narrative;
+        }
+        catch (CryptographicException)
+        {
+            return (One("month"), One("callType"), "");
+        }
+
+        var narrative = PiiRedaction.Redact(text, detector.Detect(text));
+
+        var words = narrative.Split((char[]?)null, ExcerptWords + 1, StringSplitOptions.RemoveEmptyEntries);
+        var excerpt = string.Join(' ', words.Take(ExcerptWords)) + (words.Length > ExcerptWords ? " …" : "");
+        return (One("month"), One("callType"), excerpt);
+    }
+
     /// <summary>Why this reviewer may not act on the case (the four-eyes rule), or null.</summary>
     public static string? Bar(Reviewer reviewer, CaseEntity reviewCase)
     {
@@ -121,6 +167,11 @@ public sealed class CaseQueries(NearMissStore store, ReviewCases cases, IPiiDete
             }
         }
 
-        return $"Only {count} published report(s) share region, agency type and agency size; consider dropping agency size or type.";
+        return count switch
+        {
+            0 => "no published report shares this region, agency type and agency size",
+            1 => "only 1 published report shares this region, agency type and agency size",
+            _ => $"only {count} published reports share this region, agency type and agency size",
+        };
     }
 }

@@ -1,4 +1,5 @@
 using ScottPlot;
+using ScottPlot.TickGenerators;
 
 namespace NearMiss.Core.Trends;
 
@@ -8,19 +9,24 @@ public sealed class TrendCharts
     public const int Width = 640;
     public const int Height = 360;
 
-    /// <summary>Horizontal bars, largest at the top.</summary>
+    /// <summary>The counts of a trend dimension with the form's words as labels.</summary>
+    public static List<(string Label, double Value)> Labelled(string dimension, IEnumerable<ValueCount> counts) =>
+        counts.Select(c => (TrendLabels.Of(dimension, c.Value), (double)c.Count)).ToList();
+
+    /// <summary>Horizontal bars, largest at the top: every category, a count axis in whole reports.</summary>
     public static byte[] Bars(string title, IReadOnlyList<(string Label, double Value)> items)
     {
         var plot = new Plot();
-        var shown = items.Take(12).Reverse().ToList();
+        var shown = items.Reverse().ToList();
         var bars = shown.Select((item, i) => new Bar { Position = i, Value = item.Value, FillColor = Colors.SteelBlue }).ToList();
         var added = plot.Add.Bars(bars);
         added.Horizontal = true;
         plot.Axes.Left.SetTicks(shown.Select((_, i) => (double)i).ToArray(), shown.Select(item => item.Label).ToArray());
         plot.Axes.Left.MajorTickStyle.Length = 0;
+        plot.Axes.Bottom.TickGenerator = WholeNumbers();
         plot.Axes.Margins(left: 0);
         plot.Title(title);
-        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
+        return plot.GetImageBytes(Width, Math.Max(Height, 80 + (22 * shown.Count)), ImageFormat.Png);
     }
 
     /// <summary>Received and published per month.</summary>
@@ -33,6 +39,7 @@ public sealed class TrendCharts
         var published = plot.Add.Scatter(xs, months.Select(m => (double)m.Published).ToArray());
         published.LegendText = "published";
         plot.Axes.Bottom.SetTicks(xs, months.Select(m => m.Month[2..]).ToArray());
+        plot.Axes.Left.TickGenerator = WholeNumbers();
         plot.ShowLegend(Alignment.UpperLeft);
         plot.Title(title);
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
@@ -48,7 +55,12 @@ public sealed class TrendCharts
         }
 
         plot.Add.VerticalLine(TrendService.PromiseBusinessDays + 0.5, 1, Colors.Gray, LinePattern.Dashed);
+        plot.Axes.Left.TickGenerator = WholeNumbers();
+        plot.Axes.Bottom.TickGenerator = WholeNumbers();
         plot.Title(title);
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }
+
+    /// <summary>Ticks at whole numbers only: the axes count reports and days, never half of one.</summary>
+    private static NumericAutomatic WholeNumbers() => new() { IntegerTicksOnly = true };
 }

@@ -28,8 +28,8 @@ public sealed partial class TrendMail(
         var charts = new List<EmailAttachment>
         {
             Png("months", TrendCharts.Months("Reports per month", report.Months)),
-            Png("call-types", TrendCharts.Bars("Call types " + report.From, report.ByCallType.Select(c => (c.Value, (double)c.Count)).ToList())),
-            Png("factors", TrendCharts.Bars("Contributing factors " + report.From, report.ByFactor.Select(c => (c.Value, (double)c.Count)).ToList())),
+            Png("call-types", TrendCharts.Bars("Call types " + report.From, TrendCharts.Labelled("callType", report.ByCallType))),
+            Png("factors", TrendCharts.Bars("Contributing factors " + report.From, TrendCharts.Labelled("factor", report.ByFactor))),
             Png("review-days", TrendCharts.ReviewDays("Review time, business days", report.ReviewDays.Bins)),
         };
         await email.SendAsync(
@@ -51,7 +51,7 @@ public sealed partial class TrendMail(
             if (report.Tables.FirstOrDefault(t => t.Dimension == "callType")?.Cells is { } cells && cells.Any(c => !c.Suppressed))
             {
                 charts.Add(Png("call-types", TrendCharts.Bars(
-                    "Your agency: call types (small counts withheld)", cells.Where(c => !c.Suppressed).Select(c => (c.Value, (double)c.Count!)).ToList())));
+                    "Your agency: call types (small counts withheld)", cells.Where(c => !c.Suppressed).Select(c => (TrendLabels.Of("callType", c.Value), (double)c.Count!)).ToList())));
             }
 
             await email.SendAsync(

@@ -23,13 +23,13 @@ public static class TrendText
         text.AppendLine(Invariant($"In review (backlog at {r.To}) {r.Totals.InReview}"));
         text.AppendLine(Invariant($"Review time, business days: median {Days(r.ReviewDays.P50)}, 90th percentile {Days(r.ReviewDays.P90)}; ")
             + Invariant($"{r.ReviewDays.WithinPromise} of {r.ReviewDays.Closed} closed within the {TrendService.PromiseBusinessDays}-business-day promise"));
-        Table(text, "Call types", r.ByCallType, r.Changes.CallTypes);
-        Table(text, "Contributing factors", r.ByFactor, r.Changes.Factors);
+        Table(text, "Call types", "callType", r.ByCallType, r.Changes.CallTypes);
+        Table(text, "Contributing factors", "factor", r.ByFactor, r.Changes.Factors);
         text.AppendLine();
         text.AppendLine("Last 12 months (received / published; top factor)");
         foreach (var month in r.Months)
         {
-            text.AppendLine(Invariant($"  {month.Month}  {month.Received,6} / {month.Published,-6} {month.TopFactors.FirstOrDefault()?.Value ?? "-"}"));
+            text.AppendLine(Invariant($"  {month.Month}  {month.Received,6} / {month.Published,-6} {(month.TopFactors.FirstOrDefault() is { } top ? TrendLabels.Of("factor", top.Value) : "-")}"));
         }
 
         text.AppendLine();
@@ -58,7 +58,7 @@ public static class TrendText
             text.AppendLine(Invariant($"Published {Cell(r.Totals.Published, r.Threshold)}"));
             foreach (var table in r.Tables)
             {
-                SuppressedTable(text, "Your agency: " + table.Dimension, table, r.Threshold);
+                SuppressedTable(text, "Your agency: " + DimensionWords(table.Dimension), table, r.Threshold);
             }
         }
 
@@ -66,16 +66,16 @@ public static class TrendText
         text.AppendLine(Invariant($"National: received {Cell(r.NationalTotals.Received, r.Threshold)}, published {Cell(r.NationalTotals.Published, r.Threshold)}"));
         foreach (var table in r.National)
         {
-            SuppressedTable(text, "National: " + table.Dimension, table, r.Threshold);
+            SuppressedTable(text, "National: " + DimensionWords(table.Dimension), table, r.Threshold);
         }
 
         return text.ToString();
     }
 
-    /// <summary>CSV (RFC 4180) of the summary's tables: <c>table,value,count</c>.</summary>
+    /// <summary>CSV (RFC 4180) of the summary's tables: <c>table,value,count,label</c>, the label being the form's words for the value.</summary>
     public static string SummaryCsv(TrendSummaryReport r)
     {
-        var csv = new StringBuilder("table,value,count\r\n");
+        var csv = new StringBuilder("table,value,count,label\r\n");
         Row(csv, "totals", "received", r.Totals.Received);
         Row(csv, "totals", "published", r.Totals.Published);
         Row(csv, "totals", "notPublished", r.Totals.NotPublished);
@@ -102,13 +102,17 @@ public static class TrendText
         return csv.ToString();
     }
 
-    /// <summary>CSV of an agency analysis: <c>scope,table,value,count</c>, a suppressed count written as <c>suppressed</c>.</summary>
+    /// <summary>
+    /// CSV of an agency analysis: <c>scope,table,value,count,label</c>, a suppressed count written as <c>suppressed</c>,
+    /// the label being the form's words for the value.
+    /// </summary>
     public static string AgencyCsv(AgencyAnalysisReport r)
     {
-        var csv = new StringBuilder("scope,table,value,count\r\n");
+        var csv = new StringBuilder("scope,table,value,count,label\r\n");
         void Add(string scope, string table, string value, long? count) =>
             csv.Append(Quote(scope)).Append(',').Append(Quote(table)).Append(',').Append(Quote(value)).Append(',')
-                .Append(count?.ToString(CultureInfo.InvariantCulture) ?? "suppressed").Append("\r\n");
+                .Append(count?.ToString(CultureInfo.InvariantCulture) ?? "suppressed").Append(',')
+                .Append(Quote(TrendLabels.Of(table, value))).Append("\r\n");
         if (r.Totals is { } totals)
         {
             Add(r.Agency, "totals", "received", totals.Received);
@@ -160,16 +164,28 @@ public static class TrendText
         return html.ToString();
     }
 
-    private static void Table(StringBuilder text, string title, IReadOnlyList<ValueCount> counts, IReadOnlyList<NamedChange> changes)
+    private static void Table(StringBuilder text, string title, string dimension, IReadOnlyList<ValueCount> counts, IReadOnlyList<NamedChange> changes)
     {
         text.AppendLine();
         text.AppendLine(title);
-        foreach (var c in counts.Take(10))
+        foreach (var c in counts)
         {
             var change = changes.FirstOrDefault(x => x.Value == c.Value)?.Change;
-            text.AppendLine(Invariant($"  {c.Value,-24} {c.Count,6} {(change is null ? "" : Delta(change))}"));
+            text.AppendLine(Invariant($"  {TrendLabels.Of(dimension, c.Value),-36} {c.Count,6} {(change is null ? "" : Delta(change))}"));
         }
     }
+
+    private static string DimensionWords(string dimension) => dimension switch
+    {
+        "callType" => "call types",
+        "factor" => "contributing factors",
+        "assignment" => "assignments",
+        "lighting" => "lighting",
+        "weapon" => "weapons",
+        "region" => "regions",
+        "agencyType" => "agency types",
+        _ => dimension,
+    };
 
     private static void SuppressedTable(StringBuilder text, string title, SuppressedTable table, int threshold)
     {
@@ -183,7 +199,7 @@ public static class TrendText
 
         foreach (var cell in table.Cells)
         {
-            text.AppendLine(Invariant($"  {cell.Value,-24} {Cell(cell.Count, threshold),6}"));
+            text.AppendLine(Invariant($"  {TrendLabels.Of(table.Dimension, cell.Value),-36} {Cell(cell.Count, threshold),6}"));
         }
     }
 
@@ -195,7 +211,8 @@ public static class TrendText
     private static string Days(int? days) => days is null ? "-" : days.Value.ToString(CultureInfo.InvariantCulture);
 
     private static void Row(StringBuilder csv, string table, string value, long count) =>
-        csv.Append(Quote(table)).Append(',').Append(Quote(value)).Append(',').Append(count.ToString(CultureInfo.InvariantCulture)).Append("\r\n");
+        csv.Append(Quote(table)).Append(',').Append(Quote(value)).Append(',').Append(count.ToString(CultureInfo.InvariantCulture)).Append(',')
+            .Append(Quote(TrendLabels.Of(table, value))).Append("\r\n");
 
     private static string Quote(string value) =>
         value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;

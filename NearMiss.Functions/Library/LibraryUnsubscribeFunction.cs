@@ -14,6 +14,8 @@ public sealed record UnsubscribeResponse(bool Unsubscribed);
 
 /// <summary>
 /// <c>POST /api/library/unsubscribe {"token"}</c>: the one-click unsubscribe of a digest e-mail; no sign-in.
+/// A mail client's RFC 8058 one-click request comes as <c>POST /api/library/unsubscribe?token=...</c> with the form
+/// body <c>List-Unsubscribe=One-Click</c> (the digest's <c>List-Unsubscribe</c> header).
 /// 200 when the subscription is removed, 410 when it was already, 400 for a token this service did not sign.
 /// </summary>
 public sealed class LibraryUnsubscribeFunction(ReaderSubscriptions subscriptions)
@@ -24,6 +26,11 @@ public sealed class LibraryUnsubscribeFunction(ReaderSubscriptions subscriptions
         CancellationToken cancellationToken)
     {
         request.HttpContext.Response.Headers.CacheControl = "no-store";
+        if (request.HasFormContentType && request.Query.TryGetValue("token", out var queryToken))
+        {
+            return await OneClickAsync(request, queryToken.ToString(), cancellationToken);
+        }
+
         var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken, limit: 1024);
         if (document is null)
         {
@@ -39,12 +46,38 @@ public sealed class LibraryUnsubscribeFunction(ReaderSubscriptions subscriptions
                 return Problems.Field("token", "is required, as text");
             }
 
-            return await subscriptions.UnsubscribeAsync(token.GetString()!, cancellationToken) switch
-            {
-                UnsubscribeResult.Unsubscribed => new OkObjectResult(new UnsubscribeResponse(true)),
-                UnsubscribeResult.AlreadyUnsubscribed => Problems.Status(StatusCodes.Status410Gone, "This digest subscription is already cancelled."),
-                _ => Problems.Field("token", "is not a valid unsubscribe link"),
-            };
+            return await UnsubscribeAsync(token.GetString()!, cancellationToken);
         }
     }
+
+    private async Task<IActionResult> OneClickAsync(HttpRequest request, string token, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength is null or > 1024)
+        {
+            return Problems.Field("List-Unsubscribe", "must be the one-click form body, List-Unsubscribe=One-Click");
+        }
+
+        try
+        {
+            var form = await request.ReadFormAsync(cancellationToken);
+            if (form["List-Unsubscribe"].ToString() != "One-Click")
+            {
+                return Problems.Field("List-Unsubscribe", "must be One-Click");
+            }
+        }
+        catch (InvalidDataException)
+        {
+            return Problems.Field("List-Unsubscribe", "must be the one-click form body, List-Unsubscribe=One-Click");
+        }
+
+        return await UnsubscribeAsync(token, cancellationToken);
+    }
+
+    private async Task<IActionResult> UnsubscribeAsync(string token, CancellationToken cancellationToken) =>
+        await subscriptions.UnsubscribeAsync(token, cancellationToken) switch
+        {
+            UnsubscribeResult.Unsubscribed => new OkObjectResult(new UnsubscribeResponse(true)),
+            UnsubscribeResult.AlreadyUnsubscribed => Problems.Status(StatusCodes.Status410Gone, "This digest subscription is already cancelled."),
+            _ => Problems.Field("token", "is not a valid unsubscribe link"),
+        };
 }

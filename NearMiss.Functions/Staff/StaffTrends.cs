@@ -57,8 +57,8 @@ public sealed class StaffTrends(IReviewerAuthenticator authenticator, TrendServi
         body["charts"] = new JsonObject
         {
             ["months"] = DataUrl(TrendCharts.Months("Reports per month", summary.Months)),
-            ["callTypes"] = DataUrl(TrendCharts.Bars("Call types", summary.ByCallType.Select(c => (c.Value, (double)c.Count)).ToList())),
-            ["factors"] = DataUrl(TrendCharts.Bars("Contributing factors", summary.ByFactor.Select(c => (c.Value, (double)c.Count)).ToList())),
+            ["callTypes"] = DataUrl(TrendCharts.Bars("Call types", TrendCharts.Labelled("callType", summary.ByCallType))),
+            ["factors"] = DataUrl(TrendCharts.Bars("Contributing factors", TrendCharts.Labelled("factor", summary.ByFactor))),
             ["reviewDays"] = DataUrl(TrendCharts.ReviewDays("Review time, business days", summary.ReviewDays.Bins)),
         };
         return new ContentResult { Content = body.ToJsonString(), ContentType = "application/json", StatusCode = StatusCodes.Status200OK };

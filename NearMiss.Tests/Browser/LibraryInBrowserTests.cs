@@ -90,6 +90,25 @@ public sealed partial class LibraryInBrowserTests(AzuriteFixture fixture)
         await Expect(similar.First).ToBeVisibleAsync();
         Assert.InRange(await similar.CountAsync(), 3, 5);
         await Expect(similar.First).ToContainTextAsync("Kitchen knife during a separation");
+        await NarrowScreen.AssertFitsAsync(page, "a library report");
+
+        // Back returns to the list, Forward to the report; a reload keeps the session and the report on screen.
+        var report = page.GetByRole(AriaRole.Heading, new() { Name = "Second occupant hiding in a bedroom" });
+        await page.GoBackAsync();
+        await Expect(page.GetByText("1 report", new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(report).ToBeHiddenAsync();
+        await page.GoForwardAsync();
+        await Expect(report).ToBeVisibleAsync();
+        await page.ReloadAsync();
+        await Expect(report).ToBeVisibleAsync();
+        await page.GoBackAsync();
+        await Expect(page.GetByText("7 reports")).ToBeVisibleAsync();
+
+        // Signing out ends the session: a reload asks to sign in, and nothing is left stored.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.ReloadAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        Assert.Equal(0, await page.EvaluateAsync<int>("sessionStorage.length + localStorage.length"));
 
         Assert.Empty(problems);
         await using (var services = fixture.CreateServices())

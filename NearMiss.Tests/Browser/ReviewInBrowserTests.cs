@@ -205,7 +205,11 @@ public sealed partial class ReviewInBrowserTests(AzuriteFixture fixture)
         // Back in the queue, the case shows the answer; the reviewer passes it to stage 2.
         await reviewer.GetByRole(AriaRole.Link, new() { Name = "Cases", Exact = true }).ClickAsync();
         await reviewer.GetByRole(AriaRole.Tab, new() { Name = "Stage 1" }).ClickAsync();
-        await reviewer.Locator("#queue-rows").GetByRole(AriaRole.Link, new() { Name = caseId, Exact = true }).ClickAsync();
+        var queued = reviewer.Locator($"#queue-rows tr[data-case='{caseId}']");
+        await Expect(queued).ToContainTextAsync("Traffic stop");
+        await Expect(queued.Locator(".case-excerpt")).ToContainTextAsync("stopped a car on a dark road");
+        await Expect(queued).Not.ToContainTextAsync(Name);
+        await queued.GetByRole(AriaRole.Link).ClickAsync();
         await Expect(reviewer.Locator("#case-message-list")).ToContainTextAsync("No street lights for a mile");
         await RedactUndecidedAsync(reviewer);
         await reviewer.GetByLabel("Pass to stage 2").CheckAsync();
@@ -221,6 +225,68 @@ public sealed partial class ReviewInBrowserTests(AzuriteFixture fixture)
         await reviewer.EvaluateAsync("id => { location.hash = '#case=' + encodeURIComponent(id); }", caseId);
         await Expect(reviewer.Locator("#case-unavailable")).ToContainTextAsync("Not available to you");
         await Expect(reviewer.Locator("#decision")).ToBeHiddenAsync();
+
+        await watch.AssertCleanAsync(site);
+    }
+
+    [Fact]
+    public async Task NotificationLink_SignedOut_SignInThroughANewTab_LandsOnTheCase_AndAReloadKeepsTheSession()
+    {
+        await fixture.ClearQueuesAsync();
+        await using var site = await SiteProcess.StartAsync(fixture.ConnectionString);
+        var email = $"tab-{Guid.NewGuid().ToString("N")[..10]}@example.org";
+        await site.RunCliAsync("reviewers", "add", email, "--stages", "1");
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Chromium.LaunchAsync(playwright);
+        SetDefaultExpectTimeout(Timeout);
+        var watch = new Watch();
+        var reporter = await watch.OpenAsync(browser, site);
+        var receipt = await SubmitReportAsync(reporter);
+        watch.Secrets.Add(receipt);
+        watch.Secrets.Add(receipt.Replace("-", "", StringComparison.Ordinal));
+        var caseLink = await Mailbox.WaitForLinkAsync(site.MailDirectory, email, CaseLink(), MailWithin);
+        var caseId = Uri.UnescapeDataString(caseLink[(caseLink.IndexOf("#id=", StringComparison.Ordinal) + 4)..]);
+
+        // Signed out, the reviewer opens the notification and asks for a sign-in link.
+        var first = await watch.OpenAsync(browser, site);
+        await first.GotoAsync(caseLink);
+        await Expect(first.GetByRole(AriaRole.Heading, new() { Name = "Sign in to review" })).ToBeVisibleAsync();
+        await first.GetByLabel("Your e-mail address").FillAsync(email);
+        await first.GetByRole(AriaRole.Button, new() { Name = "Send me a sign-in link" }).ClickAsync();
+        await Expect(first.GetByText("Check your e-mail")).ToBeVisibleAsync();
+        var link = await Mailbox.WaitForLinkAsync(site.MailDirectory, email, SignInLink(), MailWithin);
+        watch.Secrets.Add(link[(link.IndexOf("#token=", StringComparison.Ordinal) + 7)..]);
+
+        // The mail client opens the sign-in link in a new tab of the same browser: it lands on the case.
+        var second = await watch.OpenTabAsync(first);
+        var session = await second.RunAndWaitForResponseAsync(
+            () => second.GotoAsync(link),
+            response => response.Url.EndsWith("/api/review/session", StringComparison.Ordinal));
+        Assert.Equal(200, session.Status);
+        using (var json = JsonDocument.Parse(await session.TextAsync()))
+        {
+            watch.Secrets.Add(json.RootElement.GetProperty("accessToken").GetString()!);
+        }
+
+        await Expect(second.GetByRole(AriaRole.Heading, new() { Name = $"Case {caseId}" })).ToBeVisibleAsync();
+        Assert.DoesNotContain("token", second.Url, StringComparison.OrdinalIgnoreCase);
+
+        // A reload keeps the session and the case; signing out ends it, and a reload then asks to sign in.
+        await second.ReloadAsync();
+        await Expect(second.GetByRole(AriaRole.Heading, new() { Name = $"Case {caseId}" })).ToBeVisibleAsync();
+        await Expect(second.Locator("#text-narrative")).ToContainTextAsync("stopped a car on a dark road");
+
+        // On a phone, the case and the queue fit the screen.
+        await NarrowScreen.AssertFitsAsync(second, "the case page");
+        await second.GetByRole(AriaRole.Link, new() { Name = "Cases", Exact = true }).ClickAsync();
+        await Expect(second.Locator($"#queue-rows tr[data-case='{caseId}']")).ToContainTextAsync("Traffic stop");
+        await NarrowScreen.AssertFitsAsync(second, "the queue");
+
+        await second.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await second.ReloadAsync();
+        await Expect(second.GetByRole(AriaRole.Heading, new() { Name = "Sign in to review" })).ToBeVisibleAsync();
+        Assert.Equal(0, await second.EvaluateAsync<int>("sessionStorage.length + localStorage.length"));
 
         await watch.AssertCleanAsync(site);
     }
@@ -349,6 +415,15 @@ public sealed partial class ReviewInBrowserTests(AzuriteFixture fixture)
             return page;
         }
 
+        /// <summary>Another tab of the browser <paramref name="page"/> is in.</summary>
+        public async Task<IPage> OpenTabAsync(IPage page)
+        {
+            var tab = await page.Context.NewPageAsync();
+            tab.PageError += (_, error) => _problems.Enqueue($"script error: {error}");
+            _pages.Add(tab);
+            return tab;
+        }
+
         public async Task AssertCleanAsync(SiteProcess site)
         {
             var origin = site.BaseAddress.GetLeftPart(UriPartial.Authority);
@@ -370,9 +445,13 @@ public sealed partial class ReviewInBrowserTests(AzuriteFixture fixture)
                 Assert.Empty(await context.CookiesAsync());
             }
 
+            // Nothing is stored but a reviewer's session, in the review console's own tab.
             foreach (var page in _pages)
             {
-                Assert.Equal(0, await page.EvaluateAsync<int>("localStorage.length + sessionStorage.length"));
+                Assert.Equal(0, await page.EvaluateAsync<int>("localStorage.length"));
+                var stored = await page.EvaluateAsync<string[]>("Object.keys(sessionStorage)");
+                Assert.All(stored, key => Assert.Equal("nearmiss.review.session", key));
+                Assert.True(stored.Length == 0 || new Uri(page.Url).AbsolutePath.StartsWith("/review/", StringComparison.Ordinal), $"{page.Url} stores {string.Join(", ", stored)}");
             }
 
             Assert.True(_problems.IsEmpty, string.Join(Environment.NewLine, _problems));

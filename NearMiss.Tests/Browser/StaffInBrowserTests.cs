@@ -66,10 +66,22 @@ public sealed partial class StaffInBrowserTests(AzuriteFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
         await Expect(page.Locator("#period-name")).ToHaveTextAsync("2087-05");
         await Expect(page.Locator("#totals")).ToContainTextAsync("Received4");
-        await Expect(page.Locator("#by-call-type tbody tr").First).ToContainTextAsync("pursuit2");
+        await Expect(page.Locator("#by-call-type tbody tr").First).ToContainTextAsync("Vehicle pursuit2");
         var chart = page.GetByRole(AriaRole.Img, new() { Name = "Reports by call type" });
         await Expect(chart).ToBeVisibleAsync();
         Assert.True(await chart.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "The chart did not load.");
+
+        // A "From" after "To" is named next to the field, and the figures of the last period leave the screen.
+        await page.GetByLabel("From (month)").FillAsync("2087-06");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Expect(page.Locator("#err-from")).ToHaveTextAsync("\"From\" must not be after \"To\".");
+        await Expect(page.GetByLabel("From (month)")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.Locator("#figures")).ToBeHiddenAsync();
+        await page.GetByLabel("From (month)").FillAsync("2087-05");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Expect(page.Locator("#err-from")).ToBeHiddenAsync();
+        await Expect(page.Locator("#by-call-type tbody tr").First).ToContainTextAsync("Vehicle pursuit2");
+        await NarrowScreen.AssertFitsAsync(page, "the dashboard with its figures");
         Assert.Empty(problems);
     }
 

@@ -79,6 +79,22 @@ public sealed class PickupDirectoryEmailSenderTests : IDisposable
     }
 
     [Fact]
+    public async Task Send_WithListUnsubscribeHeaders_WritesThemIntoTheFile()
+    {
+        var headers = new Dictionary<string, string>
+        {
+            ["List-Unsubscribe"] = "<https://x.example/api/library/unsubscribe?token=a.b.c>",
+            ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click",
+        };
+
+        await Sender().SendAsync(new EmailMessage(["reader@example.org"], "Digest", "Text", Headers: headers), CancellationToken.None);
+
+        var message = await MimeMessage.LoadAsync(Assert.Single(Directory.GetFiles(_directory)));
+        Assert.Equal("<https://x.example/api/library/unsubscribe?token=a.b.c>", message.Headers["List-Unsubscribe"]);
+        Assert.Equal("List-Unsubscribe=One-Click", message.Headers["List-Unsubscribe-Post"]);
+    }
+
+    [Fact]
     public async Task Send_SeveralRecipients_WritesOneFileEachSeeingOnlyThemselves()
     {
         await Sender().SendAsync(new EmailMessage(["a@example.org", "b@example.org"], "S", "T"), CancellationToken.None);

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
 
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -199,6 +200,35 @@ public sealed partial class LibraryDigestTests(AzuriteFixture azurite) : IAsyncL
         Assert.True(Assert.IsType<DigestSubscription>(value).IsEmpty);
         _time.Advance(TimeSpan.FromDays(7));
         Assert.Equal(0, (await RunDigestAsync()).Subscribers);
+    }
+
+    [Fact]
+    public async Task Digest_CarriesRfc8058OneClickHeaders_ThatUnsubscribeWithAFormPost_AndSaysMatchesForOneReport()
+    {
+        var (reader, email) = await SubscribedReaderAsync(["domestic"], []);
+        await RunDigestAsync();
+
+        var sent = JsonNode.Parse(Assert.Single(_sendGrid.LogEntries).RequestMessage.Body!)!;
+        var headers = sent["headers"]!;
+        Assert.Equal("List-Unsubscribe=One-Click", (string)headers["List-Unsubscribe-Post"]!);
+        var listUnsubscribe = (string)headers["List-Unsubscribe"]!;
+        Assert.Equal($"<https://nearmiss.example/api/library/unsubscribe?token={Uri.EscapeDataString(TokenIn(BodyFor(email)))}>", listUnsubscribe);
+        Assert.StartsWith("1 new report published in the NearMiss library this past week matches your subscription:", BodyFor(email));
+
+        Assert.Equal(400, await OneClickAsync(listUnsubscribe, "List-Unsubscribe=Later"));
+        Assert.False(Assert.IsType<DigestSubscription>((await SubscriptionAsync("GET", Bearer(reader))).Value).IsEmpty);
+        Assert.Equal(200, await OneClickAsync(listUnsubscribe, "List-Unsubscribe=One-Click"));
+        Assert.True(Assert.IsType<DigestSubscription>((await SubscriptionAsync("GET", Bearer(reader))).Value).IsEmpty);
+        Assert.Equal(410, await OneClickAsync(listUnsubscribe, "List-Unsubscribe=One-Click"));
+    }
+
+    /// <summary>The request a mail client makes for RFC 8058 one-click: a form POST to the header's address.</summary>
+    private async Task<int> OneClickAsync(string listUnsubscribe, string form)
+    {
+        var request = Raw(form);
+        request.ContentType = "application/x-www-form-urlencoded";
+        request.QueryString = new QueryString(new Uri(listUnsubscribe.Trim('<', '>')).Query);
+        return Unpack(await ActivatorUtilities.CreateInstance<LibraryUnsubscribeFunction>(_services).Run(request, CancellationToken.None)).Status;
     }
 
     [Fact]

@@ -8,6 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 using NearMiss.Cli.Seed;
 using NearMiss.Cli.Serve;
 using NearMiss.Core.Accounts;
+using NearMiss.Core.Publishing;
+using NearMiss.Core.Storage;
 using NearMiss.Tests.Infrastructure;
 
 namespace NearMiss.Tests.Review;
@@ -63,12 +65,33 @@ public sealed class ReviewHttpTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Seed_DrivesReportsThroughBothStagesToPublication()
+    public async Task Seed_Publishes20DemoReports_WithDistinctTitlesAndSummaries_AndTheNamesRedacted()
     {
-        var summary = await new SeedRun(_services, new Uri(_url), leaveSomeInReview: false, TextWriter.Null).RunAsync(10, CancellationToken.None);
+        var seed = new SeedRun(_services, new Uri(_url), leaveSomeInReview: false, TextWriter.Null);
+        var summary = await seed.RunAsync(20, CancellationToken.None);
 
-        Assert.Equal(new SeedSummary(10, 9, 1), summary);
-        Assert.Equal("""{"submitted":10,"published":9,"notPublished":1}""", summary.ToJson());
+        Assert.Equal(new SeedSummary(20, 20, 0, 0), summary);
+        Assert.Equal("""{"submitted":20,"published":20,"inReview":0,"notPublished":0}""", summary.ToJson());
+        var store = _services.GetRequiredService<NearMissStore>();
+        var published = new List<PublishedReportEntity>();
+        foreach (var id in seed.PublishedIds)
+        {
+            published.Add((await store.Published.GetEntityAsync<PublishedReportEntity>(PublishedReportEntity.Partition, id)).Value);
+        }
+
+        Assert.Equal(20, published.Select(p => p.RowKey).Distinct().Count());
+        Assert.True(published.Select(p => p.Title).Distinct().Count() >= 18, "at least 90% of titles distinct");
+        Assert.True(published.Select(p => p.Summary).Distinct().Count() >= 18, "at least 90% of summaries distinct");
+        Assert.True(published.Select(p => p.CallType).Distinct().Count() >= 12, "the first twenty cover most call types");
+        Assert.All(published, p => Assert.DoesNotContain("Whitfield", p.Narrative));
+    }
+
+    [Fact]
+    public async Task Seed_WithLeaveSomeInReview_LeavesCasesInBothStages_AndDeclinesOne()
+    {
+        var summary = await new SeedRun(_services, new Uri(_url), leaveSomeInReview: true, TextWriter.Null).RunAsync(12, CancellationToken.None);
+
+        Assert.Equal(new SeedSummary(12, 7, 4, 1), summary);
     }
 
     [Fact]

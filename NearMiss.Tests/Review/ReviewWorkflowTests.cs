@@ -81,6 +81,25 @@ public sealed class ReviewWorkflowTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Queue_ShowsMonthCallTypeAndTheFirstWordsWithNamesReplaced_BeforeAndAfterStage1()
+    {
+        var (_, id) = await OpenCaseAsync();
+
+        var queued = (await Get<CaseQueries>().ListAsync(Carol, 1, CancellationToken.None)).Value!.Single(c => c.Id == id);
+        Assert.Equal("traffic-stop", queued.CallType);
+        Assert.Matches(@"^\d{4}-\d{2}$", queued.Month);
+        Assert.StartsWith("Ofc. [PERSON] and I stopped a car", queued.Excerpt);
+        Assert.EndsWith(" …", queued.Excerpt);
+        Assert.Equal(CaseQueries.ExcerptWords, queued.Excerpt.Split(' ').Length - 1);
+
+        // Stage 1 saved its working copy with the name still in it: the queue still shows no name.
+        await Get<ReviewDecisions>().Stage1Async(Alice, id, Body(Stage1("pass", $"Ofc. {Name} was my cover on a stop.")), CancellationToken.None);
+        var stage2 = (await Get<CaseQueries>().ListAsync(Bob, 2, CancellationToken.None)).Value!.Single(c => c.Id == id);
+        Assert.Equal("Ofc. [PERSON] was my cover on a stop.", stage2.Excerpt);
+        Assert.Equal("traffic-stop", stage2.CallType);
+    }
+
+    [Fact]
     public async Task SameReviewer_CannotDoBothStages()
     {
         var (_, id) = await OpenCaseAsync();

@@ -94,8 +94,8 @@ public sealed class AgencyAnalysisTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var csv = TrendText.AgencyCsv(await AnalysisAsync("BIG"));
 
-        Assert.Contains("BIG,callType,traffic-stop,9\r\n", csv);
-        Assert.Contains("BIG,callType,pursuit,suppressed\r\n", csv);
+        Assert.Contains("BIG,callType,traffic-stop,9,Traffic stop\r\n", csv);
+        Assert.Contains("BIG,callType,pursuit,suppressed,Vehicle pursuit\r\n", csv);
         Assert.DoesNotContain("BIG,callType,pursuit,1", csv);
     }
 }

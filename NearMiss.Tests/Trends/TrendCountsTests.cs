@@ -114,12 +114,21 @@ public sealed class TrendCountsTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Csv_HasOneRowPerCell()
+    public async Task Csv_HasOneRowPerCell_WithTheIdAndTheFormsLabel()
     {
         var csv = TrendText.SummaryCsv(await SummaryAsync(January, January));
 
-        Assert.StartsWith("table,value,count\r\n", csv);
-        Assert.Contains("callType,traffic-stop,7\r\n", csv);
-        Assert.Contains("totals,received,11\r\n", csv);
+        Assert.StartsWith("table,value,count,label\r\n", csv);
+        Assert.Contains("callType,traffic-stop,7,Traffic stop\r\n", csv);
+        Assert.Contains("totals,received,11,received\r\n", csv);
+    }
+
+    [Fact]
+    public async Task SummaryText_ShowsTheFormsLabels_NotIds()
+    {
+        var text = TrendText.Summary(await SummaryAsync(January, January));
+
+        Assert.Contains("  Traffic stop ", text);
+        Assert.DoesNotContain("traffic-stop", text);
     }
 }

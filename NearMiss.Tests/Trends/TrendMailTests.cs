@@ -109,6 +109,7 @@ public sealed class TrendMailTests(AzuriteFixture azurite) : IAsyncLifetime
         AssertCarriesCharts(body);
         var text = (string)body["content"]!.AsArray().Single(c => (string?)c!["type"] == "text/plain")!["value"]!;
         Assert.Contains("Received  12", text);
-        Assert.Contains("traffic-stop", text);
+        Assert.Contains("Traffic stop", text);
+        Assert.DoesNotContain("traffic-stop", text);
     }
 }

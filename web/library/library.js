@@ -1,6 +1,13 @@
 // The library: sign-in by e-mail link, filters with counts, search, results and a report page.
-// The access token lives in this module's memory only: never in storage, a cookie or a URL.
+// The access token lives in this module's memory and this tab's sessionStorage (a reload keeps it, closing the
+// tab or signing out ends it): never in a cookie, localStorage or a URL. A report asked for before signing in is
+// kept in localStorage for the 15 minutes a sign-in link lives, so the link opened in a new tab still leads to it.
+// Opening a report adds a history entry (#id=...), so Back and Forward move between the list and reports.
 import { postJson, failureMessage } from '../api.js';
+
+const SESSION_KEY = 'nearmiss.library.session';
+const WANTED_KEY = 'nearmiss.library.wanted';
+const WANTED_FOR_MS = 15 * 60 * 1000;
 
 let accessToken = null;
 let pendingReport = null;
@@ -49,7 +56,7 @@ async function api(path, { method = 'GET', body, missingIsNull = false } = {}) {
     return null;
   }
   if (response.status === 401) {
-    accessToken = null;
+    forgetSession();
     show('signin');
     message('Your session has ended. Ask for a new sign-in link.');
     return null;
@@ -67,6 +74,46 @@ function readFragment() {
   return { token: params.get('token'), id: params.get('id'), unsubscribe: params.get('unsubscribe') };
 }
 
+function stored(storage, key) {
+  try {
+    return JSON.parse(storage.getItem(key) ?? 'null');
+  } catch {
+    return null;
+  }
+}
+
+function store(storage, key, value) {
+  try {
+    if (value === null) {
+      storage.removeItem(key);
+    } else {
+      storage.setItem(key, JSON.stringify(value));
+    }
+  } catch {
+    // Without storage the session lives in memory only.
+  }
+}
+
+function forgetSession() {
+  accessToken = null;
+  store(sessionStorage, SESSION_KEY, null);
+}
+
+function signOut() {
+  forgetSession();
+  store(localStorage, WANTED_KEY, null);
+  history.replaceState(null, '', window.location.pathname);
+  message('');
+  show('signin');
+}
+
+/** The report of the e-mailed link that asked for a sign-in, in this tab or another, for 15 minutes. */
+function takeWantedReport() {
+  const wanted = stored(localStorage, WANTED_KEY);
+  store(localStorage, WANTED_KEY, null);
+  return wanted && typeof wanted.id === 'string' && Number(wanted.until) > Date.now() ? wanted.id : null;
+}
+
 // The one-click unsubscribe link of a digest e-mail: needs no sign-in, and can do nothing else.
 async function unsubscribe(token) {
   show('unsubscribe');
@@ -81,12 +128,6 @@ async function unsubscribe(token) {
 }
 
 async function start() {
-  const { token, id, unsubscribe: unsubscribeToken } = readFragment();
-  if (unsubscribeToken) {
-    await unsubscribe(unsubscribeToken);
-    return;
-  }
-  pendingReport = id;
   $('signin-form').addEventListener('submit', requestLink);
   $('search-form').addEventListener('submit', (event) => {
     event.preventDefault();
@@ -96,15 +137,54 @@ async function start() {
   });
   $('previous').addEventListener('click', () => { state.page -= 1; search(); });
   $('next').addEventListener('click', () => { state.page += 1; search(); });
-  $('back').addEventListener('click', () => { show('browse'); });
+  $('back').addEventListener('click', () => {
+    if (history.state?.report) {
+      history.back();
+    } else {
+      show('browse');
+    }
+  });
   $('featured-link').addEventListener('click', () => { if (featuredId) { openReport(featuredId); } });
   $('digest-form').addEventListener('submit', saveDigest);
+  $('sign-out').addEventListener('click', signOut);
+  // Back and Forward between the list and the reports opened from it.
+  window.addEventListener('popstate', (event) => {
+    if (!accessToken) {
+      return;
+    }
+    if (event.state?.report) {
+      openReport(event.state.report, { push: false });
+    } else {
+      show('browse');
+    }
+  });
+  // A sign-in, report or unsubscribe link pasted into this tab's address bar.
+  window.addEventListener('hashchange', () => {
+    if (/[#&](token|unsubscribe)=/.test(window.location.hash)) {
+      arrive();
+    }
+  });
   await loadLabels();
+  await arrive();
+}
+
+/** Acts on the address the tab was opened or reloaded with. */
+async function arrive() {
+  const reloadedOn = history.state?.report ?? null;
+  const { token, id, unsubscribe: unsubscribeToken } = readFragment();
+  if (unsubscribeToken) {
+    await unsubscribe(unsubscribeToken);
+    return;
+  }
+  pendingReport = id ?? reloadedOn;
 
   if (token) {
     const { status, data } = await postJson('/api/readers/session', { token });
     if (status === 200 && data && data.accessToken) {
       accessToken = data.accessToken;
+      store(sessionStorage, SESSION_KEY, { accessToken });
+      pendingReport = pendingReport ?? takeWantedReport();
+      store(localStorage, WANTED_KEY, null);
     } else {
       show('signin');
       message('That sign-in link is used, expired or not valid. Ask for a new one.');
@@ -113,15 +193,22 @@ async function start() {
   }
 
   if (!accessToken) {
+    const saved = stored(sessionStorage, SESSION_KEY);
+    accessToken = typeof saved?.accessToken === 'string' ? saved.accessToken : null;
+  }
+
+  if (!accessToken) {
     show('signin');
     return;
   }
 
+  message('');
   show('browse');
   await Promise.all([search(), loadFeatured(), loadDigest()]);
   if (pendingReport) {
-    await openReport(pendingReport);
+    const wanted = pendingReport;
     pendingReport = null;
+    await openReport(wanted);
   }
 }
 
@@ -199,6 +286,9 @@ async function requestLink(event) {
   const notice = $('signin-message');
   notice.hidden = false;
   if (status === 202) {
+    if (pendingReport) {
+      store(localStorage, WANTED_KEY, { id: pendingReport, until: Date.now() + WANTED_FOR_MS });
+    }
     notice.textContent = 'If this address may read the library, a sign-in link is on its way. Addresses outside the participating agencies need staff approval first.';
   } else if (status === 429) {
     notice.textContent = failureMessage(status, retryAfter, 'request');
@@ -300,18 +390,20 @@ function renderResults(data) {
   $('next').hidden = data.page * data.pageSize >= data.total;
 }
 
-async function openReport(id) {
+async function openReport(id, { push = true } = {}) {
   const report = await api(`/api/library/${encodeURIComponent(id)}`);
   if (!report) {
     return;
+  }
+  if (push && history.state?.report !== id) {
+    history.pushState({ report: id }, '', `${window.location.pathname}#id=${encodeURIComponent(id)}`);
   }
   $('report-title').textContent = report.title;
   $('report-meta').textContent = [describe(report), (report.factors ?? []).map((f) => labels.factor[f] ?? f).join(', ')].filter(Boolean).join(' · ');
   const lessons = $('report-lessons');
   lessons.replaceChildren(...report.lessons.map((lesson) => el('li', lesson)));
-  if (report.lessonsLearned) {
-    lessons.append(el('li', report.lessonsLearned));
-  }
+  $('report-own-lessons').textContent = report.lessonsLearned ?? '';
+  $('report-own').hidden = !report.lessonsLearned;
   $('report-summary').textContent = report.summary;
   $('report-narrative').textContent = report.narrative;
   const similar = $('similar');

@@ -1,6 +1,8 @@
-// The review console: one page, so the session token lives in this module's memory only (never in
-// storage, cookies or a URL). Views are chosen by the fragment: #case=<id> is a case, anything else the
-// queue. A sign-in link (#token=...) is exchanged for a session and removed from the address at once.
+// The review console: one page. The session lives in this module's memory and in this tab's sessionStorage, so
+// a reload of the tab keeps it and closing the tab or signing out ends it (never cookies, localStorage or a URL).
+// Views are chosen by the fragment: #case=<id> is a case, anything else the queue. A sign-in link (#token=...)
+// is exchanged for a session and removed from the address at once. The case asked for before signing in is kept
+// in localStorage for the 15 minutes a sign-in link lives, so the link opened in a new tab still leads to it.
 import { getJson, postJson, problemErrors, problemTitle, failureMessage, el, signInFailure } from '../api.js';
 import { LABELS, applyRedactions, cleanSpans, overlaps, relocate, selectionOffsets } from './redact.js';
 
@@ -65,6 +67,8 @@ const ui = {
   caseRare: $('case-rare'),
   caseMessages: $('case-messages'),
   caseMessageList: $('case-message-list'),
+  caseNotes: $('case-notes'),
+  caseNoteList: $('case-note-list'),
   editors: $('editors'),
   apply: $('apply'),
   applyMessage: $('apply-message'),
@@ -89,7 +93,11 @@ const ui = {
   decisionDone: $('decision-done'),
 };
 
-/** { accessToken, reviewer: { id, email, stages } } while signed in; memory only. */
+const SESSION_KEY = 'nearmiss.review.session';
+const WANTED_KEY = 'nearmiss.review.wanted';
+const WANTED_FOR_MS = 15 * 60 * 1000;
+
+/** { accessToken, reviewer: { id, email, stages } } while signed in; also in this tab's sessionStorage. */
 let session = null;
 /** The case asked for before signing in (from the fragment or an e-mail link). */
 let wantedCase = null;
@@ -147,6 +155,7 @@ function caseHash(id) {
 
 function route() {
   hideMessage();
+  restoreSession();
   const params = hashParams();
   if (params.has('token')) {
     if (params.has('case')) {
@@ -235,6 +244,7 @@ async function requestLink(event) {
     ui.sendLink.disabled = false;
   }
   if (response && response.status >= 200 && response.status < 300) {
+    rememberWantedCase();
     ui.signinSent.textContent = `Check your e-mail. If ${email} belongs to a reviewer, a sign-in link is on its way; it works once, for 15 minutes.`;
     ui.signinSent.hidden = false;
   } else if (!response) {
@@ -275,7 +285,10 @@ async function exchange(token) {
   if (response && response.status === 200 && data && typeof data.accessToken === 'string' && data.reviewer) {
     const stages = (Array.isArray(data.reviewer.stages) ? data.reviewer.stages : []).map(Number).filter((s) => s === 1 || s === 2).sort();
     session = { accessToken: data.accessToken, reviewer: { id: String(data.reviewer.id ?? ''), email: String(data.reviewer.email ?? ''), stages } };
+    saveSession();
     queueStage = stages[0] ?? null;
+    wantedCase = wantedCase ?? takeWantedCase();
+    forgetWantedCase();
     if (wantedCase) {
       const id = wantedCase;
       wantedCase = null;
@@ -289,13 +302,77 @@ async function exchange(token) {
 }
 
 function signOut() {
-  session = null;
+  forgetSession();
+  forgetWantedCase();
   current = null;
   wantedCase = null;
   ui.editors.replaceChildren();
   ui.answers.replaceChildren();
   history.replaceState(null, '', location.pathname);
   route();
+}
+
+// ---------------------------------------------------------------- session and wanted case in storage
+
+function saveSession() {
+  try {
+    sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
+  } catch {
+    // Without storage the session lives in memory only; a reload then asks to sign in again.
+  }
+}
+
+/** The session this tab held before a reload, if any. */
+function restoreSession() {
+  if (session) {
+    return;
+  }
+  try {
+    const saved = JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? 'null');
+    if (saved && typeof saved.accessToken === 'string' && saved.reviewer && Array.isArray(saved.reviewer.stages)) {
+      session = saved;
+      queueStage = queueStage ?? saved.reviewer.stages[0] ?? null;
+    }
+  } catch {
+    forgetSession();
+  }
+}
+
+function forgetSession() {
+  session = null;
+  try {
+    sessionStorage.removeItem(SESSION_KEY);
+  } catch {
+    // Nothing stored.
+  }
+}
+
+function rememberWantedCase() {
+  if (!wantedCase) {
+    return;
+  }
+  try {
+    localStorage.setItem(WANTED_KEY, JSON.stringify({ id: wantedCase, until: Date.now() + WANTED_FOR_MS }));
+  } catch {
+    // The link then opens the queue in a new tab; in this tab the case is still remembered.
+  }
+}
+
+function takeWantedCase() {
+  try {
+    const saved = JSON.parse(localStorage.getItem(WANTED_KEY) ?? 'null');
+    return saved && typeof saved.id === 'string' && saved.id && Number(saved.until) > Date.now() ? saved.id : null;
+  } catch {
+    return null;
+  }
+}
+
+function forgetWantedCase() {
+  try {
+    localStorage.removeItem(WANTED_KEY);
+  } catch {
+    // Nothing stored.
+  }
 }
 
 /** A request with the session; on 401 the session is over and the reviewer signs in again. */
@@ -308,7 +385,7 @@ async function authed(method, path, body) {
     return null;
   }
   if (response.status === 401) {
-    session = null;
+    forgetSession();
     const id = hashParams().get('case');
     wantedCase = id || null;
     showSignIn();
@@ -361,7 +438,7 @@ function showQueue() {
 }
 
 async function loadQueue(stage) {
-  const response = await authed('GET', `/api/review/cases?stage=${stage}`);
+  const [response] = await Promise.all([authed('GET', `/api/review/cases?stage=${stage}`), loadFormWords()]);
   if (!response || response.status === 401 || queueStage !== stage || ui.queueView.hidden) {
     if (!response) {
       ui.queueStatus.textContent = 'Could not reach NearMiss. Check your connection and reload the cases.';
@@ -386,14 +463,26 @@ function queueRow(item) {
   const canAct = item.canAct !== false;
   const days = Number(item.waitingDays ?? 0);
   const findings = Number(item.findingCount ?? 0);
+  const callType = item.callType ? (formWords?.get('callType')?.options.get(item.callType) ?? humanize(item.callType)) : 'Call type not given';
+  const heading = [callType, item.month ? monthWords(item.month) : ''].filter(Boolean).join(', ');
+  const excerpt = String(item.excerpt ?? '');
   return el('tr', { class: canAct ? 'case-row' : 'case-row unavailable', 'data-case': id },
-    el('th', { scope: 'row' }, canAct
-      ? el('a', { href: caseHash(id), class: 'case-id' }, id)
-      : el('span', { class: 'case-id' }, id)),
-    el('td', {}, String(item.openedOn ?? '')),
+    el('th', { scope: 'row' },
+      canAct ? el('a', { href: caseHash(id), class: 'case-title' }, heading) : el('span', { class: 'case-title' }, heading),
+      excerpt ? el('span', { class: 'case-excerpt' }, excerpt) : null,
+      el('span', { class: 'case-id' }, `Case ${id}`)),
+    el('td', {}, `Stage ${Number(item.stage ?? 0) || ''}`),
     el('td', {}, `${days} ${days === 1 ? 'day' : 'days'}`),
     el('td', {}, `${findings} ${findings === 1 ? 'finding' : 'findings'}`),
     el('td', {}, canAct ? 'Ready for you' : 'Not available to you: you reviewed it in the other stage (four eyes)'));
+}
+
+function monthWords(month) {
+  const [year, number] = String(month).split('-').map(Number);
+  if (!year || !number) {
+    return String(month);
+  }
+  return new Date(Date.UTC(year, number - 1, 1)).toLocaleDateString('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
 // ---------------------------------------------------------------- case
@@ -451,19 +540,26 @@ function renderCase(id, data) {
   ui.caseMeta.textContent = [STAGE_WORDS[stage], data.openedOn ? `opened ${data.openedOn}` : '', data.status ?? ''].filter(Boolean).join(' · ');
 
   ui.caseUnavailable.hidden = canAct;
-  ui.caseUnavailable.textContent = canAct ? '' : !session.reviewer.stages.includes(stage)
-    ? `This case is in stage ${stage}, which you do not review. You can read it but not act on it.`
-    : 'Not available to you: you reviewed this case in the other stage, and a second reviewer must decide (four eyes). You can read it but not act on it.';
-  ui.caseReason.hidden = !data.reason;
+  const decided = data.status === 'published' || data.status === 'not-published';
+  ui.caseUnavailable.textContent = canAct ? '' : decided
+    ? `This case is already decided (${data.status}); there is nothing for you to do. You can still read it.`
+    : !session.reviewer.stages.includes(stage)
+      ? `This case is in stage ${stage}, which you do not review. You can read it but not act on it.`
+      : 'Not available to you: you reviewed this case in the other stage, and a second reviewer must decide (four eyes). You can read it but not act on it.';
+  ui.caseReason.hidden = !data.reason || decided;
   ui.caseReason.textContent = data.reason ? `Note: ${data.reason}` : '';
   ui.caseRare.hidden = data.rareCombination !== true;
   ui.caseRare.textContent = data.rareCombination === true
-    ? `Rare combination of answers: ${data.rareReason || 'few published reports share this region, agency type and agency size'}. Consider dropping one of these answers so the report cannot point to one agency.`
+    ? `Rare combination of answers: ${String(data.rareReason || 'few published reports share this region, agency type and agency size').replace(/[.\s]+$/, '')}. Consider dropping one of these answers so the report cannot point to one agency.`
     : '';
 
   const messages = Array.isArray(data.messages) ? data.messages : [];
-  ui.caseMessages.hidden = messages.length === 0;
-  ui.caseMessageList.replaceChildren(...messages.map(messageItem));
+  const conversation = messages.filter((m) => m?.from !== 'note');
+  const notes = messages.filter((m) => m?.from === 'note');
+  ui.caseMessages.hidden = conversation.length === 0;
+  ui.caseMessageList.replaceChildren(...conversation.map(messageItem));
+  ui.caseNotes.hidden = notes.length === 0;
+  ui.caseNoteList.replaceChildren(...notes.map(messageItem));
 
   const findings = Array.isArray(data.findings) ? data.findings : [];
   ui.editors.replaceChildren();
@@ -520,7 +616,7 @@ function messageItem(message) {
   if (typeof message === 'string') {
     return el('li', {}, message);
   }
-  const who = message?.from === 'reporter' ? 'Reporter' : message?.from === 'reviewer' ? 'Reviewer' : String(message?.from ?? '');
+  const who = message?.from === 'reporter' ? 'Reporter' : message?.from === 'reviewer' ? 'Reviewer' : message?.from === 'note' ? 'Note' : String(message?.from ?? '');
   return el('li', {},
     el('span', { class: 'message-from' }, `${who}${message?.on ? ` (${message.on})` : ''}: `),
     String(message?.text ?? ''));

@@ -1,7 +1,7 @@
 // The staff dashboard: one page, so the session token lives in this module's memory only (never in storage,
 // cookies or a URL). A sign-in link (#token=...) is exchanged for a session and removed from the address at once.
 // The figures are those of `nearmiss trends`; the charts come as PNG data: URLs inside the same answer.
-import { getJson, postJson, problemTitle, failureMessage, el, signInFailure } from '../api.js';
+import { getJson, postJson, problemErrors, problemTitle, failureMessage, el, sentence, signInFailure } from '../api.js';
 
 const PROMISE = 'the promise is 5 to 10 business days';
 const CHART_WORDS = {
@@ -27,6 +27,8 @@ const ui = {
   period: $('period'),
   from: $('from'),
   to: $('to'),
+  errFrom: $('err-from'),
+  errTo: $('err-to'),
   loading: $('trends-loading'),
   figures: $('figures'),
   periodName: $('period-name'),
@@ -40,6 +42,9 @@ const ui = {
 
 /** { accessToken, email } while signed in. */
 let session = null;
+
+/** The form's words for answer ids, by question: callType and factors. Ids are shown until they arrive. */
+let labels = new Map();
 
 ui.signin.addEventListener('submit', requestLink);
 ui.signOut.addEventListener('click', signOut);
@@ -157,11 +162,18 @@ async function load() {
     return;
   }
   ui.message.hidden = true;
+  if (!periodIsValid()) {
+    ui.figures.hidden = true;
+    return;
+  }
   ui.loading.hidden = false;
   const query = new URLSearchParams({ from: ui.from.value, to: ui.to.value });
   let response;
   try {
-    response = await getJson(`/api/staff/trends?${query}`, { Authorization: `Bearer ${session.accessToken}` });
+    [response] = await Promise.all([
+      getJson(`/api/staff/trends?${query}`, { Authorization: `Bearer ${session.accessToken}` }),
+      loadLabels(),
+    ]);
   } catch {
     response = null;
   }
@@ -173,6 +185,12 @@ async function load() {
     render(response.data);
     return;
   }
+  ui.figures.hidden = true;
+  const fieldErrors = Object.fromEntries(problemErrors(response?.data).map(([field, reasons]) =>
+    [field, reasons.map((reason) => sentence(field.toLowerCase() === 'to' ? '"To"' : '"From"', reason))]));
+  if (response && response.status === 400 && showFieldErrors(fieldErrors)) {
+    return;
+  }
   if (response && response.status === 401) {
     session = null;
     showSignIn();
@@ -181,6 +199,49 @@ async function load() {
     showMessage('The trend figures are for staff. Your address is not on the staff list.');
   } else {
     showMessage(response ? problemTitle(response.data) ?? failureMessage(response.status, response.retryAfter, 'request') : 'Could not reach NearMiss. Check your connection and try again.');
+  }
+}
+
+/** Checks the period in the page first, so a mistake is named next to its field. */
+function periodIsValid() {
+  const month = /^\d{4}-(0[1-9]|1[0-2])$/;
+  const errors = {};
+  if (!month.test(ui.from.value)) {
+    errors.from = ['Enter the first month, as year and month.'];
+  }
+  if (!month.test(ui.to.value)) {
+    errors.to = ['Enter the last month, as year and month.'];
+  } else if (!errors.from && ui.from.value > ui.to.value) {
+    errors.from = ['"From" must not be after "To".'];
+  }
+  return !showFieldErrors(errors);
+}
+
+/** Shows each field's reasons under its label; true when there was any. */
+function showFieldErrors(errors) {
+  let any = false;
+  for (const [field, input, error] of [['from', ui.from, ui.errFrom], ['to', ui.to, ui.errTo]]) {
+    const reasons = errors?.[field] ?? errors?.[field[0].toUpperCase() + field.slice(1)];
+    const text = Array.isArray(reasons) ? reasons.join(' ') : '';
+    error.textContent = text;
+    error.hidden = text === '';
+    input.setAttribute('aria-invalid', text === '' ? 'false' : 'true');
+    any ||= text !== '';
+  }
+  return any;
+}
+
+async function loadLabels() {
+  if (labels.size > 0) {
+    return;
+  }
+  try {
+    const response = await getJson('/api/form');
+    if (response.status === 200 && Array.isArray(response.data?.questions)) {
+      labels = new Map(response.data.questions.map((q) => [q.id, new Map((q.options ?? []).map((o) => [o.value, String(o.label ?? o.value)]))]));
+    }
+  } catch {
+    // The tables then show the ids.
   }
 }
 
@@ -199,8 +260,8 @@ function render(data) {
   ui.reviewDays.textContent = days.closed
     ? `Median ${days.p50} business days, 90th percentile ${days.p90}, over ${days.closed} closed cases; ${days.withinPromise} within 10 business days (${PROMISE}).`
     : `No case closed in this period (${PROMISE}).`;
-  fill(ui.byCallType, data.byCallType);
-  fill(ui.byFactor, data.byFactor);
+  fill(ui.byCallType, data.byCallType, 'callType');
+  fill(ui.byFactor, data.byFactor, 'factors');
   const urgent = Array.isArray(data.urgentHazards) ? data.urgentHazards : [];
   ui.urgent.replaceChildren(...(urgent.length ? urgent.map((u) => el('li', { text: `${u.month}: ${u.title}` })) : [el('li', { text: 'None in this period.' })]));
   const charts = data.charts ?? {};
@@ -212,11 +273,12 @@ function render(data) {
   ui.figures.hidden = false;
 }
 
-function fill(table, rows) {
+function fill(table, rows, question) {
   const items = Array.isArray(rows) ? rows : [];
+  const words = labels.get(question);
   table.tBodies[0].replaceChildren(
     ...(items.length
-      ? items.map((r) => el('tr', {}, el('td', { text: r.value }), el('td', { text: String(r.count) })))
+      ? items.map((r) => el('tr', {}, el('td', { text: words?.get(r.value) ?? r.value }), el('td', { text: String(r.count) })))
       : [el('tr', {}, el('td', { colspan: 2, text: 'No reports in this period.' }))]),
   );
 }
