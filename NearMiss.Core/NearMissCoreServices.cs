@@ -55,6 +55,7 @@ public static class NearMissCoreServices
         services.AddSingleton<ReviewCases>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<CaseQueries>();
+        services.AddSingleton<Publications>();
         services.AddSingleton<ReviewDecisions>();
         services.AddSingleton<ReporterReplies>();
         services.AddSingleton<RetentionPurge>();
