@@ -55,6 +55,7 @@ public static class NearMissCoreServices
         services.AddSingleton<ReviewCases>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<CaseQueries>();
+        services.AddSingleton<Publications>();
         services.AddSingleton<ReviewDecisions>();
         services.AddSingleton<ReporterReplies>();
         services.AddSingleton<RetentionPurge>();
@@ -62,12 +63,12 @@ public static class NearMissCoreServices
 
         services.AddSingleton<ReviewerDirectory>();
         services.AddSingleton<ReviewerSessions>();
-        services.AddSingleton<IReviewerAuthenticator>(provider => provider.GetRequiredService<ReviewerSessions>());
+        services.AddSingleton<IReviewerAuthenticator, ReviewerAuthenticator>();
         services.AddSingleton<ReviewerSignIn>();
 
         services.AddSingleton<ReaderDirectory>();
         services.AddSingleton<ReaderSessions>();
-        services.AddSingleton<IReaderAuthenticator>(provider => provider.GetRequiredService<ReaderSessions>());
+        services.AddSingleton<IReaderAuthenticator, ReaderAuthenticator>();
         services.AddSingleton<ReaderSignIn>();
         services.AddSingleton<LuceneLibraryIndex>();
         services.AddSingleton<ILibrarySearch>(provider => provider.GetRequiredService<LuceneLibraryIndex>());

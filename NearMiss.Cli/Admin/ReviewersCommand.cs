@@ -8,7 +8,7 @@ using NearMiss.Core.Storage;
 
 namespace NearMiss.Cli.Admin;
 
-/// <summary><c>nearmiss reviewers add EMAIL --stages 1,2</c> and <c>nearmiss reviewers list</c>.</summary>
+/// <summary><c>nearmiss reviewers add EMAIL --stages 1,2</c>, <c>nearmiss reviewers remove EMAIL</c> and <c>nearmiss reviewers list</c>.</summary>
 public static class ReviewersCommand
 {
     public static Command Create()
@@ -41,8 +41,24 @@ public static class ReviewersCommand
             return 0;
         });
 
+        var removed = new Argument<string>("email") { Description = "The reviewer's e-mail address" };
+        var remove = new Command("remove", "Remove a reviewer: their sessions end at their next request, and they get no more notices.") { removed };
+        remove.SetAction(async (result, cancellationToken) =>
+        {
+            await using var services = AdminServices.Create();
+            await services.GetRequiredService<NearMissStore>().EnsureCreatedAsync(cancellationToken);
+            if (!await services.GetRequiredService<ReviewerDirectory>().RemoveAsync(result.GetValue(removed)!, cancellationToken))
+            {
+                await Console.Error.WriteLineAsync("nearmiss reviewers remove: no reviewer has that address");
+                return 1;
+            }
+
+            Console.WriteLine("removed");
+            return 0;
+        });
+
         var stage = new Option<int?>("--stage") { Description = "Only reviewers holding this stage" };
-        var list = new Command("list", "List the reviewers: id, address, stages.") { stage };
+        var list = new Command("list", "List the reviewers: id, address, stages, and \"demo\" for demo and seed accounts (sent no notices).") { stage };
         list.SetAction(async (result, cancellationToken) =>
         {
             await using var services = AdminServices.Create();
@@ -59,7 +75,7 @@ public static class ReviewersCommand
             return 0;
         });
 
-        return new Command("reviewers", "Manage reviewer accounts.") { add, list };
+        return new Command("reviewers", "Manage reviewer accounts.") { add, remove, list };
     }
 
     public static IReadOnlySet<int>? ParseStages(string? value)
@@ -78,5 +94,6 @@ public static class ReviewersCommand
         return stages.Count > 0 ? stages : null;
     }
 
-    private static string Format(Reviewer reviewer) => $"{reviewer.Id}\t{reviewer.Email}\t{string.Join(',', reviewer.Stages.Order())}";
+    private static string Format(Reviewer reviewer) =>
+        $"{reviewer.Id}\t{reviewer.Email}\t{string.Join(',', reviewer.Stages.Order())}" + (reviewer.Demo ? "\tdemo" : "");
 }

@@ -18,8 +18,8 @@ public sealed record SeedSummary(int Submitted, int Published, int InReview, int
 /// <summary>
 /// Drives the demo corpus (<see cref="DemoReports"/>) end to end through the same HTTP API the form and the review
 /// console use: submit, wait for the scan, stage 1 redacts the findings and passes, stage 2 (another reviewer)
-/// publishes with the title, summary and lessons written for that report. Creates its two reviewer accounts and
-/// signs them in with tokens from the configured signing key.
+/// publishes with the title, summary and lessons written for that report. Creates its two reviewer accounts, marked
+/// as demo accounts (never sent case notices), and signs them in with tokens from the configured signing key.
 /// </summary>
 public sealed class SeedRun(IServiceProvider services, Uri url, bool leaveSomeInReview, TextWriter progress)
 {
@@ -30,8 +30,8 @@ public sealed class SeedRun(IServiceProvider services, Uri url, bool leaveSomeIn
     {
         var directory = services.GetRequiredService<ReviewerDirectory>();
         var sessions = services.GetRequiredService<ReviewerSessions>();
-        var first = await directory.AddAsync("seed-stage1@nearmiss.local", new HashSet<int> { 1 }, cancellationToken);
-        var second = await directory.AddAsync("seed-stage2@nearmiss.local", new HashSet<int> { 2 }, cancellationToken);
+        var first = await directory.AddAsync("seed-stage1@nearmiss.local", new HashSet<int> { 1 }, cancellationToken, demo: true);
+        var second = await directory.AddAsync("seed-stage2@nearmiss.local", new HashSet<int> { 2 }, cancellationToken, demo: true);
         using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(60) };
         var stage1 = sessions.IssueAccessToken(first);
         var stage2 = sessions.IssueAccessToken(second);

@@ -6,11 +6,21 @@ public sealed record Reviewer(string Id, string Email, IReadOnlySet<int> Stages)
     /// <summary>Whether the address is on the staff list (<c>NearMiss:Staff:Emails</c>) at sign-in: may read the trend figures.</summary>
     public bool Staff { get; init; }
 
+    /// <summary>The account's version when this was read: a token carries it, and a change of the account makes it stale.</summary>
+    public int Version { get; init; }
+
+    /// <summary>A demo or seed account: it can review, but case notices are not sent to it.</summary>
+    public bool Demo { get; init; }
+
     public bool Holds(int stage) => Stages.Contains(stage);
 }
 
-/// <summary>Turns an <c>Authorization</c> header into the signed-in reviewer, or null.</summary>
+/// <summary>
+/// Turns an <c>Authorization</c> header into the signed-in reviewer, or null: a valid token of an account that still
+/// exists unchanged since the token was issued (checked on every request, so removing or changing an account ends its
+/// sessions at once).
+/// </summary>
 public interface IReviewerAuthenticator
 {
-    Reviewer? Authenticate(string? authorizationHeader);
+    Task<Reviewer?> AuthenticateAsync(string? authorizationHeader, CancellationToken cancellationToken);
 }

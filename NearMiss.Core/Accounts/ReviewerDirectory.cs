@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -19,8 +20,11 @@ public sealed class ReviewerDirectory(NearMissStore store)
 
     private const string Base32 = "abcdefghijklmnopqrstuvwxyz234567";
 
-    /// <summary>Adds a reviewer, or sets the stages of the one who already has this address.</summary>
-    public async Task<Reviewer> AddAsync(string email, IReadOnlySet<int> stages, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds a reviewer, or sets the stages of the one who already has this address. A change of stages (or of
+    /// <paramref name="demo"/>) raises the account's version, which ends its current sessions.
+    /// </summary>
+    public async Task<Reviewer> AddAsync(string email, IReadOnlySet<int> stages, CancellationToken cancellationToken, bool demo = false)
     {
         var address = NormaliseAddress(email) ?? throw new ArgumentException("Not an e-mail address.", nameof(email));
         if (stages.Count == 0 || !stages.IsSubsetOf(KnownStages))
@@ -37,13 +41,20 @@ public sealed class ReviewerDirectory(NearMissStore store)
                 if (existing.HasValue)
                 {
                     var entity = existing.Value!;
+                    if (entity.Stages == ReviewerEntity.FormatStages(stages) && entity.Demo == demo)
+                    {
+                        return entity.ToReviewer();
+                    }
+
                     entity.Email = address;
                     entity.Stages = ReviewerEntity.FormatStages(stages);
+                    entity.Demo = demo;
+                    entity.Version++;
                     await store.Reviewers.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
                     return entity.ToReviewer();
                 }
 
-                var added = new ReviewerEntity { RowKey = rowKey, Id = NewId(), Email = address, Stages = ReviewerEntity.FormatStages(stages) };
+                var added = new ReviewerEntity { RowKey = rowKey, Id = NewId(), Email = address, Stages = ReviewerEntity.FormatStages(stages), Demo = demo };
                 await store.Reviewers.AddEntityAsync(added, cancellationToken);
                 return added.ToReviewer();
             }
@@ -52,6 +63,25 @@ public sealed class ReviewerDirectory(NearMissStore store)
                 // Someone added or changed the same address meanwhile: read it again and apply ours on top.
             }
         }
+    }
+
+    /// <summary>Removes the reviewer with this address: their sessions end and they get no more notices. False when there was none.</summary>
+    public async Task<bool> RemoveAsync(string email, CancellationToken cancellationToken)
+    {
+        if (NormaliseAddress(email) is not { } address)
+        {
+            return false;
+        }
+
+        // The SDK answers a delete of a missing row as a success: look first.
+        var existing = await store.Reviewers.GetEntityIfExistsAsync<ReviewerEntity>(ReviewerEntity.Partition, RowKey(address), cancellationToken: cancellationToken);
+        if (!existing.HasValue)
+        {
+            return false;
+        }
+
+        await store.Reviewers.DeleteEntityAsync(ReviewerEntity.Partition, RowKey(address), ETag.All, cancellationToken);
+        return true;
     }
 
     public async Task<Reviewer?> FindByEmailAsync(string email, CancellationToken cancellationToken)
@@ -93,17 +123,43 @@ public sealed class ReviewerDirectory(NearMissStore store)
         return reviewers.OrderBy(r => r.Email, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>The address trimmed and lower-cased, or null when it is not plausibly an address.</summary>
+    /// <summary>
+    /// The address trimmed and lower-cased, its domain in IDNA (ASCII) form; or null unless the local part is a plain
+    /// dot-atom of letters, digits and <c>. _ + -</c> and the domain a valid host name with at least one dot. Stricter
+    /// than RFC 5322 on purpose: no quotes, no <c>$ ` { } | ! * ' / = ? ^ ~ # % &amp;</c>, nothing a shell would act on.
+    /// </summary>
     public static string? NormaliseAddress(string? email)
     {
-        var address = email?.Trim().ToLowerInvariant();
-        if (address is null || address.Length is < 3 or > 254 || address.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        var address = email?.Trim();
+        if (address is null || address.Length is < 3 or > 254)
         {
             return null;
         }
 
         var at = address.LastIndexOf('@');
-        return at > 0 && at < address.Length - 1 && address.IndexOf('@') == at ? address : null;
+        if (at <= 0 || at == address.Length - 1 || address.IndexOf('@') != at)
+        {
+            return null;
+        }
+
+        var local = address[..at].ToLowerInvariant();
+        if (local.Length > 64 || local.StartsWith('.') || local.EndsWith('.') || local.Contains("..", StringComparison.Ordinal)
+            || !local.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '+' or '-'))
+        {
+            return null;
+        }
+
+        string domain;
+        try
+        {
+            domain = new IdnMapping { UseStd3AsciiRules = true }.GetAscii(address[(at + 1)..]).ToLowerInvariant();
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+
+        return domain.Contains('.') && !domain.EndsWith('.') && domain.Split('.').All(l => l.Length is > 0 and <= 63) ? $"{local}@{domain}" : null;
     }
 
     private static string RowKey(string address) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(address)));

@@ -26,7 +26,13 @@ public sealed class ReviewerEntity : ITableEntity
     /// <summary>The stages held, comma separated in ascending order (<c>1,2</c>).</summary>
     public string Stages { get; set; } = "";
 
-    public Reviewer ToReviewer() => new(Id, Email, ParseStages(Stages));
+    /// <summary>Raised by every change of the account; tokens issued before it stop working.</summary>
+    public int Version { get; set; }
+
+    /// <summary>A demo or seed account (<c>nearmiss seed</c>, <c>run.sh</c>): never sent case notices.</summary>
+    public bool Demo { get; set; }
+
+    public Reviewer ToReviewer() => new(Id, Email, ParseStages(Stages)) { Version = Version, Demo = Demo };
 
     public static string FormatStages(IEnumerable<int> stages) =>
         string.Join(',', stages.Order().Select(s => s.ToString(CultureInfo.InvariantCulture)));

@@ -9,12 +9,12 @@ namespace NearMiss.Core.Accounts;
 
 /// <summary>
 /// Reviewer access tokens: JWTs signed with HMAC-SHA256, issuer <c>nearmiss</c>, audience <c>nearmiss-review</c>,
-/// <c>sub</c> the reviewer id, claims <c>email</c>, <c>stages</c> and <c>staff</c>, valid 8 hours. The signing key is derived
+/// <c>sub</c> the reviewer id, claims <c>email</c>, <c>stages</c>, <c>staff</c> and <c>ver</c> (the account's version), valid 8 hours. The signing key is derived
 /// from <c>NearMiss:Keys:Signing</c> for this audience alone (<see cref="SigningKeys"/>), so a token of any
 /// other audience (a future reader token, <c>nearmiss-library</c>) fails the signature check here even before
 /// its audience is looked at.
 /// </summary>
-public sealed class ReviewerSessions(IOptions<KeyOptions> keys, TimeProvider time) : IReviewerAuthenticator
+public sealed class ReviewerSessions(IOptions<KeyOptions> keys, TimeProvider time)
 {
     public const string Issuer = AudienceTokens.Issuer;
     public const string Audience = "nearmiss-review";
@@ -29,9 +29,10 @@ public sealed class ReviewerSessions(IOptions<KeyOptions> keys, TimeProvider tim
         [JwtRegisteredClaimNames.Email] = reviewer.Email,
         ["stages"] = reviewer.Stages.Order().ToArray(),
         ["staff"] = reviewer.Staff,
+        ["ver"] = reviewer.Version,
     });
 
-    /// <summary>The reviewer of a valid <c>Bearer</c> token, or null.</summary>
+    /// <summary>The reviewer of a valid <c>Bearer</c> token, or null; the token alone (<see cref="ReviewerAuthenticator"/> checks the account too).</summary>
     public Reviewer? Authenticate(string? authorizationHeader) => FromToken(_tokens.ValidateBearer(authorizationHeader));
 
     /// <summary>The reviewer of a valid access token, or null.</summary>
@@ -50,6 +51,7 @@ public sealed class ReviewerSessions(IOptions<KeyOptions> keys, TimeProvider tim
         return new Reviewer(jwt.Subject, email, stages)
         {
             Staff = jwt.TryGetPayloadValue<bool>("staff", out var staff) && staff,
+            Version = jwt.TryGetPayloadValue<int>("ver", out var version) ? version : -1,
         };
     }
 

@@ -50,7 +50,7 @@ public sealed partial class Notifier(
 
         var recipients = message.Kind == NotificationMessage.UrgentHazard
             ? staff.Value.Addresses
-            : (await directory.ListByStageAsync(message.Stage, cancellationToken)).Select(r => r.Email).ToList();
+            : (await directory.ListByStageAsync(message.Stage, cancellationToken)).Where(r => !r.Demo).Select(r => r.Email).ToList();
         if (recipients.Count == 0)
         {
             LogNoRecipients(logger, message.Kind, message.Stage);

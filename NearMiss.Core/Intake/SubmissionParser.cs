@@ -34,6 +34,11 @@ public static class SubmissionParser
         var narrative = ReadText(fields, "narrative", form.Narrative, required: true, errors);
         var lessons = ReadText(fields, "lessonsLearned", form.LessonsLearned, required: false, errors);
         var agencyCode = ReadAgencyCode(fields, form.AgencyCode, errors);
+        if (!errors.Any && !new SealedText(narrative, lessons).FitsInStorage())
+        {
+            // Only text of many 3- and 4-byte characters gets here: refused now rather than accepted and then lost.
+            errors.Add("narrative", $"together with the lessons learned, is too long to store: at most {SealedText.MaxJsonBytes} bytes as UTF-8");
+        }
 
         return errors.Any ? (null, errors) : (new Submission(version, answers, narrative, lessons, agencyCode), errors);
     }

@@ -63,12 +63,17 @@ public sealed class ReaderDirectory(NearMissStore store)
                 if (existing.HasValue)
                 {
                     var entity = existing.Value!;
-                    entity.Approved = true;
+                    if (!entity.Approved)
+                    {
+                        entity.Approved = true;
+                        entity.Version++;
+                    }
+
                     await store.Readers.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
-                    return new Reader(entity.Id);
+                    return new Reader(entity.Id) { Version = entity.Version };
                 }
 
-                var added = new ReaderEntity { RowKey = RowKey(address), Id = NewId(), Email = address, Approved = true };
+                var added = new ReaderEntity { RowKey = RowKey(address), Id = NewId("l-"), Email = address, Approved = true };
                 await store.Readers.AddEntityAsync(added, cancellationToken);
                 return new Reader(added.Id);
             }
@@ -77,6 +82,67 @@ public sealed class ReaderDirectory(NearMissStore store)
                 // Changed meanwhile (a sign-in request created the row): read it again.
             }
         }
+    }
+
+    /// <summary>Takes a domain off the allowed list: its readers' sessions end on their next request, unless approved one by one.</summary>
+    public async Task<bool> DisallowDomainAsync(string domain, CancellationToken cancellationToken)
+    {
+        var normalised = NormaliseDomain(domain) ?? throw new ArgumentException("Not a domain name.", nameof(domain));
+        // The SDK answers a delete of a missing row as a success: look first.
+        if (!(await store.ReaderDomains.GetEntityIfExistsAsync<ReaderDomainEntity>(ReaderDomainEntity.Partition, normalised, cancellationToken: cancellationToken)).HasValue)
+        {
+            return false;
+        }
+
+        await store.ReaderDomains.DeleteEntityAsync(ReaderDomainEntity.Partition, normalised, ETag.All, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Removes the reader account of this address: its sessions end on their next request. False when there was none.</summary>
+    public async Task<bool> RemoveAsync(string email, CancellationToken cancellationToken)
+    {
+        if (ReviewerDirectory.NormaliseAddress(email) is not { } address)
+        {
+            return false;
+        }
+
+        if (await FindAsync(address, cancellationToken) is null)
+        {
+            return false;
+        }
+
+        await store.Readers.DeleteEntityAsync(ReaderEntity.Partition, RowKey(address), ETag.All, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Approves the address that made request <paramref name="requestId"/>; null when no request has that id.</summary>
+    public async Task<(Reader Reader, string Email)?> ApproveRequestAsync(string requestId, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ReaderEntity.Partition} and RequestId eq {requestId.Trim()}");
+        await foreach (var entity in store.Readers.QueryAsync<ReaderEntity>(filter, cancellationToken: cancellationToken))
+        {
+            return (await ApproveAsync(entity.Email, cancellationToken), entity.Email);
+        }
+
+        return null;
+    }
+
+    /// <summary>Sign-in requests waiting for a decision: addresses outside the allowed domains not yet approved, by address.</summary>
+    public async Task<IReadOnlyList<ReaderEntity>> PendingRequestsAsync(CancellationToken cancellationToken) =>
+        (await ListAsync(cancellationToken)).Where(r => !r.MayRead && r.Account.RequestId.Length > 0).Select(r => r.Account).ToList();
+
+    /// <summary>Every reader account, ordered by address, with whether it may read now.</summary>
+    public async Task<IReadOnlyList<(ReaderEntity Account, bool MayRead)>> ListAsync(CancellationToken cancellationToken)
+    {
+        var domains = (await ListDomainsAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var readers = new List<(ReaderEntity, bool)>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ReaderEntity.Partition}");
+        await foreach (var entity in store.Readers.QueryAsync<ReaderEntity>(filter, cancellationToken: cancellationToken))
+        {
+            readers.Add((entity, entity.Approved || domains.Contains(entity.Email[(entity.Email.LastIndexOf('@') + 1)..])));
+        }
+
+        return readers.OrderBy(r => r.Item1.Email, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Whether <paramref name="email"/> may read the library, without changing anything.</summary>
@@ -95,7 +161,11 @@ public sealed class ReaderDirectory(NearMissStore store)
     /// The account of <paramref name="email"/>, created when missing; with whether it may sign in and whether staff
     /// should now hear that it asked (once per address).
     /// </summary>
-    internal async Task<(ReaderEntity Account, bool Allowed, bool TellStaff)?> EnsureAsync(string email, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Without staff to tell (<paramref name="canTellStaff"/> false) the request still persists, listed by
+    /// <see cref="PendingRequestsAsync"/>, and staff are told of it at its next request once they can be.
+    /// </remarks>
+    internal async Task<(ReaderEntity Account, bool Allowed, bool TellStaff)?> EnsureAsync(string email, CancellationToken cancellationToken, bool canTellStaff = true)
     {
         if (ReviewerDirectory.NormaliseAddress(email) is not { } address)
         {
@@ -110,18 +180,20 @@ public sealed class ReaderDirectory(NearMissStore store)
             {
                 if (account is null)
                 {
-                    account = new ReaderEntity { RowKey = RowKey(address), Id = NewId(), Email = address, StaffNotified = !domainAllowed };
+                    var tell = !domainAllowed && canTellStaff;
+                    account = new ReaderEntity { RowKey = RowKey(address), Id = NewId("l-"), RequestId = NewId("q-"), Email = address, StaffNotified = tell };
                     await store.Readers.AddEntityAsync(account, cancellationToken);
-                    return (account, domainAllowed, !domainAllowed);
+                    return (account, domainAllowed, tell);
                 }
 
                 var allowed = domainAllowed || account.Approved;
-                if (allowed || account.StaffNotified)
+                if (allowed || account.StaffNotified || !canTellStaff)
                 {
                     return (account, allowed, false);
                 }
 
                 account.StaffNotified = true;
+                account.RequestId = account.RequestId.Length > 0 ? account.RequestId : NewId("q-");
                 await store.Readers.UpdateEntityAsync(account, account.ETag, TableUpdateMode.Replace, cancellationToken);
                 return (account, false, true);
             }
@@ -181,11 +253,11 @@ public sealed class ReaderDirectory(NearMissStore store)
 
     private static string RowKey(string address) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(address)));
 
-    private static string NewId()
+    private static string NewId(string prefix)
     {
         Span<byte> random = stackalloc byte[10];
         RandomNumberGenerator.Fill(random);
-        var id = new StringBuilder("l-", 12);
+        var id = new StringBuilder(prefix, 12);
         foreach (var b in random)
         {
             id.Append(Base32[b & 31]);

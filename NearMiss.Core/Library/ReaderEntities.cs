@@ -29,6 +29,15 @@ public sealed class ReaderEntity : ITableEntity
 
     /// <summary>Staff have been told this address asked to sign in, so they are not told again.</summary>
     public bool StaffNotified { get; set; }
+
+    /// <summary>
+    /// The opaque id (<c>q-</c> and 10 base32 characters) staff approve an address outside the allowed domains by, so
+    /// that nothing the asker typed ever goes into a command. Kept until staff decide.
+    /// </summary>
+    public string RequestId { get; set; } = "";
+
+    /// <summary>Raised when staff change the account; tokens issued before it stop working.</summary>
+    public int Version { get; set; }
 }
 
 /// <summary>A domain whose addresses may read the library, in table <c>readerdomains</c>; the row key is the domain.</summary>

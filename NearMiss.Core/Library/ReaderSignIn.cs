@@ -37,7 +37,7 @@ public sealed partial class ReaderSignIn(
     /// <remarks>Never throws for a delivery failure: the caller's answer must not depend on the address.</remarks>
     public async Task RequestAsync(string emailAddress, CancellationToken cancellationToken)
     {
-        if (await directory.EnsureAsync(emailAddress, cancellationToken) is not { } found)
+        if (await directory.EnsureAsync(emailAddress, cancellationToken, canTellStaff: staff.Value.Addresses.Count > 0) is not { } found)
         {
             LogInvalid(logger);
             return;
@@ -53,15 +53,16 @@ public sealed partial class ReaderSignIn(
                     staff.Value.Addresses,
                     "NearMiss library: a reader asks for approval",
                     $"""
-                    Someone asked to sign in to the NearMiss library with an address outside the allowed domains:
+                    Someone asked to sign in to the NearMiss library with an address outside the allowed domains.
+                    The address they gave, as typed by them (check it before trusting it):
 
                     {account.Email}
 
-                    If this is verified law-enforcement personnel, approve the address:
+                    If this is verified law-enforcement personnel, approve request {account.RequestId}:
 
-                        nearmiss readers approve {account.Email}
+                        nearmiss readers approve {account.RequestId}
 
-                    or allow the whole domain with `nearmiss readers allow-domain DOMAIN`.
+                    `nearmiss readers requests` lists every request waiting for a decision.
                     """), cancellationToken);
             }
 
@@ -133,7 +134,7 @@ public sealed partial class ReaderSignIn(
         }
 
         LogSignedIn(logger, account.Id);
-        return sessions.IssueAccessToken(new Reader(account.Id));
+        return sessions.IssueAccessToken(new Reader(account.Id) { Version = account.Version });
     }
 
     private async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)

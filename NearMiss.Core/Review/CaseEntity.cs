@@ -60,6 +60,9 @@ public sealed class CaseEntity : ITableEntity
 
     public string? PublishedId { get; set; }
 
+    /// <summary>A publication decided and saved but whose published row may not exist yet (<see cref="PendingPublication"/> JSON); null once it does.</summary>
+    public string? PendingPublication { get; set; }
+
     public string StageEnteredOrOpened => StageEnteredOn ?? OpenedOn;
 
     public bool ReviewedBy(string reviewerId, int stage) =>

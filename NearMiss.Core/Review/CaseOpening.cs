@@ -59,7 +59,7 @@ public sealed partial class CaseOpening(NearMissStore store, Sealer sealer, IPii
         var reviewCase = new CaseEntity
         {
             PartitionKey = reportId,
-            Findings = JsonSerializer.Serialize(findings),
+            Findings = Finding.Serialize(findings, StorageLimits.MaxStringChars),
             OpenedOn = time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         };
 

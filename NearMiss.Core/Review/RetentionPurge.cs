@@ -12,16 +12,18 @@ namespace NearMiss.Core.Review;
 /// the wrapped data key and every sealed field (original, working copy, messages). Without the key nothing
 /// sealed for the report can be read again (crypto-erase); the published report and the answers stay.
 /// </summary>
-public sealed partial class RetentionPurge(NearMissStore store, TimeProvider time, AuditTrail audit, IOptions<ReviewOptions> options, ILogger<RetentionPurge> logger)
+public sealed partial class RetentionPurge(NearMissStore store, TimeProvider time, AuditTrail audit, Publications publications, IOptions<ReviewOptions> options, ILogger<RetentionPurge> logger)
 {
     public async Task<int> PurgeAsync(CancellationToken cancellationToken)
     {
+        // A publication left pending by a failure is finished before anything of its case is erased.
+        await publications.CompletePendingAsync(cancellationToken);
         var cutoff = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(-options.Value.RetentionDays).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var filter = TableClient.CreateQueryFilter($"RowKey eq {CaseEntity.Row} and ClosedOn le {cutoff}");
         var erased = 0;
         await foreach (var reviewCase in store.Submissions.QueryAsync<CaseEntity>(filter, cancellationToken: cancellationToken))
         {
-            if (reviewCase.ErasedOn is not null || string.IsNullOrEmpty(reviewCase.ClosedOn))
+            if (reviewCase.ErasedOn is not null || string.IsNullOrEmpty(reviewCase.ClosedOn) || reviewCase.PendingPublication is not null)
             {
                 continue;
             }

@@ -72,7 +72,8 @@ public sealed class ReviewCases(NearMissStore store, Sealer sealer, TimeProvider
         reviewCase.Revision++;
         try
         {
-            await store.Submissions.UpdateEntityAsync(reviewCase, reviewCase.ETag, TableUpdateMode.Replace, cancellationToken);
+            var response = await store.Submissions.UpdateEntityAsync(reviewCase, reviewCase.ETag, TableUpdateMode.Replace, cancellationToken);
+            reviewCase.ETag = response.Headers.ETag ?? reviewCase.ETag;
             return true;
         }
         catch (Azure.RequestFailedException e) when (e.Status == 412)

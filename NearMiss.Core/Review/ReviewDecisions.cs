@@ -1,11 +1,7 @@
-using System.Security.Cryptography;
 using System.Text.Json;
-using Azure;
 using NearMiss.Core.Accounts;
 using NearMiss.Core.Email;
 using NearMiss.Core.Intake;
-using NearMiss.Core.Publishing;
-using NearMiss.Core.Storage;
 using NearMiss.Core.Trends;
 
 namespace NearMiss.Core.Review;
@@ -17,7 +13,7 @@ public sealed record DecisionResult(int Stage, string Status, string? PublishedI
 /// back to stage 1, or not publishable. The four-eyes rule is enforced here: whoever acted in one stage of a
 /// case can never act in the other. Every decision is recorded in the audit trail (ids, no content).
 /// </summary>
-public sealed class ReviewDecisions(NearMissStore store, ReviewCases cases, AuditTrail audit, ITrendRecorder trends, IEnumerable<IPublicationListener> publicationListeners)
+public sealed class ReviewDecisions(ReviewCases cases, AuditTrail audit, ITrendRecorder trends, Publications publications)
 {
     private const int MaxText = 12_000;
 
@@ -96,11 +92,13 @@ public sealed class ReviewDecisions(NearMissStore store, ReviewCases cases, Audi
             switch (decision)
             {
                 case "publish":
+                    // Saved on the case first; the published row follows (Publications), so a failed save publishes nothing.
                     Close(reviewCase, ReportStatus.Published);
-                    var published = Publication(text!, draft!, answers ?? Saved(reviewCase, loaded));
-                    await store.Published.AddEntityAsync(published, cancellationToken);
-                    reviewCase.PublishedId = published.RowKey;
-                    return published.RowKey;
+                    reviewCase.PublishAnswers = JsonSerializer.Serialize(answers ?? Saved(reviewCase, loaded));
+                    reviewCase.PublishedId = Publications.NewId();
+                    reviewCase.PendingPublication = new PendingPublication(
+                        draft!.Title, draft.Summary, draft.Lessons, draft.Tags, draft.Urgent, cases.ThisMonth, cases.Now).ToJson();
+                    return reviewCase.PublishedId;
                 case "back":
                     reviewCase.Stage = 1;
                     reviewCase.StageEnteredOn = cases.Today;
@@ -137,6 +135,13 @@ public sealed class ReviewDecisions(NearMissStore store, ReviewCases cases, Audi
         }
 
         var reviewCase = loaded.Case;
+        if (stage == 2 && reviewCase.PendingPublication is not null && reviewCase.ReviewedBy(reviewer.Id, 2))
+        {
+            // The publishing reviewer's retry after a failure: finish that publication, never start another.
+            await publications.CompleteAsync(loaded, cancellationToken);
+            return ReviewResult<DecisionResult>.Ok(new DecisionResult(reviewCase.Stage, reviewCase.Status, reviewCase.PublishedId));
+        }
+
         if (CaseQueries.Bar(reviewer, reviewCase) is { } bar && reviewCase.Stage == stage)
         {
             return ReviewResult<DecisionResult>.Forbidden(bar);
@@ -151,11 +156,6 @@ public sealed class ReviewDecisions(NearMissStore store, ReviewCases cases, Audi
         var publishedId = await apply(loaded);
         if (!await cases.TrySaveAsync(reviewCase, cancellationToken))
         {
-            if (publishedId is not null)
-            {
-                await store.Published.DeleteEntityAsync(PublishedReportEntity.Partition, publishedId, ETag.All, CancellationToken.None);
-            }
-
             return ReviewResult<DecisionResult>.Conflict("Someone else changed this case meanwhile; reload it.");
         }
 
@@ -167,10 +167,7 @@ public sealed class ReviewDecisions(NearMissStore store, ReviewCases cases, Audi
 
         if (publishedId is not null)
         {
-            foreach (var listener in publicationListeners)
-            {
-                await listener.PublishedAsync(publishedId, cancellationToken);
-            }
+            await publications.CompleteAsync(loaded, cancellationToken);
         }
 
         if (reviewCase.Status == ReportStatus.InReview)
@@ -196,30 +193,6 @@ public sealed class ReviewDecisions(NearMissStore store, ReviewCases cases, Audi
             ? JsonSerializer.Deserialize<Dictionary<string, string[]>>(saved) ?? []
             : AnswerCoarsening.Coarsen(ReviewCases.OriginalAnswers(loaded.Original));
 
-    private PublishedReportEntity Publication(SealedText text, PublicationDraft draft, Dictionary<string, string[]> answers)
-    {
-        string? One(string key) => answers.TryGetValue(key, out var v) && v.Length == 1 ? v[0] : null;
-        return new PublishedReportEntity
-        {
-            RowKey = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(10)),
-            Title = draft.Title,
-            Summary = draft.Summary,
-            Narrative = text.Narrative,
-            LessonsLearned = text.LessonsLearned,
-            Lessons = JsonSerializer.Serialize(draft.Lessons),
-            Tags = JsonSerializer.Serialize(draft.Tags),
-            Answers = JsonSerializer.Serialize(answers),
-            Month = One("month") ?? "",
-            CallType = One("callType"),
-            Region = One(AnswerCoarsening.RegionQuestion),
-            AgencyType = One("agencyType"),
-            AgencySize = One("agencySize"),
-            Urgent = draft.Urgent,
-            PublishedMonth = cases.ThisMonth,
-            PublishedOn = cases.Now,
-        };
-    }
-
     private static string? ReadChoice(JsonElement body, string field, string[] choices, FieldErrors errors)
     {
         var value = ReadString(body, field, 1, 20, errors);
@@ -236,7 +209,19 @@ public sealed class ReviewDecisions(NearMissStore store, ReviewCases cases, Audi
     {
         var narrative = ReadString(body, "narrative", 1, MaxText, errors);
         var lessons = ReadString(body, "lessonsLearned", 0, MaxText, errors, required: false) ?? "";
-        return narrative is null ? null : new SealedText(narrative, lessons);
+        if (narrative is null)
+        {
+            return null;
+        }
+
+        var text = new SealedText(narrative, lessons);
+        if (!text.FitsInStorage())
+        {
+            errors.Add("narrative", $"together with the lessons learned, is too long to store: at most {SealedText.MaxJsonBytes} bytes as UTF-8");
+            return null;
+        }
+
+        return text;
     }
 
     private static string? ReadString(JsonElement body, string field, int min, int max, FieldErrors errors, bool required = true)

@@ -19,6 +19,6 @@ public static class ReviewResults
 
     public static ObjectResult SignInAgain() => Problems.Status(StatusCodes.Status401Unauthorized, "Sign in again: the session is missing, expired or invalid.");
 
-    public static Reviewer? Reviewer(this IReviewerAuthenticator authenticator, HttpRequest request) =>
-        authenticator.Authenticate(request.Headers.Authorization.ToString());
+    public static Task<Reviewer?> ReviewerAsync(this IReviewerAuthenticator authenticator, HttpRequest request, CancellationToken cancellationToken) =>
+        authenticator.AuthenticateAsync(request.Headers.Authorization.ToString(), cancellationToken);
 }

@@ -16,7 +16,7 @@ public sealed class LibraryFeaturedFunction(IReaderAuthenticator authenticator, 
         CancellationToken cancellationToken)
     {
         request.HttpContext.Response.Headers.CacheControl = "no-store";
-        if (authenticator.Authenticate(request.Headers.Authorization.ToString()) is null)
+        if (await authenticator.AuthenticateAsync(request.Headers.Authorization.ToString(), cancellationToken) is null)
         {
             return LibraryResults.SignInAgain();
         }

@@ -17,7 +17,7 @@ public sealed class LibraryReportFunction(IReaderAuthenticator authenticator, Li
         CancellationToken cancellationToken)
     {
         request.HttpContext.Response.Headers.CacheControl = "no-store";
-        if (authenticator.Authenticate(request.Headers.Authorization.ToString()) is null)
+        if (await authenticator.AuthenticateAsync(request.Headers.Authorization.ToString(), cancellationToken) is null)
         {
             return LibraryResults.SignInAgain();
         }

@@ -26,7 +26,7 @@ public sealed partial class LibrarySearchFunction(IReaderAuthenticator authentic
         CancellationToken cancellationToken)
     {
         request.HttpContext.Response.Headers.CacheControl = "no-store";
-        if (authenticator.Authenticate(request.Headers.Authorization.ToString()) is null)
+        if (await authenticator.AuthenticateAsync(request.Headers.Authorization.ToString(), cancellationToken) is null)
         {
             return LibraryResults.SignInAgain();
         }

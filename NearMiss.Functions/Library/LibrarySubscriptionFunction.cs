@@ -21,7 +21,7 @@ public sealed class LibrarySubscriptionFunction(IReaderAuthenticator authenticat
         CancellationToken cancellationToken)
     {
         request.HttpContext.Response.Headers.CacheControl = "no-store";
-        if (authenticator.Authenticate(request.Headers.Authorization.ToString()) is not { } reader)
+        if (await authenticator.AuthenticateAsync(request.Headers.Authorization.ToString(), cancellationToken) is not { } reader)
         {
             return LibraryResults.SignInAgain();
         }

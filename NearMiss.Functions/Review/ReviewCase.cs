@@ -17,7 +17,7 @@ public sealed class ReviewCase(IReviewerAuthenticator authenticator, CaseQueries
         CancellationToken cancellationToken)
     {
         request.HttpContext.Response.Headers.CacheControl = "no-store";
-        return authenticator.Reviewer(request) is { } reviewer
+        return await authenticator.ReviewerAsync(request, cancellationToken) is { } reviewer
             ? (await queries.GetAsync(reviewer, id, cancellationToken)).ToActionResult()
             : ReviewResults.SignInAgain();
     }

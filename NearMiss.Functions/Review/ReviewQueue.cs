@@ -15,7 +15,7 @@ public sealed class ReviewQueue(IReviewerAuthenticator authenticator, CaseQuerie
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "review/cases")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (authenticator.Reviewer(request) is not { } reviewer)
+        if (await authenticator.ReviewerAsync(request, cancellationToken) is not { } reviewer)
         {
             return ReviewResults.SignInAgain();
         }

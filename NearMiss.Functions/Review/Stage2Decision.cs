@@ -16,7 +16,7 @@ public sealed class Stage2Decision(IReviewerAuthenticator authenticator, ReviewD
         string id,
         CancellationToken cancellationToken)
     {
-        if (authenticator.Reviewer(request) is not { } reviewer)
+        if (await authenticator.ReviewerAsync(request, cancellationToken) is not { } reviewer)
         {
             return ReviewResults.SignInAgain();
         }

@@ -26,7 +26,7 @@ public sealed class StaffTrends(IReviewerAuthenticator authenticator, TrendServi
         CancellationToken cancellationToken)
     {
         request.HttpContext.Response.Headers.CacheControl = "no-store";
-        if (authenticator.Reviewer(request) is not { } reviewer)
+        if (await authenticator.ReviewerAsync(request, cancellationToken) is not { } reviewer)
         {
             return ReviewResults.SignInAgain();
         }

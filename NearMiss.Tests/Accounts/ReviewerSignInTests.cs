@@ -93,7 +93,7 @@ public sealed partial class ReviewerSignInTests : IAsyncLifetime
         Assert.Equal(reviewer.Id, (string)json["reviewer"]!["id"]!);
         Assert.Equal(reviewer.Email, (string)json["reviewer"]!["email"]!);
         Assert.Equal("[1,2]", json["reviewer"]!["stages"]!.ToJsonString());
-        var signedIn = _services.GetRequiredService<IReviewerAuthenticator>().Authenticate("Bearer " + (string)json["accessToken"]!);
+        var signedIn = await _services.GetRequiredService<IReviewerAuthenticator>().AuthenticateAsync("Bearer " + (string)json["accessToken"]!, CancellationToken.None);
         Assert.Equal(reviewer.Id, signedIn?.Id);
     }
 

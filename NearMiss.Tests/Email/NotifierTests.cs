@@ -164,6 +164,22 @@ public sealed class NotifierTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Notify_CaseReady_IsNotSentToDemoAccounts()
+    {
+        var services = Services();
+        var directory = services.GetRequiredService<ReviewerDirectory>();
+        var real = await directory.AddAsync(ReviewerDirectoryTests.NewAddress(), new HashSet<int> { 1 }, CancellationToken.None);
+        var demo = await directory.AddAsync(ReviewerDirectoryTests.NewAddress(), new HashSet<int> { 1 }, CancellationToken.None, demo: true);
+        var reportId = NewReportId();
+
+        await services.GetRequiredService<Notifier>().HandleAsync(Message("case-ready", reportId, 1, $"{reportId}:scan"), CancellationToken.None);
+
+        var to = Assert.Single(_email.Sent).To;
+        Assert.Contains(real.Email, to);
+        Assert.DoesNotContain(demo.Email, to);
+    }
+
+    [Fact]
     public async Task Notify_UrgentHazard_GoesToStaffWithTheLinkOnly()
     {
         var services = Services();

@@ -264,7 +264,7 @@ public sealed partial class LibraryDigestTests(AzuriteFixture azurite) : IAsyncL
     [Fact]
     public async Task Subscription_NeedsAReaderToken_AndTheFormsValues()
     {
-        var reader = new Reader("l-subscriber00");
+        var reader = await _services.GetRequiredService<ReaderDirectory>().ApproveAsync("subscriber00@example.org", CancellationToken.None);
 
         Assert.Equal(401, (await SubscriptionAsync("GET", null)).Status);
         Assert.Equal(401, (await SubscriptionAsync("PUT", "Bearer not-a-token", new JsonObject { ["callTypes"] = new JsonArray("domestic") })).Status);
@@ -286,7 +286,7 @@ public sealed partial class LibraryDigestTests(AzuriteFixture azurite) : IAsyncL
     public async Task Featured_ChosenByStaff_IsWhatReadersSee()
     {
         var featured = _services.GetRequiredService<FeaturedReports>();
-        var reader = Bearer(new Reader("l-featured000"));
+        var reader = Bearer(await _services.GetRequiredService<ReaderDirectory>().ApproveAsync("featured000@example.org", CancellationToken.None));
 
         async Task<(int Status, object? Value)> GetFeaturedAsync(string? authorization)
         {

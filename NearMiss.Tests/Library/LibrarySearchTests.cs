@@ -19,10 +19,12 @@ public sealed class LibrarySearchTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private readonly FakeTimeProvider _time = new(TestClock.Start);
     private ServiceProvider _services = null!;
+    private Reader _reader = null!;
 
     public async Task InitializeAsync()
     {
         _services = azurite.CreateServices(services => services.AddSingleton<TimeProvider>(_time));
+        _reader = await _services.GetRequiredService<ReaderDirectory>().ApproveAsync("searcher@example.org", CancellationToken.None);
         await LibraryFixture.SeedAsync(_services.GetRequiredService<NearMissStore>());
         await _services.GetRequiredService<LuceneLibraryIndex>().RebuildAsync(CancellationToken.None);
     }
@@ -33,7 +35,7 @@ public sealed class LibrarySearchTests(AzuriteFixture azurite) : IAsyncLifetime
         await _services.DisposeAsync();
     }
 
-    private string ReaderToken() => _services.GetRequiredService<ReaderSessions>().IssueAccessToken(new Reader("l-testreader0"));
+    private string ReaderToken() => _services.GetRequiredService<ReaderSessions>().IssueAccessToken(_reader);
 
     private HttpRequest Request(string query, string? authorization)
     {
@@ -179,7 +181,7 @@ public sealed class LibrarySearchTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task Library_TamperedToken_Returns401()
     {
         var parts = ReaderToken().Split('.');
-        var payload = Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Decode(parts[1]).Replace("l-testreader0", "l-otherreader");
+        var payload = Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Decode(parts[1]).Replace(_reader.Id, "l-otherreader");
         var tampered = $"{parts[0]}.{Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(payload)}.{parts[2]}";
 
         Assert.Equal(401, (await SearchAsync("", "Bearer " + tampered)).Status);
@@ -207,8 +209,8 @@ public sealed class LibrarySearchTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public void ReviewConsole_ReaderToken_IsNotAReviewerToken()
+    public async Task ReviewConsole_ReaderToken_IsNotAReviewerToken()
     {
-        Assert.Null(_services.GetRequiredService<IReviewerAuthenticator>().Authenticate("Bearer " + ReaderToken()));
+        Assert.Null(await _services.GetRequiredService<IReviewerAuthenticator>().AuthenticateAsync("Bearer " + ReaderToken(), CancellationToken.None));
     }
 }

@@ -82,8 +82,8 @@ public sealed partial class ReaderSignInTests : IAsyncLifetime
         var (status, value) = await SessionAsync(link.Groups["token"].Value);
         Assert.Equal(200, status);
         var accessToken = Assert.IsType<ReaderSessionResponse>(value).AccessToken;
-        Assert.NotNull(_services.GetRequiredService<IReaderAuthenticator>().Authenticate("Bearer " + accessToken));
-        Assert.Null(_services.GetRequiredService<IReviewerAuthenticator>().Authenticate("Bearer " + accessToken));
+        Assert.NotNull(await _services.GetRequiredService<IReaderAuthenticator>().AuthenticateAsync("Bearer " + accessToken, CancellationToken.None));
+        Assert.Null(await _services.GetRequiredService<IReviewerAuthenticator>().AuthenticateAsync("Bearer " + accessToken, CancellationToken.None));
         Assert.Equal(401, (await SessionAsync(link.Groups["token"].Value)).Status);
     }
 

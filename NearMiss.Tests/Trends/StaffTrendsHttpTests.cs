@@ -70,7 +70,7 @@ public sealed partial class StaffTrendsHttpTests(AzuriteFixture azurite) : IAsyn
     [InlineData("from=2999-12&to=3000-01")]
     public async Task MonthsOutsideTheYears2000To2999_Are400(string query)
     {
-        var reviewer = new Reviewer("r-staffbounds", Staff, new HashSet<int> { 1 }) { Staff = true };
+        var reviewer = (await _services.GetRequiredService<ReviewerDirectory>().AddAsync(Staff, new HashSet<int> { 1 }, CancellationToken.None)) with { Staff = true };
         var token = _services.GetRequiredService<ReviewerSessions>().IssueAccessToken(reviewer);
 
         using var response = await GetAsync("/api/staff/trends?" + query, token);

@@ -1,0 +1,249 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using NearMiss.Cli.Serve;
+using NearMiss.Core.Accounts;
+using NearMiss.Core.Library;
+using NearMiss.Tests.Browser;
+using NearMiss.Tests.Infrastructure;
+
+namespace NearMiss.Tests.Accounts;
+
+/// <summary>
+/// Staff revoke accounts with the <c>nearmiss</c> command, and the sessions of a removed or changed account end at its
+/// next request to <c>nearmiss serve</c>: reviewers, staff and readers.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+[Trait("Kind", "Azurite")]
+public sealed partial class RevocationTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private readonly string _url = $"http://127.0.0.1:{FreePort()}";
+    private readonly string _contentRoot = Directory.CreateTempSubdirectory("nearmiss-revoke-").FullName;
+    private readonly string _staff = $"staff-{Guid.NewGuid():N}@example.org";
+    private Dictionary<string, string?> _settings = null!;
+    private WebApplication _app = null!;
+    private ServiceProvider _services = null!;
+    private HttpClient _http = null!;
+
+    private T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+
+    public async Task InitializeAsync()
+    {
+        _settings = TestServices.Settings(azurite.ConnectionString);
+        _settings["NearMiss:Email:PickupDirectory"] = Path.Combine(_contentRoot, "mail");
+        _settings["NearMiss:Staff:Emails"] = _staff;
+        _settings["NearMiss:RateLimits:Enabled"] = "false";
+        _app = ServeApp.Build(["--urls", _url, "--contentRoot", _contentRoot], b => b.Configuration.AddInMemoryCollection(_settings));
+        await _app.StartAsync();
+        _services = TestServices.Create(_settings);
+        _http = new HttpClient { BaseAddress = new Uri(_url) };
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _services.DisposeAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Directory.Delete(_contentRoot, recursive: true);
+    }
+
+    [Fact]
+    public async Task Reviewer_RemovedWithTheCommand_IsSignedOutAtTheNextRequest()
+    {
+        var email = NewAddress();
+        var token = Get<ReviewerSessions>().IssueAccessToken(await Get<ReviewerDirectory>().AddAsync(email, new HashSet<int> { 1 }, CancellationToken.None));
+        Assert.Equal(HttpStatusCode.OK, await GetAsync("/api/review/cases?stage=1", token));
+
+        var (exit, output) = await CliAsync("reviewers", "remove", email);
+
+        Assert.Equal((0, "removed"), (exit, output.Trim()));
+        Assert.Equal(HttpStatusCode.Unauthorized, await GetAsync("/api/review/cases?stage=1", token));
+        Assert.DoesNotContain(email, (await CliAsync("reviewers", "list")).Output);
+        Assert.Equal(1, (await CliAsync("reviewers", "remove", email)).Exit);
+    }
+
+    [Fact]
+    public async Task Reviewer_WhoseStagesWereReduced_LosesTheOldTokenAndANewOneHoldsOnlyTheNewStages()
+    {
+        var email = NewAddress();
+        var old = Get<ReviewerSessions>().IssueAccessToken(await Get<ReviewerDirectory>().AddAsync(email, new HashSet<int> { 1, 2 }, CancellationToken.None));
+        Assert.Equal(HttpStatusCode.OK, await GetAsync("/api/review/cases?stage=2", old));
+
+        Assert.Equal(0, (await CliAsync("reviewers", "add", email, "--stages", "1")).Exit);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await GetAsync("/api/review/cases?stage=1", old));
+        var fresh = Get<ReviewerSessions>().IssueAccessToken((await Get<ReviewerDirectory>().FindByEmailAsync(email, CancellationToken.None))!);
+        Assert.Equal(HttpStatusCode.OK, await GetAsync("/api/review/cases?stage=1", fresh));
+        Assert.Equal(HttpStatusCode.Forbidden, await GetAsync("/api/review/cases?stage=2", fresh));
+    }
+
+    [Fact]
+    public async Task Staff_RemovedWithTheCommand_LoseTheDashboardAtTheNextRequest()
+    {
+        var reviewer = await Get<ReviewerDirectory>().AddAsync(_staff, new HashSet<int> { 1 }, CancellationToken.None);
+        var token = Get<ReviewerSessions>().IssueAccessToken(reviewer with { Staff = true });
+        Assert.Equal(HttpStatusCode.OK, await GetAsync("/api/staff/trends?from=2088-01&to=2088-02", token));
+
+        Assert.Equal(0, (await CliAsync("reviewers", "remove", _staff)).Exit);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await GetAsync("/api/staff/trends?from=2088-01&to=2088-02", token));
+    }
+
+    [Fact]
+    public async Task Reader_RemovedWithTheCommand_IsSignedOutAtTheNextRequest()
+    {
+        var email = NewAddress();
+        var token = Get<ReaderSessions>().IssueAccessToken(await Get<ReaderDirectory>().ApproveAsync(email, CancellationToken.None));
+        Assert.Equal(HttpStatusCode.OK, await GetAsync("/api/library", token));
+        Assert.Contains($"{email}\tapproved\tmay-read", (await CliAsync("readers", "list")).Output);
+
+        Assert.Equal(0, (await CliAsync("readers", "remove", email)).Exit);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await GetAsync("/api/library", token));
+        Assert.DoesNotContain(email, (await CliAsync("readers", "list")).Output);
+    }
+
+    [Fact]
+    public async Task Reader_WhoseDomainIsDisallowed_IsSignedOutAtTheNextRequest_UnlessApprovedOneByOne()
+    {
+        var domain = $"pd{Guid.NewGuid():N}.example.gov";
+        await Get<ReaderDirectory>().AllowDomainAsync(domain, CancellationToken.None);
+        var onDomain = (await Get<ReaderDirectory>().EnsureAsync("officer@" + domain, CancellationToken.None))!.Value.Account;
+        var approved = await Get<ReaderDirectory>().ApproveAsync("chief@" + domain, CancellationToken.None);
+        var token = Get<ReaderSessions>().IssueAccessToken(new Reader(onDomain.Id) { Version = onDomain.Version });
+        var approvedToken = Get<ReaderSessions>().IssueAccessToken(approved);
+        Assert.Equal(HttpStatusCode.OK, await GetAsync("/api/library", token));
+
+        var (exit, output) = await CliAsync("readers", "disallow-domain", domain);
+
+        Assert.Equal((0, "disallowed"), (exit, output.Trim()));
+        Assert.Equal(HttpStatusCode.Unauthorized, await GetAsync("/api/library", token));
+        Assert.Equal(HttpStatusCode.OK, await GetAsync("/api/library", approvedToken));
+        Assert.DoesNotContain(domain, (await CliAsync("readers", "domains")).Output);
+        Assert.Contains($"officer@{domain}\tnot-approved\tmay-not-read", (await CliAsync("readers", "list")).Output);
+    }
+
+    [Fact]
+    public async Task DemoReviewer_IsListedAsDemo()
+    {
+        var demo = await Get<ReviewerDirectory>().AddAsync(NewAddress(), new HashSet<int> { 1 }, CancellationToken.None, demo: true);
+        var real = await Get<ReviewerDirectory>().AddAsync(NewAddress(), new HashSet<int> { 1 }, CancellationToken.None);
+
+        var listed = (await CliAsync("reviewers", "list")).Output.Split('\n');
+
+        Assert.Contains($"{demo.Id}\t{demo.Email}\t1\tdemo", listed);
+        Assert.Contains($"{real.Id}\t{real.Email}\t1", listed);
+    }
+
+    [Fact]
+    public async Task ReaderRequest_StaffEmailCarriesOnlyARequestIdCommand_AndApprovingThatIdLetsTheAddressIn()
+    {
+        var email = NewAddress();
+        Assert.Equal(HttpStatusCode.Accepted, await SignInAsync(email));
+
+        var command = await Mailbox.WaitForLinkAsync(MailDirectory, _staff, ApproveCommand(), TimeSpan.FromSeconds(30));
+        var requestId = ApproveCommand().Match(command).Groups["id"].Value;
+        Assert.Contains($"{requestId}\t{email}", (await CliAsync("readers", "requests")).Output);
+        Assert.All(MailLines().Where(l => l.Contains("nearmiss ", StringComparison.Ordinal)), l => Assert.DoesNotContain("@", l));
+
+        var (exit, output) = await CliAsync("readers", "approve", requestId);
+
+        Assert.Equal(0, exit);
+        Assert.Contains(email, output);
+        Assert.DoesNotContain(requestId, (await CliAsync("readers", "requests")).Output);
+        Assert.Equal(HttpStatusCode.Accepted, await SignInAsync(email));
+        await Mailbox.WaitForLinkAsync(MailDirectory, email, new Regex("#token="), TimeSpan.FromSeconds(30));
+        Assert.Equal(1, (await CliAsync("readers", "approve", "q-unknown000")).Exit);
+    }
+
+    [Theory]
+    [InlineData("x$({touch,/tmp/p})@evil.example")]
+    [InlineData("`touch${IFS}/tmp/p`@evil.example")]
+    [InlineData("a|b@evil.example")]
+    [InlineData("\"quoted\"@evil.example")]
+    public async Task ReaderSignIn_AddressWithShellSyntax_Is400AndNothingIsStored(string email)
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, await SignInAsync(email));
+
+        Assert.DoesNotContain("evil.example", (await CliAsync("readers", "list")).Output);
+    }
+
+    [Fact]
+    public async Task ReaderRequest_MadeWhileNoStaffAddressIsConfigured_IsKeptAndStaffHearOfItAtTheNextRequest()
+    {
+        var email = NewAddress();
+        var withoutStaff = new Dictionary<string, string?>(_settings) { ["NearMiss:Staff:Emails"] = "" };
+        await using (var unstaffed = TestServices.Create(withoutStaff))
+        {
+            await unstaffed.GetRequiredService<ReaderSignIn>().RequestAsync(email, CancellationToken.None);
+        }
+
+        var pending = Assert.Single(await Get<ReaderDirectory>().PendingRequestsAsync(CancellationToken.None), r => r.Email == email);
+        Assert.Matches("^q-[a-z2-7]{10}$", pending.RequestId);
+
+        await Get<ReaderSignIn>().RequestAsync(email, CancellationToken.None);
+
+        var command = await Mailbox.WaitForLinkAsync(MailDirectory, _staff, ApproveCommand(), TimeSpan.FromSeconds(30));
+        Assert.Contains(pending.RequestId, command);
+    }
+
+    private string MailDirectory => Path.Combine(_contentRoot, "mail");
+
+    private IEnumerable<string> MailLines() =>
+        Directory.GetFiles(MailDirectory, "*.eml").SelectMany(f => Mailbox.Readable(File.ReadAllText(f)).Split('\n'));
+
+    private async Task<HttpStatusCode> SignInAsync(string email)
+    {
+        using var response = await _http.PostAsJsonAsync("/api/readers/signin", new { email });
+        return response.StatusCode;
+    }
+
+    [GeneratedRegex("nearmiss readers approve (?<id>q-[a-z2-7]{10})")]
+    private static partial Regex ApproveCommand();
+
+    private static string NewAddress() => $"revoke-{Guid.NewGuid():N}@example.org";
+
+    private async Task<HttpStatusCode> GetAsync(string path, string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await _http.SendAsync(request);
+        return response.StatusCode;
+    }
+
+    /// <summary>Runs <c>nearmiss</c> with the test's storage and keys in its environment, as staff would in a shell.</summary>
+    private async Task<(int Exit, string Output)> CliAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = _contentRoot };
+        start.ArgumentList.Add(SiteProcess.CliAssembly);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (key, value) in _settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        return (process.ExitCode, await output + await error);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
