@@ -52,11 +52,22 @@ internal enum LexExtra : byte
 
     /// <summary>The first word of a multi-word named day ("black" of "Black Friday", "cinco" of "Cinco de Mayo").</summary>
     HolidayHead = 2,
+
+    /// <summary>Never PII on its own (Data/not-pii.txt): headings, radio and aviation roles, police, fire and medical vocabulary.</summary>
+    NotPii = 4,
+
+    /// <summary>A make or model of vehicle, weapon or ammunition (Data/models.txt), some of them also places ("Tahoe", "Sierra").</summary>
+    Model = 8,
+
+    /// <summary>An AP-style state abbreviation ("Ariz.", "Minn.", "S.D."), Data/ap-states.txt; stored without its dots.</summary>
+    ApState = 16,
 }
 
 internal readonly record struct LexEntry(Lex Flags, int GivenCount, int SurnameCount, int PlacePopulation, LexExtra Extra = LexExtra.None)
 {
     public bool IsEnglish => (Extra & LexExtra.English) != 0;
+
+    public bool Has(LexExtra extra) => (Extra & extra) != 0;
 }
 
 /// <summary>
@@ -123,6 +134,21 @@ internal sealed class PiiLexicon
         foreach (var word in ProseWords.Split(' '))
         {
             Update(word, e => e with { Extra = e.Extra | LexExtra.English });
+        }
+
+        foreach (var word in ReadLines("not-pii.txt"))
+        {
+            Update(word, e => e with { Extra = e.Extra | LexExtra.English | LexExtra.NotPii });
+        }
+
+        foreach (var word in ReadLines("models.txt"))
+        {
+            Update(word, e => e with { Extra = e.Extra | LexExtra.Model });
+        }
+
+        foreach (var word in ReadLines("ap-states.txt"))
+        {
+            Update(word.Replace(".", "", StringComparison.Ordinal), e => e with { Extra = e.Extra | LexExtra.ApState });
         }
 
         foreach (var phrase in HolidayPhrases)
@@ -218,7 +244,7 @@ internal sealed class PiiLexicon
         using var reader = new StreamReader(stream);
         while (reader.ReadLine() is { } line)
         {
-            if (line.Length > 0)
+            if (line.Length > 0 && line[0] != '#')
             {
                 yield return line;
             }

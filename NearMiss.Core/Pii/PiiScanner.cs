@@ -1,7 +1,7 @@
 namespace NearMiss.Core.Pii;
 
 /// <summary>The rules, applied left to right over the tokens of one text; see <see cref="LocalPiiDetector"/>.</summary>
-internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexicon lexicon)
+internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexicon lexicon, bool lowerText = false)
 {
     private readonly List<PiiSpan> _spans = [];
     private bool _lowerMode;
@@ -169,7 +169,7 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
             }
         }
 
-        _lowerMode = letters > 8 && upper * 50 < letters;
+        _lowerMode = lowerText || letters > 8 && upper * 50 < letters;
         var caps = 0;
         for (var k = 0; k < count; k++)
         {
@@ -2671,6 +2671,7 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
 
         HashSet<string>? names = null;
         HashSet<string>? dogs = null;
+        HashSet<string>? surnames = null;
         foreach (var span in _spans)
         {
             if (span.Label is not (PiiLabel.Person or PiiLabel.OtherId))
@@ -2690,6 +2691,11 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
                 if (span.Label == PiiLabel.Person)
                 {
                     (names ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(W(k).ToString());
+                    if (k > first && tokens[k].End == span.End && t.Has(TokenFlags.Capitalized))
+                    {
+                        // The surname of a full name ("Brianna Love"): later "Love was" is the person, even as a common word.
+                        (surnames ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(W(k).ToString());
+                    }
                 }
                 else if (span.Length == t.Length)
                 {
@@ -2747,7 +2753,7 @@ internal sealed class PiiScanner(string text, Token[] tokens, int count, PiiLexi
                 continue;
             }
 
-            if (common && t.Has(TokenFlags.SentenceStart) && !(dogLookup is { } dogs0 && dogs0.Contains(w)))
+            if (common && t.Has(TokenFlags.SentenceStart) && !(dogLookup is { } dogs0 && dogs0.Contains(w)) && !(surnames is not null && surnames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)))
             {
                 continue;
             }
