@@ -6,8 +6,13 @@ namespace NearMiss.Core.Pii;
 /// radio and aviation positions), then the context recognisers that need the found spans (an age after a name,
 /// AP-style state abbreviations and datelines, agency initials defined in the text, 24-hour times with "hrs").
 /// </summary>
-internal sealed class PiiContextRules(string text, Token[] tokens, int count, PiiLexicon lexicon)
+internal sealed partial class PiiContextRules(string text, Token[] tokens, int count, PiiLexicon lexicon)
 {
+    private readonly string text = text;
+    private readonly Token[] tokens = tokens;
+    private readonly int count = count;
+    private readonly PiiLexicon lexicon = lexicon;
+
     private ReadOnlySpan<char> W(int i) => text.AsSpan(tokens[i].Start, tokens[i].Length);
 
     private bool IsWord(int i) => i >= 0 && i < count && tokens[i].Kind == TokenKind.Word;
@@ -17,6 +22,22 @@ internal sealed class PiiContextRules(string text, Token[] tokens, int count, Pi
     private bool Eq(int i, string w) => i >= 0 && i < count && W(i).Equals(w, StringComparison.OrdinalIgnoreCase);
 
     private bool English(int i) => lexicon.IsEnglish(W(i), tokens[i].Lex);
+
+    /// <summary>An ordinary word, or its verb form in -s/-es ("goes", "pats").</summary>
+    private bool EnglishLoose(int i)
+    {
+        if (English(i))
+        {
+            return true;
+        }
+
+        var w = W(i);
+        return w.Length > 3 && w.EndsWith("es", StringComparison.OrdinalIgnoreCase) && lexicon.Get(w[..^2]).IsEnglish
+            || w.Length > 3 && w[^1] is 's' && lexicon.Get(w[..^1]).IsEnglish;
+    }
+
+    private bool IsDeterminer(int p) =>
+        IsWord(p) && (Eq(p, "a") || Eq(p, "an") || Eq(p, "the") || Eq(p, "his") || Eq(p, "her") || Eq(p, "my") || Eq(p, "our") || Eq(p, "their") || Eq(p, "this") || Eq(p, "that"));
 
     public List<PiiSpan> Apply(List<PiiSpan> spans, List<(int Start, int End)>? names = null)
     {
@@ -40,6 +61,11 @@ internal sealed class PiiContextRules(string text, Token[] tokens, int count, Pi
         Datelines(kept, added);
         BarePlaces(kept, added);
         Intersections(kept, added);
+        BlockAddresses(kept, added);
+        AgencyPhrases(kept);
+        CallSigns(added);
+        NamesWithAge(kept, added);
+        Nicknames(kept, added);
         AgencyInitials(kept, added);
         HoursTimes(kept, added);
         if (added.Count == 0)
@@ -213,17 +239,51 @@ internal sealed class PiiContextRules(string text, Token[] tokens, int count, Pi
         }
 
         // "benny pats", "rene dropped", "mike rolls": a trailing lower-case ordinary word leaves the name.
-        if (span.Label == PiiLabel.Person && words > 1 && IsWord(last) && tokens[last].Has(TokenFlags.Lower) && English(last) && last > first)
+        if (span.Label == PiiLabel.Person && words > 1 && IsWord(last) && tokens[last].Has(TokenFlags.Lower) && EnglishLoose(last) && last > first
+            && !(tokens[last].Is(Lex.Surname) && tokens[last].Lex.SurnameCount >= 5_000 && W(last)[^1] is not ('s' or 'd')))
         {
             var k = last - 1;
             return new PiiSpan(span.Start, tokens[k].End, span.Label);
         }
 
-        // A make or model: "GMC Sierra", "Dodge Durango", "sierra reloads", "Springfield XD".
-        if (model == words && words == 1 && (IsWord(first - 1) && tokens[first - 1].Lex.Has(LexExtra.Model) || tokens[first].Has(TokenFlags.Lower)
-            || IsWord(last + 1) && (tokens[last + 1].Is(Lex.Weapon) || tokens[last + 1].Lex.Has(LexExtra.Model))))
+        // A make or model: "GMC Sierra", "Dodge Durango", "sierra reloads", "Springfield XD", "behind the Sierra", "ruger lcp".
+        if (words == 1 && IsWord(first - 1) && tokens[first - 1].Lex.Has(LexExtra.Model) && !tokens[first - 1].Is(Lex.GivenName))
         {
             return null;
+        }
+
+        if (model == words && words == 1 && (tokens[first].Has(TokenFlags.Lower) || IsDeterminer(first - 1)
+            || IsWord(last + 1) && (tokens[last + 1].Is(Lex.Weapon) || tokens[last + 1].Lex.Has(LexExtra.Model) || tokens[last + 1].Has(TokenFlags.AllCaps) && tokens[last + 1].Length <= 4)))
+        {
+            return null;
+        }
+
+        // An imperative at the start of a bullet ("- Clear clothing away", "- Carry advance warning").
+        if (words == 1 && span.Label == PiiLabel.Person && English(first) && first > 0 && (P(first - 1, '-') || P(first - 1, '•') || P(first - 1, '*'))
+            && tokens[first - 1].Has(TokenFlags.NewlineBefore))
+        {
+            return null;
+        }
+
+        if (span.Label == PiiLabel.Person && words > 1)
+        {
+            // Titles before a name: "Attorney Marcia Oyelaran", "Director Harlan Iron Shell", "Public Information Officer".
+            var k = first;
+            while (k < last && IsWord(k) && English(k) && !tokens[k].Is(Lex.GivenName | Lex.Surname | Lex.Rank) && tokens[k].Has(TokenFlags.Capitalized))
+            {
+                k++;
+            }
+
+            if (k == last && IsWord(k) && English(k) && !tokens[k].Is(Lex.GivenName | Lex.Surname))
+            {
+                return null;
+            }
+
+            if (k > first)
+            {
+                span = span with { Start = tokens[k].Start };
+                first = k;
+            }
         }
 
         // One ordinary capitalised word read as a place with no place before it ("Bulletin", "Now", "Target", "Fires").
@@ -348,7 +408,16 @@ internal sealed class PiiContextRules(string text, Token[] tokens, int count, Pi
                 continue;
             }
 
-            added.Add(new PiiSpan(tokens[k].Start, tokens[end].End, PiiLabel.Location));
+            var existing = spans.FindIndex(s => s.Start == tokens[k].Start);
+            if (existing >= 0)
+            {
+                spans[existing] = spans[existing] with { End = Math.Max(spans[existing].End, tokens[end].End) };
+            }
+            else
+            {
+                added.Add(new PiiSpan(tokens[k].Start, tokens[end].End, PiiLabel.Location));
+            }
+
             if (!Overlaps(spans, tokens[placeStart].Start, tokens[placeEnd].End))
             {
                 added.Add(new PiiSpan(tokens[placeStart].Start, tokens[placeEnd].End, PiiLabel.Location));
@@ -417,171 +486,6 @@ internal sealed class PiiContextRules(string text, Token[] tokens, int count, Pi
             if (IsWord(k) && tokens[k].Has(TokenFlags.AllCaps) && lookup.Contains(W(k)))
             {
                 added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.Agency));
-            }
-        }
-    }
-
-    private bool AgencyTail(int k) =>
-        Eq(k, "sheriff") || Eq(k, "sheriff's") || Eq(k, "police") || Eq(k, "marshal") || Eq(k, "marshals") || Eq(k, "pd") || Eq(k, "so")
-        || Eq(k, "department") || Eq(k, "services") || Eq(k, "service") || Eq(k, "office") || Eq(k, "dps") || Eq(k, "patrol");
-
-    /// <summary>
-    /// An agency cut short: "Ada County" + "Sheriff", "Collins Police Services" after "Fort", "Cherokee Nation" before
-    /// "Marshal Service": the span grows over capitalised agency words after it and place words before it.
-    /// </summary>
-    private void ExtendAgencies(List<PiiSpan> spans)
-    {
-        for (var n = 0; n < spans.Count; n++)
-        {
-            var span = spans[n];
-            if (span.Label != PiiLabel.Agency)
-            {
-                continue;
-            }
-
-            var first = FirstToken(span.Start);
-            var last = TokenEnding(span.End);
-            var end = last;
-            while (end + 1 < count && IsWord(end + 1) && !tokens[end + 1].Has(TokenFlags.Lower) && AgencyTail(end + 1) && !tokens[end + 1].Has(TokenFlags.NewlineBefore))
-            {
-                end++;
-            }
-
-            var start = first;
-            while (start - 1 >= 0 && IsWord(start - 1) && !tokens[start - 1].Has(TokenFlags.Lower) && !tokens[start].Has(TokenFlags.NewlineBefore)
-                && (lexicon.PhrasePopulation(string.Concat(W(start - 1).ToString().ToLowerInvariant(), " ", W(start).ToString().ToLowerInvariant())) >= 0
-                    || tokens[start - 1].Has(TokenFlags.Capitalized) && !English(start - 1) && !tokens[start - 1].Is(Lex.Rank | Lex.Stop | Lex.Role) && !tokens[start - 1].Has(TokenFlags.SentenceStart)))
-            {
-                start--;
-            }
-
-            if (start < first || end > last)
-            {
-                var grown = new PiiSpan(tokens[start].Start, tokens[end].End, PiiLabel.Agency);
-                spans.RemoveAll(s => s != span && s.Start < grown.End && grown.Start < s.End);
-                n = spans.IndexOf(span);
-                spans[n] = grown;
-            }
-        }
-    }
-
-    /// <summary>
-    /// Bare city and town names from the gazetteer, where the context says place: after "in", "near", "from", "of", "to"
-    /// ("in St. Paul", "from Amarillo"), or a large city on its own. Ordinary words and given names need the context.
-    /// </summary>
-    private void BarePlaces(List<PiiSpan> spans, List<PiiSpan> added)
-    {
-        for (var k = 0; k < count; k++)
-        {
-            if (!IsWord(k) || tokens[k].Has(TokenFlags.Lower) || tokens[k].Is(Lex.Stop | Lex.Month | Lex.Weekday | Lex.Rank) || tokens[k].Lex.Has(LexExtra.NotPii | LexExtra.Model))
-            {
-                continue;
-            }
-
-            // The longest gazetteer phrase of up to three words starting here ("St. Paul", "Casa Grande", "Fort Collins").
-            var end = -1;
-            var population = -1;
-            var phrase = W(k).ToString().ToLowerInvariant();
-            for (var j = k + 1; j < count && j <= k + 4; j++)
-            {
-                if (P(j, '.') && tokens[j].Start == tokens[j - 1].End)
-                {
-                    phrase += ".";
-                    continue;
-                }
-
-                if (!IsWord(j) || tokens[j].Has(TokenFlags.Lower) || tokens[j].Has(TokenFlags.NewlineBefore))
-                {
-                    break;
-                }
-
-                phrase += " " + W(j).ToString().ToLowerInvariant();
-                var pop = lexicon.PhrasePopulation(phrase);
-                if (pop >= 1000)
-                {
-                    end = j;
-                    population = pop;
-                }
-            }
-
-            var single = end < 0;
-            if (single)
-            {
-                end = k;
-                population = tokens[k].Is(Lex.Place) ? tokens[k].Lex.PlacePopulation : -1;
-                if (population < 1000 || English(k) || tokens[k].Is(Lex.Common | Lex.State | Lex.Country) || IsWord(k + 1) && !tokens[k + 1].Has(TokenFlags.Lower))
-                {
-                    continue;
-                }
-            }
-
-            var p = k - 1;
-            var locative = IsWord(p) && tokens[p].Is(Lex.Locative) && !Eq(p, "and") && tokens[p].Has(TokenFlags.Lower);
-            var nameLike = single && (tokens[k].Lex.GivenCount >= 5_000 || tokens[k].Lex.SurnameCount >= 5_000);
-            if (!(locative && (!nameLike || population >= 100_000) || population >= 200_000 && !nameLike))
-            {
-                continue;
-            }
-
-            if (!Overlaps(spans, tokens[k].Start, tokens[end].End))
-            {
-                added.Add(new PiiSpan(tokens[k].Start, tokens[end].End, PiiLabel.Location));
-            }
-
-            k = end;
-        }
-    }
-
-    /// <summary>"near Fairview and Orchard", "at Milwaukee and Ashland": two bare street names joined after a street preposition.</summary>
-    private void Intersections(List<PiiSpan> spans, List<PiiSpan> added)
-    {
-        for (var k = 1; k + 2 < count; k++)
-        {
-            if (!(Eq(k - 1, "at") || Eq(k - 1, "near") || Eq(k - 1, "of") && Eq(k - 2, "intersection")) || !StreetLike(k) || !(Eq(k + 1, "and") || P(k + 1, '&') || P(k + 1, '/')) || !StreetLike(k + 2))
-            {
-                continue;
-            }
-
-            if (IsWord(k + 3) && tokens[k + 3].Has(TokenFlags.Capitalized))
-            {
-                continue;
-            }
-
-            if (!Overlaps(spans, tokens[k].Start, tokens[k + 2].End))
-            {
-                added.Add(new PiiSpan(tokens[k].Start, tokens[k + 2].End, PiiLabel.Address));
-            }
-        }
-    }
-
-    private bool StreetLike(int k) =>
-        IsWord(k) && tokens[k].Has(TokenFlags.Capitalized) && !tokens[k].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Month | Lex.Weekday)
-        && !tokens[k].Lex.Has(LexExtra.NotPii) && tokens[k].Lex.GivenCount < 5_000;
-
-    /// <summary>"1105 HRS", "0147 hours": a 24-hour time with its unit.</summary>
-    private void HoursTimes(List<PiiSpan> spans, List<PiiSpan> added)
-    {
-        for (var k = 0; k + 1 < count; k++)
-        {
-            if (tokens[k].Kind != TokenKind.Number || tokens[k].Length != 4 || !(Eq(k + 1, "hrs") || Eq(k + 1, "hours") || Eq(k + 1, "hr")))
-            {
-                continue;
-            }
-
-            var w = W(k);
-            var hh = (w[0] - '0') * 10 + (w[1] - '0');
-            var mm = (w[2] - '0') * 10 + (w[3] - '0');
-            if (hh <= 23 && mm <= 59)
-            {
-                var overlapping = spans.FindIndex(s => s.Start <= tokens[k].Start && s.End >= tokens[k].End && s.Label == PiiLabel.Time);
-                if (overlapping >= 0)
-                {
-                    spans[overlapping] = spans[overlapping] with { End = Math.Max(spans[overlapping].End, tokens[k + 1].End) };
-                }
-                else
-                {
-                    added.Add(new PiiSpan(tokens[k].Start, tokens[k + 1].End, PiiLabel.Time));
-                }
             }
         }
     }

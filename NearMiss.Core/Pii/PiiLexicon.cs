@@ -301,7 +301,7 @@ internal sealed class PiiLexicon
     private const string Ranks =
         "ofc off ofcr sgt sergeant dep tpr det cpl lt lieut capt cpt cmdr comdr maj col insp inv sa po ptl pfc spc tfo dr mr mrs ms mx miss " +
         "detective corporal lieutenant captain commander colonel inspector investigator patrolman patrolwoman dispatcher recruit cadet " +
-        "undersheriff sheriff marshal constable ranger warden judge instructor agent supervisor";
+        "undersheriff sheriff marshal constable ranger warden judge instructor agent supervisor dusm";
 
     /// <summary>Ranks that are also ordinary nouns: a name must follow in the gazetteers, not any capitalised word.</summary>
     private const string NounRanks = "officer deputy trooper chief major";
@@ -346,7 +346,8 @@ internal sealed class PiiLexicon
 
     private const string AgencyAcronyms =
         "chp fhp thp osp wsp msp isp nhp khp gsp asp njsp nysp psp vsp csp mhp shp uhp azdps txdps dps fbi dea atf usms cbp " +
-        "hsi dhs usbp ncis rcmp opp lapd nypd sapd cpd hpd mpd apd spd dpd jso ocso hcso pbso lasd lvmpd mdpd bpd lmpd kcpd";
+        "hsi dhs usbp ncis rcmp opp lapd nypd sapd cpd hpd mpd apd spd dpd jso ocso hcso pbso lasd lvmpd mdpd bpd lmpd kcpd " +
+        "nsp oshp idfg bia mbta usfws tpwd fwc";
 
     private const string Measures =
         "ft feet foot yards yard yds yd miles mile mi mph kph km meters metres meter metre m inches inch in sec secs seconds second " +

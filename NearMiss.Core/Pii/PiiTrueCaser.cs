@@ -320,15 +320,48 @@ internal static class PiiTrueCaser
                         Evidence.Add(i);
                     }
                 }
-                else if (IsWord(i) && tokens[i].Has(TokenFlags.Lower) && AgencyCode(i))
+                else if (IsWord(i) && tokens[i].Has(TokenFlags.Lower) && (AgencyCode(i) || tokens[i].Is(Lex.AgencyAcronym) && !English(i)))
                 {
                     Set(i, capital: true, restUpper: true);
+                }
+                else if (IsWord(i) && tokens[i].Has(TokenFlags.Lower) && CountyOrPlacePhrase(i))
+                {
+                    Set(i, capital: true);
                 }
                 else if (IsWord(i) && tokens[i].Has(TokenFlags.Lower) && (tokens[i].Is(Lex.Weekday) && !English(i) || StreetWord(i)))
                 {
                     Set(i, capital: true);
                 }
             }
+        }
+
+        /// <summary>"otero county", "keith co so", "prowers so", "in kansas city", "in st louis": lower-case places with their shape.</summary>
+        private bool CountyOrPlacePhrase(int i)
+        {
+            if (tokens[i].Is(Lex.County) && !tokens[i].Is(Lex.Stop) && (Eq(i + 1, "county") || Eq(i + 1, "co") || Eq(i + 1, "so") && !English(i)))
+            {
+                return true;
+            }
+
+            if ((Eq(i, "county") || Eq(i, "co")) && IsWord(i - 1) && tokens[i - 1].Is(Lex.County) && !tokens[i - 1].Is(Lex.Stop))
+            {
+                return true;
+            }
+
+            // A two-word gazetteer place after a locative ("in kansas city", "to st louis", "near casa grande").
+            for (var a = i - 1; a <= i; a++)
+            {
+                if (a >= 1 && IsWord(a) && IsWord(a + 1) && tokens[a - 1].Is(Lex.Locative) && IsWord(a - 1) && tokens[a + 1].Start == tokens[a].End + 1)
+                {
+                    var phrase = text.Substring(tokens[a].Start, tokens[a + 1].End - tokens[a].Start).ToLowerInvariant();
+                    if (lexicon.PhrasePopulation(phrase) >= 10_000 || lexicon.PhrasePopulation(phrase.Replace("st ", "st. ", StringComparison.Ordinal)) >= 10_000)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         /// <summary>"pd", "so", "pcso", "lbpd": an agency code after a capitalised place or standing for one.</summary>
@@ -341,7 +374,7 @@ internal static class PiiTrueCaser
             }
 
             return w.EndsWith("pd", StringComparison.OrdinalIgnoreCase) || w.EndsWith("so", StringComparison.OrdinalIgnoreCase) && w.Length >= 3
-                || w.Equals("so", StringComparison.OrdinalIgnoreCase) && i > 0 && PlaceListed(i - 1) && Eq(i - 1, "co") is false;
+                || w.Equals("so", StringComparison.OrdinalIgnoreCase) && i > 0 && (PlaceListed(i - 1) && !English(i - 1) || Eq(i - 1, "co") && IsWord(i - 2) && tokens[i - 2].Is(Lex.County));
         }
 
         /// <summary>A street name before a street suffix after a house number or "block of" ("3100 block of reach st").</summary>
@@ -449,7 +482,7 @@ internal static class PiiTrueCaser
             }
 
             var lastPunct = end > first && tokens[end - 1].Kind == TokenKind.Punct ? text[tokens[end - 1].Start] : ' ';
-            var headline = end - first >= 2 && end < count && lastPunct is not ('.' or ',' or ';') && words > 0 && capital * 3 >= words * 2 && end - first <= 16;
+            var headline = end - first >= 2 && end < count && lastPunct is not ('.' or ',' or ';') && words > 0 && capital * 3 >= words * 2 && end - first <= 20;
             var colon = -1;
             for (var k = first; k < end && k < first + 5; k++)
             {
@@ -469,7 +502,9 @@ internal static class PiiTrueCaser
                 }
 
                 // Keep names, places, and the words that make agencies and addresses.
-                if (ProperOnItsOwn(k) || tokens[k].Is(Lex.Rank) || tokens[k].Is(Lex.StreetSuffix | Lex.PremiseSuffix | Lex.OrgSuffix | Lex.SubUnit)
+                if (ProperOnItsOwn(k) || tokens[k].Is(Lex.Rank) || Eq(k, "interstate") || Eq(k, "route") || Eq(k, "exit")
+                    || k + 1 < end && IsWord(k + 1) && tokens[k + 1].Is(Lex.PremiseSuffix | Lex.StreetSuffix) && !tokens[k + 1].Has(TokenFlags.Lower) && !tokens[k].Lex.Has(LexExtra.NotPii)
+                    || tokens[k].Is(Lex.StreetSuffix | Lex.PremiseSuffix | Lex.OrgSuffix | Lex.SubUnit)
                     || Eq(k, "police") || Eq(k, "sheriff") || Eq(k, "sheriff's") || Eq(k, "department") || Eq(k, "county")
                     || Eq(k, "patrol") || Eq(k, "highway") || Eq(k, "city") || PlaceListed(k) && tokens[k].Lex.PlacePopulation >= 50_000)
                 {
