@@ -1,9 +1,16 @@
 namespace NearMiss.Core.Pii;
 
 /// <summary>
-/// The local detector: one tokenising pass, then one left-to-right pass of rules over the tokens (validated
-/// patterns tried only where they can start, keyword context, rank and role context, agency/address/premise shapes
-/// and gazetteer look-ups), then one pass that flags later mentions of names already found.
+/// The local detector, an ordered registry of recogniser stages over one text (decision 014):
+/// <list type="number">
+/// <item><see cref="PiiTrueCaser"/>: ALL-CAPS and lower-case prose, headlines and headings are recased letter for
+/// letter (offsets unchanged) so the rules read every text in ordinary case;</item>
+/// <item><see cref="PiiScanner"/>: the rule families left to right over the tokens (contact, numbers and ids,
+/// addresses and intersections, people, agencies, places and highways, dates and times), the longest match at a
+/// position winning, then later mentions of names already found;</item>
+/// <item><see cref="PiiContextRules"/>: the quiet filters over those spans, then the recognisers that need them
+/// (ages after names, datelines, agency initials, "hrs" times), added only where no span is already.</item>
+/// </list>
 /// </summary>
 public sealed class LocalPiiDetector : IPiiDetector
 {
@@ -22,8 +29,15 @@ public sealed class LocalPiiDetector : IPiiDetector
 
         var tokens = _tokenBuffer ??= new Token[1024];
         var count = PiiTokenizer.Tokenize(text, _lexicon, ref tokens);
+        var recased = PiiTrueCaser.Recase(text, tokens, count, _lexicon, out var lowerText, out var names);
+        if (recased is not null)
+        {
+            text = recased;
+            count = PiiTokenizer.Tokenize(text, _lexicon, ref tokens);
+        }
+
         _tokenBuffer = tokens;
-        var scanner = new PiiScanner(text, tokens, count, _lexicon);
-        return scanner.Run();
+        var spans = new PiiScanner(text, tokens, count, _lexicon, lowerText).Run();
+        return new PiiContextRules(text, tokens, count, _lexicon).Apply(spans, names);
     }
 }

@@ -52,11 +52,22 @@ internal enum LexExtra : byte
 
     /// <summary>The first word of a multi-word named day ("black" of "Black Friday", "cinco" of "Cinco de Mayo").</summary>
     HolidayHead = 2,
+
+    /// <summary>Never PII on its own (Data/not-pii.txt): headings, radio and aviation roles, police, fire and medical vocabulary.</summary>
+    NotPii = 4,
+
+    /// <summary>A make or model of vehicle, weapon or ammunition (Data/models.txt), some of them also places ("Tahoe", "Sierra").</summary>
+    Model = 8,
+
+    /// <summary>An AP-style state abbreviation ("Ariz.", "Minn.", "S.D."), Data/ap-states.txt; stored without its dots.</summary>
+    ApState = 16,
 }
 
 internal readonly record struct LexEntry(Lex Flags, int GivenCount, int SurnameCount, int PlacePopulation, LexExtra Extra = LexExtra.None)
 {
     public bool IsEnglish => (Extra & LexExtra.English) != 0;
+
+    public bool Has(LexExtra extra) => (Extra & extra) != 0;
 }
 
 /// <summary>
@@ -123,6 +134,21 @@ internal sealed class PiiLexicon
         foreach (var word in ProseWords.Split(' '))
         {
             Update(word, e => e with { Extra = e.Extra | LexExtra.English });
+        }
+
+        foreach (var word in ReadLines("not-pii.txt"))
+        {
+            Update(word, e => e with { Extra = e.Extra | LexExtra.English | LexExtra.NotPii });
+        }
+
+        foreach (var word in ReadLines("models.txt"))
+        {
+            Update(word, e => e with { Extra = e.Extra | LexExtra.Model });
+        }
+
+        foreach (var word in ReadLines("ap-states.txt"))
+        {
+            Update(word.Replace(".", "", StringComparison.Ordinal), e => e with { Extra = e.Extra | LexExtra.ApState });
         }
 
         foreach (var phrase in HolidayPhrases)
@@ -218,7 +244,7 @@ internal sealed class PiiLexicon
         using var reader = new StreamReader(stream);
         while (reader.ReadLine() is { } line)
         {
-            if (line.Length > 0)
+            if (line.Length > 0 && line[0] != '#')
             {
                 yield return line;
             }
@@ -275,7 +301,7 @@ internal sealed class PiiLexicon
     private const string Ranks =
         "ofc off ofcr sgt sergeant dep tpr det cpl lt lieut capt cpt cmdr comdr maj col insp inv sa po ptl pfc spc tfo dr mr mrs ms mx miss " +
         "detective corporal lieutenant captain commander colonel inspector investigator patrolman patrolwoman dispatcher recruit cadet " +
-        "undersheriff sheriff marshal constable ranger warden judge instructor agent supervisor";
+        "undersheriff sheriff marshal constable ranger warden judge instructor agent supervisor dusm";
 
     /// <summary>Ranks that are also ordinary nouns: a name must follow in the gazetteers, not any capitalised word.</summary>
     private const string NounRanks = "officer deputy trooper chief major";
@@ -320,7 +346,8 @@ internal sealed class PiiLexicon
 
     private const string AgencyAcronyms =
         "chp fhp thp osp wsp msp isp nhp khp gsp asp njsp nysp psp vsp csp mhp shp uhp azdps txdps dps fbi dea atf usms cbp " +
-        "hsi dhs usbp ncis rcmp opp lapd nypd sapd cpd hpd mpd apd spd dpd jso ocso hcso pbso lasd lvmpd mdpd bpd lmpd kcpd";
+        "hsi dhs usbp ncis rcmp opp lapd nypd sapd cpd hpd mpd apd spd dpd jso ocso hcso pbso lasd lvmpd mdpd bpd lmpd kcpd " +
+        "nsp oshp idfg bia mbta usfws tpwd fwc";
 
     private const string Measures =
         "ft feet foot yards yard yds yd miles mile mi mph kph km meters metres meter metre m inches inch in sec secs seconds second " +

@@ -1,0 +1,406 @@
+namespace NearMiss.Core.Pii;
+
+/// <summary>The context recognisers for agencies, places, addresses, call signs, names with ages and times.</summary>
+internal sealed partial class PiiContextRules
+{
+    private bool AgencyTail(int k) =>
+        Eq(k, "sheriff") || Eq(k, "sheriff's") || Eq(k, "police") || Eq(k, "marshal") || Eq(k, "marshals") || Eq(k, "pd") || Eq(k, "so")
+        || Eq(k, "department") || Eq(k, "services") || Eq(k, "service") || Eq(k, "office") || Eq(k, "dps") || Eq(k, "patrol");
+
+    /// <summary>
+    /// An agency cut short: "Ada County" + "Sheriff", "Collins Police Services" after "Fort", "Cherokee Nation" before
+    /// "Marshal Service": the span grows over capitalised agency words after it and place words before it.
+    /// </summary>
+    private void ExtendAgencies(List<PiiSpan> spans)
+    {
+        for (var n = 0; n < spans.Count; n++)
+        {
+            var span = spans[n];
+            if (span.Label != PiiLabel.Agency)
+            {
+                continue;
+            }
+
+            var first = FirstToken(span.Start);
+            var last = TokenEnding(span.End);
+            var end = last;
+            while (end + 1 < count && IsWord(end + 1) && !tokens[end + 1].Has(TokenFlags.Lower) && AgencyTail(end + 1) && !tokens[end + 1].Has(TokenFlags.NewlineBefore))
+            {
+                end++;
+            }
+
+            var start = first;
+            while (start - 1 >= 0 && IsWord(start - 1) && !tokens[start - 1].Has(TokenFlags.Lower) && !tokens[start].Has(TokenFlags.NewlineBefore)
+                && (lexicon.PhrasePopulation(string.Concat(W(start - 1).ToString().ToLowerInvariant(), " ", W(start).ToString().ToLowerInvariant())) >= 0
+                    || tokens[start - 1].Has(TokenFlags.Capitalized) && !English(start - 1) && !tokens[start - 1].Is(Lex.Rank | Lex.Stop | Lex.Role) && !tokens[start - 1].Has(TokenFlags.SentenceStart)))
+            {
+                start--;
+            }
+
+            if (start < first || end > last)
+            {
+                var grown = new PiiSpan(tokens[start].Start, tokens[end].End, PiiLabel.Agency);
+                spans.RemoveAll(s => s != span && s.Start < grown.End && grown.Start < s.End);
+                n = spans.IndexOf(span);
+                spans[n] = grown;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Bare city and town names from the gazetteer, where the context says place: after "in", "near", "from", "of", "to"
+    /// ("in St. Paul", "from Amarillo"), or a large city on its own. Ordinary words and given names need the context.
+    /// </summary>
+    private void BarePlaces(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        for (var k = 0; k < count; k++)
+        {
+            if (!IsWord(k) || tokens[k].Has(TokenFlags.Lower) || tokens[k].Is(Lex.Stop | Lex.Month | Lex.Weekday | Lex.Rank) || tokens[k].Lex.Has(LexExtra.NotPii | LexExtra.Model))
+            {
+                continue;
+            }
+
+            // The longest gazetteer phrase of up to three words starting here ("St. Paul", "Casa Grande", "Fort Collins").
+            var end = -1;
+            var population = -1;
+            var phrase = W(k).ToString().ToLowerInvariant();
+            for (var j = k + 1; j < count && j <= k + 4; j++)
+            {
+                if (P(j, '.') && tokens[j].Start == tokens[j - 1].End)
+                {
+                    phrase += ".";
+                    continue;
+                }
+
+                if (!IsWord(j) || tokens[j].Has(TokenFlags.Lower) || tokens[j].Has(TokenFlags.NewlineBefore))
+                {
+                    break;
+                }
+
+                phrase += " " + W(j).ToString().ToLowerInvariant();
+                var pop = lexicon.PhrasePopulation(phrase);
+                if (pop >= 1000)
+                {
+                    end = j;
+                    population = pop;
+                }
+            }
+
+            var single = end < 0;
+            if (single)
+            {
+                end = k;
+                population = tokens[k].Is(Lex.Place) ? tokens[k].Lex.PlacePopulation : -1;
+                if (population < 1000 || English(k) || tokens[k].Is(Lex.Common | Lex.State | Lex.Country) || IsWord(k + 1) && !tokens[k + 1].Has(TokenFlags.Lower))
+                {
+                    continue;
+                }
+            }
+
+            var p = k - 1;
+            var locative = IsWord(p) && tokens[p].Is(Lex.Locative) && !Eq(p, "and") && tokens[p].Has(TokenFlags.Lower);
+            var nameLike = single && (tokens[k].Lex.GivenCount >= 5_000 || tokens[k].Lex.SurnameCount >= 5_000);
+            if (!(locative && (!nameLike || population >= 100_000) || population >= 200_000 && !nameLike))
+            {
+                continue;
+            }
+
+            if (!Overlaps(spans, tokens[k].Start, tokens[end].End))
+            {
+                added.Add(new PiiSpan(tokens[k].Start, tokens[end].End, PiiLabel.Location));
+            }
+
+            k = end;
+        }
+    }
+
+    /// <summary>"near Fairview and Orchard", "at Milwaukee and Ashland": two bare street names joined after a street preposition.</summary>
+    private void Intersections(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        for (var k = 1; k + 2 < count; k++)
+        {
+            if (!(Eq(k - 1, "at") || Eq(k - 1, "near") || Eq(k - 1, "of") && Eq(k - 2, "intersection")) || !StreetLike(k) || !(Eq(k + 1, "and") || P(k + 1, '&') || P(k + 1, '/')) || !StreetLike(k + 2))
+            {
+                continue;
+            }
+
+            if (IsWord(k + 3) && tokens[k + 3].Has(TokenFlags.Capitalized))
+            {
+                continue;
+            }
+
+            // Bare names read as a place or a person inside the intersection give way to it.
+            int start = tokens[k].Start, end = tokens[k + 2].End;
+            if (spans.TrueForAll(s => s.End <= start || s.Start >= end || s.Start >= start && s.End <= end && s.Label is PiiLabel.Location or PiiLabel.Person))
+            {
+                spans.RemoveAll(s => s.Start >= start && s.End <= end);
+                added.Add(new PiiSpan(start, end, PiiLabel.Address));
+            }
+        }
+    }
+
+    private bool StreetLike(int k) =>
+        IsWord(k) && tokens[k].Has(TokenFlags.Capitalized) && !tokens[k].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Month | Lex.Weekday)
+        && !tokens[k].Lex.Has(LexExtra.NotPii) && tokens[k].Lex.GivenCount < 5_000;
+
+    /// <summary>"the 2200 block of North Peoria Avenue", "3100 block of reach st": the whole block address.</summary>
+    private void BlockAddresses(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        for (var k = 0; k + 3 < count; k++)
+        {
+            if (tokens[k].Kind != TokenKind.Number || !Eq(k + 1, "block") || !Eq(k + 2, "of"))
+            {
+                continue;
+            }
+
+            var end = -1;
+            for (var j = k + 3; j < count && j <= k + 7; j++)
+            {
+                if (!IsWord(j) && !(P(j, '.') && j > k + 3))
+                {
+                    break;
+                }
+
+                if (IsWord(j) && tokens[j].Is(Lex.StreetSuffix) && j > k + 3)
+                {
+                    end = P(j + 1, '.') && tokens[j + 1].Start == tokens[j].End && tokens[j].Length <= 4 && tokens[j].Is(Lex.Abbreviation) ? j + 1 : j;
+                    break;
+                }
+
+                if (IsWord(j) && tokens[j].Is(Lex.Stop) && !Eq(j, "n"))
+                {
+                    break;
+                }
+            }
+
+            if (end < 0)
+            {
+                continue;
+            }
+
+            var grown = new PiiSpan(tokens[k].Start, tokens[end].End, PiiLabel.Address);
+            spans.RemoveAll(s => s.Start < grown.End && grown.Start < s.End && s.Label is PiiLabel.Address or PiiLabel.Location or PiiLabel.Person);
+            if (!Overlaps(spans, grown.Start, grown.End))
+            {
+                added.Add(grown);
+            }
+        }
+    }
+
+    private static readonly string[] AgencyHeads =
+        ["police", "department", "patrol", "investigation", "investigations", "wildlife", "marshals", "services", "sheriff", "authority", "corrections"];
+
+    /// <summary>
+    /// Agencies named in full: a run of capitalised words (with "of", "and", "the" inside) ending in an agency head
+    /// ("Oklahoma State Bureau of Investigation", "Texas Parks and Wildlife", "DULUTH POLICE DEPARTMENT", "MBTA Transit
+    /// Police", "Port of Seattle Police"), with a place, an acronym or a "Bureau/Department of" in it; it replaces the
+    /// shorter spans inside it.
+    /// </summary>
+    private void AgencyPhrases(List<PiiSpan> spans)
+    {
+        for (var k = 0; k < count; k++)
+        {
+            if (!IsWord(k) || tokens[k].Has(TokenFlags.Lower) || tokens[k].Is(Lex.Stop | Lex.Rank))
+            {
+                continue;
+            }
+
+            var j = k;
+            var evidence = false;
+            var lastHead = -1;
+            while (j < count && j - k < 9)
+            {
+                if (IsWord(j) && !tokens[j].Has(TokenFlags.Lower) && !tokens[j].Is(Lex.Rank) && (j == k || !tokens[j].Has(TokenFlags.NewlineBefore)))
+                {
+                    evidence |= PlaceOrAcronym(j) || Eq(j, "bureau") || Eq(j, "port");
+                    if (Array.Exists(AgencyHeads, h => Eq(j, h)))
+                    {
+                        lastHead = j;
+                    }
+
+                    j++;
+                }
+                else if ((Eq(j, "of") || Eq(j, "and") || Eq(j, "the") || P(j, '.') && tokens[j].Start == tokens[j - 1].End && tokens[j - 1].Length == 1) && IsWord(j + 1) && !tokens[j + 1].Has(TokenFlags.Lower))
+                {
+                    j++;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            if (lastHead < 0 || !evidence || lastHead == k)
+            {
+                continue;
+            }
+
+            // "Sheriff's Office", "Police Department" may follow the head.
+            var end = lastHead;
+            var grown = new PiiSpan(tokens[k].Start, tokens[end].End, PiiLabel.Agency);
+            var inside = spans.FindAll(s => s.Start < grown.End && grown.Start < s.End);
+            if (inside.Exists(s => s.Start < grown.Start || s.End > grown.End || s.Label is not (PiiLabel.Agency or PiiLabel.Location or PiiLabel.Person)))
+            {
+                k = end;
+                continue;
+            }
+
+            spans.RemoveAll(s => s.Start < grown.End && grown.Start < s.End);
+            spans.Add(grown);
+            spans.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+            k = end;
+        }
+
+        // Sub-units named after an agency or on their own: "the Gilcrease Division", "Chinle District", "Adam Sector".
+        for (var k = 1; k + 1 < count; k++)
+        {
+            if (IsWord(k) && tokens[k].Has(TokenFlags.Capitalized) && !tokens[k].Is(Lex.Stop | Lex.Rank | Lex.Month | Lex.Weekday) && !tokens[k].Lex.Has(LexExtra.NotPii)
+                && IsWord(k + 1) && tokens[k + 1].Has(TokenFlags.Capitalized) && (Eq(k + 1, "division") || Eq(k + 1, "district") || Eq(k + 1, "sector") || Eq(k + 1, "precinct"))
+                && (Eq(k - 1, "the") || P(k - 1, ',') && spans.Exists(s => s.Label == PiiLabel.Agency && s.End == tokens[k - 1].Start))
+                && !Overlaps(spans, tokens[k].Start, tokens[k + 1].End) && !English(k))
+            {
+                spans.Add(new PiiSpan(tokens[k].Start, tokens[k + 1].End, PiiLabel.Agency));
+                spans.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+            }
+        }
+    }
+
+    private bool PlaceOrAcronym(int j) =>
+        tokens[j].Is(Lex.Place | Lex.State | Lex.County | Lex.PlaceHead | Lex.AgencyAcronym) && !English(j)
+        || tokens[j].Has(TokenFlags.AllCaps) && tokens[j].Length <= 5 && !English(j) && !Eq(j, "police")
+        || tokens[j].Is(Lex.State);
+
+    /// <summary>Unit call signs: "2K14 ENRT", "1A23 OS", "(U-14)", "Ofc. Malia Tuiasosopo, P-31)".</summary>
+    private void CallSigns(List<PiiSpan> added)
+    {
+        for (var k = 0; k < count; k++)
+        {
+            var w = W(k);
+            if (tokens[k].Kind == TokenKind.Alnum && w.Length == 4 && char.IsAsciiDigit(w[0]) && char.IsAsciiLetterUpper(w[1]) && char.IsAsciiDigit(w[2]) && char.IsAsciiDigit(w[3]))
+            {
+                added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.BadgeId));
+            }
+            else if (IsWord(k) && w.Length == 1 && char.IsAsciiLetterUpper(w[0]) && P(k + 1, '-') && k + 2 < count && tokens[k + 2].Kind == TokenKind.Number
+                && tokens[k + 2].Length is 2 or 3 && tokens[k + 1].Start == tokens[k].End && tokens[k + 2].Start == tokens[k + 1].End
+                && (P(k - 1, '(') || P(k - 1, ',')) && P(k + 3, ')'))
+            {
+                added.Add(new PiiSpan(tokens[k].Start, tokens[k + 2].End, PiiLabel.BadgeId));
+            }
+        }
+    }
+
+    /// <summary>News style "Tou Vang, 24, of Clovis": capitalised words before ", age," are a name.</summary>
+    private void NamesWithAge(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        for (var k = 1; k + 2 < count; k++)
+        {
+            if (!P(k, ',') || tokens[k + 1].Kind != TokenKind.Number || tokens[k + 1].Length > 2 || !P(k + 2, ',') || !IsWord(k - 1) || !tokens[k - 1].Has(TokenFlags.Capitalized))
+            {
+                continue;
+            }
+
+            var start = k - 1;
+            while (start - 1 >= 0 && k - start < 3 && IsWord(start - 1) && tokens[start - 1].Has(TokenFlags.Capitalized) && !tokens[start - 1].Is(Lex.Rank | Lex.Stop) && !tokens[start].Has(TokenFlags.NewlineBefore))
+            {
+                start--;
+            }
+
+            var named = false;
+            for (var j = start; j < k; j++)
+            {
+                if (tokens[j].Is(Lex.Rank | Lex.Stop | Lex.Place | Lex.Month | Lex.Weekday) && !tokens[j].Is(Lex.Surname | Lex.GivenName) || tokens[j].Lex.Has(LexExtra.NotPii))
+                {
+                    named = false;
+                    break;
+                }
+
+                named |= tokens[j].Is(Lex.Surname | Lex.GivenName) && !English(j) || tokens[j].Lex.Flags == Lex.None && !English(j);
+            }
+
+            if (named && !Overlaps(spans, tokens[start].Start, tokens[k - 1].End))
+            {
+                added.Add(new PiiSpan(tokens[start].Start, tokens[k - 1].End, PiiLabel.Person));
+                added.Add(new PiiSpan(tokens[k + 1].Start, tokens[k + 1].End, PiiLabel.Age));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Nicknames glossed by a name: "Sully (Kevin Sullivan, 26)", "Declan Flaherty ("Dec")": the nickname is the person,
+    /// and so are its later capitalised mentions.
+    /// </summary>
+    private void Nicknames(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        HashSet<string>? nicknames = null;
+        foreach (var span in spans)
+        {
+            if (span.Label != PiiLabel.Person)
+            {
+                continue;
+            }
+
+            var first = FirstToken(span.Start);
+            var after = FirstToken(span.End);
+            // Before the gloss: "Sully (Kevin".
+            if (P(first - 1, '(') && IsWord(first - 2) && tokens[first - 2].Has(TokenFlags.Capitalized) && !tokens[first - 2].Is(Lex.Stop | Lex.Rank) && !English(first - 2)
+                && !Overlaps(spans, tokens[first - 2].Start, tokens[first - 2].End))
+            {
+                (nicknames ??= new HashSet<string>(StringComparer.Ordinal)).Add(W(first - 2).ToString());
+            }
+
+            // After the name: ("Dec") or "Dec".
+            var q = after;
+            if (P(q, '('))
+            {
+                q++;
+            }
+
+            if (q < count && (P(q, '"') || text[tokens[q].Start] is '“') && IsWord(q + 1) && tokens[q + 1].Has(TokenFlags.Capitalized) && q + 2 < count && (P(q + 2, '"') || text[tokens[q + 2].Start] is '”'))
+            {
+                (nicknames ??= new HashSet<string>(StringComparer.Ordinal)).Add(W(q + 1).ToString());
+            }
+        }
+
+        if (nicknames is null)
+        {
+            return;
+        }
+
+        var lookup = nicknames.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var k = 0; k < count; k++)
+        {
+            if (IsWord(k) && tokens[k].Has(TokenFlags.Capitalized) && lookup.Contains(W(k)) && !Overlaps(spans, tokens[k].Start, tokens[k].End))
+            {
+                added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.Person));
+            }
+        }
+    }
+
+    /// <summary>"1105 HRS", "0147 hours": a 24-hour time with its unit.</summary>
+    private void HoursTimes(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        for (var k = 0; k + 1 < count; k++)
+        {
+            if (tokens[k].Kind != TokenKind.Number || tokens[k].Length != 4 || !(Eq(k + 1, "hrs") || Eq(k + 1, "hours") || Eq(k + 1, "hr")))
+            {
+                continue;
+            }
+
+            var w = W(k);
+            var hh = (w[0] - '0') * 10 + (w[1] - '0');
+            var mm = (w[2] - '0') * 10 + (w[3] - '0');
+            if (hh <= 23 && mm <= 59)
+            {
+                var overlapping = spans.FindIndex(s => s.Start <= tokens[k].Start && s.End >= tokens[k].End && s.Label == PiiLabel.Time);
+                if (overlapping >= 0)
+                {
+                    spans[overlapping] = spans[overlapping] with { End = Math.Max(spans[overlapping].End, tokens[k + 1].End) };
+                }
+                else
+                {
+                    added.Add(new PiiSpan(tokens[k].Start, tokens[k + 1].End, PiiLabel.Time));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,350 @@
+namespace NearMiss.Core.Pii;
+
+/// <summary>Agencies and runs of capitalised words (agencies, premises, streets).</summary>
+internal sealed partial class PiiScanner
+{
+    private bool IsAgencySuffix(int j) => AgencySuffixEnd(j) > 0;
+
+    /// <summary>End of an agency suffix starting at token j ("PD", "Police Department", "County Sheriff's Office", ...), or 0.</summary>
+    private int AgencySuffixEnd(int j)
+    {
+        if (j >= count || tokens[j].Kind != TokenKind.Word)
+        {
+            return 0;
+        }
+
+        var w = W(j);
+        if (w.SequenceEqual("PD") || w.SequenceEqual("SO") || w.SequenceEqual("DPS") || w.SequenceEqual("SD") && Eq(j - 1, "county"))
+        {
+            return j + 1;
+        }
+
+        if ((w.SequenceEqual("P") || w.SequenceEqual("S")) && P(j + 1, '.') && (Eq(j + 2, "D") || Eq(j + 2, "O")) && P(j + 3, '.'))
+        {
+            return j + 4;
+        }
+
+        if (!tokens[j].Has(TokenFlags.Capitalized))
+        {
+            return 0;
+        }
+
+        if (Eq(j, "police"))
+        {
+            return EqAny(j + 1, "department", "dept", "service", "bureau", "division", "force") ? (P(j + 2, '.') && Eq(j + 1, "dept") ? j + 3 : j + 2) : j + 1;
+        }
+
+        if (Eq(j, "sheriff") || Eq(j, "sheriffs") || Eq(j, "sheriff's"))
+        {
+            var k = j + 1;
+            if (P(k, '\'') || P(k, '’'))
+            {
+                k++;
+                if (Eq(k, "s"))
+                {
+                    k++;
+                }
+            }
+
+            if (EqAny(k, "office", "department", "dept", "ofc"))
+            {
+                return P(k + 1, '.') && Eq(k, "dept") ? k + 2 : k + 1;
+            }
+
+            return Eq(j - 1, "county") && !Cap(k) ? j + 1 : 0;
+        }
+
+        if ((Eq(j, "state") || Eq(j, "highway")) && EqAny(j + 1, "police", "patrol", "troopers"))
+        {
+            return j + 2;
+        }
+
+        if (Eq(j, "patrol") && j > 0 && Cap(j - 1))
+        {
+            return j + 1;
+        }
+
+        if (EqAny(j, "division", "department", "bureau") && Eq(j + 1, "of") && Eq(j + 2, "police") && Cap(j + 2))
+        {
+            return j + 3;
+        }
+
+        if (Eq(j, "department") && Eq(j + 1, "of") && Eq(j + 2, "public") && Eq(j + 3, "safety"))
+        {
+            return j + 4;
+        }
+
+        if (Eq(j, "public") && Eq(j + 1, "safety") && !Cap(j + 2))
+        {
+            return j + 2;
+        }
+
+        if (EqAny(j, "marshals", "marshal's", "constable's", "constables"))
+        {
+            return EqAny(j + 1, "service", "office") ? j + 2 : j + 1;
+        }
+
+        if (Eq(j, "fire") && EqAny(j + 1, "department", "dept", "rescue", "district"))
+        {
+            return j + 2;
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// A run of capitalised words ending in an agency, premise, street, county or organisation word:
+    /// "Union Gap PD", "Pike County Jail", "Dock Street", "Kenosha County", "Abt Associates".
+    /// </summary>
+    private int CapitalRun(int i)
+    {
+        ref var t = ref T(i);
+        var saint = EqAny(i, "st", "ft", "mt") && P(i + 1, '.') && Adj(i + 1) && Cap(i + 2) || Eq(i, "saint") && t.Has(TokenFlags.Capitalized) && Cap(i + 1);
+        if (!saint && (t.Is(Lex.Stop) || t.Is(Lex.Rank) || t.Is(Lex.Weekday) || t.Is(Lex.Month) && !Cap(i + 1)))
+        {
+            return 0;
+        }
+
+        var j = i;
+        var names = 0;
+        var bestEnd = 0;
+        var bestLabel = PiiLabel.Location;
+        while (j < count && names < 5)
+        {
+            if (names > 0)
+            {
+                var agencyEnd = AgencySuffixEnd(j);
+                if (agencyEnd > 0)
+                {
+                    bestEnd = SubUnitAfter(agencyEnd);
+                    bestLabel = PiiLabel.Agency;
+                    break;
+                }
+            }
+
+            if (j > i && tokens[j].Has(TokenFlags.NewlineBefore))
+            {
+                break;
+            }
+
+            ref var tj = ref T(j);
+            if (names > 0 && tj.Kind == TokenKind.Word && (tj.Has(TokenFlags.Capitalized) || tj.Has(TokenFlags.Lower) && EqAny(j, "apts", "apartments", "county")))
+            {
+                if (EqAny(j, "county", "parish", "borough") && tj.Has(TokenFlags.Capitalized))
+                {
+                    var agencyEnd = AgencySuffixEnd(j + 1);
+                    if (agencyEnd > 0)
+                    {
+                        bestEnd = SubUnitAfter(agencyEnd);
+                        bestLabel = PiiLabel.Agency;
+                        break;
+                    }
+
+                    if (!PremiseAhead(j + 1))
+                    {
+                        bestEnd = j + 1;
+                        bestLabel = PiiLabel.Location;
+                        break;
+                    }
+                }
+                else if (Eq(j, "co") && P(j + 1, '.') && AgencySuffixEnd(j + 2) > 0)
+                {
+                    bestEnd = SubUnitAfter(AgencySuffixEnd(j + 2));
+                    bestLabel = PiiLabel.Agency;
+                    break;
+                }
+
+                if (tj.Is(Lex.OrgSuffix) && tj.Has(TokenFlags.Capitalized))
+                {
+                    while (Cap(j + 1) && Is(j + 1, Lex.OrgSuffix) && !tokens[j + 1].Has(TokenFlags.NewlineBefore))
+                    {
+                        j++;
+                    }
+
+                    bestEnd = j + 1;
+                    if (P(bestEnd, '.') && Adj(bestEnd) && (Eq(j, "inc") || Eq(j, "co") || Eq(j, "corp") || Eq(j, "ltd")))
+                    {
+                        bestEnd++;
+                    }
+
+                    bestLabel = PiiLabel.Agency;
+                    break;
+                }
+
+                if (IsPremiseWord(j) && !EqAny(j, "high", "middle", "body", "auto") || (tj.Is(Lex.PremiseSuffix) && IsPremiseWord(j + 1) && Cap(j + 1)))
+                {
+                    var end = j + 1;
+                    while (end < count && !tokens[end].Has(TokenFlags.NewlineBefore))
+                    {
+                        if (Cap(end) && (IsPremiseWord(end) || Is(end, Lex.StreetSuffix)))
+                        {
+                            end++;
+                        }
+                        else if (EqAny(end, "and", "&") && Cap(end + 1) && IsPremiseWord(end + 1) && !tokens[end + 1].Has(TokenFlags.NewlineBefore))
+                        {
+                            // "Bar and Grill", "Bar & Grill".
+                            end += 2;
+                        }
+                        else
+                        {
+                            break;
+                        }
+                    }
+
+                    if (EqAny(end, "bldg", "building") && end + 1 < count && tokens[end + 1].Length <= 3)
+                    {
+                        end += 2;
+                    }
+
+                    var agencyAfter = AgencySuffixEnd(end);
+                    if (agencyAfter > 0)
+                    {
+                        // "Overland Park PD": the place is part of the agency name.
+                        bestEnd = SubUnitAfter(agencyAfter);
+                        bestLabel = PiiLabel.Agency;
+                        break;
+                    }
+
+                    if (!(Is(end - 1, Lex.StreetSuffix) && !Is(end - 1, Lex.PremiseSuffix)))
+                    {
+                        bestEnd = end;
+                        bestLabel = PiiLabel.Location;
+                        break;
+                    }
+
+                    j = end - 1;
+                }
+
+                if (Is(j, Lex.StreetSuffix) && IsStreetName(i, j))
+                {
+                    var end = j + 1;
+                    if (P(end, '.') && Adj(end))
+                    {
+                        end++;
+                    }
+
+                    if (Eq(j, "dr") && Cap(end))
+                    {
+                        break;
+                    }
+
+                    if (EqAny(end, "apts", "apartments") && tokens[end].Has(TokenFlags.Lower))
+                    {
+                        // "Rosewood Terrace apts bldg F": a complex named like a street.
+                        j = end;
+                        continue;
+                    }
+
+                    if (end < count && tokens[end].Has(TokenFlags.Lower) && IsWord(end) && W(end).EndsWith("ing", StringComparison.Ordinal) && !EqAny(end, "heading", "going", "traveling", "travelling", "driving", "walking", "running"))
+                    {
+                        // "Main Street policing".
+                        return j + 1;
+                    }
+
+                    if (Cap(end) && IsPremiseWord(end) && !Is(end, Lex.UnitDesignator) && !tokens[end].Has(TokenFlags.NewlineBefore))
+                    {
+                        // "Carver Street Bridge", "Cedar Ridge Arena": a premise named after a street.
+                        names++;
+                        j = end;
+                        continue;
+                    }
+
+                    var unit = UnitDesignator(end);
+                    bestEnd = unit > end ? unit : IntersectionTail(end, j + 1);
+                    bestLabel = PiiLabel.Address;
+                    break;
+                }
+            }
+
+            // Continue the run over capitalised words, "&", "St." and "Co.".
+            if (tj.Kind == TokenKind.Word && tj.Has(TokenFlags.Capitalized) && !(names > 0 && tj.Is(Lex.Stop)))
+            {
+                names++;
+                j++;
+                if (P(j, '.') && Adj(j) && (tokens[j - 1].Is(Lex.Abbreviation) || tokens[j - 1].Length == 1))
+                {
+                    j++;
+                }
+                else if ((P(j, '\'') || P(j, '’')) && Adj(j) && Eq(j + 1, "s") && Adj(j + 1) && Cap(j + 2))
+                {
+                    // "Sam's Club", "Saint Mary's Hospital".
+                    j += 2;
+                }
+                else if ((P(j, '\'') || P(j, '’') || P(j, '-')) && Adj(j) && Adj(j + 1) && Cap(j + 1))
+                {
+                    // "O'Hare Airport", "Tri-County Airport".
+                    j++;
+                }
+
+                continue;
+            }
+
+            if (names > 0 && (P(j, '&') || Eq(j, "and") && Is(j + 1, Lex.OrgSuffix)) && Cap(j + 1))
+            {
+                j++;
+                continue;
+            }
+
+            if (names > 0 && Eq(j, "of") && Cap(j + 1) && Is(j - 1, Lex.PremiseSuffix | Lex.OrgSuffix))
+            {
+                j++;
+                continue;
+            }
+
+            break;
+        }
+
+        if (bestEnd <= i && EqAny(i, "lake", "mount") && Cap(i + 1) && !Is(i + 1, Lex.Stop | Lex.Month | Lex.Weekday | Lex.Rank) && !tokens[i + 1].Has(TokenFlags.NewlineBefore)
+            && AgencySuffixEnd(i + 2) == 0 && !Eq(i + 2, "county"))
+        {
+            // "Lake Hartwell", "Mount Rainier": a generic place noun before the name.
+            bestEnd = i + 2;
+            bestLabel = PiiLabel.Location;
+        }
+
+        if (bestEnd <= i)
+        {
+            return 0;
+        }
+
+        Emit(i, bestEnd, bestLabel);
+        return bestEnd;
+    }
+
+    /// <summary>Does a premise word close the capitalised words from token j ("Jail", "Detention Center", "Regional Medical Center")?</summary>
+    private bool PremiseAhead(int j)
+    {
+        for (var k = j; k < j + 3 && Cap(k) && !Is(k, Lex.Stop) && !tokens[k].Has(TokenFlags.NewlineBefore); k++)
+        {
+            if (IsPremiseWord(k) && !EqAny(k, "high", "middle", "body", "auto"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A word naming a kind of premise ("Mall", "Marina"), or the second word of "Truck Stop" / "Rest Area".</summary>
+    private bool IsPremiseWord(int j) =>
+        Is(j, Lex.PremiseSuffix) || EqAny(j, "stop", "stops") && EqAny(j - 1, "truck", "travel", "fuel") || Eq(j, "area") && EqAny(j - 1, "rest", "service");
+
+    private bool IsStreetName(int first, int suffix)
+    {
+        if (suffix <= first)
+        {
+            return false;
+        }
+
+        for (var k = first; k < suffix; k++)
+        {
+            if (!tokens[k].Is(Lex.Common) && !tokens[k].Is(Lex.Stop))
+            {
+                return !(Eq(suffix, "way") || Eq(suffix, "court") || Eq(suffix, "run") || Eq(suffix, "pass") || Eq(suffix, "walk") || Eq(suffix, "row") || Eq(suffix, "point") || Eq(suffix, "bend") || Eq(suffix, "landing"))
+                    || Cap(suffix);
+            }
+        }
+
+        return Eq(suffix, "street") || Eq(suffix, "st") || Eq(suffix, "avenue") || Eq(suffix, "ave") || Eq(suffix, "road") || Eq(suffix, "rd") || Eq(suffix, "blvd");
+    }
+}

@@ -1,0 +1,518 @@
+namespace NearMiss.Core.Pii;
+
+/// <summary>
+/// Case-proofing, the first recogniser stage: rewrites ALL-CAPS text, all-lower-case text, title-case headlines and
+/// section headings into the ordinary case the rules read, letter for letter (same length, same offsets), so one set
+/// of rules serves every case. Names are capitalised only on evidence: a name or place list word that is not an
+/// ordinary English word, a rank or role before it, "me and X", a "(given surname)" gloss, a following surname.
+/// </summary>
+internal static class PiiTrueCaser
+{
+    /// <summary>The recased text, or null when nothing changed; <paramref name="lowerText"/> when the original is lower-case prose.</summary>
+    public static string? Recase(string text, Token[] tokens, int count, PiiLexicon lexicon, out bool lowerText, out List<(int Start, int End)>? names)
+    {
+        int letters = 0, upper = 0, caps = 0;
+        for (var k = 0; k < count; k++)
+        {
+            ref var t = ref tokens[k];
+            if (t.Kind != TokenKind.Word)
+            {
+                continue;
+            }
+
+            letters++;
+            if (t.Has(TokenFlags.AllCaps))
+            {
+                caps++;
+                upper++;
+            }
+            else if (t.Has(TokenFlags.Capitalized))
+            {
+                upper++;
+            }
+        }
+
+        var capsDoc = letters > 8 && caps * 10 > letters * 6;
+        var lowerDoc = !capsDoc && letters > 8 && upper * 12 < letters;
+        lowerText = letters > 8 && upper * 50 < letters;
+        var c = new Casing(text, tokens, count, lexicon);
+        if (capsDoc)
+        {
+            c.Caps();
+        }
+        else
+        {
+            if (lowerDoc)
+            {
+                c.Lower();
+            }
+
+            c.Headlines();
+        }
+
+        names = null;
+        foreach (var k in c.Evidence)
+        {
+            (names ??= []).Add((tokens[k].Start, tokens[k].End));
+        }
+
+        return c.Result is { } chars ? new string(chars) : null;
+    }
+
+    private sealed class Casing(string text, Token[] tokens, int count, PiiLexicon lexicon)
+    {
+        public char[]? Result { get; private set; }
+
+        private ReadOnlySpan<char> W(int i) => text.AsSpan(tokens[i].Start, tokens[i].Length);
+
+        private bool IsWord(int i) => i >= 0 && i < count && tokens[i].Kind == TokenKind.Word;
+
+        private bool P(int i, char ch) => i >= 0 && i < count && tokens[i].Kind == TokenKind.Punct && text[tokens[i].Start] == ch;
+
+        private bool Eq(int i, string w) => i >= 0 && i < count && W(i).Equals(w, StringComparison.OrdinalIgnoreCase);
+
+        private bool English(int i) => lexicon.IsEnglish(W(i), tokens[i].Lex);
+
+        private bool NameListed(int i) => tokens[i].Is(Lex.GivenName | Lex.Surname);
+
+        private bool PlaceListed(int i) => tokens[i].Is(Lex.Place | Lex.County | Lex.State | Lex.Country | Lex.PlaceHead);
+
+        /// <summary>A listed name or place that is not an ordinary word: safe to capitalise without context.</summary>
+        private bool ProperOnItsOwn(int i) =>
+            IsWord(i) && tokens[i].Length > 2 && (NameListed(i) || PlaceListed(i)) && !English(i)
+            && !tokens[i].Is(Lex.Common | Lex.Stop | Lex.Rank | Lex.Measure | Lex.Month | Lex.Weekday | Lex.Role | Lex.StreetSuffix)
+            && !tokens[i].Lex.Has(LexExtra.NotPii);
+
+        private bool Unknown(int i) => IsWord(i) && tokens[i].Lex.Flags == Lex.None && !English(i) && tokens[i].Length > 2 && !tokens[i].Lex.Has(LexExtra.NotPii);
+
+        private char[] Chars => Result ??= text.ToCharArray();
+
+        private void Set(int i, bool capital, bool restUpper = false)
+        {
+            ref var t = ref tokens[i];
+            var chars = Chars;
+            for (var k = t.Start; k < t.End; k++)
+            {
+                var ch = chars[k];
+                chars[k] = (k == t.Start && capital) || restUpper ? char.ToUpperInvariant(ch) : char.ToLowerInvariant(ch);
+            }
+        }
+
+        private bool SentenceStart(int i) => tokens[i].Has(TokenFlags.SentenceStart | TokenFlags.NewlineBefore) || i == 0;
+
+        /// <summary>Previous word token, skipping quotes and parentheses.</summary>
+        private int PrevWord(int i)
+        {
+            var j = i - 1;
+            while (j >= 0 && tokens[j].Kind == TokenKind.Punct && (P(j, '"') || P(j, '(') || P(j, '“')))
+            {
+                j--;
+            }
+
+            return j;
+        }
+
+        private bool IsRankEvidence(int i) =>
+            IsWord(i) && (tokens[i].Is(Lex.Rank) && !tokens[i].Is(Lex.Stop) || Eq(i, "tfo") || Eq(i, "canine") || Eq(i, "partner") || Eq(i, "subj")) || Eq(i, "k9");
+
+        /// <summary>Tokens made names by evidence (rank, role, partner, gloss, earlier mention), for the last stage to flag.</summary>
+        public HashSet<int> Evidence { get; } = [];
+
+        // -------------------------------------------------------------- ALL-CAPS
+        public void Caps()
+        {
+            var proper = new bool[count];
+            for (var i = 0; i < count; i++)
+            {
+                ref var t = ref tokens[i];
+                if (t.Kind != TokenKind.Word)
+                {
+                    continue;
+                }
+
+                if (KeepUpper(i))
+                {
+                    Set(i, capital: true, restUpper: true);
+                    continue;
+                }
+
+                var evidence = CapsEvidence(i, proper);
+                if (evidence)
+                {
+                    Evidence.Add(i);
+                }
+
+                proper[i] = evidence || ProperOnItsOwn(i) && !AfterDeterminer(i) || PlaceEvidence(i);
+                Set(i, capital: proper[i] || SentenceStart(i) || tokens[i].Is(Lex.Rank) && t.Length > 1 || StreetWord(i) || Eq(i, "co") && IsWord(i - 1) && PlaceListed(i - 1));
+            }
+
+            for (var i = 1; i < count; i++)
+            {
+                if (!IsWord(i) || proper[i] || KeepUpper(i))
+                {
+                    continue;
+                }
+
+                var p = PrevWord(i);
+                // A surname after a capitalised name ("TERRANCE LOVE", "DESHAWN "DRE" BISHOP"), a county or premise word after a place.
+                if (p >= 0 && IsWord(p) && proper[p] && (tokens[i].Is(Lex.Surname) && !tokens[i].Is(Lex.Stop) && tokens[i].Lex.SurnameCount >= 10_000 && !tokens[p].Is(Lex.Rank)
+                    || Eq(i, "county") || tokens[i].Is(Lex.PremiseSuffix | Lex.StreetSuffix)))
+                {
+                    proper[i] = true;
+                    Set(i, capital: true);
+                    if (Evidence.Contains(p) && tokens[i].Is(Lex.Surname))
+                    {
+                        Evidence.Add(i);
+                    }
+                }
+            }
+
+            // Unknown words before a listed surname after a role ("SUBJ TUAN MINH NGUYEN", "TO HUONG TRAN").
+            for (var i = count - 1; i > 0; i--)
+            {
+                if (IsWord(i) && proper[i] && tokens[i].Is(Lex.Surname | Lex.GivenName) && !English(i))
+                {
+                    var k = i - 1;
+                    while (k >= 0 && i - k <= 2 && IsWord(k) && !proper[k] && (Unknown(k) || NameListed(k) && !English(k)) && !KeepUpper(k))
+                    {
+                        proper[k] = true;
+                        Set(k, capital: true);
+                        k--;
+                    }
+                }
+            }
+        }
+
+        /// <summary>"A BLOCKER", "THE HUNTER": a word after an article or possessive is a noun, not a name.</summary>
+        private bool AfterDeterminer(int i)
+        {
+            var p = i - 1;
+            return IsWord(p) && (Eq(p, "a") || Eq(p, "an") || Eq(p, "the") || Eq(p, "his") || Eq(p, "her") || Eq(p, "my") || Eq(p, "our") || Eq(p, "their") || Eq(p, "this") || Eq(p, "that"));
+        }
+
+        private bool PlaceEvidence(int i)
+        {
+            // Two-word places ("GARDEN GROVE", "PINE RIDGE") and "X COUNTY".
+            if (i + 1 < count && IsWord(i + 1) && tokens[i + 1].Start == tokens[i].End + 1 && lexicon.PhrasePopulation(text.Substring(tokens[i].Start, tokens[i + 1].End - tokens[i].Start).ToLowerInvariant()) >= 0)
+            {
+                return true;
+            }
+
+            if (i > 0 && IsWord(i - 1) && tokens[i].Start == tokens[i - 1].End + 1 && lexicon.PhrasePopulation(text.Substring(tokens[i - 1].Start, tokens[i].End - tokens[i - 1].Start).ToLowerInvariant()) >= 0)
+            {
+                return true;
+            }
+
+            if (tokens[i].Is(Lex.County) && (Eq(i + 1, "county") || Eq(i + 1, "co")))
+            {
+                return true;
+            }
+
+            // A listed place after "IN", "FROM", "OF", "TO", "NEAR" ("ENRT FROM AMARILLO", "HOUSE IN VEGA").
+            var p = i - 1;
+            return PlaceListed(i) && IsWord(p) && tokens[p].Is(Lex.Locative) && !tokens[i].Is(Lex.Stop | Lex.Common) && !tokens[i].Lex.Has(LexExtra.NotPii)
+                && (tokens[i].Lex.PlacePopulation >= 1000 || !English(i));
+        }
+
+        private bool CapsEvidence(int i, bool[] proper)
+        {
+            var p = PrevWord(i);
+            if (p < 0 || tokens[i].Is(Lex.Stop | Lex.Measure | Lex.Locative) || tokens[i].Lex.Has(LexExtra.NotPii))
+            {
+                return false;
+            }
+
+            // Rank or role before: "DEP YOUNG", "TPR ROSE", "OFC T. HUYNH", "K9 DUKE", "SUBJ TUAN".
+            if (IsRankEvidence(p) && (NameListed(i) || Unknown(i)) && !tokens[i].Is(Lex.Rank))
+            {
+                return true;
+            }
+
+            if (P(i - 1, '.') && IsWord(i - 2) && tokens[i - 2].Length == 1 && IsRankEvidence(i - 3))
+            {
+                return NameListed(i) || Unknown(i);
+            }
+
+            if (tokens[p].Is(Lex.Role) && (NameListed(i) && !English(i) || Unknown(i)))
+            {
+                return true;
+            }
+
+            // Continuation of a name: "DESHAWN "DRE"", "TUAN MINH NGUYEN".
+            return proper[p] && IsWord(p) && tokens[p].Is(Lex.GivenName) && !tokens[p].Is(Lex.Rank)
+                && (NameListed(i) && !English(i) || Unknown(i)) && !tokens[i].Is(Lex.Common | Lex.Stop);
+        }
+
+        private bool KeepUpper(int i)
+        {
+            ref var t = ref tokens[i];
+            if (t.Is(Lex.AgencyAcronym) || t.Length == 1)
+            {
+                return true;
+            }
+
+            if (t.Is(Lex.StateCode) && (P(i - 1, ',') || i + 1 < count && tokens[i + 1].Kind != TokenKind.Word))
+            {
+                return t.Length == 2;
+            }
+
+            // "MULTNOMAH CO SO", "POTTER CO SO", "GRESHAM PD": the agency code after a county or place.
+            if ((Eq(i, "so") || Eq(i, "pd") || Eq(i, "sd")) && i > 0 && (Eq(i - 1, "co") || PlaceListed(i - 1)))
+            {
+                return true;
+            }
+
+            // Short codes that are not words: PD, SE, DL, SUBJ, MCDC.
+            return t.Length <= 4 && !English(i) && !NameListed(i) && !PlaceListed(i) && !t.Is(Lex.Stop | Lex.Rank | Lex.Measure | Lex.Month | Lex.Weekday | Lex.Abbreviation);
+        }
+
+        // -------------------------------------------------------------- lower case
+        public void Lower()
+        {
+            var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var found = new bool[count];
+            for (var i = 0; i < count; i++)
+            {
+                if (!IsWord(i) || !tokens[i].Has(TokenFlags.Lower) || tokens[i].Is(Lex.Stop))
+                {
+                    continue;
+                }
+
+                if (LowerEvidence(i))
+                {
+                    found[i] = true;
+                    Evidence.Add(i);
+                }
+                else if (ProperOnItsOwn(i) && (NameListed(i) || PlaceNear(i)))
+                {
+                    found[i] = true;
+                }
+            }
+
+            // Continue names over following name words ("tran thi lan", "kyle brown", "ray sandoval jr").
+            for (var i = 1; i < count; i++)
+            {
+                if (!found[i] && IsWord(i) && tokens[i].Has(TokenFlags.Lower) && found[i - 1] && IsWord(i - 1) && NameListed(i - 1)
+                    && (NameListed(i) || Unknown(i)) && !tokens[i].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Measure) && !Eq(i, "jr"))
+                {
+                    found[i] = true;
+                    Evidence.Add(i - 1);
+                    Evidence.Add(i);
+                }
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                if (found[i] && Evidence.Contains(i) && (NameListed(i) || Unknown(i)))
+                {
+                    names.Add(W(i).ToString());
+                }
+            }
+
+            var lookup = names.GetAlternateLookup<ReadOnlySpan<char>>();
+            for (var i = 0; i < count; i++)
+            {
+                if (IsWord(i) && tokens[i].Has(TokenFlags.Lower) && (found[i] || lookup.Contains(W(i)) && !tokens[i].Is(Lex.Stop)))
+                {
+                    Set(i, capital: true);
+                    if (lookup.Contains(W(i)))
+                    {
+                        Evidence.Add(i);
+                    }
+                }
+                else if (IsWord(i) && tokens[i].Has(TokenFlags.Lower) && (AgencyCode(i) || tokens[i].Is(Lex.AgencyAcronym) && !English(i)))
+                {
+                    Set(i, capital: true, restUpper: true);
+                }
+                else if (IsWord(i) && tokens[i].Has(TokenFlags.Lower) && CountyOrPlacePhrase(i))
+                {
+                    Set(i, capital: true);
+                }
+                else if (IsWord(i) && tokens[i].Has(TokenFlags.Lower) && (tokens[i].Is(Lex.Weekday) && !English(i) || StreetWord(i)))
+                {
+                    Set(i, capital: true);
+                }
+            }
+        }
+
+        /// <summary>"otero county", "keith co so", "prowers so", "in kansas city", "in st louis": lower-case places with their shape.</summary>
+        private bool CountyOrPlacePhrase(int i)
+        {
+            if (tokens[i].Is(Lex.County) && !tokens[i].Is(Lex.Stop) && (Eq(i + 1, "county") || Eq(i + 1, "co") || Eq(i + 1, "so") && !English(i)))
+            {
+                return true;
+            }
+
+            if ((Eq(i, "county") || Eq(i, "co")) && IsWord(i - 1) && tokens[i - 1].Is(Lex.County) && !tokens[i - 1].Is(Lex.Stop))
+            {
+                return true;
+            }
+
+            // A two-word gazetteer place after a locative ("in kansas city", "to st louis", "near casa grande").
+            for (var a = i - 1; a <= i; a++)
+            {
+                if (a >= 1 && IsWord(a) && IsWord(a + 1) && tokens[a - 1].Is(Lex.Locative) && IsWord(a - 1) && tokens[a + 1].Start == tokens[a].End + 1)
+                {
+                    var phrase = text.Substring(tokens[a].Start, tokens[a + 1].End - tokens[a].Start).ToLowerInvariant();
+                    if (lexicon.PhrasePopulation(phrase) >= 10_000 || lexicon.PhrasePopulation(phrase.Replace("st ", "st. ", StringComparison.Ordinal)) >= 10_000)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>"pd", "so", "pcso", "lbpd": an agency code after a capitalised place or standing for one.</summary>
+        private bool AgencyCode(int i)
+        {
+            var w = W(i);
+            if (w.Length is < 2 or > 6 || English(i) && !(w.Length == 2 && i > 0 && PlaceListed(i - 1)))
+            {
+                return false;
+            }
+
+            return w.EndsWith("pd", StringComparison.OrdinalIgnoreCase) || w.EndsWith("so", StringComparison.OrdinalIgnoreCase) && w.Length >= 3
+                || w.Equals("so", StringComparison.OrdinalIgnoreCase) && i > 0 && (PlaceListed(i - 1) && !English(i - 1) || Eq(i - 1, "co") && IsWord(i - 2) && tokens[i - 2].Is(Lex.County));
+        }
+
+        /// <summary>A street name before a street suffix after a house number or "block of" ("3100 block of reach st").</summary>
+        private bool StreetWord(int i)
+        {
+            if (tokens[i].Is(Lex.StreetSuffix) && i > 0 && IsWord(i - 1) && !tokens[i - 1].Is(Lex.Stop))
+            {
+                var k = i - 1;
+                while (k > 0 && IsWord(k) && i - k < 3)
+                {
+                    k--;
+                }
+
+                return k >= 0 && (tokens[k].Kind == TokenKind.Number || tokens[k].Has(TokenFlags.DigitFirst) || Eq(k, "of") && Eq(k - 1, "block"));
+            }
+
+            if (i + 1 < count && tokens[i + 1].Is(Lex.StreetSuffix) && StreetWord(i + 1))
+            {
+                return true;
+            }
+
+            // "44th and mcdowell", "pacific and 9th".
+            return (Eq(i - 1, "and") || P(i - 1, '&') || P(i - 1, '/')) && i >= 2 && tokens[i - 2].Has(TokenFlags.DigitFirst) && !English(i)
+                || (Eq(i + 1, "and") || P(i + 1, '&')) && i + 2 < count && tokens[i + 2].Has(TokenFlags.DigitFirst) && Eq(i - 1, "on");
+        }
+
+        private bool PlaceNear(int i)
+        {
+            var p = i - 1;
+            return p >= 0 && (tokens[p].Is(Lex.Locative) || AgencyCode(Math.Min(i + 1, count - 1)) && i + 1 < count);
+        }
+
+        private bool LowerEvidence(int i)
+        {
+            var p = PrevWord(i);
+            if (p < 0 || English(i) && !NameListed(i) || tokens[i].Is(Lex.Measure | Lex.Month | Lex.Locative) || tokens[i].Lex.Has(LexExtra.NotPii))
+            {
+                return false;
+            }
+
+            var nameLike = NameListed(i) || Unknown(i);
+            if (!nameLike)
+            {
+                return false;
+            }
+
+            // "me and bishop", "me n farah", "me ortega and benny", "bishop and i".
+            if (Eq(p, "me") || Eq(p, "and") && Eq(p - 1, "me") || Eq(p, "n") && Eq(p - 1, "me") || P(p + 1, '&') && Eq(p - 1, "me"))
+            {
+                return true;
+            }
+
+            if (Eq(i + 1, "and") && (Eq(i + 2, "i") || Eq(i + 2, "me")) || Eq(p, "and") && i >= 3 && Eq(p - 2, "me"))
+            {
+                return true;
+            }
+
+            // A rank or role before: "sgt mike", "victim tran", "clerk mohamed", "son bao", "guy kyle", "named marcus".
+            if (IsRankEvidence(p) && !Eq(p, "officer"))
+            {
+                return !tokens[i].Is(Lex.Rank | Lex.Role);
+            }
+
+            if (tokens[p].Is(Lex.Role) || Eq(p, "ex"))
+            {
+                return !English(i) || tokens[i].Is(Lex.Surname) && tokens[i].Lex.SurnameCount >= 10_000;
+            }
+
+            // "(yia thao)", "(luis ochoa)": a given name opening a parenthesis, and the word the gloss explains.
+            if (P(i - 1, '(') && tokens[i].Is(Lex.GivenName) && IsWord(i + 1) && (NameListed(i + 1) || Unknown(i + 1)))
+            {
+                return true;
+            }
+
+            return P(i + 1, '(') && IsWord(i + 2) && tokens[i + 2].Is(Lex.GivenName) && IsWord(i + 3) && (NameListed(i + 3) || Unknown(i + 3));
+        }
+
+        // -------------------------------------------------------------- headlines and headings
+        public void Headlines()
+        {
+            var lineStart = 0;
+            for (var i = 0; i <= count; i++)
+            {
+                if (i == count || i > lineStart && tokens[i].Has(TokenFlags.NewlineBefore))
+                {
+                    Line(lineStart, i);
+                    lineStart = i;
+                }
+            }
+        }
+
+        private void Line(int first, int end)
+        {
+            int words = 0, capital = 0;
+            for (var k = first; k < end; k++)
+            {
+                if (IsWord(k) && tokens[k].Length >= 4)
+                {
+                    words++;
+                    if (!tokens[k].Has(TokenFlags.Lower))
+                    {
+                        capital++;
+                    }
+                }
+            }
+
+            var lastPunct = end > first && tokens[end - 1].Kind == TokenKind.Punct ? text[tokens[end - 1].Start] : ' ';
+            var headline = end - first >= 2 && end < count && lastPunct is not ('.' or ',' or ';') && words > 0 && capital * 3 >= words * 2 && end - first <= 20;
+            var colon = -1;
+            for (var k = first; k < end && k < first + 5; k++)
+            {
+                if (P(k, ':'))
+                {
+                    colon = k;
+                    break;
+                }
+            }
+
+            var last = headline ? end : colon > first ? colon : -1;
+            for (var k = first; k < last; k++)
+            {
+                if (!IsWord(k) || tokens[k].Has(TokenFlags.Lower) || !English(k) && !tokens[k].Lex.Has(LexExtra.NotPii))
+                {
+                    continue;
+                }
+
+                // Keep names, places, and the words that make agencies and addresses.
+                if (ProperOnItsOwn(k) || tokens[k].Is(Lex.Rank) || Eq(k, "interstate") || Eq(k, "route") || Eq(k, "exit")
+                    || k + 1 < end && IsWord(k + 1) && tokens[k + 1].Is(Lex.PremiseSuffix | Lex.StreetSuffix) && !tokens[k + 1].Has(TokenFlags.Lower) && !tokens[k].Lex.Has(LexExtra.NotPii)
+                    || tokens[k].Is(Lex.StreetSuffix | Lex.PremiseSuffix | Lex.OrgSuffix | Lex.SubUnit)
+                    || Eq(k, "police") || Eq(k, "sheriff") || Eq(k, "sheriff's") || Eq(k, "department") || Eq(k, "county")
+                    || Eq(k, "patrol") || Eq(k, "highway") || Eq(k, "city") || PlaceListed(k) && tokens[k].Lex.PlacePopulation >= 50_000)
+                {
+                    continue;
+                }
+
+                Set(k, capital: k == first);
+            }
+        }
+    }
+}
