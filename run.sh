@@ -23,6 +23,7 @@ fi
 
 if ! build_log=$(dotnet build NearMiss.Cli -c Release -nologo 2>&1); then echo "$build_log" >&2; exit 1; fi
 export NearMissStorage="${NearMissStorage:-UseDevelopmentStorage=true}"
+export NearMiss__Privacy__BatchInterval="${NearMiss__Privacy__BatchInterval:-00:00:10}"
 dotnet NearMiss.Cli/bin/Release/net10.0/nearmiss.dll serve --urls "$url" &
 pids+=($!)
 
@@ -44,6 +45,7 @@ NearMiss is running.
   API                $url/api/form, $url/api/health
   Storage            Azurite on 127.0.0.1:10000-10002 (data in .nearmiss/azurite)
   Outgoing e-mail    .nearmiss/mail (one .eml per message)
+  Batch window       $NearMiss__Privacy__BatchInterval, shortened for the demo (production: 6 hours; reports reach review after it)
 Press Ctrl-C to stop.
 INFO
 wait
