@@ -15,24 +15,30 @@ public static class TimersCommand
         var run = new Command("run", "Run the timer function NAME once, now.") { name };
         run.SetAction(async (result, cancellationToken) =>
         {
-            var timers = FunctionCatalog.Discover().Where(f => f.Trigger == TriggerKind.Timer).ToList();
-            var entry = timers.FirstOrDefault(f => string.Equals(f.Name, result.GetValue(name), StringComparison.OrdinalIgnoreCase));
-            if (entry is null)
-            {
-                await Console.Error.WriteLineAsync($"nearmiss timers run: no timer function '{result.GetValue(name)}'; timers: {string.Join(", ", timers.Select(t => t.Name).Order(StringComparer.Ordinal))}");
-                return 2;
-            }
-
             await using var services = AdminServices.Create();
-            await services.GetRequiredService<NearMissStore>().EnsureCreatedAsync(cancellationToken);
-            var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-            var info = new TimerInfo { ScheduleStatus = new ScheduleStatus { Last = now, Next = now, LastUpdated = now } };
-            await using var scope = services.CreateAsyncScope();
-            await FunctionInvoker.InvokeAsync(entry, scope.ServiceProvider, parameter =>
-                parameter.ParameterType == typeof(CancellationToken) ? cancellationToken : info);
-            Console.WriteLine($"ran {entry.Name}");
-            return 0;
+            return await RunAsync(result.GetValue(name)!, services, Console.Out, Console.Error, cancellationToken);
         });
         return new Command("timers", "Run timer functions by hand.") { run };
+    }
+
+    /// <summary>Runs the timer function <paramref name="name"/> with <paramref name="services"/>; 2 when there is none.</summary>
+    public static async Task<int> RunAsync(string name, IServiceProvider services, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var timers = FunctionCatalog.Discover().Where(f => f.Trigger == TriggerKind.Timer).ToList();
+        var entry = timers.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
+        if (entry is null)
+        {
+            await error.WriteLineAsync($"nearmiss timers run: no timer function '{name}'; timers: {string.Join(", ", timers.Select(t => t.Name).Order(StringComparer.Ordinal))}");
+            return 2;
+        }
+
+        await services.GetRequiredService<NearMissStore>().EnsureCreatedAsync(cancellationToken);
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var info = new TimerInfo { ScheduleStatus = new ScheduleStatus { Last = now, Next = now, LastUpdated = now } };
+        await using var scope = services.CreateAsyncScope();
+        await FunctionInvoker.InvokeAsync(entry, scope.ServiceProvider, parameter =>
+            parameter.ParameterType == typeof(CancellationToken) ? cancellationToken : info);
+        await output.WriteLineAsync($"ran {entry.Name}");
+        return 0;
     }
 }
