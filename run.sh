@@ -67,6 +67,8 @@ if [ "$build_status" -ne 0 ]; then cat .nearmiss/build.log >&2; say "the build f
 say "built in $((SECONDS - started)) s; starting nearmiss serve"
 
 export NearMissStorage="${NearMissStorage:-UseDevelopmentStorage=true}"
+export NearMiss__Privacy__BatchInterval="${NearMiss__Privacy__BatchInterval:-00:00:10}"
+say "the batch window is shortened to $NearMiss__Privacy__BatchInterval for the demo (production: 6 hours)"
 dotnet "$cli" serve --urls "$url" &
 pids+=($!)
 
@@ -88,6 +90,7 @@ NearMiss is running.
   API                $url/api/form, $url/api/health
   Storage            Azurite on 127.0.0.1:10000-10002 (data in .nearmiss/azurite)
   Outgoing e-mail    .nearmiss/mail (one .eml per message)
+  Batch window       $NearMiss__Privacy__BatchInterval, shortened for the demo (production: 6 hours; reports reach review after it)
 Press Ctrl-C to stop (or kill $$ when it runs in the background).
 INFO
 wait

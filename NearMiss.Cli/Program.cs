@@ -21,4 +21,5 @@ root.Subcommands.Add(IntakeCommand.Create());
 root.Subcommands.Add(TrendsCommand.Create());
 root.Subcommands.Add(LibraryCommand.Create());
 root.Subcommands.Add(TimingCommand.Create());
+root.Subcommands.Add(TimersCommand.Create());
 return await root.Parse(args).InvokeAsync();

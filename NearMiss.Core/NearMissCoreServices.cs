@@ -46,6 +46,9 @@ public static class NearMissCoreServices
         services.AddSingleton<PiiPreview>();
 
         services.AddOptions<IntakeOptions>().Bind(configuration.GetSection(IntakeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection(PrivacyOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<BatchWindow>();
+        services.AddSingleton<SealedSubmissions>();
         services.AddSingleton<ReportIntake>();
         services.AddSingleton<OrphanSweep>();
         services.AddSingleton<IntakeCheck>();
@@ -86,6 +89,7 @@ public static class NearMissCoreServices
             provider.GetRequiredService<IOptions<EmailOptions>>().Value.UsesSendGrid
                 ? provider.GetRequiredService<SendGridEmailSender>()
                 : provider.GetRequiredService<PickupDirectoryEmailSender>());
+        services.AddSingleton<NotificationQueue>();
         services.AddSingleton<Notifier>();
         services.AddSingleton<ReminderService>();
 

@@ -3,7 +3,7 @@ using Azure.Data.Tables;
 
 namespace NearMiss.Core.Email;
 
-/// <summary>One notification event in table <c>notificationlog</c>: partition key the event id.</summary>
+/// <summary>One notification event in table <c>notificationlog</c>: partition key a hash of the event id (<see cref="NotificationQueue.LogKey"/>).</summary>
 public sealed class NotificationLogEntity : ITableEntity
 {
     public const string Row = "event";

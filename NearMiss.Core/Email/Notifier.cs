@@ -11,9 +11,10 @@ namespace NearMiss.Core.Email;
 
 /// <summary>
 /// Handles the <c>notifications</c> queue: e-mails the reviewers of a stage (or the staff) a link to the case,
-/// never anything of the report. Each event id is claimed in <c>notificationlog</c> before sending and marked
-/// sent after, so a repeated message sends nothing; a failed send leaves the claim open and throws, so the
-/// host's retry sends it (after 5 failures the message moves to <c>notifications-poison</c>).
+/// never anything of the report. Each event is claimed in <c>notificationlog</c> (under a hash of its id, never a
+/// report id) before sending and marked sent after, so a repeated message sends nothing; a failed send leaves the
+/// claim open and throws, so the host's retry sends it (after 5 failures the message moves to
+/// <c>notifications-poison</c>). <see cref="ForgetSentAsync"/> deletes the rows once no delivery can repeat.
 /// </summary>
 public sealed partial class Notifier(
     NearMissStore store,
@@ -26,6 +27,9 @@ public sealed partial class Notifier(
 {
     /// <summary>A claim younger than this belongs to a handler still at work; an older one was abandoned.</summary>
     public static readonly TimeSpan ClaimTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>Sent events older than this are forgotten: no delivery of their message can come any more.</summary>
+    public static readonly TimeSpan ForgetAfter = TimeSpan.FromHours(1);
 
     /// <summary>Handles one queue message (JSON). A malformed message is logged, without its content, and dropped.</summary>
     public async Task HandleAsync(string queueMessage, CancellationToken cancellationToken)
@@ -96,7 +100,8 @@ public sealed partial class Notifier(
     private async Task<NotificationLogEntity?> ClaimAsync(string eventId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var claim = new NotificationLogEntity { PartitionKey = eventId, ClaimedOn = now };
+        var key = NotificationQueue.LogKey(eventId);
+        var claim = new NotificationLogEntity { PartitionKey = key, ClaimedOn = now };
         try
         {
             var added = await store.NotificationLog.AddEntityAsync(claim, cancellationToken);
@@ -107,7 +112,7 @@ public sealed partial class Notifier(
         {
         }
 
-        var existing = (await store.NotificationLog.GetEntityAsync<NotificationLogEntity>(eventId, NotificationLogEntity.Row, cancellationToken: cancellationToken)).Value;
+        var existing = (await store.NotificationLog.GetEntityAsync<NotificationLogEntity>(key, NotificationLogEntity.Row, cancellationToken: cancellationToken)).Value;
         if (existing.Status == NotificationLogEntity.Sent)
         {
             return null;
@@ -131,6 +136,27 @@ public sealed partial class Notifier(
         {
             throw new NotificationInProgressException();
         }
+    }
+
+    /// <summary>Deletes the bookkeeping of events sent more than <see cref="ForgetAfter"/> ago; returns how many.</summary>
+    public async Task<int> ForgetSentAsync(CancellationToken cancellationToken)
+    {
+        var before = time.GetUtcNow() - ForgetAfter;
+        var filter = TableClient.CreateQueryFilter($"Status eq {NotificationLogEntity.Sent} and Timestamp lt {before}");
+        var forgotten = 0;
+        await foreach (var row in store.NotificationLog.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            try
+            {
+                await store.NotificationLog.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
+                forgotten++;
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+            }
+        }
+
+        return forgotten;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped a notifications message that is not a notification")]

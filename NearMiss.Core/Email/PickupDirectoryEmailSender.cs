@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 
 using Microsoft.Extensions.Logging;
@@ -26,7 +25,8 @@ public sealed partial class PickupDirectoryEmailSender(IOptions<EmailOptions> op
         foreach (var recipient in message.To)
         {
             var mime = ToMime(message, recipient);
-            var name = $"{time.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmssfff", CultureInfo.InvariantCulture)}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}";
+            // A random name: a time in the name would date the e-mail to the millisecond, long after its Date is gone.
+            var name = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
             var temporary = Path.Combine(directory, name + ".tmp");
             await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {

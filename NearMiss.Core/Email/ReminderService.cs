@@ -14,7 +14,7 @@ namespace NearMiss.Core.Email;
 /// <see cref="BusinessDaysBeforeReminder"/> business days (Monday to Friday). The event id carries the ISO
 /// week, so however often the timer runs a case is reminded at most once a week.
 /// </summary>
-public sealed partial class ReminderService(NearMissStore store, TimeProvider time, ILogger<ReminderService> logger)
+public sealed partial class ReminderService(NearMissStore store, NotificationQueue notifications, TimeProvider time, ILogger<ReminderService> logger)
 {
     public const int BusinessDaysBeforeReminder = 5;
 
@@ -36,7 +36,7 @@ public sealed partial class ReminderService(NearMissStore store, TimeProvider ti
             var reportId = reviewCase.PartitionKey;
             var stage = reviewCase.GetInt32("Stage") ?? 1;
             var message = new NotificationMessage(NotificationMessage.Reminder, reportId, stage, $"{reportId}:reminder:{stage}:{week}");
-            await store.Notifications.SendMessageAsync(message.ToJson(), cancellationToken);
+            await notifications.SendAsync(message, cancellationToken);
             queued++;
         }
 

@@ -95,11 +95,12 @@ public sealed partial class IntakeCheck(NearMissStore store)
             (row.RowKey == CaseEntity.Row ? cases : originals).Add(row.PartitionKey);
         }
 
+        var scanKeys = checkedIds.Select(id => NotificationQueue.LogKey(id + ":scan")).ToHashSet(StringComparer.Ordinal);
         var notified = 0;
         var sent = TableClient.CreateQueryFilter($"Status eq {NotificationLogEntity.Sent}");
         await foreach (var row in store.NotificationLog.QueryAsync<TableEntity>(sent, select: ["PartitionKey"], cancellationToken: cancellationToken))
         {
-            if (row.PartitionKey.EndsWith(":scan", StringComparison.Ordinal) && checkedIds.Contains(row.PartitionKey[..^":scan".Length]))
+            if (scanKeys.Contains(row.PartitionKey))
             {
                 notified++;
             }

@@ -6,11 +6,21 @@ namespace NearMiss.Core.Intake;
 
 public sealed record ReceiptStatus(string Status, int? Stage, int TypicalReviewDays, IReadOnlyList<CaseMessage> Messages);
 
-/// <summary>What the holder of a receipt may learn: the report's status, its stage and the conversation with reviewers.</summary>
-public sealed class ReceiptLookup(ReviewCases cases, Receipts receipts, IOptions<ReviewOptions> options)
+/// <summary>
+/// What the holder of a receipt may learn: the report's status, its stage and the conversation with reviewers. A
+/// report waiting in its batch window is stored nowhere yet: its receipt is known by its check characters, which fit
+/// the window it was issued in (that window or one of the two before it, while the scan may still be pending).
+/// </summary>
+public sealed class ReceiptLookup(ReviewCases cases, Receipts receipts, BatchWindow window, IOptions<ReviewOptions> options)
 {
     /// <summary>The report id the receipt leads to, or null when it cannot be a receipt.</summary>
     public string? ReportIdOf(string? receipt) => Receipts.Normalize(receipt) is { } normalized ? receipts.ReportId(normalized) : null;
+
+    private bool IssuedRecently(string normalizedReceipt)
+    {
+        var current = window.StartOf(window.Now);
+        return Enumerable.Range(0, 3).Any(back => receipts.IssuedIn(normalizedReceipt, current - (window.Interval * back)));
+    }
 
     /// <summary>Null when the receipt leads to no report.</summary>
     public async Task<ReceiptStatus?> FindAsync(string? receipt, CancellationToken cancellationToken)
@@ -23,7 +33,9 @@ public sealed class ReceiptLookup(ReviewCases cases, Receipts receipts, IOptions
         var (original, loaded) = await cases.LoadPartsAsync(reportId, cancellationToken);
         if (original is null)
         {
-            return null;
+            return IssuedRecently(Receipts.Normalize(receipt)!)
+                ? new ReceiptStatus(ReportStatus.Received, null, options.Value.TypicalReviewDays, [])
+                : null;
         }
 
         if (loaded is null)

@@ -16,12 +16,41 @@ using NearMiss.Core.Trends;
 namespace NearMiss.Core.Review;
 
 /// <summary>
-/// Handles a <c>pii-scan</c> message: unseals the report, runs the PII detector, stores the findings as
-/// offsets and labels, opens the review case in stage 1 and queues the reviewers' notification.
-/// Idempotent: a second delivery finds the case and only finishes what the first left undone.
+/// Handles a <c>pii-scan</c> message once its batch window has passed: stores the sealed submission it carries (or
+/// takes a report id queued again by the orphan sweep or a poison replay), unseals the report, runs the PII
+/// detector, stores the findings as offsets and labels, opens the review case in stage 1 and queues the reviewers'
+/// notification for the next window boundary. Idempotent: a second delivery finds the original and the case and
+/// only finishes what the first left undone.
 /// </summary>
-public sealed partial class CaseOpening(NearMissStore store, Sealer sealer, IPiiDetector detector, ITrendRecorder trends, TimeProvider time, ILogger<CaseOpening> logger)
+public sealed partial class CaseOpening(
+    NearMissStore store,
+    Sealer sealer,
+    SealedSubmissions submissions,
+    IPiiDetector detector,
+    ITrendRecorder trends,
+    NotificationQueue notifications,
+    TimeProvider time,
+    ILogger<CaseOpening> logger)
 {
+    /// <summary>One <c>pii-scan</c> message: a sealed submission, or a report id.</summary>
+    public async Task HandleAsync(string queueMessage, CancellationToken cancellationToken)
+    {
+        if (SealedSubmissions.TryParse(queueMessage) is not { } submission)
+        {
+            await OpenAsync(queueMessage, cancellationToken);
+            return;
+        }
+
+        if (!IsReportId(submission.Id))
+        {
+            LogMalformed(logger);
+            return;
+        }
+
+        await submissions.StoreAsync(submission, cancellationToken);
+        await OpenAsync(submission.Id, cancellationToken);
+    }
+
     public async Task OpenAsync(string reportId, CancellationToken cancellationToken)
     {
         if (!IsReportId(reportId))
@@ -38,7 +67,7 @@ public sealed partial class CaseOpening(NearMissStore store, Sealer sealer, IPii
         }
 
         var message = new NotificationMessage(NotificationMessage.CaseReady, reportId, reviewCase.Stage, $"{reportId}:scan");
-        await store.Notifications.SendMessageAsync(JsonSerializer.Serialize(message), cancellationToken);
+        await notifications.SendAsync(message, cancellationToken);
         reviewCase.NotificationQueued = true;
         await store.Submissions.UpdateEntityAsync(reviewCase, reviewCase.ETag, TableUpdateMode.Merge, cancellationToken);
     }

@@ -1,52 +1,64 @@
 using System.Globalization;
+using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NearMiss.Core.Intake;
 using NearMiss.Core.Storage;
+using NearMiss.Core.Trends;
 
 namespace NearMiss.Core.Review;
 
 /// <summary>
-/// Erases what is left of a report once it is published or closed and the retention window has passed:
-/// the wrapped data key and every sealed field (original, working copy, messages). Without the key nothing
-/// sealed for the report can be read again (crypto-erase); the published report and the answers stay.
+/// Erases what is left of a report once it is published or closed and the retention window has passed, so that
+/// nothing joins the published report to its submission: the original (sealed text, wrapped key, answers, agency
+/// code, day of receipt), the case (working copy, conversation, dates, published id), the audit trail and the trend
+/// markers that name the report are deleted. What stays is the published report and the counts.
 /// </summary>
-public sealed partial class RetentionPurge(NearMissStore store, TimeProvider time, AuditTrail audit, Publications publications, IOptions<ReviewOptions> options, ILogger<RetentionPurge> logger)
+public sealed partial class RetentionPurge(NearMissStore store, TimeProvider time, ITrendRecorder trends, Publications publications, IOptions<ReviewOptions> options, ILogger<RetentionPurge> logger)
 {
     public async Task<int> PurgeAsync(CancellationToken cancellationToken)
     {
         // A publication left pending by a failure is finished before anything of its case is erased.
         await publications.CompletePendingAsync(cancellationToken);
+
         var cutoff = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(-options.Value.RetentionDays).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var filter = TableClient.CreateQueryFilter($"RowKey eq {CaseEntity.Row} and ClosedOn le {cutoff}");
         var erased = 0;
         await foreach (var reviewCase in store.Submissions.QueryAsync<CaseEntity>(filter, cancellationToken: cancellationToken))
         {
-            if (reviewCase.ErasedOn is not null || string.IsNullOrEmpty(reviewCase.ClosedOn) || reviewCase.PendingPublication is not null)
+            if (string.IsNullOrEmpty(reviewCase.ClosedOn) || reviewCase.PendingPublication is not null)
             {
                 continue;
             }
 
-            var original = await store.Submissions.GetEntityIfExistsAsync<SubmissionEntity>(reviewCase.PartitionKey, SubmissionEntity.Row, cancellationToken: cancellationToken);
-            if (original.HasValue)
+            var reportId = reviewCase.PartitionKey;
+            var original = await store.Submissions.GetEntityIfExistsAsync<SubmissionEntity>(reportId, SubmissionEntity.Row, cancellationToken: cancellationToken);
+            await trends.ForgetAsync(original.HasValue ? original.Value : null, reviewCase, cancellationToken);
+            await foreach (var entry in store.Audit.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {reportId}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
             {
-                var entity = original.Value!;
-                entity.WrappedKey = null;
-                entity.SealedText = null;
-                await store.Submissions.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+                await DeleteAsync(store.Audit, entry.PartitionKey, entry.RowKey, cancellationToken);
             }
 
-            reviewCase.WorkingText = null;
-            reviewCase.Messages = null;
-            reviewCase.ErasedOn = time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            await store.Submissions.UpdateEntityAsync(reviewCase, reviewCase.ETag, TableUpdateMode.Replace, cancellationToken);
-            await audit.RecordAsync(reviewCase.PartitionKey, AuditTrail.System, "erased", cancellationToken);
+            // The original first: a case without it is still found by this query if the run stops here.
+            await DeleteAsync(store.Submissions, reportId, SubmissionEntity.Row, cancellationToken);
+            await DeleteAsync(store.Submissions, reportId, CaseEntity.Row, cancellationToken);
             erased++;
         }
 
         LogPurged(logger, erased);
         return erased;
+    }
+
+    private static async Task DeleteAsync(TableClient table, string partitionKey, string rowKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.DeleteEntityAsync(partitionKey, rowKey, ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention purge erased {Count} closed report(s)")]

@@ -15,7 +15,7 @@ public sealed record LoadedCase(SubmissionEntity Original, CaseEntity Case);
 /// Loading, unsealing and saving review cases, shared by the review steps, the reporter's replies and the purge.
 /// Text is unsealed only in memory; what is written back is sealed under the report's own key.
 /// </summary>
-public sealed class ReviewCases(NearMissStore store, Sealer sealer, TimeProvider time)
+public sealed class ReviewCases(NearMissStore store, Sealer sealer, NotificationQueue notifications, TimeProvider time)
 {
     public string Today => time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -82,10 +82,10 @@ public sealed class ReviewCases(NearMissStore store, Sealer sealer, TimeProvider
         }
     }
 
-    /// <summary>Queues a notification; the event id makes a repeated delivery send nothing twice.</summary>
+    /// <summary>Queues a notification (case-ready at the next window boundary); the event id makes a repeated delivery send nothing twice.</summary>
     public Task NotifyAsync(string kind, CaseEntity reviewCase, CancellationToken cancellationToken) =>
-        store.Notifications.SendMessageAsync(
-            new NotificationMessage(kind, reviewCase.PartitionKey, reviewCase.Stage, $"{reviewCase.PartitionKey}:{kind}:{reviewCase.Stage}:{reviewCase.Revision}").ToJson(),
+        notifications.SendAsync(
+            new NotificationMessage(kind, reviewCase.PartitionKey, reviewCase.Stage, $"{reviewCase.PartitionKey}:{kind}:{reviewCase.Stage}:{reviewCase.Revision}"),
             cancellationToken);
 
     /// <summary>Whole days since a <c>yyyy-MM-dd</c> day.</summary>

@@ -19,13 +19,15 @@ public sealed class Sealer(IOptions<KeyOptions> options)
     private const int TagSize = 16;
     private readonly byte[] _kek = KeyOptions.Decode(options.Value.Sealing);
 
-    public SealedBox Seal(string reportId, string plaintext)
+    public SealedBox Seal(string reportId, string plaintext) => Seal(reportId, Encoding.UTF8.GetBytes(plaintext));
+
+    public SealedBox Seal(string reportId, byte[] plaintext)
     {
         var dataKey = RandomNumberGenerator.GetBytes(32);
         try
         {
             var associated = Encoding.UTF8.GetBytes(reportId);
-            return new SealedBox(Encrypt(dataKey, Encoding.UTF8.GetBytes(plaintext), associated), Encrypt(_kek, dataKey, associated));
+            return new SealedBox(Encrypt(dataKey, plaintext, associated), Encrypt(_kek, dataKey, associated));
         }
         finally
         {
@@ -48,13 +50,15 @@ public sealed class Sealer(IOptions<KeyOptions> options)
         }
     }
 
-    public string Unseal(string reportId, SealedBox box)
+    public string Unseal(string reportId, SealedBox box) => Encoding.UTF8.GetString(UnsealBytes(reportId, box));
+
+    public byte[] UnsealBytes(string reportId, SealedBox box)
     {
         var associated = Encoding.UTF8.GetBytes(reportId);
         var dataKey = Decrypt(_kek, box.WrappedKey, associated);
         try
         {
-            return Encoding.UTF8.GetString(Decrypt(dataKey, box.Ciphertext, associated));
+            return Decrypt(dataKey, box.Ciphertext, associated);
         }
         finally
         {

@@ -98,6 +98,20 @@ public sealed class TrendCounters(NearMissStore store)
     public async Task<bool> LastingExistsAsync(string partition, string eventId, CancellationToken cancellationToken) =>
         (await store.AggregateEvents.GetEntityIfExistsAsync<TableEntity>(partition, Safe(eventId), ["PartitionKey"], cancellationToken)).HasValue;
 
+    /// <summary>Deletes both markers of <paramref name="eventId"/> in <paramref name="partition"/> (erasure); the counters keep their counts.</summary>
+    public async Task ForgetAsync(string partition, string eventId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.AggregateEvents.DeleteEntityAsync(partition, Safe(eventId), ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+        }
+
+        await DeletePendingAsync(partition, MarkerPrefix + eventId, cancellationToken);
+    }
+
     /// <summary>The second step: the lasting marker, then the pending one gone.</summary>
     private async Task FinishAsync(string partition, string eventId, string pending, CancellationToken cancellationToken)
     {

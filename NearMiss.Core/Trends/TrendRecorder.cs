@@ -17,6 +17,9 @@ public interface ITrendRecorder
     /// business days; <paramref name="urgentPublishedId"/> names a report published as an urgent hazard.
     /// </summary>
     Task ClosedAsync(SubmissionEntity original, CaseEntity closed, string? urgentPublishedId, CancellationToken cancellationToken);
+
+    /// <summary>Erasure: deletes the markers that name the report; the counts stay.</summary>
+    Task ForgetAsync(SubmissionEntity? original, CaseEntity closed, CancellationToken cancellationToken);
 }
 
 /// <summary>The partitions and keys of the trend counters; see <see cref="TrendCounters"/>.</summary>
@@ -98,6 +101,34 @@ public sealed class TrendRecorder(TrendCounters counters) : ITrendRecorder
         var eventId = reportId + "|closed";
         await counters.ApplyOnceAsync(ClosedPartition(closedMonth), eventId, reportId, keys, cancellationToken);
         await counters.ApplyOnceAsync(BacklogPartition, eventId, reportId, ["closed|" + closedMonth], cancellationToken);
+    }
+
+    public async Task ForgetAsync(SubmissionEntity? original, CaseEntity closed, CancellationToken cancellationToken)
+    {
+        var reportId = closed.PartitionKey;
+        var markers = new List<(string Partition, string EventId)>
+        {
+            (BacklogPartition, reportId + "|received"),
+            (BacklogPartition, reportId + "|closed"),
+        };
+        if (closed.ClosedOn is { } closedOn)
+        {
+            markers.Add((ClosedPartition(Month(closedOn)), reportId + "|closed"));
+        }
+
+        if (original is not null)
+        {
+            markers.Add((ReceivedPartition(Month(original.ReceivedOn)), reportId + "|received"));
+            if (ReviewCases.OriginalAnswers(original).TryGetValue("month", out var month) && month.Length == 1 && IsMonth(month[0]))
+            {
+                markers.Add((IncidentPartition(month[0]), reportId + "|received"));
+            }
+        }
+
+        foreach (var (partition, eventId) in markers)
+        {
+            await counters.ForgetAsync(partition, eventId, cancellationToken);
+        }
     }
 
     /// <summary>(dimension, value) pairs a report counts in, the total first.</summary>

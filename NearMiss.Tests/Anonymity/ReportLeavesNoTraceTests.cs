@@ -35,6 +35,7 @@ public sealed class ReportLeavesNoTraceTests : IAsyncLifetime
     private const string UserAgent = "Mozilla/5.0 (X11; MarkerOS 77.3) MarkerBrowser/123.4";
     private const string HandMarked = "the mustard-yellow Quillfeather tow truck";
     private const string Answer = "It was the Harrowgate overpass on the northbound ramp.";
+    private const string AgencyCode = "QX-7731";
 
     private static readonly string Narrative =
         $"I am Officer Dana Whitcombe, badge number 48213. {Reports.Narrative} " +
@@ -80,7 +81,10 @@ public sealed class ReportLeavesNoTraceTests : IAsyncLifetime
             // The reporter: form, preview, submission, status — every request from the marked address and browser.
             Assert.Equal(HttpStatusCode.OK, (await Reporter(http, HttpMethod.Get, "/api/form")).Status);
             Assert.Equal(HttpStatusCode.OK, (await Reporter(http, HttpMethod.Post, "/api/pii/preview", new JsonObject { ["narrative"] = Narrative, ["lessonsLearned"] = "" })).Status);
-            var submitted = await Reporter(http, HttpMethod.Post, "/api/reports", Reports.Valid(Narrative));
+            var report = Reports.Valid(Narrative);
+            report["agencyCode"] = AgencyCode;
+            report["answers"]!["state"] = "WY";
+            var submitted = await Reporter(http, HttpMethod.Post, "/api/reports", report);
             Assert.Equal(HttpStatusCode.Accepted, submitted.Status);
             var receipt = submitted.Body!["receipt"]!.GetValue<string>();
             secrets["receipt"] = receipt;
@@ -133,6 +137,12 @@ public sealed class ReportLeavesNoTraceTests : IAsyncLifetime
                 Assert.Equal(1, await afterRetention.GetRequiredService<RetentionPurge>().PurgeAsync(CancellationToken.None));
             }
 
+            // Erasure unlinks: outside the published report and the counters, nothing names the report, its
+            // published id, its agency code or its state.
+            await WaitForQueuesToDrainAsync(azurite.ConnectionString);
+            var links = await LinksAsync(store, [id, publishedId, AgencyCode], "WY");
+            Assert.True(links.Count == 0, "still linked after the purge: " + string.Join("; ", links));
+
             await app.StopAsync();
         }
 
@@ -160,6 +170,29 @@ public sealed class ReportLeavesNoTraceTests : IAsyncLifetime
                 Assert.False(bytes.AsSpan().IndexOf(needle) >= 0, $"{name} found in log line: {line}");
             }
         }
+    }
+
+    /// <summary>Entities outside <c>published</c> and the counters (<c>aggregates</c>) holding any of <paramref name="values"/> or the answer <paramref name="state"/>.</summary>
+    private static async Task<List<string>> LinksAsync(NearMissStore store, string[] values, string state)
+    {
+        var found = new List<string>();
+        foreach (var table in StorageNames.Tables.All.Except([StorageNames.Tables.Published, StorageNames.Tables.Aggregates]))
+        {
+            await foreach (var entity in store.TableService.GetTableClient(table).QueryAsync<Azure.Data.Tables.TableEntity>())
+            {
+                var texts = entity.Select(p => p.Value).OfType<string>().Concat(entity.Select(p => p.Value).OfType<byte[]>().Select(Encoding.UTF8.GetString))
+                    .Append(entity.PartitionKey).Append(entity.RowKey);
+                foreach (var text in texts)
+                {
+                    if (values.Any(v => text.Contains(v, StringComparison.OrdinalIgnoreCase)) || text == state || text.Contains($"\"{state}\"", StringComparison.Ordinal))
+                    {
+                        found.Add($"{table} {entity.PartitionKey}/{entity.RowKey}");
+                    }
+                }
+            }
+        }
+
+        return found;
     }
 
     /// <summary>Each secret as UTF-8, UTF-16 and base64 (so a value kept inside a base64 blob is found too).</summary>

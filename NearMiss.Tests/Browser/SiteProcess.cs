@@ -68,6 +68,7 @@ public sealed class SiteProcess : IAsyncDisposable
             ["NearMiss__Web__Root"] = RepoPaths.Web,
             ["NearMiss__Email__PickupDirectory"] = Path.Combine(workingDirectory, "mail"),
             ["NearMiss__PublicBaseUrl"] = baseAddress.GetLeftPart(UriPartial.Authority),
+            ["NearMiss__Privacy__BatchInterval"] = "00:00:01",
         };
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {

@@ -6,7 +6,6 @@ using Microsoft.Extensions.Time.Testing;
 
 using NearMiss.Core.Accounts;
 using NearMiss.Core.Email;
-using NearMiss.Core.Intake;
 using NearMiss.Core.Review;
 using NearMiss.Core.Storage;
 using NearMiss.Functions.Email;
@@ -94,11 +93,9 @@ public sealed class NotifierTests(AzuriteFixture azurite) : IAsyncLifetime
         var store = services.GetRequiredService<NearMissStore>();
         var reviewer = await services.GetRequiredService<ReviewerDirectory>().AddAsync(ReviewerDirectoryTests.NewAddress(), new HashSet<int> { 1 }, CancellationToken.None);
         var narrative = $"Dispatcher {Marker} sent us to a domestic call. " + Reports.Narrative;
-        var (accepted, _) = await services.GetRequiredService<ReportIntake>().SubmitAsync(Reports.Element(Reports.Valid(narrative)), CancellationToken.None);
-        Assert.NotNull(accepted);
-        var reportId = Assert.Single((await store.PiiScan.ReceiveMessagesAsync(32)).Value).MessageText;
+        var (receipt, reportId) = await Reports.StoreAsync(services, Reports.Valid(narrative));
         await services.GetRequiredService<CaseOpening>().OpenAsync(reportId, CancellationToken.None);
-        var notification = Assert.Single((await store.Notifications.ReceiveMessagesAsync(32)).Value).MessageText;
+        var notification = Assert.Single(await QueueWaits.ReceiveAsync(store.Notifications)).MessageText;
 
         await ActivatorUtilities.CreateInstance<SendNotification>(services).Run(notification, CancellationToken.None);
 
@@ -106,7 +103,7 @@ public sealed class NotifierTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains($"https://nearmiss.example/review/case.html#id={reportId}", body);
         Assert.Contains(reviewer.Email, body);
         Assert.Contains("stage 1", body);
-        foreach (var secret in new[] { Marker, "dark two-lane road", "Run the plate", "traffic-stop", accepted.Receipt })
+        foreach (var secret in new[] { Marker, "dark two-lane road", "Run the plate", "traffic-stop", receipt })
         {
             Assert.DoesNotContain(secret, body, StringComparison.OrdinalIgnoreCase);
         }
@@ -119,12 +116,11 @@ public sealed class NotifierTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var services = Services();
         var store = services.GetRequiredService<NearMissStore>();
-        await services.GetRequiredService<ReportIntake>().SubmitAsync(Reports.Element(Reports.Valid()), CancellationToken.None);
-        var reportId = Assert.Single((await store.PiiScan.ReceiveMessagesAsync(32)).Value).MessageText;
+        var (_, reportId) = await Reports.StoreAsync(services, Reports.Valid());
 
         await services.GetRequiredService<CaseOpening>().OpenAsync(reportId, CancellationToken.None);
 
-        var json = JsonNode.Parse(Assert.Single((await store.Notifications.ReceiveMessagesAsync(32)).Value).MessageText)!;
+        var json = JsonNode.Parse(Assert.Single(await QueueWaits.ReceiveAsync(store.Notifications)).MessageText)!;
         Assert.Equal(("case-ready", reportId, 1, $"{reportId}:scan"), ((string)json["kind"]!, (string)json["reportId"]!, (int)json["stage"]!, (string)json["eventId"]!));
     }
 
@@ -236,7 +232,7 @@ public sealed class NotifierTests(AzuriteFixture azurite) : IAsyncLifetime
         await notifier.HandleAsync(Message("case-ready", reportId, 1, $"{reportId}:scan"), CancellationToken.None);
 
         Assert.True(_email.Sent.Count <= 1);
-        var entity = await services.GetRequiredService<NearMissStore>().NotificationLog.GetEntityAsync<NotificationLogEntity>($"{reportId}:scan", NotificationLogEntity.Row);
+        var entity = await services.GetRequiredService<NearMissStore>().NotificationLog.GetEntityAsync<NotificationLogEntity>(NotificationQueue.LogKey($"{reportId}:scan"), NotificationLogEntity.Row);
         Assert.Equal(NotificationLogEntity.Sent, entity.Value.Status);
     }
 
@@ -266,7 +262,7 @@ public sealed class NotifierTests(AzuriteFixture azurite) : IAsyncLifetime
         var reportId = NewReportId();
         var message = Message("case-ready", reportId, 1, $"{reportId}:scan");
         await services.GetRequiredService<NearMissStore>().NotificationLog.AddEntityAsync(
-            new NotificationLogEntity { PartitionKey = $"{reportId}:scan", ClaimedOn = _time.GetUtcNow() });
+            new NotificationLogEntity { PartitionKey = NotificationQueue.LogKey($"{reportId}:scan"), ClaimedOn = _time.GetUtcNow() });
 
         await Assert.ThrowsAsync<NotificationInProgressException>(() => services.GetRequiredService<Notifier>().HandleAsync(message, CancellationToken.None));
 

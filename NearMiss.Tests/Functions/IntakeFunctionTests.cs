@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 using NearMiss.Core.Intake;
 using NearMiss.Core.Review;
+using NearMiss.Core.Security;
 using NearMiss.Core.Storage;
 using NearMiss.Functions.Health;
 using NearMiss.Functions.Intake;
@@ -41,13 +42,15 @@ public sealed class IntakeFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
     private async Task<(int Status, object? Value)> StatusAsync(string receipt) =>
         Unpack(await Function<ReceiptStatusFunction>().Run(Json(new JsonObject { ["receipt"] = receipt }), CancellationToken.None));
 
+    /// <summary>The sealed submission, once its batch window (a second in tests) has passed.</summary>
     private async Task<string> ReceiveScanMessageAsync()
     {
-        var messages = (await Store.PiiScan.ReceiveMessagesAsync(32)).Value;
-        var message = Assert.Single(messages);
+        var message = Assert.Single(await QueueWaits.ReceiveAsync(Store.PiiScan, settle: TimeSpan.Zero));
         await Store.PiiScan.DeleteMessageAsync(message.MessageId, message.PopReceipt);
         return message.MessageText;
     }
+
+    private static string ReportIdOf(string scanMessage) => SealedSubmissions.TryParse(scanMessage)!.Id;
 
     [Fact]
     public void GetForm_ReturnsVersion1InContractShape()
@@ -64,12 +67,21 @@ public sealed class IntakeFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Submit_ValidReport_StoresSealedOriginalAndQueuesOnlyItsId()
+    public async Task Submit_ValidReport_QueuesItSealedAndStoresNothing_ThenTheScanStoresTheSealedOriginal()
     {
         var receipt = await SubmitAsync(Reports.Valid());
+        Assert.Empty((await Store.PiiScan.PeekMessagesAsync(32)).Value);
 
-        var reportId = await ReceiveScanMessageAsync();
+        var message = await ReceiveScanMessageAsync();
+        var reportId = ReportIdOf(message);
         Assert.Matches("^[0-9a-f]{32}$", reportId);
+        foreach (var secret in new[] { "dark two-lane road", "traffic-stop", "situational-awareness", receipt.Replace("-", "") })
+        {
+            Assert.DoesNotContain(secret, message, StringComparison.Ordinal);
+        }
+
+        Assert.False((await Store.Submissions.GetEntityIfExistsAsync<SubmissionEntity>(reportId, SubmissionEntity.Row)).HasValue);
+        await Function<ScanReport>().Run(message, CancellationToken.None);
         var entity = (await Store.Submissions.GetEntityAsync<TableEntity>(reportId, SubmissionEntity.Row)).Value;
         var stored = JsonSerializer.Serialize(entity.ToDictionary(p => p.Key, p => p.Value is byte[] b ? Convert.ToBase64String(b) : p.Value?.ToString()));
         Assert.DoesNotContain("dark two-lane road", stored);
@@ -84,9 +96,10 @@ public sealed class IntakeFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var receipt = await SubmitAsync(Reports.Valid("Ofc. Dan Ruiz called me at 217-555-0148 about the stop at 0312 hrs. " + Reports.Narrative));
         Assert.Equal("received", ((ReceiptStatus)(await StatusAsync(receipt)).Value!).Status);
-        var reportId = await ReceiveScanMessageAsync();
+        var message = await ReceiveScanMessageAsync();
+        var reportId = ReportIdOf(message);
 
-        await Function<ScanReport>().Run(reportId, CancellationToken.None);
+        await Function<ScanReport>().Run(message, CancellationToken.None);
 
         var reviewCase = (await Store.Submissions.GetEntityAsync<CaseEntity>(reportId, CaseEntity.Row)).Value;
         Assert.Equal(1, reviewCase.Stage);
@@ -97,7 +110,7 @@ public sealed class IntakeFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
         var (status, value) = await StatusAsync(receipt);
         Assert.Equal(200, status);
         Assert.Equal("in-review", ((ReceiptStatus)value!).Status);
-        var notification = Assert.Single((await Store.Notifications.ReceiveMessagesAsync(32)).Value);
+        var notification = Assert.Single(await QueueWaits.ReceiveAsync(Store.Notifications));
         Assert.Contains(reportId, notification.MessageText);
         Assert.DoesNotContain("Ruiz", notification.MessageText);
     }
@@ -106,15 +119,16 @@ public sealed class IntakeFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task Scan_SameMessageTwice_CreatesOneCaseAndOneNotification()
     {
         await SubmitAsync(Reports.Valid());
-        var reportId = await ReceiveScanMessageAsync();
+        var message = await ReceiveScanMessageAsync();
+        var reportId = ReportIdOf(message);
 
-        await Function<ScanReport>().Run(reportId, CancellationToken.None);
+        await Function<ScanReport>().Run(message, CancellationToken.None);
         var first = (await Store.Submissions.GetEntityAsync<CaseEntity>(reportId, CaseEntity.Row)).Value;
-        await Function<ScanReport>().Run(reportId, CancellationToken.None);
+        await Function<ScanReport>().Run(message, CancellationToken.None);
         var second = (await Store.Submissions.GetEntityAsync<CaseEntity>(reportId, CaseEntity.Row)).Value;
 
         Assert.Equal(first.ETag, second.ETag);
-        Assert.Single((await Store.Notifications.ReceiveMessagesAsync(32)).Value);
+        Assert.Single(await QueueWaits.ReceiveAsync(Store.Notifications));
     }
 
     [Fact]
@@ -123,14 +137,13 @@ public sealed class IntakeFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
         await Function<ScanReport>().Run("<script>alert(1)</script>", CancellationToken.None);
         await Function<ScanReport>().Run(new string('a', 32), CancellationToken.None);
 
-        Assert.Empty((await Store.Notifications.ReceiveMessagesAsync(32)).Value);
+        Assert.Empty(await QueueWaits.ReceiveAsync(Store.Notifications, expected: 0));
     }
 
     [Fact]
     public async Task Scan_WhenSealedTextIsCorrupt_ThrowsAndLeavesTheSubmission()
     {
-        await SubmitAsync(Reports.Valid());
-        var reportId = await ReceiveScanMessageAsync();
+        var (_, reportId) = await Reports.StoreAsync(_services, Reports.Valid());
         var entity = (await Store.Submissions.GetEntityAsync<SubmissionEntity>(reportId, SubmissionEntity.Row)).Value;
         entity.SealedText![^1] ^= 1;
         await Store.Submissions.UpdateEntityAsync(entity, entity.ETag);
@@ -209,6 +222,17 @@ public sealed class IntakeFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
         var (status, _) = Unpack(await Function<SubmitReport>().Run(request, CancellationToken.None));
 
         Assert.Equal(413, status);
+    }
+
+    [Fact]
+    public async Task Status_ReceiptIssuedButNotStoredYet_IsReceived_AndATypoIsNot()
+    {
+        var receipt = await SubmitAsync(Reports.Valid());
+        var typo = receipt[..^1] + (receipt[^1] == 'A' ? 'B' : 'A');
+
+        Assert.Equal("received", ((ReceiptStatus)(await StatusAsync(receipt)).Value!).Status);
+        Assert.Equal(404, (await StatusAsync(typo)).Status);
+        Assert.Equal(404, (await StatusAsync(Receipts.NewReceipt())).Status);
     }
 
     [Theory]

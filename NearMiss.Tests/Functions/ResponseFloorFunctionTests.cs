@@ -90,8 +90,9 @@ public sealed class ResponseFloorFunctionTests(AzuriteFixture azurite) : IAsyncL
     [Fact]
     public async Task ReceiptMessages_KnownUnknownAndMalformed_AllTakeAtLeastTheFloor()
     {
-        var known = await KnownReceiptAsync();
-        await Function<ScanReport>().Run(_services.GetRequiredService<ReceiptLookup>().ReportIdOf(known)!, CancellationToken.None);
+        // Stored at once (not after the batch window), so that the case exists.
+        var (known, id) = await Reports.StoreAsync(_services, Reports.Valid());
+        await Function<ScanReport>().Run(id, CancellationToken.None);
         static JsonObject Reply(string receipt) => new() { ["receipt"] = receipt, ["message"] = "It was a Tuesday." };
 
         var answers = new[]

@@ -27,8 +27,8 @@ public sealed class ScanPoisonTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task FailingScan_EndsInPoisonAfterFiveTries_AndOpensTheCaseWhenReplayedAfterTheFix()
     {
-        var (accepted, _) = await _services.GetRequiredService<ReportIntake>().SubmitAsync(Reports.Element(Reports.Valid()), CancellationToken.None);
-        var id = _services.GetRequiredService<ReceiptLookup>().ReportIdOf(accepted!.Receipt)!;
+        var (receipt, id) = await Reports.StoreAsync(_services, Reports.Valid());
+        await Store.PiiScan.SendMessageAsync(id);
         var original = (await Store.Submissions.GetEntityAsync<SubmissionEntity>(id, SubmissionEntity.Row)).Value;
         var intact = original.SealedText!.ToArray();
         original.SealedText![^1] ^= 1;
@@ -39,7 +39,7 @@ public sealed class ScanPoisonTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.Equal(5, attempts);
         Assert.Equal(id, (await PoisonQueue.PeekMessagesAsync()).Value.Single().MessageText);
-        Assert.Equal("received", (await _services.GetRequiredService<ReceiptLookup>().FindAsync(accepted.Receipt, CancellationToken.None))!.Status);
+        Assert.Equal("received", (await _services.GetRequiredService<ReceiptLookup>().FindAsync(receipt, CancellationToken.None))!.Status);
 
         original = (await Store.Submissions.GetEntityAsync<SubmissionEntity>(id, SubmissionEntity.Row)).Value;
         original.SealedText = intact;
@@ -47,7 +47,7 @@ public sealed class ScanPoisonTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(1, await _services.GetRequiredService<PoisonReplay>().ReplayAsync(StorageNames.Queues.PiiScan, CancellationToken.None));
         await RunListenerUntilAsync(async () => (await Store.Submissions.GetEntityIfExistsAsync<CaseEntity>(id, CaseEntity.Row)).HasValue, () => { });
 
-        Assert.Equal("in-review", (await _services.GetRequiredService<ReceiptLookup>().FindAsync(accepted.Receipt, CancellationToken.None))!.Status);
+        Assert.Equal("in-review", (await _services.GetRequiredService<ReceiptLookup>().FindAsync(receipt, CancellationToken.None))!.Status);
     }
 
     private Azure.Storage.Queues.QueueClient PoisonQueue => Store.QueueService.GetQueueClient(StorageNames.Queues.Poison(StorageNames.Queues.PiiScan));

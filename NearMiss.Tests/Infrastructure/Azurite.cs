@@ -143,7 +143,8 @@ public sealed class Azurite : IAsyncDisposable
 
     private static async Task WaitForPortAsync(int port, Process process)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        // Node takes 20 s and more to start on a loaded machine.
+        var deadline = DateTime.UtcNow.AddSeconds(90);
         while (DateTime.UtcNow < deadline)
         {
             if (process.HasExited)
@@ -163,6 +164,6 @@ public sealed class Azurite : IAsyncDisposable
             }
         }
 
-        throw new TimeoutException($"Azurite did not open port {port} within 30 s.");
+        throw new TimeoutException($"Azurite did not open port {port} within 90 s.");
     }
 }

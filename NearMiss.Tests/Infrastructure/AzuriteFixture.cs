@@ -74,6 +74,8 @@ public static class TestServices
         ["NearMiss:Keys:Sealing"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
         ["NearMiss:Keys:Receipt"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
         ["NearMiss:Keys:Signing"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+        // A one-second batch window: what waits for the window's end waits a second or two.
+        ["NearMiss:Privacy:BatchInterval"] = "00:00:01",
     };
 
     public static ServiceProvider Create(string connectionString, Action<IServiceCollection>? configure = null, ILoggerProvider? logs = null) =>

@@ -101,11 +101,7 @@ public sealed class IntakeRecoveryTests(AzuriteFixture azurite) : IAsyncLifetime
     private OrphanSweep Sweep(TimeProvider time) =>
         new(Store, time, Options.Create(new IntakeOptions()), NullLogger<OrphanSweep>.Instance);
 
-    private async Task<string> SubmitAsync()
-    {
-        var (accepted, _) = await _services.GetRequiredService<ReportIntake>().SubmitAsync(Reports.Element(Reports.Valid()), CancellationToken.None);
-        return _services.GetRequiredService<ReceiptLookup>().ReportIdOf(accepted!.Receipt)!;
-    }
+    private async Task<string> SubmitAsync() => (await Reports.StoreAsync(_services, Reports.Valid())).ReportId;
 
     private async Task<bool?> RequeuedAsync(string reportId) =>
         (await Store.Submissions.GetEntityAsync<SubmissionEntity>(reportId, SubmissionEntity.Row)).Value.Requeued;

@@ -1,6 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
+using Microsoft.Extensions.DependencyInjection;
+
+using NearMiss.Core.Intake;
+
 namespace NearMiss.Tests.Intake;
 
 /// <summary>Valid report bodies to start tests from.</summary>
@@ -29,4 +33,17 @@ public static class Reports
     };
 
     public static JsonElement Element(JsonNode node) => JsonDocument.Parse(node.ToJsonString()).RootElement.Clone();
+
+    /// <summary>
+    /// Takes a report in and stores its original at once, as the scan does when the batch window has passed,
+    /// without waiting for the window or opening the case.
+    /// </summary>
+    public static async Task<(string Receipt, string ReportId)> StoreAsync(IServiceProvider services, JsonNode body)
+    {
+        var (accepted, errors, message) = services.GetRequiredService<ReportIntake>().Accept(Element(body));
+        Assert.True(accepted is not null, string.Join("; ", errors.ToDictionary().Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")));
+        var submission = SealedSubmissions.TryParse(message)!;
+        await services.GetRequiredService<SealedSubmissions>().StoreAsync(submission, CancellationToken.None);
+        return (accepted.Receipt, submission.Id);
+    }
 }

@@ -37,11 +37,9 @@ public sealed class ReviewWorkflowTests(AzuriteFixture azurite) : IAsyncLifetime
 
     private async Task<(string Receipt, string Id)> OpenCaseAsync()
     {
-        var (accepted, _) = await Get<ReportIntake>().SubmitAsync(
-            Reports.Element(Reports.Valid($"Ofc. {Name} and I stopped a car near the county line. {Reports.Narrative}")), CancellationToken.None);
-        var id = Get<ReceiptLookup>().ReportIdOf(accepted!.Receipt)!;
+        var (receipt, id) = await Reports.StoreAsync(_services, Reports.Valid($"Ofc. {Name} and I stopped a car near the county line. {Reports.Narrative}"));
         await Get<CaseOpening>().OpenAsync(id, CancellationToken.None);
-        return (accepted.Receipt, id);
+        return (receipt, id);
     }
 
     private static JsonElement Body(object value) => JsonSerializer.SerializeToElement(value);
@@ -224,9 +222,9 @@ public sealed class ReviewWorkflowTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Purge_AfterRetention_ErasesSealedTextOfClosedCasesOnly()
+    public async Task Purge_AfterRetention_DeletesClosedCasesOnly_AndKeepsThePublishedReport()
     {
-        var (_, published) = await OpenCaseAsync();
+        var (receipt, published) = await OpenCaseAsync();
         var (_, open) = await OpenCaseAsync();
         await Get<ReviewDecisions>().Stage1Async(Carol, published, Body(Stage1("pass", "Redacted.")), CancellationToken.None);
         var result = await Get<ReviewDecisions>().Stage2Async(Bob, published, Body(Publish("Redacted.")), CancellationToken.None);
@@ -238,18 +236,16 @@ public sealed class ReviewWorkflowTests(AzuriteFixture azurite) : IAsyncLifetime
         _time.Advance(TimeSpan.FromDays(2));
         var erased = await Get<RetentionPurge>().PurgeAsync(CancellationToken.None);
 
-        var original = (await store.Submissions.GetEntityAsync<SubmissionEntity>(published, SubmissionEntity.Row)).Value;
-        var reviewCase = (await store.Submissions.GetEntityAsync<CaseEntity>(published, CaseEntity.Row)).Value;
         var untouched = (await store.Submissions.GetEntityAsync<SubmissionEntity>(open, SubmissionEntity.Row)).Value;
         Assert.NotNull(early.WrappedKey);
         Assert.True(erased >= 1);
-        Assert.Null(original.WrappedKey);
-        Assert.Null(original.SealedText);
-        Assert.Null(reviewCase.WorkingText);
-        Assert.NotNull(reviewCase.ErasedOn);
+        Assert.False((await store.Submissions.GetEntityIfExistsAsync<SubmissionEntity>(published, SubmissionEntity.Row)).HasValue);
+        Assert.False((await store.Submissions.GetEntityIfExistsAsync<CaseEntity>(published, CaseEntity.Row)).HasValue);
+        Assert.Empty(await Get<AuditTrail>().ForCaseAsync(published, CancellationToken.None));
         Assert.NotNull(untouched.WrappedKey);
         Assert.True((await store.Published.GetEntityIfExistsAsync<PublishedReportEntity>(PublishedReportEntity.Partition, result.Value!.PublishedId!)).HasValue);
-        Assert.Equal(ReviewOutcome.Conflict, (await Get<CaseQueries>().GetAsync(Bob, published, CancellationToken.None)).Outcome);
+        Assert.Equal(ReviewOutcome.NotFound, (await Get<CaseQueries>().GetAsync(Bob, published, CancellationToken.None)).Outcome);
+        Assert.Null(await Get<ReceiptLookup>().FindAsync(receipt, CancellationToken.None));
         Assert.Equal(0, await Get<RetentionPurge>().PurgeAsync(CancellationToken.None));
     }
 }

@@ -58,4 +58,18 @@ public sealed class ReceiptsTests
         Assert.NotEqual(first, second);
         Assert.DoesNotContain(receipt, first, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public void ReceiptForAWindow_IsKnownInThatWindow_NotInAnotherOrWithATypo()
+    {
+        var receipts = Create();
+        var window = new DateTimeOffset(2031, 5, 6, 12, 0, 0, TimeSpan.Zero);
+        var receipt = Receipts.Normalize(receipts.NewReceipt(window))!;
+        var typo = (receipt[0] == 'A' ? "B" : "A") + receipt[1..];
+
+        Assert.True(receipts.IssuedIn(receipt, window));
+        Assert.False(receipts.IssuedIn(receipt, window.AddHours(6)));
+        Assert.False(receipts.IssuedIn(typo, window));
+        Assert.False(Create().IssuedIn(receipt, window));
+    }
 }

@@ -28,9 +28,10 @@ public sealed class ServeEndToEndTests(AzuriteFixture fixture) : IAsyncLifetime
         await fixture.ClearQueuesAsync();
         _app = ServeApp.Build(["--urls", _url, "--contentRoot", _contentRoot], builder =>
         {
-            // Nothing but the storage connection: development keys are created under the content root.
+            // Nothing but the storage connection (and a one-second batch window): development keys are created under the content root.
             builder.Configuration.AddInMemoryCollection([
                 new("NearMissStorage", fixture.ConnectionString),
+                new("NearMiss:Privacy:BatchInterval", "00:00:01"),
                 new(ServeApp.WebRootSetting, RepoPaths.Web),
             ]);
             builder.Logging.AddProvider(_logs);

@@ -1,9 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
-using NearMiss.Core.Intake;
 using NearMiss.Core.Review;
-using NearMiss.Core.Security;
 using NearMiss.Core.Trends;
 using NearMiss.Tests.Infrastructure;
 using NearMiss.Tests.Intake;
@@ -31,8 +29,7 @@ public sealed class TrendHookTests(AzuriteFixture azurite) : IAsyncLifetime
         var counters = _services.GetRequiredService<TrendCounters>();
         var before = (await counters.ReadAsync(TrendRecorder.ReceivedPartition("2094-02"), "n|total|", CancellationToken.None)).GetValueOrDefault("n|total|all");
 
-        var (accepted, _) = await _services.GetRequiredService<ReportIntake>().SubmitAsync(Reports.Element(Reports.Valid()), CancellationToken.None);
-        var reportId = _services.GetRequiredService<Receipts>().ReportId(Receipts.Normalize(accepted!.Receipt)!);
+        var (_, reportId) = await Reports.StoreAsync(_services, Reports.Valid());
         var opening = _services.GetRequiredService<CaseOpening>();
         await opening.OpenAsync(reportId, CancellationToken.None);
         await opening.OpenAsync(reportId, CancellationToken.None);

@@ -185,6 +185,8 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     // Originals left without a case are queued for their scan again (docs/decisions/010-orphaned-submissions.md).
     NearMiss__Intake__OrphanAge: '00:10:00'
     NearMiss__Intake__OrphanLookBack: '2.00:00:00'
+    // The batch window a submission's time hides in (docs/decisions/011-batch-window.md).
+    NearMiss__Privacy__BatchInterval: '06:00:00'
   }
 }
 

@@ -1,0 +1,13 @@
+using Microsoft.Azure.Functions.Worker;
+
+using NearMiss.Core.Email;
+
+namespace NearMiss.Functions.Email;
+
+/// <summary>Hourly: deletes the bookkeeping of notifications sent over an hour ago.</summary>
+public sealed class ForgetSentNotifications(Notifier notifier)
+{
+    [Function(nameof(ForgetSentNotifications))]
+    public Task Run([TimerTrigger("0 40 * * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
+        notifier.ForgetSentAsync(cancellationToken);
+}
