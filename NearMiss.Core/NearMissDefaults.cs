@@ -30,6 +30,9 @@ public static class NearMissDefaults
     /// <summary>NCRONTAB of the retention purge: 03:30 UTC daily.</summary>
     public const string PurgeScheduleSetting = "NearMiss:Review:PurgeSchedule";
 
+    /// <summary>NCRONTAB of the timer that deletes the bookkeeping of sent notifications: hourly at :40.</summary>
+    public const string ForgetSentScheduleSetting = "NearMiss:Email:ForgetSentSchedule";
+
     public static readonly IReadOnlyDictionary<string, string> Settings = new Dictionary<string, string>
     {
         [ReminderScheduleSetting] = "0 0 8 * * 1-5",
@@ -38,6 +41,7 @@ public static class NearMissDefaults
         [DigestScheduleSetting] = "0 0 7 * * 1",
         [OrphanSweepScheduleSetting] = "0 20 * * * *",
         [PurgeScheduleSetting] = "0 30 3 * * *",
+        [ForgetSentScheduleSetting] = "0 40 * * * *",
     };
 
     /// <summary>Adds the defaults that <paramref name="configuration"/> lacks, when it can still take sources.</summary>

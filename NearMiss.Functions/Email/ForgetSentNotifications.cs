@@ -8,6 +8,6 @@ namespace NearMiss.Functions.Email;
 public sealed class ForgetSentNotifications(Notifier notifier)
 {
     [Function(nameof(ForgetSentNotifications))]
-    public Task Run([TimerTrigger("0 40 * * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
+    public Task Run([TimerTrigger("%NearMiss:Email:ForgetSentSchedule%")] TimerInfo timer, CancellationToken cancellationToken) =>
         notifier.ForgetSentAsync(cancellationToken);
 }

@@ -132,7 +132,10 @@ public sealed partial class AppInBrowserTests(AzuriteFixture fixture)
             Assert.Contains("/offline.html", cached.Paths);
             Assert.All(cached.Paths, path => Assert.Contains(path, Shell));
             Assert.False(cached.Leaked, "A cached body holds the token or report text.");
-            Assert.Equal(0, await page.EvaluateAsync<int>("localStorage.length + sessionStorage.length"));
+            // The reader's session lives in this tab's sessionStorage (a reload keeps it); nothing else is stored.
+            Assert.Equal(0, await page.EvaluateAsync<int>("localStorage.length"));
+            Assert.True(await page.EvaluateAsync<int>("sessionStorage.length") <= 1, "sessionStorage holds more than the session.");
+            Assert.DoesNotContain("Ask who else is in the house", await page.EvaluateAsync<string>("JSON.stringify(sessionStorage)"));
             Assert.Equal(0, await page.EvaluateAsync<int>("indexedDB.databases().then((d) => d.length)"));
 
             // Offline, opening the app shows what needs the network.

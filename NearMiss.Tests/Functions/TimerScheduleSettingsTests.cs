@@ -16,7 +16,7 @@ public sealed class TimerScheduleSettingsTests
         var timers = TimerScheduleSettings.Declared(Functions);
 
         Assert.Equal(
-            ["AgencyAnalysis", "LibraryDigest", "PurgeExpired", "RemindWaitingCases", "RequeueOrphans", "TrendSummary"],
+            ["AgencyAnalysis", "ForgetSentNotifications", "LibraryDigest", "PurgeExpired", "RemindWaitingCases", "RequeueOrphans", "TrendSummary"],
             timers.Select(timer => timer.Function).Order(StringComparer.Ordinal));
         Assert.All(timers, timer => Assert.NotNull(timer.Setting));
     }

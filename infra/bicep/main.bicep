@@ -76,6 +76,9 @@ param orphanSweepSchedule string = '0 20 * * * *'
 @description('NCRONTAB (with seconds, UTC) of the retention purge (NearMiss:Review:PurgeSchedule).')
 param purgeSchedule string = '0 30 3 * * *'
 
+@description('NCRONTAB (with seconds, UTC) of the timer that deletes the bookkeeping of sent notifications (NearMiss:Email:ForgetSentSchedule).')
+param forgetSentSchedule string = '0 40 * * * *'
+
 @description('Per-address limits on submissions, receipt lookups and sign-ins (NearMiss:RateLimits:Enabled); false only for load tests.')
 param rateLimitsEnabled bool = true
 
@@ -263,6 +266,7 @@ module functionApp 'modules/functionapp.bicep' = {
     digestSchedule: digestSchedule
     orphanSweepSchedule: orphanSweepSchedule
     purgeSchedule: purgeSchedule
+    forgetSentSchedule: forgetSentSchedule
     rateLimitsEnabled: rateLimitsEnabled
     rateLimitForwardedFor: rateLimitForwardedFor
   }

@@ -67,6 +67,9 @@ param orphanSweepSchedule string
 @description('NCRONTAB of the retention purge.')
 param purgeSchedule string
 
+@description('NCRONTAB of the timer that deletes the bookkeeping of sent notifications.')
+param forgetSentSchedule string
+
 @description('Whether the per-address rate limits are on.')
 param rateLimitsEnabled bool
 
@@ -171,6 +174,7 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     NearMiss__Library__DigestSchedule: digestSchedule
     NearMiss__Intake__OrphanSweepSchedule: orphanSweepSchedule
     NearMiss__Review__PurgeSchedule: purgeSchedule
+    NearMiss__Email__ForgetSentSchedule: forgetSentSchedule
     // Per-address limits, counted in each instance's memory (docs/decisions/008-rate-limits.md).
     NearMiss__RateLimits__Enabled: string(rateLimitsEnabled)
     NearMiss__RateLimits__ForwardedFor: string(rateLimitForwardedFor)
