@@ -6,7 +6,6 @@ using Azure.Data.Tables;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using NearMiss.Core.Accounts;
-using NearMiss.Core.Intake;
 using NearMiss.Core.Publishing;
 using NearMiss.Core.Review;
 using NearMiss.Core.Storage;
@@ -97,8 +96,7 @@ public sealed class AtomicPublicationTests(AzuriteFixture azurite) : IAsyncLifet
 
     private async Task<(string Id, string Stage2Token)> CaseInStage2Async()
     {
-        var (accepted, _) = await Get<ReportIntake>().SubmitAsync(Reports.Element(Reports.Valid()), CancellationToken.None);
-        var id = Get<ReceiptLookup>().ReportIdOf(accepted!.Receipt)!;
+        var (_, id) = await Reports.StoreAsync(_services, Reports.Valid());
         await Get<CaseOpening>().OpenAsync(id, CancellationToken.None);
         var directory = Get<ReviewerDirectory>();
         var sessions = Get<ReviewerSessions>();
