@@ -28,6 +28,19 @@ public sealed class BatchWindow(IOptions<PrivacyOptions> options, TimeProvider t
     public DateTimeOffset EndOf(DateTimeOffset at) => StartOf(at) + Interval;
 
     /// <summary>
+    /// The starts of the windows a receipt of a report not stored yet may have been issued in, newest first: the
+    /// current window and the two before it (a report is stored by the end of the window after its own), and at
+    /// least the windows of the last <paramref name="atLeast"/>, so that windows of seconds do not outrun the
+    /// queue's polling.
+    /// </summary>
+    public IEnumerable<DateTimeOffset> RecentStarts(TimeSpan atLeast)
+    {
+        var current = StartOf(Now);
+        var count = Math.Max(3, (int)Math.Ceiling(atLeast / Interval));
+        return Enumerable.Range(0, count).Select(back => current - (Interval * back));
+    }
+
+    /// <summary>
     /// How long a submission made now waits in its queue: to the end of its window, plus a random delay inside
     /// the next window, so that the order of processing within a batch tells nothing about the order of arrival.
     /// </summary>
