@@ -5,9 +5,10 @@ namespace NearMiss.Core.Pii;
 /// <list type="number">
 /// <item><see cref="PiiTrueCaser"/>: ALL-CAPS and lower-case prose, headlines and headings are recased letter for
 /// letter (offsets unchanged) so the rules read every text in ordinary case;</item>
-/// <item><see cref="PiiScanner"/>: the rule families left to right over the tokens (contact, numbers and ids,
-/// addresses and intersections, people, agencies, places and highways, dates and times), the longest match at a
-/// position winning, then later mentions of names already found;</item>
+/// <item><see cref="PiiScan"/> with <see cref="PiiRecogniserRegistry.Default"/>: one recogniser per entity family
+/// (contact, numbers and ids, addresses and intersections, people, agencies, places and highways, dates and times),
+/// their rules tried in the registry's order at each token, the first that claims a position winning (decision 030),
+/// then later mentions of names already found;</item>
 /// <item><see cref="PiiContextRules"/>: the quiet filters over those spans, then the recognisers that need them
 /// (ages after names, datelines, agency initials, "hrs" times), added only where no span is already.</item>
 /// </list>
@@ -37,7 +38,7 @@ public sealed class LocalPiiDetector : IPiiDetector
         }
 
         _tokenBuffer = tokens;
-        var spans = new PiiScanner(text, tokens, count, _lexicon, lowerText).Run();
+        var spans = new PiiScan(text, tokens, count, _lexicon, lowerText).Run(PiiRecogniserRegistry.Default);
         return new PiiContextRules(text, tokens, count, _lexicon).Apply(spans, names);
     }
 }

@@ -1,12 +1,96 @@
 namespace NearMiss.Core.Pii;
 
-/// <summary>Agencies and runs of capitalised words (agencies, premises, streets).</summary>
-internal sealed partial class PiiScanner
+/// <summary>
+/// Agencies and named organisations: runs of capitalised words ending in an agency word ("Union Gap PD", "Pike
+/// County Sheriff's Office"), with their sub-units ("Troop D", "Olympic Division"); agency acronyms ("SAPD", "FHP
+/// Troop D"); lettered and numbered sub-units; firms. The same runs end in premises, streets and counties, so
+/// <see cref="CapitalRun"/> also emits those (LOCATION, ADDRESS) when the run's last word says so.
+/// </summary>
+internal sealed class AgencyRecogniser(PiiScan scan) : PiiRecogniser(scan)
 {
-    private bool IsAgencySuffix(int j) => AgencySuffixEnd(j) > 0;
+    /// <summary>A lettered sub-unit: "C Detachment".</summary>
+    public int LetteredSubUnit(int i)
+    {
+        ref var t = ref T(i);
+        if (t.Length == 1 && char.IsAsciiLetterUpper(text[t.Start]) && text[t.Start] is not ('A' or 'I') && Cap(i + 1) && Is(i + 1, Lex.SubUnit) && !Is(i + 1, Lex.Surname)
+            && !IsNum(i + 2) && !(i + 2 < count && tokens[i + 2].Length == 1 && IsWord(i + 2)))
+        {
+            Emit(i, i + 2, PiiLabel.Agency);
+            return i + 2;
+        }
+
+        return 0;
+    }
+
+    /// <summary>An agency acronym ("SAPD", "KHP"), one ending in PD or SO, or any short acronym with a named sub-unit ("PPB Central Precinct").</summary>
+    public int Acronym(int i)
+    {
+        ref var t = ref T(i);
+        if (!t.Has(TokenFlags.AllCaps) || CapsMode || P(i + 1, '-') && Adj(i + 1) && i + 2 < count && tokens[i + 2].Digits > 0)
+        {
+            return 0;
+        }
+
+        var w = W(i);
+        var agency = t.Is(Lex.AgencyAcronym)
+            || (w.Length is >= 3 and <= 6 && (w.EndsWith("PD", StringComparison.Ordinal) || w.EndsWith("SO", StringComparison.Ordinal)) && !w.SequenceEqual("ALSO"));
+        if (!agency && w.Length is >= 2 and <= 5 && !t.Is(Lex.Brand | Lex.StateCode | Lex.Common) && SubUnitAfter(i + 1) > i + 1)
+        {
+            // An acronym with a named sub-unit: "PPB Central Precinct", "MPD 3rd District".
+            agency = true;
+        }
+
+        if (agency)
+        {
+            var end = SubUnitAfter(i + 1);
+            Emit(i, end, PiiLabel.Agency);
+            return end;
+        }
+
+        return 0;
+    }
+
+    /// <summary>"Troop K", "District 4", "Precinct 12".</summary>
+    public int TroopOrDistrict(int i)
+    {
+        if (tokens[i].Has(TokenFlags.Capitalized) && EqAny(i, "troop", "district", "precinct", "sector") && i + 1 < count && !Adj(i + 1)
+            && (IsNum(i + 1) && tokens[i + 1].Length <= 3 || Eq(i, "troop") && tokens[i + 1].Length == 1 && char.IsUpper(text[tokens[i + 1].Start])))
+        {
+            Emit(i, i + 2, PiiLabel.Agency);
+            return i + 2;
+        }
+
+        return 0;
+    }
+
+    /// <summary>"2nd District", "3rd Precinct": a lone ordinal before a sub-unit word.</summary>
+    public int OrdinalSubUnit(int i)
+    {
+        if (IsLoneOrdinal(i) && Cap(i + 1) && Is(i + 1, Lex.SubUnit))
+        {
+            Emit(i, i + 2, PiiLabel.Agency);
+            return i + 2;
+        }
+
+        return 0;
+    }
+
+    /// <summary>"Jones, Smith and Davis": a firm named after its partners.</summary>
+    public int Firm(int i)
+    {
+        if (IsProperNounCandidate(i) && tokens[i].Is(Lex.Surname) && P(i + 1, ',') && Cap(i + 2) && Is(i + 2, Lex.Surname) && Eq(i + 3, "and") && Cap(i + 4) && Is(i + 4, Lex.Surname))
+        {
+            Emit(i, i + 5, PiiLabel.Agency);
+            return i + 5;
+        }
+
+        return 0;
+    }
+
+    public bool IsAgencySuffix(int j) => AgencySuffixEnd(j) > 0;
 
     /// <summary>End of an agency suffix starting at token j ("PD", "Police Department", "County Sheriff's Office", ...), or 0.</summary>
-    private int AgencySuffixEnd(int j)
+    public int AgencySuffixEnd(int j)
     {
         if (j >= count || tokens[j].Kind != TokenKind.Word)
         {
@@ -96,8 +180,13 @@ internal sealed partial class PiiScanner
     /// A run of capitalised words ending in an agency, premise, street, county or organisation word:
     /// "Union Gap PD", "Pike County Jail", "Dock Street", "Kenosha County", "Abt Associates".
     /// </summary>
-    private int CapitalRun(int i)
+    public int CapitalRun(int i)
     {
+        if (!tokens[i].Has(TokenFlags.Capitalized))
+        {
+            return 0;
+        }
+
         ref var t = ref T(i);
         var saint = EqAny(i, "st", "ft", "mt") && P(i + 1, '.') && Adj(i + 1) && Cap(i + 2) || Eq(i, "saint") && t.Has(TokenFlags.Capitalized) && Cap(i + 1);
         if (!saint && (t.Is(Lex.Stop) || t.Is(Lex.Rank) || t.Is(Lex.Weekday) || t.Is(Lex.Month) && !Cap(i + 1)))
@@ -215,7 +304,7 @@ internal sealed partial class PiiScanner
                     j = end - 1;
                 }
 
-                if (Is(j, Lex.StreetSuffix) && IsStreetName(i, j))
+                if (Is(j, Lex.StreetSuffix) && scan.Addresses.IsStreetName(i, j))
                 {
                     var end = j + 1;
                     if (P(end, '.') && Adj(end))
@@ -249,8 +338,8 @@ internal sealed partial class PiiScanner
                         continue;
                     }
 
-                    var unit = UnitDesignator(end);
-                    bestEnd = unit > end ? unit : IntersectionTail(end, j + 1);
+                    var unit = scan.Addresses.UnitDesignator(end);
+                    bestEnd = unit > end ? unit : scan.Addresses.IntersectionTail(end, j + 1);
                     bestLabel = PiiLabel.Address;
                     break;
                 }
@@ -312,7 +401,7 @@ internal sealed partial class PiiScanner
     }
 
     /// <summary>Does a premise word close the capitalised words from token j ("Jail", "Detention Center", "Regional Medical Center")?</summary>
-    private bool PremiseAhead(int j)
+    public bool PremiseAhead(int j)
     {
         for (var k = j; k < j + 3 && Cap(k) && !Is(k, Lex.Stop) && !tokens[k].Has(TokenFlags.NewlineBefore); k++)
         {
@@ -326,25 +415,32 @@ internal sealed partial class PiiScanner
     }
 
     /// <summary>A word naming a kind of premise ("Mall", "Marina"), or the second word of "Truck Stop" / "Rest Area".</summary>
-    private bool IsPremiseWord(int j) =>
+    public bool IsPremiseWord(int j) =>
         Is(j, Lex.PremiseSuffix) || EqAny(j, "stop", "stops") && EqAny(j - 1, "truck", "travel", "fuel") || Eq(j, "area") && EqAny(j - 1, "rest", "service");
 
-    private bool IsStreetName(int first, int suffix)
+    /// <summary>After an agency: "Troop D", "Olympic Division", "2nd District".</summary>
+    public int SubUnitAfter(int end)
     {
-        if (suffix <= first)
+        if (Eq(end, "troop") && Cap(end) && end + 1 < count && tokens[end + 1].Length <= 2 && !tokens[end + 1].Has(TokenFlags.Lower))
         {
-            return false;
+            return end + 2;
         }
 
-        for (var k = first; k < suffix; k++)
+        if (Cap(end) && Cap(end + 1) && Is(end + 1, Lex.SubUnit) && !Is(end, Lex.Stop))
         {
-            if (!tokens[k].Is(Lex.Common) && !tokens[k].Is(Lex.Stop))
-            {
-                return !(Eq(suffix, "way") || Eq(suffix, "court") || Eq(suffix, "run") || Eq(suffix, "pass") || Eq(suffix, "walk") || Eq(suffix, "row") || Eq(suffix, "point") || Eq(suffix, "bend") || Eq(suffix, "landing"))
-                    || Cap(suffix);
-            }
+            return end + 2;
         }
 
-        return Eq(suffix, "street") || Eq(suffix, "st") || Eq(suffix, "avenue") || Eq(suffix, "ave") || Eq(suffix, "road") || Eq(suffix, "rd") || Eq(suffix, "blvd");
+        if (Cap(end) && Is(end, Lex.SubUnit) && (IsNum(end + 1) || (end + 1 < count && tokens[end + 1].Length == 1 && tokens[end + 1].Kind == TokenKind.Word)))
+        {
+            return end + 2;
+        }
+
+        if (end < count && tokens[end].Kind == TokenKind.Alnum && IsOrdinal(end) && Cap(end + 1) && Is(end + 1, Lex.SubUnit))
+        {
+            return end + 2;
+        }
+
+        return end;
     }
 }

@@ -1,8 +1,21 @@
 namespace NearMiss.Core.Pii;
 
-/// <summary>Corners and intersections.</summary>
-internal sealed partial class PiiScanner
+/// <summary>Corners and intersections: "the corner of 9th and Pine", "5th and Broad", "Elm St and 9th", "Maple at 12th".</summary>
+internal sealed partial class AddressRecogniser
 {
+    /// <summary>A lone ordinal before "and" / "&amp;" / "/" and a street: "5th and Broad", "1st and 3rd" after "at".</summary>
+    public int OrdinalIntersection(int i) => IsLoneOrdinal(i) ? Intersection(i) : 0;
+
+    /// <summary>
+    /// "Elm and 9th", "Oak &amp; 3rd", "Maple at 12th", "Walnut and 14th St": a named street and a numbered one, one ADDRESS
+    /// span. The name needs a street preposition before it, or must not read as a person's name; "at" always needs one.
+    /// </summary>
+    public int NamedIntersection(int i)
+    {
+        ref var t = ref T(i);
+        return (t.Has(TokenFlags.Capitalized) || LowerMode && t.Has(TokenFlags.Lower)) && !CapsMode ? NamedIntersectionAt(i) : 0;
+    }
+
     private int CornerOf(int i)
     {
         var first = Eq(i - 1, "the") ? i - 1 : i;
@@ -44,7 +57,7 @@ internal sealed partial class PiiScanner
     }
 
     /// <summary>After a street name: "and E 105th St", "&amp; Main St" make one intersection; returns the new end or <paramref name="fallback"/>.</summary>
-    private int IntersectionTail(int end, int fallback)
+    public int IntersectionTail(int end, int fallback)
     {
         if (!EqAny(end, "and", "&"))
         {
@@ -132,11 +145,7 @@ internal sealed partial class PiiScanner
         return Is(next, Lex.Stop | Lex.Locative | Lex.TimeLead);
     }
 
-    /// <summary>
-    /// "Elm and 9th", "Oak &amp; 3rd", "Maple at 12th", "Walnut and 14th St": a named street and a numbered one, one ADDRESS
-    /// span. The name needs a street preposition before it, or must not read as a person's name; "at" always needs one.
-    /// </summary>
-    private int NamedIntersection(int i)
+    private int NamedIntersectionAt(int i)
     {
         var connector = i + 1;
         var at = Eq(connector, "at");
@@ -160,7 +169,7 @@ internal sealed partial class PiiScanner
 
         var preposition = IsStreetPreposition(i - 1);
         var lower = !t.Has(TokenFlags.Capitalized);
-        if ((at || lower) && !preposition || lower && !_lowerMode)
+        if ((at || lower) && !preposition || lower && !LowerMode)
         {
             return 0;
         }

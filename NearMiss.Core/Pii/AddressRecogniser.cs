@@ -1,0 +1,432 @@
+namespace NearMiss.Core.Pii;
+
+/// <summary>
+/// Addresses: a house number and street ("1420 N Elm St Apt 4"), the city, state and postcode after it, units,
+/// post boxes and military addresses, foreign street names by their ending, form fields ("Address: …"), postcodes;
+/// corners and intersections are in <c>AddressRecogniser.Intersections.cs</c>.
+/// </summary>
+internal sealed partial class AddressRecogniser(PiiScan scan) : PiiRecogniser(scan)
+{
+    /// <summary>A house number, the street's name and type, a directional and a unit, then the city and state.</summary>
+    public int Street(int i) => AddressFrom(i);
+
+    /// <summary>
+    /// A lone ordinal that is not a date or a sub-unit: a numbered street with a house number shape ("5th Ave"), or
+    /// nothing (no other rule reads a lone ordinal).
+    /// </summary>
+    public int OrdinalStreet(int i)
+    {
+        if (!IsLoneOrdinal(i))
+        {
+            return 0;
+        }
+
+        var address = AddressFrom(i);
+        return address != 0 ? address : Stop;
+    }
+
+    /// <summary>"80202" after a state, a place or an address.</summary>
+    public int Zip(int i)
+    {
+        if (tokens[i].Length == 5 && (Is(i - 1, Lex.StateCode) || Is(i - 1, Lex.State) || Is(i - 1, Lex.Country) || (P(i - 1, ',') && LastIs(PiiLabel.Location, tokens[i - 1].Start, 1))
+            || LastIs(PiiLabel.Location, tokens[i].Start, 2) || LastIs(PiiLabel.Address, tokens[i].Start, 3)))
+        {
+            var length = PiiPatterns.MatchLength(PiiPatterns.Zip(), text, tokens[i].Start);
+            if (length > 0)
+            {
+                return EmitChars(tokens[i].Start, length, PiiLabel.Address);
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>"Sludevej 13", "Villacher Strasse 89": street names by their ending, then a house number.</summary>
+    public int ForeignStreet(int i)
+    {
+        ref var t = ref T(i);
+        if ((t.Has(TokenFlags.Capitalized) || t.Has(TokenFlags.Lower) && t.Has(TokenFlags.NonAscii)) && IsForeignStreetWord(i))
+        {
+            var e = i + 1;
+            while (e < count && IsWord(e) && (Is(e, Lex.ForeignStreet) || IsForeignStreetWord(e)) && !tokens[e].Has(TokenFlags.NewlineBefore))
+            {
+                e++;
+            }
+
+            if (IsNum(e) && !Adj(e))
+            {
+                Emit(i, e + 1, PiiLabel.Address);
+                return ContinueAddress(e + 1);
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>A unit on its own, e.g. on the line under a street: "Apt. 595", "Suite 321", "Ste #4".</summary>
+    public int Unit(int i)
+    {
+        if (EqAny(i, "apt", "apartment", "suite", "ste") && (tokens[i].Has(TokenFlags.Capitalized) || Eq(i, "apt")))
+        {
+            var unitEnd = UnitDesignator(i);
+            if (unitEnd > i)
+            {
+                Emit(i, unitEnd, PiiLabel.Address);
+                return ContinueAddress(unitEnd);
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>"P.O. Box 149", "PSC 6477, Box 2981", "APO AE 83700", "USNS Saibara".</summary>
+    public int PostBox(int i)
+    {
+        ref var t = ref T(i);
+        var j = -1;
+        if (Eq(i, "p") && P(i + 1, '.') && Eq(i + 2, "o") && P(i + 3, '.') && Eq(i + 4, "box"))
+        {
+            j = i + 5;
+        }
+        else if (EqAny(i, "po", "pob") && Eq(i + 1, "box") || Eq(i, "box") && t.Has(TokenFlags.Capitalized) && (IsNum(i + 1)))
+        {
+            j = Eq(i, "box") ? i + 1 : i + 2;
+        }
+        else if (EqAny(i, "psc", "cmr", "apo", "fpo", "dpo") && t.Has(TokenFlags.AllCaps))
+        {
+            j = i + 1;
+            if (EqAny(j, "ae", "ap", "aa"))
+            {
+                j++;
+            }
+        }
+        else if (EqAny(i, "usns", "usnv", "uss", "uscgc") && IsWord(i + 1))
+        {
+            Emit(i, i + 2, PiiLabel.Address);
+            return ContinueAddress(i + 2);
+        }
+
+        if (j > 0 && IsNum(j))
+        {
+            var end = j + 1;
+            if (P(end, ',') && Eq(end + 1, "box") && IsNum(end + 2))
+            {
+                end += 3;
+            }
+
+            Emit(i, end, PiiLabel.Address);
+            return ContinueAddress(end);
+        }
+
+        return 0;
+    }
+
+    /// <summary>Lower-case narratives: "kessler rd".</summary>
+    public int LowerCaseStreet(int i)
+    {
+        ref var t = ref T(i);
+        if (!t.Has(TokenFlags.Capitalized) && t.Has(TokenFlags.Lower) && !t.Is(Lex.Stop) && !t.Is(Lex.Common) && Is(i + 1, Lex.StreetSuffix) && tokens[i + 1].Has(TokenFlags.Lower)
+            && EqAny(i + 1, "rd", "st", "ave", "blvd", "ln", "dr", "pkwy", "hwy", "ct", "cir", "trl", "ter") && tokens[i + 1].Has(TokenFlags.Lower))
+        {
+            var end = i + 2;
+            if (P(end, '.') && Adj(end))
+            {
+                end++;
+            }
+
+            Emit(i, i + 2, PiiLabel.Address);
+            return end;
+        }
+
+        return 0;
+    }
+
+    /// <summary>Values after an address keyword: "zip 80202", "Address: …", "the corner of X and Y".</summary>
+    public int Keywords(int i)
+    {
+        var w = W(i);
+        if (!tokens[i].Is(Lex.Keyword) || w.Length > 12)
+        {
+            return 0;
+        }
+
+        Span<char> lower = stackalloc char[w.Length];
+        w.ToLowerInvariant(lower);
+        switch (lower)
+        {
+            case "zip" or "zipcode" or "postal":
+                return scan.Ids.KeywordValue(Eq(i + 1, "code") ? i + 2 : i + 1, PiiLabel.Address);
+            case "address" or "addresses" when P(i + 1, ':') || Eq(i + 1, "is"):
+                {
+                    // A form field: "Address: 5533 119 Countess Close\n Suite 868\n Seatoun".
+                    var j = i + 2;
+                    if (j >= count || !(IsNum(j) || tokens[j].Has(TokenFlags.Capitalized) || LowerMode && IsWord(j)) || Is(j, Lex.Stop) && !Eq(j, "the"))
+                    {
+                        return 0;
+                    }
+
+                    var end = j;
+                    while (end < count && (end == j || !tokens[end].Has(TokenFlags.NewlineBefore)) && !P(end, '?') && !(P(end, '.') && (end + 1 >= count || !Adj(end + 1)) && !Is(end - 1, Lex.Abbreviation | Lex.UnitDesignator | Lex.ForeignStreet)))
+                    {
+                        end++;
+                    }
+
+                    Emit(j, end, PiiLabel.Address);
+                    return ContinueAddress(end);
+                }
+            case "corner" or "intersection" when Eq(i + 1, "of"):
+                return CornerOf(i);
+            default:
+                return 0;
+        }
+    }
+
+    private int AddressFrom(int i)
+    {
+        // number [direction] Name... Suffix[.] [unit designator value]
+        if (tokens[i].Length > 6 || (i + 1 < count && Adj(i + 1) && !IsWord(i + 1)))
+        {
+            return 0;
+        }
+
+        var j = i + 1;
+        var names = 0;
+        var suffixAt = -1;
+        var lowerOk = LowerMode;
+        while (j < count && names < 6)
+        {
+            ref var t = ref T(j);
+            if (t.Has(TokenFlags.NewlineBefore) && names > 0)
+            {
+                break;
+            }
+
+            if (t.Kind == TokenKind.Word && names > 0 && (t.Is(Lex.StreetSuffix) || t.Is(Lex.ForeignStreet) && t.Has(TokenFlags.Capitalized)) && (t.Has(TokenFlags.Capitalized) || t.Has(TokenFlags.AllCaps) || lowerOk || t.Has(TokenFlags.Lower) && t.Length <= 4))
+            {
+                suffixAt = j;
+                j++;
+                if (P(j, '.') && Adj(j))
+                {
+                    j++;
+                }
+
+                break;
+            }
+
+            if (names == 0 && j == i + 1 && t.Kind == TokenKind.Number && t.Length <= 5 && !Adj(j) && IsWord(j + 1) && !Is(j + 1, Lex.Measure))
+            {
+                j++;
+                continue;
+            }
+
+            var isName = t.Kind == TokenKind.Word && (LowerMode && t.Is(Lex.ForeignStreet) || t.Has(TokenFlags.Capitalized) || t.Has(TokenFlags.NonAscii) || IsForeignStreetWord(j) || t.Has(TokenFlags.AllCaps) && names == 0 && t.Length <= 2 || (lowerOk && !t.Is(Lex.Stop)) || t.Is(Lex.ForeignStreet))
+                && !t.Is(Lex.Measure) && !(t.Is(Lex.Stop) && !t.Is(Lex.ForeignStreet)) && !t.Is(Lex.Month);
+            var isOrdinal = t.Kind == TokenKind.Alnum && t.Has(TokenFlags.DigitFirst) && t.Length <= 6;
+            if (!isName && !isOrdinal)
+            {
+                break;
+            }
+
+            names++;
+            j++;
+        }
+
+        int end;
+        if (suffixAt > 0)
+        {
+            end = suffixAt + 1;
+            // "County Road 14", "Route 9": a number after the street type.
+            if (IsNum(end) && tokens[suffixAt].Is(Lex.StreetSuffix) && (Eq(suffixAt, "road") || Eq(suffixAt, "route") || Eq(suffixAt, "highway") || Eq(suffixAt, "hwy")))
+            {
+                end++;
+            }
+        }
+        else if (names > 0 && names <= 4 && IsNum(j) && tokens[j].Length <= 5 && !tokens[j].Has(TokenFlags.NewlineBefore) && !Adj(j) && (HasCapitalName(i + 1, j) || LowerMode))
+        {
+            // "594 Hegedûs Gyula utca 76": house number, name, building number.
+            end = j + 1;
+        }
+        else
+        {
+            return 0;
+        }
+
+        // Directional after the type: "Elm St NW".
+        if (end < count && EqAny(end, "nw", "ne", "sw", "se", "n", "s", "e", "w") && tokens[end].Has(TokenFlags.AllCaps | TokenFlags.Capitalized) && !Adj(end) && !IsWord(end + 1))
+        {
+            end++;
+        }
+
+        var withUnit = UnitDesignator(P(end, '.') && Adj(end) ? end + 1 : end);
+        if (withUnit > end + 1 || (withUnit == end + 1 && !P(end, '.')))
+        {
+            end = withUnit;
+        }
+
+        Emit(i, end, PiiLabel.Address);
+        return ContinueAddress(end);
+    }
+
+    /// <summary>
+    /// After a street address: the comma- or line-separated city, state, country and postcode that follow
+    /// ("Rapid City, SD", "\n Suwałki\n Poland 11248"), each as its own span.
+    /// </summary>
+    public int ContinueAddress(int end)
+    {
+        var j = end;
+        for (var parts = 0; parts < 6 && j < count; parts++)
+        {
+            var k = j;
+            while (k < count && (P(k, ',') || P(k, '>') || P(k, '?')))
+            {
+                k++;
+            }
+
+            var newline = k < count && tokens[k].Has(TokenFlags.NewlineBefore);
+            if (k == j && !newline || k >= count)
+            {
+                break;
+            }
+
+            if (IsNum(k) && tokens[k].Length is >= 3 and <= 6)
+            {
+                var zip = k + 1;
+                if (P(zip, '-') && Adj(zip) && IsNum(zip + 1))
+                {
+                    zip += 2;
+                }
+
+                Emit(k, zip, PiiLabel.Address);
+                j = zip;
+                continue;
+            }
+
+            var e = k;
+            while (e < count && IsWord(e) && (tokens[e].Has(TokenFlags.Capitalized | TokenFlags.AllCaps | TokenFlags.NonAscii) || LowerMode || Eq(e, "nan") || tokens[e].Is(Lex.ForeignStreet) && e > k)
+                && (e == k || !tokens[e].Has(TokenFlags.NewlineBefore)) && !tokens[e].Is(Lex.Stop) && !tokens[e].Is(Lex.Rank))
+            {
+                e++;
+            }
+
+            if (e == k || e - k > 4)
+            {
+                break;
+            }
+
+            if (Is(k, Lex.UnitDesignator))
+            {
+                var unit = UnitDesignator(k);
+                if (unit > k)
+                {
+                    Emit(k, unit, PiiLabel.Address);
+                    j = unit;
+                    continue;
+                }
+            }
+
+            Emit(k, e, PiiLabel.Location);
+            j = e;
+            if (IsNum(j) && !Adj(j) && tokens[j].Length is >= 3 and <= 6 && !tokens[j].Has(TokenFlags.NewlineBefore))
+            {
+                Emit(j, j + 1, PiiLabel.Address);
+                j++;
+            }
+        }
+
+        return j;
+    }
+
+    private bool HasCapitalName(int first, int end)
+    {
+        for (var k = first; k < end; k++)
+        {
+            if (tokens[k].Has(TokenFlags.Capitalized) && !tokens[k].Is(Lex.Common))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Extends an address over ", Apt 212", " Suite 967", " lot 14", " #12".</summary>
+    public int UnitDesignator(int end)
+    {
+        var j = end;
+        if (P(j, ','))
+        {
+            j++;
+        }
+
+        if (Is(j, Lex.UnitDesignator))
+        {
+            var k = j + 1;
+            if (P(k, '.') && Adj(k))
+            {
+                k++;
+            }
+
+            if (P(k, '#'))
+            {
+                k++;
+            }
+
+            if (k < count && tokens[k].Kind != TokenKind.Punct && (tokens[k].Digits > 0 || tokens[k].Length == 1))
+            {
+                return IdEnd(k);
+            }
+        }
+
+        if (P(j, '#') && j + 1 < count && Adj(j + 1) && tokens[j + 1].Digits > 0)
+        {
+            return IdEnd(j + 1);
+        }
+
+        return end;
+    }
+
+    public bool IsStreetName(int first, int suffix)
+    {
+        if (suffix <= first)
+        {
+            return false;
+        }
+
+        for (var k = first; k < suffix; k++)
+        {
+            if (!tokens[k].Is(Lex.Common) && !tokens[k].Is(Lex.Stop))
+            {
+                return !(Eq(suffix, "way") || Eq(suffix, "court") || Eq(suffix, "run") || Eq(suffix, "pass") || Eq(suffix, "walk") || Eq(suffix, "row") || Eq(suffix, "point") || Eq(suffix, "bend") || Eq(suffix, "landing"))
+                    || Cap(suffix);
+            }
+        }
+
+        return Eq(suffix, "street") || Eq(suffix, "st") || Eq(suffix, "avenue") || Eq(suffix, "ave") || Eq(suffix, "road") || Eq(suffix, "rd") || Eq(suffix, "blvd");
+    }
+
+    private static readonly string[] StreetEndings =
+    [
+        "vej", "gade", "katu", "tie", "strasse", "straße", "gata", "gatan", "vägen", "väg", "weg", "straat", "laan", "stræti",
+        "vegur", "gasse", "platz", "allee", "utca", "iela", "cesta", "ulica", "sokak", "stien", "veien", "vegen", "gränd", "torget",
+        "kuja", "polku", "raitti", "gatve", "stræde", "braut", "centret",
+    ];
+
+    private bool IsForeignStreetWord(int i)
+    {
+        var w = W(i);
+        if (w.Length < 5)
+        {
+            return false;
+        }
+
+        foreach (var ending in StreetEndings)
+        {
+            if (w.EndsWith(ending, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

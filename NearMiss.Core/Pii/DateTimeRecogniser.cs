@@ -1,0 +1,293 @@
+namespace NearMiss.Core.Pii;
+
+/// <summary>
+/// Dates and times: ISO and numeric dates, clock times, 24-hour times and years, weekdays, months with their day and
+/// year, holidays and named days ("Black Friday", "the day after Thanksgiving").
+/// </summary>
+internal sealed class DateTimeRecogniser(PiiScan scan) : PiiRecogniser(scan)
+{
+    /// <summary>"2024-03-09", "2024-03-09 14:22:05".</summary>
+    public int IsoDate(int i) => Pattern(i, PiiPatterns.IsoDate(), PiiLabel.Date);
+
+    /// <summary>"3/9/2024", "03-09-24".</summary>
+    public int NumericDate(int i) => Pattern(i, PiiPatterns.NumericDate(), PiiLabel.Date);
+
+    /// <summary>"14:22", "2:15 pm".</summary>
+    public int Time(int i) => Pattern(i, PiiPatterns.Time(), PiiLabel.Time);
+
+    /// <summary>"0430", "around 1915": 24-hour clock times; "1998": years.</summary>
+    public int ClockOrYear(int i)
+    {
+        if (tokens[i].Length == 4 && !IsMeasure(i + 1) && !P(i + 1, '-') && !P(i - 1, '-'))
+        {
+            var value = Value(i);
+            var hhmm = value % 100 < 60 && value / 100 <= 23;
+            if (hhmm && (text[tokens[i].Start] == '0' || Is(i - 1, Lex.TimeLead) || (P(i - 1, ',') && LastIs(PiiLabel.Date, tokens[i - 1].Start, 0))))
+            {
+                Emit(i, i + 1, PiiLabel.Time);
+                return i + 1;
+            }
+
+            if (value is >= 1900 and <= 2099)
+            {
+                Emit(i, i + 1, PiiLabel.Date);
+                return i + 1;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>"9th of July": a lone ordinal, "of" and a month.</summary>
+    public int OrdinalOfMonth(int i)
+    {
+        if (IsLoneOrdinal(i) && EqAny(i + 1, "of") && Is(i + 2, Lex.Month))
+        {
+            Emit(i, i + 3, PiiLabel.Date);
+            return i + 3;
+        }
+
+        return 0;
+    }
+
+    /// <summary>Weekdays, named days and holidays, months with a day or year ("March 3, 2024", "in June").</summary>
+    public int Words(int i)
+    {
+        ref var t = ref T(i);
+        if ((t.Lex.Extra & LexExtra.HolidayHead) != 0)
+        {
+            var named = NamedDay(i);
+            if (named > 0)
+            {
+                return named;
+            }
+        }
+
+        if (t.Is(Lex.Weekday) && (t.Has(TokenFlags.Capitalized) || t.Has(TokenFlags.Lower)))
+        {
+            var weekdayEnd = i + 1;
+            if (t.Length <= 5 && P(weekdayEnd, '.') && Adj(weekdayEnd))
+            {
+                weekdayEnd++;
+            }
+            else if (EqAny(weekdayEnd, "before", "after") && Is(weekdayEnd + 1, Lex.Holiday) && Cap(weekdayEnd + 1))
+            {
+                // "Sunday after Thanksgiving": one holiday-relative date.
+                var holiday = Words(weekdayEnd + 1);
+                if (holiday > 0)
+                {
+                    spans.RemoveAt(spans.Count - 1);
+                    Emit(i, holiday, PiiLabel.Date);
+                    return holiday;
+                }
+            }
+
+            Emit(i, weekdayEnd, PiiLabel.Date);
+            return weekdayEnd;
+        }
+
+        // "New Year's Day", "New Year's Eve", "New Years".
+        if (Eq(i, "new") && t.Has(TokenFlags.Capitalized) && Cap(i + 1) && EqAny(i + 1, "year", "years", "year's"))
+        {
+            var newYearEnd = i + 2;
+            if ((P(newYearEnd, '\'') || P(newYearEnd, '’')) && Adj(newYearEnd) && Eq(newYearEnd + 1, "s"))
+            {
+                newYearEnd += 2;
+            }
+
+            if (EqAny(newYearEnd, "day", "eve") && Cap(newYearEnd))
+            {
+                newYearEnd++;
+            }
+
+            Emit(i, newYearEnd, PiiLabel.Date);
+            return newYearEnd;
+        }
+
+        if (t.Is(Lex.Holiday) && t.Has(TokenFlags.Capitalized))
+        {
+            var holidayEnd = i + 1;
+            if (P(holidayEnd, '\'') && Eq(holidayEnd + 1, "s") && Adj(holidayEnd))
+            {
+                holidayEnd += 2;
+            }
+
+            if (EqAny(holidayEnd, "day", "eve", "sunday", "weekend") && Cap(holidayEnd))
+            {
+                holidayEnd++;
+            }
+            else if (!IsSingleWordHoliday(i))
+            {
+                return 0;
+            }
+
+            return EmitHoliday(i, DayTail(holidayEnd));
+        }
+
+        if (EqAny(i, "fourth") && Eq(i + 1, "of") && Eq(i + 2, "july") && t.Has(TokenFlags.Capitalized))
+        {
+            Emit(i, i + 3, PiiLabel.Date);
+            return i + 3;
+        }
+
+        if (!t.Is(Lex.Month) || t.Has(TokenFlags.AllCaps))
+        {
+            return 0;
+        }
+
+        var w = W(i);
+        var abbreviation = w.Length <= 4 && !w.Equals("june", StringComparison.OrdinalIgnoreCase) && !w.Equals("july", StringComparison.OrdinalIgnoreCase) && !w.Equals("may", StringComparison.OrdinalIgnoreCase);
+        var ambiguous = EqAny(i, "may", "march", "june", "august", "april");
+        if (t.Has(TokenFlags.Lower) && (ambiguous || abbreviation) || (!t.Has(TokenFlags.Capitalized) && !t.Has(TokenFlags.Lower)))
+        {
+            return 0;
+        }
+
+        var j = i + 1;
+        if (abbreviation && P(j, '.') && Adj(j))
+        {
+            j++;
+        }
+
+        // "May through October": a season, not a date.
+        if (EqAny(j, "through", "thru", "to", "until", "-") && Is(j + 1, Lex.Month))
+        {
+            return j + 2;
+        }
+
+        var end = -1;
+        if (j < count && (IsNum(j) && tokens[j].Length <= 2 && Value(j) is >= 1 and <= 31 || tokens[j].Kind == TokenKind.Alnum && IsOrdinal(j) && tokens[j].Length <= 4))
+        {
+            end = j + 1;
+            if (P(end, ',') && IsNum(end + 1) && tokens[end + 1].Length == 4)
+            {
+                end += 2;
+            }
+            else if (IsNum(end) && tokens[end].Length == 4)
+            {
+                end++;
+            }
+        }
+        else if (IsNum(j) && tokens[j].Length == 4)
+        {
+            end = j + 1;
+        }
+        else if (P(j, ',') && IsNum(j + 1) && tokens[j + 1].Length == 4)
+        {
+            end = j + 2;
+        }
+        else if (!abbreviation && (!ambiguous || EqAny(i - 1, "in", "of", "since", "early", "late", "mid", "last", "next", "this", "until", "by", "during", "on", "from")))
+        {
+            end = i + 1;
+        }
+
+        if (end < 0)
+        {
+            return 0;
+        }
+
+        // "9th of July", "12 March".
+        var first = i;
+        if (Eq(i - 1, "of") && i >= 2 && tokens[i - 2].Kind == TokenKind.Alnum && IsOrdinal(i - 2) && (spans.Count == 0 || spans[^1].End <= tokens[i - 2].Start))
+        {
+            first = i - 2;
+        }
+
+        Emit(first, end, PiiLabel.Date);
+        return end;
+    }
+
+    private bool IsSingleWordHoliday(int i) =>
+        EqAny(i, "thanksgiving", "christmas", "halloween", "easter", "juneteenth", "ramadan", "hanukkah", "chanukah", "kwanzaa", "diwali", "passover", "purim", "eid", "pentecost");
+
+    /// <summary>"Black Friday Weekend", "Mardi Gras Eve": a capitalised Weekend or Eve is part of the name ("Memorial Day weekend" is not).</summary>
+    private int DayTail(int end) => EqAny(end, "weekend", "eve") && Cap(end) && !tokens[end].Has(TokenFlags.NewlineBefore) ? end + 1 : end;
+
+    /// <summary>Emits a named day from token <paramref name="i"/>, widened over "day before" / "weekend after".</summary>
+    private int EmitHoliday(int i, int end)
+    {
+        var from = i;
+        if ((Eq(i - 1, "before") || Eq(i - 1, "after")) && (Eq(i - 2, "day") || Eq(i - 2, "night") || Eq(i - 2, "weekend")))
+        {
+            from = i - 2;
+        }
+
+        Emit(from, end, PiiLabel.Date);
+        return end;
+    }
+
+    /// <summary>
+    /// A named day of several words from the lexicon's list: "Black Friday", "Cinco de Mayo", "Mother's Day",
+    /// "St. Patrick's Day", "Super Bowl Sunday". Its words must be capitalised unless the text is all lower case or the
+    /// phrase holds a weekday or month ("black friday").
+    /// </summary>
+    private int NamedDay(int i)
+    {
+        foreach (var words in lexicon.HolidayPhraseWords)
+        {
+            var end = MatchPhrase(i, words, out var capitalised, out var calendar);
+            if (end > 0 && (capitalised || calendar || LowerMode))
+            {
+                return EmitHoliday(i, DayTail(end));
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>Matches words case-insensitively from token i; "x's" also matches "xs" and "x’s", "st." matches "St" and "St.".</summary>
+    private int MatchPhrase(int i, string[] words, out bool capitalised, out bool calendar)
+    {
+        capitalised = true;
+        calendar = false;
+        var k = i;
+        foreach (var word in words)
+        {
+            if (!IsWord(k) && !(k < count && tokens[k].Kind == TokenKind.Alnum) || k > i && tokens[k].Has(TokenFlags.NewlineBefore))
+            {
+                return 0;
+            }
+
+            var w = W(k);
+            var possessive = word.EndsWith("'s", StringComparison.Ordinal);
+            var plural = word.EndsWith("s'", StringComparison.Ordinal);
+            var dotted = word.EndsWith('.');
+            var core = possessive ? word.AsSpan(0, word.Length - 2) : plural || dotted ? word.AsSpan(0, word.Length - 1) : word.AsSpan();
+            var start = k;
+            if (w.Equals(core, StringComparison.OrdinalIgnoreCase))
+            {
+                k++;
+                if (possessive && (P(k, '\'') || P(k, '’')) && Adj(k) && Eq(k + 1, "s") && Adj(k + 1))
+                {
+                    k += 2;
+                }
+                else if ((plural && (P(k, '\'') || P(k, '’')) || dotted && P(k, '.')) && Adj(k))
+                {
+                    k++;
+                }
+            }
+            else if (possessive && w.Length == core.Length + 1 && w.StartsWith(core, StringComparison.OrdinalIgnoreCase) && (w[^1] is 's' or 'S'))
+            {
+                k++;
+            }
+            else
+            {
+                return 0;
+            }
+
+            calendar |= tokens[start].Is(Lex.Weekday | Lex.Month);
+            if (core.Length >= 3 && !tokens[start].Is(Lex.Stop) && !tokens[start].Has(TokenFlags.Capitalized | TokenFlags.AllCaps) && tokens[start].Kind == TokenKind.Word)
+            {
+                capitalised = false;
+            }
+        }
+
+        return k;
+    }
+
+    private int Pattern(int i, System.Text.RegularExpressions.Regex pattern, PiiLabel label)
+    {
+        var length = PiiPatterns.MatchLength(pattern, text, tokens[i].Start);
+        return length > 0 ? EmitChars(tokens[i].Start, length, label) : 0;
+    }
+}

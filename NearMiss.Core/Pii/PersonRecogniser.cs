@@ -1,0 +1,498 @@
+namespace NearMiss.Core.Pii;
+
+/// <summary>
+/// People: a name after a rank, a role or "named"; first name and surname; a single given name or surname by the
+/// name lists' frequencies; unknown proper nouns; names in lower-case text; a police dog's name (OTHER_ID); then,
+/// after the scan, later mentions of the names found (<c>PersonRecogniser.Mentions.cs</c>).
+/// </summary>
+internal sealed partial class PersonRecogniser(PiiScan scan) : PiiRecogniser(scan)
+{
+    /// <summary>A rank or title and the name after it: "Sgt. Maria Delgado", "Deputy Marshal Tom Reyes", "ofc smith".</summary>
+    public int Rank(int i)
+    {
+        if (!tokens[i].Is(Lex.Rank) || CapsMode)
+        {
+            return 0;
+        }
+
+        var j = i + 1;
+        var noun = tokens[i].Is(Lex.NounRank) && !tokens[i].Has(TokenFlags.AllCaps);
+        if (P(j, '.') && Adj(j))
+        {
+            j++;
+            noun = false;
+        }
+
+        // Chained titles: "Deputy Marshal", "Instructor Lt.".
+        while (j < count && tokens[j].Is(Lex.Rank) && tokens[j].Kind == TokenKind.Word && (Cap(j) || LowerMode) && !IsNameToken(j, strict: true))
+        {
+            noun = tokens[j].Is(Lex.NounRank);
+            j++;
+            if (P(j, '.') && Adj(j))
+            {
+                j++;
+                noun = false;
+            }
+        }
+
+        if (tokens[i].Has(TokenFlags.Lower) && !LowerMode && !EqAny(i, "ofc", "sgt", "dep", "det", "cpl", "lt", "tpr", "officer", "deputy", "trooper", "detective", "sergeant", "corporal"))
+        {
+            return 0;
+        }
+
+        if (!IsNameToken(j, strict: noun || tokens[i].Has(TokenFlags.Lower)))
+        {
+            return 0;
+        }
+
+        var end = NameEnd(j, 3, lower: tokens[j].Has(TokenFlags.Lower));
+        Emit(j, end, PiiLabel.Person);
+        return end;
+    }
+
+    /// <summary>"recruit m. estrada": a lower-case initial and a frequent surname after a role or rank.</summary>
+    public int LowerCaseInitialAndSurname(int i)
+    {
+        ref var t = ref T(i);
+        if (t.Length == 1 && t.Has(TokenFlags.Lower) && P(i + 1, '.') && Adj(i + 1) && IsWord(i + 2) && tokens[i + 2].Has(TokenFlags.Lower)
+            && tokens[i + 2].Lex.SurnameCount >= 1000 && !Is(i + 2, Lex.Common | Lex.Stop | Lex.Measure | Lex.Locative) && (RoleBefore(i) || Is(i - 1, Lex.Rank)))
+        {
+            Emit(i, i + 3, PiiLabel.Person);
+            return i + 3;
+        }
+
+        return 0;
+    }
+
+    /// <summary>Lower-case text, or after a role: "patricia desrosiers", "benjamin a seiler".</summary>
+    public int LowerCaseName(int i)
+    {
+        ref var t = ref T(i);
+        if (!t.Has(TokenFlags.Capitalized) && (LowerMode || RoleBefore(i)) && t.Has(TokenFlags.Lower) && t.Is(Lex.GivenName) && t.Lex.GivenCount >= 1500 && !t.Is(Lex.Common | Lex.Stop | Lex.Measure | Lex.Locative | Lex.Month | Lex.Rank)
+            && IsWord(i + 1) && tokens[i + 1].Has(TokenFlags.Lower) && !tokens[i + 1].Has(TokenFlags.NewlineBefore) && !Is(i + 1, Lex.Common | Lex.Stop | Lex.Measure | Lex.Locative)
+            && (Is(i + 1, Lex.Surname) || tokens[i + 1].Has(TokenFlags.NonAscii) || tokens[i + 1].Lex.Flags == Lex.None || IsInitial(i + 1) || tokens[i + 1].Length == 1))
+        {
+            var end = i + 2;
+            if (tokens[i + 1].Length == 1 && IsWord(end) && tokens[end].Has(TokenFlags.Lower) && !Is(end, Lex.Common | Lex.Stop))
+            {
+                end++;
+            }
+
+            Emit(i, end, PiiLabel.Person);
+            return end;
+        }
+
+        return 0;
+    }
+
+    /// <summary>"K9 Rex": the dog's name after "K9" (OTHER_ID); "K9" claims its position either way.</summary>
+    public int K9Name(int i)
+    {
+        if (!Eq(i, "k9"))
+        {
+            return 0;
+        }
+
+        var end = DogName(i + 1);
+        return end != 0 ? end : Stop;
+    }
+
+    /// <summary>Initial and surname: "C. Whitlock".</summary>
+    public int InitialAndSurname(int i)
+    {
+        if (IsProperNounCandidate(i) && IsInitial(i) && Cap(i + 2) && !tokens[i + 2].Is(Lex.Stop) && !tokens[i + 2].Is(Lex.Common)
+            && (tokens[i + 2].Is(Lex.Surname) || tokens[i + 2].Is(Lex.GivenName) || tokens[i + 2].Lex.Flags == Lex.None))
+        {
+            var end = NameEnd(i, 2);
+            Emit(i, end, PiiLabel.Person);
+            return end;
+        }
+
+        return 0;
+    }
+
+    /// <summary>First name (+ middle) + surname; a role before an unknown first word ("suspect Dax Orlov").</summary>
+    public int FullName(int i)
+    {
+        if (!IsProperNounCandidate(i))
+        {
+            return 0;
+        }
+
+        ref var t = ref T(i);
+        var given = IsFrequentGivenName(i);
+        var common = t.Is(Lex.Common);
+        var role = Is(i - 1, Lex.Role) || (P(i - 1, ',') && Is(i - 2, Lex.Role)) || (P(i - 1, '"') && Is(i - 2, Lex.Role));
+        if ((given || role || t.Has(TokenFlags.NonAscii)) && !t.Is(Lex.Month) && !t.Is(Lex.State) && !t.Is(Lex.Country) && !t.Is(Lex.Rank) && !t.Is(Lex.SubUnit)
+            && !t.Is(Lex.StreetSuffix) && !t.Is(Lex.PremiseSuffix) && t.Length > 1)
+        {
+            var end = NameEnd(i, 3);
+            if (end > i + 1)
+            {
+                var second = i + 1;
+                var strongSecond = Cap(second) && (tokens[second].Is(Lex.Surname) || tokens[second].Is(Lex.GivenName) || tokens[second].Lex.Flags == Lex.None || tokens[second].Has(TokenFlags.NonAscii)) || P(second, '"') || IsInitial(second);
+                if (!common || strongSecond && !tokens[second].Is(Lex.Common))
+                {
+                    Emit(i, end, PiiLabel.Person);
+                    return end;
+                }
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// A single given name: "Steve", "Angela told us". At a sentence start an English word ("Precious", "Rain") is a
+    /// name only when the name is frequent; later mentions catch the rest. After "partner" or "K9" with a dog about, the
+    /// dog's name (OTHER_ID).
+    /// </summary>
+    public int GivenName(int i)
+    {
+        if (!IsProperNounCandidate(i))
+        {
+            return 0;
+        }
+
+        ref var t = ref T(i);
+        var given = IsFrequentGivenName(i);
+        var common = t.Is(Lex.Common);
+        var weakStart = t.Has(TokenFlags.SentenceStart) && IsOrdinaryWordName(i);
+        if (given && !common && !weakStart && t.Lex.GivenCount >= 8000 && !t.Is(Lex.Month) && !t.Is(Lex.Rank) && !t.Is(Lex.SubUnit) && !t.Is(Lex.PremiseSuffix) && !t.Is(Lex.StreetSuffix) && !t.Is(Lex.Place | Lex.State)
+            || (given && !common && t.Lex.GivenCount >= 8000 && !t.Is(Lex.State) && !t.Has(TokenFlags.SentenceStart)))
+        {
+            if (DogContext && (Eq(i - 1, "partner") || Eq(i - 1, "k9")))
+            {
+                Emit(i, i + 1, PiiLabel.OtherId);
+                return i + 1;
+            }
+
+            Emit(i, i + 1, PiiLabel.Person);
+            return i + 1;
+        }
+
+        return 0;
+    }
+
+    /// <summary>A single surname or a given name inside a sentence: "Mann", "Virpi".</summary>
+    public int Surname(int i)
+    {
+        if (!IsProperNounCandidate(i))
+        {
+            return 0;
+        }
+
+        ref var t = ref T(i);
+        if (!t.Has(TokenFlags.SentenceStart) && !t.Is(Lex.Common) && !t.Is(Lex.Month | Lex.Rank | Lex.SubUnit | Lex.PremiseSuffix | Lex.StreetSuffix | Lex.OrgSuffix | Lex.Brand | Lex.Weapon | Lex.Measure)
+            && (t.Lex.SurnameCount >= 2000 || IsFrequentGivenName(i)))
+        {
+            var end = NameEnd(i, 3);
+            Emit(i, end, PiiLabel.Person);
+            return end;
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// A sentence that opens with a name and a verb: "Scott is", "Enrico shouted", "Adomo began", "Ruiz asked". Ordinary
+    /// words ("Target was", "Intel had", "Tactics is") need more: a later mention, a surname, a rank.
+    /// </summary>
+    public int SentenceStartName(int i)
+    {
+        if (!IsProperNounCandidate(i))
+        {
+            return 0;
+        }
+
+        ref var t = ref T(i);
+        var weakStart = t.Has(TokenFlags.SentenceStart) && IsOrdinaryWordName(i);
+        if (t.Has(TokenFlags.SentenceStart) && !t.Is(Lex.Common) && t.Length >= 3 && IsNarrativeVerb(i + 1)
+            && (IsFrequentGivenName(i) && !weakStart || SentenceStartSurname(i) || t.Lex.Flags == Lex.None && !IsVerbOrAdverbShape(i) && !IsOrdinaryWord(i)))
+        {
+            Emit(i, i + 1, PiiLabel.Person);
+            return i + 1;
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// Words no list knows, written as proper nouns: "Flateyri", "Ushurma Dratchev", "STAXROITH" (a PERSON when a word
+    /// of the run is a name or the run is longer than one word, otherwise a LOCATION).
+    /// </summary>
+    public int UnknownProperNoun(int i)
+    {
+        if (!IsProperNounCandidate(i))
+        {
+            return 0;
+        }
+
+        ref var t = ref T(i);
+        var common = t.Is(Lex.Common);
+        var midSentence = !t.Has(TokenFlags.SentenceStart);
+        var unknown = t.Lex.Flags == Lex.None || (t.Has(TokenFlags.NonAscii) && !common);
+        if (unknown && !midSentence && (Is(i + 1, Lex.GivenName | Lex.Weekday | Lex.Month | Lex.Holiday) && Cap(i + 1) || IsVerbOrAdverbShape(i)))
+        {
+            return Stop;
+        }
+
+        if (unknown && !midSentence && IsOrdinaryWord(i))
+        {
+            return Stop;
+        }
+
+        var lineStart = t.Has(TokenFlags.NewlineBefore) || i == 0;
+        if (unknown && t.Length >= 3 && (midSentence || P(i + 1, ':') || lineStart && (i + 1 >= count || tokens[i + 1].Has(TokenFlags.NewlineBefore)) || Cap(i + 1) && !Is(i + 1, Lex.Stop | Lex.Common)))
+        {
+            var end = NameEnd(i, 3);
+            var person = false;
+            for (var k = i; k < end; k++)
+            {
+                person |= tokens[k].Is(Lex.GivenName | Lex.Surname);
+            }
+
+            Emit(i, end, person || end > i + 1 ? PiiLabel.Person : PiiLabel.Location);
+            return end;
+        }
+
+        return 0;
+    }
+
+    /// <summary>Names after "name", "named", "called"; a dog's name after "K9", "canine", "dog" or, with a dog about, "partner".</summary>
+    public int Keywords(int i)
+    {
+        var w = W(i);
+        if (!tokens[i].Is(Lex.Keyword) || w.Length > 12)
+        {
+            return 0;
+        }
+
+        Span<char> lower = stackalloc char[w.Length];
+        w.ToLowerInvariant(lower);
+        switch (lower)
+        {
+            case "name" or "named" or "called":
+                {
+                    // "my name is borna jerković", "Name: Martim A Pereira", "gave the name \"Steve\"".
+                    var j = i + 1;
+                    if (EqAny(j, "is", "was") || P(j, ':'))
+                    {
+                        j++;
+                    }
+
+                    if (P(j, '"'))
+                    {
+                        j++;
+                    }
+
+                    if (IsWord(j) && !tokens[j].Is(Lex.Stop) && !tokens[j].Is(Lex.Common) && !tokens[j].Is(Lex.Rank) && (tokens[j].Has(TokenFlags.Capitalized) || tokens[j].Has(TokenFlags.Lower) && (tokens[j].Is(Lex.GivenName | Lex.Surname) || tokens[j].Has(TokenFlags.NonAscii) || tokens[j].Lex.Flags == Lex.None)))
+                    {
+                        var end = NameEnd(j, 3, lower: tokens[j].Has(TokenFlags.Lower));
+                        if (tokens[j].Has(TokenFlags.Lower))
+                        {
+                            end = j + 1;
+                            while (end < count && end < j + 3 && IsWord(end) && tokens[end].Has(TokenFlags.Lower) && !tokens[end].Is(Lex.Stop) && !tokens[end].Is(Lex.Common) && !tokens[end].Is(Lex.Locative)
+                                && (tokens[end].Is(Lex.GivenName | Lex.Surname) || tokens[end].Has(TokenFlags.NonAscii) || tokens[end].Lex.Flags == Lex.None))
+                            {
+                                end++;
+                            }
+                        }
+
+                        Emit(j, end, PiiLabel.Person);
+                        return end;
+                    }
+
+                    return 0;
+                }
+            case "k9" or "canine" or "dog":
+                return DogName(i + 1);
+            case "partner" when DogContext:
+                return DogName(i + 1);
+
+            default:
+                return 0;
+        }
+    }
+
+    /// <summary>Is token j the start of a name (after a rank or in a name run)?</summary>
+    public bool IsNameToken(int j, bool strict)
+    {
+        if (j >= count)
+        {
+            return false;
+        }
+
+        if (IsInitial(j))
+        {
+            return true;
+        }
+
+        ref var t = ref T(j);
+        if (t.Kind != TokenKind.Word || t.Is(Lex.Stop) || t.Is(Lex.Month) || t.Is(Lex.Weekday) || t.Is(Lex.SubUnit) && !t.Is(Lex.Surname))
+        {
+            return false;
+        }
+
+        var known = t.Is(Lex.GivenName) || t.Is(Lex.Surname) || t.Has(TokenFlags.NonAscii);
+        if (t.Has(TokenFlags.Capitalized))
+        {
+            if (strict)
+            {
+                return known && !(t.Is(Lex.Common) && !t.Is(Lex.GivenName)) && !EqAny(j, "safety", "survival", "down", "involved", "wellness", "friendly", "presence");
+            }
+
+            return !t.Is(Lex.StreetSuffix) || t.Is(Lex.Surname);
+        }
+
+        if (t.Has(TokenFlags.Lower) && (LowerMode || strict))
+        {
+            return known && !t.Is(Lex.Common) && !t.Is(Lex.Measure) && !t.Is(Lex.Locative);
+        }
+
+        return false;
+    }
+
+    /// <summary>Extends a name from its first token over further name tokens, initials and a quoted nickname.</summary>
+    public int NameEnd(int j, int max, bool lower = false)
+    {
+        var end = j + 1;
+        if (IsInitial(j))
+        {
+            end = j + 2;
+        }
+
+        var taken = 1;
+        while (end < count && taken < max + 1)
+        {
+            if (tokens[end].Has(TokenFlags.NewlineBefore))
+            {
+                break;
+            }
+
+            // O'Brien, Smith-Jones.
+            if ((P(end, '\'') || P(end, '-') || P(end, '’')) && Adj(end) && Adj(end + 1) && IsWord(end + 1) && tokens[end + 1].Length > 1)
+            {
+                end += 2;
+                continue;
+            }
+
+            // Ray "Tiny" Sandoval.
+            if (P(end, '"') && Cap(end + 1) && P(end + 2, '"') && IsNameToken(end + 3, strict: false) && Cap(end + 3))
+            {
+                end += 3;
+                continue;
+            }
+
+            if (IsInitial(end))
+            {
+                end += 2;
+                taken++;
+                continue;
+            }
+
+            ref var t = ref T(end);
+            var cont = t.Kind == TokenKind.Word && !t.Is(Lex.Stop) && !t.Is(Lex.Rank) && !t.Is(Lex.SubUnit) && !t.Is(Lex.Month) && !t.Is(Lex.Weekday)
+                && !t.Is(Lex.OrgSuffix) && !(t.Is(Lex.StreetSuffix) && !t.Is(Lex.Surname)) && !(t.Is(Lex.PremiseSuffix) && !t.Is(Lex.Surname))
+                && !t.Is(Lex.State) && !t.Is(Lex.Country) && !scan.Agencies.IsAgencySuffix(end)
+                && (t.Has(TokenFlags.Capitalized) || ((LowerMode || lower) && t.Has(TokenFlags.Lower) && (t.Is(Lex.Surname) || t.Is(Lex.GivenName)) && !t.Is(Lex.Common) && !t.Is(Lex.Locative)));
+            if (!cont)
+            {
+                break;
+            }
+
+            end++;
+            taken++;
+        }
+
+        return end;
+    }
+
+    private int DogName(int j)
+    {
+        var k = j;
+        if (P(k, ','))
+        {
+            k++;
+        }
+
+        if (EqAny(k, "partner", "named", "unit"))
+        {
+            if (Eq(k, "unit"))
+            {
+                return 0;
+            }
+
+            k++;
+        }
+
+        if (Cap(k) && !Is(k, Lex.Stop) && !Is(k, Lex.Rank) && !Is(k, Lex.Brand) && !Is(k, Lex.Month) && !Is(k, Lex.Weekday) && !(Is(k, Lex.Common) && !DogContext)
+            && !Cap(k + 1) && !EqAny(k, "Officer", "Handler", "Unit", "Team", "Program", "Sergeant", "Deputy", "Training"))
+        {
+            Emit(k, k + 1, PiiLabel.OtherId);
+            return k + 1;
+        }
+
+        return 0;
+    }
+
+    /// <summary>A role word just before token i: "driver", "subject was", "the husband,".</summary>
+    private bool RoleBefore(int i) =>
+        Is(i - 1, Lex.Role) || (P(i - 1, ',') || EqAny(i - 1, "was", "is")) && Is(i - 2, Lex.Role);
+
+    private bool IsFrequentGivenName(int i) => tokens[i].Is(Lex.GivenName) && tokens[i].Lex.GivenCount >= 1500;
+
+    private bool IsNarrativeVerb(int j) =>
+        EqAny(j, "is", "was", "had", "has", "began", "said", "told", "shouted", "asked", "spent", "lives", "works", "will", "would", "and");
+
+    /// <summary>An English word that no name list holds often enough to outweigh it: "Target", "Precious", "Protocol".</summary>
+    private bool IsOrdinaryWordName(int i)
+    {
+        ref var t = ref T(i);
+        return t.Lex.GivenCount < 50_000 && t.Lex.SurnameCount < 50_000 && lexicon.IsEnglish(W(i), t.Lex);
+    }
+
+    /// <summary>A word no name list holds that reads as English: in the word list, a plural of one, or a noun/adjective ending.</summary>
+    private bool IsOrdinaryWord(int i)
+    {
+        if (lexicon.IsEnglish(W(i), tokens[i].Lex))
+        {
+            return true;
+        }
+
+        var w = W(i);
+        if (tokens[i].Has(TokenFlags.NonAscii) || w.Length < 6)
+        {
+            return false;
+        }
+
+        foreach (var ending in EnglishEndings)
+        {
+            if (w.EndsWith(ending, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] EnglishEndings =
+        ["tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence", "ship", "hood", "ics", "ology", "ful", "less", "ous", "ive", "able", "ible", "yl", "ide"];
+
+    /// <summary>A frequent surname opening a sentence ("Ruiz asked", "Nguyen was"), not a place or an English word.</summary>
+    private bool SentenceStartSurname(int i)
+    {
+        ref var t = ref T(i);
+        return t.Lex.SurnameCount >= 2000 && !IsOrdinaryWordName(i)
+            && !t.Is(Lex.Place | Lex.State | Lex.Country | Lex.County | Lex.Month | Lex.Weekday | Lex.Rank | Lex.Role | Lex.SubUnit | Lex.PremiseSuffix | Lex.StreetSuffix | Lex.OrgSuffix | Lex.Brand | Lex.Weapon | Lex.Measure | Lex.Keyword);
+    }
+
+    /// <summary>Word endings of verbs and adverbs ("Briefed", "Turning", "Afterwards", "Quickly"): not names when unknown.</summary>
+    private bool IsVerbOrAdverbShape(int i)
+    {
+        var w = W(i);
+        return w.Length >= 5 && (w.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || w.EndsWith("ing", StringComparison.OrdinalIgnoreCase)
+            || w.EndsWith("ly", StringComparison.OrdinalIgnoreCase) || w.EndsWith("ward", StringComparison.OrdinalIgnoreCase) || w.EndsWith("wards", StringComparison.OrdinalIgnoreCase));
+    }
+}

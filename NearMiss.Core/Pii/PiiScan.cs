@@ -1,0 +1,120 @@
+namespace NearMiss.Core.Pii;
+
+/// <summary>
+/// One text being scanned: its tokens, the spans found so far, what kind of text it is, and one recogniser per family.
+/// <see cref="Run"/> walks the tokens left to right and tries the registry's rules for each token's class in order;
+/// the first rule that returns a position wins, and the scan resumes there (decision 030).
+/// </summary>
+internal sealed class PiiScan
+{
+    public PiiScan(string text, Token[] tokens, int count, PiiLexicon lexicon, bool lowerText = false)
+    {
+        Text = text;
+        Tokens = tokens;
+        Count = count;
+        Lexicon = lexicon;
+        DetectMode(lowerText);
+        Contact = new ContactRecogniser(this);
+        Ids = new IdentifierRecogniser(this);
+        Addresses = new AddressRecogniser(this);
+        People = new PersonRecogniser(this);
+        Agencies = new AgencyRecogniser(this);
+        Places = new PlaceRecogniser(this);
+        Dates = new DateTimeRecogniser(this);
+    }
+
+    public string Text { get; }
+
+    public Token[] Tokens { get; }
+
+    public int Count { get; }
+
+    public PiiLexicon Lexicon { get; }
+
+    public List<PiiSpan> Spans { get; } = [];
+
+    public bool LowerMode { get; private set; }
+
+    public bool CapsMode { get; private set; }
+
+    public bool DogContext { get; private set; }
+
+    public ContactRecogniser Contact { get; }
+
+    public IdentifierRecogniser Ids { get; }
+
+    public AddressRecogniser Addresses { get; }
+
+    public PersonRecogniser People { get; }
+
+    public AgencyRecogniser Agencies { get; }
+
+    public PlaceRecogniser Places { get; }
+
+    public DateTimeRecogniser Dates { get; }
+
+    public List<PiiSpan> Run(PiiRecogniserRegistry registry)
+    {
+        var i = 0;
+        while (i < Count)
+        {
+            var next = 0;
+            foreach (var rule in registry.RulesFor(Tokens[i]))
+            {
+                next = rule(this, i);
+                if (next != 0)
+                {
+                    break;
+                }
+            }
+
+            i = next > i ? next : i + 1;
+        }
+
+        if (registry.PropagatesMentions)
+        {
+            People.Propagate();
+        }
+
+        return Spans;
+    }
+
+    private void DetectMode(bool lowerText)
+    {
+        int upper = 0, letters = 0, caps = 0;
+        for (var k = 0; k < Count; k++)
+        {
+            ref var t = ref Tokens[k];
+            if (t.Has(TokenFlags.AllCaps))
+            {
+                caps++;
+            }
+
+            if (t.Kind == TokenKind.Punct)
+            {
+                continue;
+            }
+
+            if (t.Kind == TokenKind.Word)
+            {
+                letters++;
+                if (t.Has(TokenFlags.AllCaps) || t.Has(TokenFlags.Capitalized))
+                {
+                    upper++;
+                }
+            }
+
+            if (!DogContext && (t.Kind == TokenKind.Word || t.Kind == TokenKind.Alnum) && IsDogWord(Text.AsSpan(t.Start, t.Length)))
+            {
+                DogContext = true;
+            }
+        }
+
+        LowerMode = lowerText || letters > 8 && upper * 50 < letters;
+        CapsMode = letters > 8 && caps * 10 > letters * 6;
+    }
+
+    private static bool IsDogWord(ReadOnlySpan<char> w) =>
+        w.Equals("dog", StringComparison.OrdinalIgnoreCase) || w.Equals("canine", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("k9", StringComparison.OrdinalIgnoreCase) || w.Equals("handler", StringComparison.OrdinalIgnoreCase);
+}

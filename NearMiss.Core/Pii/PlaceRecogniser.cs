@@ -1,0 +1,263 @@
+namespace NearMiss.Core.Pii;
+
+/// <summary>
+/// Places and highways: highways, mile markers and exits; states, countries and state codes in context; places from the
+/// gazetteer (one word or several, by population and context); national chains as premises; unknown ALL-CAPS words.
+/// </summary>
+internal sealed class PlaceRecogniser(PiiScan scan) : PiiRecogniser(scan)
+{
+    /// <summary>
+    /// Highways, mile markers and exits: "I-95", "Hwy 9 MM 12", "County Rd 1150 E", "US 287", "mile marker 42",
+    /// "exit 12B"; "U.S. Marshals" (an AGENCY) is read here too, because it starts like "U.S. 287".
+    /// </summary>
+    public int Highway(int i)
+    {
+        int j;
+        if (Eq(i, "i") && tokens[i].Has(TokenFlags.Capitalized) && ((P(i + 1, '-') && Adj(i + 1)) || (IsNum(i + 1) && tokens[i + 1].Length >= 2)))
+        {
+            j = P(i + 1, '-') ? i + 2 : i + 1;
+        }
+        else if (EqAny(i, "interstate", "hwy", "highway", "sr", "route", "rte", "rt", "us", "fm", "loop", "spur", "sh", "cr", "ih") && (tokens[i].Has(TokenFlags.Capitalized | TokenFlags.AllCaps) || Eq(i, "hwy") || Eq(i, "highway") || Eq(i, "route")))
+        {
+            j = i + 1;
+            if (P(j, '-') && Adj(j))
+            {
+                j++;
+            }
+            else if (P(j, '.') && Adj(j))
+            {
+                j++;
+            }
+        }
+        else if (Eq(i, "u") && P(i + 1, '.') && Eq(i + 2, "s") && P(i + 3, '.'))
+        {
+            j = i + 4;
+            if (EqAny(j, "marshals", "marshal", "marshals'"))
+            {
+                var endAgency = Eq(j + 1, "service") ? j + 2 : j + 1;
+                Emit(i, endAgency, PiiLabel.Agency);
+                return endAgency;
+            }
+
+            if (EqAny(j, "highway", "hwy", "route", "rt"))
+            {
+                j++;
+            }
+        }
+        else if (EqAny(i, "state", "county", "farm", "us") && EqAny(i + 1, "route", "road", "highway", "hwy", "rd", "rte") && Cap(i))
+        {
+            j = i + 2;
+        }
+        else if (Eq(i, "mile") || Eq(i, "mm") || Eq(i, "milepost") || Eq(i, "mp") && tokens[i].Has(TokenFlags.AllCaps))
+        {
+            var k = EqAny(i + 1, "marker", "post") ? i + 2 : i + 1;
+            if (IsNum(k) && !IsMeasure(k + 1) && (Eq(i, "mile") ? !Is(i - 1, Lex.Stop) || Eq(i - 1, "at") : true))
+            {
+                var endMile = k + 1;
+                if (P(endMile, '.') && IsNum(endMile + 1) && Adj(endMile) && Adj(endMile + 1))
+                {
+                    endMile += 2;
+                }
+
+                Emit(i, endMile, PiiLabel.Location);
+                return endMile;
+            }
+
+            return 0;
+        }
+        else if (Eq(i, "exit") && IsNum(i + 1) && !IsMeasure(i + 2))
+        {
+            var endExit = i + 2;
+            if (IsWord(endExit) && tokens[endExit].Length == 1 && Adj(endExit))
+            {
+                endExit++;
+            }
+
+            Emit(i, endExit, PiiLabel.Location);
+            return endExit;
+        }
+        else
+        {
+            return 0;
+        }
+
+        if (Eq(i, "us") && EqAny(j, "marshals", "marshal"))
+        {
+            var endAgency = Eq(j + 1, "service") ? j + 2 : j + 1;
+            Emit(i, endAgency, PiiLabel.Agency);
+            return endAgency;
+        }
+
+        if (!IsNum(j) && !(j < count && tokens[j].Kind == TokenKind.Alnum && tokens[j].Has(TokenFlags.DigitFirst)))
+        {
+            return 0;
+        }
+
+        if (Eq(i, "us") && !tokens[i].Has(TokenFlags.AllCaps))
+        {
+            return 0;
+        }
+
+        var end = j + 1;
+        if (end < count && tokens[end].Length == 1 && !Adj(end) && text[tokens[end].Start] is 'N' or 'S' or 'E' or 'W' && !Cap(end + 1) && !P(end + 1, '.'))
+        {
+            // "County Rd 1150 E".
+            end++;
+        }
+
+        // "I-95 mile marker 42", "Hwy 9 MM 12".
+        var m = end;
+        if (EqAny(m, "mile", "mm", "milepost"))
+        {
+            var k = EqAny(m + 1, "marker", "post") ? m + 2 : m + 1;
+            if (IsNum(k))
+            {
+                end = k + 1;
+            }
+        }
+
+        Emit(i, end, PiiLabel.Location);
+        return end;
+    }
+
+    /// <summary>State codes in context: "PA CDL", "CA plate", "Rapid City, SD", "TX 75001".</summary>
+    public int StateCode(int i)
+    {
+        ref var t = ref T(i);
+        if (!t.Has(TokenFlags.AllCaps) || CapsMode || P(i + 1, '-') && Adj(i + 1) && i + 2 < count && tokens[i + 2].Digits > 0)
+        {
+            return 0;
+        }
+
+        if (t.Is(Lex.StateCode) && t.Length == 2)
+        {
+            var before = Eq(i - 1, "the") || Eq(i - 1, "a");
+            var keyword = EqAny(i + 1, "dl", "cdl", "plate", "plates", "tag", "tags", "license", "licence", "ol", "registration", "reg", "driver's", "drivers", "id");
+            var cityComma = P(i - 1, ',') && LastIs(PiiLabel.Location, tokens[i - 1].Start, 0);
+            var zip = IsNum(i + 1) && tokens[i + 1].Length == 5;
+            if (!before && (keyword || cityComma || zip || (P(i - 1, ',') && Cap(i - 2))))
+            {
+                Emit(i, i + 1, PiiLabel.Location);
+                return i + 1;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>An ALL-CAPS word of five letters or more in mixed-case text that no list knows, or a place: "STAXROITH".</summary>
+    public int AllCapsWord(int i)
+    {
+        ref var t = ref T(i);
+        if (t.Has(TokenFlags.AllCaps) && !CapsMode && t.Length >= 5 && (t.Lex.Flags == Lex.None || t.Is(Lex.Place | Lex.Country)) && !t.Is(Lex.Common))
+        {
+            Emit(i, i + 1, PiiLabel.Location);
+            return i + 1;
+        }
+
+        return 0;
+    }
+
+    /// <summary>National store and restaurant chains: "the Kroger on Hamilton Ave".</summary>
+    public int Chain(int i)
+    {
+        if (IsProperNounCandidate(i) && lexicon.IsChain(W(i)))
+        {
+            Emit(i, i + 1, PiiLabel.Location);
+            return i + 1;
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// Places and states of several words: "Rapid City", "New York", "St. Louis", "San Juan County"; when an agency word
+    /// follows ("Rapid City PD") the position is left to nothing else (the agency run has already declined it).
+    /// </summary>
+    public int PlaceOfSeveralWords(int i)
+    {
+        if (!IsProperNounCandidate(i) || !tokens[i].Is(Lex.PlaceHead))
+        {
+            return 0;
+        }
+
+        for (var n = 4; n >= 2; n--)
+        {
+            var last = i;
+            var ok = true;
+            for (var k = 1; k < n && ok; k++)
+            {
+                last++;
+                if (P(last, '.') && Adj(last))
+                {
+                    last++;
+                }
+
+                ok = last < count && Cap(last) && !tokens[last].Has(TokenFlags.NewlineBefore);
+            }
+
+            if (!ok)
+            {
+                continue;
+            }
+
+            var population = lexicon.PhrasePopulation(Chars(i, last + 1));
+            if (population >= 1000 || population >= 0 && Eq(last + 1, "county"))
+            {
+                if (scan.Agencies.AgencySuffixEnd(last + 1) > 0)
+                {
+                    return Stop;
+                }
+
+                Emit(i, last + 1, PiiLabel.Location);
+                return last + 1;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>A state or a country, unless an agency word follows ("Texas DPS" is the agency's).</summary>
+    public int StateOrCountry(int i)
+    {
+        if (!IsProperNounCandidate(i) || !(tokens[i].Is(Lex.State) || tokens[i].Is(Lex.Country)))
+        {
+            return 0;
+        }
+
+        if (scan.Agencies.AgencySuffixEnd(i + 1) > 0)
+        {
+            return Stop;
+        }
+
+        Emit(i, i + 1, PiiLabel.Location);
+        return i + 1;
+    }
+
+    /// <summary>
+    /// A one-word place of at least 1,000 people that is not a common word: after a locative ("in", "near") or before
+    /// ", ST"; on its own when large (20,000) and not also a frequent given name; before a role or "officers".
+    /// </summary>
+    public int Place(int i)
+    {
+        if (!IsProperNounCandidate(i))
+        {
+            return 0;
+        }
+
+        ref var t = ref T(i);
+        if (t.Is(Lex.Place) && t.Lex.PlacePopulation >= 1000 && !t.Is(Lex.Common))
+        {
+            var given = t.Is(Lex.GivenName) && t.Lex.GivenCount >= 1500;
+            var locative = Is(i - 1, Lex.Locative) || (P(i + 1, ',') && (Is(i + 2, Lex.StateCode) || Is(i + 2, Lex.State)));
+            var big = t.Lex.PlacePopulation >= 20000 && !(given && t.Lex.GivenCount > 20000) && !t.Has(TokenFlags.SentenceStart);
+            if (locative && (!given || t.Lex.PlacePopulation >= 5000 || P(i + 1, ',')) || big || Is(i + 1, Lex.Role) && t.Lex.PlacePopulation >= 20000 || EqAny(i + 1, "officers", "deputies", "detectives", "police", "troopers"))
+            {
+                Emit(i, i + 1, PiiLabel.Location);
+                return i + 1;
+            }
+        }
+
+        return 0;
+    }
+}
