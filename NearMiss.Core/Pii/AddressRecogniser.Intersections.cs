@@ -93,13 +93,19 @@ internal sealed partial class AddressRecogniser
 
     private int Intersection(int i)
     {
-        // "5th and Broad", "Main and 3rd".
-        if (!EqAny(i + 1, "and", "&") && !P(i + 1, '/'))
+        // "5th and Broad", "Main and 3rd", "35th Avenue and Thomas Road".
+        var connector = i + 1;
+        if (Is(connector, Lex.StreetSuffix) && (Cap(connector) || tokens[connector].Has(TokenFlags.AllCaps)) && EqAny(connector + 1, "and", "&"))
+        {
+            connector++;
+        }
+
+        if (!EqAny(connector, "and", "&") && !P(connector, '/'))
         {
             return 0;
         }
 
-        var k = i + 2;
+        var k = connector + 1;
         var ordinals = k < count && tokens[k].Kind == TokenKind.Alnum && IsOrdinal(k);
         if (ordinals && !IsStreetPreposition(i - 1) && !(Is(k + 1, Lex.StreetSuffix) && !Eq(k + 1, "way")) || ordinals && !EndsStreetName(k + 1))
         {

@@ -121,20 +121,35 @@ internal sealed partial class AddressRecogniser(PiiScan scan) : PiiRecogniser(sc
         return 0;
     }
 
-    /// <summary>Lower-case narratives: "kessler rd".</summary>
+    /// <summary>Lower-case narratives: "kessler rd", and after a street preposition "off antelope creek rd".</summary>
     public int LowerCaseStreet(int i)
     {
         ref var t = ref T(i);
-        if (!t.Has(TokenFlags.Capitalized) && t.Has(TokenFlags.Lower) && !t.Is(Lex.Stop) && !t.Is(Lex.Common) && Is(i + 1, Lex.StreetSuffix) && tokens[i + 1].Has(TokenFlags.Lower)
-            && EqAny(i + 1, "rd", "st", "ave", "blvd", "ln", "dr", "pkwy", "hwy", "ct", "cir", "trl", "ter") && tokens[i + 1].Has(TokenFlags.Lower))
+        if (t.Has(TokenFlags.Capitalized) || !t.Has(TokenFlags.Lower) || t.Is(Lex.Stop) || t.Is(Lex.Common))
         {
-            var end = i + 2;
+            return 0;
+        }
+
+        var suffix = i + 1;
+        if (IsStreetPreposition(i - 1))
+        {
+            while (suffix < i + 3 && IsWord(suffix) && tokens[suffix].Has(TokenFlags.Lower) && !Is(suffix, Lex.Stop | Lex.StreetSuffix | Lex.Rank | Lex.Role | Lex.Measure)
+                && !tokens[suffix].Has(TokenFlags.NewlineBefore))
+            {
+                suffix++;
+            }
+        }
+
+        if (Is(suffix, Lex.StreetSuffix) && tokens[suffix].Has(TokenFlags.Lower) && !tokens[suffix].Has(TokenFlags.NewlineBefore)
+            && EqAny(suffix, "rd", "st", "ave", "blvd", "ln", "dr", "pkwy", "hwy", "ct", "cir", "trl", "ter"))
+        {
+            var end = suffix + 1;
             if (P(end, '.') && Adj(end))
             {
                 end++;
             }
 
-            Emit(i, i + 2, PiiLabel.Address);
+            Emit(i, suffix + 1, PiiLabel.Address);
             return end;
         }
 

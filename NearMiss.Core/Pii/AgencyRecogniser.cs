@@ -217,7 +217,7 @@ internal sealed class AgencyRecogniser(PiiScan scan) : PiiRecogniser(scan)
             }
 
             ref var tj = ref T(j);
-            if (names > 0 && tj.Kind == TokenKind.Word && (tj.Has(TokenFlags.Capitalized) || tj.Has(TokenFlags.Lower) && EqAny(j, "apts", "apartments", "county")))
+            if (names > 0 && tj.Kind == TokenKind.Word && (tj.Has(TokenFlags.Capitalized) || tj.Has(TokenFlags.Lower) && EqAny(j, "apts", "apartments", "county", "st", "rd", "ave", "blvd", "hwy", "ln", "pkwy")))
             {
                 if (EqAny(j, "county", "parish", "borough") && tj.Has(TokenFlags.Capitalized))
                 {

@@ -22,7 +22,7 @@ internal sealed class DateTimeRecogniser(PiiScan scan) : PiiRecogniser(scan)
         {
             var value = Value(i);
             var hhmm = value % 100 < 60 && value / 100 <= 23;
-            if (hhmm && (text[tokens[i].Start] == '0' || Is(i - 1, Lex.TimeLead) || (P(i - 1, ',') && LastIs(PiiLabel.Date, tokens[i - 1].Start, 0))))
+            if (hhmm && (text[tokens[i].Start] == '0' || Is(i - 1, Lex.TimeLead) || P(i - 1, '~') || P(i - 1, '@') || (P(i - 1, ',') && LastIs(PiiLabel.Date, tokens[i - 1].Start, 0))))
             {
                 Emit(i, i + 1, PiiLabel.Time);
                 return i + 1;
@@ -33,6 +33,44 @@ internal sealed class DateTimeRecogniser(PiiScan scan) : PiiRecogniser(scan)
                 Emit(i, i + 1, PiiLabel.Date);
                 return i + 1;
             }
+        }
+
+        return 0;
+    }
+
+    /// <summary>"2am", "11pm", "0545hrs": a clock time written as one token with its unit.</summary>
+    public int TimeWithUnit(int i)
+    {
+        ref var t = ref T(i);
+        var digits = t.Digits;
+        var w = W(i);
+        if (digits is < 1 or > 4 || !char.IsAsciiDigit(w[digits - 1]))
+        {
+            return 0;
+        }
+
+        var unit = w[digits..];
+        var value = Value(i);
+        var clock = unit.Equals("am", StringComparison.OrdinalIgnoreCase) || unit.Equals("pm", StringComparison.OrdinalIgnoreCase)
+            ? digits <= 2 && value is >= 1 and <= 12 || digits is 3 or 4 && value % 100 < 60 && value / 100 is >= 1 and <= 12
+            : (unit.Equals("hrs", StringComparison.OrdinalIgnoreCase) || unit.Equals("hr", StringComparison.OrdinalIgnoreCase) || unit.Equals("h", StringComparison.OrdinalIgnoreCase))
+                && digits == 4 && value % 100 < 60 && value / 100 <= 23;
+        if (!clock)
+        {
+            return 0;
+        }
+
+        Emit(i, i + 1, PiiLabel.Time);
+        return i + 1;
+    }
+
+    /// <summary>"around midnight", "at noon": the named hours after a word that leads a time.</summary>
+    public int NamedHour(int i)
+    {
+        if (EqAny(i, "midnight", "noon") && (Is(i - 1, Lex.TimeLead) || EqAny(i - 1, "past", "til", "till")) && !tokens[i].Has(TokenFlags.AllCaps | TokenFlags.Capitalized))
+        {
+            Emit(i, i + 1, PiiLabel.Time);
+            return i + 1;
         }
 
         return 0;
@@ -87,7 +125,8 @@ internal sealed class DateTimeRecogniser(PiiScan scan) : PiiRecogniser(scan)
         }
 
         // "New Year's Day", "New Year's Eve", "New Years".
-        if (Eq(i, "new") && t.Has(TokenFlags.Capitalized) && Cap(i + 1) && EqAny(i + 1, "year", "years", "year's"))
+        var lower = LowerMode && t.Has(TokenFlags.Lower);
+        if (Eq(i, "new") && (t.Has(TokenFlags.Capitalized) && Cap(i + 1) || lower) && EqAny(i + 1, "year", "years", "year's"))
         {
             var newYearEnd = i + 2;
             if ((P(newYearEnd, '\'') || P(newYearEnd, '’')) && Adj(newYearEnd) && Eq(newYearEnd + 1, "s"))
@@ -95,7 +134,7 @@ internal sealed class DateTimeRecogniser(PiiScan scan) : PiiRecogniser(scan)
                 newYearEnd += 2;
             }
 
-            if (EqAny(newYearEnd, "day", "eve") && Cap(newYearEnd))
+            if (EqAny(newYearEnd, "day", "eve") && (Cap(newYearEnd) || lower))
             {
                 newYearEnd++;
             }
@@ -104,7 +143,7 @@ internal sealed class DateTimeRecogniser(PiiScan scan) : PiiRecogniser(scan)
             return newYearEnd;
         }
 
-        if (t.Is(Lex.Holiday) && t.Has(TokenFlags.Capitalized))
+        if (t.Is(Lex.Holiday) && (t.Has(TokenFlags.Capitalized) || t.Has(TokenFlags.AllCaps) && !CapsMode && IsSingleWordHoliday(i)))
         {
             var holidayEnd = i + 1;
             if (P(holidayEnd, '\'') && Eq(holidayEnd + 1, "s") && Adj(holidayEnd))
@@ -198,7 +237,7 @@ internal sealed class DateTimeRecogniser(PiiScan scan) : PiiRecogniser(scan)
     }
 
     private bool IsSingleWordHoliday(int i) =>
-        EqAny(i, "thanksgiving", "christmas", "halloween", "easter", "juneteenth", "ramadan", "hanukkah", "chanukah", "kwanzaa", "diwali", "passover", "purim", "eid", "pentecost");
+        EqAny(i, "nye", "thanksgiving", "christmas", "halloween", "easter", "juneteenth", "ramadan", "hanukkah", "chanukah", "kwanzaa", "diwali", "passover", "purim", "eid", "pentecost");
 
     /// <summary>"Black Friday Weekend", "Mardi Gras Eve": a capitalised Weekend or Eve is part of the name ("Memorial Day weekend" is not).</summary>
     private int DayTail(int end) => EqAny(end, "weekend", "eve") && Cap(end) && !tokens[end].Has(TokenFlags.NewlineBefore) ? end + 1 : end;

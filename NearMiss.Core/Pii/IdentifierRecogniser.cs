@@ -29,6 +29,48 @@ internal sealed class IdentifierRecogniser(PiiScan scan) : PiiRecogniser(scan)
         return 0;
     }
 
+    /// <summary>Call signs written word first: "Adam-12", "Charlie-4".</summary>
+    public int CallSignWordFirst(int i)
+    {
+        if (Is(i, Lex.CallSign) && !tokens[i].Has(TokenFlags.Lower) && P(i + 1, '-') && Adj(i + 1) && IsNum(i + 2) && Adj(i + 2) && tokens[i + 2].Length <= 4)
+        {
+            Emit(i, i + 3, PiiLabel.BadgeId);
+            return i + 3;
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// Capital letters joined to numbers by a hyphen, at least four digits in all: "IA-24-0071", "CR-2024-118" (a case
+    /// number or a plate by shape, otherwise OTHER_ID); "AR-15" and "F-150" have too few digits to be identifiers.
+    /// </summary>
+    public int LetterPrefixedId(int i)
+    {
+        ref var t = ref T(i);
+        if (!t.Has(TokenFlags.AllCaps) && !(t.Length == 1 && char.IsAsciiLetterUpper(text[t.Start])) || t.Length > 4 || !P(i + 1, '-') || !Adj(i + 1) || !Adj(i + 2) || i + 2 >= count || tokens[i + 2].Digits == 0)
+        {
+            return 0;
+        }
+
+        var end = IdEnd(i);
+        var digits = 0;
+        for (var k = i; k < end; k++)
+        {
+            digits += tokens[k].Digits;
+        }
+
+        if (digits < 4)
+        {
+            return 0;
+        }
+
+        var id = Chars(i, end);
+        var label = PiiPatterns.IsMatch(PiiPatterns.CaseShape(), id) ? PiiLabel.CaseNumber : PiiPatterns.IsMatch(PiiPatterns.PlateShape(), id) ? PiiLabel.Plate : PiiLabel.OtherId;
+        Emit(i, end, label);
+        return end;
+    }
+
     /// <summary>Ages: "57 y/o", "32 yrs old", "a 15 year old", "45-year-old".</summary>
     public int AgeWithUnit(int i)
     {
@@ -263,6 +305,13 @@ internal sealed class IdentifierRecogniser(PiiScan scan) : PiiRecogniser(scan)
                 }
 
             case "car" or "cruiser" or "engine" or "medic" or "truck" or "ladder" or "squad" or "rescue" or "ambulance" or "vehicle":
+                if (IsNum(i + 1) && tokens[i + 1].Length <= 3 && P(i + 2, '-') && Adj(i + 2) && IsNum(i + 3) && Adj(i + 3) && tokens[i + 3].Length <= 4 && !Adj(i + 4))
+                {
+                    // "car 7-114".
+                    Emit(i + 1, i + 4, PiiLabel.VehicleId);
+                    return i + 4;
+                }
+
                 if (IsNum(i + 1) && tokens[i + 1].Length <= 5 && !IsMeasure(i + 2) && !P(i + 2, '-'))
                 {
                     Emit(i + 1, i + 2, PiiLabel.VehicleId);
@@ -452,6 +501,12 @@ internal sealed class IdentifierRecogniser(PiiScan scan) : PiiRecogniser(scan)
         }
 
         var value = Value(i);
+        if (Eq(i - 1, "both") && P(i - 2, ',') && value is > 0 and <= 110 && (i + 1 >= count || P(i + 1, ',') || P(i + 1, '.')))
+        {
+            // "the two men, both 16, were".
+            return true;
+        }
+
         return value is > 0 and <= 110 && LastIs(PiiLabel.Person, tokens[j].Start, 0)
             && (i + 1 >= count || tokens[i + 1].Kind == TokenKind.Punct || EqAny(i + 1, "and", "years", "yrs"));
     }

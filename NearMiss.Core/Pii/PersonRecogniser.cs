@@ -242,6 +242,12 @@ internal sealed partial class PersonRecogniser(PiiScan scan) : PiiRecogniser(sca
             return Stop;
         }
 
+        if (IsPluralAcronym(i))
+        {
+            // "PFDs", "EMTs", "SUVs": an acronym's plural, not a name.
+            return Stop;
+        }
+
         var lineStart = t.Has(TokenFlags.NewlineBefore) || i == 0;
         if (unknown && t.Length >= 3 && (midSentence || P(i + 1, ':') || lineStart && (i + 1 >= count || tokens[i + 1].Has(TokenFlags.NewlineBefore)) || Cap(i + 1) && !Is(i + 1, Lex.Stop | Lex.Common)))
         {
@@ -396,8 +402,9 @@ internal sealed partial class PersonRecogniser(PiiScan scan) : PiiRecogniser(sca
                 && !t.Is(Lex.OrgSuffix) && !(t.Is(Lex.StreetSuffix) && !t.Is(Lex.Surname)) && !(t.Is(Lex.PremiseSuffix) && !t.Is(Lex.Surname))
                 && !t.Is(Lex.State) && !t.Is(Lex.Country) && !scan.Agencies.IsAgencySuffix(end)
                 && (t.Has(TokenFlags.Capitalized) || ((LowerMode || lower) && t.Has(TokenFlags.Lower) && (t.Is(Lex.Surname) || t.Is(Lex.GivenName)) && !t.Is(Lex.Common) && !t.Is(Lex.Locative)));
-            if (!cont)
+            if (!cont || t.Is(Lex.Common) && IsPossessiveOrArticle(end + 1))
             {
+                // "Ofc Wade drew his taser": a word that is also a verb, before "his" or "the", ends the name.
                 break;
             }
 
@@ -439,6 +446,27 @@ internal sealed partial class PersonRecogniser(PiiScan scan) : PiiRecogniser(sca
     /// <summary>A role word just before token i: "driver", "subject was", "the husband,".</summary>
     private bool RoleBefore(int i) =>
         Is(i - 1, Lex.Role) || (P(i - 1, ',') || EqAny(i - 1, "was", "is")) && Is(i - 2, Lex.Role);
+
+    private bool IsPluralAcronym(int i)
+    {
+        var w = W(i);
+        if (w.Length < 3 || w[^1] != 's')
+        {
+            return false;
+        }
+
+        foreach (var c in w[..^1])
+        {
+            if (!char.IsUpper(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool IsPossessiveOrArticle(int i) => EqAny(i, "his", "her", "their", "its", "my", "our", "your", "the", "a", "an");
 
     private bool IsFrequentGivenName(int i) => tokens[i].Is(Lex.GivenName) && tokens[i].Lex.GivenCount >= 1500;
 

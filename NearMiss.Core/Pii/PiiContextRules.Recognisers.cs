@@ -148,20 +148,23 @@ internal sealed partial class PiiContextRules
     {
         for (var k = 0; k + 3 < count; k++)
         {
-            if (tokens[k].Kind != TokenKind.Number || !Eq(k + 1, "block") || !Eq(k + 2, "of"))
+            // "block of", "blk of", "blk".
+            var blk = Eq(k + 1, "blk");
+            if (tokens[k].Kind != TokenKind.Number || !(Eq(k + 1, "block") && Eq(k + 2, "of") || blk))
             {
                 continue;
             }
 
+            var from = blk && !Eq(k + 2, "of") ? k + 2 : k + 3;
             var end = -1;
-            for (var j = k + 3; j < count && j <= k + 7; j++)
+            for (var j = from; j < count && j <= from + 4; j++)
             {
-                if (!IsWord(j) && !(P(j, '.') && j > k + 3))
+                if (!IsWord(j) && !(P(j, '.') && j > from))
                 {
                     break;
                 }
 
-                if (IsWord(j) && tokens[j].Is(Lex.StreetSuffix) && j > k + 3)
+                if (IsWord(j) && tokens[j].Is(Lex.StreetSuffix) && j > from)
                 {
                     end = P(j + 1, '.') && tokens[j + 1].Start == tokens[j].End && tokens[j].Length <= 4 && tokens[j].Is(Lex.Abbreviation) ? j + 1 : j;
                     break;
@@ -289,12 +292,13 @@ internal sealed partial class PiiContextRules
         }
     }
 
-    /// <summary>News style "Tou Vang, 24, of Clovis": capitalised words before ", age," are a name.</summary>
+    /// <summary>News style "Tou Vang, 24, of Clovis" and "Hunter Rose (17)": capitalised words before an age are a name.</summary>
     private void NamesWithAge(List<PiiSpan> spans, List<PiiSpan> added)
     {
         for (var k = 1; k + 2 < count; k++)
         {
-            if (!P(k, ',') || tokens[k + 1].Kind != TokenKind.Number || tokens[k + 1].Length > 2 || !P(k + 2, ',') || !IsWord(k - 1) || !tokens[k - 1].Has(TokenFlags.Capitalized))
+            var parens = P(k, '(') && P(k + 2, ')');
+            if (!(P(k, ',') && P(k + 2, ',') || parens) || tokens[k + 1].Kind != TokenKind.Number || tokens[k + 1].Length > 2 || !IsWord(k - 1) || !tokens[k - 1].Has(TokenFlags.Capitalized))
             {
                 continue;
             }
@@ -315,6 +319,13 @@ internal sealed partial class PiiContextRules
                 }
 
                 named |= tokens[j].Is(Lex.Surname | Lex.GivenName) && !English(j) || tokens[j].Lex.Flags == Lex.None && !English(j);
+            }
+
+            if (!named && parens && k - start == 2 && tokens[start].Is(Lex.GivenName) && tokens[start + 1].Is(Lex.Surname | Lex.GivenName)
+                && !tokens[start].Lex.Has(LexExtra.NotPii) && !tokens[start + 1].Lex.Has(LexExtra.NotPii))
+            {
+                // "Hunter Rose (17)", "Grant Young (52)": a given name and a surname with an age is a name, ordinary words or not.
+                named = !tokens[start].Is(Lex.Rank | Lex.Stop | Lex.Place | Lex.Month | Lex.Weekday) || tokens[start].Is(Lex.GivenName);
             }
 
             if (named && !Overlaps(spans, tokens[start].Start, tokens[k - 1].End))

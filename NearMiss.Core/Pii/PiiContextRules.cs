@@ -243,6 +243,21 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
             && !(tokens[last].Is(Lex.Surname) && tokens[last].Lex.SurnameCount >= 5_000 && W(last)[^1] is not ('s' or 'd')))
         {
             var k = last - 1;
+            if (P(k, '-') && tokens[k].Start == tokens[k - 1].End && tokens[last].Start == tokens[k].End)
+            {
+                // "Somali-speaking", "Ride-alongs": a word joined to an ordinary lower-case word is a compound, not a name.
+                k -= 2;
+                while (k >= first && !IsWord(k))
+                {
+                    k--;
+                }
+
+                if (k < first)
+                {
+                    return null;
+                }
+            }
+
             return new PiiSpan(span.Start, tokens[k].End, span.Label);
         }
 

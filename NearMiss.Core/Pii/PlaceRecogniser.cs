@@ -13,11 +13,12 @@ internal sealed class PlaceRecogniser(PiiScan scan) : PiiRecogniser(scan)
     public int Highway(int i)
     {
         int j;
-        if (Eq(i, "i") && tokens[i].Has(TokenFlags.Capitalized) && ((P(i + 1, '-') && Adj(i + 1)) || (IsNum(i + 1) && tokens[i + 1].Length >= 2)))
+        var hyphenNumber = P(i + 1, '-') && Adj(i + 1) && IsNum(i + 2) && Adj(i + 2);
+        if (Eq(i, "i") && (tokens[i].Has(TokenFlags.Capitalized) || hyphenNumber) && ((P(i + 1, '-') && Adj(i + 1)) || (IsNum(i + 1) && tokens[i + 1].Length >= 2)))
         {
             j = P(i + 1, '-') ? i + 2 : i + 1;
         }
-        else if (EqAny(i, "interstate", "hwy", "highway", "sr", "route", "rte", "rt", "us", "fm", "loop", "spur", "sh", "cr", "ih") && (tokens[i].Has(TokenFlags.Capitalized | TokenFlags.AllCaps) || Eq(i, "hwy") || Eq(i, "highway") || Eq(i, "route")))
+        else if (EqAny(i, "interstate", "hwy", "highway", "sr", "route", "rte", "rt", "us", "fm", "loop", "spur", "sh", "cr", "ih") && (tokens[i].Has(TokenFlags.Capitalized | TokenFlags.AllCaps) || Eq(i, "hwy") || Eq(i, "highway") || Eq(i, "route") || hyphenNumber && !Eq(i, "loop")))
         {
             j = i + 1;
             if (P(j, '-') && Adj(j))
@@ -44,7 +45,7 @@ internal sealed class PlaceRecogniser(PiiScan scan) : PiiRecogniser(scan)
                 j++;
             }
         }
-        else if (EqAny(i, "state", "county", "farm", "us") && EqAny(i + 1, "route", "road", "highway", "hwy", "rd", "rte") && Cap(i))
+        else if (EqAny(i, "state", "county", "farm", "us") && EqAny(i + 1, "route", "road", "highway", "hwy", "rd", "rte") && (Cap(i) || IsNum(i + 2)))
         {
             j = i + 2;
         }
@@ -93,7 +94,7 @@ internal sealed class PlaceRecogniser(PiiScan scan) : PiiRecogniser(scan)
             return 0;
         }
 
-        if (Eq(i, "us") && !tokens[i].Has(TokenFlags.AllCaps))
+        if (Eq(i, "us") && !tokens[i].Has(TokenFlags.AllCaps) && !hyphenNumber)
         {
             return 0;
         }
@@ -135,7 +136,7 @@ internal sealed class PlaceRecogniser(PiiScan scan) : PiiRecogniser(scan)
             var keyword = EqAny(i + 1, "dl", "cdl", "plate", "plates", "tag", "tags", "license", "licence", "ol", "registration", "reg", "driver's", "drivers", "id");
             var cityComma = P(i - 1, ',') && LastIs(PiiLabel.Location, tokens[i - 1].Start, 0);
             var zip = IsNum(i + 1) && tokens[i + 1].Length == 5;
-            if (!before && (keyword || cityComma || zip || (P(i - 1, ',') && Cap(i - 2))))
+            if (keyword || !before && (cityComma || zip || (P(i - 1, ',') && Cap(i - 2))))
             {
                 Emit(i, i + 1, PiiLabel.Location);
                 return i + 1;
@@ -246,6 +247,13 @@ internal sealed class PlaceRecogniser(PiiScan scan) : PiiRecogniser(scan)
         }
 
         ref var t = ref T(i);
+        if (t.Is(Lex.Place) && t.Lex.PlacePopulation >= 100_000 && t.Is(Lex.Common) && EqAny(i + 1, "officers", "officer", "deputies", "police", "pd", "firefighters", "detectives"))
+        {
+            // "Two Phoenix Officers Wounded": a large city named like a word, before its officers.
+            Emit(i, i + 1, PiiLabel.Location);
+            return i + 1;
+        }
+
         if (t.Is(Lex.Place) && t.Lex.PlacePopulation >= 1000 && !t.Is(Lex.Common))
         {
             var given = t.Is(Lex.GivenName) && t.Lex.GivenCount >= 1500;
