@@ -129,7 +129,7 @@ internal sealed partial class AddressRecogniser
     }
 
     /// <summary>A preposition that puts a following street name on the map: "at", "near", "on", "found him at".</summary>
-    private bool IsStreetPreposition(int i) =>
+    public bool IsStreetPreposition(int i) =>
         EqAny(i, "at", "near", "on", "of", "to", "from", "off", "onto", "toward", "towards", "by", "past", "around", "approaching", "along", "down", "up", "crossing", "into", "outside", "via");
 
     /// <summary>

@@ -40,6 +40,13 @@ internal sealed class AgencyRecogniser(PiiScan scan) : PiiRecogniser(scan)
             agency = true;
         }
 
+        if (!agency && t.Is(Lex.StateCode) && w.Length == 2 && (EqAny(i + 1, "highway", "state") && EqAny(i + 2, "patrol", "police", "troopers")))
+        {
+            // "SD highway patrol", "NM State Police".
+            Emit(i, i + 3, PiiLabel.Agency);
+            return i + 3;
+        }
+
         if (agency)
         {
             var end = SubUnitAfter(i + 1);
@@ -285,6 +292,22 @@ internal sealed class AgencyRecogniser(PiiScan scan) : PiiRecogniser(scan)
                         end += 2;
                     }
 
+                    if (Cap(end) && Is(end, Lex.SubUnit) && !tokens[end].Has(TokenFlags.NewlineBefore) && EqAny(end, "precinct", "division", "district", "substation", "detachment"))
+                    {
+                        // "Maryvale Estrella Mountain Precinct": a police sub-unit named after a place.
+                        bestEnd = end + 1;
+                        bestLabel = PiiLabel.Agency;
+                        break;
+                    }
+
+                    if (EqAny(end, "room", "rm", "suite") && end + 1 < count && tokens[end + 1].Digits > 0 && !tokens[end].Has(TokenFlags.NewlineBefore))
+                    {
+                        // "Hokona Hall room 312".
+                        bestEnd = IdEnd(end + 1);
+                        bestLabel = PiiLabel.Location;
+                        break;
+                    }
+
                     var agencyAfter = AgencySuffixEnd(end);
                     if (agencyAfter > 0)
                     {
@@ -312,7 +335,7 @@ internal sealed class AgencyRecogniser(PiiScan scan) : PiiRecogniser(scan)
                         end++;
                     }
 
-                    if (Eq(j, "dr") && Cap(end))
+                    if (Eq(j, "dr") && Cap(end) && !Is(end, Lex.Role) && !tokens[end].Lex.Has(LexExtra.NotPii))
                     {
                         break;
                     }
@@ -324,7 +347,8 @@ internal sealed class AgencyRecogniser(PiiScan scan) : PiiRecogniser(scan)
                         continue;
                     }
 
-                    if (end < count && tokens[end].Has(TokenFlags.Lower) && IsWord(end) && W(end).EndsWith("ing", StringComparison.Ordinal) && !EqAny(end, "heading", "going", "traveling", "travelling", "driving", "walking", "running"))
+                    if (end < count && tokens[end].Has(TokenFlags.Lower) && IsWord(end) && W(end).EndsWith("ing", StringComparison.Ordinal) && !EqAny(end, "heading", "going", "traveling", "travelling", "driving", "walking", "running")
+                        && !scan.Addresses.IsStreetPreposition(i - 1))
                     {
                         // "Main Street policing".
                         return j + 1;

@@ -44,13 +44,14 @@ internal sealed class DateTimeRecogniser(PiiScan scan) : PiiRecogniser(scan)
         ref var t = ref T(i);
         var digits = t.Digits;
         var w = W(i);
-        if (digits is < 1 or > 4 || !char.IsAsciiDigit(w[digits - 1]))
+        if (digits is < 1 or > 4 || w.Length <= digits || !char.IsAsciiDigit(w[digits - 1]) || char.IsAsciiDigit(w[digits]))
         {
+            // Only "digits, then letters": "2am", not "2K14".
             return 0;
         }
 
         var unit = w[digits..];
-        var value = Value(i);
+        var value = int.Parse(w[..digits], System.Globalization.CultureInfo.InvariantCulture);
         var clock = unit.Equals("am", StringComparison.OrdinalIgnoreCase) || unit.Equals("pm", StringComparison.OrdinalIgnoreCase)
             ? digits <= 2 && value is >= 1 and <= 12 || digits is 3 or 4 && value % 100 < 60 && value / 100 is >= 1 and <= 12
             : (unit.Equals("hrs", StringComparison.OrdinalIgnoreCase) || unit.Equals("hr", StringComparison.OrdinalIgnoreCase) || unit.Equals("h", StringComparison.OrdinalIgnoreCase))
@@ -125,7 +126,7 @@ internal sealed class DateTimeRecogniser(PiiScan scan) : PiiRecogniser(scan)
         }
 
         // "New Year's Day", "New Year's Eve", "New Years".
-        var lower = LowerMode && t.Has(TokenFlags.Lower);
+        var lower = t.Has(TokenFlags.Lower) && (LowerMode || Eq(i + 1, "years") && EqAny(i + 2, "eve", "day"));
         if (Eq(i, "new") && (t.Has(TokenFlags.Capitalized) && Cap(i + 1) || lower) && EqAny(i + 1, "year", "years", "year's"))
         {
             var newYearEnd = i + 2;

@@ -400,7 +400,7 @@ internal sealed partial class PersonRecogniser(PiiScan scan) : PiiRecogniser(sca
             ref var t = ref T(end);
             var cont = t.Kind == TokenKind.Word && !t.Is(Lex.Stop) && !t.Is(Lex.Rank) && !t.Is(Lex.SubUnit) && !t.Is(Lex.Month) && !t.Is(Lex.Weekday)
                 && !t.Is(Lex.OrgSuffix) && !(t.Is(Lex.StreetSuffix) && !t.Is(Lex.Surname)) && !(t.Is(Lex.PremiseSuffix) && !t.Is(Lex.Surname))
-                && !t.Is(Lex.State) && !t.Is(Lex.Country) && !scan.Agencies.IsAgencySuffix(end)
+                && (!t.Is(Lex.State) && !t.Is(Lex.Country) || P(end + 1, '-') && Adj(end + 1) && Cap(end + 2) && Adj(end + 2)) && !scan.Agencies.IsAgencySuffix(end)
                 && (t.Has(TokenFlags.Capitalized) || ((LowerMode || lower) && t.Has(TokenFlags.Lower) && (t.Is(Lex.Surname) || t.Is(Lex.GivenName)) && !t.Is(Lex.Common) && !t.Is(Lex.Locative)));
             if (!cont || t.Is(Lex.Common) && IsPossessiveOrArticle(end + 1))
             {

@@ -433,19 +433,32 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
                 added.Add(new PiiSpan(tokens[k].Start, tokens[end].End, PiiLabel.Location));
             }
 
+            spans.RemoveAll(s => s.Start >= tokens[placeStart].Start && s.End <= tokens[placeEnd].End && s.Label == PiiLabel.Location);
             if (!Overlaps(spans, tokens[placeStart].Start, tokens[placeEnd].End))
             {
                 added.Add(new PiiSpan(tokens[placeStart].Start, tokens[placeEnd].End, PiiLabel.Location));
             }
         }
 
-        // "HOUSTON —" at the start of a line: an upper-case listed place before a dash.
+        // "HOUSTON —", "OKLAHOMA CITY —" at the start of a line: upper-case words before a dash, a listed place.
         for (var k = 0; k < count; k++)
         {
-            if (IsWord(k) && (k == 0 || tokens[k].Has(TokenFlags.NewlineBefore)) && tokens[k].Has(TokenFlags.AllCaps) && tokens[k].Is(Lex.Place)
-                && k + 1 < count && (text[tokens[k + 1].Start] is '—' or '–' || P(k + 1, '-') && P(k + 2, '-')))
+            if (!IsWord(k) || !(k == 0 || tokens[k].Has(TokenFlags.NewlineBefore)) || !tokens[k].Has(TokenFlags.AllCaps))
             {
-                added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.Location));
+                continue;
+            }
+
+            var dash = k + 1;
+            while (dash < k + 3 && IsWord(dash) && tokens[dash].Has(TokenFlags.AllCaps) && !tokens[dash].Has(TokenFlags.NewlineBefore))
+            {
+                dash++;
+            }
+
+            var listed = dash == k + 1 ? tokens[k].Is(Lex.Place) : lexicon.PhrasePopulation(text.AsSpan(tokens[k].Start, tokens[dash - 1].End - tokens[k].Start)) >= 0;
+            if (listed && dash < count && (text[tokens[dash].Start] is '—' or '–' || P(dash, '-') && P(dash + 1, '-')))
+            {
+                spans.RemoveAll(s => s.Start >= tokens[k].Start && s.End <= tokens[dash - 1].End && s.Label == PiiLabel.Location);
+                added.Add(new PiiSpan(tokens[k].Start, tokens[dash - 1].End, PiiLabel.Location));
             }
         }
     }

@@ -449,7 +449,7 @@ internal static class PiiTrueCaser
                 return true;
             }
 
-            return P(i + 1, '(') && IsWord(i + 2) && tokens[i + 2].Is(Lex.GivenName) && IsWord(i + 3) && (NameListed(i + 3) || Unknown(i + 3));
+            return P(i + 1, '(') && IsWord(i + 2) && tokens[i + 2].Is(Lex.GivenName) && IsWord(i + 3) && (NameListed(i + 3) || Unknown(i + 3)) && !tokens[i].Is(Lex.Role);
         }
 
         // -------------------------------------------------------------- headlines and headings
