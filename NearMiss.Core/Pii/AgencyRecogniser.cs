@@ -224,7 +224,8 @@ internal sealed class AgencyRecogniser(PiiScan scan) : PiiRecogniser(scan)
             }
 
             ref var tj = ref T(j);
-            if (names > 0 && tj.Kind == TokenKind.Word && (tj.Has(TokenFlags.Capitalized) || tj.Has(TokenFlags.Lower) && EqAny(j, "apts", "apartments", "county", "st", "rd", "ave", "blvd", "hwy", "ln", "pkwy")))
+            if (names > 0 && tj.Kind == TokenKind.Word && (tj.Has(TokenFlags.Capitalized) || tj.Has(TokenFlags.Lower) && EqAny(j, "apts", "apartments", "county", "st", "rd", "ave", "blvd", "hwy", "ln", "pkwy")
+                || LowerMode && tj.Has(TokenFlags.Lower) && EqAny(j, "station", "hospital", "jail", "university", "college", "mall", "airport", "casino", "stadium", "arena", "motel", "hotel", "clinic", "prison")))
             {
                 if (EqAny(j, "county", "parish", "borough") && tj.Has(TokenFlags.Capitalized))
                 {

@@ -402,7 +402,7 @@ internal sealed partial class PersonRecogniser(PiiScan scan) : PiiRecogniser(sca
                 && !t.Is(Lex.OrgSuffix) && !(t.Is(Lex.StreetSuffix) && !t.Is(Lex.Surname)) && !(t.Is(Lex.PremiseSuffix) && !t.Is(Lex.Surname))
                 && (!t.Is(Lex.State) && !t.Is(Lex.Country) || P(end + 1, '-') && Adj(end + 1) && Cap(end + 2) && Adj(end + 2)) && !scan.Agencies.IsAgencySuffix(end)
                 && (t.Has(TokenFlags.Capitalized) || ((LowerMode || lower) && t.Has(TokenFlags.Lower) && (t.Is(Lex.Surname) || t.Is(Lex.GivenName)) && !t.Is(Lex.Common) && !t.Is(Lex.Locative)));
-            if (!cont || t.Is(Lex.Common) && IsPossessiveOrArticle(end + 1))
+            if (!cont || t.Is(Lex.Common) && IsPossessiveOrArticle(end + 1) || t.Length == 1 && P(end + 1, '/'))
             {
                 // "Ofc Wade drew his taser": a word that is also a verb, before "his" or "the", ends the name.
                 break;

@@ -61,6 +61,9 @@ internal enum LexExtra : byte
 
     /// <summary>An AP-style state abbreviation ("Ariz.", "Minn.", "S.D."), Data/ap-states.txt; stored without its dots.</summary>
     ApState = 16,
+
+    /// <summary>A word that makes a premise generic rather than named ("bus station", "county jail").</summary>
+    GenericModifier = 32,
 }
 
 internal readonly record struct LexEntry(Lex Flags, int GivenCount, int SurnameCount, int PlacePopulation, LexExtra Extra = LexExtra.None)
@@ -146,6 +149,11 @@ internal sealed class PiiLexicon
         foreach (var word in ReadLines("models.txt"))
         {
             Update(word, e => e with { Extra = e.Extra | LexExtra.Model });
+        }
+
+        foreach (var word in Words("generic-modifiers"))
+        {
+            Update(word, e => e with { Extra = e.Extra | LexExtra.GenericModifier });
         }
 
         foreach (var word in ReadLines("ap-states.txt"))

@@ -83,6 +83,7 @@ internal sealed partial class PiiRecogniserRegistry
         new("foreign street", Addresses, Word, static (s, i) => s.Addresses.ForeignStreet(i)),
         new("date words", Dates, Word, static (s, i) => s.Dates.Words(i)),
         new("named hour", Dates, Word, static (s, i) => s.Dates.NamedHour(i)),
+        new("short weekday", Dates, Word, static (s, i) => s.Dates.ShortWeekday(i)),
         new("troop or district", Agencies, Word, static (s, i) => s.Agencies.TroopOrDistrict(i)),
         new("unit", Addresses, Word, static (s, i) => s.Addresses.Unit(i)),
         new("post box", Addresses, Word, static (s, i) => s.Addresses.PostBox(i)),
@@ -102,5 +103,6 @@ internal sealed partial class PiiRecogniserRegistry
         new("unknown proper noun", People, Word, static (s, i) => s.People.UnknownProperNoun(i)),
         new("lower-case name", People, Word, static (s, i) => s.People.LowerCaseName(i)),
         new("lower-case street", Addresses, Word, static (s, i) => s.Addresses.LowerCaseStreet(i)),
+        new("lower-case premise", Places, Word, static (s, i) => s.Places.LowerCasePremise(i)),
     ];
 }

@@ -159,6 +159,35 @@ internal sealed class PlaceRecogniser(PiiScan scan) : PiiRecogniser(scan)
         return 0;
     }
 
+    /// <summary>
+    /// Lower-case text: one or two words and a premise after a preposition, "at coliseum station", "to highland
+    /// hospital", "then santa rita jail"; not a generic premise ("the bus station", "county jail", "a gas station").
+    /// </summary>
+    public int LowerCasePremise(int i)
+    {
+        ref var t = ref T(i);
+        if (!LowerMode || !t.Has(TokenFlags.Lower) || t.Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Measure | Lex.Month | Lex.Weekday) || t.Lex.Has(LexExtra.GenericModifier)
+            || !EqAny(i - 1, "at", "to", "from", "near", "then", "outside", "inside", "behind", "by"))
+        {
+            return 0;
+        }
+
+        var premise = i + 1;
+        if (IsWord(premise) && tokens[premise].Has(TokenFlags.Lower) && !Is(premise, Lex.PremiseSuffix | Lex.Stop | Lex.Rank | Lex.Role | Lex.Measure) && !tokens[premise].Lex.Has(LexExtra.GenericModifier))
+        {
+            premise++;
+        }
+
+        if (premise < count && Is(premise, Lex.PremiseSuffix) && tokens[premise].Has(TokenFlags.Lower) && !tokens[premise].Has(TokenFlags.NewlineBefore)
+            && EqAny(premise, "station", "hospital", "jail", "university", "college", "mall", "park", "airport", "center", "centre", "casino", "stadium", "arena", "motel", "hotel", "school", "academy", "clinic", "plaza", "market", "ranch", "prison"))
+        {
+            Emit(i, premise + 1, PiiLabel.Location);
+            return premise + 1;
+        }
+
+        return 0;
+    }
+
     /// <summary>National store and restaurant chains: "the Kroger on Hamilton Ave".</summary>
     public int Chain(int i)
     {
@@ -177,7 +206,7 @@ internal sealed class PlaceRecogniser(PiiScan scan) : PiiRecogniser(scan)
     /// </summary>
     public int PlaceOfSeveralWords(int i)
     {
-        if (!IsProperNounCandidate(i) || !tokens[i].Is(Lex.PlaceHead))
+        if (!(IsProperNounCandidate(i) || EqAny(i, "st", "saint", "ft", "mt") && Cap(i)) || !tokens[i].Is(Lex.PlaceHead))
         {
             return 0;
         }
@@ -259,7 +288,7 @@ internal sealed class PlaceRecogniser(PiiScan scan) : PiiRecogniser(scan)
             var given = t.Is(Lex.GivenName) && t.Lex.GivenCount >= 1500;
             var locative = Is(i - 1, Lex.Locative) || (P(i + 1, ',') && (Is(i + 2, Lex.StateCode) || Is(i + 2, Lex.State)));
             var big = t.Lex.PlacePopulation >= 20000 && !(given && t.Lex.GivenCount > 20000) && !t.Has(TokenFlags.SentenceStart);
-            if (locative && (!given || t.Lex.PlacePopulation >= 5000 || P(i + 1, ',')) || big || Is(i + 1, Lex.Role) && t.Lex.PlacePopulation >= 20000 || EqAny(i + 1, "officers", "deputies", "detectives", "police", "troopers"))
+            if (locative && (!given || t.Lex.PlacePopulation >= 5000 || P(i + 1, ',')) || big || Is(i + 1, Lex.Role) && t.Lex.PlacePopulation >= 20000 || EqAny(i + 1, "officers", "deputies", "detectives", "police", "troopers", "officer", "deputy", "trooper"))
             {
                 Emit(i, i + 1, PiiLabel.Location);
                 return i + 1;
