@@ -13,7 +13,7 @@ internal sealed partial class AddressRecogniser
     public int NamedIntersection(int i)
     {
         ref var t = ref T(i);
-        return (t.Has(TokenFlags.Capitalized) || LowerMode && t.Has(TokenFlags.Lower)) && !CapsMode ? NamedIntersectionAt(i) : 0;
+        return (t.Has(TokenFlags.Capitalized) || LowerMode && t.Has(TokenFlags.Lower) || t.Has(TokenFlags.AllCaps) && t.Length <= 4 && !t.Is(Lex.Common | Lex.Stop)) && !CapsMode ? NamedIntersectionAt(i) : 0;
     }
 
     private int CornerOf(int i)
@@ -113,7 +113,8 @@ internal sealed partial class AddressRecogniser
             return 0;
         }
 
-        if ((Cap(k) && !Is(k, Lex.Stop) && !Is(k, Lex.SubUnit)) || ordinals)
+        var lowerName = LowerMode && IsWord(k) && tokens[k].Has(TokenFlags.Lower) && !Is(k, Lex.Stop | Lex.Common | Lex.Measure | Lex.Role | Lex.Rank) && !tokens[k].Has(TokenFlags.NewlineBefore);
+        if ((Cap(k) && !Is(k, Lex.Stop) && !Is(k, Lex.SubUnit)) || ordinals || lowerName)
         {
             var end = k + 1;
             if (Is(end, Lex.StreetSuffix))

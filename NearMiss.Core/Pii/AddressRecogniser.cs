@@ -22,7 +22,28 @@ internal sealed partial class AddressRecogniser(PiiScan scan) : PiiRecogniser(sc
         }
 
         var address = AddressFrom(i);
-        return address != 0 ? address : Stop;
+        if (address != 0)
+        {
+            return address;
+        }
+
+        // "5th Ave", "on 3rd Street", "1st st": a numbered street without a house number.
+        var suffix = i + 1;
+        if (Is(suffix, Lex.StreetSuffix) && !tokens[suffix].Has(TokenFlags.NewlineBefore)
+            && (tokens[suffix].Has(TokenFlags.Capitalized | TokenFlags.AllCaps) && !EqAny(suffix, "place", "way", "pass", "run", "walk", "row", "point", "loop", "path", "cove")
+                || EqAny(suffix, "st", "rd", "ave", "blvd", "ln", "dr", "pkwy", "hwy", "street", "avenue", "road", "boulevard", "drive", "lane")))
+        {
+            var end = suffix + 1;
+            if (P(end, '.') && Adj(end) && Is(suffix, Lex.Abbreviation))
+            {
+                end++;
+            }
+
+            Emit(i, suffix + 1, PiiLabel.Address);
+            return IntersectionTail(end, end);
+        }
+
+        return Stop;
     }
 
     /// <summary>"80202" after a state, a place or an address.</summary>

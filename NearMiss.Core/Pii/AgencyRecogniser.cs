@@ -57,6 +57,41 @@ internal sealed class AgencyRecogniser(PiiScan scan) : PiiRecogniser(scan)
         return 0;
     }
 
+    /// <summary>An acronym naming a premise: "UNM Hospital", "OU Medical Center".</summary>
+    public int AcronymPremise(int i)
+    {
+        ref var t = ref T(i);
+        if (!t.Has(TokenFlags.AllCaps) || CapsMode || t.Length > 5 || t.Is(Lex.Stop | Lex.StateCode) || !Cap(i + 1) || tokens[i + 1].Has(TokenFlags.NewlineBefore) || !PremiseAhead(i + 1))
+        {
+            return 0;
+        }
+
+        var end = i + 1;
+        while (end < count && Cap(end) && !tokens[end].Has(TokenFlags.NewlineBefore) && end < i + 4)
+        {
+            end++;
+            if (IsPremiseWord(end - 1) && !(Cap(end) && IsPremiseWord(end)))
+            {
+                break;
+            }
+        }
+
+        Emit(i, end, PiiLabel.Location);
+        return end;
+    }
+
+    /// <summary>A call-sign word naming a sub-unit: "the Adam Sector".</summary>
+    public int CallSignSubUnit(int i)
+    {
+        if (Cap(i) && Is(i, Lex.CallSign) && Cap(i + 1) && EqAny(i + 1, "sector", "district", "division", "precinct", "squad"))
+        {
+            Emit(i, i + 2, PiiLabel.Agency);
+            return i + 2;
+        }
+
+        return 0;
+    }
+
     /// <summary>"Troop K", "District 4", "Precinct 12".</summary>
     public int TroopOrDistrict(int i)
     {

@@ -220,6 +220,13 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
             return null;
         }
 
+        // A generic premise, "Gas Station", "Apartment Complex": kinds of place, not a place.
+        if (span.Label == PiiLabel.Location && words == 2 && IsWord(first) && IsWord(last) && (tokens[first].Lex.Has(LexExtra.GenericModifier) || English(first) && tokens[first].Is(Lex.PremiseSuffix))
+            && tokens[last].Is(Lex.PremiseSuffix) && !tokens[first].Is(Lex.Place | Lex.Surname | Lex.GivenName) && last == first + 1)
+        {
+            return null;
+        }
+
         // Radio and aviation positions: "Local Controller", "Ground Control", "Approach".
         if (span.Label == PiiLabel.Person && IsWord(last) && (Eq(last, "control") || Eq(last, "controller") || Eq(last, "tower") || Eq(last, "approach") || Eq(last, "departure")))
         {

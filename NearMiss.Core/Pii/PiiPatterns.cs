@@ -46,7 +46,7 @@ internal static partial class PiiPatterns
     [GeneratedRegex(@"^([A-Z]{2,3}[- ]?\d{3,4}|\d[A-Z]{3}\d{3}|[A-Z]{3}\d[A-Z]{2}|\d{3}[- ]?[A-Z]{3})$", Options)]
     public static partial Regex PlateShape();
 
-    [GeneratedRegex(@"^([A-Z]{1,5}-?\d{2,4}-\d{3,}|\d{2,4}-\d{5,}|\d{2}[A-Z]\d{5,})$", Options)]
+    [GeneratedRegex(@"^([A-Z]{1,5}-?\d{2,4}-\d{3,}|\d{2,4}-\d{5,}|\d{2}[A-Z]\d{5,}|\d{2,4}-[A-Z]{1,3}-\d{3,})$", Options)]
     public static partial Regex CaseShape();
 
     [GeneratedRegex(@"^[A-HJ-NPR-Z0-9]{17}$", Options)]

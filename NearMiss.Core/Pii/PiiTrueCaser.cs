@@ -85,6 +85,13 @@ internal static class PiiTrueCaser
 
         private bool Unknown(int i) => IsWord(i) && tokens[i].Lex.Flags == Lex.None && !English(i) && tokens[i].Length > 2 && !tokens[i].Lex.Has(LexExtra.NotPii);
 
+        /// <summary>"goes", "pats", "walks": an ordinary word with a verb ending, not a name continued.</summary>
+        private bool VerbForm(int i)
+        {
+            var w = W(i);
+            return w.Length > 3 && (w.EndsWith("es", StringComparison.OrdinalIgnoreCase) && lexicon.Get(w[..^2]).IsEnglish || w[^1] is 's' && lexicon.Get(w[..^1]).IsEnglish);
+        }
+
         private char[] Chars => Result ??= text.ToCharArray();
 
         private void Set(int i, bool capital, bool restUpper = false)
@@ -294,6 +301,7 @@ internal static class PiiTrueCaser
             {
                 if (!found[i] && IsWord(i) && tokens[i].Has(TokenFlags.Lower) && found[i - 1] && IsWord(i - 1) && NameListed(i - 1)
                     && (NameListed(i) || Unknown(i)) && !tokens[i].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Measure) && !Eq(i, "jr")
+                    && !(Unknown(i) && VerbForm(i))
                     && !(English(i) && (Eq(i + 1, "up") || Eq(i + 1, "down") || Eq(i + 1, "in") || Eq(i + 1, "out") || Eq(i + 1, "over") || Eq(i + 1, "off") || Eq(i + 1, "back") || Eq(i + 1, "him") || Eq(i + 1, "her") || Eq(i + 1, "them"))))
                 {
                     found[i] = true;

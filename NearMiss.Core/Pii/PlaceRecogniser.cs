@@ -66,7 +66,7 @@ internal sealed class PlaceRecogniser(PiiScan scan) : PiiRecogniser(scan)
 
             return 0;
         }
-        else if (Eq(i, "exit") && IsNum(i + 1) && !IsMeasure(i + 2))
+        else if (Eq(i, "exit") && IsNum(i + 1) && (!IsMeasure(i + 2) || Eq(i + 2, "in")))
         {
             var endExit = i + 2;
             if (IsWord(endExit) && tokens[endExit].Length == 1 && Adj(endExit))
@@ -141,6 +141,18 @@ internal sealed class PlaceRecogniser(PiiScan scan) : PiiRecogniser(scan)
                 Emit(i, i + 1, PiiLabel.Location);
                 return i + 1;
             }
+        }
+
+        return 0;
+    }
+
+    /// <summary>"tx tag", "ok dl": a lower-case state code right before a plate or licence word.</summary>
+    public int LowerCaseStateCode(int i)
+    {
+        if (tokens[i].Length == 2 && tokens[i].Has(TokenFlags.Lower) && tokens[i].Is(Lex.StateCode) && EqAny(i + 1, "tag", "plate", "plates", "dl", "cdl", "plt", "tags"))
+        {
+            Emit(i, i + 1, PiiLabel.Location);
+            return i + 1;
         }
 
         return 0;
