@@ -312,6 +312,11 @@ internal sealed class AgencyRecogniser(PiiScan scan) : PiiRecogniser(scan)
                         {
                             end++;
                         }
+                        else if (Cap(end) && tokens[end].Lex.Has(LexExtra.GenericModifier) && Cap(end + 1) && IsPremiseWord(end + 1) && !tokens[end + 1].Has(TokenFlags.NewlineBefore))
+                        {
+                            // "Banner University Medical Center".
+                            end += 2;
+                        }
                         else if (EqAny(end, "and", "&") && Cap(end + 1) && IsPremiseWord(end + 1) && !tokens[end + 1].Has(TokenFlags.NewlineBefore))
                         {
                             // "Bar and Grill", "Bar & Grill".
