@@ -87,7 +87,7 @@ internal sealed partial class AddressRecogniser(PiiScan scan) : PiiRecogniser(sc
     /// <summary>A unit on its own, e.g. on the line under a street: "Apt. 595", "Suite 321", "Ste #4".</summary>
     public int Unit(int i)
     {
-        if (EqAny(i, "apt", "apartment", "suite", "ste") && (tokens[i].Has(TokenFlags.Capitalized) || Eq(i, "apt")))
+        if ((EqAny(i, "apt", "apartment", "suite", "ste") && (tokens[i].Has(TokenFlags.Capitalized) || Eq(i, "apt")) || Eq(i, "lot") && P(i - 1, ',') && IsNum(i + 1)))
         {
             var unitEnd = UnitDesignator(i);
             if (unitEnd > i)
@@ -249,6 +249,14 @@ internal sealed partial class AddressRecogniser(PiiScan scan) : PiiRecogniser(sc
                 break;
             }
 
+            if (names == 0 && t.Kind == TokenKind.Word && t.Length <= 2 && EqAny(j, "n", "s", "e", "w", "ne", "nw", "se", "sw") && !t.Has(TokenFlags.Lower) && P(j + 1, '.') && Adj(j + 1) && Cap(j + 2))
+            {
+                // "4417 N. Halsted Ave": a directional with its dot.
+                names++;
+                j += 2;
+                continue;
+            }
+
             if (names == 0 && j == i + 1 && t.Kind == TokenKind.Number && t.Length <= 5 && !Adj(j) && IsWord(j + 1) && !Is(j + 1, Lex.Measure))
             {
                 j++;
@@ -276,6 +284,11 @@ internal sealed partial class AddressRecogniser(PiiScan scan) : PiiRecogniser(sc
             {
                 end++;
             }
+        }
+        else if (names >= 2 && EqAny(i + 1, "calle", "rue", "via", "avenida", "rua", "camino", "paseo", "callejon") && Cap(i + 1))
+        {
+            // "3350 Calle Sol", "12 Rue Cler": the street type comes first.
+            end = j;
         }
         else if (names > 0 && names <= 4 && IsNum(j) && tokens[j].Length <= 5 && !tokens[j].Has(TokenFlags.NewlineBefore) && !Adj(j) && (HasCapitalName(i + 1, j) || LowerMode))
         {

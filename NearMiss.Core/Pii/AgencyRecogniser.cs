@@ -498,7 +498,8 @@ internal sealed class AgencyRecogniser(PiiScan scan) : PiiRecogniser(scan)
 
         if (Cap(end) && Is(end, Lex.SubUnit) && (IsNum(end + 1) || (end + 1 < count && tokens[end + 1].Length == 1 && tokens[end + 1].Kind == TokenKind.Word)))
         {
-            return end + 2;
+            // "Troop 4", "Barracks C-4".
+            return IdEnd(end + 1);
         }
 
         if (end < count && tokens[end].Kind == TokenKind.Alnum && IsOrdinal(end) && Cap(end + 1) && Is(end + 1, Lex.SubUnit))

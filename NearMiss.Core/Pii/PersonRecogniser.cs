@@ -122,7 +122,7 @@ internal sealed partial class PersonRecogniser(PiiScan scan) : PiiRecogniser(sca
         ref var t = ref T(i);
         var given = IsFrequentGivenName(i);
         var common = t.Is(Lex.Common);
-        var role = Is(i - 1, Lex.Role) || (P(i - 1, ',') && Is(i - 2, Lex.Role)) || (P(i - 1, '"') && Is(i - 2, Lex.Role));
+        var role = Is(i - 1, Lex.Role) || (P(i - 1, ',') && Is(i - 2, Lex.Role)) || (P(i - 1, '"') && Is(i - 2, Lex.Role)) || EqAny(i - 1, "was", "is") && Is(i - 2, Lex.Role);
         if ((given || role || t.Has(TokenFlags.NonAscii)) && !t.Is(Lex.Month) && !t.Is(Lex.State) && !t.Is(Lex.Country) && !t.Is(Lex.Rank) && !t.Is(Lex.SubUnit)
             && !t.Is(Lex.StreetSuffix) && !t.Is(Lex.PremiseSuffix) && t.Length > 1)
         {
@@ -131,7 +131,7 @@ internal sealed partial class PersonRecogniser(PiiScan scan) : PiiRecogniser(sca
             {
                 var second = i + 1;
                 var strongSecond = Cap(second) && (tokens[second].Is(Lex.Surname) || tokens[second].Is(Lex.GivenName) || tokens[second].Lex.Flags == Lex.None || tokens[second].Has(TokenFlags.NonAscii)) || P(second, '"') || IsInitial(second);
-                if (!common || strongSecond && !tokens[second].Is(Lex.Common))
+                if (!common || strongSecond && !tokens[second].Is(Lex.Common) || role && t.Is(Lex.GivenName) && Cap(second) && tokens[second].Is(Lex.Surname) && end == i + 2)
                 {
                     Emit(i, end, PiiLabel.Person);
                     return end;

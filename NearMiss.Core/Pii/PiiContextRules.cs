@@ -274,6 +274,12 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
             return null;
         }
 
+        if (model == words && words > 1)
+        {
+            // "Chevy Malibu", "Dodge Durango": a make and its model.
+            return null;
+        }
+
         if (model == words && words == 1 && (tokens[first].Has(TokenFlags.Lower) || IsDeterminer(first - 1)
             || IsWord(last + 1) && (tokens[last + 1].Is(Lex.Weapon) || tokens[last + 1].Lex.Has(LexExtra.Model) || tokens[last + 1].Has(TokenFlags.AllCaps) && tokens[last + 1].Length <= 4)))
         {

@@ -83,6 +83,7 @@ internal sealed partial class PiiRecogniserRegistry
         new("state code", Places, Word, static (s, i) => s.Places.StateCode(i)),
         new("acronym and premise", Agencies, Word, static (s, i) => s.Agencies.AcronymPremise(i)),
         new("ALL-CAPS word", Places, Word, static (s, i) => s.Places.AllCapsWord(i)),
+        new("courtroom", Places, Word, static (s, i) => s.Places.Courtroom(i)),
         new("foreign street", Addresses, Word, static (s, i) => s.Addresses.ForeignStreet(i)),
         new("date words", Dates, Word, static (s, i) => s.Dates.Words(i)),
         new("named hour", Dates, Word, static (s, i) => s.Dates.NamedHour(i)),

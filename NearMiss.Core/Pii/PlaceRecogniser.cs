@@ -134,7 +134,7 @@ internal sealed class PlaceRecogniser(PiiScan scan) : PiiRecogniser(scan)
         {
             var before = Eq(i - 1, "the") || Eq(i - 1, "a");
             var keyword = EqAny(i + 1, "dl", "cdl", "plate", "plates", "tag", "tags", "license", "licence", "ol", "registration", "reg", "driver's", "drivers", "id");
-            var cityComma = P(i - 1, ',') && LastIs(PiiLabel.Location, tokens[i - 1].Start, 0);
+            var cityComma = P(i - 1, ',') && (LastIs(PiiLabel.Location, tokens[i - 1].Start, 0) || LastIs(PiiLabel.Agency, tokens[i - 1].Start, 0));
             var zip = IsNum(i + 1) && tokens[i + 1].Length == 5;
             if (keyword || !before && (cityComma || zip || (P(i - 1, ',') && Cap(i - 2))))
             {
@@ -153,6 +153,18 @@ internal sealed class PlaceRecogniser(PiiScan scan) : PiiRecogniser(scan)
         {
             Emit(i, i + 1, PiiLabel.Location);
             return i + 1;
+        }
+
+        return 0;
+    }
+
+    /// <summary>"Courtroom 4B", "Courtroom 12".</summary>
+    public int Courtroom(int i)
+    {
+        if (Eq(i, "courtroom") && i + 1 < count && tokens[i + 1].Digits > 0 && tokens[i + 1].Length <= 4 && !Adj(i + 1))
+        {
+            Emit(i, i + 2, PiiLabel.Location);
+            return i + 2;
         }
 
         return 0;
