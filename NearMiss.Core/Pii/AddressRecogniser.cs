@@ -46,6 +46,24 @@ internal sealed partial class AddressRecogniser(PiiScan scan) : PiiRecogniser(sc
         return Stop;
     }
 
+    /// <summary>"E 160th Ave and Sable Blvd": a directional before a numbered street.</summary>
+    public int DirectionalStreet(int i)
+    {
+        if (tokens[i].Length == 1 && EqAny(i, "n", "s", "e", "w") && !tokens[i].Has(TokenFlags.Lower) && IsLoneOrdinal(i + 1) && !Adj(i + 1) && Is(i + 2, Lex.StreetSuffix))
+        {
+            var end = i + 3;
+            if (P(end, '.') && Adj(end) && Is(i + 2, Lex.Abbreviation))
+            {
+                end++;
+            }
+
+            Emit(i, i + 3, PiiLabel.Address);
+            return IntersectionTail(end, end);
+        }
+
+        return 0;
+    }
+
     /// <summary>"80202" after a state, a place or an address.</summary>
     public int Zip(int i)
     {

@@ -22,7 +22,7 @@ internal sealed class DateTimeRecogniser(PiiScan scan) : PiiRecogniser(scan)
         {
             var value = Value(i);
             var hhmm = value % 100 < 60 && value / 100 <= 23;
-            if (hhmm && (text[tokens[i].Start] == '0' || Is(i - 1, Lex.TimeLead) || P(i - 1, '~') || P(i - 1, '@') || (P(i - 1, ',') && LastIs(PiiLabel.Date, tokens[i - 1].Start, 0))))
+            if (hhmm && (text[tokens[i].Start] == '0' || Is(i - 1, Lex.TimeLead) || P(i - 1, '~') || P(i - 1, '@') || LastIs(PiiLabel.Date, tokens[i].Start, 1) || (P(i - 1, ',') && LastIs(PiiLabel.Date, tokens[i - 1].Start, 0))))
             {
                 Emit(i, i + 1, PiiLabel.Time);
                 return i + 1;
@@ -115,7 +115,7 @@ internal sealed class DateTimeRecogniser(PiiScan scan) : PiiRecogniser(scan)
             }
         }
 
-        if (t.Is(Lex.Weekday) && (t.Has(TokenFlags.Capitalized) || t.Has(TokenFlags.Lower)))
+        if (t.Is(Lex.Weekday) && (t.Has(TokenFlags.Capitalized) || t.Has(TokenFlags.Lower) || t.Has(TokenFlags.AllCaps) && !CapsMode))
         {
             var weekdayEnd = i + 1;
             if (t.Length <= 5 && P(weekdayEnd, '.') && Adj(weekdayEnd))
@@ -157,7 +157,7 @@ internal sealed class DateTimeRecogniser(PiiScan scan) : PiiRecogniser(scan)
             return newYearEnd;
         }
 
-        if (t.Is(Lex.Holiday) && (t.Has(TokenFlags.Capitalized) || t.Has(TokenFlags.AllCaps) && !CapsMode && IsSingleWordHoliday(i)))
+        if (t.Is(Lex.Holiday) && (t.Has(TokenFlags.Capitalized) || (t.Has(TokenFlags.AllCaps) && !CapsMode || t.Has(TokenFlags.Lower)) && IsSingleWordHoliday(i)))
         {
             var holidayEnd = i + 1;
             if (P(holidayEnd, '\'') && Eq(holidayEnd + 1, "s") && Adj(holidayEnd))
@@ -165,7 +165,7 @@ internal sealed class DateTimeRecogniser(PiiScan scan) : PiiRecogniser(scan)
                 holidayEnd += 2;
             }
 
-            if (EqAny(holidayEnd, "day", "eve", "sunday", "weekend") && Cap(holidayEnd))
+            if (EqAny(holidayEnd, "day", "eve", "sunday", "weekend") && (Cap(holidayEnd) || t.Has(TokenFlags.Lower) && tokens[holidayEnd].Has(TokenFlags.Lower)))
             {
                 holidayEnd++;
             }

@@ -71,6 +71,32 @@ internal sealed class IdentifierRecogniser(PiiScan scan) : PiiRecogniser(scan)
         return end;
     }
 
+    /// <summary>"CB# 19883467", "IR# 2024-0112": a short upper-case code, "#" and a number of five digits or more (OTHER_ID).</summary>
+    public int CodeAndNumber(int i)
+    {
+        ref var t = ref T(i);
+        if (!t.Has(TokenFlags.AllCaps) || t.Length > 4 || !P(i + 1, '#') || !Adj(i + 1) || i + 2 >= count || tokens[i + 2].Kind == TokenKind.Punct)
+        {
+            return 0;
+        }
+
+        var j = i + 2;
+        var end = IdEnd(j);
+        var digits = 0;
+        for (var k = j; k < end; k++)
+        {
+            digits += tokens[k].Digits;
+        }
+
+        if (digits < 5)
+        {
+            return 0;
+        }
+
+        Emit(j, end, PiiPatterns.IsMatch(PiiPatterns.CaseShape(), Chars(j, end)) ? PiiLabel.CaseNumber : PiiLabel.OtherId);
+        return end;
+    }
+
     /// <summary>Ages: "57 y/o", "32 yrs old", "a 15 year old", "45-year-old".</summary>
     public int AgeWithUnit(int i)
     {
@@ -177,7 +203,8 @@ internal sealed class IdentifierRecogniser(PiiScan scan) : PiiRecogniser(scan)
     /// <summary>"#4471" (BADGE_ID), or an ADDRESS unit after a unit word ("Apt #4").</summary>
     public int HashNumber(int i)
     {
-        if (text[tokens[i].Start] == '#' && i + 1 < count && Adj(i + 1) && tokens[i + 1].Digits > 0)
+        if (text[tokens[i].Start] == '#' && i + 1 < count && Adj(i + 1) && tokens[i + 1].Digits > 0
+            && !(tokens[i + 1].Kind == TokenKind.Number && tokens[i + 1].Length == 1 && !Is(i - 1, Lex.UnitDesignator) && !Adj(i + 2)))
         {
             var end = IdEnd(i + 1);
             var label = Is(i - 1, Lex.UnitDesignator) ? PiiLabel.Address : PiiLabel.BadgeId;
@@ -285,7 +312,7 @@ internal sealed class IdentifierRecogniser(PiiScan scan) : PiiRecogniser(scan)
         int r;
         switch (lower)
         {
-            case "badge" or "shield" or "star" or "employee" or "emp" or "personnel" or "payroll" or "callsign":
+            case "badge" or "shield" or "star" or "employee" or "emp" or "personnel" or "payroll" or "callsign" or "beat":
                 return KeywordValue(i + 1, PiiLabel.BadgeId);
             case "id" when tokens[i].Has(TokenFlags.AllCaps) || Eq(i - 1, "employee"):
                 return KeywordValue(i + 1, PiiLabel.BadgeId);
@@ -305,6 +332,13 @@ internal sealed class IdentifierRecogniser(PiiScan scan) : PiiRecogniser(scan)
                 }
 
             case "car" or "cruiser" or "engine" or "medic" or "truck" or "ladder" or "squad" or "rescue" or "ambulance" or "vehicle":
+                if (P(i + 1, '(') && IsNum(i + 2) && Adj(i + 2) && P(i + 3, '-') && IsNum(i + 4) && P(i + 5, ')'))
+                {
+                    // "car (12-0971)".
+                    Emit(i + 2, i + 5, PiiLabel.VehicleId);
+                    return i + 6;
+                }
+
                 if (IsNum(i + 1) && tokens[i + 1].Length <= 3 && P(i + 2, '-') && Adj(i + 2) && IsNum(i + 3) && Adj(i + 3) && tokens[i + 3].Length <= 4 && !Adj(i + 4))
                 {
                     // "car 7-114".

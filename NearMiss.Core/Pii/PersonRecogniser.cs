@@ -46,6 +46,12 @@ internal sealed partial class PersonRecogniser(PiiScan scan) : PiiRecogniser(sca
         }
 
         var end = NameEnd(j, 3, lower: tokens[j].Has(TokenFlags.Lower));
+        if (IsInitial(j) && end == j + 2)
+        {
+            // "Trooper A.", "Officer B.": a letter standing for a name already withheld.
+            return end;
+        }
+
         Emit(j, end, PiiLabel.Person);
         return end;
     }
@@ -137,6 +143,42 @@ internal sealed partial class PersonRecogniser(PiiScan scan) : PiiRecogniser(sca
                     return end;
                 }
             }
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// A given name and a surname, ordinary words or not, with the evidence of "and I" / "and me" after them ("Summer
+    /// Hill and I were working") or an apposition ("Frank Price, the track boss").
+    /// </summary>
+    public int NameWithEvidence(int i)
+    {
+        if (!IsProperNounCandidate(i) || !tokens[i].Is(Lex.GivenName) || !Cap(i + 1) || !tokens[i + 1].Is(Lex.Surname) || tokens[i + 1].Has(TokenFlags.NewlineBefore)
+            || tokens[i].Lex.Has(LexExtra.NotPii) || tokens[i + 1].Lex.Has(LexExtra.NotPii) || tokens[i].Is(Lex.Month | Lex.Weekday | Lex.Rank | Lex.Place | Lex.State))
+        {
+            return 0;
+        }
+
+        var andI = Eq(i + 2, "and") && (Eq(i + 3, "i") || Eq(i + 3, "me"));
+        var apposition = P(i + 2, ',') && EqAny(i + 3, "the", "a", "his", "her", "my", "our") && IsWord(i + 4) && tokens[i + 4].Has(TokenFlags.Lower);
+        if (!andI && !apposition)
+        {
+            return 0;
+        }
+
+        Emit(i, i + 2, PiiLabel.Person);
+        return i + 2;
+    }
+
+    /// <summary>"P.O. Kasia Zielinski": the dotted rank of a police officer and the name after it.</summary>
+    public int DottedRank(int i)
+    {
+        if (Eq(i, "p") && P(i + 1, '.') && Eq(i + 2, "o") && P(i + 3, '.') && Adj(i + 1) && Adj(i + 2) && Cap(i + 4) && IsNameToken(i + 4, strict: false))
+        {
+            var end = NameEnd(i + 4, 3);
+            Emit(i + 4, end, PiiLabel.Person);
+            return end;
         }
 
         return 0;
@@ -431,6 +473,11 @@ internal sealed partial class PersonRecogniser(PiiScan scan) : PiiRecogniser(sca
             }
 
             k++;
+            if (P(k, ','))
+            {
+                // "K9 partner, Ranger,".
+                k++;
+            }
         }
 
         if (Cap(k) && !Is(k, Lex.Stop) && !Is(k, Lex.Rank) && !Is(k, Lex.Brand) && !Is(k, Lex.Month) && !Is(k, Lex.Weekday) && !(Is(k, Lex.Common) && !DogContext)

@@ -101,9 +101,9 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
                 n++;
             }
 
-            if (!Overlaps(spans, start, end))
+            if (!Overlaps(spans, start, end) && Quiet(new PiiSpan(start, end, PiiLabel.Person)) is { } quiet)
             {
-                spans.Add(new PiiSpan(start, end, PiiLabel.Person));
+                spans.Add(quiet);
                 added = true;
             }
         }
@@ -280,7 +280,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
             return null;
         }
 
-        if (model == words && words == 1 && (tokens[first].Has(TokenFlags.Lower) || IsDeterminer(first - 1)
+        if (model == words && words == 1 && (tokens[first].Has(TokenFlags.Lower) || IsDeterminer(first - 1) || IsDeterminer(first - 2) && IsWord(first - 1) && tokens[first - 1].Has(TokenFlags.Lower)
             || IsWord(last + 1) && (tokens[last + 1].Is(Lex.Weapon) || tokens[last + 1].Lex.Has(LexExtra.Model) || tokens[last + 1].Has(TokenFlags.AllCaps) && tokens[last + 1].Length <= 4)))
         {
             return null;
@@ -340,7 +340,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
                 return k > open + 1 && k >= start;
             }
 
-            if (!(char.IsAsciiLetterUpper(c) || c == '_'))
+            if (!(char.IsAsciiLetterUpper(c) || c == '_' || c == ' ' && k > open + 1))
             {
                 return false;
             }
@@ -374,7 +374,8 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
 
             var value = int.Parse(W(k), System.Globalization.CultureInfo.InvariantCulture);
             var close = k + 1 >= count || P(k + 1, ',') || P(k + 1, '.') && (k + 2 >= count || tokens[k + 2].Kind == TokenKind.Word) || P(k + 1, ';') || open && P(k + 1, ')')
-                || tokens[k + 1].Has(TokenFlags.NewlineBefore) && !open;
+                || tokens[k + 1].Has(TokenFlags.NewlineBefore) && !open
+                || !open && k == FirstToken(span.End) && tokens[k].Length <= 2 && (Eq(k + 1, "made") || Eq(k + 1, "was") || Eq(k + 1, "is") || Eq(k + 1, "said") || Eq(k + 1, "had") || Eq(k + 1, "died") || Eq(k + 1, "lives"));
             if (value is >= 1 and <= 110 && close)
             {
                 added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.Age));

@@ -73,6 +73,9 @@ internal sealed partial class PiiRecogniserRegistry
         new("address keyword", Addresses, Word, static (s, i) => s.Addresses.Keywords(i)),
         new("name keyword", People, Word, static (s, i) => s.People.Keywords(i)),
         new("call sign, word first", Ids, Word, static (s, i) => s.Ids.CallSignWordFirst(i)),
+        new("code and number", Ids, Word, static (s, i) => s.Ids.CodeAndNumber(i)),
+        new("dotted rank and name", People, Word, static (s, i) => s.People.DottedRank(i)),
+        new("directional and numbered street", Addresses, Word, static (s, i) => s.Addresses.DirectionalStreet(i)),
         new("rank and name", People, Word, static (s, i) => s.People.Rank(i)),
         new("highway", Places, Word, static (s, i) => s.Places.Highway(i)),
         new("letters and a hyphenated number", Ids, Word, static (s, i) => s.Ids.LetterPrefixedId(i)),
@@ -96,6 +99,7 @@ internal sealed partial class PiiRecogniserRegistry
         new("capitalised run", Agencies, Word, static (s, i) => s.Agencies.CapitalRun(i)),
         new("chain", Places, Word, static (s, i) => s.Places.Chain(i)),
         new("place of several words", Places, Word, static (s, i) => s.Places.PlaceOfSeveralWords(i)),
+        new("name with evidence", People, Word, static (s, i) => s.People.NameWithEvidence(i)),
         new("initial and surname", People, Word, static (s, i) => s.People.InitialAndSurname(i)),
         new("full name", People, Word, static (s, i) => s.People.FullName(i)),
         new("state or country", Places, Word, static (s, i) => s.Places.StateOrCountry(i)),
@@ -108,5 +112,6 @@ internal sealed partial class PiiRecogniserRegistry
         new("lower-case name", People, Word, static (s, i) => s.People.LowerCaseName(i)),
         new("lower-case street", Addresses, Word, static (s, i) => s.Addresses.LowerCaseStreet(i)),
         new("lower-case premise", Places, Word, static (s, i) => s.Places.LowerCasePremise(i)),
+        new("lower-case place", Places, Word, static (s, i) => s.Places.LowerCasePlace(i)),
     ];
 }

@@ -18,7 +18,7 @@ internal sealed class PlaceRecogniser(PiiScan scan) : PiiRecogniser(scan)
         {
             j = P(i + 1, '-') ? i + 2 : i + 1;
         }
-        else if (EqAny(i, "interstate", "hwy", "highway", "sr", "route", "rte", "rt", "us", "fm", "loop", "spur", "sh", "cr", "ih") && (tokens[i].Has(TokenFlags.Capitalized | TokenFlags.AllCaps) || Eq(i, "hwy") || Eq(i, "highway") || Eq(i, "route") || hyphenNumber && !Eq(i, "loop")))
+        else if (EqAny(i, "interstate", "hwy", "highway", "sr", "route", "rte", "rt", "us", "fm", "loop", "spur", "sh", "cr", "ih", "bia") && (tokens[i].Has(TokenFlags.Capitalized | TokenFlags.AllCaps) || Eq(i, "hwy") || Eq(i, "highway") || Eq(i, "route") || hyphenNumber && !Eq(i, "loop")))
         {
             j = i + 1;
             if (P(j, '-') && Adj(j))
@@ -158,10 +158,10 @@ internal sealed class PlaceRecogniser(PiiScan scan) : PiiRecogniser(scan)
         return 0;
     }
 
-    /// <summary>"Courtroom 4B", "Courtroom 12".</summary>
+    /// <summary>"Courtroom 4B", "Pier 66", "Terminal 18": a numbered place.</summary>
     public int Courtroom(int i)
     {
-        if (Eq(i, "courtroom") && i + 1 < count && tokens[i + 1].Digits > 0 && tokens[i + 1].Length <= 4 && !Adj(i + 1))
+        if (EqAny(i, "courtroom", "pier", "terminal", "berth", "hangar", "wharf") && Cap(i) && i + 1 < count && tokens[i + 1].Digits > 0 && tokens[i + 1].Length <= 4 && !Adj(i + 1))
         {
             Emit(i, i + 2, PiiLabel.Location);
             return i + 2;
@@ -212,10 +212,24 @@ internal sealed class PlaceRecogniser(PiiScan scan) : PiiRecogniser(scan)
         return 0;
     }
 
+    /// <summary>"north of pueblo", "outside tulsa": a large place in lower case after a direction or "outside" / "near".</summary>
+    public int LowerCasePlace(int i)
+    {
+        ref var t = ref T(i);
+        if (t.Has(TokenFlags.Lower) && t.Is(Lex.Place) && t.Lex.PlacePopulation >= 50_000 && !t.Is(Lex.Common | Lex.Stop | Lex.Measure | Lex.Role | Lex.Rank)
+            && (EqAny(i - 1, "outside", "near") || Eq(i - 1, "of") && EqAny(i - 2, "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirts")))
+        {
+            Emit(i, i + 1, PiiLabel.Location);
+            return i + 1;
+        }
+
+        return 0;
+    }
+
     /// <summary>National store and restaurant chains: "the Kroger on Hamilton Ave".</summary>
     public int Chain(int i)
     {
-        if (IsProperNounCandidate(i) && lexicon.IsChain(W(i)))
+        if ((IsProperNounCandidate(i) || LowerMode && tokens[i].Has(TokenFlags.Lower)) && lexicon.IsChain(W(i)))
         {
             Emit(i, i + 1, PiiLabel.Location);
             return i + 1;
