@@ -303,15 +303,15 @@ internal sealed partial class AddressRecogniser(PiiScan scan) : PiiRecogniser(sc
                 end++;
             }
         }
-        else if (names >= 2 && EqAny(i + 1, "calle", "rue", "via", "avenida", "rua", "camino", "paseo", "callejon") && Cap(i + 1))
-        {
-            // "3350 Calle Sol", "12 Rue Cler": the street type comes first.
-            end = j;
-        }
         else if (names > 0 && names <= 4 && IsNum(j) && tokens[j].Length <= 5 && !tokens[j].Has(TokenFlags.NewlineBefore) && !Adj(j) && (HasCapitalName(i + 1, j) || LowerMode))
         {
             // "594 Hegedûs Gyula utca 76": house number, name, building number.
             end = j + 1;
+        }
+        else if (names >= 2 && EqAny(i + 1, "calle", "rue", "via", "avenida", "rua", "camino", "paseo", "callejon") && Cap(i + 1))
+        {
+            // "3350 Calle Sol", "12 Rue Cler": the street type comes first.
+            end = j;
         }
         else
         {

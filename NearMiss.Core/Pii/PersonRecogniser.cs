@@ -174,7 +174,7 @@ internal sealed partial class PersonRecogniser(PiiScan scan) : PiiRecogniser(sca
     /// <summary>"P.O. Kasia Zielinski": the dotted rank of a police officer and the name after it.</summary>
     public int DottedRank(int i)
     {
-        if (Eq(i, "p") && P(i + 1, '.') && Eq(i + 2, "o") && P(i + 3, '.') && Adj(i + 1) && Adj(i + 2) && Cap(i + 4) && IsNameToken(i + 4, strict: false))
+        if (Eq(i, "p") && P(i + 1, '.') && Eq(i + 2, "o") && P(i + 3, '.') && Adj(i + 1) && Adj(i + 2) && Cap(i + 4) && !Eq(i + 4, "box") && IsNameToken(i + 4, strict: false))
         {
             var end = NameEnd(i + 4, 3);
             Emit(i + 4, end, PiiLabel.Person);
