@@ -39,8 +39,9 @@ internal sealed partial class AddressRecogniser(PiiScan scan) : PiiRecogniser(sc
                 end++;
             }
 
-            Emit(i, suffix + 1, PiiLabel.Address);
-            return IntersectionTail(end, end);
+            var tail = IntersectionTail(end, suffix + 1);
+            Emit(i, tail, PiiLabel.Address);
+            return Math.Max(tail, end);
         }
 
         return Stop;
@@ -57,8 +58,9 @@ internal sealed partial class AddressRecogniser(PiiScan scan) : PiiRecogniser(sc
                 end++;
             }
 
-            Emit(i, i + 3, PiiLabel.Address);
-            return IntersectionTail(end, end);
+            var tail = IntersectionTail(end, i + 3);
+            Emit(i, tail, PiiLabel.Address);
+            return Math.Max(tail, end);
         }
 
         return 0;

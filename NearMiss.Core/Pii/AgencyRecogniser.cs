@@ -224,8 +224,9 @@ internal sealed class AgencyRecogniser(PiiScan scan) : PiiRecogniser(scan)
     /// </summary>
     public int CapitalRun(int i)
     {
-        if (!tokens[i].Has(TokenFlags.Capitalized))
+        if (!tokens[i].Has(TokenFlags.Capitalized) || tokens[i].Is(Lex.Measure) && tokens[i].Length <= 4)
         {
+            // "Hrs Hwy 50" in recased text: a unit does not start a name.
             return 0;
         }
 

@@ -204,7 +204,7 @@ internal sealed class IdentifierRecogniser(PiiScan scan) : PiiRecogniser(scan)
     public int HashNumber(int i)
     {
         if (text[tokens[i].Start] == '#' && i + 1 < count && Adj(i + 1) && tokens[i + 1].Digits > 0
-            && !(tokens[i + 1].Kind == TokenKind.Number && tokens[i + 1].Length == 1 && !Is(i - 1, Lex.UnitDesignator) && !Adj(i + 2)))
+            && !(tokens[i + 1].Kind == TokenKind.Number && tokens[i + 1].Length == 1 && !Is(i - 1, Lex.UnitDesignator)))
         {
             var end = IdEnd(i + 1);
             var label = Is(i - 1, Lex.UnitDesignator) ? PiiLabel.Address : PiiLabel.BadgeId;
