@@ -172,13 +172,16 @@ internal sealed partial class AddressRecogniser(PiiScan scan) : PiiRecogniser(sc
         }
 
         var suffix = i + 1;
-        if (IsStreetPreposition(i - 1))
+        while (suffix < i + 3 && IsWord(suffix) && tokens[suffix].Has(TokenFlags.Lower) && !Is(suffix, Lex.Stop | Lex.StreetSuffix | Lex.Rank | Lex.Role | Lex.Measure)
+            && !tokens[suffix].Has(TokenFlags.NewlineBefore))
         {
-            while (suffix < i + 3 && IsWord(suffix) && tokens[suffix].Has(TokenFlags.Lower) && !Is(suffix, Lex.Stop | Lex.StreetSuffix | Lex.Rank | Lex.Role | Lex.Measure)
-                && !tokens[suffix].Has(TokenFlags.NewlineBefore))
-            {
-                suffix++;
-            }
+            suffix++;
+        }
+
+        if (suffix > i + 1 && (!Is(suffix, Lex.StreetSuffix) || !IsStreetPreposition(i - 1)))
+        {
+            // More than one word before the street type only after a street preposition: "off antelope creek rd".
+            suffix = i + 1;
         }
 
         if (Is(suffix, Lex.StreetSuffix) && tokens[suffix].Has(TokenFlags.Lower) && !tokens[suffix].Has(TokenFlags.NewlineBefore)

@@ -68,7 +68,7 @@ internal sealed class DateTimeRecogniser(PiiScan scan) : PiiRecogniser(scan)
     /// <summary>"wed approx 1915", "sat night", "sun 0300": weekday abbreviations that are also words, before a time or a part of the day.</summary>
     public int ShortWeekday(int i)
     {
-        if (EqAny(i, "wed", "sat", "sun") && !tokens[i].Has(TokenFlags.Capitalized) && !EqAny(i - 1, "i", "he", "she", "we", "they", "you", "who", "had", "the", "in")
+        if (tokens[i].Length == 3 && EqAny(i, "wed", "sat", "sun") && !tokens[i].Has(TokenFlags.Capitalized) && !EqAny(i - 1, "i", "he", "she", "we", "they", "you", "who", "had", "the", "in")
             && (IsNum(i + 1) && tokens[i + 1].Length is 4 || EqAny(i + 1, "night", "nite", "morning", "evening", "afternoon", "approx", "around", "about", "at") || P(i + 1, '@') || P(i + 1, '~')))
         {
             Emit(i, i + 1, PiiLabel.Date);
@@ -81,7 +81,7 @@ internal sealed class DateTimeRecogniser(PiiScan scan) : PiiRecogniser(scan)
     /// <summary>"around midnight", "at noon": the named hours after a word that leads a time.</summary>
     public int NamedHour(int i)
     {
-        if (EqAny(i, "midnight", "noon") && (Is(i - 1, Lex.TimeLead) || EqAny(i - 1, "past", "til", "till")) && !tokens[i].Has(TokenFlags.AllCaps | TokenFlags.Capitalized))
+        if (tokens[i].Length is 4 or 8 && EqAny(i, "midnight", "noon") && (Is(i - 1, Lex.TimeLead) || EqAny(i - 1, "past", "til", "till")) && !tokens[i].Has(TokenFlags.AllCaps | TokenFlags.Capitalized))
         {
             Emit(i, i + 1, PiiLabel.Time);
             return i + 1;
@@ -139,8 +139,8 @@ internal sealed class DateTimeRecogniser(PiiScan scan) : PiiRecogniser(scan)
         }
 
         // "New Year's Day", "New Year's Eve", "New Years".
-        var lower = t.Has(TokenFlags.Lower) && (LowerMode || Eq(i + 1, "years") && EqAny(i + 2, "eve", "day"));
-        if (Eq(i, "new") && (t.Has(TokenFlags.Capitalized) && Cap(i + 1) || lower) && EqAny(i + 1, "year", "years", "year's"))
+        var lower = t.Has(TokenFlags.Lower) && t.Length == 3 && (LowerMode || Eq(i + 1, "years") && EqAny(i + 2, "eve", "day"));
+        if (t.Length == 3 && Eq(i, "new") && (t.Has(TokenFlags.Capitalized) && Cap(i + 1) || lower) && EqAny(i + 1, "year", "years", "year's"))
         {
             var newYearEnd = i + 2;
             if ((P(newYearEnd, '\'') || P(newYearEnd, '’')) && Adj(newYearEnd) && Eq(newYearEnd + 1, "s"))

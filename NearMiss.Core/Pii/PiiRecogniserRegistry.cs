@@ -29,8 +29,14 @@ internal enum PiiTokenClass : byte
     NotPunct = Number | DigitAlnum | Alnum | Word,
 }
 
-/// <summary>One rule of a recogniser, tried at the tokens of the classes it names.</summary>
-internal sealed record PiiRule(string Name, PiiFamily Family, PiiTokenClass At, Func<PiiScan, int, int> Try);
+/// <summary>
+/// One rule of a recogniser, tried at the tokens of the classes it names; when <paramref name="When"/> names case
+/// flags, only at tokens with one of them (a rule for capitalised words is not called for a lower-case one).
+/// </summary>
+internal sealed record PiiRule(string Name, PiiFamily Family, PiiTokenClass At, Func<PiiScan, int, int> Try, TokenFlags When = TokenFlags.None);
+
+/// <summary>A rule as the scan calls it.</summary>
+internal readonly record struct PiiRuleCall(Func<PiiScan, int, int> Try, TokenFlags When);
 
 /// <summary>
 /// The ordered list of rules the scan tries at each token (decision 030). Order is the conflict resolution: at a
@@ -39,7 +45,7 @@ internal sealed record PiiRule(string Name, PiiFamily Family, PiiTokenClass At, 
 /// </summary>
 internal sealed partial class PiiRecogniserRegistry
 {
-    private readonly Func<PiiScan, int, int>[][] _byClass = new Func<PiiScan, int, int>[5][];
+    private readonly PiiRuleCall[][] _byClass = new PiiRuleCall[5][];
 
     public PiiRecogniserRegistry(IReadOnlyList<PiiRule> rules, bool propagatesMentions)
     {
@@ -48,7 +54,7 @@ internal sealed partial class PiiRecogniserRegistry
         for (var c = 0; c < _byClass.Length; c++)
         {
             var cls = (PiiTokenClass)(1 << c);
-            _byClass[c] = [.. rules.Where(r => (r.At & cls) != 0).Select(r => r.Try)];
+            _byClass[c] = [.. rules.Where(r => (r.At & cls) != 0).Select(r => new PiiRuleCall(r.Try, r.When))];
         }
     }
 
@@ -64,7 +70,7 @@ internal sealed partial class PiiRecogniserRegistry
     public PiiRecogniserRegistry Only(params PiiFamily[] families) =>
         new([.. Rules.Where(r => families.Contains(r.Family))], PropagatesMentions && families.Contains(PiiFamily.People));
 
-    public Func<PiiScan, int, int>[] RulesFor(in Token token) => _byClass[token.Kind switch
+    public PiiRuleCall[] RulesFor(in Token token) => _byClass[token.Kind switch
     {
         TokenKind.Punct => 0,
         TokenKind.Number => 1,

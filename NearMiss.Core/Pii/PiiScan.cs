@@ -59,9 +59,15 @@ internal sealed class PiiScan
         while (i < Count)
         {
             var next = 0;
+            var flags = Tokens[i].Flags;
             foreach (var rule in registry.RulesFor(Tokens[i]))
             {
-                next = rule(this, i);
+                if (rule.When != TokenFlags.None && (flags & rule.When) == 0)
+                {
+                    continue;
+                }
+
+                next = rule.Try(this, i);
                 if (next != 0)
                 {
                     break;

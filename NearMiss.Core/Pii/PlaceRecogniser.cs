@@ -161,7 +161,7 @@ internal sealed class PlaceRecogniser(PiiScan scan) : PiiRecogniser(scan)
     /// <summary>"Courtroom 4B", "Pier 66", "Terminal 18": a numbered place.</summary>
     public int Courtroom(int i)
     {
-        if (EqAny(i, "courtroom", "pier", "terminal", "berth", "hangar", "wharf") && Cap(i) && i + 1 < count && tokens[i + 1].Digits > 0 && tokens[i + 1].Length <= 4 && !Adj(i + 1))
+        if (Cap(i) && tokens[i].Is(Lex.PremiseSuffix | Lex.Keyword) && EqAny(i, "courtroom", "pier", "terminal", "berth", "hangar", "wharf") && i + 1 < count && tokens[i + 1].Digits > 0 && tokens[i + 1].Length <= 4 && !Adj(i + 1))
         {
             Emit(i, i + 2, PiiLabel.Location);
             return i + 2;
@@ -191,7 +191,7 @@ internal sealed class PlaceRecogniser(PiiScan scan) : PiiRecogniser(scan)
     {
         ref var t = ref T(i);
         if (!LowerMode || !t.Has(TokenFlags.Lower) || t.Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Measure | Lex.Month | Lex.Weekday) || t.Lex.Has(LexExtra.GenericModifier)
-            || !EqAny(i - 1, "at", "to", "from", "near", "then", "outside", "inside", "behind", "by"))
+            || !(Is(i + 1, Lex.PremiseSuffix) || Is(i + 2, Lex.PremiseSuffix)) || !EqAny(i - 1, "at", "to", "from", "near", "then", "outside", "inside", "behind", "by"))
         {
             return 0;
         }
