@@ -199,6 +199,11 @@ internal sealed partial class PersonRecogniser(PiiScan scan) : PiiRecogniser(sca
         ref var t = ref T(i);
         var given = IsFrequentGivenName(i);
         var common = t.Is(Lex.Common);
+        if (!given || common)
+        {
+            return 0;
+        }
+
         var weakStart = t.Has(TokenFlags.SentenceStart) && IsOrdinaryWordName(i);
         if (given && !common && !weakStart && t.Lex.GivenCount >= 8000 && !t.Is(Lex.Month) && !t.Is(Lex.Rank) && !t.Is(Lex.SubUnit) && !t.Is(Lex.PremiseSuffix) && !t.Is(Lex.StreetSuffix) && !t.Is(Lex.Place | Lex.State)
             || (given && !common && t.Lex.GivenCount >= 8000 && !t.Is(Lex.State) && !t.Has(TokenFlags.SentenceStart)))
@@ -248,9 +253,8 @@ internal sealed partial class PersonRecogniser(PiiScan scan) : PiiRecogniser(sca
         }
 
         ref var t = ref T(i);
-        var weakStart = t.Has(TokenFlags.SentenceStart) && IsOrdinaryWordName(i);
         if (t.Has(TokenFlags.SentenceStart) && !t.Is(Lex.Common) && t.Length >= 3 && IsNarrativeVerb(i + 1)
-            && (IsFrequentGivenName(i) && !weakStart || SentenceStartSurname(i) || t.Lex.Flags == Lex.None && !IsVerbOrAdverbShape(i) && !IsOrdinaryWord(i)))
+            && (IsFrequentGivenName(i) && !IsOrdinaryWordName(i) || SentenceStartSurname(i) || t.Lex.Flags == Lex.None && !IsVerbOrAdverbShape(i) && !IsOrdinaryWord(i)))
         {
             Emit(i, i + 1, PiiLabel.Person);
             return i + 1;
