@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using NearMiss.Core.Email;
 using NearMiss.Core.Intake;
 using NearMiss.Core.Pii;
+using NearMiss.Core.Pii.Language;
 using NearMiss.Core.Security;
 using NearMiss.Core.Storage;
 using NearMiss.Core.Trends;
@@ -25,7 +26,7 @@ public sealed partial class CaseOpening(
     NearMissStore store,
     Sealer sealer,
     SealedSubmissions submissions,
-    IPiiDetector detector,
+    PiiSecondOpinion detector,
     ITrendRecorder trends,
     NotificationQueue notifications,
     TimeProvider time,
@@ -65,7 +66,7 @@ public sealed partial class CaseOpening(
             return;
         }
 
-        var message = new NotificationMessage(NotificationMessage.CaseReady, reportId, reviewCase.Stage, $"{reportId}:scan");
+        var message = new NotificationMessage(NotificationMessage.CaseReady, reportId, reviewCase.Stage, $"{reportId}:scan", NotificationMessage.Causes.NewReport);
         await notifications.SendAsync(message, cancellationToken);
         reviewCase.NotificationQueued = true;
         await store.Submissions.UpdateEntityAsync(reviewCase, reviewCase.ETag, TableUpdateMode.Merge, cancellationToken);
@@ -83,7 +84,9 @@ public sealed partial class CaseOpening(
         // Counted once even if intake already did; a failure here retries the message before the case exists.
         await trends.ReceivedAsync(original.Value, cancellationToken);
         var text = SealedText.FromJson(sealer.Unseal(reportId, new SealedBox(original.Value.SealedText, original.Value.WrappedKey)));
-        var findings = Scan("narrative", text.Narrative).Concat(Scan("lessonsLearned", text.LessonsLearned)).ToList();
+        var findings = (await ScanAsync("narrative", text.Narrative, cancellationToken))
+            .Concat(await ScanAsync("lessonsLearned", text.LessonsLearned, cancellationToken))
+            .ToList();
         var reviewCase = new CaseEntity
         {
             PartitionKey = reportId,
@@ -105,8 +108,8 @@ public sealed partial class CaseOpening(
         }
     }
 
-    private IEnumerable<Finding> Scan(string field, string text) =>
-        detector.Detect(text).Select(s => new Finding(field, s.Start, s.End, s.Label.ToContractName()));
+    private async Task<IEnumerable<Finding>> ScanAsync(string field, string text, CancellationToken cancellationToken) =>
+        (await detector.DetectAsync(text, cancellationToken)).Select(s => new Finding(field, s.Start, s.End, s.Label.ToContractName()));
 
     internal static bool IsReportId(string value) => value.Length == 32 && value.All(char.IsAsciiHexDigitLower);
 

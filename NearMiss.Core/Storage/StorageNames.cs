@@ -64,8 +64,9 @@ public static class StorageNames
     {
         public const string PiiScan = "pii-scan";
         public const string Notifications = "notifications";
+        public const string ReporterReplies = "reporter-replies";
 
-        public static readonly string[] All = [PiiScan, Notifications];
+        public static readonly string[] All = [PiiScan, Notifications, ReporterReplies];
 
         public static string Poison(string queue) => queue + "-poison";
     }

@@ -30,7 +30,7 @@ public sealed class ReceiptMessages(ReporterReplies replies, RequestRateLimits l
 
         using (document)
         {
-            return (await replies.ReplyAsync(document.RootElement, cancellationToken)).ToActionResult(r => new { status = r.Status });
+            return (await replies.ReplyAsync(document.RootElement, cancellationToken)).ToActionResult(r => new { status = "sent", withinHours = r.WithinHours });
         }
     }
 }
