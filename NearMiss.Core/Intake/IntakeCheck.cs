@@ -188,8 +188,8 @@ public sealed partial class IntakeCheck(NearMissStore store)
         foreach (var file in Directory.EnumerateFiles(directory, "*.eml"))
         {
             using var message = MimeMessage.Load(file);
-            // The subject Notifier.Compose gives case-ready e-mails (reminders start with "Reminder:").
-            if (message.Subject?.StartsWith("A near-miss report is waiting", StringComparison.Ordinal) != true
+            // The e-mail about a new report (and, from messages queued before causes existed, the plain case-ready one).
+            if (message.Subject is not (Notifier.NewReportSubject or "A near-miss report is waiting for stage 1 review")
                 || CaseLink().Match(message.TextBody ?? "") is not { Success: true } link)
             {
                 continue;
