@@ -22,6 +22,16 @@ public sealed class RecogniserStageTests
     [InlineData("The Oklahoma State Bureau of Investigation will review the shooting.", "Oklahoma State Bureau of Investigation", "AGENCY")]
     [InlineData("0213 2K14 ENRT\n0219 2K14 OS, VEH IS STOPPED", "2K14", "BADGE_ID")]
     [InlineData("The passenger, Tou Vang, 24, of Clovis, was cited.", "Tou Vang", "PERSON")]
+    // Rules that generalise (decision 031).
+    [InlineData("At the top we found Hunter Rose (17) shooting into a hill.", "Hunter Rose", "PERSON")]
+    [InlineData("Summer Hill and I were working the demolition derby.", "Summer Hill", "PERSON")]
+    [InlineData("We went east on 5th Ave and then north.", "5th Ave", "ADDRESS")]
+    [InlineData("He served a warrant at 4417 N. Halsted Ave around dawn.", "4417 N. Halsted Ave", "ADDRESS")]
+    [InlineData("We were in car 31 when Adam-12 put out a robbery.", "Adam-12", "BADGE_ID")]
+    [InlineData("11/4, around 2am, me and my partner took the call.", "2am", "TIME")]
+    [InlineData("new years eve right around midnight we were standing in the lot.", "midnight", "TIME")]
+    [InlineData("The file went to IA# IA-24-0071 the next week.", "IA-24-0071", "CASE_NUMBER")]
+    [InlineData("Interstate 35\nOKLAHOMA CITY — An officer was hurt on the interstate.", "OKLAHOMA CITY", "LOCATION")]
     public void Stage_FindsTheSpan(string text, string expected, string label)
     {
         var spans = Detector.Detect(text);
@@ -39,6 +49,13 @@ public sealed class RecogniserStageTests
     [InlineData("The report now reads [LOCATION] near [OTHER_ID] after review.", "LOCATION")]
     [InlineData("The report now reads [LOCATION] near [OTHER_ID] after review.", "OTHER_ID")]
     [InlineData("Tribal Officer Hurt in Rollover While Pursuing Stolen Truck\nThe officer was hurt when the truck rolled.", "Hurt")]
+    [InlineData("I reviewed the dash camera video with Trooper A. The video showed the stop.", "A.")]
+    [InlineData("Medical history was discussed. [NAME REDACTED] from the family later confirmed it.", "REDACTED")]
+    [InlineData("Family asked for a Somali-speaking officer and we waited.", "Somali")]
+    [InlineData("Rules:\n- Ride-alongs stay in the car until the scene is safe.", "Ride")]
+    [InlineData("We qualified with a patrol rifle (Springfield Armory Saint) on the range.", "Springfield")]
+    [InlineData("Team was running a 4-man entry, I was #3 and went right.", "3")]
+    [InlineData("we were on a traffic stop on a gmc sierra and i walked up on the driver side.", "sierra")]
     public void Stage_StaysQuiet(string text, string word)
     {
         var start = text.IndexOf(word, StringComparison.Ordinal);
