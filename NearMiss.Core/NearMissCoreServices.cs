@@ -12,6 +12,7 @@ using NearMiss.Core.Pii;
 using NearMiss.Core.Publishing;
 using NearMiss.Core.Review;
 using NearMiss.Core.Security;
+using NearMiss.Core.SignIn;
 using NearMiss.Core.Storage;
 using NearMiss.Core.Trends;
 
@@ -68,11 +69,16 @@ public static class NearMissCoreServices
         services.AddSingleton<ReviewerSessions>();
         services.AddSingleton<IReviewerAuthenticator, ReviewerAuthenticator>();
         services.AddSingleton<ReviewerSignIn>();
+        services.AddSingleton<StaffSignIn>();
 
         services.AddSingleton<ReaderDirectory>();
         services.AddSingleton<ReaderSessions>();
         services.AddSingleton<IReaderAuthenticator, ReaderAuthenticator>();
         services.AddSingleton<ReaderSignIn>();
+        services.AddSingleton<OneTimeLinks>();
+        services.AddSingleton<ISignInPolicy>(provider => provider.GetRequiredService<ReviewerSignIn>());
+        services.AddSingleton<ISignInPolicy>(provider => provider.GetRequiredService<StaffSignIn>());
+        services.AddSingleton<ISignInPolicy>(provider => provider.GetRequiredService<ReaderSignIn>());
         services.AddSingleton<LuceneLibraryIndex>();
         services.AddSingleton<ILibrarySearch>(provider => provider.GetRequiredService<LuceneLibraryIndex>());
         services.AddSingleton<IPublicationListener>(provider => provider.GetRequiredService<LuceneLibraryIndex>());

@@ -65,7 +65,10 @@ public static class StorageNames
         public const string PiiScan = "pii-scan";
         public const string Notifications = "notifications";
 
-        public static readonly string[] All = [PiiScan, Notifications];
+        /// <summary>Sign-in requests: the request only queues one, so its work is the same for every address.</summary>
+        public const string SignInLinks = "signin-links";
+
+        public static readonly string[] All = [PiiScan, Notifications, SignInLinks];
 
         public static string Poison(string queue) => queue + "-poison";
     }

@@ -8,7 +8,6 @@ namespace NearMiss.Functions.Email;
 public sealed class RemindWaitingCases(ReminderService reminders)
 {
     [Function(nameof(RemindWaitingCases))]
-    public Task Run(
-        [TimerTrigger("%NearMiss:Review:ReminderSchedule%")] TimerInfo timer,
-        CancellationToken cancellationToken) => reminders.QueueRemindersAsync(cancellationToken);
+    public Task Run([TimerTrigger("%NearMiss:Review:ReminderSchedule%")] TimerInfo timer, CancellationToken cancellationToken) =>
+        reminders.QueueRemindersAsync(cancellationToken);
 }

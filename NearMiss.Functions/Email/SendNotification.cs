@@ -9,7 +9,6 @@ namespace NearMiss.Functions.Email;
 public sealed class SendNotification(Notifier notifier)
 {
     [Function(nameof(SendNotification))]
-    public Task Run(
-        [QueueTrigger(StorageNames.Queues.Notifications, Connection = StorageNames.Connection)] string message,
-        CancellationToken cancellationToken) => notifier.HandleAsync(message, cancellationToken);
+    public Task Run([QueueTrigger(StorageNames.Queues.Notifications, Connection = StorageNames.Connection)] string message, CancellationToken cancellationToken) =>
+        notifier.HandleAsync(message, cancellationToken);
 }

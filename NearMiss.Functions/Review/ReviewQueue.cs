@@ -11,20 +11,8 @@ namespace NearMiss.Functions.Review;
 public sealed class ReviewQueue(IReviewerAuthenticator authenticator, CaseQueries queries)
 {
     [Function(nameof(ReviewQueue))]
-    public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "review/cases")] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        if (await authenticator.ReviewerAsync(request, cancellationToken) is not { } reviewer)
-        {
-            return ReviewResults.SignInAgain();
-        }
-
-        if (!int.TryParse(request.Query["stage"], out var stage) || stage is not (1 or 2))
-        {
-            return Problems.Field("stage", "must be 1 or 2");
-        }
-
-        return (await queries.ListAsync(reviewer, stage, cancellationToken)).ToActionResult(items => new { items });
-    }
+    public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "review/cases")] HttpRequest request, CancellationToken cancellationToken) =>
+        authenticator.AsReviewer(request, cancellationToken, reviewer => int.TryParse(request.Query["stage"], out var stage) && stage is 1 or 2
+            ? queries.ListAsync(reviewer, stage, cancellationToken).Mapped(items => new { items })
+            : Task.FromResult<IActionResult>(Problems.Field("stage", "must be 1 or 2")));
 }

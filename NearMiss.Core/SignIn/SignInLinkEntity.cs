@@ -1,10 +1,10 @@
 using Azure;
 using Azure.Data.Tables;
 
-namespace NearMiss.Core.Accounts;
+namespace NearMiss.Core.SignIn;
 
-/// <summary>A pending sign-in link in table <c>signins</c>: keyed by the SHA-256 of the token, never the token.</summary>
-public sealed class SignInEntity : ITableEntity
+/// <summary>A pending one-time link (tables <c>signins</c>, <c>readersignins</c>): keyed by the SHA-256 of the token, never the token.</summary>
+public sealed class SignInLinkEntity : ITableEntity
 {
     public const string Row = "signin";
 
@@ -17,7 +17,8 @@ public sealed class SignInEntity : ITableEntity
 
     public ETag ETag { get; set; }
 
-    public string ReviewerId { get; set; } = "";
+    /// <summary>The opaque id of the account the link signs in to (<c>r-…</c> or <c>l-…</c>).</summary>
+    public string AccountId { get; set; } = "";
 
     public DateTimeOffset ExpiresOn { get; set; }
 
