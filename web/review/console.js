@@ -4,6 +4,7 @@
 // is exchanged for a session and removed from the address at once. The case asked for before signing in is kept
 // in localStorage for the 15 minutes a sign-in link lives, so the link opened in a new tab still leads to it.
 import { getJson, postJson, problemErrors, problemTitle, failureMessage, el, signInFailure } from '../api.js';
+import { exchangeLink, linkToken, store, stored } from '../session.js';
 import { LABELS, applyRedactions, cleanSpans, overlaps, relocate, selectionOffsets } from './redact.js';
 
 const STAGE_WORDS = { 1: 'Stage 1: de-identify', 2: 'Stage 2: verify and publish' };
@@ -257,30 +258,19 @@ async function requestLink(event) {
 function signInWithPastedLink(event) {
   event.preventDefault();
   ui.errPasted.hidden = true;
-  const match = /[#&]token=([^&\s]+)/.exec(ui.pasted.value.trim());
+  const token = linkToken(ui.pasted.value.trim());
   ui.pasted.value = '';
-  if (!match) {
+  if (token === null) {
     ui.errPasted.textContent = 'That is not a sign-in link. Paste the whole link from the e-mail.';
     ui.errPasted.hidden = false;
     return;
-  }
-  let token;
-  try {
-    token = decodeURIComponent(match[1]);
-  } catch {
-    token = match[1];
   }
   exchange(token);
 }
 
 async function exchange(token) {
   show(ui.busyView);
-  let response;
-  try {
-    response = await postJson('/api/review/session', { token });
-  } catch {
-    response = null;
-  }
+  const response = await exchangeLink('/api/review/session', token);
   const data = response?.data;
   if (response && response.status === 200 && data && typeof data.accessToken === 'string' && data.reviewer) {
     const stages = (Array.isArray(data.reviewer.stages) ? data.reviewer.stages : []).map(Number).filter((s) => s === 1 || s === 2).sort();
@@ -315,11 +305,7 @@ function signOut() {
 // ---------------------------------------------------------------- session and wanted case in storage
 
 function saveSession() {
-  try {
-    sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
-  } catch {
-    // Without storage the session lives in memory only; a reload then asks to sign in again.
-  }
+  store(sessionStorage, SESSION_KEY, session);
 }
 
 /** The session this tab held before a reload, if any. */
@@ -327,24 +313,16 @@ function restoreSession() {
   if (session) {
     return;
   }
-  try {
-    const saved = JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? 'null');
-    if (saved && typeof saved.accessToken === 'string' && saved.reviewer && Array.isArray(saved.reviewer.stages)) {
-      session = saved;
-      queueStage = queueStage ?? saved.reviewer.stages[0] ?? null;
-    }
-  } catch {
-    forgetSession();
+  const saved = stored(sessionStorage, SESSION_KEY);
+  if (saved && typeof saved.accessToken === 'string' && saved.reviewer && Array.isArray(saved.reviewer.stages)) {
+    session = saved;
+    queueStage = queueStage ?? saved.reviewer.stages[0] ?? null;
   }
 }
 
 function forgetSession() {
   session = null;
-  try {
-    sessionStorage.removeItem(SESSION_KEY);
-  } catch {
-    // Nothing stored.
-  }
+  store(sessionStorage, SESSION_KEY, null);
 }
 
 function rememberWantedCase() {
