@@ -133,7 +133,7 @@ function showStatus(data) {
   const days = Number(data.typicalReviewDays);
   const pending = data.status !== 'published' && data.status !== 'not-published';
   ui.typical.textContent = pending && Number.isFinite(days) && days > 0
-    ? `Reports are typically reviewed within ${days} ${days === 1 ? 'day' : 'days'}.`
+    ? `Reports are typically reviewed within ${days} business ${days === 1 ? 'day' : 'days'}.`
     : '';
   ui.typical.hidden = ui.typical.textContent === '';
   const messages = Array.isArray(data.messages) ? data.messages : [];
@@ -187,13 +187,10 @@ async function sendReply(event) {
   if (response && response.status === 200) {
     ui.replyText.value = '';
     ui.reply.hidden = true;
-    ui.replySent.textContent = 'Answer sent. The reviewers will carry on with your report.';
+    const hours = Number.isInteger(response.data?.withinHours) && response.data.withinHours > 0 ? response.data.withinHours : null;
+    const when = hours === null ? 'after the current batch of reports closes' : `within ${hours} ${hours === 1 ? 'hour' : 'hours'}`;
+    ui.replySent.textContent = `Answer sent. It waits, sealed, with the other answers and reports of this batch, so that its time says nothing about you, and reaches the reviewers ${when}. Until then this page still shows the question; there is no need to answer again.`;
     ui.replySent.hidden = false;
-    const status = response.data?.status;
-    if (typeof status === 'string' && STATUSES[status]) {
-      [ui.words.textContent, ui.explained.textContent] = STATUSES[status];
-      ui.words.dataset.status = status;
-    }
     return;
   }
   let text;

@@ -6,13 +6,17 @@ namespace NearMiss.Core.Email;
 /// <summary>
 /// A message of the <c>notifications</c> queue: who to tell about which case, never anything of the report.
 /// <paramref name="EventId"/> names the event (<c>{reportId}:scan</c>, <c>{reportId}:reminder:{stage}:{week}</c>):
-/// the same event is e-mailed once however often it is queued.
+/// the same event is e-mailed once however often it is queued. <paramref name="Cause"/> says what happened, so that the
+/// e-mail can say it; <paramref name="Skip"/> lists the reviewers the four-eyes rule keeps from the stage (they reviewed
+/// the case in the other one), who are not told about a case they may not act on.
 /// </summary>
 public sealed record NotificationMessage(
     [property: JsonPropertyName("kind")] string Kind,
     [property: JsonPropertyName("reportId")] string ReportId,
     [property: JsonPropertyName("stage")] int Stage,
-    [property: JsonPropertyName("eventId")] string EventId)
+    [property: JsonPropertyName("eventId")] string EventId,
+    [property: JsonPropertyName("cause")] string? Cause = null,
+    [property: JsonPropertyName("skip")] IReadOnlyList<string>? Skip = null)
 {
     /// <summary>A case entered a stage: every reviewer of that stage.</summary>
     public const string CaseReady = "case-ready";
@@ -24,6 +28,27 @@ public sealed record NotificationMessage(
     public const string UrgentHazard = "urgent-hazard";
 
     public static readonly IReadOnlySet<string> Kinds = new HashSet<string>(StringComparer.Ordinal) { CaseReady, Reminder, UrgentHazard };
+
+    /// <summary>Why a case is ready: what the e-mail says happened.</summary>
+    public static class Causes
+    {
+        /// <summary>A new report passed the automated scan and opened a case in stage 1.</summary>
+        public const string NewReport = "new-report";
+
+        /// <summary>The reporter answered a reviewer's question.</summary>
+        public const string ReporterAnswered = "reporter-answered";
+
+        /// <summary>Stage 1 passed the case to stage 2.</summary>
+        public const string Passed = "passed";
+
+        /// <summary>Stage 2 sent the case back to stage 1.</summary>
+        public const string SentBack = "sent-back";
+
+        public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal) { NewReport, ReporterAnswered, Passed, SentBack };
+    }
+
+    /// <summary>Whether the four-eyes rule keeps <paramref name="reviewerId"/> from this message's stage.</summary>
+    public bool Skips(string reviewerId) => Skip?.Contains(reviewerId, StringComparer.Ordinal) == true;
 
     private static readonly JsonSerializerOptions Options = new() { PropertyNameCaseInsensitive = true };
 
@@ -58,6 +83,8 @@ public sealed record NotificationMessage(
             && message.Stage is 1 or 2
             && message.EventId is { Length: > 0 and <= 200 } eventId
             && eventId.All(c => char.IsAsciiLetterOrDigit(c) || c is ':' or '-' or '_' or '.')
+            && (message.Cause is null || Causes.All.Contains(message.Cause))
+            && (message.Skip is null || (message.Skip.Count <= 100 && message.Skip.All(id => id is { Length: > 0 and <= 64 })))
             ? message
             : null;
     }

@@ -54,7 +54,7 @@ public sealed partial class Notifier(
 
         var recipients = message.Kind == NotificationMessage.UrgentHazard
             ? staff.Value.Addresses
-            : (await directory.ListByStageAsync(message.Stage, cancellationToken)).Where(r => !r.Demo).Select(r => r.Email).ToList();
+            : (await directory.ListByStageAsync(message.Stage, cancellationToken)).Where(r => !r.Demo && !message.Skips(r.Id)).Select(r => r.Email).ToList();
         if (recipients.Count == 0)
         {
             LogNoRecipients(logger, message.Kind, message.Stage);
@@ -70,15 +70,13 @@ public sealed partial class Notifier(
         LogSent(logger, message.Kind, message.Stage, recipients.Count);
     }
 
-    /// <summary>The e-mail for <paramref name="message"/>: a sentence and the link to the case, nothing else.</summary>
+    /// <summary>The e-mail for <paramref name="message"/>: what happened, in a sentence, and the link to the case, nothing else.</summary>
     public EmailMessage Compose(NotificationMessage message, IReadOnlyList<string> recipients)
     {
         var link = links.Case(message.ReportId);
         var (subject, sentence) = message.Kind switch
         {
-            NotificationMessage.CaseReady => (
-                $"A near-miss report is waiting for stage {message.Stage} review",
-                $"A near-miss report is waiting for stage {message.Stage} review."),
+            NotificationMessage.CaseReady => CaseReady(message.Cause, message.Stage),
             NotificationMessage.Reminder => (
                 $"Reminder: a near-miss report has been waiting more than 5 business days for stage {message.Stage} review",
                 $"A near-miss report has been waiting more than 5 business days for stage {message.Stage} review."),
@@ -95,6 +93,25 @@ public sealed partial class Notifier(
             """;
         return new EmailMessage(recipients, subject, text);
     }
+
+    private static (string Subject, string Sentence) CaseReady(string? cause, int stage) => cause switch
+    {
+        NotificationMessage.Causes.NewReport => (
+            "A new near-miss report is waiting for stage 1 review",
+            "A new near-miss report passed the automated check and is waiting for stage 1 review."),
+        NotificationMessage.Causes.ReporterAnswered => (
+            $"The reporter answered: a near-miss report is back in stage {stage} review",
+            $"The reporter answered a reviewer's question. The report is back in stage {stage} review, with the answer on the case."),
+        NotificationMessage.Causes.Passed => (
+            "A near-miss report passed stage 1 and is waiting for stage 2 review",
+            "A near-miss report passed stage 1 and is waiting for stage 2 review. Reviewers who did its stage 1 are not told: a different reviewer must do stage 2."),
+        NotificationMessage.Causes.SentBack => (
+            "A near-miss report was sent back to stage 1",
+            "Stage 2 sent a near-miss report back to stage 1; the note from stage 2 is on the case."),
+        _ => (
+            $"A near-miss report is waiting for stage {stage} review",
+            $"A near-miss report is waiting for stage {stage} review."),
+    };
 
     /// <summary>The claimed log row, or null when the event was already sent.</summary>
     private async Task<NotificationLogEntity?> ClaimAsync(string eventId, CancellationToken cancellationToken)

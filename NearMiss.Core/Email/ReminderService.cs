@@ -26,7 +26,7 @@ public sealed partial class ReminderService(NearMissStore store, NotificationQue
         var filter = TableClient.CreateQueryFilter($"RowKey eq {CaseEntity.Row} and Status eq {ReportStatus.InReview}");
         var queued = 0;
         await foreach (var reviewCase in store.Submissions.QueryAsync<TableEntity>(
-            filter, select: ["PartitionKey", "Stage", "OpenedOn", "StageEnteredOn"], cancellationToken: cancellationToken))
+            filter, select: ["PartitionKey", "Stage", "OpenedOn", "StageEnteredOn", "Stage1Reviewers", "Stage2Reviewers"], cancellationToken: cancellationToken))
         {
             if (EnteredOn(reviewCase) is not { } entered || BusinessDaysBetween(entered, today) <= BusinessDaysBeforeReminder)
             {
@@ -35,7 +35,8 @@ public sealed partial class ReminderService(NearMissStore store, NotificationQue
 
             var reportId = reviewCase.PartitionKey;
             var stage = reviewCase.GetInt32("Stage") ?? 1;
-            var message = new NotificationMessage(NotificationMessage.Reminder, reportId, stage, $"{reportId}:reminder:{stage}:{week}");
+            var barred = (reviewCase.GetString(stage == 1 ? "Stage2Reviewers" : "Stage1Reviewers") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
+            var message = new NotificationMessage(NotificationMessage.Reminder, reportId, stage, $"{reportId}:reminder:{stage}:{week}", Skip: barred);
             await notifications.SendAsync(message, cancellationToken);
             queued++;
         }

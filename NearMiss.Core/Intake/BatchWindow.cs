@@ -16,29 +16,38 @@ public sealed class BatchWindow(IOptions<PrivacyOptions> options, TimeProvider t
     public DateTimeOffset Now => time.GetUtcNow();
 
     /// <summary>The start of the window holding <paramref name="at"/>.</summary>
-    public DateTimeOffset StartOf(DateTimeOffset at)
+    public DateTimeOffset StartOf(DateTimeOffset at) => Align(at, Interval);
+
+    /// <summary>However short the window, a receipt's check covers at least this period (decision 012).</summary>
+    public static readonly TimeSpan MinimumReceiptPeriod = TimeSpan.FromMinutes(5);
+
+    /// <summary>The period a receipt's check characters are computed over: the window, but at least five minutes.</summary>
+    public TimeSpan ReceiptPeriod => Interval < MinimumReceiptPeriod ? MinimumReceiptPeriod : Interval;
+
+    /// <summary>The start of the receipt period holding <paramref name="at"/>.</summary>
+    public DateTimeOffset ReceiptPeriodStart(DateTimeOffset at) => Align(at, ReceiptPeriod);
+
+    /// <summary>
+    /// The starts of the receipt periods a receipt of a report not stored yet may have been issued in, newest first:
+    /// the current one and the two before it, as a report is stored by the end of the window after its own. With
+    /// windows of seconds (tests, demos) the five-minute period keeps that from being shorter than the queue's polling.
+    /// </summary>
+    public IEnumerable<DateTimeOffset> RecentReceiptPeriods()
+    {
+        var current = ReceiptPeriodStart(Now);
+        return Enumerable.Range(0, 3).Select(back => current - (ReceiptPeriod * back));
+    }
+
+    private static DateTimeOffset Align(DateTimeOffset at, TimeSpan period)
     {
         var utc = at.ToUniversalTime();
         var midnight = new DateTimeOffset(utc.UtcDateTime.Date, TimeSpan.Zero);
         var sinceMidnight = utc - midnight;
-        return midnight + TimeSpan.FromTicks(sinceMidnight.Ticks - (sinceMidnight.Ticks % Interval.Ticks));
+        return midnight + TimeSpan.FromTicks(sinceMidnight.Ticks - (sinceMidnight.Ticks % period.Ticks));
     }
 
     /// <summary>The end of the window holding <paramref name="at"/> (the start of the next one).</summary>
     public DateTimeOffset EndOf(DateTimeOffset at) => StartOf(at) + Interval;
-
-    /// <summary>
-    /// The starts of the windows a receipt of a report not stored yet may have been issued in, newest first: the
-    /// current window and the two before it (a report is stored by the end of the window after its own), and at
-    /// least the windows of the last <paramref name="atLeast"/>, so that windows of seconds do not outrun the
-    /// queue's polling.
-    /// </summary>
-    public IEnumerable<DateTimeOffset> RecentStarts(TimeSpan atLeast)
-    {
-        var current = StartOf(Now);
-        var count = Math.Max(3, (int)Math.Ceiling(atLeast / Interval));
-        return Enumerable.Range(0, count).Select(back => current - (Interval * back));
-    }
 
     /// <summary>
     /// How long a submission made now waits in its queue: to the end of its window, plus a random delay inside

@@ -9,20 +9,16 @@ public sealed record ReceiptStatus(string Status, int? Stage, int TypicalReviewD
 /// <summary>
 /// What the holder of a receipt may learn: the report's status, its stage and the conversation with reviewers. A
 /// report waiting in its batch window is stored nowhere yet: its receipt is known by its check characters, which fit
-/// the window it was issued in: that window or one of the two before it (a report is stored by the end of the window
-/// after its own), and always the last ten minutes' windows, so that a window of seconds (tests, demos) does not
-/// outrun the queue's polling.
+/// the receipt period (the window, at least five minutes) it was issued in: that period or one of the two before it,
+/// while the scan may still be pending.
 /// </summary>
 public sealed class ReceiptLookup(ReviewCases cases, Receipts receipts, BatchWindow window, IOptions<ReviewOptions> options)
 {
     /// <summary>The report id the receipt leads to, or null when it cannot be a receipt.</summary>
     public string? ReportIdOf(string? receipt) => Receipts.Normalize(receipt) is { } normalized ? receipts.ReportId(normalized) : null;
 
-    /// <summary>However short the window, a receipt is recognised for at least this long before its report is stored.</summary>
-    public static readonly TimeSpan MinimumLookBack = TimeSpan.FromMinutes(10);
-
     private bool IssuedRecently(string normalizedReceipt) =>
-        window.RecentStarts(MinimumLookBack).Any(start => receipts.IssuedIn(normalizedReceipt, start));
+        window.RecentReceiptPeriods().Any(start => receipts.IssuedIn(normalizedReceipt, start));
 
     /// <summary>Null when the receipt leads to no report.</summary>
     public async Task<ReceiptStatus?> FindAsync(string? receipt, CancellationToken cancellationToken)

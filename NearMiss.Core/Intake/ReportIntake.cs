@@ -43,7 +43,7 @@ public sealed class ReportIntake(NearMissStore store, SealedSubmissions sealedSu
         }
 
         var windowStart = window.StartOf(now);
-        var receipt = receipts.NewReceipt(windowStart);
+        var receipt = receipts.NewReceipt(window.ReceiptPeriodStart(now));
         var reportId = receipts.ReportId(Receipts.Normalize(receipt)!);
         var message = sealedSubmissions.Seal(reportId, submission, windowStart.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         if (SealedSubmissions.EncodedSize(message) > SealedSubmissions.MaxEncodedMessageBytes)

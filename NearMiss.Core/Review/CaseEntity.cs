@@ -68,6 +68,10 @@ public sealed class CaseEntity : ITableEntity
     public bool ReviewedBy(string reviewerId, int stage) =>
         (stage == 1 ? Stage1Reviewers : Stage2Reviewers).Split(',', StringSplitOptions.RemoveEmptyEntries).Contains(reviewerId);
 
+    /// <summary>The reviewers the four-eyes rule keeps from <paramref name="stage"/>: those who reviewed the other stage.</summary>
+    public IReadOnlyList<string> BarredFrom(int stage) =>
+        (stage == 1 ? Stage2Reviewers : Stage1Reviewers).Split(',', StringSplitOptions.RemoveEmptyEntries);
+
     public void AddReviewer(string reviewerId, int stage)
     {
         if (ReviewedBy(reviewerId, stage))

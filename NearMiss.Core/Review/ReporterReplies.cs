@@ -1,15 +1,45 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+
+using Microsoft.Extensions.Logging;
+
 using NearMiss.Core.Email;
 using NearMiss.Core.Intake;
+using NearMiss.Core.Security;
+using NearMiss.Core.Storage;
 
 namespace NearMiss.Core.Review;
 
-/// <summary>The reporter answers a reviewer's question from the status page; the answer is sealed like the narrative.</summary>
-public sealed class ReporterReplies(ReviewCases cases, ReceiptLookup lookup, AuditTrail audit)
+/// <summary>What the reporter is told after answering: the answer reaches the reviewers within this many hours.</summary>
+public sealed record ReplyAccepted(int WithinHours);
+
+/// <summary>A reporter's answer on its way through <c>reporter-replies</c>: the report id and the answer sealed under the report's key.</summary>
+public sealed record SealedReply(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("reply")] string ReplyId,
+    [property: JsonPropertyName("sealed")] byte[] Sealed);
+
+/// <summary>
+/// The reporter answers a reviewer's question from the status page. Like a submission, the answer is hidden in a
+/// batch window (decision 011): the request only checks that a question is waiting, seals the answer under the
+/// report's key and queues it, visible after the window ends plus a random delay; nothing of the case changes, and
+/// no e-mail goes, until <see cref="ApplyAsync"/> stores it. The case row's time therefore dates the answer to the
+/// window after its own, no closer.
+/// </summary>
+public sealed partial class ReporterReplies(
+    ReviewCases cases,
+    ReceiptLookup lookup,
+    AuditTrail audit,
+    NearMissStore store,
+    Sealer sealer,
+    BatchWindow window,
+    ILogger<ReporterReplies> logger)
 {
     public const int MaxLength = 3000;
 
-    public async Task<ReviewResult<DecisionResult>> ReplyAsync(JsonElement body, CancellationToken cancellationToken)
+    public async Task<ReviewResult<ReplyAccepted>> ReplyAsync(JsonElement body, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         string? Text(string field, int max)
@@ -37,29 +67,92 @@ public sealed class ReporterReplies(ReviewCases cases, ReceiptLookup lookup, Aud
         var message = Text("message", MaxLength);
         if (errors.Any)
         {
-            return ReviewResult<DecisionResult>.Invalid(errors);
+            return ReviewResult<ReplyAccepted>.Invalid(errors);
         }
 
         var loaded = lookup.ReportIdOf(receipt) is { } id ? await cases.LoadAsync(id, cancellationToken) : null;
-        if (loaded is null)
+        if (loaded is null || loaded.Original.WrappedKey is null)
         {
-            return ReviewResult<DecisionResult>.NotFound();
+            return ReviewResult<ReplyAccepted>.NotFound();
         }
 
         if (loaded.Case.Status != ReportStatus.AwaitingReporter)
         {
-            return ReviewResult<DecisionResult>.Conflict("No question is waiting for an answer.");
+            return ReviewResult<ReplyAccepted>.Conflict("No question is waiting for an answer.");
         }
 
-        cases.AddMessage(loaded, CaseMessage.Reporter, message!);
-        loaded.Case.Status = ReportStatus.InReview;
-        if (!await cases.TrySaveAsync(loaded.Case, cancellationToken))
-        {
-            return ReviewResult<DecisionResult>.Conflict("The report changed meanwhile; try again.");
-        }
-
-        await audit.RecordAsync(loaded.Case.PartitionKey, AuditTrail.Reporter, "reporter-replied", cancellationToken);
-        await cases.NotifyAsync(NotificationMessage.CaseReady, loaded.Case, cancellationToken);
-        return ReviewResult<DecisionResult>.Ok(new DecisionResult(loaded.Case.Stage, loaded.Case.Status));
+        var reportId = loaded.Case.PartitionKey;
+        var reply = new SealedReply(
+            reportId,
+            Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)),
+            sealer.SealMore(reportId, loaded.Original.WrappedKey, message!));
+        var delay = window.SubmissionDelay();
+        await store.ReporterReplies.SendMessageAsync(JsonSerializer.Serialize(reply), visibilityTimeout: delay, cancellationToken: cancellationToken);
+        return ReviewResult<ReplyAccepted>.Ok(new ReplyAccepted((int)Math.Ceiling(delay.TotalHours)));
     }
+
+    /// <summary>
+    /// Handles a <c>reporter-replies</c> message: adds the answer to the case and returns it to review, then tells the
+    /// reviewers of its stage. Idempotent: a repeated delivery finds its answer already there. A case that was closed
+    /// or erased meanwhile drops the answer; a lost race throws, so the queue delivers the message again.
+    /// </summary>
+    public async Task ApplyAsync(string queueMessage, CancellationToken cancellationToken)
+    {
+        if (Parse(queueMessage) is not { } reply)
+        {
+            LogMalformed(logger);
+            return;
+        }
+
+        var loaded = await cases.LoadAsync(reply.Id, cancellationToken);
+        if (loaded is null || loaded.Original.WrappedKey is null
+            || loaded.Case.Status is not (ReportStatus.AwaitingReporter or ReportStatus.InReview))
+        {
+            LogDropped(logger);
+            return;
+        }
+
+        var text = Encoding.UTF8.GetString(sealer.UnsealBytes(reply.Id, new SealedBox(reply.Sealed, loaded.Original.WrappedKey)));
+        var alreadyThere = cases.Messages(loaded).Any(m => m.From == CaseMessage.Reporter && m.Text == text);
+        if (!alreadyThere)
+        {
+            cases.AddMessage(loaded, CaseMessage.Reporter, text);
+            loaded.Case.Status = ReportStatus.InReview;
+            if (!await cases.TrySaveAsync(loaded.Case, cancellationToken))
+            {
+                throw new InvalidOperationException("The case changed while the reporter's answer was added; the message is retried.");
+            }
+
+            await audit.RecordAsync(reply.Id, AuditTrail.Reporter, "reporter-replied", cancellationToken);
+        }
+
+        await cases.NotifyAsync(
+            NotificationMessage.CaseReady,
+            loaded.Case,
+            cancellationToken,
+            NotificationMessage.Causes.ReporterAnswered,
+            $"{reply.Id}:reply:{reply.ReplyId}");
+    }
+
+    private static SealedReply? Parse(string message)
+    {
+        try
+        {
+            var reply = JsonSerializer.Deserialize<SealedReply>(message);
+            return reply is { Id: { Length: 32 } id, ReplyId: { Length: > 0 and <= 32 } replyId, Sealed: not null }
+                && id.All(char.IsAsciiHexDigitLower) && replyId.All(char.IsAsciiHexDigitLower)
+                ? reply
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped a reporter-replies message that is not a sealed answer")]
+    private static partial void LogMalformed(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dropped a reporter's answer: its case was closed or erased meanwhile")]
+    private static partial void LogDropped(ILogger logger);
 }

@@ -82,10 +82,19 @@ public sealed class ReviewCases(NearMissStore store, Sealer sealer, Notification
         }
     }
 
-    /// <summary>Queues a notification (case-ready at the next window boundary); the event id makes a repeated delivery send nothing twice.</summary>
-    public Task NotifyAsync(string kind, CaseEntity reviewCase, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Queues a notification (case-ready at the next window boundary) saying what happened; reviewers the four-eyes
+    /// rule keeps from the stage are skipped. The event id makes a repeated delivery send nothing twice.
+    /// </summary>
+    public Task NotifyAsync(string kind, CaseEntity reviewCase, CancellationToken cancellationToken, string? cause = null, string? eventId = null) =>
         notifications.SendAsync(
-            new NotificationMessage(kind, reviewCase.PartitionKey, reviewCase.Stage, $"{reviewCase.PartitionKey}:{kind}:{reviewCase.Stage}:{reviewCase.Revision}"),
+            new NotificationMessage(
+                kind,
+                reviewCase.PartitionKey,
+                reviewCase.Stage,
+                eventId ?? $"{reviewCase.PartitionKey}:{kind}:{reviewCase.Stage}:{reviewCase.Revision}",
+                cause,
+                kind == NotificationMessage.UrgentHazard ? null : reviewCase.BarredFrom(reviewCase.Stage)),
             cancellationToken);
 
     /// <summary>Whole days since a <c>yyyy-MM-dd</c> day.</summary>

@@ -172,7 +172,8 @@ public sealed class ReviewDecisions(ReviewCases cases, AuditTrail audit, ITrendR
 
         if (reviewCase.Status == ReportStatus.InReview)
         {
-            await cases.NotifyAsync(NotificationMessage.CaseReady, reviewCase, cancellationToken);
+            var cause = stage == 1 ? NotificationMessage.Causes.Passed : NotificationMessage.Causes.SentBack;
+            await cases.NotifyAsync(NotificationMessage.CaseReady, reviewCase, cancellationToken, cause);
         }
         else if (reviewCase.Status == ReportStatus.Published && urgent)
         {

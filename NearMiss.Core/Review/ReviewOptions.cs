@@ -15,7 +15,7 @@ public sealed class ReviewOptions
     [Range(1, 1000)]
     public int RareThreshold { get; set; } = 5;
 
-    /// <summary>What the status page tells reporters about review time.</summary>
+    /// <summary>What the status page tells reporters about review time, in business days: the programme's promise is 5 to 10.</summary>
     [Range(1, 60)]
-    public int TypicalReviewDays { get; set; } = 7;
+    public int TypicalReviewDays { get; set; } = 10;
 }

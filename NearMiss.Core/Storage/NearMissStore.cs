@@ -44,6 +44,8 @@ public sealed class NearMissStore(TableServiceClient tables, QueueServiceClient 
 
     public QueueClient Notifications { get; } = queues.GetQueueClient(StorageNames.Queues.Notifications);
 
+    public QueueClient ReporterReplies { get; } = queues.GetQueueClient(StorageNames.Queues.ReporterReplies);
+
     public QueueClient SignInLinks { get; } = queues.GetQueueClient(StorageNames.Queues.SignInLinks);
 
     /// <summary>Creates every table and queue (and poison queue) if missing. Called once at start-up.</summary>

@@ -64,11 +64,12 @@ public static class StorageNames
     {
         public const string PiiScan = "pii-scan";
         public const string Notifications = "notifications";
+        public const string ReporterReplies = "reporter-replies";
 
         /// <summary>Sign-in requests: the request only queues one, so its work is the same for every address.</summary>
         public const string SignInLinks = "signin-links";
 
-        public static readonly string[] All = [PiiScan, Notifications, SignInLinks];
+        public static readonly string[] All = [PiiScan, Notifications, ReporterReplies, SignInLinks];
 
         public static string Poison(string queue) => queue + "-poison";
     }

@@ -99,6 +99,7 @@ public sealed class ReportLeavesNoTraceTests : IAsyncLifetime
             await Reviewer(http, stage1, HttpMethod.Post, $"/api/review/cases/{id}/stage1", Stage1(view, "ask", question: "Where exactly did you stop the car?"));
             await WaitForStatusAsync(http, receipt, "awaiting-reporter");
             Assert.Equal(HttpStatusCode.OK, (await Reporter(http, HttpMethod.Post, "/api/receipts/messages", new JsonObject { ["receipt"] = receipt, ["message"] = Answer })).Status);
+            await WaitForStatusAsync(http, receipt, "in-review");
 
             // Stage 1 redacts every finding and one span by hand; the name must be among the findings.
             view = await Reviewer(http, stage1, HttpMethod.Get, $"/api/review/cases/{id}");

@@ -104,6 +104,7 @@ public sealed partial class MarkupInBrowserTests(AzuriteFixture fixture)
         await reporter.GetByLabel("Your answer").FillAsync($"No lights at all. {Svg} {Frame}");
         await reporter.GetByRole(AriaRole.Button, new() { Name = "Send answer" }).ClickAsync();
         await Expect(reporter.Locator("#reply-sent")).ToBeVisibleAsync();
+        Assert.Equal("In review", await StatusPage.CheckUntilAsync(reporter, "Waiting for your answer"));
 
         // Back in stage 1 the answer shows as text; the findings are kept, so stage 2 highlights them again.
         await a.GetByRole(AriaRole.Link, new() { Name = "Cases", Exact = true }).ClickAsync();

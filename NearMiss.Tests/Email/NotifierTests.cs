@@ -160,6 +160,52 @@ public sealed class NotifierTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Stage1Pass_TellsStage2WhatHappened_AndNotTheReviewerWhoDidStage1()
+    {
+        var services = Services();
+        var directory = services.GetRequiredService<ReviewerDirectory>();
+        var both = await directory.AddAsync(ReviewerDirectoryTests.NewAddress(), new HashSet<int> { 1, 2 }, CancellationToken.None);
+        var stageTwo = await directory.AddAsync(ReviewerDirectoryTests.NewAddress(), new HashSet<int> { 2 }, CancellationToken.None);
+        var (_, reportId) = await Reports.StoreAsync(services, Reports.Valid());
+        await services.GetRequiredService<CaseOpening>().OpenAsync(reportId, CancellationToken.None);
+        var store = services.GetRequiredService<NearMissStore>();
+        await QueueWaits.ReceiveAsync(store.Notifications, settle: TimeSpan.Zero);
+        var decision = System.Text.Json.JsonSerializer.SerializeToElement(new
+        {
+            decision = "pass",
+            narrative = "Redacted.",
+            lessonsLearned = "Wait for cover.",
+            answers = new Dictionary<string, string[]> { ["callType"] = ["traffic-stop"], ["region"] = ["Midwest"] },
+        });
+        Assert.Equal(ReviewOutcome.Ok, (await services.GetRequiredService<ReviewDecisions>().Stage1Async(both, reportId, decision, CancellationToken.None)).Outcome);
+
+        var message = Assert.Single(await QueueWaits.ReceiveAsync(store.Notifications, timeout: TimeSpan.FromSeconds(10))).MessageText;
+        await services.GetRequiredService<Notifier>().HandleAsync(message, CancellationToken.None);
+
+        var sent = Assert.Single(_email.Sent);
+        Assert.Contains(stageTwo.Email, sent.To);
+        Assert.DoesNotContain(both.Email, sent.To);
+        Assert.Equal("A near-miss report passed stage 1 and is waiting for stage 2 review", sent.Subject);
+        Assert.Contains("a different reviewer must do stage 2", sent.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("new-report", 1, "A new near-miss report is waiting for stage 1 review")]
+    [InlineData("reporter-answered", 1, "The reporter answered: a near-miss report is back in stage 1 review")]
+    [InlineData("sent-back", 1, "A near-miss report was sent back to stage 1")]
+    [InlineData(null, 2, "A near-miss report is waiting for stage 2 review")]
+    public void CaseReady_SaysWhatHappened(string? cause, int stage, string subject)
+    {
+        var message = new NotificationMessage(NotificationMessage.CaseReady, NewReportId(), stage, "e", cause);
+
+        var email = Services().GetRequiredService<Notifier>().Compose(message, ["a@example.org"]);
+
+        Assert.Equal(subject, email.Subject);
+        Assert.Equal(message, NotificationMessage.Parse(message.ToJson()));
+        Assert.Null(NotificationMessage.Parse((message with { Cause = "because" }).ToJson()));
+    }
+
+    [Fact]
     public async Task Notify_CaseReady_IsNotSentToDemoAccounts()
     {
         var services = Services();

@@ -39,7 +39,7 @@ public sealed partial class AppSettingsTests
         ["NearMiss:Email:SendGridHost"] = "the SendGrid API address; only tests point it elsewhere",
         ["NearMiss:Review:RetentionDays"] = "the code's default (30 days) is the programme's policy; override in the portal if it changes",
         ["NearMiss:Review:RareThreshold"] = "the code's default (5) matches the suppression threshold of the anonymity rules",
-        ["NearMiss:Review:TypicalReviewDays"] = "the code's default (7) is what the status page promises",
+        ["NearMiss:Review:TypicalReviewDays"] = "the code's default (10 business days) is what the status page promises",
     };
 
     [Fact]

@@ -33,26 +33,23 @@ public class BatchWindowTests
     }
 
     [Fact]
-    public void RecentStarts_AreThreeLongWindows()
+    public void ReceiptPeriods_OfLongWindows_AreTheLastThreeWindows()
     {
         var window = Window(TimeSpan.FromHours(6), TestClock.Start);
 
-        var starts = window.RecentStarts(TimeSpan.FromMinutes(10)).ToList();
-
         Assert.Equal(
             [TestClock.Start.AddHours(-3), TestClock.Start.AddHours(-9), TestClock.Start.AddHours(-15)],
-            starts);
+            window.RecentReceiptPeriods());
     }
 
     [Fact]
-    public void RecentStarts_OfShortWindows_CoverTheWholeLookBack()
+    public void ReceiptPeriods_OfShortWindows_AreFiveMinutesEach()
     {
-        var window = Window(TimeSpan.FromSeconds(1), TestClock.Start.AddMilliseconds(500));
+        var window = Window(TimeSpan.FromSeconds(1), TestClock.Start.AddMinutes(7));
 
-        var starts = window.RecentStarts(TimeSpan.FromMinutes(10)).ToList();
-
-        Assert.Equal(600, starts.Count);
-        Assert.Equal(TestClock.Start, starts[0]);
-        Assert.Equal(TestClock.Start.AddSeconds(-599), starts[^1]);
+        Assert.Equal(TestClock.Start.AddMinutes(5), window.ReceiptPeriodStart(TestClock.Start.AddMinutes(9)));
+        Assert.Equal(
+            [TestClock.Start.AddMinutes(5), TestClock.Start, TestClock.Start.AddMinutes(-5)],
+            window.RecentReceiptPeriods());
     }
 }

@@ -136,7 +136,7 @@ public sealed class ReviewWorkflowTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AskTheReporter_WaitsForTheAnswer_ThenReturnsToReview()
+    public async Task AskTheReporter_WaitsForTheAnswer_WhichReturnsTheCaseToReviewOnlyAfterItsWindow()
     {
         var (receipt, id) = await OpenCaseAsync();
 
@@ -144,6 +144,10 @@ public sealed class ReviewWorkflowTests(AzuriteFixture azurite) : IAsyncLifetime
         var waiting = await Get<ReceiptLookup>().FindAsync(receipt, CancellationToken.None);
         var tooEarly = await Get<ReviewDecisions>().Stage1Async(Carol, id, Body(Stage1("pass", "Redacted.")), CancellationToken.None);
         var reply = await Get<ReporterReplies>().ReplyAsync(Body(new { receipt, message = "No, only the driver." }), CancellationToken.None);
+        var beforeWindowEnds = await Get<ReceiptLookup>().FindAsync(receipt, CancellationToken.None);
+        var queued = await NextReplyMessageAsync();
+        await Get<ReporterReplies>().ApplyAsync(queued, CancellationToken.None);
+        await Get<ReporterReplies>().ApplyAsync(queued, CancellationToken.None);
         var after = await Get<ReceiptLookup>().FindAsync(receipt, CancellationToken.None);
         var second = await Get<ReporterReplies>().ReplyAsync(Body(new { receipt, message = "Again." }), CancellationToken.None);
 
@@ -151,12 +155,37 @@ public sealed class ReviewWorkflowTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("Was the passenger armed?", Assert.Single(waiting.Messages).Text);
         Assert.Equal(ReviewOutcome.Conflict, tooEarly.Outcome);
         Assert.Equal(ReviewOutcome.Ok, reply.Outcome);
+        Assert.Equal(1, reply.Value!.WithinHours);
+        Assert.Equal("awaiting-reporter", beforeWindowEnds!.Status);
+        Assert.Single(beforeWindowEnds.Messages);
+        Assert.DoesNotContain("only the driver", queued, StringComparison.Ordinal);
         Assert.Equal(("in-review", 1), (after!.Status, after.Stage));
         Assert.Equal(["reviewer", "reporter"], after.Messages.Select(m => m.From));
+        Assert.Equal("No, only the driver.", after.Messages[1].Text);
         Assert.Equal(ReviewOutcome.Conflict, second.Outcome);
         var replied = (await Get<AuditTrail>().ForCaseAsync(id, CancellationToken.None)).Single(a => a.Actor == AuditTrail.Reporter);
         Assert.Equal(new DateTimeOffset(2026, 11, 2, 0, 0, 0, TimeSpan.Zero), replied.At);
     }
+
+    [Fact]
+    public async Task ReporterAnswer_ForACaseErasedMeanwhile_IsDropped()
+    {
+        var (receipt, id) = await OpenCaseAsync();
+        await Get<ReviewDecisions>().Stage1Async(Carol, id, Body(Stage1("ask", "Redacted.", question: "Was it dark?")), CancellationToken.None);
+        await Get<ReporterReplies>().ReplyAsync(Body(new { receipt, message = "Yes." }), CancellationToken.None);
+        var queued = await NextReplyMessageAsync();
+        await Get<NearMissStore>().Submissions.DeleteEntityAsync(id, CaseEntity.Row);
+        await Get<NearMissStore>().Submissions.DeleteEntityAsync(id, SubmissionEntity.Row);
+
+        await Get<ReporterReplies>().ApplyAsync(queued, CancellationToken.None);
+
+        Assert.Null(await Get<ReviewCases>().LoadAsync(id, CancellationToken.None));
+        Assert.DoesNotContain(await Get<AuditTrail>().ForCaseAsync(id, CancellationToken.None), a => a.Actor == AuditTrail.Reporter);
+    }
+
+    /// <summary>The one <c>reporter-replies</c> message, once its (one-second) batch window has let it be seen.</summary>
+    private async Task<string> NextReplyMessageAsync() =>
+        Assert.Single(await QueueWaits.ReceiveAsync(Get<NearMissStore>().ReporterReplies, timeout: TimeSpan.FromSeconds(30))).MessageText;
 
     [Fact]
     public async Task Reply_WithUnknownReceipt_IsNotFound()

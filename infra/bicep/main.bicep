@@ -170,6 +170,8 @@ module storage 'modules/storage.bicep' = {
       'pii-scan-poison'
       'notifications'
       'notifications-poison'
+      'reporter-replies'
+      'reporter-replies-poison'
       'signin-links'
       'signin-links-poison'
     ]

@@ -22,11 +22,11 @@ const DECISIONS = {
   ],
 };
 const DONE_WORDS = {
-  pass: 'Passed to stage 2. Another reviewer will verify it and publish.',
-  ask: 'Question sent. The case waits for the reporter to answer on their receipt page.',
-  reject: 'Closed as not publishable.',
-  publish: 'Published.',
-  back: 'Returned to stage 1 with your note.',
+  pass: 'Passed to stage 2. Nothing more for you to do: a different reviewer verifies it and publishes, and you are not e-mailed about it.',
+  ask: 'Question sent. The case waits for the reporter to answer on their receipt page; the reviewers of this stage are e-mailed when the answer arrives (answers wait for the end of their batch window).',
+  reject: 'Closed as not publishable. Nothing more to do.',
+  publish: 'Published. Nothing more to do.',
+  back: 'Returned to stage 1 with your note; its reviewers are e-mailed. Nothing for you to do until it comes back.',
 };
 const MIN_LESSONS = 2;
 const MAX_LESSONS = 5;
