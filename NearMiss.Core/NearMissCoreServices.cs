@@ -8,6 +8,8 @@ using NearMiss.Core.Email;
 using NearMiss.Core.Health;
 using NearMiss.Core.Intake;
 using NearMiss.Core.Library;
+using NearMiss.Core.Notifications;
+using NearMiss.Core.Operations;
 using NearMiss.Core.Pii;
 using NearMiss.Core.Publishing;
 using NearMiss.Core.Review;

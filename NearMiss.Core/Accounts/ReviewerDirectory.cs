@@ -2,6 +2,7 @@ using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 
+using NearMiss.Core.Reports;
 using NearMiss.Core.SignIn;
 using NearMiss.Core.Storage;
 
@@ -13,9 +14,6 @@ namespace NearMiss.Core.Accounts;
 /// </summary>
 public sealed class ReviewerDirectory(NearMissStore store)
 {
-    /// <summary>The review stages that exist.</summary>
-    public static readonly IReadOnlySet<int> KnownStages = new HashSet<int> { 1, 2 };
-
     /// <summary>
     /// Adds a reviewer, or sets the stages of the one who already has this address. A change of stages (or of
     /// <paramref name="demo"/>) raises the account's version, which ends its current sessions.
@@ -23,7 +21,7 @@ public sealed class ReviewerDirectory(NearMissStore store)
     public async Task<Reviewer> AddAsync(string email, IReadOnlySet<int> stages, CancellationToken cancellationToken, bool demo = false)
     {
         var address = NormaliseAddress(email) ?? throw new ArgumentException("Not an e-mail address.", nameof(email));
-        if (stages.Count == 0 || !stages.IsSubsetOf(KnownStages))
+        if (stages.Count == 0 || !stages.IsSubsetOf(Stage.Known))
         {
             throw new ArgumentException("Stages must be one or more of 1 and 2.", nameof(stages));
         }
@@ -50,7 +48,7 @@ public sealed class ReviewerDirectory(NearMissStore store)
                     return entity.ToReviewer();
                 }
 
-                var added = new ReviewerEntity { RowKey = rowKey, Id = AccountKeys.NewId("r-"), Email = address, Stages = ReviewerEntity.FormatStages(stages), Demo = demo };
+                var added = new ReviewerEntity { RowKey = rowKey, Id = AccountKeys.NewId(ReviewerId.Prefix), Email = address, Stages = ReviewerEntity.FormatStages(stages), Demo = demo };
                 await store.Reviewers.AddEntityAsync(added, cancellationToken);
                 return added.ToReviewer();
             }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 
+using NearMiss.Core.Reports;
 using NearMiss.Core.Security;
 using NearMiss.Core.SignIn;
 
@@ -53,7 +54,7 @@ public sealed class ReviewerSessions(IOptions<KeyOptions> keys, TimeProvider tim
         var set = new HashSet<int>();
         foreach (var item in element.EnumerateArray())
         {
-            if (item.ValueKind != JsonValueKind.Number || !item.TryGetInt32(out var stage) || !ReviewerDirectory.KnownStages.Contains(stage))
+            if (item.ValueKind != JsonValueKind.Number || !item.TryGetInt32(out var stage) || !Stage.IsKnown(stage))
             {
                 return false;
             }

@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 
 using NearMiss.Core.Accounts;
+using NearMiss.Core.Reports;
 using NearMiss.Core.SignIn;
 using NearMiss.Core.Storage;
 
@@ -69,7 +70,7 @@ public sealed class ReaderDirectory(NearMissStore store)
                     return new Reader(entity.Id) { Version = entity.Version };
                 }
 
-                var added = new ReaderEntity { RowKey = AccountKeys.Row(address), Id = AccountKeys.NewId("l-"), Email = address, Approved = true };
+                var added = new ReaderEntity { RowKey = AccountKeys.Row(address), Id = AccountKeys.NewId(ReaderId.Prefix), Email = address, Approved = true };
                 await store.Readers.AddEntityAsync(added, cancellationToken);
                 return new Reader(added.Id);
             }
@@ -177,7 +178,7 @@ public sealed class ReaderDirectory(NearMissStore store)
                 if (account is null)
                 {
                     var tell = !domainAllowed && canTellStaff;
-                    account = new ReaderEntity { RowKey = AccountKeys.Row(address), Id = AccountKeys.NewId("l-"), RequestId = AccountKeys.NewId("q-"), Email = address, StaffNotified = tell };
+                    account = new ReaderEntity { RowKey = AccountKeys.Row(address), Id = AccountKeys.NewId(ReaderId.Prefix), RequestId = AccountKeys.NewId("q-"), Email = address, StaffNotified = tell };
                     await store.Readers.AddEntityAsync(account, cancellationToken);
                     return (account, domainAllowed, tell);
                 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 
+using NearMiss.Core.Reports;
 using NearMiss.Core.Security;
 using NearMiss.Core.SignIn;
 
@@ -16,5 +17,5 @@ public sealed class ReaderSessions(IOptions<KeyOptions> keys, TimeProvider time)
         new() { [JwtRegisteredClaimNames.Sub] = reader.Id, ["ver"] = reader.Version };
 
     protected override Reader? Read(JsonWebToken jwt) =>
-        jwt.Subject.StartsWith("l-", StringComparison.Ordinal) ? new Reader(jwt.Subject) { Version = Version(jwt) } : null;
+        ReaderId.TryParse(jwt.Subject, out var id) ? new Reader(id.Value) { Version = Version(jwt) } : null;
 }

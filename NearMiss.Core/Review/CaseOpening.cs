@@ -4,13 +4,12 @@ using Azure;
 using Azure.Data.Tables;
 
 using Microsoft.Extensions.Logging;
-
-using NearMiss.Core.Email;
 using NearMiss.Core.Intake;
+using NearMiss.Core.Notifications;
 using NearMiss.Core.Pii;
+using NearMiss.Core.Reports;
 using NearMiss.Core.Security;
 using NearMiss.Core.Storage;
-using NearMiss.Core.Trends;
 
 namespace NearMiss.Core.Review;
 
@@ -40,7 +39,7 @@ public sealed partial class CaseOpening(
             return;
         }
 
-        if (!IsReportId(submission.Id))
+        if (!ReportId.IsValid(submission.Id))
         {
             LogMalformed(logger);
             return;
@@ -52,7 +51,7 @@ public sealed partial class CaseOpening(
 
     public async Task OpenAsync(string reportId, CancellationToken cancellationToken)
     {
-        if (!IsReportId(reportId))
+        if (!ReportId.IsValid(reportId))
         {
             LogMalformed(logger);
             return;
@@ -108,7 +107,6 @@ public sealed partial class CaseOpening(
     private IEnumerable<Finding> Scan(string field, string text) =>
         detector.Detect(text).Select(s => new Finding(field, s.Start, s.End, s.Label.ToContractName()));
 
-    internal static bool IsReportId(string value) => value.Length == 32 && value.All(char.IsAsciiHexDigitLower);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored a pii-scan message that is not a report id")]
     private static partial void LogMalformed(ILogger logger);

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 
 using NearMiss.Core.Abuse;
-using NearMiss.Core.Intake;
+using NearMiss.Core.Review;
 using NearMiss.Functions.Http;
 
 namespace NearMiss.Functions.Intake;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using NearMiss.Core.Accounts;
+using NearMiss.Core.Reports;
 using NearMiss.Core.Review;
 using NearMiss.Functions.Http;
 
@@ -12,7 +13,7 @@ public sealed class ReviewQueue(IReviewerAuthenticator authenticator, CaseQuerie
 {
     [Function(nameof(ReviewQueue))]
     public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "review/cases")] HttpRequest request, CancellationToken cancellationToken) =>
-        authenticator.AsReviewer(request, cancellationToken, reviewer => int.TryParse(request.Query["stage"], out var stage) && stage is 1 or 2
+        authenticator.AsReviewer(request, cancellationToken, reviewer => int.TryParse(request.Query["stage"], out var stage) && Stage.IsKnown(stage)
             ? queries.ListAsync(reviewer, stage, cancellationToken).Mapped(items => new { items })
             : Task.FromResult<IActionResult>(Problems.Field("stage", "must be 1 or 2")));
 }

@@ -9,12 +9,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
-using NearMiss.Cli.Serve;
 using NearMiss.Core.Accounts;
 using NearMiss.Core.Intake;
 using NearMiss.Core.Library;
 using NearMiss.Core.Review;
 using NearMiss.Core.Storage;
+using NearMiss.LocalHost;
 using NearMiss.Tests.Infrastructure;
 using NearMiss.Tests.Intake;
 

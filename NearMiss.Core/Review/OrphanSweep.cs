@@ -4,10 +4,10 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-using NearMiss.Core.Review;
+using NearMiss.Core.Intake;
 using NearMiss.Core.Storage;
 
-namespace NearMiss.Core.Intake;
+namespace NearMiss.Core.Review;
 
 public sealed record OrphanSweepResult(int Requeued, int StillWithoutCase);
 

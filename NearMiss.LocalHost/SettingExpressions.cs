@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 
-namespace NearMiss.Cli.Serve;
+namespace NearMiss.LocalHost;
 
 /// <summary>Resolves <c>%Name%</c> in trigger attribute values from configuration, as the Functions host does.</summary>
 public static partial class SettingExpressions

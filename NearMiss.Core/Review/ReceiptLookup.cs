@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Options;
-using NearMiss.Core.Review;
+using NearMiss.Core.Intake;
+using NearMiss.Core.Reports;
 using NearMiss.Core.Security;
 
-namespace NearMiss.Core.Intake;
+namespace NearMiss.Core.Review;
 
 public sealed record ReceiptStatus(string Status, int? Stage, int TypicalReviewDays, IReadOnlyList<CaseMessage> Messages);
 

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 
-namespace NearMiss.Cli.Serve;
+namespace NearMiss.LocalHost;
 
 /// <summary>
 /// In development, every key of <see cref="Names"/> that configuration lacks (<c>NearMiss:Keys:{name}</c>) is

@@ -1,7 +1,7 @@
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace NearMiss.Cli.Serve;
+namespace NearMiss.LocalHost;
 
 /// <summary>
 /// Calls one function the way the worker does: a new instance of its class from the invocation's service

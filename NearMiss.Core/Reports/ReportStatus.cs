@@ -1,4 +1,4 @@
-namespace NearMiss.Core.Review;
+namespace NearMiss.Core.Reports;
 
 /// <summary>What a reporter sees on the receipt status page.</summary>
 public static class ReportStatus

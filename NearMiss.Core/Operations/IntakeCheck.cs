@@ -3,13 +3,12 @@ using System.Text.RegularExpressions;
 using Azure.Data.Tables;
 
 using MimeKit;
-
-using NearMiss.Core.Email;
+using NearMiss.Core.Notifications;
 using NearMiss.Core.Review;
 using NearMiss.Core.Storage;
 using NearMiss.Core.Trends;
 
-namespace NearMiss.Core.Intake;
+namespace NearMiss.Core.Operations;
 
 /// <summary>What storage holds for a set of accepted reports; see <see cref="IntakeCheck"/>.</summary>
 public sealed record IntakeCheckResult
@@ -188,8 +187,9 @@ public sealed partial class IntakeCheck(NearMissStore store)
         foreach (var file in Directory.EnumerateFiles(directory, "*.eml"))
         {
             using var message = MimeMessage.Load(file);
-            // The subject Notifier.Compose gives case-ready e-mails (reminders start with "Reminder:").
-            if (message.Subject?.StartsWith("A near-miss report is waiting", StringComparison.Ordinal) != true
+            // Case-ready e-mails (Notifier.Compose) say the report "is waiting for stage N review", whatever their cause;
+            // reminders say it "has been waiting".
+            if (message.Subject?.Contains("is waiting for stage", StringComparison.Ordinal) != true
                 || CaseLink().Match(message.TextBody ?? "") is not { Success: true } link)
             {
                 continue;

@@ -4,7 +4,7 @@ using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Logging;
 using NearMiss.Core.Storage;
 
-namespace NearMiss.Cli.Serve;
+namespace NearMiss.LocalHost;
 
 /// <summary>
 /// Polls one queue with the Functions host's semantics: messages fetched in batches of <c>batchSize</c>, a new

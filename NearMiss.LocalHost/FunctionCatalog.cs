@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Azure.Functions.Worker;
 
-namespace NearMiss.Cli.Serve;
+namespace NearMiss.LocalHost;
 
 public enum TriggerKind
 {

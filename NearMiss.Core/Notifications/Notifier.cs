@@ -5,9 +5,10 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 using NearMiss.Core.Accounts;
+using NearMiss.Core.Email;
 using NearMiss.Core.Storage;
 
-namespace NearMiss.Core.Email;
+namespace NearMiss.Core.Notifications;
 
 /// <summary>
 /// Handles the <c>notifications</c> queue: e-mails the reviewers of a stage (or the staff) a link to the case,

@@ -1,7 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 
-namespace NearMiss.Core.Email;
+namespace NearMiss.Core.Notifications;
 
 /// <summary>One notification event in table <c>notificationlog</c>: partition key a hash of the event id (<see cref="NotificationQueue.LogKey"/>).</summary>
 public sealed class NotificationLogEntity : ITableEntity

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 
-namespace NearMiss.Cli.Serve;
+namespace NearMiss.LocalHost;
 
 /// <summary>The queue trigger settings of host.json (<c>extensions.queues</c>), with the host's defaults.</summary>
 public sealed record QueueSettings

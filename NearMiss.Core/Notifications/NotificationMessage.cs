@@ -1,7 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace NearMiss.Core.Email;
+
+namespace NearMiss.Core.Notifications;
 
 /// <summary>
 /// A message of the <c>notifications</c> queue: who to tell about which case, never anything of the report.
@@ -79,8 +80,8 @@ public sealed record NotificationMessage(
         }
 
         return Kinds.Contains(message.Kind)
-            && IsReportId(message.ReportId)
-            && message.Stage is 1 or 2
+            && Reports.ReportId.IsValid(message.ReportId)
+            && Reports.Stage.IsKnown(message.Stage)
             && message.EventId is { Length: > 0 and <= 200 } eventId
             && eventId.All(c => char.IsAsciiLetterOrDigit(c) || c is ':' or '-' or '_' or '.')
             && (message.Cause is null || Causes.All.Contains(message.Cause))
@@ -89,5 +90,4 @@ public sealed record NotificationMessage(
             : null;
     }
 
-    private static bool IsReportId(string value) => value.Length == 32 && value.All(char.IsAsciiHexDigitLower);
 }

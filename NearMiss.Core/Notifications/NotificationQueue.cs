@@ -1,10 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
-
 using NearMiss.Core.Intake;
 using NearMiss.Core.Storage;
 
-namespace NearMiss.Core.Email;
+namespace NearMiss.Core.Notifications;
 
 /// <summary>
 /// Queues reviewer notifications. Case-ready e-mails wait for the next batch-window boundary, so that the e-mail's

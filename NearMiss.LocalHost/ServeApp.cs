@@ -14,7 +14,7 @@ using NearMiss.Core;
 using NearMiss.Core.Storage;
 using NearMiss.Functions.Http;
 
-namespace NearMiss.Cli.Serve;
+namespace NearMiss.LocalHost;
 
 /// <summary>
 /// The local host behind <c>nearmiss serve</c>: the function classes of NearMiss.Functions (HTTP routes, queue

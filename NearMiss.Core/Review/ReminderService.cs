@@ -3,11 +3,11 @@ using System.Globalization;
 using Azure.Data.Tables;
 
 using Microsoft.Extensions.Logging;
-
-using NearMiss.Core.Review;
+using NearMiss.Core.Notifications;
+using NearMiss.Core.Reports;
 using NearMiss.Core.Storage;
 
-namespace NearMiss.Core.Email;
+namespace NearMiss.Core.Review;
 
 /// <summary>
 /// Queues a <c>reminder</c> notification for every case in review that has waited in its stage more than

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NearMiss.Core.Storage;
 
-namespace NearMiss.Cli.Serve;
+namespace NearMiss.LocalHost;
 
 /// <summary>Runs one queue-triggered function: a <see cref="QueueListener"/> calling it per message.</summary>
 internal sealed partial class QueueTriggerService(FunctionEntry entry, IServiceProvider services, QueueSettings settings) : BackgroundService

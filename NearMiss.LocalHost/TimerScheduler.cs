@@ -3,7 +3,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using NCrontab;
 
-namespace NearMiss.Cli.Serve;
+namespace NearMiss.LocalHost;
 
 /// <summary>
 /// Fires a handler on a timer trigger schedule: a six-field NCRONTAB expression with seconds
