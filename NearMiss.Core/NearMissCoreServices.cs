@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 using NearMiss.Core.Abuse;
@@ -11,6 +12,7 @@ using NearMiss.Core.Library;
 using NearMiss.Core.Notifications;
 using NearMiss.Core.Operations;
 using NearMiss.Core.Pii;
+using NearMiss.Core.Pii.Language;
 using NearMiss.Core.Publishing;
 using NearMiss.Core.Review;
 using NearMiss.Core.Security;
@@ -47,6 +49,11 @@ public static class NearMissCoreServices
         services.AddSingleton<Receipts>();
         services.AddSingleton<IPiiDetector, LocalPiiDetector>();
         services.AddSingleton<PiiPreview>();
+        services.AddOptions<LanguagePiiOptions>().Bind(configuration.GetSection(LanguagePiiOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(provider => new PiiSecondOpinion(
+            provider.GetRequiredService<IPiiDetector>(),
+            LanguagePiiClient.FromOptions(provider.GetRequiredService<IOptions<LanguagePiiOptions>>().Value),
+            provider.GetRequiredService<ILogger<PiiSecondOpinion>>()));
 
         services.AddOptions<IntakeOptions>().Bind(configuration.GetSection(IntakeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection(PrivacyOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

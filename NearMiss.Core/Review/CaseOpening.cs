@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using NearMiss.Core.Intake;
 using NearMiss.Core.Notifications;
 using NearMiss.Core.Pii;
+using NearMiss.Core.Pii.Language;
 using NearMiss.Core.Reports;
 using NearMiss.Core.Security;
 using NearMiss.Core.Storage;
@@ -24,7 +25,7 @@ public sealed partial class CaseOpening(
     NearMissStore store,
     Sealer sealer,
     SealedSubmissions submissions,
-    IPiiDetector detector,
+    PiiSecondOpinion detector,
     ITrendRecorder trends,
     NotificationQueue notifications,
     TimeProvider time,
@@ -82,7 +83,9 @@ public sealed partial class CaseOpening(
         // Counted once even if intake already did; a failure here retries the message before the case exists.
         await trends.ReceivedAsync(original.Value, cancellationToken);
         var text = SealedText.FromJson(sealer.Unseal(reportId, new SealedBox(original.Value.SealedText, original.Value.WrappedKey)));
-        var findings = Scan("narrative", text.Narrative).Concat(Scan("lessonsLearned", text.LessonsLearned)).ToList();
+        var findings = (await ScanAsync("narrative", text.Narrative, cancellationToken))
+            .Concat(await ScanAsync("lessonsLearned", text.LessonsLearned, cancellationToken))
+            .ToList();
         var reviewCase = new CaseEntity
         {
             PartitionKey = reportId,
@@ -104,9 +107,8 @@ public sealed partial class CaseOpening(
         }
     }
 
-    private IEnumerable<Finding> Scan(string field, string text) =>
-        detector.Detect(text).Select(s => new Finding(field, s.Start, s.End, s.Label.ToContractName()));
-
+    private async Task<IEnumerable<Finding>> ScanAsync(string field, string text, CancellationToken cancellationToken) =>
+        (await detector.DetectAsync(text, cancellationToken)).Select(s => new Finding(field, s.Start, s.End, s.Label.ToContractName()));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored a pii-scan message that is not a report id")]
     private static partial void LogMalformed(ILogger logger);

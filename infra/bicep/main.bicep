@@ -87,7 +87,7 @@ param rateLimitsEnabled bool = true
 @maxValue(5)
 param rateLimitForwardedFor int = 1
 
-@description('Create an Azure AI Language account for PII detection (not used by the app yet).')
+@description('Create an Azure AI Language account whose PII detection joins the local detector on each new report (off by default).')
 param deployLanguage bool = false
 
 @secure()
@@ -271,6 +271,7 @@ module functionApp 'modules/functionapp.bicep' = {
     orphanSweepSchedule: orphanSweepSchedule
     purgeSchedule: purgeSchedule
     forgetSentSchedule: forgetSentSchedule
+    languageEndpoint: deployLanguage ? language!.outputs.endpoint : ''
     rateLimitsEnabled: rateLimitsEnabled
     rateLimitForwardedFor: rateLimitForwardedFor
   }

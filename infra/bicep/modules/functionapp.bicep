@@ -73,6 +73,9 @@ param forgetSentSchedule string
 @description('Whether the per-address rate limits are on.')
 param rateLimitsEnabled bool
 
+@description('Endpoint of the Azure AI Language account for the second PII opinion, or empty for none.')
+param languageEndpoint string
+
 @description('Trusted proxies appending to X-Forwarded-For before the functions.')
 param rateLimitForwardedFor int
 
@@ -191,6 +194,12 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     NearMiss__Intake__OrphanLookBack: '2.00:00:00'
     // The batch window a submission's time hides in (docs/decisions/011-batch-window.md).
     NearMiss__Privacy__BatchInterval: '06:00:00'
+    // The optional second PII opinion, called with the app's identity (docs/decisions/025-language-second-opinion.md).
+    NearMiss__Pii__Language__Endpoint: languageEndpoint
+    NearMiss__Pii__Language__ClientId: identityClientId
+    NearMiss__Pii__Language__ApiVersion: '2023-04-01'
+    NearMiss__Pii__Language__MinConfidence: '0.6'
+    NearMiss__Pii__Language__Timeout: '00:00:15'
   }
 }
 
