@@ -29,6 +29,9 @@ public sealed partial class Notifier(
     /// <summary>A claim younger than this belongs to a handler still at work; an older one was abandoned.</summary>
     public static readonly TimeSpan ClaimTimeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>The subject of the e-mail about a new report (the scan opened its case).</summary>
+    public const string NewReportSubject = "A new near-miss report is waiting for stage 1 review";
+
     /// <summary>Sent events older than this are forgotten: no delivery of their message can come any more.</summary>
     public static readonly TimeSpan ForgetAfter = TimeSpan.FromHours(1);
 
@@ -98,7 +101,7 @@ public sealed partial class Notifier(
     private static (string Subject, string Sentence) CaseReady(string? cause, int stage) => cause switch
     {
         NotificationMessage.Causes.NewReport => (
-            "A new near-miss report is waiting for stage 1 review",
+            NewReportSubject,
             "A new near-miss report passed the automated check and is waiting for stage 1 review."),
         NotificationMessage.Causes.ReporterAnswered => (
             $"The reporter answered: a near-miss report is back in stage {stage} review",

@@ -187,9 +187,8 @@ public sealed partial class IntakeCheck(NearMissStore store)
         foreach (var file in Directory.EnumerateFiles(directory, "*.eml"))
         {
             using var message = MimeMessage.Load(file);
-            // Case-ready e-mails (Notifier.Compose) say the report "is waiting for stage N review", whatever their cause;
-            // reminders say it "has been waiting".
-            if (message.Subject?.Contains("is waiting for stage", StringComparison.Ordinal) != true
+            // The e-mail about a new report (and, from messages queued before causes existed, the plain case-ready one).
+            if (message.Subject is not (Notifier.NewReportSubject or "A near-miss report is waiting for stage 1 review")
                 || CaseLink().Match(message.TextBody ?? "") is not { Success: true } link)
             {
                 continue;
