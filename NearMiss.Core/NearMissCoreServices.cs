@@ -9,11 +9,14 @@ using NearMiss.Core.Email;
 using NearMiss.Core.Health;
 using NearMiss.Core.Intake;
 using NearMiss.Core.Library;
+using NearMiss.Core.Notifications;
+using NearMiss.Core.Operations;
 using NearMiss.Core.Pii;
 using NearMiss.Core.Pii.Language;
 using NearMiss.Core.Publishing;
 using NearMiss.Core.Review;
 using NearMiss.Core.Security;
+using NearMiss.Core.SignIn;
 using NearMiss.Core.Storage;
 using NearMiss.Core.Trends;
 
@@ -75,11 +78,16 @@ public static class NearMissCoreServices
         services.AddSingleton<ReviewerSessions>();
         services.AddSingleton<IReviewerAuthenticator, ReviewerAuthenticator>();
         services.AddSingleton<ReviewerSignIn>();
+        services.AddSingleton<StaffSignIn>();
 
         services.AddSingleton<ReaderDirectory>();
         services.AddSingleton<ReaderSessions>();
         services.AddSingleton<IReaderAuthenticator, ReaderAuthenticator>();
         services.AddSingleton<ReaderSignIn>();
+        services.AddSingleton<OneTimeLinks>();
+        services.AddSingleton<ISignInPolicy>(provider => provider.GetRequiredService<ReviewerSignIn>());
+        services.AddSingleton<ISignInPolicy>(provider => provider.GetRequiredService<StaffSignIn>());
+        services.AddSingleton<ISignInPolicy>(provider => provider.GetRequiredService<ReaderSignIn>());
         services.AddSingleton<LuceneLibraryIndex>();
         services.AddSingleton<ILibrarySearch>(provider => provider.GetRequiredService<LuceneLibraryIndex>());
         services.AddSingleton<IPublicationListener>(provider => provider.GetRequiredService<LuceneLibraryIndex>());

@@ -1,8 +1,8 @@
 using System.CommandLine;
 
 using Microsoft.Extensions.DependencyInjection;
-
-using NearMiss.Core.Intake;
+using NearMiss.Core.Operations;
+using NearMiss.Core.Review;
 using NearMiss.Core.Security;
 using NearMiss.Core.Storage;
 

@@ -1,9 +1,11 @@
 using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using NearMiss.Cli.Serve;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using NearMiss.Core;
 using NearMiss.Core.Storage;
+using NearMiss.LocalHost;
 
 namespace NearMiss.Cli.Admin;
 
@@ -25,19 +27,48 @@ public static class PoisonCommand
     }
 }
 
-/// <summary>Core services for admin verbs, configured from the environment like the hosts.</summary>
+/// <summary>
+/// Core services for admin verbs, configured from the environment like the hosts and validated as a host validates
+/// them on start (a missing key or a bad setting stops the command with the setting's name). Like <c>nearmiss serve</c>
+/// the verbs run in Development unless <c>DOTNET_ENVIRONMENT</c> or <c>ASPNETCORE_ENVIRONMENT</c> says otherwise, and
+/// only there do they create the local keys under <c>.nearmiss/</c>.
+/// </summary>
 public static class AdminServices
 {
-    public static ServiceProvider Create()
+    public static ServiceProvider Create() =>
+        Create(new ConfigurationBuilder().AddEnvironmentVariables().Build(), EnvironmentName(), Directory.GetCurrentDirectory());
+
+    /// <exception cref="OptionsValidationException">A setting is missing or invalid (outside Development, the keys too).</exception>
+    public static ServiceProvider Create(IConfiguration given, string environmentName, string directory)
     {
-        var builder = new ConfigurationBuilder().AddEnvironmentVariables();
-        // Locally, the keys `nearmiss serve` keeps under .nearmiss/ (the same ones, so tokens and ids agree).
-        builder.AddInMemoryCollection(DevelopmentKeys.Ensure(builder.Build(), Directory.GetCurrentDirectory()));
+        var builder = new ConfigurationBuilder().AddConfiguration(given);
+        if (string.Equals(environmentName, Environments.Development, StringComparison.OrdinalIgnoreCase))
+        {
+            // Locally, the keys `nearmiss serve` keeps under .nearmiss/ (the same ones, so tokens and ids agree).
+            builder.AddInMemoryCollection(DevelopmentKeys.Ensure(given, directory));
+        }
+
         var configuration = builder.Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
         services.AddNearMissCore(configuration);
-        return services.BuildServiceProvider();
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        try
+        {
+            provider.GetService<IStartupValidator>()?.Validate();
+        }
+        catch
+        {
+            provider.Dispose();
+            throw;
+        }
+
+        return provider;
     }
+
+    private static string EnvironmentName() =>
+        Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") is { Length: > 0 } dotnet ? dotnet
+        : Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") is { Length: > 0 } aspnet ? aspnet
+        : Environments.Development;
 }

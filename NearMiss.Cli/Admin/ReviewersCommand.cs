@@ -4,6 +4,7 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 
 using NearMiss.Core.Accounts;
+using NearMiss.Core.Reports;
 using NearMiss.Core.Storage;
 
 namespace NearMiss.Cli.Admin;
@@ -83,7 +84,7 @@ public static class ReviewersCommand
         var stages = new HashSet<int>();
         foreach (var part in (value ?? "").Split(',', StringSplitOptions.TrimEntries))
         {
-            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var stage) || !ReviewerDirectory.KnownStages.Contains(stage))
+            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var stage) || !Stage.IsKnown(stage))
             {
                 return null;
             }

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
-using NearMiss.Cli.Serve;
 using NearMiss.Core.Storage;
+using NearMiss.LocalHost;
 
 namespace NearMiss.Cli.Admin;
 

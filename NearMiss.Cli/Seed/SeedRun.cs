@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NearMiss.Core.Accounts;
 using NearMiss.Core.Intake;
 using NearMiss.Core.Pii;
+using NearMiss.Core.Review;
 
 namespace NearMiss.Cli.Seed;
 

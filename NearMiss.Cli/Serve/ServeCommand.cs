@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Microsoft.Extensions.Hosting;
 
+using NearMiss.LocalHost;
+
 namespace NearMiss.Cli.Serve;
 
 public static class ServeCommand

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 using NearMiss.Cli.Admin;
 using NearMiss.Core.Intake;
-using NearMiss.Core.Review;
+using NearMiss.Core.Reports;
 using NearMiss.Core.Storage;
 using NearMiss.Core.Trends;
 

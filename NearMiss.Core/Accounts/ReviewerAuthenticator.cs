@@ -19,7 +19,7 @@ public sealed class ReviewerAuthenticator(ReviewerSessions sessions, ReviewerDir
             return null;
         }
 
-        var stillStaff = claimed.Staff && staff.CurrentValue.Addresses.Contains(account.Email, StringComparer.OrdinalIgnoreCase);
+        var stillStaff = claimed.Staff && staff.CurrentValue.Has(account.Email);
         return account with { Staff = stillStaff };
     }
 }

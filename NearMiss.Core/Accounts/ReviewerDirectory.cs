@@ -1,10 +1,9 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-
 using Azure;
 using Azure.Data.Tables;
 
+using NearMiss.Core.Reports;
+using NearMiss.Core.SignIn;
 using NearMiss.Core.Storage;
 
 namespace NearMiss.Core.Accounts;
@@ -15,11 +14,6 @@ namespace NearMiss.Core.Accounts;
 /// </summary>
 public sealed class ReviewerDirectory(NearMissStore store)
 {
-    /// <summary>The review stages that exist.</summary>
-    public static readonly IReadOnlySet<int> KnownStages = new HashSet<int> { 1, 2 };
-
-    private const string Base32 = "abcdefghijklmnopqrstuvwxyz234567";
-
     /// <summary>
     /// Adds a reviewer, or sets the stages of the one who already has this address. A change of stages (or of
     /// <paramref name="demo"/>) raises the account's version, which ends its current sessions.
@@ -27,12 +21,12 @@ public sealed class ReviewerDirectory(NearMissStore store)
     public async Task<Reviewer> AddAsync(string email, IReadOnlySet<int> stages, CancellationToken cancellationToken, bool demo = false)
     {
         var address = NormaliseAddress(email) ?? throw new ArgumentException("Not an e-mail address.", nameof(email));
-        if (stages.Count == 0 || !stages.IsSubsetOf(KnownStages))
+        if (stages.Count == 0 || !stages.IsSubsetOf(Stage.Known))
         {
             throw new ArgumentException("Stages must be one or more of 1 and 2.", nameof(stages));
         }
 
-        var rowKey = RowKey(address);
+        var rowKey = AccountKeys.Row(address);
         while (true)
         {
             var existing = await store.Reviewers.GetEntityIfExistsAsync<ReviewerEntity>(ReviewerEntity.Partition, rowKey, cancellationToken: cancellationToken);
@@ -54,7 +48,7 @@ public sealed class ReviewerDirectory(NearMissStore store)
                     return entity.ToReviewer();
                 }
 
-                var added = new ReviewerEntity { RowKey = rowKey, Id = NewId(), Email = address, Stages = ReviewerEntity.FormatStages(stages), Demo = demo };
+                var added = new ReviewerEntity { RowKey = rowKey, Id = AccountKeys.NewId(ReviewerId.Prefix), Email = address, Stages = ReviewerEntity.FormatStages(stages), Demo = demo };
                 await store.Reviewers.AddEntityAsync(added, cancellationToken);
                 return added.ToReviewer();
             }
@@ -74,13 +68,13 @@ public sealed class ReviewerDirectory(NearMissStore store)
         }
 
         // The SDK answers a delete of a missing row as a success: look first.
-        var existing = await store.Reviewers.GetEntityIfExistsAsync<ReviewerEntity>(ReviewerEntity.Partition, RowKey(address), cancellationToken: cancellationToken);
+        var existing = await store.Reviewers.GetEntityIfExistsAsync<ReviewerEntity>(ReviewerEntity.Partition, AccountKeys.Row(address), cancellationToken: cancellationToken);
         if (!existing.HasValue)
         {
             return false;
         }
 
-        await store.Reviewers.DeleteEntityAsync(ReviewerEntity.Partition, RowKey(address), ETag.All, cancellationToken);
+        await store.Reviewers.DeleteEntityAsync(ReviewerEntity.Partition, AccountKeys.Row(address), ETag.All, cancellationToken);
         return true;
     }
 
@@ -91,7 +85,7 @@ public sealed class ReviewerDirectory(NearMissStore store)
             return null;
         }
 
-        var entity = await store.Reviewers.GetEntityIfExistsAsync<ReviewerEntity>(ReviewerEntity.Partition, RowKey(address), cancellationToken: cancellationToken);
+        var entity = await store.Reviewers.GetEntityIfExistsAsync<ReviewerEntity>(ReviewerEntity.Partition, AccountKeys.Row(address), cancellationToken: cancellationToken);
         return entity.HasValue ? entity.Value!.ToReviewer() : null;
     }
 
@@ -160,20 +154,5 @@ public sealed class ReviewerDirectory(NearMissStore store)
         }
 
         return domain.Contains('.') && !domain.EndsWith('.') && domain.Split('.').All(l => l.Length is > 0 and <= 63) ? $"{local}@{domain}" : null;
-    }
-
-    private static string RowKey(string address) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(address)));
-
-    private static string NewId()
-    {
-        Span<byte> random = stackalloc byte[10];
-        RandomNumberGenerator.Fill(random);
-        var id = new StringBuilder("r-", 12);
-        foreach (var b in random)
-        {
-            id.Append(Base32[b & 31]);
-        }
-
-        return id.ToString();
     }
 }

@@ -10,4 +10,7 @@ public sealed class StaffOptions
 
     public IReadOnlyList<string> Addresses =>
         Emails.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+
+    /// <summary>Whether <paramref name="emailAddress"/> is on the staff list, without regard to case.</summary>
+    public bool Has(string emailAddress) => Addresses.Contains(emailAddress.Trim(), StringComparer.OrdinalIgnoreCase);
 }

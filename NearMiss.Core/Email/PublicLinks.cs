@@ -24,11 +24,8 @@ public sealed class PublicLinks(IOptions<PublicSiteOptions> options)
 {
     private string BaseUrl => options.Value.PublicBaseUrl.TrimEnd('/');
 
-    public string SignIn(string token) => $"{BaseUrl}/review/#token={Uri.EscapeDataString(token)}";
-
-    public string StaffSignIn(string token) => $"{BaseUrl}/staff/#token={Uri.EscapeDataString(token)}";
-
-    public string LibrarySignIn(string token) => $"{BaseUrl}/library/#token={Uri.EscapeDataString(token)}";
+    /// <summary>A sign-in link: the console's page (<c>review</c>, <c>staff</c>, <c>library</c>) with the one-time token.</summary>
+    public string SignIn(string console, string token) => $"{BaseUrl}/{console}/#token={Uri.EscapeDataString(token)}";
 
     public string LibraryReport(string publishedId) => $"{BaseUrl}/library/#id={Uri.EscapeDataString(publishedId)}";
 

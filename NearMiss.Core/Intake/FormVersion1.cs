@@ -1,6 +1,6 @@
 namespace NearMiss.Core.Intake;
 
-/// <summary>The report form, version 1 (DESIGN.md "The form"). Answers are stored by option value.</summary>
+/// <summary>The report form, version 1 (docs/api.md, <c>GET /api/form</c>). Answers are stored by option value.</summary>
 public static class FormVersion1
 {
     public static FormDefinition Definition { get; } = new(

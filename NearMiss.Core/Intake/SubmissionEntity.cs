@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 
+
 namespace NearMiss.Core.Intake;
 
 /// <summary>
@@ -35,6 +36,6 @@ public sealed class SubmissionEntity : ITableEntity
     /// <summary>The report's data key, wrapped by the sealing key; null once erased.</summary>
     public byte[]? WrappedKey { get; set; }
 
-    /// <summary>Set when <see cref="OrphanSweep"/> queued the report's scan again; it does so once.</summary>
+    /// <summary>Set when the orphan sweep (<c>OrphanSweep</c>) queued the report's scan again; it does so once.</summary>
     public bool? Requeued { get; set; }
 }

@@ -1,10 +1,9 @@
-using System.Security.Cryptography;
-using System.Text;
-
 using Azure;
 using Azure.Data.Tables;
 
 using NearMiss.Core.Accounts;
+using NearMiss.Core.Reports;
+using NearMiss.Core.SignIn;
 using NearMiss.Core.Storage;
 
 namespace NearMiss.Core.Library;
@@ -28,8 +27,6 @@ public enum ReaderAccess
 /// </summary>
 public sealed class ReaderDirectory(NearMissStore store)
 {
-    private const string Base32 = "abcdefghijklmnopqrstuvwxyz234567";
-
     /// <summary>Allows every address of <paramref name="domain"/> (lower-cased, without a leading <c>@</c>).</summary>
     public async Task<string> AllowDomainAsync(string domain, CancellationToken cancellationToken)
     {
@@ -57,7 +54,7 @@ public sealed class ReaderDirectory(NearMissStore store)
         var address = ReviewerDirectory.NormaliseAddress(email) ?? throw new ArgumentException("Not an e-mail address.", nameof(email));
         while (true)
         {
-            var existing = await store.Readers.GetEntityIfExistsAsync<ReaderEntity>(ReaderEntity.Partition, RowKey(address), cancellationToken: cancellationToken);
+            var existing = await store.Readers.GetEntityIfExistsAsync<ReaderEntity>(ReaderEntity.Partition, AccountKeys.Row(address), cancellationToken: cancellationToken);
             try
             {
                 if (existing.HasValue)
@@ -73,7 +70,7 @@ public sealed class ReaderDirectory(NearMissStore store)
                     return new Reader(entity.Id) { Version = entity.Version };
                 }
 
-                var added = new ReaderEntity { RowKey = RowKey(address), Id = NewId("l-"), Email = address, Approved = true };
+                var added = new ReaderEntity { RowKey = AccountKeys.Row(address), Id = AccountKeys.NewId(ReaderId.Prefix), Email = address, Approved = true };
                 await store.Readers.AddEntityAsync(added, cancellationToken);
                 return new Reader(added.Id);
             }
@@ -111,7 +108,7 @@ public sealed class ReaderDirectory(NearMissStore store)
             return false;
         }
 
-        await store.Readers.DeleteEntityAsync(ReaderEntity.Partition, RowKey(address), ETag.All, cancellationToken);
+        await store.Readers.DeleteEntityAsync(ReaderEntity.Partition, AccountKeys.Row(address), ETag.All, cancellationToken);
         return true;
     }
 
@@ -181,7 +178,7 @@ public sealed class ReaderDirectory(NearMissStore store)
                 if (account is null)
                 {
                     var tell = !domainAllowed && canTellStaff;
-                    account = new ReaderEntity { RowKey = RowKey(address), Id = NewId("l-"), RequestId = NewId("q-"), Email = address, StaffNotified = tell };
+                    account = new ReaderEntity { RowKey = AccountKeys.Row(address), Id = AccountKeys.NewId(ReaderId.Prefix), RequestId = AccountKeys.NewId("q-"), Email = address, StaffNotified = tell };
                     await store.Readers.AddEntityAsync(account, cancellationToken);
                     return (account, domainAllowed, tell);
                 }
@@ -193,7 +190,7 @@ public sealed class ReaderDirectory(NearMissStore store)
                 }
 
                 account.StaffNotified = true;
-                account.RequestId = account.RequestId.Length > 0 ? account.RequestId : NewId("q-");
+                account.RequestId = account.RequestId.Length > 0 ? account.RequestId : AccountKeys.NewId("q-");
                 await store.Readers.UpdateEntityAsync(account, account.ETag, TableUpdateMode.Replace, cancellationToken);
                 return (account, false, true);
             }
@@ -236,7 +233,7 @@ public sealed class ReaderDirectory(NearMissStore store)
 
     private async Task<ReaderEntity?> FindAsync(string address, CancellationToken cancellationToken)
     {
-        var entity = await store.Readers.GetEntityIfExistsAsync<ReaderEntity>(ReaderEntity.Partition, RowKey(address), cancellationToken: cancellationToken);
+        var entity = await store.Readers.GetEntityIfExistsAsync<ReaderEntity>(ReaderEntity.Partition, AccountKeys.Row(address), cancellationToken: cancellationToken);
         return entity.HasValue ? entity.Value : null;
     }
 
@@ -249,20 +246,5 @@ public sealed class ReaderDirectory(NearMissStore store)
 
         var found = await store.ReaderDomains.GetEntityIfExistsAsync<ReaderDomainEntity>(ReaderDomainEntity.Partition, domain, cancellationToken: cancellationToken);
         return found.HasValue;
-    }
-
-    private static string RowKey(string address) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(address)));
-
-    private static string NewId(string prefix)
-    {
-        Span<byte> random = stackalloc byte[10];
-        RandomNumberGenerator.Fill(random);
-        var id = new StringBuilder(prefix, 12);
-        foreach (var b in random)
-        {
-            id.Append(Base32[b & 31]);
-        }
-
-        return id.ToString();
     }
 }

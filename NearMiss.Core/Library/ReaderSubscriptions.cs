@@ -10,6 +10,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 
 using NearMiss.Core.Intake;
+using NearMiss.Core.Reports;
 using NearMiss.Core.Security;
 using NearMiss.Core.Storage;
 
@@ -125,7 +126,7 @@ public sealed class ReaderSubscriptions
     public async Task<UnsubscribeResult> UnsubscribeAsync(string token, CancellationToken cancellationToken)
     {
         if (token.Length is 0 or > MaxTokenLength || token.Split('.') is not [var readerId, var nonce, var mac]
-            || !readerId.StartsWith("l-", StringComparison.Ordinal) || nonce.Length == 0)
+            || !ReaderId.TryParse(readerId, out _) || nonce.Length == 0)
         {
             return UnsubscribeResult.Invalid;
         }

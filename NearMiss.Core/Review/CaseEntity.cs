@@ -1,6 +1,8 @@
 using Azure;
 using Azure.Data.Tables;
 
+using NearMiss.Core.Reports;
+
 namespace NearMiss.Core.Review;
 
 /// <summary>The review case of a report: row <c>case</c> in the report's partition of <c>submissions</c>.</summary>
@@ -65,12 +67,11 @@ public sealed class CaseEntity : ITableEntity
 
     public string StageEnteredOrOpened => StageEnteredOn ?? OpenedOn;
 
-    public bool ReviewedBy(string reviewerId, int stage) =>
-        (stage == 1 ? Stage1Reviewers : Stage2Reviewers).Split(',', StringSplitOptions.RemoveEmptyEntries).Contains(reviewerId);
+    public bool ReviewedBy(string reviewerId, int stage) => Reviewers(stage).Contains(reviewerId);
 
-    /// <summary>The reviewers the four-eyes rule keeps from <paramref name="stage"/>: those who reviewed the other stage.</summary>
-    public IReadOnlyList<string> BarredFrom(int stage) =>
-        (stage == 1 ? Stage2Reviewers : Stage1Reviewers).Split(',', StringSplitOptions.RemoveEmptyEntries);
+    /// <summary>The ids of the reviewers who acted on the case in <paramref name="stage"/>.</summary>
+    public IReadOnlyList<string> Reviewers(int stage) =>
+        (stage == 1 ? Stage1Reviewers : Stage2Reviewers).Split(',', StringSplitOptions.RemoveEmptyEntries);
 
     public void AddReviewer(string reviewerId, int stage)
     {

@@ -4,14 +4,13 @@ using Azure;
 using Azure.Data.Tables;
 
 using Microsoft.Extensions.Logging;
-
-using NearMiss.Core.Email;
 using NearMiss.Core.Intake;
+using NearMiss.Core.Notifications;
 using NearMiss.Core.Pii;
 using NearMiss.Core.Pii.Language;
+using NearMiss.Core.Reports;
 using NearMiss.Core.Security;
 using NearMiss.Core.Storage;
-using NearMiss.Core.Trends;
 
 namespace NearMiss.Core.Review;
 
@@ -41,7 +40,7 @@ public sealed partial class CaseOpening(
             return;
         }
 
-        if (!IsReportId(submission.Id))
+        if (!ReportId.IsValid(submission.Id))
         {
             LogMalformed(logger);
             return;
@@ -53,7 +52,7 @@ public sealed partial class CaseOpening(
 
     public async Task OpenAsync(string reportId, CancellationToken cancellationToken)
     {
-        if (!IsReportId(reportId))
+        if (!ReportId.IsValid(reportId))
         {
             LogMalformed(logger);
             return;
@@ -110,8 +109,6 @@ public sealed partial class CaseOpening(
 
     private async Task<IEnumerable<Finding>> ScanAsync(string field, string text, CancellationToken cancellationToken) =>
         (await detector.DetectAsync(text, cancellationToken)).Select(s => new Finding(field, s.Start, s.End, s.Label.ToContractName()));
-
-    internal static bool IsReportId(string value) => value.Length == 32 && value.All(char.IsAsciiHexDigitLower);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored a pii-scan message that is not a report id")]
     private static partial void LogMalformed(ILogger logger);

@@ -6,6 +6,7 @@ using NearMiss.Core.Accounts;
 using NearMiss.Core.Intake;
 using NearMiss.Core.Pii;
 using NearMiss.Core.Publishing;
+using NearMiss.Core.Reports;
 using NearMiss.Core.Storage;
 
 namespace NearMiss.Core.Review;
@@ -57,7 +58,7 @@ public sealed class CaseQueries(NearMissStore store, ReviewCases cases, IPiiDete
             var (month, callType, excerpt) = await PreviewAsync(row, cancellationToken);
             items.Add(new CaseSummary(
                 row.PartitionKey, row.Stage, row.Status, row.OpenedOn, cases.DaysSince(row.StageEnteredOrOpened),
-                findings.Count, Bar(reviewer, row) is null, month, callType, excerpt));
+                findings.Count, FourEyesRule.Bars(reviewer.Id, row) is null, month, callType, excerpt));
         }
 
         return ReviewResult<IReadOnlyList<CaseSummary>>.Ok([.. items.OrderByDescending(i => i.WaitingDays).ThenBy(i => i.Id, StringComparer.Ordinal)]);
@@ -90,7 +91,7 @@ public sealed class CaseQueries(NearMissStore store, ReviewCases cases, IPiiDete
             ? JsonSerializer.Deserialize<Dictionary<string, string[]>>(saved) ?? []
             : AnswerCoarsening.Coarsen(ReviewCases.OriginalAnswers(loaded.Original));
         var rare = await RareReasonAsync(answers, cancellationToken);
-        var bar = Bar(reviewer, reviewCase) ?? (reviewCase.Status == ReportStatus.InReview ? null : $"The case is {reviewCase.Status}.");
+        var bar = FourEyesRule.Bars(reviewer.Id, reviewCase) ?? (reviewCase.Status == ReportStatus.InReview ? null : $"The case is {reviewCase.Status}.");
 
         return ReviewResult<CaseView>.Ok(new CaseView(
             id, reviewCase.Stage, reviewCase.Status, reviewCase.OpenedOn, bar is null, bar, text.Narrative, text.LessonsLearned,
@@ -131,15 +132,6 @@ public sealed class CaseQueries(NearMissStore store, ReviewCases cases, IPiiDete
         var words = narrative.Split((char[]?)null, ExcerptWords + 1, StringSplitOptions.RemoveEmptyEntries);
         var excerpt = string.Join(' ', words.Take(ExcerptWords)) + (words.Length > ExcerptWords ? " …" : "");
         return (One("month"), One("callType"), excerpt);
-    }
-
-    /// <summary>Why this reviewer may not act on the case (the four-eyes rule), or null.</summary>
-    public static string? Bar(Reviewer reviewer, CaseEntity reviewCase)
-    {
-        var other = reviewCase.Stage == 1 ? 2 : 1;
-        return reviewCase.ReviewedBy(reviewer.Id, other)
-            ? $"You reviewed this case in stage {other}; a different reviewer must do stage {reviewCase.Stage}."
-            : null;
     }
 
     public List<Finding> Scan(SealedText text) =>

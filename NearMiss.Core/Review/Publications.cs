@@ -5,6 +5,7 @@ using Azure;
 using Azure.Data.Tables;
 
 using NearMiss.Core.Publishing;
+using NearMiss.Core.Reports;
 using NearMiss.Core.Storage;
 
 namespace NearMiss.Core.Review;

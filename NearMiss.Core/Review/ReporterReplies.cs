@@ -4,9 +4,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 
 using Microsoft.Extensions.Logging;
-
-using NearMiss.Core.Email;
 using NearMiss.Core.Intake;
+using NearMiss.Core.Notifications;
+using NearMiss.Core.Reports;
 using NearMiss.Core.Security;
 using NearMiss.Core.Storage;
 

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NearMiss.Core.Intake;
 using NearMiss.Core.Storage;
-using NearMiss.Core.Trends;
 
 namespace NearMiss.Core.Review;
 

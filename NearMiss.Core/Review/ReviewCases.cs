@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using Azure.Data.Tables;
-using NearMiss.Core.Email;
 using NearMiss.Core.Intake;
+using NearMiss.Core.Notifications;
+using NearMiss.Core.Reports;
 using NearMiss.Core.Security;
 using NearMiss.Core.Storage;
 
@@ -29,7 +30,7 @@ public sealed class ReviewCases(NearMissStore store, Sealer sealer, Notification
     /// <summary>The sealed original, and the case with it once it exists.</summary>
     public async Task<(SubmissionEntity? Original, LoadedCase? Case)> LoadPartsAsync(string reportId, CancellationToken cancellationToken)
     {
-        if (!CaseOpening.IsReportId(reportId))
+        if (!ReportId.IsValid(reportId))
         {
             return (null, null);
         }
@@ -94,7 +95,7 @@ public sealed class ReviewCases(NearMissStore store, Sealer sealer, Notification
                 reviewCase.Stage,
                 eventId ?? $"{reviewCase.PartitionKey}:{kind}:{reviewCase.Stage}:{reviewCase.Revision}",
                 cause,
-                kind == NotificationMessage.UrgentHazard ? null : reviewCase.BarredFrom(reviewCase.Stage)),
+                kind == NotificationMessage.UrgentHazard ? null : FourEyesRule.BarredFrom(reviewCase, reviewCase.Stage)),
             cancellationToken);
 
     /// <summary>Whole days since a <c>yyyy-MM-dd</c> day.</summary>

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using NearMiss.Core.Accounts;
-using NearMiss.Core.Email;
 using NearMiss.Core.Intake;
-using NearMiss.Core.Trends;
+using NearMiss.Core.Notifications;
+using NearMiss.Core.Reports;
 
 namespace NearMiss.Core.Review;
 
@@ -142,7 +142,7 @@ public sealed class ReviewDecisions(ReviewCases cases, AuditTrail audit, ITrendR
             return ReviewResult<DecisionResult>.Ok(new DecisionResult(reviewCase.Stage, reviewCase.Status, reviewCase.PublishedId));
         }
 
-        if (CaseQueries.Bar(reviewer, reviewCase) is { } bar && reviewCase.Stage == stage)
+        if (FourEyesRule.Bars(reviewer.Id, reviewCase) is { } bar && reviewCase.Stage == stage)
         {
             return ReviewResult<DecisionResult>.Forbidden(bar);
         }

@@ -46,6 +46,8 @@ public sealed class NearMissStore(TableServiceClient tables, QueueServiceClient 
 
     public QueueClient ReporterReplies { get; } = queues.GetQueueClient(StorageNames.Queues.ReporterReplies);
 
+    public QueueClient SignInLinks { get; } = queues.GetQueueClient(StorageNames.Queues.SignInLinks);
+
     /// <summary>Creates every table and queue (and poison queue) if missing. Called once at start-up.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {

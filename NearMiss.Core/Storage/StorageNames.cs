@@ -66,7 +66,10 @@ public static class StorageNames
         public const string Notifications = "notifications";
         public const string ReporterReplies = "reporter-replies";
 
-        public static readonly string[] All = [PiiScan, Notifications, ReporterReplies];
+        /// <summary>Sign-in requests: the request only queues one, so its work is the same for every address.</summary>
+        public const string SignInLinks = "signin-links";
+
+        public static readonly string[] All = [PiiScan, Notifications, ReporterReplies, SignInLinks];
 
         public static string Poison(string queue) => queue + "-poison";
     }

@@ -1,26 +1,9 @@
 using System.Globalization;
-
-using NearMiss.Core.Email;
 using NearMiss.Core.Intake;
 using NearMiss.Core.Review;
 
 namespace NearMiss.Core.Trends;
 
-/// <summary>Keeps the trend counters current as a report moves. Every call may be repeated: it counts once.</summary>
-public interface ITrendRecorder
-{
-    /// <summary>The report arrived: counted by the month it arrived and by the month it happened.</summary>
-    Task ReceivedAsync(SubmissionEntity original, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// The case closed (published or not publishable): counted by the month it closed, with its review time in
-    /// business days; <paramref name="urgentPublishedId"/> names a report published as an urgent hazard.
-    /// </summary>
-    Task ClosedAsync(SubmissionEntity original, CaseEntity closed, string? urgentPublishedId, CancellationToken cancellationToken);
-
-    /// <summary>Erasure: deletes the markers that name the report; the counts stay.</summary>
-    Task ForgetAsync(SubmissionEntity? original, CaseEntity closed, CancellationToken cancellationToken);
-}
 
 /// <summary>The partitions and keys of the trend counters; see <see cref="TrendCounters"/>.</summary>
 public sealed class TrendRecorder(TrendCounters counters) : ITrendRecorder

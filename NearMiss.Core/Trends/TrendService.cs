@@ -3,7 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 
 using NearMiss.Core.Publishing;
-using NearMiss.Core.Review;
+using NearMiss.Core.Reports;
 using NearMiss.Core.Storage;
 
 namespace NearMiss.Core.Trends;

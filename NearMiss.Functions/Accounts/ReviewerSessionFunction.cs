@@ -1,57 +1,27 @@
-using System.Text.Json;
-
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 
 using NearMiss.Core.Abuse;
 using NearMiss.Core.Accounts;
+using NearMiss.Core.SignIn;
 using NearMiss.Functions.Http;
 
 namespace NearMiss.Functions.Accounts;
 
 /// <summary>The body of a new session: the access token and the reviewer it is for.</summary>
-public sealed record SessionResponse(string AccessToken, ReviewerView Reviewer);
+public sealed record SessionResponse(string AccessToken, ReviewerView Reviewer)
+{
+    public static SessionResponse Of(ReviewerSession session) =>
+        new(session.AccessToken, new ReviewerView(session.Reviewer.Id, session.Reviewer.Email, session.Reviewer.Stages.Order().ToList(), session.Reviewer.Staff));
+}
 
 public sealed record ReviewerView(string Id, string Email, IReadOnlyList<int> Stages, bool Staff);
 
-/// <summary><c>POST /api/review/session</c>: exchanges a one-time sign-in token for an access token.</summary>
-public sealed class ReviewerSessionFunction(ReviewerSignIn signIn, RequestRateLimits limits)
+/// <summary><c>POST /api/review/session</c>: exchanges a one-time sign-in token (review console or staff dashboard) for an access token.</summary>
+public sealed class ReviewerSessionFunction(OneTimeLinks links, ReviewerSignIn review, RequestRateLimits limits)
 {
     [Function("ReviewerSession")]
-    public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "review/session")] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        request.HttpContext.Response.Headers.CacheControl = "no-store";
-        if (limits.Refuse(request, RatePolicy.SignIn) is { } refused)
-        {
-            return refused;
-        }
-
-        var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken, limit: 1024);
-        if (document is null)
-        {
-            return problem!;
-        }
-
-        using (document)
-        {
-            if (document.RootElement.ValueKind != JsonValueKind.Object
-                || !document.RootElement.TryGetProperty("token", out var token)
-                || token.ValueKind != JsonValueKind.String)
-            {
-                return Problems.Field("token", "is required, as text");
-            }
-
-            var session = await signIn.ExchangeAsync(token.GetString()!, cancellationToken);
-            if (session is null)
-            {
-                return Problems.Status(StatusCodes.Status401Unauthorized, "The sign-in link is used, expired or not valid; ask for a new one.");
-            }
-
-            var reviewer = session.Reviewer;
-            return new OkObjectResult(new SessionResponse(session.AccessToken, new ReviewerView(reviewer.Id, reviewer.Email, reviewer.Stages.Order().ToList(), reviewer.Staff)));
-        }
-    }
+    public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "review/session")] HttpRequest request, CancellationToken cancellationToken) =>
+        limits.Limited(request, RatePolicy.SignIn, () => request.ReadAsync<TokenBody>(cancellationToken, body => links.ExchangeAsync(review, body.Token, cancellationToken).OkOr401(SessionResponse.Of, HttpEndpoint.LinkRefused)));
 }

@@ -1,6 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
-
-using NearMiss.Core.Email;
+using NearMiss.Core.Notifications;
 
 namespace NearMiss.Functions.Email;
 

@@ -1,6 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
-
-using NearMiss.Core.Email;
+using NearMiss.Core.Review;
 
 namespace NearMiss.Functions.Email;
 
@@ -8,7 +7,6 @@ namespace NearMiss.Functions.Email;
 public sealed class RemindWaitingCases(ReminderService reminders)
 {
     [Function(nameof(RemindWaitingCases))]
-    public Task Run(
-        [TimerTrigger("%NearMiss:Review:ReminderSchedule%")] TimerInfo timer,
-        CancellationToken cancellationToken) => reminders.QueueRemindersAsync(cancellationToken);
+    public Task Run([TimerTrigger("%NearMiss:Review:ReminderSchedule%")] TimerInfo timer, CancellationToken cancellationToken) =>
+        reminders.QueueRemindersAsync(cancellationToken);
 }

@@ -1,6 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
-
-using NearMiss.Core.Email;
+using NearMiss.Core.Notifications;
 using NearMiss.Core.Storage;
 
 namespace NearMiss.Functions.Email;
@@ -9,7 +8,6 @@ namespace NearMiss.Functions.Email;
 public sealed class SendNotification(Notifier notifier)
 {
     [Function(nameof(SendNotification))]
-    public Task Run(
-        [QueueTrigger(StorageNames.Queues.Notifications, Connection = StorageNames.Connection)] string message,
-        CancellationToken cancellationToken) => notifier.HandleAsync(message, cancellationToken);
+    public Task Run([QueueTrigger(StorageNames.Queues.Notifications, Connection = StorageNames.Connection)] string message, CancellationToken cancellationToken) =>
+        notifier.HandleAsync(message, cancellationToken);
 }

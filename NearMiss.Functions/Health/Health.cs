@@ -11,9 +11,7 @@ namespace NearMiss.Functions.Health;
 public sealed class Health(HealthCheck check)
 {
     [Function(nameof(Health))]
-    public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request,
-        CancellationToken cancellationToken) =>
+    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request, CancellationToken cancellationToken) =>
         await check.IsHealthyAsync(cancellationToken)
             ? new OkObjectResult(new { status = "healthy" })
             : Problems.Status(StatusCodes.Status503ServiceUnavailable, "Storage does not answer.");

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 
-using NearMiss.Core.Accounts;
 
 namespace NearMiss.Functions.Http;
 
@@ -117,20 +116,4 @@ public static class JsonBody
 
     private static ObjectResult TooLarge(int limit) =>
         Problems.Status(StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {limit / 1024} KiB.");
-
-    /// <summary>The body's <c>email</c>, or the 400 that says why it is missing or not an address (both sign-in requests).</summary>
-    public static (string? Email, IActionResult? Problem) EmailField(JsonElement root)
-    {
-        if (root.ValueKind != JsonValueKind.Object
-            || !root.TryGetProperty("email", out var email)
-            || email.ValueKind != JsonValueKind.String
-            || string.IsNullOrWhiteSpace(email.GetString()))
-        {
-            return (null, Problems.Field("email", "is required, as text"));
-        }
-
-        return ReviewerDirectory.NormaliseAddress(email.GetString()) is null
-            ? (null, Problems.Field("email", "is not an e-mail address"))
-            : (email.GetString(), null);
-    }
 }

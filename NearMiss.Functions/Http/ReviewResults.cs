@@ -22,3 +22,9 @@ public static class ReviewResults
     public static Task<Reviewer?> ReviewerAsync(this IReviewerAuthenticator authenticator, HttpRequest request, CancellationToken cancellationToken) =>
         authenticator.AuthenticateAsync(request.Headers.Authorization.ToString(), cancellationToken);
 }
+
+public static class LibraryResults
+{
+    public static ObjectResult SignInAgain() =>
+        Problems.Status(StatusCodes.Status401Unauthorized, "Sign in to the library again: the session is missing, expired or invalid.");
+}

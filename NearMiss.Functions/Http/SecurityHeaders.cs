@@ -31,7 +31,8 @@ public static class SecurityHeaders
         return next();
     }
 
-    private static void Apply(HttpContext context)
+    /// <summary>Sets the headers on <paramref name="context"/>'s response (the middleware does it for every response; <see cref="HttpEndpoint"/> as soon as a function starts).</summary>
+    public static void Apply(HttpContext context)
     {
         var headers = context.Response.Headers;
         headers["Referrer-Policy"] = ReferrerPolicy;

@@ -9,7 +9,6 @@ namespace NearMiss.Functions.Intake;
 public sealed class ApplyReporterReply(ReporterReplies replies)
 {
     [Function(nameof(ApplyReporterReply))]
-    public Task Run(
-        [QueueTrigger(StorageNames.Queues.ReporterReplies, Connection = StorageNames.Connection)] string message,
-        CancellationToken cancellationToken) => replies.ApplyAsync(message, cancellationToken);
+    public Task Run([QueueTrigger(StorageNames.Queues.ReporterReplies, Connection = StorageNames.Connection)] string message, CancellationToken cancellationToken) =>
+        replies.ApplyAsync(message, cancellationToken);
 }

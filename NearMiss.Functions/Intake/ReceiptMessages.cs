@@ -11,26 +11,6 @@ namespace NearMiss.Functions.Intake;
 public sealed class ReceiptMessages(ReporterReplies replies, RequestRateLimits limits, ResponseFloor floor)
 {
     [Function(nameof(ReceiptMessages))]
-    public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "receipts/messages")] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        request.HttpContext.Response.Headers.CacheControl = "no-store";
-        return limits.Refuse(request, RatePolicy.ReceiptLookup)
-            ?? await floor.HoldAsync(floor.Lookup, () => AnswerAsync(request, cancellationToken));
-    }
-
-    private async Task<IActionResult> AnswerAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken, limit: 16 * 1024);
-        if (document is null)
-        {
-            return problem!;
-        }
-
-        using (document)
-        {
-            return (await replies.ReplyAsync(document.RootElement, cancellationToken)).ToActionResult(r => new { status = "sent", withinHours = r.WithinHours });
-        }
-    }
+    public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "receipts/messages")] HttpRequest request, CancellationToken cancellationToken) =>
+        limits.Limited(request, RatePolicy.ReceiptLookup, () => request.ReadAsync(16 * 1024, cancellationToken, body => replies.ReplyAsync(body, cancellationToken).Mapped(r => new { status = "sent", withinHours = r.WithinHours })), floor, floor.Lookup);
 }

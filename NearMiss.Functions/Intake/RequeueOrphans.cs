@@ -1,6 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
-
-using NearMiss.Core.Intake;
+using NearMiss.Core.Review;
 
 namespace NearMiss.Functions.Intake;
 

@@ -9,7 +9,6 @@ namespace NearMiss.Functions.Intake;
 public sealed class ScanReport(CaseOpening opening)
 {
     [Function(nameof(ScanReport))]
-    public Task Run(
-        [QueueTrigger(StorageNames.Queues.PiiScan, Connection = StorageNames.Connection)] string message,
-        CancellationToken cancellationToken) => opening.HandleAsync(message, cancellationToken);
+    public Task Run([QueueTrigger(StorageNames.Queues.PiiScan, Connection = StorageNames.Connection)] string message, CancellationToken cancellationToken) =>
+        opening.HandleAsync(message, cancellationToken);
 }

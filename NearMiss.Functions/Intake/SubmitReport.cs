@@ -12,28 +12,10 @@ namespace NearMiss.Functions.Intake;
 public sealed class SubmitReport(ReportIntake intake, RequestRateLimits limits)
 {
     [Function(nameof(SubmitReport))]
-    public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "reports")] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        request.HttpContext.Response.Headers.CacheControl = "no-store";
-        if (limits.Refuse(request, RatePolicy.Submission) is { } refused)
+    public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "reports")] HttpRequest request, CancellationToken cancellationToken) =>
+        limits.Limited(request, RatePolicy.Submission, () => request.ReadAsync(JsonBody.DefaultLimit, cancellationToken, async body => await intake.SubmitAsync(body, cancellationToken) switch
         {
-            return refused;
-        }
-
-        var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken);
-        if (document is null)
-        {
-            return problem!;
-        }
-
-        using (document)
-        {
-            var (accepted, errors) = await intake.SubmitAsync(document.RootElement, cancellationToken);
-            return accepted is null
-                ? Problems.Validation(errors.ToDictionary())
-                : new ObjectResult(accepted) { StatusCode = StatusCodes.Status202Accepted };
-        }
-    }
+            (null, var errors) => Problems.Validation(errors.ToDictionary()),
+            var (accepted, _) => new ObjectResult(accepted) { StatusCode = StatusCodes.Status202Accepted },
+        }));
 }

@@ -11,18 +11,6 @@ namespace NearMiss.Functions.Library;
 public sealed class LibraryFeaturedFunction(IReaderAuthenticator authenticator, FeaturedReports featured)
 {
     [Function("LibraryFeatured")]
-    public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "library/featured")] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        request.HttpContext.Response.Headers.CacheControl = "no-store";
-        if (await authenticator.AuthenticateAsync(request.Headers.Authorization.ToString(), cancellationToken) is null)
-        {
-            return LibraryResults.SignInAgain();
-        }
-
-        return await featured.GetAsync(cancellationToken) is { } report
-            ? new OkObjectResult(report)
-            : Problems.Status(StatusCodes.Status404NotFound, "No report of the week is chosen.");
-    }
+    public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "library/featured")] HttpRequest request, CancellationToken cancellationToken) =>
+        authenticator.AsReader(request, cancellationToken, _ => featured.GetAsync(cancellationToken).OkOr404("No report of the week is chosen."));
 }

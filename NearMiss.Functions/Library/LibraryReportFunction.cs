@@ -11,19 +11,6 @@ namespace NearMiss.Functions.Library;
 public sealed class LibraryReportFunction(IReaderAuthenticator authenticator, LibraryReports reports)
 {
     [Function("LibraryReport")]
-    public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "library/{id}")] HttpRequest request,
-        string id,
-        CancellationToken cancellationToken)
-    {
-        request.HttpContext.Response.Headers.CacheControl = "no-store";
-        if (await authenticator.AuthenticateAsync(request.Headers.Authorization.ToString(), cancellationToken) is null)
-        {
-            return LibraryResults.SignInAgain();
-        }
-
-        return await reports.GetAsync(id, cancellationToken) is { } report
-            ? new OkObjectResult(report)
-            : Problems.Status(StatusCodes.Status404NotFound, "No published report has this id.");
-    }
+    public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "library/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        authenticator.AsReader(request, cancellationToken, _ => reports.GetAsync(id, cancellationToken).OkOr404("No published report has this id."));
 }

@@ -21,18 +21,12 @@ public sealed partial class LibrarySearchFunction(IReaderAuthenticator authentic
     private const int MaxPage = 500;
 
     [Function("LibrarySearch")]
-    public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "library")] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        request.HttpContext.Response.Headers.CacheControl = "no-store";
-        if (await authenticator.AuthenticateAsync(request.Headers.Authorization.ToString(), cancellationToken) is null)
-        {
-            return LibraryResults.SignInAgain();
-        }
+    public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "library")] HttpRequest request, CancellationToken cancellationToken) =>
+        authenticator.AsReader(request, cancellationToken, _ => AnswerAsync(request.Query, cancellationToken));
 
+    private async Task<IActionResult> AnswerAsync(IQueryCollection parameters, CancellationToken cancellationToken)
+    {
         var errors = new Dictionary<string, string[]>();
-        var parameters = request.Query;
         var query = new LibraryQuery(
             Choices(parameters, "callType", "callType", errors),
             Choices(parameters, "factor", "factors", errors),

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -16,61 +14,19 @@ namespace NearMiss.Functions.Library;
 public sealed class LibrarySubscriptionFunction(IReaderAuthenticator authenticator, ReaderSubscriptions subscriptions)
 {
     [Function("LibrarySubscription")]
-    public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "put", Route = "library/subscription")] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        request.HttpContext.Response.Headers.CacheControl = "no-store";
-        if (await authenticator.AuthenticateAsync(request.Headers.Authorization.ToString(), cancellationToken) is not { } reader)
-        {
-            return LibraryResults.SignInAgain();
-        }
+    public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", "put", Route = "library/subscription")] HttpRequest request, CancellationToken cancellationToken) =>
+        authenticator.AsReader(request, cancellationToken, reader => HttpMethods.IsGet(request.Method)
+            ? subscriptions.GetAsync(reader, cancellationToken).Ok()
+            : request.ReadAsync<SubscriptionBody>(cancellationToken, body => subscriptions.SetAsync(reader, new DigestSubscription(body.CallTypes, body.Factors), cancellationToken).Ok()));
+}
 
-        if (HttpMethods.IsGet(request.Method))
-        {
-            return new OkObjectResult(await subscriptions.GetAsync(reader, cancellationToken));
-        }
+/// <summary><c>{"callTypes": [..], "factors": [..]}</c>: the form's options a reader's digest follows.</summary>
+public sealed record SubscriptionBody(List<string> CallTypes, List<string> Factors) : IJsonRequest<SubscriptionBody>
+{
+    public static int Limit => 4096;
 
-        var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken, limit: 4096);
-        if (document is null)
-        {
-            return problem!;
-        }
-
-        using (document)
-        {
-            var errors = new Dictionary<string, string[]>();
-            var body = document.RootElement;
-            if (body.ValueKind != JsonValueKind.Object)
-            {
-                return Problems.Field("callTypes", "the body must be an object with callTypes and factors");
-            }
-
-            var callTypes = Choices(body, "callTypes", ReaderSubscriptions.CallTypeOptions, errors);
-            var factors = Choices(body, "factors", ReaderSubscriptions.FactorOptions, errors);
-            if (errors.Count > 0)
-            {
-                return Problems.Validation(errors);
-            }
-
-            return new OkObjectResult(await subscriptions.SetAsync(reader, new DigestSubscription(callTypes, factors), cancellationToken));
-        }
-    }
-
-    private static List<string> Choices(JsonElement body, string name, IReadOnlySet<string> options, Dictionary<string, string[]> errors)
-    {
-        if (!body.TryGetProperty(name, out var list) || list.ValueKind == JsonValueKind.Null)
-        {
-            return [];
-        }
-
-        if (list.ValueKind != JsonValueKind.Array || list.GetArrayLength() > options.Count
-            || list.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.String || !options.Contains(v.GetString()!)))
-        {
-            errors[name] = ["must be a list of the form's options"];
-            return [];
-        }
-
-        return list.EnumerateArray().Select(v => v.GetString()!).Distinct().ToList();
-    }
+    public static SubscriptionBody Read(JsonFields fields) =>
+        fields.RequireObject("callTypes", "the body must be an object with callTypes and factors")
+            ? new([.. fields.Choices("callTypes", ReaderSubscriptions.CallTypeOptions)], [.. fields.Choices("factors", ReaderSubscriptions.FactorOptions)])
+            : new([], []);
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -21,34 +19,10 @@ public sealed record UnsubscribeResponse(bool Unsubscribed);
 public sealed class LibraryUnsubscribeFunction(ReaderSubscriptions subscriptions)
 {
     [Function("LibraryUnsubscribe")]
-    public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "library/unsubscribe")] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        request.HttpContext.Response.Headers.CacheControl = "no-store";
-        if (request.HasFormContentType && request.Query.TryGetValue("token", out var queryToken))
-        {
-            return await OneClickAsync(request, queryToken.ToString(), cancellationToken);
-        }
-
-        var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken, limit: 1024);
-        if (document is null)
-        {
-            return problem!;
-        }
-
-        using (document)
-        {
-            if (document.RootElement.ValueKind != JsonValueKind.Object
-                || !document.RootElement.TryGetProperty("token", out var token)
-                || token.ValueKind != JsonValueKind.String)
-            {
-                return Problems.Field("token", "is required, as text");
-            }
-
-            return await UnsubscribeAsync(token.GetString()!, cancellationToken);
-        }
-    }
+    public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "library/unsubscribe")] HttpRequest request, CancellationToken cancellationToken) =>
+        request.HasFormContentType && request.Query.TryGetValue("token", out var queryToken)
+            ? OneClickAsync(request, queryToken.ToString(), cancellationToken)
+            : request.ReadAsync<TokenBody>(cancellationToken, body => UnsubscribeAsync(body.Token, cancellationToken));
 
     private async Task<IActionResult> OneClickAsync(HttpRequest request, string token, CancellationToken cancellationToken)
     {

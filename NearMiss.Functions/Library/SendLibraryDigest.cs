@@ -8,7 +8,6 @@ namespace NearMiss.Functions.Library;
 public sealed class SendLibraryDigest(LibraryDigest digest)
 {
     [Function("LibraryDigest")]
-    public Task Run(
-        [TimerTrigger("%NearMiss:Library:DigestSchedule%")] TimerInfo timer,
-        CancellationToken cancellationToken) => digest.SendAsync(cancellationToken);
+    public Task Run([TimerTrigger("%NearMiss:Library:DigestSchedule%")] TimerInfo timer, CancellationToken cancellationToken) =>
+        digest.SendAsync(cancellationToken);
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -15,60 +13,34 @@ namespace NearMiss.Functions.Pii;
 public sealed class PreviewPii(PiiPreview preview)
 {
     [Function(nameof(PreviewPii))]
-    public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "pii/preview")] HttpRequest request,
-        CancellationToken cancellationToken)
+    public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "pii/preview")] HttpRequest request, CancellationToken cancellationToken) =>
+        request.ReadAsync<PreviewBody>(cancellationToken, body => Task.FromResult<IActionResult>(new OkObjectResult(PreviewBody.Answer(preview.Preview(body.Narrative, body.LessonsLearned)))));
+}
+
+/// <summary><c>{"narrative": …, "lessonsLearned": …}</c>: the two free texts of the form, each optional.</summary>
+public sealed record PreviewBody(string? Narrative, string? LessonsLearned) : IJsonRequest<PreviewBody>
+{
+    public static int Limit => JsonBody.DefaultLimit;
+
+    public static PreviewBody Read(JsonFields fields)
     {
-        request.HttpContext.Response.Headers.CacheControl = "no-store";
-        var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken);
-        if (problem is not null)
+        if (!fields.RequireObject("body", "must be a JSON object"))
         {
-            return problem;
+            return new(null, null);
         }
 
-        using (document)
+        var body = new PreviewBody(fields.OptionalText("narrative"), fields.OptionalText("lessonsLearned"));
+        foreach (var (field, messages) in PiiPreview.Validate(body.Narrative, body.LessonsLearned))
         {
-            var root = document!.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return Problems.Field("body", "must be a JSON object");
-            }
-
-            var errors = new Dictionary<string, string[]>();
-            var narrative = ReadString(root, "narrative", errors);
-            var lessonsLearned = ReadString(root, "lessonsLearned", errors);
-            foreach (var (field, messages) in PiiPreview.Validate(narrative, lessonsLearned))
-            {
-                errors[field] = messages;
-            }
-
-            if (errors.Count > 0)
-            {
-                return Problems.Validation(errors);
-            }
-
-            var result = preview.Preview(narrative, lessonsLearned);
-            return new OkObjectResult(new
-            {
-                narrative = result.Narrative.Select(s => new { start = s.Start, end = s.End, label = s.Label }),
-                lessonsLearned = result.LessonsLearned.Select(s => new { start = s.Start, end = s.End, label = s.Label }),
-            });
+            fields.Errors[field] = messages;
         }
+
+        return body;
     }
 
-    private static string? ReadString(JsonElement root, string name, Dictionary<string, string[]> errors)
+    public static object Answer(PiiPreviewResult result) => new
     {
-        if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        if (value.ValueKind != JsonValueKind.String)
-        {
-            errors[name] = ["must be a string"];
-            return null;
-        }
-
-        return value.GetString();
-    }
+        narrative = result.Narrative.Select(s => new { start = s.Start, end = s.End, label = s.Label }),
+        lessonsLearned = result.LessonsLearned.Select(s => new { start = s.Start, end = s.End, label = s.Label }),
+    };
 }

@@ -11,14 +11,6 @@ namespace NearMiss.Functions.Review;
 public sealed class ReviewCase(IReviewerAuthenticator authenticator, CaseQueries queries)
 {
     [Function(nameof(ReviewCase))]
-    public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "review/cases/{id}")] HttpRequest request,
-        string id,
-        CancellationToken cancellationToken)
-    {
-        request.HttpContext.Response.Headers.CacheControl = "no-store";
-        return await authenticator.ReviewerAsync(request, cancellationToken) is { } reviewer
-            ? (await queries.GetAsync(reviewer, id, cancellationToken)).ToActionResult()
-            : ReviewResults.SignInAgain();
-    }
+    public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "review/cases/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        authenticator.AsReviewer(request, cancellationToken, reviewer => queries.GetAsync(reviewer, id, cancellationToken).Mapped());
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using NearMiss.Core.Accounts;
+using NearMiss.Core.Reports;
 using NearMiss.Core.Review;
 using NearMiss.Functions.Http;
 
@@ -11,20 +12,8 @@ namespace NearMiss.Functions.Review;
 public sealed class ReviewQueue(IReviewerAuthenticator authenticator, CaseQueries queries)
 {
     [Function(nameof(ReviewQueue))]
-    public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "review/cases")] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        if (await authenticator.ReviewerAsync(request, cancellationToken) is not { } reviewer)
-        {
-            return ReviewResults.SignInAgain();
-        }
-
-        if (!int.TryParse(request.Query["stage"], out var stage) || stage is not (1 or 2))
-        {
-            return Problems.Field("stage", "must be 1 or 2");
-        }
-
-        return (await queries.ListAsync(reviewer, stage, cancellationToken)).ToActionResult(items => new { items });
-    }
+    public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "review/cases")] HttpRequest request, CancellationToken cancellationToken) =>
+        authenticator.AsReviewer(request, cancellationToken, reviewer => int.TryParse(request.Query["stage"], out var stage) && Stage.IsKnown(stage)
+            ? queries.ListAsync(reviewer, stage, cancellationToken).Mapped(items => new { items })
+            : Task.FromResult<IActionResult>(Problems.Field("stage", "must be 1 or 2")));
 }

@@ -11,25 +11,6 @@ namespace NearMiss.Functions.Review;
 public sealed class Stage1Decision(IReviewerAuthenticator authenticator, ReviewDecisions decisions)
 {
     [Function(nameof(Stage1Decision))]
-    public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "review/cases/{id}/stage1")] HttpRequest request,
-        string id,
-        CancellationToken cancellationToken)
-    {
-        if (await authenticator.ReviewerAsync(request, cancellationToken) is not { } reviewer)
-        {
-            return ReviewResults.SignInAgain();
-        }
-
-        var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken);
-        if (document is null)
-        {
-            return problem!;
-        }
-
-        using (document)
-        {
-            return (await decisions.Stage1Async(reviewer, id, document.RootElement, cancellationToken)).ToActionResult();
-        }
-    }
+    public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "review/cases/{id}/stage1")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        authenticator.AsReviewer(request, cancellationToken, reviewer => request.ReadAsync(JsonBody.DefaultLimit, cancellationToken, body => decisions.Stage1Async(reviewer, id, body, cancellationToken).Mapped()));
 }

@@ -21,28 +21,18 @@ public sealed class StaffTrends(IReviewerAuthenticator authenticator, TrendServi
     public const int MaxMonths = 36;
 
     [Function(nameof(StaffTrends))]
-    public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "staff/trends")] HttpRequest request,
-        CancellationToken cancellationToken)
+    public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "staff/trends")] HttpRequest request, CancellationToken cancellationToken) =>
+        authenticator.AsStaff(request, cancellationToken, _ => AnswerAsync(request.Query, cancellationToken));
+
+    private async Task<IActionResult> AnswerAsync(IQueryCollection query, CancellationToken cancellationToken)
     {
-        request.HttpContext.Response.Headers.CacheControl = "no-store";
-        if (await authenticator.ReviewerAsync(request, cancellationToken) is not { } reviewer)
-        {
-            return ReviewResults.SignInAgain();
-        }
-
-        if (!reviewer.Staff)
-        {
-            return Problems.Status(StatusCodes.Status403Forbidden, "The trend figures are for staff.");
-        }
-
         var thisMonth = trends.ThisMonth;
-        if (!TrendService.TryParseMonth(request.Query["from"].FirstOrDefault() ?? thisMonth, out var from))
+        if (!TrendService.TryParseMonth(query["from"].FirstOrDefault() ?? thisMonth, out var from))
         {
             return Problems.Field("from", "must be a month, YYYY-MM, from 2000-01 to 2999-12");
         }
 
-        if (!TrendService.TryParseMonth(request.Query["to"].FirstOrDefault() ?? thisMonth, out var to))
+        if (!TrendService.TryParseMonth(query["to"].FirstOrDefault() ?? thisMonth, out var to))
         {
             return Problems.Field("to", "must be a month, YYYY-MM, from 2000-01 to 2999-12");
         }

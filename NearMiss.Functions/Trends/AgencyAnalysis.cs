@@ -8,7 +8,6 @@ namespace NearMiss.Functions.Trends;
 public sealed class AgencyAnalysis(TrendMail mail)
 {
     [Function(nameof(AgencyAnalysis))]
-    public Task Run(
-        [TimerTrigger("%NearMiss:Trends:AgencySchedule%")] TimerInfo timer,
-        CancellationToken cancellationToken) => mail.SendAgencyAnalysesAsync(cancellationToken);
+    public Task Run([TimerTrigger("%NearMiss:Trends:AgencySchedule%")] TimerInfo timer, CancellationToken cancellationToken) =>
+        mail.SendAgencyAnalysesAsync(cancellationToken);
 }

@@ -8,7 +8,6 @@ namespace NearMiss.Functions.Trends;
 public sealed class TrendSummary(TrendMail mail)
 {
     [Function(nameof(TrendSummary))]
-    public Task Run(
-        [TimerTrigger("%NearMiss:Trends:SummarySchedule%")] TimerInfo timer,
-        CancellationToken cancellationToken) => mail.SendSummaryAsync(cancellationToken);
+    public Task Run([TimerTrigger("%NearMiss:Trends:SummarySchedule%")] TimerInfo timer, CancellationToken cancellationToken) =>
+        mail.SendSummaryAsync(cancellationToken);
 }

@@ -2,14 +2,12 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
+using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using NearMiss.Cli.Serve;
 using NearMiss.Core.Accounts;
 using NearMiss.Core.Library;
+using NearMiss.Core.SignIn;
 using NearMiss.Tests.Browser;
 using NearMiss.Tests.Infrastructure;
 
@@ -23,36 +21,21 @@ namespace NearMiss.Tests.Accounts;
 [Trait("Kind", "Azurite")]
 public sealed partial class RevocationTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private readonly string _url = $"http://127.0.0.1:{FreePort()}";
-    private readonly string _contentRoot = Directory.CreateTempSubdirectory("nearmiss-revoke-").FullName;
+    private ServedSite _site = null!;
     private readonly string _staff = $"staff-{Guid.NewGuid():N}@example.org";
-    private Dictionary<string, string?> _settings = null!;
-    private WebApplication _app = null!;
-    private ServiceProvider _services = null!;
-    private HttpClient _http = null!;
 
-    private T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+    private T Get<T>() where T : notnull => _site.Services.GetRequiredService<T>();
 
     public async Task InitializeAsync()
     {
-        _settings = TestServices.Settings(azurite.ConnectionString);
-        _settings["NearMiss:Email:PickupDirectory"] = Path.Combine(_contentRoot, "mail");
-        _settings["NearMiss:Staff:Emails"] = _staff;
-        _settings["NearMiss:RateLimits:Enabled"] = "false";
-        _app = ServeApp.Build(["--urls", _url, "--contentRoot", _contentRoot], b => b.Configuration.AddInMemoryCollection(_settings));
-        await _app.StartAsync();
-        _services = TestServices.Create(_settings);
-        _http = new HttpClient { BaseAddress = new Uri(_url) };
+        _site = await ServedSite.StartAsync(azurite.ConnectionString, "revoke", s =>
+        {
+            s["NearMiss:Staff:Emails"] = _staff;
+            s["NearMiss:RateLimits:Enabled"] = "false";
+        });
     }
 
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _services.DisposeAsync();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        Directory.Delete(_contentRoot, recursive: true);
-    }
+    public async Task DisposeAsync() => await _site.DisposeAsync();
 
     [Fact]
     public async Task Reviewer_RemovedWithTheCommand_IsSignedOutAtTheNextRequest()
@@ -179,29 +162,32 @@ public sealed partial class RevocationTests(AzuriteFixture azurite) : IAsyncLife
     public async Task ReaderRequest_MadeWhileNoStaffAddressIsConfigured_IsKeptAndStaffHearOfItAtTheNextRequest()
     {
         var email = NewAddress();
-        var withoutStaff = new Dictionary<string, string?>(_settings) { ["NearMiss:Staff:Emails"] = "" };
+        var withoutStaff = new Dictionary<string, string?>(_site.Settings) { ["NearMiss:Staff:Emails"] = "" };
         await using (var unstaffed = TestServices.Create(withoutStaff))
         {
-            await unstaffed.GetRequiredService<ReaderSignIn>().RequestAsync(email, CancellationToken.None);
+            await unstaffed.GetRequiredService<OneTimeLinks>().HandleAsync(LibraryRequest(email), CancellationToken.None);
         }
 
         var pending = Assert.Single(await Get<ReaderDirectory>().PendingRequestsAsync(CancellationToken.None), r => r.Email == email);
         Assert.Matches("^q-[a-z2-7]{10}$", pending.RequestId);
 
-        await Get<ReaderSignIn>().RequestAsync(email, CancellationToken.None);
+        await Get<OneTimeLinks>().HandleAsync(LibraryRequest(email), CancellationToken.None);
 
         var command = await Mailbox.WaitForLinkAsync(MailDirectory, _staff, ApproveCommand(), TimeSpan.FromSeconds(30));
         Assert.Contains(pending.RequestId, command);
     }
 
-    private string MailDirectory => Path.Combine(_contentRoot, "mail");
+    /// <summary>The queue message of a library sign-in request, as the sign-in function queues it.</summary>
+    private static string LibraryRequest(string email) => JsonSerializer.Serialize(new SignInRequest("library", email));
+
+    private string MailDirectory => _site.MailDirectory;
 
     private IEnumerable<string> MailLines() =>
         Directory.GetFiles(MailDirectory, "*.eml").SelectMany(f => Mailbox.Readable(File.ReadAllText(f)).Split('\n'));
 
     private async Task<HttpStatusCode> SignInAsync(string email)
     {
-        using var response = await _http.PostAsJsonAsync("/api/readers/signin", new { email });
+        using var response = await _site.Http.PostAsJsonAsync("/api/readers/signin", new { email });
         return response.StatusCode;
     }
 
@@ -214,21 +200,21 @@ public sealed partial class RevocationTests(AzuriteFixture azurite) : IAsyncLife
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await _http.SendAsync(request);
+        using var response = await _site.Http.SendAsync(request);
         return response.StatusCode;
     }
 
     /// <summary>Runs <c>nearmiss</c> with the test's storage and keys in its environment, as staff would in a shell.</summary>
     private async Task<(int Exit, string Output)> CliAsync(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = _contentRoot };
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = _site.ContentRoot };
         start.ArgumentList.Add(SiteProcess.CliAssembly);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }
 
-        foreach (var (key, value) in _settings)
+        foreach (var (key, value) in _site.Settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
@@ -238,12 +224,5 @@ public sealed partial class RevocationTests(AzuriteFixture azurite) : IAsyncLife
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
         return (process.ExitCode, await output + await error);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

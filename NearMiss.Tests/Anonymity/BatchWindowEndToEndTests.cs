@@ -3,18 +3,14 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
-
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
-
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-
-using NearMiss.Cli.Serve;
 using NearMiss.Core.Accounts;
-using NearMiss.Core.Intake;
 using NearMiss.Core.Review;
 using NearMiss.Core.Storage;
+using NearMiss.LocalHost;
 using NearMiss.Tests.Infrastructure;
 using NearMiss.Tests.Intake;
 

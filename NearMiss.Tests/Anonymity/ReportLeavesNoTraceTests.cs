@@ -9,19 +9,19 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
-using NearMiss.Cli.Serve;
 using NearMiss.Core.Accounts;
 using NearMiss.Core.Intake;
 using NearMiss.Core.Library;
 using NearMiss.Core.Review;
 using NearMiss.Core.Storage;
+using NearMiss.LocalHost;
 using NearMiss.Tests.Infrastructure;
 using NearMiss.Tests.Intake;
 
 namespace NearMiss.Tests.Anonymity;
 
 /// <summary>
-/// DESIGN.md's anonymity rules as one test. A report goes the whole way through <c>nearmiss serve</c> on its own
+/// The anonymity rules (docs/security.md) as one test. A report goes the whole way through <c>nearmiss serve</c> on its own
 /// persisted Azurite: submitted from a marked address and browser, questioned by stage 1 and answered on the status
 /// page, redacted, published by a second reviewer, read in the library, and erased after the retention window.
 /// Then every file Azurite wrote (all tables and queues), every e-mail and every log line is searched for the

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
-using NearMiss.Core.Trends;
+using NearMiss.Core.Review;
 using NearMiss.Tests.Infrastructure;
 using NearMiss.Tests.Trends;
 

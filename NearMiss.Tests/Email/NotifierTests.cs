@@ -6,6 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 
 using NearMiss.Core.Accounts;
 using NearMiss.Core.Email;
+using NearMiss.Core.Notifications;
 using NearMiss.Core.Review;
 using NearMiss.Core.Storage;
 using NearMiss.Functions.Email;

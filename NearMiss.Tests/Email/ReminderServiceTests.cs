@@ -1,11 +1,11 @@
 using Azure.Data.Tables;
-
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-
 using NearMiss.Core;
 using NearMiss.Core.Email;
+using NearMiss.Core.Notifications;
+using NearMiss.Core.Reports;
 using NearMiss.Core.Review;
 using NearMiss.Core.Storage;
 using NearMiss.Functions.Email;
@@ -151,7 +151,7 @@ public sealed class ReminderServiceTests(AzuriteFixture azurite) : IAsyncLifetim
         new ServiceCollection().AddNearMissCore(configuration);
 
         Assert.Equal("0 0 8 * * 1-5", configuration["NearMiss:Review:ReminderSchedule"]);
-        Assert.Equal("0 0 8 * * 1-5", NearMiss.Cli.Serve.SettingExpressions.Resolve("%NearMiss:Review:ReminderSchedule%", configuration));
+        Assert.Equal("0 0 8 * * 1-5", NearMiss.LocalHost.SettingExpressions.Resolve("%NearMiss:Review:ReminderSchedule%", configuration));
     }
 
     [Fact]

@@ -111,6 +111,7 @@ public sealed class ResponseFloorFunctionTests(AzuriteFixture azurite) : IAsyncL
     [Fact]
     public async Task SignInRequests_KnownUnknownAndMalformed_AllTakeAtLeastTheFloor()
     {
+        await SignInQueue.ClearAsync(_services);
         var reviewer = await _services.GetRequiredService<ReviewerDirectory>().AddAsync(ReviewerDirectoryTests.NewAddress(), new HashSet<int> { 1 }, CancellationToken.None);
 
         var answers = new[]
@@ -124,6 +125,8 @@ public sealed class ResponseFloorFunctionTests(AzuriteFixture azurite) : IAsyncL
 
         Assert.Equal([202, 202, 400, 202, 400], answers.Select(a => a.Status));
         Assert.All(answers, a => Assert.True(a.Elapsed >= SignInFloor, $"answered {a.Status} after {a.Elapsed.TotalMilliseconds} ms"));
+        Assert.Empty(Directory.Exists(_mail) ? Directory.GetFiles(_mail) : []); // the requests only queue
+        Assert.Equal(3, await SignInQueue.DrainAsync(_services));
         Assert.Single(Directory.GetFiles(_mail)); // only the known reviewer was e-mailed a link
     }
 }

@@ -1,10 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using NearMiss.Cli.Serve;
 using NearMiss.Core.Intake;
 using NearMiss.Core.Review;
 using NearMiss.Core.Storage;
 using NearMiss.Functions.Intake;
+using NearMiss.LocalHost;
 using NearMiss.Tests.Infrastructure;
 using NearMiss.Tests.Intake;
 

@@ -5,20 +5,17 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-
-using NearMiss.Cli.Serve;
 using NearMiss.Core.Accounts;
 using NearMiss.Core.Library;
 using NearMiss.Core.Review;
 using NearMiss.Core.Storage;
+using NearMiss.LocalHost;
 using NearMiss.Tests.Infrastructure;
 using NearMiss.Tests.Intake;
-
 using Xunit.Abstractions;
 
 namespace NearMiss.Tests.Hardening;

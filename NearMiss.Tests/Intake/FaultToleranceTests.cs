@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 
 using NearMiss.Cli.Load;
-using NearMiss.Core.Intake;
+using NearMiss.Core.Operations;
 using NearMiss.Core.Security;
 using NearMiss.Tests.Browser;
 using NearMiss.Tests.Infrastructure;

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 using NearMiss.Core.Intake;
+using NearMiss.Core.Operations;
 using NearMiss.Core.Review;
 using NearMiss.Core.Storage;
 using NearMiss.Core.Trends;

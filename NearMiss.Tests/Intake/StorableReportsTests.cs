@@ -1,15 +1,11 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using NearMiss.Cli.Serve;
 using NearMiss.Core.Accounts;
-using NearMiss.Core.Intake;
+using NearMiss.Core.Review;
 using NearMiss.Tests.Infrastructure;
 
 namespace NearMiss.Tests.Intake;
@@ -19,36 +15,22 @@ namespace NearMiss.Tests.Intake;
 [Trait("Kind", "Azurite")]
 public sealed class StorableReportsTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private readonly string _url = $"http://127.0.0.1:{FreePort()}";
-    private readonly string _contentRoot = Directory.CreateTempSubdirectory("nearmiss-storable-").FullName;
-    private WebApplication _app = null!;
-    private ServiceProvider _services = null!;
-    private HttpClient _http = null!;
+    private ServedSite _site = null!;
 
     public async Task InitializeAsync()
     {
         await azurite.ClearQueuesAsync();
-        var settings = TestServices.Settings(azurite.ConnectionString);
-        settings["NearMiss:Email:PickupDirectory"] = Path.Combine(_contentRoot, "mail");
-        settings["NearMiss:RateLimits:Enabled"] = "false";
-        settings["NearMiss:ResponseFloor:LookupMilliseconds"] = "0";
-        // A receipt not yet stored reads `received` for about two windows; one second is too short for a large scan
-        // on a busy machine, so these reports wait in a ten-second window.
-        settings["NearMiss:Privacy:BatchInterval"] = "00:00:10";
-        _app = ServeApp.Build(["--urls", _url, "--contentRoot", _contentRoot], b => b.Configuration.AddInMemoryCollection(settings));
-        await _app.StartAsync();
-        _services = TestServices.Create(settings);
-        _http = new HttpClient { BaseAddress = new Uri(_url) };
+        _site = await ServedSite.StartAsync(azurite.ConnectionString, "storable", s =>
+        {
+            s["NearMiss:RateLimits:Enabled"] = "false";
+            s["NearMiss:ResponseFloor:LookupMilliseconds"] = "0";
+            // A receipt not yet stored reads `received` for about two windows; one second is too short for a large scan
+            // on a busy machine, so these reports wait in a ten-second window.
+            s["NearMiss:Privacy:BatchInterval"] = "00:00:10";
+        });
     }
 
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _services.DisposeAsync();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        Directory.Delete(_contentRoot, recursive: true);
-    }
+    public async Task DisposeAsync() => await _site.DisposeAsync();
 
     [Fact]
     public async Task Submit_8000And3000AccentedCharacters_IsAcceptedAndReachesReviewWithTheTextIntact()
@@ -93,7 +75,7 @@ public sealed class StorableReportsTests(AzuriteFixture azurite) : IAsyncLifetim
 
     private async Task<string> SubmitAsync(JsonObject report)
     {
-        using var response = await _http.PostAsJsonAsync("api/reports", report);
+        using var response = await _site.Http.PostAsJsonAsync("api/reports", report);
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("receipt").GetString()!;
     }
@@ -104,7 +86,7 @@ public sealed class StorableReportsTests(AzuriteFixture azurite) : IAsyncLifetim
         var status = "";
         while (DateTime.UtcNow < deadline)
         {
-            using var response = await _http.PostAsJsonAsync("api/receipts/status", new { receipt });
+            using var response = await _site.Http.PostAsJsonAsync("api/receipts/status", new { receipt });
             status = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString()!;
             if (status == "in-review")
             {
@@ -119,25 +101,18 @@ public sealed class StorableReportsTests(AzuriteFixture azurite) : IAsyncLifetim
 
     private async Task<JsonObject> GetCaseAsync(string receipt)
     {
-        var id = _services.GetRequiredService<ReceiptLookup>().ReportIdOf(receipt)!;
+        var id = _site.Services.GetRequiredService<ReceiptLookup>().ReportIdOf(receipt)!;
         var token = await TokenAsync("storable-reader@example.org", 1);
         using var request = new HttpRequestMessage(HttpMethod.Get, $"api/review/cases/{id}");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await _http.SendAsync(request);
+        using var response = await _site.Http.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
     }
 
     private async Task<string> TokenAsync(string email, params int[] stages)
     {
-        var reviewer = await _services.GetRequiredService<ReviewerDirectory>().AddAsync(email, stages.ToHashSet(), CancellationToken.None);
-        return _services.GetRequiredService<ReviewerSessions>().IssueAccessToken(reviewer);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var reviewer = await _site.Services.GetRequiredService<ReviewerDirectory>().AddAsync(email, stages.ToHashSet(), CancellationToken.None);
+        return _site.Services.GetRequiredService<ReviewerSessions>().IssueAccessToken(reviewer);
     }
 }

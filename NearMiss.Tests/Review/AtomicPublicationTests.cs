@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using NearMiss.Core.Accounts;
 using NearMiss.Core.Publishing;
+using NearMiss.Core.Reports;
 using NearMiss.Core.Review;
 using NearMiss.Core.Storage;
 using NearMiss.Functions.Review;

@@ -1,12 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NearMiss.Cli.Seed;
-using NearMiss.Cli.Serve;
 using NearMiss.Core.Accounts;
 using NearMiss.Core.Publishing;
 using NearMiss.Core.Storage;
@@ -19,37 +15,20 @@ namespace NearMiss.Tests.Review;
 [Collection(AzuriteCollection.Name)]
 public sealed class ReviewHttpTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private readonly string _url = $"http://127.0.0.1:{FreePort()}";
-    private readonly string _contentRoot = Directory.CreateTempSubdirectory("nearmiss-review-").FullName;
-    private Dictionary<string, string?> _settings = null!;
-    private WebApplication _app = null!;
-    private ServiceProvider _services = null!;
-    private HttpClient _http = null!;
+    private ServedSite _site = null!;
 
     public async Task InitializeAsync()
     {
         await azurite.ClearQueuesAsync();
-        _settings = TestServices.Settings(azurite.ConnectionString);
-        _settings["NearMiss:Email:PickupDirectory"] = Path.Combine(_contentRoot, "mail");
-        _app = ServeApp.Build(["--urls", _url, "--contentRoot", _contentRoot], b => b.Configuration.AddInMemoryCollection(_settings));
-        await _app.StartAsync();
-        _services = TestServices.Create(_settings);
-        _http = new HttpClient { BaseAddress = new Uri(_url) };
+        _site = await ServedSite.StartAsync(azurite.ConnectionString, "review");
     }
 
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _services.DisposeAsync();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        Directory.Delete(_contentRoot, recursive: true);
-    }
+    public async Task DisposeAsync() => await _site.DisposeAsync();
 
     private async Task<string> TokenAsync(string email, params int[] stages)
     {
-        var reviewer = await _services.GetRequiredService<ReviewerDirectory>().AddAsync(email, stages.ToHashSet(), CancellationToken.None);
-        return _services.GetRequiredService<ReviewerSessions>().IssueAccessToken(reviewer);
+        var reviewer = await _site.Services.GetRequiredService<ReviewerDirectory>().AddAsync(email, stages.ToHashSet(), CancellationToken.None);
+        return _site.Services.GetRequiredService<ReviewerSessions>().IssueAccessToken(reviewer);
     }
 
     private async Task<HttpStatusCode> SendAsync(HttpMethod method, string path, string? token, object? body = null)
@@ -60,19 +39,19 @@ public sealed class ReviewHttpTests(AzuriteFixture azurite) : IAsyncLifetime
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
-        using var response = await _http.SendAsync(request);
+        using var response = await _site.Http.SendAsync(request);
         return response.StatusCode;
     }
 
     [Fact]
     public async Task Seed_Publishes20DemoReports_WithDistinctTitlesAndSummaries_AndTheNamesRedacted()
     {
-        var seed = new SeedRun(_services, new Uri(_url), leaveSomeInReview: false, TextWriter.Null);
+        var seed = new SeedRun(_site.Services, new Uri(_site.Url), leaveSomeInReview: false, TextWriter.Null);
         var summary = await seed.RunAsync(20, CancellationToken.None);
 
         Assert.Equal(new SeedSummary(20, 20, 0, 0), summary);
         Assert.Equal("""{"submitted":20,"published":20,"inReview":0,"notPublished":0}""", summary.ToJson());
-        var store = _services.GetRequiredService<NearMissStore>();
+        var store = _site.Services.GetRequiredService<NearMissStore>();
         var published = new List<PublishedReportEntity>();
         foreach (var id in seed.PublishedIds)
         {
@@ -89,7 +68,7 @@ public sealed class ReviewHttpTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Seed_WithLeaveSomeInReview_LeavesCasesInBothStages_AndDeclinesOne()
     {
-        var summary = await new SeedRun(_services, new Uri(_url), leaveSomeInReview: true, TextWriter.Null).RunAsync(12, CancellationToken.None);
+        var summary = await new SeedRun(_site.Services, new Uri(_site.Url), leaveSomeInReview: true, TextWriter.Null).RunAsync(12, CancellationToken.None);
 
         Assert.Equal(new SeedSummary(12, 7, 4, 1), summary);
     }
@@ -124,12 +103,5 @@ public sealed class ReviewHttpTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         Assert.Equal(HttpStatusCode.NotFound, await SendAsync(HttpMethod.Post, "/api/receipts/messages", null, new { receipt = "ABCD-EFGH-JKMN-PQRS-TUVW-XYZ2", message = "hi" }));
         Assert.Equal(HttpStatusCode.BadRequest, await SendAsync(HttpMethod.Post, "/api/receipts/messages", null, new { receipt = 5 }));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,11 +1,8 @@
 using System.Buffers.Binary;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
-using NearMiss.Cli.Serve;
 using NearMiss.Functions.Http;
+using NearMiss.LocalHost;
 using NearMiss.Tests.Infrastructure;
 
 namespace NearMiss.Tests.Serve;
@@ -19,39 +16,24 @@ namespace NearMiss.Tests.Serve;
 [Trait("Kind", "Azurite")]
 public sealed class AppManifestTests(AzuriteFixture fixture) : IAsyncLifetime
 {
+    private ServedSite _site = null!;
     private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
-    private readonly string _contentRoot = Directory.CreateTempSubdirectory("nearmiss-serve-").FullName;
-    private readonly string _url = $"http://127.0.0.1:{FreePort()}";
-    private WebApplication? _app;
-    private HttpClient _client = null!;
 
     public async Task InitializeAsync()
     {
-        _app = ServeApp.Build(["--urls", _url, "--contentRoot", _contentRoot], builder =>
-            builder.Configuration.AddInMemoryCollection([
-                new("NearMissStorage", fixture.ConnectionString),
-                new(ServeApp.WebRootSetting, RepoPaths.Web),
-            ]));
-        await _app.StartAsync();
-        _client = new HttpClient { BaseAddress = new Uri(_url) };
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        if (_app is not null)
+        _site = await ServedSite.StartBareAsync(new()
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-
-        Directory.Delete(_contentRoot, recursive: true);
+            ["NearMissStorage"] = fixture.ConnectionString,
+            [ServeApp.WebRootSetting] = RepoPaths.Web,
+        });
     }
+
+    public async Task DisposeAsync() => await _site.DisposeAsync();
 
     [Fact]
     public async Task Manifest_IsJsonNamingStandaloneAppWithIconsOf192And512PxThatLoad()
     {
-        using var response = await _client.GetAsync("/manifest.webmanifest");
+        using var response = await _site.Http.GetAsync("/manifest.webmanifest");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/manifest+json", response.Content.Headers.ContentType?.MediaType);
         using var manifest = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -88,7 +70,7 @@ public sealed class AppManifestTests(AzuriteFixture fixture) : IAsyncLifetime
     [InlineData("/site.css", "text/css")]
     public async Task AppFiles_AreServedWithTheirTypeNoStoreAndTheSecurityHeaders(string path, string type)
     {
-        using var response = await _client.GetAsync(path);
+        using var response = await _site.Http.GetAsync(path);
 
         Assert.Equal(
             (HttpStatusCode.OK, type, "no-store", "nosniff", "no-referrer", SecurityHeaders.ContentSecurityPolicy),
@@ -99,7 +81,7 @@ public sealed class AppManifestTests(AzuriteFixture fixture) : IAsyncLifetime
     /// <summary>The icon's path with the width and height from its PNG header, after checking it is a PNG.</summary>
     private async Task<(string Src, int Width, int Height)> PngSizeAsync(string src)
     {
-        using var response = await _client.GetAsync(src);
+        using var response = await _site.Http.GetAsync(src);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
         var bytes = await response.Content.ReadAsByteArrayAsync();
@@ -111,11 +93,4 @@ public sealed class AppManifestTests(AzuriteFixture fixture) : IAsyncLifetime
         response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values)
             ? string.Join(", ", values)
             : null;
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

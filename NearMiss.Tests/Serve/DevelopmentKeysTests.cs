@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Configuration;
-using NearMiss.Cli.Serve;
+using NearMiss.LocalHost;
 
 namespace NearMiss.Tests.Serve;
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using NearMiss.Cli.Serve;
+using NearMiss.LocalHost;
 using NearMiss.Tests.Infrastructure;
 
 namespace NearMiss.Tests.Serve;

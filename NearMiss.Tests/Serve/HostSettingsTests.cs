@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Configuration;
-using NearMiss.Cli.Serve;
+using NearMiss.LocalHost;
 using NearMiss.Tests.Infrastructure;
 
 namespace NearMiss.Tests.Serve;

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging.Abstractions;
-using NearMiss.Cli.Serve;
 using NearMiss.Core.Storage;
+using NearMiss.LocalHost;
 using NearMiss.Tests.Infrastructure;
 
 namespace NearMiss.Tests.Serve;

@@ -1,12 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
-using NearMiss.Cli.Serve;
 using NearMiss.Functions.Http;
+using NearMiss.LocalHost;
 using NearMiss.Tests.Infrastructure;
 
 namespace NearMiss.Tests.Serve;
@@ -16,46 +13,30 @@ namespace NearMiss.Tests.Serve;
 [Collection(AzuriteCollection.Name)]
 public sealed class ServeEndToEndTests(AzuriteFixture fixture) : IAsyncLifetime
 {
+    private ServedSite _site = null!;
     private const string Marker = "Zebra-Quartz-4471";
-    private readonly string _contentRoot = Directory.CreateTempSubdirectory("nearmiss-serve-").FullName;
     private readonly CapturedLogs _logs = new();
-    private readonly string _url = $"http://127.0.0.1:{FreePort()}";
-    private WebApplication? _app;
-    private HttpClient _client = null!;
 
     public async Task InitializeAsync()
     {
         await fixture.ClearQueuesAsync();
-        _app = ServeApp.Build(["--urls", _url, "--contentRoot", _contentRoot], builder =>
-        {
-            // Nothing but the storage connection (and a one-second batch window): development keys are created under the content root.
-            builder.Configuration.AddInMemoryCollection([
-                new("NearMissStorage", fixture.ConnectionString),
-                new("NearMiss:Privacy:BatchInterval", "00:00:01"),
-                new(ServeApp.WebRootSetting, RepoPaths.Web),
-            ]);
-            builder.Logging.AddProvider(_logs);
-        });
-        await _app.StartAsync();
-        _client = new HttpClient { BaseAddress = new Uri(_url) };
+        // Nothing but the storage connection (and a one-second batch window): development keys are created under the content root.
+        _site = await ServedSite.StartBareAsync(
+            new()
+            {
+                ["NearMissStorage"] = fixture.ConnectionString,
+                ["NearMiss:Privacy:BatchInterval"] = "00:00:01",
+                [ServeApp.WebRootSetting] = RepoPaths.Web,
+            },
+            builder => builder.Logging.AddProvider(_logs));
     }
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-
-        Directory.Delete(_contentRoot, recursive: true);
-    }
+    public async Task DisposeAsync() => await _site.DisposeAsync();
 
     [Fact]
     public async Task GetForm_Returns200WithTheForm()
     {
-        using var response = await _client.GetAsync("/api/form");
+        using var response = await _site.Http.GetAsync("/api/form");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var form = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -69,12 +50,12 @@ public sealed class ServeEndToEndTests(AzuriteFixture fixture) : IAsyncLifetime
         submit.Headers.Add("X-Forwarded-For", "203.0.113.77");
         submit.Headers.UserAgent.ParseAdd("MarkerBrowser/9.9");
 
-        using var accepted = await _client.SendAsync(submit);
+        using var accepted = await _site.Http.SendAsync(submit);
         var receipt = (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("receipt").GetString()!;
         var status = await PollStatusAsync(receipt, "in-review");
 
         Assert.Equal((HttpStatusCode.Accepted, "in-review"), (accepted.StatusCode, status));
-        Assert.True(File.Exists(DevelopmentKeys.PathUnder(_contentRoot)));
+        Assert.True(File.Exists(DevelopmentKeys.PathUnder(_site.ContentRoot)));
         Assert.DoesNotContain(_logs.Lines, line =>
             line.Contains(Marker, StringComparison.Ordinal) || line.Contains(receipt, StringComparison.Ordinal)
             || line.Contains("203.0.113.77", StringComparison.Ordinal) || line.Contains("MarkerBrowser", StringComparison.Ordinal));
@@ -83,7 +64,7 @@ public sealed class ServeEndToEndTests(AzuriteFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Root_ServesTheStaticSiteWithSecurityHeaders()
     {
-        using var response = await _client.GetAsync("/");
+        using var response = await _site.Http.GetAsync("/");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
@@ -95,7 +76,7 @@ public sealed class ServeEndToEndTests(AzuriteFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Api_AnswersWithSecurityHeadersAndNoStore()
     {
-        using var response = await _client.GetAsync("/api/health");
+        using var response = await _site.Http.GetAsync("/api/health");
 
         Assert.Equal(
             (HttpStatusCode.OK, "no-referrer", "nosniff", "no-store"),
@@ -107,7 +88,7 @@ public sealed class ServeEndToEndTests(AzuriteFixture fixture) : IAsyncLifetime
     {
         using var content = new StringContent("""{"<script>alert(1)</script>":"<img src=x onerror=alert(1)>"}""", System.Text.Encoding.UTF8, "application/json");
 
-        using var response = await _client.PostAsync("/api/reports", content);
+        using var response = await _site.Http.PostAsync("/api/reports", content);
         var body = await response.Content.ReadAsStringAsync();
 
         Assert.Equal((HttpStatusCode.BadRequest, "application/problem+json"), (response.StatusCode, response.Content.Headers.ContentType?.MediaType));
@@ -120,7 +101,7 @@ public sealed class ServeEndToEndTests(AzuriteFixture fixture) : IAsyncLifetime
     {
         using var content = new StringContent(JsonSerializer.Serialize(Report()), System.Text.Encoding.UTF8, "text/plain");
 
-        using var response = await _client.PostAsync("/api/reports", content);
+        using var response = await _site.Http.PostAsync("/api/reports", content);
 
         Assert.Equal((HttpStatusCode.UnsupportedMediaType, "application/problem+json"), (response.StatusCode, response.Content.Headers.ContentType?.MediaType));
     }
@@ -128,7 +109,7 @@ public sealed class ServeEndToEndTests(AzuriteFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Api_WithAMethodTheTriggerDoesNotDeclare_Returns405()
     {
-        using var response = await _client.DeleteAsync("/api/form");
+        using var response = await _site.Http.DeleteAsync("/api/form");
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
     }
@@ -140,7 +121,7 @@ public sealed class ServeEndToEndTests(AzuriteFixture fixture) : IAsyncLifetime
         while (status != wanted && DateTime.UtcNow < deadline)
         {
             await Task.Delay(200);
-            using var response = await _client.PostAsJsonAsync("/api/receipts/status", new { receipt });
+            using var response = await _site.Http.PostAsJsonAsync("/api/receipts/status", new { receipt });
             status = response.IsSuccessStatusCode
                 ? (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString()
                 : null;
@@ -168,11 +149,4 @@ public sealed class ServeEndToEndTests(AzuriteFixture fixture) : IAsyncLifetime
         response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values)
             ? string.Join(", ", values)
             : null;
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

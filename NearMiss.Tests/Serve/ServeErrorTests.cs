@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
-using NearMiss.Cli.Serve;
 using NearMiss.Functions.Http;
+using NearMiss.LocalHost;
 using NearMiss.Tests.Infrastructure;
 
 namespace NearMiss.Tests.Serve;

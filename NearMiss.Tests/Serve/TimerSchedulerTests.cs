@@ -3,7 +3,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using NearMiss.Cli.Serve;
+using NearMiss.LocalHost;
 
 namespace NearMiss.Tests.Serve;
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 using NearMiss.Cli.Admin;
-using NearMiss.Core.Email;
+using NearMiss.Core.Notifications;
 using NearMiss.Core.Storage;
 using NearMiss.Tests.Infrastructure;
 

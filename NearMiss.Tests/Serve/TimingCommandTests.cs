@@ -1,11 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
-
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
-
-using NearMiss.Cli.Serve;
 using NearMiss.Cli.Timing;
+using NearMiss.LocalHost;
 using NearMiss.Tests.Infrastructure;
 
 namespace NearMiss.Tests.Serve;

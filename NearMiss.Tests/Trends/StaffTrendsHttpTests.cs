@@ -1,18 +1,13 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-
-using NearMiss.Cli.Serve;
 using NearMiss.Core.Accounts;
+using NearMiss.Core.Reports;
 using NearMiss.Core.Review;
-using NearMiss.Core.Trends;
 using NearMiss.Tests.Browser;
 using NearMiss.Tests.Infrastructure;
 
@@ -23,43 +18,24 @@ namespace NearMiss.Tests.Trends;
 [Collection(AzuriteCollection.Name)]
 public sealed partial class StaffTrendsHttpTests(AzuriteFixture azurite) : IAsyncLifetime
 {
+    private ServedSite _site = null!;
     private const string Staff = "trends-staff@example.org";
-    private readonly string _url = $"http://127.0.0.1:{FreePort()}";
-    private readonly string _contentRoot = Directory.CreateTempSubdirectory("nearmiss-staff-").FullName;
-    private Dictionary<string, string?> _settings = null!;
-    private WebApplication _app = null!;
-    private ServiceProvider _services = null!;
-    private HttpClient _http = null!;
 
     public async Task InitializeAsync()
     {
-        _settings = TestServices.Settings(azurite.ConnectionString);
-        _settings["NearMiss:Email:PickupDirectory"] = Path.Combine(_contentRoot, "mail");
-        _settings["NearMiss:Staff:Emails"] = Staff;
-        _settings["NearMiss:PublicBaseUrl"] = _url;
-        _app = ServeApp.Build(["--urls", _url, "--contentRoot", _contentRoot], b => b.Configuration.AddInMemoryCollection(_settings));
-        await _app.StartAsync();
-        _services = TestServices.Create(_settings);
-        _http = new HttpClient { BaseAddress = new Uri(_url) };
+        _site = await ServedSite.StartAsync(azurite.ConnectionString, "staff", s => s["NearMiss:Staff:Emails"] = Staff);
     }
 
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _services.DisposeAsync();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        Directory.Delete(_contentRoot, recursive: true);
-    }
+    public async Task DisposeAsync() => await _site.DisposeAsync();
 
     [Fact]
     public async Task NoToken_Is401_AndAReviewerWhoIsNotStaff_Is403()
     {
         Assert.Equal(HttpStatusCode.Unauthorized, (await GetAsync("/api/staff/trends?from=2088-03&to=2088-03", null)).StatusCode);
 
-        var reviewer = await _services.GetRequiredService<ReviewerDirectory>()
+        var reviewer = await _site.Services.GetRequiredService<ReviewerDirectory>()
             .AddAsync($"not-staff-{Guid.NewGuid():N}@example.org", new HashSet<int> { 1 }, CancellationToken.None);
-        var token = _services.GetRequiredService<ReviewerSessions>().IssueAccessToken(reviewer);
+        var token = _site.Services.GetRequiredService<ReviewerSessions>().IssueAccessToken(reviewer);
         Assert.Equal(HttpStatusCode.Forbidden, (await GetAsync("/api/staff/trends?from=2088-03&to=2088-03", token)).StatusCode);
     }
 
@@ -70,8 +46,8 @@ public sealed partial class StaffTrendsHttpTests(AzuriteFixture azurite) : IAsyn
     [InlineData("from=2999-12&to=3000-01")]
     public async Task MonthsOutsideTheYears2000To2999_Are400(string query)
     {
-        var reviewer = (await _services.GetRequiredService<ReviewerDirectory>().AddAsync(Staff, new HashSet<int> { 1 }, CancellationToken.None)) with { Staff = true };
-        var token = _services.GetRequiredService<ReviewerSessions>().IssueAccessToken(reviewer);
+        var reviewer = (await _site.Services.GetRequiredService<ReviewerDirectory>().AddAsync(Staff, new HashSet<int> { 1 }, CancellationToken.None)) with { Staff = true };
+        var token = _site.Services.GetRequiredService<ReviewerSessions>().IssueAccessToken(reviewer);
 
         using var response = await GetAsync("/api/staff/trends?" + query, token);
 
@@ -81,7 +57,7 @@ public sealed partial class StaffTrendsHttpTests(AzuriteFixture azurite) : IAsyn
     [Fact]
     public async Task StaffSignsInByTheEmailedLink_AndReadsTheFiguresAndCharts()
     {
-        var recorder = _services.GetRequiredService<ITrendRecorder>();
+        var recorder = _site.Services.GetRequiredService<ITrendRecorder>();
         var reports = new[]
         {
             TrendFixture.Report("2088-03-01", "traffic-stop", ["fatigue"]),
@@ -91,20 +67,20 @@ public sealed partial class StaffTrendsHttpTests(AzuriteFixture azurite) : IAsyn
         await TrendFixture.ReceiveAllAsync(recorder, reports);
         await recorder.ClosedAsync(reports[0], TrendFixture.Closed(reports[0], ReportStatus.Published, "2088-03-08"), null, CancellationToken.None);
 
-        if (await _services.GetRequiredService<ReviewerDirectory>().FindByEmailAsync(Staff, CancellationToken.None) is null)
+        if (await _site.Services.GetRequiredService<ReviewerDirectory>().FindByEmailAsync(Staff, CancellationToken.None) is null)
         {
-            await _services.GetRequiredService<ReviewerDirectory>().AddAsync(Staff, new HashSet<int> { 1 }, CancellationToken.None);
+            await _site.Services.GetRequiredService<ReviewerDirectory>().AddAsync(Staff, new HashSet<int> { 1 }, CancellationToken.None);
         }
 
-        using (var asked = await _http.PostAsJsonAsync("/api/review/signin", new { email = Staff, console = "staff" }))
+        using (var asked = await _site.Http.PostAsJsonAsync("/api/review/signin", new { email = Staff, console = "staff" }))
         {
             Assert.Equal(HttpStatusCode.Accepted, asked.StatusCode);
         }
 
-        var link = await Mailbox.WaitForLinkAsync(Path.Combine(_contentRoot, "mail"), Staff, StaffLink(), TimeSpan.FromSeconds(30));
+        var link = await Mailbox.WaitForLinkAsync(_site.MailDirectory, Staff, StaffLink(), TimeSpan.FromSeconds(30));
         var signInToken = Uri.UnescapeDataString(link[(link.IndexOf("#token=", StringComparison.Ordinal) + 7)..]);
         string token;
-        using (var session = await _http.PostAsJsonAsync("/api/review/session", new { token = signInToken }))
+        using (var session = await _site.Http.PostAsJsonAsync("/api/review/session", new { token = signInToken }))
         {
             Assert.Equal(HttpStatusCode.OK, session.StatusCode);
             using var body = JsonDocument.Parse(await session.Content.ReadAsStringAsync());
@@ -141,16 +117,9 @@ public sealed partial class StaffTrendsHttpTests(AzuriteFixture azurite) : IAsyn
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
-        return await _http.SendAsync(request);
+        return await _site.Http.SendAsync(request);
     }
 
     [GeneratedRegex(@"https?://[^\s""'<>]+/staff/#token=[A-Za-z0-9%._~-]+")]
     private static partial Regex StaffLink();
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 
+using NearMiss.Core.Reports;
 using NearMiss.Core.Review;
 using NearMiss.Core.Trends;
 using NearMiss.Tests.Infrastructure;

@@ -2,7 +2,6 @@ using System.Text.Json;
 
 using NearMiss.Core.Intake;
 using NearMiss.Core.Review;
-using NearMiss.Core.Trends;
 
 namespace NearMiss.Tests.Trends;
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 
 using NearMiss.Core.Accounts;
 using NearMiss.Core.Email;
+using NearMiss.Core.Review;
 using NearMiss.Core.Trends;
 using NearMiss.Functions.Trends;
 using NearMiss.Tests.Infrastructure;

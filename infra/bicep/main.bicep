@@ -172,6 +172,8 @@ module storage 'modules/storage.bicep' = {
       'notifications-poison'
       'reporter-replies'
       'reporter-replies-poison'
+      'signin-links'
+      'signin-links-poison'
     ]
   }
 }

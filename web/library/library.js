@@ -4,6 +4,7 @@
 // kept in localStorage for the 15 minutes a sign-in link lives, so the link opened in a new tab still leads to it.
 // Opening a report adds a history entry (#id=...), so Back and Forward move between the list and reports.
 import { postJson, failureMessage } from '../api.js';
+import { exchangeLink, store, stored } from '../session.js';
 
 const SESSION_KEY = 'nearmiss.library.session';
 const WANTED_KEY = 'nearmiss.library.wanted';
@@ -72,26 +73,6 @@ function readFragment() {
   const params = new URLSearchParams(window.location.hash.slice(1));
   history.replaceState(null, '', window.location.pathname);
   return { token: params.get('token'), id: params.get('id'), unsubscribe: params.get('unsubscribe') };
-}
-
-function stored(storage, key) {
-  try {
-    return JSON.parse(storage.getItem(key) ?? 'null');
-  } catch {
-    return null;
-  }
-}
-
-function store(storage, key, value) {
-  try {
-    if (value === null) {
-      storage.removeItem(key);
-    } else {
-      storage.setItem(key, JSON.stringify(value));
-    }
-  } catch {
-    // Without storage the session lives in memory only.
-  }
 }
 
 function forgetSession() {
@@ -179,7 +160,7 @@ async function arrive() {
   pendingReport = id ?? reloadedOn;
 
   if (token) {
-    const { status, data } = await postJson('/api/readers/session', { token });
+    const { status, data } = (await exchangeLink('/api/readers/session', token)) ?? {};
     if (status === 200 && data && data.accessToken) {
       accessToken = data.accessToken;
       store(sessionStorage, SESSION_KEY, { accessToken });

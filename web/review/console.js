@@ -1,39 +1,16 @@
 // The review console: one page. The session lives in this module's memory and in this tab's sessionStorage, so
 // a reload of the tab keeps it and closing the tab or signing out ends it (never cookies, localStorage or a URL).
-// Views are chosen by the fragment: #case=<id> is a case, anything else the queue. A sign-in link (#token=...)
-// is exchanged for a session and removed from the address at once. The case asked for before signing in is kept
-// in localStorage for the 15 minutes a sign-in link lives, so the link opened in a new tab still leads to it.
-import { getJson, postJson, problemErrors, problemTitle, failureMessage, el, signInFailure } from '../api.js';
-import { LABELS, applyRedactions, cleanSpans, overlaps, relocate, selectionOffsets } from './redact.js';
-
-const STAGE_WORDS = { 1: 'Stage 1: de-identify', 2: 'Stage 2: verify and publish' };
-const FIELD_WORDS = { narrative: 'What happened', lessonsLearned: "Reporter's lessons learned" };
-const DECISIONS = {
-  1: [
-    ['pass', 'Pass to stage 2'],
-    ['ask', 'Ask the reporter a question'],
-    ['reject', 'Not publishable'],
-  ],
-  2: [
-    ['publish', 'Publish'],
-    ['back', 'Back to stage 1'],
-    ['reject', 'Not publishable'],
-  ],
-};
-const DONE_WORDS = {
-  pass: 'Passed to stage 2. Nothing more for you to do: a different reviewer verifies it and publishes, and you are not e-mailed about it.',
-  ask: 'Question sent. The case waits for the reporter to answer on their receipt page; the reviewers of this stage are e-mailed when the answer arrives (answers wait for the end of their batch window).',
-  reject: 'Closed as not publishable. Nothing more to do.',
-  publish: 'Published. Nothing more to do.',
-  back: 'Returned to stage 1 with your note; its reviewers are e-mailed. Nothing for you to do until it comes back.',
-};
-const MIN_LESSONS = 2;
-const MAX_LESSONS = 5;
-const MAX_TAGS = 10;
-const MAX_TAG_LENGTH = 40;
+// Views are chosen by the fragment: #case=<id> is a case (case-view.js, with the redaction editors of editors.js),
+// anything else the queue. A sign-in link (#token=...) is exchanged for a session and removed from the address at
+// once. The case asked for before signing in is kept in localStorage for the 15 minutes a sign-in link lives, so the
+// link opened in a new tab still leads to it.
+import { getJson, postJson, problemTitle, failureMessage, el, signInFailure } from '../api.js';
+import { exchangeLink, linkToken, store, stored } from '../session.js';
+import { STAGE_WORDS, addLesson, clearCase, formWords, humanize, loadFormWords, sendDecision, showCase, showDecisionFields } from './case-view.js';
+import { applyAll, rememberSelection } from './editors.js';
 
 const $ = (id) => document.getElementById(id);
-const ui = {
+export const ui = {
   message: $('console-message'),
   navQueue: $('nav-queue'),
   navWho: $('nav-who'),
@@ -103,11 +80,8 @@ let session = null;
 let wantedCase = null;
 /** The stage tab shown in the queue. */
 let queueStage = null;
-/** The case on screen: { id, stage, canAct, editors: [...], answers: Map, sent }. */
-let current = null;
-/** Question and option labels from the form definition, when it loads. */
-let formWords = null;
-let sending = false;
+/** A sign-in link is being asked for. */
+let requesting = false;
 
 ui.signin.addEventListener('submit', requestLink);
 ui.paste.addEventListener('submit', signInWithPastedLink);
@@ -125,7 +99,7 @@ window.addEventListener('pageshow', (event) => {
 // Nothing of a case or the session stays in a page kept by the back/forward cache.
 window.addEventListener('pagehide', () => {
   session = null;
-  current = null;
+  clearCase();
   ui.editors.replaceChildren();
   ui.answers.replaceChildren();
 });
@@ -134,7 +108,7 @@ document.addEventListener('selectionchange', rememberSelection);
 route();
 
 /** The fragment's name=value pairs (the fragment never reaches the server). */
-function hashParams() {
+export function hashParams() {
   const params = new Map();
   for (const part of location.hash.replace(/^#/, '').split('&')) {
     const at = part.indexOf('=');
@@ -183,7 +157,7 @@ function route() {
   showQueue();
 }
 
-function show(view) {
+export function show(view) {
   for (const v of [ui.signinView, ui.busyView, ui.queueView, ui.caseView]) {
     v.hidden = v !== view;
   }
@@ -196,12 +170,12 @@ function show(view) {
     : '';
 }
 
-function showMessage(text) {
+export function showMessage(text) {
   ui.message.textContent = text;
   ui.message.hidden = false;
 }
 
-function hideMessage() {
+export function hideMessage() {
   ui.message.hidden = true;
   ui.message.textContent = '';
 }
@@ -209,7 +183,7 @@ function hideMessage() {
 // ---------------------------------------------------------------- sign-in
 
 function showSignIn() {
-  current = null;
+  clearCase();
   show(ui.signinView);
   ui.wantedCase.hidden = !wantedCase;
   ui.wantedCase.textContent = wantedCase ? `Sign in to open case ${wantedCase}.` : '';
@@ -218,7 +192,7 @@ function showSignIn() {
 
 async function requestLink(event) {
   event.preventDefault();
-  if (sending) {
+  if (requesting) {
     return;
   }
   ui.errEmail.hidden = true;
@@ -232,7 +206,7 @@ async function requestLink(event) {
     ui.email.focus();
     return;
   }
-  sending = true;
+  requesting = true;
   ui.sendLink.disabled = true;
   let response;
   try {
@@ -240,7 +214,7 @@ async function requestLink(event) {
   } catch {
     response = null;
   } finally {
-    sending = false;
+    requesting = false;
     ui.sendLink.disabled = false;
   }
   if (response && response.status >= 200 && response.status < 300) {
@@ -257,30 +231,19 @@ async function requestLink(event) {
 function signInWithPastedLink(event) {
   event.preventDefault();
   ui.errPasted.hidden = true;
-  const match = /[#&]token=([^&\s]+)/.exec(ui.pasted.value.trim());
+  const token = linkToken(ui.pasted.value.trim());
   ui.pasted.value = '';
-  if (!match) {
+  if (token === null) {
     ui.errPasted.textContent = 'That is not a sign-in link. Paste the whole link from the e-mail.';
     ui.errPasted.hidden = false;
     return;
-  }
-  let token;
-  try {
-    token = decodeURIComponent(match[1]);
-  } catch {
-    token = match[1];
   }
   exchange(token);
 }
 
 async function exchange(token) {
   show(ui.busyView);
-  let response;
-  try {
-    response = await postJson('/api/review/session', { token });
-  } catch {
-    response = null;
-  }
+  const response = await exchangeLink('/api/review/session', token);
   const data = response?.data;
   if (response && response.status === 200 && data && typeof data.accessToken === 'string' && data.reviewer) {
     const stages = (Array.isArray(data.reviewer.stages) ? data.reviewer.stages : []).map(Number).filter((s) => s === 1 || s === 2).sort();
@@ -304,7 +267,7 @@ async function exchange(token) {
 function signOut() {
   forgetSession();
   forgetWantedCase();
-  current = null;
+  clearCase();
   wantedCase = null;
   ui.editors.replaceChildren();
   ui.answers.replaceChildren();
@@ -315,11 +278,7 @@ function signOut() {
 // ---------------------------------------------------------------- session and wanted case in storage
 
 function saveSession() {
-  try {
-    sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
-  } catch {
-    // Without storage the session lives in memory only; a reload then asks to sign in again.
-  }
+  store(sessionStorage, SESSION_KEY, session);
 }
 
 /** The session this tab held before a reload, if any. */
@@ -327,24 +286,16 @@ function restoreSession() {
   if (session) {
     return;
   }
-  try {
-    const saved = JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? 'null');
-    if (saved && typeof saved.accessToken === 'string' && saved.reviewer && Array.isArray(saved.reviewer.stages)) {
-      session = saved;
-      queueStage = queueStage ?? saved.reviewer.stages[0] ?? null;
-    }
-  } catch {
-    forgetSession();
+  const saved = stored(sessionStorage, SESSION_KEY);
+  if (saved && typeof saved.accessToken === 'string' && saved.reviewer && Array.isArray(saved.reviewer.stages)) {
+    session = saved;
+    queueStage = queueStage ?? saved.reviewer.stages[0] ?? null;
   }
 }
 
 function forgetSession() {
   session = null;
-  try {
-    sessionStorage.removeItem(SESSION_KEY);
-  } catch {
-    // Nothing stored.
-  }
+  store(sessionStorage, SESSION_KEY, null);
 }
 
 function rememberWantedCase() {
@@ -376,7 +327,7 @@ function forgetWantedCase() {
 }
 
 /** A request with the session; on 401 the session is over and the reviewer signs in again. */
-async function authed(method, path, body) {
+export async function authed(method, path, body) {
   const headers = { Authorization: `Bearer ${session.accessToken}` };
   let response;
   try {
@@ -397,7 +348,7 @@ async function authed(method, path, body) {
 // ---------------------------------------------------------------- queue
 
 function showQueue() {
-  current = null;
+  clearCase();
   show(ui.queueView);
   document.title = 'Cases · NearMiss review';
   const stages = session.reviewer.stages;
@@ -485,579 +436,7 @@ function monthWords(month) {
   return new Date(Date.UTC(year, number - 1, 1)).toLocaleDateString('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
-// ---------------------------------------------------------------- case
-
-async function showCase(id) {
-  current = null;
-  show(ui.caseView);
-  document.title = 'Case · NearMiss review';
-  ui.caseTitle.textContent = `Case ${id}`;
-  ui.caseMeta.textContent = '';
-  ui.caseBody.hidden = true;
-  ui.caseLoading.hidden = false;
-  ui.caseLoading.className = '';
-  ui.caseLoading.textContent = 'Loading the case…';
-  const [response] = await Promise.all([authed('GET', `/api/review/cases/${encodeURIComponent(id)}`), loadFormWords()]);
-  if (!response || response.status === 401 || hashParams().get('case') !== id) {
-    if (!response) {
-      ui.caseLoading.textContent = 'Could not reach NearMiss. Check your connection and reload the case.';
-    }
-    return;
-  }
-  if (response.status !== 200 || !response.data) {
-    ui.caseLoading.className = 'notice notice-error';
-    ui.caseLoading.textContent = response.status === 404
-      ? 'No case has this id, or it is no longer in review.'
-      : problemTitle(response.data) ?? failureMessage(response.status, null, 'request');
-    return;
-  }
-  renderCase(id, response.data);
-}
-
-async function loadFormWords() {
-  if (formWords) {
-    return;
-  }
-  try {
-    const response = await getJson('/api/form');
-    if (response.status === 200 && response.data && Array.isArray(response.data.questions)) {
-      formWords = new Map(response.data.questions.map((q) => [q.id, {
-        label: String(q.label ?? q.id),
-        options: new Map((q.options ?? []).map((o) => [o.value, String(o.label ?? o.value)])),
-      }]));
-    }
-  } catch {
-    // Answers are then shown by their ids.
-  }
-}
-
-function renderCase(id, data) {
-  const stage = Number(data.stage) === 2 ? 2 : 1;
-  const canAct = data.canAct !== false && session.reviewer.stages.includes(stage);
-  current = { id, stage, canAct, editors: [], answers: new Map(), sent: false };
-  ui.caseLoading.hidden = true;
-  ui.caseBody.hidden = false;
-  ui.caseMeta.textContent = [STAGE_WORDS[stage], data.openedOn ? `opened ${data.openedOn}` : '', data.status ?? ''].filter(Boolean).join(' · ');
-
-  ui.caseUnavailable.hidden = canAct;
-  const decided = data.status === 'published' || data.status === 'not-published';
-  ui.caseUnavailable.textContent = canAct ? '' : decided
-    ? `This case is already decided (${data.status}); there is nothing for you to do. You can still read it.`
-    : !session.reviewer.stages.includes(stage)
-      ? `This case is in stage ${stage}, which you do not review. You can read it but not act on it.`
-      : 'Not available to you: you reviewed this case in the other stage, and a second reviewer must decide (four eyes). You can read it but not act on it.';
-  ui.caseReason.hidden = !data.reason || decided;
-  ui.caseReason.textContent = data.reason ? `Note: ${data.reason}` : '';
-  ui.caseRare.hidden = data.rareCombination !== true;
-  ui.caseRare.textContent = data.rareCombination === true
-    ? `Rare combination of answers: ${String(data.rareReason || 'few published reports share this region, agency type and agency size').replace(/[.\s]+$/, '')}. Consider dropping one of these answers so the report cannot point to one agency.`
-    : '';
-
-  const messages = Array.isArray(data.messages) ? data.messages : [];
-  const conversation = messages.filter((m) => m?.from !== 'note');
-  const notes = messages.filter((m) => m?.from === 'note');
-  ui.caseMessages.hidden = conversation.length === 0;
-  ui.caseMessageList.replaceChildren(...conversation.map(messageItem));
-  ui.caseNotes.hidden = notes.length === 0;
-  ui.caseNoteList.replaceChildren(...notes.map(messageItem));
-
-  const findings = Array.isArray(data.findings) ? data.findings : [];
-  ui.editors.replaceChildren();
-  for (const field of ['narrative', 'lessonsLearned']) {
-    const text = typeof data[field] === 'string' ? data[field] : '';
-    if (field === 'lessonsLearned' && text === '') {
-      continue;
-    }
-    const spans = cleanSpans(text, findings
-      .filter((f) => f && f.field === field)
-      .map((f) => ({ start: Number(f.start), end: Number(f.end), label: String(f.label ?? 'OTHER'), source: 'auto', decision: null })));
-    const editor = createEditor(field, text, spans);
-    current.editors.push(editor);
-    ui.editors.append(editor.root);
-  }
-  ui.applyMessage.textContent = '';
-  ui.apply.disabled = !canAct;
-
-  renderAnswers(data.answers && typeof data.answers === 'object' ? data.answers : {});
-
-  ui.publication.hidden = stage !== 2;
-  if (stage === 2) {
-    const publication = data.publication && typeof data.publication === 'object' ? data.publication : {};
-    ui.pubTitle.value = String(publication.title ?? '');
-    ui.pubSummary.value = String(publication.summary ?? '');
-    ui.pubTags.value = (Array.isArray(publication.tags) ? publication.tags : []).join(', ');
-    ui.pubUrgent.checked = publication.urgent === true;
-    ui.pubLessons.replaceChildren();
-    const lessons = Array.isArray(publication.lessons) ? publication.lessons.map(String) : [];
-    while (lessons.length < MIN_LESSONS) {
-      lessons.push('');
-    }
-    lessons.slice(0, MAX_LESSONS).forEach((lesson) => addLesson(lesson, false));
-    for (const control of [ui.pubTitle, ui.pubSummary, ui.pubTags, ui.pubUrgent]) {
-      control.disabled = !canAct;
-    }
-  }
-
-  ui.decisionLegend.textContent = stage === 1 ? 'Stage 1 decision' : 'Stage 2 decision';
-  ui.decisionChoices.replaceChildren(...DECISIONS[stage].map(([value, words]) =>
-    el('div', { class: 'choice' },
-      el('input', { type: 'radio', name: 'decision', id: `decision-${value}`, value }),
-      el('label', { for: `decision-${value}` }, words))));
-  ui.question.value = '';
-  ui.note.value = '';
-  ui.decision.hidden = !canAct;
-  ui.decisionErrors.hidden = true;
-  ui.decisionDone.hidden = true;
-  showDecisionFields();
-  ui.caseTitle.focus();
-}
-
-function messageItem(message) {
-  if (typeof message === 'string') {
-    return el('li', {}, message);
-  }
-  const who = message?.from === 'reporter' ? 'Reporter' : message?.from === 'reviewer' ? 'Reviewer' : message?.from === 'note' ? 'Note' : String(message?.from ?? '');
-  return el('li', {},
-    el('span', { class: 'message-from' }, `${who}${message?.on ? ` (${message.on})` : ''}: `),
-    String(message?.text ?? ''));
-}
-
-// ---------------------------------------------------------------- redaction editors
-
-/** One text with its highlights, finding decisions, marking by selection and a plain-text edit mode. */
-function createEditor(field, text, spans) {
-  const words = FIELD_WORDS[field] ?? field;
-  const editor = { field, text, spans, editing: false, selection: null };
-  const view = el('div', { class: 'redact-text', id: `text-${field}`, role: 'group', 'aria-label': `${words}: text`, 'data-field': field });
-  const textarea = el('textarea', { id: `edit-${field}`, rows: '12', spellcheck: 'false', hidden: true, 'aria-label': `${words}: edit the text` });
-  const labelSelect = el('select', { id: `mark-label-${field}`, class: 'mark-label' },
-    Object.entries(LABELS).map(([value, name]) => el('option', { value }, `${value} (${name})`)));
-  const mark = el('button', { type: 'button', class: 'secondary', id: `mark-${field}` }, 'Mark the selection');
-  const edit = el('button', { type: 'button', class: 'secondary', id: `toggle-edit-${field}`, 'aria-pressed': 'false' }, 'Edit text');
-  const error = el('p', { class: 'field-error', role: 'alert', hidden: true });
-  const list = el('ul', { class: 'findings', id: `findings-${field}`, 'aria-label': `${words}: findings` });
-  const tools = el('div', { class: 'actions redact-tools' },
-    el('label', { for: `mark-label-${field}`, class: 'inline-label' }, 'Label'), labelSelect, mark, edit);
-  editor.root = el('section', { class: 'editor', 'data-field': field, 'aria-labelledby': `title-${field}` },
-    el('h3', { id: `title-${field}` }, words), view, textarea, current.canAct ? tools : null, error, list);
-  Object.assign(editor, { view, textarea, list, error, edit, mark, labelSelect });
-
-  mark.addEventListener('click', () => markSelection(editor));
-  edit.addEventListener('click', () => toggleEdit(editor));
-  view.addEventListener('click', (event) => {
-    const target = event.target instanceof Element ? event.target.closest('mark[data-index]') : null;
-    if (target) {
-      editor.list.querySelector(`[data-index="${target.dataset.index}"] button`)?.focus();
-    }
-  });
-  renderEditor(editor);
-  return editor;
-}
-
-function renderEditor(editor) {
-  const { text } = editor;
-  editor.spans = cleanSpans(text, editor.spans);
-  const nodes = [];
-  let at = 0;
-  editor.spans.forEach((span, index) => {
-    if (span.start > at) {
-      nodes.push(document.createTextNode(text.slice(at, span.start)));
-    }
-    nodes.push(el('mark', {
-      class: `finding ${span.decision ?? 'undecided'}`, 'data-label': span.label, 'data-index': String(index),
-      title: `${span.label}: ${decisionWords(span)}`,
-    }, text.slice(span.start, span.end)));
-    at = span.end;
-  });
-  if (at < text.length) {
-    nodes.push(document.createTextNode(text.slice(at)));
-  }
-  editor.view.replaceChildren(...nodes);
-  editor.list.replaceChildren(...editor.spans.map((span, index) => findingRow(editor, span, index)));
-  editor.list.hidden = editor.spans.length === 0;
-}
-
-function decisionWords(span) {
-  return span.decision === 'accept' ? 'will be redacted' : span.decision === 'reject' ? 'kept' : 'not decided';
-}
-
-function findingRow(editor, span, index) {
-  const words = editor.text.slice(span.start, span.end);
-  const row = el('li', { class: `finding-row ${span.decision ?? 'undecided'}`, 'data-index': String(index), 'data-source': span.source },
-    el('mark', { class: 'finding-label' }, span.label),
-    ' ',
-    el('q', { class: 'finding-words' }, words),
-    ' ',
-    el('span', { class: 'finding-state' }, span.source === 'manual' ? `marked by you, ${decisionWords(span)}` : decisionWords(span)));
-  if (current.canAct) {
-    const redact = el('button', { type: 'button', class: 'small secondary', 'aria-pressed': span.decision === 'accept' ? 'true' : 'false', 'aria-label': `Redact “${words}” (${span.label})` }, 'Redact');
-    const keep = el('button', { type: 'button', class: 'small secondary', 'aria-pressed': span.decision === 'reject' ? 'true' : 'false', 'aria-label': `Keep “${words}” (${span.label})` }, 'Keep');
-    redact.addEventListener('click', () => decide(editor, index, 'accept'));
-    keep.addEventListener('click', () => decide(editor, index, 'reject'));
-    row.append(' ', redact, ' ', keep);
-    if (span.source === 'manual') {
-      const remove = el('button', { type: 'button', class: 'small link-button', 'aria-label': `Remove the mark on “${words}”` }, 'Remove');
-      remove.addEventListener('click', () => {
-        editor.spans.splice(index, 1);
-        renderEditor(editor);
-      });
-      row.append(' ', remove);
-    }
-  }
-  return row;
-}
-
-function decide(editor, index, decision) {
-  const span = editor.spans[index];
-  if (!span) {
-    return;
-  }
-  span.decision = decision;
-  renderEditor(editor);
-  editor.list.querySelector(`[data-index="${index}"] button[aria-pressed="true"]`)?.focus();
-}
-
-function rememberSelection() {
-  if (!current) {
-    return;
-  }
-  for (const editor of current.editors) {
-    if (!editor.editing) {
-      const offsets = selectionOffsets(editor.view);
-      if (offsets) {
-        editor.selection = offsets;
-      }
-    }
-  }
-}
-
-function markSelection(editor) {
-  editor.error.hidden = true;
-  if (editor.editing) {
-    finishEdit(editor);
-  }
-  const offsets = selectionOffsets(editor.view) ?? editor.selection;
-  editor.selection = null;
-  if (!offsets) {
-    showEditorError(editor, 'Select the words to mark in the text first.');
-    return;
-  }
-  let { start, end } = offsets;
-  while (start < end && /\s/.test(editor.text[start])) {
-    start += 1;
-  }
-  while (end > start && /\s/.test(editor.text[end - 1])) {
-    end -= 1;
-  }
-  if (start >= end) {
-    showEditorError(editor, 'The selection is only spaces. Select the words to mark.');
-    return;
-  }
-  if (overlaps(editor.spans, start, end)) {
-    showEditorError(editor, 'The selection overlaps a highlight. Redact or keep that highlight, or select other words.');
-    return;
-  }
-  editor.spans.push({ start, end, label: editor.labelSelect.value, source: 'manual', decision: 'accept' });
-  window.getSelection()?.removeAllRanges();
-  renderEditor(editor);
-}
-
-function showEditorError(editor, text) {
-  editor.error.textContent = text;
-  editor.error.hidden = false;
-}
-
-function toggleEdit(editor) {
-  if (editor.editing) {
-    finishEdit(editor);
-    editor.view.focus();
-    return;
-  }
-  editor.error.hidden = true;
-  editor.editing = true;
-  editor.textarea.value = editor.text;
-  editor.textarea.hidden = false;
-  editor.view.hidden = true;
-  editor.mark.disabled = true;
-  editor.edit.textContent = 'Done editing';
-  editor.edit.setAttribute('aria-pressed', 'true');
-  editor.textarea.focus();
-}
-
-function finishEdit(editor) {
-  if (!editor.editing) {
-    return;
-  }
-  const edited = editor.textarea.value;
-  const before = editor.spans.length;
-  editor.spans = relocate(editor.text, edited, editor.spans);
-  editor.text = edited;
-  editor.editing = false;
-  editor.textarea.hidden = true;
-  editor.view.hidden = false;
-  editor.mark.disabled = false;
-  editor.edit.textContent = 'Edit text';
-  editor.edit.setAttribute('aria-pressed', 'false');
-  renderEditor(editor);
-  const lost = before - editor.spans.length;
-  if (lost > 0) {
-    showEditorError(editor, `${lost} ${lost === 1 ? 'highlight' : 'highlights'} no longer matched the edited words and ${lost === 1 ? 'was' : 'were'} removed.`);
-  }
-}
-
-/**
- * Replaces every redacted span with its label. With `strict`, refuses while a finding is undecided.
- * Returns false (and says why) when it refused.
- */
-function applyAll(strict) {
-  if (!current) {
-    return false;
-  }
-  current.editors.forEach(finishEdit);
-  const undecided = current.editors.reduce((n, e) => n + e.spans.filter((s) => !s.decision).length, 0);
-  if (strict && undecided > 0) {
-    ui.applyMessage.textContent = `Decide on each highlight first: ${undecided} ${undecided === 1 ? 'is' : 'are'} not decided (Redact or Keep).`;
-    ui.applyMessage.className = 'field-error';
-    return false;
-  }
-  let applied = 0;
-  for (const editor of current.editors) {
-    const redacted = editor.spans.filter((s) => s.decision === 'accept');
-    applied += redacted.length;
-    editor.text = applyRedactions(editor.text, redacted);
-    editor.spans = [];
-    renderEditor(editor);
-  }
-  ui.applyMessage.className = '';
-  ui.applyMessage.textContent = applied === 0
-    ? 'Nothing to redact: every highlight is kept.'
-    : `Applied ${applied} ${applied === 1 ? 'redaction' : 'redactions'}.`;
-  return true;
-}
-
-// ---------------------------------------------------------------- answers
-
-function renderAnswers(answers) {
-  current.answers = new Map();
-  const items = [];
-  for (const [id, value] of Object.entries(answers)) {
-    const values = (Array.isArray(value) ? value : [value]).filter((v) => v !== null && v !== undefined).map(String);
-    const words = formWords?.get(id);
-    const label = words?.label ?? humanize(id);
-    const shown = values.map((v) => words?.options.get(v) ?? v).join(', ');
-    const state = { value, dropped: false };
-    current.answers.set(id, state);
-    const drop = el('input', { type: 'checkbox', id: `drop-${id}`, disabled: !current.canAct });
-    drop.addEventListener('change', () => {
-      state.dropped = drop.checked;
-      item.classList.toggle('dropped', drop.checked);
-    });
-    const item = el('li', { class: 'answer', 'data-question': id },
-      el('span', { class: 'answer-q' }, /[?:]$/.test(label) ? label : `${label}:`), ' ', el('span', { class: 'answer-v' }, shown || '—'),
-      el('span', { class: 'check answer-drop' }, drop, el('label', { for: `drop-${id}`, 'aria-label': `Drop “${label}” before publication` }, 'Drop')));
-    items.push(item);
-  }
-  ui.answers.replaceChildren(...(items.length ? items : [el('li', {}, 'No answers.')]));
-}
-
-function humanize(id) {
-  const words = String(id).replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[-_]/g, ' ').toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-function keptAnswers() {
-  const kept = {};
-  for (const [id, state] of current.answers) {
-    if (!state.dropped) {
-      kept[id] = state.value;
-    }
-  }
-  return kept;
-}
-
-// ---------------------------------------------------------------- stage 2 publication
-
-function addLesson(text, focus = true) {
-  const count = ui.pubLessons.children.length;
-  if (count >= MAX_LESSONS) {
-    return;
-  }
-  const n = count + 1;
-  const area = el('textarea', { id: `lesson-${n}`, rows: '2', maxlength: '500', class: 'lesson-text' });
-  area.value = text;
-  const remove = el('button', { type: 'button', class: 'small link-button', 'aria-label': `Remove lesson ${n}` }, 'Remove');
-  const item = el('li', { class: 'lesson' }, el('label', { for: `lesson-${n}` }, `Lesson ${n}`), area, remove);
-  remove.addEventListener('click', () => {
-    item.remove();
-    renumberLessons();
-  });
-  ui.pubLessons.append(item);
-  renumberLessons();
-  if (focus) {
-    area.focus();
-  }
-}
-
-function renumberLessons() {
-  const items = [...ui.pubLessons.children];
-  items.forEach((item, i) => {
-    const n = i + 1;
-    const area = item.querySelector('textarea');
-    const label = item.querySelector('label');
-    const remove = item.querySelector('button');
-    area.id = `lesson-${n}`;
-    label.htmlFor = `lesson-${n}`;
-    label.textContent = `Lesson ${n}`;
-    remove.setAttribute('aria-label', `Remove lesson ${n}`);
-    remove.disabled = items.length <= MIN_LESSONS || !current?.canAct;
-    area.disabled = !current?.canAct;
-  });
-  ui.addLesson.disabled = items.length >= MAX_LESSONS || !current?.canAct;
-}
-
-function lessons() {
-  return [...ui.pubLessons.querySelectorAll('textarea')].map((a) => a.value.trim()).filter(Boolean);
-}
-
-// ---------------------------------------------------------------- decisions
-
-function chosenDecision() {
-  return ui.decision.querySelector('input[name="decision"]:checked')?.value ?? null;
-}
-
-function showDecisionFields() {
-  const decision = chosenDecision();
-  ui.questionField.hidden = decision !== 'ask';
-  ui.noteField.hidden = !(current?.stage === 2 && (decision === 'back' || decision === 'reject'));
-  ui.noteField.querySelector('label').textContent = decision === 'reject' ? 'Note: why it is not publishable' : 'Note for stage 1';
-}
-
-async function sendDecision(event) {
-  event.preventDefault();
-  if (!current || sending || current.sent || !current.canAct) {
-    return;
-  }
-  const errors = [];
-  const decision = chosenDecision();
-  if (!decision) {
-    errors.push('Choose a decision.');
-  }
-  if (decision === 'pass' || decision === 'publish') {
-    if (!applyAll(true)) {
-      errors.push(ui.applyMessage.textContent);
-    }
-  } else {
-    current.editors.forEach(finishEdit);
-  }
-  if (decision === 'ask' && !ui.question.value.trim()) {
-    errors.push('Write the question for the reporter.');
-  }
-  if (decision === 'back' && !ui.note.value.trim()) {
-    errors.push('Write a note for stage 1: what should change?');
-  }
-  if (decision === 'publish') {
-    if (!ui.pubTitle.value.trim()) {
-      errors.push('Write a title.');
-    }
-    if (!ui.pubSummary.value.trim()) {
-      errors.push('Write a summary.');
-    }
-    const n = lessons().length;
-    if (n < MIN_LESSONS || n > MAX_LESSONS) {
-      errors.push(`Write ${MIN_LESSONS} to ${MAX_LESSONS} lessons learned (there ${n === 1 ? 'is' : 'are'} ${n}).`);
-    }
-    const tags = ui.pubTags.value.split(',').map((t) => t.trim()).filter(Boolean);
-    if (tags.length > MAX_TAGS || tags.some((t) => t.length > MAX_TAG_LENGTH)) {
-      errors.push(`Use at most ${MAX_TAGS} tags of at most ${MAX_TAG_LENGTH} characters each.`);
-    }
-  }
-  if (errors.length > 0) {
-    showDecisionErrors(errors);
-    return;
-  }
-
-  const texts = Object.fromEntries(current.editors.map((e) => [e.field, applyRedactions(e.text, e.spans.filter((s) => s.decision === 'accept'))]));
-  const body = {
-    decision,
-    narrative: texts.narrative ?? '',
-    lessonsLearned: texts.lessonsLearned ?? '',
-    answers: keptAnswers(),
-  };
-  if (current.stage === 1 && decision === 'ask') {
-    body.question = ui.question.value.trim();
-  }
-  if (current.stage === 2) {
-    Object.assign(body, {
-      title: ui.pubTitle.value.trim(),
-      summary: ui.pubSummary.value.trim(),
-      lessons: lessons(),
-      tags: ui.pubTags.value.split(',').map((t) => t.trim()).filter(Boolean),
-      urgent: ui.pubUrgent.checked,
-      note: ui.note.value.trim(),
-    });
-  }
-
-  const { id, stage } = current;
-  sending = true;
-  ui.sendDecision.disabled = true;
-  ui.decisionErrors.hidden = true;
-  let response;
-  try {
-    response = await authed('POST', `/api/review/cases/${encodeURIComponent(id)}/stage${stage}`, body);
-  } finally {
-    sending = false;
-    ui.sendDecision.disabled = false;
-  }
-  if (!response) {
-    showDecisionErrors(['Could not reach NearMiss. Check your connection and send the decision again.']);
-    return;
-  }
-  if (response.status === 401 || current?.id !== id) {
-    return;
-  }
-  if (response.status === 200) {
-    current.sent = true;
-    const done = DONE_WORDS[decision] ?? 'Decision sent.';
-    const status = response.data?.status ? ` Status: ${response.data.status}.` : '';
-    ui.decisionDone.replaceChildren(
-      el('p', {}, done + status),
-      el('p', {}, el('a', { href: '#queue' }, 'Back to the cases')));
-    ui.decisionDone.dataset.decision = decision;
-    ui.decisionDone.dataset.status = String(response.data?.status ?? '');
-    ui.decision.hidden = true;
-    ui.decisionDone.hidden = false;
-    lockCase();
-    ui.decisionDone.focus();
-    return;
-  }
-  const fieldErrors = problemErrors(response.data).flatMap(([field, messages]) => messages.map((m) => `${field}: ${m}`));
-  const title = problemTitle(response.data);
-  if (response.status === 403) {
-    showDecisionErrors([`Refused (403): ${title ?? 'you may not act on this case in this stage.'}`, ...fieldErrors]);
-  } else if (response.status === 409) {
-    showDecisionErrors([`Conflict (409): ${title ?? 'the case is no longer in this stage.'} Reload the case to see where it is.`, ...fieldErrors]);
-  } else if (fieldErrors.length > 0) {
-    showDecisionErrors([title ?? 'The decision has invalid fields.', ...fieldErrors]);
-  } else {
-    showDecisionErrors([title ?? failureMessage(response.status, response.retryAfter, 'decision')]);
-  }
-}
-
-function showDecisionErrors(errors) {
-  ui.decisionErrorList.replaceChildren(...errors.map((e) => el('li', {}, e)));
-  ui.decisionErrors.hidden = false;
-  ui.decisionErrors.focus();
-}
-
-/** After a decision the case is read-only on this page. */
-function lockCase() {
-  current.canAct = false;
-  ui.apply.disabled = true;
-  for (const editor of current.editors) {
-    editor.root.querySelector('.redact-tools')?.remove();
-    renderEditor(editor);
-  }
-  for (const control of ui.caseBody.querySelectorAll('#answers input, #publication input, #publication textarea, #publication button')) {
-    control.disabled = true;
-  }
+/** The signed-in reviewer ({ id, email, stages }), or null. */
+export function signedInReviewer() {
+  return session?.reviewer ?? null;
 }

@@ -1,25 +1,9 @@
 // Redaction helpers for the review console: spans are UTF-16 offsets into a text, end exclusive.
 
-/** Labels a reviewer can give a span marked by hand, with words for them. */
-export const LABELS = {
-  PERSON: 'name',
-  AGENCY: 'agency',
-  BADGE_ID: 'badge number',
-  ADDRESS: 'address',
-  LOCATION: 'place',
-  PHONE: 'phone number',
-  EMAIL: 'e-mail address',
-  PLATE: 'license plate',
-  DATE: 'date',
-  TIME: 'time',
-  CASE_NUMBER: 'case number',
-  SSN: 'social security number',
-  DRIVER_LICENSE: "driver's license number",
-  VEHICLE_ID: 'vehicle number',
-  AGE: 'age',
-  OTHER_ID: 'identifying number',
-  OTHER: 'other identifying detail',
-};
+import { PII_LABELS } from '../pii-marks.js';
+
+/** Labels a reviewer can give a span marked by hand, with words for them: the PII labels, and "other". */
+export const LABELS = { ...PII_LABELS, OTHER: 'other identifying detail' };
 
 /** A label as the placeholder that replaces a redacted span: PERSON → [PERSON]. */
 export function placeholder(label) {

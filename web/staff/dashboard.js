@@ -1,7 +1,8 @@
 // The staff dashboard: one page, so the session token lives in this module's memory only (never in storage,
 // cookies or a URL). A sign-in link (#token=...) is exchanged for a session and removed from the address at once.
 // The figures are those of `nearmiss trends`; the charts come as PNG data: URLs inside the same answer.
-import { getJson, postJson, problemErrors, problemTitle, failureMessage, el, sentence, signInFailure } from '../api.js';
+import { getJson, problemErrors, problemTitle, failureMessage, el, sentence, signInFailure } from '../api.js';
+import { exchangeLink, linkToken, requestLink as askForLink } from '../session.js';
 
 const PROMISE = 'the promise is 5 to 10 business days';
 const CHART_WORDS = {
@@ -59,16 +60,10 @@ window.addEventListener('pagehide', () => {
 start();
 
 function start() {
-  const match = /[#&]token=([^&\s]+)/.exec(location.hash);
-  if (match) {
+  const token = linkToken(location.hash);
+  if (token !== null) {
     // The one-time token leaves the address bar and the history entry before anything else happens.
     history.replaceState(null, '', location.pathname);
-    let token;
-    try {
-      token = decodeURIComponent(match[1]);
-    } catch {
-      token = match[1];
-    }
     exchange(token);
     return;
   }
@@ -105,14 +100,8 @@ async function requestLink(event) {
     return;
   }
   ui.sendLink.disabled = true;
-  let response;
-  try {
-    response = await postJson('/api/review/signin', { email, console: 'staff' });
-  } catch {
-    response = null;
-  } finally {
-    ui.sendLink.disabled = false;
-  }
+  const response = await askForLink('/api/review/signin', { email, console: 'staff' });
+  ui.sendLink.disabled = false;
   if (response && response.status >= 200 && response.status < 300) {
     ui.signinSent.textContent = `Check your e-mail. If ${email} belongs to the staff, a sign-in link is on its way; it works once, for 15 minutes.`;
     ui.signinSent.hidden = false;
@@ -125,12 +114,7 @@ async function requestLink(event) {
 
 async function exchange(token) {
   show(ui.busyView);
-  let response;
-  try {
-    response = await postJson('/api/review/session', { token });
-  } catch {
-    response = null;
-  }
+  const response = await exchangeLink('/api/review/session', token);
   const data = response?.data;
   if (response && response.status === 200 && data && typeof data.accessToken === 'string' && data.reviewer) {
     session = { accessToken: data.accessToken, email: String(data.reviewer.email ?? '') };

@@ -1,0 +1,101 @@
+using System.Text.Json;
+
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+using NearMiss.Core.Abuse;
+using NearMiss.Core.Accounts;
+using NearMiss.Core.Library;
+
+namespace NearMiss.Functions.Http;
+
+/// <summary>
+/// The one shape of an HTTP function: guard (rate limit, response floor), authenticate, read and check a typed
+/// request, call Core, map the result. Each step is one call here, so a function class is its route and one line.
+/// Security headers, <c>Cache-Control: no-store</c> included, are set by <see cref="SecurityHeaders"/>: for every
+/// response by the hosts' middleware, and here as each step starts, so that a function answers the same when called
+/// directly.
+/// </summary>
+public static class HttpEndpoint
+{
+    public const string LinkRefused = "The sign-in link is used, expired or not valid; ask for a new one.";
+
+    /// <summary>
+    /// 429 when the caller is over its budget for <paramref name="policy"/>; otherwise the answer, given no sooner than
+    /// <paramref name="floor"/> after the call whatever it is (no floor: at once).
+    /// </summary>
+    public static async Task<IActionResult> Limited(
+        this RequestRateLimits limits, HttpRequest request, RatePolicy policy, Func<Task<IActionResult>> answer, ResponseFloor? responseFloor = null, TimeSpan floor = default) =>
+        limits.Refuse(Secured(request), policy) ?? (responseFloor is null ? await answer() : await responseFloor.HoldAsync(floor, answer));
+
+    /// <summary>401 without a valid reviewer session; otherwise the answer for the reviewer.</summary>
+    public static async Task<IActionResult> AsReviewer(this IReviewerAuthenticator authenticator, HttpRequest request, CancellationToken cancellationToken, Func<Reviewer, Task<IActionResult>> answer) =>
+        await authenticator.AuthenticateAsync(Secured(request).Headers.Authorization.ToString(), cancellationToken) is { } reviewer
+            ? await answer(reviewer)
+            : ReviewResults.SignInAgain();
+
+    /// <summary>As <see cref="AsReviewer"/>, and 403 for a reviewer who is not staff.</summary>
+    public static Task<IActionResult> AsStaff(this IReviewerAuthenticator authenticator, HttpRequest request, CancellationToken cancellationToken, Func<Reviewer, Task<IActionResult>> answer) =>
+        authenticator.AsReviewer(request, cancellationToken, reviewer => reviewer.Staff
+            ? answer(reviewer)
+            : Task.FromResult<IActionResult>(Problems.Status(StatusCodes.Status403Forbidden, "The trend figures are for staff.")));
+
+    /// <summary>401 without a valid reader session; otherwise the answer for the reader.</summary>
+    public static async Task<IActionResult> AsReader(this IReaderAuthenticator authenticator, HttpRequest request, CancellationToken cancellationToken, Func<Reader, Task<IActionResult>> answer) =>
+        await authenticator.AuthenticateAsync(Secured(request).Headers.Authorization.ToString(), cancellationToken) is { } reader
+            ? await answer(reader)
+            : LibraryResults.SignInAgain();
+
+    /// <summary>The body as <typeparamref name="T"/>: a problem when it cannot be read (<see cref="JsonBody"/>) or a field is refused; otherwise the answer.</summary>
+    public static Task<IActionResult> ReadAsync<T>(this HttpRequest request, CancellationToken cancellationToken, Func<T, Task<IActionResult>> answer)
+        where T : IJsonRequest<T> =>
+        request.ReadAsync(T.Limit, cancellationToken, root =>
+        {
+            var fields = new JsonFields(root);
+            var body = T.Read(fields);
+            return fields.Errors.Count > 0 ? Task.FromResult<IActionResult>(Problems.Validation(fields.Errors)) : answer(body);
+        });
+
+    /// <summary>The body as JSON, for Core operations that check the fields themselves.</summary>
+    public static async Task<IActionResult> ReadAsync(this HttpRequest request, int limit, CancellationToken cancellationToken, Func<JsonElement, Task<IActionResult>> answer)
+    {
+        var (document, problem) = await JsonBody.ReadAsync(Secured(request), cancellationToken, limit);
+        if (document is null)
+        {
+            return problem!;
+        }
+
+        using (document)
+        {
+            return await answer(document.RootElement);
+        }
+    }
+
+    /// <summary>202 with an empty object once <paramref name="work"/> is done.</summary>
+    public static async Task<IActionResult> Accepted(this Task work)
+    {
+        await work;
+        return new ObjectResult(new Dictionary<string, object>()) { StatusCode = StatusCodes.Status202Accepted };
+    }
+
+    /// <summary>200 with the value, or 404 saying <paramref name="missing"/>.</summary>
+    public static async Task<IActionResult> OkOr404<T>(this Task<T?> lookup, string missing) =>
+        await lookup is { } value ? new OkObjectResult(value) : Problems.Status(StatusCodes.Status404NotFound, missing);
+
+    /// <summary>200 with the value, or 401 saying <paramref name="refused"/>.</summary>
+    public static async Task<IActionResult> OkOr401<T>(this Task<T?> exchange, Func<T, object> shape, string refused) =>
+        await exchange is { } value ? new OkObjectResult(shape(value)) : Problems.Status(StatusCodes.Status401Unauthorized, refused);
+
+    /// <summary>The mapped Core result (<see cref="ReviewResults.ToActionResult{T}"/>).</summary>
+    public static async Task<IActionResult> Mapped<T>(this Task<Core.Review.ReviewResult<T>> result, Func<T, object>? shape = null) =>
+        (await result).ToActionResult(shape);
+
+    /// <summary>200 with the value.</summary>
+    public static async Task<IActionResult> Ok<T>(this Task<T> result) => new OkObjectResult(await result);
+
+    private static HttpRequest Secured(HttpRequest request)
+    {
+        SecurityHeaders.Apply(request.HttpContext);
+        return request;
+    }
+}
