@@ -1,6 +1,6 @@
 namespace NearMiss.Core.Pii;
 
-/// <summary>The labels of the <c>pii scan</c> contract (DESIGN.md).</summary>
+/// <summary>The labels of the <c>pii scan</c> contract (docs/api.md).</summary>
 public enum PiiLabel
 {
     Person,
