@@ -1,6 +1,6 @@
 namespace NearMiss.Core.Pii;
 
-/// <summary>The labels of the <c>pii scan</c> contract (docs/api.md).</summary>
+/// <summary>The labels of the <c>pii scan</c> contract (decision 002, README).</summary>
 public enum PiiLabel
 {
     Person,
