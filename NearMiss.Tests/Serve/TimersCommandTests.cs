@@ -9,6 +9,7 @@ using NearMiss.Tests.Infrastructure;
 namespace NearMiss.Tests.Serve;
 
 /// <summary><c>nearmiss timers run NAME</c>.</summary>
+[Trait("Kind", "Azurite")]
 [Collection(AzuriteCollection.Name)]
 public sealed class TimersCommandTests(AzuriteFixture azurite)
 {
