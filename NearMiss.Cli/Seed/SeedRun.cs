@@ -54,7 +54,7 @@ public sealed class SeedRun(IServiceProvider services, Uri url, bool leaveSomeIn
 
             submitted++;
             var receipt = (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("receipt").GetString()!;
-            var id = services.GetRequiredService<ReceiptLookup>().ReportIdOf(receipt)!;
+            var id = services.GetRequiredService<ReceiptLookup>().ReportIdOf(receipt)!.Value.Value;
             await WaitForReviewAsync(http, receipt, cancellationToken);
 
             var plan = leaveSomeInReview ? i % 6 : -1;

@@ -8,6 +8,9 @@ namespace NearMiss.Core.Intake;
 
 public sealed record Accepted(string Receipt, string Status = "received");
 
+/// <summary>An accepted report before it is queued: its receipt, and the <c>pii-scan</c> message that carries it sealed.</summary>
+public sealed record SealedReport(Accepted Accepted, string Message);
+
 /// <summary>
 /// Takes a report in: validates it, seals the whole submission and queues it on <c>pii-scan</c>, invisible until
 /// the end of its batch window plus a random delay inside the next one (<see cref="BatchWindow"/>). Nothing is
@@ -19,27 +22,22 @@ public sealed class ReportIntake(NearMissStore store, SealedSubmissions sealedSu
     public FormDefinition Form => FormVersion1.Definition;
 
     /// <summary>The accepted report's receipt, or the field errors when the report is not valid.</summary>
-    public async Task<(Accepted? Accepted, FieldErrors Errors)> SubmitAsync(JsonElement body, CancellationToken cancellationToken)
-    {
-        var (accepted, errors, message) = Accept(body);
-        if (accepted is null)
+    public async Task<Result<Accepted>> SubmitAsync(JsonElement body, CancellationToken cancellationToken) =>
+        await Accept(body).ThenAsync(async report =>
         {
-            return (null, errors);
-        }
-
-        // Queued or not: a failure here throws and the sender gets no receipt; nothing was stored.
-        await store.PiiScan.SendMessageAsync(message, visibilityTimeout: window.SubmissionDelay(), cancellationToken: cancellationToken);
-        return (accepted, errors);
-    }
+            // Queued or not: a failure here throws and the sender gets no receipt; nothing was stored.
+            await store.PiiScan.SendMessageAsync(report.Message, visibilityTimeout: window.SubmissionDelay(), cancellationToken: cancellationToken);
+            return Result.Ok(report.Accepted);
+        });
 
     /// <summary>Validates and seals a report: its receipt and the queue message that carries it, without queueing it.</summary>
-    public (Accepted? Accepted, FieldErrors Errors, string Message) Accept(JsonElement body)
+    public Result<SealedReport> Accept(JsonElement body)
     {
         var now = window.Now;
         var (submission, errors) = SubmissionParser.Parse(body, Form, now);
         if (submission is null)
         {
-            return (null, errors, "");
+            return Failure.Invalid(errors.ToDictionary());
         }
 
         var windowStart = window.StartOf(now);
@@ -48,10 +46,9 @@ public sealed class ReportIntake(NearMissStore store, SealedSubmissions sealedSu
         var message = sealedSubmissions.Seal(reportId, submission, windowStart.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         if (SealedSubmissions.EncodedSize(message) > SealedSubmissions.MaxEncodedMessageBytes)
         {
-            errors.Add("narrative", "is too long to be kept: shorten the narrative or the lessons learned");
-            return (null, errors, "");
+            return Failure.Invalid("narrative", "is too long to be kept: shorten the narrative or the lessons learned");
         }
 
-        return (new Accepted(receipt), errors, message);
+        return Result.Ok(new SealedReport(new Accepted(receipt), message));
     }
 }

@@ -24,17 +24,17 @@ public sealed class FeaturedReports(NearMissStore store, TimeProvider time)
         return new FeaturedReport(report.RowKey, report.Title, report.Summary, chosen.ChosenOn);
     }
 
-    /// <summary>The report of the week, or null when none is chosen or it is no longer published.</summary>
-    public async Task<FeaturedReport?> GetAsync(CancellationToken cancellationToken)
+    /// <summary>The report of the week, or not found when none is chosen or it is no longer published.</summary>
+    public async Task<Result<FeaturedReport>> GetAsync(CancellationToken cancellationToken)
     {
         var chosen = await store.LibraryFeatured.GetEntityIfExistsAsync<FeaturedReportEntity>(
             FeaturedReportEntity.Partition, FeaturedReportEntity.Row, cancellationToken: cancellationToken);
         if (!chosen.HasValue || await FindAsync(chosen.Value!.PublishedId, cancellationToken) is not { } report)
         {
-            return null;
+            return Failure.NotFound("No report of the week is chosen.");
         }
 
-        return new FeaturedReport(report.RowKey, report.Title, report.Summary, chosen.Value.ChosenOn);
+        return Result.Ok(new FeaturedReport(report.RowKey, report.Title, report.Summary, chosen.Value.ChosenOn));
     }
 
     private async Task<PublishedReportEntity?> FindAsync(string publishedId, CancellationToken cancellationToken)

@@ -9,23 +9,26 @@ public sealed class LibraryReports(NearMissStore store, ILibrarySearch search)
     /// <summary>How many similar reports a report page shows at most.</summary>
     public const int SimilarCount = 5;
 
-    public async Task<LibraryReport?> GetAsync(string id, CancellationToken cancellationToken)
+    /// <summary>What a reader is told for an id no published report has.</summary>
+    public const string NoReport = "No published report has this id.";
+
+    public async Task<Result<LibraryReport>> GetAsync(string id, CancellationToken cancellationToken)
     {
         if (id.Length is 0 or > 64 || !id.All(char.IsAsciiLetterOrDigit))
         {
-            return null;
+            return Failure.NotFound(NoReport);
         }
 
         var found = await store.Published.GetEntityIfExistsAsync<PublishedReportEntity>(PublishedReportEntity.Partition, id, cancellationToken: cancellationToken);
         if (!found.HasValue)
         {
-            return null;
+            return Failure.NotFound(NoReport);
         }
 
         var report = found.Value!;
         var answers = LuceneLibraryIndex.ReadAnswers(report.Answers);
         var similar = await search.SimilarAsync(id, SimilarCount, cancellationToken);
-        return new LibraryReport(
+        return Result.Ok(new LibraryReport(
             report.RowKey,
             report.Title,
             report.Summary,
@@ -43,6 +46,6 @@ public sealed class LibraryReports(NearMissStore store, ILibrarySearch search)
             report.PublishedMonth,
             LuceneLibraryIndex.ReadList(report.Tags),
             answers,
-            similar);
+            similar));
     }
 }

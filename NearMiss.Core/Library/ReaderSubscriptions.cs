@@ -34,19 +34,6 @@ public sealed record DigestSubscription(IReadOnlyList<string> CallTypes, IReadOn
         && (Factors.Count == 0 || factors.Any(f => Factors.Contains(f, StringComparer.Ordinal)));
 }
 
-/// <summary>The outcome of an unsubscribe link.</summary>
-public enum UnsubscribeResult
-{
-    /// <summary>The subscription it named is gone now.</summary>
-    Unsubscribed,
-
-    /// <summary>Genuine, but its subscription is gone already (the link was used, or the reader unsubscribed).</summary>
-    AlreadyUnsubscribed,
-
-    /// <summary>Not a token this service signed.</summary>
-    Invalid,
-}
-
 /// <summary>
 /// Digest subscriptions (table <c>readersubscriptions</c>, by reader id) and their one-click unsubscribe tokens:
 /// <c>READERID.NONCE.MAC</c>, the MAC an HMAC-SHA256 under a key derived from <c>NearMiss:Keys:Signing</c> for the
@@ -58,6 +45,8 @@ public sealed class ReaderSubscriptions
     public const string UnsubscribePurpose = "nearmiss-library-unsubscribe";
 
     private const int NonceBytes = 16;
+
+    private const string AlreadyCancelled = "This digest subscription is already cancelled.";
     private const int MaxTokenLength = 200;
 
     private readonly NearMissStore _store;
@@ -122,30 +111,34 @@ public sealed class ReaderSubscriptions
     public string UnsubscribeToken(ReaderSubscriptionEntity subscription) =>
         $"{subscription.RowKey}.{subscription.Nonce}.{Mac(subscription.RowKey, subscription.Nonce)}";
 
-    /// <summary>Deletes the subscription a genuine token names, if it still exists; needs no sign-in.</summary>
-    public async Task<UnsubscribeResult> UnsubscribeAsync(string token, CancellationToken cancellationToken)
+    /// <summary>
+    /// Deletes the subscription a genuine token names, if it still exists; needs no sign-in. Gone when the token is
+    /// genuine but its subscription is gone already (the link was used, or the reader unsubscribed); invalid when it is
+    /// not a token this service signed.
+    /// </summary>
+    public async Task<Result<bool>> UnsubscribeAsync(string token, CancellationToken cancellationToken)
     {
         if (token.Length is 0 or > MaxTokenLength || token.Split('.') is not [var readerId, var nonce, var mac]
             || !ReaderId.TryParse(readerId, out _) || nonce.Length == 0)
         {
-            return UnsubscribeResult.Invalid;
+            return Failure.Invalid("token", "is not a valid unsubscribe link");
         }
 
         if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(mac), Encoding.ASCII.GetBytes(Mac(readerId, nonce))))
         {
-            return UnsubscribeResult.Invalid;
+            return Failure.Invalid("token", "is not a valid unsubscribe link");
         }
 
         var found = await _store.ReaderSubscriptions.GetEntityIfExistsAsync<ReaderSubscriptionEntity>(
             ReaderSubscriptionEntity.Partition, readerId, cancellationToken: cancellationToken);
         if (!found.HasValue || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(found.Value!.Nonce), Encoding.ASCII.GetBytes(nonce)))
         {
-            return UnsubscribeResult.AlreadyUnsubscribed;
+            return Failure.Gone(AlreadyCancelled);
         }
 
         return await DeleteAsync(readerId, found.Value.ETag, cancellationToken)
-            ? UnsubscribeResult.Unsubscribed
-            : UnsubscribeResult.AlreadyUnsubscribed;
+            ? Result.Ok(true)
+            : Failure.Gone(AlreadyCancelled);
     }
 
     /// <summary>Whether every one of <paramref name="values"/> is one of <paramref name="options"/>.</summary>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using NearMiss.Core.Intake;
 
 namespace NearMiss.Core.Review;
@@ -97,51 +96,17 @@ public static class AnswerCoarsening
         return coarse;
     }
 
-    /// <summary>Reads answers a reviewer sends for publication; only form options and regions, never a state.</summary>
-    public static Dictionary<string, string[]>? Read(JsonElement element, FormDefinition form, FieldErrors errors)
-    {
-        if (element.ValueKind != JsonValueKind.Object)
-        {
-            errors.Add("answers", "must be an object of question id → list of values");
-            return null;
-        }
-
-        var answers = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        foreach (var property in element.EnumerateObject())
-        {
-            var field = "answers." + property.Name;
-            if (property.Value.ValueKind != JsonValueKind.Array || property.Value.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.String))
-            {
-                errors.Add(field, "must be a list of option values");
-                continue;
-            }
-
-            var values = property.Value.EnumerateArray().Select(v => v.GetString()!).ToArray();
-            if (property.Name == "state")
-            {
-                errors.Add(field, "is never published: publish the region instead");
-            }
-            else if (property.Name == RegionQuestion)
-            {
-                if (values.Length != 1 || !Regions.Contains(values[0]))
-                {
-                    errors.Add(field, "must be one of " + string.Join(", ", Regions));
-                }
-            }
-            else if (form.Find(property.Name) is not { } question)
-            {
-                errors.Add(field, $"is not a question of form version {form.Version}");
-            }
-            else if (question.Kind == FormQuestion.Month
-                ? values.Length != 1 || !DateOnly.TryParseExact(values[0] + "-01", "yyyy-MM-dd", out _)
-                : values.Any(v => !question.Options.Any(o => o.Value == v)) || values.Length > (question.MaxChoices ?? 1))
-            {
-                errors.Add(field, "contains a value that is not one of the options");
-            }
-
-            answers[property.Name] = values;
-        }
-
-        return answers;
-    }
+    /// <summary>
+    /// Why a reviewer may not publish <paramref name="values"/> as the answer to <paramref name="question"/>, or null when
+    /// they may: only form options and regions, never a state.
+    /// </summary>
+    public static string? Refusal(string question, string[] values, FormDefinition form) =>
+        question == "state" ? "is never published: publish the region instead"
+        : question == RegionQuestion ? values.Length != 1 || !Regions.Contains(values[0]) ? "must be one of " + string.Join(", ", Regions) : null
+        : form.Find(question) is not { } asked ? $"is not a question of form version {form.Version}"
+        : (asked.Kind == FormQuestion.Month
+            ? values.Length != 1 || !DateOnly.TryParseExact(values[0] + "-01", "yyyy-MM-dd", out _)
+            : values.Any(v => !asked.Options.Any(o => o.Value == v)) || values.Length > (asked.MaxChoices ?? 1))
+            ? "contains a value that is not one of the options"
+            : null;
 }

@@ -43,11 +43,11 @@ public sealed class CaseQueries(NearMissStore store, ReviewCases cases, IPiiDete
 {
     private static readonly PublicationDraft EmptyDraft = new("", "", [], [], false);
 
-    public async Task<ReviewResult<IReadOnlyList<CaseSummary>>> ListAsync(Reviewer reviewer, int stage, CancellationToken cancellationToken)
+    public async Task<Result<IReadOnlyList<CaseSummary>>> ListAsync(Reviewer reviewer, int stage, CancellationToken cancellationToken)
     {
         if (!reviewer.Holds(stage))
         {
-            return ReviewResult<IReadOnlyList<CaseSummary>>.Forbidden($"You do not review stage {stage}.");
+            return Failure.Forbidden($"You do not review stage {stage}.");
         }
 
         var filter = TableClient.CreateQueryFilter($"RowKey eq {CaseEntity.Row} and Stage eq {stage} and Status eq {ReportStatus.InReview}");
@@ -61,26 +61,26 @@ public sealed class CaseQueries(NearMissStore store, ReviewCases cases, IPiiDete
                 findings.Count, FourEyesRule.Bars(reviewer.Id, row) is null, month, callType, excerpt));
         }
 
-        return ReviewResult<IReadOnlyList<CaseSummary>>.Ok([.. items.OrderByDescending(i => i.WaitingDays).ThenBy(i => i.Id, StringComparer.Ordinal)]);
+        return Result.Ok<IReadOnlyList<CaseSummary>>([.. items.OrderByDescending(i => i.WaitingDays).ThenBy(i => i.Id, StringComparer.Ordinal)]);
     }
 
-    public async Task<ReviewResult<CaseView>> GetAsync(Reviewer reviewer, string id, CancellationToken cancellationToken)
+    public async Task<Result<CaseView>> GetAsync(Reviewer reviewer, ReportId id, CancellationToken cancellationToken)
     {
         var loaded = await cases.LoadAsync(id, cancellationToken);
         if (loaded is null)
         {
-            return ReviewResult<CaseView>.NotFound();
+            return Failure.NotFound(ReviewCases.NoCase);
         }
 
         var reviewCase = loaded.Case;
         if (!reviewer.Holds(reviewCase.Stage))
         {
-            return ReviewResult<CaseView>.Forbidden($"This case is in stage {reviewCase.Stage}, which you do not review.");
+            return Failure.Forbidden($"This case is in stage {reviewCase.Stage}, which you do not review.");
         }
 
         if (reviewCase.ErasedOn is not null || loaded.Original.WrappedKey is null)
         {
-            return ReviewResult<CaseView>.Conflict("This case is closed and its text has been erased.");
+            return Failure.Conflict("This case is closed and its text has been erased.");
         }
 
         var text = cases.Text(loaded);
@@ -93,8 +93,8 @@ public sealed class CaseQueries(NearMissStore store, ReviewCases cases, IPiiDete
         var rare = await RareReasonAsync(answers, cancellationToken);
         var bar = FourEyesRule.Bars(reviewer.Id, reviewCase) ?? (reviewCase.Status == ReportStatus.InReview ? null : $"The case is {reviewCase.Status}.");
 
-        return ReviewResult<CaseView>.Ok(new CaseView(
-            id, reviewCase.Stage, reviewCase.Status, reviewCase.OpenedOn, bar is null, bar, text.Narrative, text.LessonsLearned,
+        return Result.Ok(new CaseView(
+            id.Value, reviewCase.Stage, reviewCase.Status, reviewCase.OpenedOn, bar is null, bar, text.Narrative, text.LessonsLearned,
             findings, answers, rare is not null, rare, cases.Messages(loaded), EmptyDraft));
     }
 

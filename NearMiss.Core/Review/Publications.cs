@@ -97,7 +97,7 @@ public sealed class Publications(NearMissStore store, ReviewCases cases, IEnumer
         var completed = 0;
         await foreach (var row in store.Submissions.QueryAsync<CaseEntity>(filter, select: ["PartitionKey", "PendingPublication"], cancellationToken: cancellationToken))
         {
-            if (row.PendingPublication is null || await cases.LoadAsync(row.PartitionKey, cancellationToken) is not { } loaded)
+            if (row.PendingPublication is null || !ReportId.TryParse(row.PartitionKey, out var id) || await cases.LoadAsync(id, cancellationToken) is not { } loaded)
             {
                 continue;
             }

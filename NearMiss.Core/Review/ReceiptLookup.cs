@@ -16,34 +16,38 @@ public sealed record ReceiptStatus(string Status, int? Stage, int TypicalReviewD
 public sealed class ReceiptLookup(ReviewCases cases, Receipts receipts, BatchWindow window, IOptions<ReviewOptions> options)
 {
     /// <summary>The report id the receipt leads to, or null when it cannot be a receipt.</summary>
-    public string? ReportIdOf(string? receipt) => Receipts.Normalize(receipt) is { } normalized ? receipts.ReportId(normalized) : null;
+    public ReportId? ReportIdOf(string? receipt) =>
+        Receipts.Normalize(receipt) is { } normalized && ReportId.TryParse(receipts.ReportId(normalized), out var id) ? id : null;
 
     private bool IssuedRecently(string normalizedReceipt) =>
         window.RecentReceiptPeriods().Any(start => receipts.IssuedIn(normalizedReceipt, start));
 
-    /// <summary>Null when the receipt leads to no report.</summary>
-    public async Task<ReceiptStatus?> FindAsync(string? receipt, CancellationToken cancellationToken)
+    /// <summary>What a receipt holder is told when the receipt leads to no report.</summary>
+    public const string NoReport = "No report has this receipt.";
+
+    /// <summary>The report's status, or not found when the receipt leads to no report.</summary>
+    public async Task<Result<ReceiptStatus>> FindAsync(string? receipt, CancellationToken cancellationToken)
     {
         if (ReportIdOf(receipt) is not { } reportId)
         {
-            return null;
+            return Failure.NotFound(NoReport);
         }
 
         var (original, loaded) = await cases.LoadPartsAsync(reportId, cancellationToken);
         if (original is null)
         {
             return IssuedRecently(Receipts.Normalize(receipt)!)
-                ? new ReceiptStatus(ReportStatus.Received, null, options.Value.TypicalReviewDays, [])
-                : null;
+                ? Result.Ok(new ReceiptStatus(ReportStatus.Received, null, options.Value.TypicalReviewDays, []))
+                : Failure.NotFound(NoReport);
         }
 
         if (loaded is null)
         {
-            return new ReceiptStatus(ReportStatus.Received, null, options.Value.TypicalReviewDays, []);
+            return Result.Ok(new ReceiptStatus(ReportStatus.Received, null, options.Value.TypicalReviewDays, []));
         }
 
         var messages = cases.Messages(loaded).Where(m => m.From != CaseMessage.Note).ToList();
         var closed = loaded.Case.Status is ReportStatus.Published or ReportStatus.NotPublished;
-        return new ReceiptStatus(loaded.Case.Status, closed ? null : loaded.Case.Stage, options.Value.TypicalReviewDays, messages);
+        return Result.Ok(new ReceiptStatus(loaded.Case.Status, closed ? null : loaded.Case.Stage, options.Value.TypicalReviewDays, messages));
     }
 }

@@ -39,56 +39,31 @@ public sealed partial class ReporterReplies(
 {
     public const int MaxLength = 3000;
 
-    public async Task<ReviewResult<ReplyAccepted>> ReplyAsync(JsonElement body, CancellationToken cancellationToken)
+    /// <summary>The longest receipt text accepted.</summary>
+    public const int MaxReceiptLength = 64;
+
+    /// <summary>Queues the reporter's <paramref name="message"/> (checked where it came in) for the case its <paramref name="receipt"/> leads to.</summary>
+    public async Task<Result<ReplyAccepted>> ReplyAsync(string receipt, string message, CancellationToken cancellationToken)
     {
-        var errors = new FieldErrors();
-        string? Text(string field, int max)
-        {
-            if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty(field, out var e) || e.ValueKind != JsonValueKind.String)
-            {
-                errors.Add(field, "is required, as text");
-                return null;
-            }
-
-            var text = e.GetString()!.Trim();
-            if (text.Length == 0 || text.Length > max)
-            {
-                errors.Add(field, $"must be 1 to {max} characters");
-            }
-            else if (FreeText.HasControlCharacters(text))
-            {
-                errors.Add(field, FreeText.ControlCharacters);
-            }
-
-            return text;
-        }
-
-        var receipt = Text("receipt", 64);
-        var message = Text("message", MaxLength);
-        if (errors.Any)
-        {
-            return ReviewResult<ReplyAccepted>.Invalid(errors);
-        }
-
         var loaded = lookup.ReportIdOf(receipt) is { } id ? await cases.LoadAsync(id, cancellationToken) : null;
         if (loaded is null || loaded.Original.WrappedKey is null)
         {
-            return ReviewResult<ReplyAccepted>.NotFound();
+            return Failure.NotFound(ReviewCases.NoCase);
         }
 
         if (loaded.Case.Status != ReportStatus.AwaitingReporter)
         {
-            return ReviewResult<ReplyAccepted>.Conflict("No question is waiting for an answer.");
+            return Failure.Conflict("No question is waiting for an answer.");
         }
 
         var reportId = loaded.Case.PartitionKey;
         var reply = new SealedReply(
             reportId,
             Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)),
-            sealer.SealMore(reportId, loaded.Original.WrappedKey, message!));
+            sealer.SealMore(reportId, loaded.Original.WrappedKey, message));
         var delay = window.SubmissionDelay();
         await store.ReporterReplies.SendMessageAsync(JsonSerializer.Serialize(reply), visibilityTimeout: delay, cancellationToken: cancellationToken);
-        return ReviewResult<ReplyAccepted>.Ok(new ReplyAccepted((int)Math.Ceiling(delay.TotalHours)));
+        return Result.Ok(new ReplyAccepted((int)Math.Ceiling(delay.TotalHours)));
     }
 
     /// <summary>
@@ -98,13 +73,13 @@ public sealed partial class ReporterReplies(
     /// </summary>
     public async Task ApplyAsync(string queueMessage, CancellationToken cancellationToken)
     {
-        if (Parse(queueMessage) is not { } reply)
+        if (Parse(queueMessage) is not { } reply || !ReportId.TryParse(reply.Id, out var id))
         {
             LogMalformed(logger);
             return;
         }
 
-        var loaded = await cases.LoadAsync(reply.Id, cancellationToken);
+        var loaded = await cases.LoadAsync(id, cancellationToken);
         if (loaded is null || loaded.Original.WrappedKey is null
             || loaded.Case.Status is not (ReportStatus.AwaitingReporter or ReportStatus.InReview))
         {
@@ -139,8 +114,7 @@ public sealed partial class ReporterReplies(
         try
         {
             var reply = JsonSerializer.Deserialize<SealedReply>(message);
-            return reply is { Id: { Length: 32 } id, ReplyId: { Length: > 0 and <= 32 } replyId, Sealed: not null }
-                && id.All(char.IsAsciiHexDigitLower) && replyId.All(char.IsAsciiHexDigitLower)
+            return reply is { ReplyId: { Length: > 0 and <= 32 } replyId, Sealed: not null } && replyId.All(char.IsAsciiHexDigitLower)
                 ? reply
                 : null;
         }

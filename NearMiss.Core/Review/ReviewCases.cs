@@ -24,19 +24,17 @@ public sealed class ReviewCases(NearMissStore store, Sealer sealer, Notification
 
     public string ThisMonth => time.GetUtcNow().UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
-    public async Task<LoadedCase?> LoadAsync(string reportId, CancellationToken cancellationToken) =>
+    /// <summary>What a reviewer is told for an id no case has.</summary>
+    public const string NoCase = "No case has this id.";
+
+    public async Task<LoadedCase?> LoadAsync(ReportId reportId, CancellationToken cancellationToken) =>
         (await LoadPartsAsync(reportId, cancellationToken)).Case;
 
     /// <summary>The sealed original, and the case with it once it exists.</summary>
-    public async Task<(SubmissionEntity? Original, LoadedCase? Case)> LoadPartsAsync(string reportId, CancellationToken cancellationToken)
+    public async Task<(SubmissionEntity? Original, LoadedCase? Case)> LoadPartsAsync(ReportId reportId, CancellationToken cancellationToken)
     {
-        if (!ReportId.IsValid(reportId))
-        {
-            return (null, null);
-        }
-
-        var original = store.Submissions.GetEntityIfExistsAsync<SubmissionEntity>(reportId, SubmissionEntity.Row, cancellationToken: cancellationToken);
-        var reviewCase = store.Submissions.GetEntityIfExistsAsync<CaseEntity>(reportId, CaseEntity.Row, cancellationToken: cancellationToken);
+        var original = store.Submissions.GetEntityIfExistsAsync<SubmissionEntity>(reportId.Value, SubmissionEntity.Row, cancellationToken: cancellationToken);
+        var reviewCase = store.Submissions.GetEntityIfExistsAsync<CaseEntity>(reportId.Value, CaseEntity.Row, cancellationToken: cancellationToken);
         var (o, c) = ((await original).HasValue ? (await original).Value : null, (await reviewCase).HasValue ? (await reviewCase).Value : null);
         return (o, o is null || c is null ? null : new LoadedCase(o, c));
     }

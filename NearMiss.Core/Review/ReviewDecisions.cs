@@ -9,30 +9,40 @@ namespace NearMiss.Core.Review;
 public sealed record DecisionResult(int Stage, string Status, string? PublishedId = null);
 
 /// <summary>
+/// A stage-1 decision, checked where it came in: <see cref="Decision"/> is pass, ask or reject; the text under review;
+/// the answers to publish when the reviewer changed them; the question for the reporter when asking.
+/// </summary>
+public sealed record Stage1Request(string Decision, SealedText Text, IReadOnlyDictionary<string, string[]>? Answers = null, string? Question = null)
+{
+    public static readonly string[] Decisions = ["pass", "ask", "reject"];
+}
+
+/// <summary>
+/// A stage-2 decision, checked where it came in: <see cref="Decision"/> is publish, back or reject; the text; the
+/// answers when changed; the publication when publishing; a note for stage 1 when sending back or rejecting.
+/// </summary>
+public sealed record Stage2Request(string Decision, SealedText Text, IReadOnlyDictionary<string, string[]>? Answers = null, PublicationDraft? Draft = null, string? Note = null)
+{
+    public static readonly string[] Decisions = ["publish", "back", "reject"];
+}
+
+/// <summary>
 /// The reviewers' decisions. Stage 1: pass to stage 2, ask the reporter, or not publishable. Stage 2: publish,
 /// back to stage 1, or not publishable. The four-eyes rule is enforced here: whoever acted in one stage of a
 /// case can never act in the other. Every decision is recorded in the audit trail (ids, no content).
 /// </summary>
 public sealed class ReviewDecisions(ReviewCases cases, AuditTrail audit, ITrendRecorder trends, Publications publications)
 {
-    private const int MaxText = 12_000;
+    /// <summary>The longest narrative or lessons-learned text a reviewer may save.</summary>
+    public const int MaxText = 12_000;
 
-    public async Task<ReviewResult<DecisionResult>> Stage1Async(Reviewer reviewer, string id, JsonElement body, CancellationToken cancellationToken)
+    public async Task<Result<DecisionResult>> Stage1Async(Reviewer reviewer, ReportId id, Stage1Request request, CancellationToken cancellationToken)
     {
-        var errors = new FieldErrors();
-        var decision = ReadChoice(body, "decision", ["pass", "ask", "reject"], errors);
-        var text = ReadText(body, errors);
-        var answers = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("answers", out var a) ? AnswerCoarsening.Read(a, FormVersion1.Definition, errors) : null;
-        var question = decision == "ask" ? ReadString(body, "question", 1, 2000, errors) : null;
-        if (errors.Any)
-        {
-            return ReviewResult<DecisionResult>.Invalid(errors);
-        }
-
+        var (decision, text, answers, question) = request;
         return await DecideAsync(reviewer, id, stage: 1, cancellationToken, async loaded =>
         {
             var reviewCase = loaded.Case;
-            cases.SetText(loaded, text!);
+            cases.SetText(loaded, text);
             if (answers is not null)
             {
                 reviewCase.PublishAnswers = JsonSerializer.Serialize(answers);
@@ -46,7 +56,7 @@ public sealed class ReviewDecisions(ReviewCases cases, AuditTrail audit, ITrendR
                     break;
                 case "ask":
                     reviewCase.Status = ReportStatus.AwaitingReporter;
-                    cases.AddMessage(loaded, CaseMessage.Reviewer, question!);
+                    cases.AddMessage(loaded, CaseMessage.Reviewer, question ?? "");
                     break;
                 default:
                     Close(reviewCase, ReportStatus.NotPublished);
@@ -57,33 +67,13 @@ public sealed class ReviewDecisions(ReviewCases cases, AuditTrail audit, ITrendR
         }, "stage1-" + decision);
     }
 
-    public async Task<ReviewResult<DecisionResult>> Stage2Async(Reviewer reviewer, string id, JsonElement body, CancellationToken cancellationToken)
+    public async Task<Result<DecisionResult>> Stage2Async(Reviewer reviewer, ReportId id, Stage2Request request, CancellationToken cancellationToken)
     {
-        var errors = new FieldErrors();
-        var decision = ReadChoice(body, "decision", ["publish", "back", "reject"], errors);
-        var text = ReadText(body, errors);
-        var answers = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("answers", out var a) ? AnswerCoarsening.Read(a, FormVersion1.Definition, errors) : null;
-        PublicationDraft? draft = null;
-        if (decision == "publish")
-        {
-            var title = ReadString(body, "title", 1, 200, errors);
-            var summary = ReadString(body, "summary", 1, 1000, errors);
-            var lessons = ReadStrings(body, "lessons", 2, 5, 500, errors);
-            var tags = body.TryGetProperty("tags", out _) ? ReadStrings(body, "tags", 0, 10, 40, errors) : [];
-            var urgent = ReadFlag(body, "urgent", errors);
-            draft = new PublicationDraft(title ?? "", summary ?? "", lessons, tags, urgent);
-        }
-
-        var note = decision is "back" or "reject" ? ReadString(body, "note", 0, 2000, errors, required: false) : null;
-        if (errors.Any)
-        {
-            return ReviewResult<DecisionResult>.Invalid(errors);
-        }
-
+        var (decision, text, answers, draft, note) = request;
         return await DecideAsync(reviewer, id, stage: 2, cancellationToken, async loaded =>
         {
             var reviewCase = loaded.Case;
-            cases.SetText(loaded, text!);
+            cases.SetText(loaded, text);
             if (answers is not null)
             {
                 reviewCase.PublishAnswers = JsonSerializer.Serialize(answers);
@@ -120,18 +110,18 @@ public sealed class ReviewDecisions(ReviewCases cases, AuditTrail audit, ITrendR
         }, "stage2-" + decision, urgent: draft?.Urgent == true);
     }
 
-    private async Task<ReviewResult<DecisionResult>> DecideAsync(
-        Reviewer reviewer, string id, int stage, CancellationToken cancellationToken, Func<LoadedCase, Task<string?>> apply, string action, bool urgent = false)
+    private async Task<Result<DecisionResult>> DecideAsync(
+        Reviewer reviewer, ReportId id, int stage, CancellationToken cancellationToken, Func<LoadedCase, Task<string?>> apply, string action, bool urgent = false)
     {
         if (!reviewer.Holds(stage))
         {
-            return ReviewResult<DecisionResult>.Forbidden($"You do not review stage {stage}.");
+            return Failure.Forbidden($"You do not review stage {stage}.");
         }
 
         var loaded = await cases.LoadAsync(id, cancellationToken);
         if (loaded is null)
         {
-            return ReviewResult<DecisionResult>.NotFound();
+            return Failure.NotFound(ReviewCases.NoCase);
         }
 
         var reviewCase = loaded.Case;
@@ -139,27 +129,27 @@ public sealed class ReviewDecisions(ReviewCases cases, AuditTrail audit, ITrendR
         {
             // The publishing reviewer's retry after a failure: finish that publication, never start another.
             await publications.CompleteAsync(loaded, cancellationToken);
-            return ReviewResult<DecisionResult>.Ok(new DecisionResult(reviewCase.Stage, reviewCase.Status, reviewCase.PublishedId));
+            return Result.Ok(new DecisionResult(reviewCase.Stage, reviewCase.Status, reviewCase.PublishedId));
         }
 
         if (FourEyesRule.Bars(reviewer.Id, reviewCase) is { } bar && reviewCase.Stage == stage)
         {
-            return ReviewResult<DecisionResult>.Forbidden(bar);
+            return Failure.Forbidden(bar);
         }
 
         if (reviewCase.Stage != stage || reviewCase.Status != ReportStatus.InReview || loaded.Original.WrappedKey is null)
         {
-            return ReviewResult<DecisionResult>.Conflict($"The case is not waiting in stage {stage} (it is {reviewCase.Status}, stage {reviewCase.Stage}).");
+            return Failure.Conflict($"The case is not waiting in stage {stage} (it is {reviewCase.Status}, stage {reviewCase.Stage}).");
         }
 
         reviewCase.AddReviewer(reviewer.Id, stage);
         var publishedId = await apply(loaded);
         if (!await cases.TrySaveAsync(reviewCase, cancellationToken))
         {
-            return ReviewResult<DecisionResult>.Conflict("Someone else changed this case meanwhile; reload it.");
+            return Failure.Conflict("Someone else changed this case meanwhile; reload it.");
         }
 
-        await audit.RecordAsync(id, reviewer.Id, action, cancellationToken);
+        await audit.RecordAsync(id.Value, reviewer.Id, action, cancellationToken);
         if (reviewCase.Status is ReportStatus.Published or ReportStatus.NotPublished)
         {
             await trends.ClosedAsync(loaded.Original, reviewCase, urgent ? publishedId : null, cancellationToken);
@@ -180,7 +170,7 @@ public sealed class ReviewDecisions(ReviewCases cases, AuditTrail audit, ITrendR
             await cases.NotifyAsync(NotificationMessage.UrgentHazard, reviewCase, cancellationToken);
         }
 
-        return ReviewResult<DecisionResult>.Ok(new DecisionResult(reviewCase.Stage, reviewCase.Status, publishedId));
+        return Result.Ok(new DecisionResult(reviewCase.Stage, reviewCase.Status, publishedId));
     }
 
     private void Close(CaseEntity reviewCase, string status)
@@ -193,115 +183,4 @@ public sealed class ReviewDecisions(ReviewCases cases, AuditTrail audit, ITrendR
         reviewCase.PublishAnswers is { } saved
             ? JsonSerializer.Deserialize<Dictionary<string, string[]>>(saved) ?? []
             : AnswerCoarsening.Coarsen(ReviewCases.OriginalAnswers(loaded.Original));
-
-    private static string? ReadChoice(JsonElement body, string field, string[] choices, FieldErrors errors)
-    {
-        var value = ReadString(body, field, 1, 20, errors);
-        if (value is not null && !choices.Contains(value))
-        {
-            errors.Add(field, "must be one of " + string.Join(", ", choices));
-            return null;
-        }
-
-        return value;
-    }
-
-    private static SealedText? ReadText(JsonElement body, FieldErrors errors)
-    {
-        var narrative = ReadString(body, "narrative", 1, MaxText, errors);
-        var lessons = ReadString(body, "lessonsLearned", 0, MaxText, errors, required: false) ?? "";
-        if (narrative is null)
-        {
-            return null;
-        }
-
-        var text = new SealedText(narrative, lessons);
-        if (!text.FitsInStorage())
-        {
-            errors.Add("narrative", $"together with the lessons learned, is too long to store: at most {SealedText.MaxJsonBytes} bytes as UTF-8");
-            return null;
-        }
-
-        return text;
-    }
-
-    private static string? ReadString(JsonElement body, string field, int min, int max, FieldErrors errors, bool required = true)
-    {
-        if (body.ValueKind != JsonValueKind.Object)
-        {
-            errors.Add("body", "must be a JSON object");
-            return null;
-        }
-
-        if (!body.TryGetProperty(field, out var element) || element.ValueKind == JsonValueKind.Null)
-        {
-            if (required)
-            {
-                errors.Add(field, "is required");
-            }
-
-            return null;
-        }
-
-        if (element.ValueKind != JsonValueKind.String)
-        {
-            errors.Add(field, "must be text");
-            return null;
-        }
-
-        var text = element.GetString()!.Trim();
-        if (text.Length < min || text.Length > max)
-        {
-            errors.Add(field, min > 0 ? $"must be {min} to {max} characters" : $"must be at most {max} characters");
-            return null;
-        }
-
-        if (FreeText.HasControlCharacters(text))
-        {
-            errors.Add(field, FreeText.ControlCharacters);
-            return null;
-        }
-
-        return text;
-    }
-
-    /// <summary>A true/false field; left out or null is false, anything else is an error.</summary>
-    private static bool ReadFlag(JsonElement body, string field, FieldErrors errors)
-    {
-        if (!body.TryGetProperty(field, out var element))
-        {
-            return false;
-        }
-
-        if (element.ValueKind is not (JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null))
-        {
-            errors.Add(field, "must be true or false");
-        }
-
-        return element.ValueKind == JsonValueKind.True;
-    }
-
-    private static List<string> ReadStrings(JsonElement body, string field, int min, int max, int maxLength, FieldErrors errors)
-    {
-        if (!body.TryGetProperty(field, out var element) || element.ValueKind != JsonValueKind.Array)
-        {
-            errors.Add(field, $"must be a list of {min} to {max} texts");
-            return [];
-        }
-
-        var items = element.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString()!.Trim() : null).ToList();
-        if (items.Any(i => string.IsNullOrEmpty(i) || i.Length > maxLength) || items.Count < min || items.Count > max)
-        {
-            errors.Add(field, $"must be a list of {min} to {max} texts of at most {maxLength} characters");
-            return [];
-        }
-
-        if (items.Any(i => FreeText.HasControlCharacters(i!)))
-        {
-            errors.Add(field, FreeText.ControlCharacters);
-            return [];
-        }
-
-        return items!;
-    }
 }

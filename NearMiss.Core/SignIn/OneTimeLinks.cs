@@ -76,10 +76,15 @@ public sealed partial class OneTimeLinks(
         LogSent(logger, policy.Audience);
     }
 
-    /// <summary>Consumes a one-time token of <paramref name="policy"/>'s console: its session when the token is known, unexpired and unused; otherwise null.</summary>
-    public async Task<TSession?> ExchangeAsync<TSession>(ISignInPolicy<TSession> policy, string token, CancellationToken cancellationToken)
+    /// <summary>What the caller is told when a token is not, or no longer, good.</summary>
+    public const string LinkRefused = "The sign-in link is used, expired or not valid; ask for a new one.";
+
+    /// <summary>Consumes a one-time token of <paramref name="policy"/>'s console: its session when the token is known, unexpired and unused; otherwise unauthorized.</summary>
+    public async Task<Result<TSession>> ExchangeAsync<TSession>(ISignInPolicy<TSession> policy, string token, CancellationToken cancellationToken)
         where TSession : class =>
-        await ConsumeAsync(policy.LinkTable, token, cancellationToken) is { } accountId ? await policy.OpenAsync(accountId, cancellationToken) : null;
+        await ConsumeAsync(policy.LinkTable, token, cancellationToken) is { } accountId && await policy.OpenAsync(accountId, cancellationToken) is { } session
+            ? Result.Ok(session)
+            : Failure.Unauthorized(LinkRefused);
 
     private async Task<string?> ConsumeAsync(string linkTable, string token, CancellationToken cancellationToken)
     {

@@ -23,5 +23,5 @@ public sealed class ReviewerSessionFunction(OneTimeLinks links, ReviewerSignIn r
 {
     [Function("ReviewerSession")]
     public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "review/session")] HttpRequest request, CancellationToken cancellationToken) =>
-        limits.Limited(request, RatePolicy.SignIn, () => request.ReadAsync<TokenBody>(cancellationToken, body => links.ExchangeAsync(review, body.Token, cancellationToken).OkOr401(SessionResponse.Of, HttpEndpoint.LinkRefused)));
+        limits.Limited(request, RatePolicy.SignIn, () => request.ReadAsync<TokenBody>(cancellationToken, body => links.ExchangeAsync(review, body.Token, cancellationToken).Answer(SessionResponse.Of)));
 }

@@ -3,9 +3,12 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
+using NearMiss.Core;
 using NearMiss.Core.Abuse;
 using NearMiss.Core.Accounts;
 using NearMiss.Core.Library;
+using NearMiss.Core.Reports;
+using NearMiss.Core.Review;
 
 namespace NearMiss.Functions.Http;
 
@@ -18,8 +21,6 @@ namespace NearMiss.Functions.Http;
 /// </summary>
 public static class HttpEndpoint
 {
-    public const string LinkRefused = "The sign-in link is used, expired or not valid; ask for a new one.";
-
     /// <summary>
     /// 429 when the caller is over its budget for <paramref name="policy"/>; otherwise the answer, given no sooner than
     /// <paramref name="floor"/> after the call whatever it is (no floor: at once).
@@ -32,7 +33,7 @@ public static class HttpEndpoint
     public static async Task<IActionResult> AsReviewer(this IReviewerAuthenticator authenticator, HttpRequest request, CancellationToken cancellationToken, Func<Reviewer, Task<IActionResult>> answer) =>
         await authenticator.AuthenticateAsync(Secured(request).Headers.Authorization.ToString(), cancellationToken) is { } reviewer
             ? await answer(reviewer)
-            : ReviewResults.SignInAgain();
+            : Problems.Status(StatusCodes.Status401Unauthorized, Answers.SignInAgain);
 
     /// <summary>As <see cref="AsReviewer"/>, and 403 for a reviewer who is not staff.</summary>
     public static Task<IActionResult> AsStaff(this IReviewerAuthenticator authenticator, HttpRequest request, CancellationToken cancellationToken, Func<Reviewer, Task<IActionResult>> answer) =>
@@ -44,16 +45,15 @@ public static class HttpEndpoint
     public static async Task<IActionResult> AsReader(this IReaderAuthenticator authenticator, HttpRequest request, CancellationToken cancellationToken, Func<Reader, Task<IActionResult>> answer) =>
         await authenticator.AuthenticateAsync(Secured(request).Headers.Authorization.ToString(), cancellationToken) is { } reader
             ? await answer(reader)
-            : LibraryResults.SignInAgain();
+            : Problems.Status(StatusCodes.Status401Unauthorized, Answers.LibrarySignInAgain);
 
     /// <summary>The body as <typeparamref name="T"/>: a problem when it cannot be read (<see cref="JsonBody"/>) or a field is refused; otherwise the answer.</summary>
     public static Task<IActionResult> ReadAsync<T>(this HttpRequest request, CancellationToken cancellationToken, Func<T, Task<IActionResult>> answer)
         where T : IJsonRequest<T> =>
-        request.ReadAsync(T.Limit, cancellationToken, root =>
+        request.ReadAsync(T.Limit, cancellationToken, root => JsonFields.Read<T>(root) switch
         {
-            var fields = new JsonFields(root);
-            var body = T.Read(fields);
-            return fields.Errors.Count > 0 ? Task.FromResult<IActionResult>(Problems.Validation(fields.Errors)) : answer(body);
+            { IsOk: true, Value: { } body } => answer(body),
+            var refused => Task.FromResult(refused.ToActionResult()),
         });
 
     /// <summary>The body as JSON, for Core operations that check the fields themselves.</summary>
@@ -71,24 +71,16 @@ public static class HttpEndpoint
         }
     }
 
+    /// <summary>The answer for the case a route's <paramref name="id"/> names; 404 when it cannot be a report id.</summary>
+    public static Task<IActionResult> ForCase(string id, Func<ReportId, Task<IActionResult>> answer) =>
+        ReportId.TryParse(id, out var reportId) ? answer(reportId) : Task.FromResult(Failure.NotFound(ReviewCases.NoCase).ToActionResult());
+
     /// <summary>202 with an empty object once <paramref name="work"/> is done.</summary>
     public static async Task<IActionResult> Accepted(this Task work)
     {
         await work;
         return new ObjectResult(new Dictionary<string, object>()) { StatusCode = StatusCodes.Status202Accepted };
     }
-
-    /// <summary>200 with the value, or 404 saying <paramref name="missing"/>.</summary>
-    public static async Task<IActionResult> OkOr404<T>(this Task<T?> lookup, string missing) =>
-        await lookup is { } value ? new OkObjectResult(value) : Problems.Status(StatusCodes.Status404NotFound, missing);
-
-    /// <summary>200 with the value, or 401 saying <paramref name="refused"/>.</summary>
-    public static async Task<IActionResult> OkOr401<T>(this Task<T?> exchange, Func<T, object> shape, string refused) =>
-        await exchange is { } value ? new OkObjectResult(shape(value)) : Problems.Status(StatusCodes.Status401Unauthorized, refused);
-
-    /// <summary>The mapped Core result (<see cref="ReviewResults.ToActionResult{T}"/>).</summary>
-    public static async Task<IActionResult> Mapped<T>(this Task<Core.Review.ReviewResult<T>> result, Func<T, object>? shape = null) =>
-        (await result).ToActionResult(shape);
 
     /// <summary>200 with the value.</summary>
     public static async Task<IActionResult> Ok<T>(this Task<T> result) => new OkObjectResult(await result);

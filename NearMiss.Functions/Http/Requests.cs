@@ -1,3 +1,5 @@
+using NearMiss.Core.Review;
+
 namespace NearMiss.Functions.Http;
 
 /// <summary><c>{"email": …, "console": "staff"?}</c>: a sign-in request; the console is the review console unless it is <c>staff</c>.</summary>
@@ -25,6 +27,16 @@ public sealed record ReceiptBody(string Receipt) : IJsonRequest<ReceiptBody>
     public static int Limit => 1024;
 
     public static ReceiptBody Read(JsonFields fields) => new(fields.Text("receipt"));
+}
+
+/// <summary><c>{"receipt": …, "message": …}</c>: a reporter's answer to a reviewer's question.</summary>
+public sealed record ReplyBody(string Receipt, string Message) : IJsonRequest<ReplyBody>
+{
+    public static int Limit => 16 * 1024;
+
+    public static ReplyBody Read(JsonFields fields) => new(
+        fields.Bounded("receipt", fields.Text("receipt"), 1, ReporterReplies.MaxReceiptLength) ?? "",
+        fields.Bounded("message", fields.Text("message"), 1, ReporterReplies.MaxLength) ?? "");
 }
 
 /// <summary><c>{"email": …}</c>: a library sign-in request.</summary>

@@ -12,5 +12,5 @@ public sealed class ReceiptMessages(ReporterReplies replies, RequestRateLimits l
 {
     [Function(nameof(ReceiptMessages))]
     public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "receipts/messages")] HttpRequest request, CancellationToken cancellationToken) =>
-        limits.Limited(request, RatePolicy.ReceiptLookup, () => request.ReadAsync(16 * 1024, cancellationToken, body => replies.ReplyAsync(body, cancellationToken).Mapped(r => new { status = "sent", withinHours = r.WithinHours })), floor, floor.Lookup);
+        limits.Limited(request, RatePolicy.ReceiptLookup, () => request.ReadAsync<ReplyBody>(cancellationToken, body => replies.ReplyAsync(body.Receipt, body.Message, cancellationToken).Answer(r => new { status = "sent", withinHours = r.WithinHours })), floor, floor.Lookup);
 }

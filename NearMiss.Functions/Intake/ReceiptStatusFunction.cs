@@ -16,5 +16,5 @@ public sealed class ReceiptStatusFunction(ReceiptLookup lookup, RequestRateLimit
 {
     [Function("ReceiptStatus")]
     public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "receipts/status")] HttpRequest request, CancellationToken cancellationToken) =>
-        limits.Limited(request, RatePolicy.ReceiptLookup, () => request.ReadAsync<ReceiptBody>(cancellationToken, body => lookup.FindAsync(body.Receipt, cancellationToken).OkOr404("No report has this receipt.")), floor, floor.Lookup);
+        limits.Limited(request, RatePolicy.ReceiptLookup, () => request.ReadAsync<ReceiptBody>(cancellationToken, body => lookup.FindAsync(body.Receipt, cancellationToken).Answer()), floor, floor.Lookup);
 }

@@ -13,9 +13,5 @@ public sealed class SubmitReport(ReportIntake intake, RequestRateLimits limits)
 {
     [Function(nameof(SubmitReport))]
     public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "reports")] HttpRequest request, CancellationToken cancellationToken) =>
-        limits.Limited(request, RatePolicy.Submission, () => request.ReadAsync(JsonBody.DefaultLimit, cancellationToken, async body => await intake.SubmitAsync(body, cancellationToken) switch
-        {
-            (null, var errors) => Problems.Validation(errors.ToDictionary()),
-            var (accepted, _) => new ObjectResult(accepted) { StatusCode = StatusCodes.Status202Accepted },
-        }));
+        limits.Limited(request, RatePolicy.Submission, () => request.ReadAsync(JsonBody.DefaultLimit, cancellationToken, body => intake.SubmitAsync(body, cancellationToken).Answer(status: StatusCodes.Status202Accepted)));
 }

@@ -12,5 +12,5 @@ public sealed class LibraryFeaturedFunction(IReaderAuthenticator authenticator, 
 {
     [Function("LibraryFeatured")]
     public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "library/featured")] HttpRequest request, CancellationToken cancellationToken) =>
-        authenticator.AsReader(request, cancellationToken, _ => featured.GetAsync(cancellationToken).OkOr404("No report of the week is chosen."));
+        authenticator.AsReader(request, cancellationToken, _ => featured.GetAsync(cancellationToken).Answer());
 }

@@ -12,5 +12,5 @@ public sealed class LibraryReportFunction(IReaderAuthenticator authenticator, Li
 {
     [Function("LibraryReport")]
     public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "library/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        authenticator.AsReader(request, cancellationToken, _ => reports.GetAsync(id, cancellationToken).OkOr404("No published report has this id."));
+        authenticator.AsReader(request, cancellationToken, _ => reports.GetAsync(id, cancellationToken).Answer());
 }

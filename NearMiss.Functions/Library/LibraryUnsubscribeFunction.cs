@@ -47,11 +47,6 @@ public sealed class LibraryUnsubscribeFunction(ReaderSubscriptions subscriptions
         return await UnsubscribeAsync(token, cancellationToken);
     }
 
-    private async Task<IActionResult> UnsubscribeAsync(string token, CancellationToken cancellationToken) =>
-        await subscriptions.UnsubscribeAsync(token, cancellationToken) switch
-        {
-            UnsubscribeResult.Unsubscribed => new OkObjectResult(new UnsubscribeResponse(true)),
-            UnsubscribeResult.AlreadyUnsubscribed => Problems.Status(StatusCodes.Status410Gone, "This digest subscription is already cancelled."),
-            _ => Problems.Field("token", "is not a valid unsubscribe link"),
-        };
+    private Task<IActionResult> UnsubscribeAsync(string token, CancellationToken cancellationToken) =>
+        subscriptions.UnsubscribeAsync(token, cancellationToken).Answer(_ => new UnsubscribeResponse(true));
 }

@@ -17,5 +17,5 @@ public sealed class ReaderSessionFunction(OneTimeLinks links, ReaderSignIn libra
 {
     [Function("ReaderSession")]
     public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "readers/session")] HttpRequest request, CancellationToken cancellationToken) =>
-        limits.Limited(request, RatePolicy.SignIn, () => request.ReadAsync<TokenBody>(cancellationToken, body => links.ExchangeAsync(library, body.Token, cancellationToken).OkOr401(token => new ReaderSessionResponse(token), HttpEndpoint.LinkRefused)));
+        limits.Limited(request, RatePolicy.SignIn, () => request.ReadAsync<TokenBody>(cancellationToken, body => links.ExchangeAsync(library, body.Token, cancellationToken).Answer(token => new ReaderSessionResponse(token))));
 }

@@ -12,5 +12,5 @@ public sealed class ReviewCase(IReviewerAuthenticator authenticator, CaseQueries
 {
     [Function(nameof(ReviewCase))]
     public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "review/cases/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        authenticator.AsReviewer(request, cancellationToken, reviewer => queries.GetAsync(reviewer, id, cancellationToken).Mapped());
+        authenticator.AsReviewer(request, cancellationToken, reviewer => HttpEndpoint.ForCase(id, reportId => queries.GetAsync(reviewer, reportId, cancellationToken).Answer()));
 }

@@ -82,7 +82,7 @@ public sealed class BatchWindowEndToEndTests : IAsyncLifetime
         }
 
         Assert.Equal("in-review", status);
-        var reportId = services.GetRequiredService<ReceiptLookup>().ReportIdOf(receipt)!;
+        var reportId = services.GetRequiredService<ReceiptLookup>().ReportIdOf(receipt)!.Value.Value;
         var reviewCase = (await services.GetRequiredService<NearMissStore>().Submissions.GetEntityAsync<CaseEntity>(reportId, CaseEntity.Row)).Value;
         Assert.True(reviewCase.Timestamp >= end, $"the case was written at {reviewCase.Timestamp:O}, before the window ended at {end:O}");
 

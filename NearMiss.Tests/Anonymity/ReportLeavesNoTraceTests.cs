@@ -90,7 +90,7 @@ public sealed class ReportLeavesNoTraceTests : IAsyncLifetime
             secrets["receipt"] = receipt;
             secrets["receipt without dashes"] = receipt.Replace("-", "", StringComparison.Ordinal);
             await WaitForStatusAsync(http, receipt, "in-review");
-            var id = services.GetRequiredService<ReceiptLookup>().ReportIdOf(receipt)!;
+            var id = services.GetRequiredService<ReceiptLookup>().ReportIdOf(receipt)!.Value.Value;
 
             // Stage 1 asks a question; the reporter answers it on the status page.
             var stage1 = await TokenAsync(services, "a", 1);

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
+using NearMiss.Core;
 using NearMiss.Core.Accounts;
 using NearMiss.Core.Email;
 using NearMiss.Core.Notifications;
@@ -14,6 +15,7 @@ using NearMiss.Tests.Accounts;
 using NearMiss.Tests.Infrastructure;
 using NearMiss.Tests.Intake;
 
+using NearMiss.Tests.Review;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -178,7 +180,7 @@ public sealed class NotifierTests(AzuriteFixture azurite) : IAsyncLifetime
             lessonsLearned = "Wait for cover.",
             answers = new Dictionary<string, string[]> { ["callType"] = ["traffic-stop"], ["region"] = ["Midwest"] },
         });
-        Assert.Equal(ReviewOutcome.Ok, (await services.GetRequiredService<ReviewDecisions>().Stage1Async(both, reportId, decision, CancellationToken.None)).Outcome);
+        Assert.Equal(Outcome.Ok, (await services.GetRequiredService<ReviewDecisions>().Stage1Async(both, reportId, decision, CancellationToken.None)).Outcome);
 
         var message = Assert.Single(await QueueWaits.ReceiveAsync(store.Notifications, timeout: TimeSpan.FromSeconds(10))).MessageText;
         await services.GetRequiredService<Notifier>().HandleAsync(message, CancellationToken.None);

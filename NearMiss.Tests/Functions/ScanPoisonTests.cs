@@ -39,7 +39,7 @@ public sealed class ScanPoisonTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.Equal(5, attempts);
         Assert.Equal(id, (await PoisonQueue.PeekMessagesAsync()).Value.Single().MessageText);
-        Assert.Equal("received", (await _services.GetRequiredService<ReceiptLookup>().FindAsync(receipt, CancellationToken.None))!.Status);
+        Assert.Equal("received", (await _services.GetRequiredService<ReceiptLookup>().FindAsync(receipt, CancellationToken.None)).Value!.Status);
 
         original = (await Store.Submissions.GetEntityAsync<SubmissionEntity>(id, SubmissionEntity.Row)).Value;
         original.SealedText = intact;
@@ -47,7 +47,7 @@ public sealed class ScanPoisonTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(1, await _services.GetRequiredService<PoisonReplay>().ReplayAsync(StorageNames.Queues.PiiScan, CancellationToken.None));
         await RunListenerUntilAsync(async () => (await Store.Submissions.GetEntityIfExistsAsync<CaseEntity>(id, CaseEntity.Row)).HasValue, () => { });
 
-        Assert.Equal("in-review", (await _services.GetRequiredService<ReceiptLookup>().FindAsync(receipt, CancellationToken.None))!.Status);
+        Assert.Equal("in-review", (await _services.GetRequiredService<ReceiptLookup>().FindAsync(receipt, CancellationToken.None)).Value!.Status);
     }
 
     private Azure.Storage.Queues.QueueClient PoisonQueue => Store.QueueService.GetQueueClient(StorageNames.Queues.Poison(StorageNames.Queues.PiiScan));

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using NearMiss.Core;
 using NearMiss.Core.Accounts;
 using NearMiss.Core.Library;
 using NearMiss.Core.Review;
@@ -16,6 +17,7 @@ using NearMiss.Core.Storage;
 using NearMiss.LocalHost;
 using NearMiss.Tests.Infrastructure;
 using NearMiss.Tests.Intake;
+using NearMiss.Tests.Review;
 using Xunit.Abstractions;
 
 namespace NearMiss.Tests.Hardening;
@@ -322,10 +324,10 @@ public sealed class MalformedRequestFuzzTests(AzuriteFixture azurite, ITestOutpu
         tags = new[] { "traffic" },
     };
 
-    private static async Task<DecisionResult> DecideAsync(Task<ReviewResult<DecisionResult>> decision)
+    private static async Task<DecisionResult> DecideAsync(Task<Result<DecisionResult>> decision)
     {
         var result = await decision;
-        Assert.True(result.Outcome == ReviewOutcome.Ok, $"{result.Outcome}: {result.Reason}");
+        Assert.True(result.Outcome == Outcome.Ok, $"{result.Outcome}: {result.Failure?.Message}");
         return result.Value!;
     }
 

@@ -40,10 +40,14 @@ public static class Reports
     /// </summary>
     public static async Task<(string Receipt, string ReportId)> StoreAsync(IServiceProvider services, JsonNode body)
     {
-        var (accepted, errors, message) = services.GetRequiredService<ReportIntake>().Accept(Element(body));
-        Assert.True(accepted is not null, string.Join("; ", errors.ToDictionary().Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")));
-        var submission = SealedSubmissions.TryParse(message)!;
+        var accepted = services.GetRequiredService<ReportIntake>().Accept(Element(body));
+        Assert.True(accepted.IsOk, Refused(accepted.Errors));
+        var submission = SealedSubmissions.TryParse(accepted.Value!.Message)!;
         await services.GetRequiredService<SealedSubmissions>().StoreAsync(submission, CancellationToken.None);
-        return (accepted.Receipt, submission.Id);
+        return (accepted.Value.Accepted.Receipt, submission.Id);
     }
+
+    /// <summary>The refused fields, one line, for an assertion's message.</summary>
+    public static string Refused(IReadOnlyDictionary<string, string[]>? errors) =>
+        string.Join("; ", (errors ?? new Dictionary<string, string[]>()).Select(e => $"{e.Key}: {string.Join(", ", e.Value)}"));
 }

@@ -29,9 +29,9 @@ public sealed class SealedSubmissionSizeTests
         var body = Reports.Valid(RandomText(8000));
         body["lessonsLearned"] = RandomText(3000);
 
-        var (accepted, errors, message) = services.GetRequiredService<ReportIntake>().Accept(Reports.Element(body));
+        var accepted = services.GetRequiredService<ReportIntake>().Accept(Reports.Element(body));
 
-        Assert.True(accepted is not null, string.Join("; ", errors.ToDictionary().Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")));
-        Assert.InRange(SealedSubmissions.EncodedSize(message), 1, SealedSubmissions.MaxEncodedMessageBytes);
+        Assert.True(accepted.IsOk, Reports.Refused(accepted.Errors));
+        Assert.InRange(SealedSubmissions.EncodedSize(accepted.Value!.Message), 1, SealedSubmissions.MaxEncodedMessageBytes);
     }
 }

@@ -101,7 +101,7 @@ public sealed class StorableReportsTests(AzuriteFixture azurite) : IAsyncLifetim
 
     private async Task<JsonObject> GetCaseAsync(string receipt)
     {
-        var id = _site.Services.GetRequiredService<ReceiptLookup>().ReportIdOf(receipt)!;
+        var id = _site.Services.GetRequiredService<ReceiptLookup>().ReportIdOf(receipt)!.Value.Value;
         var token = await TokenAsync("storable-reader@example.org", 1);
         using var request = new HttpRequestMessage(HttpMethod.Get, $"api/review/cases/{id}");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using NearMiss.Core;
 using NearMiss.Core.Accounts;
 using NearMiss.Core.Intake;
 using NearMiss.Core.Publishing;
@@ -66,14 +67,14 @@ public sealed class ReviewWorkflowTests(AzuriteFixture azurite) : IAsyncLifetime
         var stage2View = (await Get<CaseQueries>().GetAsync(Bob, id, CancellationToken.None)).Value!;
         var published = await Get<ReviewDecisions>().Stage2Async(Bob, id, Body(Publish(stage2View.Narrative)), CancellationToken.None);
 
-        Assert.Equal((ReviewOutcome.Ok, 2), (passed.Outcome, passed.Value!.Stage));
+        Assert.Equal((Outcome.Ok, 2), (passed.Outcome, passed.Value!.Stage));
         Assert.DoesNotContain(Name, stage2View.Narrative);
-        Assert.Equal((ReviewOutcome.Ok, "published"), (published.Outcome, published.Value!.Status));
+        Assert.Equal((Outcome.Ok, "published"), (published.Outcome, published.Value!.Status));
         var entity = (await Get<NearMissStore>().Published.GetEntityAsync<PublishedReportEntity>(PublishedReportEntity.Partition, published.Value.PublishedId!)).Value;
         Assert.DoesNotContain("Whitcombe", JsonSerializer.Serialize(entity));
         Assert.DoesNotContain(id, JsonSerializer.Serialize(entity));
         Assert.Equal(("Midwest", "traffic-stop", true), (entity.Region, entity.CallType, entity.Urgent));
-        Assert.Equal("published", (await Get<ReceiptLookup>().FindAsync(receipt, CancellationToken.None))!.Status);
+        Assert.Equal("published", (await Get<ReceiptLookup>().FindAsync(receipt, CancellationToken.None)).Value!.Status);
         var audit = await Get<AuditTrail>().ForCaseAsync(id, CancellationToken.None);
         Assert.Equal(["r-carol:stage1-pass", "r-bob:stage2-publish"], audit.Select(a => $"{a.Actor}:{a.Action}"));
     }
@@ -106,8 +107,8 @@ public sealed class ReviewWorkflowTests(AzuriteFixture azurite) : IAsyncLifetime
         var refused = await Get<ReviewDecisions>().Stage2Async(Alice, id, Body(Publish("Redacted text of the stop.")), CancellationToken.None);
         var list = (await Get<CaseQueries>().ListAsync(Alice, 2, CancellationToken.None)).Value!;
 
-        Assert.Equal(ReviewOutcome.Forbidden, refused.Outcome);
-        Assert.Contains("different reviewer", refused.Reason);
+        Assert.Equal(Outcome.Forbidden, refused.Outcome);
+        Assert.Contains("different reviewer", refused.Failure?.Message);
         Assert.False(list.Single(c => c.Id == id).CanAct);
     }
 
@@ -120,7 +121,7 @@ public sealed class ReviewWorkflowTests(AzuriteFixture azurite) : IAsyncLifetime
         var refused = await Get<ReviewDecisions>().Stage2Async(Carol, id, Body(Publish("Redacted.")), CancellationToken.None);
         var listed = await Get<CaseQueries>().ListAsync(Carol, 2, CancellationToken.None);
 
-        Assert.Equal((ReviewOutcome.Forbidden, ReviewOutcome.Forbidden), (refused.Outcome, listed.Outcome));
+        Assert.Equal((Outcome.Forbidden, Outcome.Forbidden), (refused.Outcome, listed.Outcome));
     }
 
     [Fact]
@@ -132,7 +133,7 @@ public sealed class ReviewWorkflowTests(AzuriteFixture azurite) : IAsyncLifetime
 
         var refused = await Get<ReviewDecisions>().Stage1Async(Alice, id, Body(Stage1("pass", "Redacted again.")), CancellationToken.None);
 
-        Assert.Equal(ReviewOutcome.Forbidden, refused.Outcome);
+        Assert.Equal(Outcome.Forbidden, refused.Outcome);
     }
 
     [Fact]
@@ -141,20 +142,20 @@ public sealed class ReviewWorkflowTests(AzuriteFixture azurite) : IAsyncLifetime
         var (receipt, id) = await OpenCaseAsync();
 
         await Get<ReviewDecisions>().Stage1Async(Carol, id, Body(Stage1("ask", "Redacted.", question: "Was the passenger armed?")), CancellationToken.None);
-        var waiting = await Get<ReceiptLookup>().FindAsync(receipt, CancellationToken.None);
+        var waiting = (await Get<ReceiptLookup>().FindAsync(receipt, CancellationToken.None)).Value;
         var tooEarly = await Get<ReviewDecisions>().Stage1Async(Carol, id, Body(Stage1("pass", "Redacted.")), CancellationToken.None);
         var reply = await Get<ReporterReplies>().ReplyAsync(Body(new { receipt, message = "No, only the driver." }), CancellationToken.None);
-        var beforeWindowEnds = await Get<ReceiptLookup>().FindAsync(receipt, CancellationToken.None);
+        var beforeWindowEnds = (await Get<ReceiptLookup>().FindAsync(receipt, CancellationToken.None)).Value;
         var queued = await NextReplyMessageAsync();
         await Get<ReporterReplies>().ApplyAsync(queued, CancellationToken.None);
         await Get<ReporterReplies>().ApplyAsync(queued, CancellationToken.None);
-        var after = await Get<ReceiptLookup>().FindAsync(receipt, CancellationToken.None);
+        var after = (await Get<ReceiptLookup>().FindAsync(receipt, CancellationToken.None)).Value;
         var second = await Get<ReporterReplies>().ReplyAsync(Body(new { receipt, message = "Again." }), CancellationToken.None);
 
         Assert.Equal("awaiting-reporter", waiting!.Status);
         Assert.Equal("Was the passenger armed?", Assert.Single(waiting.Messages).Text);
-        Assert.Equal(ReviewOutcome.Conflict, tooEarly.Outcome);
-        Assert.Equal(ReviewOutcome.Ok, reply.Outcome);
+        Assert.Equal(Outcome.Conflict, tooEarly.Outcome);
+        Assert.Equal(Outcome.Ok, reply.Outcome);
         Assert.Equal(1, reply.Value!.WithinHours);
         Assert.Equal("awaiting-reporter", beforeWindowEnds!.Status);
         Assert.Single(beforeWindowEnds.Messages);
@@ -162,7 +163,7 @@ public sealed class ReviewWorkflowTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(("in-review", 1), (after!.Status, after.Stage));
         Assert.Equal(["reviewer", "reporter"], after.Messages.Select(m => m.From));
         Assert.Equal("No, only the driver.", after.Messages[1].Text);
-        Assert.Equal(ReviewOutcome.Conflict, second.Outcome);
+        Assert.Equal(Outcome.Conflict, second.Outcome);
         var replied = (await Get<AuditTrail>().ForCaseAsync(id, CancellationToken.None)).Single(a => a.Actor == AuditTrail.Reporter);
         Assert.Equal(new DateTimeOffset(2026, 11, 2, 0, 0, 0, TimeSpan.Zero), replied.At);
     }
@@ -192,7 +193,7 @@ public sealed class ReviewWorkflowTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var result = await Get<ReporterReplies>().ReplyAsync(Body(new { receipt = Receipts.NewReceipt(), message = "hello" }), CancellationToken.None);
 
-        Assert.Equal(ReviewOutcome.NotFound, result.Outcome);
+        Assert.Equal(Outcome.NotFound, result.Outcome);
     }
 
     [Fact]
@@ -204,7 +205,7 @@ public sealed class ReviewWorkflowTests(AzuriteFixture azurite) : IAsyncLifetime
         var stage1 = await Get<ReviewDecisions>().Stage1Async(Carol, id, Body(new { decision = "maybe", answers = new { state = new[] { "OH" } } }), CancellationToken.None);
         var stage2 = await Get<ReviewDecisions>().Stage2Async(Bob, id, Body(new { decision = "publish", narrative = "x", lessons = new[] { "only one" } }), CancellationToken.None);
 
-        Assert.Equal(ReviewOutcome.Invalid, stage1.Outcome);
+        Assert.Equal(Outcome.Invalid, stage1.Outcome);
         Assert.Equal(["answers.state", "decision", "narrative"], stage1.Errors!.ToDictionary().Keys.Order());
         Assert.Equal(["lessons", "summary", "title"], stage2.Errors!.ToDictionary().Keys.Order());
     }
@@ -245,9 +246,9 @@ public sealed class ReviewWorkflowTests(AzuriteFixture azurite) : IAsyncLifetime
 
         var reply = await Get<ReporterReplies>().ReplyAsync(Body(new { receipt, message = "No,\u0000 only the driver." }), CancellationToken.None);
 
-        Assert.Equal(ReviewOutcome.Invalid, reply.Outcome);
+        Assert.Equal(Outcome.Invalid, reply.Outcome);
         Assert.Equal(["message"], reply.Errors!.ToDictionary().Keys);
-        Assert.Equal("awaiting-reporter", (await Get<ReceiptLookup>().FindAsync(receipt, CancellationToken.None))!.Status);
+        Assert.Equal("awaiting-reporter", (await Get<ReceiptLookup>().FindAsync(receipt, CancellationToken.None)).Value!.Status);
     }
 
     [Fact]
@@ -273,8 +274,8 @@ public sealed class ReviewWorkflowTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Empty(await Get<AuditTrail>().ForCaseAsync(published, CancellationToken.None));
         Assert.NotNull(untouched.WrappedKey);
         Assert.True((await store.Published.GetEntityIfExistsAsync<PublishedReportEntity>(PublishedReportEntity.Partition, result.Value!.PublishedId!)).HasValue);
-        Assert.Equal(ReviewOutcome.NotFound, (await Get<CaseQueries>().GetAsync(Bob, published, CancellationToken.None)).Outcome);
-        Assert.Null(await Get<ReceiptLookup>().FindAsync(receipt, CancellationToken.None));
+        Assert.Equal(Outcome.NotFound, (await Get<CaseQueries>().GetAsync(Bob, published, CancellationToken.None)).Outcome);
+        Assert.Equal(Outcome.NotFound, (await Get<ReceiptLookup>().FindAsync(receipt, CancellationToken.None)).Outcome);
         Assert.Equal(0, await Get<RetentionPurge>().PurgeAsync(CancellationToken.None));
     }
 }
