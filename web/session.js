@@ -2,7 +2,9 @@
 // is read from the address (or a pasted link), exchanged once for an access token, and the session kept in this
 // tab only. Each console says where it exchanges and what it keeps.
 
-import { postJson } from './api.js';
+import { postJson, problemTitle, failureMessage, signInFailure } from './api.js';
+
+const UNREACHABLE = 'Could not reach NearMiss. Check your connection and try again.';
 
 /** The one-time token of a sign-in link or fragment ("…#token=…"), decoded; null when there is none. */
 export function linkToken(text) {
@@ -33,6 +35,33 @@ export async function exchangeLink(path, token) {
   } catch {
     return null;
   }
+}
+
+/**
+ * Asks for a sign-in link at `path`: null when the answer says it is on its way (2xx), otherwise the sentence to show
+ * (the problem's title, a wait after 429, or that NearMiss could not be reached).
+ */
+export async function askForLink(path, body) {
+  const response = await requestLink(path, body);
+  if (response && response.status >= 200 && response.status < 300) {
+    return null;
+  }
+  return response ? problemTitle(response.data) ?? failureMessage(response.status, response.retryAfter, 'request') : UNREACHABLE;
+}
+
+/**
+ * Exchanges a review console or staff dashboard token: `{ session }`, the session being
+ * `{ accessToken, reviewer: { id, email, stages } }` (stages 1 and 2 only, in order), or `{ failure }`, the sentence to
+ * show when the link is used, expired or not valid, or NearMiss could not be reached.
+ */
+export async function reviewerSession(token) {
+  const response = await exchangeLink('/api/review/session', token);
+  const data = response?.data;
+  if (!response || response.status !== 200 || !data || typeof data.accessToken !== 'string' || !data.reviewer) {
+    return { failure: signInFailure(response) };
+  }
+  const stages = (Array.isArray(data.reviewer.stages) ? data.reviewer.stages : []).map(Number).filter((s) => s === 1 || s === 2).sort();
+  return { session: { accessToken: data.accessToken, reviewer: { id: String(data.reviewer.id ?? ''), email: String(data.reviewer.email ?? ''), stages } } };
 }
 
 /** A value kept in `storage` (sessionStorage: this tab), or null when none or storage is unavailable. */

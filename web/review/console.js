@@ -4,8 +4,8 @@
 // anything else the queue. A sign-in link (#token=...) is exchanged for a session and removed from the address at
 // once. The case asked for before signing in is kept in localStorage for the 15 minutes a sign-in link lives, so the
 // link opened in a new tab still leads to it.
-import { getJson, postJson, problemTitle, failureMessage, el, signInFailure } from '../api.js';
-import { exchangeLink, linkToken, store, stored } from '../session.js';
+import { getJson, postJson, problemTitle, failureMessage, el } from '../api.js';
+import { askForLink, linkToken, reviewerSession, store, stored } from '../session.js';
 import { STAGE_WORDS, addLesson, clearCase, formWords, humanize, loadFormWords, sendDecision, showCase, showDecisionFields } from './case-view.js';
 import { applyAll, rememberSelection } from './editors.js';
 
@@ -208,23 +208,15 @@ async function requestLink(event) {
   }
   requesting = true;
   ui.sendLink.disabled = true;
-  let response;
-  try {
-    response = await postJson('/api/review/signin', { email });
-  } catch {
-    response = null;
-  } finally {
-    requesting = false;
-    ui.sendLink.disabled = false;
-  }
-  if (response && response.status >= 200 && response.status < 300) {
+  const failure = await askForLink('/api/review/signin', { email });
+  requesting = false;
+  ui.sendLink.disabled = false;
+  if (failure === null) {
     rememberWantedCase();
     ui.signinSent.textContent = `Check your e-mail. If ${email} belongs to a reviewer, a sign-in link is on its way; it works once, for 15 minutes.`;
     ui.signinSent.hidden = false;
-  } else if (!response) {
-    showMessage('Could not reach NearMiss. Check your connection and try again.');
   } else {
-    showMessage(problemTitle(response.data) ?? failureMessage(response.status, response.retryAfter, 'request'));
+    showMessage(failure);
   }
 }
 
@@ -243,13 +235,11 @@ function signInWithPastedLink(event) {
 
 async function exchange(token) {
   show(ui.busyView);
-  const response = await exchangeLink('/api/review/session', token);
-  const data = response?.data;
-  if (response && response.status === 200 && data && typeof data.accessToken === 'string' && data.reviewer) {
-    const stages = (Array.isArray(data.reviewer.stages) ? data.reviewer.stages : []).map(Number).filter((s) => s === 1 || s === 2).sort();
-    session = { accessToken: data.accessToken, reviewer: { id: String(data.reviewer.id ?? ''), email: String(data.reviewer.email ?? ''), stages } };
+  const answer = await reviewerSession(token);
+  if (answer.session) {
+    session = answer.session;
     saveSession();
-    queueStage = stages[0] ?? null;
+    queueStage = session.reviewer.stages[0] ?? null;
     wantedCase = wantedCase ?? takeWantedCase();
     forgetWantedCase();
     if (wantedCase) {
@@ -261,7 +251,7 @@ async function exchange(token) {
     return;
   }
   showSignIn();
-  showMessage(signInFailure(response));
+  showMessage(answer.failure);
 }
 
 function signOut() {

@@ -1,8 +1,8 @@
 // The staff dashboard: one page, so the session token lives in this module's memory only (never in storage,
 // cookies or a URL). A sign-in link (#token=...) is exchanged for a session and removed from the address at once.
 // The figures are those of `nearmiss trends`; the charts come as PNG data: URLs inside the same answer.
-import { getJson, problemErrors, problemTitle, failureMessage, el, sentence, signInFailure } from '../api.js';
-import { exchangeLink, linkToken, requestLink as askForLink } from '../session.js';
+import { getJson, problemErrors, problemTitle, failureMessage, el, sentence } from '../api.js';
+import { askForLink, linkToken, reviewerSession } from '../session.js';
 
 const PROMISE = 'the promise is 5 to 10 business days';
 const CHART_WORDS = {
@@ -77,7 +77,7 @@ function show(view) {
     v.hidden = v !== view;
   }
   ui.navWho.hidden = ui.signOut.hidden = session === null;
-  ui.navWho.textContent = session ? session.email : '';
+  ui.navWho.textContent = session ? session.reviewer.email : '';
 }
 
 function showMessage(text) {
@@ -100,24 +100,21 @@ async function requestLink(event) {
     return;
   }
   ui.sendLink.disabled = true;
-  const response = await askForLink('/api/review/signin', { email, console: 'staff' });
+  const failure = await askForLink('/api/review/signin', { email, console: 'staff' });
   ui.sendLink.disabled = false;
-  if (response && response.status >= 200 && response.status < 300) {
+  if (failure === null) {
     ui.signinSent.textContent = `Check your e-mail. If ${email} belongs to the staff, a sign-in link is on its way; it works once, for 15 minutes.`;
     ui.signinSent.hidden = false;
-  } else if (!response) {
-    showMessage('Could not reach NearMiss. Check your connection and try again.');
   } else {
-    showMessage(problemTitle(response.data) ?? failureMessage(response.status, response.retryAfter, 'request'));
+    showMessage(failure);
   }
 }
 
 async function exchange(token) {
   show(ui.busyView);
-  const response = await exchangeLink('/api/review/session', token);
-  const data = response?.data;
-  if (response && response.status === 200 && data && typeof data.accessToken === 'string' && data.reviewer) {
-    session = { accessToken: data.accessToken, email: String(data.reviewer.email ?? '') };
+  const answer = await reviewerSession(token);
+  if (answer.session) {
+    session = answer.session;
     const month = new Date().toISOString().slice(0, 7);
     ui.from.value = ui.from.value || month;
     ui.to.value = ui.to.value || month;
@@ -126,7 +123,7 @@ async function exchange(token) {
     return;
   }
   showSignIn();
-  showMessage(signInFailure(response));
+  showMessage(answer.failure);
 }
 
 function signOut() {
