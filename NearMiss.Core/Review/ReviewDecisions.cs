@@ -36,82 +36,70 @@ public sealed class ReviewDecisions(ReviewCases cases, AuditTrail audit, ITrendR
     /// <summary>The longest narrative or lessons-learned text a reviewer may save.</summary>
     public const int MaxText = 12_000;
 
-    public async Task<Result<DecisionResult>> Stage1Async(Reviewer reviewer, ReportId id, Stage1Request request, CancellationToken cancellationToken)
-    {
-        var (decision, text, answers, question) = request;
-        return await DecideAsync(reviewer, id, stage: 1, cancellationToken, async loaded =>
+    public Task<Result<DecisionResult>> Stage1Async(Reviewer reviewer, ReportId id, Stage1Request request, CancellationToken cancellationToken) =>
+        DecideAsync(reviewer, id, Stage.One, request.Text, request.Answers, "stage1-" + request.Decision, urgent: false, cancellationToken, loaded =>
         {
             var reviewCase = loaded.Case;
-            cases.SetText(loaded, text);
-            if (answers is not null)
-            {
-                reviewCase.PublishAnswers = JsonSerializer.Serialize(answers);
-            }
-
-            switch (decision)
+            switch (request.Decision)
             {
                 case "pass":
-                    reviewCase.Stage = 2;
+                    reviewCase.Stage = Stage.Two;
                     reviewCase.StageEnteredOn = cases.Today;
                     break;
                 case "ask":
                     reviewCase.Status = ReportStatus.AwaitingReporter;
-                    cases.AddMessage(loaded, CaseMessage.Reviewer, question ?? "");
+                    cases.AddMessage(loaded, CaseMessage.Reviewer, request.Question ?? "");
                     break;
                 default:
                     Close(reviewCase, ReportStatus.NotPublished);
                     break;
             }
 
-            return await Task.FromResult<string?>(null);
-        }, "stage1-" + decision);
-    }
+            return null;
+        });
 
-    public async Task<Result<DecisionResult>> Stage2Async(Reviewer reviewer, ReportId id, Stage2Request request, CancellationToken cancellationToken)
-    {
-        var (decision, text, answers, draft, note) = request;
-        return await DecideAsync(reviewer, id, stage: 2, cancellationToken, async loaded =>
+    public Task<Result<DecisionResult>> Stage2Async(Reviewer reviewer, ReportId id, Stage2Request request, CancellationToken cancellationToken) =>
+        DecideAsync(reviewer, id, Stage.Two, request.Text, request.Answers, "stage2-" + request.Decision, urgent: request.Draft?.Urgent == true, cancellationToken, loaded =>
         {
             var reviewCase = loaded.Case;
-            cases.SetText(loaded, text);
-            if (answers is not null)
+            if (request.Decision == "publish")
             {
-                reviewCase.PublishAnswers = JsonSerializer.Serialize(answers);
+                // Saved on the case first; the published row follows (Publications), so a failed save publishes nothing.
+                var draft = request.Draft!;
+                Close(reviewCase, ReportStatus.Published);
+                reviewCase.PublishAnswers = JsonSerializer.Serialize(request.Answers ?? Saved(reviewCase, loaded));
+                reviewCase.PublishedId = Publications.NewId();
+                reviewCase.PendingPublication = new PendingPublication(
+                    draft.Title, draft.Summary, draft.Lessons, draft.Tags, draft.Urgent, cases.ThisMonth, cases.Now).ToJson();
+                return reviewCase.PublishedId;
             }
 
-            switch (decision)
+            if (!string.IsNullOrWhiteSpace(request.Note))
             {
-                case "publish":
-                    // Saved on the case first; the published row follows (Publications), so a failed save publishes nothing.
-                    Close(reviewCase, ReportStatus.Published);
-                    reviewCase.PublishAnswers = JsonSerializer.Serialize(answers ?? Saved(reviewCase, loaded));
-                    reviewCase.PublishedId = Publications.NewId();
-                    reviewCase.PendingPublication = new PendingPublication(
-                        draft!.Title, draft.Summary, draft.Lessons, draft.Tags, draft.Urgent, cases.ThisMonth, cases.Now).ToJson();
-                    return reviewCase.PublishedId;
-                case "back":
-                    reviewCase.Stage = 1;
-                    reviewCase.StageEnteredOn = cases.Today;
-                    if (!string.IsNullOrWhiteSpace(note))
-                    {
-                        cases.AddMessage(loaded, CaseMessage.Note, note);
-                    }
-
-                    return null;
-                default:
-                    if (!string.IsNullOrWhiteSpace(note))
-                    {
-                        cases.AddMessage(loaded, CaseMessage.Note, note);
-                    }
-
-                    Close(reviewCase, ReportStatus.NotPublished);
-                    return null;
+                cases.AddMessage(loaded, CaseMessage.Note, request.Note);
             }
-        }, "stage2-" + decision, urgent: draft?.Urgent == true);
-    }
 
+            if (request.Decision == "back")
+            {
+                reviewCase.Stage = Stage.One;
+                reviewCase.StageEnteredOn = cases.Today;
+            }
+            else
+            {
+                Close(reviewCase, ReportStatus.NotPublished);
+            }
+
+            return null;
+        });
+
+    /// <summary>
+    /// The steps every decision takes: the reviewer's stage, the case, the four-eyes rule, the case's state; then the
+    /// text and answers the reviewer saved, the decision itself (<paramref name="apply"/>: the published id when it
+    /// publishes), the save under the case's ETag, the audit trail, trends, publication and notices.
+    /// </summary>
     private async Task<Result<DecisionResult>> DecideAsync(
-        Reviewer reviewer, ReportId id, int stage, CancellationToken cancellationToken, Func<LoadedCase, Task<string?>> apply, string action, bool urgent = false)
+        Reviewer reviewer, ReportId id, int stage, SealedText text, IReadOnlyDictionary<string, string[]>? answers, string action, bool urgent,
+        CancellationToken cancellationToken, Func<LoadedCase, string?> apply)
     {
         if (!reviewer.Holds(stage))
         {
@@ -125,7 +113,7 @@ public sealed class ReviewDecisions(ReviewCases cases, AuditTrail audit, ITrendR
         }
 
         var reviewCase = loaded.Case;
-        if (stage == 2 && reviewCase.PendingPublication is not null && reviewCase.ReviewedBy(reviewer.Id, 2))
+        if (stage == Stage.Two && reviewCase.PendingPublication is not null && reviewCase.ReviewedBy(reviewer.Id, Stage.Two))
         {
             // The publishing reviewer's retry after a failure: finish that publication, never start another.
             await publications.CompleteAsync(loaded, cancellationToken);
@@ -143,7 +131,13 @@ public sealed class ReviewDecisions(ReviewCases cases, AuditTrail audit, ITrendR
         }
 
         reviewCase.AddReviewer(reviewer.Id, stage);
-        var publishedId = await apply(loaded);
+        cases.SetText(loaded, text);
+        if (answers is not null)
+        {
+            reviewCase.PublishAnswers = JsonSerializer.Serialize(answers);
+        }
+
+        var publishedId = apply(loaded);
         if (!await cases.TrySaveAsync(reviewCase, cancellationToken))
         {
             return Failure.Conflict("Someone else changed this case meanwhile; reload it.");
@@ -162,7 +156,7 @@ public sealed class ReviewDecisions(ReviewCases cases, AuditTrail audit, ITrendR
 
         if (reviewCase.Status == ReportStatus.InReview)
         {
-            var cause = stage == 1 ? NotificationMessage.Causes.Passed : NotificationMessage.Causes.SentBack;
+            var cause = stage == Stage.One ? NotificationMessage.Causes.Passed : NotificationMessage.Causes.SentBack;
             await cases.NotifyAsync(NotificationMessage.CaseReady, reviewCase, cancellationToken, cause);
         }
         else if (reviewCase.Status == ReportStatus.Published && urgent)

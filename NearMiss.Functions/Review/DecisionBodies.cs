@@ -14,9 +14,7 @@ public sealed record Stage1Body(Stage1Request Request) : IJsonRequest<Stage1Body
 
     public static Stage1Body Read(JsonFields fields)
     {
-        var decision = fields.OneOf("decision", Stage1Request.Decisions);
-        var text = DecisionFields.Text(fields);
-        var answers = DecisionFields.Answers(fields);
+        var (decision, text, answers) = DecisionFields.Read(fields, Stage1Request.Decisions);
         var question = decision == "ask" ? fields.BoundedText("question", 1, 2000) : null;
         return new(new Stage1Request(decision ?? "", text, answers, question));
     }
@@ -33,9 +31,7 @@ public sealed record Stage2Body(Stage2Request Request) : IJsonRequest<Stage2Body
 
     public static Stage2Body Read(JsonFields fields)
     {
-        var decision = fields.OneOf("decision", Stage2Request.Decisions);
-        var text = DecisionFields.Text(fields);
-        var answers = DecisionFields.Answers(fields);
+        var (decision, text, answers) = DecisionFields.Read(fields, Stage2Request.Decisions);
         var draft = decision == "publish"
             ? new PublicationDraft(
                 fields.BoundedText("title", 1, 200) ?? "",
@@ -52,8 +48,12 @@ public sealed record Stage2Body(Stage2Request Request) : IJsonRequest<Stage2Body
 /// <summary>The fields both stages read alike.</summary>
 internal static class DecisionFields
 {
+    /// <summary>The decision, one of <paramref name="decisions"/>; the text under review; the answers to publish, when sent.</summary>
+    public static (string? Decision, SealedText Text, IReadOnlyDictionary<string, string[]>? Answers) Read(JsonFields fields, string[] decisions) =>
+        (fields.OneOf("decision", decisions), Text(fields), Answers(fields));
+
     /// <summary>The narrative and lessons learned under review, refused on the narrative when together they do not fit in storage.</summary>
-    public static SealedText Text(JsonFields fields)
+    private static SealedText Text(JsonFields fields)
     {
         var narrative = fields.BoundedText("narrative", 1, ReviewDecisions.MaxText);
         var lessons = fields.BoundedText("lessonsLearned", 0, ReviewDecisions.MaxText, required: false) ?? "";
@@ -67,6 +67,6 @@ internal static class DecisionFields
     }
 
     /// <summary>The answers to publish, when the reviewer sends them: only form options and regions (<see cref="AnswerCoarsening.Refusal"/>).</summary>
-    public static IReadOnlyDictionary<string, string[]>? Answers(JsonFields fields) =>
+    private static IReadOnlyDictionary<string, string[]>? Answers(JsonFields fields) =>
         fields.Lists("answers", (question, values) => AnswerCoarsening.Refusal(question, values, FormVersion1.Definition));
 }
