@@ -1,5 +1,6 @@
 using System.Globalization;
 
+using NearMiss.Core.Reports;
 using NearMiss.Core.SignIn;
 
 namespace NearMiss.Core.Accounts;
@@ -15,7 +16,7 @@ public sealed class ReviewerEntity() : AccountEntity(Partition)
     /// <summary>A demo or seed account (<c>nearmiss seed</c>, <c>run.sh</c>): never sent case notices.</summary>
     public bool Demo { get; set; }
 
-    public Reviewer ToReviewer() => new(Id, Email, ParseStages(Stages)) { Version = Version, Demo = Demo };
+    public Reviewer ToReviewer() => new(ReviewerId.Parse(Id), Email, ParseStages(Stages)) { Version = Version, Demo = Demo };
 
     public static string FormatStages(IEnumerable<int> stages) =>
         string.Join(',', stages.Order().Select(s => s.ToString(CultureInfo.InvariantCulture)));

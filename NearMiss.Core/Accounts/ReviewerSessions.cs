@@ -20,7 +20,7 @@ public sealed class ReviewerSessions(IOptions<KeyOptions> keys, TimeProvider tim
 
     protected override Dictionary<string, object> Claims(Reviewer reviewer) => new()
     {
-        [JwtRegisteredClaimNames.Sub] = reviewer.Id,
+        [JwtRegisteredClaimNames.Sub] = reviewer.Id.Value,
         [JwtRegisteredClaimNames.Email] = reviewer.Email,
         ["stages"] = reviewer.Stages.Order().ToArray(),
         ["staff"] = reviewer.Staff,
@@ -31,12 +31,13 @@ public sealed class ReviewerSessions(IOptions<KeyOptions> keys, TimeProvider tim
     {
         if (!jwt.TryGetPayloadValue<string>(JwtRegisteredClaimNames.Email, out var email)
             || string.IsNullOrEmpty(email)
-            || !TryGetStages(jwt, out var stages))
+            || !TryGetStages(jwt, out var stages)
+            || !ReviewerId.TryParse(jwt.Subject, out var id))
         {
             return null;
         }
 
-        return new Reviewer(jwt.Subject, email, stages)
+        return new Reviewer(id, email, stages)
         {
             Staff = jwt.TryGetPayloadValue<bool>("staff", out var staff) && staff,
             Version = Version(jwt),

@@ -23,7 +23,7 @@ public sealed partial class ReviewerSignIn(ReviewerDirectory directory, Reviewer
     public string LinkTable => StorageNames.Tables.SignIns;
 
     public async Task<SignInAccount?> AdmitAsync(string address, CancellationToken cancellationToken) =>
-        await directory.FindByEmailAsync(address, cancellationToken) is { } reviewer ? new(reviewer.Id, reviewer.Email) : null;
+        await directory.FindByEmailAsync(address, cancellationToken) is { } reviewer ? new(reviewer.Id.Value, reviewer.Email) : null;
 
     public async Task<ReviewerSession?> OpenAsync(string accountId, CancellationToken cancellationToken)
     {
@@ -32,7 +32,7 @@ public sealed partial class ReviewerSignIn(ReviewerDirectory directory, Reviewer
             return null;
         }
 
-        LogSignedIn(logger, reviewer.Id);
+        LogSignedIn(logger, reviewer.Id.Value);
         reviewer = reviewer with { Staff = staff.Value.Has(reviewer.Email) };
         return new ReviewerSession(sessions.IssueAccessToken(reviewer), reviewer);
     }
@@ -51,5 +51,5 @@ public sealed class StaffSignIn(ReviewerDirectory directory, IOptions<StaffOptio
     public string LinkTable => StorageNames.Tables.SignIns;
 
     public async Task<SignInAccount?> AdmitAsync(string address, CancellationToken cancellationToken) =>
-        await directory.FindByEmailAsync(address, cancellationToken) is { } reviewer && staff.Value.Has(reviewer.Email) ? new(reviewer.Id, reviewer.Email) : null;
+        await directory.FindByEmailAsync(address, cancellationToken) is { } reviewer && staff.Value.Has(reviewer.Email) ? new(reviewer.Id.Value, reviewer.Email) : null;
 }

@@ -1,7 +1,9 @@
+using NearMiss.Core.Reports;
+
 namespace NearMiss.Core.Library;
 
 /// <summary>A signed-in library reader as a request knows them: an opaque id and nothing else.</summary>
-public sealed record Reader(string Id)
+public sealed record Reader(ReaderId Id)
 {
     /// <summary>The account's version when the token was issued: a change of the account makes the token stale.</summary>
     public int Version { get; init; }

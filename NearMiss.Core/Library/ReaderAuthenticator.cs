@@ -10,7 +10,7 @@ public sealed class ReaderAuthenticator(ReaderSessions sessions, ReaderDirectory
     public async Task<Reader?> AuthenticateAsync(string? authorizationHeader, CancellationToken cancellationToken)
     {
         if (sessions.Authenticate(authorizationHeader) is not { } claimed
-            || await directory.FindByIdAsync(claimed.Id, cancellationToken) is not { } account
+            || await directory.FindByIdAsync(claimed.Id.Value, cancellationToken) is not { } account
             || account.Version != claimed.Version
             || !await directory.MayReadAsync(account, cancellationToken))
         {

@@ -67,12 +67,12 @@ public sealed class ReaderDirectory(NearMissStore store)
                     }
 
                     await store.Readers.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
-                    return new Reader(entity.Id) { Version = entity.Version };
+                    return new Reader(ReaderId.Parse(entity.Id)) { Version = entity.Version };
                 }
 
                 var added = new ReaderEntity { RowKey = AccountKeys.Row(address), Id = AccountKeys.NewId(ReaderId.Prefix), Email = address, Approved = true };
                 await store.Readers.AddEntityAsync(added, cancellationToken);
-                return new Reader(added.Id);
+                return new Reader(ReaderId.Parse(added.Id));
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412)
             {

@@ -14,8 +14,8 @@ namespace NearMiss.Core.Library;
 public sealed class ReaderSessions(IOptions<KeyOptions> keys, TimeProvider time) : AudienceSessions<Reader>(keys, time, "nearmiss-library")
 {
     protected override Dictionary<string, object> Claims(Reader reader) =>
-        new() { [JwtRegisteredClaimNames.Sub] = reader.Id, ["ver"] = reader.Version };
+        new() { [JwtRegisteredClaimNames.Sub] = reader.Id.Value, ["ver"] = reader.Version };
 
     protected override Reader? Read(JsonWebToken jwt) =>
-        ReaderId.TryParse(jwt.Subject, out var id) ? new Reader(id.Value) { Version = Version(jwt) } : null;
+        ReaderId.TryParse(jwt.Subject, out var id) ? new Reader(id) { Version = Version(jwt) } : null;
 }

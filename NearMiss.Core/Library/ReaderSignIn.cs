@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-
 using NearMiss.Core.Accounts;
 using NearMiss.Core.Email;
+using NearMiss.Core.Reports;
 using NearMiss.Core.SignIn;
 using NearMiss.Core.Storage;
 
@@ -75,7 +75,7 @@ public sealed partial class ReaderSignIn(
         }
 
         LogSignedIn(logger, account.Id);
-        return sessions.IssueAccessToken(new Reader(account.Id) { Version = account.Version });
+        return sessions.IssueAccessToken(new Reader(ReaderId.Parse(account.Id)) { Version = account.Version });
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Library sign-in requested for an address awaiting approval; no link sent")]

@@ -67,7 +67,7 @@ public sealed class ReaderSubscriptions
     public async Task<DigestSubscription> GetAsync(Reader reader, CancellationToken cancellationToken)
     {
         var found = await _store.ReaderSubscriptions.GetEntityIfExistsAsync<ReaderSubscriptionEntity>(
-            ReaderSubscriptionEntity.Partition, reader.Id, cancellationToken: cancellationToken);
+            ReaderSubscriptionEntity.Partition, reader.Id.Value, cancellationToken: cancellationToken);
         return found.HasValue ? Read(found.Value!) : DigestSubscription.None;
     }
 
@@ -79,15 +79,15 @@ public sealed class ReaderSubscriptions
     {
         if (subscription.IsEmpty)
         {
-            await DeleteAsync(reader.Id, ETag.All, cancellationToken);
+            await DeleteAsync(reader.Id.Value, ETag.All, cancellationToken);
             return DigestSubscription.None;
         }
 
         var found = await _store.ReaderSubscriptions.GetEntityIfExistsAsync<ReaderSubscriptionEntity>(
-            ReaderSubscriptionEntity.Partition, reader.Id, cancellationToken: cancellationToken);
+            ReaderSubscriptionEntity.Partition, reader.Id.Value, cancellationToken: cancellationToken);
         var entity = new ReaderSubscriptionEntity
         {
-            RowKey = reader.Id,
+            RowKey = reader.Id.Value,
             CallTypes = JsonSerializer.Serialize(subscription.CallTypes.Distinct().Order(StringComparer.Ordinal)),
             Factors = JsonSerializer.Serialize(subscription.Factors.Distinct().Order(StringComparer.Ordinal)),
             Nonce = found.HasValue && found.Value!.Nonce.Length > 0 ? found.Value.Nonce : Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(NonceBytes)),

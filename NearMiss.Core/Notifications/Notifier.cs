@@ -58,7 +58,7 @@ public sealed partial class Notifier(
 
         var recipients = message.Kind == NotificationMessage.UrgentHazard
             ? staff.Value.Addresses
-            : (await directory.ListByStageAsync(message.Stage, cancellationToken)).Where(r => !r.Demo && !message.Skips(r.Id)).Select(r => r.Email).ToList();
+            : (await directory.ListByStageAsync(message.Stage, cancellationToken)).Where(r => !r.Demo && !message.Skips(r.Id.Value)).Select(r => r.Email).ToList();
         if (recipients.Count == 0)
         {
             LogNoRecipients(logger, message.Kind, message.Stage);

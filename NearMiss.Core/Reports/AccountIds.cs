@@ -16,6 +16,10 @@ public readonly record struct ReviewerId
         return valid;
     }
 
+    /// <summary>An id that must be well formed (a stored row's): throws <see cref="FormatException"/> otherwise.</summary>
+    public static ReviewerId Parse(string text) =>
+        TryParse(text, out var id) ? id : throw new FormatException($"'{text}' is not a reviewer id.");
+
     public override string ToString() => Value;
 }
 
@@ -34,6 +38,10 @@ public readonly record struct ReaderId
         id = valid ? new ReaderId(text!) : default;
         return valid;
     }
+
+    /// <summary>An id that must be well formed (a stored row's): throws <see cref="FormatException"/> otherwise.</summary>
+    public static ReaderId Parse(string text) =>
+        TryParse(text, out var id) ? id : throw new FormatException($"'{text}' is not a reader id.");
 
     public override string ToString() => Value;
 }

@@ -11,10 +11,10 @@ namespace NearMiss.Core.Review;
 public static class FourEyesRule
 {
     /// <summary>Why the reviewer <paramref name="reviewerId"/> may not act on the case in its current stage, or null.</summary>
-    public static string? Bars(string reviewerId, CaseEntity reviewCase)
+    public static string? Bars(ReviewerId reviewerId, CaseEntity reviewCase)
     {
         var other = Stage.Other(reviewCase.Stage);
-        return reviewCase.ReviewedBy(reviewerId, other)
+        return reviewCase.ReviewedBy(reviewerId.Value, other)
             ? $"You reviewed this case in stage {other}; a different reviewer must do stage {reviewCase.Stage}."
             : null;
     }

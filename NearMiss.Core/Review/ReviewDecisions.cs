@@ -113,7 +113,7 @@ public sealed class ReviewDecisions(ReviewCases cases, AuditTrail audit, ITrendR
         }
 
         var reviewCase = loaded.Case;
-        if (stage == Stage.Two && reviewCase.PendingPublication is not null && reviewCase.ReviewedBy(reviewer.Id, Stage.Two))
+        if (stage == Stage.Two && reviewCase.PendingPublication is not null && reviewCase.ReviewedBy(reviewer.Id.Value, Stage.Two))
         {
             // The publishing reviewer's retry after a failure: finish that publication, never start another.
             await publications.CompleteAsync(loaded, cancellationToken);
@@ -130,7 +130,7 @@ public sealed class ReviewDecisions(ReviewCases cases, AuditTrail audit, ITrendR
             return Failure.Conflict($"The case is not waiting in stage {stage} (it is {reviewCase.Status}, stage {reviewCase.Stage}).");
         }
 
-        reviewCase.AddReviewer(reviewer.Id, stage);
+        reviewCase.AddReviewer(reviewer.Id.Value, stage);
         cases.SetText(loaded, text);
         if (answers is not null)
         {
@@ -143,7 +143,7 @@ public sealed class ReviewDecisions(ReviewCases cases, AuditTrail audit, ITrendR
             return Failure.Conflict("Someone else changed this case meanwhile; reload it.");
         }
 
-        await audit.RecordAsync(id.Value, reviewer.Id, action, cancellationToken);
+        await audit.RecordAsync(id.Value, reviewer.Id.Value, action, cancellationToken);
         if (reviewCase.Status is ReportStatus.Published or ReportStatus.NotPublished)
         {
             await trends.ClosedAsync(loaded.Original, reviewCase, urgent ? publishedId : null, cancellationToken);

@@ -13,7 +13,7 @@ namespace NearMiss.Functions.Accounts;
 public sealed record SessionResponse(string AccessToken, ReviewerView Reviewer)
 {
     public static SessionResponse Of(ReviewerSession session) =>
-        new(session.AccessToken, new ReviewerView(session.Reviewer.Id, session.Reviewer.Email, session.Reviewer.Stages.Order().ToList(), session.Reviewer.Staff));
+        new(session.AccessToken, new ReviewerView(session.Reviewer.Id.Value, session.Reviewer.Email, session.Reviewer.Stages.Order().ToList(), session.Reviewer.Staff));
 }
 
 public sealed record ReviewerView(string Id, string Email, IReadOnlyList<int> Stages, bool Staff);

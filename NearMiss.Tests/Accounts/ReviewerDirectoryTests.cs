@@ -25,7 +25,7 @@ public sealed class ReviewerDirectoryTests(AzuriteFixture azurite) : IAsyncLifet
         var first = await Directory.AddAsync(NewAddress(), new HashSet<int> { 1 }, CancellationToken.None);
         var second = await Directory.AddAsync(NewAddress(), new HashSet<int> { 1 }, CancellationToken.None);
 
-        Assert.Matches("^r-[a-z2-7]{10}$", first.Id);
+        Assert.Matches("^r-[a-z2-7]{10}$", first.Id.Value);
         Assert.NotEqual(first.Id, second.Id);
     }
 

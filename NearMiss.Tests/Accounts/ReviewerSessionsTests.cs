@@ -1,19 +1,18 @@
 using System.Security.Cryptography;
 using System.Text;
-
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-
 using NearMiss.Core.Accounts;
+using NearMiss.Core.Reports;
 using NearMiss.Core.Security;
 
 namespace NearMiss.Tests.Accounts;
 
 public sealed class ReviewerSessionsTests
 {
-    private static readonly Reviewer Alice = new("r-abcdefghij", "alice@example.org", new HashSet<int> { 1 });
+    private static readonly Reviewer Alice = new(ReviewerId.Parse("r-abcdefghij"), "alice@example.org", new HashSet<int> { 1 });
 
     private readonly byte[] _signingKey = RandomNumberGenerator.GetBytes(32);
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero));
@@ -151,7 +150,7 @@ public sealed class ReviewerSessionsTests
             IssuedAt = now,
             NotBefore = now,
             Expires = now.AddHours(1),
-            Claims = new Dictionary<string, object> { ["sub"] = Alice.Id, ["email"] = Alice.Email, ["stages"] = new[] { 1, 2 } },
+            Claims = new Dictionary<string, object> { ["sub"] = Alice.Id.Value, ["email"] = Alice.Email, ["stages"] = new[] { 1, 2 } },
             SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(key), SecurityAlgorithms.HmacSha256),
         });
     }

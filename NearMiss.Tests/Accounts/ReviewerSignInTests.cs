@@ -96,7 +96,7 @@ public sealed partial class ReviewerSignInTests : IAsyncLifetime
 
         Assert.Equal(200, status);
         var json = JsonSerializer.SerializeToNode(value, JsonSerializerOptions.Web)!;
-        Assert.Equal(reviewer.Id, (string)json["reviewer"]!["id"]!);
+        Assert.Equal(reviewer.Id.Value, (string)json["reviewer"]!["id"]!);
         Assert.Equal(reviewer.Email, (string)json["reviewer"]!["email"]!);
         Assert.Equal("[1,2]", json["reviewer"]!["stages"]!.ToJsonString());
         var signedIn = await _services.GetRequiredService<IReviewerAuthenticator>().AuthenticateAsync("Bearer " + (string)json["accessToken"]!, CancellationToken.None);

@@ -7,6 +7,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using NearMiss.Core.Accounts;
 using NearMiss.Core.Library;
+using NearMiss.Core.Reports;
 using NearMiss.Core.SignIn;
 using NearMiss.Tests.Browser;
 using NearMiss.Tests.Infrastructure;
@@ -100,7 +101,7 @@ public sealed partial class RevocationTests(AzuriteFixture azurite) : IAsyncLife
         await Get<ReaderDirectory>().AllowDomainAsync(domain, CancellationToken.None);
         var onDomain = (await Get<ReaderDirectory>().EnsureAsync("officer@" + domain, CancellationToken.None))!.Value.Account;
         var approved = await Get<ReaderDirectory>().ApproveAsync("chief@" + domain, CancellationToken.None);
-        var token = Get<ReaderSessions>().IssueAccessToken(new Reader(onDomain.Id) { Version = onDomain.Version });
+        var token = Get<ReaderSessions>().IssueAccessToken(new Reader(ReaderId.Parse(onDomain.Id)) { Version = onDomain.Version });
         var approvedToken = Get<ReaderSessions>().IssueAccessToken(approved);
         Assert.Equal(HttpStatusCode.OK, await GetAsync("/api/library", token));
 

@@ -12,6 +12,7 @@ using Microsoft.Extensions.Logging;
 using NearMiss.Core;
 using NearMiss.Core.Accounts;
 using NearMiss.Core.Library;
+using NearMiss.Core.Reports;
 using NearMiss.Core.Review;
 using NearMiss.Core.Storage;
 using NearMiss.LocalHost;
@@ -281,8 +282,8 @@ public sealed class MalformedRequestFuzzTests(AzuriteFixture azurite, ITestOutpu
     {
         var reviewer = await Get<ReviewerDirectory>().AddAsync(reviewerEmail, new HashSet<int> { 1, 2 }, CancellationToken.None);
         var reader = await Get<ReaderDirectory>().ApproveAsync(readerEmail, CancellationToken.None);
-        var first = new Reviewer("r-fuzzseed1", "seed1@example.org", new HashSet<int> { 1 });
-        var second = new Reviewer("r-fuzzseed2", "seed2@example.org", new HashSet<int> { 2 });
+        var first = new Reviewer(ReviewerId.Parse("r-fuzzseedaa"), "seed1@example.org", new HashSet<int> { 1 });
+        var second = new Reviewer(ReviewerId.Parse("r-fuzzseedbb"), "seed2@example.org", new HashSet<int> { 2 });
         var lastMonth = DateTime.UtcNow.AddMonths(-1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 
         var (_, stage1) = await OpenCaseAsync(lastMonth);

@@ -1,13 +1,12 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-
 using NearMiss.Core.Accounts;
 using NearMiss.Core.Library;
+using NearMiss.Core.Reports;
 using NearMiss.Core.Storage;
 using NearMiss.Functions.Library;
 using NearMiss.Tests.Infrastructure;
-
 using static NearMiss.Tests.Functions.FunctionRequests;
 
 namespace NearMiss.Tests.Library;
@@ -181,7 +180,7 @@ public sealed class LibrarySearchTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task Library_TamperedToken_Returns401()
     {
         var parts = ReaderToken().Split('.');
-        var payload = Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Decode(parts[1]).Replace(_reader.Id, "l-otherreader");
+        var payload = Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Decode(parts[1]).Replace(_reader.Id.Value, "l-otherreader");
         var tampered = $"{parts[0]}.{Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(payload)}.{parts[2]}";
 
         Assert.Equal(401, (await SearchAsync("", "Bearer " + tampered)).Status);
@@ -202,7 +201,7 @@ public sealed class LibrarySearchTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task Library_ReviewerToken_Returns401()
     {
         var reviewerToken = _services.GetRequiredService<ReviewerSessions>()
-            .IssueAccessToken(new Reviewer("r-abcdefghij", "reviewer@example.org", new HashSet<int> { 1, 2 }));
+            .IssueAccessToken(new Reviewer(ReviewerId.Parse("r-abcdefghij"), "reviewer@example.org", new HashSet<int> { 1, 2 }));
 
         Assert.Equal(401, (await SearchAsync("", "Bearer " + reviewerToken)).Status);
         Assert.Equal(401, (await ReportAsync("a1", "Bearer " + reviewerToken)).Status);

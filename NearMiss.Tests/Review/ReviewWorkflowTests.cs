@@ -5,6 +5,7 @@ using NearMiss.Core;
 using NearMiss.Core.Accounts;
 using NearMiss.Core.Intake;
 using NearMiss.Core.Publishing;
+using NearMiss.Core.Reports;
 using NearMiss.Core.Review;
 using NearMiss.Core.Security;
 using NearMiss.Core.Storage;
@@ -22,9 +23,9 @@ public sealed class ReviewWorkflowTests(AzuriteFixture azurite) : IAsyncLifetime
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
     private ServiceProvider _services = null!;
 
-    private static readonly Reviewer Alice = new("r-alice", "alice@example.org", new HashSet<int> { 1, 2 });
-    private static readonly Reviewer Bob = new("r-bob", "bob@example.org", new HashSet<int> { 2 });
-    private static readonly Reviewer Carol = new("r-carol", "carol@example.org", new HashSet<int> { 1 });
+    private static readonly Reviewer Alice = new(ReviewerId.Parse("r-aliceaaaaa"), "alice@example.org", new HashSet<int> { 1, 2 });
+    private static readonly Reviewer Bob = new(ReviewerId.Parse("r-bobbbbbbbb"), "bob@example.org", new HashSet<int> { 2 });
+    private static readonly Reviewer Carol = new(ReviewerId.Parse("r-carolccccc"), "carol@example.org", new HashSet<int> { 1 });
 
     private T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
@@ -76,7 +77,7 @@ public sealed class ReviewWorkflowTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(("Midwest", "traffic-stop", true), (entity.Region, entity.CallType, entity.Urgent));
         Assert.Equal("published", (await Get<ReceiptLookup>().FindAsync(receipt, CancellationToken.None)).Value!.Status);
         var audit = await Get<AuditTrail>().ForCaseAsync(id, CancellationToken.None);
-        Assert.Equal(["r-carol:stage1-pass", "r-bob:stage2-publish"], audit.Select(a => $"{a.Actor}:{a.Action}"));
+        Assert.Equal(["r-carolccccc:stage1-pass", "r-bobbbbbbbb:stage2-publish"], audit.Select(a => $"{a.Actor}:{a.Action}"));
     }
 
     [Fact]
