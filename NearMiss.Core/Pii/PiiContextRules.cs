@@ -6,12 +6,15 @@ namespace NearMiss.Core.Pii;
 /// radio and aviation positions), then the context recognisers that need the found spans (an age after a name,
 /// AP-style state abbreviations and datelines, agency initials defined in the text, 24-hour times with "hrs").
 /// </summary>
-internal sealed partial class PiiContextRules(string text, Token[] tokens, int count, PiiLexicon lexicon)
+internal sealed partial class PiiContextRules(string text, Token[] tokens, int count, PiiLexicon lexicon, bool caseless = false)
 {
     private readonly string text = text;
     private readonly Token[] tokens = tokens;
     private readonly int count = count;
     private readonly PiiLexicon lexicon = lexicon;
+
+    /// <summary>The text was ALL-CAPS or lower case throughout: its case says nothing of names.</summary>
+    private readonly bool caseless = caseless;
 
     private ReadOnlySpan<char> W(int i) => text.AsSpan(tokens[i].Start, tokens[i].Length);
 
@@ -57,20 +60,37 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         }
 
         ExtendAgencies(kept);
+        CompleteNames(kept);
+        SpanTails(kept);
         Ages(kept, added);
         Datelines(kept, added);
         BarePlaces(kept, added);
         Intersections(kept, added);
         BlockAddresses(kept, added);
         AgencyPhrases(kept);
+        AgencySubUnits(kept);
         CallSigns(added);
         NamesWithAge(kept, added);
         Nicknames(kept, added);
         AgencyInitials(kept, added);
         HoursTimes(kept, added);
+        Merge(kept, added);
+        NamesByGloss(kept, added);
+        AnimalNames(kept, added);
+        LogTimes(kept, added);
+        CodedAges(added);
+        PlateStates(kept, added);
+        Chains(kept, added);
+        Merge(kept, added);
+        SpreadNames(kept);
+        return kept;
+    }
+
+    private static void Merge(List<PiiSpan> kept, List<PiiSpan> added)
+    {
         if (added.Count == 0)
         {
-            return kept;
+            return;
         }
 
         foreach (var a in added)
@@ -81,8 +101,8 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
             }
         }
 
+        added.Clear();
         kept.Sort(static (a, b) => a.Start.CompareTo(b.Start));
-        return kept;
     }
 
     /// <summary>Names the case-proofing stage found on evidence ("me and bishop", "DEP YOUNG"), adjacent words joined.</summary>
@@ -269,7 +289,8 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         }
 
         // A make or model: "GMC Sierra", "Dodge Durango", "sierra reloads", "Springfield XD", "behind the Sierra", "ruger lcp".
-        if (words == 1 && IsWord(first - 1) && tokens[first - 1].Lex.Has(LexExtra.Model) && !tokens[first - 1].Is(Lex.GivenName))
+        if (words <= 2 && IsWord(first - 1) && tokens[first - 1].Lex.Has(LexExtra.Model) && (!tokens[first - 1].Is(Lex.GivenName) || tokens[first - 1].Is(Lex.Brand))
+            && (words == 1 || tokens[first - 1].Is(Lex.Brand)))
         {
             return null;
         }
