@@ -52,7 +52,7 @@ internal sealed partial class PiiContextRules
             {
                 // "franklin county sheriff's office", "denver pd": a place before the words of an agency.
                 while (end + 1 < count && IsWord(end + 1) && (AgencyTail(end + 1) || Eq(end + 1, "dept")) && !tokens[end + 1].Has(TokenFlags.NewlineBefore)
-                    && !(Eq(end + 1, "office") && end == last) && !(Eq(end + 1, "service") && end == last))
+                    && !(Eq(end + 1, "office") && end == last) && !(Eq(end + 1, "service") && end == last) && !(Eq(end + 1, "so") && !tokens[end + 1].Has(TokenFlags.AllCaps)))
                 {
                     end++;
                 }
@@ -69,7 +69,12 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
-            // "sheriff's office" after the tail found, in any case.
+            // "sheriff's office" after the tail found, in any case, with the apostrophe a token of its own.
+            if (Eq(end, "sheriff") && P(end + 1, '\'') && Eq(end + 2, "s") && tokens[end + 1].Start == tokens[end].End && (Eq(end + 3, "office") || Eq(end + 3, "department") || Eq(end + 3, "dept")))
+            {
+                end += 3;
+            }
+
             while (end + 1 < count && IsWord(end + 1) && (Eq(end + 1, "office") || Eq(end + 1, "department") || Eq(end + 1, "dept") || Eq(end + 1, "service")) && (Eq(end, "sheriff's") || Eq(end, "sheriffs") || Eq(end, "police") || Eq(end, "marshal") || Eq(end, "marshals")))
             {
                 end++;
@@ -84,7 +89,7 @@ internal sealed partial class PiiContextRules
                 names++;
             }
 
-            if (SubUnitHead(j) && Spaced(j - 1, j) && !(Eq(j, "unit") && names == 0))
+            if (SubUnitHead(j) && Spaced(j - 1, j) && !(Eq(j, "unit") && names == 0) && (caseless || !tokens[j].Has(TokenFlags.Lower)))
             {
                 if (SubUnitHead(j + 1) && (Eq(j, "area") && Eq(j + 1, "command")))
                 {

@@ -17,7 +17,7 @@ internal sealed partial class PiiContextRules
     /// <summary>A word that may be part of a name here: listed as a name and not an ordinary word, or known to no list.</summary>
     private bool NameWord(int k) =>
         IsWord(k) && tokens[k].Length > 1 && !tokens[k].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Month | Lex.Weekday | Lex.State | Lex.StateCode | Lex.Measure | Lex.Keyword | Lex.StreetSuffix | Lex.PremiseSuffix | Lex.OrgSuffix | Lex.AgencyAcronym | Lex.SubUnit)
-        && !tokens[k].Lex.Has(LexExtra.NotPii | LexExtra.Model) && !English(k)
+        && !tokens[k].Lex.Has(LexExtra.NotPii | LexExtra.Model) && !tokens[k].Is(Lex.Brand) && !English(k)
         && (tokens[k].Is(Lex.GivenName | Lex.Surname) || tokens[k].Lex.Flags == Lex.None && tokens[k].Length > 2);
 
     /// <summary>A capitalised word inside a sentence that is listed as a name, ordinary word or not ("Park Ji-hoon").</summary>
@@ -62,8 +62,8 @@ internal sealed partial class PiiContextRules
 
             var end = last;
             // A quoted nickname and a surname: "DESHAWN "DRE" BISHOP", "arturo "spider" gomez".
-            if ((P(end + 1, '"') || end + 1 < count && text[tokens[end + 1].Start] == '“') && IsWord(end + 2) && end + 3 < count
-                && (P(end + 3, '"') || text[tokens[end + 3].Start] == '”') && IsWord(end + 4) && tokens[end + 4].Is(Lex.Surname | Lex.GivenName)
+            if ((P(end + 1, '"') || P(end + 1, '\'') || end + 1 < count && text[tokens[end + 1].Start] == '“') && IsWord(end + 2) && end + 3 < count
+                && (P(end + 3, '"') || P(end + 3, '\'') || text[tokens[end + 3].Start] == '”') && IsWord(end + 4) && tokens[end + 4].Is(Lex.Surname | Lex.GivenName)
                 && !tokens[end + 4].Is(Lex.Stop | Lex.Rank) && !Overlaps(spans, tokens[end + 1].Start, tokens[end + 4].End))
             {
                 end += 4;
@@ -73,10 +73,41 @@ internal sealed partial class PiiContextRules
                 end++;
             }
 
+            // "Ana Lucía de la Cruz", "Vincent van der Berg": a particle and the surname after it.
+            var particle = end + 1;
+            while (particle < end + 3 && IsWord(particle) && tokens[particle].Has(TokenFlags.Lower) && EqAny(particle, "de", "la", "del", "van", "von", "der", "den", "da", "dos", "du", "le", "bin", "al"))
+            {
+                particle++;
+            }
+
+            if (particle > end + 1 && !caseless && IsWord(particle) && tokens[particle].Has(TokenFlags.Capitalized) && !tokens[particle].Is(Lex.Stop | Lex.Rank) && Spaced(particle - 1, particle)
+                && !Overlaps(spans, tokens[end + 1].Start, tokens[particle].End))
+            {
+                end = particle;
+            }
+
+            // "o'neill", "D'Angelo": the prefix with its apostrophe.
+            if (P(start - 1, '\'') && IsWord(start - 2) && (Eq(start - 2, "o") || Eq(start - 2, "d")) && tokens[start].Start == tokens[start - 1].End && tokens[start - 1].Start == tokens[start - 2].End)
+            {
+                start -= 2;
+            }
+
             if (start < first || end > last)
             {
                 spans[n] = new PiiSpan(tokens[start].Start, tokens[end].End, PiiLabel.Person);
                 changed = true;
+            }
+        }
+
+        // "MARTINEZ-REYES", "Daniel "Danny Boy" Arredondo": parts of one name found apart are one span.
+        for (var n = spans.Count - 1; n > 0; n--)
+        {
+            var a = spans[n - 1];
+            var b = spans[n];
+            if (a.Label == PiiLabel.Person && b.Label == PiiLabel.Person && b.Start > a.End && b.Start - a.End <= 3 && Joins(a.End, b.Start))
+            {
+                spans[n - 1] = a with { End = b.End };
+                spans.RemoveAt(n);
             }
         }
 
@@ -120,10 +151,59 @@ internal sealed partial class PiiContextRules
                     added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.Person));
                 }
             }
-            else if (Eq(k + 1, "and") && (Eq(k + 2, "i") || Eq(k + 2, "me")) && tokens[k].Has(TokenFlags.Capitalized) && (listed || dogs && tokens[k].Is(Lex.Common)))
+            else if (Eq(k + 1, "and") && (Eq(k + 2, "i") || Eq(k + 2, "me")) && tokens[k].Has(TokenFlags.Capitalized) && !tokens[k].Lex.Has(LexExtra.Model) && !tokens[k].Is(Lex.Brand)
+                && (caseless ? NameWord(k) : listed || dogs && tokens[k].Is(Lex.Common)))
             {
                 var dog = dogs && tokens[k].Is(Lex.Common);
                 added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, dog ? PiiLabel.OtherId : PiiLabel.Person));
+            }
+        }
+    }
+
+    /// <summary>Only a hyphen, or quotes and spaces with a quote among them, between two parts of a name.</summary>
+    private bool Joins(int from, int to)
+    {
+        var between = text.AsSpan(from, to - from);
+        if (between is "-")
+        {
+            return true;
+        }
+
+        return between.IndexOfAny("\"“”") >= 0 && !between.ContainsAnyExcept(" \"“”");
+    }
+
+    /// <summary>
+    /// Nicknames said to be nicknames: "(everybody calls her fab)", "goes by chuy", "aka "bird"", "sarge (wolf)", "me and
+    /// big mike".
+    /// </summary>
+    private void Nicknamed(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        for (var k = 1; k < count; k++)
+        {
+            var j = -1;
+            if ((Eq(k - 1, "calls") || Eq(k - 1, "call") || Eq(k - 1, "called")) && (Eq(k, "her") || Eq(k, "him") || Eq(k, "me")) || Eq(k - 1, "goes") && Eq(k, "by")
+                || Eq(k, "aka") || Eq(k - 1, "known") && Eq(k, "as"))
+            {
+                j = k + 1;
+                if (P(j, '"') || P(j, '\'') || j < count && text[tokens[j].Start] == '“')
+                {
+                    j++;
+                }
+            }
+            else if (P(k, '(') && IsWord(k - 1) && (tokens[k - 1].Is(Lex.Rank) || Eq(k - 1, "sarge") || Eq(k - 1, "lt") || Eq(k - 1, "cap")) && P(k + 2, ')'))
+            {
+                j = k + 1;
+            }
+            else if ((Eq(k - 1, "and") || Eq(k - 1, "with") || Eq(k - 1, "n")) && (Eq(k, "big") || Eq(k, "lil") || Eq(k, "little")) && IsWord(k + 1) && tokens[k + 1].Lex.GivenCount >= 20_000
+                && (Eq(k - 2, "me") || Eq(k - 1, "with")))
+            {
+                added.Add(new PiiSpan(tokens[k].Start, tokens[k + 1].End, PiiLabel.Person));
+                continue;
+            }
+
+            if (j > 0 && IsWord(j) && tokens[j].Length > 1 && !tokens[j].Is(Lex.Stop | Lex.Rank | Lex.Role) && !tokens[j].Lex.Has(LexExtra.NotPii) && !Overlaps(spans, tokens[j].Start, tokens[j].End))
+            {
+                added.Add(new PiiSpan(tokens[j].Start, tokens[j].End, PiiLabel.Person));
             }
         }
     }

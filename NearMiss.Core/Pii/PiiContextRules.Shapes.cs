@@ -185,4 +185,37 @@ internal sealed partial class PiiContextRules
             }
         }
     }
+
+    /// <summary>
+    /// "Gilmore St, Waycross.": the town after a street and a comma; "NORTH OF LUKEVILLE", "west of Tuba City": a word
+    /// no list knows after a compass direction and "of".
+    /// </summary>
+    private void PlacesBeside(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        foreach (var span in spans)
+        {
+            if (span.Label != PiiLabel.Address)
+            {
+                continue;
+            }
+
+            var k = FirstToken(span.End);
+            if (P(k, ',') && IsWord(k + 1) && !Overlaps(spans, tokens[k + 1].Start, tokens[k + 1].End) && !tokens[k + 1].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.StateCode)
+                && (tokens[k + 1].Has(TokenFlags.Capitalized) && !caseless || tokens[k + 1].Is(Lex.Place | Lex.County) && !English(k + 1) || tokens[k + 1].Lex.Flags == Lex.None && !English(k + 1))
+                && (k + 2 >= count || tokens[k + 2].Kind == TokenKind.Punct))
+            {
+                added.Add(new PiiSpan(tokens[k + 1].Start, tokens[k + 1].End, PiiLabel.Location));
+            }
+        }
+
+        for (var k = 2; k < count; k++)
+        {
+            if (Eq(k - 1, "of") && EqAny(k - 2, "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest") && IsWord(k) && tokens[k].Length > 3
+                && tokens[k].Lex.Flags == Lex.None && !English(k) && !tokens[k].Lex.Has(LexExtra.NotPii) && (caseless || tokens[k].Has(TokenFlags.Capitalized))
+                && !Overlaps(spans, tokens[k].Start, tokens[k].End))
+            {
+                added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.Location));
+            }
+        }
+    }
 }

@@ -76,11 +76,13 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         HoursTimes(kept, added);
         Merge(kept, added);
         NamesByGloss(kept, added);
+        Nicknamed(kept, added);
         AnimalNames(kept, added);
         LogTimes(kept, added);
         CodedAges(added);
         PlateStates(kept, added);
         Chains(kept, added);
+        PlacesBeside(kept, added);
         Merge(kept, added);
         SpreadNames(kept);
         return kept;

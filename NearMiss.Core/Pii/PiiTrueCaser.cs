@@ -452,6 +452,18 @@ internal static class PiiTrueCaser
                 return false;
             }
 
+            // An ordinary word is a name only when it is a frequent one ("grant", "rose"), not "light" or "sit", and not after "her".
+            if (English(i) && (tokens[i].Lex.GivenCount < 20_000 && tokens[i].Lex.SurnameCount < 30_000 || AfterDeterminer(i)))
+            {
+                return false;
+            }
+
+            // "mr. warsame", "sgt. mike": a rank with its dot.
+            if (P(i - 1, '.') && IsWord(i - 2) && (IsRankEvidence(i - 2) || Eq(i - 2, "mr") || Eq(i - 2, "mrs") || Eq(i - 2, "ms")))
+            {
+                return !tokens[i].Is(Lex.Rank | Lex.Role);
+            }
+
             // "me and bishop", "me n farah", "me ortega and benny", "bishop and i".
             if (Eq(p, "me") || Eq(p, "and") && Eq(p - 1, "me") || Eq(p, "n") && Eq(p - 1, "me") || P(p + 1, '&') && Eq(p - 1, "me"))
             {
