@@ -42,6 +42,24 @@ internal sealed partial class PiiContextRules
     private void AgencySubUnits(List<PiiSpan> spans)
     {
         var changed = false;
+
+        // "denver pd", "phx pd" in caseless text: a place, or a word no list knows, before the department's letters.
+        for (var k = 1; caseless && k < count; k++)
+        {
+            if ((Eq(k, "pd") || Eq(k, "dps")) && IsWord(k - 1) && Spaced(k - 1, k) && !tokens[k - 1].Is(Lex.Stop | Lex.Rank | Lex.Role) && !tokens[k - 1].Lex.Has(LexExtra.NotPii)
+                && (tokens[k - 1].Is(Lex.Place | Lex.County) && tokens[k - 1].Lex.PlacePopulation >= 10_000 || tokens[k - 1].Lex.Flags == Lex.None && !English(k - 1) && tokens[k - 1].Length >= 3)
+                && !Overlaps(spans, tokens[k - 1].Start, tokens[k].End))
+            {
+                spans.Add(new PiiSpan(tokens[k - 1].Start, tokens[k].End, PiiLabel.Agency));
+                changed = true;
+            }
+        }
+
+        if (changed)
+        {
+            spans.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        }
+
         for (var n = 0; n < spans.Count; n++)
         {
             var span = spans[n];

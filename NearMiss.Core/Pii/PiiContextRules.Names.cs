@@ -64,9 +64,12 @@ internal sealed partial class PiiContextRules
             // A quoted nickname and a surname: "DESHAWN "DRE" BISHOP", "arturo "spider" gomez".
             if ((P(end + 1, '"') || P(end + 1, '\'') || end + 1 < count && text[tokens[end + 1].Start] == '“') && IsWord(end + 2) && end + 3 < count
                 && (P(end + 3, '"') || P(end + 3, '\'') || text[tokens[end + 3].Start] == '”') && IsWord(end + 4) && tokens[end + 4].Is(Lex.Surname | Lex.GivenName)
-                && !tokens[end + 4].Is(Lex.Stop | Lex.Rank) && !Overlaps(spans, tokens[end + 1].Start, tokens[end + 4].End))
+                && !tokens[end + 4].Is(Lex.Stop | Lex.Rank) && !Overlaps(spans, tokens[end + 1].Start, tokens[end + 3].End))
             {
                 end += 4;
+                var grownEnd = tokens[end].End;
+                spans.RemoveAll(x => x.Label == PiiLabel.Person && x.Start >= tokens[end].Start && x.Start < grownEnd && x.End <= grownEnd);
+                n = spans.IndexOf(span);
             }
             else if (last == first && Spaced(end, end + 1) && NameWord(end + 1) && tokens[end + 1].Is(Lex.Surname) && !Overlaps(spans, tokens[end + 1].Start, tokens[end + 1].End))
             {

@@ -84,6 +84,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         Chains(kept, added);
         PlacesBeside(kept, added);
         Merge(kept, added);
+        SpanTails(kept);
         SpreadNames(kept);
         return kept;
     }
@@ -257,6 +258,12 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
 
         // A lower-case ordinary word is not a name by propagation: "traffic", "officers", "task".
         if (lowerEnglish == words && span.Label == PiiLabel.Person)
+        {
+            return null;
+        }
+
+        // A make and what follows it: "ruger lcp", "Hyundai Santa Fe".
+        if (span.Label == PiiLabel.Person && tokens[first].Is(Lex.Brand) && !tokens[first].Is(Lex.GivenName) && words <= 2)
         {
             return null;
         }
