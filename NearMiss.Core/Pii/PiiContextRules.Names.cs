@@ -141,7 +141,7 @@ internal sealed partial class PiiContextRules
             }
 
             var listed = tokens[k].Is(Lex.GivenName | Lex.Surname) || NameWord(k);
-            if (P(k + 1, '(') && !tokens[k].Is(Lex.Common) && listed)
+            if (P(k + 1, '(') && listed)
             {
                 var close = k + 2;
                 while (close < count && close < k + 8 && !P(close, ')'))

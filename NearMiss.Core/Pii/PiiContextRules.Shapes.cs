@@ -177,9 +177,12 @@ internal sealed partial class PiiContextRules
             }
 
             var next = k + 1;
-            var premise = EqAny(next, "on", "at", "in", "off", "parking", "lot", "store", "gas", "station")
+            var after = next + 1;
+            var premise = EqAny(next, "parking", "lot", "store", "gas", "station")
+                || EqAny(next, "on", "at", "off") && after < count && (tokens[after].Has(TokenFlags.Capitalized | TokenFlags.AllCaps | TokenFlags.DigitFirst) && !tokens[after].Is(Lex.Stop)
+                    || EqAny(after, "w", "e", "n", "s") || spans.Exists(s => s.Start == tokens[after].Start && s.Label is PiiLabel.Location or PiiLabel.Address))
                 || next < count && spans.Exists(s => s.Start == tokens[next].Start && s.Label is PiiLabel.Location or PiiLabel.Address);
-            if (premise && (Eq(k - 1, "the") || !IsWord(next) || !EqAny(next, "in")))
+            if (premise)
             {
                 added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.Location));
             }

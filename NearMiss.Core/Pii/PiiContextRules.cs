@@ -263,7 +263,8 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         }
 
         // A make and what follows it: "ruger lcp", "Hyundai Santa Fe".
-        if (span.Label == PiiLabel.Person && tokens[first].Is(Lex.Brand) && !tokens[first].Is(Lex.GivenName) && words <= 2)
+        if (span.Label == PiiLabel.Person && tokens[first].Is(Lex.Brand) && words <= 2
+            && (!tokens[first].Is(Lex.GivenName) || last > first && (tokens[last].Lex.Has(LexExtra.Model) || tokens[last].Lex.Flags == Lex.None && tokens[last].Length <= 4)))
         {
             return null;
         }
