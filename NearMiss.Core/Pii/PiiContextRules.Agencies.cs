@@ -131,6 +131,18 @@ internal sealed partial class PiiContextRules
             }
         }
 
+        // "TPR J. MARTINEZ, TROOP D.", "/ district 4 /": a sub-unit on its own between separators, in caseless text.
+        for (var k = 1; caseless && k + 1 < count; k++)
+        {
+            var id = SubUnitId(k + 1);
+            if (EqAny(k, "troop", "district", "dist", "zone", "sector", "precinct") && id > k + 1 && (P(k - 1, ',') || P(k - 1, '—') || P(k - 1, '/') || P(k - 1, '('))
+                && (id >= count || tokens[id].Kind == TokenKind.Punct) && !Overlaps(spans, tokens[k].Start, tokens[id - 1].End))
+            {
+                spans.Add(new PiiSpan(tokens[k].Start, tokens[id - 1].End, PiiLabel.Agency));
+                changed = true;
+            }
+        }
+
         // "navajo nation police", "oglala sioux tribe dps", "Cherokee Nation Marshal Service".
         for (var k = 1; k + 1 < count; k++)
         {

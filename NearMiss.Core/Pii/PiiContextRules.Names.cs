@@ -31,8 +31,13 @@ internal sealed partial class PiiContextRules
     /// name word), not after another capitalised word that stays outside ("Letter Carrier Rosa").
     /// </summary>
     private bool LeftNameWord(int k) =>
-        tokens[k].Length > 2 && (caseless ? NameWord(k) : (NameWord(k) && tokens[k].Has(TokenFlags.Capitalized) && !tokens[k].Has(TokenFlags.SentenceStart | TokenFlags.NewlineBefore) || CapitalNameWord(k))
+        tokens[k].Length > 2 && (caseless ? NameWord(k) || FrequentGivenName(k) : (NameWord(k) && tokens[k].Has(TokenFlags.Capitalized) && !tokens[k].Has(TokenFlags.SentenceStart | TokenFlags.NewlineBefore) || CapitalNameWord(k)
+            || FrequentGivenName(k) && tokens[k].Has(TokenFlags.Capitalized) && !tokens[k].Has(TokenFlags.SentenceStart | TokenFlags.NewlineBefore))
             && !(IsWord(k - 1) && tokens[k - 1].Has(TokenFlags.Capitalized) && !tokens[k - 1].Has(TokenFlags.SentenceStart)));
+
+    /// <summary>A frequent given name, ordinary word or not ("Chase", "ray", "rose"), beside a name found.</summary>
+    private bool FrequentGivenName(int k) =>
+        IsWord(k) && tokens[k].Lex.GivenCount >= 20_000 && !tokens[k].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Month | Lex.Weekday | Lex.State | Lex.Keyword) && !tokens[k].Lex.Has(LexExtra.NotPii | LexExtra.Model);
 
     private bool Spaced(int a, int b) => b < count && tokens[b].Start - tokens[a].End == 1 && !tokens[b].Has(TokenFlags.NewlineBefore);
 
@@ -55,7 +60,7 @@ internal sealed partial class PiiContextRules
             var last = TokenEnding(span.End);
             var start = first;
             while (start - 1 >= 0 && first - start < 2 && Spaced(start - 1, start) && LeftNameWord(start - 1)
-                && !Overlaps(spans, tokens[start - 1].Start, tokens[start - 1].End) && !NounLead(start - 2))
+                && !Overlaps(spans, tokens[start - 1].Start, tokens[start - 1].End) && !IsDeterminer(start - 2) && !Eq(start - 2, "an"))
             {
                 start--;
             }
@@ -197,8 +202,9 @@ internal sealed partial class PiiContextRules
             {
                 j = k + 1;
             }
-            else if ((Eq(k - 1, "and") || Eq(k - 1, "with") || Eq(k - 1, "n")) && (Eq(k, "big") || Eq(k, "lil") || Eq(k, "little")) && IsWord(k + 1) && tokens[k + 1].Lex.GivenCount >= 20_000
-                && (Eq(k - 2, "me") || Eq(k - 1, "with")))
+            else if ((Eq(k, "big") || Eq(k, "lil") || Eq(k, "little")) && IsWord(k + 1) && tokens[k + 1].Lex.GivenCount >= 20_000
+                && ((Eq(k - 1, "and") || Eq(k - 1, "n")) && Eq(k - 2, "me") || Eq(k - 1, "with")
+                    || !caseless && tokens[k].Has(TokenFlags.Capitalized) && tokens[k + 1].Has(TokenFlags.Capitalized) && !tokens[k].Has(TokenFlags.SentenceStart | TokenFlags.NewlineBefore)))
             {
                 added.Add(new PiiSpan(tokens[k].Start, tokens[k + 1].End, PiiLabel.Person));
                 continue;
@@ -269,7 +275,7 @@ internal sealed partial class PiiContextRules
             var last = TokenEnding(span.End);
             for (var k = first; k <= last; k++)
             {
-                if (IsWord(k) && tokens[k].Length >= 3 && !tokens[k].Is(Lex.Stop | Lex.Rank | Lex.Role) && !tokens[k].Lex.Has(LexExtra.NotPii | LexExtra.Model)
+                if (IsWord(k) && tokens[k].Length >= 3 && !tokens[k].Is(Lex.Stop | Lex.Role) && !(tokens[k].Is(Lex.Rank) && span.Label == PiiLabel.Person) && !tokens[k].Lex.Has(LexExtra.NotPii | LexExtra.Model)
                     && (span.Label == PiiLabel.OtherId ? first == last : last > first || NameWord(k) || tokens[k].Is(Lex.GivenName | Lex.Surname)))
                 {
                     (names ??= new Dictionary<string, PiiLabel>(StringComparer.OrdinalIgnoreCase)).TryAdd(W(k).ToString(), span.Label);

@@ -211,6 +211,17 @@ internal sealed partial class PiiContextRules
             }
         }
 
+        // "GRESHAM, OR.": the state code after a place and a comma.
+        foreach (var span in spans)
+        {
+            var k = FirstToken(span.End);
+            if (span.Label == PiiLabel.Location && P(k, ',') && IsWord(k + 1) && tokens[k + 1].Is(Lex.StateCode) && tokens[k + 1].Length == 2 && tokens[k + 1].Has(TokenFlags.AllCaps)
+                && (k + 2 >= count || tokens[k + 2].Kind == TokenKind.Punct) && !Overlaps(spans, tokens[k + 1].Start, tokens[k + 1].End))
+            {
+                added.Add(new PiiSpan(tokens[k + 1].Start, tokens[k + 1].End, PiiLabel.Location));
+            }
+        }
+
         for (var k = 2; k < count; k++)
         {
             if (Eq(k - 1, "of") && EqAny(k - 2, "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest") && IsWord(k) && tokens[k].Length > 3
@@ -218,6 +229,42 @@ internal sealed partial class PiiContextRules
                 && !Overlaps(spans, tokens[k].Start, tokens[k].End))
             {
                 added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.Location));
+            }
+        }
+    }
+
+    /// <summary>
+    /// "Park Street station", "Picacho Avenue bridge", "prowers county jail", "POTTER COUNTY DETENTION CENTER": a place
+    /// or a street followed by the word of a premise is the premise (LOCATION).
+    /// </summary>
+    private void Premises(List<PiiSpan> spans)
+    {
+        for (var n = 0; n < spans.Count; n++)
+        {
+            var span = spans[n];
+            if (span.Label is not (PiiLabel.Location or PiiLabel.Address))
+            {
+                continue;
+            }
+
+            var last = TokenEnding(span.End);
+            var end = last;
+            while (end + 1 < count && end - last < 2 && IsWord(end + 1) && Spaced(end, end + 1) && tokens[end + 1].Is(Lex.PremiseSuffix) && !tokens[end + 1].Is(Lex.Stop)
+                && (span.Label == PiiLabel.Address || !caseless && !tokens[end + 1].Has(TokenFlags.Lower)
+                    || caseless && EqAny(end + 1, "jail", "prison", "detention", "station", "bridge", "mall", "hospital", "courthouse"))
+                && !(Eq(end + 1, "park") && span.Label == PiiLabel.Address) && !Eq(end + 1, "range") && !Eq(end + 1, "high") && !Eq(end + 1, "middle") && !Eq(end + 1, "wash") && !Eq(end + 1, "body"))
+            {
+                end++;
+            }
+
+            if ((Eq(end, "detention") || Eq(end, "medical") || Eq(end, "justice")) && IsWord(end + 1) && (Eq(end + 1, "center") || Eq(end + 1, "centre") || Eq(end + 1, "facility")))
+            {
+                end++;
+            }
+
+            if (end > last && !Overlaps(spans, tokens[last + 1].Start, tokens[end].End) && !(span.Label == PiiLabel.Address && tokens[end].Is(Lex.StreetSuffix)))
+            {
+                spans[n] = new PiiSpan(span.Start, tokens[end].End, PiiLabel.Location);
             }
         }
     }

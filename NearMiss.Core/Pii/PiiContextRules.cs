@@ -62,6 +62,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         ExtendAgencies(kept);
         CompleteNames(kept);
         SpanTails(kept);
+        Premises(kept);
         Ages(kept, added);
         Datelines(kept, added);
         BarePlaces(kept, added);
@@ -85,6 +86,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         PlacesBeside(kept, added);
         Merge(kept, added);
         SpanTails(kept);
+        Premises(kept);
         SpreadNames(kept);
         return kept;
     }
@@ -407,7 +409,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
             var value = int.Parse(W(k), System.Globalization.CultureInfo.InvariantCulture);
             var close = k + 1 >= count || P(k + 1, ',') || P(k + 1, '.') && (k + 2 >= count || tokens[k + 2].Kind == TokenKind.Word) || P(k + 1, ';') || open && P(k + 1, ')')
                 || tokens[k + 1].Has(TokenFlags.NewlineBefore) && !open
-                || !open && k == FirstToken(span.End) && tokens[k].Length <= 2 && (Eq(k + 1, "made") || Eq(k + 1, "was") || Eq(k + 1, "is") || Eq(k + 1, "said") || Eq(k + 1, "had") || Eq(k + 1, "died") || Eq(k + 1, "lives"));
+                || !open && k == FirstToken(span.End) && tokens[k].Length <= 2 && (Eq(k + 1, "made") || Eq(k + 1, "was") || Eq(k + 1, "is") || Eq(k + 1, "said") || Eq(k + 1, "says") || Eq(k + 1, "told") || Eq(k + 1, "had") || Eq(k + 1, "died") || Eq(k + 1, "lives"));
             if (value is >= 1 and <= 110 && close)
             {
                 added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.Age));
