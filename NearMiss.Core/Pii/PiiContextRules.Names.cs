@@ -131,16 +131,11 @@ internal sealed partial class PiiContextRules
     /// </summary>
     private void NamesByGloss(List<PiiSpan> spans, List<PiiSpan> added)
     {
-        var dogs = false;
-        for (var k = 0; k < count && !dogs; k++)
-        {
-            dogs = Eq(k, "k9") || Eq(k, "canine") || Eq(k, "dog") || Eq(k, "horse");
-        }
-
+        bool? dogText = null;
         for (var k = 0; k + 3 < count; k++)
         {
-            if (!IsWord(k) || tokens[k].Length < 3 || tokens[k].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Keyword | Lex.UnitDesignator) || tokens[k].Lex.Has(LexExtra.NotPii)
-                || Overlaps(spans, tokens[k].Start, tokens[k].End) || NounLead(k - 1))
+            if (!IsWord(k) || tokens[k].Length < 3 || !(P(k + 1, '(') || Eq(k + 1, "and")) || tokens[k].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Keyword | Lex.UnitDesignator)
+                || tokens[k].Lex.Has(LexExtra.NotPii) || NounLead(k - 1) || Overlaps(spans, tokens[k].Start, tokens[k].End))
             {
                 continue;
             }
@@ -160,12 +155,25 @@ internal sealed partial class PiiContextRules
                 }
             }
             else if (Eq(k + 1, "and") && (Eq(k + 2, "i") || Eq(k + 2, "me")) && tokens[k].Has(TokenFlags.Capitalized) && !tokens[k].Lex.Has(LexExtra.Model) && !tokens[k].Is(Lex.Brand)
-                && (caseless ? NameWord(k) : listed || dogs && tokens[k].Is(Lex.Common)))
+                && (caseless ? NameWord(k) : listed || tokens[k].Is(Lex.Common) && (dogText ??= SpeaksOfAnimals())))
             {
-                var dog = dogs && tokens[k].Is(Lex.Common);
+                var dog = tokens[k].Is(Lex.Common) && (dogText ??= SpeaksOfAnimals());
                 added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, dog ? PiiLabel.OtherId : PiiLabel.Person));
             }
         }
+    }
+
+    private bool SpeaksOfAnimals()
+    {
+        for (var k = 0; k < count; k++)
+        {
+            if (Eq(k, "k9") || Eq(k, "canine") || Eq(k, "dog") || Eq(k, "horse"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Only a hyphen, or quotes and spaces with a quote among them, between two parts of a name.</summary>
@@ -188,6 +196,12 @@ internal sealed partial class PiiContextRules
     {
         for (var k = 1; k < count; k++)
         {
+            // Only words that open one of the shapes below: her/him/me, by, aka, as, "(", big/lil/little.
+            if (char.ToLowerInvariant(text[tokens[k].Start]) is not ('h' or 'm' or 'b' or 'a' or 'l' or '('))
+            {
+                continue;
+            }
+
             var j = -1;
             if ((Eq(k - 1, "calls") || Eq(k - 1, "call") || Eq(k - 1, "called")) && (Eq(k, "her") || Eq(k, "him") || Eq(k, "me")) || Eq(k - 1, "goes") && Eq(k, "by")
                 || Eq(k, "aka") || Eq(k - 1, "known") && Eq(k, "as"))
@@ -206,7 +220,16 @@ internal sealed partial class PiiContextRules
                 && ((Eq(k - 1, "and") || Eq(k - 1, "n")) && Eq(k - 2, "me") || Eq(k - 1, "with")
                     || !caseless && tokens[k].Has(TokenFlags.Capitalized) && tokens[k + 1].Has(TokenFlags.Capitalized) && !tokens[k].Has(TokenFlags.SentenceStart | TokenFlags.NewlineBefore)))
             {
-                added.Add(new PiiSpan(tokens[k].Start, tokens[k + 1].End, PiiLabel.Person));
+                var found = spans.FindIndex(x => x.Start == tokens[k + 1].Start && x.Label == PiiLabel.Person);
+                if (found >= 0)
+                {
+                    spans[found] = spans[found] with { Start = tokens[k].Start };
+                }
+                else
+                {
+                    added.Add(new PiiSpan(tokens[k].Start, tokens[k + 1].End, PiiLabel.Person));
+                }
+
                 continue;
             }
 
@@ -235,7 +258,7 @@ internal sealed partial class PiiContextRules
     {
         for (var k = 1; k + 1 < count; k++)
         {
-            if (!(Eq(k, "horse") || Eq(k, "dog") || Eq(k, "partner") && (Eq(k - 1, "k9") || Eq(k - 1, "canine"))))
+            if (char.ToLowerInvariant(text[tokens[k].Start]) is not ('h' or 'd' or 'p') || !(Eq(k, "horse") || Eq(k, "dog") || Eq(k, "partner") && (Eq(k - 1, "k9") || Eq(k - 1, "canine"))))
             {
                 continue;
             }
@@ -288,13 +311,19 @@ internal sealed partial class PiiContextRules
             return;
         }
 
+        var initials = 0L;
+        foreach (var name in names.Keys)
+        {
+            initials |= 1L << (char.ToLowerInvariant(name[0]) & 63);
+        }
+
         var lookup = names.GetAlternateLookup<ReadOnlySpan<char>>();
         var grown = false;
         var s = 0;
         var original = spans.Count;
         for (var k = 0; k < count; k++)
         {
-            if (!IsWord(k) || tokens[k].Length < 3 || !lookup.TryGetValue(W(k), out var label))
+            if (!IsWord(k) || tokens[k].Length < 3 || (initials & (1L << (char.ToLowerInvariant(text[tokens[k].Start]) & 63))) == 0 || !lookup.TryGetValue(W(k), out var label))
             {
                 continue;
             }

@@ -88,7 +88,7 @@ internal sealed partial class PiiContextRules
         for (var k = 0; k + 1 < count; k++)
         {
             if (!IsWord(k) || !(tokens[k].Is(Lex.StateCode) && tokens[k].Length == 2 || tokens[k].Lex.Has(LexExtra.ApState) && tokens[k].Length >= 3)
-                || Overlaps(spans, tokens[k].Start, tokens[k].End) || tokens[k].Has(TokenFlags.Lower) && !caseless)
+                || tokens[k].Has(TokenFlags.Lower) && !caseless || Overlaps(spans, tokens[k].Start, tokens[k].End))
             {
                 continue;
             }
@@ -147,13 +147,18 @@ internal sealed partial class PiiContextRules
     {
         for (var k = 1; k < count; k++)
         {
-            if (tokens[k].Kind == TokenKind.Punct || Overlaps(spans, tokens[k].Start, tokens[k].End))
+            if (tokens[k].Kind == TokenKind.Punct || !IsWord(k - 1))
             {
                 continue;
             }
 
             var lead = Eq(k - 1, "the") || Eq(k - 1, "at") || Eq(k - 1, "outside") || Eq(k - 1, "behind") || Eq(k - 1, "near") || Eq(k - 1, "from") || Eq(k - 1, "to") || Eq(k - 1, "by");
             var capital = !caseless && tokens[k].Has(TokenFlags.Capitalized | TokenFlags.AllCaps) && !tokens[k].Has(TokenFlags.SentenceStart);
+            if (!(lead || capital) || !lexicon.IsChainHead(W(k)) || Overlaps(spans, tokens[k].Start, tokens[k].End))
+            {
+                continue;
+            }
+
             var matched = false;
             for (var n = Math.Min(4, count - k); n >= 2 && !matched; n--)
             {

@@ -32,7 +32,7 @@ public sealed class RecogniserStageTests
     [InlineData("new years eve right around midnight we were standing in the lot.", "midnight", "TIME")]
     [InlineData("The file went to IA# IA-24-0071 the next week.", "IA-24-0071", "CASE_NUMBER")]
     [InlineData("Interstate 35\nOKLAHOMA CITY — An officer was hurt on the interstate.", "OKLAHOMA CITY", "LOCATION")]
-    // Names completed and spread, agencies in any case, logs, plates and chains (decision 045).
+    // Names completed and spread, agencies in any case, logs, plates, chains and premises (decision 045).
     [InlineData("The warrant (23WA-08812) was for Pao Vang, DOB 2/2/1990. His cousin answered.", "Pao Vang", "PERSON")]
     [InlineData("TARGET DESHAWN \"DRE\" BISHOP, 29, FED WARRANT 22-CR-00418. ENTRY TEAM WENT IN AT 0545 HRS.", "DESHAWN \"DRE\" BISHOP", "PERSON")]
     [InlineData("On March 3rd at approximately 1945 hours, I, Deputy Ana Lucía de la Cruz #5583 of the county responded.", "Ana Lucía de la Cruz", "PERSON")]
@@ -62,6 +62,13 @@ public sealed class RecogniserStageTests
     [InlineData("lesson: wait for the second unit. sarge (wolf) chewed us both out and honestly he was right.", "wolf", "PERSON")]
     [InlineData("at the fireworks in the park. dublin pd had me and o'neill on foot in the crowd when a fight broke out.", "o'neill", "PERSON")]
     [InlineData("0340 HRS 7/30 SR-85 MM 42 NORTH OF LUKEVILLE. AGENT ATTEMPTED VEHICLE STOP ON TAN FORD.", "LUKEVILLE", "LOCATION")]
+    [InlineData("Car in the water at the Picacho Avenue bridge over the river, Sunday around 1620.", "Picacho Avenue bridge", "LOCATION")]
+    [InlineData("keith co so was busy. lesson: light up the whole block. okafor took him to the prowers county jail, case 24-00871.", "prowers county jail", "LOCATION")]
+    [InlineData("One of them, Chase Hunter Breaux, 34, had a rifle with a round chambered.", "Chase Hunter Breaux", "PERSON")]
+    [InlineData("He ripped it off going over the wall and Big Mike from Adam-14 pulls up and we are both yelling.", "Big Mike", "PERSON")]
+    [InlineData("LOCATION 7715 SE HOLLY LN, GRESHAM, OR. ENTRY TEAM WENT IN AT 0545 HRS.", "OR", "LOCATION")]
+    [InlineData("STOP THE CAR WHEN POSSIBLE. TPR J. MARTINEZ-OYELARAN, TROOP D. CASE FHP230789114.", "TROOP D", "AGENCY")]
+    [InlineData("robbery call, wed approx 1915. clerk mohamed abdi 45 says guy showed a gun n took the register.", "45", "AGE")]
     public void Stage_FindsTheSpan(string text, string expected, string label)
     {
         var spans = Detector.Detect(text);
@@ -86,7 +93,7 @@ public sealed class RecogniserStageTests
     [InlineData("We qualified with a patrol rifle (Springfield Armory Saint) on the range.", "Springfield")]
     [InlineData("Team was running a 4-man entry, I was #3 and went right.", "3")]
     [InlineData("we were on a traffic stop on a gmc sierra and i walked up on the driver side.", "sierra")]
-    // Decision 045: ordinary words beside names, makes and models, chains that are words, "so" after a name.
+    // Decision 045: ordinary words beside names, makes and models, chains that are words, "so" after a name, generic premises.
     [InlineData("nothing on arrival. fab goes down the side yard with her light and i go toward the back.", "light")]
     [InlineData("i had my taser out. my sergeant, tran, made me sit down and talk it through after.", "sit")]
     [InlineData("I ran about eight feet toward the disabled Kia Sorento where I had been standing.", "Sorento")]
@@ -95,6 +102,7 @@ public sealed class RecogniserStageTests
     [InlineData("we lost the target on foot near the river and set up a perimeter.", "target")]
     [InlineData("Why is Katrine so impulsive?", "so")]
     [InlineData("the crowd rose up a little when we cuffed him and i called for more units.", "rose")]
+    [InlineData("Vehicle operations course at the Fairfax County academy, 04/22/2024. During the skid pan exercise we spun.", "academy")]
     public void Stage_StaysQuiet(string text, string word)
     {
         var start = text.IndexOf(word, StringComparison.Ordinal);
