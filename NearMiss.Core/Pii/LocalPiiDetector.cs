@@ -30,7 +30,7 @@ public sealed class LocalPiiDetector : IPiiDetector
 
         var tokens = _tokenBuffer ??= new Token[1024];
         var count = PiiTokenizer.Tokenize(text, _lexicon, ref tokens);
-        var recased = PiiTrueCaser.Recase(text, tokens, count, _lexicon, out var lowerText, out var names);
+        var recased = PiiTrueCaser.Recase(text, tokens, count, _lexicon, out var lowerText, out var names, out var caseless);
         if (recased is not null)
         {
             text = recased;
@@ -39,6 +39,6 @@ public sealed class LocalPiiDetector : IPiiDetector
 
         _tokenBuffer = tokens;
         var spans = new PiiScan(text, tokens, count, _lexicon, lowerText).Run(PiiRecogniserRegistry.Default);
-        return new PiiContextRules(text, tokens, count, _lexicon).Apply(spans, names);
+        return new PiiContextRules(text, tokens, count, _lexicon, caseless).Apply(spans, names);
     }
 }

@@ -352,11 +352,12 @@ internal sealed partial class PiiContextRules
 
             var first = FirstToken(span.Start);
             var after = FirstToken(span.End);
-            // Before the gloss: "Sully (Kevin".
-            if (P(first - 1, '(') && IsWord(first - 2) && tokens[first - 2].Has(TokenFlags.Capitalized) && !tokens[first - 2].Is(Lex.Stop | Lex.Rank) && !English(first - 2)
-                && !Overlaps(spans, tokens[first - 2].Start, tokens[first - 2].End))
+            // Before the gloss: "Sully (Kevin", "'chuy' (jesus maldonado" (decision 045: quoted, and in caseless text).
+            var nick = (P(first - 2, '\'') || P(first - 2, '"')) && (P(first - 4, '\'') || P(first - 4, '"')) ? first - 3 : first - 2;
+            if (P(first - 1, '(') && IsWord(nick) && (tokens[nick].Has(TokenFlags.Capitalized) || caseless) && !tokens[nick].Is(Lex.Stop | Lex.Rank | Lex.Role) && (!English(nick) || nick == first - 3)
+                && !Overlaps(spans, tokens[nick].Start, tokens[nick].End))
             {
-                (nicknames ??= new HashSet<string>(StringComparer.Ordinal)).Add(W(first - 2).ToString());
+                (nicknames ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(W(nick).ToString());
             }
 
             // After the name: ("Dec") or "Dec".
@@ -380,7 +381,7 @@ internal sealed partial class PiiContextRules
         var lookup = nicknames.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var k = 0; k < count; k++)
         {
-            if (IsWord(k) && tokens[k].Has(TokenFlags.Capitalized) && lookup.Contains(W(k)) && !Overlaps(spans, tokens[k].Start, tokens[k].End))
+            if (IsWord(k) && (tokens[k].Has(TokenFlags.Capitalized) || caseless) && lookup.Contains(W(k)) && !Overlaps(spans, tokens[k].Start, tokens[k].End))
             {
                 added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.Person));
             }

@@ -6,12 +6,15 @@ namespace NearMiss.Core.Pii;
 /// radio and aviation positions), then the context recognisers that need the found spans (an age after a name,
 /// AP-style state abbreviations and datelines, agency initials defined in the text, 24-hour times with "hrs").
 /// </summary>
-internal sealed partial class PiiContextRules(string text, Token[] tokens, int count, PiiLexicon lexicon)
+internal sealed partial class PiiContextRules(string text, Token[] tokens, int count, PiiLexicon lexicon, bool caseless = false)
 {
     private readonly string text = text;
     private readonly Token[] tokens = tokens;
     private readonly int count = count;
     private readonly PiiLexicon lexicon = lexicon;
+
+    /// <summary>The text was ALL-CAPS or lower case throughout: its case says nothing of names.</summary>
+    private readonly bool caseless = caseless;
 
     private ReadOnlySpan<char> W(int i) => text.AsSpan(tokens[i].Start, tokens[i].Length);
 
@@ -57,20 +60,42 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         }
 
         ExtendAgencies(kept);
+        CompleteNames(kept);
+        SpanTails(kept);
+        Premises(kept);
         Ages(kept, added);
         Datelines(kept, added);
         BarePlaces(kept, added);
         Intersections(kept, added);
         BlockAddresses(kept, added);
         AgencyPhrases(kept);
+        AgencySubUnits(kept);
         CallSigns(added);
         NamesWithAge(kept, added);
         Nicknames(kept, added);
         AgencyInitials(kept, added);
         HoursTimes(kept, added);
+        Merge(kept, added);
+        NamesByGloss(kept, added);
+        Nicknamed(kept, added);
+        AnimalNames(kept, added);
+        LogTimes(kept, added);
+        CodedAges(added);
+        PlateStates(kept, added);
+        Chains(kept, added);
+        PlacesBeside(kept, added);
+        Merge(kept, added);
+        SpanTails(kept);
+        Premises(kept);
+        SpreadNames(kept);
+        return kept;
+    }
+
+    private static void Merge(List<PiiSpan> kept, List<PiiSpan> added)
+    {
         if (added.Count == 0)
         {
-            return kept;
+            return;
         }
 
         foreach (var a in added)
@@ -81,8 +106,8 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
             }
         }
 
+        added.Clear();
         kept.Sort(static (a, b) => a.Start.CompareTo(b.Start));
-        return kept;
     }
 
     /// <summary>Names the case-proofing stage found on evidence ("me and bishop", "DEP YOUNG"), adjacent words joined.</summary>
@@ -239,6 +264,13 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
             return null;
         }
 
+        // A make and what follows it: "ruger lcp", "Hyundai Santa Fe".
+        if (span.Label == PiiLabel.Person && tokens[first].Is(Lex.Brand) && words <= 2
+            && (!tokens[first].Is(Lex.GivenName) || last > first && (tokens[last].Lex.Has(LexExtra.Model) || tokens[last].Lex.Flags == Lex.None && tokens[last].Length <= 4)))
+        {
+            return null;
+        }
+
         // A model in lower case: "sierra reloads".
         if (span.Label == PiiLabel.Person && tokens[first].Has(TokenFlags.Lower) && tokens[first].Lex.Has(LexExtra.Model))
         {
@@ -269,7 +301,8 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         }
 
         // A make or model: "GMC Sierra", "Dodge Durango", "sierra reloads", "Springfield XD", "behind the Sierra", "ruger lcp".
-        if (words == 1 && IsWord(first - 1) && tokens[first - 1].Lex.Has(LexExtra.Model) && !tokens[first - 1].Is(Lex.GivenName))
+        if (words <= 2 && IsWord(first - 1) && tokens[first - 1].Lex.Has(LexExtra.Model) && (!tokens[first - 1].Is(Lex.GivenName) || tokens[first - 1].Is(Lex.Brand))
+            && (words == 1 || tokens[first - 1].Is(Lex.Brand)))
         {
             return null;
         }
@@ -376,7 +409,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
             var value = int.Parse(W(k), System.Globalization.CultureInfo.InvariantCulture);
             var close = k + 1 >= count || P(k + 1, ',') || P(k + 1, '.') && (k + 2 >= count || tokens[k + 2].Kind == TokenKind.Word) || P(k + 1, ';') || open && P(k + 1, ')')
                 || tokens[k + 1].Has(TokenFlags.NewlineBefore) && !open
-                || !open && k == FirstToken(span.End) && tokens[k].Length <= 2 && (Eq(k + 1, "made") || Eq(k + 1, "was") || Eq(k + 1, "is") || Eq(k + 1, "said") || Eq(k + 1, "had") || Eq(k + 1, "died") || Eq(k + 1, "lives"));
+                || !open && k == FirstToken(span.End) && tokens[k].Length <= 2 && (Eq(k + 1, "made") || Eq(k + 1, "was") || Eq(k + 1, "is") || Eq(k + 1, "said") || Eq(k + 1, "says") || Eq(k + 1, "told") || Eq(k + 1, "had") || Eq(k + 1, "died") || Eq(k + 1, "lives"));
             if (value is >= 1 and <= 110 && close)
             {
                 added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.Age));

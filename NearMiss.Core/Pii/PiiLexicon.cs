@@ -86,6 +86,9 @@ internal sealed class PiiLexicon
     private readonly Dictionary<string, LexEntry>.AlternateLookup<ReadOnlySpan<char>> _wordLookup;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _phraseLookup;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _chainLookup;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _chainPhraseLookup;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _chainWordLookup;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _chainHeadLookup;
 
     private readonly List<string[]> _holidayPhrases = [];
 
@@ -99,6 +102,10 @@ internal sealed class PiiLexicon
         var classes = ReadSections("word-classes.txt");
         IEnumerable<string> Words(string section) => classes[section].SelectMany(static l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries));
         _chainLookup = new HashSet<string>(Words("chains"), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        _chainPhraseLookup = new HashSet<string>(classes["chain-phrases"], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        _chainWordLookup = new HashSet<string>(Words("chain-words"), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        _chainHeadLookup = new HashSet<string>(classes["chain-phrases"].Select(static p => p.Split(' ')[0]).Concat(Words("chain-words")), StringComparer.OrdinalIgnoreCase)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var (name, count) in ReadCounts("given-names.tsv"))
         {
             Update(name, e => e with { Flags = e.Flags | Lex.GivenName, GivenCount = Math.Max(e.GivenCount, count) });
@@ -202,6 +209,15 @@ internal sealed class PiiLexicon
 
     /// <summary>Is the word the name of a national store, restaurant or fuel chain ("Kroger", "Walgreens")?</summary>
     public bool IsChain(ReadOnlySpan<char> word) => _chainLookup.Contains(word);
+
+    /// <summary>Is the text, as written, a chain of several words ("circle k", "Dollar General")?</summary>
+    public bool IsChainPhrase(ReadOnlySpan<char> phrase) => _chainPhraseLookup.Contains(phrase);
+
+    /// <summary>Is the word the first of a chain's name (of several words or one)?</summary>
+    public bool IsChainHead(ReadOnlySpan<char> word) => _chainHeadLookup.Contains(word);
+
+    /// <summary>Is the word a chain named by an ordinary word ("target", "shell"), a premise only in context?</summary>
+    public bool IsChainWord(ReadOnlySpan<char> word) => _chainWordLookup.Contains(word);
 
     public LexEntry Get(ReadOnlySpan<char> word) => _wordLookup.TryGetValue(word, out var entry) ? entry : default;
 

@@ -9,11 +9,28 @@ namespace NearMiss.Core.Pii;
 internal static class PiiTrueCaser
 {
     /// <summary>The recased text, or null when nothing changed; <paramref name="lowerText"/> when the original is lower-case prose.</summary>
-    public static string? Recase(string text, Token[] tokens, int count, PiiLexicon lexicon, out bool lowerText, out List<(int Start, int End)>? names)
+    public static string? Recase(string text, Token[] tokens, int count, PiiLexicon lexicon, out bool lowerText, out List<(int Start, int End)>? names, out bool caseless)
     {
         int letters = 0, upper = 0, caps = 0;
-        for (var k = 0; k < count; k++)
+        int lineLetters = 0, lineCaps = 0, lineUpper = 0, bodyLetters = 0, bodyUpper = 0;
+        for (var k = 0; k <= count; k++)
         {
+            if (k == count || tokens[k].Has(TokenFlags.NewlineBefore | TokenFlags.SentenceStart) && k > 0)
+            {
+                // A line or sentence in capitals ("WSP DIST 5 — TPR LUCAS FOX") says nothing of the case of the prose after it.
+                if (!(lineLetters >= 3 && lineCaps * 10 > lineLetters * 6))
+                {
+                    bodyLetters += lineLetters;
+                    bodyUpper += lineUpper;
+                }
+
+                lineLetters = lineCaps = lineUpper = 0;
+                if (k == count)
+                {
+                    break;
+                }
+            }
+
             ref var t = ref tokens[k];
             if (t.Kind != TokenKind.Word)
             {
@@ -21,20 +38,25 @@ internal static class PiiTrueCaser
             }
 
             letters++;
+            lineLetters++;
             if (t.Has(TokenFlags.AllCaps))
             {
                 caps++;
                 upper++;
+                lineCaps++;
+                lineUpper++;
             }
             else if (t.Has(TokenFlags.Capitalized))
             {
                 upper++;
+                lineUpper++;
             }
         }
 
         var capsDoc = letters > 8 && caps * 10 > letters * 6;
-        var lowerDoc = !capsDoc && letters > 8 && upper * 12 < letters;
+        var lowerDoc = !capsDoc && (letters > 8 && upper * 12 < letters || bodyLetters > 20 && bodyUpper * 12 < bodyLetters);
         lowerText = letters > 8 && upper * 50 < letters;
+        caseless = capsDoc || lowerDoc;
         var c = new Casing(text, tokens, count, lexicon);
         if (capsDoc)
         {
@@ -428,6 +450,18 @@ internal static class PiiTrueCaser
             if (!nameLike)
             {
                 return false;
+            }
+
+            // An ordinary word is a name only when it is a frequent one ("grant", "rose"), not "light" or "sit", and not after "her".
+            if (English(i) && (tokens[i].Lex.GivenCount < 20_000 && tokens[i].Lex.SurnameCount < 30_000 || AfterDeterminer(i)))
+            {
+                return false;
+            }
+
+            // "mr. warsame", "sgt. mike": a rank with its dot.
+            if (P(i - 1, '.') && IsWord(i - 2) && (IsRankEvidence(i - 2) || Eq(i - 2, "mr") || Eq(i - 2, "mrs") || Eq(i - 2, "ms")))
+            {
+                return !tokens[i].Is(Lex.Rank | Lex.Role);
             }
 
             // "me and bishop", "me n farah", "me ortega and benny", "bishop and i".

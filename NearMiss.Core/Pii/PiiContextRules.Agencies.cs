@@ -1,0 +1,188 @@
+namespace NearMiss.Core.Pii;
+
+/// <summary>
+/// Agencies in any case (decision 045): a county or place before "sheriff's office" or "pd" is the agency, an agency
+/// runs on over its sub-unit ("mpd 4th precinct", "LAPD 77th Street Division", "apd southeast area command", "WSP DIST
+/// 5"), and a nation or tribe names the agency after it ("navajo nation police", "oglala sioux tribe dps").
+/// </summary>
+internal sealed partial class PiiContextRules
+{
+    private static readonly string[] SubUnitHeads = ["precinct", "district", "dist", "division", "area", "command", "post", "sector", "zone", "troop", "beat", "detachment", "barracks", "substation", "unit"];
+
+    private bool SubUnitHead(int k) => IsWord(k) && Array.Exists(SubUnitHeads, h => Eq(k, h));
+
+    /// <summary>The number or letter of a sub-unit: "1", "4th", "C", "b-2", "016TH".</summary>
+    private int SubUnitId(int k)
+    {
+        if (k >= count || tokens[k].Has(TokenFlags.NewlineBefore))
+        {
+            return k;
+        }
+
+        if (tokens[k].Kind == TokenKind.Number && tokens[k].Length <= 3)
+        {
+            return k + 1;
+        }
+
+        if (IsWord(k) && tokens[k].Length == 1)
+        {
+            return P(k + 1, '-') && k + 2 < count && tokens[k + 2].Kind == TokenKind.Number && tokens[k + 2].Start == tokens[k + 1].End ? k + 3 : k + 1;
+        }
+
+        return tokens[k].Kind == TokenKind.Alnum && tokens[k].Length <= 5 ? k + 1 : k;
+    }
+
+    /// <summary>A word that may name a sub-unit before its head: capitalised, an ordinal, or any plain word in caseless text.</summary>
+    private bool SubUnitName(int k) =>
+        k < count && !tokens[k].Has(TokenFlags.NewlineBefore)
+        && (tokens[k].Kind == TokenKind.Alnum && tokens[k].Has(TokenFlags.DigitFirst)
+            || IsWord(k) && !tokens[k].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Month | Lex.Weekday) && !tokens[k].Lex.Has(LexExtra.NotPii) && tokens[k].Length > 1
+               && (tokens[k].Has(TokenFlags.Capitalized | TokenFlags.AllCaps) || caseless));
+
+    private void AgencySubUnits(List<PiiSpan> spans)
+    {
+        var changed = false;
+
+        // "denver pd", "phx pd" in caseless text: a place, or a word no list knows, before the department's letters.
+        for (var k = 1; caseless && k < count; k++)
+        {
+            if ((Eq(k, "pd") || Eq(k, "dps")) && IsWord(k - 1) && Spaced(k - 1, k) && !tokens[k - 1].Is(Lex.Stop | Lex.Rank | Lex.Role) && !tokens[k - 1].Lex.Has(LexExtra.NotPii)
+                && (tokens[k - 1].Is(Lex.Place | Lex.County) && tokens[k - 1].Lex.PlacePopulation >= 10_000 || tokens[k - 1].Lex.Flags == Lex.None && !English(k - 1) && tokens[k - 1].Length >= 3)
+                && !Overlaps(spans, tokens[k - 1].Start, tokens[k].End))
+            {
+                spans.Add(new PiiSpan(tokens[k - 1].Start, tokens[k].End, PiiLabel.Agency));
+                changed = true;
+            }
+        }
+
+        if (changed)
+        {
+            spans.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        }
+
+        for (var n = 0; n < spans.Count; n++)
+        {
+            var span = spans[n];
+            var last = TokenEnding(span.End);
+            var end = last;
+            var label = span.Label;
+            if (label == PiiLabel.Location)
+            {
+                // "franklin county sheriff's office", "denver pd": a place before the words of an agency.
+                while (end + 1 < count && IsWord(end + 1) && (AgencyTail(end + 1) || Eq(end + 1, "dept")) && !tokens[end + 1].Has(TokenFlags.NewlineBefore)
+                    && !(Eq(end + 1, "office") && end == last) && !(Eq(end + 1, "service") && end == last) && !(Eq(end + 1, "so") && !tokens[end + 1].Has(TokenFlags.AllCaps)))
+                {
+                    end++;
+                }
+
+                if (end == last)
+                {
+                    continue;
+                }
+
+                label = PiiLabel.Agency;
+            }
+            else if (label != PiiLabel.Agency)
+            {
+                continue;
+            }
+
+            // "sheriff's office" after the tail found, in any case, with the apostrophe a token of its own.
+            if (Eq(end, "sheriff") && P(end + 1, '\'') && Eq(end + 2, "s") && tokens[end + 1].Start == tokens[end].End && (Eq(end + 3, "office") || Eq(end + 3, "department") || Eq(end + 3, "dept")))
+            {
+                end += 3;
+            }
+
+            while (end + 1 < count && IsWord(end + 1) && (Eq(end + 1, "office") || Eq(end + 1, "department") || Eq(end + 1, "dept") || Eq(end + 1, "service")) && (Eq(end, "sheriff's") || Eq(end, "sheriffs") || Eq(end, "police") || Eq(end, "marshal") || Eq(end, "marshals")))
+            {
+                end++;
+            }
+
+            // The sub-unit: up to three name words, a head, its number or letter.
+            var j = end + 1;
+            var names = 0;
+            while (names < 3 && SubUnitName(j) && !SubUnitHead(j))
+            {
+                j++;
+                names++;
+            }
+
+            if (SubUnitHead(j) && Spaced(j - 1, j) && !(Eq(j, "unit") && names == 0) && (caseless || !tokens[j].Has(TokenFlags.Lower)))
+            {
+                if (SubUnitHead(j + 1) && (Eq(j, "area") && Eq(j + 1, "command")))
+                {
+                    j++;
+                }
+
+                var id = SubUnitId(j + 1);
+                if (names > 0 || id > j + 1)
+                {
+                    end = id > j + 1 ? id - 1 : j;
+                }
+            }
+
+            if (end > last || label != span.Label)
+            {
+                var grown = new PiiSpan(span.Start, tokens[end].End, PiiLabel.Agency);
+                spans.RemoveAll(s => s != span && s.Start < grown.End && grown.Start < s.End);
+                n = spans.IndexOf(span);
+                spans[n] = grown;
+                changed = true;
+            }
+        }
+
+        // "TPR J. MARTINEZ, TROOP D.", "/ district 4 /": a sub-unit on its own between separators, in caseless text.
+        for (var k = 1; caseless && k + 1 < count; k++)
+        {
+            var id = SubUnitId(k + 1);
+            if (EqAny(k, "troop", "district", "dist", "zone", "sector", "precinct") && id > k + 1 && (P(k - 1, ',') || P(k - 1, '—') || P(k - 1, '/') || P(k - 1, '('))
+                && (id >= count || tokens[id].Kind == TokenKind.Punct) && !Overlaps(spans, tokens[k].Start, tokens[id - 1].End))
+            {
+                spans.Add(new PiiSpan(tokens[k].Start, tokens[id - 1].End, PiiLabel.Agency));
+                changed = true;
+            }
+        }
+
+        // "navajo nation police", "oglala sioux tribe dps", "Cherokee Nation Marshal Service".
+        for (var k = 1; k + 1 < count; k++)
+        {
+            if (!(Eq(k, "nation") || Eq(k, "tribe") || Eq(k, "tribal")) || !IsWord(k - 1) || tokens[k - 1].Is(Lex.Stop) || English(k - 1) && !tokens[k - 1].Is(Lex.Place | Lex.County))
+            {
+                continue;
+            }
+
+            var end = k + 1;
+            if (!(AgencyTail(end) || Eq(end, "marshal") || Eq(end, "marshals") || Eq(end, "rangers")))
+            {
+                continue;
+            }
+
+            while (end + 1 < count && IsWord(end + 1) && (AgencyTail(end + 1) || Eq(end + 1, "dept")) && !tokens[end + 1].Has(TokenFlags.NewlineBefore))
+            {
+                end++;
+            }
+
+            var start = k - 1;
+            if (IsWord(start - 1) && !tokens[start - 1].Is(Lex.Stop | Lex.Rank | Lex.Role) && !English(start - 1) && Spaced(start - 1, start))
+            {
+                start--;
+            }
+
+            var grown = new PiiSpan(tokens[start].Start, tokens[end].End, PiiLabel.Agency);
+            if (spans.Exists(s => s.Start < grown.End && grown.Start < s.End && (s.Start < grown.Start || s.End > grown.End)))
+            {
+                continue;
+            }
+
+            spans.RemoveAll(s => s.Start < grown.End && grown.Start < s.End);
+            spans.Add(grown);
+            changed = true;
+            k = end;
+        }
+
+        if (changed)
+        {
+            spans.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        }
+    }
+}

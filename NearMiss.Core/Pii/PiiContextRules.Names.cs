@@ -1,0 +1,394 @@
+namespace NearMiss.Core.Pii;
+
+/// <summary>
+/// The context recognisers that complete and spread names (decision 045): a name found is grown over the name words
+/// beside it, a word glossed by a call sign or followed by "and I" is a name, an animal named after "my horse," or
+/// "K9 partner," is an OTHER_ID, and a name found on evidence is found again at its other mentions in any case.
+/// </summary>
+internal sealed partial class PiiContextRules
+{
+    /// <summary>Words after which an ordinary word is a noun or an adjective, not a name ("the young", "a grant").</summary>
+    private bool NounLead(int p) =>
+        IsWord(p) && (IsDeterminer(p) || Eq(p, "an") || Eq(p, "these") || Eq(p, "those") || Eq(p, "your") || Eq(p, "very") || Eq(p, "so") || Eq(p, "too")
+            || Eq(p, "more") || Eq(p, "most") || Eq(p, "how") || Eq(p, "as") || Eq(p, "to") && !Eq(p - 1, "talking") || Eq(p, "u") || Eq(p, "bike")
+            || Eq(p, "fog") || Eq(p, "of") || Eq(p, "some") || Eq(p, "any") || Eq(p, "no"))
+        || p >= 0 && p < count && tokens[p].Kind == TokenKind.Number || P(p, '-');
+
+    /// <summary>A word that may be part of a name here: listed as a name and not an ordinary word, or known to no list.</summary>
+    private bool NameWord(int k) =>
+        IsWord(k) && tokens[k].Length > 1 && !tokens[k].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Month | Lex.Weekday | Lex.State | Lex.StateCode | Lex.Measure | Lex.Keyword | Lex.StreetSuffix | Lex.PremiseSuffix | Lex.OrgSuffix | Lex.AgencyAcronym | Lex.SubUnit)
+        && !tokens[k].Lex.Has(LexExtra.NotPii | LexExtra.Model) && !tokens[k].Is(Lex.Brand) && !English(k)
+        && (tokens[k].Is(Lex.GivenName | Lex.Surname) || tokens[k].Lex.Flags == Lex.None && tokens[k].Length > 2);
+
+    /// <summary>A capitalised word inside a sentence that is listed as a name, ordinary word or not ("Park Ji-hoon").</summary>
+    private bool CapitalNameWord(int k) =>
+        IsWord(k) && tokens[k].Has(TokenFlags.Capitalized) && !tokens[k].Has(TokenFlags.SentenceStart | TokenFlags.NewlineBefore) && tokens[k].Is(Lex.GivenName | Lex.Surname)
+        && !tokens[k].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Month | Lex.Weekday | Lex.State | Lex.Place | Lex.Common | Lex.StreetSuffix | Lex.PremiseSuffix | Lex.OrgSuffix)
+        && !tokens[k].Lex.Has(LexExtra.NotPii | LexExtra.Model);
+
+    /// <summary>
+    /// A word before a name found that belongs to it: a name word capitalised inside a sentence (in caseless text any
+    /// name word), not after another capitalised word that stays outside ("Letter Carrier Rosa").
+    /// </summary>
+    private bool LeftNameWord(int k) =>
+        tokens[k].Length > 2 && (caseless ? NameWord(k) || FrequentGivenName(k) : (NameWord(k) && tokens[k].Has(TokenFlags.Capitalized) && !tokens[k].Has(TokenFlags.SentenceStart | TokenFlags.NewlineBefore) || CapitalNameWord(k)
+            || FrequentGivenName(k) && tokens[k].Has(TokenFlags.Capitalized) && !tokens[k].Has(TokenFlags.SentenceStart | TokenFlags.NewlineBefore))
+            && !(IsWord(k - 1) && tokens[k - 1].Has(TokenFlags.Capitalized) && !tokens[k - 1].Has(TokenFlags.SentenceStart)));
+
+    /// <summary>A frequent given name, ordinary word or not ("Chase", "ray", "rose"), beside a name found.</summary>
+    private bool FrequentGivenName(int k) =>
+        IsWord(k) && tokens[k].Lex.GivenCount >= 20_000 && !tokens[k].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Month | Lex.Weekday | Lex.State | Lex.Keyword) && !tokens[k].Lex.Has(LexExtra.NotPii | LexExtra.Model);
+
+    private bool Spaced(int a, int b) => b < count && tokens[b].Start - tokens[a].End == 1 && !tokens[b].Has(TokenFlags.NewlineBefore);
+
+    /// <summary>
+    /// "Pao Vang", "Park Ji-hoon", "HUONG TRAN", "arturo "spider" gomez": a person found is grown over the name words
+    /// just before it and over a quoted nickname and the surname after it.
+    /// </summary>
+    private void CompleteNames(List<PiiSpan> spans)
+    {
+        var changed = false;
+        for (var n = 0; n < spans.Count; n++)
+        {
+            var span = spans[n];
+            if (span.Label != PiiLabel.Person)
+            {
+                continue;
+            }
+
+            var first = FirstToken(span.Start);
+            var last = TokenEnding(span.End);
+            var start = first;
+            while (start - 1 >= 0 && first - start < 2 && Spaced(start - 1, start) && LeftNameWord(start - 1)
+                && !Overlaps(spans, tokens[start - 1].Start, tokens[start - 1].End) && !IsDeterminer(start - 2) && !Eq(start - 2, "an"))
+            {
+                start--;
+            }
+
+            var end = last;
+            // A quoted nickname and a surname: "DESHAWN "DRE" BISHOP", "arturo "spider" gomez".
+            if ((P(end + 1, '"') || P(end + 1, '\'') || end + 1 < count && text[tokens[end + 1].Start] == '“') && IsWord(end + 2) && end + 3 < count
+                && (P(end + 3, '"') || P(end + 3, '\'') || text[tokens[end + 3].Start] == '”') && IsWord(end + 4) && tokens[end + 4].Is(Lex.Surname | Lex.GivenName)
+                && !tokens[end + 4].Is(Lex.Stop | Lex.Rank) && !Overlaps(spans, tokens[end + 1].Start, tokens[end + 3].End))
+            {
+                end += 4;
+                var grownEnd = tokens[end].End;
+                spans.RemoveAll(x => x.Label == PiiLabel.Person && x.Start >= tokens[end].Start && x.Start < grownEnd && x.End <= grownEnd);
+                n = spans.IndexOf(span);
+            }
+            else if (last == first && Spaced(end, end + 1) && NameWord(end + 1) && tokens[end + 1].Is(Lex.Surname) && !Overlaps(spans, tokens[end + 1].Start, tokens[end + 1].End))
+            {
+                end++;
+            }
+
+            // "Ana Lucía de la Cruz", "Vincent van der Berg": a particle and the surname after it.
+            var particle = end + 1;
+            while (particle < end + 3 && IsWord(particle) && tokens[particle].Has(TokenFlags.Lower) && EqAny(particle, "de", "la", "del", "van", "von", "der", "den", "da", "dos", "du", "le", "bin", "al"))
+            {
+                particle++;
+            }
+
+            if (particle > end + 1 && !caseless && IsWord(particle) && tokens[particle].Has(TokenFlags.Capitalized) && !tokens[particle].Is(Lex.Stop | Lex.Rank) && Spaced(particle - 1, particle)
+                && !Overlaps(spans, tokens[end + 1].Start, tokens[particle].End))
+            {
+                end = particle;
+            }
+
+            // "o'neill", "D'Angelo": the prefix with its apostrophe.
+            if (P(start - 1, '\'') && IsWord(start - 2) && (Eq(start - 2, "o") || Eq(start - 2, "d")) && tokens[start].Start == tokens[start - 1].End && tokens[start - 1].Start == tokens[start - 2].End)
+            {
+                start -= 2;
+            }
+
+            if (start < first || end > last)
+            {
+                spans[n] = new PiiSpan(tokens[start].Start, tokens[end].End, PiiLabel.Person);
+                changed = true;
+            }
+        }
+
+        // "MARTINEZ-REYES", "Daniel "Danny Boy" Arredondo": parts of one name found apart are one span.
+        for (var n = spans.Count - 1; n > 0; n--)
+        {
+            var a = spans[n - 1];
+            var b = spans[n];
+            if (a.Label == PiiLabel.Person && b.Label == PiiLabel.Person && b.Start > a.End && b.Start - a.End <= 3 && Joins(a.End, b.Start))
+            {
+                spans[n - 1] = a with { End = b.End };
+                spans.RemoveAt(n);
+            }
+        }
+
+        if (changed)
+        {
+            spans.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        }
+    }
+
+    /// <summary>
+    /// "grant (3-Frank-24)", "Hassan (U-22)": a name glossed by its call sign. "Hunter and I": a name-listed word before
+    /// "and I" (a police dog's where the text speaks of one and the word is also an ordinary word).
+    /// </summary>
+    private void NamesByGloss(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        bool? dogText = null;
+        for (var k = 0; k + 3 < count; k++)
+        {
+            if (!IsWord(k) || tokens[k].Length < 3 || !(P(k + 1, '(') || Eq(k + 1, "and")) || tokens[k].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Keyword | Lex.UnitDesignator)
+                || tokens[k].Lex.Has(LexExtra.NotPii) || NounLead(k - 1) || Overlaps(spans, tokens[k].Start, tokens[k].End))
+            {
+                continue;
+            }
+
+            var listed = tokens[k].Is(Lex.GivenName | Lex.Surname) || NameWord(k);
+            if (P(k + 1, '(') && listed)
+            {
+                var close = k + 2;
+                while (close < count && close < k + 8 && !P(close, ')'))
+                {
+                    close++;
+                }
+
+                if (P(close, ')') && Overlaps(spans, tokens[k + 2].Start, tokens[close - 1].End) && IsCallSign(spans, tokens[k + 2].Start, tokens[close - 1].End))
+                {
+                    added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.Person));
+                }
+            }
+            else if (Eq(k + 1, "and") && (Eq(k + 2, "i") || Eq(k + 2, "me")) && tokens[k].Has(TokenFlags.Capitalized) && !tokens[k].Lex.Has(LexExtra.Model) && !tokens[k].Is(Lex.Brand)
+                && (caseless ? NameWord(k) : listed || tokens[k].Is(Lex.Common) && (dogText ??= SpeaksOfAnimals())))
+            {
+                var dog = tokens[k].Is(Lex.Common) && (dogText ??= SpeaksOfAnimals());
+                added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, dog ? PiiLabel.OtherId : PiiLabel.Person));
+            }
+        }
+    }
+
+    private bool SpeaksOfAnimals()
+    {
+        for (var k = 0; k < count; k++)
+        {
+            if (Eq(k, "k9") || Eq(k, "canine") || Eq(k, "dog") || Eq(k, "horse"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Only a hyphen, or quotes and spaces with a quote among them, between two parts of a name.</summary>
+    private bool Joins(int from, int to)
+    {
+        var between = text.AsSpan(from, to - from);
+        if (between is "-")
+        {
+            return true;
+        }
+
+        return between.IndexOfAny("\"“”") >= 0 && !between.ContainsAnyExcept(" \"“”");
+    }
+
+    /// <summary>
+    /// Nicknames said to be nicknames: "(everybody calls her fab)", "goes by chuy", "aka "bird"", "sarge (wolf)", "me and
+    /// big mike".
+    /// </summary>
+    private void Nicknamed(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        for (var k = 1; k < count; k++)
+        {
+            // Only words that open one of the shapes below: her/him/me, by, aka, as, "(", big/lil/little.
+            if (char.ToLowerInvariant(text[tokens[k].Start]) is not ('h' or 'm' or 'b' or 'a' or 'l' or '('))
+            {
+                continue;
+            }
+
+            var j = -1;
+            if ((Eq(k - 1, "calls") || Eq(k - 1, "call") || Eq(k - 1, "called")) && (Eq(k, "her") || Eq(k, "him") || Eq(k, "me")) || Eq(k - 1, "goes") && Eq(k, "by")
+                || Eq(k, "aka") || Eq(k - 1, "known") && Eq(k, "as"))
+            {
+                j = k + 1;
+                if (P(j, '"') || P(j, '\'') || j < count && text[tokens[j].Start] == '“')
+                {
+                    j++;
+                }
+            }
+            else if (P(k, '(') && IsWord(k - 1) && (tokens[k - 1].Is(Lex.Rank) || Eq(k - 1, "sarge") || Eq(k - 1, "lt") || Eq(k - 1, "cap")) && P(k + 2, ')'))
+            {
+                j = k + 1;
+            }
+            else if ((Eq(k, "big") || Eq(k, "lil") || Eq(k, "little")) && IsWord(k + 1) && tokens[k + 1].Lex.GivenCount >= 20_000
+                && ((Eq(k - 1, "and") || Eq(k - 1, "n")) && Eq(k - 2, "me") || Eq(k - 1, "with")
+                    || !caseless && tokens[k].Has(TokenFlags.Capitalized) && tokens[k + 1].Has(TokenFlags.Capitalized) && !tokens[k].Has(TokenFlags.SentenceStart | TokenFlags.NewlineBefore)))
+            {
+                var found = spans.FindIndex(x => x.Start == tokens[k + 1].Start && x.Label == PiiLabel.Person);
+                if (found >= 0)
+                {
+                    spans[found] = spans[found] with { Start = tokens[k].Start };
+                }
+                else
+                {
+                    added.Add(new PiiSpan(tokens[k].Start, tokens[k + 1].End, PiiLabel.Person));
+                }
+
+                continue;
+            }
+
+            if (j > 0 && IsWord(j) && tokens[j].Length > 1 && !tokens[j].Is(Lex.Stop | Lex.Rank | Lex.Role) && !tokens[j].Lex.Has(LexExtra.NotPii) && !Overlaps(spans, tokens[j].Start, tokens[j].End))
+            {
+                added.Add(new PiiSpan(tokens[j].Start, tokens[j].End, PiiLabel.Person));
+            }
+        }
+    }
+
+    private static bool IsCallSign(List<PiiSpan> spans, int start, int end)
+    {
+        foreach (var s in spans)
+        {
+            if (s.Start >= start && s.End <= end && s.Label == PiiLabel.BadgeId)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"My horse, Rocco,", "his K9 partner, Ranger,", "K9 partner Ranger was": an animal's name (OTHER_ID).</summary>
+    private void AnimalNames(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        for (var k = 1; k + 1 < count; k++)
+        {
+            if (char.ToLowerInvariant(text[tokens[k].Start]) is not ('h' or 'd' or 'p') || !(Eq(k, "horse") || Eq(k, "dog") || Eq(k, "partner") && (Eq(k - 1, "k9") || Eq(k - 1, "canine"))))
+            {
+                continue;
+            }
+
+            var j = k + 1;
+            var comma = P(j, ',');
+            if (comma)
+            {
+                j++;
+            }
+
+            if (IsWord(j) && tokens[j].Has(TokenFlags.Capitalized) && tokens[j].Length > 2 && !tokens[j].Is(Lex.Stop) && !tokens[j].Lex.Has(LexExtra.NotPii)
+                && (comma ? P(j + 1, ',') || P(j + 1, '.') : IsWord(j + 1) && tokens[j + 1].Has(TokenFlags.Lower))
+                && (IsDeterminer(k - 1) || Eq(k - 1, "k9") || Eq(k - 1, "canine")) && !Overlaps(spans, tokens[j].Start, tokens[j].End))
+            {
+                added.Add(new PiiSpan(tokens[j].Start, tokens[j].End, PiiLabel.OtherId));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Other mentions of a name or an animal found: in any case ("DESHAWN YOUNG" ... "YOUNG STEPPED BACK", "grant
+    /// (3-Frank-24)" ... "waited for grant"), but an ordinary word only where it reads as a name (not after "the" or a
+    /// number, not before "up" or a noun it would describe).
+    /// </summary>
+    private void SpreadNames(List<PiiSpan> spans)
+    {
+        Dictionary<string, PiiLabel>? names = null;
+        foreach (var span in spans)
+        {
+            if (span.Label is not (PiiLabel.Person or PiiLabel.OtherId))
+            {
+                continue;
+            }
+
+            var first = FirstToken(span.Start);
+            var last = TokenEnding(span.End);
+            for (var k = first; k <= last; k++)
+            {
+                if (IsWord(k) && tokens[k].Length >= 3 && !tokens[k].Is(Lex.Stop | Lex.Role) && !(tokens[k].Is(Lex.Rank) && span.Label == PiiLabel.Person) && !tokens[k].Lex.Has(LexExtra.NotPii | LexExtra.Model)
+                    && (span.Label == PiiLabel.OtherId ? first == last : last > first || NameWord(k) || tokens[k].Is(Lex.GivenName | Lex.Surname)))
+                {
+                    (names ??= new Dictionary<string, PiiLabel>(StringComparer.OrdinalIgnoreCase)).TryAdd(W(k).ToString(), span.Label);
+                }
+            }
+        }
+
+        if (names is null)
+        {
+            return;
+        }
+
+        var initials = 0L;
+        foreach (var name in names.Keys)
+        {
+            initials |= 1L << (char.ToLowerInvariant(name[0]) & 63);
+        }
+
+        var lookup = names.GetAlternateLookup<ReadOnlySpan<char>>();
+        var grown = false;
+        var s = 0;
+        var original = spans.Count;
+        for (var k = 0; k < count; k++)
+        {
+            if (!IsWord(k) || tokens[k].Length < 3 || (initials & (1L << (char.ToLowerInvariant(text[tokens[k].Start]) & 63))) == 0 || !lookup.TryGetValue(W(k), out var label))
+            {
+                continue;
+            }
+
+            while (s < original && spans[s].End <= tokens[k].Start)
+            {
+                s++;
+            }
+
+            if (s < original && spans[s].Start < tokens[k].End)
+            {
+                continue;
+            }
+
+            // In ordinary case a lower-case ordinary word is that word ("young officers"); capitals are the rules' own.
+            if (English(k) && (!caseless && !tokens[k].Has(TokenFlags.Capitalized) || !ReadsAsName(k)))
+            {
+                continue;
+            }
+
+            spans.Add(new PiiSpan(tokens[k].Start, tokens[k].End, label));
+            grown = true;
+        }
+
+        if (grown)
+        {
+            spans.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        }
+    }
+
+    /// <summary>An ordinary word in a name's place: after no determiner or number, before a verb, an age or punctuation.</summary>
+    private bool ReadsAsName(int k)
+    {
+        if (NounLead(k - 1) || P(k - 1, '-') || P(k + 1, '-') || P(k - 1, '\'') || tokens[k].Has(TokenFlags.Capitalized) && tokens[k].Has(TokenFlags.SentenceStart) && Eq(k + 1, "the"))
+        {
+            return false;
+        }
+
+        var n = k + 1;
+        if (n >= count || tokens[n].Kind == TokenKind.Punct && !P(n, '-') && !P(n, '/'))
+        {
+            return true;
+        }
+
+        if (!IsWord(n))
+        {
+            return false;
+        }
+
+        var w = W(n);
+        return w.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || w.EndsWith("ing", StringComparison.OrdinalIgnoreCase)
+            || EqAny(n, "was", "is", "had", "has", "did", "said", "says", "and", "who", "would", "could", "will", "then", "never", "also", "just", "still",
+                "went", "came", "took", "takes", "goes", "gets", "runs", "keeps", "pulls", "walks", "comes", "tells", "tries", "starts", "stays", "got", "ran", "fell", "told", "kept", "made", "put", "saw", "drew", "hit", "left", "did", "does", "didnt", "wasnt", "isnt");
+    }
+
+    private bool EqAny(int i, params ReadOnlySpan<string> words)
+    {
+        foreach (var word in words)
+        {
+            if (Eq(i, word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,276 @@
+namespace NearMiss.Core.Pii;
+
+/// <summary>
+/// Shapes of police logs and records (decision 045): the times that open the entries of a timeline ("2250 - Tiny and
+/// me 10-8", ", 2316 adam-22 req cover"), the age in a sex/race/age code ("M/W/45"), and the state of a plate or a
+/// licence in any case ("CA 8XKT221", "tx tag", "colo plate", "his CDL was FL O412-…").
+/// </summary>
+internal sealed partial class PiiContextRules
+{
+    private static readonly string[] PlateWords = ["tag", "tags", "plate", "plates", "plt", "reg", "registration", "dl", "cdl", "lic", "license", "licence", "ol", "id"];
+
+    private bool IsClockNumber(int k)
+    {
+        if (k >= count || tokens[k].Kind != TokenKind.Number || tokens[k].Length != 4)
+        {
+            return false;
+        }
+
+        var w = W(k);
+        var hours = ((w[0] - '0') * 10) + (w[1] - '0');
+        var minutes = ((w[2] - '0') * 10) + (w[3] - '0');
+        return hours < 24 && minutes < 60;
+    }
+
+    /// <summary>Does an entry of a log start at token k: a new line, or after "," ";" "—" "-" "//" "|" or a date?</summary>
+    private bool EntryStart(int k) =>
+        k == 0 || tokens[k].Has(TokenFlags.NewlineBefore) || P(k - 1, ',') || P(k - 1, ';') || P(k - 1, '—') || P(k - 1, '–') || P(k - 1, '|')
+        || P(k - 1, '-') && k >= 2 && !Spaced(k - 2, k - 1) && tokens[k - 1].Start != tokens[k - 2].End || P(k - 1, '/') && P(k - 2, '/') || P(k - 1, '.') && tokens[k].Has(TokenFlags.SentenceStart);
+
+    /// <summary>The word after a time that opens an entry: a dash, a call sign, a word; not a block, a unit or a date.</summary>
+    private bool EntryRest(int k)
+    {
+        if (k >= count || tokens[k].Has(TokenFlags.NewlineBefore))
+        {
+            return false;
+        }
+
+        if (P(k, '-') || P(k, '—') || P(k, '–') || P(k, ':') && !(k + 1 < count && tokens[k + 1].Start == tokens[k].End))
+        {
+            return true;
+        }
+
+        return (IsWord(k) || tokens[k].Kind == TokenKind.Alnum) && !tokens[k].Is(Lex.Measure | Lex.StreetSuffix | Lex.Month) && !Eq(k, "block") && !Eq(k, "of")
+            && !Eq(k, "hrs") && !Eq(k, "hours") && !tokens[k].Is(Lex.Stop) || Eq(k, "the") || Eq(k, "a");
+    }
+
+    /// <summary>The times of a timeline: at least two four-digit clock times that open entries.</summary>
+    private void LogTimes(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        List<int>? found = null;
+        for (var k = 0; k < count; k++)
+        {
+            if (IsClockNumber(k) && EntryStart(k) && EntryRest(k + 1) && !Overlaps(spans, tokens[k].Start, tokens[k].End)
+                && !(k + 1 < count && tokens[k + 1].Start == tokens[k].End))
+            {
+                (found ??= []).Add(k);
+            }
+        }
+
+        if (found is null || found.Count < 2 && !spans.Exists(static s => s.Label == PiiLabel.Time))
+        {
+            return;
+        }
+
+        foreach (var k in found)
+        {
+            added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.Time));
+        }
+    }
+
+    /// <summary>"M/W/45", "W/M/32", "B/F/19": the age in a sex, race and age code.</summary>
+    private void CodedAges(List<PiiSpan> added)
+    {
+        for (var k = 0; k + 4 < count; k++)
+        {
+            if (IsWord(k) && tokens[k].Length == 1 && P(k + 1, '/') && IsWord(k + 2) && tokens[k + 2].Length == 1 && P(k + 3, '/') && tokens[k + 4].Kind == TokenKind.Number
+                && tokens[k + 4].Length <= 2 && (Eq(k, "m") || Eq(k, "f") || Eq(k + 2, "m") || Eq(k + 2, "f"))
+                && tokens[k + 1].Start == tokens[k].End && tokens[k + 2].Start == tokens[k + 1].End && tokens[k + 3].Start == tokens[k + 2].End && tokens[k + 4].Start == tokens[k + 3].End)
+            {
+                added.Add(new PiiSpan(tokens[k + 4].Start, tokens[k + 4].End, PiiLabel.Age));
+            }
+        }
+    }
+
+    /// <summary>The state of a plate or a licence: a state code or AP abbreviation before "tag", "plate", "DL" or a plate found.</summary>
+    private void PlateStates(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        for (var k = 0; k + 1 < count; k++)
+        {
+            if (!IsWord(k) || !(tokens[k].Is(Lex.StateCode) && tokens[k].Length == 2 || tokens[k].Lex.Has(LexExtra.ApState) && tokens[k].Length >= 3)
+                || tokens[k].Has(TokenFlags.Lower) && !caseless || Overlaps(spans, tokens[k].Start, tokens[k].End))
+            {
+                continue;
+            }
+
+            var n = k + 1;
+            var plate = IsWord(n) && Array.Exists(PlateWords, w => Eq(n, w)) && !(Eq(n, "id") && !tokens[k].Has(TokenFlags.AllCaps))
+                || spans.Exists(s => s.Start == tokens[n].Start && s.Label is PiiLabel.Plate or PiiLabel.DriverLicense);
+            var was = (Eq(k - 1, "was") || P(k - 1, ':')) && (Eq(k - 2, "cdl") || Eq(k - 2, "dl") || Eq(k - 2, "plate") || Eq(k - 2, "tag") || Eq(k - 2, "license"));
+            if ((plate || was) && !(Eq(k, "id") || Eq(k, "in") || Eq(k, "me") || Eq(k, "or") && !tokens[k].Has(TokenFlags.AllCaps)))
+            {
+                added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.Location));
+            }
+        }
+    }
+
+    /// <summary>"Lancaster Dr NE", "4th st n": the directional after a street; "Clarence Wolf Jr.": the suffix of a name with its dot.</summary>
+    private void SpanTails(List<PiiSpan> spans)
+    {
+        for (var n = 0; n < spans.Count; n++)
+        {
+            var span = spans[n];
+            var last = TokenEnding(span.End);
+            var k = last + 1;
+            if (span.Label == PiiLabel.Address && IsWord(last) && tokens[last].Is(Lex.StreetSuffix | Lex.Abbreviation) && P(k, '.') && tokens[k].Start == tokens[last].End)
+            {
+                k++;
+            }
+
+            var end = -1;
+            if (span.Label == PiiLabel.Address && IsWord(k) && Spaced(k - 1, k) && IsWord(last) && (EqAny(k, "n", "s", "e", "w", "ne", "nw", "se", "sw") && (caseless || tokens[k].Has(TokenFlags.AllCaps) || char.IsAsciiLetterUpper(text[tokens[k].Start]) && tokens[k].Length == 1))
+                && (k + 1 >= count || tokens[k + 1].Kind == TokenKind.Punct || IsWord(k + 1) && tokens[k + 1].Has(TokenFlags.Lower) && !Eq(k + 1, "of")))
+            {
+                end = k;
+            }
+            else if (span.Label == PiiLabel.Person && (Eq(last, "jr") || Eq(last, "sr")) && P(k, '.') && tokens[k].Start == tokens[last].End)
+            {
+                end = k;
+            }
+            else if (span.Label == PiiLabel.Person && IsWord(k) && Spaced(last, k) && (Eq(k, "jr") || Eq(k, "sr") || (Eq(k, "ii") || Eq(k, "iii")) && tokens[k].Has(TokenFlags.AllCaps)))
+            {
+                end = P(k + 1, '.') && tokens[k + 1].Start == tokens[k].End ? k + 1 : k;
+            }
+
+            if (end > last && !Overlaps(spans, tokens[last + 1].Start, tokens[end].End))
+            {
+                spans[n] = span with { End = tokens[end].End };
+            }
+        }
+    }
+
+    /// <summary>
+    /// Chains by name: "outside the circle k", "at the Dollar General", "the motel 6 on central"; a chain named by an
+    /// ordinary word only as a premise ("at the Target on Sepulveda", "AT LOVES I-40", "the shell on w. colfax").
+    /// </summary>
+    private void Chains(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        for (var k = 1; k < count; k++)
+        {
+            if (tokens[k].Kind == TokenKind.Punct || !IsWord(k - 1))
+            {
+                continue;
+            }
+
+            var lead = Eq(k - 1, "the") || Eq(k - 1, "at") || Eq(k - 1, "outside") || Eq(k - 1, "behind") || Eq(k - 1, "near") || Eq(k - 1, "from") || Eq(k - 1, "to") || Eq(k - 1, "by");
+            var capital = !caseless && tokens[k].Has(TokenFlags.Capitalized | TokenFlags.AllCaps) && !tokens[k].Has(TokenFlags.SentenceStart);
+            if (!(lead || capital) || !lexicon.IsChainHead(W(k)) || Overlaps(spans, tokens[k].Start, tokens[k].End))
+            {
+                continue;
+            }
+
+            var matched = false;
+            for (var n = Math.Min(4, count - k); n >= 2 && !matched; n--)
+            {
+                var last = k + n - 1;
+                if (tokens[last].End - tokens[k].Start > 30 || tokens[last].Has(TokenFlags.NewlineBefore))
+                {
+                    continue;
+                }
+
+                if ((lead || capital) && lexicon.IsChainPhrase(text.AsSpan(tokens[k].Start, tokens[last].End - tokens[k].Start)) && !Overlaps(spans, tokens[k].Start, tokens[last].End))
+                {
+                    added.Add(new PiiSpan(tokens[k].Start, tokens[last].End, PiiLabel.Location));
+                    matched = true;
+                    k = last;
+                }
+            }
+
+            if (matched || !IsWord(k) || !lexicon.IsChainWord(W(k)) || !(capital || caseless) || !(Eq(k - 1, "the") || Eq(k - 1, "at")))
+            {
+                continue;
+            }
+
+            var next = k + 1;
+            var after = next + 1;
+            var premise = EqAny(next, "parking", "lot", "store", "gas", "station")
+                || EqAny(next, "on", "at", "off") && after < count && (tokens[after].Has(TokenFlags.Capitalized | TokenFlags.AllCaps | TokenFlags.DigitFirst) && !tokens[after].Is(Lex.Stop)
+                    || EqAny(after, "w", "e", "n", "s") || spans.Exists(s => s.Start == tokens[after].Start && s.Label is PiiLabel.Location or PiiLabel.Address))
+                || next < count && spans.Exists(s => s.Start == tokens[next].Start && s.Label is PiiLabel.Location or PiiLabel.Address);
+            if (premise)
+            {
+                added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.Location));
+            }
+        }
+    }
+
+    /// <summary>
+    /// "Gilmore St, Waycross.": the town after a street and a comma; "NORTH OF LUKEVILLE", "west of Tuba City": a word
+    /// no list knows after a compass direction and "of".
+    /// </summary>
+    private void PlacesBeside(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        foreach (var span in spans)
+        {
+            if (span.Label != PiiLabel.Address)
+            {
+                continue;
+            }
+
+            var k = FirstToken(span.End);
+            if (P(k, ',') && IsWord(k + 1) && !Overlaps(spans, tokens[k + 1].Start, tokens[k + 1].End) && !tokens[k + 1].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.StateCode)
+                && (tokens[k + 1].Has(TokenFlags.Capitalized) && !caseless || tokens[k + 1].Is(Lex.Place | Lex.County) && !English(k + 1) || tokens[k + 1].Lex.Flags == Lex.None && !English(k + 1))
+                && (k + 2 >= count || tokens[k + 2].Kind == TokenKind.Punct))
+            {
+                added.Add(new PiiSpan(tokens[k + 1].Start, tokens[k + 1].End, PiiLabel.Location));
+            }
+        }
+
+        // "GRESHAM, OR.": the state code after a place and a comma.
+        foreach (var span in spans)
+        {
+            var k = FirstToken(span.End);
+            if (span.Label == PiiLabel.Location && P(k, ',') && IsWord(k + 1) && tokens[k + 1].Is(Lex.StateCode) && tokens[k + 1].Length == 2 && tokens[k + 1].Has(TokenFlags.AllCaps)
+                && (k + 2 >= count || tokens[k + 2].Kind == TokenKind.Punct) && !Overlaps(spans, tokens[k + 1].Start, tokens[k + 1].End))
+            {
+                added.Add(new PiiSpan(tokens[k + 1].Start, tokens[k + 1].End, PiiLabel.Location));
+            }
+        }
+
+        for (var k = 2; k < count; k++)
+        {
+            if (Eq(k - 1, "of") && EqAny(k - 2, "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest") && IsWord(k) && tokens[k].Length > 3
+                && tokens[k].Lex.Flags == Lex.None && !English(k) && !tokens[k].Lex.Has(LexExtra.NotPii) && (caseless || tokens[k].Has(TokenFlags.Capitalized))
+                && !Overlaps(spans, tokens[k].Start, tokens[k].End))
+            {
+                added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.Location));
+            }
+        }
+    }
+
+    /// <summary>
+    /// "Park Street station", "Picacho Avenue bridge", "prowers county jail", "POTTER COUNTY DETENTION CENTER": a place
+    /// or a street followed by the word of a premise is the premise (LOCATION).
+    /// </summary>
+    private void Premises(List<PiiSpan> spans)
+    {
+        for (var n = 0; n < spans.Count; n++)
+        {
+            var span = spans[n];
+            if (span.Label is not (PiiLabel.Location or PiiLabel.Address))
+            {
+                continue;
+            }
+
+            var last = TokenEnding(span.End);
+            var end = last;
+            while (end + 1 < count && end - last < 2 && IsWord(end + 1) && Spaced(end, end + 1) && tokens[end + 1].Is(Lex.PremiseSuffix) && !tokens[end + 1].Is(Lex.Stop)
+                && (span.Label == PiiLabel.Address || !caseless && !tokens[end + 1].Has(TokenFlags.Lower)
+                    || caseless && EqAny(end + 1, "jail", "prison", "detention", "station", "bridge", "mall", "hospital", "courthouse"))
+                && !(Eq(end + 1, "park") && span.Label == PiiLabel.Address) && !Eq(end + 1, "range") && !Eq(end + 1, "high") && !Eq(end + 1, "middle") && !Eq(end + 1, "wash") && !Eq(end + 1, "body"))
+            {
+                end++;
+            }
+
+            if ((Eq(end, "detention") || Eq(end, "medical") || Eq(end, "justice")) && IsWord(end + 1) && (Eq(end + 1, "center") || Eq(end + 1, "centre") || Eq(end + 1, "facility")))
+            {
+                end++;
+            }
+
+            if (end > last && !Overlaps(spans, tokens[last + 1].Start, tokens[end].End) && !(span.Label == PiiLabel.Address && tokens[end].Is(Lex.StreetSuffix)))
+            {
+                spans[n] = new PiiSpan(span.Start, tokens[end].End, PiiLabel.Location);
+            }
+        }
+    }
+}
