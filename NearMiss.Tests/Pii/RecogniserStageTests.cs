@@ -103,6 +103,12 @@ public sealed class RecogniserStageTests
     [InlineData("Why is Katrine so impulsive?", "so")]
     [InlineData("the crowd rose up a little when we cuffed him and i called for more units.", "rose")]
     [InlineData("Vehicle operations course at the Fairfax County academy, 04/22/2024. During the skid pan exercise we spun.", "academy")]
+    // A bullet opens a sentence; programme, training and equipment words are never PII alone; a make before its model (decision 046).
+    [InlineData("What went wrong\n- Overconfidence after two quiet nights on the same post.", "Overconfidence")]
+    [InlineData("Crews were working under an Excessive Heat Warning when the call came in.", "Warning")]
+    [InlineData("Both deputies had finished Tactical Combat Casualty Care the spring before.", "Care")]
+    [InlineData("We were in a Ford Police Interceptor Sedan with the lights off.", "Ford Police")]
+    [InlineData("The helicopter, a Sikorsky S-76, held a wide orbit over the field.", "Sikorsky")]
     public void Stage_StaysQuiet(string text, string word)
     {
         var start = text.IndexOf(word, StringComparison.Ordinal);
