@@ -205,6 +205,12 @@ internal sealed class AgencyRecogniser(PiiScan scan) : PiiRecogniser(scan)
             return j + 2;
         }
 
+        if (Eq(j, "constable") && Eq(j - 1, "county") && SubUnitAt(j + 1) > j + 1)
+        {
+            // "Travis County Constable Pct. 3": a county constable's precinct.
+            return j + 1;
+        }
+
         if (EqAny(j, "marshals", "marshal's", "constable's", "constables"))
         {
             return EqAny(j + 1, "service", "office") ? j + 2 : j + 1;
@@ -487,6 +493,38 @@ internal sealed class AgencyRecogniser(PiiScan scan) : PiiRecogniser(scan)
     /// <summary>After an agency: "Troop D", "Olympic Division", "2nd District".</summary>
     public int SubUnitAfter(int end)
     {
+        var after = SubUnitAt(end);
+        if (after == end)
+        {
+            // Two or three named words before the sub-unit word: "Valley Traffic Division", "Downtown Area Command".
+            for (var k = end + 2; k <= end + 3 && after == end; k++)
+            {
+                if (Cap(k - 1) && Is(k, Lex.SubUnit) && Cap(k) && !tokens[k].Has(TokenFlags.NewlineBefore) && AllNamed(end, k))
+                {
+                    after = k + 1;
+                }
+            }
+        }
+
+        // "Area Command": the sub-unit word and its command.
+        return after > end && Eq(after - 1, "area") && Cap(after) && Eq(after, "command") ? after + 1 : after;
+    }
+
+    private bool AllNamed(int from, int to)
+    {
+        for (var k = from; k < to; k++)
+        {
+            if (!Cap(k) || Is(k, Lex.Stop | Lex.Rank | Lex.Month | Lex.Weekday) || tokens[k].Has(TokenFlags.NewlineBefore))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private int SubUnitAt(int end)
+    {
         if (Eq(end, "troop") && Cap(end) && end + 1 < count && tokens[end + 1].Length <= 2 && !tokens[end + 1].Has(TokenFlags.Lower))
         {
             return end + 2;
@@ -501,6 +539,12 @@ internal sealed class AgencyRecogniser(PiiScan scan) : PiiRecogniser(scan)
         {
             // "Troop 4", "Barracks C-4".
             return IdEnd(end + 1);
+        }
+
+        if (Cap(end) && Is(end, Lex.SubUnit) && P(end + 1, '.') && Adj(end + 1) && IsNum(end + 2))
+        {
+            // "Pct. 3", "Dist. 5".
+            return IdEnd(end + 2);
         }
 
         if (end < count && tokens[end].Kind == TokenKind.Alnum && IsOrdinal(end) && Cap(end + 1) && Is(end + 1, Lex.SubUnit))

@@ -88,7 +88,32 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         SpanTails(kept);
         Premises(kept);
         SpreadNames(kept);
+
+        // The context stages add names and places from evidence; none may be made of words never PII alone.
+        kept.RemoveAll(NeverPiiAlone);
         return kept;
+    }
+
+    /// <summary>A name or place made only of words that are never PII alone ("Warning", "Care", "Summary").</summary>
+    private bool NeverPiiAlone(PiiSpan span)
+    {
+        if (span.Label is not (PiiLabel.Person or PiiLabel.Location))
+        {
+            return false;
+        }
+
+        var words = 0;
+        for (var k = FirstToken(span.Start); k < count && tokens[k].Start < span.End; k++)
+        {
+            if (tokens[k].Kind is TokenKind.Number or TokenKind.Alnum || IsWord(k) && !tokens[k].Lex.Has(LexExtra.NotPii))
+            {
+                return false;
+            }
+
+            words += IsWord(k) ? 1 : 0;
+        }
+
+        return words > 0;
     }
 
     private static void Merge(List<PiiSpan> kept, List<PiiSpan> added)
@@ -232,6 +257,12 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
             {
                 model++;
             }
+        }
+
+        // A make before its model is a vehicle, not an agency: "a Ford Police Interceptor Utility".
+        if (span.Label == PiiLabel.Agency && tokens[first].Is(Lex.Brand) && IsWord(last + 1) && tokens[last + 1].Lex.Has(LexExtra.Model))
+        {
+            return null;
         }
 
         if (words == 0 || span.Label == PiiLabel.Agency)

@@ -141,6 +141,9 @@ internal static class PiiTokenizer
             {
                 '.' or '!' or '?' or ':' or ';' when !IsAbbreviationPeriod(text, tokens, count) => TokenFlags.SentenceStart,
                 '"' or '\'' or '(' or '“' or '‘' => token.Flags & TokenFlags.SentenceStart,
+
+                // A bullet opening a line ("- Unfamiliarity with ...") starts a sentence of its own.
+                '-' or '•' or '*' or '–' or '—' when token.Flags.HasFlag(TokenFlags.NewlineBefore) || count == 1 => TokenFlags.SentenceStart,
                 _ => TokenFlags.None,
             };
         }

@@ -69,6 +69,11 @@ public sealed class RecogniserStageTests
     [InlineData("LOCATION 7715 SE HOLLY LN, GRESHAM, OR. ENTRY TEAM WENT IN AT 0545 HRS.", "OR", "LOCATION")]
     [InlineData("STOP THE CAR WHEN POSSIBLE. TPR J. MARTINEZ-OYELARAN, TROOP D. CASE FHP230789114.", "TROOP D", "AGENCY")]
     [InlineData("robbery call, wed approx 1915. clerk mohamed abdi 45 says guy showed a gun n took the register.", "45", "AGE")]
+    // Sub-units of several words, abbreviated sub-units, a county constable's precinct (decision 046).
+    [InlineData("The crash was worked by SFPD Golden Gate Traffic Company and then by CHP Valley Traffic Division.", "CHP Valley Traffic Division", "AGENCY")]
+    [InlineData("I was working nights out of NYPD 46th Pct when this happened.", "NYPD 46th Pct", "AGENCY")]
+    [InlineData("Backup came from LVMPD Northeast Area Command about ten minutes later.", "LVMPD Northeast Area Command", "AGENCY")]
+    [InlineData("Deputy Ruiz of Bexar County Constable Pct. 2 held the perimeter.", "Bexar County Constable Pct. 2", "AGENCY")]
     public void Stage_FindsTheSpan(string text, string expected, string label)
     {
         var spans = Detector.Detect(text);
@@ -103,6 +108,12 @@ public sealed class RecogniserStageTests
     [InlineData("Why is Katrine so impulsive?", "so")]
     [InlineData("the crowd rose up a little when we cuffed him and i called for more units.", "rose")]
     [InlineData("Vehicle operations course at the Fairfax County academy, 04/22/2024. During the skid pan exercise we spun.", "academy")]
+    // A bullet opens a sentence; programme, training and equipment words are never PII alone; a make before its model (decision 046).
+    [InlineData("What went wrong\n- Overconfidence after two quiet nights on the same post.", "Overconfidence")]
+    [InlineData("Crews were working under an Excessive Heat Warning when the call came in.", "Warning")]
+    [InlineData("Both deputies had finished Tactical Combat Casualty Care the spring before.", "Care")]
+    [InlineData("We were in a Ford Police Interceptor Sedan with the lights off.", "Ford Police")]
+    [InlineData("The helicopter, a Sikorsky S-76, held a wide orbit over the field.", "Sikorsky")]
     public void Stage_StaysQuiet(string text, string word)
     {
         var start = text.IndexOf(word, StringComparison.Ordinal);
