@@ -37,7 +37,7 @@ public sealed class LanguagePiiClient
         _options = options;
         var clientOptions = new PipelineSettings();
         clientOptions.Retry.MaxRetries = 2;
-        clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(500);
+        clientOptions.Retry.Delay = options.RetryDelay;
         clientOptions.Retry.NetworkTimeout = options.Timeout;
         clientOptions.Diagnostics.IsLoggingContentEnabled = false;
         if (transport is not null)

@@ -28,6 +28,10 @@ public sealed class LanguagePiiOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>The first wait before a retry (two retries, growing): refused or slow answers are tried again.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
     public bool Enabled => !string.IsNullOrWhiteSpace(Endpoint);
 
     /// <summary>The endpoint as an address, with the trailing slash relative paths need.</summary>

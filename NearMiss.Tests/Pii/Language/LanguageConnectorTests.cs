@@ -27,12 +27,14 @@ public sealed class LanguageConnectorTests : IDisposable
 {
     private const string Token = "entra-token-for-tests";
     private const string Name = "Zyx Quorra";
+    // One key for the class: making an RSA key per test cost most of the class's time.
+    private static readonly X509Certificate2 Certificate = SelfSigned();
     private static readonly string Text = $"Officer {Name} stopped a car at 1200 Elm Street. Call 555-0100 if seen.";
 
     private readonly WireMockServer _service = WireMockServer.Start(new WireMockServerSettings
     {
         UseSSL = true,
-        CertificateSettings = new WireMockCertificateSettings { X509Certificate = SelfSigned() },
+        CertificateSettings = new WireMockCertificateSettings { X509Certificate = Certificate },
     });
     private readonly CapturedLogs _logs = new();
 
@@ -43,7 +45,7 @@ public sealed class LanguageConnectorTests : IDisposable
     }
 
     private LanguagePiiOptions Options(TimeSpan? timeout = null) =>
-        new() { Endpoint = _service.Url, Timeout = timeout ?? TimeSpan.FromSeconds(5) };
+        new() { Endpoint = _service.Url, Timeout = timeout ?? TimeSpan.FromSeconds(5), RetryDelay = TimeSpan.FromMilliseconds(10) };
 
     private LanguagePiiClient Client(LanguagePiiOptions? options = null) =>
         new(options ?? Options(), new FixedToken(), new HttpClientTransport(new HttpClientHandler
@@ -166,7 +168,7 @@ public sealed class LanguageConnectorTests : IDisposable
     public async Task SecondOpinion_ServiceTooSlow_GoesOnWithTheLocalFindings()
     {
         _service.Given(Request.Create().WithPath("/language/:analyze-text").UsingPost())
-            .RespondWith(Response.Create().WithStatusCode(200).WithDelay(TimeSpan.FromSeconds(5)).WithBody("{}"));
+            .RespondWith(Response.Create().WithStatusCode(200).WithDelay(TimeSpan.FromSeconds(2)).WithBody("{}"));
 
         var spans = await SecondOpinion(Client(Options(TimeSpan.FromSeconds(1)))).DetectAsync(Text, CancellationToken.None);
 
