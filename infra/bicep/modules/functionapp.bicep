@@ -200,6 +200,7 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     NearMiss__Pii__Language__ApiVersion: '2023-04-01'
     NearMiss__Pii__Language__MinConfidence: '0.6'
     NearMiss__Pii__Language__Timeout: '00:00:15'
+    NearMiss__Pii__Language__RetryDelay: '00:00:00.5'
   }
 }
 
