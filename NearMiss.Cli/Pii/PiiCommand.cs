@@ -1,5 +1,7 @@
 using System.CommandLine;
 
+using NearMiss.Core.Pii;
+
 namespace NearMiss.Cli.Pii;
 
 /// <summary><c>nearmiss pii</c>: PII detection verbs.</summary>
@@ -8,18 +10,74 @@ public static class PiiCommand
     public static Command Create()
     {
         var command = new Command("pii", "PII detection.");
+        command.Subcommands.Add(Scan());
+        command.Subcommands.Add(Train());
+        return command;
+    }
+
+    private static Command Scan()
+    {
+        var model = new Option<FileInfo?>("--tagger") { Description = "Use this tagger model instead of the one built in (decision 047)" };
+        var noTagger = new Option<bool>("--no-tagger") { Description = "Rules only: leave the trained tagger out" };
+        var threshold = new Option<float>("--threshold")
+        {
+            Description = "How far ahead of \"no PII\" every word of a tagger span must be",
+            DefaultValueFactory = _ => LocalPiiDetector.DefaultTaggerThreshold,
+        };
         var scan = new Command(
             "scan",
             "Reads JSON lines {\"id\",\"text\"} on stdin and writes {\"id\",\"spans\":[{\"start\",\"end\",\"label\"}]} per line on stdout. " +
             "Offsets count Unicode code points, end exclusive. A line that is not a JSON object with a string \"text\" is reported on " +
-            "stderr with its line number and skipped; the exit code is then 2.");
-        scan.SetAction(async (_, cancellationToken) =>
+            "stderr with its line number and skipped; the exit code is then 2.")
         {
+            model, noTagger, threshold,
+        };
+        scan.SetAction(async (result, cancellationToken) =>
+        {
+            var detector = Detector(result.GetValue(model), result.GetValue(noTagger), result.GetValue(threshold));
             await using var input = Console.OpenStandardInput();
             await using var output = Console.OpenStandardOutput();
-            return await PiiScan.RunAsync(input, output, Console.Error, cancellationToken);
+            return await PiiScan.RunAsync(input, output, Console.Error, cancellationToken, detector);
         });
-        command.Subcommands.Add(scan);
-        return command;
+        return scan;
+    }
+
+    private static LocalPiiDetector Detector(FileInfo? model, bool noTagger, float threshold)
+    {
+        if (noTagger)
+        {
+            return LocalPiiDetector.WithTagger(null);
+        }
+
+        if (model is null)
+        {
+            return threshold == LocalPiiDetector.DefaultTaggerThreshold ? new LocalPiiDetector() : LocalPiiDetector.WithBuiltInTagger(threshold);
+        }
+
+        using var stream = model.OpenRead();
+        return LocalPiiDetector.WithTagger(stream, threshold);
+    }
+
+    private static Command Train()
+    {
+        var output = new Option<FileInfo>("--out") { Description = "Where to write the model", Required = true };
+        var epochs = new Option<int>("--epochs") { Description = "Passes over the texts", DefaultValueFactory = _ => 10 };
+        var files = new Argument<FileInfo[]>("gold") { Description = "JSON lines {\"id\",\"text\",\"spans\"} with gold spans in code points, as pii-eval's sets" };
+        var train = new Command("train", "Trains the PII tagger on gold sets and writes its model (decision 047).") { output, epochs, files };
+        train.SetAction(async (result, cancellationToken) =>
+        {
+            var texts = new List<PiiTrainingText>();
+            foreach (var file in result.GetValue(files) ?? [])
+            {
+                texts.AddRange(await PiiTrainingFile.ReadAsync(file.FullName, cancellationToken));
+            }
+
+            var path = result.GetValue(output)!;
+            await using var stream = path.Create();
+            var features = PiiTaggerTraining.Train(texts, stream, result.GetValue(epochs));
+            Console.WriteLine($"pii train: {texts.Count} texts, {features} features, {stream.Length} bytes -> {path.FullName}");
+            return 0;
+        });
+        return train;
     }
 }

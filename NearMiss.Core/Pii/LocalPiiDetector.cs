@@ -10,15 +10,40 @@ namespace NearMiss.Core.Pii;
 /// their rules tried in the registry's order at each token, the first that claims a position winning (decision 030),
 /// then later mentions of names already found;</item>
 /// <item><see cref="PiiContextRules"/>: the quiet filters over those spans, then the recognisers that need them
-/// (ages after names, datelines, agency initials, "hrs" times), added only where no span is already.</item>
+/// (ages after names, datelines, agency initials, "hrs" times), added only where no span is already;</item>
+/// <item><see cref="PiiTaggerSpans"/>: the trained tagger's names, agencies, places, addresses and ages where the rules
+/// found nothing (decision 047).</item>
 /// </list>
 /// </summary>
 public sealed class LocalPiiDetector : IPiiDetector
 {
+    /// <summary>How far ahead of "no PII" the tagger's score must be at every word of a span it adds.</summary>
+    public const float DefaultTaggerThreshold = 6f;
+
     [ThreadStatic]
     private static Token[]? _tokenBuffer;
 
     private readonly PiiLexicon _lexicon = PiiLexicon.Shared;
+    private readonly PiiTagger? _tagger;
+    private readonly float _threshold;
+
+    public LocalPiiDetector()
+        : this(PiiTagger.Shared, LocalPiiDetector.DefaultTaggerThreshold)
+    {
+    }
+
+    internal LocalPiiDetector(PiiTagger? tagger, float threshold)
+    {
+        _tagger = tagger;
+        _threshold = threshold;
+    }
+
+    /// <summary>A detector with the tagger model read from <paramref name="model"/> (null: rules only) and its threshold.</summary>
+    public static LocalPiiDetector WithTagger(Stream? model, float threshold = LocalPiiDetector.DefaultTaggerThreshold) =>
+        new(model is null ? null : PiiTagger.Read(model), threshold);
+
+    /// <summary>A detector with the built-in tagger model and another threshold.</summary>
+    public static LocalPiiDetector WithBuiltInTagger(float threshold) => new(PiiTagger.Shared, threshold);
 
     public IReadOnlyList<PiiSpan> Detect(string text)
     {
@@ -39,6 +64,7 @@ public sealed class LocalPiiDetector : IPiiDetector
 
         _tokenBuffer = tokens;
         var spans = new PiiScan(text, tokens, count, _lexicon, lowerText).Run(PiiRecogniserRegistry.Default);
-        return new PiiContextRules(text, tokens, count, _lexicon, caseless).Apply(spans, names);
+        spans = new PiiContextRules(text, tokens, count, _lexicon, caseless).Apply(spans, names);
+        return _tagger is null ? spans : PiiTaggerSpans.Add(spans, text, tokens.AsSpan(0, count), caseless, _tagger, _threshold);
     }
 }

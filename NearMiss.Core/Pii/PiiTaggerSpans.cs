@@ -1,0 +1,177 @@
+namespace NearMiss.Core.Pii;
+
+/// <summary>
+/// The tagger's last stage of the detector (decision 047): runs of tokens it tags alike become spans where the rules
+/// found nothing, when every word of the run is tagged with at least a threshold (<see cref="LocalPiiDetector.DefaultTaggerThreshold"/>) to spare over "no
+/// PII". Runs of words that are never PII alone, placeholders and ages that are not ages are left out.
+/// </summary>
+internal static class PiiTaggerSpans
+{
+    [ThreadStatic]
+    private static byte[]? _tags;
+
+    [ThreadStatic]
+    private static float[]? _margins;
+
+    [ThreadStatic]
+    private static bool[]? _covered;
+
+    public static List<PiiSpan> Add(List<PiiSpan> spans, string text, ReadOnlySpan<Token> tokens, bool caseless, PiiTagger tagger, float threshold)
+    {
+        var tags = Buffer(ref _tags, tokens.Length);
+        var margins = Buffer(ref _margins, tokens.Length);
+        var covered = Buffer(ref _covered, tokens.Length);
+        tagger.Tag(text, tokens, caseless, tags, margins);
+        MarkCovered(spans, tokens, covered);
+
+        var added = false;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (tags[i] == 0 || covered[i])
+            {
+                continue;
+            }
+
+            var end = i;
+            while (end + 1 < tokens.Length && tags[end + 1] == tags[i] && !covered[end + 1])
+            {
+                end++;
+            }
+
+            if (Accept(text, tokens, i, end, PiiTagger.Labels[tags[i]]!.Value, margins, threshold, out var span))
+            {
+                Extend(spans, span, tokens, covered, i, end);
+                added = true;
+            }
+
+            i = end;
+        }
+
+        if (added)
+        {
+            spans.Sort((a, b) => a.Start.CompareTo(b.Start));
+        }
+
+        return spans;
+    }
+
+    private static bool Accept(string text, ReadOnlySpan<Token> tokens, int first, int last, PiiLabel label, ReadOnlySpan<float> margins, float threshold, out PiiSpan span)
+    {
+        span = default;
+        while (first <= last && tokens[first].Kind == TokenKind.Punct)
+        {
+            first++;
+        }
+
+        while (last >= first && tokens[last].Kind == TokenKind.Punct && !IsClosingAbbreviation(text, tokens, last))
+        {
+            last--;
+        }
+
+        if (first > last || InBrackets(text, tokens, first, last))
+        {
+            return false;
+        }
+
+        var meaningful = false;
+        for (var k = first; k <= last; k++)
+        {
+            if (tokens[k].Kind == TokenKind.Punct)
+            {
+                continue;
+            }
+
+            if (margins[k] < threshold)
+            {
+                return false;
+            }
+
+            meaningful |= tokens[k].Kind != TokenKind.Word ||
+                tokens[k].Length > 1 && !tokens[k].Is(Lex.Stop) && !tokens[k].Lex.Has(LexExtra.NotPii) && !tokens[k].Lex.Has(LexExtra.Model);
+        }
+
+        if (!meaningful || label == PiiLabel.Age && !IsAge(text, tokens, first, last) || IsLowerCommonWord(tokens, first, last))
+        {
+            return false;
+        }
+
+        span = new PiiSpan(tokens[first].Start, tokens[last].End, label);
+        return true;
+    }
+
+    /// <summary>
+    /// A run that touches a span of the rules lengthens it ("Knox County" + "Detention Facility", "Ada County" +
+    /// "Sheriff"): the rules found part of the name and the tagger the rest; otherwise it is a span of its own.
+    /// </summary>
+    private static void Extend(List<PiiSpan> spans, PiiSpan span, ReadOnlySpan<Token> tokens, ReadOnlySpan<bool> covered, int first, int last)
+    {
+        var before = first > 0 && covered[first - 1] ? tokens[first - 1].End : -1;
+        var after = last + 1 < tokens.Length && covered[last + 1] ? tokens[last + 1].Start : -1;
+        for (var s = 0; s < spans.Count; s++)
+        {
+            var rule = spans[s];
+            if (rule.End == before && rule.End <= span.Start || rule.Start == after && rule.Start >= span.End)
+            {
+                spans[s] = rule with { Start = Math.Min(rule.Start, span.Start), End = Math.Max(rule.End, span.End) };
+                return;
+            }
+        }
+
+        spans.Add(span);
+    }
+
+    /// <summary>One ordinary lower-case word ("rose", "chase", "bill"): a common word is a name only with more evidence than the tagger's.</summary>
+    private static bool IsLowerCommonWord(ReadOnlySpan<Token> tokens, int first, int last) =>
+        first == last && tokens[first].Has(TokenFlags.Lower) && tokens[first].Lex.IsEnglish;
+
+    /// <summary>The full stop of "St." or "Co." closing a run belongs to it.</summary>
+    private static bool IsClosingAbbreviation(string text, ReadOnlySpan<Token> tokens, int k) =>
+        text[tokens[k].Start] == '.' && k > 0 && tokens[k - 1].End == tokens[k].Start && tokens[k - 1].Lex.Flags.HasFlag(Lex.Abbreviation);
+
+    private static bool IsAge(string text, ReadOnlySpan<Token> tokens, int first, int last)
+    {
+        if (first != last || tokens[first].Kind != TokenKind.Number || tokens[first].Length > 3)
+        {
+            return false;
+        }
+
+        return int.TryParse(text.AsSpan(tokens[first].Start, tokens[first].Length), out var age) && age is > 0 and < 120;
+    }
+
+    /// <summary>A placeholder a reviewer or the detector put in ("[LOCATION]", "[the city]").</summary>
+    private static bool InBrackets(string text, ReadOnlySpan<Token> tokens, int first, int last) =>
+        first > 0 && text[tokens[first - 1].Start] == '[' && last + 1 < tokens.Length && text[tokens[last + 1].Start] == ']';
+
+    private static void MarkCovered(List<PiiSpan> spans, ReadOnlySpan<Token> tokens, Span<bool> covered)
+    {
+        covered.Clear();
+        var k = 0;
+        foreach (var span in spans.OrderBy(s => s.Start))
+        {
+            while (k > 0 && tokens[k - 1].End > span.Start)
+            {
+                k--;
+            }
+
+            while (k < tokens.Length && tokens[k].End <= span.Start)
+            {
+                k++;
+            }
+
+            for (var m = k; m < tokens.Length && tokens[m].Start < span.End; m++)
+            {
+                covered[m] = true;
+            }
+        }
+    }
+
+    private static Span<T> Buffer<T>(ref T[]? buffer, int length)
+    {
+        if (buffer is null || buffer.Length < length)
+        {
+            buffer = new T[Math.Max(length, 1024)];
+        }
+
+        return buffer.AsSpan(0, length);
+    }
+}
