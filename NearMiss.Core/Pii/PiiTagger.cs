@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace NearMiss.Core.Pii;
 
 /// <summary>
@@ -20,36 +18,61 @@ internal sealed class PiiTagger
 
     private static readonly Lazy<PiiTagger?> LazyShared = new(Load);
 
-    private readonly FrozenDictionary<uint, int> _rows;
+    [ThreadStatic]
+    private static uint[]? _words;
+
+    [ThreadStatic]
+    private static uint[]? _shapes;
+
+    /// <summary>Open addressing: the key of each slot (0 for none) and its weights at <c>slot * Labels.Length</c>.</summary>
+    private readonly uint[] _keys;
     private readonly float[] _weights;
+    private readonly int _shift;
 
     public PiiTagger(IReadOnlyDictionary<uint, float[]> weights)
     {
-        var rows = new Dictionary<uint, int>(weights.Count);
-        _weights = new float[weights.Count * Labels.Length];
+        var bits = Math.Max(4, System.Numerics.BitOperations.Log2((uint)Math.Max(1, weights.Count)) + 2);
+        _shift = 32 - bits;
+        _keys = new uint[1 << bits];
+        _weights = new float[_keys.Length * Labels.Length];
         foreach (var (feature, row) in weights.OrderBy(pair => pair.Key))
         {
-            row.AsSpan().CopyTo(_weights.AsSpan(rows.Count * Labels.Length));
-            rows.Add(feature, rows.Count);
+            var slot = Slot(feature);
+            while (_keys[slot] != 0)
+            {
+                slot = (slot + 1) & (_keys.Length - 1);
+            }
+
+            _keys[slot] = feature;
+            row.AsSpan().CopyTo(_weights.AsSpan(slot * Labels.Length));
         }
 
-        _rows = rows.ToFrozenDictionary();
+        Features = weights.Count;
     }
 
     /// <summary>The model shipped with the detector, or null when none is.</summary>
     public static PiiTagger? Shared => LazyShared.Value;
 
-    public int Features => _rows.Count;
+    public int Features { get; }
 
     /// <summary>Tags every token, and how far each tag's score is ahead of "no PII" (0 for tag 0).</summary>
     public void Tag(string text, ReadOnlySpan<Token> tokens, bool caseless, Span<byte> tags, Span<float> margins)
     {
+        if (_words is null || _words.Length < tokens.Length)
+        {
+            _words = new uint[Math.Max(1024, tokens.Length)];
+            _shapes = new uint[_words.Length];
+        }
+
+        var words = _words.AsSpan(0, tokens.Length);
+        var shapes = _shapes.AsSpan(0, tokens.Length);
+        PiiTaggerFeatures.Prepare(text, tokens, words, shapes);
         Span<uint> features = stackalloc uint[PiiTaggerFeatures.Max];
         Span<float> scores = stackalloc float[Labels.Length];
         var previous = PiiTaggerFeatures.Start;
         for (var i = 0; i < tokens.Length; i++)
         {
-            var n = PiiTaggerFeatures.Extract(text, tokens, i, previous, caseless, features);
+            var n = PiiTaggerFeatures.Extract(text, tokens, words, shapes, i, previous, caseless, features);
             Score(features[..n], scores);
             var best = 0;
             for (var c = 1; c < scores.Length; c++)
@@ -69,18 +92,26 @@ internal sealed class PiiTagger
     public void Score(ReadOnlySpan<uint> features, Span<float> scores)
     {
         scores.Clear();
+        var mask = _keys.Length - 1;
         foreach (var feature in features)
         {
-            if (_rows.TryGetValue(feature, out var row))
+            for (var slot = Slot(feature); _keys[slot] != 0; slot = (slot + 1) & mask)
             {
-                var weights = _weights.AsSpan(row * Labels.Length, Labels.Length);
-                for (var c = 0; c < weights.Length; c++)
+                if (_keys[slot] == feature)
                 {
-                    scores[c] += weights[c];
+                    var weights = _weights.AsSpan(slot * Labels.Length, Labels.Length);
+                    for (var c = 0; c < weights.Length; c++)
+                    {
+                        scores[c] += weights[c];
+                    }
+
+                    break;
                 }
             }
         }
     }
+
+    private int Slot(uint feature) => (int)((feature * 2654435769u) >> _shift);
 
     public void Write(Stream stream)
     {
@@ -88,11 +119,12 @@ internal sealed class PiiTagger
         writer.Write(Magic);
         writer.Write(Version);
         writer.Write(Labels.Length);
-        writer.Write(_rows.Count);
-        foreach (var (feature, row) in _rows.OrderBy(pair => pair.Value))
+        writer.Write(Features);
+        var slots = Enumerable.Range(0, _keys.Length).Where(slot => _keys[slot] != 0).OrderBy(slot => _keys[slot]);
+        foreach (var slot in slots)
         {
-            writer.Write(feature);
-            foreach (var weight in _weights.AsSpan(row * Labels.Length, Labels.Length))
+            writer.Write(_keys[slot]);
+            foreach (var weight in _weights.AsSpan(slot * Labels.Length, Labels.Length))
             {
                 writer.Write((Half)weight);
             }

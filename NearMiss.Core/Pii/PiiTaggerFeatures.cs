@@ -19,13 +19,23 @@ internal static class PiiTaggerFeatures
         Lex.Rank | Lex.StreetSuffix | Lex.PremiseSuffix | Lex.OrgSuffix | Lex.Locative | Lex.Role | Lex.AgencyAcronym |
         Lex.Month | Lex.Weekday | Lex.Stop | Lex.SubUnit | Lex.Keyword | Lex.NounRank | Lex.Measure;
 
-    public static int Extract(string text, ReadOnlySpan<Token> tokens, int i, int previousTag, bool caseless, Span<uint> features)
+    /// <summary>The word and shape of every token, worked out once: each is read again as a neighbour.</summary>
+    public static void Prepare(string text, ReadOnlySpan<Token> tokens, Span<uint> words, Span<uint> shapes)
+    {
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            words[i] = WordHash(text, tokens[i]);
+            shapes[i] = Shape(tokens[i]);
+        }
+    }
+
+    public static int Extract(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<uint> words, ReadOnlySpan<uint> shapes, int i, int previousTag, bool caseless, Span<uint> features)
     {
         var n = 0;
         ref readonly var token = ref tokens[i];
-        var shape = Shape(token);
+        var shape = shapes[i];
         features[n++] = Hash(1, 0);
-        features[n++] = WordHash(2, text, token);
+        features[n++] = Hash(2, words[i]);
         features[n++] = Hash(3, shape);
         features[n++] = Hash(4, (uint)previousTag);
         features[n++] = Hash(5, (uint)(previousTag << 8) | shape);
@@ -57,14 +67,13 @@ internal static class PiiTaggerFeatures
                 continue;
             }
 
-            ref readonly var neighbour = ref tokens[k];
-            features[n++] = WordHash(20 + position, text, neighbour);
-            features[n++] = Hash(30 + position, Shape(neighbour));
-            n = LexFeatures(40 + position, neighbour.Lex, NeighbourFlags, features, n);
+            features[n++] = Hash(20 + position, words[k]);
+            features[n++] = Hash(30 + position, shapes[k]);
+            n = LexFeatures(40 + position, tokens[k].Lex, NeighbourFlags, features, n);
             if (offset is -1 or 1)
             {
-                features[n++] = Hash(50 + position, (uint)neighbour.Lex.Extra);
-                features[n++] = Pair(60 + position, WordHash(0, text, neighbour), shape);
+                features[n++] = Hash(50 + position, (uint)tokens[k].Lex.Extra);
+                features[n++] = Mix(Hash(60 + position, words[k]), shape) | 1;
             }
         }
 
@@ -120,9 +129,9 @@ internal static class PiiTaggerFeatures
     private static uint Bucket(int count) => count <= 0 ? 0 : (uint)System.Numerics.BitOperations.Log2((uint)count) + 1;
 
     /// <summary>The word folded to lower case; letters and digits of a number or code as their shape ("d-dd").</summary>
-    private static uint WordHash(uint template, string text, in Token token)
+    private static uint WordHash(string text, in Token token)
     {
-        var hash = Hash(template, 0);
+        var hash = 2166136261u;
         var word = text.AsSpan(token.Start, Math.Min(token.Length, WordChars));
         var asShape = token.Kind is TokenKind.Number or TokenKind.Alnum;
         foreach (var c in word)
@@ -139,7 +148,7 @@ internal static class PiiTaggerFeatures
         var hash = Hash(template, 0);
         if (token.Kind != TokenKind.Word)
         {
-            return hash;
+            return hash | 1;
         }
 
         var length = Math.Min(3, token.Length);
@@ -148,12 +157,11 @@ internal static class PiiTaggerFeatures
             hash = Mix(hash, char.ToLowerInvariant(c));
         }
 
-        return hash;
+        return hash | 1;
     }
 
-    private static uint Pair(uint template, uint first, uint second) => Mix(Mix(Hash(template, 0), first), second);
-
-    public static uint Hash(uint template, uint value) => Mix(Mix(2166136261u, template), value);
+    /// <summary>A feature's key; never 0, which marks an empty slot of the model's table.</summary>
+    public static uint Hash(uint template, uint value) => Mix(Mix(2166136261u, template), value) | 1;
 
     private static uint Mix(uint hash, uint value)
     {

@@ -90,7 +90,7 @@ internal static class PiiTaggerSpans
                 tokens[k].Length > 1 && !tokens[k].Is(Lex.Stop) && !tokens[k].Lex.Has(LexExtra.NotPii) && !tokens[k].Lex.Has(LexExtra.Model);
         }
 
-        if (!meaningful || label == PiiLabel.Age && !IsAge(text, tokens, first, last) || IsLowerCommonWord(tokens, first, last))
+        if (!meaningful || label == PiiLabel.Age && !IsAge(text, tokens, first, last) || IsCommonWordWithoutCase(tokens, first, last))
         {
             return false;
         }
@@ -120,9 +120,12 @@ internal static class PiiTaggerSpans
         spans.Add(span);
     }
 
-    /// <summary>One ordinary lower-case word ("rose", "chase", "bill"): a common word is a name only with more evidence than the tagger's.</summary>
-    private static bool IsLowerCommonWord(ReadOnlySpan<Token> tokens, int first, int last) =>
-        first == last && tokens[first].Has(TokenFlags.Lower) && tokens[first].Lex.IsEnglish;
+    /// <summary>
+    /// One ordinary word in lower case or opening a sentence ("rose", "chase", "Grant access"): its case says nothing, and
+    /// a common word is a name only with more evidence than the tagger's.
+    /// </summary>
+    private static bool IsCommonWordWithoutCase(ReadOnlySpan<Token> tokens, int first, int last) =>
+        first == last && tokens[first].Lex.IsEnglish && tokens[first].Has(TokenFlags.Lower | TokenFlags.SentenceStart);
 
     /// <summary>The full stop of "St." or "Co." closing a run belongs to it.</summary>
     private static bool IsClosingAbbreviation(string text, ReadOnlySpan<Token> tokens, int k) =>

@@ -61,10 +61,13 @@ public static class PiiTaggerTraining
             foreach (var text in prepared.OrderBy(_ => random.Next()))
             {
                 var previous = PiiTaggerFeatures.Start;
+                var words = new uint[text.Tokens.Length];
+                var shapes = new uint[text.Tokens.Length];
+                PiiTaggerFeatures.Prepare(text.Text, text.Tokens, words, shapes);
                 for (var i = 0; i < text.Tokens.Length; i++)
                 {
                     step++;
-                    var n = PiiTaggerFeatures.Extract(text.Text, text.Tokens, i, previous, text.Caseless, features);
+                    var n = PiiTaggerFeatures.Extract(text.Text, text.Tokens, words, shapes, i, previous, text.Caseless, features);
                     Array.Clear(scores);
                     foreach (var feature in features[..n])
                     {

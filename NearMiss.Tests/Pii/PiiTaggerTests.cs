@@ -1,0 +1,125 @@
+using NearMiss.Cli.Pii;
+using NearMiss.Core.Pii;
+
+namespace NearMiss.Tests.Pii;
+
+/// <summary>The trained tagger (decision 047): what it adds, what it never adds, and that its model is reproducible.</summary>
+public sealed class PiiTaggerTests
+{
+    private static readonly string[] MadeUpNames = ["zarkov", "blenthe", "quorrin", "vashti", "morlek", "dunyeh", "tresk", "ulvani", "pohra", "kestrin", "omzale", "yerrow"];
+
+    private static readonly Lazy<PiiTagger> Toy = new(() =>
+        PiiTaggerTraining.Train([.. MadeUpNames.Select(name => Text("we met ", name, " near the gate after the call."))], epochs: 5, seed: 1));
+
+    [Fact]
+    public void Detect_WhereRulesFindNothing_AddsWhatTheTaggerLearnt()
+    {
+        const string text = "we met brondel near the gate after the call.";
+
+        var rulesOnly = new LocalPiiDetector(null, 0).Detect(text);
+        var withTagger = new LocalPiiDetector(Toy.Value, 0).Detect(text);
+
+        Assert.Empty(rulesOnly);
+        var span = Assert.Single(withTagger);
+        Assert.Equal(("brondel", PiiLabel.Person), (text[span.Start..span.End], span.Label));
+    }
+
+    [Fact]
+    public void Detect_BelowTheThreshold_AddsNothing()
+    {
+        const string text = "we met brondel near the gate after the call.";
+
+        Assert.Empty(new LocalPiiDetector(Toy.Value, 1_000).Detect(text));
+    }
+
+    [Theory]
+    [InlineData("we met rose near the gate after the call.")] // an ordinary lower-case word
+    [InlineData("we met [PERSON] near the gate after the call.")] // a placeholder
+    [InlineData("we met the near the gate after the call.")] // a word that is never a name alone
+    public void Detect_WhatTheTaggerTagsButIsNotPii_AddsNothing(string text)
+    {
+        Assert.Empty(new LocalPiiDetector(Toy.Value, 0).Detect(text));
+    }
+
+    [Fact]
+    public void Tag_OrdinaryLowerCaseWordInANameSlot_IsTaggedYetLeftOut()
+    {
+        // The guard above is what keeps "rose" out, not the model: the toy model does tag it.
+        const string text = "we met rose near the gate after the call.";
+        var tokens = new Token[64];
+        var count = PiiTokenizer.Tokenize(text, PiiLexicon.Shared, ref tokens);
+        var tags = new byte[count];
+        var margins = new float[count];
+
+        Toy.Value.Tag(text, tokens.AsSpan(0, count), caseless: true, tags, margins);
+
+        var rose = Array.FindIndex(tokens, 0, count, t => text[t.Start..t.End] == "rose");
+        Assert.Equal(PiiLabel.Person, PiiTagger.Labels[tags[rose]]);
+    }
+
+    [Fact]
+    public void Model_WrittenAndReadBack_IsTheSame()
+    {
+        using var first = new MemoryStream();
+        Toy.Value.Write(first);
+        first.Position = 0;
+        using var second = new MemoryStream();
+
+        PiiTagger.Read(first).Write(second);
+
+        Assert.Equal(first.ToArray(), second.ToArray());
+    }
+
+    [Fact]
+    public void Read_OfSomethingElse_Throws()
+    {
+        Assert.Throws<InvalidDataException>(() => PiiTagger.Read(new MemoryStream(new byte[64])));
+    }
+
+    [Fact]
+    public async Task BuiltInModel_IsWhatTrainingOnTheListedSetsMakes()
+    {
+        var folder = DataFolder();
+        var texts = new List<PiiTrainingText>();
+        foreach (var set in File.ReadLines(Path.Combine(folder, "tagger-sets.txt")).Where(line => line.Length > 0 && line[0] != '#'))
+        {
+            texts.AddRange(await PiiTrainingFile.ReadAsync(Path.Combine(folder, set), CancellationToken.None));
+        }
+
+        using var trained = new MemoryStream();
+        PiiTaggerTraining.Train(texts, trained);
+        using var builtIn = new MemoryStream();
+        await using (var resource = typeof(PiiTagger).Assembly.GetManifestResourceStream(PiiTagger.ResourceName)!)
+        {
+            await resource.CopyToAsync(builtIn);
+        }
+
+        Assert.True(
+            trained.ToArray().AsSpan().SequenceEqual(builtIn.ToArray()),
+            "NearMiss.Core/Pii/Data/pii-tagger.bin is not what the sets in tagger-sets.txt make with today's word lists and features: run scripts/train-pii-tagger.sh");
+        Assert.NotNull(PiiTagger.Shared);
+    }
+
+    private static PiiTrainingText Text(string before, string name, string after) =>
+        new(before + name + after, [new PiiSpan(before.Length, before.Length + name.Length, PiiLabel.Person)]);
+
+    private static string DataFolder([System.Runtime.CompilerServices.CallerFilePath] string source = "")
+    {
+        var beside = Path.Combine(Path.GetDirectoryName(source) ?? ".", "Data");
+        if (File.Exists(Path.Combine(beside, "tagger-sets.txt")))
+        {
+            return beside;
+        }
+
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "NearMiss.Tests", "Pii", "Data");
+            if (File.Exists(Path.Combine(candidate, "tagger-sets.txt")))
+            {
+                return candidate;
+            }
+        }
+
+        throw new DirectoryNotFoundException("NearMiss.Tests/Pii/Data not found beside the tests.");
+    }
+}
