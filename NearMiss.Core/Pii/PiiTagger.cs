@@ -55,7 +55,7 @@ internal sealed class PiiTagger
 
     public int Features { get; }
 
-    /// <summary>Tags every token, and how far each tag's score is ahead of "no PII" (0 for tag 0).</summary>
+    /// <summary>Tags every token, and how far each tag's score is ahead of "no PII" (for tag 0: how far "no PII" is ahead of the best PII tag).</summary>
     public void Tag(string text, ReadOnlySpan<Token> tokens, bool caseless, Span<byte> tags, Span<float> margins)
     {
         if (_words is null || _words.Length < tokens.Length)
@@ -84,7 +84,7 @@ internal sealed class PiiTagger
             }
 
             tags[i] = (byte)best;
-            margins[i] = scores[best] - scores[0];
+            margins[i] = best == 0 ? scores[0] - MaxOfPii(scores) : scores[best] - scores[0];
             previous = best;
         }
     }
@@ -109,6 +109,17 @@ internal sealed class PiiTagger
                 }
             }
         }
+    }
+
+    private static float MaxOfPii(ReadOnlySpan<float> scores)
+    {
+        var max = float.MinValue;
+        foreach (var score in scores[1..])
+        {
+            max = Math.Max(max, score);
+        }
+
+        return max;
     }
 
     private int Slot(uint feature) => (int)((feature * 2654435769u) >> _shift);

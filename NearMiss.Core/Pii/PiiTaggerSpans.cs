@@ -1,12 +1,23 @@
 namespace NearMiss.Core.Pii;
 
 /// <summary>
-/// The tagger's last stage of the detector (decision 047): runs of tokens it tags alike become spans where the rules
-/// found nothing, when every word of the run is tagged with at least a threshold (<see cref="LocalPiiDetector.DefaultTaggerThreshold"/>) to spare over "no
-/// PII". Runs of words that are never PII alone, placeholders and ages that are not ages are left out.
+/// The tagger's last stage of the detector (decision 047). Runs of tokens it tags alike become spans where the rules
+/// found nothing, when every word of the run is ahead of "no PII" by the threshold
+/// (<see cref="LocalPiiDetector.DefaultTaggerThreshold"/>); runs of words that are never PII alone, placeholders,
+/// regions and ages that are not ages are left out. It is also a second opinion on the rules' names and places made
+/// only of ordinary words, struck out when the tagger is sure they are no PII (<see cref="VetoThreshold"/>).
 /// </summary>
 internal static class PiiTaggerSpans
 {
+    /// <summary>How far ahead of every PII tag "no PII" must be at each word for the tagger to strike out a name of the rules.</summary>
+    public const float VetoThreshold = 10f;
+
+    /// <summary>Regions of the country: too wide to say where anyone is ("in the Midwest").</summary>
+    private static readonly HashSet<string> Regions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "midwest", "northeast", "northwest", "southeast", "southwest", "midsouth", "mid-atlantic", "new england",
+    };
+
     [ThreadStatic]
     private static byte[]? _tags;
 
@@ -22,6 +33,14 @@ internal static class PiiTaggerSpans
         var margins = Buffer(ref _margins, tokens.Length);
         var covered = Buffer(ref _covered, tokens.Length);
         tagger.Tag(text, tokens, caseless, tags, margins);
+        for (var s = spans.Count - 1; s >= 0; s--)
+        {
+            if (IsOrdinaryWords(spans[s], tokens, tags, margins))
+            {
+                spans.RemoveAt(s);
+            }
+        }
+
         MarkCovered(spans, tokens, covered);
 
         var added = false;
@@ -90,13 +109,62 @@ internal static class PiiTaggerSpans
                 tokens[k].Length > 1 && !tokens[k].Is(Lex.Stop) && !tokens[k].Lex.Has(LexExtra.NotPii) && !tokens[k].Lex.Has(LexExtra.Model);
         }
 
-        if (!meaningful || label == PiiLabel.Age && !IsAge(text, tokens, first, last) || IsCommonWordWithoutCase(tokens, first, last))
+        if (!meaningful || Regions.Contains(text[tokens[first].Start..tokens[last].End]) || label == PiiLabel.Age && !IsAge(text, tokens, first, last) || IsCommonWordWithoutCase(tokens, first, last))
         {
             return false;
         }
 
         span = new PiiSpan(tokens[first].Start, tokens[last].End, label);
         return true;
+    }
+
+    /// <summary>
+    /// A name or place of the rules made only of ordinary English words ("plainclothes", "Fatigue", "Swift Water
+    /// Awareness") that the tagger is sure is no PII: a second opinion on the rules' common words.
+    /// </summary>
+    private static bool IsOrdinaryWords(PiiSpan span, ReadOnlySpan<Token> tokens, ReadOnlySpan<byte> tags, ReadOnlySpan<float> margins)
+    {
+        if (span.Label is not (PiiLabel.Person or PiiLabel.Location))
+        {
+            return false;
+        }
+
+        var words = 0;
+        for (var k = First(tokens, span.Start); k < tokens.Length && tokens[k].Start < span.End; k++)
+        {
+            if (tokens[k].Kind == TokenKind.Punct)
+            {
+                continue;
+            }
+
+            if (tokens[k].Kind != TokenKind.Word || !tokens[k].Lex.IsEnglish || tags[k] != 0 || margins[k] < VetoThreshold)
+            {
+                return false;
+            }
+
+            words++;
+        }
+
+        return words > 0;
+    }
+
+    private static int First(ReadOnlySpan<Token> tokens, int start)
+    {
+        int low = 0, high = tokens.Length;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (tokens[middle].End <= start)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
     }
 
     /// <summary>
