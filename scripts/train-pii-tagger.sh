@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Trains the PII tagger (decision 047) on the gold sets listed in NearMiss.Tests/Pii/Data/tagger-sets.txt and writes
+# Trains the PII tagger (decision 048) on the gold sets listed in NearMiss.Tests/Pii/Data/tagger-sets.txt and writes
 # the model the detector ships with, NearMiss.Core/Pii/Data/pii-tagger.bin. Run it after changing the sets, the word
 # lists or the tagger's features; PiiTaggerTests fails until the model is made again.
 set -euo pipefail

@@ -17,7 +17,7 @@ public static class PiiCommand
 
     private static Command Scan()
     {
-        var model = new Option<FileInfo?>("--tagger") { Description = "Use this tagger model instead of the one built in (decision 047)" };
+        var model = new Option<FileInfo?>("--tagger") { Description = "Use this tagger model instead of the one built in (decision 048)" };
         var noTagger = new Option<bool>("--no-tagger") { Description = "Rules only: leave the trained tagger out" };
         var threshold = new Option<float>("--threshold")
         {
@@ -63,7 +63,7 @@ public static class PiiCommand
         var output = new Option<FileInfo>("--out") { Description = "Where to write the model", Required = true };
         var epochs = new Option<int>("--epochs") { Description = "Passes over the texts", DefaultValueFactory = _ => 10 };
         var files = new Argument<FileInfo[]>("gold") { Description = "JSON lines {\"id\",\"text\",\"spans\"} with gold spans in code points, as pii-eval's sets" };
-        var train = new Command("train", "Trains the PII tagger on gold sets and writes its model (decision 047).") { output, epochs, files };
+        var train = new Command("train", "Trains the PII tagger on gold sets and writes its model (decision 048).") { output, epochs, files };
         train.SetAction(async (result, cancellationToken) =>
         {
             var texts = new List<PiiTrainingText>();

@@ -12,7 +12,7 @@ namespace NearMiss.Core.Pii;
 /// <item><see cref="PiiContextRules"/>: the quiet filters over those spans, then the recognisers that need them
 /// (ages after names, datelines, agency initials, "hrs" times), added only where no span is already;</item>
 /// <item><see cref="PiiTaggerSpans"/>: the trained tagger's names, agencies, places, addresses and ages where the rules
-/// found nothing (decision 047).</item>
+/// found nothing (decision 048).</item>
 /// </list>
 /// </summary>
 public sealed class LocalPiiDetector : IPiiDetector

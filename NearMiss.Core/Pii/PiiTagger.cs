@@ -1,7 +1,7 @@
 namespace NearMiss.Core.Pii;
 
 /// <summary>
-/// A trained token tagger (decision 047): an averaged perceptron over <see cref="PiiTaggerFeatures"/>, read left to
+/// A trained token tagger (decision 048): an averaged perceptron over <see cref="PiiTaggerFeatures"/>, read left to
 /// right, each token given one of <see cref="Labels"/> (none, or a person, agency, place, address or age). The rules
 /// stay the detector; the tagger adds names, agencies, places, addresses and ages where the rules found nothing.
 /// The model is <c>Data/pii-tagger.bin</c>, made by <c>nearmiss pii train</c>.

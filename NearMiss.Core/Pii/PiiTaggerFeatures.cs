@@ -1,7 +1,7 @@
 namespace NearMiss.Core.Pii;
 
 /// <summary>
-/// What the tagger weighs at one token (decision 047): the word, its shape and what the word lists know of it, the
+/// What the tagger weighs at one token (decision 048): the word, its shape and what the word lists know of it, the
 /// same for two tokens either side, and the tag just given. Each feature is a 32-bit hash, so the model is a table of
 /// numbers keyed by hash and holds no words of the texts it learnt from.
 /// </summary>

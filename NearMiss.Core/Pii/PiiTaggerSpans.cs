@@ -1,7 +1,7 @@
 namespace NearMiss.Core.Pii;
 
 /// <summary>
-/// The tagger's last stage of the detector (decision 047). Runs of tokens it tags alike become spans where the rules
+/// The tagger's last stage of the detector (decision 048). Runs of tokens it tags alike become spans where the rules
 /// found nothing, when every word of the run is ahead of "no PII" by the threshold
 /// (<see cref="LocalPiiDetector.DefaultTaggerThreshold"/>); runs of words that are never PII alone, placeholders,
 /// regions and ages that are not ages are left out. It is also a second opinion on the rules' names and places made

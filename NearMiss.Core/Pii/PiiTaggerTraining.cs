@@ -4,7 +4,7 @@ namespace NearMiss.Core.Pii;
 public sealed record PiiTrainingText(string Text, IReadOnlyList<PiiSpan> Spans);
 
 /// <summary>
-/// Trains <see cref="PiiTagger"/> (decision 047): the averaged perceptron, each text read exactly as the detector
+/// Trains <see cref="PiiTagger"/> (decision 048): the averaged perceptron, each text read exactly as the detector
 /// reads it (tokenised, recased), the tag of a token the label of the gold span it lies in, greedy left to right with
 /// the tag just predicted as a feature. Deterministic: the same texts and seed give the same model.
 /// </summary>

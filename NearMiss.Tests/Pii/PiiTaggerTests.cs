@@ -3,7 +3,7 @@ using NearMiss.Core.Pii;
 
 namespace NearMiss.Tests.Pii;
 
-/// <summary>The trained tagger (decision 047): what it adds, what it never adds, and that its model is reproducible.</summary>
+/// <summary>The trained tagger (decision 048): what it adds, what it never adds, and that its model is reproducible.</summary>
 public sealed class PiiTaggerTests
 {
     private static readonly string[] MadeUpNames = ["zarkov", "blenthe", "quorrin", "vashti", "morlek", "dunyeh", "tresk", "ulvani", "pohra", "kestrin", "omzale", "yerrow"];
