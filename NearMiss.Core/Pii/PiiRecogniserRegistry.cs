@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace NearMiss.Core.Pii;
 
 /// <summary>The entity families, one recogniser class each.</summary>
@@ -31,12 +33,16 @@ internal enum PiiTokenClass : byte
 
 /// <summary>
 /// One rule of a recogniser, tried at the tokens of the classes it names; when <paramref name="When"/> names case
-/// flags, only at tokens with one of them (a rule for capitalised words is not called for a lower-case one).
+/// flags, only at tokens with one of them (a rule for capitalised words is not called for a lower-case one); when
+/// <paramref name="Needs"/> names word lists, only at words in one of them; when <paramref name="Words"/> is given,
+/// only at those words in any case ("hwy", "exit"). These say where a rule may start and nothing more: the rule
+/// checks its own shape again, so they only spare the calls that would return 0.
 /// </summary>
-internal sealed record PiiRule(string Name, PiiFamily Family, PiiTokenClass At, Func<PiiScan, int, int> Try, TokenFlags When = TokenFlags.None);
+internal sealed record PiiRule(
+    string Name, PiiFamily Family, PiiTokenClass At, Func<PiiScan, int, int> Try, TokenFlags When = TokenFlags.None, Lex Needs = Lex.None, string[]? Words = null);
 
-/// <summary>A rule as the scan calls it.</summary>
-internal readonly record struct PiiRuleCall(Func<PiiScan, int, int> Try, TokenFlags When);
+/// <summary>A rule as the scan calls it; <paramref name="Key"/> is its bit among the rules that start at listed words.</summary>
+internal readonly record struct PiiRuleCall(Func<PiiScan, int, int> Try, TokenFlags When, Lex Needs, ulong Key);
 
 /// <summary>
 /// The ordered list of rules the scan tries at each token (decision 030). Order is the conflict resolution: at a
@@ -46,15 +52,34 @@ internal readonly record struct PiiRuleCall(Func<PiiScan, int, int> Try, TokenFl
 internal sealed partial class PiiRecogniserRegistry
 {
     private readonly PiiRuleCall[][] _byClass = new PiiRuleCall[5][];
+    private readonly FrozenDictionary<string, ulong>.AlternateLookup<ReadOnlySpan<char>> _keys;
 
     public PiiRecogniserRegistry(IReadOnlyList<PiiRule> rules, bool propagatesMentions)
     {
         Rules = rules;
         PropagatesMentions = propagatesMentions;
+
+        // Each rule that starts only at listed words gets a bit; each listed word, the bits of its rules.
+        var keyed = rules.Where(static r => r.Words is not null).ToList();
+        if (keyed.Count > 64 || keyed.Exists(static r => r.At != PiiTokenClass.Word))
+        {
+            throw new InvalidOperationException("Listed start words are for at most 64 rules, of words only.");
+        }
+
+        var keys = new Dictionary<string, ulong>(StringComparer.OrdinalIgnoreCase);
+        for (var n = 0; n < keyed.Count; n++)
+        {
+            foreach (var word in keyed[n].Words!)
+            {
+                keys[word] = keys.GetValueOrDefault(word) | 1UL << n;
+            }
+        }
+
+        _keys = keys.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         for (var c = 0; c < _byClass.Length; c++)
         {
             var cls = (PiiTokenClass)(1 << c);
-            _byClass[c] = [.. rules.Where(r => (r.At & cls) != 0).Select(r => new PiiRuleCall(r.Try, r.When))];
+            _byClass[c] = [.. rules.Where(r => (r.At & cls) != 0).Select(r => new PiiRuleCall(r.Try, r.When, r.Needs, r.Words is null ? 0 : 1UL << keyed.IndexOf(r)))];
         }
     }
 
@@ -69,6 +94,9 @@ internal sealed partial class PiiRecogniserRegistry
     /// <summary>The same registry with the rules of the given families only, in the same order.</summary>
     public PiiRecogniserRegistry Only(params PiiFamily[] families) =>
         new([.. Rules.Where(r => families.Contains(r.Family))], PropagatesMentions && families.Contains(PiiFamily.People));
+
+    /// <summary>The bits of the rules that may start at this word (<see cref="PiiRuleCall.Key"/>), 0 when none.</summary>
+    public ulong KeysOf(ReadOnlySpan<char> word) => _keys.TryGetValue(word, out var bits) ? bits : 0;
 
     public PiiRuleCall[] RulesFor(in Token token) => _byClass[token.Kind switch
     {
