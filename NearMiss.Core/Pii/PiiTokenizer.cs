@@ -43,7 +43,7 @@ internal struct Token
 /// <summary>Splits text into word, number and punctuation tokens in one pass, looking every word up once.</summary>
 internal static class PiiTokenizer
 {
-    public static int Tokenize(string text, PiiLexicon lexicon, ref Token[] tokens)
+    public static int Tokenize(string text, PiiLexicon lexicon, ref Token[] tokens, PiiWordCache? words = null)
     {
         var count = 0;
         var flags = TokenFlags.SentenceStart;
@@ -124,7 +124,8 @@ internal static class PiiTokenizer
 
                 if (token.Kind == TokenKind.Word)
                 {
-                    token.Lex = lexicon.Get(text.AsSpan(token.Start, token.End - token.Start));
+                    var word = text.AsSpan(token.Start, token.End - token.Start);
+                    token.Lex = words is null ? lexicon.Get(word) : words.Get(word);
                 }
             }
             else
