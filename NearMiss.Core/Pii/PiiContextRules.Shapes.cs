@@ -152,7 +152,9 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
-            var lead = Eq(k - 1, "the") || Eq(k - 1, "at") || Eq(k - 1, "outside") || Eq(k - 1, "behind") || Eq(k - 1, "near") || Eq(k - 1, "from") || Eq(k - 1, "to") || Eq(k - 1, "by");
+            // The leads start with t, a, o, b, n or f: most words before a token are ruled out by their first letter.
+            var lead = char.ToLowerInvariant(text[tokens[k - 1].Start]) is 't' or 'a' or 'o' or 'b' or 'n' or 'f'
+                && (Eq(k - 1, "the") || Eq(k - 1, "at") || Eq(k - 1, "outside") || Eq(k - 1, "behind") || Eq(k - 1, "near") || Eq(k - 1, "from") || Eq(k - 1, "to") || Eq(k - 1, "by"));
             var capital = !caseless && tokens[k].Has(TokenFlags.Capitalized | TokenFlags.AllCaps) && !tokens[k].Has(TokenFlags.SentenceStart);
             if (!(lead || capital) || !lexicon.IsChainHead(W(k)) || Overlaps(spans, tokens[k].Start, tokens[k].End))
             {

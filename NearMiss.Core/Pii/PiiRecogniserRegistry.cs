@@ -42,7 +42,7 @@ internal sealed record PiiRule(
     string Name, PiiFamily Family, PiiTokenClass At, Func<PiiScan, int, int> Try, TokenFlags When = TokenFlags.None, Lex Needs = Lex.None, string[]? Words = null);
 
 /// <summary>A rule as the scan calls it; <paramref name="Key"/> is its bit among the rules that start at listed words.</summary>
-internal readonly record struct PiiRuleCall(Func<PiiScan, int, int> Try, TokenFlags When, Lex Needs, ulong Key);
+internal readonly record struct PiiRuleCall(Func<PiiScan, int, int> Try, Lex Needs, ulong Key);
 
 /// <summary>
 /// The ordered list of rules the scan tries at each token (decision 030). Order is the conflict resolution: at a
@@ -51,7 +51,11 @@ internal readonly record struct PiiRuleCall(Func<PiiScan, int, int> Try, TokenFl
 /// </summary>
 internal sealed partial class PiiRecogniserRegistry
 {
-    private readonly PiiRuleCall[][] _byClass = new PiiRuleCall[5][];
+    /// <summary>The case flags a rule's <see cref="PiiRule.When"/> may name; a token has at most one of them.</summary>
+    private const TokenFlags Cases = TokenFlags.Capitalized | TokenFlags.AllCaps | TokenFlags.Lower;
+
+    /// <summary>The rules for each token class and case (none, capitalised, ALL-CAPS, lower), in the registry's order.</summary>
+    private readonly PiiRuleCall[][] _byClassAndCase = new PiiRuleCall[5 * 4][];
     private readonly FrozenDictionary<string, ulong>.AlternateLookup<ReadOnlySpan<char>> _keys;
 
     public PiiRecogniserRegistry(IReadOnlyList<PiiRule> rules, bool propagatesMentions)
@@ -61,9 +65,9 @@ internal sealed partial class PiiRecogniserRegistry
 
         // Each rule that starts only at listed words gets a bit; each listed word, the bits of its rules.
         var keyed = rules.Where(static r => r.Words is not null).ToList();
-        if (keyed.Count > 64 || keyed.Exists(static r => r.At != PiiTokenClass.Word))
+        if (keyed.Count > 64 || keyed.Exists(static r => r.At != PiiTokenClass.Word) || rules.Any(static r => (r.When & ~Cases) != 0))
         {
-            throw new InvalidOperationException("Listed start words are for at most 64 rules, of words only.");
+            throw new InvalidOperationException("Listed start words are for at most 64 rules, of words only; a rule's When names cases only.");
         }
 
         var keys = new Dictionary<string, ulong>(StringComparer.OrdinalIgnoreCase);
@@ -76,10 +80,19 @@ internal sealed partial class PiiRecogniserRegistry
         }
 
         _keys = keys.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
-        for (var c = 0; c < _byClass.Length; c++)
+        TokenFlags[] cases = [TokenFlags.None, TokenFlags.Capitalized, TokenFlags.AllCaps, TokenFlags.Lower];
+        for (var c = 0; c < 5; c++)
         {
             var cls = (PiiTokenClass)(1 << c);
-            _byClass[c] = [.. rules.Where(r => (r.At & cls) != 0).Select(r => new PiiRuleCall(r.Try, r.When, r.Needs, r.Words is null ? 0 : 1UL << keyed.IndexOf(r)))];
+            for (var k = 0; k < cases.Length; k++)
+            {
+                var tokenCase = cases[k];
+                _byClassAndCase[(c * 4) + k] =
+                [
+                    .. rules.Where(r => (r.At & cls) != 0 && (r.When == TokenFlags.None || (r.When & tokenCase) != 0))
+                        .Select(r => new PiiRuleCall(r.Try, r.Needs, r.Words is null ? 0 : 1UL << keyed.IndexOf(r))),
+                ];
+            }
         }
     }
 
@@ -98,12 +111,24 @@ internal sealed partial class PiiRecogniserRegistry
     /// <summary>The bits of the rules that may start at this word (<see cref="PiiRuleCall.Key"/>), 0 when none.</summary>
     public ulong KeysOf(ReadOnlySpan<char> word) => _keys.TryGetValue(word, out var bits) ? bits : 0;
 
-    public PiiRuleCall[] RulesFor(in Token token) => _byClass[token.Kind switch
+    /// <summary>The rules that may start at a token of this class and case.</summary>
+    public PiiRuleCall[] RulesFor(in Token token)
     {
-        TokenKind.Punct => 0,
-        TokenKind.Number => 1,
-        TokenKind.Alnum when token.Has(TokenFlags.DigitFirst) => 2,
-        TokenKind.Alnum => 3,
-        _ => 4,
-    }];
+        var cls = token.Kind switch
+        {
+            TokenKind.Punct => 0,
+            TokenKind.Number => 1,
+            TokenKind.Alnum when token.Has(TokenFlags.DigitFirst) => 2,
+            TokenKind.Alnum => 3,
+            _ => 4,
+        };
+        var tokenCase = (token.Flags & Cases) switch
+        {
+            TokenFlags.Capitalized => 1,
+            TokenFlags.AllCaps => 2,
+            TokenFlags.Lower => 3,
+            _ => 0,
+        };
+        return _byClassAndCase[(cls * 4) + tokenCase];
+    }
 }

@@ -82,7 +82,7 @@ internal static class PiiTokenizer
                     else
                     {
                         letters++;
-                        if (char.IsUpper(ch))
+                        if (ch < 128 ? char.IsAsciiLetterUpper(ch) : char.IsUpper(ch))
                         {
                             upper++;
                         }
@@ -168,6 +168,8 @@ internal static class PiiTokenizer
         return previous.Length == 1 || previous.Is(Lex.Rank) || previous.Is(Lex.Abbreviation);
     }
 
+    /// <summary>A letter, a digit or a combining mark (ASCII first: most text is).</summary>
     private static bool IsWordChar(char c) =>
-        char.IsLetterOrDigit(c) || (c > 127 && CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark);
+        c < 128 ? char.IsAsciiLetterOrDigit(c)
+            : char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
 }
