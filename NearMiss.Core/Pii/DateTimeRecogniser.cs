@@ -106,6 +106,13 @@ internal sealed class DateTimeRecogniser(PiiScan scan) : PiiRecogniser(scan)
     public int Words(int i)
     {
         ref var t = ref T(i);
+
+        // Each date below starts at a listed weekday, holiday or month, the head of a named day, "new" or "fourth".
+        if (!t.Is(Lex.Weekday | Lex.Holiday | Lex.Month) && (t.Lex.Extra & LexExtra.HolidayHead) == 0 && !Eq(i, "new") && !Eq(i, "fourth"))
+        {
+            return 0;
+        }
+
         if ((t.Lex.Extra & LexExtra.HolidayHead) != 0)
         {
             var named = NamedDay(i);

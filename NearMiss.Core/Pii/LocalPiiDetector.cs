@@ -23,6 +23,9 @@ public sealed class LocalPiiDetector : IPiiDetector
     [ThreadStatic]
     private static Token[]? _tokenBuffer;
 
+    [ThreadStatic]
+    private static PiiWordCache? _words;
+
     private readonly PiiLexicon _lexicon = PiiLexicon.Shared;
     private readonly PiiTagger? _tagger;
     private readonly float _threshold;
@@ -54,12 +57,13 @@ public sealed class LocalPiiDetector : IPiiDetector
         }
 
         var tokens = _tokenBuffer ??= new Token[1024];
-        var count = PiiTokenizer.Tokenize(text, _lexicon, ref tokens);
+        var words = _words ??= new PiiWordCache(_lexicon);
+        var count = PiiTokenizer.Tokenize(text, _lexicon, ref tokens, words);
         var recased = PiiTrueCaser.Recase(text, tokens, count, _lexicon, out var lowerText, out var names, out var caseless);
         if (recased is not null)
         {
             text = recased;
-            count = PiiTokenizer.Tokenize(text, _lexicon, ref tokens);
+            count = PiiTokenizer.Tokenize(text, _lexicon, ref tokens, words);
         }
 
         _tokenBuffer = tokens;

@@ -9,7 +9,7 @@ internal sealed partial class PiiContextRules
 {
     private static readonly string[] SubUnitHeads = ["precinct", "district", "dist", "division", "area", "command", "post", "sector", "zone", "troop", "beat", "detachment", "barracks", "substation", "unit"];
 
-    private bool SubUnitHead(int k) => IsWord(k) && Array.Exists(SubUnitHeads, h => Eq(k, h));
+    private bool SubUnitHead(int k) => IsWord(k) && EqAny(k, SubUnitHeads);
 
     /// <summary>The number or letter of a sub-unit: "1", "4th", "C", "b-2", "016TH".</summary>
     private int SubUnitId(int k)
@@ -124,7 +124,7 @@ internal sealed partial class PiiContextRules
             if (end > last || label != span.Label)
             {
                 var grown = new PiiSpan(span.Start, tokens[end].End, PiiLabel.Agency);
-                spans.RemoveAll(s => s != span && s.Start < grown.End && grown.Start < s.End);
+                RemoveOthersOverlapping(spans, span, grown);
                 n = spans.IndexOf(span);
                 spans[n] = grown;
                 changed = true;
@@ -169,12 +169,12 @@ internal sealed partial class PiiContextRules
             }
 
             var grown = new PiiSpan(tokens[start].Start, tokens[end].End, PiiLabel.Agency);
-            if (spans.Exists(s => s.Start < grown.End && grown.Start < s.End && (s.Start < grown.Start || s.End > grown.End)))
+            if (OverlapsBeyond(spans, grown))
             {
                 continue;
             }
 
-            spans.RemoveAll(s => s.Start < grown.End && grown.Start < s.End);
+            RemoveOverlapping(spans, grown.Start, grown.End);
             spans.Add(grown);
             changed = true;
             k = end;

@@ -73,7 +73,7 @@ internal sealed partial class PiiContextRules
             {
                 end += 4;
                 var grownEnd = tokens[end].End;
-                spans.RemoveAll(x => x.Label == PiiLabel.Person && x.Start >= tokens[end].Start && x.Start < grownEnd && x.End <= grownEnd);
+                RemovePersonsFrom(spans, tokens[end].Start, grownEnd);
                 n = spans.IndexOf(span);
             }
             else if (last == first && Spaced(end, end + 1) && NameWord(end + 1) && tokens[end + 1].Is(Lex.Surname) && !Overlaps(spans, tokens[end + 1].Start, tokens[end + 1].End))
@@ -220,7 +220,7 @@ internal sealed partial class PiiContextRules
                 && ((Eq(k - 1, "and") || Eq(k - 1, "n")) && Eq(k - 2, "me") || Eq(k - 1, "with")
                     || !caseless && tokens[k].Has(TokenFlags.Capitalized) && tokens[k + 1].Has(TokenFlags.Capitalized) && !tokens[k].Has(TokenFlags.SentenceStart | TokenFlags.NewlineBefore)))
             {
-                var found = spans.FindIndex(x => x.Start == tokens[k + 1].Start && x.Label == PiiLabel.Person);
+                var found = IndexStartingAt(spans, tokens[k + 1].Start, PiiLabel.Person);
                 if (found >= 0)
                 {
                     spans[found] = spans[found] with { Start = tokens[k].Start };

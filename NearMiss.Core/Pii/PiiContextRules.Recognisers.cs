@@ -40,12 +40,14 @@ internal sealed partial class PiiContextRules
             if (start < first || end > last)
             {
                 var grown = new PiiSpan(tokens[start].Start, tokens[end].End, PiiLabel.Agency);
-                spans.RemoveAll(s => s != span && s.Start < grown.End && grown.Start < s.End);
+                RemoveOthersOverlapping(spans, span, grown);
                 n = spans.IndexOf(span);
                 spans[n] = grown;
             }
         }
     }
+
+    private char[]? _phrase;
 
     /// <summary>
     /// Bare city and town names from the gazetteer, where the context says place: after "in", "near", "from", "of", "to"
@@ -63,12 +65,14 @@ internal sealed partial class PiiContextRules
             // The longest gazetteer phrase of up to three words starting here ("St. Paul", "Casa Grande", "Fort Collins").
             var end = -1;
             var population = -1;
-            var phrase = W(k).ToString().ToLowerInvariant();
+            // The phrase in lower case, built in one buffer (its words and dots, one space between words: at most 4 more than the text).
+            var phrase = _phrase ??= new char[text.Length + 8];
+            var length = W(k).ToLowerInvariant(phrase);
             for (var j = k + 1; j < count && j <= k + 4; j++)
             {
                 if (P(j, '.') && tokens[j].Start == tokens[j - 1].End)
                 {
-                    phrase += ".";
+                    phrase[length++] = '.';
                     continue;
                 }
 
@@ -77,8 +81,9 @@ internal sealed partial class PiiContextRules
                     break;
                 }
 
-                phrase += " " + W(j).ToString().ToLowerInvariant();
-                var pop = lexicon.PhrasePopulation(phrase);
+                phrase[length++] = ' ';
+                length += W(j).ToLowerInvariant(phrase.AsSpan(length));
+                var pop = lexicon.PhrasePopulation(phrase.AsSpan(0, length));
                 if (pop >= 1000)
                 {
                     end = j;
@@ -131,9 +136,9 @@ internal sealed partial class PiiContextRules
 
             // Bare names read as a place or a person inside the intersection give way to it.
             int start = tokens[k].Start, end = tokens[k + 2].End;
-            if (spans.TrueForAll(s => s.End <= start || s.Start >= end || s.Start >= start && s.End <= end && s.Label is PiiLabel.Location or PiiLabel.Person))
+            if (OnlyBarePartsWithin(spans, start, end))
             {
-                spans.RemoveAll(s => s.Start >= start && s.End <= end);
+                RemoveWithin(spans, start, end);
                 added.Add(new PiiSpan(start, end, PiiLabel.Address));
             }
         }
@@ -182,7 +187,7 @@ internal sealed partial class PiiContextRules
             }
 
             var grown = new PiiSpan(tokens[k].Start, tokens[end].End, PiiLabel.Address);
-            spans.RemoveAll(s => s.Start < grown.End && grown.Start < s.End && s.Label is PiiLabel.Address or PiiLabel.Location or PiiLabel.Person);
+            RemoveStreetParts(spans, grown);
             if (!Overlaps(spans, grown.Start, grown.End))
             {
                 added.Add(grown);
@@ -216,7 +221,7 @@ internal sealed partial class PiiContextRules
                 if (IsWord(j) && !tokens[j].Has(TokenFlags.Lower) && !tokens[j].Is(Lex.Rank) && (j == k || !tokens[j].Has(TokenFlags.NewlineBefore)))
                 {
                     evidence |= PlaceOrAcronym(j) || Eq(j, "bureau") || Eq(j, "port");
-                    if (Array.Exists(AgencyHeads, h => Eq(j, h)))
+                    if (EqAny(j, AgencyHeads))
                     {
                         lastHead = j;
                     }
@@ -241,14 +246,13 @@ internal sealed partial class PiiContextRules
             // "Sheriff's Office", "Police Department" may follow the head.
             var end = lastHead;
             var grown = new PiiSpan(tokens[k].Start, tokens[end].End, PiiLabel.Agency);
-            var inside = spans.FindAll(s => s.Start < grown.End && grown.Start < s.End);
-            if (inside.Exists(s => s.Start < grown.Start || s.End > grown.End || s.Label is not (PiiLabel.Agency or PiiLabel.Location or PiiLabel.Person)))
+            if (!OnlyNamesWithin(spans, grown))
             {
                 k = end;
                 continue;
             }
 
-            spans.RemoveAll(s => s.Start < grown.End && grown.Start < s.End);
+            RemoveOverlapping(spans, grown.Start, grown.End);
             spans.Add(grown);
             spans.Sort(static (a, b) => a.Start.CompareTo(b.Start));
             k = end;
@@ -259,7 +263,7 @@ internal sealed partial class PiiContextRules
         {
             if (IsWord(k) && tokens[k].Has(TokenFlags.Capitalized) && !tokens[k].Is(Lex.Stop | Lex.Rank | Lex.Month | Lex.Weekday) && !tokens[k].Lex.Has(LexExtra.NotPii)
                 && IsWord(k + 1) && tokens[k + 1].Has(TokenFlags.Capitalized) && (Eq(k + 1, "division") || Eq(k + 1, "district") || Eq(k + 1, "sector") || Eq(k + 1, "precinct"))
-                && (Eq(k - 1, "the") || P(k - 1, ',') && spans.Exists(s => s.Label == PiiLabel.Agency && s.End == tokens[k - 1].Start))
+                && (Eq(k - 1, "the") || P(k - 1, ',') && EndsAgency(spans, tokens[k - 1].Start))
                 && !Overlaps(spans, tokens[k].Start, tokens[k + 1].End) && !English(k))
             {
                 spans.Add(new PiiSpan(tokens[k].Start, tokens[k + 1].End, PiiLabel.Agency));
@@ -403,7 +407,7 @@ internal sealed partial class PiiContextRules
             var mm = (w[2] - '0') * 10 + (w[3] - '0');
             if (hh <= 23 && mm <= 59)
             {
-                var overlapping = spans.FindIndex(s => s.Start <= tokens[k].Start && s.End >= tokens[k].End && s.Label == PiiLabel.Time);
+                var overlapping = IndexOfTimeAround(spans, tokens[k].Start, tokens[k].End);
                 if (overlapping >= 0)
                 {
                     spans[overlapping] = spans[overlapping] with { End = Math.Max(spans[overlapping].End, tokens[k + 1].End) };

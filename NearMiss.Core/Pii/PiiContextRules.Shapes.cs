@@ -94,8 +94,8 @@ internal sealed partial class PiiContextRules
             }
 
             var n = k + 1;
-            var plate = IsWord(n) && Array.Exists(PlateWords, w => Eq(n, w)) && !(Eq(n, "id") && !tokens[k].Has(TokenFlags.AllCaps))
-                || spans.Exists(s => s.Start == tokens[n].Start && s.Label is PiiLabel.Plate or PiiLabel.DriverLicense);
+            var plate = IsWord(n) && EqAny(n, PlateWords) && !(Eq(n, "id") && !tokens[k].Has(TokenFlags.AllCaps))
+                || StartsSpan(spans, tokens[n].Start, PiiLabel.Plate, PiiLabel.DriverLicense);
             var was = (Eq(k - 1, "was") || P(k - 1, ':')) && (Eq(k - 2, "cdl") || Eq(k - 2, "dl") || Eq(k - 2, "plate") || Eq(k - 2, "tag") || Eq(k - 2, "license"));
             if ((plate || was) && !(Eq(k, "id") || Eq(k, "in") || Eq(k, "me") || Eq(k, "or") && !tokens[k].Has(TokenFlags.AllCaps)))
             {
@@ -152,7 +152,9 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
-            var lead = Eq(k - 1, "the") || Eq(k - 1, "at") || Eq(k - 1, "outside") || Eq(k - 1, "behind") || Eq(k - 1, "near") || Eq(k - 1, "from") || Eq(k - 1, "to") || Eq(k - 1, "by");
+            // The leads start with t, a, o, b, n or f: most words before a token are ruled out by their first letter.
+            var lead = char.ToLowerInvariant(text[tokens[k - 1].Start]) is 't' or 'a' or 'o' or 'b' or 'n' or 'f'
+                && (Eq(k - 1, "the") || Eq(k - 1, "at") || Eq(k - 1, "outside") || Eq(k - 1, "behind") || Eq(k - 1, "near") || Eq(k - 1, "from") || Eq(k - 1, "to") || Eq(k - 1, "by"));
             var capital = !caseless && tokens[k].Has(TokenFlags.Capitalized | TokenFlags.AllCaps) && !tokens[k].Has(TokenFlags.SentenceStart);
             if (!(lead || capital) || !lexicon.IsChainHead(W(k)) || Overlaps(spans, tokens[k].Start, tokens[k].End))
             {
@@ -185,8 +187,8 @@ internal sealed partial class PiiContextRules
             var after = next + 1;
             var premise = EqAny(next, "parking", "lot", "store", "gas", "station")
                 || EqAny(next, "on", "at", "off") && after < count && (tokens[after].Has(TokenFlags.Capitalized | TokenFlags.AllCaps | TokenFlags.DigitFirst) && !tokens[after].Is(Lex.Stop)
-                    || EqAny(after, "w", "e", "n", "s") || spans.Exists(s => s.Start == tokens[after].Start && s.Label is PiiLabel.Location or PiiLabel.Address))
-                || next < count && spans.Exists(s => s.Start == tokens[next].Start && s.Label is PiiLabel.Location or PiiLabel.Address);
+                    || EqAny(after, "w", "e", "n", "s") || StartsSpan(spans, tokens[after].Start, PiiLabel.Location, PiiLabel.Address))
+                || next < count && StartsSpan(spans, tokens[next].Start, PiiLabel.Location, PiiLabel.Address);
             if (premise)
             {
                 added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.Location));

@@ -502,7 +502,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
                 continue;
             }
 
-            var existing = spans.FindIndex(s => s.Start == tokens[k].Start);
+            var existing = IndexStartingAt(spans, tokens[k].Start);
             if (existing >= 0)
             {
                 spans[existing] = spans[existing] with { End = Math.Max(spans[existing].End, tokens[end].End) };
@@ -512,7 +512,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
                 added.Add(new PiiSpan(tokens[k].Start, tokens[end].End, PiiLabel.Location));
             }
 
-            spans.RemoveAll(s => s.Start >= tokens[placeStart].Start && s.End <= tokens[placeEnd].End && s.Label == PiiLabel.Location);
+            RemoveInside(spans, tokens[placeStart].Start, tokens[placeEnd].End, PiiLabel.Location);
             if (!Overlaps(spans, tokens[placeStart].Start, tokens[placeEnd].End))
             {
                 added.Add(new PiiSpan(tokens[placeStart].Start, tokens[placeEnd].End, PiiLabel.Location));
@@ -536,7 +536,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
             var listed = dash == k + 1 ? tokens[k].Is(Lex.Place) : lexicon.PhrasePopulation(text.AsSpan(tokens[k].Start, tokens[dash - 1].End - tokens[k].Start)) >= 0;
             if (listed && dash < count && (text[tokens[dash].Start] is '—' or '–' || P(dash, '-') && P(dash + 1, '-')))
             {
-                spans.RemoveAll(s => s.Start >= tokens[k].Start && s.End <= tokens[dash - 1].End && s.Label == PiiLabel.Location);
+                RemoveInside(spans, tokens[k].Start, tokens[dash - 1].End, PiiLabel.Location);
                 added.Add(new PiiSpan(tokens[k].Start, tokens[dash - 1].End, PiiLabel.Location));
             }
         }

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace NearMiss.Core.Pii;
 
 /// <summary>The entity families, one recogniser class each.</summary>
@@ -31,12 +33,16 @@ internal enum PiiTokenClass : byte
 
 /// <summary>
 /// One rule of a recogniser, tried at the tokens of the classes it names; when <paramref name="When"/> names case
-/// flags, only at tokens with one of them (a rule for capitalised words is not called for a lower-case one).
+/// flags, only at tokens with one of them (a rule for capitalised words is not called for a lower-case one); when
+/// <paramref name="Needs"/> names word lists, only at words in one of them; when <paramref name="Words"/> is given,
+/// only at those words in any case ("hwy", "exit"). These say where a rule may start and nothing more: the rule
+/// checks its own shape again, so they only spare the calls that would return 0.
 /// </summary>
-internal sealed record PiiRule(string Name, PiiFamily Family, PiiTokenClass At, Func<PiiScan, int, int> Try, TokenFlags When = TokenFlags.None);
+internal sealed record PiiRule(
+    string Name, PiiFamily Family, PiiTokenClass At, Func<PiiScan, int, int> Try, TokenFlags When = TokenFlags.None, Lex Needs = Lex.None, string[]? Words = null);
 
-/// <summary>A rule as the scan calls it.</summary>
-internal readonly record struct PiiRuleCall(Func<PiiScan, int, int> Try, TokenFlags When);
+/// <summary>A rule as the scan calls it; <paramref name="Key"/> is its bit among the rules that start at listed words.</summary>
+internal readonly record struct PiiRuleCall(Func<PiiScan, int, int> Try, Lex Needs, ulong Key);
 
 /// <summary>
 /// The ordered list of rules the scan tries at each token (decision 030). Order is the conflict resolution: at a
@@ -45,16 +51,48 @@ internal readonly record struct PiiRuleCall(Func<PiiScan, int, int> Try, TokenFl
 /// </summary>
 internal sealed partial class PiiRecogniserRegistry
 {
-    private readonly PiiRuleCall[][] _byClass = new PiiRuleCall[5][];
+    /// <summary>The case flags a rule's <see cref="PiiRule.When"/> may name; a token has at most one of them.</summary>
+    private const TokenFlags Cases = TokenFlags.Capitalized | TokenFlags.AllCaps | TokenFlags.Lower;
+
+    /// <summary>The rules for each token class and case (none, capitalised, ALL-CAPS, lower), in the registry's order.</summary>
+    private readonly PiiRuleCall[][] _byClassAndCase = new PiiRuleCall[5 * 4][];
+    private readonly FrozenDictionary<string, ulong>.AlternateLookup<ReadOnlySpan<char>> _keys;
 
     public PiiRecogniserRegistry(IReadOnlyList<PiiRule> rules, bool propagatesMentions)
     {
         Rules = rules;
         PropagatesMentions = propagatesMentions;
-        for (var c = 0; c < _byClass.Length; c++)
+
+        // Each rule that starts only at listed words gets a bit; each listed word, the bits of its rules.
+        var keyed = rules.Where(static r => r.Words is not null).ToList();
+        if (keyed.Count > 64 || keyed.Exists(static r => r.At != PiiTokenClass.Word) || rules.Any(static r => (r.When & ~Cases) != 0))
+        {
+            throw new InvalidOperationException("Listed start words are for at most 64 rules, of words only; a rule's When names cases only.");
+        }
+
+        var keys = new Dictionary<string, ulong>(StringComparer.OrdinalIgnoreCase);
+        for (var n = 0; n < keyed.Count; n++)
+        {
+            foreach (var word in keyed[n].Words!)
+            {
+                keys[word] = keys.GetValueOrDefault(word) | 1UL << n;
+            }
+        }
+
+        _keys = keys.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        TokenFlags[] cases = [TokenFlags.None, TokenFlags.Capitalized, TokenFlags.AllCaps, TokenFlags.Lower];
+        for (var c = 0; c < 5; c++)
         {
             var cls = (PiiTokenClass)(1 << c);
-            _byClass[c] = [.. rules.Where(r => (r.At & cls) != 0).Select(r => new PiiRuleCall(r.Try, r.When))];
+            for (var k = 0; k < cases.Length; k++)
+            {
+                var tokenCase = cases[k];
+                _byClassAndCase[(c * 4) + k] =
+                [
+                    .. rules.Where(r => (r.At & cls) != 0 && (r.When == TokenFlags.None || (r.When & tokenCase) != 0))
+                        .Select(r => new PiiRuleCall(r.Try, r.Needs, r.Words is null ? 0 : 1UL << keyed.IndexOf(r))),
+                ];
+            }
         }
     }
 
@@ -70,12 +108,27 @@ internal sealed partial class PiiRecogniserRegistry
     public PiiRecogniserRegistry Only(params PiiFamily[] families) =>
         new([.. Rules.Where(r => families.Contains(r.Family))], PropagatesMentions && families.Contains(PiiFamily.People));
 
-    public PiiRuleCall[] RulesFor(in Token token) => _byClass[token.Kind switch
+    /// <summary>The bits of the rules that may start at this word (<see cref="PiiRuleCall.Key"/>), 0 when none.</summary>
+    public ulong KeysOf(ReadOnlySpan<char> word) => _keys.TryGetValue(word, out var bits) ? bits : 0;
+
+    /// <summary>The rules that may start at a token of this class and case.</summary>
+    public PiiRuleCall[] RulesFor(in Token token)
     {
-        TokenKind.Punct => 0,
-        TokenKind.Number => 1,
-        TokenKind.Alnum when token.Has(TokenFlags.DigitFirst) => 2,
-        TokenKind.Alnum => 3,
-        _ => 4,
-    }];
+        var cls = token.Kind switch
+        {
+            TokenKind.Punct => 0,
+            TokenKind.Number => 1,
+            TokenKind.Alnum when token.Has(TokenFlags.DigitFirst) => 2,
+            TokenKind.Alnum => 3,
+            _ => 4,
+        };
+        var tokenCase = (token.Flags & Cases) switch
+        {
+            TokenFlags.Capitalized => 1,
+            TokenFlags.AllCaps => 2,
+            TokenFlags.Lower => 3,
+            _ => 0,
+        };
+        return _byClassAndCase[(cls * 4) + tokenCase];
+    }
 }

@@ -59,10 +59,12 @@ internal sealed class PiiScan
         while (i < Count)
         {
             var next = 0;
-            var flags = Tokens[i].Flags;
-            foreach (var rule in registry.RulesFor(Tokens[i]))
+            ref var token = ref Tokens[i];
+            var lex = token.Lex.Flags;
+            var keys = token.Kind == TokenKind.Word ? registry.KeysOf(Text.AsSpan(token.Start, token.Length)) : 0;
+            foreach (var rule in registry.RulesFor(token))
             {
-                if (rule.When != TokenFlags.None && (flags & rule.When) == 0)
+                if (rule.Needs != Lex.None && (lex & rule.Needs) == 0 || rule.Key != 0 && (keys & rule.Key) == 0)
                 {
                     continue;
                 }

@@ -43,7 +43,7 @@ internal struct Token
 /// <summary>Splits text into word, number and punctuation tokens in one pass, looking every word up once.</summary>
 internal static class PiiTokenizer
 {
-    public static int Tokenize(string text, PiiLexicon lexicon, ref Token[] tokens)
+    public static int Tokenize(string text, PiiLexicon lexicon, ref Token[] tokens, PiiWordCache? words = null)
     {
         var count = 0;
         var flags = TokenFlags.SentenceStart;
@@ -82,7 +82,7 @@ internal static class PiiTokenizer
                     else
                     {
                         letters++;
-                        if (char.IsUpper(ch))
+                        if (ch < 128 ? char.IsAsciiLetterUpper(ch) : char.IsUpper(ch))
                         {
                             upper++;
                         }
@@ -124,7 +124,8 @@ internal static class PiiTokenizer
 
                 if (token.Kind == TokenKind.Word)
                 {
-                    token.Lex = lexicon.Get(text.AsSpan(token.Start, token.End - token.Start));
+                    var word = text.AsSpan(token.Start, token.End - token.Start);
+                    token.Lex = words is null ? lexicon.Get(word) : words.Get(word);
                 }
             }
             else
@@ -167,6 +168,8 @@ internal static class PiiTokenizer
         return previous.Length == 1 || previous.Is(Lex.Rank) || previous.Is(Lex.Abbreviation);
     }
 
+    /// <summary>A letter, a digit or a combining mark (ASCII first: most text is).</summary>
     private static bool IsWordChar(char c) =>
-        char.IsLetterOrDigit(c) || (c > 127 && CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark);
+        c < 128 ? char.IsAsciiLetterOrDigit(c)
+            : char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
 }

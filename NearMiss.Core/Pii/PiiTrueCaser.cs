@@ -219,15 +219,24 @@ internal static class PiiTrueCaser
             return IsWord(p) && (Eq(p, "a") || Eq(p, "an") || Eq(p, "the") || Eq(p, "his") || Eq(p, "her") || Eq(p, "my") || Eq(p, "our") || Eq(p, "their") || Eq(p, "this") || Eq(p, "that"));
         }
 
+        /// <summary>The population of tokens a to b in lower case as one gazetteer phrase, -1 when unknown (no string made).</summary>
+        private int PhrasePopulation(int a, int b)
+        {
+            var phrase = text.AsSpan(tokens[a].Start, tokens[b].End - tokens[a].Start);
+            Span<char> lower = phrase.Length <= 128 ? stackalloc char[phrase.Length] : new char[phrase.Length];
+            phrase.ToLowerInvariant(lower);
+            return lexicon.PhrasePopulation(lower);
+        }
+
         private bool PlaceEvidence(int i)
         {
             // Two-word places ("GARDEN GROVE", "PINE RIDGE") and "X COUNTY".
-            if (i + 1 < count && IsWord(i + 1) && tokens[i + 1].Start == tokens[i].End + 1 && lexicon.PhrasePopulation(text.Substring(tokens[i].Start, tokens[i + 1].End - tokens[i].Start).ToLowerInvariant()) >= 0)
+            if (i + 1 < count && IsWord(i + 1) && tokens[i + 1].Start == tokens[i].End + 1 && PhrasePopulation(i, i + 1) >= 0)
             {
                 return true;
             }
 
-            if (i > 0 && IsWord(i - 1) && tokens[i].Start == tokens[i - 1].End + 1 && lexicon.PhrasePopulation(text.Substring(tokens[i - 1].Start, tokens[i].End - tokens[i - 1].Start).ToLowerInvariant()) >= 0)
+            if (i > 0 && IsWord(i - 1) && tokens[i].Start == tokens[i - 1].End + 1 && PhrasePopulation(i - 1, i) >= 0)
             {
                 return true;
             }

@@ -1,0 +1,143 @@
+namespace NearMiss.Core.Pii;
+
+/// <summary>
+/// Searches and removals over the span list. Each takes what it compares as parameters, so a rule's loop allocates no
+/// closure per token (a lambda capturing a loop's local is allocated at every pass of the loop).
+/// </summary>
+internal sealed partial class PiiContextRules
+{
+    /// <summary>Removes the spans that overlap [start, end).</summary>
+    private static void RemoveOverlapping(List<PiiSpan> spans, int start, int end) => spans.RemoveAll(s => s.Start < end && start < s.End);
+
+    /// <summary>Removes the spans other than <paramref name="keep"/> that overlap <paramref name="grown"/>.</summary>
+    private static void RemoveOthersOverlapping(List<PiiSpan> spans, PiiSpan keep, PiiSpan grown) =>
+        spans.RemoveAll(s => s != keep && s.Start < grown.End && grown.Start < s.End);
+
+    /// <summary>Removes the spans of the label that lie within [start, end).</summary>
+    private static void RemoveInside(List<PiiSpan> spans, int start, int end, PiiLabel label) =>
+        spans.RemoveAll(s => s.Start >= start && s.End <= end && s.Label == label);
+
+    /// <summary>Does a span overlap <paramref name="grown"/> and reach outside it?</summary>
+    private static bool OverlapsBeyond(List<PiiSpan> spans, PiiSpan grown)
+    {
+        foreach (var s in spans)
+        {
+            if (s.Start < grown.End && grown.Start < s.End && (s.Start < grown.Start || s.End > grown.End))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The index of the first span starting at <paramref name="start"/>, or -1.</summary>
+    private static int IndexStartingAt(List<PiiSpan> spans, int start)
+    {
+        for (var n = 0; n < spans.Count; n++)
+        {
+            if (spans[n].Start == start)
+            {
+                return n;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The index of the first span of the label starting at <paramref name="start"/>, or -1.</summary>
+    private static int IndexStartingAt(List<PiiSpan> spans, int start, PiiLabel label)
+    {
+        for (var n = 0; n < spans.Count; n++)
+        {
+            if (spans[n].Start == start && spans[n].Label == label)
+            {
+                return n;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Does a span of one of the two labels start at <paramref name="start"/>?</summary>
+    private static bool StartsSpan(List<PiiSpan> spans, int start, PiiLabel label, PiiLabel other)
+    {
+        foreach (var s in spans)
+        {
+            if (s.Start == start && (s.Label == label || s.Label == other))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Removes the persons that start in [start, end) and end by <paramref name="end"/>.</summary>
+    private static void RemovePersonsFrom(List<PiiSpan> spans, int start, int end) =>
+        spans.RemoveAll(s => s.Label == PiiLabel.Person && s.Start >= start && s.Start < end && s.End <= end);
+
+    /// <summary>Removes the spans that lie within [start, end).</summary>
+    private static void RemoveWithin(List<PiiSpan> spans, int start, int end) => spans.RemoveAll(s => s.Start >= start && s.End <= end);
+
+    /// <summary>Removes the addresses, places and persons that overlap <paramref name="grown"/>.</summary>
+    private static void RemoveStreetParts(List<PiiSpan> spans, PiiSpan grown) =>
+        spans.RemoveAll(s => s.Start < grown.End && grown.Start < s.End && s.Label is PiiLabel.Address or PiiLabel.Location or PiiLabel.Person);
+
+    /// <summary>Is every span clear of [start, end) or a place or person within it?</summary>
+    private static bool OnlyBarePartsWithin(List<PiiSpan> spans, int start, int end)
+    {
+        foreach (var s in spans)
+        {
+            if (!(s.End <= start || s.Start >= end || s.Start >= start && s.End <= end && s.Label is PiiLabel.Location or PiiLabel.Person))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Is every span overlapping <paramref name="grown"/> an agency, place or person within it?</summary>
+    private static bool OnlyNamesWithin(List<PiiSpan> spans, PiiSpan grown)
+    {
+        foreach (var s in spans)
+        {
+            if (s.Start < grown.End && grown.Start < s.End
+                && (s.Start < grown.Start || s.End > grown.End || s.Label is not (PiiLabel.Agency or PiiLabel.Location or PiiLabel.Person)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Does an agency end at <paramref name="end"/>?</summary>
+    private static bool EndsAgency(List<PiiSpan> spans, int end)
+    {
+        foreach (var s in spans)
+        {
+            if (s.Label == PiiLabel.Agency && s.End == end)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The index of the first time span covering [start, end), or -1.</summary>
+    private static int IndexOfTimeAround(List<PiiSpan> spans, int start, int end)
+    {
+        for (var n = 0; n < spans.Count; n++)
+        {
+            if (spans[n].Start <= start && spans[n].End >= end && spans[n].Label == PiiLabel.Time)
+            {
+                return n;
+            }
+        }
+
+        return -1;
+    }
+}
