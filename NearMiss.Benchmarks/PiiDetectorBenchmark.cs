@@ -13,8 +13,12 @@ namespace NearMiss.Benchmarks;
 [MemoryDiagnoser]
 public class PiiDetectorBenchmark
 {
-    private readonly LocalPiiDetector _detector = new();
+    private LocalPiiDetector _detector = new();
     private string[] _texts = [];
+
+    /// <summary>With the trained tagger (the default detector) or the rules alone (decision 048).</summary>
+    [Params(true, false)]
+    public bool Tagger { get; set; }
 
     public static int TotalChars { get; private set; }
 
@@ -27,6 +31,7 @@ public class PiiDetectorBenchmark
             .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("text").GetString() ?? "")
             .ToArray();
         TotalChars = _texts.Sum(t => t.Length);
+        _detector = Tagger ? new LocalPiiDetector() : LocalPiiDetector.WithTagger(null);
         _detector.Detect(_texts[0]);
         Console.WriteLine($"// corpus: {_texts.Length} texts, {TotalChars} chars per operation");
     }

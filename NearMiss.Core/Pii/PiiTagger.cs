@@ -24,8 +24,11 @@ internal sealed class PiiTagger
     [ThreadStatic]
     private static uint[]? _shapes;
 
-    /// <summary>Open addressing: the key of each slot (0 for none) and its weights at <c>slot * Labels.Length</c>.</summary>
-    private readonly uint[] _keys;
+    /// <summary>
+    /// Open addressing: each slot holds a feature's key (high half; 0 for none) and its row (low half); the rows of
+    /// weights are packed one after another, so the model stays small enough to sit in the processor's cache.
+    /// </summary>
+    private readonly ulong[] _slots;
     private readonly float[] _weights;
     private readonly int _shift;
 
@@ -33,18 +36,20 @@ internal sealed class PiiTagger
     {
         var bits = Math.Max(4, System.Numerics.BitOperations.Log2((uint)Math.Max(1, weights.Count)) + 2);
         _shift = 32 - bits;
-        _keys = new uint[1 << bits];
-        _weights = new float[_keys.Length * Labels.Length];
+        _slots = new ulong[1 << bits];
+        _weights = new float[weights.Count * Labels.Length];
+        var rows = 0;
         foreach (var (feature, row) in weights.OrderBy(pair => pair.Key))
         {
             var slot = Slot(feature);
-            while (_keys[slot] != 0)
+            while (_slots[slot] != 0)
             {
-                slot = (slot + 1) & (_keys.Length - 1);
+                slot = (slot + 1) & (_slots.Length - 1);
             }
 
-            _keys[slot] = feature;
-            row.AsSpan().CopyTo(_weights.AsSpan(slot * Labels.Length));
+            _slots[slot] = (ulong)feature << 32 | (uint)rows;
+            row.AsSpan().CopyTo(_weights.AsSpan(rows * Labels.Length));
+            rows++;
         }
 
         Features = weights.Count;
@@ -92,14 +97,14 @@ internal sealed class PiiTagger
     public void Score(ReadOnlySpan<uint> features, Span<float> scores)
     {
         scores.Clear();
-        var mask = _keys.Length - 1;
+        var mask = _slots.Length - 1;
         foreach (var feature in features)
         {
-            for (var slot = Slot(feature); _keys[slot] != 0; slot = (slot + 1) & mask)
+            for (var slot = Slot(feature); _slots[slot] != 0; slot = (slot + 1) & mask)
             {
-                if (_keys[slot] == feature)
+                if ((uint)(_slots[slot] >> 32) == feature)
                 {
-                    var weights = _weights.AsSpan(slot * Labels.Length, Labels.Length);
+                    var weights = _weights.AsSpan((int)(uint)_slots[slot] * Labels.Length, Labels.Length);
                     for (var c = 0; c < weights.Length; c++)
                     {
                         scores[c] += weights[c];
@@ -131,11 +136,10 @@ internal sealed class PiiTagger
         writer.Write(Version);
         writer.Write(Labels.Length);
         writer.Write(Features);
-        var slots = Enumerable.Range(0, _keys.Length).Where(slot => _keys[slot] != 0).OrderBy(slot => _keys[slot]);
-        foreach (var slot in slots)
+        foreach (var entry in _slots.Where(entry => entry != 0).Order())
         {
-            writer.Write(_keys[slot]);
-            foreach (var weight in _weights.AsSpan(slot * Labels.Length, Labels.Length))
+            writer.Write((uint)(entry >> 32));
+            foreach (var weight in _weights.AsSpan((int)(uint)entry * Labels.Length, Labels.Length))
             {
                 writer.Write((Half)weight);
             }
