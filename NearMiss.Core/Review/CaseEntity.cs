@@ -21,6 +21,13 @@ public sealed class CaseEntity : ITableEntity
     /// <summary>1 (de-identify) or 2 (verify and draw lessons).</summary>
     public int Stage { get; set; } = 1;
 
+    [System.Runtime.Serialization.IgnoreDataMember]
+    public Reports.Stage CurrentStage
+    {
+        get => Reports.Stage.Parse(Stage);
+        set => Stage = value.Number;
+    }
+
     /// <summary>One of <see cref="ReportStatus"/>.</summary>
     public string Status { get; set; } = ReportStatus.InReview;
 
@@ -67,20 +74,20 @@ public sealed class CaseEntity : ITableEntity
 
     public string StageEnteredOrOpened => StageEnteredOn ?? OpenedOn;
 
-    public bool ReviewedBy(string reviewerId, int stage) => Reviewers(stage).Contains(reviewerId);
+    public bool ReviewedBy(string reviewerId, Reports.Stage stage) => Reviewers(stage).Contains(reviewerId);
 
     /// <summary>The ids of the reviewers who acted on the case in <paramref name="stage"/>.</summary>
-    public IReadOnlyList<string> Reviewers(int stage) =>
-        (stage == 1 ? Stage1Reviewers : Stage2Reviewers).Split(',', StringSplitOptions.RemoveEmptyEntries);
+    public IReadOnlyList<string> Reviewers(Reports.Stage stage) =>
+        (stage == Reports.Stage.One ? Stage1Reviewers : Stage2Reviewers).Split(',', StringSplitOptions.RemoveEmptyEntries);
 
-    public void AddReviewer(string reviewerId, int stage)
+    public void AddReviewer(string reviewerId, Reports.Stage stage)
     {
         if (ReviewedBy(reviewerId, stage))
         {
             return;
         }
 
-        if (stage == 1)
+        if (stage == Reports.Stage.One)
         {
             Stage1Reviewers = Stage1Reviewers.Length == 0 ? reviewerId : Stage1Reviewers + "," + reviewerId;
         }

@@ -65,7 +65,7 @@ public sealed partial class CaseOpening(
             return;
         }
 
-        var message = new NotificationMessage(NotificationMessage.CaseReady, reportId, reviewCase.Stage, $"{reportId}:scan", NotificationMessage.Causes.NewReport);
+        var message = new NotificationMessage(NotificationMessage.CaseReady, reportId, reviewCase.CurrentStage, $"{reportId}:scan", NotificationMessage.Causes.NewReport);
         await notifications.SendAsync(message, cancellationToken);
         reviewCase.NotificationQueued = true;
         await store.Submissions.UpdateEntityAsync(reviewCase, reviewCase.ETag, TableUpdateMode.Merge, cancellationToken);

@@ -17,14 +17,14 @@ namespace NearMiss.Core.Review;
 /// everything the detector finds replaced by its placeholder.
 /// </summary>
 public sealed record CaseSummary(
-    string Id, int Stage, string Status, string OpenedOn, int WaitingDays, int FindingCount, bool CanAct,
+    string Id, Stage Stage, string Status, string OpenedOn, int WaitingDays, int FindingCount, bool CanAct,
     string? Month = null, string? CallType = null, string Excerpt = "");
 
 public sealed record PublicationDraft(string Title, string Summary, IReadOnlyList<string> Lessons, IReadOnlyList<string> Tags, bool Urgent);
 
 public sealed record CaseView(
     string Id,
-    int Stage,
+    Stage Stage,
     string Status,
     string OpenedOn,
     bool CanAct,
@@ -43,21 +43,21 @@ public sealed class CaseQueries(NearMissStore store, ReviewCases cases, IPiiDete
 {
     private static readonly PublicationDraft EmptyDraft = new("", "", [], [], false);
 
-    public async Task<Result<IReadOnlyList<CaseSummary>>> ListAsync(Reviewer reviewer, int stage, CancellationToken cancellationToken)
+    public async Task<Result<IReadOnlyList<CaseSummary>>> ListAsync(Reviewer reviewer, Stage stage, CancellationToken cancellationToken)
     {
         if (!reviewer.Holds(stage))
         {
             return Failure.Forbidden($"You do not review stage {stage}.");
         }
 
-        var filter = TableClient.CreateQueryFilter($"RowKey eq {CaseEntity.Row} and Stage eq {stage} and Status eq {ReportStatus.InReview}");
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {CaseEntity.Row} and Stage eq {stage.Number} and Status eq {ReportStatus.InReview}");
         var items = new List<CaseSummary>();
         await foreach (var row in store.Submissions.QueryAsync<CaseEntity>(filter, cancellationToken: cancellationToken))
         {
             var findings = JsonSerializer.Deserialize<List<Finding>>(row.Findings) ?? [];
             var (month, callType, excerpt) = await PreviewAsync(row, cancellationToken);
             items.Add(new CaseSummary(
-                row.PartitionKey, row.Stage, row.Status, row.OpenedOn, cases.DaysSince(row.StageEnteredOrOpened),
+                row.PartitionKey, row.CurrentStage, row.Status, row.OpenedOn, cases.DaysSince(row.StageEnteredOrOpened),
                 findings.Count, FourEyesRule.Bars(reviewer.Id, row) is null, month, callType, excerpt));
         }
 
@@ -73,7 +73,7 @@ public sealed class CaseQueries(NearMissStore store, ReviewCases cases, IPiiDete
         }
 
         var reviewCase = loaded.Case;
-        if (!reviewer.Holds(reviewCase.Stage))
+        if (!reviewer.Holds(reviewCase.CurrentStage))
         {
             return Failure.Forbidden($"This case is in stage {reviewCase.Stage}, which you do not review.");
         }
@@ -94,7 +94,7 @@ public sealed class CaseQueries(NearMissStore store, ReviewCases cases, IPiiDete
         var bar = FourEyesRule.Bars(reviewer.Id, reviewCase) ?? (reviewCase.Status == ReportStatus.InReview ? null : $"The case is {reviewCase.Status}.");
 
         return Result.Ok(new CaseView(
-            id.Value, reviewCase.Stage, reviewCase.Status, reviewCase.OpenedOn, bar is null, bar, text.Narrative, text.LessonsLearned,
+            id.Value, reviewCase.CurrentStage, reviewCase.Status, reviewCase.OpenedOn, bar is null, bar, text.Narrative, text.LessonsLearned,
             findings, answers, rare is not null, rare, cases.Messages(loaded), EmptyDraft));
     }
 

@@ -13,13 +13,13 @@ public static class FourEyesRule
     /// <summary>Why the reviewer <paramref name="reviewerId"/> may not act on the case in its current stage, or null.</summary>
     public static string? Bars(ReviewerId reviewerId, CaseEntity reviewCase)
     {
-        var other = Stage.Other(reviewCase.Stage);
+        var other = reviewCase.CurrentStage.Other;
         return reviewCase.ReviewedBy(reviewerId.Value, other)
-            ? $"You reviewed this case in stage {other}; a different reviewer must do stage {reviewCase.Stage}."
+            ? $"You reviewed this case in stage {other}; a different reviewer must do stage {reviewCase.CurrentStage}."
             : null;
     }
 
     /// <summary>The reviewers the rule keeps from <paramref name="stage"/> of the case: those who reviewed the other stage.</summary>
-    public static IReadOnlyList<string> BarredFrom(CaseEntity reviewCase, int stage) =>
-        reviewCase.Reviewers(Stage.Other(stage));
+    public static IReadOnlyList<string> BarredFrom(CaseEntity reviewCase, Stage stage) =>
+        reviewCase.Reviewers(stage.Other);
 }

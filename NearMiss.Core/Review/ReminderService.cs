@@ -34,8 +34,8 @@ public sealed partial class ReminderService(NearMissStore store, NotificationQue
             }
 
             var reportId = reviewCase.PartitionKey;
-            var stage = reviewCase.GetInt32("Stage") ?? 1;
-            var barred = (reviewCase.GetString(stage == 1 ? "Stage2Reviewers" : "Stage1Reviewers") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
+            var stage = Stage.Parse(reviewCase.GetInt32("Stage") ?? 1);
+            var barred = (reviewCase.GetString(stage == Stage.One ? "Stage2Reviewers" : "Stage1Reviewers") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
             var message = new NotificationMessage(NotificationMessage.Reminder, reportId, stage, $"{reportId}:reminder:{stage}:{week}", Skip: barred);
             await notifications.SendAsync(message, cancellationToken);
             queued++;

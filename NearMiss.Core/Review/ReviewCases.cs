@@ -90,10 +90,10 @@ public sealed class ReviewCases(NearMissStore store, Sealer sealer, Notification
             new NotificationMessage(
                 kind,
                 reviewCase.PartitionKey,
-                reviewCase.Stage,
+                reviewCase.CurrentStage,
                 eventId ?? $"{reviewCase.PartitionKey}:{kind}:{reviewCase.Stage}:{reviewCase.Revision}",
                 cause,
-                kind == NotificationMessage.UrgentHazard ? null : FourEyesRule.BarredFrom(reviewCase, reviewCase.Stage)),
+                kind == NotificationMessage.UrgentHazard ? null : FourEyesRule.BarredFrom(reviewCase, reviewCase.CurrentStage)),
             cancellationToken);
 
     /// <summary>Whole days since a <c>yyyy-MM-dd</c> day.</summary>

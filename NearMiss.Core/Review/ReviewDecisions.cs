@@ -6,7 +6,7 @@ using NearMiss.Core.Reports;
 
 namespace NearMiss.Core.Review;
 
-public sealed record DecisionResult(int Stage, string Status, string? PublishedId = null);
+public sealed record DecisionResult(Stage Stage, string Status, string? PublishedId = null);
 
 /// <summary>
 /// A stage-1 decision, checked where it came in: <see cref="Decision"/> is pass, ask or reject; the text under review;
@@ -43,7 +43,7 @@ public sealed class ReviewDecisions(ReviewCases cases, AuditTrail audit, ITrendR
             switch (request.Decision)
             {
                 case "pass":
-                    reviewCase.Stage = Stage.Two;
+                    reviewCase.CurrentStage = Stage.Two;
                     reviewCase.StageEnteredOn = cases.Today;
                     break;
                 case "ask":
@@ -81,7 +81,7 @@ public sealed class ReviewDecisions(ReviewCases cases, AuditTrail audit, ITrendR
 
             if (request.Decision == "back")
             {
-                reviewCase.Stage = Stage.One;
+                reviewCase.CurrentStage = Stage.One;
                 reviewCase.StageEnteredOn = cases.Today;
             }
             else
@@ -98,7 +98,7 @@ public sealed class ReviewDecisions(ReviewCases cases, AuditTrail audit, ITrendR
     /// publishes), the save under the case's ETag, the audit trail, trends, publication and notices.
     /// </summary>
     private async Task<Result<DecisionResult>> DecideAsync(
-        Reviewer reviewer, ReportId id, int stage, SealedText text, IReadOnlyDictionary<string, string[]>? answers, string action, bool urgent,
+        Reviewer reviewer, ReportId id, Stage stage, SealedText text, IReadOnlyDictionary<string, string[]>? answers, string action, bool urgent,
         CancellationToken cancellationToken, Func<LoadedCase, string?> apply)
     {
         if (!reviewer.Holds(stage))
@@ -117,15 +117,15 @@ public sealed class ReviewDecisions(ReviewCases cases, AuditTrail audit, ITrendR
         {
             // The publishing reviewer's retry after a failure: finish that publication, never start another.
             await publications.CompleteAsync(loaded, cancellationToken);
-            return Result.Ok(new DecisionResult(reviewCase.Stage, reviewCase.Status, reviewCase.PublishedId));
+            return Result.Ok(new DecisionResult(reviewCase.CurrentStage, reviewCase.Status, reviewCase.PublishedId));
         }
 
-        if (FourEyesRule.Bars(reviewer.Id, reviewCase) is { } bar && reviewCase.Stage == stage)
+        if (FourEyesRule.Bars(reviewer.Id, reviewCase) is { } bar && reviewCase.CurrentStage == stage)
         {
             return Failure.Forbidden(bar);
         }
 
-        if (reviewCase.Stage != stage || reviewCase.Status != ReportStatus.InReview || loaded.Original.WrappedKey is null)
+        if (reviewCase.CurrentStage != stage || reviewCase.Status != ReportStatus.InReview || loaded.Original.WrappedKey is null)
         {
             return Failure.Conflict($"The case is not waiting in stage {stage} (it is {reviewCase.Status}, stage {reviewCase.Stage}).");
         }
@@ -164,7 +164,7 @@ public sealed class ReviewDecisions(ReviewCases cases, AuditTrail audit, ITrendR
             await cases.NotifyAsync(NotificationMessage.UrgentHazard, reviewCase, cancellationToken);
         }
 
-        return Result.Ok(new DecisionResult(reviewCase.Stage, reviewCase.Status, publishedId));
+        return Result.Ok(new DecisionResult(reviewCase.CurrentStage, reviewCase.Status, publishedId));
     }
 
     private void Close(CaseEntity reviewCase, string status)
