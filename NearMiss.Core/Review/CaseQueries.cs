@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using NearMiss.Core.Accounts;
@@ -39,7 +38,7 @@ public sealed record CaseView(
     PublicationDraft Publication);
 
 /// <summary>What reviewers see: the queue of a stage and one case with its findings and coarsened answers.</summary>
-public sealed class CaseQueries(NearMissStore store, ReviewCases cases, IPiiDetector detector, IOptions<ReviewOptions> options)
+public sealed class CaseQueries(NearMissStore store, CaseStore caseStore, ReviewCases cases, IPiiDetector detector, IOptions<ReviewOptions> options)
 {
     private static readonly PublicationDraft EmptyDraft = new("", "", [], [], false);
 
@@ -50,15 +49,13 @@ public sealed class CaseQueries(NearMissStore store, ReviewCases cases, IPiiDete
             return Failure.Forbidden($"You do not review stage {stage}.");
         }
 
-        var filter = TableClient.CreateQueryFilter($"RowKey eq {CaseEntity.Row} and Stage eq {stage.Number} and Status eq {ReportStatus.InReview}");
         var items = new List<CaseSummary>();
-        await foreach (var row in store.Submissions.QueryAsync<CaseEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var reviewCase in caseStore.WaitingAsync(stage, cancellationToken))
         {
-            var findings = JsonSerializer.Deserialize<List<Finding>>(row.Findings) ?? [];
-            var (month, callType, excerpt) = await PreviewAsync(row, cancellationToken);
+            var (month, callType, excerpt) = await PreviewAsync(reviewCase, cancellationToken);
             items.Add(new CaseSummary(
-                row.PartitionKey, row.CurrentStage, row.Status, row.OpenedOn, cases.DaysSince(row.StageEnteredOrOpened),
-                findings.Count, FourEyesRule.Bars(reviewer.Id, row) is null, month, callType, excerpt));
+                reviewCase.Id.Value, reviewCase.Stage, reviewCase.Status, reviewCase.OpenedOn, cases.DaysSince(reviewCase.StageEnteredOrOpened),
+                reviewCase.Findings.Count, FourEyesRule.Bars(reviewer.Id, reviewCase) is null, month, callType, excerpt));
         }
 
         return Result.Ok<IReadOnlyList<CaseSummary>>([.. items.OrderByDescending(i => i.WaitingDays).ThenBy(i => i.Id, StringComparer.Ordinal)]);
@@ -73,7 +70,7 @@ public sealed class CaseQueries(NearMissStore store, ReviewCases cases, IPiiDete
         }
 
         var reviewCase = loaded.Case;
-        if (!reviewer.Holds(reviewCase.CurrentStage))
+        if (!reviewer.Holds(reviewCase.Stage))
         {
             return Failure.Forbidden($"This case is in stage {reviewCase.Stage}, which you do not review.");
         }
@@ -84,17 +81,13 @@ public sealed class CaseQueries(NearMissStore store, ReviewCases cases, IPiiDete
         }
 
         var text = cases.Text(loaded);
-        var findings = reviewCase.WorkingText is null
-            ? JsonSerializer.Deserialize<List<Finding>>(reviewCase.Findings) ?? []
-            : Scan(text);
-        var answers = reviewCase.PublishAnswers is { } saved
-            ? JsonSerializer.Deserialize<Dictionary<string, string[]>>(saved) ?? []
-            : AnswerCoarsening.Coarsen(ReviewCases.OriginalAnswers(loaded.Original));
+        var findings = reviewCase.WorkingText is null ? reviewCase.Findings : Scan(text);
+        var answers = reviewCase.PublishAnswers ?? AnswerCoarsening.Coarsen(loaded.Original.Answers);
         var rare = await RareReasonAsync(answers, cancellationToken);
         var bar = FourEyesRule.Bars(reviewer.Id, reviewCase) ?? (reviewCase.Status == ReportStatus.InReview ? null : $"The case is {reviewCase.Status}.");
 
         return Result.Ok(new CaseView(
-            id.Value, reviewCase.CurrentStage, reviewCase.Status, reviewCase.OpenedOn, bar is null, bar, text.Narrative, text.LessonsLearned,
+            id.Value, reviewCase.Stage, reviewCase.Status, reviewCase.OpenedOn, bar is null, bar, text.Narrative, text.LessonsLearned,
             findings, answers, rare is not null, rare, cases.Messages(loaded), EmptyDraft));
     }
 
@@ -102,17 +95,15 @@ public sealed class CaseQueries(NearMissStore store, ReviewCases cases, IPiiDete
     public const int ExcerptWords = 14;
 
     /// <summary>The month, call type and first words of the redacted narrative of a queued case.</summary>
-    private async Task<(string? Month, string? CallType, string Excerpt)> PreviewAsync(CaseEntity row, CancellationToken cancellationToken)
+    private async Task<(string? Month, string? CallType, string Excerpt)> PreviewAsync(ReviewCase reviewCase, CancellationToken cancellationToken)
     {
-        var original = await store.Submissions.GetEntityIfExistsAsync<SubmissionEntity>(row.PartitionKey, SubmissionEntity.Row, cancellationToken: cancellationToken);
-        if (!original.HasValue || original.Value!.WrappedKey is null)
+        var original = await caseStore.FindOriginalAsync(reviewCase.Id, cancellationToken);
+        if (original?.WrappedKey is null)
         {
             return (null, null, "");
         }
 
-        var answers = row.PublishAnswers is { } saved
-            ? JsonSerializer.Deserialize<Dictionary<string, string[]>>(saved) ?? []
-            : AnswerCoarsening.Coarsen(ReviewCases.OriginalAnswers(original.Value));
+        var answers = reviewCase.PublishAnswers ?? AnswerCoarsening.Coarsen(original.Answers);
         string? One(string key) => answers.TryGetValue(key, out var v) && v.Length > 0 ? v[0] : null;
 
         // Stage 1's working copy or the original, with whatever the detector finds in it replaced by placeholders.
@@ -120,7 +111,7 @@ public sealed class CaseQueries(NearMissStore store, ReviewCases cases, IPiiDete
         string text;
         try
         {
-            text = cases.Text(new LoadedCase(original.Value, row)).Narrative;
+            text = cases.Text(new LoadedCase(original, reviewCase)).Narrative;
         }
         catch (CryptographicException)
         {

@@ -47,7 +47,6 @@ public sealed class ReceiptLookup(ReviewCases cases, Receipts receipts, BatchWin
         }
 
         var messages = cases.Messages(loaded).Where(m => m.From != CaseMessage.Note).ToList();
-        var closed = loaded.Case.Status is ReportStatus.Published or ReportStatus.NotPublished;
-        return Result.Ok(new ReceiptStatus(loaded.Case.Status, closed ? null : loaded.Case.CurrentStage, options.Value.TypicalReviewDays, messages));
+        return Result.Ok(new ReceiptStatus(loaded.Case.Status, loaded.Case.IsClosed ? null : loaded.Case.Stage, options.Value.TypicalReviewDays, messages));
     }
 }

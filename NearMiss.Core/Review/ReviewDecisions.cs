@@ -1,4 +1,3 @@
-using System.Text.Json;
 using NearMiss.Core.Accounts;
 using NearMiss.Core.Intake;
 using NearMiss.Core.Notifications;
@@ -43,7 +42,7 @@ public sealed class ReviewDecisions(ReviewCases cases, AuditTrail audit, ITrendR
             switch (request.Decision)
             {
                 case "pass":
-                    reviewCase.CurrentStage = Stage.Two;
+                    reviewCase.Stage = Stage.Two;
                     reviewCase.StageEnteredOn = cases.Today;
                     break;
                 case "ask":
@@ -67,10 +66,10 @@ public sealed class ReviewDecisions(ReviewCases cases, AuditTrail audit, ITrendR
                 // Saved on the case first; the published row follows (Publications), so a failed save publishes nothing.
                 var draft = request.Draft!;
                 Close(reviewCase, ReportStatus.Published);
-                reviewCase.PublishAnswers = JsonSerializer.Serialize(request.Answers ?? Saved(reviewCase, loaded));
+                reviewCase.PublishAnswers = request.Answers ?? Saved(loaded);
                 reviewCase.PublishedId = Publications.NewId();
                 reviewCase.PendingPublication = new PendingPublication(
-                    draft.Title, draft.Summary, draft.Lessons, draft.Tags, draft.Urgent, cases.ThisMonth, cases.Now).ToJson();
+                    draft.Title, draft.Summary, draft.Lessons, draft.Tags, draft.Urgent, cases.ThisMonth, cases.Now);
                 return reviewCase.PublishedId;
             }
 
@@ -81,7 +80,7 @@ public sealed class ReviewDecisions(ReviewCases cases, AuditTrail audit, ITrendR
 
             if (request.Decision == "back")
             {
-                reviewCase.CurrentStage = Stage.One;
+                reviewCase.Stage = Stage.One;
                 reviewCase.StageEnteredOn = cases.Today;
             }
             else
@@ -113,28 +112,28 @@ public sealed class ReviewDecisions(ReviewCases cases, AuditTrail audit, ITrendR
         }
 
         var reviewCase = loaded.Case;
-        if (stage == Stage.Two && reviewCase.PendingPublication is not null && reviewCase.ReviewedBy(reviewer.Id.Value, Stage.Two))
+        if (stage == Stage.Two && reviewCase.PendingPublication is not null && reviewCase.ReviewedBy(reviewer.Id, Stage.Two))
         {
             // The publishing reviewer's retry after a failure: finish that publication, never start another.
             await publications.CompleteAsync(loaded, cancellationToken);
-            return Result.Ok(new DecisionResult(reviewCase.CurrentStage, reviewCase.Status, reviewCase.PublishedId));
+            return Result.Ok(new DecisionResult(reviewCase.Stage, reviewCase.Status, reviewCase.PublishedId));
         }
 
-        if (FourEyesRule.Bars(reviewer.Id, reviewCase) is { } bar && reviewCase.CurrentStage == stage)
+        if (FourEyesRule.Bars(reviewer.Id, reviewCase) is { } bar && reviewCase.Stage == stage)
         {
             return Failure.Forbidden(bar);
         }
 
-        if (reviewCase.CurrentStage != stage || reviewCase.Status != ReportStatus.InReview || loaded.Original.WrappedKey is null)
+        if (reviewCase.Stage != stage || reviewCase.Status != ReportStatus.InReview || loaded.Original.WrappedKey is null)
         {
             return Failure.Conflict($"The case is not waiting in stage {stage} (it is {reviewCase.Status}, stage {reviewCase.Stage}).");
         }
 
-        reviewCase.AddReviewer(reviewer.Id.Value, stage);
+        reviewCase.AddReviewer(reviewer.Id, stage);
         cases.SetText(loaded, text);
         if (answers is not null)
         {
-            reviewCase.PublishAnswers = JsonSerializer.Serialize(answers);
+            reviewCase.PublishAnswers = answers;
         }
 
         var publishedId = apply(loaded);
@@ -144,7 +143,7 @@ public sealed class ReviewDecisions(ReviewCases cases, AuditTrail audit, ITrendR
         }
 
         await audit.RecordAsync(id.Value, reviewer.Id.Value, action, cancellationToken);
-        if (reviewCase.Status is ReportStatus.Published or ReportStatus.NotPublished)
+        if (reviewCase.IsClosed)
         {
             await trends.ClosedAsync(loaded.Original, reviewCase, urgent ? publishedId : null, cancellationToken);
         }
@@ -164,17 +163,15 @@ public sealed class ReviewDecisions(ReviewCases cases, AuditTrail audit, ITrendR
             await cases.NotifyAsync(NotificationMessage.UrgentHazard, reviewCase, cancellationToken);
         }
 
-        return Result.Ok(new DecisionResult(reviewCase.CurrentStage, reviewCase.Status, publishedId));
+        return Result.Ok(new DecisionResult(reviewCase.Stage, reviewCase.Status, publishedId));
     }
 
-    private void Close(CaseEntity reviewCase, string status)
+    private void Close(ReviewCase reviewCase, string status)
     {
         reviewCase.Status = status;
         reviewCase.ClosedOn = cases.Today;
     }
 
-    private static Dictionary<string, string[]> Saved(CaseEntity reviewCase, LoadedCase loaded) =>
-        reviewCase.PublishAnswers is { } saved
-            ? JsonSerializer.Deserialize<Dictionary<string, string[]>>(saved) ?? []
-            : AnswerCoarsening.Coarsen(ReviewCases.OriginalAnswers(loaded.Original));
+    private static IReadOnlyDictionary<string, string[]> Saved(LoadedCase loaded) =>
+        loaded.Case.PublishAnswers ?? AnswerCoarsening.Coarsen(loaded.Original.Answers);
 }

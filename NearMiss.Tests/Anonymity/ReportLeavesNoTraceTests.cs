@@ -10,7 +10,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using NearMiss.Core.Accounts;
-using NearMiss.Core.Intake;
 using NearMiss.Core.Library;
 using NearMiss.Core.Reports;
 using NearMiss.Core.Review;

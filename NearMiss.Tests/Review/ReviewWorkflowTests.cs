@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using NearMiss.Core;
 using NearMiss.Core.Accounts;
-using NearMiss.Core.Intake;
 using NearMiss.Core.Publishing;
 using NearMiss.Core.Reports;
 using NearMiss.Core.Review;
@@ -236,7 +235,7 @@ public sealed class ReviewWorkflowTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(["narrative", "question"], stage1.Errors!.ToDictionary().Keys.Order());
         Assert.Equal(["lessons", "lessonsLearned", "tags", "title", "urgent"], stage2.Errors!.ToDictionary().Keys.Order());
         Assert.Equal(["note"], back.Errors!.ToDictionary().Keys);
-        Assert.Equal(before!.Case.ETag, after!.Case.ETag);
+        Assert.Equal(before!.Case.Version, after!.Case.Version);
     }
 
     [Fact]
