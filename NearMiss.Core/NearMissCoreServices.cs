@@ -37,6 +37,7 @@ public static class NearMissCoreServices
         services.AddSingleton(_ => StorageClients.CreateTableService(configuration));
         services.AddSingleton(_ => StorageClients.CreateQueueService(configuration));
         services.AddSingleton<NearMissStore>();
+        services.AddSingleton<CaseStore>();
         services.AddHostedService<StorageInitializer>();
         services.AddSingleton<PoisonReplay>();
 

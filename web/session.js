@@ -4,7 +4,8 @@
 
 import { postJson, problemTitle, failureMessage, signInFailure } from './api.js';
 
-const UNREACHABLE = 'Could not reach NearMiss. Check your connection and try again.';
+/** What a console says when NearMiss could not be reached. */
+export const UNREACHABLE = 'Could not reach NearMiss. Check your connection and try again.';
 
 /** The one-time token of a sign-in link or fragment ("…#token=…"), decoded; null when there is none. */
 export function linkToken(text) {

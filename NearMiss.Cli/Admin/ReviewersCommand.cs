@@ -65,9 +65,12 @@ public static class ReviewersCommand
             await using var services = AdminServices.Create();
             await services.GetRequiredService<NearMissStore>().EnsureCreatedAsync(cancellationToken);
             var directory = services.GetRequiredService<ReviewerDirectory>();
-            var reviewers = result.GetValue(stage) is { } only
-                ? await directory.ListByStageAsync(only, cancellationToken)
-                : await directory.ListAsync(cancellationToken);
+            var reviewers = result.GetValue(stage) switch
+            {
+                null => await directory.ListAsync(cancellationToken),
+                { } number when Stage.TryParse(number, out var only) => await directory.ListByStageAsync(only, cancellationToken),
+                _ => [],
+            };
             foreach (var reviewer in reviewers)
             {
                 Console.WriteLine(Format(reviewer));
@@ -79,12 +82,12 @@ public static class ReviewersCommand
         return new Command("reviewers", "Manage reviewer accounts.") { add, remove, list };
     }
 
-    public static IReadOnlySet<int>? ParseStages(string? value)
+    public static IReadOnlySet<Stage>? ParseStages(string? value)
     {
-        var stages = new HashSet<int>();
+        var stages = new HashSet<Stage>();
         foreach (var part in (value ?? "").Split(',', StringSplitOptions.TrimEntries))
         {
-            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var stage) || !Stage.IsKnown(stage))
+            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || !Stage.TryParse(number, out var stage))
             {
                 return null;
             }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NearMiss.Core.Accounts;
 using NearMiss.Core.Intake;
 using NearMiss.Core.Pii;
+using NearMiss.Core.Reports;
 using NearMiss.Core.Review;
 
 namespace NearMiss.Cli.Seed;
@@ -31,8 +32,8 @@ public sealed class SeedRun(IServiceProvider services, Uri url, bool leaveSomeIn
     {
         var directory = services.GetRequiredService<ReviewerDirectory>();
         var sessions = services.GetRequiredService<ReviewerSessions>();
-        var first = await directory.AddAsync("seed-stage1@nearmiss.local", new HashSet<int> { 1 }, cancellationToken, demo: true);
-        var second = await directory.AddAsync("seed-stage2@nearmiss.local", new HashSet<int> { 2 }, cancellationToken, demo: true);
+        var first = await directory.AddAsync("seed-stage1@nearmiss.local", new HashSet<Stage> { Stage.One }, cancellationToken, demo: true);
+        var second = await directory.AddAsync("seed-stage2@nearmiss.local", new HashSet<Stage> { Stage.Two }, cancellationToken, demo: true);
         using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(60) };
         var stage1 = sessions.IssueAccessToken(first);
         var stage2 = sessions.IssueAccessToken(second);

@@ -3,7 +3,7 @@ using NearMiss.Core.Reports;
 namespace NearMiss.Core.Accounts;
 
 /// <summary>A reviewer as a request knows them: an opaque id (used in the audit trail), their address and stages.</summary>
-public sealed record Reviewer(ReviewerId Id, string Email, IReadOnlySet<int> Stages)
+public sealed record Reviewer(ReviewerId Id, string Email, IReadOnlySet<Stage> Stages)
 {
     /// <summary>Whether the address is on the staff list (<c>NearMiss:Staff:Emails</c>) at sign-in: may read the trend figures.</summary>
     public bool Staff { get; init; }
@@ -14,7 +14,7 @@ public sealed record Reviewer(ReviewerId Id, string Email, IReadOnlySet<int> Sta
     /// <summary>A demo or seed account: it can review, but case notices are not sent to it.</summary>
     public bool Demo { get; init; }
 
-    public bool Holds(int stage) => Stages.Contains(stage);
+    public bool Holds(Stage stage) => Stages.Contains(stage);
 }
 
 /// <summary>

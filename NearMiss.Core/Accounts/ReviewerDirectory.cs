@@ -18,10 +18,10 @@ public sealed class ReviewerDirectory(NearMissStore store)
     /// Adds a reviewer, or sets the stages of the one who already has this address. A change of stages (or of
     /// <paramref name="demo"/>) raises the account's version, which ends its current sessions.
     /// </summary>
-    public async Task<Reviewer> AddAsync(string email, IReadOnlySet<int> stages, CancellationToken cancellationToken, bool demo = false)
+    public async Task<Reviewer> AddAsync(string email, IReadOnlySet<Stage> stages, CancellationToken cancellationToken, bool demo = false)
     {
         var address = NormaliseAddress(email) ?? throw new ArgumentException("Not an e-mail address.", nameof(email));
-        if (stages.Count == 0 || !stages.IsSubsetOf(Stage.Known))
+        if (stages.Count == 0)
         {
             throw new ArgumentException("Stages must be one or more of 1 and 2.", nameof(stages));
         }
@@ -101,7 +101,7 @@ public sealed class ReviewerDirectory(NearMissStore store)
     }
 
     /// <summary>Every reviewer holding <paramref name="stage"/>, ordered by address.</summary>
-    public async Task<IReadOnlyList<Reviewer>> ListByStageAsync(int stage, CancellationToken cancellationToken) =>
+    public async Task<IReadOnlyList<Reviewer>> ListByStageAsync(Stage stage, CancellationToken cancellationToken) =>
         (await ListAsync(cancellationToken)).Where(r => r.Holds(stage)).ToList();
 
     /// <summary>Every reviewer, ordered by address.</summary>

@@ -18,11 +18,11 @@ public sealed class ReviewerEntity() : AccountEntity(Partition)
 
     public Reviewer ToReviewer() => new(ReviewerId.Parse(Id), Email, ParseStages(Stages)) { Version = Version, Demo = Demo };
 
-    public static string FormatStages(IEnumerable<int> stages) =>
-        string.Join(',', stages.Order().Select(s => s.ToString(CultureInfo.InvariantCulture)));
+    public static string FormatStages(IEnumerable<Stage> stages) =>
+        string.Join(',', stages.Order().Select(s => s.ToString()));
 
-    public static IReadOnlySet<int> ParseStages(string stages) =>
+    public static IReadOnlySet<Stage> ParseStages(string stages) =>
         stages.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(s => int.Parse(s, NumberStyles.None, CultureInfo.InvariantCulture))
+            .Select(s => Stage.Parse(int.Parse(s, NumberStyles.None, CultureInfo.InvariantCulture)))
             .ToHashSet();
 }

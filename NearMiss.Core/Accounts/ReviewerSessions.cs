@@ -22,7 +22,7 @@ public sealed class ReviewerSessions(IOptions<KeyOptions> keys, TimeProvider tim
     {
         [JwtRegisteredClaimNames.Sub] = reviewer.Id.Value,
         [JwtRegisteredClaimNames.Email] = reviewer.Email,
-        ["stages"] = reviewer.Stages.Order().ToArray(),
+        ["stages"] = reviewer.Stages.Order().Select(s => s.Number).ToArray(),
         ["staff"] = reviewer.Staff,
         ["ver"] = reviewer.Version,
     };
@@ -44,18 +44,18 @@ public sealed class ReviewerSessions(IOptions<KeyOptions> keys, TimeProvider tim
         };
     }
 
-    private static bool TryGetStages(JsonWebToken jwt, out IReadOnlySet<int> stages)
+    private static bool TryGetStages(JsonWebToken jwt, out IReadOnlySet<Stage> stages)
     {
-        stages = new HashSet<int>();
+        stages = new HashSet<Stage>();
         if (!jwt.TryGetPayloadValue<JsonElement>("stages", out var element) || element.ValueKind != JsonValueKind.Array)
         {
             return false;
         }
 
-        var set = new HashSet<int>();
+        var set = new HashSet<Stage>();
         foreach (var item in element.EnumerateArray())
         {
-            if (item.ValueKind != JsonValueKind.Number || !item.TryGetInt32(out var stage) || !Stage.IsKnown(stage))
+            if (item.ValueKind != JsonValueKind.Number || !item.TryGetInt32(out var number) || !Stage.TryParse(number, out var stage))
             {
                 return false;
             }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using NearMiss.Core.Reports;
 
 
 namespace NearMiss.Core.Notifications;
@@ -14,7 +15,7 @@ namespace NearMiss.Core.Notifications;
 public sealed record NotificationMessage(
     [property: JsonPropertyName("kind")] string Kind,
     [property: JsonPropertyName("reportId")] string ReportId,
-    [property: JsonPropertyName("stage")] int Stage,
+    [property: JsonPropertyName("stage"), JsonRequired] Stage Stage,
     [property: JsonPropertyName("eventId")] string EventId,
     [property: JsonPropertyName("cause")] string? Cause = null,
     [property: JsonPropertyName("skip")] IReadOnlyList<string>? Skip = null)
@@ -81,7 +82,6 @@ public sealed record NotificationMessage(
 
         return Kinds.Contains(message.Kind)
             && Reports.ReportId.IsValid(message.ReportId)
-            && Reports.Stage.IsKnown(message.Stage)
             && message.EventId is { Length: > 0 and <= 200 } eventId
             && eventId.All(c => char.IsAsciiLetterOrDigit(c) || c is ':' or '-' or '_' or '.')
             && (message.Cause is null || Causes.All.Contains(message.Cause))

@@ -1,11 +1,10 @@
 using Azure;
 using Azure.Data.Tables;
-
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-
 using NearMiss.Core.Accounts;
 using NearMiss.Core.Email;
+using NearMiss.Core.Reports;
 using NearMiss.Core.Storage;
 
 namespace NearMiss.Core.Notifications;
@@ -61,7 +60,7 @@ public sealed partial class Notifier(
             : (await directory.ListByStageAsync(message.Stage, cancellationToken)).Where(r => !r.Demo && !message.Skips(r.Id.Value)).Select(r => r.Email).ToList();
         if (recipients.Count == 0)
         {
-            LogNoRecipients(logger, message.Kind, message.Stage);
+            LogNoRecipients(logger, message.Kind, message.Stage.Number);
         }
         else
         {
@@ -71,7 +70,7 @@ public sealed partial class Notifier(
         claim.Status = NotificationLogEntity.Sent;
         claim.RecipientCount = recipients.Count;
         await store.NotificationLog.UpdateEntityAsync(claim, claim.ETag, TableUpdateMode.Replace, cancellationToken);
-        LogSent(logger, message.Kind, message.Stage, recipients.Count);
+        LogSent(logger, message.Kind, message.Stage.Number, recipients.Count);
     }
 
     /// <summary>The e-mail for <paramref name="message"/>: what happened, in a sentence, and the link to the case, nothing else.</summary>
@@ -98,7 +97,7 @@ public sealed partial class Notifier(
         return new EmailMessage(recipients, subject, text);
     }
 
-    private static (string Subject, string Sentence) CaseReady(string? cause, int stage) => cause switch
+    private static (string Subject, string Sentence) CaseReady(string? cause, Stage stage) => cause switch
     {
         NotificationMessage.Causes.NewReport => (
             NewReportSubject,

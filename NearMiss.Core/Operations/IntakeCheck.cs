@@ -4,7 +4,6 @@ using Azure.Data.Tables;
 
 using MimeKit;
 using NearMiss.Core.Notifications;
-using NearMiss.Core.Review;
 using NearMiss.Core.Storage;
 using NearMiss.Core.Trends;
 

@@ -1,8 +1,5 @@
 using System.Globalization;
 
-using Azure;
-using Azure.Data.Tables;
-
 using Microsoft.Extensions.Logging;
 using NearMiss.Core.Intake;
 using NearMiss.Core.Notifications;
@@ -22,7 +19,7 @@ namespace NearMiss.Core.Review;
 /// only finishes what the first left undone.
 /// </summary>
 public sealed partial class CaseOpening(
-    NearMissStore store,
+    CaseStore store,
     Sealer sealer,
     SealedSubmissions submissions,
     PiiSecondOpinion detector,
@@ -50,61 +47,54 @@ public sealed partial class CaseOpening(
         await OpenAsync(submission.Id, cancellationToken);
     }
 
-    public async Task OpenAsync(string reportId, CancellationToken cancellationToken)
+    public async Task OpenAsync(string text, CancellationToken cancellationToken)
     {
-        if (!ReportId.IsValid(reportId))
+        if (!ReportId.TryParse(text, out var reportId))
         {
             LogMalformed(logger);
             return;
         }
 
-        var existing = await store.Submissions.GetEntityIfExistsAsync<CaseEntity>(reportId, CaseEntity.Row, cancellationToken: cancellationToken);
-        var reviewCase = existing.HasValue ? existing.Value! : await CreateCaseAsync(reportId, cancellationToken);
+        var reviewCase = await store.FindAsync(reportId, cancellationToken) ?? await CreateCaseAsync(reportId, cancellationToken);
         if (reviewCase is null || reviewCase.NotificationQueued)
         {
             return;
         }
 
-        var message = new NotificationMessage(NotificationMessage.CaseReady, reportId, reviewCase.Stage, $"{reportId}:scan", NotificationMessage.Causes.NewReport);
+        var message = new NotificationMessage(NotificationMessage.CaseReady, reportId.Value, reviewCase.Stage, $"{reportId}:scan", NotificationMessage.Causes.NewReport);
         await notifications.SendAsync(message, cancellationToken);
-        reviewCase.NotificationQueued = true;
-        await store.Submissions.UpdateEntityAsync(reviewCase, reviewCase.ETag, TableUpdateMode.Merge, cancellationToken);
+        await store.MarkNotificationQueuedAsync(reviewCase, cancellationToken);
     }
 
-    private async Task<CaseEntity?> CreateCaseAsync(string reportId, CancellationToken cancellationToken)
+    private async Task<ReviewCase?> CreateCaseAsync(ReportId reportId, CancellationToken cancellationToken)
     {
-        var original = await store.Submissions.GetEntityIfExistsAsync<SubmissionEntity>(reportId, SubmissionEntity.Row, cancellationToken: cancellationToken);
-        if (!original.HasValue || original.Value!.SealedText is null || original.Value.WrappedKey is null)
+        var original = await store.FindOriginalAsync(reportId, cancellationToken);
+        if (original?.SealedText is null || original.WrappedKey is null)
         {
             LogNoOriginal(logger);
             return null;
         }
 
         // Counted once even if intake already did; a failure here retries the message before the case exists.
-        await trends.ReceivedAsync(original.Value, cancellationToken);
-        var text = SealedText.FromJson(sealer.Unseal(reportId, new SealedBox(original.Value.SealedText, original.Value.WrappedKey)));
+        await trends.ReceivedAsync(original, cancellationToken);
+        var text = SealedText.FromJson(sealer.Unseal(reportId.Value, new SealedBox(original.SealedText, original.WrappedKey)));
         var findings = (await ScanAsync("narrative", text.Narrative, cancellationToken))
             .Concat(await ScanAsync("lessonsLearned", text.LessonsLearned, cancellationToken))
             .ToList();
-        var reviewCase = new CaseEntity
+        var reviewCase = new ReviewCase(reportId)
         {
-            PartitionKey = reportId,
-            Findings = Finding.Serialize(findings, StorageLimits.MaxStringChars),
+            Findings = Finding.Fit(findings, StorageLimits.MaxStringChars),
             OpenedOn = time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         };
 
-        try
+        if (await store.TryAddAsync(reviewCase, cancellationToken))
         {
-            var response = await store.Submissions.AddEntityAsync(reviewCase, cancellationToken);
-            reviewCase.ETag = response.Headers.ETag ?? ETag.All;
             LogOpened(logger, findings.Count);
             return reviewCase;
         }
-        catch (RequestFailedException e) when (e.Status == 409)
-        {
-            // Another delivery of the same message got there first.
-            return (await store.Submissions.GetEntityAsync<CaseEntity>(reportId, CaseEntity.Row, cancellationToken: cancellationToken)).Value;
-        }
+
+        // Another delivery of the same message got there first.
+        return await store.FindAsync(reportId, cancellationToken);
     }
 
     private async Task<IEnumerable<Finding>> ScanAsync(string field, string text, CancellationToken cancellationToken) =>

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using NearMiss.Core.Accounts;
@@ -17,14 +16,14 @@ namespace NearMiss.Core.Review;
 /// everything the detector finds replaced by its placeholder.
 /// </summary>
 public sealed record CaseSummary(
-    string Id, int Stage, string Status, string OpenedOn, int WaitingDays, int FindingCount, bool CanAct,
+    string Id, Stage Stage, string Status, string OpenedOn, int WaitingDays, int FindingCount, bool CanAct,
     string? Month = null, string? CallType = null, string Excerpt = "");
 
 public sealed record PublicationDraft(string Title, string Summary, IReadOnlyList<string> Lessons, IReadOnlyList<string> Tags, bool Urgent);
 
 public sealed record CaseView(
     string Id,
-    int Stage,
+    Stage Stage,
     string Status,
     string OpenedOn,
     bool CanAct,
@@ -39,26 +38,24 @@ public sealed record CaseView(
     PublicationDraft Publication);
 
 /// <summary>What reviewers see: the queue of a stage and one case with its findings and coarsened answers.</summary>
-public sealed class CaseQueries(NearMissStore store, ReviewCases cases, IPiiDetector detector, IOptions<ReviewOptions> options)
+public sealed class CaseQueries(NearMissStore store, CaseStore caseStore, ReviewCases cases, IPiiDetector detector, IOptions<ReviewOptions> options)
 {
     private static readonly PublicationDraft EmptyDraft = new("", "", [], [], false);
 
-    public async Task<Result<IReadOnlyList<CaseSummary>>> ListAsync(Reviewer reviewer, int stage, CancellationToken cancellationToken)
+    public async Task<Result<IReadOnlyList<CaseSummary>>> ListAsync(Reviewer reviewer, Stage stage, CancellationToken cancellationToken)
     {
         if (!reviewer.Holds(stage))
         {
             return Failure.Forbidden($"You do not review stage {stage}.");
         }
 
-        var filter = TableClient.CreateQueryFilter($"RowKey eq {CaseEntity.Row} and Stage eq {stage} and Status eq {ReportStatus.InReview}");
         var items = new List<CaseSummary>();
-        await foreach (var row in store.Submissions.QueryAsync<CaseEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var reviewCase in caseStore.WaitingAsync(stage, cancellationToken))
         {
-            var findings = JsonSerializer.Deserialize<List<Finding>>(row.Findings) ?? [];
-            var (month, callType, excerpt) = await PreviewAsync(row, cancellationToken);
+            var (month, callType, excerpt) = await PreviewAsync(reviewCase, cancellationToken);
             items.Add(new CaseSummary(
-                row.PartitionKey, row.Stage, row.Status, row.OpenedOn, cases.DaysSince(row.StageEnteredOrOpened),
-                findings.Count, FourEyesRule.Bars(reviewer.Id, row) is null, month, callType, excerpt));
+                reviewCase.Id.Value, reviewCase.Stage, reviewCase.Status, reviewCase.OpenedOn, cases.DaysSince(reviewCase.StageEnteredOrOpened),
+                reviewCase.Findings.Count, FourEyesRule.Bars(reviewer.Id, reviewCase) is null, month, callType, excerpt));
         }
 
         return Result.Ok<IReadOnlyList<CaseSummary>>([.. items.OrderByDescending(i => i.WaitingDays).ThenBy(i => i.Id, StringComparer.Ordinal)]);
@@ -84,12 +81,8 @@ public sealed class CaseQueries(NearMissStore store, ReviewCases cases, IPiiDete
         }
 
         var text = cases.Text(loaded);
-        var findings = reviewCase.WorkingText is null
-            ? JsonSerializer.Deserialize<List<Finding>>(reviewCase.Findings) ?? []
-            : Scan(text);
-        var answers = reviewCase.PublishAnswers is { } saved
-            ? JsonSerializer.Deserialize<Dictionary<string, string[]>>(saved) ?? []
-            : AnswerCoarsening.Coarsen(ReviewCases.OriginalAnswers(loaded.Original));
+        var findings = reviewCase.WorkingText is null ? reviewCase.Findings : Scan(text);
+        var answers = reviewCase.PublishAnswers ?? AnswerCoarsening.Coarsen(loaded.Original.Answers);
         var rare = await RareReasonAsync(answers, cancellationToken);
         var bar = FourEyesRule.Bars(reviewer.Id, reviewCase) ?? (reviewCase.Status == ReportStatus.InReview ? null : $"The case is {reviewCase.Status}.");
 
@@ -102,17 +95,15 @@ public sealed class CaseQueries(NearMissStore store, ReviewCases cases, IPiiDete
     public const int ExcerptWords = 14;
 
     /// <summary>The month, call type and first words of the redacted narrative of a queued case.</summary>
-    private async Task<(string? Month, string? CallType, string Excerpt)> PreviewAsync(CaseEntity row, CancellationToken cancellationToken)
+    private async Task<(string? Month, string? CallType, string Excerpt)> PreviewAsync(ReviewCase reviewCase, CancellationToken cancellationToken)
     {
-        var original = await store.Submissions.GetEntityIfExistsAsync<SubmissionEntity>(row.PartitionKey, SubmissionEntity.Row, cancellationToken: cancellationToken);
-        if (!original.HasValue || original.Value!.WrappedKey is null)
+        var original = await caseStore.FindOriginalAsync(reviewCase.Id, cancellationToken);
+        if (original?.WrappedKey is null)
         {
             return (null, null, "");
         }
 
-        var answers = row.PublishAnswers is { } saved
-            ? JsonSerializer.Deserialize<Dictionary<string, string[]>>(saved) ?? []
-            : AnswerCoarsening.Coarsen(ReviewCases.OriginalAnswers(original.Value));
+        var answers = reviewCase.PublishAnswers ?? AnswerCoarsening.Coarsen(original.Answers);
         string? One(string key) => answers.TryGetValue(key, out var v) && v.Length > 0 ? v[0] : null;
 
         // Stage 1's working copy or the original, with whatever the detector finds in it replaced by placeholders.
@@ -120,7 +111,7 @@ public sealed class CaseQueries(NearMissStore store, ReviewCases cases, IPiiDete
         string text;
         try
         {
-            text = cases.Text(new LoadedCase(original.Value, row)).Narrative;
+            text = cases.Text(new LoadedCase(original, reviewCase)).Narrative;
         }
         catch (CryptographicException)
         {

@@ -11,15 +11,15 @@ namespace NearMiss.Core.Review;
 public static class FourEyesRule
 {
     /// <summary>Why the reviewer <paramref name="reviewerId"/> may not act on the case in its current stage, or null.</summary>
-    public static string? Bars(ReviewerId reviewerId, CaseEntity reviewCase)
+    public static string? Bars(ReviewerId reviewerId, ReviewCase reviewCase)
     {
-        var other = Stage.Other(reviewCase.Stage);
-        return reviewCase.ReviewedBy(reviewerId.Value, other)
+        var other = reviewCase.Stage.Other;
+        return reviewCase.ReviewedBy(reviewerId, other)
             ? $"You reviewed this case in stage {other}; a different reviewer must do stage {reviewCase.Stage}."
             : null;
     }
 
     /// <summary>The reviewers the rule keeps from <paramref name="stage"/> of the case: those who reviewed the other stage.</summary>
-    public static IReadOnlyList<string> BarredFrom(CaseEntity reviewCase, int stage) =>
-        reviewCase.Reviewers(Stage.Other(stage));
+    public static IReadOnlyList<string> BarredFrom(ReviewCase reviewCase, Stage stage) =>
+        [.. reviewCase.Reviewers(stage.Other).Select(r => r.Value)];
 }

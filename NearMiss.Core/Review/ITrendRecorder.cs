@@ -1,4 +1,4 @@
-using NearMiss.Core.Intake;
+using NearMiss.Core.Reports;
 
 namespace NearMiss.Core.Review;
 
@@ -6,14 +6,14 @@ namespace NearMiss.Core.Review;
 public interface ITrendRecorder
 {
     /// <summary>The report arrived: counted by the month it arrived and by the month it happened.</summary>
-    Task ReceivedAsync(SubmissionEntity original, CancellationToken cancellationToken);
+    Task ReceivedAsync(ReportOriginal original, CancellationToken cancellationToken);
 
     /// <summary>
     /// The case closed (published or not publishable): counted by the month it closed, with its review time in
     /// business days; <paramref name="urgentPublishedId"/> names a report published as an urgent hazard.
     /// </summary>
-    Task ClosedAsync(SubmissionEntity original, CaseEntity closed, string? urgentPublishedId, CancellationToken cancellationToken);
+    Task ClosedAsync(ReportOriginal original, ReviewCase closed, string? urgentPublishedId, CancellationToken cancellationToken);
 
     /// <summary>Erasure: deletes the markers that name the report; the counts stay.</summary>
-    Task ForgetAsync(SubmissionEntity? original, CaseEntity closed, CancellationToken cancellationToken);
+    Task ForgetAsync(ReportOriginal? original, ReviewCase closed, CancellationToken cancellationToken);
 }

@@ -2,22 +2,11 @@ using System.Security.Cryptography;
 using System.Text.Json;
 
 using Azure;
-using Azure.Data.Tables;
 
 using NearMiss.Core.Publishing;
-using NearMiss.Core.Reports;
 using NearMiss.Core.Storage;
 
 namespace NearMiss.Core.Review;
-
-/// <summary>What stage 2 decided to publish, kept on the case until the published row exists.</summary>
-public sealed record PendingPublication(string Title, string Summary, IReadOnlyList<string> Lessons, IReadOnlyList<string> Tags, bool Urgent, string PublishedMonth, DateTimeOffset PublishedOn)
-{
-    public string ToJson() => JsonSerializer.Serialize(this);
-
-    public static PendingPublication FromJson(string json) =>
-        JsonSerializer.Deserialize<PendingPublication>(json) ?? throw new JsonException("Pending publication is empty.");
-}
 
 /// <summary>
 /// Publication in two steps that a reader sees as one. The case is saved first, closed as published with its new
@@ -26,7 +15,7 @@ public sealed record PendingPublication(string Title, string Summary, IReadOnlyL
 /// published on paper but not yet in the library; completing it again (the reviewer's retry, or the daily purge
 /// run) adds the same row once: a row that already exists is the one a previous attempt added.
 /// </summary>
-public sealed class Publications(NearMissStore store, ReviewCases cases, IEnumerable<IPublicationListener> listeners)
+public sealed class Publications(NearMissStore store, CaseStore caseStore, ReviewCases cases, IEnumerable<IPublicationListener> listeners)
 {
     /// <summary>A new published id: random, so nothing in it leads back to the submission.</summary>
     public static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(10));
@@ -35,14 +24,13 @@ public sealed class Publications(NearMissStore store, ReviewCases cases, IEnumer
     public async Task CompleteAsync(LoadedCase loaded, CancellationToken cancellationToken)
     {
         var reviewCase = loaded.Case;
-        if (reviewCase.PendingPublication is not { } pendingJson || reviewCase.PublishedId is not { } publishedId)
+        if (reviewCase.PendingPublication is not { } pending || reviewCase.PublishedId is not { } publishedId)
         {
             return;
         }
 
-        var pending = PendingPublication.FromJson(pendingJson);
         var text = cases.Text(loaded);
-        var answers = JsonSerializer.Deserialize<Dictionary<string, string[]>>(reviewCase.PublishAnswers ?? "{}") ?? [];
+        var answers = reviewCase.PublishAnswers ?? new Dictionary<string, string[]>();
         string? One(string key) => answers.TryGetValue(key, out var v) && v.Length == 1 ? v[0] : null;
         var published = new PublishedReportEntity
         {
@@ -74,15 +62,8 @@ public sealed class Publications(NearMissStore store, ReviewCases cases, IEnumer
         }
 
         reviewCase.PendingPublication = null;
-        try
-        {
-            var response = await store.Submissions.UpdateEntityAsync(reviewCase, reviewCase.ETag, TableUpdateMode.Replace, cancellationToken);
-            reviewCase.ETag = response.Headers.ETag ?? reviewCase.ETag;
-        }
-        catch (RequestFailedException e) when (e.Status == 412)
-        {
-            // Another attempt completed it meanwhile.
-        }
+        // False when another attempt completed it meanwhile.
+        await caseStore.TryReplaceAsync(reviewCase, cancellationToken);
 
         foreach (var listener in listeners)
         {
@@ -93,11 +74,10 @@ public sealed class Publications(NearMissStore store, ReviewCases cases, IEnumer
     /// <summary>Completes every case left with a pending publication; the number completed.</summary>
     public async Task<int> CompletePendingAsync(CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"RowKey eq {CaseEntity.Row} and Status eq {ReportStatus.Published}");
         var completed = 0;
-        await foreach (var row in store.Submissions.QueryAsync<CaseEntity>(filter, select: ["PartitionKey", "PendingPublication"], cancellationToken: cancellationToken))
+        await foreach (var id in caseStore.WithPendingPublicationAsync(cancellationToken))
         {
-            if (row.PendingPublication is null || !ReportId.TryParse(row.PartitionKey, out var id) || await cases.LoadAsync(id, cancellationToken) is not { } loaded)
+            if (await cases.LoadAsync(id, cancellationToken) is not { } loaded)
             {
                 continue;
             }

@@ -5,7 +5,7 @@ using NearMiss.Core.Security;
 
 namespace NearMiss.Core.Review;
 
-public sealed record ReceiptStatus(string Status, int? Stage, int TypicalReviewDays, IReadOnlyList<CaseMessage> Messages);
+public sealed record ReceiptStatus(string Status, Stage? Stage, int TypicalReviewDays, IReadOnlyList<CaseMessage> Messages);
 
 /// <summary>
 /// What the holder of a receipt may learn: the report's status, its stage and the conversation with reviewers. A
@@ -47,7 +47,6 @@ public sealed class ReceiptLookup(ReviewCases cases, Receipts receipts, BatchWin
         }
 
         var messages = cases.Messages(loaded).Where(m => m.From != CaseMessage.Note).ToList();
-        var closed = loaded.Case.Status is ReportStatus.Published or ReportStatus.NotPublished;
-        return Result.Ok(new ReceiptStatus(loaded.Case.Status, closed ? null : loaded.Case.Stage, options.Value.TypicalReviewDays, messages));
+        return Result.Ok(new ReceiptStatus(loaded.Case.Status, loaded.Case.IsClosed ? null : loaded.Case.Stage, options.Value.TypicalReviewDays, messages));
     }
 }

@@ -1,7 +1,5 @@
 using System.Globalization;
 
-using Azure.Data.Tables;
-
 using Microsoft.Extensions.Logging;
 using NearMiss.Core.Notifications;
 using NearMiss.Core.Reports;
@@ -14,7 +12,7 @@ namespace NearMiss.Core.Review;
 /// <see cref="BusinessDaysBeforeReminder"/> business days (Monday to Friday). The event id carries the ISO
 /// week, so however often the timer runs a case is reminded at most once a week.
 /// </summary>
-public sealed partial class ReminderService(NearMissStore store, NotificationQueue notifications, TimeProvider time, ILogger<ReminderService> logger)
+public sealed partial class ReminderService(CaseStore cases, NotificationQueue notifications, TimeProvider time, ILogger<ReminderService> logger)
 {
     public const int BusinessDaysBeforeReminder = 5;
 
@@ -23,19 +21,16 @@ public sealed partial class ReminderService(NearMissStore store, NotificationQue
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var week = $"{ISOWeek.GetYear(today.ToDateTime(TimeOnly.MinValue))}-W{ISOWeek.GetWeekOfYear(today.ToDateTime(TimeOnly.MinValue)):00}";
-        var filter = TableClient.CreateQueryFilter($"RowKey eq {CaseEntity.Row} and Status eq {ReportStatus.InReview}");
         var queued = 0;
-        await foreach (var reviewCase in store.Submissions.QueryAsync<TableEntity>(
-            filter, select: ["PartitionKey", "Stage", "OpenedOn", "StageEnteredOn", "Stage1Reviewers", "Stage2Reviewers"], cancellationToken: cancellationToken))
+        await foreach (var reviewCase in cases.InReviewForRemindersAsync(cancellationToken))
         {
             if (EnteredOn(reviewCase) is not { } entered || BusinessDaysBetween(entered, today) <= BusinessDaysBeforeReminder)
             {
                 continue;
             }
 
-            var reportId = reviewCase.PartitionKey;
-            var stage = reviewCase.GetInt32("Stage") ?? 1;
-            var barred = (reviewCase.GetString(stage == 1 ? "Stage2Reviewers" : "Stage1Reviewers") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
+            var (reportId, stage) = (reviewCase.Id.Value, reviewCase.Stage);
+            var barred = FourEyesRule.BarredFrom(reviewCase, stage);
             var message = new NotificationMessage(NotificationMessage.Reminder, reportId, stage, $"{reportId}:reminder:{stage}:{week}", Skip: barred);
             await notifications.SendAsync(message, cancellationToken);
             queued++;
@@ -61,18 +56,13 @@ public sealed partial class ReminderService(NearMissStore store, NotificationQue
     }
 
     /// <summary>When the case entered its current stage: <c>StageEnteredOn</c> if recorded, else <c>OpenedOn</c>.</summary>
-    private static DateOnly? EnteredOn(TableEntity reviewCase)
+    private static DateOnly? EnteredOn(ReviewCase reviewCase)
     {
-        foreach (var name in new[] { "StageEnteredOn", "OpenedOn" })
+        foreach (var text in new[] { reviewCase.StageEnteredOn, reviewCase.OpenedOn })
         {
-            switch (reviewCase.TryGetValue(name, out var value) ? value : null)
+            if (text is not null && DateOnly.TryParseExact(text.Length >= 10 ? text[..10] : text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
             {
-                case DateTimeOffset at:
-                    return DateOnly.FromDateTime(at.UtcDateTime);
-                case DateTime at:
-                    return DateOnly.FromDateTime(at.ToUniversalTime());
-                case string text when DateOnly.TryParseExact(text.Length >= 10 ? text[..10] : text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day):
-                    return day;
+                return day;
             }
         }
 

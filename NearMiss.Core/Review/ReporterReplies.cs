@@ -56,7 +56,7 @@ public sealed partial class ReporterReplies(
             return Failure.Conflict("No question is waiting for an answer.");
         }
 
-        var reportId = loaded.Case.PartitionKey;
+        var reportId = loaded.Case.Id.Value;
         var reply = new SealedReply(
             reportId,
             Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)),

@@ -3,7 +3,6 @@ using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using NearMiss.Core.Intake;
 using NearMiss.Core.Storage;
 
 namespace NearMiss.Core.Review;
@@ -14,7 +13,7 @@ namespace NearMiss.Core.Review;
 /// code, day of receipt), the case (working copy, conversation, dates, published id), the audit trail and the trend
 /// markers that name the report are deleted. What stays is the published report and the counts.
 /// </summary>
-public sealed partial class RetentionPurge(NearMissStore store, TimeProvider time, ITrendRecorder trends, Publications publications, IOptions<ReviewOptions> options, ILogger<RetentionPurge> logger)
+public sealed partial class RetentionPurge(NearMissStore store, CaseStore cases, TimeProvider time, ITrendRecorder trends, Publications publications, IOptions<ReviewOptions> options, ILogger<RetentionPurge> logger)
 {
     public async Task<int> PurgeAsync(CancellationToken cancellationToken)
     {
@@ -22,26 +21,23 @@ public sealed partial class RetentionPurge(NearMissStore store, TimeProvider tim
         await publications.CompletePendingAsync(cancellationToken);
 
         var cutoff = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(-options.Value.RetentionDays).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var filter = TableClient.CreateQueryFilter($"RowKey eq {CaseEntity.Row} and ClosedOn le {cutoff}");
         var erased = 0;
-        await foreach (var reviewCase in store.Submissions.QueryAsync<CaseEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var reviewCase in cases.ClosedOnOrBeforeAsync(cutoff, cancellationToken))
         {
             if (string.IsNullOrEmpty(reviewCase.ClosedOn) || reviewCase.PendingPublication is not null)
             {
                 continue;
             }
 
-            var reportId = reviewCase.PartitionKey;
-            var original = await store.Submissions.GetEntityIfExistsAsync<SubmissionEntity>(reportId, SubmissionEntity.Row, cancellationToken: cancellationToken);
-            await trends.ForgetAsync(original.HasValue ? original.Value : null, reviewCase, cancellationToken);
-            await foreach (var entry in store.Audit.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {reportId}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+            var reportId = reviewCase.Id;
+            await trends.ForgetAsync(await cases.FindOriginalAsync(reportId, cancellationToken), reviewCase, cancellationToken);
+            await foreach (var entry in store.Audit.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {reportId.Value}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
             {
                 await DeleteAsync(store.Audit, entry.PartitionKey, entry.RowKey, cancellationToken);
             }
 
             // The original first: a case without it is still found by this query if the run stops here.
-            await DeleteAsync(store.Submissions, reportId, SubmissionEntity.Row, cancellationToken);
-            await DeleteAsync(store.Submissions, reportId, CaseEntity.Row, cancellationToken);
+            await cases.EraseAsync(reportId, cancellationToken);
             erased++;
         }
 

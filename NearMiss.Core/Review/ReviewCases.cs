@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Azure.Data.Tables;
 using NearMiss.Core.Intake;
 using NearMiss.Core.Notifications;
 using NearMiss.Core.Reports;
@@ -9,14 +8,14 @@ using NearMiss.Core.Storage;
 
 namespace NearMiss.Core.Review;
 
-/// <summary>A report's two rows, loaded together.</summary>
-public sealed record LoadedCase(SubmissionEntity Original, CaseEntity Case);
+/// <summary>A report's original and its review case, loaded together.</summary>
+public sealed record LoadedCase(ReportOriginal Original, ReviewCase Case);
 
 /// <summary>
 /// Loading, unsealing and saving review cases, shared by the review steps, the reporter's replies and the purge.
 /// Text is unsealed only in memory; what is written back is sealed under the report's own key.
 /// </summary>
-public sealed class ReviewCases(NearMissStore store, Sealer sealer, NotificationQueue notifications, TimeProvider time)
+public sealed class ReviewCases(CaseStore store, Sealer sealer, NotificationQueue notifications, TimeProvider time)
 {
     public string Today => time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -30,13 +29,11 @@ public sealed class ReviewCases(NearMissStore store, Sealer sealer, Notification
     public async Task<LoadedCase?> LoadAsync(ReportId reportId, CancellationToken cancellationToken) =>
         (await LoadPartsAsync(reportId, cancellationToken)).Case;
 
-    /// <summary>The sealed original, and the case with it once it exists.</summary>
-    public async Task<(SubmissionEntity? Original, LoadedCase? Case)> LoadPartsAsync(ReportId reportId, CancellationToken cancellationToken)
+    /// <summary>The original, and the case with it once it exists.</summary>
+    public async Task<(ReportOriginal? Original, LoadedCase? Case)> LoadPartsAsync(ReportId reportId, CancellationToken cancellationToken)
     {
-        var original = store.Submissions.GetEntityIfExistsAsync<SubmissionEntity>(reportId.Value, SubmissionEntity.Row, cancellationToken: cancellationToken);
-        var reviewCase = store.Submissions.GetEntityIfExistsAsync<CaseEntity>(reportId.Value, CaseEntity.Row, cancellationToken: cancellationToken);
-        var (o, c) = ((await original).HasValue ? (await original).Value : null, (await reviewCase).HasValue ? (await reviewCase).Value : null);
-        return (o, o is null || c is null ? null : new LoadedCase(o, c));
+        var (original, reviewCase) = await store.LoadAsync(reportId, cancellationToken);
+        return (original, original is null || reviewCase is null ? null : new LoadedCase(original, reviewCase));
     }
 
     /// <summary>The text under review: the working copy once stage 1 saved one, else the original.</summary>
@@ -44,54 +41,42 @@ public sealed class ReviewCases(NearMissStore store, Sealer sealer, Notification
     {
         var key = loaded.Original.WrappedKey ?? throw new InvalidOperationException("The report has been erased.");
         var sealedBytes = loaded.Case.WorkingText ?? loaded.Original.SealedText ?? throw new InvalidOperationException("The report has been erased.");
-        return SealedText.FromJson(sealer.Unseal(loaded.Case.PartitionKey, new SealedBox(sealedBytes, key)));
+        return SealedText.FromJson(sealer.Unseal(loaded.Case.Id.Value, new SealedBox(sealedBytes, key)));
     }
 
     public void SetText(LoadedCase loaded, SealedText text) =>
-        loaded.Case.WorkingText = sealer.SealMore(loaded.Case.PartitionKey, loaded.Original.WrappedKey!, text.ToJson());
+        loaded.Case.WorkingText = sealer.SealMore(loaded.Case.Id.Value, loaded.Original.WrappedKey!, text.ToJson());
 
     public List<CaseMessage> Messages(LoadedCase loaded) =>
         loaded.Case.Messages is null || loaded.Original.WrappedKey is null
             ? []
-            : JsonSerializer.Deserialize<List<CaseMessage>>(sealer.Unseal(loaded.Case.PartitionKey, new SealedBox(loaded.Case.Messages, loaded.Original.WrappedKey))) ?? [];
+            : JsonSerializer.Deserialize<List<CaseMessage>>(sealer.Unseal(loaded.Case.Id.Value, new SealedBox(loaded.Case.Messages, loaded.Original.WrappedKey))) ?? [];
 
     public void AddMessage(LoadedCase loaded, string from, string text)
     {
         var messages = Messages(loaded);
         messages.Add(new CaseMessage(from, text, ThisMonth));
-        loaded.Case.Messages = sealer.SealMore(loaded.Case.PartitionKey, loaded.Original.WrappedKey!, JsonSerializer.Serialize(messages));
+        loaded.Case.Messages = sealer.SealMore(loaded.Case.Id.Value, loaded.Original.WrappedKey!, JsonSerializer.Serialize(messages));
     }
 
-    public static Dictionary<string, string[]> OriginalAnswers(SubmissionEntity original) =>
-        JsonSerializer.Deserialize<Dictionary<string, string[]>>(original.Answers) ?? [];
-
-    /// <summary>Saves the case row if nobody changed it since it was read; false on a lost race.</summary>
-    public async Task<bool> TrySaveAsync(CaseEntity reviewCase, CancellationToken cancellationToken)
+    /// <summary>Saves a change of the case if nobody changed it since it was read; false on a lost race.</summary>
+    public Task<bool> TrySaveAsync(ReviewCase reviewCase, CancellationToken cancellationToken)
     {
         reviewCase.Revision++;
-        try
-        {
-            var response = await store.Submissions.UpdateEntityAsync(reviewCase, reviewCase.ETag, TableUpdateMode.Replace, cancellationToken);
-            reviewCase.ETag = response.Headers.ETag ?? reviewCase.ETag;
-            return true;
-        }
-        catch (Azure.RequestFailedException e) when (e.Status == 412)
-        {
-            return false;
-        }
+        return store.TryReplaceAsync(reviewCase, cancellationToken);
     }
 
     /// <summary>
     /// Queues a notification (case-ready at the next window boundary) saying what happened; reviewers the four-eyes
     /// rule keeps from the stage are skipped. The event id makes a repeated delivery send nothing twice.
     /// </summary>
-    public Task NotifyAsync(string kind, CaseEntity reviewCase, CancellationToken cancellationToken, string? cause = null, string? eventId = null) =>
+    public Task NotifyAsync(string kind, ReviewCase reviewCase, CancellationToken cancellationToken, string? cause = null, string? eventId = null) =>
         notifications.SendAsync(
             new NotificationMessage(
                 kind,
-                reviewCase.PartitionKey,
+                reviewCase.Id.Value,
                 reviewCase.Stage,
-                eventId ?? $"{reviewCase.PartitionKey}:{kind}:{reviewCase.Stage}:{reviewCase.Revision}",
+                eventId ?? $"{reviewCase.Id}:{kind}:{reviewCase.Stage}:{reviewCase.Revision}",
                 cause,
                 kind == NotificationMessage.UrgentHazard ? null : FourEyesRule.BarredFrom(reviewCase, reviewCase.Stage)),
             cancellationToken);

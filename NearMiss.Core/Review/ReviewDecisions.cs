@@ -1,4 +1,3 @@
-using System.Text.Json;
 using NearMiss.Core.Accounts;
 using NearMiss.Core.Intake;
 using NearMiss.Core.Notifications;
@@ -6,7 +5,7 @@ using NearMiss.Core.Reports;
 
 namespace NearMiss.Core.Review;
 
-public sealed record DecisionResult(int Stage, string Status, string? PublishedId = null);
+public sealed record DecisionResult(Stage Stage, string Status, string? PublishedId = null);
 
 /// <summary>
 /// A stage-1 decision, checked where it came in: <see cref="Decision"/> is pass, ask or reject; the text under review;
@@ -67,10 +66,10 @@ public sealed class ReviewDecisions(ReviewCases cases, AuditTrail audit, ITrendR
                 // Saved on the case first; the published row follows (Publications), so a failed save publishes nothing.
                 var draft = request.Draft!;
                 Close(reviewCase, ReportStatus.Published);
-                reviewCase.PublishAnswers = JsonSerializer.Serialize(request.Answers ?? Saved(reviewCase, loaded));
+                reviewCase.PublishAnswers = request.Answers ?? Saved(loaded);
                 reviewCase.PublishedId = Publications.NewId();
                 reviewCase.PendingPublication = new PendingPublication(
-                    draft.Title, draft.Summary, draft.Lessons, draft.Tags, draft.Urgent, cases.ThisMonth, cases.Now).ToJson();
+                    draft.Title, draft.Summary, draft.Lessons, draft.Tags, draft.Urgent, cases.ThisMonth, cases.Now);
                 return reviewCase.PublishedId;
             }
 
@@ -98,7 +97,7 @@ public sealed class ReviewDecisions(ReviewCases cases, AuditTrail audit, ITrendR
     /// publishes), the save under the case's ETag, the audit trail, trends, publication and notices.
     /// </summary>
     private async Task<Result<DecisionResult>> DecideAsync(
-        Reviewer reviewer, ReportId id, int stage, SealedText text, IReadOnlyDictionary<string, string[]>? answers, string action, bool urgent,
+        Reviewer reviewer, ReportId id, Stage stage, SealedText text, IReadOnlyDictionary<string, string[]>? answers, string action, bool urgent,
         CancellationToken cancellationToken, Func<LoadedCase, string?> apply)
     {
         if (!reviewer.Holds(stage))
@@ -113,7 +112,7 @@ public sealed class ReviewDecisions(ReviewCases cases, AuditTrail audit, ITrendR
         }
 
         var reviewCase = loaded.Case;
-        if (stage == Stage.Two && reviewCase.PendingPublication is not null && reviewCase.ReviewedBy(reviewer.Id.Value, Stage.Two))
+        if (stage == Stage.Two && reviewCase.PendingPublication is not null && reviewCase.ReviewedBy(reviewer.Id, Stage.Two))
         {
             // The publishing reviewer's retry after a failure: finish that publication, never start another.
             await publications.CompleteAsync(loaded, cancellationToken);
@@ -130,11 +129,11 @@ public sealed class ReviewDecisions(ReviewCases cases, AuditTrail audit, ITrendR
             return Failure.Conflict($"The case is not waiting in stage {stage} (it is {reviewCase.Status}, stage {reviewCase.Stage}).");
         }
 
-        reviewCase.AddReviewer(reviewer.Id.Value, stage);
+        reviewCase.AddReviewer(reviewer.Id, stage);
         cases.SetText(loaded, text);
         if (answers is not null)
         {
-            reviewCase.PublishAnswers = JsonSerializer.Serialize(answers);
+            reviewCase.PublishAnswers = answers;
         }
 
         var publishedId = apply(loaded);
@@ -144,7 +143,7 @@ public sealed class ReviewDecisions(ReviewCases cases, AuditTrail audit, ITrendR
         }
 
         await audit.RecordAsync(id.Value, reviewer.Id.Value, action, cancellationToken);
-        if (reviewCase.Status is ReportStatus.Published or ReportStatus.NotPublished)
+        if (reviewCase.IsClosed)
         {
             await trends.ClosedAsync(loaded.Original, reviewCase, urgent ? publishedId : null, cancellationToken);
         }
@@ -167,14 +166,12 @@ public sealed class ReviewDecisions(ReviewCases cases, AuditTrail audit, ITrendR
         return Result.Ok(new DecisionResult(reviewCase.Stage, reviewCase.Status, publishedId));
     }
 
-    private void Close(CaseEntity reviewCase, string status)
+    private void Close(ReviewCase reviewCase, string status)
     {
         reviewCase.Status = status;
         reviewCase.ClosedOn = cases.Today;
     }
 
-    private static Dictionary<string, string[]> Saved(CaseEntity reviewCase, LoadedCase loaded) =>
-        reviewCase.PublishAnswers is { } saved
-            ? JsonSerializer.Deserialize<Dictionary<string, string[]>>(saved) ?? []
-            : AnswerCoarsening.Coarsen(ReviewCases.OriginalAnswers(loaded.Original));
+    private static IReadOnlyDictionary<string, string[]> Saved(LoadedCase loaded) =>
+        loaded.Case.PublishAnswers ?? AnswerCoarsening.Coarsen(loaded.Original.Answers);
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using NearMiss.Core.Intake;
+using NearMiss.Core.Reports;
 using NearMiss.Core.Review;
 
 namespace NearMiss.Core.Trends;
@@ -38,11 +38,11 @@ public sealed class TrendRecorder(TrendCounters counters) : ITrendRecorder
 
     public static string Agency(string code) => "a:" + TrendCounters.Safe(code.Trim().ToUpperInvariant());
 
-    public async Task ReceivedAsync(SubmissionEntity original, CancellationToken cancellationToken)
+    public async Task ReceivedAsync(ReportOriginal original, CancellationToken cancellationToken)
     {
-        var reportId = original.PartitionKey;
+        var reportId = original.Id.Value;
         var receivedMonth = Month(original.ReceivedOn);
-        var answers = ReviewCases.OriginalAnswers(original);
+        var answers = original.Answers;
         var cells = Cells(answers).ToList();
 
         var received = Keys(National, cells).ToList();
@@ -61,9 +61,9 @@ public sealed class TrendRecorder(TrendCounters counters) : ITrendRecorder
         await counters.ApplyOnceAsync(BacklogPartition, eventId, reportId, ["received|" + receivedMonth], cancellationToken);
     }
 
-    public async Task ClosedAsync(SubmissionEntity original, CaseEntity closed, string? urgentPublishedId, CancellationToken cancellationToken)
+    public async Task ClosedAsync(ReportOriginal original, ReviewCase closed, string? urgentPublishedId, CancellationToken cancellationToken)
     {
-        var reportId = original.PartitionKey;
+        var reportId = original.Id.Value;
         var closedMonth = Month(closed.ClosedOn ?? "");
         var days = Math.Min(MaxReviewDaysBin, ReminderService.BusinessDaysBetween(Day(original.ReceivedOn), Day(closed.ClosedOn ?? "")));
         var keys = new List<string>
@@ -86,9 +86,9 @@ public sealed class TrendRecorder(TrendCounters counters) : ITrendRecorder
         await counters.ApplyOnceAsync(BacklogPartition, eventId, reportId, ["closed|" + closedMonth], cancellationToken);
     }
 
-    public async Task ForgetAsync(SubmissionEntity? original, CaseEntity closed, CancellationToken cancellationToken)
+    public async Task ForgetAsync(ReportOriginal? original, ReviewCase closed, CancellationToken cancellationToken)
     {
-        var reportId = closed.PartitionKey;
+        var reportId = closed.Id.Value;
         var markers = new List<(string Partition, string EventId)>
         {
             (BacklogPartition, reportId + "|received"),
@@ -102,7 +102,7 @@ public sealed class TrendRecorder(TrendCounters counters) : ITrendRecorder
         if (original is not null)
         {
             markers.Add((ReceivedPartition(Month(original.ReceivedOn)), reportId + "|received"));
-            if (ReviewCases.OriginalAnswers(original).TryGetValue("month", out var month) && month.Length == 1 && IsMonth(month[0]))
+            if (original.Answers.TryGetValue("month", out var month) && month.Length == 1 && IsMonth(month[0]))
             {
                 markers.Add((IncidentPartition(month[0]), reportId + "|received"));
             }

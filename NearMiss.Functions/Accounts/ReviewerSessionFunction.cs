@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-
 using NearMiss.Core.Abuse;
 using NearMiss.Core.Accounts;
+using NearMiss.Core.Reports;
 using NearMiss.Core.SignIn;
 using NearMiss.Functions.Http;
 
@@ -16,7 +16,7 @@ public sealed record SessionResponse(string AccessToken, ReviewerView Reviewer)
         new(session.AccessToken, new ReviewerView(session.Reviewer.Id.Value, session.Reviewer.Email, session.Reviewer.Stages.Order().ToList(), session.Reviewer.Staff));
 }
 
-public sealed record ReviewerView(string Id, string Email, IReadOnlyList<int> Stages, bool Staff);
+public sealed record ReviewerView(string Id, string Email, IReadOnlyList<Stage> Stages, bool Staff);
 
 /// <summary><c>POST /api/review/session</c>: exchanges a one-time sign-in token (review console or staff dashboard) for an access token.</summary>
 public sealed class ReviewerSessionFunction(OneTimeLinks links, ReviewerSignIn review, RequestRateLimits limits)

@@ -13,7 +13,7 @@ public sealed class ReviewQueue(IReviewerAuthenticator authenticator, CaseQuerie
 {
     [Function(nameof(ReviewQueue))]
     public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "review/cases")] HttpRequest request, CancellationToken cancellationToken) =>
-        authenticator.AsReviewer(request, cancellationToken, reviewer => int.TryParse(request.Query["stage"], out var stage) && Stage.IsKnown(stage)
+        authenticator.AsReviewer(request, cancellationToken, reviewer => int.TryParse(request.Query["stage"], out var number) && Stage.TryParse(number, out var stage)
             ? queries.ListAsync(reviewer, stage, cancellationToken).Answer(items => new { items })
             : Task.FromResult<IActionResult>(Problems.Field("stage", "must be 1 or 2")));
 }

@@ -12,7 +12,7 @@ namespace NearMiss.Tests.Accounts;
 
 public sealed class ReviewerSessionsTests
 {
-    private static readonly Reviewer Alice = new(ReviewerId.Parse("r-abcdefghij"), "alice@example.org", new HashSet<int> { 1 });
+    private static readonly Reviewer Alice = new(ReviewerId.Parse("r-abcdefghij"), "alice@example.org", new HashSet<Stage> { Stage.One });
 
     private readonly byte[] _signingKey = RandomNumberGenerator.GetBytes(32);
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero));
@@ -29,7 +29,7 @@ public sealed class ReviewerSessionsTests
 
         Assert.NotNull(reviewer);
         Assert.Equal((Alice.Id, Alice.Email), (reviewer.Id, reviewer.Email));
-        Assert.Equal([1], reviewer.Stages.Order());
+        Assert.Equal([1], reviewer.Stages.Order().Select(s => s.Number));
     }
 
     [Fact]

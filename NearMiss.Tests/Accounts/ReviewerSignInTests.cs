@@ -11,6 +11,7 @@ using MimeKit;
 using NearMiss.Core.Abuse;
 using NearMiss.Core.Accounts;
 using NearMiss.Core.Email;
+using NearMiss.Core.Reports;
 using NearMiss.Core.SignIn;
 using NearMiss.Functions.Accounts;
 using NearMiss.Tests.Infrastructure;
@@ -58,7 +59,7 @@ public sealed partial class ReviewerSignInTests : IAsyncLifetime
     }
 
     private async Task<Reviewer> AddReviewerAsync(params int[] stages) =>
-        await _services.GetRequiredService<ReviewerDirectory>().AddAsync(ReviewerDirectoryTests.NewAddress(), stages.ToHashSet(), CancellationToken.None);
+        await _services.GetRequiredService<ReviewerDirectory>().AddAsync(ReviewerDirectoryTests.NewAddress(), stages.Select(Stage.Parse).ToHashSet(), CancellationToken.None);
 
     /// <summary>Asks for a link, then works the sign-in queue as the host would.</summary>
     private async Task<(int Status, object? Value)> SignInAsync(string email)

@@ -10,7 +10,7 @@ public sealed class ReviewersCommandTests
     [InlineData("1,2", new[] { 1, 2 })]
     [InlineData(" 2 , 1 ", new[] { 1, 2 })]
     public void ParseStages_KnownStages_AreAccepted(string value, int[] expected) =>
-        Assert.Equal(expected, ReviewersCommand.ParseStages(value)!.Order());
+        Assert.Equal(expected, ReviewersCommand.ParseStages(value)!.Order().Select(s => s.Number));
 
     [Theory]
     [InlineData("")]

@@ -42,7 +42,7 @@ public sealed partial class RevocationTests(AzuriteFixture azurite) : IAsyncLife
     public async Task Reviewer_RemovedWithTheCommand_IsSignedOutAtTheNextRequest()
     {
         var email = NewAddress();
-        var token = Get<ReviewerSessions>().IssueAccessToken(await Get<ReviewerDirectory>().AddAsync(email, new HashSet<int> { 1 }, CancellationToken.None));
+        var token = Get<ReviewerSessions>().IssueAccessToken(await Get<ReviewerDirectory>().AddAsync(email, new HashSet<Stage> { Stage.One }, CancellationToken.None));
         Assert.Equal(HttpStatusCode.OK, await GetAsync("/api/review/cases?stage=1", token));
 
         var (exit, output) = await CliAsync("reviewers", "remove", email);
@@ -57,7 +57,7 @@ public sealed partial class RevocationTests(AzuriteFixture azurite) : IAsyncLife
     public async Task Reviewer_WhoseStagesWereReduced_LosesTheOldTokenAndANewOneHoldsOnlyTheNewStages()
     {
         var email = NewAddress();
-        var old = Get<ReviewerSessions>().IssueAccessToken(await Get<ReviewerDirectory>().AddAsync(email, new HashSet<int> { 1, 2 }, CancellationToken.None));
+        var old = Get<ReviewerSessions>().IssueAccessToken(await Get<ReviewerDirectory>().AddAsync(email, new HashSet<Stage> { Stage.One, Stage.Two }, CancellationToken.None));
         Assert.Equal(HttpStatusCode.OK, await GetAsync("/api/review/cases?stage=2", old));
 
         Assert.Equal(0, (await CliAsync("reviewers", "add", email, "--stages", "1")).Exit);
@@ -71,7 +71,7 @@ public sealed partial class RevocationTests(AzuriteFixture azurite) : IAsyncLife
     [Fact]
     public async Task Staff_RemovedWithTheCommand_LoseTheDashboardAtTheNextRequest()
     {
-        var reviewer = await Get<ReviewerDirectory>().AddAsync(_staff, new HashSet<int> { 1 }, CancellationToken.None);
+        var reviewer = await Get<ReviewerDirectory>().AddAsync(_staff, new HashSet<Stage> { Stage.One }, CancellationToken.None);
         var token = Get<ReviewerSessions>().IssueAccessToken(reviewer with { Staff = true });
         Assert.Equal(HttpStatusCode.OK, await GetAsync("/api/staff/trends?from=2088-01&to=2088-02", token));
 
@@ -117,8 +117,8 @@ public sealed partial class RevocationTests(AzuriteFixture azurite) : IAsyncLife
     [Fact]
     public async Task DemoReviewer_IsListedAsDemo()
     {
-        var demo = await Get<ReviewerDirectory>().AddAsync(NewAddress(), new HashSet<int> { 1 }, CancellationToken.None, demo: true);
-        var real = await Get<ReviewerDirectory>().AddAsync(NewAddress(), new HashSet<int> { 1 }, CancellationToken.None);
+        var demo = await Get<ReviewerDirectory>().AddAsync(NewAddress(), new HashSet<Stage> { Stage.One }, CancellationToken.None, demo: true);
+        var real = await Get<ReviewerDirectory>().AddAsync(NewAddress(), new HashSet<Stage> { Stage.One }, CancellationToken.None);
 
         var listed = (await CliAsync("reviewers", "list")).Output.Split('\n');
 

@@ -1,22 +1,18 @@
 using System.Text.Json.Nodes;
-
 using Azure.Data.Tables;
-
 using Microsoft.Extensions.DependencyInjection;
-
 using NearMiss.Core.Abuse;
 using NearMiss.Core.Accounts;
 using NearMiss.Core.Email;
 using NearMiss.Core.Library;
+using NearMiss.Core.Reports;
 using NearMiss.Core.Storage;
 using NearMiss.Functions.Accounts;
 using NearMiss.Functions.Library;
 using NearMiss.Tests.Infrastructure;
-
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
-
 using static NearMiss.Tests.Functions.FunctionRequests;
 
 namespace NearMiss.Tests.Accounts;
@@ -65,7 +61,7 @@ public sealed class SignInQueueTests : IAsyncLifetime
     [Fact]
     public async Task SignInRequests_KnownAndUnknownAddresses_OnlyQueueAndSendNothing()
     {
-        var reviewer = await _services.GetRequiredService<ReviewerDirectory>().AddAsync(ReviewerDirectoryTests.NewAddress(), new HashSet<int> { 1 }, CancellationToken.None);
+        var reviewer = await _services.GetRequiredService<ReviewerDirectory>().AddAsync(ReviewerDirectoryTests.NewAddress(), new HashSet<Stage> { Stage.One }, CancellationToken.None);
         var reader = $"reader{Guid.NewGuid():N}"[..14] + "@" + _domain;
         var before = await RowsAsync();
 
@@ -88,7 +84,7 @@ public sealed class SignInQueueTests : IAsyncLifetime
     [Fact]
     public async Task SignInQueue_EmailsALinkToKnownAddressesOnly()
     {
-        var reviewer = await _services.GetRequiredService<ReviewerDirectory>().AddAsync(ReviewerDirectoryTests.NewAddress(), new HashSet<int> { 1 }, CancellationToken.None);
+        var reviewer = await _services.GetRequiredService<ReviewerDirectory>().AddAsync(ReviewerDirectoryTests.NewAddress(), new HashSet<Stage> { Stage.One }, CancellationToken.None);
         var reader = $"reader{Guid.NewGuid():N}"[..14] + "@" + _domain;
         await ReviewerSignInAsync(reviewer.Email);
         await ReviewerSignInAsync(ReviewerDirectoryTests.NewAddress());

@@ -8,6 +8,7 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NearMiss.Core.Accounts;
+using NearMiss.Core.Reports;
 using NearMiss.Core.Review;
 using NearMiss.Core.Storage;
 using NearMiss.LocalHost;
@@ -52,7 +53,7 @@ public sealed class BatchWindowEndToEndTests : IAsyncLifetime
         await using var app = ServeApp.Build(["--urls", url, "--contentRoot", _contentRoot], builder => builder.Configuration.AddInMemoryCollection(settings));
         await app.StartAsync();
         await using var services = TestServices.Create(settings);
-        await services.GetRequiredService<ReviewerDirectory>().AddAsync("stage1@example.org", new HashSet<int> { 1 }, CancellationToken.None);
+        await services.GetRequiredService<ReviewerDirectory>().AddAsync("stage1@example.org", new HashSet<Stage> { Stage.One }, CancellationToken.None);
         using var http = new HttpClient { BaseAddress = new Uri(url) };
 
         // Not in the last seconds of a window, so that T and the server's time of receipt share one window.

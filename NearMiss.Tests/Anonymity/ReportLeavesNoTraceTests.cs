@@ -10,8 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using NearMiss.Core.Accounts;
-using NearMiss.Core.Intake;
 using NearMiss.Core.Library;
+using NearMiss.Core.Reports;
 using NearMiss.Core.Review;
 using NearMiss.Core.Storage;
 using NearMiss.LocalHost;
@@ -265,7 +265,7 @@ public sealed class ReportLeavesNoTraceTests : IAsyncLifetime
 
     private static async Task<string> TokenAsync(IServiceProvider services, string name, int stage)
     {
-        var reviewer = await services.GetRequiredService<ReviewerDirectory>().AddAsync($"{name}@example.org", new HashSet<int> { stage }, CancellationToken.None);
+        var reviewer = await services.GetRequiredService<ReviewerDirectory>().AddAsync($"{name}@example.org", new HashSet<Stage> { Stage.Parse(stage) }, CancellationToken.None);
         return services.GetRequiredService<ReviewerSessions>().IssueAccessToken(reviewer);
     }
 

@@ -2,16 +2,14 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-
 using NearMiss.Core.Accounts;
 using NearMiss.Core.Library;
+using NearMiss.Core.Reports;
 using NearMiss.Core.Storage;
 using NearMiss.Tests.Infrastructure;
 using NearMiss.Tests.Library;
-
 using static Microsoft.Playwright.Assertions;
 
 namespace NearMiss.Tests.Browser;
@@ -56,8 +54,8 @@ public sealed partial class MarkupInBrowserTests(AzuriteFixture fixture)
         var domain = $"pd{suffix}.example.gov";
         await using (var services = fixture.CreateServices())
         {
-            await services.GetRequiredService<ReviewerDirectory>().AddAsync(first, new HashSet<int> { 1 }, CancellationToken.None);
-            await services.GetRequiredService<ReviewerDirectory>().AddAsync(second, new HashSet<int> { 2 }, CancellationToken.None);
+            await services.GetRequiredService<ReviewerDirectory>().AddAsync(first, new HashSet<Stage> { Stage.One }, CancellationToken.None);
+            await services.GetRequiredService<ReviewerDirectory>().AddAsync(second, new HashSet<Stage> { Stage.Two }, CancellationToken.None);
             await services.GetRequiredService<ReaderDirectory>().AllowDomainAsync(domain, CancellationToken.None);
 
             // A second published report like the first, so the report page has similar reports to list.

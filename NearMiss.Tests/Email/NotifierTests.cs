@@ -1,20 +1,18 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
-
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-
 using NearMiss.Core;
 using NearMiss.Core.Accounts;
 using NearMiss.Core.Email;
 using NearMiss.Core.Notifications;
+using NearMiss.Core.Reports;
 using NearMiss.Core.Review;
 using NearMiss.Core.Storage;
 using NearMiss.Functions.Email;
 using NearMiss.Tests.Accounts;
 using NearMiss.Tests.Infrastructure;
 using NearMiss.Tests.Intake;
-
 using NearMiss.Tests.Review;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -81,7 +79,7 @@ public sealed class NotifierTests(AzuriteFixture azurite) : IAsyncLifetime
     private static string NewReportId() => Guid.NewGuid().ToString("N");
 
     private static string Message(string kind, string reportId, int stage, string eventId) =>
-        new NotificationMessage(kind, reportId, stage, eventId).ToJson();
+        new NotificationMessage(kind, reportId, Stage.Parse(stage), eventId).ToJson();
 
     [Fact]
     public async Task Notify_SendGridRequest_CarriesTheCaseLinkAndNoReportText()
@@ -94,7 +92,7 @@ public sealed class NotifierTests(AzuriteFixture azurite) : IAsyncLifetime
             s.Configure<EmailOptions>(o => (o.SendGridApiKey, o.SendGridHost) = ("SG.key", sendGrid.Url));
         });
         var store = services.GetRequiredService<NearMissStore>();
-        var reviewer = await services.GetRequiredService<ReviewerDirectory>().AddAsync(ReviewerDirectoryTests.NewAddress(), new HashSet<int> { 1 }, CancellationToken.None);
+        var reviewer = await services.GetRequiredService<ReviewerDirectory>().AddAsync(ReviewerDirectoryTests.NewAddress(), new HashSet<Stage> { Stage.One }, CancellationToken.None);
         var narrative = $"Dispatcher {Marker} sent us to a domestic call. " + Reports.Narrative;
         var (receipt, reportId) = await Reports.StoreAsync(services, Reports.Valid(narrative));
         await services.GetRequiredService<CaseOpening>().OpenAsync(reportId, CancellationToken.None);
@@ -131,7 +129,7 @@ public sealed class NotifierTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task Notify_SameMessageTwice_SendsOneEmail()
     {
         var services = Services();
-        await services.GetRequiredService<ReviewerDirectory>().AddAsync(ReviewerDirectoryTests.NewAddress(), new HashSet<int> { 2 }, CancellationToken.None);
+        await services.GetRequiredService<ReviewerDirectory>().AddAsync(ReviewerDirectoryTests.NewAddress(), new HashSet<Stage> { Stage.Two }, CancellationToken.None);
         var reportId = NewReportId();
         var message = Message("case-ready", reportId, 2, $"{reportId}:stage2");
         var notifier = services.GetRequiredService<Notifier>();
@@ -149,9 +147,9 @@ public sealed class NotifierTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var services = Services();
         var directory = services.GetRequiredService<ReviewerDirectory>();
-        var stageOne = await directory.AddAsync(ReviewerDirectoryTests.NewAddress(), new HashSet<int> { 1 }, CancellationToken.None);
-        var both = await directory.AddAsync(ReviewerDirectoryTests.NewAddress(), new HashSet<int> { 1, 2 }, CancellationToken.None);
-        var stageTwo = await directory.AddAsync(ReviewerDirectoryTests.NewAddress(), new HashSet<int> { 2 }, CancellationToken.None);
+        var stageOne = await directory.AddAsync(ReviewerDirectoryTests.NewAddress(), new HashSet<Stage> { Stage.One }, CancellationToken.None);
+        var both = await directory.AddAsync(ReviewerDirectoryTests.NewAddress(), new HashSet<Stage> { Stage.One, Stage.Two }, CancellationToken.None);
+        var stageTwo = await directory.AddAsync(ReviewerDirectoryTests.NewAddress(), new HashSet<Stage> { Stage.Two }, CancellationToken.None);
         var reportId = NewReportId();
 
         await services.GetRequiredService<Notifier>().HandleAsync(Message("case-ready", reportId, 1, $"{reportId}:scan"), CancellationToken.None);
@@ -167,8 +165,8 @@ public sealed class NotifierTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var services = Services();
         var directory = services.GetRequiredService<ReviewerDirectory>();
-        var both = await directory.AddAsync(ReviewerDirectoryTests.NewAddress(), new HashSet<int> { 1, 2 }, CancellationToken.None);
-        var stageTwo = await directory.AddAsync(ReviewerDirectoryTests.NewAddress(), new HashSet<int> { 2 }, CancellationToken.None);
+        var both = await directory.AddAsync(ReviewerDirectoryTests.NewAddress(), new HashSet<Stage> { Stage.One, Stage.Two }, CancellationToken.None);
+        var stageTwo = await directory.AddAsync(ReviewerDirectoryTests.NewAddress(), new HashSet<Stage> { Stage.Two }, CancellationToken.None);
         var (_, reportId) = await Reports.StoreAsync(services, Reports.Valid());
         await services.GetRequiredService<CaseOpening>().OpenAsync(reportId, CancellationToken.None);
         var store = services.GetRequiredService<NearMissStore>();
@@ -199,7 +197,7 @@ public sealed class NotifierTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData(null, 2, "A near-miss report is waiting for stage 2 review")]
     public void CaseReady_SaysWhatHappened(string? cause, int stage, string subject)
     {
-        var message = new NotificationMessage(NotificationMessage.CaseReady, NewReportId(), stage, "e", cause);
+        var message = new NotificationMessage(NotificationMessage.CaseReady, NewReportId(), Stage.Parse(stage), "e", cause);
 
         var email = Services().GetRequiredService<Notifier>().Compose(message, ["a@example.org"]);
 
@@ -213,8 +211,8 @@ public sealed class NotifierTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var services = Services();
         var directory = services.GetRequiredService<ReviewerDirectory>();
-        var real = await directory.AddAsync(ReviewerDirectoryTests.NewAddress(), new HashSet<int> { 1 }, CancellationToken.None);
-        var demo = await directory.AddAsync(ReviewerDirectoryTests.NewAddress(), new HashSet<int> { 1 }, CancellationToken.None, demo: true);
+        var real = await directory.AddAsync(ReviewerDirectoryTests.NewAddress(), new HashSet<Stage> { Stage.One }, CancellationToken.None);
+        var demo = await directory.AddAsync(ReviewerDirectoryTests.NewAddress(), new HashSet<Stage> { Stage.One }, CancellationToken.None, demo: true);
         var reportId = NewReportId();
 
         await services.GetRequiredService<Notifier>().HandleAsync(Message("case-ready", reportId, 1, $"{reportId}:scan"), CancellationToken.None);
@@ -243,7 +241,7 @@ public sealed class NotifierTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task Notify_Reminder_SaysItHasWaited()
     {
         var services = Services();
-        await services.GetRequiredService<ReviewerDirectory>().AddAsync(ReviewerDirectoryTests.NewAddress(), new HashSet<int> { 1 }, CancellationToken.None);
+        await services.GetRequiredService<ReviewerDirectory>().AddAsync(ReviewerDirectoryTests.NewAddress(), new HashSet<Stage> { Stage.One }, CancellationToken.None);
         var reportId = NewReportId();
 
         await services.GetRequiredService<Notifier>().HandleAsync(Message("reminder", reportId, 1, $"{reportId}:reminder:1:2026-W47"), CancellationToken.None);
@@ -289,7 +287,7 @@ public sealed class NotifierTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task Notify_SendFailure_ThrowsAndTheRetrySends()
     {
         var services = Services();
-        await services.GetRequiredService<ReviewerDirectory>().AddAsync(ReviewerDirectoryTests.NewAddress(), new HashSet<int> { 1 }, CancellationToken.None);
+        await services.GetRequiredService<ReviewerDirectory>().AddAsync(ReviewerDirectoryTests.NewAddress(), new HashSet<Stage> { Stage.One }, CancellationToken.None);
         var reportId = NewReportId();
         var message = Message("case-ready", reportId, 1, $"{reportId}:scan");
         var notifier = services.GetRequiredService<Notifier>();

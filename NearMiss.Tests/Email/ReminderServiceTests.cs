@@ -65,7 +65,7 @@ public sealed class ReminderServiceTests(AzuriteFixture azurite) : IAsyncLifetim
         await ActivatorUtilities.CreateInstance<RemindWaitingCases>(_services).Run(null!, CancellationToken.None);
 
         var reminder = Assert.Single(await QueuedAsync(), m => m.ReportId == due);
-        Assert.Equal(("reminder", 2, $"{due}:reminder:2:2031-W03"), (reminder.Kind, reminder.Stage, reminder.EventId));
+        Assert.Equal(("reminder", 2, $"{due}:reminder:2:2031-W03"), (reminder.Kind, reminder.Stage.Number, reminder.EventId));
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public sealed class ReminderServiceTests(AzuriteFixture azurite) : IAsyncLifetim
             s.AddSingleton<IEmailSender>(email);
         });
         var due = await AddCaseAsync("2031-01-02");
-        await services.GetRequiredService<Core.Accounts.ReviewerDirectory>().AddAsync(Accounts.ReviewerDirectoryTests.NewAddress(), new HashSet<int> { 1 }, CancellationToken.None);
+        await services.GetRequiredService<Core.Accounts.ReviewerDirectory>().AddAsync(Accounts.ReviewerDirectoryTests.NewAddress(), new HashSet<Stage> { Stage.One }, CancellationToken.None);
         var reminders = services.GetRequiredService<ReminderService>();
         await reminders.QueueRemindersAsync(CancellationToken.None);
         _time.Advance(TimeSpan.FromDays(1));

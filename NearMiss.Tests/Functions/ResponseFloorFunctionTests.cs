@@ -1,13 +1,12 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
-
 using NearMiss.Core.Abuse;
 using NearMiss.Core.Accounts;
 using NearMiss.Core.Intake;
+using NearMiss.Core.Reports;
 using NearMiss.Core.Security;
 using NearMiss.Functions.Accounts;
 using NearMiss.Functions.Intake;
@@ -15,7 +14,6 @@ using NearMiss.Functions.Library;
 using NearMiss.Tests.Accounts;
 using NearMiss.Tests.Infrastructure;
 using NearMiss.Tests.Intake;
-
 using static NearMiss.Tests.Functions.FunctionRequests;
 
 namespace NearMiss.Tests.Functions;
@@ -112,7 +110,7 @@ public sealed class ResponseFloorFunctionTests(AzuriteFixture azurite) : IAsyncL
     public async Task SignInRequests_KnownUnknownAndMalformed_AllTakeAtLeastTheFloor()
     {
         await SignInQueue.ClearAsync(_services);
-        var reviewer = await _services.GetRequiredService<ReviewerDirectory>().AddAsync(ReviewerDirectoryTests.NewAddress(), new HashSet<int> { 1 }, CancellationToken.None);
+        var reviewer = await _services.GetRequiredService<ReviewerDirectory>().AddAsync(ReviewerDirectoryTests.NewAddress(), new HashSet<Stage> { Stage.One }, CancellationToken.None);
 
         var answers = new[]
         {

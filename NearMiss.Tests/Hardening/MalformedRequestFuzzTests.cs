@@ -280,10 +280,10 @@ public sealed class MalformedRequestFuzzTests(AzuriteFixture azurite, ITestOutpu
     /// </summary>
     private async Task<FuzzContext> SeedAsync(string reviewerEmail, string readerEmail)
     {
-        var reviewer = await Get<ReviewerDirectory>().AddAsync(reviewerEmail, new HashSet<int> { 1, 2 }, CancellationToken.None);
+        var reviewer = await Get<ReviewerDirectory>().AddAsync(reviewerEmail, new HashSet<Stage> { Stage.One, Stage.Two }, CancellationToken.None);
         var reader = await Get<ReaderDirectory>().ApproveAsync(readerEmail, CancellationToken.None);
-        var first = new Reviewer(ReviewerId.Parse("r-fuzzseedaa"), "seed1@example.org", new HashSet<int> { 1 });
-        var second = new Reviewer(ReviewerId.Parse("r-fuzzseedbb"), "seed2@example.org", new HashSet<int> { 2 });
+        var first = new Reviewer(ReviewerId.Parse("r-fuzzseedaa"), "seed1@example.org", new HashSet<Stage> { Stage.One });
+        var second = new Reviewer(ReviewerId.Parse("r-fuzzseedbb"), "seed2@example.org", new HashSet<Stage> { Stage.Two });
         var lastMonth = DateTime.UtcNow.AddMonths(-1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 
         var (_, stage1) = await OpenCaseAsync(lastMonth);

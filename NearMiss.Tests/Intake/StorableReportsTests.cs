@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using NearMiss.Core.Accounts;
+using NearMiss.Core.Reports;
 using NearMiss.Core.Review;
 using NearMiss.Tests.Infrastructure;
 
@@ -112,7 +113,7 @@ public sealed class StorableReportsTests(AzuriteFixture azurite) : IAsyncLifetim
 
     private async Task<string> TokenAsync(string email, params int[] stages)
     {
-        var reviewer = await _site.Services.GetRequiredService<ReviewerDirectory>().AddAsync(email, stages.ToHashSet(), CancellationToken.None);
+        var reviewer = await _site.Services.GetRequiredService<ReviewerDirectory>().AddAsync(email, stages.Select(Stage.Parse).ToHashSet(), CancellationToken.None);
         return _site.Services.GetRequiredService<ReviewerSessions>().IssueAccessToken(reviewer);
     }
 }

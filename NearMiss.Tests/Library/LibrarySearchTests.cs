@@ -201,7 +201,7 @@ public sealed class LibrarySearchTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task Library_ReviewerToken_Returns401()
     {
         var reviewerToken = _services.GetRequiredService<ReviewerSessions>()
-            .IssueAccessToken(new Reviewer(ReviewerId.Parse("r-abcdefghij"), "reviewer@example.org", new HashSet<int> { 1, 2 }));
+            .IssueAccessToken(new Reviewer(ReviewerId.Parse("r-abcdefghij"), "reviewer@example.org", new HashSet<Stage> { Stage.One, Stage.Two }));
 
         Assert.Equal(401, (await SearchAsync("", "Bearer " + reviewerToken)).Status);
         Assert.Equal(401, (await ReportAsync("a1", "Bearer " + reviewerToken)).Status);

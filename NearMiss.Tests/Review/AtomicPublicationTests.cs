@@ -101,8 +101,8 @@ public sealed class AtomicPublicationTests(AzuriteFixture azurite) : IAsyncLifet
         await Get<CaseOpening>().OpenAsync(id, CancellationToken.None);
         var directory = Get<ReviewerDirectory>();
         var sessions = Get<ReviewerSessions>();
-        var stage1 = sessions.IssueAccessToken(await directory.AddAsync("atomic-stage1@example.org", new HashSet<int> { 1 }, CancellationToken.None));
-        var stage2 = sessions.IssueAccessToken(await directory.AddAsync("atomic-stage2@example.org", new HashSet<int> { 2 }, CancellationToken.None));
+        var stage1 = sessions.IssueAccessToken(await directory.AddAsync("atomic-stage1@example.org", new HashSet<Stage> { Stage.One }, CancellationToken.None));
+        var stage2 = sessions.IssueAccessToken(await directory.AddAsync("atomic-stage2@example.org", new HashSet<Stage> { Stage.Two }, CancellationToken.None));
         var pass = new JsonObject { ["decision"] = "pass", ["narrative"] = Reports.Narrative, ["lessonsLearned"] = "Wait for cover." };
         var (status, _) = Unpack(await ActivatorUtilities.CreateInstance<StageDecisions>(_services).Stage1(Authorized(pass, stage1), id, CancellationToken.None));
         Assert.Equal(200, status);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NearMiss.Cli.Seed;
 using NearMiss.Core.Accounts;
 using NearMiss.Core.Publishing;
+using NearMiss.Core.Reports;
 using NearMiss.Core.Storage;
 using NearMiss.Tests.Infrastructure;
 
@@ -27,7 +28,7 @@ public sealed class ReviewHttpTests(AzuriteFixture azurite) : IAsyncLifetime
 
     private async Task<string> TokenAsync(string email, params int[] stages)
     {
-        var reviewer = await _site.Services.GetRequiredService<ReviewerDirectory>().AddAsync(email, stages.ToHashSet(), CancellationToken.None);
+        var reviewer = await _site.Services.GetRequiredService<ReviewerDirectory>().AddAsync(email, stages.Select(Stage.Parse).ToHashSet(), CancellationToken.None);
         return _site.Services.GetRequiredService<ReviewerSessions>().IssueAccessToken(reviewer);
     }
 

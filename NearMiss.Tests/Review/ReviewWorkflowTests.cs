@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using NearMiss.Core;
 using NearMiss.Core.Accounts;
-using NearMiss.Core.Intake;
 using NearMiss.Core.Publishing;
 using NearMiss.Core.Reports;
 using NearMiss.Core.Review;
@@ -23,9 +22,9 @@ public sealed class ReviewWorkflowTests(AzuriteFixture azurite) : IAsyncLifetime
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
     private ServiceProvider _services = null!;
 
-    private static readonly Reviewer Alice = new(ReviewerId.Parse("r-aliceaaaaa"), "alice@example.org", new HashSet<int> { 1, 2 });
-    private static readonly Reviewer Bob = new(ReviewerId.Parse("r-bobbbbbbbb"), "bob@example.org", new HashSet<int> { 2 });
-    private static readonly Reviewer Carol = new(ReviewerId.Parse("r-carolccccc"), "carol@example.org", new HashSet<int> { 1 });
+    private static readonly Reviewer Alice = new(ReviewerId.Parse("r-aliceaaaaa"), "alice@example.org", new HashSet<Stage> { Stage.One, Stage.Two });
+    private static readonly Reviewer Bob = new(ReviewerId.Parse("r-bobbbbbbbb"), "bob@example.org", new HashSet<Stage> { Stage.Two });
+    private static readonly Reviewer Carol = new(ReviewerId.Parse("r-carolccccc"), "carol@example.org", new HashSet<Stage> { Stage.One });
 
     private T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
@@ -68,7 +67,7 @@ public sealed class ReviewWorkflowTests(AzuriteFixture azurite) : IAsyncLifetime
         var stage2View = (await Get<CaseQueries>().GetAsync(Bob, id, CancellationToken.None)).Value!;
         var published = await Get<ReviewDecisions>().Stage2Async(Bob, id, Body(Publish(stage2View.Narrative)), CancellationToken.None);
 
-        Assert.Equal((Outcome.Ok, 2), (passed.Outcome, passed.Value!.Stage));
+        Assert.Equal((Outcome.Ok, 2), (passed.Outcome, passed.Value!.Stage.Number));
         Assert.DoesNotContain(Name, stage2View.Narrative);
         Assert.Equal((Outcome.Ok, "published"), (published.Outcome, published.Value!.Status));
         var entity = (await Get<NearMissStore>().Published.GetEntityAsync<PublishedReportEntity>(PublishedReportEntity.Partition, published.Value.PublishedId!)).Value;
@@ -85,7 +84,7 @@ public sealed class ReviewWorkflowTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var (_, id) = await OpenCaseAsync();
 
-        var queued = (await Get<CaseQueries>().ListAsync(Carol, 1, CancellationToken.None)).Value!.Single(c => c.Id == id);
+        var queued = (await Get<CaseQueries>().ListAsync(Carol, Stage.One, CancellationToken.None)).Value!.Single(c => c.Id == id);
         Assert.Equal("traffic-stop", queued.CallType);
         Assert.Matches(@"^\d{4}-\d{2}$", queued.Month);
         Assert.StartsWith("Ofc. [PERSON] and I stopped a car", queued.Excerpt);
@@ -94,7 +93,7 @@ public sealed class ReviewWorkflowTests(AzuriteFixture azurite) : IAsyncLifetime
 
         // Stage 1 saved its working copy with the name still in it: the queue still shows no name.
         await Get<ReviewDecisions>().Stage1Async(Alice, id, Body(Stage1("pass", $"Ofc. {Name} was my cover on a stop.")), CancellationToken.None);
-        var stage2 = (await Get<CaseQueries>().ListAsync(Bob, 2, CancellationToken.None)).Value!.Single(c => c.Id == id);
+        var stage2 = (await Get<CaseQueries>().ListAsync(Bob, Stage.Two, CancellationToken.None)).Value!.Single(c => c.Id == id);
         Assert.Equal("Ofc. [PERSON] was my cover on a stop.", stage2.Excerpt);
         Assert.Equal("traffic-stop", stage2.CallType);
     }
@@ -106,7 +105,7 @@ public sealed class ReviewWorkflowTests(AzuriteFixture azurite) : IAsyncLifetime
         await Get<ReviewDecisions>().Stage1Async(Alice, id, Body(Stage1("pass", "Redacted text of the stop.")), CancellationToken.None);
 
         var refused = await Get<ReviewDecisions>().Stage2Async(Alice, id, Body(Publish("Redacted text of the stop.")), CancellationToken.None);
-        var list = (await Get<CaseQueries>().ListAsync(Alice, 2, CancellationToken.None)).Value!;
+        var list = (await Get<CaseQueries>().ListAsync(Alice, Stage.Two, CancellationToken.None)).Value!;
 
         Assert.Equal(Outcome.Forbidden, refused.Outcome);
         Assert.Contains("different reviewer", refused.Failure?.Message);
@@ -120,7 +119,7 @@ public sealed class ReviewWorkflowTests(AzuriteFixture azurite) : IAsyncLifetime
         await Get<ReviewDecisions>().Stage1Async(Alice, id, Body(Stage1("pass", "Redacted.")), CancellationToken.None);
 
         var refused = await Get<ReviewDecisions>().Stage2Async(Carol, id, Body(Publish("Redacted.")), CancellationToken.None);
-        var listed = await Get<CaseQueries>().ListAsync(Carol, 2, CancellationToken.None);
+        var listed = await Get<CaseQueries>().ListAsync(Carol, Stage.Two, CancellationToken.None);
 
         Assert.Equal((Outcome.Forbidden, Outcome.Forbidden), (refused.Outcome, listed.Outcome));
     }
@@ -161,7 +160,7 @@ public sealed class ReviewWorkflowTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("awaiting-reporter", beforeWindowEnds!.Status);
         Assert.Single(beforeWindowEnds.Messages);
         Assert.DoesNotContain("only the driver", queued, StringComparison.Ordinal);
-        Assert.Equal(("in-review", 1), (after!.Status, after.Stage));
+        Assert.Equal(("in-review", 1), (after!.Status, after.Stage?.Number));
         Assert.Equal(["reviewer", "reporter"], after.Messages.Select(m => m.From));
         Assert.Equal("No, only the driver.", after.Messages[1].Text);
         Assert.Equal(Outcome.Conflict, second.Outcome);
@@ -236,7 +235,7 @@ public sealed class ReviewWorkflowTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(["narrative", "question"], stage1.Errors!.ToDictionary().Keys.Order());
         Assert.Equal(["lessons", "lessonsLearned", "tags", "title", "urgent"], stage2.Errors!.ToDictionary().Keys.Order());
         Assert.Equal(["note"], back.Errors!.ToDictionary().Keys);
-        Assert.Equal(before!.Case.ETag, after!.Case.ETag);
+        Assert.Equal(before!.Case.Version, after!.Case.Version);
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public sealed class AgencyAnalysisTests(AzuriteFixture azurite) : IAsyncLifetime
 
     private async Task SeedAsync()
     {
-        var reports = new List<Core.Intake.SubmissionEntity>();
+        var reports = new List<Core.Reports.ReportOriginal>();
         // Agency BIG: 14 reports, call types 9 / 4 / 1, lighting 8 / 6.
         reports.AddRange(Enumerable.Range(0, 9).Select(i => TrendFixture.Report("2092-03-02", "traffic-stop", ["fatigue"], "big", lighting: i < 8 ? "daylight" : "dark-unlit")));
         reports.AddRange(Enumerable.Range(0, 4).Select(_ => TrendFixture.Report("2092-03-02", "domestic", ["fatigue"], "BIG", lighting: "dark-unlit")));

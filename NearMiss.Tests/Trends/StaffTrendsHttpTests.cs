@@ -34,7 +34,7 @@ public sealed partial class StaffTrendsHttpTests(AzuriteFixture azurite) : IAsyn
         Assert.Equal(HttpStatusCode.Unauthorized, (await GetAsync("/api/staff/trends?from=2088-03&to=2088-03", null)).StatusCode);
 
         var reviewer = await _site.Services.GetRequiredService<ReviewerDirectory>()
-            .AddAsync($"not-staff-{Guid.NewGuid():N}@example.org", new HashSet<int> { 1 }, CancellationToken.None);
+            .AddAsync($"not-staff-{Guid.NewGuid():N}@example.org", new HashSet<Stage> { Stage.One }, CancellationToken.None);
         var token = _site.Services.GetRequiredService<ReviewerSessions>().IssueAccessToken(reviewer);
         Assert.Equal(HttpStatusCode.Forbidden, (await GetAsync("/api/staff/trends?from=2088-03&to=2088-03", token)).StatusCode);
     }
@@ -46,7 +46,7 @@ public sealed partial class StaffTrendsHttpTests(AzuriteFixture azurite) : IAsyn
     [InlineData("from=2999-12&to=3000-01")]
     public async Task MonthsOutsideTheYears2000To2999_Are400(string query)
     {
-        var reviewer = (await _site.Services.GetRequiredService<ReviewerDirectory>().AddAsync(Staff, new HashSet<int> { 1 }, CancellationToken.None)) with { Staff = true };
+        var reviewer = (await _site.Services.GetRequiredService<ReviewerDirectory>().AddAsync(Staff, new HashSet<Stage> { Stage.One }, CancellationToken.None)) with { Staff = true };
         var token = _site.Services.GetRequiredService<ReviewerSessions>().IssueAccessToken(reviewer);
 
         using var response = await GetAsync("/api/staff/trends?" + query, token);
@@ -69,7 +69,7 @@ public sealed partial class StaffTrendsHttpTests(AzuriteFixture azurite) : IAsyn
 
         if (await _site.Services.GetRequiredService<ReviewerDirectory>().FindByEmailAsync(Staff, CancellationToken.None) is null)
         {
-            await _site.Services.GetRequiredService<ReviewerDirectory>().AddAsync(Staff, new HashSet<int> { 1 }, CancellationToken.None);
+            await _site.Services.GetRequiredService<ReviewerDirectory>().AddAsync(Staff, new HashSet<Stage> { Stage.One }, CancellationToken.None);
         }
 
         using (var asked = await _site.Http.PostAsJsonAsync("/api/review/signin", new { email = Staff, console = "staff" }))

@@ -38,7 +38,7 @@ public sealed class TrendCountsTests(AzuriteFixture azurite) : IAsyncLifetime
     private async Task SeedAsync()
     {
         var recorder = _services.GetRequiredService<ITrendRecorder>();
-        var reports = new List<Core.Intake.SubmissionEntity>();
+        var reports = new List<Core.Reports.ReportOriginal>();
         reports.AddRange(Enumerable.Range(0, 7).Select(_ => TrendFixture.Report("2091-01-01", "traffic-stop", ["situational-awareness", "fatigue"], month: "2090-12")));
         reports.AddRange(Enumerable.Range(0, 3).Select(_ => TrendFixture.Report("2091-01-01", "domestic", ["situational-awareness"])));
         reports.Add(TrendFixture.Report("2091-01-01", "pursuit", ["situational-awareness", "backup-delayed"]));

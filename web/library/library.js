@@ -4,7 +4,7 @@
 // kept in localStorage for the 15 minutes a sign-in link lives, so the link opened in a new tab still leads to it.
 // Opening a report adds a history entry (#id=...), so Back and Forward move between the list and reports.
 import { postJson, failureMessage } from '../api.js';
-import { exchangeLink, store, stored } from '../session.js';
+import { UNREACHABLE, exchangeLink, requestLink, store, stored } from '../session.js';
 
 const SESSION_KEY = 'nearmiss.library.session';
 const WANTED_KEY = 'nearmiss.library.wanted';
@@ -109,7 +109,7 @@ async function unsubscribe(token) {
 }
 
 async function start() {
-  $('signin-form').addEventListener('submit', requestLink);
+  $('signin-form').addEventListener('submit', askForLink);
   $('search-form').addEventListener('submit', (event) => {
     event.preventDefault();
     state.q = $('q').value.trim();
@@ -257,15 +257,20 @@ async function saveDigest(event) {
     : 'You are not subscribed to the weekly digest.';
 }
 
-async function requestLink(event) {
+async function askForLink(event) {
   event.preventDefault();
   const email = $('email').value.trim();
   if (!email) {
     return;
   }
-  const { status, retryAfter } = await postJson('/api/readers/signin', { email });
+  const response = await requestLink('/api/readers/signin', { email });
   const notice = $('signin-message');
   notice.hidden = false;
+  if (!response) {
+    notice.textContent = UNREACHABLE;
+    return;
+  }
+  const { status, retryAfter } = response;
   if (status === 202) {
     if (pendingReport) {
       store(localStorage, WANTED_KEY, { id: pendingReport, until: Date.now() + WANTED_FOR_MS });

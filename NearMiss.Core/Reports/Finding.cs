@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace NearMiss.Core.Review;
+namespace NearMiss.Core.Reports;
 
 /// <summary>An automated finding: where in which field, and what kind. The matched text is never kept.</summary>
 public sealed record Finding(string Field, int Start, int End, string Label)
@@ -9,22 +9,20 @@ public sealed record Finding(string Field, int Start, int End, string Label)
     public const string MixedLabel = "OTHER_ID";
 
     /// <summary>
-    /// The findings as JSON that fits in one table property (<paramref name="maxChars"/>). When there are too many
-    /// (a narrative of thousands of dates), neighbouring findings of a field are merged, pair by pair, into one
-    /// finding that covers both and the text between: the reviewer sees every flagged stretch still flagged, in
-    /// fewer and wider spans, and the case can be stored.
+    /// The findings, fewer if need be, so that their JSON fits in one table property (<paramref name="maxChars"/>).
+    /// When there are too many (a narrative of thousands of dates), neighbouring findings of a field are merged, pair
+    /// by pair, into one finding that covers both and the text between: the reviewer sees every flagged stretch still
+    /// flagged, in fewer and wider spans, and the case can be stored.
     /// </summary>
-    public static string Serialize(IReadOnlyList<Finding> findings, int maxChars)
+    public static IReadOnlyList<Finding> Fit(IEnumerable<Finding> findings, int maxChars)
     {
         var current = findings.OrderBy(f => f.Field, StringComparer.Ordinal).ThenBy(f => f.Start).ToList();
-        var json = JsonSerializer.Serialize(current);
-        while (json.Length > maxChars && current.Count > 1)
+        while (JsonSerializer.Serialize(current).Length > maxChars && current.Count > 1)
         {
             current = current.GroupBy(f => f.Field).SelectMany(MergePairs).ToList();
-            json = JsonSerializer.Serialize(current);
         }
 
-        return json;
+        return current;
     }
 
     private static IEnumerable<Finding> MergePairs(IEnumerable<Finding> field)

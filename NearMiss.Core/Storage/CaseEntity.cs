@@ -1,11 +1,12 @@
 using Azure;
 using Azure.Data.Tables;
 
-using NearMiss.Core.Reports;
+namespace NearMiss.Core.Storage;
 
-namespace NearMiss.Core.Review;
-
-/// <summary>The review case of a report: row <c>case</c> in the report's partition of <c>submissions</c>.</summary>
+/// <summary>
+/// The row of a review case: row <c>case</c> in the report's partition of <c>submissions</c>. Only
+/// <see cref="CaseRows"/> reads and writes it; the features see a <see cref="Reports.ReviewCase"/>.
+/// </summary>
 public sealed class CaseEntity : ITableEntity
 {
     public const string Row = "case";
@@ -21,8 +22,8 @@ public sealed class CaseEntity : ITableEntity
     /// <summary>1 (de-identify) or 2 (verify and draw lessons).</summary>
     public int Stage { get; set; } = 1;
 
-    /// <summary>One of <see cref="ReportStatus"/>.</summary>
-    public string Status { get; set; } = ReportStatus.InReview;
+    /// <summary>One of <see cref="Reports.ReportStatus"/>.</summary>
+    public string Status { get; set; } = Reports.ReportStatus.InReview;
 
     /// <summary>Automated findings as JSON: field, offsets and label, never the matched text.</summary>
     public string Findings { get; set; } = "[]";
@@ -39,10 +40,10 @@ public sealed class CaseEntity : ITableEntity
     /// <summary>Counts changes of the case; part of notification event ids.</summary>
     public int Revision { get; set; }
 
-    /// <summary>The reviewed text (<see cref="Intake.SealedText"/> as JSON), sealed under the report's key; null until stage 1 saves.</summary>
+    /// <summary>The reviewed text (narrative and lessons learned as JSON), sealed under the report's key; null until stage 1 saves.</summary>
     public byte[]? WorkingText { get; set; }
 
-    /// <summary>Conversation with the reporter and reviewer notes (<see cref="CaseMessage"/> list as JSON), sealed.</summary>
+    /// <summary>Conversation with the reporter and reviewer notes (a list of messages as JSON), sealed.</summary>
     public byte[]? Messages { get; set; }
 
     /// <summary>Answers as they will be published (coarsened), JSON; null until stage 1 passes the case.</summary>
@@ -62,39 +63,6 @@ public sealed class CaseEntity : ITableEntity
 
     public string? PublishedId { get; set; }
 
-    /// <summary>A publication decided and saved but whose published row may not exist yet (<see cref="PendingPublication"/> JSON); null once it does.</summary>
+    /// <summary>A publication decided and saved but whose published row may not exist yet (<see cref="Reports.PendingPublication"/> JSON); null once it does.</summary>
     public string? PendingPublication { get; set; }
-
-    public string StageEnteredOrOpened => StageEnteredOn ?? OpenedOn;
-
-    public bool ReviewedBy(string reviewerId, int stage) => Reviewers(stage).Contains(reviewerId);
-
-    /// <summary>The ids of the reviewers who acted on the case in <paramref name="stage"/>.</summary>
-    public IReadOnlyList<string> Reviewers(int stage) =>
-        (stage == 1 ? Stage1Reviewers : Stage2Reviewers).Split(',', StringSplitOptions.RemoveEmptyEntries);
-
-    public void AddReviewer(string reviewerId, int stage)
-    {
-        if (ReviewedBy(reviewerId, stage))
-        {
-            return;
-        }
-
-        if (stage == 1)
-        {
-            Stage1Reviewers = Stage1Reviewers.Length == 0 ? reviewerId : Stage1Reviewers + "," + reviewerId;
-        }
-        else
-        {
-            Stage2Reviewers = Stage2Reviewers.Length == 0 ? reviewerId : Stage2Reviewers + "," + reviewerId;
-        }
-    }
-}
-
-/// <summary>A message on a case. <c>From</c> is <c>reviewer</c>, <c>reporter</c> or <c>note</c> (reviewers only); dated to the month.</summary>
-public sealed record CaseMessage(string From, string Text, string On)
-{
-    public const string Reviewer = "reviewer";
-    public const string Reporter = "reporter";
-    public const string Note = "note";
 }

@@ -2,7 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 
 
-namespace NearMiss.Core.Intake;
+namespace NearMiss.Core.Storage;
 
 /// <summary>
 /// The sealed original, row <c>original</c> of the report's partition in <c>submissions</c>.
@@ -36,6 +36,6 @@ public sealed class SubmissionEntity : ITableEntity
     /// <summary>The report's data key, wrapped by the sealing key; null once erased.</summary>
     public byte[]? WrappedKey { get; set; }
 
-    /// <summary>Set when the orphan sweep (<c>OrphanSweep</c>) queued the report's scan again; it does so once.</summary>
+    /// <summary>Set when the orphan sweep queued the report's scan again; it does so once.</summary>
     public bool? Requeued { get; set; }
 }
