@@ -16,9 +16,20 @@ public class PiiDetectorBenchmark
     private LocalPiiDetector _detector = new();
     private string[] _texts = [];
 
-    /// <summary>With the trained tagger (the default detector) or the rules alone (decision 048).</summary>
-    [Params(true, false)]
-    public bool Tagger { get; set; }
+    /// <summary>
+    /// The rules alone; with the trained tagger (the default detector, decision 048), its memo warm from earlier
+    /// operations; or with the tagger's memo emptied before each operation, so only the corpus's own repeats are shared
+    /// (decision 049).
+    /// </summary>
+    public enum DetectorMode
+    {
+        Rules,
+        Tagger,
+        TaggerCold,
+    }
+
+    [Params(DetectorMode.Tagger, DetectorMode.TaggerCold, DetectorMode.Rules)]
+    public DetectorMode Mode { get; set; }
 
     public static int TotalChars { get; private set; }
 
@@ -31,7 +42,7 @@ public class PiiDetectorBenchmark
             .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("text").GetString() ?? "")
             .ToArray();
         TotalChars = _texts.Sum(t => t.Length);
-        _detector = Tagger ? new LocalPiiDetector() : LocalPiiDetector.WithTagger(null);
+        _detector = Mode == DetectorMode.Rules ? LocalPiiDetector.WithTagger(null) : new LocalPiiDetector();
         _detector.Detect(_texts[0]);
         Console.WriteLine($"// corpus: {_texts.Length} texts, {TotalChars} chars per operation");
     }
@@ -39,6 +50,11 @@ public class PiiDetectorBenchmark
     [Benchmark(Description = "Detect all dev narratives")]
     public int DetectCorpus()
     {
+        if (Mode == DetectorMode.TaggerCold)
+        {
+            PiiTaggerMemo.Clear();
+        }
+
         var spans = 0;
         foreach (var text in _texts)
         {

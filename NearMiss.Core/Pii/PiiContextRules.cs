@@ -82,6 +82,13 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         LogTimes(kept, added);
         CodedAges(added);
         PlateStates(kept, added);
+        SpokenAges(kept, added);
+        SexSlashAge(added);
+        RadioCallSigns(kept, added);
+        SpacedPlates(kept, added);
+        EstimatedTimes(added);
+        LowerAgencies(kept);
+        SpeakersAndAddressees(kept, added);
         Chains(kept, added);
         PlacesBeside(kept, added);
         Merge(kept, added);
@@ -415,53 +422,6 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
     }
 
     // ------------------------------------------------------------------ additions
-    /// <summary>"Sokolowski, 45, is", "HUONG TRAN (71)", "tran thi lan 34,": a bare age after a name.</summary>
-    private void Ages(List<PiiSpan> spans, List<PiiSpan> added)
-    {
-        foreach (var span in spans)
-        {
-            if (span.Label != PiiLabel.Person)
-            {
-                continue;
-            }
-
-            var k = FirstToken(span.End);
-            var open = P(k, '(');
-            if (P(k, ',') || open)
-            {
-                k++;
-            }
-
-            if (k >= count || tokens[k].Kind != TokenKind.Number || tokens[k].Length > 3)
-            {
-                continue;
-            }
-
-            var value = int.Parse(W(k), System.Globalization.CultureInfo.InvariantCulture);
-            var close = k + 1 >= count || P(k + 1, ',') || P(k + 1, '.') && (k + 2 >= count || tokens[k + 2].Kind == TokenKind.Word) || P(k + 1, ';') || open && P(k + 1, ')')
-                || tokens[k + 1].Has(TokenFlags.NewlineBefore) && !open
-                || !open && k == FirstToken(span.End) && tokens[k].Length <= 2 && (Eq(k + 1, "made") || Eq(k + 1, "was") || Eq(k + 1, "is") || Eq(k + 1, "said") || Eq(k + 1, "says") || Eq(k + 1, "told") || Eq(k + 1, "had") || Eq(k + 1, "died") || Eq(k + 1, "lives"));
-            if (value is >= 1 and <= 110 && close)
-            {
-                added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.Age));
-            }
-        }
-
-        // "a 19yo", "19 yo", "19 y/o", "19-year-old" is the rules' own.
-        for (var k = 0; k < count; k++)
-        {
-            if (tokens[k].Kind == TokenKind.Alnum && tokens[k].Has(TokenFlags.DigitFirst) && W(k).EndsWith("yo", StringComparison.OrdinalIgnoreCase) && tokens[k].Digits <= 3
-                && tokens[k].Length == tokens[k].Digits + 2)
-            {
-                added.Add(new PiiSpan(tokens[k].Start, tokens[k].Start + tokens[k].Digits, PiiLabel.Age));
-            }
-            else if (tokens[k].Kind == TokenKind.Number && tokens[k].Length <= 3 && (Eq(k + 1, "yo") || Eq(k + 1, "y") && P(k + 2, '/') && Eq(k + 3, "o")))
-            {
-                added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.Age));
-            }
-        }
-    }
-
     /// <summary>"CASA GRANDE, Ariz. —", "NILES, Ill." and "Denver, Colo.": the place and its AP state abbreviation.</summary>
     private void Datelines(List<PiiSpan> spans, List<PiiSpan> added)
     {

@@ -18,12 +18,6 @@ internal sealed class PiiTagger
 
     private static readonly Lazy<PiiTagger?> LazyShared = new(Load);
 
-    [ThreadStatic]
-    private static uint[]? _words;
-
-    [ThreadStatic]
-    private static uint[]? _shapes;
-
     /// <summary>
     /// Open addressing: each slot holds a feature's key (high half; 0 for none) and its row (low half); the rows of
     /// weights are packed one after another, so the model stays small enough to sit in the processor's cache.
@@ -63,24 +57,46 @@ internal sealed class PiiTagger
     /// <summary>Tags every token, and how far each tag's score is ahead of "no PII" (for tag 0: how far "no PII" is ahead of the best PII tag).</summary>
     public void Tag(string text, ReadOnlySpan<Token> tokens, bool caseless, Span<byte> tags, Span<float> margins)
     {
-        if (_words is null || _words.Length < tokens.Length)
+        const int L = 6; // Labels.Length, as a constant for the row arithmetic below
+        var memo = PiiTaggerMemo.For(this);
+        var buffers = memo.Buffers(tokens.Length);
+        var words = buffers.Words.AsSpan(0, tokens.Length);
+        var shapes = buffers.Shapes.AsSpan(0, tokens.Length);
+        var rows = buffers.Rows.AsSpan(0, tokens.Length * PiiTaggerMemo.RowsPerToken * L);
+        PiiTaggerFeatures.Prepare(text, tokens, words, shapes);
+        for (var i = 0; i < tokens.Length; i++)
         {
-            _words = new uint[Math.Max(1024, tokens.Length)];
-            _shapes = new uint[_words.Length];
+            memo.Rows(text, tokens[i], words[i], shapes[i], caseless).CopyTo(rows.Slice(i * PiiTaggerMemo.RowsPerToken * L));
         }
 
-        var words = _words.AsSpan(0, tokens.Length);
-        var shapes = _shapes.AsSpan(0, tokens.Length);
-        PiiTaggerFeatures.Prepare(text, tokens, words, shapes);
-        Span<uint> features = stackalloc uint[PiiTaggerFeatures.Max];
-        Span<float> scores = stackalloc float[Labels.Length];
+        Span<uint> features = stackalloc uint[8];
+        Span<float> scores = stackalloc float[L];
         var previous = PiiTaggerFeatures.Start;
         for (var i = 0; i < tokens.Length; i++)
         {
-            var n = PiiTaggerFeatures.Extract(text, tokens, words, shapes, i, previous, caseless, features);
-            Score(features[..n], scores);
+            rows.Slice(i * PiiTaggerMemo.RowsPerToken * L, L).CopyTo(scores);
+            for (var position = 0; position < PiiTaggerFeatures.Positions; position++)
+            {
+                var k = i + PiiTaggerFeatures.Offset(position);
+                var row = k < 0 || k >= tokens.Length
+                    ? memo.EdgeRow(position)
+                    : rows.Slice((k * PiiTaggerMemo.RowsPerToken + 1 + position) * L, L);
+                for (var c = 0; c < L; c++)
+                {
+                    scores[c] += row[c];
+                }
+            }
+
+            var linked = memo.PreviousRow(previous, shapes[i]);
+            for (var c = 0; c < L; c++)
+            {
+                scores[c] += linked[c];
+            }
+
+            var n = PiiTaggerFeatures.Linked(words, shapes, i, features, 0);
+            Add(features[..n], scores);
             var best = 0;
-            for (var c = 1; c < scores.Length; c++)
+            for (var c = 1; c < L; c++)
             {
                 if (scores[c] > scores[best])
                 {
@@ -94,9 +110,15 @@ internal sealed class PiiTagger
         }
     }
 
+    /// <summary>The scores of a set of features (what <see cref="Tag"/> sums from its rows, a feature at a time).</summary>
     public void Score(ReadOnlySpan<uint> features, Span<float> scores)
     {
         scores.Clear();
+        Add(features, scores);
+    }
+
+    private void Add(ReadOnlySpan<uint> features, Span<float> scores)
+    {
         var mask = _slots.Length - 1;
         foreach (var feature in features)
         {

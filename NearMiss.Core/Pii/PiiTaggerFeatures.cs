@@ -29,16 +29,35 @@ internal static class PiiTaggerFeatures
         }
     }
 
+    /// <summary>Every feature of token <paramref name="i"/>: its own, its neighbours' and the linked ones, in that order.</summary>
     public static int Extract(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<uint> words, ReadOnlySpan<uint> shapes, int i, int previousTag, bool caseless, Span<uint> features)
     {
+        var n = Own(text, tokens[i], words[i], shapes[i], caseless, features);
+        for (var position = 0; position < Positions; position++)
+        {
+            var k = i + Offset(position);
+            n = k < 0 || k >= tokens.Length
+                ? Edge(position, features, n)
+                : AsNeighbour(tokens[k], words[k], shapes[k], position, features, n);
+        }
+
+        n = Previous(previousTag, shapes[i], features, n);
+        return Linked(words, shapes, i, features, n);
+    }
+
+    /// <summary>The neighbours read at each token: two either side.</summary>
+    public const int Positions = 4;
+
+    /// <summary>Where neighbour <paramref name="position"/> sits from the token: -2, -1, +1, +2.</summary>
+    public static int Offset(int position) => position < 2 ? position - 2 : position - 1;
+
+    /// <summary>What the token alone says: its word, shape, suffix and what the word lists know of it.</summary>
+    public static int Own(string text, in Token token, uint word, uint shape, bool caseless, Span<uint> features)
+    {
         var n = 0;
-        ref readonly var token = ref tokens[i];
-        var shape = shapes[i];
         features[n++] = Hash(1, 0);
-        features[n++] = Hash(2, words[i]);
+        features[n++] = Hash(2, word);
         features[n++] = Hash(3, shape);
-        features[n++] = Hash(4, (uint)previousTag);
-        features[n++] = Hash(5, (uint)(previousTag << 8) | shape);
         features[n++] = SuffixHash(6, text, token);
         features[n++] = Hash(7, (uint)(caseless ? 1 : 0) << 8 | shape);
         if (token.Kind == TokenKind.Number)
@@ -51,34 +70,67 @@ internal static class PiiTaggerFeatures
         features[n++] = Hash(11, Bucket(token.Lex.SurnameCount));
         features[n++] = Hash(12, Bucket(token.Lex.PlacePopulation));
         features[n++] = Hash(13, (uint)token.Lex.Extra);
+        return n;
+    }
 
-        for (var offset = -2; offset <= 2; offset++)
+    /// <summary>What a token says as the neighbour at <paramref name="position"/> of another.</summary>
+    public static int AsNeighbour(in Token neighbour, uint word, uint shape, int position, Span<uint> features, int n)
+    {
+        var at = (uint)(Offset(position) + 2);
+        features[n++] = Hash(20 + at, word);
+        features[n++] = Hash(30 + at, shape);
+        n = LexFeatures(40 + at, neighbour.Lex, NeighbourFlags, features, n);
+        if (position is 1 or 2)
         {
-            if (offset == 0)
-            {
-                continue;
-            }
-
-            var k = i + offset;
-            var position = (uint)(offset + 2);
-            if (k < 0 || k >= tokens.Length)
-            {
-                features[n++] = Hash(20 + position, 0xFFFF);
-                continue;
-            }
-
-            features[n++] = Hash(20 + position, words[k]);
-            features[n++] = Hash(30 + position, shapes[k]);
-            n = LexFeatures(40 + position, tokens[k].Lex, NeighbourFlags, features, n);
-            if (offset is -1 or 1)
-            {
-                features[n++] = Hash(50 + position, (uint)tokens[k].Lex.Extra);
-                features[n++] = Mix(Hash(60 + position, words[k]), shape) | 1;
-            }
+            features[n++] = Hash(50 + at, (uint)neighbour.Lex.Extra);
         }
 
         return n;
     }
+
+    /// <summary>The neighbour at <paramref name="position"/> is past the start or the end of the text.</summary>
+    public static int Edge(int position, Span<uint> features, int n)
+    {
+        features[n++] = Hash(20 + (uint)(Offset(position) + 2), 0xFFFF);
+        return n;
+    }
+
+    /// <summary>The tag just given, alone and with the token's shape.</summary>
+    public static int Previous(int previousTag, uint shape, Span<uint> features, int n)
+    {
+        features[n++] = Hash(4, (uint)previousTag);
+        features[n++] = Hash(5, (uint)(previousTag << 8) | shape);
+        return n;
+    }
+
+    /// <summary>Each next-door word with the token's shape.</summary>
+    public static int Linked(ReadOnlySpan<uint> words, ReadOnlySpan<uint> shapes, int i, Span<uint> features, int n)
+    {
+        var shape = shapes[i];
+        if (i > 0)
+        {
+            features[n++] = Mix(Hash(61, words[i - 1]), shape) | 1;
+        }
+
+        if (i + 1 < words.Length)
+        {
+            features[n++] = Mix(Hash(63, words[i + 1]), shape) | 1;
+        }
+
+        return n;
+    }
+
+    /// <summary>
+    /// Everything <see cref="Own"/> and <see cref="AsNeighbour"/> read of a token, so that tokens alike can share
+    /// their scores (<see cref="PiiTagger"/>'s memo).
+    /// </summary>
+    public static TokenKey Key(string text, in Token token, uint word, uint shape, bool caseless) => new(
+        word,
+        shape | (caseless ? 1u << 16 : 0),
+        SuffixHash(6, text, token),
+        token.Kind == TokenKind.Number ? NumberClass(text, token) : 0,
+        token.Lex.Flags,
+        (uint)Bucket(token.Lex.GivenCount) | (uint)Bucket(token.Lex.SurnameCount) << 8 | (uint)Bucket(token.Lex.PlacePopulation) << 16 | (uint)token.Lex.Extra << 24);
 
     /// <summary>Kind, case and position of a token, in one small number.</summary>
     private static uint Shape(in Token token) =>
@@ -171,3 +223,6 @@ internal static class PiiTaggerFeatures
         return hash;
     }
 }
+
+/// <summary>What the features of one token depend on; tokens with equal keys have equal features.</summary>
+internal readonly record struct TokenKey(uint Word, uint Shape, uint Suffix, uint Number, Lex Lex, uint Counts);

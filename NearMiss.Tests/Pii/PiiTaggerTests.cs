@@ -57,6 +57,45 @@ public sealed class PiiTaggerTests
         Assert.Equal(PiiLabel.Person, PiiTagger.Labels[tags[rose]]);
     }
 
+    [Theory]
+    [InlineData("Dep. Ruiz and k9 bodhi cleared 1423 elm st in springfield, 57 y/o male, 0140 hrs.")]
+    [InlineData("WE MET SGT TRAN AT 44TH AND MCDOWELL, HE SAID THE SO WAS 10-8. WE MET SGT TRAN AGAIN.")]
+    [InlineData("the the the officer officer and and a a")]
+    public void Tag_FromItsMemo_IsWhatTheFeaturesSum(string text)
+    {
+        var tagger = PiiTagger.Shared!;
+        var tokens = new Token[256];
+        var count = PiiTokenizer.Tokenize(text, PiiLexicon.Shared, ref tokens);
+        var span = tokens.AsSpan(0, count);
+        var tags = new byte[count];
+        var margins = new float[count];
+        PiiTaggerMemo.Clear();
+        tagger.Tag(text, span, caseless: false, tags, margins);
+        var again = new byte[count];
+        var againMargins = new float[count];
+        tagger.Tag(text, span, caseless: false, again, againMargins); // now answered from the memo
+
+        var words = new uint[count];
+        var shapes = new uint[count];
+        PiiTaggerFeatures.Prepare(text, span, words, shapes);
+        var features = new uint[PiiTaggerFeatures.Max];
+        var scores = new float[PiiTagger.Labels.Length];
+        var previous = PiiTaggerFeatures.Start;
+        for (var i = 0; i < count; i++)
+        {
+            var n = PiiTaggerFeatures.Extract(text, span, words, shapes, i, previous, caseless: false, features);
+            tagger.Score(features.AsSpan(0, n), scores);
+            var best = Array.IndexOf(scores, scores.Max());
+            Assert.Equal(best, tags[i]);
+            var margin = best == 0 ? scores[0] - scores[1..].Max() : scores[best] - scores[0];
+            Assert.Equal(margin, margins[i], 0.001f);
+            previous = best;
+        }
+
+        Assert.Equal(tags, again);
+        Assert.Equal(margins, againMargins);
+    }
+
     [Fact]
     public void Model_WrittenAndReadBack_IsTheSame()
     {

@@ -1,0 +1,423 @@
+namespace NearMiss.Core.Pii;
+
+/// <summary>
+/// Recognisers for the way officers talk and type (decision 049): ages said as a predicate or in words ("the driver
+/// was 16", "lena saunooke, sixty-two"), radio call signs ("i was charlie 7", "831: go ahead"), plates written in two
+/// groups ("KS tag 447 LKD") and 24-hour times after "approx" or "around".
+/// </summary>
+internal sealed partial class PiiContextRules
+{
+    private static readonly string[] Units = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
+
+    private static readonly string[] Tens = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+
+    /// <summary>Who an age in a predicate is of: "he was 17", "the driver was 19 and texting".</summary>
+    private static readonly string[] AgeSubjects = ["he", "she", "driver", "kid", "suspect", "subject", "victim", "boy", "girl", "guy", "dude", "buddy", "male", "female", "juvenile", "passenger", "shooter", "son", "daughter", "teen", "child", "caller", "kicker", "man", "woman"];
+
+    private static readonly string[] AgeHedges = ["maybe", "like", "about", "around", "only", "just", "barely", "probably", "prob", "approx", "roughly"];
+
+    /// <summary>The spelling alphabets radio call signs are made of ("Adam 12", "charlie 7", "Frank 31").</summary>
+    private static readonly string[] Phonetic = ["adam", "boy", "charles", "charlie", "david", "edward", "frank", "george", "henry", "ida", "john", "king", "lincoln", "mary", "nora", "ocean", "paul", "queen", "robert", "sam", "tom", "union", "victor", "william", "young", "zebra", "alpha", "bravo", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet", "kilo", "lima", "mike", "november", "oscar", "papa", "quebec", "romeo", "sierra", "tango", "uniform", "whiskey", "yankee", "zulu"];
+
+    private static readonly string[] TimeLeads = ["approx", "approximately", "aprx", "appx", "around", "about", "bout", "abt", "~"];
+
+    /// <summary>A number said in words from one to 99 ("sixteen", "sixty-two", "forty"): its value and last token, or 0.</summary>
+    private int SpelledNumber(int k, out int last)
+    {
+        last = k;
+        if (!IsWord(k))
+        {
+            return 0;
+        }
+
+        var unit = Array.FindIndex(Units, u => Eq(k, u));
+        if (unit > 0)
+        {
+            return unit;
+        }
+
+        var ten = Array.FindIndex(Tens, t => t.Length > 0 && Eq(k, t));
+        if (ten < 0)
+        {
+            return 0;
+        }
+
+        if (P(k + 1, '-') && tokens[k + 1].Start == tokens[k].End && k + 2 < count && tokens[k + 2].Start == tokens[k + 1].End
+            && Array.FindIndex(Units, u => Eq(k + 2, u)) is > 0 and < 10 and var more)
+        {
+            last = k + 2;
+            return ten * 10 + more;
+        }
+
+        return ten * 10;
+    }
+
+    /// <summary>An age's number at <paramref name="k"/>, digits or words, ending at <paramref name="last"/>: its value or 0.</summary>
+    private int AgeNumber(int k, out int last)
+    {
+        last = k;
+        if (k < count && tokens[k].Kind == TokenKind.Number && tokens[k].Length <= 2)
+        {
+            return int.Parse(W(k), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return SpelledNumber(k, out last);
+    }
+
+    /// <summary>After an age: the end of a clause, "and", "years", or "ish" ("30ish").</summary>
+    private bool AgeCloses(int k) =>
+        k >= count || tokens[k].Has(TokenFlags.NewlineBefore) || P(k, ',') || P(k, '.') || P(k, ';') || P(k, ')') || P(k, '!') || P(k, '?')
+        || Eq(k, "and") || Eq(k, "or") || Eq(k, "but") || Eq(k, "years") || Eq(k, "yrs") || Eq(k, "now") || Eq(k, "then");
+
+    /// <summary>"Sokolowski, 45, is", "HUONG TRAN (71)", "tran thi lan 34,": a bare age after a name.</summary>
+    private void Ages(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        foreach (var span in spans)
+        {
+            if (span.Label != PiiLabel.Person)
+            {
+                continue;
+            }
+
+            var k = FirstToken(span.End);
+            var open = P(k, '(');
+            if (P(k, ',') || open)
+            {
+                k++;
+            }
+
+            if (k >= count || tokens[k].Kind != TokenKind.Number || tokens[k].Length > 3)
+            {
+                continue;
+            }
+
+            var value = int.Parse(W(k), System.Globalization.CultureInfo.InvariantCulture);
+            var close = k + 1 >= count || P(k + 1, ',') || P(k + 1, '.') && (k + 2 >= count || tokens[k + 2].Kind == TokenKind.Word) || P(k + 1, ';') || open && P(k + 1, ')')
+                || tokens[k + 1].Has(TokenFlags.NewlineBefore) && !open
+                || !open && k == FirstToken(span.End) && tokens[k].Length <= 2 && (Eq(k + 1, "made") || Eq(k + 1, "was") || Eq(k + 1, "is") || Eq(k + 1, "said") || Eq(k + 1, "says") || Eq(k + 1, "told") || Eq(k + 1, "had") || Eq(k + 1, "died") || Eq(k + 1, "lives"));
+            if (value is >= 1 and <= 110 && close)
+            {
+                added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.Age));
+            }
+        }
+
+        // "a 19yo", "19 yo", "19 y/o", "19-year-old" is the rules' own.
+        for (var k = 0; k < count; k++)
+        {
+            if (tokens[k].Kind == TokenKind.Alnum && tokens[k].Has(TokenFlags.DigitFirst) && W(k).EndsWith("yo", StringComparison.OrdinalIgnoreCase) && tokens[k].Digits <= 3
+                && tokens[k].Length == tokens[k].Digits + 2)
+            {
+                added.Add(new PiiSpan(tokens[k].Start, tokens[k].Start + tokens[k].Digits, PiiLabel.Age));
+            }
+            else if (tokens[k].Kind == TokenKind.Number && tokens[k].Length <= 3 && (Eq(k + 1, "yo") || Eq(k + 1, "y") && P(k + 2, '/') && Eq(k + 3, "o")))
+            {
+                added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.Age));
+            }
+        }
+    }
+
+    /// <summary>"he was 17.", "the driver was 16. sixteen.", "he's maybe 25,", "lena saunooke, sixty-two,", "Adrian Mroz, 30ish".</summary>
+    private void SpokenAges(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        for (var k = 0; k < count; k++)
+        {
+            var person = EndsSpan(spans, k, PiiLabel.Person);
+            var n = k + 1;
+            if (person && (P(n, ',') || P(n, '(')))
+            {
+                n++;
+                if (SpelledNumber(n, out var last) is >= 1 and <= 110 && AgeCloses(last + 1))
+                {
+                    added.Add(new PiiSpan(tokens[n].Start, tokens[last].End, PiiLabel.Age));
+                }
+                else if (tokens[n].Kind == TokenKind.Alnum && tokens[n].Digits == 2 && tokens[n].Length == 5 && W(n).EndsWith("ish", StringComparison.OrdinalIgnoreCase))
+                {
+                    added.Add(new PiiSpan(tokens[n].Start, tokens[n].Start + 2, PiiLabel.Age));
+                }
+
+                continue;
+            }
+
+            if (!(person || IsWord(k) && EqAny(k, AgeSubjects)))
+            {
+                continue;
+            }
+
+            if (Eq(n, "was") || Eq(n, "is"))
+            {
+                n++;
+            }
+            else if (P(n, '\'') && Eq(n + 1, "s") && tokens[n].Start == tokens[k].End)
+            {
+                n += 2;
+            }
+            else
+            {
+                continue;
+            }
+
+            if (EqAny(n, AgeHedges))
+            {
+                n++;
+            }
+
+            if (AgeNumber(n, out var end) is >= 1 and <= 99 && AgeCloses(end + 1) && !(P(end + 1, '.') && end + 2 < count && tokens[end + 2].Kind == TokenKind.Number))
+            {
+                added.Add(new PiiSpan(tokens[n].Start, tokens[end].End, PiiLabel.Age));
+                if (P(end + 1, '.') && SpelledNumber(end + 2, out var again) > 0 && P(again + 1, '.'))
+                {
+                    added.Add(new PiiSpan(tokens[end + 2].Start, tokens[again].End, PiiLabel.Age)); // "16. sixteen."
+                }
+            }
+        }
+    }
+
+    /// <summary>"DRIVER, M/32,": a sex and an age.</summary>
+    private void SexSlashAge(List<PiiSpan> added)
+    {
+        for (var k = 1; k + 2 < count; k++)
+        {
+            if ((Eq(k, "m") || Eq(k, "f")) && P(k + 1, '/') && tokens[k + 2].Kind == TokenKind.Number && tokens[k + 2].Length == 2
+                && tokens[k + 1].Start == tokens[k].End && tokens[k + 2].Start == tokens[k + 1].End && (P(k - 1, ',') || P(k - 1, '(')) && !P(k + 3, '/'))
+            {
+                added.Add(new PiiSpan(tokens[k + 2].Start, tokens[k + 2].End, PiiLabel.Age));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Radio call signs: a spelling-alphabet word and a number said as one's own ("i was charlie 7", "(Frank 34)"), a
+    /// speaker's call sign opening a transcript line ("831: go ahead", "B22: on scene"), "i'm 831", and every other
+    /// mention of a call sign so found.
+    /// </summary>
+    private void RadioCallSigns(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        var found = new List<string>();
+        for (var k = 0; k < count; k++)
+        {
+            if (IsWord(k) && EqAny(k, Phonetic) && k + 1 < count && tokens[k + 1].Kind == TokenKind.Number && tokens[k + 1].Length <= 3 && !tokens[k + 1].Has(TokenFlags.NewlineBefore)
+                && (Eq(k - 1, "was") || Eq(k - 1, "am") || Eq(k - 1, "as") || Eq(k - 1, "unit") || P(k - 1, '(') && P(k + 2, ')') || P(k + 2, ':') || tokens[k].Has(TokenFlags.Lower) && !caseless)
+                && !IsAgeWord(k + 2) && !(k + 2 < count && tokens[k + 2].Is(Lex.Measure)))
+            {
+                spans.RemoveAll(s => s.Start == tokens[k].Start && s.End == tokens[k].End && s.Label == PiiLabel.Person);
+                added.Add(new PiiSpan(tokens[k].Start, tokens[k + 1].End, PiiLabel.BadgeId));
+                continue;
+            }
+
+            var lineStart = k == 0 || tokens[k].Has(TokenFlags.NewlineBefore) || P(k - 1, '.') || P(k - 1, '\'') || P(k - 1, '"');
+            var own = Eq(k - 1, "was") && (Eq(k - 2, "i") || Eq(k - 2, "me")) || Eq(k - 1, "m") && P(k - 2, '\'') && Eq(k - 3, "i") || Eq(k - 1, "am") && Eq(k - 2, "i");
+            if ((lineStart && P(k + 1, ':') || own && (k + 1 >= count || P(k + 1, ',') || P(k + 1, '.') || P(k + 1, ')') || Eq(k + 1, "on") || Eq(k + 1, "that") || Eq(k + 1, "and")))
+                && IsCallSign(k))
+            {
+                added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.BadgeId));
+                found.Add(W(k).ToString());
+            }
+        }
+
+        for (var k = 0; k < count && found.Count > 0; k++)
+        {
+            if (IsCallSign(k) && found.Contains(W(k).ToString(), StringComparer.OrdinalIgnoreCase) && !P(k - 1, '-') && !P(k + 1, '-') && !IsAgeWord(k + 1))
+            {
+                added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.BadgeId));
+            }
+        }
+    }
+
+    /// <summary>"831", "2C12", "B22", "L14": three or four digits (not a clock time), or letters and digits, up to five characters.</summary>
+    private bool IsCallSign(int k) =>
+        k >= 0 && k < count && (tokens[k].Kind == TokenKind.Number && (tokens[k].Length == 3 || tokens[k].Length == 4 && !IsClockNumber(k))
+            || tokens[k].Kind == TokenKind.Alnum && tokens[k].Length <= 5 && tokens[k].Digits >= 2 && !tokens[k].Has(TokenFlags.Lower));
+
+    /// <summary>"KS tag 447 LKD", "FL tag QKB J71", "MI EHL 4021", "LA plate 481 BRX": a plate in two groups after its state or "tag".</summary>
+    private void SpacedPlates(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        for (var k = 0; k + 2 < count; k++)
+        {
+            var afterState = IsWord(k) && tokens[k].Is(Lex.StateCode) && tokens[k].Length == 2 && tokens[k].Has(TokenFlags.AllCaps);
+            var afterWord = IsWord(k) && (Eq(k, "tag") || Eq(k, "plate") || Eq(k, "plates") || Eq(k, "plt"));
+            if (!(afterState || afterWord) || !PlateGroup(k + 1) || !PlateGroup(k + 2) || tokens[k + 2].Has(TokenFlags.NewlineBefore) || tokens[k + 1].Length + tokens[k + 2].Length is < 5 or > 8)
+            {
+                continue;
+            }
+
+            var digits = tokens[k + 1].Digits + tokens[k + 2].Digits;
+            var length = tokens[k + 1].Length + tokens[k + 2].Length;
+            if (digits == 0 || digits == length || tokens[k + 2].Kind == TokenKind.Number && tokens[k + 2].Length <= 2)
+            {
+                continue;
+            }
+
+            var grown = new PiiSpan(tokens[k + 1].Start, tokens[k + 2].End, PiiLabel.Plate);
+            if (OverlapsBeyond(spans, grown))
+            {
+                continue;
+            }
+
+            spans.RemoveAll(s => s.Start >= grown.Start && s.End <= grown.End);
+            added.Add(grown);
+        }
+    }
+
+    /// <summary>Two to four capital letters or digits.</summary>
+    private bool PlateGroup(int k)
+    {
+        if (k >= count || tokens[k].Kind == TokenKind.Punct || tokens[k].Length is < 2 or > 4)
+        {
+            return false;
+        }
+
+        foreach (var c in W(k))
+        {
+            if (!(char.IsAsciiDigit(c) || char.IsAsciiLetterUpper(c)))
+            {
+                return false;
+            }
+        }
+
+        return !(IsWord(k) && (tokens[k].Is(Lex.StateCode | Lex.Stop | Lex.AgencyAcronym) || English(k) && tokens[k].Length > 2));
+    }
+
+    /// <summary>"approx 2210", "bout 2230", "around 0545": a 24-hour time after a word of estimate.</summary>
+    private void EstimatedTimes(List<PiiSpan> added)
+    {
+        for (var k = 1; k < count; k++)
+        {
+            if (IsClockNumber(k) && (EqAny(k - 1, TimeLeads) || P(k - 1, '~') || P(k - 1, '.') && Eq(k - 2, "approx"))
+                && !(k + 1 < count && (tokens[k + 1].Is(Lex.StreetSuffix | Lex.Measure) || Eq(k + 1, "block") || Eq(k + 1, "blk"))))
+            {
+                added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.Time));
+            }
+        }
+    }
+
+    /// <summary>Words that make up agency names but say nothing of which agency alone ("tribal", "county", "transit").</summary>
+    private static readonly string[] AgencyWords = ["tribal", "indian", "nation", "band", "county", "parish", "city", "town", "township", "village", "borough", "state", "university", "college", "community", "school", "district", "transit", "metro", "metropolitan", "regional", "area", "port", "harbor", "airport", "highway", "railroad", "railway", "valley", "lake", "river", "north", "south", "east", "west", "of", "and"];
+
+    /// <summary>
+    /// Agencies typed in lower case: "cherokee indian police department", "bnsf police", "prairie band potawatomi tribal
+    /// police", "port of seattle pd": words before a police or sheriff head, at least one of them a place, a name the
+    /// word lists do not know as English, or an acronym; the words that only say what kind of agency ("tribal",
+    /// "county") are taken along but are not enough alone ("the campus police", "state police").
+    /// </summary>
+    private void LowerAgencies(List<PiiSpan> spans)
+    {
+        for (var k = 1; k < count; k++)
+        {
+            if (!IsWord(k) || !tokens[k].Has(TokenFlags.Lower) || !(Eq(k, "police") || Eq(k, "pd") || Eq(k, "sheriff") || Eq(k, "sheriffs") || Eq(k, "marshals") || Eq(k, "dps")))
+            {
+                continue;
+            }
+
+            var end = k;
+            if (Eq(k + 1, "department") || Eq(k + 1, "dept") || Eq(k + 1, "office"))
+            {
+                end = k + 1;
+            }
+            else if (P(k + 1, '\'') && Eq(k + 2, "s") && (Eq(k + 3, "office") || Eq(k + 3, "department") || Eq(k + 3, "dept")))
+            {
+                end = k + 3;
+            }
+            else if (Eq(k, "sheriff") || Eq(k, "sheriffs"))
+            {
+                continue;
+            }
+
+            var start = k;
+            var evidence = false;
+            for (var j = k - 1; j >= 0 && k - j <= 5 && IsWord(j) && !tokens[j + 1].Has(TokenFlags.NewlineBefore); j--)
+            {
+                var known = tokens[j].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Month | Lex.Weekday | Lex.Measure) && !EqAny(j, AgencyWords) || tokens[j].Lex.Has(LexExtra.NotPii);
+                var named = !known && (PlaceOrAcronym(j) || !English(j) && !tokens[j].Is(Lex.Keyword) && tokens[j].Length > 1);
+                if (!named && !EqAny(j, AgencyWords))
+                {
+                    break;
+                }
+
+                evidence |= named;
+                start = j;
+            }
+
+            while (start < k && (Eq(start, "of") || Eq(start, "and")))
+            {
+                start++;
+            }
+
+            if (!evidence || start == k)
+            {
+                continue;
+            }
+
+            var grown = new PiiSpan(tokens[start].Start, tokens[end].End, PiiLabel.Agency);
+            if (OnlyNamesWithin(spans, grown))
+            {
+                RemoveOverlapping(spans, grown.Start, grown.End);
+                spans.Add(grown);
+                spans.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+            }
+
+            k = end;
+        }
+    }
+
+    /// <summary>Words that open a line with a colon and are no speaker ("Note:", "Where:", "Lesson:").</summary>
+    private static readonly string[] NotSpeakers = ["note", "notes", "update", "lesson", "lessons", "summary", "time", "date", "location", "where", "when", "who", "what", "why", "how", "subject", "subj", "re", "to", "from", "cc", "narrative", "callback", "result", "results", "action", "actions", "outcome", "takeaway", "takeaways", "bottom", "line", "question", "answer", "dispatch", "radio", "edit", "ps", "tldr", "after", "before", "then", "now", "later", "unit", "units", "suspect", "victim", "driver", "caller", "officer", "deputy", "trooper", "sgt", "sarge", "lt", "me", "us", "them", "all", "everyone", "event", "incident", "injuries", "weather", "lighting", "factors", "debrief", "details", "background", "description", "recommendation", "recommendations", "comments", "comment", "reply", "response", "status", "issue", "problem", "fix", "plan", "side", "front", "rear", "back", "left", "right", "peer", "chat", "sent", "received", "also", "and", "but", "so", "ok", "okay", "yes", "no", "hey", "hi", "thanks"];
+
+    /// <summary>What follows a name a message is addressed to ("Chip, long story short", "Will, you asked me").</summary>
+    private static readonly string[] AfterAddressee = ["i", "you", "this", "here", "so", "long", "just", "quick", "thanks", "hope", "we", "sorry", "wanted", "as", "per", "hey", "use", "if", "sending", "writing", "following"];
+
+    /// <summary>
+    /// People named by the shape of a message: speakers of a chat or transcript ("Brooks: yall hear", "Sully: lol" at
+    /// least twice) and the person a message opens to ("Chip, long story short", "Hey Bear,", "Will - you asked").
+    /// </summary>
+    private void SpeakersAndAddressees(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        Dictionary<string, int>? turns = null;
+        for (var k = 0; k + 1 < count; k++)
+        {
+            if (CouldBeName(k) && P(k + 1, ':') && !(k + 2 < count && tokens[k + 2].Kind == TokenKind.Number && tokens[k + 2].Start == tokens[k + 1].End))
+            {
+                turns ??= new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+                var w = W(k).ToString();
+                turns[w] = turns.GetValueOrDefault(w) + 1;
+            }
+        }
+
+        for (var k = 0; k + 1 < count; k++)
+        {
+            var speaker = turns is not null && P(k + 1, ':') && CouldBeName(k) && turns.GetValueOrDefault(W(k).ToString()) >= 2;
+            var opening = k == 0 || tokens[k].Has(TokenFlags.NewlineBefore) || EqAny(k - 1, "hey", "hi", "hello", "dear", "yo", "thanks", "thx") && (k == 1 || tokens[k - 1].Has(TokenFlags.NewlineBefore));
+            var addressee = opening && CouldBeName(k) && (P(k + 1, ',') || P(k + 1, '-')) && (EqAny(k + 2, AfterAddressee) || tokens[k + 2].Has(TokenFlags.NewlineBefore))
+                && (!tokens[k].Has(TokenFlags.Lower) || caseless);
+            if ((speaker || addressee) && !Overlaps(spans, tokens[k].Start, tokens[k].End))
+            {
+                added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.Person));
+            }
+        }
+    }
+
+    /// <summary>A single word that may be a name: not a rank, role, heading or word of the trade.</summary>
+    private bool CouldBeName(int k) =>
+        IsWord(k) && tokens[k].Length >= 2 && !EqAny(k, NotSpeakers) && !tokens[k].Lex.Has(LexExtra.NotPii)
+        && !tokens[k].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Keyword | Lex.Month | Lex.Weekday | Lex.Measure | Lex.AgencyAcronym | Lex.State | Lex.StateCode | Lex.SubUnit);
+
+    private bool IsAgeWord(int k) => Eq(k, "years") || Eq(k, "year") || Eq(k, "yrs") || Eq(k, "yr") || Eq(k, "yo") || Eq(k, "y");
+
+    /// <summary>A span of <paramref name="label"/> ends with token <paramref name="k"/>.</summary>
+    private bool EndsSpan(List<PiiSpan> spans, int k, PiiLabel label)
+    {
+        if (k < 0 || k >= count)
+        {
+            return false;
+        }
+
+        foreach (var s in spans)
+        {
+            if (s.Label == label && s.End == tokens[k].End)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,78 @@
+using NearMiss.Core.Pii;
+
+namespace NearMiss.Tests.Pii;
+
+/// <summary>
+/// The recognisers for how officers talk and type (decision 049), table-driven through the rules alone (no tagger, so
+/// the rules are what finds each span): what they find, with its label, and what they must leave alone.
+/// </summary>
+public sealed class SpokenStyleTests
+{
+    private static readonly LocalPiiDetector Rules = LocalPiiDetector.WithTagger(null);
+
+    [Theory]
+    [InlineData("the driver was 16. sixteen. in a stolen car", "16", "AGE")]
+    [InlineData("the driver was 16. sixteen. in a stolen car", "sixteen", "AGE")]
+    [InlineData("caller lena saunooke, sixty-two, said her grandson ran", "sixty-two", "AGE")]
+    [InlineData("he's maybe 25 and was on foot", "25", "AGE")]
+    [InlineData("the kicker was 17. both released to parents", "17", "AGE")]
+    [InlineData("Driver Jerome Middleton, forty, stepped out and turned", "forty", "AGE")]
+    [InlineData("guy's name is Adrian Mroz, 30ish, and I'm talking", "30", "AGE")]
+    [InlineData("DRIVER, M/32, STOOD BY THE TRUCK", "32", "AGE")]
+    public void Ages(string text, string expected, string label) => AssertFinds(text, expected, label);
+
+    [Theory]
+    [InlineData("i was charlie 7 working nights that week", "charlie 7", "BADGE_ID")]
+    [InlineData("Ayaan Dahir (Frank 34) sets up on the other side", "Frank 34", "BADGE_ID")]
+    [InlineData("i'm 831, the other car was behind me", "831", "BADGE_ID")]
+    [InlineData("831: traffic, northbound at the bridge.\nPost: go ahead 831.", "831", "BADGE_ID")]
+    [InlineData("B22: on the platform, suspect running.\nI never heard B22 say where he was.", "B22", "BADGE_ID")]
+    public void CallSigns(string text, string expected, string label) => AssertFindsAll(text, expected, label);
+
+    [Theory]
+    [InlineData("stopped a maroon van, KS tag 447 LKD, for no headlights", "447 LKD", "PLATE")]
+    [InlineData("blue sedan, FL tag QKB J71, cracked tail light", "QKB J71", "PLATE")]
+    [InlineData("bar fight, approx 2210 me and my partner got there", "2210", "TIME")]
+    [InlineData("we got there bout 2230 and it was over", "2230", "TIME")]
+    [InlineData("i was working for cherokee indian police department that night", "cherokee indian police department", "AGENCY")]
+    [InlineData("bnsf police, nights. me and my partner checked the yard", "bnsf police", "AGENCY")]
+    public void PlatesTimesAgencies(string text, string expected, string label) => AssertFinds(text, expected, label);
+
+    [Theory]
+    [InlineData("[group chat] Brooks: yall hear that? Sully: lol the memo Brooks: tell him he owes me", "Brooks", "PERSON")]
+    [InlineData("Chip, long story short she is fine. The rest is below.", "Chip", "PERSON")]
+    [InlineData("Hey Bear, this is the write up you wanted.", "Bear", "PERSON")]
+    public void SpeakersAndAddressees(string text, string expected, string label) => AssertFinds(text, expected, label);
+
+    [Theory]
+    [InlineData("he was 20 feet away when it went off")] // a distance, not an age
+    [InlineData("he was 1 of 3 who ran")] // a count
+    [InlineData("she was like 30 seconds out")] // a duration
+    [InlineData("we called the campus police and the state police")] // kinds of agency, not one named
+    [InlineData("Note: this happened fast. Note: nobody hurt. Lesson: wait. Lesson: talk.")] // headings, not speakers
+    [InlineData("OK, you asked what went wrong. We waited too long.")] // an interjection, not a name
+    [InlineData("around 1800 feet from the ridge")] // a distance after "around"
+    public void LeavesAlone(string text) => Assert.Empty(Rules.Detect(text));
+
+    private static void AssertFinds(string text, string expected, string label)
+    {
+        var spans = Rules.Detect(text);
+        Assert.True(
+            spans.Any(s => text[s.Start..s.End] == expected && s.Label.ToContractName() == label),
+            $"found: {string.Join(", ", spans.Select(s => $"{text[s.Start..s.End]} {s.Label.ToContractName()}"))}");
+    }
+
+    /// <summary>Every mention of the call sign is found, not only the one that shows it is a call sign.</summary>
+    private static void AssertFindsAll(string text, string expected, string label)
+    {
+        var spans = Rules.Detect(text);
+        var mentions = 0;
+        for (var at = text.IndexOf(expected, StringComparison.Ordinal); at >= 0; at = text.IndexOf(expected, at + 1, StringComparison.Ordinal))
+        {
+            mentions++;
+            Assert.Contains(spans, s => s.Start == at && s.End == at + expected.Length && s.Label.ToContractName() == label);
+        }
+
+        Assert.True(mentions >= 1);
+    }
+}
