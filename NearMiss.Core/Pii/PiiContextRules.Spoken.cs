@@ -7,19 +7,23 @@ namespace NearMiss.Core.Pii;
 /// </summary>
 internal sealed partial class PiiContextRules
 {
-    private static readonly string[] Units = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
+    private static readonly WordSet Greetings = new(["hey", "hi", "hello", "dear", "yo", "thanks", "thx"]);
 
-    private static readonly string[] Tens = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    /// <summary>Numbers in words: "one" to "nineteen", and the tens.</summary>
+    private static readonly WordSet NumberWords = new(
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+         "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"],
+        index => index < 20 ? index : (index - 18) * 10);
 
     /// <summary>Who an age in a predicate is of: "he was 17", "the driver was 19 and texting".</summary>
-    private static readonly string[] AgeSubjects = ["he", "she", "driver", "kid", "suspect", "subject", "victim", "boy", "girl", "guy", "dude", "buddy", "male", "female", "juvenile", "passenger", "shooter", "son", "daughter", "teen", "child", "caller", "kicker", "man", "woman"];
+    private static readonly WordSet AgeSubjects = new(["he", "she", "driver", "kid", "suspect", "subject", "victim", "boy", "girl", "guy", "dude", "buddy", "male", "female", "juvenile", "passenger", "shooter", "son", "daughter", "teen", "child", "caller", "kicker", "man", "woman"]);
 
-    private static readonly string[] AgeHedges = ["maybe", "like", "about", "around", "only", "just", "barely", "probably", "prob", "approx", "roughly"];
+    private static readonly WordSet AgeHedges = new(["maybe", "like", "about", "around", "only", "just", "barely", "probably", "prob", "approx", "roughly"]);
 
     /// <summary>The spelling alphabets radio call signs are made of ("Adam 12", "charlie 7", "Frank 31").</summary>
-    private static readonly string[] Phonetic = ["adam", "boy", "charles", "charlie", "david", "edward", "frank", "george", "henry", "ida", "john", "king", "lincoln", "mary", "nora", "ocean", "paul", "queen", "robert", "sam", "tom", "union", "victor", "william", "young", "zebra", "alpha", "bravo", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet", "kilo", "lima", "mike", "november", "oscar", "papa", "quebec", "romeo", "sierra", "tango", "uniform", "whiskey", "yankee", "zulu"];
+    private static readonly WordSet Phonetic = new(["adam", "boy", "charles", "charlie", "david", "edward", "frank", "george", "henry", "ida", "john", "king", "lincoln", "mary", "nora", "ocean", "paul", "queen", "robert", "sam", "tom", "union", "victor", "william", "young", "zebra", "alpha", "bravo", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet", "kilo", "lima", "mike", "november", "oscar", "papa", "quebec", "romeo", "sierra", "tango", "uniform", "whiskey", "yankee", "zulu"]);
 
-    private static readonly string[] TimeLeads = ["approx", "approximately", "aprx", "appx", "around", "about", "bout", "abt", "~"];
+    private static readonly WordSet TimeLeads = new(["approx", "approximately", "aprx", "appx", "around", "about", "bout", "abt", "~"]);
 
     /// <summary>A number said in words from one to 99 ("sixteen", "sixty-two", "forty"): its value and last token, or 0.</summary>
     private int SpelledNumber(int k, out int last)
@@ -30,26 +34,20 @@ internal sealed partial class PiiContextRules
             return 0;
         }
 
-        var unit = Array.FindIndex(Units, u => Eq(k, u));
-        if (unit > 0)
+        var value = NumberWords.Value(W(k));
+        if (value < 20)
         {
-            return unit;
-        }
-
-        var ten = Array.FindIndex(Tens, t => t.Length > 0 && Eq(k, t));
-        if (ten < 0)
-        {
-            return 0;
+            return Math.Max(value, 0);
         }
 
         if (P(k + 1, '-') && tokens[k + 1].Start == tokens[k].End && k + 2 < count && tokens[k + 2].Start == tokens[k + 1].End
-            && Array.FindIndex(Units, u => Eq(k + 2, u)) is > 0 and < 10 and var more)
+            && IsWord(k + 2) && NumberWords.Value(W(k + 2)) is > 0 and < 10 and var more)
         {
             last = k + 2;
-            return ten * 10 + more;
+            return value + more;
         }
 
-        return ten * 10;
+        return value;
     }
 
     /// <summary>An age's number at <paramref name="k"/>, digits or words, ending at <paramref name="last"/>: its value or 0.</summary>
@@ -119,9 +117,18 @@ internal sealed partial class PiiContextRules
     /// <summary>"he was 17.", "the driver was 16. sixteen.", "he's maybe 25,", "lena saunooke, sixty-two,", "Adrian Mroz, 30ish".</summary>
     private void SpokenAges(List<PiiSpan> spans, List<PiiSpan> added)
     {
+        var ends = new HashSet<int>();
+        foreach (var span in spans)
+        {
+            if (span.Label == PiiLabel.Person)
+            {
+                ends.Add(span.End);
+            }
+        }
+
         for (var k = 0; k < count; k++)
         {
-            var person = EndsSpan(spans, k, PiiLabel.Person);
+            var person = ends.Contains(tokens[k].End);
             var n = k + 1;
             if (person && (P(n, ',') || P(n, '(')))
             {
@@ -138,7 +145,8 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
-            if (!(person || IsWord(k) && EqAny(k, AgeSubjects)))
+            var verb = Eq(n, "was") || Eq(n, "is") || P(n, '\'') && Eq(n + 1, "s");
+            if (!verb || !(person || In(AgeSubjects, k)))
             {
                 continue;
             }
@@ -156,7 +164,7 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
-            if (EqAny(n, AgeHedges))
+            if (In(AgeHedges, n))
             {
                 n++;
             }
@@ -177,7 +185,7 @@ internal sealed partial class PiiContextRules
     {
         for (var k = 1; k + 2 < count; k++)
         {
-            if ((Eq(k, "m") || Eq(k, "f")) && P(k + 1, '/') && tokens[k + 2].Kind == TokenKind.Number && tokens[k + 2].Length == 2
+            if (P(k + 1, '/') && (Eq(k, "m") || Eq(k, "f")) && tokens[k + 2].Kind == TokenKind.Number && tokens[k + 2].Length == 2
                 && tokens[k + 1].Start == tokens[k].End && tokens[k + 2].Start == tokens[k + 1].End && (P(k - 1, ',') || P(k - 1, '(')) && !P(k + 3, '/'))
             {
                 added.Add(new PiiSpan(tokens[k + 2].Start, tokens[k + 2].End, PiiLabel.Age));
@@ -192,31 +200,37 @@ internal sealed partial class PiiContextRules
     /// </summary>
     private void RadioCallSigns(List<PiiSpan> spans, List<PiiSpan> added)
     {
-        var found = new List<string>();
+        HashSet<string>? found = null;
         for (var k = 0; k < count; k++)
         {
-            if (IsWord(k) && EqAny(k, Phonetic) && k + 1 < count && tokens[k + 1].Kind == TokenKind.Number && tokens[k + 1].Length <= 3 && !tokens[k + 1].Has(TokenFlags.NewlineBefore)
+            if (k + 1 < count && tokens[k + 1].Kind == TokenKind.Number && tokens[k + 1].Length <= 3 && In(Phonetic, k) && !tokens[k + 1].Has(TokenFlags.NewlineBefore)
                 && (Eq(k - 1, "was") || Eq(k - 1, "am") || Eq(k - 1, "as") || Eq(k - 1, "unit") || P(k - 1, '(') && P(k + 2, ')') || P(k + 2, ':') || tokens[k].Has(TokenFlags.Lower) && !caseless)
                 && !IsAgeWord(k + 2) && !(k + 2 < count && tokens[k + 2].Is(Lex.Measure)))
             {
-                spans.RemoveAll(s => s.Start == tokens[k].Start && s.End == tokens[k].End && s.Label == PiiLabel.Person);
+                RemoveInside(spans, tokens[k].Start, tokens[k].End, PiiLabel.Person);
                 added.Add(new PiiSpan(tokens[k].Start, tokens[k + 1].End, PiiLabel.BadgeId));
+                continue;
+            }
+
+            if (!IsCallSign(k))
+            {
                 continue;
             }
 
             var lineStart = k == 0 || tokens[k].Has(TokenFlags.NewlineBefore) || P(k - 1, '.') || P(k - 1, '\'') || P(k - 1, '"');
             var own = Eq(k - 1, "was") && (Eq(k - 2, "i") || Eq(k - 2, "me")) || Eq(k - 1, "m") && P(k - 2, '\'') && Eq(k - 3, "i") || Eq(k - 1, "am") && Eq(k - 2, "i");
             if ((lineStart && P(k + 1, ':') || own && (k + 1 >= count || P(k + 1, ',') || P(k + 1, '.') || P(k + 1, ')') || Eq(k + 1, "on") || Eq(k + 1, "that") || Eq(k + 1, "and")))
-                && IsCallSign(k))
+                )
             {
                 added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.BadgeId));
-                found.Add(W(k).ToString());
+                (found ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(W(k).ToString());
             }
         }
 
-        for (var k = 0; k < count && found.Count > 0; k++)
+        var known = found?.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var k = 0; k < count && known is { } lookup; k++)
         {
-            if (IsCallSign(k) && found.Contains(W(k).ToString(), StringComparer.OrdinalIgnoreCase) && !P(k - 1, '-') && !P(k + 1, '-') && !IsAgeWord(k + 1))
+            if (IsCallSign(k) && lookup.Contains(W(k)) && !P(k - 1, '-') && !P(k + 1, '-') && !IsAgeWord(k + 1))
             {
                 added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.BadgeId));
             }
@@ -233,6 +247,11 @@ internal sealed partial class PiiContextRules
     {
         for (var k = 0; k + 2 < count; k++)
         {
+            if (tokens[k + 1].Length is < 2 or > 4 || tokens[k + 2].Length is < 2 or > 4 || !IsWord(k))
+            {
+                continue;
+            }
+
             var afterState = IsWord(k) && tokens[k].Is(Lex.StateCode) && tokens[k].Length == 2 && tokens[k].Has(TokenFlags.AllCaps);
             var afterWord = IsWord(k) && (Eq(k, "tag") || Eq(k, "plate") || Eq(k, "plates") || Eq(k, "plt"));
             if (!(afterState || afterWord) || !PlateGroup(k + 1) || !PlateGroup(k + 2) || tokens[k + 2].Has(TokenFlags.NewlineBefore) || tokens[k + 1].Length + tokens[k + 2].Length is < 5 or > 8)
@@ -253,7 +272,7 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
-            spans.RemoveAll(s => s.Start >= grown.Start && s.End <= grown.End);
+            RemoveWithin(spans, grown.Start, grown.End);
             added.Add(grown);
         }
     }
@@ -282,7 +301,7 @@ internal sealed partial class PiiContextRules
     {
         for (var k = 1; k < count; k++)
         {
-            if (IsClockNumber(k) && (EqAny(k - 1, TimeLeads) || P(k - 1, '~') || P(k - 1, '.') && Eq(k - 2, "approx"))
+            if (IsClockNumber(k) && (In(TimeLeads, k - 1) || P(k - 1, '~') || P(k - 1, '.') && Eq(k - 2, "approx"))
                 && !(k + 1 < count && (tokens[k + 1].Is(Lex.StreetSuffix | Lex.Measure) || Eq(k + 1, "block") || Eq(k + 1, "blk"))))
             {
                 added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.Time));
@@ -291,7 +310,7 @@ internal sealed partial class PiiContextRules
     }
 
     /// <summary>Words that make up agency names but say nothing of which agency alone ("tribal", "county", "transit").</summary>
-    private static readonly string[] AgencyWords = ["tribal", "indian", "nation", "band", "county", "parish", "city", "town", "township", "village", "borough", "state", "university", "college", "community", "school", "district", "transit", "metro", "metropolitan", "regional", "area", "port", "harbor", "airport", "highway", "railroad", "railway", "valley", "lake", "river", "north", "south", "east", "west", "of", "and"];
+    private static readonly WordSet AgencyWords = new(["tribal", "indian", "nation", "band", "county", "parish", "city", "town", "township", "village", "borough", "state", "university", "college", "community", "school", "district", "transit", "metro", "metropolitan", "regional", "area", "port", "harbor", "airport", "highway", "railroad", "railway", "valley", "lake", "river", "north", "south", "east", "west", "of", "and"]);
 
     /// <summary>
     /// Agencies typed in lower case: "cherokee indian police department", "bnsf police", "prairie band potawatomi tribal
@@ -303,7 +322,7 @@ internal sealed partial class PiiContextRules
     {
         for (var k = 1; k < count; k++)
         {
-            if (!IsWord(k) || !tokens[k].Has(TokenFlags.Lower) || !(Eq(k, "police") || Eq(k, "pd") || Eq(k, "sheriff") || Eq(k, "sheriffs") || Eq(k, "marshals") || Eq(k, "dps")))
+            if (!IsWord(k) || !tokens[k].Has(TokenFlags.Lower) || tokens[k].Length > 8 || (text[tokens[k].Start] | 0x20) is not ('p' or 's' or 'm' or 'd') || !(Eq(k, "police") || Eq(k, "pd") || Eq(k, "sheriff") || Eq(k, "sheriffs") || Eq(k, "marshals") || Eq(k, "dps")))
             {
                 continue;
             }
@@ -326,9 +345,9 @@ internal sealed partial class PiiContextRules
             var evidence = false;
             for (var j = k - 1; j >= 0 && k - j <= 5 && IsWord(j) && !tokens[j + 1].Has(TokenFlags.NewlineBefore); j--)
             {
-                var known = tokens[j].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Month | Lex.Weekday | Lex.Measure) && !EqAny(j, AgencyWords) || tokens[j].Lex.Has(LexExtra.NotPii);
+                var known = tokens[j].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Month | Lex.Weekday | Lex.Measure) && !In(AgencyWords, j) || tokens[j].Lex.Has(LexExtra.NotPii);
                 var named = !known && (PlaceOrAcronym(j) || !English(j) && !tokens[j].Is(Lex.Keyword) && tokens[j].Length > 1);
-                if (!named && !EqAny(j, AgencyWords))
+                if (!named && !In(AgencyWords, j))
                 {
                     break;
                 }
@@ -360,10 +379,10 @@ internal sealed partial class PiiContextRules
     }
 
     /// <summary>Words that open a line with a colon and are no speaker ("Note:", "Where:", "Lesson:").</summary>
-    private static readonly string[] NotSpeakers = ["note", "notes", "update", "lesson", "lessons", "summary", "time", "date", "location", "where", "when", "who", "what", "why", "how", "subject", "subj", "re", "to", "from", "cc", "narrative", "callback", "result", "results", "action", "actions", "outcome", "takeaway", "takeaways", "bottom", "line", "question", "answer", "dispatch", "radio", "edit", "ps", "tldr", "after", "before", "then", "now", "later", "unit", "units", "suspect", "victim", "driver", "caller", "officer", "deputy", "trooper", "sgt", "sarge", "lt", "me", "us", "them", "all", "everyone", "event", "incident", "injuries", "weather", "lighting", "factors", "debrief", "details", "background", "description", "recommendation", "recommendations", "comments", "comment", "reply", "response", "status", "issue", "problem", "fix", "plan", "side", "front", "rear", "back", "left", "right", "peer", "chat", "sent", "received", "also", "and", "but", "so", "ok", "okay", "yes", "no", "hey", "hi", "thanks"];
+    private static readonly WordSet NotSpeakers = new(["note", "notes", "update", "lesson", "lessons", "summary", "time", "date", "location", "where", "when", "who", "what", "why", "how", "subject", "subj", "re", "to", "from", "cc", "narrative", "callback", "result", "results", "action", "actions", "outcome", "takeaway", "takeaways", "bottom", "line", "question", "answer", "dispatch", "radio", "edit", "ps", "tldr", "after", "before", "then", "now", "later", "unit", "units", "suspect", "victim", "driver", "caller", "officer", "deputy", "trooper", "sgt", "sarge", "lt", "me", "us", "them", "all", "everyone", "event", "incident", "injuries", "weather", "lighting", "factors", "debrief", "details", "background", "description", "recommendation", "recommendations", "comments", "comment", "reply", "response", "status", "issue", "problem", "fix", "plan", "side", "front", "rear", "back", "left", "right", "peer", "chat", "sent", "received", "also", "and", "but", "so", "ok", "okay", "yes", "no", "hey", "hi", "thanks"]);
 
     /// <summary>What follows a name a message is addressed to ("Chip, long story short", "Will, you asked me").</summary>
-    private static readonly string[] AfterAddressee = ["i", "you", "this", "here", "so", "long", "just", "quick", "thanks", "hope", "we", "sorry", "wanted", "as", "per", "hey", "use", "if", "sending", "writing", "following"];
+    private static readonly WordSet AfterAddressee = new(["i", "you", "this", "here", "so", "long", "just", "quick", "thanks", "hope", "we", "sorry", "wanted", "as", "per", "hey", "use", "if", "sending", "writing", "following"]);
 
     /// <summary>
     /// People named by the shape of a message: speakers of a chat or transcript ("Brooks: yall hear", "Sully: lol" at
@@ -374,7 +393,7 @@ internal sealed partial class PiiContextRules
         Dictionary<string, int>? turns = null;
         for (var k = 0; k + 1 < count; k++)
         {
-            if (CouldBeName(k) && P(k + 1, ':') && !(k + 2 < count && tokens[k + 2].Kind == TokenKind.Number && tokens[k + 2].Start == tokens[k + 1].End))
+            if (P(k + 1, ':') && CouldBeName(k) && !(k + 2 < count && tokens[k + 2].Kind == TokenKind.Number && tokens[k + 2].Start == tokens[k + 1].End))
             {
                 turns ??= new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
                 var w = W(k).ToString();
@@ -384,9 +403,14 @@ internal sealed partial class PiiContextRules
 
         for (var k = 0; k + 1 < count; k++)
         {
-            var speaker = turns is not null && P(k + 1, ':') && CouldBeName(k) && turns.GetValueOrDefault(W(k).ToString()) >= 2;
-            var opening = k == 0 || tokens[k].Has(TokenFlags.NewlineBefore) || EqAny(k - 1, "hey", "hi", "hello", "dear", "yo", "thanks", "thx") && (k == 1 || tokens[k - 1].Has(TokenFlags.NewlineBefore));
-            var addressee = opening && CouldBeName(k) && (P(k + 1, ',') || P(k + 1, '-')) && (EqAny(k + 2, AfterAddressee) || tokens[k + 2].Has(TokenFlags.NewlineBefore))
+            if (!(P(k + 1, ':') || P(k + 1, ',') || P(k + 1, '-')))
+            {
+                continue;
+            }
+
+            var speaker = turns is not null && P(k + 1, ':') && CouldBeName(k) && turns.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(W(k), out var said) && said >= 2;
+            var opening = k == 0 || tokens[k].Has(TokenFlags.NewlineBefore) || In(Greetings, k - 1) && (k == 1 || tokens[k - 1].Has(TokenFlags.NewlineBefore));
+            var addressee = opening && CouldBeName(k) && (P(k + 1, ',') || P(k + 1, '-')) && (In(AfterAddressee, k + 2) || tokens[k + 2].Has(TokenFlags.NewlineBefore))
                 && (!tokens[k].Has(TokenFlags.Lower) || caseless);
             if ((speaker || addressee) && !Overlaps(spans, tokens[k].Start, tokens[k].End))
             {
@@ -397,27 +421,37 @@ internal sealed partial class PiiContextRules
 
     /// <summary>A single word that may be a name: not a rank, role, heading or word of the trade.</summary>
     private bool CouldBeName(int k) =>
-        IsWord(k) && tokens[k].Length >= 2 && !EqAny(k, NotSpeakers) && !tokens[k].Lex.Has(LexExtra.NotPii)
+        IsWord(k) && tokens[k].Length >= 2 && !In(NotSpeakers, k) && !tokens[k].Lex.Has(LexExtra.NotPii)
         && !tokens[k].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Keyword | Lex.Month | Lex.Weekday | Lex.Measure | Lex.AgencyAcronym | Lex.State | Lex.StateCode | Lex.SubUnit);
+
+    private bool In(WordSet words, int k) => IsWord(k) && words.Contains(W(k));
 
     private bool IsAgeWord(int k) => Eq(k, "years") || Eq(k, "year") || Eq(k, "yrs") || Eq(k, "yr") || Eq(k, "yo") || Eq(k, "y");
 
-    /// <summary>A span of <paramref name="label"/> ends with token <paramref name="k"/>.</summary>
-    private bool EndsSpan(List<PiiSpan> spans, int k, PiiLabel label)
+}
+
+/// <summary>A fixed list of words, looked up ignoring case without making a string; each word has a value (its index unless given).</summary>
+internal sealed class WordSet
+{
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly int _shortest;
+    private readonly int _longest;
+
+    public WordSet(IReadOnlyList<string> words, Func<int, int>? value = null)
     {
-        if (k < 0 || k >= count)
+        var map = new Dictionary<string, int>(words.Count, StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < words.Count; i++)
         {
-            return false;
+            map[words[i]] = value is null ? i : value(i);
         }
 
-        foreach (var s in spans)
-        {
-            if (s.Label == label && s.End == tokens[k].End)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        _lookup = map.GetAlternateLookup<ReadOnlySpan<char>>();
+        _shortest = words.Min(word => word.Length);
+        _longest = words.Max(word => word.Length);
     }
+
+    /// <summary>The word's value, or -1 when it is not in the list.</summary>
+    public int Value(ReadOnlySpan<char> word) => Contains(word) && _lookup.TryGetValue(word, out var value) ? value : -1;
+
+    public bool Contains(ReadOnlySpan<char> word) => word.Length >= _shortest && word.Length <= _longest && _lookup.ContainsKey(word);
 }
