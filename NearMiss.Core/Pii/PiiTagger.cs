@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace NearMiss.Core.Pii;
 
 /// <summary>
@@ -12,6 +14,9 @@ internal sealed class PiiTagger
 
     /// <summary>What a tag means; tag 0 is no PII.</summary>
     public static readonly PiiLabel?[] Labels = [null, PiiLabel.Person, PiiLabel.Agency, PiiLabel.Location, PiiLabel.Address, PiiLabel.Age];
+
+    /// <summary>Floats kept per row of scores: the six tags and two of padding, so a row is one 256-bit vector.</summary>
+    public const int Stride = 8;
 
     private const uint Magic = 0x5450_4D4E; // "NMPT"
     private const int Version = 1;
@@ -31,7 +36,7 @@ internal sealed class PiiTagger
         var bits = Math.Max(4, System.Numerics.BitOperations.Log2((uint)Math.Max(1, weights.Count)) + 2);
         _shift = 32 - bits;
         _slots = new ulong[1 << bits];
-        _weights = new float[weights.Count * Labels.Length];
+        _weights = new float[weights.Count * Stride];
         var rows = 0;
         foreach (var (feature, row) in weights.OrderBy(pair => pair.Key))
         {
@@ -42,7 +47,7 @@ internal sealed class PiiTagger
             }
 
             _slots[slot] = (ulong)feature << 32 | (uint)rows;
-            row.AsSpan().CopyTo(_weights.AsSpan(rows * Labels.Length));
+            row.AsSpan().CopyTo(_weights.AsSpan(rows * Stride));
             rows++;
         }
 
@@ -57,46 +62,38 @@ internal sealed class PiiTagger
     /// <summary>Tags every token, and how far each tag's score is ahead of "no PII" (for tag 0: how far "no PII" is ahead of the best PII tag).</summary>
     public void Tag(string text, ReadOnlySpan<Token> tokens, bool caseless, Span<byte> tags, Span<float> margins)
     {
-        const int L = 6; // Labels.Length, as a constant for the row arithmetic below
+        const int Width = PiiTaggerMemo.RowsPerToken * Stride;
         var memo = PiiTaggerMemo.For(this);
         var buffers = memo.Buffers(tokens.Length);
         var words = buffers.Words.AsSpan(0, tokens.Length);
         var shapes = buffers.Shapes.AsSpan(0, tokens.Length);
-        var rows = buffers.Rows.AsSpan(0, tokens.Length * PiiTaggerMemo.RowsPerToken * L);
+        var rows = buffers.Rows.AsSpan(0, tokens.Length * Width);
         PiiTaggerFeatures.Prepare(text, tokens, words, shapes);
         for (var i = 0; i < tokens.Length; i++)
         {
-            memo.Rows(text, tokens[i], words[i], shapes[i], caseless).CopyTo(rows.Slice(i * PiiTaggerMemo.RowsPerToken * L));
+            memo.Rows(text, tokens[i], words[i], shapes[i], caseless).CopyTo(rows.Slice(i * Width));
         }
 
         Span<uint> features = stackalloc uint[8];
-        Span<float> scores = stackalloc float[L];
+        Span<float> scores = stackalloc float[Stride];
         var previous = PiiTaggerFeatures.Start;
         for (var i = 0; i < tokens.Length; i++)
         {
-            rows.Slice(i * PiiTaggerMemo.RowsPerToken * L, L).CopyTo(scores);
+            var sum = Vector256.Create<float>(rows.Slice(i * Width, Stride));
             for (var position = 0; position < PiiTaggerFeatures.Positions; position++)
             {
                 var k = i + PiiTaggerFeatures.Offset(position);
-                var row = k < 0 || k >= tokens.Length
+                sum += Vector256.Create<float>(k < 0 || k >= tokens.Length
                     ? memo.EdgeRow(position)
-                    : rows.Slice((k * PiiTaggerMemo.RowsPerToken + 1 + position) * L, L);
-                for (var c = 0; c < L; c++)
-                {
-                    scores[c] += row[c];
-                }
+                    : rows.Slice((k * PiiTaggerMemo.RowsPerToken + 1 + position) * Stride, Stride));
             }
 
-            var linked = memo.PreviousRow(previous, shapes[i]);
-            for (var c = 0; c < L; c++)
-            {
-                scores[c] += linked[c];
-            }
-
+            sum += Vector256.Create<float>(memo.PreviousRow(previous, shapes[i]));
             var n = PiiTaggerFeatures.Linked(words, shapes, i, features, 0);
-            Add(features[..n], scores);
+            sum = Add(features[..n], sum);
+            sum.CopyTo(scores);
             var best = 0;
-            for (var c = 1; c < L; c++)
+            for (var c = 1; c < Labels.Length; c++)
             {
                 if (scores[c] > scores[best])
                 {
@@ -105,19 +102,15 @@ internal sealed class PiiTagger
             }
 
             tags[i] = (byte)best;
-            margins[i] = best == 0 ? scores[0] - MaxOfPii(scores) : scores[best] - scores[0];
+            margins[i] = best == 0 ? scores[0] - MaxOfPii(scores[..Labels.Length]) : scores[best] - scores[0];
             previous = best;
         }
     }
 
-    /// <summary>The scores of a set of features (what <see cref="Tag"/> sums from its rows, a feature at a time).</summary>
-    public void Score(ReadOnlySpan<uint> features, Span<float> scores)
-    {
-        scores.Clear();
-        Add(features, scores);
-    }
+    /// <summary>The scores of a set of features into <paramref name="scores"/> (<see cref="Stride"/> long): what <see cref="Tag"/> sums from its rows.</summary>
+    public void Score(ReadOnlySpan<uint> features, Span<float> scores) => Add(features, Vector256<float>.Zero).CopyTo(scores);
 
-    private void Add(ReadOnlySpan<uint> features, Span<float> scores)
+    private Vector256<float> Add(ReadOnlySpan<uint> features, Vector256<float> sum)
     {
         var mask = _slots.Length - 1;
         foreach (var feature in features)
@@ -126,16 +119,13 @@ internal sealed class PiiTagger
             {
                 if ((uint)(_slots[slot] >> 32) == feature)
                 {
-                    var weights = _weights.AsSpan((int)(uint)_slots[slot] * Labels.Length, Labels.Length);
-                    for (var c = 0; c < weights.Length; c++)
-                    {
-                        scores[c] += weights[c];
-                    }
-
+                    sum += Vector256.Create<float>(_weights.AsSpan((int)(uint)_slots[slot] * Stride, Stride));
                     break;
                 }
             }
         }
+
+        return sum;
     }
 
     private static float MaxOfPii(ReadOnlySpan<float> scores)
@@ -161,7 +151,7 @@ internal sealed class PiiTagger
         foreach (var entry in _slots.Where(entry => entry != 0).Order())
         {
             writer.Write((uint)(entry >> 32));
-            foreach (var weight in _weights.AsSpan((int)(uint)entry * Labels.Length, Labels.Length))
+            foreach (var weight in _weights.AsSpan((int)(uint)entry * Stride, Labels.Length))
             {
                 writer.Write((Half)weight);
             }

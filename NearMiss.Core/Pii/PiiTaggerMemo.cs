@@ -13,7 +13,8 @@ internal sealed class PiiTaggerMemo
     public const int RowsPerToken = 1 + PiiTaggerFeatures.Positions;
 
     private const int Slots = 4096;
-    private const int Width = RowsPerToken * 6;
+    private const int Row = PiiTagger.Stride;
+    private const int Width = RowsPerToken * Row;
 
     [ThreadStatic]
     private static PiiTaggerMemo? _current;
@@ -22,8 +23,8 @@ internal sealed class PiiTaggerMemo
     private readonly TokenKey[] _keys = new TokenKey[Slots];
     private readonly bool[] _filled = new bool[Slots];
     private readonly float[] _rows = new float[Slots * Width];
-    private readonly float[] _edges = new float[PiiTaggerFeatures.Positions * 6];
-    private readonly float[] _linked = new float[16 * 256 * 6];
+    private readonly float[] _edges = new float[PiiTaggerFeatures.Positions * Row];
+    private readonly float[] _linked = new float[16 * 256 * Row];
     private readonly bool[] _linkedFilled = new bool[16 * 256];
     private Buffer _buffers = new(0);
 
@@ -34,7 +35,7 @@ internal sealed class PiiTaggerMemo
         for (var position = 0; position < PiiTaggerFeatures.Positions; position++)
         {
             var n = PiiTaggerFeatures.Edge(position, features, 0);
-            tagger.Score(features[..n], _edges.AsSpan(position * 6, 6));
+            tagger.Score(features[..n], _edges.AsSpan(position * Row, Row));
         }
     }
 
@@ -53,13 +54,13 @@ internal sealed class PiiTaggerMemo
 
     public Buffer Buffers(int tokens) => _buffers.Words.Length >= tokens ? _buffers : _buffers = new Buffer(Math.Max(1024, tokens));
 
-    public ReadOnlySpan<float> EdgeRow(int position) => _edges.AsSpan(position * 6, 6);
+    public ReadOnlySpan<float> EdgeRow(int position) => _edges.AsSpan(position * Row, Row);
 
     /// <summary>The scores of the tag before a token of this shape (<see cref="PiiTaggerFeatures.Previous"/>).</summary>
     public ReadOnlySpan<float> PreviousRow(int previousTag, uint shape)
     {
         var index = previousTag << 8 | (int)shape;
-        var row = _linked.AsSpan(index * 6, 6);
+        var row = _linked.AsSpan(index * Row, Row);
         if (!_linkedFilled[index])
         {
             Span<uint> features = stackalloc uint[2];
@@ -84,11 +85,11 @@ internal sealed class PiiTaggerMemo
 
         Span<uint> features = stackalloc uint[PiiTaggerFeatures.Max];
         var n = PiiTaggerFeatures.Own(text, token, word, shape, caseless, features);
-        _tagger.Score(features[..n], rows[..6]);
+        _tagger.Score(features[..n], rows[..Row]);
         for (var position = 0; position < PiiTaggerFeatures.Positions; position++)
         {
             n = PiiTaggerFeatures.AsNeighbour(token, word, shape, position, features, 0);
-            _tagger.Score(features[..n], rows.Slice((1 + position) * 6, 6));
+            _tagger.Score(features[..n], rows.Slice((1 + position) * Row, Row));
         }
 
         _keys[slot] = key;

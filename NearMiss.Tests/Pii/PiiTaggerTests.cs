@@ -79,12 +79,13 @@ public sealed class PiiTaggerTests
         var shapes = new uint[count];
         PiiTaggerFeatures.Prepare(text, span, words, shapes);
         var features = new uint[PiiTaggerFeatures.Max];
-        var scores = new float[PiiTagger.Labels.Length];
+        var row = new float[PiiTagger.Stride];
         var previous = PiiTaggerFeatures.Start;
         for (var i = 0; i < count; i++)
         {
             var n = PiiTaggerFeatures.Extract(text, span, words, shapes, i, previous, caseless: false, features);
-            tagger.Score(features.AsSpan(0, n), scores);
+            tagger.Score(features.AsSpan(0, n), row);
+            var scores = row[..PiiTagger.Labels.Length];
             var best = Array.IndexOf(scores, scores.Max());
             Assert.Equal(best, tags[i]);
             var margin = best == 0 ? scores[0] - scores[1..].Max() : scores[best] - scores[0];
