@@ -3,7 +3,6 @@ using Microsoft.Extensions.Hosting;
 
 using NearMiss.Core;
 using NearMiss.Functions.Hosting;
-using NearMiss.Functions.Http;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();

@@ -1,11 +1,7 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 using NearMiss.Core.Abuse;
 using NearMiss.Core.Accounts;
 using NearMiss.Core.Reports;
 using NearMiss.Core.SignIn;
-using NearMiss.Functions.Http;
 
 namespace NearMiss.Functions.Accounts;
 

@@ -1,4 +1,3 @@
-using Microsoft.Azure.Functions.Worker;
 using NearMiss.Core.Notifications;
 
 namespace NearMiss.Functions.Email;

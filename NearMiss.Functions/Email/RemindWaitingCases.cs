@@ -1,4 +1,3 @@
-using Microsoft.Azure.Functions.Worker;
 using NearMiss.Core.Review;
 
 namespace NearMiss.Functions.Email;

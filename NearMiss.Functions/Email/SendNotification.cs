@@ -1,6 +1,4 @@
-using Microsoft.Azure.Functions.Worker;
 using NearMiss.Core.Notifications;
-using NearMiss.Core.Storage;
 
 namespace NearMiss.Functions.Email;
 

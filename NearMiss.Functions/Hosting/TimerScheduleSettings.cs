@@ -1,7 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 
 namespace NearMiss.Functions.Hosting;

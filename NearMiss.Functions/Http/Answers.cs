@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-
 using NearMiss.Core;
 
 namespace NearMiss.Functions.Http;

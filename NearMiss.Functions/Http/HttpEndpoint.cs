@@ -1,8 +1,5 @@
 using System.Text.Json;
 
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-
 using NearMiss.Core;
 using NearMiss.Core.Abuse;
 using NearMiss.Core.Accounts;

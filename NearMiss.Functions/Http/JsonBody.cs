@@ -1,9 +1,6 @@
 using System.Text.Json;
 using System.Text.Unicode;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
-
 
 namespace NearMiss.Functions.Http;
 

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-
 namespace NearMiss.Functions.Http;
 
 /// <summary>RFC 9457 problem details, with an <c>errors</c> map of field → messages for bad input.</summary>

@@ -1,8 +1,5 @@
 using System.Globalization;
 
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-
 using NearMiss.Core.Abuse;
 
 namespace NearMiss.Functions.Http;

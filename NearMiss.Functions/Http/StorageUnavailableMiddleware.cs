@@ -1,8 +1,5 @@
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
 using Microsoft.Extensions.Logging;
-
-using NearMiss.Core.Storage;
 
 namespace NearMiss.Functions.Http;
 

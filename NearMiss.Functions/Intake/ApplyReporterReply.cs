@@ -1,7 +1,4 @@
-using Microsoft.Azure.Functions.Worker;
-
 using NearMiss.Core.Review;
-using NearMiss.Core.Storage;
 
 namespace NearMiss.Functions.Intake;
 

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-
 using NearMiss.Core.Intake;
 
 namespace NearMiss.Functions.Intake;

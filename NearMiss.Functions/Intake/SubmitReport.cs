@@ -1,10 +1,5 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-
 using NearMiss.Core.Abuse;
 using NearMiss.Core.Intake;
-using NearMiss.Functions.Http;
 
 namespace NearMiss.Functions.Intake;
 

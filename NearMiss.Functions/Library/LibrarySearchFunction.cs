@@ -1,13 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-
 using NearMiss.Core.Intake;
 using NearMiss.Core.Library;
-using NearMiss.Functions.Http;
 
 namespace NearMiss.Functions.Library;
 

@@ -1,9 +1,4 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-
 using NearMiss.Core.Library;
-using NearMiss.Functions.Http;
 
 namespace NearMiss.Functions.Library;
 

@@ -1,11 +1,6 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-
 using NearMiss.Core.Abuse;
 using NearMiss.Core.Library;
 using NearMiss.Core.SignIn;
-using NearMiss.Functions.Http;
 
 namespace NearMiss.Functions.Library;
 

@@ -1,6 +1,5 @@
 using NearMiss.Core.Intake;
 using NearMiss.Core.Review;
-using NearMiss.Functions.Http;
 
 namespace NearMiss.Functions.Review;
 

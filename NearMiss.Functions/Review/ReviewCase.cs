@@ -1,9 +1,5 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 using NearMiss.Core.Accounts;
 using NearMiss.Core.Review;
-using NearMiss.Functions.Http;
 
 namespace NearMiss.Functions.Review;
 

@@ -1,11 +1,7 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 using NearMiss.Core;
 using NearMiss.Core.Accounts;
 using NearMiss.Core.Reports;
 using NearMiss.Core.Review;
-using NearMiss.Functions.Http;
 
 namespace NearMiss.Functions.Review;
 

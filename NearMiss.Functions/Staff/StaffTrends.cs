@@ -1,12 +1,7 @@
 using System.Text.Json.Nodes;
 
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-
 using NearMiss.Core.Accounts;
 using NearMiss.Core.Trends;
-using NearMiss.Functions.Http;
 
 namespace NearMiss.Functions.Staff;
 

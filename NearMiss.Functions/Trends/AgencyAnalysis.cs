@@ -1,5 +1,3 @@
-using Microsoft.Azure.Functions.Worker;
-
 using NearMiss.Core.Trends;
 
 namespace NearMiss.Functions.Trends;
