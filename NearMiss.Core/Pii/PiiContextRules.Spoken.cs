@@ -18,7 +18,7 @@ internal sealed partial class PiiContextRules
     /// <summary>Who an age in a predicate is of: "he was 17", "the driver was 19 and texting".</summary>
     private static readonly WordSet AgeSubjects = new(["he", "she", "driver", "kid", "suspect", "subject", "victim", "boy", "girl", "guy", "dude", "buddy", "male", "female", "juvenile", "passenger", "shooter", "son", "daughter", "teen", "child", "caller", "kicker", "man", "woman"]);
 
-    private static readonly WordSet AgeHedges = new(["maybe", "like", "about", "around", "only", "just", "barely", "probably", "prob", "approx", "roughly"]);
+    private static readonly WordSet AgeHedges = new(["maybe", "like", "about", "around", "only", "just", "barely", "probably", "prob", "approx", "approximately", "roughly", "bout", "abt", "prolly"]);
 
     /// <summary>The spelling alphabets radio call signs are made of ("Adam 12", "charlie 7", "Frank 31").</summary>
     private static readonly WordSet Phonetic = new(["adam", "boy", "charles", "charlie", "david", "edward", "frank", "george", "henry", "ida", "john", "king", "lincoln", "mary", "nora", "ocean", "paul", "queen", "robert", "sam", "tom", "union", "victor", "william", "young", "zebra", "alpha", "bravo", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet", "kilo", "lima", "mike", "november", "oscar", "papa", "quebec", "romeo", "sierra", "tango", "uniform", "whiskey", "yankee", "zulu"]);
@@ -133,7 +133,11 @@ internal sealed partial class PiiContextRules
             if (person && (P(n, ',') || P(n, '(')))
             {
                 n++;
-                if (SpelledNumber(n, out var last) is >= 1 and <= 110 && AgeCloses(last + 1))
+                if (In(AgeHedges, n) && AgeNumber(n + 1, out var hedged) is >= 1 and <= 99 && AgeCloses(hedged + 1))
+                {
+                    added.Add(new PiiSpan(tokens[n + 1].Start, tokens[hedged].End, PiiLabel.Age)); // "his nephew Koby, bout 20,"
+                }
+                else if (SpelledNumber(n, out var last) is >= 1 and <= 110 && AgeCloses(last + 1))
                 {
                     added.Add(new PiiSpan(tokens[n].Start, tokens[last].End, PiiLabel.Age));
                 }
@@ -145,13 +149,23 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
-            var verb = Eq(n, "was") || Eq(n, "is") || P(n, '\'') && Eq(n + 1, "s");
-            if (!verb || !(person || In(AgeSubjects, k)))
+            var fused = Eq(k, "hes") || Eq(k, "shes"); // "hes 19", typed fast
+            var verb = fused || Eq(n, "was") || Eq(n, "is") || P(n, '\'') && Eq(n + 1, "s");
+            if (!verb || !(person || fused || In(AgeSubjects, k)))
             {
                 continue;
             }
 
-            if (Eq(n, "was") || Eq(n, "is"))
+            if (fused)
+            {
+                n--;
+            }
+
+            if (fused)
+            {
+                n++;
+            }
+            else if (Eq(n, "was") || Eq(n, "is"))
             {
                 n++;
             }
@@ -176,6 +190,43 @@ internal sealed partial class PiiContextRules
                 {
                     added.Add(new PiiSpan(tokens[end + 2].Start, tokens[again].End, PiiLabel.Age)); // "16. sixteen."
                 }
+            }
+        }
+    }
+
+    /// <summary>"early 20s", "mid-50s", "in his 40s": an age by its decade.</summary>
+    private void DecadeAges(List<PiiSpan> added)
+    {
+        for (var k = 1; k < count; k++)
+        {
+            if (tokens[k].Kind != TokenKind.Alnum || tokens[k].Digits != 2 || tokens[k].Length != 3 || (text[tokens[k].End - 1] | 0x20) != 's' || text[tokens[k].Start + 1] != '0')
+            {
+                continue;
+            }
+
+            var before = P(k - 1, '-') ? k - 2 : k - 1;
+            if (Eq(before, "early") || Eq(before, "mid") || Eq(before, "late") || (Eq(before, "his") || Eq(before, "her") || Eq(before, "their")) && Eq(before - 1, "in"))
+            {
+                added.Add(new PiiSpan(tokens[k].Start, tokens[k].Start + 2, PiiLabel.Age));
+            }
+        }
+    }
+
+    /// <summary>"GCSO call 24-0193", "CPD 24-2213": a case number after an agency's initials.</summary>
+    private void AgencyCaseNumbers(List<PiiSpan> added)
+    {
+        for (var k = 0; k + 3 < count; k++)
+        {
+            if (!IsWord(k) || !tokens[k].Has(TokenFlags.AllCaps) || tokens[k].Length is < 2 or > 5 || !(tokens[k].Is(Lex.AgencyAcronym) || !English(k)))
+            {
+                continue;
+            }
+
+            var n = Eq(k + 1, "call") || Eq(k + 1, "case") || Eq(k + 1, "incident") || Eq(k + 1, "report") || P(k + 1, '#') ? k + 2 : k + 1;
+            if (n + 2 < count && tokens[n].Kind == TokenKind.Number && tokens[n].Length == 2 && P(n + 1, '-') && tokens[n + 2].Kind == TokenKind.Number && tokens[n + 2].Length >= 4
+                && tokens[n + 1].Start == tokens[n].End && tokens[n + 2].Start == tokens[n + 1].End && !P(n + 3, '-'))
+            {
+                added.Add(new PiiSpan(tokens[n].Start, tokens[n + 2].End, PiiLabel.CaseNumber));
             }
         }
     }
@@ -212,29 +263,68 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
-            if (!IsCallSign(k))
+            var end = CallSignEnd(k);
+            if (end < 0)
             {
                 continue;
             }
 
-            var lineStart = k == 0 || tokens[k].Has(TokenFlags.NewlineBefore) || P(k - 1, '.') || P(k - 1, '\'') || P(k - 1, '"');
-            var own = Eq(k - 1, "was") && (Eq(k - 2, "i") || Eq(k - 2, "me")) || Eq(k - 1, "m") && P(k - 2, '\'') && Eq(k - 3, "i") || Eq(k - 1, "am") && Eq(k - 2, "i");
-            if ((lineStart && P(k + 1, ':') || own && (k + 1 >= count || P(k + 1, ',') || P(k + 1, '.') || P(k + 1, ')') || Eq(k + 1, "on") || Eq(k + 1, "that") || Eq(k + 1, "and")))
-                )
+            var lineStart = k == 0 || tokens[k].Has(TokenFlags.NewlineBefore) || P(k - 1, '.') || P(k - 1, '\'') || P(k - 1, '"') || P(k - 1, ']');
+            var own = Eq(k - 1, "was") && (Eq(k - 2, "i") || Eq(k - 2, "me") || Eq(k - 2, "sign")) || Eq(k - 1, "m") && P(k - 2, '\'') && Eq(k - 3, "i") || Eq(k - 1, "am") && Eq(k - 2, "i")
+                || Eq(k - 1, "unit") || Eq(k - 1, "sign");
+            var closes = end + 1 >= count || P(end + 1, ',') || P(end + 1, '.') || P(end + 1, ')') || Eq(end + 1, "on") || Eq(end + 1, "that") || Eq(end + 1, "and") || Eq(end + 1, "was");
+            if (lineStart && P(end + 1, ':') || P(k - 1, ':') && Eq(k - 2, "dispatch") || own && closes)
             {
-                added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.BadgeId));
-                (found ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(W(k).ToString());
+                added.Add(new PiiSpan(tokens[k].Start, tokens[end].End, PiiLabel.BadgeId));
+                (found ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(text[tokens[k].Start..tokens[end].End]);
             }
+
+            k = end;
         }
 
         var known = found?.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var k = 0; k < count && known is { } lookup; k++)
         {
-            if (IsCallSign(k) && lookup.Contains(W(k)) && !P(k - 1, '-') && !P(k + 1, '-') && !IsAgeWord(k + 1))
+            var end = CallSignEnd(k);
+            if (end >= 0 && lookup.Contains(text.AsSpan(tokens[k].Start, tokens[end].End - tokens[k].Start)) && !P(k - 1, '-') && !P(end + 1, '-') && !IsAgeWord(end + 1))
             {
-                added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.BadgeId));
+                added.Add(new PiiSpan(tokens[k].Start, tokens[end].End, PiiLabel.BadgeId));
             }
+
+            k = Math.Max(k, end);
         }
+    }
+
+    /// <summary>
+    /// The last token of a call sign starting at <paramref name="k"/>, or -1: "831", "2C12", "B22", or parts joined by
+    /// hyphens ("72-S3", "2-14", "5-B-23", "T-44"), up to eight characters with a digit; not a 10- or 11-code ("10-97").
+    /// </summary>
+    private int CallSignEnd(int k)
+    {
+        if (k >= count || tokens[k].Kind == TokenKind.Punct)
+        {
+            return -1;
+        }
+
+        var end = k;
+        var digits = tokens[k].Digits;
+        while (P(end + 1, '-') && end + 2 < count && tokens[end + 1].Start == tokens[end].End && tokens[end + 2].Start == tokens[end + 1].End
+            && (tokens[end + 2].Kind is TokenKind.Number or TokenKind.Alnum || tokens[end + 2].Length == 1 && char.IsAsciiLetterUpper(text[tokens[end + 2].Start])))
+        {
+            end += 2;
+            digits += tokens[end].Digits;
+        }
+
+        if (end == k)
+        {
+            return IsCallSign(k) ? k : -1;
+        }
+
+        var length = tokens[end].End - tokens[k].Start;
+        var first = tokens[k];
+        var code = first.Kind == TokenKind.Number && (Eq(k, "10") || Eq(k, "11")) && tokens[k + 2].Kind == TokenKind.Number;
+        var firstOk = first.Kind is TokenKind.Number or TokenKind.Alnum || first.Length == 1 && char.IsAsciiLetterUpper(text[first.Start]) && !Eq(k, "I");
+        return firstOk && !code && digits > 0 && length <= 8 && end - k <= 4 ? end : -1;
     }
 
     /// <summary>"831", "2C12", "B22", "L14": three or four digits (not a clock time), or letters and digits, up to five characters.</summary>
@@ -310,7 +400,7 @@ internal sealed partial class PiiContextRules
     }
 
     /// <summary>Words that make up agency names but say nothing of which agency alone ("tribal", "county", "transit").</summary>
-    private static readonly WordSet AgencyWords = new(["tribal", "indian", "nation", "band", "county", "parish", "city", "town", "township", "village", "borough", "state", "university", "college", "community", "school", "district", "transit", "metro", "metropolitan", "regional", "area", "port", "harbor", "airport", "highway", "railroad", "railway", "valley", "lake", "river", "north", "south", "east", "west", "of", "and"]);
+    private static readonly WordSet AgencyWords = new(["tribal", "indian", "nation", "band", "county", "parish", "city", "town", "township", "village", "borough", "state", "university", "college", "community", "school", "district", "transit", "metro", "metropolitan", "regional", "area", "port", "harbor", "airport", "highway", "railroad", "railway", "valley", "lake", "river", "north", "south", "east", "west", "of", "and", "local", "other", "neighboring", "neighbouring", "nearby", "home", "own", "small", "big", "rural", "same", "next", "adjacent", "outside", "surrounding", "whole", "entire", "new", "old", "main"]);
 
     /// <summary>
     /// Agencies typed in lower case: "cherokee indian police department", "bnsf police", "prairie band potawatomi tribal
@@ -322,7 +412,15 @@ internal sealed partial class PiiContextRules
     {
         for (var k = 1; k < count; k++)
         {
-            if (!IsWord(k) || !tokens[k].Has(TokenFlags.Lower) || tokens[k].Length > 8 || (text[tokens[k].Start] | 0x20) is not ('p' or 's' or 'm' or 'd') || !(Eq(k, "police") || Eq(k, "pd") || Eq(k, "sheriff") || Eq(k, "sheriffs") || Eq(k, "marshals") || Eq(k, "dps")))
+            if (!IsWord(k) || !tokens[k].Has(TokenFlags.Lower) || tokens[k].Length > 8 || (text[tokens[k].Start] | 0x20) is not ('p' or 's' or 'm' or 'd') || !(Eq(k, "police") || Eq(k, "pd") || Eq(k, "so") || Eq(k, "sheriff") || Eq(k, "sheriffs") || Eq(k, "marshals") || Eq(k, "dps")))
+            {
+                continue;
+            }
+
+            // "pd" and "county so" name an agency by whatever words stand before them ("garden grove pd"); "police" and
+            // "sheriff's office" need a place, an acronym or an unknown word among them ("the campus police" is none).
+            var strong = Eq(k, "pd") || Eq(k, "so") && (Eq(k - 1, "county") || Eq(k - 1, "parish") || Eq(k - 1, "co"));
+            if (Eq(k, "so") && !strong)
             {
                 continue;
             }
@@ -346,7 +444,8 @@ internal sealed partial class PiiContextRules
             for (var j = k - 1; j >= 0 && k - j <= 5 && IsWord(j) && !tokens[j + 1].Has(TokenFlags.NewlineBefore); j--)
             {
                 var known = tokens[j].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Month | Lex.Weekday | Lex.Measure) && !In(AgencyWords, j) || tokens[j].Lex.Has(LexExtra.NotPii);
-                var named = !known && (PlaceOrAcronym(j) || !English(j) && !tokens[j].Is(Lex.Keyword) && tokens[j].Length > 1);
+                var named = !known && (PlaceOrAcronym(j) || !English(j) && !tokens[j].Is(Lex.Keyword) && tokens[j].Length > 1
+                    || strong && !In(AgencyWords, j) && !tokens[j].Is(Lex.Keyword | Lex.Common) && tokens[j].Length > 1);
                 if (!named && !In(AgencyWords, j))
                 {
                     break;

@@ -89,6 +89,8 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         EstimatedTimes(added);
         LowerAgencies(kept);
         SpeakersAndAddressees(kept, added);
+        DecadeAges(added);
+        AgencyCaseNumbers(added);
         Chains(kept, added);
         PlacesBeside(kept, added);
         Merge(kept, added);

@@ -19,6 +19,10 @@ public sealed class SpokenStyleTests
     [InlineData("Driver Jerome Middleton, forty, stepped out and turned", "forty", "AGE")]
     [InlineData("guy's name is Adrian Mroz, 30ish, and I'm talking", "30", "AGE")]
     [InlineData("DRIVER, M/32, STOOD BY THE TRUCK", "32", "AGE")]
+    [InlineData("his nephew Koby Etchemendy, bout 20, swung the rifle", "20", "AGE")]
+    [InlineData("dad was like early 40s, wife was yelling", "40", "AGE")]
+    [InlineData("white male, mid-50s, standing by the gate", "50", "AGE")]
+    [InlineData("says its her nephew and hes 19 and off his meds", "19", "AGE")]
     public void Ages(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
@@ -27,6 +31,7 @@ public sealed class SpokenStyleTests
     [InlineData("i'm 831, the other car was behind me", "831", "BADGE_ID")]
     [InlineData("831: traffic, northbound at the bridge.\nPost: go ahead 831.", "831", "BADGE_ID")]
     [InlineData("B22: on the platform, suspect running.\nI never heard B22 say where he was.", "B22", "BADGE_ID")]
+    [InlineData("DISPATCH: 72-S3, 11-83 southbound.\n72-S3: copy, rolling from Yermo.", "72-S3", "BADGE_ID")]
     public void CallSigns(string text, string expected, string label) => AssertFindsAll(text, expected, label);
 
     [Theory]
@@ -36,6 +41,9 @@ public sealed class SpokenStyleTests
     [InlineData("we got there bout 2230 and it was over", "2230", "TIME")]
     [InlineData("i was working for cherokee indian police department that night", "cherokee indian police department", "AGENCY")]
     [InlineData("bnsf police, nights. me and my partner checked the yard", "bnsf police", "AGENCY")]
+    [InlineData("i backed out and called coconino county so, then waited", "coconino county so", "AGENCY")]
+    [InlineData("help was boulder city pd, both 25 min out", "boulder city pd", "AGENCY")]
+    [InlineData("walt went to the ER. GCSO call 24-0193 has the rest.", "24-0193", "CASE_NUMBER")]
     public void PlatesTimesAgencies(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
@@ -52,6 +60,8 @@ public sealed class SpokenStyleTests
     [InlineData("Note: this happened fast. Note: nobody hurt. Lesson: wait. Lesson: talk.")] // headings, not speakers
     [InlineData("OK, you asked what went wrong. We waited too long.")] // an interjection, not a name
     [InlineData("around 1800 feet from the ridge")] // a distance after "around"
+    [InlineData("ok so we rolled up and it was quiet")] // "so" after a word is no sheriff's office
+    [InlineData("we went 10-8 and then code 3 to an 11-99 call")] // radio codes, not call signs
     public void LeavesAlone(string text) => Assert.Empty(Rules.Detect(text));
 
     private static void AssertFinds(string text, string expected, string label)
