@@ -231,6 +231,63 @@ internal sealed partial class PiiContextRules
         }
     }
 
+    /// <summary>"Jean-Baptiste", "PIERRE-LOUIS": names on either side of a hyphen are one name.</summary>
+    private void JoinHyphenated(List<PiiSpan> spans)
+    {
+        for (var i = spans.Count - 2; i >= 0; i--)
+        {
+            var (a, b) = (spans[i], spans[i + 1]);
+            if (a.Label == b.Label && a.Label is PiiLabel.Person or PiiLabel.Location or PiiLabel.Agency && b.Start == a.End + 1 && text[a.End] == '-')
+            {
+                spans[i] = new PiiSpan(a.Start, b.End, a.Label);
+                spans.RemoveAt(i + 1);
+            }
+        }
+    }
+
+    /// <summary>Whose age a bare number after a comma or "were" may be: "HER GRANDSON, 9,", "kids 8 and 10".</summary>
+    private static readonly WordSet Kin = new(["son", "daughter", "grandson", "granddaughter", "nephew", "niece", "kid", "kids", "boy", "boys", "girl", "girls", "brother", "sister", "cousin", "child", "children", "baby", "toddler", "juvenile", "juveniles", "twins", "sons", "daughters", "grandkids"]);
+
+    /// <summary>"her grandson, 9, remained", "kids 8 and 10", "two kids I'd guess were 9 and 12".</summary>
+    private void KinAges(List<PiiSpan> added)
+    {
+        for (var k = 0; k + 1 < count; k++)
+        {
+            if (tokens[k + 1].Kind is not (TokenKind.Number or TokenKind.Punct) || !In(Kin, k))
+            {
+                continue;
+            }
+
+            var n = P(k + 1, ',') || Eq(k + 1, "aged") ? k + 2 : k + 1;
+            if (n >= count || tokens[n].Kind != TokenKind.Number || tokens[n].Length > 2)
+            {
+                continue;
+            }
+
+            var pair = Eq(n + 1, "and") && n + 2 < count && tokens[n + 2].Kind == TokenKind.Number && tokens[n + 2].Length <= 2 && AgeCloses(n + 3);
+            if (pair)
+            {
+                added.Add(new PiiSpan(tokens[n].Start, tokens[n].End, PiiLabel.Age));
+                added.Add(new PiiSpan(tokens[n + 2].Start, tokens[n + 2].End, PiiLabel.Age));
+            }
+            else if (AgeCloses(n + 1) && !Eq(n + 1, "and") && (n == k + 2 || P(n + 1, ',') || P(n + 1, ')')))
+            {
+                added.Add(new PiiSpan(tokens[n].Start, tokens[n].End, PiiLabel.Age)); // "HER GRANDSON, 9,"
+            }
+        }
+
+        for (var k = 1; k + 3 < count; k++)
+        {
+            // "two kids I'd guess were 9 and 12": two small numbers joined by "and" after "were", with kin just before.
+            if (Eq(k, "were") && tokens[k + 1].Kind == TokenKind.Number && tokens[k + 1].Length <= 2 && Eq(k + 2, "and") && tokens[k + 3].Kind == TokenKind.Number && tokens[k + 3].Length <= 2
+                && AgeCloses(k + 4) && (In(Kin, k - 1) || In(Kin, k - 2) || In(Kin, k - 3) || In(Kin, k - 4) || In(Kin, k - 5) || In(Kin, k - 6)))
+            {
+                added.Add(new PiiSpan(tokens[k + 1].Start, tokens[k + 1].End, PiiLabel.Age));
+                added.Add(new PiiSpan(tokens[k + 3].Start, tokens[k + 3].End, PiiLabel.Age));
+            }
+        }
+    }
+
     /// <summary>"DRIVER, M/32,": a sex and an age.</summary>
     private void SexSlashAge(List<PiiSpan> added)
     {
@@ -263,17 +320,21 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
-            var end = CallSignEnd(k);
+            var lineStart = LineStart(k) || IsClockNumber(k - 1) && LineStart(k - 1); // "0538 HARBOR 7: out at the terminal"
+            var end = lineStart && IsWord(k) && tokens[k].Length > 2 && !tokens[k].Is(Lex.Stop) && k + 2 < count && tokens[k + 1].Kind == TokenKind.Number && tokens[k + 1].Length <= 3
+                && P(k + 2, ':') && tokens[k + 1].Start > tokens[k].End
+                ? k + 1 // a named unit with its number: "Harbor 7:", "Adam 12:"
+                : CallSignEnd(k);
             if (end < 0)
             {
                 continue;
             }
 
-            var lineStart = k == 0 || tokens[k].Has(TokenFlags.NewlineBefore) || P(k - 1, '.') || P(k - 1, '\'') || P(k - 1, '"') || P(k - 1, ']');
             var own = Eq(k - 1, "was") && (Eq(k - 2, "i") || Eq(k - 2, "me") || Eq(k - 2, "sign")) || Eq(k - 1, "m") && P(k - 2, '\'') && Eq(k - 3, "i") || Eq(k - 1, "am") && Eq(k - 2, "i")
                 || Eq(k - 1, "unit") || Eq(k - 1, "sign");
             var closes = end + 1 >= count || P(end + 1, ',') || P(end + 1, '.') || P(end + 1, ')') || Eq(end + 1, "on") || Eq(end + 1, "that") || Eq(end + 1, "and") || Eq(end + 1, "was");
-            if (lineStart && P(end + 1, ':') || P(k - 1, ':') && Eq(k - 2, "dispatch") || own && closes)
+            var answered = (Eq(k - 1, "copy") || P(k - 1, '"') || P(k - 1, ':') && In(Dispatchers, k - 2)) && (P(end + 1, ',') || Eq(end + 1, "on") || Eq(end + 1, "go"));
+            if (lineStart && P(end + 1, ':') || P(k - 1, ':') && In(Dispatchers, k - 2) || own && closes || answered)
             {
                 added.Add(new PiiSpan(tokens[k].Start, tokens[end].End, PiiLabel.BadgeId));
                 (found ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(text[tokens[k].Start..tokens[end].End]);
@@ -285,7 +346,8 @@ internal sealed partial class PiiContextRules
         var known = found?.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var k = 0; k < count && known is { } lookup; k++)
         {
-            var end = CallSignEnd(k);
+            var end = IsWord(k) && k + 1 < count && tokens[k + 1].Kind == TokenKind.Number && tokens[k + 1].Start == tokens[k].End + 1
+                && lookup.Contains(text.AsSpan(tokens[k].Start, tokens[k + 1].End - tokens[k].Start)) ? k + 1 : CallSignEnd(k);
             if (end >= 0 && lookup.Contains(text.AsSpan(tokens[k].Start, tokens[end].End - tokens[k].Start)) && !P(k - 1, '-') && !P(end + 1, '-') && !IsAgeWord(end + 1))
             {
                 added.Add(new PiiSpan(tokens[k].Start, tokens[end].End, PiiLabel.BadgeId));
@@ -478,7 +540,7 @@ internal sealed partial class PiiContextRules
     }
 
     /// <summary>Words that open a line with a colon and are no speaker ("Note:", "Where:", "Lesson:").</summary>
-    private static readonly WordSet NotSpeakers = new(["note", "notes", "update", "lesson", "lessons", "summary", "time", "date", "location", "where", "when", "who", "what", "why", "how", "subject", "subj", "re", "to", "from", "cc", "narrative", "callback", "result", "results", "action", "actions", "outcome", "takeaway", "takeaways", "bottom", "line", "question", "answer", "dispatch", "radio", "edit", "ps", "tldr", "after", "before", "then", "now", "later", "unit", "units", "suspect", "victim", "driver", "caller", "officer", "deputy", "trooper", "sgt", "sarge", "lt", "me", "us", "them", "all", "everyone", "event", "incident", "injuries", "weather", "lighting", "factors", "debrief", "details", "background", "description", "recommendation", "recommendations", "comments", "comment", "reply", "response", "status", "issue", "problem", "fix", "plan", "side", "front", "rear", "back", "left", "right", "peer", "chat", "sent", "received", "also", "and", "but", "so", "ok", "okay", "yes", "no", "hey", "hi", "thanks"]);
+    private static readonly WordSet NotSpeakers = new(["note", "notes", "update", "lesson", "lessons", "summary", "time", "date", "location", "where", "when", "who", "what", "why", "how", "subject", "subj", "re", "to", "from", "cc", "narrative", "callback", "result", "results", "action", "actions", "outcome", "takeaway", "takeaways", "bottom", "line", "question", "answer", "dispatch", "radio", "edit", "ps", "tldr", "after", "before", "then", "now", "later", "unit", "units", "suspect", "victim", "driver", "caller", "officer", "deputy", "trooper", "sgt", "sarge", "lt", "me", "us", "them", "all", "everyone", "event", "incident", "injuries", "weather", "lighting", "factors", "debrief", "details", "background", "description", "recommendation", "recommendations", "comments", "comment", "reply", "response", "status", "issue", "problem", "fix", "plan", "side", "front", "rear", "back", "left", "right", "peer", "chat", "disp", "dispatcher", "comm", "comms", "base", "central", "control", "command", "sector", "ops", "tac", "medic", "fire", "ems", "sent", "received", "also", "and", "but", "so", "ok", "okay", "yes", "no", "hey", "hi", "thanks"]);
 
     /// <summary>What follows a name a message is addressed to ("Chip, long story short", "Will, you asked me").</summary>
     private static readonly WordSet AfterAddressee = new(["i", "you", "this", "here", "so", "long", "just", "quick", "thanks", "hope", "we", "sorry", "wanted", "as", "per", "hey", "use", "if", "sending", "writing", "following"]);
@@ -522,6 +584,11 @@ internal sealed partial class PiiContextRules
     private bool CouldBeName(int k) =>
         IsWord(k) && tokens[k].Length >= 2 && !In(NotSpeakers, k) && !tokens[k].Lex.Has(LexExtra.NotPii)
         && !tokens[k].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Keyword | Lex.Month | Lex.Weekday | Lex.Measure | Lex.AgencyAcronym | Lex.State | Lex.StateCode | Lex.SubUnit);
+
+    private bool LineStart(int k) => k == 0 || k < count && tokens[k].Has(TokenFlags.NewlineBefore) || P(k - 1, '.') || P(k - 1, '\'') || P(k - 1, '"') || P(k - 1, ']');
+
+    /// <summary>Who answers a unit on the radio: "DISPATCH: 72-S3", "Disp: 714, go ahead", "COMM: 2-2-5".</summary>
+    private static readonly WordSet Dispatchers = new(["dispatch", "disp", "dispatcher", "comm", "comms", "base", "central", "control", "radio", "sector", "ops"]);
 
     private bool In(WordSet words, int k) => IsWord(k) && words.Contains(W(k));
 

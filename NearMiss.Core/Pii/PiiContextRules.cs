@@ -90,10 +90,12 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         LowerAgencies(kept);
         SpeakersAndAddressees(kept, added);
         DecadeAges(added);
+        KinAges(added);
         AgencyCaseNumbers(added);
         Chains(kept, added);
         PlacesBeside(kept, added);
         Merge(kept, added);
+        JoinHyphenated(kept);
         SpanTails(kept);
         Premises(kept);
         SpreadNames(kept);

@@ -23,6 +23,9 @@ public sealed class SpokenStyleTests
     [InlineData("dad was like early 40s, wife was yelling", "40", "AGE")]
     [InlineData("white male, mid-50s, standing by the gate", "50", "AGE")]
     [InlineData("says its her nephew and hes 19 and off his meds", "19", "AGE")]
+    [InlineData("ANN, 67 YOA, AND HER GRANDSON, 9, REMAINED IN THE VEHICLE", "9", "AGE")]
+    [InlineData("mom shook up, kids 8 and 10, all ok", "10", "AGE")]
+    [InlineData("two kids I'd guess were 9 and 12. I came down the stairs", "12", "AGE")]
     public void Ages(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
@@ -32,6 +35,8 @@ public sealed class SpokenStyleTests
     [InlineData("831: traffic, northbound at the bridge.\nPost: go ahead 831.", "831", "BADGE_ID")]
     [InlineData("B22: on the platform, suspect running.\nI never heard B22 say where he was.", "B22", "BADGE_ID")]
     [InlineData("DISPATCH: 72-S3, 11-83 southbound.\n72-S3: copy, rolling from Yermo.", "72-S3", "BADGE_ID")]
+    [InlineData("Radio log.\n0538 HARBOR 7: out at the terminal.\n0538 BASE: Harbor 7 copy.", "Harbor 7", "BADGE_ID")]
+    [InlineData("Me: \"714, on scene.\" Disp: \"714, go ahead.\"", "714", "BADGE_ID")]
     public void CallSigns(string text, string expected, string label) => AssertFindsAll(text, expected, label);
 
     [Theory]
@@ -50,6 +55,7 @@ public sealed class SpokenStyleTests
     [InlineData("[group chat] Brooks: yall hear that? Sully: lol the memo Brooks: tell him he owes me", "Brooks", "PERSON")]
     [InlineData("Chip, long story short she is fine. The rest is below.", "Chip", "PERSON")]
     [InlineData("Hey Bear, this is the write up you wanted.", "Bear", "PERSON")]
+    [InlineData("victim Nadege Pierre-Louis called from a neighbor's phone", "Nadege Pierre-Louis", "PERSON")]
     public void SpeakersAndAddressees(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
@@ -62,6 +68,7 @@ public sealed class SpokenStyleTests
     [InlineData("around 1800 feet from the ridge")] // a distance after "around"
     [InlineData("ok so we rolled up and it was quiet")] // "so" after a word is no sheriff's office
     [InlineData("we went 10-8 and then code 3 to an 11-99 call")] // radio codes, not call signs
+    [InlineData("the boys 2 and 3 of the group ran")] // a count, not ages
     public void LeavesAlone(string text) => Assert.Empty(Rules.Detect(text));
 
     private static void AssertFinds(string text, string expected, string label)
