@@ -156,7 +156,7 @@ internal sealed partial class PiiContextRules
             var lead = char.ToLowerInvariant(text[tokens[k - 1].Start]) is 't' or 'a' or 'o' or 'b' or 'n' or 'f'
                 && (Eq(k - 1, "the") || Eq(k - 1, "at") || Eq(k - 1, "outside") || Eq(k - 1, "behind") || Eq(k - 1, "near") || Eq(k - 1, "from") || Eq(k - 1, "to") || Eq(k - 1, "by"));
             var capital = !caseless && tokens[k].Has(TokenFlags.Capitalized | TokenFlags.AllCaps) && !tokens[k].Has(TokenFlags.SentenceStart);
-            if (!(lead || capital) || !lexicon.IsChainHead(W(k)) || Overlaps(spans, tokens[k].Start, tokens[k].End))
+            if (!(lead || capital) || !lexicon.IsChainHead(W(k)))
             {
                 continue;
             }
@@ -170,15 +170,17 @@ internal sealed partial class PiiContextRules
                     continue;
                 }
 
-                if ((lead || capital) && lexicon.IsChainPhrase(text.AsSpan(tokens[k].Start, tokens[last].End - tokens[k].Start)) && !Overlaps(spans, tokens[k].Start, tokens[last].End))
+                var chain = new PiiSpan(tokens[k].Start, tokens[last].End, PiiLabel.Location);
+                if (lexicon.IsChainPhrase(text.AsSpan(chain.Start, chain.End - chain.Start)) && OnlyNamesWithin(spans, chain))
                 {
-                    added.Add(new PiiSpan(tokens[k].Start, tokens[last].End, PiiLabel.Location));
+                    RemoveWithin(spans, chain.Start, chain.End); // "Jack" and "Box" read as names inside "Jack in the Box"
+                    added.Add(chain);
                     matched = true;
                     k = last;
                 }
             }
 
-            if (matched || !IsWord(k) || !lexicon.IsChainWord(W(k)) || !(capital || caseless) || !(Eq(k - 1, "the") || Eq(k - 1, "at")))
+            if (matched || !IsWord(k) || !lexicon.IsChainWord(W(k)) || !(Eq(k - 1, "the") || Eq(k - 1, "at")) || Overlaps(spans, tokens[k].Start, tokens[k].End))
             {
                 continue;
             }

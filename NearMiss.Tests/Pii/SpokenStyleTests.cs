@@ -47,6 +47,7 @@ public sealed class SpokenStyleTests
     [InlineData("i was working for cherokee indian police department that night", "cherokee indian police department", "AGENCY")]
     [InlineData("bnsf police, nights. me and my partner checked the yard", "bnsf police", "AGENCY")]
     [InlineData("i backed out and called coconino county so, then waited", "coconino county so", "AGENCY")]
+    [InlineData("we were code 6 on a vehicle in the Jack in the Box lot", "Jack in the Box", "LOCATION")]
     [InlineData("help was boulder city pd, both 25 min out", "boulder city pd", "AGENCY")]
     [InlineData("walt went to the ER. GCSO call 24-0193 has the rest.", "24-0193", "CASE_NUMBER")]
     public void PlatesTimesAgencies(string text, string expected, string label) => AssertFinds(text, expected, label);
