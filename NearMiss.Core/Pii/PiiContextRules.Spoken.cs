@@ -288,6 +288,35 @@ internal sealed partial class PiiContextRules
         }
     }
 
+    private static readonly WordSet DayNames = new(["mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]);
+
+    /// <summary>
+    /// "sat 11/16", "Saturday 2/17": a day's name and its date with only a space between are one mention, so one span
+    /// (a comma between makes two, as the annotation rules say); "sat" and "sun" count only before a date.
+    /// </summary>
+    private void DaysWithDates(List<PiiSpan> spans)
+    {
+        for (var i = 0; i < spans.Count; i++)
+        {
+            var date = spans[i];
+            var k = FirstToken(date.Start) - 1;
+            if (date.Label != PiiLabel.Date || k < 0 || !char.IsAsciiDigit(text[date.Start]) || tokens[k].End != date.Start - 1 || text[date.Start - 1] != ' ' || !In(DayNames, k))
+            {
+                continue;
+            }
+
+            var day = i > 0 && spans[i - 1].Label == PiiLabel.Date && spans[i - 1].Start == tokens[k].Start && spans[i - 1].End == tokens[k].End;
+            if (day || !Overlaps(spans, tokens[k].Start, tokens[k].End))
+            {
+                spans[i] = new PiiSpan(tokens[k].Start, date.End, PiiLabel.Date);
+                if (day)
+                {
+                    spans.RemoveAt(--i);
+                }
+            }
+        }
+    }
+
     /// <summary>"DRIVER, M/32,": a sex and an age.</summary>
     private void SexSlashAge(List<PiiSpan> added)
     {

@@ -96,6 +96,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         PlacesBeside(kept, added);
         Merge(kept, added);
         JoinHyphenated(kept);
+        DaysWithDates(kept);
         SpanTails(kept);
         Premises(kept);
         SpreadNames(kept);
