@@ -292,7 +292,8 @@ internal sealed partial class PiiContextRules
 
     /// <summary>
     /// "sat 11/16", "Saturday 2/17": a day's name and its date with only a space between are one mention, so one span
-    /// (a comma between makes two, as the annotation rules say); "sat" and "sun" count only before a date.
+    /// (a comma between makes two, as the annotation rules say: "Sat, 5/25"); a day's name before a time is a date of
+    /// its own ("[Sat 11:49 PM]"); "sat" and "sun" count only before a date or a time.
     /// </summary>
     private void DaysWithDates(List<PiiSpan> spans)
     {
@@ -300,7 +301,26 @@ internal sealed partial class PiiContextRules
         {
             var date = spans[i];
             var k = FirstToken(date.Start) - 1;
-            if (date.Label != PiiLabel.Date || k < 0 || !char.IsAsciiDigit(text[date.Start]) || tokens[k].End != date.Start - 1 || text[date.Start - 1] != ' ' || !In(DayNames, k))
+            k = P(k, ',') ? k - 1 : k;
+            if (date.Label == PiiLabel.Time && k >= 0 && char.IsAsciiDigit(text[date.Start]) && In(DayNames, k) && !Overlaps(spans, tokens[k].Start, tokens[k].End)
+                && (tokens[k].End == date.Start - 1 || P(k + 1, ',') && tokens[k + 1].End == date.Start - 1))
+            {
+                spans.Insert(i++, new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.Date)); // "[Sat 11:49 PM]", "Sat, 1610 hrs"
+                continue;
+            }
+
+            if (date.Label != PiiLabel.Date || k < 0 || !char.IsAsciiDigit(text[date.Start]) || !In(DayNames, k))
+            {
+                continue;
+            }
+
+            if (P(k + 1, ',') && tokens[k + 1].End == date.Start - 1 && !Overlaps(spans, tokens[k].Start, tokens[k].End))
+            {
+                spans.Insert(i++, new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.Date)); // "Sat, 5/25": two mentions
+                continue;
+            }
+
+            if (tokens[k].End != date.Start - 1 || text[date.Start - 1] != ' ')
             {
                 continue;
             }

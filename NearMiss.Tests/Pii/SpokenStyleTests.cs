@@ -44,6 +44,7 @@ public sealed class SpokenStyleTests
     [InlineData("blue sedan, FL tag QKB J71, cracked tail light", "QKB J71", "PLATE")]
     [InlineData("bar fight, approx 2210 me and my partner got there", "2210", "TIME")]
     [InlineData("spd here. 2nd shift, sat 11/16 ~2200. quiet night", "sat 11/16", "DATE")]
+    [InlineData("[Sat 11:49 PM] Bear: no what", "Sat", "DATE")]
     [InlineData("we got there bout 2230 and it was over", "2230", "TIME")]
     [InlineData("i was working for cherokee indian police department that night", "cherokee indian police department", "AGENCY")]
     [InlineData("bnsf police, nights. me and my partner checked the yard", "bnsf police", "AGENCY")]
