@@ -629,9 +629,9 @@ internal sealed partial class PiiContextRules
         }
     }
 
-    /// <summary>A single word that may be a name: not a rank, role, heading or word of the trade.</summary>
+    /// <summary>A single word that may be a name: a listed name or no ordinary word, and not a rank, role, heading or word of the trade.</summary>
     private bool CouldBeName(int k) =>
-        IsWord(k) && tokens[k].Length >= 2 && !In(NotSpeakers, k) && !tokens[k].Lex.Has(LexExtra.NotPii)
+        IsWord(k) && tokens[k].Length >= 2 && !In(NotSpeakers, k) && !tokens[k].Lex.Has(LexExtra.NotPii) && (!English(k) || tokens[k].Is(Lex.GivenName | Lex.Surname))
         && !tokens[k].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Keyword | Lex.Month | Lex.Weekday | Lex.Measure | Lex.AgencyAcronym | Lex.State | Lex.StateCode | Lex.SubUnit);
 
     private bool LineStart(int k) => k == 0 || k < count && tokens[k].Has(TokenFlags.NewlineBefore) || P(k - 1, '.') || P(k - 1, '\'') || P(k - 1, '"') || P(k - 1, ']');

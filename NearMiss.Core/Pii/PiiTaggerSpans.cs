@@ -109,7 +109,8 @@ internal static class PiiTaggerSpans
                 tokens[k].Length > 1 && !tokens[k].Is(Lex.Stop) && !tokens[k].Lex.Has(LexExtra.NotPii) && !tokens[k].Lex.Has(LexExtra.Model);
         }
 
-        if (!meaningful || Regions.Contains(text[tokens[first].Start..tokens[last].End]) || label == PiiLabel.Age && !IsAge(text, tokens, first, last) || IsCommonWordWithoutCase(tokens, first, last))
+        if (!meaningful || Regions.Contains(text[tokens[first].Start..tokens[last].End]) || label == PiiLabel.Age && !IsAge(text, tokens, first, last) || IsCommonWordWithoutCase(tokens, first, last)
+            || AfterMake(tokens, first, last))
         {
             return false;
         }
@@ -192,6 +193,10 @@ internal static class PiiTaggerSpans
     /// One ordinary word in lower case or opening a sentence ("rose", "chase", "Grant access"): its case says nothing, and
     /// a common word is a name only with more evidence than the tagger's.
     /// </summary>
+    /// <summary>"a Hyundai Santa Fe": one word within two of a vehicle's make is its model, not a name or a place.</summary>
+    private static bool AfterMake(ReadOnlySpan<Token> tokens, int first, int last) =>
+        first == last && (first >= 1 && tokens[first - 1].Is(Lex.Brand) || first >= 2 && tokens[first - 2].Is(Lex.Brand));
+
     private static bool IsCommonWordWithoutCase(ReadOnlySpan<Token> tokens, int first, int last) =>
         first == last && tokens[first].Lex.IsEnglish && tokens[first].Has(TokenFlags.Lower | TokenFlags.SentenceStart);
 

@@ -67,6 +67,7 @@ public sealed class SpokenStyleTests
     [InlineData("she was like 30 seconds out")] // a duration
     [InlineData("we called the campus police and the state police")] // kinds of agency, not one named
     [InlineData("Note: this happened fast. Note: nobody hurt. Lesson: wait. Lesson: talk.")] // headings, not speakers
+    [InlineData("Report Type: Near Miss. Agency Type: Municipal.")] // form fields, not speakers
     [InlineData("OK, you asked what went wrong. We waited too long.")] // an interjection, not a name
     [InlineData("around 1800 feet from the ridge")] // a distance after "around"
     [InlineData("ok so we rolled up and it was quiet")] // "so" after a word is no sheriff's office
