@@ -1,0 +1,265 @@
+namespace NearMiss.Core.Pii;
+
+/// <summary>
+/// Ages as officers say and type them (decision 049): after a name in words or hedged ("lena saunooke, sixty-two,",
+/// "Koby Etchemendy, bout 20,"), as a predicate ("the driver was 16", "hes 19"), by decade ("early 40s"), of kin ("HER
+/// GRANDSON, 9,", "kids 8 and 10") and coded ("M/32"); and a bare age after a name ("Sokolowski, 45, is").
+/// </summary>
+internal sealed partial class PiiContextRules
+{
+    /// <summary>Numbers in words: "one" to "nineteen", and the tens.</summary>
+    private static readonly WordSet NumberWords = new(
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+         "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"],
+        index => index < 20 ? index : (index - 18) * 10);
+
+    /// <summary>Who an age in a predicate is of: "he was 17", "the driver was 19 and texting".</summary>
+    private static readonly WordSet AgeSubjects = new(["he", "she", "driver", "kid", "suspect", "subject", "victim", "boy", "girl", "guy", "dude", "buddy", "male", "female", "juvenile", "passenger", "shooter", "son", "daughter", "teen", "child", "caller", "kicker", "man", "woman"]);
+
+    private static readonly WordSet AgeHedges = new(["maybe", "like", "about", "around", "only", "just", "barely", "probably", "prob", "approx", "approximately", "roughly", "bout", "abt", "prolly"]);
+
+    /// <summary>A number said in words from one to 99 ("sixteen", "sixty-two", "forty"): its value and last token, or 0.</summary>
+    private int SpelledNumber(int k, out int last)
+    {
+        last = k;
+        if (!IsWord(k))
+        {
+            return 0;
+        }
+
+        var value = NumberWords.Value(W(k));
+        if (value < 20)
+        {
+            return Math.Max(value, 0);
+        }
+
+        if (P(k + 1, '-') && tokens[k + 1].Start == tokens[k].End && k + 2 < count && tokens[k + 2].Start == tokens[k + 1].End
+            && IsWord(k + 2) && NumberWords.Value(W(k + 2)) is > 0 and < 10 and var more)
+        {
+            last = k + 2;
+            return value + more;
+        }
+
+        return value;
+    }
+
+    /// <summary>An age's number at <paramref name="k"/>, digits or words, ending at <paramref name="last"/>: its value or 0.</summary>
+    private int AgeNumber(int k, out int last)
+    {
+        last = k;
+        if (k < count && tokens[k].Kind == TokenKind.Number && tokens[k].Length <= 2)
+        {
+            return int.Parse(W(k), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return SpelledNumber(k, out last);
+    }
+
+    /// <summary>After an age: the end of a clause, "and", "years", or "ish" ("30ish").</summary>
+    private bool AgeCloses(int k) =>
+        k >= count || tokens[k].Has(TokenFlags.NewlineBefore) || P(k, ',') || P(k, '.') || P(k, ';') || P(k, ')') || P(k, '!') || P(k, '?')
+        || Eq(k, "and") || Eq(k, "or") || Eq(k, "but") || Eq(k, "years") || Eq(k, "yrs") || Eq(k, "now") || Eq(k, "then");
+
+    /// <summary>"Sokolowski, 45, is", "HUONG TRAN (71)", "tran thi lan 34,": a bare age after a name.</summary>
+    private void Ages(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        foreach (var span in spans)
+        {
+            if (span.Label != PiiLabel.Person)
+            {
+                continue;
+            }
+
+            var k = FirstToken(span.End);
+            var open = P(k, '(');
+            if (P(k, ',') || open)
+            {
+                k++;
+            }
+
+            if (k >= count || tokens[k].Kind != TokenKind.Number || tokens[k].Length > 3)
+            {
+                continue;
+            }
+
+            var value = int.Parse(W(k), System.Globalization.CultureInfo.InvariantCulture);
+            var close = k + 1 >= count || P(k + 1, ',') || P(k + 1, '.') && (k + 2 >= count || tokens[k + 2].Kind == TokenKind.Word) || P(k + 1, ';') || open && P(k + 1, ')')
+                || tokens[k + 1].Has(TokenFlags.NewlineBefore) && !open
+                || !open && k == FirstToken(span.End) && tokens[k].Length <= 2 && (Eq(k + 1, "made") || Eq(k + 1, "was") || Eq(k + 1, "is") || Eq(k + 1, "said") || Eq(k + 1, "says") || Eq(k + 1, "told") || Eq(k + 1, "had") || Eq(k + 1, "died") || Eq(k + 1, "lives"));
+            if (value is >= 1 and <= 110 && close)
+            {
+                added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.Age));
+            }
+        }
+
+        // "a 19yo", "19 yo", "19 y/o", "19-year-old" is the rules' own.
+        for (var k = 0; k < count; k++)
+        {
+            if (tokens[k].Kind == TokenKind.Alnum && tokens[k].Has(TokenFlags.DigitFirst) && W(k).EndsWith("yo", StringComparison.OrdinalIgnoreCase) && tokens[k].Digits <= 3
+                && tokens[k].Length == tokens[k].Digits + 2)
+            {
+                added.Add(new PiiSpan(tokens[k].Start, tokens[k].Start + tokens[k].Digits, PiiLabel.Age));
+            }
+            else if (tokens[k].Kind == TokenKind.Number && tokens[k].Length <= 3 && (Eq(k + 1, "yo") || Eq(k + 1, "y") && P(k + 2, '/') && Eq(k + 3, "o")))
+            {
+                added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.Age));
+            }
+        }
+    }
+
+    /// <summary>"he was 17.", "the driver was 16. sixteen.", "he's maybe 25,", "lena saunooke, sixty-two,", "Adrian Mroz, 30ish".</summary>
+    private void SpokenAges(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        var ends = new HashSet<int>();
+        foreach (var span in spans)
+        {
+            if (span.Label == PiiLabel.Person)
+            {
+                ends.Add(span.End);
+            }
+        }
+
+        for (var k = 0; k < count; k++)
+        {
+            var person = ends.Contains(tokens[k].End);
+            var n = k + 1;
+            if (person && (P(n, ',') || P(n, '(')))
+            {
+                n++;
+                if (In(AgeHedges, n) && AgeNumber(n + 1, out var hedged) is >= 1 and <= 99 && AgeCloses(hedged + 1))
+                {
+                    added.Add(new PiiSpan(tokens[n + 1].Start, tokens[hedged].End, PiiLabel.Age)); // "his nephew Koby, bout 20,"
+                }
+                else if (SpelledNumber(n, out var last) is >= 1 and <= 110 && AgeCloses(last + 1))
+                {
+                    added.Add(new PiiSpan(tokens[n].Start, tokens[last].End, PiiLabel.Age));
+                }
+                else if (tokens[n].Kind == TokenKind.Alnum && tokens[n].Digits == 2 && tokens[n].Length == 5 && W(n).EndsWith("ish", StringComparison.OrdinalIgnoreCase))
+                {
+                    added.Add(new PiiSpan(tokens[n].Start, tokens[n].Start + 2, PiiLabel.Age));
+                }
+
+                continue;
+            }
+
+            var fused = Eq(k, "hes") || Eq(k, "shes"); // "hes 19", typed fast
+            var verb = fused || Eq(n, "was") || Eq(n, "is") || P(n, '\'') && Eq(n + 1, "s");
+            if (!verb || !(person || fused || In(AgeSubjects, k)))
+            {
+                continue;
+            }
+
+            if (fused)
+            {
+                n--;
+            }
+
+            if (fused)
+            {
+                n++;
+            }
+            else if (Eq(n, "was") || Eq(n, "is"))
+            {
+                n++;
+            }
+            else if (P(n, '\'') && Eq(n + 1, "s") && tokens[n].Start == tokens[k].End)
+            {
+                n += 2;
+            }
+            else
+            {
+                continue;
+            }
+
+            if (In(AgeHedges, n))
+            {
+                n++;
+            }
+
+            if (AgeNumber(n, out var end) is >= 1 and <= 99 && AgeCloses(end + 1) && !(P(end + 1, '.') && end + 2 < count && tokens[end + 2].Kind == TokenKind.Number))
+            {
+                added.Add(new PiiSpan(tokens[n].Start, tokens[end].End, PiiLabel.Age));
+                if (P(end + 1, '.') && SpelledNumber(end + 2, out var again) > 0 && P(again + 1, '.'))
+                {
+                    added.Add(new PiiSpan(tokens[end + 2].Start, tokens[again].End, PiiLabel.Age)); // "16. sixteen."
+                }
+            }
+        }
+    }
+
+    /// <summary>"early 20s", "mid-50s", "in his 40s": an age by its decade.</summary>
+    private void DecadeAges(List<PiiSpan> added)
+    {
+        for (var k = 1; k < count; k++)
+        {
+            if (tokens[k].Kind != TokenKind.Alnum || tokens[k].Digits != 2 || tokens[k].Length != 3 || (text[tokens[k].End - 1] | 0x20) != 's' || text[tokens[k].Start + 1] != '0')
+            {
+                continue;
+            }
+
+            var before = P(k - 1, '-') ? k - 2 : k - 1;
+            if (Eq(before, "early") || Eq(before, "mid") || Eq(before, "late") || (Eq(before, "his") || Eq(before, "her") || Eq(before, "their")) && Eq(before - 1, "in"))
+            {
+                added.Add(new PiiSpan(tokens[k].Start, tokens[k].Start + 2, PiiLabel.Age));
+            }
+        }
+    }
+
+    /// <summary>Whose age a bare number after a comma or "were" may be: "HER GRANDSON, 9,", "kids 8 and 10".</summary>
+    private static readonly WordSet Kin = new(["son", "daughter", "grandson", "granddaughter", "nephew", "niece", "kid", "kids", "boy", "boys", "girl", "girls", "brother", "sister", "cousin", "child", "children", "baby", "toddler", "juvenile", "juveniles", "twins", "sons", "daughters", "grandkids"]);
+
+    /// <summary>"her grandson, 9, remained", "kids 8 and 10", "two kids I'd guess were 9 and 12".</summary>
+    private void KinAges(List<PiiSpan> added)
+    {
+        for (var k = 0; k + 1 < count; k++)
+        {
+            if (tokens[k + 1].Kind is not (TokenKind.Number or TokenKind.Punct) || !In(Kin, k))
+            {
+                continue;
+            }
+
+            var n = P(k + 1, ',') || Eq(k + 1, "aged") ? k + 2 : k + 1;
+            if (n >= count || tokens[n].Kind != TokenKind.Number || tokens[n].Length > 2)
+            {
+                continue;
+            }
+
+            var pair = Eq(n + 1, "and") && n + 2 < count && tokens[n + 2].Kind == TokenKind.Number && tokens[n + 2].Length <= 2 && AgeCloses(n + 3);
+            if (pair)
+            {
+                added.Add(new PiiSpan(tokens[n].Start, tokens[n].End, PiiLabel.Age));
+                added.Add(new PiiSpan(tokens[n + 2].Start, tokens[n + 2].End, PiiLabel.Age));
+            }
+            else if (AgeCloses(n + 1) && !Eq(n + 1, "and") && (n == k + 2 || P(n + 1, ',') || P(n + 1, ')')))
+            {
+                added.Add(new PiiSpan(tokens[n].Start, tokens[n].End, PiiLabel.Age)); // "HER GRANDSON, 9,"
+            }
+        }
+
+        for (var k = 1; k + 3 < count; k++)
+        {
+            // "two kids I'd guess were 9 and 12": two small numbers joined by "and" after "were", with kin just before.
+            if (Eq(k, "were") && tokens[k + 1].Kind == TokenKind.Number && tokens[k + 1].Length <= 2 && Eq(k + 2, "and") && tokens[k + 3].Kind == TokenKind.Number && tokens[k + 3].Length <= 2
+                && AgeCloses(k + 4) && (In(Kin, k - 1) || In(Kin, k - 2) || In(Kin, k - 3) || In(Kin, k - 4) || In(Kin, k - 5) || In(Kin, k - 6)))
+            {
+                added.Add(new PiiSpan(tokens[k + 1].Start, tokens[k + 1].End, PiiLabel.Age));
+                added.Add(new PiiSpan(tokens[k + 3].Start, tokens[k + 3].End, PiiLabel.Age));
+            }
+        }
+    }
+
+    /// <summary>"DRIVER, M/32,": a sex and an age.</summary>
+    private void SexSlashAge(List<PiiSpan> added)
+    {
+        for (var k = 1; k + 2 < count; k++)
+        {
+            if (P(k + 1, '/') && (Eq(k, "m") || Eq(k, "f")) && tokens[k + 2].Kind == TokenKind.Number && tokens[k + 2].Length == 2
+                && tokens[k + 1].Start == tokens[k].End && tokens[k + 2].Start == tokens[k + 1].End && (P(k - 1, ',') || P(k - 1, '(')) && !P(k + 3, '/'))
+            {
+                added.Add(new PiiSpan(tokens[k + 2].Start, tokens[k + 2].End, PiiLabel.Age));
+            }
+        }
+    }
+
+    private bool IsAgeWord(int k) => Eq(k, "years") || Eq(k, "year") || Eq(k, "yrs") || Eq(k, "yr") || Eq(k, "yo") || Eq(k, "y");
+}
