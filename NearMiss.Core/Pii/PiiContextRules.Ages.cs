@@ -142,31 +142,26 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
-            var fused = Eq(k, "hes") || Eq(k, "shes"); // "hes 19", typed fast
-            var verb = fused || Eq(n, "was") || Eq(n, "is") || P(n, '\'') && Eq(n + 1, "s");
-            if (!verb || !(person || fused || In(AgeSubjects, k)))
+            // Where the age would stand: after "hes" (typed fast), "was", "is" or "'s".
+            var fused = Eq(k, "hes") || Eq(k, "shes");
+            if (fused)
+            {
+                n = k + 1;
+            }
+            else if (Eq(k + 1, "was") || Eq(k + 1, "is"))
+            {
+                n = k + 2;
+            }
+            else if (P(k + 1, '\'') && Eq(k + 2, "s") && tokens[k + 1].Start == tokens[k].End)
+            {
+                n = k + 3;
+            }
+            else
             {
                 continue;
             }
 
-            if (fused)
-            {
-                n--;
-            }
-
-            if (fused)
-            {
-                n++;
-            }
-            else if (Eq(n, "was") || Eq(n, "is"))
-            {
-                n++;
-            }
-            else if (P(n, '\'') && Eq(n + 1, "s") && tokens[n].Start == tokens[k].End)
-            {
-                n += 2;
-            }
-            else
+            if (!(person || fused || In(AgeSubjects, k)))
             {
                 continue;
             }
