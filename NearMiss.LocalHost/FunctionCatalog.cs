@@ -37,7 +37,7 @@ public sealed record FunctionEntry(
 public static class FunctionCatalog
 {
     /// <summary>The NearMiss function classes.</summary>
-    public static Assembly FunctionsAssembly => typeof(NearMiss.Functions.Intake.SubmitReport).Assembly;
+    public static Assembly FunctionsAssembly => typeof(NearMiss.Functions.Intake.ReporterEndpoints).Assembly;
 
     public static IReadOnlyList<FunctionEntry> Discover() => Discover(FunctionsAssembly);
 

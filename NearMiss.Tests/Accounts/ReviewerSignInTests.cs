@@ -64,13 +64,13 @@ public sealed partial class ReviewerSignInTests : IAsyncLifetime
     /// <summary>Asks for a link, then works the sign-in queue as the host would.</summary>
     private async Task<(int Status, object? Value)> SignInAsync(string email)
     {
-        var answer = Unpack(await Function<ReviewerSignInFunction>().Run(Json(new JsonObject { ["email"] = email }), CancellationToken.None));
+        var answer = Unpack(await Function<ReviewerAccess>().SignIn(Json(new JsonObject { ["email"] = email }), CancellationToken.None));
         await SignInQueue.DrainAsync(_services);
         return answer;
     }
 
     private async Task<(int Status, object? Value)> SessionAsync(string token) =>
-        Unpack(await Function<ReviewerSessionFunction>().Run(Json(new JsonObject { ["token"] = token }), CancellationToken.None));
+        Unpack(await Function<ReviewerAccess>().Session(Json(new JsonObject { ["token"] = token }), CancellationToken.None));
 
     private string[] Mails() => Directory.Exists(_mail) ? Directory.GetFiles(_mail) : [];
 
@@ -191,7 +191,7 @@ public sealed partial class ReviewerSignInTests : IAsyncLifetime
     [InlineData("""{"email":42}""")]
     [InlineData("""{"email":"  "}""")]
     public async Task SignIn_BadBody_Is400(string body) =>
-        Assert.Equal(400, Unpack(await Function<ReviewerSignInFunction>().Run(Raw(body), CancellationToken.None)).Status);
+        Assert.Equal(400, Unpack(await Function<ReviewerAccess>().SignIn(Raw(body), CancellationToken.None)).Status);
 
     [Theory]
     [InlineData("""{"email":"not-an-address"}""", "email")]
@@ -202,7 +202,7 @@ public sealed partial class ReviewerSignInTests : IAsyncLifetime
     [InlineData("""{"email":"someone@example.org","console":true}""", "console")]
     public async Task SignIn_NotAnAddress_OrAConsoleOtherThanStaff_Is400OnThatField(string body, string field)
     {
-        var (status, value) = Unpack(await Function<ReviewerSignInFunction>().Run(Raw(body), CancellationToken.None));
+        var (status, value) = Unpack(await Function<ReviewerAccess>().SignIn(Raw(body), CancellationToken.None));
 
         Assert.Equal((400, field), (status, Assert.IsType<ValidationProblemDetails>(value).Errors.Keys.Single()));
         Assert.Empty(Mails());
@@ -213,7 +213,7 @@ public sealed partial class ReviewerSignInTests : IAsyncLifetime
     {
         var reviewer = await AddReviewerAsync(1);
 
-        var (status, _) = Unpack(await Function<ReviewerSignInFunction>().Run(Json(new JsonObject { ["email"] = reviewer.Email, ["console"] = "stafff" }), CancellationToken.None));
+        var (status, _) = Unpack(await Function<ReviewerAccess>().SignIn(Json(new JsonObject { ["email"] = reviewer.Email, ["console"] = "stafff" }), CancellationToken.None));
 
         Assert.Equal(400, status);
         Assert.Empty(Mails());
@@ -229,7 +229,7 @@ public sealed partial class ReviewerSignInTests : IAsyncLifetime
 
     [Fact]
     public async Task Session_MissingToken_Is400() =>
-        Assert.Equal(400, Unpack(await Function<ReviewerSessionFunction>().Run(Raw("{}"), CancellationToken.None)).Status);
+        Assert.Equal(400, Unpack(await Function<ReviewerAccess>().Session(Raw("{}"), CancellationToken.None)).Status);
 
     [Fact]
     public async Task SignInAndSession_LogNeitherAddressNorTokens()

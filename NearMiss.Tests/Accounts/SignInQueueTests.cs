@@ -99,7 +99,7 @@ public sealed class SignInQueueTests : IAsyncLifetime
     }
 
     private async Task<int> ReviewerSignInAsync(string email) =>
-        Unpack(await ActivatorUtilities.CreateInstance<ReviewerSignInFunction>(_services).Run(Json(new JsonObject { ["email"] = email }), CancellationToken.None)).Status;
+        Unpack(await ActivatorUtilities.CreateInstance<ReviewerAccess>(_services).SignIn(Json(new JsonObject { ["email"] = email }), CancellationToken.None)).Status;
 
     private async Task<int> ReaderSignInAsync(string email) =>
         Unpack(await ActivatorUtilities.CreateInstance<ReaderSignInFunction>(_services).Run(Json(new JsonObject { ["email"] = email }), CancellationToken.None)).Status;

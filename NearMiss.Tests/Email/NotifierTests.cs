@@ -9,7 +9,7 @@ using NearMiss.Core.Notifications;
 using NearMiss.Core.Reports;
 using NearMiss.Core.Review;
 using NearMiss.Core.Storage;
-using NearMiss.Functions.Email;
+using NearMiss.Functions;
 using NearMiss.Tests.Accounts;
 using NearMiss.Tests.Infrastructure;
 using NearMiss.Tests.Intake;
@@ -98,7 +98,7 @@ public sealed class NotifierTests(AzuriteFixture azurite) : IAsyncLifetime
         await services.GetRequiredService<CaseOpening>().OpenAsync(reportId, CancellationToken.None);
         var notification = Assert.Single(await QueueWaits.ReceiveAsync(store.Notifications)).MessageText;
 
-        await ActivatorUtilities.CreateInstance<SendNotification>(services).Run(notification, CancellationToken.None);
+        await ActivatorUtilities.CreateInstance<Queues>(services).SendNotification(notification, CancellationToken.None);
 
         var body = Assert.Single(sendGrid.LogEntries).RequestMessage.Body!;
         Assert.Contains($"https://nearmiss.example/review/case.html#id={reportId}", body);

@@ -8,7 +8,7 @@ using NearMiss.Core.Notifications;
 using NearMiss.Core.Reports;
 using NearMiss.Core.Review;
 using NearMiss.Core.Storage;
-using NearMiss.Functions.Email;
+using NearMiss.Functions;
 using NearMiss.Tests.Infrastructure;
 
 namespace NearMiss.Tests.Email;
@@ -62,7 +62,7 @@ public sealed class ReminderServiceTests(AzuriteFixture azurite) : IAsyncLifetim
     {
         var due = await AddCaseAsync("2031-01-07", stage: 2); // Tuesday: Wed..Wed is 6 business days
 
-        await ActivatorUtilities.CreateInstance<RemindWaitingCases>(_services).Run(null!, CancellationToken.None);
+        await ActivatorUtilities.CreateInstance<Timers>(_services).RemindWaitingCases(null!, CancellationToken.None);
 
         var reminder = Assert.Single(await QueuedAsync(), m => m.ReportId == due);
         Assert.Equal(("reminder", 2, $"{due}:reminder:2:2031-W03"), (reminder.Kind, reminder.Stage.Number, reminder.EventId));

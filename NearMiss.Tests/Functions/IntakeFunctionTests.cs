@@ -8,6 +8,7 @@ using NearMiss.Core.Reports;
 using NearMiss.Core.Review;
 using NearMiss.Core.Security;
 using NearMiss.Core.Storage;
+using NearMiss.Functions;
 using NearMiss.Functions.Health;
 using NearMiss.Functions.Intake;
 using NearMiss.Tests.Infrastructure;
@@ -33,7 +34,7 @@ public sealed class IntakeFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
 
     private async Task<string> SubmitAsync(JsonNode body)
     {
-        var (status, value) = Unpack(await Function<SubmitReport>().Run(Json(body), CancellationToken.None));
+        var (status, value) = Unpack(await Function<ReporterEndpoints>().Submit(Json(body), CancellationToken.None));
         Assert.Equal(202, status);
         var accepted = Assert.IsType<Accepted>(value);
         Assert.Equal("received", accepted.Status);
@@ -41,7 +42,7 @@ public sealed class IntakeFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     private async Task<(int Status, object? Value)> StatusAsync(string receipt) =>
-        Unpack(await Function<ReceiptStatusFunction>().Run(Json(new JsonObject { ["receipt"] = receipt }), CancellationToken.None));
+        Unpack(await Function<ReporterEndpoints>().ReceiptStatus(Json(new JsonObject { ["receipt"] = receipt }), CancellationToken.None));
 
     /// <summary>The sealed submission, once its batch window (a second in tests) has passed.</summary>
     private async Task<string> ReceiveScanMessageAsync()
@@ -56,7 +57,7 @@ public sealed class IntakeFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public void GetForm_ReturnsVersion1InContractShape()
     {
-        var (status, value) = Unpack(Function<GetForm>().Run(Get(), CancellationToken.None));
+        var (status, value) = Unpack(Function<ReporterEndpoints>().Form(Get(), CancellationToken.None));
 
         Assert.Equal(200, status);
         var json = JsonSerializer.SerializeToNode(value, JsonSerializerOptions.Web)!;
@@ -82,7 +83,7 @@ public sealed class IntakeFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
         }
 
         Assert.False((await Store.Submissions.GetEntityIfExistsAsync<SubmissionEntity>(reportId, SubmissionEntity.Row)).HasValue);
-        await Function<ScanReport>().Run(message, CancellationToken.None);
+        await Function<Queues>().ScanReport(message, CancellationToken.None);
         var entity = (await Store.Submissions.GetEntityAsync<TableEntity>(reportId, SubmissionEntity.Row)).Value;
         var stored = JsonSerializer.Serialize(entity.ToDictionary(p => p.Key, p => p.Value is byte[] b ? Convert.ToBase64String(b) : p.Value?.ToString()));
         Assert.DoesNotContain("dark two-lane road", stored);
@@ -100,7 +101,7 @@ public sealed class IntakeFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
         var message = await ReceiveScanMessageAsync();
         var reportId = ReportIdOf(message);
 
-        await Function<ScanReport>().Run(message, CancellationToken.None);
+        await Function<Queues>().ScanReport(message, CancellationToken.None);
 
         var reviewCase = (await Store.Submissions.GetEntityAsync<CaseEntity>(reportId, CaseEntity.Row)).Value;
         Assert.Equal(1, reviewCase.Stage);
@@ -123,9 +124,9 @@ public sealed class IntakeFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
         var message = await ReceiveScanMessageAsync();
         var reportId = ReportIdOf(message);
 
-        await Function<ScanReport>().Run(message, CancellationToken.None);
+        await Function<Queues>().ScanReport(message, CancellationToken.None);
         var first = (await Store.Submissions.GetEntityAsync<CaseEntity>(reportId, CaseEntity.Row)).Value;
-        await Function<ScanReport>().Run(message, CancellationToken.None);
+        await Function<Queues>().ScanReport(message, CancellationToken.None);
         var second = (await Store.Submissions.GetEntityAsync<CaseEntity>(reportId, CaseEntity.Row)).Value;
 
         Assert.Equal(first.ETag, second.ETag);
@@ -135,8 +136,8 @@ public sealed class IntakeFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Scan_MessageThatIsNotAReportId_IsIgnored()
     {
-        await Function<ScanReport>().Run("<script>alert(1)</script>", CancellationToken.None);
-        await Function<ScanReport>().Run(new string('a', 32), CancellationToken.None);
+        await Function<Queues>().ScanReport("<script>alert(1)</script>", CancellationToken.None);
+        await Function<Queues>().ScanReport(new string('a', 32), CancellationToken.None);
 
         Assert.Empty(await QueueWaits.ReceiveAsync(Store.Notifications, expected: 0));
     }
@@ -149,7 +150,7 @@ public sealed class IntakeFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
         entity.SealedText![^1] ^= 1;
         await Store.Submissions.UpdateEntityAsync(entity, entity.ETag);
 
-        await Assert.ThrowsAnyAsync<System.Security.Cryptography.CryptographicException>(() => Function<ScanReport>().Run(reportId, CancellationToken.None));
+        await Assert.ThrowsAnyAsync<System.Security.Cryptography.CryptographicException>(() => Function<Queues>().ScanReport(reportId, CancellationToken.None));
 
         Assert.True((await Store.Submissions.GetEntityIfExistsAsync<SubmissionEntity>(reportId, SubmissionEntity.Row)).HasValue);
         Assert.False((await Store.Submissions.GetEntityIfExistsAsync<CaseEntity>(reportId, CaseEntity.Row)).HasValue);
@@ -162,7 +163,7 @@ public sealed class IntakeFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
         body["answers"]!["callType"] = "nope";
         body["narrative"] = "short";
 
-        var (status, value) = Unpack(await Function<SubmitReport>().Run(Json(body), CancellationToken.None));
+        var (status, value) = Unpack(await Function<ReporterEndpoints>().Submit(Json(body), CancellationToken.None));
 
         Assert.Equal(400, status);
         var problem = Assert.IsType<ValidationProblemDetails>(value);
@@ -179,7 +180,7 @@ public sealed class IntakeFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("null")]
     public async Task Submit_MalformedBody_Returns400(string body)
     {
-        var (status, value) = Unpack(await Function<SubmitReport>().Run(Raw(body), CancellationToken.None));
+        var (status, value) = Unpack(await Function<ReporterEndpoints>().Submit(Raw(body), CancellationToken.None));
 
         Assert.Equal(400, status);
         Assert.NotEmpty(Assert.IsType<ValidationProblemDetails>(value).Errors);
@@ -188,7 +189,7 @@ public sealed class IntakeFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Submit_InvalidUtf8_Returns400()
     {
-        var (status, _) = Unpack(await Function<SubmitReport>().Run(Bytes([0x7B, 0x22, 0xFF, 0xFE, 0x22, 0x3A, 0x31, 0x7D]), CancellationToken.None));
+        var (status, _) = Unpack(await Function<ReporterEndpoints>().Submit(Bytes([0x7B, 0x22, 0xFF, 0xFE, 0x22, 0x3A, 0x31, 0x7D]), CancellationToken.None));
 
         Assert.Equal(400, status);
     }
@@ -198,7 +199,7 @@ public sealed class IntakeFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var body = new string('[', 5000) + new string(']', 5000);
 
-        var (status, _) = Unpack(await Function<SubmitReport>().Run(Raw(body), CancellationToken.None));
+        var (status, _) = Unpack(await Function<ReporterEndpoints>().Submit(Raw(body), CancellationToken.None));
 
         Assert.Equal(400, status);
     }
@@ -208,7 +209,7 @@ public sealed class IntakeFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var body = Reports.Valid(new string('a', 70_000));
 
-        var (status, _) = Unpack(await Function<SubmitReport>().Run(Json(body), CancellationToken.None));
+        var (status, _) = Unpack(await Function<ReporterEndpoints>().Submit(Json(body), CancellationToken.None));
 
         Assert.Equal(413, status);
         Assert.Empty((await Store.PiiScan.PeekMessagesAsync(32)).Value);
@@ -220,7 +221,7 @@ public sealed class IntakeFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
         var request = Json(Reports.Valid(new string('a', 70_000)));
         request.ContentLength = null;
 
-        var (status, _) = Unpack(await Function<SubmitReport>().Run(request, CancellationToken.None));
+        var (status, _) = Unpack(await Function<ReporterEndpoints>().Submit(request, CancellationToken.None));
 
         Assert.Equal(413, status);
     }
@@ -244,7 +245,7 @@ public sealed class IntakeFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("[]", 400)]
     public async Task Status_UnknownOrMalformedReceipt_Returns404Or400(string body, int expected)
     {
-        var (status, _) = Unpack(await Function<ReceiptStatusFunction>().Run(Raw(body), CancellationToken.None));
+        var (status, _) = Unpack(await Function<ReporterEndpoints>().ReceiptStatus(Raw(body), CancellationToken.None));
 
         Assert.Equal(expected, status);
     }

@@ -48,7 +48,7 @@ public sealed class RateLimitFunctionTests(AzuriteFixture azurite) : IAsyncLifet
 
     private async Task<(int Status, object? Value, HttpResponse Response)> SubmitAsync(HttpRequest request)
     {
-        var (status, value) = Unpack(await Function<SubmitReport>().Run(request, CancellationToken.None));
+        var (status, value) = Unpack(await Function<ReporterEndpoints>().Submit(request, CancellationToken.None));
         return (status, value, request.HttpContext.Response);
     }
 
@@ -110,10 +110,10 @@ public sealed class RateLimitFunctionTests(AzuriteFixture azurite) : IAsyncLifet
     [Fact]
     public async Task ReceiptLookups_StatusAndMessagesShareOneBudget()
     {
-        var status = await Function<ReceiptStatusFunction>().Run(Json(new JsonObject { ["receipt"] = "ABCD-EFGH-JKMN-PQRS-TUVW-XYZ2" }).From(Address), CancellationToken.None);
-        var message = await Function<ReceiptMessages>().Run(Json(new JsonObject { ["receipt"] = "ABCD-EFGH-JKMN-PQRS-TUVW-XYZ2", ["message"] = "hi" }).From(Address), CancellationToken.None);
+        var status = await Function<ReporterEndpoints>().ReceiptStatus(Json(new JsonObject { ["receipt"] = "ABCD-EFGH-JKMN-PQRS-TUVW-XYZ2" }).From(Address), CancellationToken.None);
+        var message = await Function<ReporterEndpoints>().ReceiptMessages(Json(new JsonObject { ["receipt"] = "ABCD-EFGH-JKMN-PQRS-TUVW-XYZ2", ["message"] = "hi" }).From(Address), CancellationToken.None);
         var request = Json(new JsonObject { ["receipt"] = "ABCD-EFGH-JKMN-PQRS-TUVW-XYZ2" }).From(Address);
-        var third = await Function<ReceiptStatusFunction>().Run(request, CancellationToken.None);
+        var third = await Function<ReporterEndpoints>().ReceiptStatus(request, CancellationToken.None);
 
         Assert.Equal(404, Unpack(status).Status);
         Assert.Equal(404, Unpack(message).Status);
@@ -125,9 +125,9 @@ public sealed class RateLimitFunctionTests(AzuriteFixture azurite) : IAsyncLifet
     public async Task SignIns_OfReviewersAndReaders_ShareOneBudget()
     {
         var token = new JsonObject { ["token"] = new string('A', 43) };
-        var reviewer = await Function<ReviewerSessionFunction>().Run(Json(token).From(Address), CancellationToken.None);
+        var reviewer = await Function<ReviewerAccess>().Session(Json(token).From(Address), CancellationToken.None);
         var reader = await Function<ReaderSessionFunction>().Run(Json(token).From(Address), CancellationToken.None);
-        var signIn = await Function<ReviewerSignInFunction>().Run(Json(new JsonObject { ["email"] = "someone@example.org" }).From(Address), CancellationToken.None);
+        var signIn = await Function<ReviewerAccess>().SignIn(Json(new JsonObject { ["email"] = "someone@example.org" }).From(Address), CancellationToken.None);
         var readerSignIn = await Function<ReaderSignInFunction>().Run(Json(new JsonObject { ["email"] = "someone@example.gov" }).From(OtherAddress), CancellationToken.None);
 
         Assert.Equal(401, Unpack(reviewer).Status);
@@ -158,7 +158,7 @@ public sealed class RateLimitFunctionTests(AzuriteFixture azurite) : IAsyncLifet
         for (var i = 0; i < 3; i++)
         {
             var request = Json(Reports.Valid()).From(Address);
-            Assert.Equal(202, Unpack(await ActivatorUtilities.CreateInstance<SubmitReport>(services).Run(request, CancellationToken.None)).Status);
+            Assert.Equal(202, Unpack(await ActivatorUtilities.CreateInstance<ReporterEndpoints>(services).Submit(request, CancellationToken.None)).Status);
         }
     }
 

@@ -8,6 +8,7 @@ using NearMiss.Core.Accounts;
 using NearMiss.Core.Intake;
 using NearMiss.Core.Reports;
 using NearMiss.Core.Security;
+using NearMiss.Functions;
 using NearMiss.Functions.Accounts;
 using NearMiss.Functions.Intake;
 using NearMiss.Functions.Library;
@@ -61,7 +62,7 @@ public sealed class ResponseFloorFunctionTests(AzuriteFixture azurite) : IAsyncL
 
     private async Task<string> KnownReceiptAsync()
     {
-        var (status, value) = Unpack(await Function<SubmitReport>().Run(Json(Reports.Valid()), CancellationToken.None));
+        var (status, value) = Unpack(await Function<ReporterEndpoints>().Submit(Json(Reports.Valid()), CancellationToken.None));
         Assert.Equal(202, status);
         return Assert.IsType<Accepted>(value).Receipt;
     }
@@ -74,11 +75,11 @@ public sealed class ResponseFloorFunctionTests(AzuriteFixture azurite) : IAsyncL
 
         var answers = new[]
         {
-            await TimeAsync(Function<ReceiptStatusFunction>().Run, Json(new JsonObject { ["receipt"] = known })),
-            await TimeAsync(Function<ReceiptStatusFunction>().Run, Json(new JsonObject { ["receipt"] = Receipts.NewReceipt() })),
-            await TimeAsync(Function<ReceiptStatusFunction>().Run, Json(new JsonObject { ["receipt"] = "not a receipt" })),
-            await TimeAsync(Function<ReceiptStatusFunction>().Run, Json(new JsonObject { ["receipt"] = 5 })),
-            await TimeAsync(Function<ReceiptStatusFunction>().Run, Raw("{")),
+            await TimeAsync(Function<ReporterEndpoints>().ReceiptStatus, Json(new JsonObject { ["receipt"] = known })),
+            await TimeAsync(Function<ReporterEndpoints>().ReceiptStatus, Json(new JsonObject { ["receipt"] = Receipts.NewReceipt() })),
+            await TimeAsync(Function<ReporterEndpoints>().ReceiptStatus, Json(new JsonObject { ["receipt"] = "not a receipt" })),
+            await TimeAsync(Function<ReporterEndpoints>().ReceiptStatus, Json(new JsonObject { ["receipt"] = 5 })),
+            await TimeAsync(Function<ReporterEndpoints>().ReceiptStatus, Raw("{")),
         };
 
         Assert.Equal([200, 404, 404, 400, 400], answers.Select(a => a.Status));
@@ -90,15 +91,15 @@ public sealed class ResponseFloorFunctionTests(AzuriteFixture azurite) : IAsyncL
     {
         // Stored at once (not after the batch window), so that the case exists.
         var (known, id) = await Reports.StoreAsync(_services, Reports.Valid());
-        await Function<ScanReport>().Run(id, CancellationToken.None);
+        await Function<Queues>().ScanReport(id, CancellationToken.None);
         static JsonObject Reply(string receipt) => new() { ["receipt"] = receipt, ["message"] = "It was a Tuesday." };
 
         var answers = new[]
         {
-            await TimeAsync(Function<ReceiptMessages>().Run, Json(Reply(known))),
-            await TimeAsync(Function<ReceiptMessages>().Run, Json(Reply(Receipts.NewReceipt()))),
-            await TimeAsync(Function<ReceiptMessages>().Run, Json(Reply("not a receipt"))),
-            await TimeAsync(Function<ReceiptMessages>().Run, Json(new JsonObject { ["receipt"] = known })),
+            await TimeAsync(Function<ReporterEndpoints>().ReceiptMessages, Json(Reply(known))),
+            await TimeAsync(Function<ReporterEndpoints>().ReceiptMessages, Json(Reply(Receipts.NewReceipt()))),
+            await TimeAsync(Function<ReporterEndpoints>().ReceiptMessages, Json(Reply("not a receipt"))),
+            await TimeAsync(Function<ReporterEndpoints>().ReceiptMessages, Json(new JsonObject { ["receipt"] = known })),
         };
 
         // A known receipt whose case waits for no answer is 409.
@@ -114,9 +115,9 @@ public sealed class ResponseFloorFunctionTests(AzuriteFixture azurite) : IAsyncL
 
         var answers = new[]
         {
-            await TimeAsync(Function<ReviewerSignInFunction>().Run, Json(new JsonObject { ["email"] = reviewer.Email })),
-            await TimeAsync(Function<ReviewerSignInFunction>().Run, Json(new JsonObject { ["email"] = ReviewerDirectoryTests.NewAddress() })),
-            await TimeAsync(Function<ReviewerSignInFunction>().Run, Json(new JsonObject { ["email"] = 5 })),
+            await TimeAsync(Function<ReviewerAccess>().SignIn, Json(new JsonObject { ["email"] = reviewer.Email })),
+            await TimeAsync(Function<ReviewerAccess>().SignIn, Json(new JsonObject { ["email"] = ReviewerDirectoryTests.NewAddress() })),
+            await TimeAsync(Function<ReviewerAccess>().SignIn, Json(new JsonObject { ["email"] = 5 })),
             await TimeAsync(Function<ReaderSignInFunction>().Run, Json(new JsonObject { ["email"] = ReviewerDirectoryTests.NewAddress() })),
             await TimeAsync(Function<ReaderSignInFunction>().Run, Raw("[]")),
         };

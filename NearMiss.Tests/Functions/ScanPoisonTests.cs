@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using NearMiss.Core.Review;
 using NearMiss.Core.Storage;
-using NearMiss.Functions.Intake;
+using NearMiss.Functions;
 using NearMiss.LocalHost;
 using NearMiss.Tests.Infrastructure;
 using NearMiss.Tests.Intake;
@@ -53,9 +53,9 @@ public sealed class ScanPoisonTests(AzuriteFixture azurite) : IAsyncLifetime
 
     private async Task RunListenerUntilAsync(Func<Task<bool>> done, Action onAttempt)
     {
-        var scan = ActivatorUtilities.CreateInstance<ScanReport>(_services);
+        var scan = ActivatorUtilities.CreateInstance<Queues>(_services);
         using var stop = new CancellationTokenSource();
-        var listener = new QueueListener(Store.PiiScan, PoisonQueue, (message, ct) => { onAttempt(); return scan.Run(message, ct); }, Fast, NullLogger.Instance);
+        var listener = new QueueListener(Store.PiiScan, PoisonQueue, (message, ct) => { onAttempt(); return scan.ScanReport(message, ct); }, Fast, NullLogger.Instance);
         var running = listener.RunAsync(stop.Token);
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (!await done() && DateTime.UtcNow < deadline)

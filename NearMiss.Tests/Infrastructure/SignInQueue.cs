@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 
 using NearMiss.Core.Storage;
-using NearMiss.Functions.SignIn;
+using NearMiss.Functions;
 
 namespace NearMiss.Tests.Infrastructure;
 
@@ -12,17 +12,17 @@ public static class SignInQueue
     public static async Task ClearAsync(IServiceProvider services) =>
         await services.GetRequiredService<NearMissStore>().SignInLinks.ClearMessagesAsync();
 
-    /// <summary>Runs <see cref="SendSignInLink"/> on every waiting request and deletes it; the number handled.</summary>
+    /// <summary>Runs <see cref="Queues.SendSignInLink"/> on every waiting request and deletes it; the number handled.</summary>
     public static async Task<int> DrainAsync(IServiceProvider services)
     {
         var queue = services.GetRequiredService<NearMissStore>().SignInLinks;
-        var function = ActivatorUtilities.CreateInstance<SendSignInLink>(services);
+        var function = ActivatorUtilities.CreateInstance<Queues>(services);
         var handled = 0;
         while ((await queue.ReceiveMessagesAsync(32)).Value is { Length: > 0 } messages)
         {
             foreach (var message in messages)
             {
-                await function.Run(message.MessageText, CancellationToken.None);
+                await function.SendSignInLink(message.MessageText, CancellationToken.None);
                 await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
                 handled++;
             }

@@ -104,7 +104,7 @@ public sealed class AtomicPublicationTests(AzuriteFixture azurite) : IAsyncLifet
         var stage1 = sessions.IssueAccessToken(await directory.AddAsync("atomic-stage1@example.org", new HashSet<Stage> { Stage.One }, CancellationToken.None));
         var stage2 = sessions.IssueAccessToken(await directory.AddAsync("atomic-stage2@example.org", new HashSet<Stage> { Stage.Two }, CancellationToken.None));
         var pass = new JsonObject { ["decision"] = "pass", ["narrative"] = Reports.Narrative, ["lessonsLearned"] = "Wait for cover." };
-        var (status, _) = Unpack(await ActivatorUtilities.CreateInstance<StageDecisions>(_services).Stage1(Authorized(pass, stage1), id, CancellationToken.None));
+        var (status, _) = Unpack(await ActivatorUtilities.CreateInstance<ReviewEndpoints>(_services).Stage1(Authorized(pass, stage1), id, CancellationToken.None));
         Assert.Equal(200, status);
         return (id, stage2);
     }
@@ -120,7 +120,7 @@ public sealed class AtomicPublicationTests(AzuriteFixture azurite) : IAsyncLifet
             ["summary"] = "A stop where the driver's hand was hidden.",
             ["lessons"] = new JsonArray("Run the plate first.", "Wait for cover."),
         };
-        return Unpack(await ActivatorUtilities.CreateInstance<StageDecisions>(_services).Stage2(Authorized(body, token), id, CancellationToken.None));
+        return Unpack(await ActivatorUtilities.CreateInstance<ReviewEndpoints>(_services).Stage2(Authorized(body, token), id, CancellationToken.None));
     }
 
     private static HttpRequest Authorized(JsonObject body, string token)

@@ -7,7 +7,7 @@ using NearMiss.Core.Accounts;
 using NearMiss.Core.Email;
 using NearMiss.Core.Review;
 using NearMiss.Core.Trends;
-using NearMiss.Functions.Trends;
+using NearMiss.Functions;
 using NearMiss.Tests.Infrastructure;
 
 using WireMock.RequestBuilders;
@@ -87,7 +87,7 @@ public sealed class TrendMailTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task TrendSummary_SendsStaffOneEmailWithInlinePngCharts()
     {
-        await ActivatorUtilities.CreateInstance<TrendSummary>(_services).Run(null!, CancellationToken.None);
+        await ActivatorUtilities.CreateInstance<Timers>(_services).TrendSummary(null!, CancellationToken.None);
 
         var body = JsonNode.Parse(Assert.Single(_sendGrid.LogEntries).RequestMessage.Body!)!;
         Assert.Equal(
@@ -103,7 +103,7 @@ public sealed class TrendMailTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         await _services.GetRequiredService<AgencyDirectory>().AddAsync("mailpd", "chief@example.org", CancellationToken.None);
 
-        await ActivatorUtilities.CreateInstance<AgencyAnalysis>(_services).Run(null!, CancellationToken.None);
+        await ActivatorUtilities.CreateInstance<Timers>(_services).AgencyAnalysis(null!, CancellationToken.None);
 
         var bodies = _sendGrid.LogEntries.Select(e => JsonNode.Parse(e.RequestMessage.Body!)!).ToList();
         var body = Assert.Single(bodies, b => (string?)b["personalizations"]![0]!["to"]![0]!["email"] == "chief@example.org");
