@@ -24,20 +24,32 @@ public static class PiiCommand
             Description = "How far ahead of \"no PII\" every word of a tagger span must be",
             DefaultValueFactory = _ => LocalPiiDetector.DefaultTaggerThreshold,
         };
+        var workers = new Option<int>("--workers")
+        {
+            Description = "Threads that scan lines at once (output order and content are the same for any number); default one per processor",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+        };
+        workers.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--workers must be at least 1");
+            }
+        });
         var scan = new Command(
             "scan",
             "Reads JSON lines {\"id\",\"text\"} on stdin and writes {\"id\",\"spans\":[{\"start\",\"end\",\"label\"}]} per line on stdout. " +
             "Offsets count Unicode code points, end exclusive. A line that is not a JSON object with a string \"text\" is reported on " +
             "stderr with its line number and skipped; the exit code is then 2.")
         {
-            model, noTagger, threshold,
+            model, noTagger, threshold, workers,
         };
         scan.SetAction(async (result, cancellationToken) =>
         {
             var detector = Detector(result.GetValue(model), result.GetValue(noTagger), result.GetValue(threshold));
             await using var input = Console.OpenStandardInput();
             await using var output = Console.OpenStandardOutput();
-            return await PiiScan.RunAsync(input, output, Console.Error, cancellationToken, detector);
+            return await PiiScan.RunAsync(input, output, Console.Error, cancellationToken, detector, result.GetValue(workers));
         });
         return scan;
     }

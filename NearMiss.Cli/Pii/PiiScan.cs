@@ -7,8 +7,10 @@ namespace NearMiss.Cli.Pii;
 
 /// <summary>
 /// The <c>pii scan</c> loop: JSON lines in, spans in code-point offsets out. Input is read as UTF-8 bytes in large
-/// blocks and each line parsed in place with <see cref="Utf8JsonReader"/> (the text is the only string made per
-/// line); output is written with one <see cref="Utf8JsonWriter"/> into a growing buffer flushed in large blocks.
+/// blocks; the complete lines of a block are parsed in place with <see cref="Utf8JsonReader"/> (the text is the only
+/// string made per line) and scanned on up to <c>workers</c> threads, then written in input order with one
+/// <see cref="Utf8JsonWriter"/> into a growing buffer flushed in large blocks. Output and error lines are the same for
+/// any number of workers.
 /// </summary>
 public static class PiiScan
 {
@@ -17,12 +19,15 @@ public static class PiiScan
     private const int ReadBlock = 1 << 20;
     private const int FlushAt = 1 << 16;
 
-    public static async Task<int> RunAsync(Stream input, Stream output, TextWriter errors, CancellationToken cancellationToken, IPiiDetector? detector = null)
+    /// <param name="workers">Threads that scan a block's lines at once; 0 means one per processor.</param>
+    public static async Task<int> RunAsync(Stream input, Stream output, TextWriter errors, CancellationToken cancellationToken, IPiiDetector? detector = null, int workers = 0)
     {
         detector ??= new LocalPiiDetector();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = workers > 0 ? workers : Environment.ProcessorCount, CancellationToken = cancellationToken };
         var buffer = ArrayPool<byte>.Shared.Rent(ReadBlock);
         var sink = new ArrayBufferWriter<byte>(FlushAt * 2);
         using var writer = new Utf8JsonWriter(sink, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true });
+        var lines = new List<ScannedLine>();
         var filled = 0;
         var lineNumber = 0;
         var bad = 0;
@@ -54,6 +59,7 @@ public static class PiiScan
                     }
                 }
 
+                lines.Clear();
                 while (start < filled)
                 {
                     var newline = buffer.AsSpan(start, filled - start).IndexOf((byte)'\n');
@@ -63,15 +69,23 @@ public static class PiiScan
                     }
 
                     var length = newline < 0 ? filled - start : newline;
+                    lines.Add(new ScannedLine(start, length));
+                    start += newline < 0 ? length : length + 1;
+                }
+
+                Scan(buffer, lines, detector, parallel);
+                foreach (var line in lines)
+                {
                     lineNumber++;
-                    var error = ScanLine(buffer.AsSpan(start, length), writer, sink, detector);
-                    if (error is not null)
+                    if (line.Error is not null)
                     {
-                        await errors.WriteLineAsync($"pii scan: line {lineNumber}: {error}; skipped");
+                        await errors.WriteLineAsync($"pii scan: line {lineNumber}: {line.Error}; skipped");
                         bad++;
                     }
-
-                    start += newline < 0 ? length : length + 1;
+                    else if (line.Spans is not null)
+                    {
+                        Write(buffer.AsSpan(line.Start, line.Length), line, writer, sink);
+                    }
                 }
 
                 if (sink.WrittenCount >= FlushAt || eof)
@@ -94,89 +108,32 @@ public static class PiiScan
         return bad == 0 ? 0 : BadInputExitCode;
     }
 
-    /// <summary>Scans one line and writes its result; returns the error text for a bad line (nothing written).</summary>
-    private static string? ScanLine(ReadOnlySpan<byte> line, Utf8JsonWriter writer, ArrayBufferWriter<byte> sink, IPiiDetector detector)
+    /// <summary>Parses and scans each line of a block, on several threads when there are several lines.</summary>
+    private static void Scan(byte[] buffer, List<ScannedLine> lines, IPiiDetector detector, ParallelOptions parallel)
     {
-        line = line.TrimEnd((byte)'\r');
-        if (IsBlank(line))
+        if (lines.Count == 1 || parallel.MaxDegreeOfParallelism == 1)
         {
-            return null;
-        }
-
-        string? text = null;
-        var idStart = -1;
-        var idLength = 0;
-        var idKind = JsonTokenType.None;
-        var idEscaped = false;
-        try
-        {
-            var reader = new Utf8JsonReader(line, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
-            reader.Read();
-            if (reader.TokenType == JsonTokenType.Null)
+            foreach (var line in lines)
             {
-                EnsureEnd(ref reader);
-                return "expected an object with a string \"text\"";
+                line.Scan(buffer, detector);
             }
 
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                return $"not JSON (the line is a JSON {reader.TokenType}, not an object)";
-            }
-
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                if (reader.ValueTextEquals("text"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == JsonTokenType.String)
-                    {
-                        text = reader.GetString();
-                    }
-                    else if (reader.TokenType == JsonTokenType.Null)
-                    {
-                        text = null;
-                    }
-                    else
-                    {
-                        return $"not JSON (\"text\" is a JSON {reader.TokenType}, not a string)";
-                    }
-                }
-                else if (reader.ValueTextEquals("id"u8))
-                {
-                    reader.Read();
-                    idKind = reader.TokenType;
-                    idStart = (int)reader.TokenStartIndex;
-                    idEscaped = reader.TokenType == JsonTokenType.String && reader.ValueIsEscaped;
-                    reader.Skip();
-                    idLength = (int)reader.BytesConsumed - idStart;
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-            }
-
-            EnsureEnd(ref reader);
-        }
-        catch (JsonException e)
-        {
-            return $"not JSON ({e.Message})";
+            return;
         }
 
-        if (text is null)
-        {
-            return "expected an object with a string \"text\"";
-        }
+        Parallel.ForEach(lines, parallel, line => line.Scan(buffer, detector));
+    }
 
-        var spans = detector.Detect(text);
+    private static void Write(ReadOnlySpan<byte> bytes, ScannedLine line, Utf8JsonWriter writer, ArrayBufferWriter<byte> sink)
+    {
+        var text = line.Text!;
         writer.WriteStartObject();
         writer.WritePropertyName("id"u8);
-        WriteId(writer, line, idKind, idStart, idLength, idEscaped);
+        WriteId(writer, bytes.TrimEnd((byte)'\r'), line.IdKind, line.IdStart, line.IdLength, line.IdEscaped);
         writer.WriteStartArray("spans"u8);
         var offsets = new CodePointOffsets(text);
         var bmp = !HasSurrogates(text);
-        foreach (var span in spans)
+        foreach (var span in line.Spans!)
         {
             writer.WriteStartObject();
             writer.WriteNumber("start"u8, bmp ? span.Start : offsets.ToCodePoint(span.Start));
@@ -191,7 +148,107 @@ public static class PiiScan
         writer.Reset(sink);
         sink.GetSpan(1)[0] = (byte)'\n';
         sink.Advance(1);
-        return null;
+    }
+
+    /// <summary>One input line: where it lies in the block, then what parsing and scanning it gave.</summary>
+    private sealed class ScannedLine(int start, int length)
+    {
+        public int Start { get; } = start;
+
+        public int Length { get; } = length;
+
+        /// <summary>Why the line is skipped, or null.</summary>
+        public string? Error { get; private set; }
+
+        public string? Text { get; private set; }
+
+        /// <summary>The spans found, or null for a blank line (nothing written).</summary>
+        public IReadOnlyList<PiiSpan>? Spans { get; private set; }
+
+        public JsonTokenType IdKind { get; private set; } = JsonTokenType.None;
+
+        public int IdStart { get; private set; } = -1;
+
+        public int IdLength { get; private set; }
+
+        public bool IdEscaped { get; private set; }
+
+        public void Scan(byte[] buffer, IPiiDetector detector)
+        {
+            var line = buffer.AsSpan(Start, Length).TrimEnd((byte)'\r');
+            if (IsBlank(line))
+            {
+                return;
+            }
+
+            Error = Parse(line);
+            if (Error is null)
+            {
+                Spans = detector.Detect(Text!);
+            }
+        }
+
+        /// <summary>Reads the text and where the id lies; returns the error text for a bad line.</summary>
+        private string? Parse(ReadOnlySpan<byte> line)
+        {
+            try
+            {
+                var reader = new Utf8JsonReader(line, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.Null)
+                {
+                    EnsureEnd(ref reader);
+                    return "expected an object with a string \"text\"";
+                }
+
+                if (reader.TokenType != JsonTokenType.StartObject)
+                {
+                    return $"not JSON (the line is a JSON {reader.TokenType}, not an object)";
+                }
+
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    if (reader.ValueTextEquals("text"u8))
+                    {
+                        reader.Read();
+                        if (reader.TokenType == JsonTokenType.String)
+                        {
+                            Text = reader.GetString();
+                        }
+                        else if (reader.TokenType == JsonTokenType.Null)
+                        {
+                            Text = null;
+                        }
+                        else
+                        {
+                            return $"not JSON (\"text\" is a JSON {reader.TokenType}, not a string)";
+                        }
+                    }
+                    else if (reader.ValueTextEquals("id"u8))
+                    {
+                        reader.Read();
+                        IdKind = reader.TokenType;
+                        IdStart = (int)reader.TokenStartIndex;
+                        IdEscaped = reader.TokenType == JsonTokenType.String && reader.ValueIsEscaped;
+                        reader.Skip();
+                        IdLength = (int)reader.BytesConsumed - IdStart;
+                    }
+                    else
+                    {
+                        reader.Read();
+                        reader.Skip();
+                    }
+                }
+
+                EnsureEnd(ref reader);
+            }
+            catch (JsonException e)
+            {
+                return $"not JSON ({e.Message})";
+            }
+
+            return Text is null ? "expected an object with a string \"text\"" : null;
+        }
     }
 
     private static void WriteId(Utf8JsonWriter writer, ReadOnlySpan<byte> line, JsonTokenType kind, int start, int length, bool escaped)

@@ -38,4 +38,32 @@ public sealed class PiiScanCliTests
         Assert.Contains("line 1", errors.ToString());
         Assert.Equal("{\"id\":2,\"spans\":[]}\n", Encoding.UTF8.GetString(output.ToArray()));
     }
+
+    [Fact]
+    public async Task Scan_OnSeveralWorkers_WritesWhatOneWorkerWrites()
+    {
+        var lines = new StringBuilder();
+        for (var k = 0; k < 120; k++)
+        {
+            lines.Append(k % 17 == 5 ? "not json" : k % 23 == 7 ? "   " : JsonSerializer.Serialize(new { id = k, text = $"Deputy Ray Okafor, badge {4000 + k}, called 555-01{k:00} from Pueblo County on March {1 + k % 28}." }));
+            lines.Append('\n');
+        }
+
+        async Task<(int Exit, string Output, string Errors)> Run(int workers)
+        {
+            var output = new MemoryStream();
+            var errors = new StringWriter();
+            var exit = await PiiScan.RunAsync(new MemoryStream(Encoding.UTF8.GetBytes(lines.ToString())), output, errors, CancellationToken.None, workers: workers);
+            return (exit, Encoding.UTF8.GetString(output.ToArray()), errors.ToString());
+        }
+
+        var one = await Run(1);
+        var four = await Run(4);
+
+        Assert.Equal(one, four);
+        Assert.Equal(PiiScan.BadInputExitCode, one.Exit);
+        Assert.Equal(120 - 7 - 5, one.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains("line 6:", one.Errors);
+        Assert.Contains("\"id\":119,", one.Output);
+    }
 }
