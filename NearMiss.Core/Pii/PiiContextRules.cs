@@ -94,7 +94,9 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         AgencyCaseNumbers(added);
         Chains(kept, added);
         PlacesBeside(kept, added);
+        Rooms(kept, added);
         Merge(kept, added);
+        SurnameFirst(kept);
         JoinHyphenated(kept);
         DaysWithDates(kept);
         SpanTails(kept);

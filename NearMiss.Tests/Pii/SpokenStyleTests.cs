@@ -29,6 +29,18 @@ public sealed class SpokenStyleTests
     public void Ages(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
+    [InlineData("we pulled him out of cell 3E-12 before the smoke got bad", "cell 3E-12", "LOCATION")]
+    [InlineData("I was posted in Tower 2 when the fight started", "Tower 2", "LOCATION")]
+    [InlineData("she was the bailiff in dept 11 that morning", "dept 11", "LOCATION")]
+    [InlineData("we moved him from D pod to medical", "D pod", "LOCATION")]
+    [InlineData("TWO INMATES FROM G BLOCK REFUSED TO LOCK DOWN", "G BLOCK", "LOCATION")]
+    [InlineData("staff in 6C wing heard it first", "6C wing", "LOCATION")]
+    [InlineData("the visitor in room 418 pressed the call button", "room 418", "LOCATION")]
+    [InlineData("OFFICERS MET THE DRIVER, LATER ID'D AS GARCIA, ELENA (44), AT THE CURB", "GARCIA, ELENA", "PERSON")]
+    [InlineData("inmate Ferreira, Tomas was moved first", "Ferreira, Tomas", "PERSON")]
+    public void RoomsAndSurnamesFirst(string text, string expected, string label) => AssertFinds(text, expected, label);
+
+    [Theory]
     [InlineData("i was charlie 7 working nights that week", "charlie 7", "BADGE_ID")]
     [InlineData("Ayaan Dahir (Frank 34) sets up on the other side", "Frank 34", "BADGE_ID")]
     [InlineData("i'm 831, the other car was behind me", "831", "BADGE_ID")]
@@ -73,6 +85,10 @@ public sealed class SpokenStyleTests
     [InlineData("ok so we rolled up and it was quiet")] // "so" after a word is no sheriff's office
     [InlineData("we went 10-8 and then code 3 to an 11-99 call")] // radio codes, not call signs
     [InlineData("the boys 2 and 3 of the group ran")] // a count, not ages
+    [InlineData("the crowd was a block away and getting louder")] // the article, not a unit's letter
+    [InlineData("DON'T BLOCK THE DOOR WITH THE CART")] // a contraction's letter, not a unit's
+    [InlineData("a small dept 14 officers total, two on nights")] // a count after the word
+    [InlineData("I said to keep holding 2 fingers on the pulse")] // holding is a verb here
     public void LeavesAlone(string text) => Assert.Empty(Rules.Detect(text));
 
     private static void AssertFinds(string text, string expected, string label)

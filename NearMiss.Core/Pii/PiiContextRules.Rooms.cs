@@ -1,0 +1,116 @@
+namespace NearMiss.Core.Pii;
+
+/// <summary>
+/// Rooms and units of a building, which place a report inside one facility ("Courtroom 4B", "cell 2W-18", "C pod",
+/// "E Block"), and names written surname first ("NGUYEN, LINH").
+/// </summary>
+internal sealed partial class PiiContextRules
+{
+    /// <summary>Words a room or unit's number follows: "cell 14", "Tower 3", "dept 9", "room B-110".</summary>
+    private static readonly WordSet RoomsBeforeNumber = new(["courtroom", "pier", "terminal", "berth", "hangar", "wharf", "pod", "cell", "cellblock", "tower", "mod", "module", "dorm", "dormitory", "wing", "room", "rm", "dept", "ward", "bldg", "building", "holding"]);
+
+    /// <summary>Words a unit's letter comes before: "C pod", "E Block", "4B wing".</summary>
+    private static readonly WordSet RoomsAfterLetter = new(["pod", "block", "wing", "tier", "dorm", "module", "mod", "yard"]);
+
+    /// <summary>"cell 14", "Tower 3", "room B-110", "C pod", "F Block": a room or unit with its number or letter is a place.</summary>
+    private void Rooms(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        for (var k = 0; k + 1 < count; k++)
+        {
+            int start, end;
+            if (In(RoomsBeforeNumber, k) && RoomNumberEnd(k + 1, Eq(k, "cell")) is > 0 and var last
+                && (!Eq(k, "holding") || EqAny(k - 1, "in", "into", "to", "from")))
+            {
+                (start, end) = (k, last);
+            }
+            else if (In(RoomsAfterLetter, k + 1) && IsUnitLetter(k, Eq(k + 1, "pod")))
+            {
+                (start, end) = (k, k + 1);
+            }
+            else
+            {
+                continue;
+            }
+
+            var room = new PiiSpan(tokens[start].Start, tokens[end].End, PiiLabel.Location);
+            if (OnlyNamesWithin(spans, room))
+            {
+                RemoveWithin(spans, room.Start, room.End);
+                added.Add(room);
+                k = end;
+            }
+        }
+    }
+
+    /// <summary>The last token of a room's number that starts at <paramref name="k"/> ("14", "4B", "B-110", "2W-18"), or 0.</summary>
+    private int RoomNumberEnd(int k, bool phoneLikely)
+    {
+        ref var t = ref tokens[k];
+        var number = t.Kind == TokenKind.Number && t.Length <= 4 || t.Kind == TokenKind.Alnum && t.Digits > 0 && t.Length <= 5
+            || t.Kind == TokenKind.Word && t.Length == 1 && char.IsUpper(text[t.Start]) && !tokens[k - 1].Has(TokenFlags.Lower);
+        if (!number || !t.Has(TokenFlags.SpaceBefore) || t.Has(TokenFlags.NewlineBefore) || IsCounted(k + 1))
+        {
+            return 0;
+        }
+
+        // "B-110", "2W-18": a second part joined by a hyphen; not the rest of a phone number after "cell".
+        if (P(k + 1, '-') && k + 2 < count && !tokens[k + 1].Has(TokenFlags.SpaceBefore) && !tokens[k + 2].Has(TokenFlags.SpaceBefore)
+            && tokens[k + 2].Kind is TokenKind.Number or TokenKind.Alnum && tokens[k + 2].Length <= 4 && !(phoneLikely && tokens[k + 2].Length == 4))
+        {
+            return k + 2;
+        }
+
+        return k;
+    }
+
+    /// <summary>A plural ordinary word after the number makes it a count: "dept 14 officers", "ROOM 2 DAYS EARLIER".</summary>
+    private bool IsCounted(int k) =>
+        IsWord(k) && W(k)[^1] is 's' or 'S' && English(k) && !tokens[k].Is(Lex.Stop);
+
+    /// <summary>A unit's letter or short code before its kind: "C" (pod), "E" (Block), "4B"; never the article "a" or "I" before a block.</summary>
+    private bool IsUnitLetter(int k, bool pod)
+    {
+        if (k < 0 || !tokens[k + 1].Has(TokenFlags.SpaceBefore) || k > 0 && !tokens[k].Has(TokenFlags.SpaceBefore))
+        {
+            return false;
+        }
+
+        ref var t = ref tokens[k];
+        if (t.Kind == TokenKind.Alnum)
+        {
+            return t.Length <= 3 && t.Digits > 0 && char.IsAsciiDigit(text[t.Start]) && char.IsAsciiLetter(text[t.End - 1]);
+        }
+
+        return t.Kind == TokenKind.Word && t.Length == 1 && char.IsAsciiLetter(text[t.Start])
+            && (char.IsUpper(text[t.Start]) || caseless) && (pod || !(Eq(k, "a") || Eq(k, "i")));
+    }
+
+    /// <summary>
+    /// "NGUYEN, LINH", "Toussaint, Ernst": a one-word name, a comma and a name read as one name written surname first;
+    /// not a list of names ("Diaz, Lee and Park").
+    /// </summary>
+    private void SurnameFirst(List<PiiSpan> spans)
+    {
+        for (var n = spans.Count - 2; n >= 0; n--)
+        {
+            var (a, b) = (spans[n], spans[n + 1]);
+            if (a.Label != PiiLabel.Person || b.Label != PiiLabel.Person || text.AsSpan(a.End, b.Start - a.End) is not ("," or ", ")
+                || text.AsSpan(a.Start, a.End - a.Start).Contains(' '))
+            {
+                continue;
+            }
+
+            // A list goes on after the second name or came before the first.
+            var after = FirstToken(b.End);
+            var before = TokenEnding(a.Start);
+            if (P(after, ',') && n + 2 < spans.Count && spans[n + 2].Label == PiiLabel.Person && FirstToken(spans[n + 2].Start) == after + 1
+                || EqAny(after, "and", "&", "or") || P(before, ',') && n > 0 && spans[n - 1].Label == PiiLabel.Person && spans[n - 1].End == tokens[before].Start)
+            {
+                continue;
+            }
+
+            spans[n] = a with { End = b.End };
+            spans.RemoveAt(n + 1);
+        }
+    }
+}
