@@ -336,7 +336,7 @@ internal sealed partial class PiiContextRules
     }
 
     /// <summary>Words that open a line with a colon and are no speaker ("Note:", "Where:", "Lesson:").</summary>
-    private static readonly WordSet NotSpeakers = new(["note", "notes", "update", "lesson", "lessons", "summary", "time", "date", "location", "where", "when", "who", "what", "why", "how", "subject", "subj", "re", "to", "from", "cc", "narrative", "callback", "result", "results", "action", "actions", "outcome", "takeaway", "takeaways", "bottom", "line", "question", "answer", "dispatch", "radio", "edit", "ps", "tldr", "after", "before", "then", "now", "later", "unit", "units", "suspect", "victim", "driver", "caller", "officer", "deputy", "trooper", "sgt", "sarge", "lt", "me", "us", "them", "all", "everyone", "event", "incident", "injuries", "weather", "lighting", "factors", "debrief", "details", "background", "description", "recommendation", "recommendations", "comments", "comment", "reply", "response", "status", "issue", "problem", "fix", "plan", "side", "front", "rear", "back", "left", "right", "peer", "chat", "disp", "dispatcher", "comm", "comms", "base", "central", "control", "command", "sector", "ops", "tac", "medic", "fire", "ems", "sent", "received", "also", "and", "but", "so", "ok", "okay", "yes", "no", "hey", "hi", "thanks"]);
+    private static readonly WordSet NotSpeakers = new(["note", "notes", "update", "lesson", "lessons", "summary", "time", "date", "location", "where", "when", "who", "what", "why", "how", "subject", "subj", "re", "to", "from", "cc", "narrative", "callback", "result", "results", "action", "actions", "outcome", "takeaway", "takeaways", "bottom", "line", "question", "answer", "dispatch", "radio", "edit", "ps", "tldr", "after", "before", "then", "now", "later", "unit", "units", "suspect", "victim", "driver", "caller", "officer", "deputy", "trooper", "sgt", "sarge", "lt", "me", "us", "them", "all", "everyone", "event", "incident", "injuries", "weather", "lighting", "factors", "debrief", "details", "background", "description", "recommendation", "recommendations", "comments", "comment", "reply", "response", "status", "issue", "problem", "fix", "plan", "side", "front", "rear", "back", "left", "right", "peer", "chat", "disp", "dispatcher", "comm", "comms", "base", "central", "control", "command", "sector", "ops", "tac", "medic", "fire", "ems", "sent", "received", "also", "and", "but", "so", "ok", "okay", "yes", "no", "hey", "hi", "thanks", "interviewer", "respondent", "reviewer", "moderator", "host", "guest", "speaker", "reporter", "student", "instructor", "trainer", "trainee", "recruit", "staff", "nurse", "doctor", "supervisor", "partner", "author", "writer", "submitter", "narrator", "source", "witness", "complainant", "agency", "department", "training", "equipment", "conditions", "environment", "personnel", "vehicle", "scene", "call", "synopsis", "discussion", "analysis", "findings", "observations", "keywords", "tags", "category", "type", "role", "shift", "assignment", "rank", "experience", "tenure"]);
 
     /// <summary>What follows a name a message is addressed to ("Chip, long story short", "Will, you asked me").</summary>
     private static readonly WordSet AfterAddressee = new(["i", "you", "this", "here", "so", "long", "just", "quick", "thanks", "hope", "we", "sorry", "wanted", "as", "per", "hey", "use", "if", "sending", "writing", "following"]);
@@ -350,7 +350,7 @@ internal sealed partial class PiiContextRules
         Dictionary<string, int>? turns = null;
         for (var k = 0; k + 1 < count; k++)
         {
-            if (P(k + 1, ':') && CouldBeName(k) && !(k + 2 < count && tokens[k + 2].Kind == TokenKind.Number && tokens[k + 2].Start == tokens[k + 1].End))
+            if (P(k + 1, ':') && CouldBeSpeaker(k) && !(k + 2 < count && tokens[k + 2].Kind == TokenKind.Number && tokens[k + 2].Start == tokens[k + 1].End))
             {
                 turns ??= new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
                 var w = W(k).ToString();
@@ -365,7 +365,7 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
-            var speaker = turns is not null && P(k + 1, ':') && CouldBeName(k) && turns.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(W(k), out var said) && said >= 2;
+            var speaker = turns is not null && P(k + 1, ':') && CouldBeSpeaker(k) && turns.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(W(k), out var said) && said >= 2;
             var opening = k == 0 || tokens[k].Has(TokenFlags.NewlineBefore) || In(Greetings, k - 1) && (k == 1 || tokens[k - 1].Has(TokenFlags.NewlineBefore));
             var addressee = opening && CouldBeName(k) && (P(k + 1, ',') || P(k + 1, '-')) && (In(AfterAddressee, k + 2) || tokens[k + 2].Has(TokenFlags.NewlineBefore))
                 && (!tokens[k].Has(TokenFlags.Lower) || caseless);
@@ -375,6 +375,9 @@ internal sealed partial class PiiContextRules
             }
         }
     }
+
+    /// <summary>A chat's speaker: a word that may be a name, or one that may be a nickname ("Biscuit:") opening a line.</summary>
+    private bool CouldBeSpeaker(int k) => CouldBeName(k) || (k == 0 || tokens[k].Has(TokenFlags.NewlineBefore)) && CouldBeNickname(k);
 
     /// <summary>A single word that may be a name: a listed name or no ordinary word, and not a rank, role, heading or word of the trade.</summary>
     private bool CouldBeName(int k) =>

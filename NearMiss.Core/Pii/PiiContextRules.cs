@@ -78,6 +78,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         Merge(kept, added);
         NamesByGloss(kept, added);
         Nicknamed(kept, added);
+        NicknamesByUse(kept, added);
         AnimalNames(kept, added);
         LogTimes(kept, added);
         CodedAges(added);

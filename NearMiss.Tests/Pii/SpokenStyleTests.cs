@@ -41,6 +41,12 @@ public sealed class SpokenStyleTests
     public void RoomsAndSurnamesFirst(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
+    [InlineData("so me and moose went up the stairs first. moose kicked the door and we went in", "moose")]
+    [InlineData("ok so gravy (sgt lindqvist) had the shield and i had the long gun", "gravy")]
+    [InlineData("Pickle: yall up\nSam: yeah\nPickle: that stop tonight was bad", "Pickle")]
+    public void NicknamesByUse(string text, string expected) => AssertFindsAll(text, expected, "PERSON");
+
+    [Theory]
     [InlineData("i was charlie 7 working nights that week", "charlie 7", "BADGE_ID")]
     [InlineData("Ayaan Dahir (Frank 34) sets up on the other side", "Frank 34", "BADGE_ID")]
     [InlineData("i'm 831, the other car was behind me", "831", "BADGE_ID")]
@@ -89,6 +95,8 @@ public sealed class SpokenStyleTests
     [InlineData("DON'T BLOCK THE DOOR WITH THE CART")] // a contraction's letter, not a unit's
     [InlineData("a small dept 14 officers total, two on nights")] // a count after the word
     [InlineData("I said to keep holding 2 fingers on the pulse")] // holding is a verb here
+    [InlineData("me and backup got there late and nobody was hurt")] // a partner word used once, not acting again
+    [InlineData("Interviewer: what happened next\nInterviewer: and then what")] // a transcript's role, not a speaker
     public void LeavesAlone(string text) => Assert.Empty(Rules.Detect(text));
 
     private static void AssertFinds(string text, string expected, string label)
