@@ -186,24 +186,43 @@ internal sealed class PlaceRecogniser(PiiScan scan) : PiiRecogniser(scan)
     /// <summary>
     /// Lower-case text: one or two words and a premise after a preposition, "at coliseum station", "to highland
     /// hospital", "then santa rita jail"; not a generic premise ("the bus station", "county jail", "a gas station").
+    /// With a name no list knows as an ordinary word, also after "the", up to three words, kinds of place between
+    /// name and premise, and more premises: "at the cypremort point state park", "off the wailoa river rec area".
     /// </summary>
     public int LowerCasePremise(int i)
     {
         ref var t = ref T(i);
+        var afterThe = Eq(i - 1, "the");
         if (!LowerMode || !t.Has(TokenFlags.Lower) || t.Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Measure | Lex.Month | Lex.Weekday) || t.Lex.Has(LexExtra.GenericModifier)
-            || !(Is(i + 1, Lex.PremiseSuffix) || Is(i + 2, Lex.PremiseSuffix)) || !EqAny(i - 1, "at", "to", "from", "near", "then", "outside", "inside", "behind", "by"))
+            || !EqAny(afterThe ? i - 2 : i - 1, "at", "to", "from", "near", "then", "outside", "inside", "behind", "by", "off", "into"))
         {
             return 0;
         }
 
-        var premise = i + 1;
-        if (IsWord(premise) && tokens[premise].Has(TokenFlags.Lower) && !Is(premise, Lex.PremiseSuffix | Lex.Stop | Lex.Rank | Lex.Role | Lex.Measure) && !tokens[premise].Lex.Has(LexExtra.GenericModifier))
+        var premise = i;
+        var named = false;
+        while (premise < i + 3 && IsWord(premise) && tokens[premise].Has(TokenFlags.Lower) && !Is(premise, Lex.PremiseSuffix | Lex.Stop | Lex.Rank | Lex.Role | Lex.Measure)
+            && !tokens[premise].Lex.Has(LexExtra.GenericModifier) && !PremiseKinds.Contains(W(premise)))
         {
+            named |= !lexicon.IsEnglish(W(premise), tokens[premise].Lex) || Is(premise, Lex.Place | Lex.Surname);
             premise++;
         }
 
-        if (premise < count && Is(premise, Lex.PremiseSuffix) && tokens[premise].Has(TokenFlags.Lower) && !tokens[premise].Has(TokenFlags.NewlineBefore)
-            && EqAny(premise, "station", "hospital", "jail", "university", "college", "mall", "park", "airport", "center", "centre", "casino", "stadium", "arena", "motel", "hotel", "school", "academy", "clinic", "plaza", "market", "ranch", "prison"))
+        var kinds = 0;
+        while (kinds < 2 && IsWord(premise) && PremiseKinds.Contains(W(premise)))
+        {
+            premise++;
+            kinds++;
+        }
+
+        var words = premise - i - kinds;
+        if (words == 0 || premise >= count || !tokens[premise].Has(TokenFlags.Lower) || tokens[premise].Has(TokenFlags.NewlineBefore))
+        {
+            return 0;
+        }
+
+        var plain = !afterThe && kinds == 0 && words <= 2 && Is(premise, Lex.PremiseSuffix) && PlainPremises.Contains(W(premise));
+        if (plain || named && (Is(premise, Lex.PremiseSuffix) && PlainPremises.Contains(W(premise)) || NamedPremises.Contains(W(premise))))
         {
             Emit(i, premise + 1, PiiLabel.Location);
             return premise + 1;
@@ -211,6 +230,15 @@ internal sealed class PlaceRecogniser(PiiScan scan) : PiiRecogniser(scan)
 
         return 0;
     }
+
+    /// <summary>The premises a lower-case name before them makes a place: "coliseum station", "highland hospital".</summary>
+    private static readonly WordSet PlainPremises = new(["station", "hospital", "jail", "university", "college", "mall", "park", "airport", "center", "centre", "casino", "stadium", "arena", "motel", "hotel", "school", "academy", "clinic", "plaza", "market", "ranch", "prison"]);
+
+    /// <summary>More premises, taken only after a name no list knows as an ordinary word: "butte la rose landing", "grays bay ramp".</summary>
+    private static readonly WordSet NamedPremises = new(["ramp", "launch", "landing", "harbor", "harbour", "marina", "trailhead", "overlook", "campground", "lodge", "inn", "courthouse", "court", "village", "estates", "apartments", "apts", "church", "library", "cemetery", "beach", "pier", "fairgrounds", "area", "preserve", "refuge", "rez", "reservation"]);
+
+    /// <summary>Kinds of place between a name and its premise: "state park", "boat launch", "rec area", "regional park".</summary>
+    private static readonly WordSet PremiseKinds = new(["state", "regional", "county", "city", "boat", "small", "rec", "recreation", "wildlife", "public", "community", "tribal"]);
 
     /// <summary>"north of pueblo", "outside tulsa": a large place in lower case after a direction or "outside" / "near".</summary>
     public int LowerCasePlace(int i)

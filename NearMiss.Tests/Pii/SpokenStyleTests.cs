@@ -38,6 +38,8 @@ public sealed class SpokenStyleTests
     [InlineData("the visitor in room 418 pressed the call button", "room 418", "LOCATION")]
     [InlineData("OFFICERS MET THE DRIVER, LATER ID'D AS GARCIA, ELENA (44), AT THE CURB", "GARCIA, ELENA", "PERSON")]
     [InlineData("inmate Ferreira, Tomas was moved first", "Ferreira, Tomas", "PERSON")]
+    [InlineData("so we get sent out to the kealakomo state park lot around 2 and its dark", "kealakomo state park", "LOCATION")]
+    [InlineData("he drove off from the tchefuncte boat launch and we lost him", "tchefuncte boat launch", "LOCATION")]
     public void RoomsAndSurnamesFirst(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
@@ -95,7 +97,8 @@ public sealed class SpokenStyleTests
     [InlineData("DON'T BLOCK THE DOOR WITH THE CART")] // a contraction's letter, not a unit's
     [InlineData("a small dept 14 officers total, two on nights")] // a count after the word
     [InlineData("I said to keep holding 2 fingers on the pulse")] // holding is a verb here
-    [InlineData("me and backup got there late and nobody was hurt")] // a partner word used once, not acting again
+    [InlineData("me and backup got there late and nobody was hurt")]
+    [InlineData("we met at the state park lot and then at the boat launch")] // kinds of place with no name // a partner word used once, not acting again
     [InlineData("Interviewer: what happened next\nInterviewer: and then what")] // a transcript's role, not a speaker
     public void LeavesAlone(string text) => Assert.Empty(Rules.Detect(text));
 
