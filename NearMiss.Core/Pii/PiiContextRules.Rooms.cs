@@ -63,9 +63,9 @@ internal sealed partial class PiiContextRules
         return k;
     }
 
-    /// <summary>A plural ordinary word after the number makes it a count: "dept 14 officers", "ROOM 2 DAYS EARLIER".</summary>
+    /// <summary>A measure or a counted kind after the number makes it a count: "dept 14 officers", "ROOM 2 DAYS EARLIER".</summary>
     private bool IsCounted(int k) =>
-        IsWord(k) && W(k)[^1] is 's' or 'S' && English(k) && !tokens[k].Is(Lex.Stop);
+        IsWord(k) && (tokens[k].Is(Lex.Measure) && !tokens[k].Is(Lex.Stop) || Eq(k, "inmates") || Eq(k, "guys") || Eq(k, "kids") || Eq(k, "men") || Eq(k, "women"));
 
     /// <summary>A unit's letter or short code before its kind: "C" (pod), "E" (Block), "4B"; never the article "a" or "I" before a block.</summary>
     private bool IsUnitLetter(int k, bool pod)

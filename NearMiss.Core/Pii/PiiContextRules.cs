@@ -86,6 +86,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         SpokenAges(kept, added);
         SexSlashAge(added);
         RadioCallSigns(kept, added);
+        LogCallSigns(kept, added);
         SpacedPlates(kept, added);
         EstimatedTimes(added);
         LowerAgencies(kept);

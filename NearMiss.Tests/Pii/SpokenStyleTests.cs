@@ -57,6 +57,8 @@ public sealed class SpokenStyleTests
     [InlineData("DISPATCH: 72-S3, 11-83 southbound.\n72-S3: copy, rolling from Yermo.", "72-S3", "BADGE_ID")]
     [InlineData("Radio log.\n0538 HARBOR 7: out at the terminal.\n0538 BASE: Harbor 7 copy.", "Harbor 7", "BADGE_ID")]
     [InlineData("Me: \"714, on scene.\" Disp: \"714, go ahead.\"", "714", "BADGE_ID")]
+    [InlineData("CAD LOG\n0102 P21 ON SCENE, ONE SUBJ\n0105 P21 REQ COVER\n0107 R4 ENRT TO ASSIST P21", "P21", "BADGE_ID")]
+    [InlineData("the handler said K9 12 was the only dog on that night", "K9 12", "BADGE_ID")]
     public void CallSigns(string text, string expected, string label) => AssertFindsAll(text, expected, label);
 
     [Theory]
