@@ -244,15 +244,58 @@ internal sealed partial class PiiContextRules
         return !(IsWord(k) && (tokens[k].Is(Lex.StateCode | Lex.Stop | Lex.AgencyAcronym) || English(k) && tokens[k].Length > 2));
     }
 
-    /// <summary>"approx 2210", "bout 2230", "around 0545": a 24-hour time after a word of estimate.</summary>
+    /// <summary>
+    /// "approx 2210", "bout 2230", "around 0545": a 24-hour time after a word of estimate; "arrived 0320", "at like
+    /// 1130", "it was 1315", "TIME: 2210": after a word that places an event in time, unless a name follows ("at 1130 Elm").
+    /// </summary>
     private void EstimatedTimes(List<PiiSpan> added)
     {
         for (var k = 1; k < count; k++)
         {
-            if (IsClockNumber(k) && (In(TimeLeads, k - 1) || P(k - 1, '~') || P(k - 1, '.') && Eq(k - 2, "approx"))
-                && !(k + 1 < count && (tokens[k + 1].Is(Lex.StreetSuffix | Lex.Measure) || Eq(k + 1, "block") || Eq(k + 1, "blk"))))
+            if (!IsClockNumber(k) || k + 1 < count && (tokens[k + 1].Is(Lex.StreetSuffix | Lex.Measure) || Eq(k + 1, "block") || Eq(k + 1, "blk")))
+            {
+                continue;
+            }
+
+            var estimate = In(TimeLeads, k - 1) || P(k - 1, '~') || P(k - 1, '.') && Eq(k - 2, "approx");
+            var placed = (In(ClockLeads, k - 1) || Eq(k - 1, "was") && Eq(k - 2, "it") || P(k - 1, ':') && Eq(k - 2, "time"))
+                && !(IsWord(k + 1) && tokens[k + 1].Has(TokenFlags.Capitalized | TokenFlags.AllCaps) && !tokens[k + 1].Is(Lex.Stop) && !Eq(k + 1, "hrs") && !Eq(k + 1, "hours"));
+            if (estimate || placed)
             {
                 added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.Time));
+            }
+        }
+    }
+
+    /// <summary>Words that place an event at a clock time: "at", "like", "arrived", "until".</summary>
+    private static readonly WordSet ClockLeads = new(["at", "like", "arrived", "til", "till", "until", "by", "@", "since", "before", "after"]);
+
+    /// <summary>
+    /// "on the 14th", "(the 6th)", "going into the 28th", "the 3rd of March": a day of the month by its ordinal after
+    /// "the", where no noun follows ("the 3rd floor", "the 2nd shift" are not dates).
+    /// </summary>
+    private void DaysOfMonth(List<PiiSpan> added)
+    {
+        for (var k = 1; k < count; k++)
+        {
+            ref var t = ref tokens[k];
+            if (t.Kind != TokenKind.Alnum || t.Length is < 3 or > 4 || !t.Has(TokenFlags.DigitFirst) || !Eq(k - 1, "the"))
+            {
+                continue;
+            }
+
+            var w = W(k);
+            var digits = w.Length - 2;
+            if (!int.TryParse(w[..digits], out var day) || day is < 1 or > 31 || !(w[digits..].Equals("st", StringComparison.OrdinalIgnoreCase) || w[digits..].Equals("nd", StringComparison.OrdinalIgnoreCase)
+                || w[digits..].Equals("rd", StringComparison.OrdinalIgnoreCase) || w[digits..].Equals("th", StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            var next = k + 1;
+            if (next >= count || tokens[next].Kind == TokenKind.Punct && !P(next, '-') && !P(next, '/') || IsWord(next) && tokens[next].Is(Lex.Stop) && !Eq(next, "and") && !Eq(next, "one"))
+            {
+                added.Add(new PiiSpan(t.Start, t.End, PiiLabel.Date));
             }
         }
     }

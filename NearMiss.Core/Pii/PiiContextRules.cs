@@ -89,6 +89,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         LogCallSigns(kept, added);
         SpacedPlates(kept, added);
         EstimatedTimes(added);
+        DaysOfMonth(added);
         LowerAgencies(kept);
         SpeakersAndAddressees(kept, added);
         DecadeAges(added);

@@ -74,6 +74,10 @@ public sealed class SpokenStyleTests
     [InlineData("we were code 6 on a vehicle in the Jack in the Box lot", "Jack in the Box", "LOCATION")]
     [InlineData("help was boulder city pd, both 25 min out", "boulder city pd", "AGENCY")]
     [InlineData("walt went to the ER. GCSO call 24-0193 has the rest.", "24-0193", "CASE_NUMBER")]
+    [InlineData("we cleared and arrived 0455 at the sally port", "0455", "TIME")]
+    [InlineData("it was 2315 or so when the call dropped", "2315", "TIME")]
+    [InlineData("so on the 9th we went back out there", "9th", "DATE")]
+    [InlineData("night of the 21st into the 22nd, cold and wet", "22nd", "DATE")]
     public void PlatesTimesAgencies(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
@@ -100,7 +104,8 @@ public sealed class SpokenStyleTests
     [InlineData("a small dept 14 officers total, two on nights")] // a count after the word
     [InlineData("I said to keep holding 2 fingers on the pulse")] // holding is a verb here
     [InlineData("me and backup got there late and nobody was hurt")]
-    [InlineData("we met at the state park lot and then at the boat launch")] // kinds of place with no name // a partner word used once, not acting again
+    [InlineData("we met at the state park lot and then at the boat launch")] // kinds of place with no name
+    [InlineData("he lived on the 3rd floor and worked the 2nd shift")] // ordinals of things, not days
     [InlineData("Interviewer: what happened next\nInterviewer: and then what")] // a transcript's role, not a speaker
     public void LeavesAlone(string text) => Assert.Empty(Rules.Detect(text));
 
