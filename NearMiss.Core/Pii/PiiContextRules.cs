@@ -111,6 +111,24 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         return kept;
     }
 
+    /// <summary>
+    /// Words before a premise that only say what kind it is: "Gas", "Apartment", "Unlit Rear" (a word of the trade may
+    /// take an ordinary word with it; "Old Mill" may not); never a place, a surname or a given name.
+    /// </summary>
+    private bool IsGenericRun(int first, int last)
+    {
+        for (var k = first; k < last; k++)
+        {
+            if (!IsWord(k) || tokens[k].Is(Lex.Place | Lex.Surname | Lex.GivenName)
+                || !(tokens[k].Lex.Has(LexExtra.GenericModifier) || tokens[k].Lex.Has(LexExtra.NotPii) || English(k) && tokens[k].Is(Lex.PremiseSuffix) || k > first && English(k) && tokens[first].Lex.Has(LexExtra.NotPii)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>A name or place made only of words that are never PII alone ("Warning", "Care", "Summary").</summary>
     private bool NeverPiiAlone(PiiSpan span)
     {
@@ -293,9 +311,8 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
             return null;
         }
 
-        // A generic premise, "Gas Station", "Apartment Complex": kinds of place, not a place.
-        if (span.Label == PiiLabel.Location && words == 2 && IsWord(first) && IsWord(last) && (tokens[first].Lex.Has(LexExtra.GenericModifier) || English(first) && tokens[first].Is(Lex.PremiseSuffix))
-            && tokens[last].Is(Lex.PremiseSuffix) && !tokens[first].Is(Lex.Place | Lex.Surname | Lex.GivenName) && last == first + 1)
+        // A generic premise, "Gas Station", "Apartment Complex", "Unlit Rear Yard": kinds of place, not a place.
+        if (span.Label == PiiLabel.Location && words is 2 or 3 && last - first == words - 1 && tokens[last].Is(Lex.PremiseSuffix) && IsGenericRun(first, last))
         {
             return null;
         }

@@ -40,6 +40,7 @@ public sealed class SpokenStyleTests
     [InlineData("inmate Ferreira, Tomas was moved first", "Ferreira, Tomas", "PERSON")]
     [InlineData("so we get sent out to the kealakomo state park lot around 2 and its dark", "kealakomo state park", "LOCATION")]
     [InlineData("he drove off from the tchefuncte boat launch and we lost him", "tchefuncte boat launch", "LOCATION")]
+    [InlineData("we met at Old Mill Park after the call", "Old Mill Park", "LOCATION")]
     public void RoomsAndSurnamesFirst(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
@@ -106,6 +107,8 @@ public sealed class SpokenStyleTests
     [InlineData("me and backup got there late and nobody was hurt")]
     [InlineData("we met at the state park lot and then at the boat launch")] // kinds of place with no name
     [InlineData("he lived on the 3rd floor and worked the 2nd shift")] // ordinals of things, not days
+    [InlineData("the plainclothes unit hadn't told patrol, and Plainclothes officers wasn't a phrase dispatch used")] // vocabulary and contraction stems
+    [InlineData("Foot Pursuit Into an Unlit Yard Behind a Restroom")] // a bulletin's title, no place
     [InlineData("Interviewer: what happened next\nInterviewer: and then what")] // a transcript's role, not a speaker
     public void LeavesAlone(string text) => Assert.Empty(Rules.Detect(text));
 
