@@ -34,9 +34,7 @@ internal sealed partial class PiiContextRules
 
     /// <summary>A single word that may be a nickname, ordinary word or not: not a rank, role, pronoun, number word or word of the trade.</summary>
     private bool CouldBeNickname(int k) =>
-        IsWord(k) && tokens[k].Length >= 3 && !In(NotSpeakers, k) && !tokens[k].Lex.Has(LexExtra.NotPii | LexExtra.Model)
-        && !tokens[k].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Keyword | Lex.Month | Lex.Weekday | Lex.Measure | Lex.AgencyAcronym | Lex.State | Lex.StateCode | Lex.SubUnit | Lex.Brand)
-        && !(W(k)[^1] is 's' && English(k));
+        IsNameShaped(k) && tokens[k].Length >= 3 && !tokens[k].Lex.Has(LexExtra.Model) && !tokens[k].Is(Lex.Brand) && !(W(k)[^1] is 's' && English(k));
 
     /// <summary>Does the word at <paramref name="k"/> stand again later in a name's place ("dutch goes right in")?</summary>
     private bool ActsAgain(int k)

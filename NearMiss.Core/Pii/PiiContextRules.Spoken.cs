@@ -285,9 +285,7 @@ internal sealed partial class PiiContextRules
             }
 
             var w = W(k);
-            var digits = w.Length - 2;
-            if (!int.TryParse(w[..digits], out var day) || day is < 1 or > 31 || !(w[digits..].Equals("st", StringComparison.OrdinalIgnoreCase) || w[digits..].Equals("nd", StringComparison.OrdinalIgnoreCase)
-                || w[digits..].Equals("rd", StringComparison.OrdinalIgnoreCase) || w[digits..].Equals("th", StringComparison.OrdinalIgnoreCase)))
+            if (!PiiRecogniser.IsOrdinalWord(w) || !int.TryParse(w[..^2], out var day) || day is < 1 or > 31)
             {
                 continue;
             }
@@ -424,7 +422,11 @@ internal sealed partial class PiiContextRules
 
     /// <summary>A single word that may be a name: a listed name or no ordinary word, and not a rank, role, heading or word of the trade.</summary>
     private bool CouldBeName(int k) =>
-        IsWord(k) && tokens[k].Length >= 2 && !In(NotSpeakers, k) && !tokens[k].Lex.Has(LexExtra.NotPii) && (!English(k) || tokens[k].Is(Lex.GivenName | Lex.Surname))
+        IsNameShaped(k) && tokens[k].Length >= 2 && (!English(k) || tokens[k].Is(Lex.GivenName | Lex.Surname));
+
+    /// <summary>A word that can stand for a person at all: not a heading, a word of the trade, a rank, a role, a date word, a measure or a place's code.</summary>
+    private bool IsNameShaped(int k) =>
+        IsWord(k) && !In(NotSpeakers, k) && !tokens[k].Lex.Has(LexExtra.NotPii)
         && !tokens[k].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Keyword | Lex.Month | Lex.Weekday | Lex.Measure | Lex.AgencyAcronym | Lex.State | Lex.StateCode | Lex.SubUnit);
 
     private bool LineStart(int k) => k == 0 || k < count && tokens[k].Has(TokenFlags.NewlineBefore) || P(k - 1, '.') || P(k - 1, '\'') || P(k - 1, '"') || P(k - 1, ']');

@@ -155,12 +155,12 @@ internal abstract class PiiRecogniser
 
     protected bool IsMeasure(int i) => Is(i, Lex.Measure) || P(i, '%');
 
-    protected bool IsOrdinal(int i)
-    {
-        var w = W(i);
-        return w.Length >= 3 && (w.EndsWith("st", StringComparison.OrdinalIgnoreCase) || w.EndsWith("nd", StringComparison.OrdinalIgnoreCase)
+    protected bool IsOrdinal(int i) => IsOrdinalWord(W(i));
+
+    /// <summary>A number with an ordinal's ending: "1st", "22nd", "5th" (the ending after a digit, in any case).</summary>
+    public static bool IsOrdinalWord(ReadOnlySpan<char> w) =>
+        w.Length >= 3 && (w.EndsWith("st", StringComparison.OrdinalIgnoreCase) || w.EndsWith("nd", StringComparison.OrdinalIgnoreCase)
             || w.EndsWith("rd", StringComparison.OrdinalIgnoreCase) || w.EndsWith("th", StringComparison.OrdinalIgnoreCase)) && char.IsAsciiDigit(w[^3]);
-    }
 
     /// <summary>An ordinal on its own ("5th", not "5th-grade"): a street, a sub-unit or a day of a month.</summary>
     protected bool IsLoneOrdinal(int i) =>
