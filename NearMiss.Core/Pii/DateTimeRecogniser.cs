@@ -129,7 +129,11 @@ internal sealed class DateTimeRecogniser(PiiScan scan) : PiiRecogniser(scan)
             {
                 weekdayEnd++;
             }
-            else if (EqAny(weekdayEnd, "before", "after") && Is(weekdayEnd + 1, Lex.Holiday) && Cap(weekdayEnd + 1))
+            else if (Eq(weekdayEnd, "the") && DayOfMonth(weekdayEnd + 1))
+            {
+                weekdayEnd += 2; // "sunday the 27th", "Saturday the ninth"
+            }
+            else if (EqAny(weekdayEnd, "before", "after") && Is(weekdayEnd + 1, Lex.Holiday))
             {
                 // "Sunday after Thanksgiving": one holiday-relative date.
                 var holiday = Words(weekdayEnd + 1);
@@ -164,7 +168,9 @@ internal sealed class DateTimeRecogniser(PiiScan scan) : PiiRecogniser(scan)
             return newYearEnd;
         }
 
-        if (t.Is(Lex.Holiday) && (t.Has(TokenFlags.Capitalized) || (t.Has(TokenFlags.AllCaps) && !CapsMode || t.Has(TokenFlags.Lower)) && IsSingleWordHoliday(i)))
+        // "labor day", "INDEPENDENCE DAY": a holiday word with "day" or "eve" is a date in any case.
+        var namedDay = t.Has(TokenFlags.Lower) && (EqAny(i + 1, "day", "eve") || P(i + 1, '\'') && Eq(i + 2, "s") && EqAny(i + 3, "day", "eve")) && tokens[i + 1].Has(TokenFlags.Lower);
+        if (t.Is(Lex.Holiday) && (t.Has(TokenFlags.Capitalized) || namedDay || (t.Has(TokenFlags.AllCaps) && !CapsMode || t.Has(TokenFlags.Lower)) && IsSingleWordHoliday(i)))
         {
             var holidayEnd = i + 1;
             if (P(holidayEnd, '\'') && Eq(holidayEnd + 1, "s") && Adj(holidayEnd))
@@ -172,7 +178,7 @@ internal sealed class DateTimeRecogniser(PiiScan scan) : PiiRecogniser(scan)
                 holidayEnd += 2;
             }
 
-            if (EqAny(holidayEnd, "day", "eve", "sunday", "weekend") && (Cap(holidayEnd) || t.Has(TokenFlags.Lower) && tokens[holidayEnd].Has(TokenFlags.Lower)))
+            if (EqAny(holidayEnd, "day", "eve") || EqAny(holidayEnd, "sunday", "weekend") && (Cap(holidayEnd) || t.Has(TokenFlags.Lower) && tokens[holidayEnd].Has(TokenFlags.Lower)))
             {
                 holidayEnd++;
             }
@@ -198,7 +204,10 @@ internal sealed class DateTimeRecogniser(PiiScan scan) : PiiRecogniser(scan)
         var w = W(i);
         var abbreviation = w.Length <= 4 && !w.Equals("june", StringComparison.OrdinalIgnoreCase) && !w.Equals("july", StringComparison.OrdinalIgnoreCase) && !w.Equals("may", StringComparison.OrdinalIgnoreCase);
         var ambiguous = EqAny(i, "may", "march", "june", "august", "april");
-        if (t.Has(TokenFlags.Lower) && (ambiguous || abbreviation) || (!t.Has(TokenFlags.Capitalized) && !t.Has(TokenFlags.Lower)))
+        // A month in lower case only with its day: "thursday march 7th", "oct 9,", "may 5th".
+        var nextDay = i + 1 < count && (IsNum(i + 1) && tokens[i + 1].Length <= 2 && Value(i + 1) is >= 1 and <= 31 && !IsWord(i + 2) || DayOfMonth(i + 1) && tokens[i + 1].Kind == TokenKind.Alnum);
+        var lowerDay = nextDay && (!EqAny(i, "may", "mar") || DayOfMonth(i + 1) || Is(i - 1, Lex.Weekday) || P(i - 1, ',') && Is(i - 2, Lex.Weekday));
+        if (t.Has(TokenFlags.Lower) && (ambiguous || abbreviation) && !lowerDay || (!t.Has(TokenFlags.Capitalized) && !t.Has(TokenFlags.Lower)))
         {
             return 0;
         }
@@ -257,6 +266,12 @@ internal sealed class DateTimeRecogniser(PiiScan scan) : PiiRecogniser(scan)
         return end;
     }
 
+    private static readonly WordSet OrdinalWords = new(["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth", "thirtieth"]);
+
+    /// <summary>A day of the month as an ordinal: "27th", "ninth".</summary>
+    private bool DayOfMonth(int i) =>
+        i < count && (tokens[i].Kind == TokenKind.Alnum && tokens[i].Length <= 4 && IsOrdinal(i) || IsWord(i) && OrdinalWords.Contains(W(i)));
+
     private bool IsSingleWordHoliday(int i) =>
         EqAny(i, "nye", "thanksgiving", "christmas", "halloween", "easter", "juneteenth", "ramadan", "hanukkah", "chanukah", "kwanzaa", "diwali", "passover", "purim", "eid", "pentecost");
 
@@ -285,8 +300,8 @@ internal sealed class DateTimeRecogniser(PiiScan scan) : PiiRecogniser(scan)
     {
         foreach (var words in lexicon.HolidayPhraseWords)
         {
-            var end = MatchPhrase(i, words, out var capitalised, out var calendar);
-            if (end > 0 && (capitalised || calendar || LowerMode))
+            var end = MatchPhrase(i, words, out _, out _);
+            if (end > 0)
             {
                 return EmitHoliday(i, DayTail(end));
             }

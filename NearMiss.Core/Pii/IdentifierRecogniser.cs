@@ -382,7 +382,7 @@ internal sealed class IdentifierRecogniser(PiiScan scan) : PiiRecogniser(scan)
                     return KeywordValue(i + 1, plate ? PiiLabel.Plate : PiiLabel.OtherId, allowGroups: plate);
                 }
 
-            case "booking" or "sid" or "inmate" or "class" or "ticket" or "evidence" or "item" or "property" or "asset" or "inventory" or "order"
+            case "booking" or "bkg" or "sid" or "inmate" or "class" or "ticket" or "evidence" or "item" or "property" or "asset" or "inventory" or "order"
                 or "account" or "acct" or "card" or "member" or "passport" or "fbi" or "armory" or "receipt" or "policy" or "routing" or "iban":
                 return KeywordValue(i + 1, PiiLabel.OtherId);
             case "ssn" or "social":

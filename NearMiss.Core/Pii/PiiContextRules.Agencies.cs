@@ -185,4 +185,67 @@ internal sealed partial class PiiContextRules
             spans.Sort(static (a, b) => a.Start.CompareTo(b.Start));
         }
     }
+
+    /// <summary>What after "fire" says it is a thing, not the fire department: "fire hydrant", "fire lane".</summary>
+    private static readonly WordSet FireThings = new(["hydrant", "hydrants", "extinguisher", "alarm", "alarms", "lane", "road", "rd", "escape", "pit", "exit", "door", "hose", "ant", "ants", "season", "danger", "ban", "watch", "weather", "call", "calls", "scene", "line", "trail"]);
+
+    /// <summary>
+    /// Fire departments by their place: "phoenix fire came for the cut", "LOS PINOS FIRE (ENGINE 2)", "portland fire
+    /// &amp; rescue": a place found, or a town of the gazetteer in caseless text, before "fire".
+    /// </summary>
+    private void FireAgencies(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        for (var k = 1; k < count; k++)
+        {
+            if (!IsWord(k) || !Eq(k, "fire") || !IsWord(k - 1) || !Spaced(k - 1, k) || In(FireThings, k + 1))
+            {
+                continue;
+            }
+
+            var place = IndexEndingAt(spans, tokens[k - 1].End, PiiLabel.Location);
+            var start = place >= 0 ? spans[place].Start
+                : caseless && tokens[k - 1].Is(Lex.Place) && tokens[k - 1].Lex.PlacePopulation >= 10_000 && !English(k - 1) && !Overlaps(spans, tokens[k - 1].Start, tokens[k - 1].End) ? tokens[k - 1].Start
+                : -1;
+            if (start < 0)
+            {
+                continue;
+            }
+
+            var end = k;
+            if ((P(k + 1, '&') || Eq(k + 1, "and")) && Eq(k + 2, "rescue"))
+            {
+                end = k + 2;
+            }
+            else if (EqAny(k + 1, "department", "dept", "rescue", "district", "authority", "protection"))
+            {
+                end = k + 1;
+            }
+
+            if (Overlaps(spans, tokens[k].Start, tokens[end].End))
+            {
+                continue;
+            }
+
+            if (place >= 0)
+            {
+                spans.RemoveAt(place);
+            }
+
+            added.Add(new PiiSpan(start, tokens[end].End, PiiLabel.Agency));
+        }
+    }
+
+    /// <summary>The index of a span of the label ending at <paramref name="end"/>, or -1.</summary>
+    private static int IndexEndingAt(List<PiiSpan> spans, int end, PiiLabel label)
+    {
+        for (var n = 0; n < spans.Count; n++)
+        {
+            if (spans[n].End == end && spans[n].Label == label)
+            {
+                return n;
+            }
+        }
+
+        return -1;
+    }
 }

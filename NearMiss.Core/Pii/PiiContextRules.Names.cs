@@ -39,6 +39,60 @@ internal sealed partial class PiiContextRules
     private bool FrequentGivenName(int k) =>
         IsWord(k) && tokens[k].Lex.GivenCount >= 20_000 && !tokens[k].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Month | Lex.Weekday | Lex.State | Lex.Keyword) && !tokens[k].Lex.Has(LexExtra.NotPii | LexExtra.Model);
 
+    /// <summary>The closing quote of a nickname of one to three words after token <paramref name="end"/> ("DRE", "T-MAC", "BIG J"), or 0.</summary>
+    private int QuotedNicknameEnd(int end)
+    {
+        if (!(P(end + 1, '"') || P(end + 1, '\'') || end + 1 < count && text[tokens[end + 1].Start] == '“'))
+        {
+            return 0;
+        }
+
+        for (var k = end + 2; k < count && k <= end + 6; k++)
+        {
+            if (P(k, '"') || P(k, '\'') || text[tokens[k].Start] == '”')
+            {
+                return k > end + 2 ? k : 0;
+            }
+
+            if (!(IsWord(k) || P(k, '-') || P(k, '.')) || tokens[k].Has(TokenFlags.NewlineBefore))
+            {
+                return 0;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>A rank or a role just before token <paramref name="k"/>, its full stop allowed: "Sgt. ", "Officer ", "inmate ".</summary>
+    private bool IsRankBefore(int k)
+    {
+        var p = P(k - 1, '.') ? k - 2 : k - 1;
+        return IsWord(p) && (tokens[p].Is(Lex.Rank) && !tokens[p].Is(Lex.Stop) || EqAny(p, "officer", "deputy", "trooper", "inmate", "detainee", "ofc", "dep", "tpr", "agent", "warden", "ranger", "constable", "marshal"));
+    }
+
+    /// <summary>
+    /// The end of a name after a rank in mixed-case prose: up to three more capitalised words, a capitalised short word
+    /// inside it only before another ("Kills In Water"); never a date word, a rank, a role or a premise.
+    /// </summary>
+    private int CapitalisedRunEnd(List<PiiSpan> spans, int end)
+    {
+        var k = end + 1;
+        var last = end;
+        while (k < count && k - end <= 3 && IsWord(k) && Spaced(k - 1, k) && tokens[k].Has(TokenFlags.Capitalized) && !tokens[k].Has(TokenFlags.SentenceStart)
+            && !tokens[k].Is(Lex.Rank | Lex.Role | Lex.Month | Lex.Weekday | Lex.StreetSuffix | Lex.PremiseSuffix | Lex.OrgSuffix | Lex.SubUnit | Lex.State | Lex.Keyword)
+            && !tokens[k].Lex.Has(LexExtra.NotPii | LexExtra.Model) && !Overlaps(spans, tokens[k].Start, tokens[k].End))
+        {
+            if (!tokens[k].Is(Lex.Stop))
+            {
+                last = k;
+            }
+
+            k++;
+        }
+
+        return last;
+    }
+
     private bool Spaced(int a, int b) => b < count && tokens[b].Start - tokens[a].End == 1 && !tokens[b].Has(TokenFlags.NewlineBefore);
 
     /// <summary>
@@ -66,12 +120,11 @@ internal sealed partial class PiiContextRules
             }
 
             var end = last;
-            // A quoted nickname and a surname: "DESHAWN "DRE" BISHOP", "arturo "spider" gomez".
-            if ((P(end + 1, '"') || P(end + 1, '\'') || end + 1 < count && text[tokens[end + 1].Start] == '“') && IsWord(end + 2) && end + 3 < count
-                && (P(end + 3, '"') || P(end + 3, '\'') || text[tokens[end + 3].Start] == '”') && IsWord(end + 4) && tokens[end + 4].Is(Lex.Surname | Lex.GivenName)
-                && !tokens[end + 4].Is(Lex.Stop | Lex.Rank) && !Overlaps(spans, tokens[end + 1].Start, tokens[end + 3].End))
+            // A quoted nickname and a surname: "DESHAWN "DRE" BISHOP", "arturo "spider" gomez", "TERRENCE "T-MAC" MCNAIR".
+            if (QuotedNicknameEnd(end) is var close and > 0 && IsWord(close + 1) && (tokens[close + 1].Is(Lex.Surname | Lex.GivenName) || NameWord(close + 1))
+                && !tokens[close + 1].Is(Lex.Stop | Lex.Rank) && !Overlaps(spans, tokens[end + 1].Start, tokens[close].End))
             {
-                end += 4;
+                end = close + 1;
                 var grownEnd = tokens[end].End;
                 RemovePersonsFrom(spans, tokens[end].Start, grownEnd);
                 n = spans.IndexOf(span);
@@ -79,6 +132,12 @@ internal sealed partial class PiiContextRules
             else if (last == first && Spaced(end, end + 1) && NameWord(end + 1) && tokens[end + 1].Is(Lex.Surname) && !Overlaps(spans, tokens[end + 1].Start, tokens[end + 1].End))
             {
                 end++;
+            }
+
+            // "Officer Leroy Kills In Water", "Deputy Lance Three Irons": after a rank, a name runs on over capitalised words.
+            if (!caseless && IsRankBefore(start))
+            {
+                end = CapitalisedRunEnd(spans, end);
             }
 
             // "Ana Lucía de la Cruz", "Vincent van der Berg": a particle and the surname after it.
@@ -287,6 +346,7 @@ internal sealed partial class PiiContextRules
     private void SpreadNames(List<PiiSpan> spans)
     {
         Dictionary<string, PiiLabel>? names = null;
+        HashSet<string>? pairs = null; // "Two Bulls" of "Hunter Two Bulls": the word before a name's part goes with it
         foreach (var span in spans)
         {
             if (span.Label is not (PiiLabel.Person or PiiLabel.OtherId))
@@ -302,6 +362,10 @@ internal sealed partial class PiiContextRules
                     && (span.Label == PiiLabel.OtherId ? first == last : last > first || NameWord(k) || tokens[k].Is(Lex.GivenName | Lex.Surname)))
                 {
                     (names ??= new Dictionary<string, PiiLabel>(StringComparer.OrdinalIgnoreCase)).TryAdd(W(k).ToString(), span.Label);
+                    if (k > first && IsWord(k - 1) && Spaced(k - 1, k) && span.Label == PiiLabel.Person)
+                    {
+                        (pairs ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(text[tokens[k - 1].Start..tokens[k].End]);
+                    }
                 }
             }
         }
@@ -344,7 +408,9 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
-            spans.Add(new PiiSpan(tokens[k].Start, tokens[k].End, label));
+            var start = pairs is not null && k > 0 && IsWord(k - 1) && Spaced(k - 1, k) && (s == 0 || spans[s - 1].End <= tokens[k - 1].Start)
+                && pairs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[k - 1].Start, tokens[k].End - tokens[k - 1].Start)) ? tokens[k - 1].Start : tokens[k].Start;
+            spans.Add(new PiiSpan(start, tokens[k].End, label));
             grown = true;
         }
 

@@ -6,8 +6,8 @@ namespace NearMiss.Core.Pii;
 /// </summary>
 internal sealed partial class PiiContextRules
 {
-    /// <summary>Words a room or unit's number follows: "cell 14", "Tower 3", "dept 9", "room B-110".</summary>
-    private static readonly WordSet RoomsBeforeNumber = new(["courtroom", "pier", "terminal", "berth", "hangar", "wharf", "pod", "cell", "cellblock", "tower", "mod", "module", "dorm", "dormitory", "wing", "room", "rm", "dept", "ward", "bldg", "building", "holding"]);
+    /// <summary>Words a room or unit's number follows: "cell 14", "Tower 3", "dept 9", "room B-110", "gate G7", "platform 2".</summary>
+    private static readonly WordSet RoomsBeforeNumber = new(["courtroom", "pier", "terminal", "berth", "hangar", "wharf", "pod", "cell", "cellblock", "tower", "mod", "module", "dorm", "dormitory", "wing", "room", "rm", "dept", "ward", "bldg", "building", "holding", "gate", "platform", "tank", "tier", "dock", "slip"]);
 
     /// <summary>Words a unit's letter comes before: "C pod", "E Block", "4B wing".</summary>
     private static readonly WordSet RoomsAfterLetter = new(["pod", "block", "wing", "tier", "dorm", "module", "mod", "yard"]);

@@ -251,12 +251,18 @@ internal sealed partial class PiiContextRules
         for (var n = 0; n < spans.Count; n++)
         {
             var span = spans[n];
+            var last = TokenEnding(span.End);
+            if (NamedPremise(spans, span, last) is var premise and >= 0)
+            {
+                spans[n] = new PiiSpan(span.Start, tokens[premise].End, PiiLabel.Location);
+                continue;
+            }
+
             if (span.Label is not (PiiLabel.Location or PiiLabel.Address))
             {
                 continue;
             }
 
-            var last = TokenEnding(span.End);
             var end = last;
             while (end + 1 < count && end - last < 2 && IsWord(end + 1) && Spaced(end, end + 1) && tokens[end + 1].Is(Lex.PremiseSuffix) && !tokens[end + 1].Is(Lex.Stop)
                 && (span.Label == PiiLabel.Address || !caseless && !tokens[end + 1].Has(TokenFlags.Lower)
@@ -274,6 +280,51 @@ internal sealed partial class PiiContextRules
             if (end > last && !Overlaps(spans, tokens[last + 1].Start, tokens[end].End) && !(span.Label == PiiLabel.Address && tokens[end].Is(Lex.StreetSuffix)))
             {
                 spans[n] = new PiiSpan(span.Start, tokens[end].End, PiiLabel.Location);
+            }
+        }
+    }
+
+    /// <summary>Premises a name before them makes a place, written in lower case after it: "the Novotny farm", "Alton Bay ramp".</summary>
+    private static readonly WordSet PremiseNouns = new(["farm", "ranch", "place", "ramp", "launch", "landing", "exit", "terminal", "bridge", "beach", "pier", "dock", "docks", "marina", "trailhead", "campground", "lodge", "inn", "church", "homestead", "property", "dairy", "orchard", "pasture", "quarry", "mine"]);
+
+    /// <summary>
+    /// A name or place followed by a premise in lower case: "the Real Bird place", "the Dorrance exit", "Horseneck
+    /// beach". A person's name becomes a place only after "the" and before a premise of a family ("farm", "place").
+    /// </summary>
+    private int NamedPremise(List<PiiSpan> spans, PiiSpan span, int last)
+    {
+        var k = last + 1;
+        if (span.Label is not (PiiLabel.Location or PiiLabel.Person) || !IsWord(k) || !tokens[k].Has(TokenFlags.Lower) || !Spaced(last, k) || !In(PremiseNouns, k)
+            || Overlaps(spans, tokens[k].Start, tokens[k].End))
+        {
+            return -1;
+        }
+
+        // "the Route 2 bridge" is the route's; "a new Croatian place" no premise.
+        var first = FirstToken(span.Start);
+        var afterThe = Eq(first - 1, "the");
+        var place = span.Label == PiiLabel.Location && tokens[last].Kind != TokenKind.Number && (afterThe || !Eq(k, "place"));
+        return place || afterThe && (!tokens[first].Has(TokenFlags.Lower) || caseless) ? k : -1;
+    }
+
+    /// <summary>A plate written in groups is one span: "reg 7734 UM", "RI 4418 K": a group of one to three capitals after it joins it.</summary>
+    private void PlateGroups(List<PiiSpan> spans)
+    {
+        for (var n = 0; n < spans.Count; n++)
+        {
+            var plate = spans[n];
+            if (plate.Label != PiiLabel.Plate)
+            {
+                continue;
+            }
+
+            var last = TokenEnding(plate.End);
+            var k = last + 1;
+            if (IsWord(k) && Spaced(last, k) && tokens[k].Has(TokenFlags.AllCaps) && tokens[k].Length <= 3 && !tokens[k].Is(Lex.Stop | Lex.StateCode | Lex.Brand | Lex.Measure | Lex.Keyword | Lex.AgencyAcronym)
+                && !tokens[k].Lex.Has(LexExtra.NotPii) && !EqAny(k, "suv", "atv", "utv", "rv", "van", "car", "pu", "dl", "vin") && !tokens[k].Has(TokenFlags.NewlineBefore)
+                && !(k + 1 < count && tokens[k + 1].Kind != TokenKind.Punct && tokens[k + 1].Has(TokenFlags.AllCaps)) && !Overlaps(spans, tokens[k].Start, tokens[k].End))
+            {
+                spans[n] = plate with { End = tokens[k].End };
             }
         }
     }

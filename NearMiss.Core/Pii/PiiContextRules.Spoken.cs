@@ -105,18 +105,20 @@ internal sealed partial class PiiContextRules
     private void RadioCallSigns(List<PiiSpan> spans, List<PiiSpan> added)
     {
         HashSet<string>? found = null;
+        HashSet<string>? numbers = null;
         for (var k = 0; k < count; k++)
         {
             if (k + 1 < count && tokens[k + 1].Kind == TokenKind.Number && tokens[k + 1].Length <= 3 && In(Phonetic, k) && !tokens[k + 1].Has(TokenFlags.NewlineBefore)
-                && (Eq(k - 1, "was") || Eq(k - 1, "am") || Eq(k - 1, "as") || Eq(k - 1, "unit") || P(k - 1, '(') && P(k + 2, ')') || P(k + 2, ':') || tokens[k].Has(TokenFlags.Lower) && !caseless)
+                && (Eq(k - 1, "was") || Eq(k - 1, "am") || Eq(k - 1, "as") || Eq(k - 1, "unit") || Eq(k - 1, "copy") || P(k - 1, '(') && P(k + 2, ')') || P(k + 2, ':') || tokens[k].Has(TokenFlags.Lower) && !caseless
+                    || P(k - 1, ':') && In(Dispatchers, k - 2))
                 && !IsAgeWord(k + 2) && !(k + 2 < count && tokens[k + 2].Is(Lex.Measure)))
             {
-                RemoveInside(spans, tokens[k].Start, tokens[k].End, PiiLabel.Person);
+                RemoveNameAndAge(spans, tokens[k].Start, tokens[k + 1].End);
                 added.Add(new PiiSpan(tokens[k].Start, tokens[k + 1].End, PiiLabel.BadgeId));
                 continue;
             }
 
-            var lineStart = LineStart(k) || IsClockNumber(k - 1) && LineStart(k - 1); // "0538 HARBOR 7: out at the terminal"
+            var lineStart = LineStart(k) || IsClockNumber(k - 1) && LineStart(k - 1) || AfterLineClock(k); // "0538 HARBOR 7: out at the terminal"
             var end = lineStart && IsWord(k) && tokens[k].Length > 2 && !tokens[k].Is(Lex.Stop) && k + 2 < count && tokens[k + 1].Kind == TokenKind.Number && tokens[k + 1].Length <= 3
                 && P(k + 2, ':') && tokens[k + 1].Start > tokens[k].End
                 ? k + 1 // a named unit with its number: "Harbor 7:", "Adam 12:"
@@ -129,7 +131,7 @@ internal sealed partial class PiiContextRules
             var own = Eq(k - 1, "was") && (Eq(k - 2, "i") || Eq(k - 2, "me") || Eq(k - 2, "sign")) || Eq(k - 1, "m") && P(k - 2, '\'') && Eq(k - 3, "i") || Eq(k - 1, "am") && Eq(k - 2, "i")
                 || Eq(k - 1, "unit") || Eq(k - 1, "sign");
             var closes = end + 1 >= count || P(end + 1, ',') || P(end + 1, '.') || P(end + 1, ')') || Eq(end + 1, "on") || Eq(end + 1, "that") || Eq(end + 1, "and") || Eq(end + 1, "was");
-            var answered = (Eq(k - 1, "copy") || P(k - 1, '"') || P(k - 1, ':') && In(Dispatchers, k - 2)) && (P(end + 1, ',') || Eq(end + 1, "on") || Eq(end + 1, "go"));
+            var answered = (Eq(k - 1, "copy") || P(k - 1, '"') || P(k - 1, ':') && In(Dispatchers, k - 2)) && (P(end + 1, ',') || P(end + 1, '.') || Eq(end + 1, "on") || Eq(end + 1, "go") || Eq(end + 1, "at"));
             if (lineStart && P(end + 1, ':') || P(k - 1, ':') && In(Dispatchers, k - 2) || own && closes || answered)
             {
                 added.Add(new PiiSpan(tokens[k].Start, tokens[end].End, PiiLabel.BadgeId));
@@ -139,6 +141,24 @@ internal sealed partial class PiiContextRules
             k = end;
         }
 
+        if (found is not null)
+        {
+            foreach (var sign in found.ToArray())
+            {
+                var parts = sign.Split('-');
+                if (parts.Length == 3 && Phonetic.Contains(parts[1]))
+                {
+                    found.Add(parts[1] + " " + parts[2]); // "3-Adam-21" is also said "Adam 21"
+                }
+
+                if (parts.Length >= 2 && parts[^1].Length <= 3 && int.TryParse(parts[^1], out _) || sign.Split(' ') is [_, var number] && int.TryParse(number, out _))
+                {
+                    (numbers ??= new HashSet<string>(StringComparer.Ordinal)).Add(sign.Split('-', ' ')[^1]);
+                }
+            }
+        }
+
+        AnsweredNumbers(numbers, added);
         var known = found?.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var k = 0; k < count && known is { } lookup; k++)
         {
@@ -146,10 +166,54 @@ internal sealed partial class PiiContextRules
                 && lookup.Contains(text.AsSpan(tokens[k].Start, tokens[k + 1].End - tokens[k].Start)) ? k + 1 : CallSignEnd(k);
             if (end >= 0 && lookup.Contains(text.AsSpan(tokens[k].Start, tokens[end].End - tokens[k].Start)) && !P(k - 1, '-') && !P(end + 1, '-') && !IsAgeWord(end + 1))
             {
+                RemoveNameAndAge(spans, tokens[k].Start, tokens[end].End);
                 added.Add(new PiiSpan(tokens[k].Start, tokens[end].End, PiiLabel.BadgeId));
             }
 
             k = Math.Max(k, end);
+        }
+    }
+
+    /// <summary>"Adam 21" read as a name and an age is a call sign.</summary>
+    private static void RemoveNameAndAge(List<PiiSpan> spans, int start, int end)
+    {
+        RemoveInside(spans, start, end, PiiLabel.Person);
+        RemoveInside(spans, start, end, PiiLabel.Age);
+    }
+
+    /// <summary>"22:14:05 P-12:": a token after a clock time with colons that opens a line.</summary>
+    private bool AfterLineClock(int k)
+    {
+        var n = k - 1;
+        var parts = 0;
+        while (n >= 0 && tokens[n].Kind == TokenKind.Number && tokens[n].Length <= 2 && parts < 3)
+        {
+            parts++;
+            if (!P(n - 1, ':'))
+            {
+                break;
+            }
+
+            n -= 2;
+        }
+
+        return parts >= 2 && LineStart(n);
+    }
+
+    /// <summary>
+    /// The number of a call sign found, said alone when the unit is answered or answers: "Copy 14, 2356",
+    /// "AIRPORT 9: 14, hold at the door", "3-Adam-24: 24 on scene".
+    /// </summary>
+    private void AnsweredNumbers(HashSet<string>? numbers, List<PiiSpan> added)
+    {
+        var lookup = numbers?.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var k = 1; k + 1 < count && lookup is { } known; k++)
+        {
+            if (tokens[k].Kind == TokenKind.Number && known.Contains(W(k)) && (Eq(k - 1, "copy") || P(k - 1, ':') && tokens[k].Start > tokens[k - 1].End)
+                && (P(k + 1, ',') || P(k + 1, '.') || EqAny(k + 1, "on", "at", "en", "copies", "responding", "go", "clear", "out", "with")))
+            {
+                added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.BadgeId));
+            }
         }
     }
 
@@ -166,11 +230,13 @@ internal sealed partial class PiiContextRules
 
         var end = k;
         var digits = tokens[k].Digits;
+        var spelled = false;
         while (P(end + 1, '-') && end + 2 < count && tokens[end + 1].Start == tokens[end].End && tokens[end + 2].Start == tokens[end + 1].End
-            && (tokens[end + 2].Kind is TokenKind.Number or TokenKind.Alnum || tokens[end + 2].Length == 1 && char.IsAsciiLetterUpper(text[tokens[end + 2].Start])))
+            && (tokens[end + 2].Kind is TokenKind.Number or TokenKind.Alnum || tokens[end + 2].Length == 1 && char.IsAsciiLetterUpper(text[tokens[end + 2].Start]) || In(Phonetic, end + 2) && !tokens[end + 2].Has(TokenFlags.Lower)))
         {
             end += 2;
             digits += tokens[end].Digits;
+            spelled |= IsWord(end) && tokens[end].Length > 1;
         }
 
         if (end == k)
@@ -182,7 +248,7 @@ internal sealed partial class PiiContextRules
         var first = tokens[k];
         var code = first.Kind == TokenKind.Number && (Eq(k, "10") || Eq(k, "11")) && tokens[k + 2].Kind == TokenKind.Number;
         var firstOk = first.Kind is TokenKind.Number or TokenKind.Alnum || first.Length == 1 && char.IsAsciiLetterUpper(text[first.Start]) && !Eq(k, "I");
-        return firstOk && !code && digits > 0 && length <= 8 && end - k <= 4 ? end : -1;
+        return firstOk && !code && digits > 0 && length <= (spelled ? 12 : 8) && end - k <= 4 ? end : -1;
     }
 
     /// <summary>"831", "2C12", "B22", "L14": three or four digits (not a clock time), or letters and digits, up to five characters.</summary>
@@ -415,6 +481,73 @@ internal sealed partial class PiiContextRules
                 added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.Person));
             }
         }
+    }
+
+    /// <summary>
+    /// Speakers of a chat copied with its times ("T-Bob 21:47: yall up?", "Bear K. [8:10 PM]: what happened"): the words
+    /// opening a line before a clock time and a colon, when the same words open at least two lines, are a person.
+    /// </summary>
+    private void TimedSpeakers(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        List<(int First, int Last)>? lines = null;
+        for (var k = 0; k < count; k++)
+        {
+            if ((k == 0 || tokens[k].Has(TokenFlags.NewlineBefore)) && TimedSpeakerEnd(k) is var last and >= 0)
+            {
+                (lines ??= []).Add((k, last));
+            }
+        }
+
+        if (lines is null || lines.Count < 2)
+        {
+            return;
+        }
+
+        foreach (var (first, last) in lines)
+        {
+            var name = text.AsSpan(tokens[first].Start, tokens[last].End - tokens[first].Start);
+            var turns = 0;
+            foreach (var (f, l) in lines)
+            {
+                turns += name.Equals(text.AsSpan(tokens[f].Start, tokens[l].End - tokens[f].Start), StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+            }
+
+            if (turns >= 2 && !Overlaps(spans, tokens[first].Start, tokens[last].End))
+            {
+                RemoveWithin(added, tokens[first].Start, tokens[last].End);
+                added.Add(new PiiSpan(tokens[first].Start, tokens[last].End, PiiLabel.Person));
+            }
+        }
+    }
+
+    /// <summary>The last token of a speaker's name of one to three words ("T-Bob", "Hope L.") before "21:47:" or "[8:10 PM]:"; -1 if none.</summary>
+    private int TimedSpeakerEnd(int k)
+    {
+        var last = -1;
+        var n = k;
+        while (n < count && n - k < 5 && (IsWord(n) || last >= 0 && (P(n, '-') || P(n, '.')) && tokens[n].Start == tokens[n - 1].End))
+        {
+            last = IsWord(n) ? n : last;
+            n++;
+        }
+
+        if (last < 0 || !IsNameShaped(k) || In(Dispatchers, k) || Eq(k, "i"))
+        {
+            return -1;
+        }
+
+        var m = last + 1;
+        var bracket = P(m, '[') || P(m, '(');
+        m += bracket ? 1 : 0;
+        if (!(m + 2 < count && tokens[m].Kind == TokenKind.Number && tokens[m].Length <= 2 && P(m + 1, ':') && tokens[m + 2].Kind == TokenKind.Number && tokens[m + 2].Length == 2))
+        {
+            return -1;
+        }
+
+        m += 3;
+        m += EqAny(m, "am", "pm", "a.m", "p.m") ? 1 : 0;
+        m += bracket && (P(m, ']') || P(m, ')')) ? 1 : 0;
+        return P(m, ':') && !tokens[m].Has(TokenFlags.NewlineBefore) ? last : -1;
     }
 
     /// <summary>A chat's speaker: a word that may be a name, or one that may be a nickname ("Biscuit:") opening a line.</summary>

@@ -70,6 +70,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         BlockAddresses(kept, added);
         AgencyPhrases(kept);
         AgencySubUnits(kept);
+        FireAgencies(kept, added);
         CallSigns(added);
         NamesWithAge(kept, added);
         Nicknames(kept, added);
@@ -89,9 +90,12 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         LogCallSigns(kept, added);
         SpacedPlates(kept, added);
         EstimatedTimes(added);
+        SpokenTimes(kept, added);
+        SpokenIds(kept, added);
         DaysOfMonth(added);
         LowerAgencies(kept);
         SpeakersAndAddressees(kept, added);
+        TimedSpeakers(kept, added);
         DecadeAges(added);
         KinAges(added);
         AgencyCaseNumbers(added);
@@ -102,6 +106,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         SurnameFirst(kept);
         JoinHyphenated(kept);
         DaysWithDates(kept);
+        PlateGroups(kept);
         SpanTails(kept);
         Premises(kept);
         SpreadNames(kept);

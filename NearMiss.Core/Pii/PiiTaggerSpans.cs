@@ -57,7 +57,8 @@ internal static class PiiTaggerSpans
                 end++;
             }
 
-            if (Accept(text, tokens, i, end, PiiTagger.Labels[tags[i]]!.Value, margins, threshold, out var span))
+            var label = PiiTagger.Labels[tags[i]]!.Value;
+            if (Accept(text, tokens, i, end, label, margins, threshold, out var span))
             {
                 Extend(spans, span, tokens, covered, i, end);
                 added = true;

@@ -89,6 +89,43 @@ public sealed class SpokenStyleTests
     public void SpeakersAndAddressees(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
+    [InlineData("Big Horn County, badge two one four. period. new paragraph", "two one four", "BADGE_ID")]
+    [InlineData("trooper alan zhao badge 6 2 9 recording this on the drive", "6 2 9", "BADGE_ID")]
+    [InlineData("okay. incident 24 W A 1 0 8 8. end", "24 W A 1 0 8 8", "CASE_NUMBER")]
+    [InlineData("case number twenty four dash zero three one one. end of dictation", "twenty four dash zero three one one", "CASE_NUMBER")]
+    [InlineData("Saturday the ninth, about eleven forty at night, I took a call", "eleven forty", "TIME")]
+    [InlineData("Memorial Day, around twenty past four in the afternoon", "twenty past four", "TIME")]
+    [InlineData("last thursday at like 5 after 9 at night i get sent", "5 after 9", "TIME")]
+    [InlineData("the night of the flooding, sunday the 27th, i was working", "sunday the 27th", "DATE")]
+    [InlineData("new paragraph. Saturday the ninth, about eleven forty", "Saturday the ninth", "DATE")]
+    [InlineData("drive home from the hospital thursday march 7th about 4:15", "march 7th", "DATE")]
+    [InlineData("native american day, oct 9, i was working 2nd", "oct 9", "DATE")]
+    [InlineData("ON SUNDAY WE WENT OUT ON MOTHER'S DAY AND IT WAS FINE", "MOTHER'S DAY", "DATE")]
+    [InlineData("on the saturday before labor day we went out", "saturday before labor day", "DATE")]
+    [InlineData("a spotlight near the Novotny farm on road 12", "Novotny farm", "LOCATION")]
+    [InlineData("out on the Lodge Grass road past the Real Bird place, caller was", "Real Bird place", "LOCATION")]
+    [InlineData("they were in the truck at the Alton Bay ramp when it slid", "Alton Bay ramp", "LOCATION")]
+    [InlineData("I've got a male at gate G7 refusing to deboard", "gate G7", "LOCATION")]
+    [InlineData("About an hour later, in holding tank 7, another detainee", "tank 7", "LOCATION")]
+    [InlineData("me and my partner held traffic and we called tempe fire and they came for the cut", "tempe fire", "AGENCY")]
+    [InlineData("thank god for mustang gear. portland fire & rescue boat 17 took the kid", "portland fire & rescue", "AGENCY")]
+    [InlineData("the boat, reg 7734 RK, was swinging on its anchor", "7734 RK", "PLATE")]
+    [InlineData("the wreck when a Utah plate X914TK SUV came around the bend", "X914TK", "PLATE")]
+    [InlineData("my usual partner, Officer Leroy Kills In Water, was off that night", "Leroy Kills In Water", "PERSON")]
+    [InlineData("Officer Hunter Two Bulls, 27, stopped the car. When Two Bulls reached in, the driver sped off.", "Two Bulls", "PERSON")]
+    public void SaidAndWritten(string text, string expected, string label) => AssertFinds(text, expected, label);
+
+    [Theory]
+    [InlineData("Times from CAD.\n0142 3-Adam-21: Adam 21, fight in the lot.\n0145 Dispatch: Adam 21, status?", "Adam 21", "BADGE_ID")]
+    [InlineData("Times from CAD.\n22:14:05 P-12: I'm at ED pod 3.\n22:14:20 DISP: copy.\n22:14:40 P-12: Negative", "P-12", "BADGE_ID")]
+    [InlineData("T-Bob 21:47: yall up?\nDani 21:49: here. what happened\nT-Bob 21:52: checking traps", "T-Bob", "PERSON")]
+    [InlineData("Bear K. [8:10 PM]: checking on you\nHope L. [8:11 PM]: what\nBear K. [8:12 PM]: ok", "Bear K.", "PERSON")]
+    public void LogsAndChats(string text, string expected, string label) => AssertFindsAll(text, expected, label);
+
+    [Theory]
+    [InlineData("we waited about ten minutes and about five officers came")] // counts and durations, not times
+    [InlineData("the Motorola APX on my shoulder and the Whelen lightbar")] // equipment makers
+    [InlineData("we kept the fire lane clear and checked the fire hydrant")] // things, not a fire department
     [InlineData("he was 20 feet away when it went off")] // a distance, not an age
     [InlineData("he was 1 of 3 who ran")] // a count
     [InlineData("she was like 30 seconds out")] // a duration

@@ -1,0 +1,107 @@
+namespace NearMiss.Core.Pii;
+
+/// <summary>
+/// Numbers said rather than typed, as in a dictated report or a transcript: "badge two one four", "badge 6 2 9",
+/// "case number twenty four dash zero three one one", "incident 24 W A 1 0 8 8"; and clock times in words,
+/// "about eleven forty", "twenty past four", "5 after 9".
+/// </summary>
+internal sealed partial class PiiContextRules
+{
+    /// <summary>A number said in words ("four", "ninety") or a zero said "oh".</summary>
+    private bool IsNumberWord(int n) => IsWord(n) && (NumberWords.Contains(W(n)) || Eq(n, "oh"));
+
+    /// <summary>The words that say which id a number is, and its label.</summary>
+    private static PiiLabel? SpokenIdLabel(ReadOnlySpan<char> w) =>
+        w.Equals("badge", StringComparison.OrdinalIgnoreCase) || w.Equals("shield", StringComparison.OrdinalIgnoreCase) ? PiiLabel.BadgeId
+        : w.Equals("case", StringComparison.OrdinalIgnoreCase) || w.Equals("incident", StringComparison.OrdinalIgnoreCase) || w.Equals("report", StringComparison.OrdinalIgnoreCase) ? PiiLabel.CaseNumber
+        : null;
+
+    /// <summary>An id said digit by digit or in number words after "badge", "case" or "incident", of three parts or more.</summary>
+    private void SpokenIds(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        for (var k = 0; k + 3 < count; k++)
+        {
+            if (!IsWord(k) || SpokenIdLabel(W(k)) is not { } label)
+            {
+                continue;
+            }
+
+            var n = k + 1;
+            n += Eq(n, "number") || Eq(n, "no") || P(n, '#') ? 1 : 0;
+            n += Eq(n, "is") || Eq(n, "was") ? 1 : 0;
+            var first = n;
+            var parts = 0;
+            var numbers = 0;
+            while (n < count && !tokens[n].Has(TokenFlags.NewlineBefore) && SpokenIdPart(n, out var number))
+            {
+                parts++;
+                numbers += number ? 1 : 0;
+                n++;
+            }
+
+            // Trailing letters or dashes are no part of it: "badge 6 2 9 recording" ends at the 9.
+            var last = n - 1;
+            while (last >= first && !(tokens[last].Kind == TokenKind.Number || IsNumberWord(last)))
+            {
+                last--;
+            }
+
+            var id = new PiiSpan(tokens[Math.Min(first, count - 1)].Start, tokens[Math.Max(last, 0)].End, label);
+            if (numbers >= 3 && last > first && !OverlapsBeyond(spans, id))
+            {
+                RemoveWithin(spans, id.Start, id.End);
+                added.Add(id);
+                k = last;
+            }
+        }
+    }
+
+    /// <summary>A part of a spoken id: a number word, one or two digits, a capital letter alone, "dash" or "-".</summary>
+    private bool SpokenIdPart(int n, out bool number)
+    {
+        number = tokens[n].Kind == TokenKind.Number && tokens[n].Length <= 2 || IsNumberWord(n);
+        return number || P(n, '-') || Eq(n, "dash") || IsWord(n) && tokens[n].Length == 1 && char.IsAsciiLetterUpper(text[tokens[n].Start]);
+    }
+
+    private static readonly WordSet MinuteWords = new(["oh", "five", "ten", "fifteen", "twenty", "thirty", "forty", "fifty", "quarter", "half"]);
+
+    private static readonly WordSet HourWords = new(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "noon", "midnight"]);
+
+    /// <summary>
+    /// Clock times in words after a word of estimate or "at": "about eleven forty", "around twenty past four", "at like
+    /// 5 after 9", "at quarter to ten"; a time in words needs the lead, a time in digits needs "past", "after" or "to".
+    /// </summary>
+    private void SpokenTimes(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        for (var k = 1; k + 1 < count; k++)
+        {
+            var lead = k - 1;
+            lead -= Eq(lead, "like") ? 1 : 0;
+            if (!(In(TimeLeads, lead) || Eq(lead, "at")) || Overlaps(spans, tokens[k].Start, tokens[k].End))
+            {
+                continue;
+            }
+
+            var end = -1;
+            var minutes = In(MinuteWords, k) || tokens[k].Kind == TokenKind.Number && tokens[k].Length <= 2 && !tokens[k].Has(TokenFlags.NewlineBefore);
+            if (minutes && EqAny(k + 1, "past", "after", "to", "til", "till") && (In(HourWords, k + 2) || k + 2 < count && tokens[k + 2].Kind == TokenKind.Number && tokens[k + 2].Length <= 2))
+            {
+                end = k + 2; // "twenty past four", "5 after 9"
+            }
+            else if (In(HourWords, k) && !Eq(k, "noon") && !Eq(k, "midnight") && In(MinuteWords, k + 1) && !EqAny(k + 1, "quarter", "half"))
+            {
+                end = Eq(k + 1, "oh") && In(HourWords, k + 2) ? k + 2 : k + 1; // "eleven forty", "six oh five"
+                end = EqAny(end + 1, "five") && EqAny(end, "twenty", "thirty", "forty", "fifty") && Spaced(end, end + 1) ? end + 1 : end;
+            }
+
+            if (end > 0 && !Overlaps(spans, tokens[k].Start, tokens[end].End) && !(In(Units, end + 1) || EqAny(end + 1, "minutes", "mins", "seconds", "secs", "hours", "hrs", "years", "feet", "ft", "yards", "miles", "times", "people", "guys", "of")))
+            {
+                added.Add(new PiiSpan(tokens[k].Start, tokens[end].End, PiiLabel.Time));
+                k = end;
+            }
+        }
+    }
+
+    /// <summary>What a count is of, after which a number in words is no time ("about five officers").</summary>
+    private static readonly WordSet Units = new(["officers", "units", "cars", "shots", "rounds", "deputies", "troopers", "inmates", "kids", "days", "weeks", "months"]);
+}
