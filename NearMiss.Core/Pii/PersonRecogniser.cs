@@ -283,7 +283,8 @@ internal sealed partial class PersonRecogniser(PiiScan scan) : PiiRecogniser(sca
             return Stop;
         }
 
-        if (unknown && !midSentence && IsOrdinaryWord(i))
+        // "a Containment plan": an ordinary word on its own, not inside a run of capitals ("Division of Conservation").
+        if (unknown && IsOrdinaryWord(i) && (!midSentence || !InCapitalRun(i)))
         {
             return Stop;
         }
@@ -524,6 +525,11 @@ internal sealed partial class PersonRecogniser(PiiScan scan) : PiiRecogniser(sca
     private bool IsNarrativeVerb(int j) =>
         EqAny(j, "is", "was", "had", "has", "began", "said", "told", "shouted", "asked", "spent", "lives", "works", "will", "would", "and");
 
+    /// <summary>A capitalised word beside token i, or after or before "of", "and", "&amp;" with one: part of a longer proper noun.</summary>
+    private bool InCapitalRun(int i) =>
+        Cap(i - 1) && !tokens[i - 1].Has(TokenFlags.SentenceStart) || Cap(i + 1)
+        || EqAny(i - 1, "of", "and", "&") && Cap(i - 2) || EqAny(i + 1, "of", "and", "&") && Cap(i + 2);
+
     /// <summary>An English word that no name list holds often enough to outweigh it: "Target", "Precious", "Protocol".</summary>
     private bool IsOrdinaryWordName(int i)
     {
@@ -539,25 +545,10 @@ internal sealed partial class PersonRecogniser(PiiScan scan) : PiiRecogniser(sca
             return true;
         }
 
-        var w = W(i);
-        if (tokens[i].Has(TokenFlags.NonAscii) || w.Length < 6)
-        {
-            return false;
-        }
-
-        foreach (var ending in EnglishEndings)
-        {
-            if (w.EndsWith(ending, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        // Words run together are vocabulary unless capitalised inside a sentence ("at GUNPOINT", "Stairwell was", but "in Flatbush").
+        var compounds = !tokens[i].Has(TokenFlags.Capitalized) || tokens[i].Has(TokenFlags.SentenceStart | TokenFlags.NewlineBefore) || i == 0;
+        return !tokens[i].Has(TokenFlags.NonAscii) && lexicon.LooksEnglish(W(i), compounds);
     }
-
-    private static readonly string[] EnglishEndings =
-        ["tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence", "ship", "hood", "ics", "ology", "ful", "less", "ous", "ive", "able", "ible", "yl", "ide"];
 
     /// <summary>A frequent surname opening a sentence ("Ruiz asked", "Nguyen was"), not a place or an English word.</summary>
     private bool SentenceStartSurname(int i)

@@ -7,7 +7,7 @@ namespace NearMiss.Core.Pii;
 internal sealed partial class PiiContextRules
 {
     /// <summary>Words a room or unit's number follows: "cell 14", "Tower 3", "dept 9", "room B-110", "gate G7", "platform 2".</summary>
-    private static readonly WordSet RoomsBeforeNumber = new(["courtroom", "pier", "terminal", "berth", "hangar", "wharf", "pod", "cell", "cellblock", "tower", "mod", "module", "dorm", "dormitory", "wing", "room", "rm", "dept", "ward", "bldg", "building", "holding", "gate", "platform", "tank", "tier", "dock", "slip"]);
+    private static readonly WordSet RoomsBeforeNumber = new(["courtroom", "pier", "terminal", "berth", "hangar", "wharf", "pod", "cell", "cellblock", "tower", "mod", "module", "dorm", "dormitory", "wing", "room", "rm", "dept", "ward", "bldg", "building", "holding", "gate", "platform", "tank", "tier", "dock", "slip", "bay", "checkpoint"]);
 
     /// <summary>Words a unit's letter comes before: "C pod", "E Block", "4B wing".</summary>
     private static readonly WordSet RoomsAfterLetter = new(["pod", "block", "wing", "tier", "dorm", "module", "mod", "yard"]);
@@ -111,6 +111,39 @@ internal sealed partial class PiiContextRules
 
             spans[n] = a with { End = b.End };
             spans.RemoveAt(n + 1);
+        }
+    }
+
+    /// <summary>Verbs that take a patient or a prisoner somewhere: "took him to hcmc", "flown to Regions", "transported to seton".</summary>
+    private static readonly WordSet TakenTo = new(["took", "take", "takes", "taking", "taken", "transported", "transport", "flown", "flew", "rushed", "drove", "driven", "brought", "airlifted", "admitted", "sent"]);
+
+    /// <summary>
+    /// The hospital or jail a person was taken to, named by one word no list knows or an acronym: "ems took him to
+    /// hcmc", "dude went to seton", "flown to Regions"; not an ordinary word ("took him to jail") or a listed place.
+    /// </summary>
+    private void TakenToPlaces(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        for (var k = 2; k < count; k++)
+        {
+            if (!IsWord(k) || !Eq(k - 1, "to") || tokens[k].Length < 3 || Overlaps(spans, tokens[k].Start, tokens[k].End))
+            {
+                continue;
+            }
+
+            var verb = k - 2;
+            verb -= EqAny(verb, "him", "her", "them", "pt", "patient", "subj", "suspect", "me", "us") ? 1 : 0;
+            if (!In(TakenTo, verb) && !(Eq(verb, "went") && EqAny(k + 1, "on", "for")))
+            {
+                continue;
+            }
+
+            var unknown = tokens[k].Lex.Flags == Lex.None && !English(k) && !tokens[k].Lex.Has(LexExtra.NotPii) && !lexicon.LooksEnglish(W(k), compounds: true)
+                || tokens[k].Has(TokenFlags.AllCaps) && tokens[k].Length <= 5 && !tokens[k].Is(Lex.Stop | Lex.StateCode | Lex.Keyword) && !tokens[k].Lex.Has(LexExtra.NotPii)
+                || tokens[k].Has(TokenFlags.Capitalized) && !caseless && !tokens[k].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Month | Lex.Weekday | Lex.Keyword) && !tokens[k].Lex.Has(LexExtra.NotPii);
+            if (unknown && !(IsWord(k + 1) && tokens[k + 1].Is(Lex.PremiseSuffix)))
+            {
+                added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.Location));
+            }
         }
     }
 }

@@ -102,6 +102,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         Chains(kept, added);
         PlacesBeside(kept, added);
         Rooms(kept, added);
+        TakenToPlaces(kept, added);
         Merge(kept, added);
         SurnameFirst(kept);
         JoinHyphenated(kept);
@@ -133,6 +134,9 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
 
         return true;
     }
+
+    /// <summary>An ordinary word with the ending of an abstract noun or a gerund: "Awareness", "Operations", "Breaching", "Safety".</summary>
+    private bool IsAbstractNoun(int k) => PiiLexicon.HasAbstractEnding(W(k));
 
     /// <summary>A name or place made only of words that are never PII alone ("Warning", "Care", "Summary").</summary>
     private bool NeverPiiAlone(PiiSpan span)
@@ -318,6 +322,13 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
 
         // A generic premise, "Gas Station", "Apartment Complex", "Unlit Rear Yard": kinds of place, not a place.
         if (span.Label == PiiLabel.Location && words is 2 or 3 && last - first == words - 1 && tokens[last].Is(Lex.PremiseSuffix) && IsGenericRun(first, last))
+        {
+            return null;
+        }
+
+        // A course or a heading in title case: "Hazard Awareness", "Ballistic Breaching", "Tactical Operations".
+        if (span.Label == PiiLabel.Person && words >= 2 && IsAbstractNoun(last) && !tokens[last].Is(Lex.GivenName | Lex.Surname)
+            && !(IsWord(first - 1) && tokens[first - 1].Has(TokenFlags.Capitalized | TokenFlags.AllCaps)))
         {
             return null;
         }

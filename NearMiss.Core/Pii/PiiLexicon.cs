@@ -225,6 +225,61 @@ internal sealed class PiiLexicon
     public bool IsEnglish(ReadOnlySpan<char> word, in LexEntry entry) =>
         entry.IsEnglish || word.Length > 4 && word[^1] is 's' or 'S' && Get(word[..^1]).IsEnglish;
 
+    private static readonly string[] AbstractEndings = ["ness", "tion", "tions", "sion", "ment", "ments", "ing", "ance", "ence", "ity", "ics", "ety"];
+
+    /// <summary>The ending of an abstract noun or a gerund, on a word of six letters or more: "Awareness", "Breaching", "Safety".</summary>
+    public static bool HasAbstractEnding(ReadOnlySpan<char> word)
+    {
+        if (word.Length <= 5)
+        {
+            return false;
+        }
+
+        foreach (var ending in AbstractEndings)
+        {
+            if (word.EndsWith(ending, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] EnglishEndings =
+        ["tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence", "ship", "hood", "ics", "ology", "ful", "less", "ous", "ive", "able", "ible", "yl", "ide"];
+
+    /// <summary>
+    /// A word no list holds that reads as English: a noun or adjective ending ("Containment", "Readiness"), or, with
+    /// <paramref name="compounds"/>, two ordinary words run together, the first of four letters or more ("stairwell", "SOUTHBOUND";
+    /// not for a capitalised word inside a sentence, which may be a place: "Flatbush", "Wellfleet").
+    /// </summary>
+    public bool LooksEnglish(ReadOnlySpan<char> word, bool compounds = false)
+    {
+        if (word.Length < 6)
+        {
+            return false;
+        }
+
+        foreach (var ending in EnglishEndings)
+        {
+            if (word.EndsWith(ending, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        for (var split = 4; compounds && split <= word.Length - 3; split++)
+        {
+            if (IsEnglish(word[..split], Get(word[..split])) && IsEnglish(word[split..], Get(word[split..])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Population of a multi-word place ("rapid city"), -1 when unknown; the text must use single spaces.</summary>
     public int PhrasePopulation(ReadOnlySpan<char> phrase) => _phraseLookup.TryGetValue(phrase, out var population) ? population : -1;
 

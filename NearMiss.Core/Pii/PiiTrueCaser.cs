@@ -105,7 +105,8 @@ internal static class PiiTrueCaser
             && !tokens[i].Is(Lex.Common | Lex.Stop | Lex.Rank | Lex.Measure | Lex.Month | Lex.Weekday | Lex.Role | Lex.StreetSuffix)
             && !tokens[i].Lex.Has(LexExtra.NotPii);
 
-        private bool Unknown(int i) => IsWord(i) && tokens[i].Lex.Flags == Lex.None && !English(i) && tokens[i].Length > 2 && !tokens[i].Lex.Has(LexExtra.NotPii);
+        /// <summary>A word no list knows and that does not read as English ("GUNPOINT", "stairwell", "Containment" do).</summary>
+        private bool Unknown(int i) => IsWord(i) && tokens[i].Lex.Flags == Lex.None && !English(i) && tokens[i].Length > 2 && !tokens[i].Lex.Has(LexExtra.NotPii) && !lexicon.LooksEnglish(W(i), compounds: true);
 
         /// <summary>"goes", "pats", "walks": an ordinary word with a verb ending, not a name continued.</summary>
         private bool VerbForm(int i)

@@ -174,7 +174,7 @@ internal sealed class PlaceRecogniser(PiiScan scan) : PiiRecogniser(scan)
     public int AllCapsWord(int i)
     {
         ref var t = ref T(i);
-        if (t.Has(TokenFlags.AllCaps) && !CapsMode && t.Length >= 5 && (t.Lex.Flags == Lex.None || t.Is(Lex.Place | Lex.Country)) && !t.Is(Lex.Common))
+        if (t.Has(TokenFlags.AllCaps) && !CapsMode && t.Length >= 5 && (t.Lex.Flags == Lex.None && !lexicon.LooksEnglish(W(i), compounds: true) || t.Is(Lex.Place | Lex.Country)) && !t.Is(Lex.Common))
         {
             Emit(i, i + 1, PiiLabel.Location);
             return i + 1;

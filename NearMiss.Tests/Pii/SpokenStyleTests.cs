@@ -112,6 +112,8 @@ public sealed class SpokenStyleTests
     [InlineData("the boat, reg 7734 RK, was swinging on its anchor", "7734 RK", "PLATE")]
     [InlineData("the wreck when a Utah plate X914TK SUV came around the bend", "X914TK", "PLATE")]
     [InlineData("my usual partner, Officer Leroy Kills In Water, was off that night", "Leroy Kills In Water", "PERSON")]
+    [InlineData("fire got him out and ems took him to hcmc, he made it", "hcmc", "LOCATION")]
+    [InlineData("She was flown to Regions and spent a week there", "Regions", "LOCATION")]
     [InlineData("Officer Hunter Two Bulls, 27, stopped the car. When Two Bulls reached in, the driver sped off.", "Two Bulls", "PERSON")]
     public void SaidAndWritten(string text, string expected, string label) => AssertFinds(text, expected, label);
 
@@ -126,6 +128,10 @@ public sealed class SpokenStyleTests
     [InlineData("we waited about ten minutes and about five officers came")] // counts and durations, not times
     [InlineData("the Motorola APX on my shoulder and the Whelen lightbar")] // equipment makers
     [InlineData("we kept the fire lane clear and checked the fire hydrant")] // things, not a fire department
+    [InlineData("they took him to jail and then to school")] // ordinary places, no name
+    [InlineData("the driver fled on foot SOUTHBOUND into the brush")] // words run together, not a place
+    [InlineData("we ran a Containment drill after that")] // a noun's ending, not a name
+    [InlineData("next quarter we add a half-day of Ballistic Breaching to the schedule")] // a course, not a person
     [InlineData("he was 20 feet away when it went off")] // a distance, not an age
     [InlineData("he was 1 of 3 who ran")] // a count
     [InlineData("she was like 30 seconds out")] // a duration
