@@ -133,7 +133,7 @@ internal sealed class DateTimeRecogniser(PiiScan scan) : PiiRecogniser(scan)
             {
                 weekdayEnd += 2; // "sunday the 27th", "Saturday the ninth"
             }
-            else if (EqAny(weekdayEnd, "before", "after") && Is(weekdayEnd + 1, Lex.Holiday))
+            else if (EqAny(weekdayEnd, "before", "after", "of") && (Is(weekdayEnd + 1, Lex.Holiday) || (tokens[weekdayEnd + 1].Lex.Extra & LexExtra.HolidayHead) != 0))
             {
                 // "Sunday after Thanksgiving": one holiday-relative date.
                 var holiday = Words(weekdayEnd + 1);
@@ -196,7 +196,8 @@ internal sealed class DateTimeRecogniser(PiiScan scan) : PiiRecogniser(scan)
             return i + 3;
         }
 
-        if (!t.Is(Lex.Month) || t.Has(TokenFlags.AllCaps))
+        // A month in capitals only with its day: "05 DEC 2023", "17 MAR", "DEC 5".
+        if (!t.Is(Lex.Month) || t.Has(TokenFlags.AllCaps) && !DayBefore(i) && !(IsNum(i + 1) && tokens[i + 1].Length <= 2 && Value(i + 1) is >= 1 and <= 31))
         {
             return 0;
         }
@@ -205,9 +206,9 @@ internal sealed class DateTimeRecogniser(PiiScan scan) : PiiRecogniser(scan)
         var abbreviation = w.Length <= 4 && !w.Equals("june", StringComparison.OrdinalIgnoreCase) && !w.Equals("july", StringComparison.OrdinalIgnoreCase) && !w.Equals("may", StringComparison.OrdinalIgnoreCase);
         var ambiguous = EqAny(i, "may", "march", "june", "august", "april");
         // A month in lower case only with its day: "thursday march 7th", "oct 9,", "may 5th".
-        var nextDay = i + 1 < count && (IsNum(i + 1) && tokens[i + 1].Length <= 2 && Value(i + 1) is >= 1 and <= 31 && !IsWord(i + 2) || DayOfMonth(i + 1) && tokens[i + 1].Kind == TokenKind.Alnum);
+        var nextDay = i + 1 < count && (IsNum(i + 1) && tokens[i + 1].Length <= 2 && Value(i + 1) is >= 1 and <= 31 && !CountedNoun(i + 2) || DayOfMonth(i + 1) && tokens[i + 1].Kind == TokenKind.Alnum);
         var lowerDay = nextDay && (!EqAny(i, "may", "mar") || DayOfMonth(i + 1) || Is(i - 1, Lex.Weekday) || P(i - 1, ',') && Is(i - 2, Lex.Weekday));
-        if (t.Has(TokenFlags.Lower) && (ambiguous || abbreviation) && !lowerDay || (!t.Has(TokenFlags.Capitalized) && !t.Has(TokenFlags.Lower)))
+        if (t.Has(TokenFlags.Lower) && (ambiguous || abbreviation) && !lowerDay && !DayBefore(i) || (!t.Has(TokenFlags.Capitalized) && !t.Has(TokenFlags.Lower) && !t.Has(TokenFlags.AllCaps)))
         {
             return 0;
         }
@@ -228,22 +229,26 @@ internal sealed class DateTimeRecogniser(PiiScan scan) : PiiRecogniser(scan)
         if (j < count && (IsNum(j) && tokens[j].Length <= 2 && Value(j) is >= 1 and <= 31 || tokens[j].Kind == TokenKind.Alnum && IsOrdinal(j) && tokens[j].Length <= 4))
         {
             end = j + 1;
-            if (P(end, ',') && IsNum(end + 1) && tokens[end + 1].Length == 4)
+            if (P(end, ',') && IsNum(end + 1) && tokens[end + 1].Length == 4 && Value(end + 1) is >= 1900 and <= 2099)
             {
                 end += 2;
             }
-            else if (IsNum(end) && tokens[end].Length == 4)
+            else if (IsNum(end) && tokens[end].Length == 4 && Value(end) is >= 1900 and <= 2099)
             {
                 end++;
             }
         }
-        else if (IsNum(j) && tokens[j].Length == 4)
+        else if (IsNum(j) && tokens[j].Length == 4 && Value(j) is >= 1900 and <= 2099)
         {
             end = j + 1;
         }
-        else if (P(j, ',') && IsNum(j + 1) && tokens[j + 1].Length == 4)
+        else if (P(j, ',') && IsNum(j + 1) && tokens[j + 1].Length == 4 && Value(j + 1) is >= 1900 and <= 2099)
         {
             end = j + 2;
+        }
+        else if (DayBefore(i))
+        {
+            end = j; // "17 MAR", "3 June"
         }
         else if (!abbreviation && (!ambiguous || EqAny(i - 1, "in", "of", "since", "early", "late", "mid", "last", "next", "this", "until", "by", "during", "on", "from")))
         {
@@ -261,6 +266,10 @@ internal sealed class DateTimeRecogniser(PiiScan scan) : PiiRecogniser(scan)
         {
             first = i - 2;
         }
+        else if (DayBefore(i) && (spans.Count == 0 || spans[^1].End <= tokens[i - 1].Start))
+        {
+            first = i - 1; // "11 January 2024", "05 DEC 2023"
+        }
 
         Emit(first, end, PiiLabel.Date);
         return end;
@@ -272,11 +281,20 @@ internal sealed class DateTimeRecogniser(PiiScan scan) : PiiRecogniser(scan)
     private bool DayOfMonth(int i) =>
         i < count && (tokens[i].Kind == TokenKind.Alnum && tokens[i].Length <= 4 && IsOrdinal(i) || IsWord(i) && OrdinalWords.Contains(W(i)));
 
+    /// <summary>What a number counts: "12 officers", "5 ft", "3 units" (a plural or a measure), so it is no day.</summary>
+    private bool CountedNoun(int k) =>
+        IsWord(k) && (tokens[k].Is(Lex.Measure) || tokens[k].Length > 3 && (W(k)[^1] is 's' or 'S') || Eq(k, "of") || Eq(k, "or"));
+
+    /// <summary>A day of the month just before a month, with one space: "11 January", "05 DEC".</summary>
+    private bool DayBefore(int i) =>
+        i >= 1 && IsNum(i - 1) && tokens[i - 1].Length <= 2 && Value(i - 1) is >= 1 and <= 31 && tokens[i].Start == tokens[i - 1].End + 1
+        && !(i >= 2 && (P(i - 2, '/') || P(i - 2, '-') || P(i - 2, ':')) && tokens[i - 2].End == tokens[i - 1].Start);
+
     private bool IsSingleWordHoliday(int i) =>
         EqAny(i, "nye", "thanksgiving", "christmas", "halloween", "easter", "juneteenth", "ramadan", "hanukkah", "chanukah", "kwanzaa", "diwali", "passover", "purim", "eid", "pentecost");
 
-    /// <summary>"Black Friday Weekend", "Mardi Gras Eve": a capitalised Weekend or Eve is part of the name ("Memorial Day weekend" is not).</summary>
-    private int DayTail(int end) => EqAny(end, "weekend", "eve") && Cap(end) && !tokens[end].Has(TokenFlags.NewlineBefore) ? end + 1 : end;
+    /// <summary>"Black Friday Weekend", "Memorial Day weekend", "Mardi Gras Eve": the weekend or eve of a named day is part of the date.</summary>
+    private int DayTail(int end) => EqAny(end, "weekend", "eve") && !tokens[end].Has(TokenFlags.NewlineBefore) ? end + 1 : end;
 
     /// <summary>Emits a named day from token <paramref name="i"/>, widened over "day before" / "weekend after".</summary>
     private int EmitHoliday(int i, int end)
@@ -285,6 +303,10 @@ internal sealed class DateTimeRecogniser(PiiScan scan) : PiiRecogniser(scan)
         if ((Eq(i - 1, "before") || Eq(i - 1, "after")) && (Eq(i - 2, "day") || Eq(i - 2, "night") || Eq(i - 2, "weekend")))
         {
             from = i - 2;
+        }
+        else if ((Eq(i - 1, "before") || Eq(i - 1, "after")) && (Eq(i - 2, "days") || Eq(i - 2, "nights")) && i >= 3 && (IsNum(i - 3) || IsWord(i - 3) && EqAny(i - 3, "two", "three", "four", "five", "few", "couple")))
+        {
+            from = i - 3; // "two days after Thanksgiving"
         }
 
         Emit(from, end, PiiLabel.Date);

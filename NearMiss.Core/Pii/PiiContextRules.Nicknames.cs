@@ -12,7 +12,7 @@ internal sealed partial class PiiContextRules
 
     /// <summary>
     /// "rusty (sgt kowalczyk, 72S3)", "bear (det. ochoa)": a word glossed by a rank or a name in brackets is a nickname;
-    /// "me and dutch" where dutch acts again later in the text is a partner's.
+    /// "me and dutch", "me, tiny, bear and rusty" where the word acts again later in the text is a partner's.
     /// </summary>
     private void NicknamesByUse(List<PiiSpan> spans, List<PiiSpan> added)
     {
@@ -24,12 +24,35 @@ internal sealed partial class PiiContextRules
             }
 
             var glossed = P(k + 1, '(') && k + 2 < count && (tokens[k + 2].Is(Lex.Rank) || StartsSpan(spans, tokens[k + 2].Start, PiiLabel.Person, PiiLabel.Person));
-            var partner = In(PartnerJoins, k - 1) && Eq(k - 2, "me") && ReadsAsName(k) && ActsAgain(k);
+            var partner = ListedWithMe(k) && ActsAgain(k);
             if (glossed || partner)
             {
                 added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.Person));
             }
         }
+    }
+
+    /// <summary>"me and rusty", "me, tiny, bear and rusty": the word is one of a list of partners that starts with "me".</summary>
+    private bool ListedWithMe(int k)
+    {
+        var j = k - 1;
+        for (var items = 0; items < 4 && (P(j, ',') || In(PartnerJoins, j)); items++)
+        {
+            j -= P(j, ',') && In(PartnerJoins, j - 1) ? 2 : 1; // ", and"
+            if (Eq(j, "me"))
+            {
+                return true;
+            }
+
+            if (!CouldBeNickname(j) || !Spaced(j, j + 1) && !P(j + 1, ','))
+            {
+                return false;
+            }
+
+            j--;
+        }
+
+        return false;
     }
 
     /// <summary>A single word that may be a nickname, ordinary word or not: not a rank, role, pronoun, number word or word of the trade.</summary>

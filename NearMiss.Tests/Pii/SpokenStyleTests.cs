@@ -113,6 +113,12 @@ public sealed class SpokenStyleTests
     [InlineData("the wreck when a Utah plate X914TK SUV came around the bend", "X914TK", "PLATE")]
     [InlineData("my usual partner, Officer Leroy Kills In Water, was off that night", "Leroy Kills In Water", "PERSON")]
     [InlineData("fire got him out and ems took him to hcmc, he made it", "hcmc", "LOCATION")]
+    [InlineData("When: Sunday of Labor Day weekend, ~0615 hrs", "Sunday of Labor Day weekend", "DATE")]
+    [InlineData("The incident came two days after Thanksgiving, one of the busiest", "two days after Thanksgiving", "DATE")]
+    [InlineData("NEAR MISS SUBMISSION ON 05 DEC 2023 AT APPROX 0445 HRS", "05 DEC 2023", "DATE")]
+    [InlineData("On Thursday 11 January 2024 at approx. 13:20 I went", "Thursday 11 January 2024", "DATE")]
+    [InlineData("at the hall, wed jun 5 like 0930, the hearing", "jun 5", "DATE")]
+    [InlineData("me, tiny, bear and rusty on the same shift. bear and i end up behind a planter, rusty is in the open", "rusty", "PERSON")]
     [InlineData("She was flown to Regions and spent a week there", "Regions", "LOCATION")]
     [InlineData("Officer Hunter Two Bulls, 27, stopped the car. When Two Bulls reached in, the driver sped off.", "Two Bulls", "PERSON")]
     public void SaidAndWritten(string text, string expected, string label) => AssertFinds(text, expected, label);
@@ -129,6 +135,8 @@ public sealed class SpokenStyleTests
     [InlineData("the Motorola APX on my shoulder and the Whelen lightbar")] // equipment makers
     [InlineData("we kept the fire lane clear and checked the fire hydrant")] // things, not a fire department
     [InlineData("they took him to jail and then to school")] // ordinary places, no name
+    [InlineData("dec 12 officers came out for it")] // a count after a month's name, no date
+    [InlineData("me and backup got there and backup left")] // a word of the trade, no partner's name
     [InlineData("the driver fled on foot SOUTHBOUND into the brush")] // words run together, not a place
     [InlineData("we ran a Containment drill after that")] // a noun's ending, not a name
     [InlineData("next quarter we add a half-day of Ballistic Breaching to the schedule")] // a course, not a person
