@@ -309,6 +309,11 @@ internal sealed class IdentifierRecogniser(PiiScan scan) : PiiRecogniser(scan)
 
         Span<char> lower = stackalloc char[w.Length];
         w.ToLowerInvariant(lower);
+        if (lower is "class" && (EqAny(i - 1, "ansi", "nij", "level", "type") || EqAny(i + 2, "vest", "vests", "garment", "garments", "apparel", "standard", "armor", "armour")))
+        {
+            return 0; // "ANSI Class 3 vest": a rating, not an academy class
+        }
+
         int r;
         switch (lower)
         {

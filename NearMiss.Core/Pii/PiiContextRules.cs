@@ -114,6 +114,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
 
         // The context stages add names and places from evidence; none may be made of words never PII alone.
         kept.RemoveAll(NeverPiiAlone);
+        kept.RemoveAll(AgencyOfAKind);
         return kept;
     }
 
@@ -137,6 +138,49 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
 
     /// <summary>An ordinary word with the ending of an abstract noun or a gerund: "Awareness", "Operations", "Breaching", "Safety".</summary>
     private bool IsAbstractNoun(int k) => PiiLexicon.HasAbstractEnding(W(k));
+
+    /// <summary>Words that only say what kind an agency is: "County Sheriff's Office", "Tribal Police Department".</summary>
+    private static readonly WordSet AgencyKindWords = new(["county", "city", "town", "township", "tribal", "state", "municipal", "campus", "university", "college", "school", "hospital", "transit", "police", "sheriff", "sheriffs", "sheriff's", "office", "department", "dept", "patrol", "highway", "fire", "public", "safety", "corrections", "correctional", "marshal", "marshals", "constable", "constables", "agency", "district", "s"]);
+
+    /// <summary>"a County Sheriff's Office", "a Tribal Police Department": an agency of a kind after "a", not a named one ("a Metro Transit police officer" is named).</summary>
+    private bool AgencyOfAKind(PiiSpan span) =>
+        span.Label == PiiLabel.Agency && IsAgencyOfAKind(text, tokens.AsSpan(0, count), FirstToken(span.Start), TokenEnding(span.End));
+
+    /// <summary>Tokens first to last are words of an agency's kind after "a" or "an", and no officer of it follows.</summary>
+    internal static bool IsAgencyOfAKind(string text, ReadOnlySpan<Token> tokens, int first, int last)
+    {
+        // "a Tribal Police Department" read as "Police Department" alone: the kind words before it go with it.
+        while (first >= 2 && AgencyKindWords.Contains(text.AsSpan(tokens[first - 1].Start, tokens[first - 1].Length)))
+        {
+            first--;
+        }
+
+        if (first < 1 || last >= tokens.Length || !(WordIs(text, tokens[first - 1], "a") || WordIs(text, tokens[first - 1], "an")))
+        {
+            return false;
+        }
+
+        for (var k = first; k <= last; k++)
+        {
+            if (!(AgencyKindWords.Contains(text.AsSpan(tokens[k].Start, tokens[k].Length)) || tokens[k].Kind == TokenKind.Punct && text[tokens[k].Start] is '\'' or '’'))
+            {
+                return false;
+            }
+        }
+
+        var next = last + 1 < tokens.Length ? tokens[last + 1] : default;
+        return last + 1 >= tokens.Length || !(next.Is(Lex.Rank | Lex.Role) || WordIs(text, next, "officer") || WordIs(text, next, "officers") || WordIs(text, next, "deputy") || WordIs(text, next, "trooper") || WordIs(text, next, "agent"));
+    }
+
+    private static bool WordIs(string text, in Token token, string word) => text.AsSpan(token.Start, token.Length).Equals(word, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>"Tahoes", "Chargers": a make or model with a plural ending.</summary>
+    private bool IsPluralOfModel(int k)
+    {
+        var w = W(k);
+        return IsWord(k) && w.Length > 3 && w[^1] is 's' or 'S'
+            && ((lexicon.Get(w[..^1]).Extra & LexExtra.Model) != 0 || w.Length > 4 && w[^2] is 'e' or 'E' && (lexicon.Get(w[..^2]).Extra & LexExtra.Model) != 0);
+    }
 
     /// <summary>A name or place made only of words that are never PII alone ("Warning", "Care", "Summary").</summary>
     private bool NeverPiiAlone(PiiSpan span)
@@ -312,6 +356,12 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         if (words == 0 || span.Label == PiiLabel.Agency)
         {
             return span;
+        }
+
+        // "the Tahoes and Explorers": a vehicle or weapon model in the plural.
+        if (words == 1 && first == last && IsPluralOfModel(first))
+        {
+            return null;
         }
 
         // Words never PII alone ("Summary", "Ground Control", "Narcan", "Polish", "CALLBACK").

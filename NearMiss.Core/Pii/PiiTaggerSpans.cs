@@ -111,7 +111,8 @@ internal static class PiiTaggerSpans
         }
 
         if (!meaningful || Regions.Contains(text[tokens[first].Start..tokens[last].End]) || label == PiiLabel.Age && !IsAge(text, tokens, first, last) || IsCommonWordWithoutCase(tokens, first, last)
-            || AfterMake(tokens, first, last) || label == PiiLabel.Address && first == last && tokens[first].Kind == TokenKind.Alnum)
+            || AfterMake(tokens, first, last) || label == PiiLabel.Address && first == last && tokens[first].Kind == TokenKind.Alnum
+            || label == PiiLabel.Agency && PiiContextRules.IsAgencyOfAKind(text, tokens, first, last))
         {
             // (the last: a lone "1st" or "5th" is no street without its name or its partner: "between 1st and 2nd period")
             return false;

@@ -137,6 +137,9 @@ public sealed class SpokenStyleTests
     [InlineData("they took him to jail and then to school")] // ordinary places, no name
     [InlineData("dec 12 officers came out for it")] // a count after a month's name, no date
     [InlineData("me and backup got there and backup left")] // a word of the trade, no partner's name
+    [InlineData("An ANSI Class 3 vest only helps if you wear it")] // a rating, not an academy class
+    [InlineData("Mutual Aid Between a Tribal Police Department and a County Sheriff's Office")] // agencies of a kind, none named
+    [InlineData("we moved the shotguns to locked racks in the Tahoes and Explorers")] // vehicle models in the plural
     [InlineData("the driver fled on foot SOUTHBOUND into the brush")] // words run together, not a place
     [InlineData("we ran a Containment drill after that")] // a noun's ending, not a name
     [InlineData("next quarter we add a half-day of Ballistic Breaching to the schedule")] // a course, not a person
