@@ -328,4 +328,31 @@ internal sealed partial class PiiContextRules
             }
         }
     }
+
+    /// <summary>
+    /// "a crash at Warren and Schaefer", "en route from Tropicana and Koval": two places or names found after "at",
+    /// "from", "near", "on" or "of", joined by "and" or "&amp;", are one intersection (the words between leaked).
+    /// </summary>
+    private void JoinIntersections(List<PiiSpan> spans)
+    {
+        for (var n = spans.Count - 2; n >= 0; n--)
+        {
+            var (a, b) = (spans[n], spans[n + 1]);
+            if (a.Label is not (PiiLabel.Location or PiiLabel.Person or PiiLabel.Address) || b.Label is not (PiiLabel.Location or PiiLabel.Person or PiiLabel.Address))
+            {
+                continue;
+            }
+
+            var first = FirstToken(a.Start);
+            var join = TokenEnding(a.End) + 1;
+            if (join + 1 >= count || tokens[join + 1].Start != b.Start || !(Eq(join, "and") || P(join, '&')) || !EqAny(first - 1, "at", "from", "near", "on", "of", "to")
+                || TokenEnding(b.End) - FirstToken(b.Start) > 2 || TokenEnding(a.End) - first > 2 || IsWord(TokenEnding(b.End) + 1) && tokens[TokenEnding(b.End) + 1].Has(TokenFlags.Capitalized))
+            {
+                continue;
+            }
+
+            spans[n] = new PiiSpan(a.Start, b.End, PiiLabel.Address);
+            spans.RemoveAt(n + 1);
+        }
+    }
 }

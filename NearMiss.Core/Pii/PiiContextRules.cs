@@ -108,6 +108,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         JoinHyphenated(kept);
         DaysWithDates(kept);
         PlateGroups(kept);
+        JoinIntersections(kept);
         SpanTails(kept);
         Premises(kept);
         SpreadNames(kept);

@@ -118,6 +118,8 @@ public sealed class SpokenStyleTests
     [InlineData("NEAR MISS SUBMISSION ON 05 DEC 2023 AT APPROX 0445 HRS", "05 DEC 2023", "DATE")]
     [InlineData("On Thursday 11 January 2024 at approx. 13:20 I went", "Thursday 11 January 2024", "DATE")]
     [InlineData("at the hall, wed jun 5 like 0930, the hearing", "jun 5", "DATE")]
+    [InlineData("PD was tied up on a crash at Milton and Butler and said 10 minutes", "Milton and Butler", "ADDRESS")]
+    [InlineData("DETAIL DATE: 01/06/2024 (SAT, THREE KINGS DAY) TIME: 1740 HRS", "THREE KINGS DAY", "DATE")]
     [InlineData("me, tiny, bear and rusty on the same shift. bear and i end up behind a planter, rusty is in the open", "rusty", "PERSON")]
     [InlineData("She was flown to Regions and spent a week there", "Regions", "LOCATION")]
     [InlineData("Officer Hunter Two Bulls, 27, stopped the car. When Two Bulls reached in, the driver sped off.", "Two Bulls", "PERSON")]
@@ -138,6 +140,7 @@ public sealed class SpokenStyleTests
     [InlineData("dec 12 officers came out for it")] // a count after a month's name, no date
     [InlineData("me and backup got there and backup left")] // a word of the trade, no partner's name
     [InlineData("An ANSI Class 3 vest only helps if you wear it")] // a rating, not an academy class
+    [InlineData("I met with them and we stood at the door and waited")] // no names to join
     [InlineData("Mutual Aid Between a Tribal Police Department and a County Sheriff's Office")] // agencies of a kind, none named
     [InlineData("we moved the shotguns to locked racks in the Tahoes and Explorers")] // vehicle models in the plural
     [InlineData("the driver fled on foot SOUTHBOUND into the brush")] // words run together, not a place
