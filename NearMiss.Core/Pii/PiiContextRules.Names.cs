@@ -125,8 +125,11 @@ internal sealed partial class PiiContextRules
                 && !tokens[close + 1].Is(Lex.Stop | Lex.Rank) && !Overlaps(spans, tokens[end + 1].Start, tokens[close].End))
             {
                 end = close + 1;
-                var grownEnd = tokens[end].End;
-                RemovePersonsFrom(spans, tokens[end].Start, grownEnd);
+
+                // The surname may already open a longer person span ("mcallister lol"): the name takes it whole.
+                var at = IndexStartingAt(spans, tokens[end].Start, PiiLabel.Person);
+                end = at >= 0 && spans[at].End > tokens[end].End ? TokenEnding(spans[at].End) : end;
+                RemovePersonsFrom(spans, tokens[close + 1].Start, tokens[end].End);
                 n = spans.IndexOf(span);
             }
             else if (last == first && Spaced(end, end + 1) && NameWord(end + 1) && tokens[end + 1].Is(Lex.Surname) && !Overlaps(spans, tokens[end + 1].Start, tokens[end + 1].End))

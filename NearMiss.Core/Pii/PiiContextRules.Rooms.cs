@@ -94,7 +94,7 @@ internal sealed partial class PiiContextRules
         for (var n = spans.Count - 2; n >= 0; n--)
         {
             var (a, b) = (spans[n], spans[n + 1]);
-            if (a.Label != PiiLabel.Person || b.Label != PiiLabel.Person || text.AsSpan(a.End, b.Start - a.End) is not ("," or ", ")
+            if (a.Label != PiiLabel.Person || b.Label != PiiLabel.Person || b.Start <= a.End || text.AsSpan(a.End, b.Start - a.End) is not ("," or ", ")
                 || text.AsSpan(a.Start, a.End - a.Start).Contains(' '))
             {
                 continue;

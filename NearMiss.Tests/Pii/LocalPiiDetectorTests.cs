@@ -193,4 +193,34 @@ public sealed class LocalPiiDetectorTests
         Assert.Contains(spans, s => text[s.Start..s.End] == "Marcus Delgado" && s.Label == PiiLabel.Person);
         Assert.Contains(spans, s => s.Start == text.LastIndexOf("Marcus", StringComparison.Ordinal) && s.End - s.Start == 6 && s.Label == PiiLabel.Person);
     }
+
+    /// <summary>
+    /// Every text of every blind set runs through the detector and gives spans inside the text: a blind set once found a
+    /// quoted nickname ("terrence \"tiny\" mcallister lol") that made two names overlap and a later rule throw.
+    /// </summary>
+    [Fact]
+    public void Detect_RunsOnEveryBlindSetText()
+    {
+        var detector = new LocalPiiDetector();
+        var texts = 0;
+        foreach (var file in Directory.GetFiles(Path.Combine(PiiTaggerTests.DataFolder(), "blind"), "*.jsonl"))
+        {
+            foreach (var line in File.ReadLines(file).Where(line => line.Length > 0))
+            {
+                var text = System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("text").GetString() ?? "";
+                Assert.All(detector.Detect(text), span => Assert.True(span.Start >= 0 && span.Start < span.End && span.End <= text.Length, $"{file}: {span}"));
+                texts++;
+            }
+        }
+
+        Assert.True(texts > 2000, $"only {texts} texts read");
+    }
+
+    [Fact]
+    public void Detect_QuotedNicknameBeforeALongerName_GivesOneName()
+    {
+        const string text = "me n tiny (terrence \"tiny\" mcallister lol hes 6'6) go to the garage and tiny goes in first";
+        var spans = new LocalPiiDetector().Detect(text);
+        Assert.Contains(spans, s => text[s.Start..s.End].StartsWith("terrence \"tiny\" mcallister", StringComparison.Ordinal) && s.Label == PiiLabel.Person);
+    }
 }

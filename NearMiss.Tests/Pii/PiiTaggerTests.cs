@@ -143,7 +143,7 @@ public sealed class PiiTaggerTests
     private static PiiTrainingText Text(string before, string name, string after) =>
         new(before + name + after, [new PiiSpan(before.Length, before.Length + name.Length, PiiLabel.Person)]);
 
-    private static string DataFolder([System.Runtime.CompilerServices.CallerFilePath] string source = "")
+    internal static string DataFolder([System.Runtime.CompilerServices.CallerFilePath] string source = "")
     {
         var beside = Path.Combine(Path.GetDirectoryName(source) ?? ".", "Data");
         if (File.Exists(Path.Combine(beside, "tagger-sets.txt")))
