@@ -1,0 +1,318 @@
+namespace NearMiss.Core.Pii;
+
+/// <summary>
+/// The quiet filters of the last stage: the detector's own placeholders, words never PII alone, vehicle and weapon
+/// models, ordinary lower-case words read as names, radio and aviation positions, kinds of premise and of agency, and
+/// titles of courses.
+/// </summary>
+internal sealed partial class PiiContextRules
+{
+    private PiiSpan? Quiet(PiiSpan span)
+    {
+        // The detector's own placeholders after a redaction: "[LOCATION]", "[OTHER_ID]".
+        if (InPlaceholder(span.Start))
+        {
+            return null;
+        }
+
+        if (span.Label is not (PiiLabel.Person or PiiLabel.Location or PiiLabel.Agency))
+        {
+            return span;
+        }
+
+        var first = FirstToken(span.Start);
+        var last = TokenEnding(span.End);
+        if (first > last || first >= count)
+        {
+            return span;
+        }
+
+        int words = 0, quiet = 0, lowerEnglish = 0, model = 0;
+        for (var k = first; k <= last; k++)
+        {
+            if (tokens[k].Kind is TokenKind.Number or TokenKind.Alnum)
+            {
+                return span;
+            }
+
+            if (!IsWord(k))
+            {
+                continue;
+            }
+
+            words++;
+            if (tokens[k].Length == 1)
+            {
+                return span;
+            }
+
+            var lex = tokens[k].Lex;
+            if (lex.Has(LexExtra.NotPii) || tokens[k].Is(Lex.Stop) && !tokens[k].Is(Lex.GivenName | Lex.Surname))
+            {
+                quiet++;
+            }
+
+            if (tokens[k].Has(TokenFlags.Lower) && English(k))
+            {
+                lowerEnglish++;
+            }
+
+            if (lex.Has(LexExtra.Model))
+            {
+                model++;
+            }
+        }
+
+        // A make before its model is a vehicle, not an agency: "a Ford Police Interceptor Utility".
+        if (span.Label == PiiLabel.Agency && tokens[first].Is(Lex.Brand) && IsWord(last + 1) && tokens[last + 1].Lex.Has(LexExtra.Model))
+        {
+            return null;
+        }
+
+        if (words == 0 || span.Label == PiiLabel.Agency)
+        {
+            return span;
+        }
+
+        // "the Tahoes and Explorers": a vehicle or weapon model in the plural.
+        if (words == 1 && first == last && IsPluralOfModel(first))
+        {
+            return null;
+        }
+
+        // Words never PII alone ("Summary", "Ground Control", "Narcan", "Polish", "CALLBACK").
+        if (quiet == words)
+        {
+            return null;
+        }
+
+        // A generic premise, "Gas Station", "Apartment Complex", "Unlit Rear Yard": kinds of place, not a place.
+        if (span.Label == PiiLabel.Location && words is 2 or 3 && last - first == words - 1 && tokens[last].Is(Lex.PremiseSuffix) && IsGenericRun(first, last))
+        {
+            return null;
+        }
+
+        // A course or a heading in title case: "Hazard Awareness", "Ballistic Breaching", "Tactical Operations".
+        if (span.Label == PiiLabel.Person && words >= 2 && IsAbstractNoun(last) && !tokens[last].Is(Lex.GivenName | Lex.Surname)
+            && !(IsWord(first - 1) && tokens[first - 1].Has(TokenFlags.Capitalized | TokenFlags.AllCaps)))
+        {
+            return null;
+        }
+
+        // Radio and aviation positions: "Local Controller", "Ground Control", "Approach".
+        if (span.Label == PiiLabel.Person && IsWord(last) && (Eq(last, "control") || Eq(last, "controller") || Eq(last, "tower") || Eq(last, "approach") || Eq(last, "departure")))
+        {
+            return null;
+        }
+
+        // A lower-case ordinary word is not a name by propagation: "traffic", "officers", "task".
+        if (lowerEnglish == words && span.Label == PiiLabel.Person)
+        {
+            return null;
+        }
+
+        // A make and what follows it: "ruger lcp", "Hyundai Santa Fe".
+        if (span.Label == PiiLabel.Person && tokens[first].Is(Lex.Brand) && words <= 2
+            && (!tokens[first].Is(Lex.GivenName) || last > first && (tokens[last].Lex.Has(LexExtra.Model) || tokens[last].Lex.Flags == Lex.None && tokens[last].Length <= 4)))
+        {
+            return null;
+        }
+
+        // A model in lower case: "sierra reloads".
+        if (span.Label == PiiLabel.Person && tokens[first].Has(TokenFlags.Lower) && tokens[first].Lex.Has(LexExtra.Model))
+        {
+            return null;
+        }
+
+        // "benny pats", "rene dropped", "mike rolls": a trailing lower-case ordinary word leaves the name.
+        if (span.Label == PiiLabel.Person && words > 1 && IsWord(last) && tokens[last].Has(TokenFlags.Lower) && EnglishLoose(last) && last > first
+            && !(tokens[last].Is(Lex.Surname) && tokens[last].Lex.SurnameCount >= 5_000 && W(last)[^1] is not ('s' or 'd')))
+        {
+            var k = last - 1;
+            if (P(k, '-') && tokens[k].Start == tokens[k - 1].End && tokens[last].Start == tokens[k].End)
+            {
+                // "Somali-speaking", "Ride-alongs": a word joined to an ordinary lower-case word is a compound, not a name.
+                k -= 2;
+                while (k >= first && !IsWord(k))
+                {
+                    k--;
+                }
+
+                if (k < first)
+                {
+                    return null;
+                }
+            }
+
+            return new PiiSpan(span.Start, tokens[k].End, span.Label);
+        }
+
+        // A make or model: "GMC Sierra", "Dodge Durango", "sierra reloads", "Springfield XD", "behind the Sierra", "ruger lcp".
+        if (words <= 2 && IsWord(first - 1) && tokens[first - 1].Lex.Has(LexExtra.Model) && (!tokens[first - 1].Is(Lex.GivenName) || tokens[first - 1].Is(Lex.Brand))
+            && (words == 1 || tokens[first - 1].Is(Lex.Brand)))
+        {
+            return null;
+        }
+
+        if (model == words && words > 1)
+        {
+            // "Chevy Malibu", "Dodge Durango": a make and its model.
+            return null;
+        }
+
+        if (model == words && words == 1 && (tokens[first].Has(TokenFlags.Lower) || IsDeterminer(first - 1) || IsDeterminer(first - 2) && IsWord(first - 1) && tokens[first - 1].Has(TokenFlags.Lower)
+            || IsDeterminer(first - 3) && IsWord(first - 2) && tokens[first - 2].Has(TokenFlags.Lower) && IsWord(first - 1) && tokens[first - 1].Has(TokenFlags.Lower)
+            || IsWord(last + 1) && (tokens[last + 1].Is(Lex.Weapon) || tokens[last + 1].Lex.Has(LexExtra.Model) || tokens[last + 1].Has(TokenFlags.AllCaps) && tokens[last + 1].Length <= 4)))
+        {
+            return null;
+        }
+
+        // An imperative at the start of a bullet ("- Clear clothing away", "- Carry advance warning").
+        if (words == 1 && span.Label == PiiLabel.Person && English(first) && first > 0 && (P(first - 1, '-') || P(first - 1, '•') || P(first - 1, '*'))
+            && tokens[first - 1].Has(TokenFlags.NewlineBefore))
+        {
+            return null;
+        }
+
+        if (span.Label == PiiLabel.Person && words > 1)
+        {
+            // Titles before a name: "Attorney Marcia Oyelaran", "Director Harlan Iron Shell", "Public Information Officer".
+            var k = first;
+            while (k < last && IsWord(k) && English(k) && !tokens[k].Is(Lex.GivenName | Lex.Surname | Lex.Rank) && tokens[k].Has(TokenFlags.Capitalized))
+            {
+                k++;
+            }
+
+            if (k == last && IsWord(k) && English(k) && !tokens[k].Is(Lex.GivenName | Lex.Surname))
+            {
+                return null;
+            }
+
+            if (k > first)
+            {
+                span = span with { Start = tokens[k].Start };
+                first = k;
+            }
+        }
+
+        // One ordinary capitalised word read as a place with no place before it ("Bulletin", "Now", "Target", "Fires").
+        if (span.Label == PiiLabel.Location && words == 1 && first == last && English(first) && tokens[first].Lex.PlacePopulation < 50_000
+            && !tokens[first].Is(Lex.Country | Lex.State) && !(IsWord(first - 1) && tokens[first - 1].Is(Lex.Locative)))
+        {
+            return null;
+        }
+
+        return span;
+    }
+
+    private bool InPlaceholder(int start)
+    {
+        var open = text.LastIndexOf('[', start, Math.Min(start + 1, 40));
+        if (open < 0)
+        {
+            return false;
+        }
+
+        for (var k = open + 1; k < text.Length && k < open + 40; k++)
+        {
+            var c = text[k];
+            if (c == ']')
+            {
+                return k > open + 1 && k >= start;
+            }
+
+            if (!(char.IsAsciiLetterUpper(c) || c == '_' || c == ' ' && k > open + 1))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Words before a premise that only say what kind it is: "Gas", "Apartment", "Unlit Rear" (a word of the trade may
+    /// take an ordinary word with it; "Old Mill" may not); never a place, a surname or a given name.
+    /// </summary>
+    private bool IsGenericRun(int first, int last)
+    {
+        for (var k = first; k < last; k++)
+        {
+            if (!IsWord(k) || tokens[k].Is(Lex.Place | Lex.Surname | Lex.GivenName)
+                || !(tokens[k].Lex.Has(LexExtra.GenericModifier) || tokens[k].Lex.Has(LexExtra.NotPii) || English(k) && tokens[k].Is(Lex.PremiseSuffix) || k > first && English(k) && tokens[first].Lex.Has(LexExtra.NotPii)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>An ordinary word with the ending of an abstract noun or a gerund: "Awareness", "Operations", "Breaching", "Safety".</summary>
+    private bool IsAbstractNoun(int k) => PiiLexicon.HasAbstractEnding(W(k));
+
+    /// <summary>Words that only say what kind an agency is: "County Sheriff's Office", "Tribal Police Department".</summary>
+    private static readonly WordSet AgencyKindWords = new(["county", "city", "town", "township", "tribal", "state", "municipal", "campus", "university", "college", "school", "hospital", "transit", "police", "sheriff", "sheriffs", "sheriff's", "office", "department", "dept", "patrol", "highway", "fire", "public", "safety", "corrections", "correctional", "marshal", "marshals", "constable", "constables", "agency", "district", "s"]);
+
+    /// <summary>"a County Sheriff's Office", "a Tribal Police Department": an agency of a kind after "a", not a named one ("a Metro Transit police officer" is named).</summary>
+    private bool AgencyOfAKind(PiiSpan span) =>
+        span.Label == PiiLabel.Agency && IsAgencyOfAKind(text, tokens.AsSpan(0, count), FirstToken(span.Start), TokenEnding(span.End));
+
+    /// <summary>Tokens first to last are words of an agency's kind after "a" or "an", and no officer of it follows.</summary>
+    internal static bool IsAgencyOfAKind(string text, ReadOnlySpan<Token> tokens, int first, int last)
+    {
+        // "a Tribal Police Department" read as "Police Department" alone: the kind words before it go with it.
+        while (first >= 2 && AgencyKindWords.Contains(text.AsSpan(tokens[first - 1].Start, tokens[first - 1].Length)))
+        {
+            first--;
+        }
+
+        if (first < 1 || last >= tokens.Length || !(WordIs(text, tokens[first - 1], "a") || WordIs(text, tokens[first - 1], "an")))
+        {
+            return false;
+        }
+
+        for (var k = first; k <= last; k++)
+        {
+            if (!(AgencyKindWords.Contains(text.AsSpan(tokens[k].Start, tokens[k].Length)) || tokens[k].Kind == TokenKind.Punct && text[tokens[k].Start] is '\'' or '’'))
+            {
+                return false;
+            }
+        }
+
+        var next = last + 1 < tokens.Length ? tokens[last + 1] : default;
+        return last + 1 >= tokens.Length || !(next.Is(Lex.Rank | Lex.Role) || WordIs(text, next, "officer") || WordIs(text, next, "officers") || WordIs(text, next, "deputy") || WordIs(text, next, "trooper") || WordIs(text, next, "agent"));
+    }
+
+    private static bool WordIs(string text, in Token token, string word) => text.AsSpan(token.Start, token.Length).Equals(word, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>"Tahoes", "Chargers": a make or model with a plural ending.</summary>
+    private bool IsPluralOfModel(int k)
+    {
+        var w = W(k);
+        return IsWord(k) && w.Length > 3 && w[^1] is 's' or 'S'
+            && ((lexicon.Get(w[..^1]).Extra & LexExtra.Model) != 0 || w.Length > 4 && w[^2] is 'e' or 'E' && (lexicon.Get(w[..^2]).Extra & LexExtra.Model) != 0);
+    }
+
+    /// <summary>A name or place made only of words that are never PII alone ("Warning", "Care", "Summary").</summary>
+    private bool NeverPiiAlone(PiiSpan span)
+    {
+        if (span.Label is not (PiiLabel.Person or PiiLabel.Location))
+        {
+            return false;
+        }
+
+        var words = 0;
+        for (var k = FirstToken(span.Start); k < count && tokens[k].Start < span.End; k++)
+        {
+            if (tokens[k].Kind is TokenKind.Number or TokenKind.Alnum || IsWord(k) && !tokens[k].Lex.Has(LexExtra.NotPii))
+            {
+                return false;
+            }
+
+            words += IsWord(k) ? 1 : 0;
+        }
+
+        return words > 0;
+    }
+}
