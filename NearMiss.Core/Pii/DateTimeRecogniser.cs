@@ -315,14 +315,14 @@ internal sealed class DateTimeRecogniser(PiiScan scan) : PiiRecogniser(scan)
 
     /// <summary>
     /// A named day of several words from the lexicon's list: "Black Friday", "Cinco de Mayo", "Mother's Day",
-    /// "St. Patrick's Day", "Super Bowl Sunday". Its words must be capitalised unless the text is all lower case or the
-    /// phrase holds a weekday or month ("black friday").
+    /// "St. Patrick's Day", "Super Bowl Sunday", in any case ("black friday", "MOTHER'S DAY"): the phrases are names of days
+    /// and nothing else.
     /// </summary>
     private int NamedDay(int i)
     {
         foreach (var words in lexicon.HolidayPhraseWords)
         {
-            var end = MatchPhrase(i, words, out _, out _);
+            var end = MatchPhrase(i, words);
             if (end > 0)
             {
                 return EmitHoliday(i, DayTail(end));
@@ -333,10 +333,8 @@ internal sealed class DateTimeRecogniser(PiiScan scan) : PiiRecogniser(scan)
     }
 
     /// <summary>Matches words case-insensitively from token i; "x's" also matches "xs" and "x’s", "st." matches "St" and "St.".</summary>
-    private int MatchPhrase(int i, string[] words, out bool capitalised, out bool calendar)
+    private int MatchPhrase(int i, string[] words)
     {
-        capitalised = true;
-        calendar = false;
         var k = i;
         foreach (var word in words)
         {
@@ -350,7 +348,6 @@ internal sealed class DateTimeRecogniser(PiiScan scan) : PiiRecogniser(scan)
             var plural = word.EndsWith("s'", StringComparison.Ordinal);
             var dotted = word.EndsWith('.');
             var core = possessive ? word.AsSpan(0, word.Length - 2) : plural || dotted ? word.AsSpan(0, word.Length - 1) : word.AsSpan();
-            var start = k;
             if (w.Equals(core, StringComparison.OrdinalIgnoreCase))
             {
                 k++;
@@ -370,12 +367,6 @@ internal sealed class DateTimeRecogniser(PiiScan scan) : PiiRecogniser(scan)
             else
             {
                 return 0;
-            }
-
-            calendar |= tokens[start].Is(Lex.Weekday | Lex.Month);
-            if (core.Length >= 3 && !tokens[start].Is(Lex.Stop) && !tokens[start].Has(TokenFlags.Capitalized | TokenFlags.AllCaps) && tokens[start].Kind == TokenKind.Word)
-            {
-                capitalised = false;
             }
         }
 

@@ -234,18 +234,4 @@ internal sealed partial class PiiContextRules
             added.Add(new PiiSpan(start, tokens[end].End, PiiLabel.Agency));
         }
     }
-
-    /// <summary>The index of a span of the label ending at <paramref name="end"/>, or -1.</summary>
-    private static int IndexEndingAt(List<PiiSpan> spans, int end, PiiLabel label)
-    {
-        for (var n = 0; n < spans.Count; n++)
-        {
-            if (spans[n].End == end && spans[n].Label == label)
-            {
-                return n;
-            }
-        }
-
-        return -1;
-    }
 }

@@ -30,11 +30,9 @@ internal sealed partial class PiiContextRules
             n += Eq(n, "number") || Eq(n, "no") || P(n, '#') ? 1 : 0;
             n += Eq(n, "is") || Eq(n, "was") ? 1 : 0;
             var first = n;
-            var parts = 0;
             var numbers = 0;
             while (n < count && !tokens[n].Has(TokenFlags.NewlineBefore) && SpokenIdPart(n, out var number))
             {
-                parts++;
                 numbers += number ? 1 : 0;
                 n++;
             }
@@ -46,8 +44,13 @@ internal sealed partial class PiiContextRules
                 last--;
             }
 
-            var id = new PiiSpan(tokens[Math.Min(first, count - 1)].Start, tokens[Math.Max(last, 0)].End, label);
-            if (numbers >= 3 && last > first && !OverlapsBeyond(spans, id))
+            if (numbers < 3 || last <= first)
+            {
+                continue;
+            }
+
+            var id = new PiiSpan(tokens[first].Start, tokens[last].End, label);
+            if (!OverlapsBeyond(spans, id))
             {
                 RemoveWithin(spans, id.Start, id.End);
                 added.Add(id);
@@ -91,10 +94,10 @@ internal sealed partial class PiiContextRules
             else if (In(HourWords, k) && !Eq(k, "noon") && !Eq(k, "midnight") && In(MinuteWords, k + 1) && !EqAny(k + 1, "quarter", "half"))
             {
                 end = Eq(k + 1, "oh") && In(HourWords, k + 2) ? k + 2 : k + 1; // "eleven forty", "six oh five"
-                end = EqAny(end + 1, "five") && EqAny(end, "twenty", "thirty", "forty", "fifty") && Spaced(end, end + 1) ? end + 1 : end;
+                end = Eq(end + 1, "five") && EqAny(end, "twenty", "thirty", "forty", "fifty") && Spaced(end, end + 1) ? end + 1 : end;
             }
 
-            if (end > 0 && !Overlaps(spans, tokens[k].Start, tokens[end].End) && !(In(Units, end + 1) || EqAny(end + 1, "minutes", "mins", "seconds", "secs", "hours", "hrs", "years", "feet", "ft", "yards", "miles", "times", "people", "guys", "of")))
+            if (end > 0 && !Overlaps(spans, tokens[k].Start, tokens[end].End) && !In(Counted, end + 1))
             {
                 added.Add(new PiiSpan(tokens[k].Start, tokens[end].End, PiiLabel.Time));
                 k = end;
@@ -102,6 +105,6 @@ internal sealed partial class PiiContextRules
         }
     }
 
-    /// <summary>What a count is of, after which a number in words is no time ("about five officers").</summary>
-    private static readonly WordSet Units = new(["officers", "units", "cars", "shots", "rounds", "deputies", "troopers", "inmates", "kids", "days", "weeks", "months"]);
+    /// <summary>What a count or a span of time is of, after which a number in words is no time ("about five officers", "about ten minutes").</summary>
+    private static readonly WordSet Counted = new(["officers", "units", "cars", "shots", "rounds", "deputies", "troopers", "inmates", "kids", "days", "weeks", "months", "minutes", "mins", "seconds", "secs", "hours", "hrs", "years", "feet", "ft", "yards", "miles", "times", "people", "guys", "of"]);
 }

@@ -59,6 +59,20 @@ internal sealed partial class PiiContextRules
         return -1;
     }
 
+    /// <summary>The index of a span of the label ending at <paramref name="end"/>, or -1.</summary>
+    private static int IndexEndingAt(List<PiiSpan> spans, int end, PiiLabel label)
+    {
+        for (var n = 0; n < spans.Count; n++)
+        {
+            if (spans[n].End == end && spans[n].Label == label)
+            {
+                return n;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>Does a span of one of the two labels start at <paramref name="start"/>?</summary>
     private static bool StartsSpan(List<PiiSpan> spans, int start, PiiLabel label, PiiLabel other)
     {
