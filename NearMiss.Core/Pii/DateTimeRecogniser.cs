@@ -90,6 +90,38 @@ internal sealed class DateTimeRecogniser(PiiScan scan) : PiiRecogniser(scan)
         return 0;
     }
 
+    private static readonly string[] MonthCodes = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+    /// <summary>"31DEC", "01JAN24", "15MAR2023": a log's day, month and year written as one word.</summary>
+    public int CompactDate(int i)
+    {
+        var w = W(i);
+        var digits = 0;
+        while (digits < w.Length && char.IsAsciiDigit(w[digits]))
+        {
+            digits++;
+        }
+
+        var year = w.Length - digits - 3;
+        if (digits is < 1 or > 2 || year is not (0 or 2 or 4) || !char.IsAsciiLetterUpper(w[digits]) || w[(digits + 3)..].ContainsAnyExceptInRange('0', '9'))
+        {
+            return 0;
+        }
+
+        var day = int.Parse(w[..digits], System.Globalization.CultureInfo.InvariantCulture);
+        var month = w.Slice(digits, 3);
+        foreach (var code in MonthCodes)
+        {
+            if (day is >= 1 and <= 31 && month.Equals(code, StringComparison.OrdinalIgnoreCase))
+            {
+                Emit(i, i + 1, PiiLabel.Date);
+                return i + 1;
+            }
+        }
+
+        return 0;
+    }
+
     /// <summary>"9th of July": a lone ordinal, "of" and a month.</summary>
     public int OrdinalOfMonth(int i)
     {

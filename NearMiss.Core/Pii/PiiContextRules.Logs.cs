@@ -49,4 +49,78 @@ internal sealed partial class PiiContextRules
 
         return letters <= 2 && w.Length - letters is >= 1 and <= 3 && !w[letters..].ContainsAnyExceptInRange('0', '9');
     }
+
+    /// <summary>What a unit does, after its number in a log: "22 on scene", "2214 advises", "25 responding".</summary>
+    private static readonly WordSet UnitActions = new(["on", "out", "enrt", "en", "responding", "copy", "copies", "clear", "advises", "holds", "arrived", "req", "requests"]);
+
+    /// <summary>
+    /// The units of a log, after an entry's 24-hour time and its dash: a call sign with a hyphen ("1735  M-1 (Marshal
+    /// Price)") or a bare number before what the unit does or who it is ("0943 - 22 and 25 responding", "2354  2214
+    /// (Ofc Haddad)"); then each mention of those numbers that opens an entry or comes before what a unit does.
+    /// </summary>
+    private void LogUnits(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        HashSet<string>? units = null;
+        for (var k = 0; k + 1 < count; k++)
+        {
+            if (!IsEntryTime(k))
+            {
+                continue;
+            }
+
+            var j = P(k + 1, '-') || P(k + 1, '—') || P(k + 1, '–') ? k + 2 : k + 1;
+            var end = HyphenatedUnitEnd(j);
+            if (end < 0 && IsUnitNumber(j) && (UnitActs(j + 1) || P(j + 1, '(') || EqAny(j + 1, "and", "&") && IsUnitNumber(j + 2) && UnitActs(j + 3)))
+            {
+                end = j;
+                if (EqAny(j + 1, "and", "&"))
+                {
+                    (units ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(W(j + 2).ToString());
+                }
+            }
+
+            if (end >= 0)
+            {
+                (units ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(text[tokens[j].Start..tokens[end].End]);
+            }
+        }
+
+        if (units is null)
+        {
+            return;
+        }
+
+        for (var k = 0; k < count; k++)
+        {
+            var end = HyphenatedUnitEnd(k) is >= 0 and var hyphenated ? hyphenated : tokens[k].Kind == TokenKind.Number ? k : -1;
+            if (end < 0 || !units.Contains(text[tokens[k].Start..tokens[end].End]) || Overlaps(spans, tokens[k].Start, tokens[end].End))
+            {
+                continue;
+            }
+
+            var opens = IsEntryTime(k - 1) || (P(k - 1, '-') || P(k - 1, '—') || P(k - 1, '–')) && IsEntryTime(k - 2);
+            if (opens || UnitActs(end + 1) || EqAny(k - 1, "and", "&") && IsUnitNumber(k - 2) || end > k || P(end + 1, '(') && IsWord(end + 2) && !tokens[end + 2].Has(TokenFlags.Lower))
+            {
+                added.Add(new PiiSpan(tokens[k].Start, tokens[end].End, PiiLabel.BadgeId));
+            }
+
+            k = end;
+        }
+    }
+
+    /// <summary>A four-digit clock time that opens a line, alone or after the line's date ("31DEC 2354").</summary>
+    private bool IsEntryTime(int k) =>
+        k >= 0 && IsClockNumber(k) && (k == 0 || tokens[k].Has(TokenFlags.NewlineBefore) || k >= 1 && (k == 1 || tokens[k - 1].Has(TokenFlags.NewlineBefore)) && tokens[k - 1].Kind == TokenKind.Alnum)
+        && !(k + 1 < count && tokens[k + 1].Start == tokens[k].End);
+
+    /// <summary>One to four digits: a unit's number.</summary>
+    private bool IsUnitNumber(int k) => k < count && k >= 0 && tokens[k].Kind == TokenKind.Number && tokens[k].Length <= 4;
+
+    private bool UnitActs(int k) => IsWord(k) && UnitActions.Contains(W(k));
+
+    /// <summary>The last token of "M-1", "T-14", "SQ-3": one or two capitals, a hyphen and up to three digits, written together; or -1.</summary>
+    private int HyphenatedUnitEnd(int k) =>
+        IsWord(k) && tokens[k].Length <= 2 && !tokens[k].Has(TokenFlags.Lower) && P(k + 1, '-') && k + 2 < count && tokens[k + 2].Kind == TokenKind.Number && tokens[k + 2].Length <= 3
+        && tokens[k + 1].Start == tokens[k].End && tokens[k + 2].Start == tokens[k + 1].End && !(k + 3 < count && tokens[k + 3].Start == tokens[k + 2].End && !P(k + 3, ',') && !P(k + 3, ')'))
+            ? k + 2 : -1;
 }

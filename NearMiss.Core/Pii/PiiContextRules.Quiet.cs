@@ -99,6 +99,12 @@ internal sealed partial class PiiContextRules
             return null;
         }
 
+        // Vocabulary in title case: "Unannounced Contact", "Hostile Vehicle Mitigation".
+        if (lexicon.IsVocabulary(text, tokens.AsSpan(0, count), first, last))
+        {
+            return null;
+        }
+
         // Radio and aviation positions: "Local Controller", "Ground Control", "Approach".
         if (span.Label == PiiLabel.Person && IsWord(last) && (Eq(last, "control") || Eq(last, "controller") || Eq(last, "tower") || Eq(last, "approach") || Eq(last, "departure")))
         {

@@ -35,7 +35,7 @@ internal sealed partial class PiiContextRules
             return false;
         }
 
-        if (P(k, '-') || P(k, '—') || P(k, '–') || P(k, ':') && !(k + 1 < count && tokens[k + 1].Start == tokens[k].End))
+        if (P(k, '-') || P(k, '—') || P(k, '–') || P(k, ':') && !(k + 1 < count && tokens[k + 1].Start == tokens[k].End) || HyphenatedUnitEnd(k) >= 0)
         {
             return true;
         }

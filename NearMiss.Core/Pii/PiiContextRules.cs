@@ -88,6 +88,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         SexSlashAge(added);
         RadioCallSigns(kept, added);
         LogCallSigns(kept, added);
+        LogUnits(kept, added);
         SpacedPlates(kept, added);
         EstimatedTimes(added);
         SpokenTimes(kept, added);

@@ -59,6 +59,7 @@ internal sealed partial class PiiRecogniserRegistry
         new("24-hour time or year", Dates, Number, static (s, i) => s.Dates.ClockOrYear(i)),
 
         // Letters and digits.
+        new("compact date", Dates, Ordinal, static (s, i) => s.Dates.CompactDate(i)),
         new("time with its unit", Dates, Ordinal, static (s, i) => s.Dates.TimeWithUnit(i)),
         new("K9 call sign", Ids, Mixed, static (s, i) => s.Ids.K9CallSign(i)),
         new("K9 name", People, Mixed, static (s, i) => s.People.K9Name(i)),

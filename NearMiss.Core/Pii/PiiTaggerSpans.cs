@@ -27,7 +27,7 @@ internal static class PiiTaggerSpans
     [ThreadStatic]
     private static bool[]? _covered;
 
-    public static List<PiiSpan> Add(List<PiiSpan> spans, string text, ReadOnlySpan<Token> tokens, bool caseless, PiiTagger tagger, float threshold)
+    public static List<PiiSpan> Add(List<PiiSpan> spans, string text, ReadOnlySpan<Token> tokens, bool caseless, PiiTagger tagger, float threshold, PiiLexicon lexicon)
     {
         var tags = Buffer(ref _tags, tokens.Length);
         var margins = Buffer(ref _margins, tokens.Length);
@@ -58,7 +58,7 @@ internal static class PiiTaggerSpans
             }
 
             var label = PiiTagger.Labels[tags[i]]!.Value;
-            if (Accept(text, tokens, i, end, label, margins, threshold, out var span))
+            if (Accept(text, tokens, i, end, label, margins, threshold, lexicon, out var span))
             {
                 Extend(spans, span, tokens, covered, i, end);
                 added = true;
@@ -75,7 +75,7 @@ internal static class PiiTaggerSpans
         return spans;
     }
 
-    private static bool Accept(string text, ReadOnlySpan<Token> tokens, int first, int last, PiiLabel label, ReadOnlySpan<float> margins, float threshold, out PiiSpan span)
+    private static bool Accept(string text, ReadOnlySpan<Token> tokens, int first, int last, PiiLabel label, ReadOnlySpan<float> margins, float threshold, PiiLexicon lexicon, out PiiSpan span)
     {
         span = default;
         while (first <= last && tokens[first].Kind == TokenKind.Punct)
@@ -112,7 +112,8 @@ internal static class PiiTaggerSpans
 
         if (!meaningful || Regions.Contains(text[tokens[first].Start..tokens[last].End]) || label == PiiLabel.Age && !IsAge(text, tokens, first, last) || IsCommonWordWithoutCase(tokens, first, last)
             || AfterMake(tokens, first, last) || label == PiiLabel.Address && first == last && tokens[first].Kind == TokenKind.Alnum
-            || label == PiiLabel.Agency && PiiContextRules.IsAgencyOfAKind(text, tokens, first, last))
+            || label == PiiLabel.Agency && PiiContextRules.IsAgencyOfAKind(text, tokens, first, last)
+            || label is PiiLabel.Person or PiiLabel.Location && lexicon.IsVocabulary(text, tokens, first, last))
         {
             // (the last: a lone "1st" or "5th" is no street without its name or its partner: "between 1st and 2nd period")
             return false;

@@ -130,6 +130,12 @@ public sealed class SpokenStyleTests
     [InlineData("Times from CAD.\n22:14:05 P-12: I'm at ED pod 3.\n22:14:20 DISP: copy.\n22:14:40 P-12: Negative", "P-12", "BADGE_ID")]
     [InlineData("T-Bob 21:47: yall up?\nDani 21:49: here. what happened\nT-Bob 21:52: checking traps", "T-Bob", "PERSON")]
     [InlineData("Bear K. [8:10 PM]: checking on you\nHope L. [8:11 PM]: what\nBear K. [8:12 PM]: ok", "Bear K.", "PERSON")]
+    [InlineData("CAD excerpt, 6/19/2023\n1735  M-1 (Marshal Price) and M-3 on foot\n1813  M-1 enrt on foot\n1814  M-3 enrt from the trucks", "M-1", "BADGE_ID")]
+    [InlineData("CAD excerpt, 6/19/2023\n1735  M-1 (Marshal Price) and M-3 on foot\n1813  M-1 enrt on foot\n1814  M-3 enrt from the trucks", "1813", "TIME")]
+    [InlineData("Log:\n0905 - 22 out at the park\n0943 - 22 and 25 responding\n0944 - 25 on scene", "25", "BADGE_ID")]
+    [InlineData("Log:\n0905 - 22 out at the park\n0943 - 22 and 25 responding\n0944 - 25 on scene", "22", "BADGE_ID")]
+    [InlineData("CAD - NYE\n31DEC 2354  2214 (Ofc Haddad) assigned\n01JAN 0001  2214 on scene", "2214", "BADGE_ID")]
+    [InlineData("CAD - NYE\n31DEC 2354  2214 (Ofc Haddad) assigned\n01JAN 0001  2214 on scene", "01JAN", "DATE")]
     public void LogsAndChats(string text, string expected, string label) => AssertFindsAll(text, expected, label);
 
     [Theory]
@@ -167,6 +173,12 @@ public sealed class SpokenStyleTests
     [InlineData("the plainclothes unit hadn't told patrol, and Plainclothes officers wasn't a phrase dispatch used")] // vocabulary and contraction stems
     [InlineData("Foot Pursuit Into an Unlit Yard Behind a Restroom")] // a bulletin's title, no place
     [InlineData("Interviewer: what happened next\nInterviewer: and then what")] // a transcript's role, not a speaker
+    [InlineData("Officer Safety Bulletin: Unannounced Contact at a Rural Stop")] // a prefix on a word, not a name
+    [InlineData("Lessons Learned Report: Fireworks Misperceived as Gunfire During a Holiday Event")] // nor a place
+    [InlineData("The plan named no interoperable talkgroup.\nEstablish a single Interoperable Event Talkgroup before the event.")] // vocabulary in both cases
+    [InlineData("Include Hostile Vehicle Mitigation and an ICS-100 refresher in pre-event training.")] // a course and a standard
+    [InlineData("the log said 22 officers and 25 deputies were there")] // counts, no log
+    [InlineData("I ran 5 M-1 drills that day")] // a drill's name, not a unit in a log
     public void LeavesAlone(string text) => Assert.Empty(Rules.Detect(text));
 
     private static void AssertFinds(string text, string expected, string label)
