@@ -336,7 +336,7 @@ internal sealed class IdentifierRecogniser(PiiScan scan) : PiiRecogniser(scan)
                     return KeywordValue(i + 1, weapon ? PiiLabel.OtherId : PiiLabel.BadgeId);
                 }
 
-            case "car" or "cruiser" or "engine" or "medic" or "truck" or "ladder" or "squad" or "rescue" or "ambulance" or "vehicle":
+            case "car" or "cruiser" or "engine" or "medic" or "truck" or "ladder" or "squad" or "rescue" or "ambulance" or "vehicle" or "veh":
                 if (P(i + 1, '(') && IsNum(i + 2) && Adj(i + 2) && P(i + 3, '-') && IsNum(i + 4) && P(i + 5, ')'))
                 {
                     // "car (12-0971)".
@@ -344,15 +344,16 @@ internal sealed class IdentifierRecogniser(PiiScan scan) : PiiRecogniser(scan)
                     return i + 6;
                 }
 
-                if (IsNum(i + 1) && tokens[i + 1].Length <= 3 && P(i + 2, '-') && Adj(i + 2) && IsNum(i + 3) && Adj(i + 3) && tokens[i + 3].Length <= 4 && !Adj(i + 4))
+                if (IsNum(i + 1) && tokens[i + 1].Length <= 3 && P(i + 2, '-') && Adj(i + 2) && IsNum(i + 3) && Adj(i + 3) && tokens[i + 3].Length <= 4 && !(Adj(i + 4) && !P(i + 4, '.') && !P(i + 4, ',')))
                 {
-                    // "car 7-114".
+                    // "car 7-114", "VEH 4-12.".
                     Emit(i + 1, i + 4, PiiLabel.VehicleId);
                     return i + 4;
                 }
 
-                if (IsNum(i + 1) && tokens[i + 1].Length <= 5 && !IsMeasure(i + 2) && !P(i + 2, '-'))
+                if (IsNum(i + 1) && tokens[i + 1].Length <= 5 && !IsMeasure(i + 2) && !(P(i + 2, '-') && (Adj(i + 2) || tokens[i + 1].Length == 1)) && !(lower is "veh" && tokens[i + 1].Length == 1))
                 {
+                    // "car 3417", "car 3417 - 3500 S" (a spaced dash ends it; "CAR 1 - MELISSA", "VEH 1" number a report's vehicles).
                     Emit(i + 1, i + 2, PiiLabel.VehicleId);
                     var end = i + 2;
                     if (EqAny(end, "and", "&") && IsNum(end + 1) && !IsMeasure(end + 2))

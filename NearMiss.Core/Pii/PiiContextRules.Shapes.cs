@@ -355,4 +355,43 @@ internal sealed partial class PiiContextRules
             spans.RemoveAt(n + 1);
         }
     }
+
+    /// <summary>"Back in '19", "not '21": a year of two digits after an apostrophe (not a quoted code: "'10-33'").</summary>
+    private void ShortYears(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        for (var k = 1; k + 1 < count; k++)
+        {
+            if ((P(k, '\'') || P(k, '’')) && tokens[k].Has(TokenFlags.SpaceBefore) && tokens[k + 1].Kind == TokenKind.Number && tokens[k + 1].Length == 2
+                && tokens[k + 1].Start == tokens[k].End && !(k + 2 < count && tokens[k + 2].Start == tokens[k + 1].End && !P(k + 2, ',') && !P(k + 2, '.') && !P(k + 2, ';') && !P(k + 2, ')'))
+                && !Overlaps(spans, tokens[k].Start, tokens[k + 1].End))
+            {
+                added.Add(new PiiSpan(tokens[k].Start, tokens[k + 1].End, PiiLabel.Date));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The other of two numbers a writer is unsure of, after "or": "2017 or 2018", "2022 or 23", "52 or 53", "district 22
+    /// or 23": the same kind as the first, found.
+    /// </summary>
+    private void Alternatives(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        foreach (var span in spans)
+        {
+            var last = TokenEnding(span.End);
+            if (last < 0 || last + 2 >= count || tokens[last].Kind != TokenKind.Number || tokens[last].End != span.End || !Eq(last + 1, "or"))
+            {
+                continue;
+            }
+
+            var other = last + 2;
+            var length = tokens[other].Length;
+            if (tokens[other].Kind == TokenKind.Number && (length == tokens[last].Length || span.Label == PiiLabel.Date && tokens[last].Length == 4 && length == 2)
+                && !(other + 1 < count && (tokens[other + 1].Start == tokens[other].End && !P(other + 1, ',') && !P(other + 1, '.') && !P(other + 1, ')') || IsWord(other + 1) && tokens[other + 1].Is(Lex.Measure)))
+                && !Overlaps(spans, tokens[other].Start, tokens[other].End))
+            {
+                added.Add(new PiiSpan(tokens[other].Start, tokens[other].End, span.Label));
+            }
+        }
+    }
 }

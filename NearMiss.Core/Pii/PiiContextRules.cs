@@ -104,6 +104,9 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         PlacesBeside(kept, added);
         Rooms(kept, added);
         TakenToPlaces(kept, added);
+        ShortYears(kept, added);
+        Merge(kept, added);
+        Alternatives(kept, added);
         Merge(kept, added);
         SurnameFirst(kept);
         JoinHyphenated(kept);

@@ -123,6 +123,10 @@ public sealed class SpokenStyleTests
     [InlineData("me, tiny, bear and rusty on the same shift. bear and i end up behind a planter, rusty is in the open", "rusty", "PERSON")]
     [InlineData("She was flown to Regions and spent a week there", "Regions", "LOCATION")]
     [InlineData("Officer Hunter Two Bulls, 27, stopped the car. When Two Bulls reached in, the driver sped off.", "Two Bulls", "PERSON")]
+    [InlineData("Back in '19 I was the SRO at the high school", "'19", "DATE")]
+    [InlineData("4th of july wknd like 2022 or 23. some dude in the crowd", "23", "DATE")]
+    [InlineData("J. LAFRAMBOISE, BADGE 44, VEH 4-12. ON THURSDAY", "4-12", "VEHICLE_ID")]
+    [InlineData("was SO at the time, car 3417 - 3500 S and redwood", "3417", "VEHICLE_ID")]
     public void SaidAndWritten(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
@@ -179,6 +183,8 @@ public sealed class SpokenStyleTests
     [InlineData("Include Hostile Vehicle Mitigation and an ICS-100 refresher in pre-event training.")] // a course and a standard
     [InlineData("the log said 22 officers and 25 deputies were there")] // counts, no log
     [InlineData("I ran 5 M-1 drills that day")] // a drill's name, not a unit in a log
+    [InlineData("on the radio he said 'need a car' not '10-33' so nobody came")] // a quoted ten-code, not a year
+    [InlineData("the report lists VEH 1 and VEH 2, and CAR 1 - parked")] // a report numbering its vehicles
     public void LeavesAlone(string text) => Assert.Empty(Rules.Detect(text));
 
     private static void AssertFinds(string text, string expected, string label)
