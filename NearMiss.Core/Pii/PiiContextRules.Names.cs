@@ -444,6 +444,8 @@ internal sealed partial class PiiContextRules
 
         var w = W(n);
         return w.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || w.EndsWith("ing", StringComparison.OrdinalIgnoreCase)
+            || tokens[n].Has(TokenFlags.Lower) && w.Length > 3 && w[^1] is 's' && !w.EndsWith("ss", StringComparison.Ordinal) && lexicon.Get(w[..^1]).IsEnglish
+                && IsWord(n + 1) && tokens[n + 1].Is(Lex.Stop) // "rusty parks the tahoe", not "rusty brooks, he's"
             || EqAny(n, "was", "is", "had", "has", "did", "said", "says", "and", "who", "would", "could", "will", "then", "never", "also", "just", "still",
                 "went", "came", "took", "takes", "goes", "gets", "runs", "keeps", "pulls", "walks", "comes", "tells", "tries", "starts", "stays", "got", "ran", "fell", "told", "kept", "made", "put", "saw", "drew", "hit", "left", "did", "does", "didnt", "wasnt", "isnt");
     }

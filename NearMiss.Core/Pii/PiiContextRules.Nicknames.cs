@@ -73,4 +73,69 @@ internal sealed partial class PiiContextRules
 
         return false;
     }
+
+    /// <summary>Words that open a clause before its subject: "and tiny took", "until tiny walked", "then bear said".</summary>
+    private static readonly WordSet ClauseJoins = new(["and", "but", "until", "till", "til", "then", "so", "when", "while", "cause", "because", "after", "before", "n", "&"]);
+
+    /// <summary>
+    /// "tiny took him in ... tiny's like six-five ... tiny felt it ... until tiny walked him back": a lower-case word that
+    /// opens a clause before a verb in the past, or takes "'s", at least twice among three mentions or more, and never
+    /// follows an article, a possessive or a number anywhere in the text, is someone's name (a noun of the trade takes
+    /// "the" somewhere: "the tank", "my partner"). Every mention is then a name.
+    /// </summary>
+    private void NicknamesActing(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        HashSet<string>? seen = null;
+        for (var k = 0; k < count; k++)
+        {
+            if (!tokens[k].Has(TokenFlags.Lower) || !CouldBeNickname(k) || !English(k)
+                || !(seen ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(W(k).ToString()))
+            {
+                continue;
+            }
+
+            int mentions = 0, acts = 0;
+            var word = W(k);
+            for (var m = k; m < count; m++)
+            {
+                if (tokens[m].Length != word.Length || !W(m).Equals(word, StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                if (!tokens[m].Has(TokenFlags.Lower) || NounLead(m - 1) || Eq(m - 1, "his") || Eq(m - 1, "her") || P(m + 1, '-') || P(m - 1, '-'))
+                {
+                    acts = -100;
+                    break;
+                }
+
+                mentions++;
+                var opens = m == 0 || tokens[m].Has(TokenFlags.SentenceStart | TokenFlags.NewlineBefore) || P(m - 1, ',') || In(ClauseJoins, m - 1);
+                if (opens && (PastVerb(m + 1) || Eq(m + 1, "said")) || P(m + 1, '\'') && Eq(m + 2, "s") && tokens[m + 1].Start == tokens[m].End)
+                {
+                    acts++;
+                }
+            }
+
+            if (mentions < 3 || acts < 2)
+            {
+                continue;
+            }
+
+            for (var m = k; m < count; m++)
+            {
+                // (after a rank the whole name is the rank rule's: "ofc rusty brooks")
+                if (tokens[m].Length == word.Length && W(m).Equals(word, StringComparison.OrdinalIgnoreCase) && !(IsWord(m - 1) && tokens[m - 1].Is(Lex.Rank)) && !Overlaps(spans, tokens[m].Start, tokens[m].End))
+                {
+                    added.Add(new PiiSpan(tokens[m].Start, tokens[m].End, PiiLabel.Person));
+                }
+            }
+        }
+    }
+
+    /// <summary>A verb in the past: "walked", "felt", "took" (an "-ed" ending, or one of the common irregular ones).</summary>
+    private bool PastVerb(int k) =>
+        IsWord(k) && tokens[k].Has(TokenFlags.Lower) && (W(k).Length > 4 && W(k).EndsWith("ed", StringComparison.OrdinalIgnoreCase) || In(IrregularPast, k));
+
+    private static readonly WordSet IrregularPast = new(["took", "felt", "went", "came", "got", "ran", "fell", "told", "kept", "made", "put", "saw", "drew", "hit", "left", "grabbed", "threw", "caught", "held", "shot", "stood", "sat", "heard", "knew", "thought", "found", "brought", "gave", "said", "yelled", "was", "had"]);
 }

@@ -47,6 +47,8 @@ public sealed class SpokenStyleTests
     [InlineData("so me and moose went up the stairs first. moose kicked the door and we went in", "moose")]
     [InlineData("ok so gravy (sgt lindqvist) had the shield and i had the long gun", "gravy")]
     [InlineData("Pickle: yall up\nSam: yeah\nPickle: that stop tonight was bad", "Pickle")]
+    [InlineData("tiny took him in. tiny's like six-five so nobody worries. tiny felt it, turned, pinned him. until tiny walked him out", "tiny")]
+    [InlineData("so me and rusty got sent out to the place. rusty parks the tahoe behind the barn.", "rusty")]
     public void NicknamesByUse(string text, string expected) => AssertFindsAll(text, expected, "PERSON");
 
     [Theory]
@@ -185,6 +187,8 @@ public sealed class SpokenStyleTests
     [InlineData("I ran 5 M-1 drills that day")] // a drill's name, not a unit in a log
     [InlineData("on the radio he said 'need a car' not '10-33' so nobody came")] // a quoted ten-code, not a year
     [InlineData("the report lists VEH 1 and VEH 2, and CAR 1 - parked")] // a report numbering its vehicles
+    [InlineData("traffic was bad. traffic stopped and traffic moved, traffic crawled")] // a word of the trade acting, no name
+    [InlineData("we found the tank empty. tank held, then tank leaked and tank's valve broke")] // it takes "the": a thing
     public void LeavesAlone(string text) => Assert.Empty(Rules.Detect(text));
 
     private static void AssertFinds(string text, string expected, string label)
