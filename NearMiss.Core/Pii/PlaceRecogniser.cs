@@ -240,12 +240,33 @@ internal sealed class PlaceRecogniser(PiiScan scan) : PiiRecogniser(scan)
     /// <summary>Kinds of place between a name and its premise: "state park", "boat launch", "rec area", "regional park".</summary>
     private static readonly WordSet PremiseKinds = new(["state", "regional", "county", "city", "boat", "small", "rec", "recreation", "wildlife", "public", "community", "tribal"]);
 
-    /// <summary>"north of pueblo", "outside tulsa": a large place in lower case after a direction or "outside" / "near".</summary>
+    /// <summary>
+    /// A listed place in lower case: a large one after a direction, "outside" or "near" ("north of pueblo", "outside
+    /// tulsa"); one no word list holds as an ordinary word after those or "out of" ("out of creede"), or a town of 5,000
+    /// after "from", "to", "in", "by" ("down by emporia"); any before a comma and its state ("valentine, ne").
+    /// </summary>
     public int LowerCasePlace(int i)
     {
         ref var t = ref T(i);
-        if (t.Has(TokenFlags.Lower) && t.Is(Lex.Place) && t.Lex.PlacePopulation >= 50_000 && !t.Is(Lex.Common | Lex.Stop | Lex.Measure | Lex.Role | Lex.Rank)
-            && (EqAny(i - 1, "outside", "near") || Eq(i - 1, "of") && EqAny(i - 2, "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirts")))
+        if (!t.Has(TokenFlags.Lower) || !t.Is(Lex.Place) || t.Is(Lex.Common | Lex.Stop | Lex.Measure | Lex.Role | Lex.Rank) || t.Length < 4
+            || EqAny(i + 1, "county", "co", "parish", "city", "township", "twp", "borough", "village"))
+        {
+            return 0; // (a place of two words is the county's or the phrase's rule: "shawano county", "watford city")
+        }
+
+        var population = t.Lex.PlacePopulation;
+        var near = EqAny(i - 1, "outside", "near") || Eq(i - 1, "of") && EqAny(i - 2, "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirts", "out", "n", "s", "e", "w");
+        var toOrFrom = EqAny(i - 1, "from", "to", "toward", "towards", "in", "into", "thru", "through", "past", "by");
+        var english = lexicon.IsEnglish(W(i), t.Lex);
+        var stateAfter = P(i + 1, ',') && IsWord(i + 2) && (Is(i + 2, Lex.StateCode) && tokens[i + 2].Length == 2 || Is(i + 2, Lex.State)) && (i + 3 >= count || tokens[i + 3].Kind == TokenKind.Punct || tokens[i + 3].Has(TokenFlags.NewlineBefore));
+        if (stateAfter && population >= 100)
+        {
+            Emit(i, i + 1, PiiLabel.Location);
+            Emit(i + 2, i + 3, PiiLabel.Location);
+            return i + 3;
+        }
+
+        if (near && population >= 50_000 || !english && (near && population >= 1_000 || toOrFrom && population >= 5_000))
         {
             Emit(i, i + 1, PiiLabel.Location);
             return i + 1;

@@ -129,6 +129,9 @@ public sealed class SpokenStyleTests
     [InlineData("4th of july wknd like 2022 or 23. some dude in the crowd", "23", "DATE")]
     [InlineData("J. LAFRAMBOISE, BADGE 44, VEH 4-12. ON THURSDAY", "4-12", "VEHICLE_ID")]
     [InlineData("was SO at the time, car 3417 - 3500 S and redwood", "3417", "VEHICLE_ID")]
+    [InlineData("we were out at lusk, wy. nobody around", "lusk", "LOCATION")]
+    [InlineData("we were out at lusk, wy. nobody around", "wy", "LOCATION")]
+    [InlineData("she drove in from laramie that night", "laramie", "LOCATION")]
     public void SaidAndWritten(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
@@ -189,6 +192,7 @@ public sealed class SpokenStyleTests
     [InlineData("the report lists VEH 1 and VEH 2, and CAR 1 - parked")] // a report numbering its vehicles
     [InlineData("traffic was bad. traffic stopped and traffic moved, traffic crawled")] // a word of the trade acting, no name
     [InlineData("we found the tank empty. tank held, then tank leaked and tank's valve broke")] // it takes "the": a thing
+    [InlineData("went to target then to the bank and back to the station")] // places of a kind, and words that are towns too
     public void LeavesAlone(string text) => Assert.Empty(Rules.Detect(text));
 
     private static void AssertFinds(string text, string expected, string label)
