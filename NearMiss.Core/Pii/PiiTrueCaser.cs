@@ -142,6 +142,10 @@ internal static class PiiTrueCaser
             return j;
         }
 
+        /// <summary>Is token k just after a rank's abbreviation and its full stop ("DEP." of "DEP. BROOKS")?</summary>
+        private bool AfterRankStop(int k) =>
+            k >= 2 && P(k - 1, '.') && tokens[k - 1].Start == tokens[k - 2].End && IsWord(k - 2) && tokens[k - 2].Is(Lex.Rank) && !tokens[k - 2].Is(Lex.Stop);
+
         private bool IsRankEvidence(int i) =>
             IsWord(i) && (tokens[i].Is(Lex.Rank) && !tokens[i].Is(Lex.Stop) || Eq(i, "tfo") || Eq(i, "canine") || Eq(i, "partner") || Eq(i, "subj")) || Eq(i, "k9");
 
@@ -272,14 +276,22 @@ internal static class PiiTrueCaser
                 return NameListed(i) || Unknown(i);
             }
 
+            // "DEP. BROOKS WAS", "SGT. DEACON HAS": one word after a rank's abbreviation and its full stop.
+            if (AfterRankStop(i) && tokens[i].Length > 1 && (NameListed(i) || Unknown(i)) && !tokens[i].Is(Lex.Rank)
+                && (i + 1 >= count || tokens[i + 1].Kind == TokenKind.Punct || tokens[i + 1].Is(Lex.Stop)))
+            {
+                return true;
+            }
+
             if (tokens[p].Is(Lex.Role) && (NameListed(i) && !English(i) || Unknown(i)))
             {
                 return true;
             }
 
-            // Continuation of a name: "DESHAWN "DRE"", "TUAN MINH NGUYEN".
+            // Continuation of a name: "DESHAWN "DRE"", "TUAN MINH NGUYEN"; after a rank, a listed surname too: "DEP. GRANT STORY".
+            var ranked = AfterRankStop(p) || PrevWord(p) is var r && r >= 0 && IsRankEvidence(r);
             return proper[p] && IsWord(p) && tokens[p].Is(Lex.GivenName) && !tokens[p].Is(Lex.Rank)
-                && (NameListed(i) && !English(i) || Unknown(i)) && !tokens[i].Is(Lex.Common | Lex.Stop);
+                && (NameListed(i) && (!English(i) || ranked && tokens[i].Is(Lex.Surname)) || Unknown(i)) && !tokens[i].Is(Lex.Common | Lex.Stop);
         }
 
         private bool KeepUpper(int i)

@@ -132,6 +132,8 @@ public sealed class SpokenStyleTests
     [InlineData("we were out at lusk, wy. nobody around", "lusk", "LOCATION")]
     [InlineData("we were out at lusk, wy. nobody around", "wy", "LOCATION")]
     [InlineData("she drove in from laramie that night", "laramie", "LOCATION")]
+    [InlineData("THE DEFENDANT STOOD UP. DEP. BROOKS WAS ESCORTING HIM AND SGT. DEACON HAS APPROVED IT.", "BROOKS", "PERSON")]
+    [InlineData("THE DEFENDANT STOOD UP. DEP. BROOKS WAS ESCORTING HIM AND SGT. DEACON HAS APPROVED IT.", "DEACON", "PERSON")]
     public void SaidAndWritten(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
