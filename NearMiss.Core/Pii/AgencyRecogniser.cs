@@ -33,11 +33,20 @@ internal sealed class AgencyRecogniser(PiiScan scan) : PiiRecogniser(scan)
 
         var w = W(i);
         var agency = t.Is(Lex.AgencyAcronym)
-            || (w.Length is >= 3 and <= 6 && (w.EndsWith("PD", StringComparison.Ordinal) || w.EndsWith("SO", StringComparison.Ordinal)) && !w.SequenceEqual("ALSO"));
+            || (w.Length is >= 3 and <= 6 && (w.EndsWith("PD", StringComparison.Ordinal) || w.EndsWith("SO", StringComparison.Ordinal)) && !w.SequenceEqual("ALSO"))
+            || IsStateAgencyCode(w) && !(P(i + 1, '.') && Adj(i + 1));
         if (!agency && w.Length is >= 2 and <= 5 && !t.Is(Lex.Brand | Lex.StateCode | Lex.Common) && SubUnitAfter(i + 1) > i + 1)
         {
             // An acronym with a named sub-unit: "PPB Central Precinct", "MPD 3rd District".
             agency = true;
+        }
+
+        if (!agency && t.Is(Lex.StateCode) && w.Length == 2 && i + 1 < count && tokens[i + 1].Has(TokenFlags.AllCaps) && StateAgencySuffixes.Contains(W(i + 1))
+            && !(IsWord(i + 2) && tokens[i + 2].Has(TokenFlags.AllCaps | TokenFlags.Capitalized) && !tokens[i + 2].Is(Lex.Stop)))
+        {
+            // "MN DOC", "TX DPS", "WA DNR": a state's department by its initials.
+            Emit(i, i + 2, PiiLabel.Agency);
+            return i + 2;
         }
 
         if (!agency && t.Is(Lex.StateCode) && w.Length == 2 && (EqAny(i + 1, "highway", "state") && EqAny(i + 2, "patrol", "police", "troopers")))
@@ -56,6 +65,13 @@ internal sealed class AgencyRecogniser(PiiScan scan) : PiiRecogniser(scan)
 
         return 0;
     }
+
+    /// <summary>Initials of a state's departments after its code: highway patrol, corrections, public safety, wildlife.</summary>
+    private static readonly WordSet StateAgencySuffixes = new(["HP", "SP", "FD", "DOC", "DPS", "DOT", "DNR", "DCJ", "FWP", "GFP", "DWR", "DCI", "DOJ", "DHS"]);
+
+    /// <summary>"NDHP", "SDFD", "MNDOC": a state's code and a department's initials written as one word.</summary>
+    private bool IsStateAgencyCode(ReadOnlySpan<char> w) =>
+        w.Length is >= 4 and <= 6 && lexicon.Get(w[..2]).Flags.HasFlag(Lex.StateCode) && StateAgencySuffixes.Contains(w[2..]);
 
     /// <summary>An acronym naming a premise: "UNM Hospital", "OU Medical Center".</summary>
     public int AcronymPremise(int i)

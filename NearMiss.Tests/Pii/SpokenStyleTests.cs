@@ -134,6 +134,8 @@ public sealed class SpokenStyleTests
     [InlineData("she drove in from laramie that night", "laramie", "LOCATION")]
     [InlineData("THE DEFENDANT STOOD UP. DEP. BROOKS WAS ESCORTING HIM AND SGT. DEACON HAS APPROVED IT.", "BROOKS", "PERSON")]
     [InlineData("THE DEFENDANT STOOD UP. DEP. BROOKS WAS ESCORTING HIM AND SGT. DEACON HAS APPROVED IT.", "DEACON", "PERSON")]
+    [InlineData("NDHP was at a crash by the river and we had nobody", "NDHP", "AGENCY")]
+    [InlineData("we called the jail and MN DOC took him that night", "MN DOC", "AGENCY")]
     public void SaidAndWritten(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
@@ -195,6 +197,7 @@ public sealed class SpokenStyleTests
     [InlineData("traffic was bad. traffic stopped and traffic moved, traffic crawled")] // a word of the trade acting, no name
     [InlineData("we found the tank empty. tank held, then tank leaked and tank's valve broke")] // it takes "the": a thing
     [InlineData("went to target then to the bank and back to the station")] // places of a kind, and words that are towns too
+    [InlineData("The ALSO team and the INSP. on duty")] // words and abbreviations, not a state's initials
     public void LeavesAlone(string text) => Assert.Empty(Rules.Detect(text));
 
     private static void AssertFinds(string text, string expected, string label)
