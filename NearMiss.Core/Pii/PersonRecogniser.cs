@@ -400,7 +400,11 @@ internal sealed partial class PersonRecogniser(PiiScan scan) : PiiRecogniser(sca
 
         if (t.Has(TokenFlags.Lower) && (LowerMode || strict))
         {
-            return known && !t.Is(Lex.Common) && !t.Is(Lex.Measure) && !t.Is(Lex.Locative);
+            // After a rank abbreviated in lower case, also a word no list knows, run together or not ("sgt littlefeather", "ofc
+            // blackhorse"); not a verb's or an adverb's shape ("sgt deployed"), nor after "officer" ("deputy unhurt").
+            var unknown = t.Lex.Flags == Lex.None && t.Length >= 4 && !t.Lex.Has(LexExtra.NotPii) && !lexicon.IsEnglish(W(j), t.Lex) && !lexicon.LooksEnglish(W(j))
+                && j >= 1 && tokens[j - 1].Is(Lex.Rank) && tokens[j - 1].Has(TokenFlags.Lower) && tokens[j - 1].Length <= 4 && !tokens[j - 1].Is(Lex.Stop) && !IsVerbOrAdverbShape(j);
+            return (known || unknown) && !t.Is(Lex.Common) && !t.Is(Lex.Measure) && !t.Is(Lex.Locative);
         }
 
         return false;

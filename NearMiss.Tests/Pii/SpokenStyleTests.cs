@@ -136,6 +136,7 @@ public sealed class SpokenStyleTests
     [InlineData("THE DEFENDANT STOOD UP. DEP. BROOKS WAS ESCORTING HIM AND SGT. DEACON HAS APPROVED IT.", "DEACON", "PERSON")]
     [InlineData("NDHP was at a crash by the river and we had nobody", "NDHP", "AGENCY")]
     [InlineData("we called the jail and MN DOC took him that night", "MN DOC", "AGENCY")]
+    [InlineData("We talked to sgt blackhorse after and now We stage", "blackhorse", "PERSON")]
     public void SaidAndWritten(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
@@ -198,6 +199,7 @@ public sealed class SpokenStyleTests
     [InlineData("we found the tank empty. tank held, then tank leaked and tank's valve broke")] // it takes "the": a thing
     [InlineData("went to target then to the bank and back to the station")] // places of a kind, and words that are towns too
     [InlineData("The ALSO team and the INSP. on duty")] // words and abbreviations, not a state's initials
+    [InlineData("Tribal officer unhurt after shots fired; the sgt deployed spikes")] // after a rank, an adjective and a verb
     public void LeavesAlone(string text) => Assert.Empty(Rules.Detect(text));
 
     private static void AssertFinds(string text, string expected, string label)
