@@ -90,10 +90,11 @@ internal sealed partial class PiiContextRules
             return;
         }
 
+        var known = units.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var k = 0; k < count; k++)
         {
             var end = HyphenatedUnitEnd(k) is >= 0 and var hyphenated ? hyphenated : tokens[k].Kind == TokenKind.Number ? k : -1;
-            if (end < 0 || !units.Contains(text[tokens[k].Start..tokens[end].End]) || Overlaps(spans, tokens[k].Start, tokens[end].End))
+            if (end < 0 || !known.Contains(text.AsSpan(tokens[k].Start, tokens[end].End - tokens[k].Start)) || Overlaps(spans, tokens[k].Start, tokens[end].End))
             {
                 continue;
             }

@@ -88,33 +88,41 @@ internal sealed partial class PiiContextRules
         HashSet<string>? seen = null;
         for (var k = 0; k < count; k++)
         {
-            if (!tokens[k].Has(TokenFlags.Lower) || !CouldBeNickname(k) || !English(k)
+            // Only a word that acts here is weighed, once: the counting below reads the whole text.
+            if (!tokens[k].Has(TokenFlags.Lower) || !Acts(k) || !CouldBeNickname(k) || !English(k)
                 || !(seen ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(W(k).ToString()))
             {
                 continue;
             }
 
-            int mentions = 0, acts = 0;
+            // From the word's first mention in lower case (a capitalised mention before it is left out of the count).
             var word = W(k);
-            for (var m = k; m < count; m++)
+            var from = k;
+            for (var m = 0; m < k; m++)
+            {
+                if (tokens[m].Has(TokenFlags.Lower) && tokens[m].Length == word.Length && W(m).Equals(word, StringComparison.OrdinalIgnoreCase))
+                {
+                    from = m;
+                    break;
+                }
+            }
+
+            int mentions = 0, acts = 0;
+            for (var m = from; m < count; m++)
             {
                 if (tokens[m].Length != word.Length || !W(m).Equals(word, StringComparison.OrdinalIgnoreCase))
                 {
                     continue;
                 }
 
-                if (!tokens[m].Has(TokenFlags.Lower) || NounLead(m - 1) || Eq(m - 1, "his") || Eq(m - 1, "her") || P(m + 1, '-') || P(m - 1, '-'))
+                if (!tokens[m].Has(TokenFlags.Lower) || NounLead(m - 1) || P(m + 1, '-') || P(m - 1, '-'))
                 {
                     acts = -100;
                     break;
                 }
 
                 mentions++;
-                var opens = m == 0 || tokens[m].Has(TokenFlags.SentenceStart | TokenFlags.NewlineBefore) || P(m - 1, ',') || In(ClauseJoins, m - 1);
-                if (opens && (PastVerb(m + 1) || Eq(m + 1, "said")) || P(m + 1, '\'') && Eq(m + 2, "s") && tokens[m + 1].Start == tokens[m].End)
-                {
-                    acts++;
-                }
+                acts += Acts(m) ? 1 : 0;
             }
 
             if (mentions < 3 || acts < 2)
@@ -122,7 +130,7 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
-            for (var m = k; m < count; m++)
+            for (var m = from; m < count; m++)
             {
                 // (after a rank the whole name is the rank rule's: "ofc rusty brooks")
                 if (tokens[m].Length == word.Length && W(m).Equals(word, StringComparison.OrdinalIgnoreCase) && !(IsWord(m - 1) && tokens[m - 1].Is(Lex.Rank)) && !Overlaps(spans, tokens[m].Start, tokens[m].End))
@@ -131,6 +139,13 @@ internal sealed partial class PiiContextRules
                 }
             }
         }
+    }
+
+    /// <summary>Does the word at m open a clause before a verb in the past, or take "'s" ("tiny took", "tiny's")?</summary>
+    private bool Acts(int m)
+    {
+        var opens = m == 0 || tokens[m].Has(TokenFlags.SentenceStart | TokenFlags.NewlineBefore) || P(m - 1, ',') || In(ClauseJoins, m - 1);
+        return opens && (PastVerb(m + 1) || Eq(m + 1, "said")) || P(m + 1, '\'') && Eq(m + 2, "s") && tokens[m + 1].Start == tokens[m].End;
     }
 
     /// <summary>A verb in the past: "walked", "felt", "took" (an "-ed" ending, or one of the common irregular ones).</summary>

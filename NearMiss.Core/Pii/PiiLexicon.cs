@@ -246,8 +246,12 @@ internal sealed class PiiLexicon
         return false;
     }
 
-    private static readonly string[] EnglishEndings =
-        ["tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence", "ship", "hood", "ics", "ology", "ful", "less", "ous", "ive", "able", "ible", "yl", "ide"];
+
+    /// <summary>Endings of abstract nouns and adjectives that no name of these lists' kind has: "Mitigation", "interoperable".</summary>
+    private static readonly string[] DerivedEndings = ["tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence", "ology", "able", "ible"];
+
+    /// <summary>Those, and endings that some surnames and place names share ("Olumide", "Township").</summary>
+    private static readonly string[] EnglishEndings = [.. DerivedEndings, "ship", "hood", "ics", "ful", "less", "ous", "ive", "yl", "ide"];
 
     /// <summary>Prefixes that negate or repeat an ordinary word: "unannounced", "misperceived", "refresher", "nonlethal".</summary>
     private static readonly string[] EnglishPrefixes = ["un", "non", "mis", "dis", "re", "pre", "over", "under", "inter", "counter", "out", "sub", "super", "anti", "semi", "multi"];
@@ -308,8 +312,6 @@ internal sealed class PiiLexicon
         return false;
     }
 
-    /// <summary>Endings of abstract nouns and adjectives that no name of these lists' kind has: "Mitigation", "interoperable".</summary>
-    private static readonly string[] DerivedEndings = ["tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence", "ology", "able", "ible"];
 
     /// <summary>A word made from an ordinary word by a telling ending or prefix: "Mitigation", "Unannounced" (not "-ous", "-ide", "-ship").</summary>
     private bool IsDerived(ReadOnlySpan<char> word)
@@ -365,7 +367,7 @@ internal sealed class PiiLexicon
                 continue;
             }
 
-            if (InBothCases(text, tokens, k) && LooksEnglish(word, compounds: true))
+            if (LooksEnglish(word, compounds: true) && InBothCases(text, tokens, k))
             {
                 formed = true;
                 continue;

@@ -289,9 +289,9 @@ internal static class PiiTrueCaser
             }
 
             // Continuation of a name: "DESHAWN "DRE"", "TUAN MINH NGUYEN"; after a rank, a listed surname too: "DEP. GRANT STORY".
-            var ranked = AfterRankStop(p) || PrevWord(p) is var r && r >= 0 && IsRankEvidence(r);
             return proper[p] && IsWord(p) && tokens[p].Is(Lex.GivenName) && !tokens[p].Is(Lex.Rank)
-                && (NameListed(i) && (!English(i) || ranked && tokens[i].Is(Lex.Surname)) || Unknown(i)) && !tokens[i].Is(Lex.Common | Lex.Stop);
+                && (NameListed(i) && (!English(i) || tokens[i].Is(Lex.Surname) && (AfterRankStop(p) || PrevWord(p) is var r && r >= 0 && IsRankEvidence(r))) || Unknown(i))
+                && !tokens[i].Is(Lex.Common | Lex.Stop);
         }
 
         private bool KeepUpper(int i)
