@@ -266,7 +266,7 @@ internal sealed partial class PiiContextRules
             var end = last;
             while (end + 1 < count && end - last < 2 && IsWord(end + 1) && Spaced(end, end + 1) && tokens[end + 1].Is(Lex.PremiseSuffix) && !tokens[end + 1].Is(Lex.Stop)
                 && (span.Label == PiiLabel.Address || !caseless && !tokens[end + 1].Has(TokenFlags.Lower)
-                    || caseless && EqAny(end + 1, "jail", "prison", "detention", "station", "bridge", "mall", "hospital", "courthouse"))
+                    || caseless && In(CaselessPremises, end + 1))
                 && !(Eq(end + 1, "park") && span.Label == PiiLabel.Address) && !Eq(end + 1, "range") && !Eq(end + 1, "high") && !Eq(end + 1, "middle") && !Eq(end + 1, "wash") && !Eq(end + 1, "body"))
             {
                 end++;
@@ -284,8 +284,13 @@ internal sealed partial class PiiContextRules
         }
     }
 
-    /// <summary>Premises a name before them makes a place, written in lower case after it: "the Novotny farm", "Alton Bay ramp".</summary>
-    private static readonly WordSet PremiseNouns = new(["farm", "ranch", "place", "ramp", "launch", "landing", "exit", "terminal", "bridge", "beach", "pier", "dock", "docks", "marina", "trailhead", "campground", "lodge", "inn", "church", "homestead", "property", "dairy", "orchard", "pasture", "quarry", "mine"]);
+    /// <summary>Premises a name before them makes a place, written in lower case after it: "the Novotny farm", "Alton Bay ramp", "the Dirksen building".</summary>
+    private static readonly WordSet PremiseNouns = new(["farm", "ranch", "place", "ramp", "launch", "landing", "exit", "terminal", "bridge", "beach", "pier", "dock", "docks", "marina", "trailhead", "campground", "lodge", "inn", "church", "homestead", "property", "dairy", "orchard", "pasture", "quarry", "mine",
+        "station", "building", "stadium", "library", "harbor", "harbour", "overlook", "arena"]);
+
+    /// <summary>Premises that join a place before them in text whose case says nothing: "KENAI RIVER", "mesa jail", "the boise airport".</summary>
+    private static readonly WordSet CaselessPremises = new(["jail", "prison", "detention", "station", "bridge", "mall", "hospital", "courthouse", "river", "lake", "creek", "harbor", "harbour", "marina",
+        "airport", "stadium", "arena", "casino", "library", "cemetery", "campground", "trailhead", "fairgrounds", "reservoir", "terminal", "pier", "wharf"]);
 
     /// <summary>
     /// A name or place followed by a premise in lower case: "the Real Bird place", "the Dorrance exit", "Horseneck

@@ -176,7 +176,7 @@ internal static class PiiTrueCaser
                     Evidence.Add(i);
                 }
 
-                proper[i] = evidence || ProperOnItsOwn(i) && !AfterDeterminer(i) || PlaceEvidence(i);
+                proper[i] = evidence || ProperOnItsOwn(i) && (!AfterDeterminer(i) || IsWord(i + 1) && tokens[i + 1].Is(Lex.PremiseSuffix)) || PlaceEvidence(i) || StoreChain(i) || UnknownPlace(i);
                 Set(i, capital: proper[i] || SentenceStart(i) || tokens[i].Is(Lex.Rank) && t.Length > 1 || StreetWord(i) || Eq(i, "co") && IsWord(i - 1) && PlaceListed(i - 1));
             }
 
@@ -215,7 +215,84 @@ internal static class PiiTrueCaser
                     }
                 }
             }
+
+            NamedPlaceHeads(proper);
         }
+
+        /// <summary>A store chain's name that is no ordinary word, with or without "THE": "AT THE SHEETZ", "WAWA ON RT 73".</summary>
+        private bool StoreChain(int i) => tokens[i].Length > 3 && lexicon.IsChain(W(i)) && !English(i) && !tokens[i].Lex.Has(LexExtra.NotPii);
+
+        /// <summary>
+        /// A word of five letters or more that no list knows and that does not read as English, after "FROM", "NEAR",
+        /// or "TO" after a journey ("FROM BETHEL TO NAPAKIAK", "RESPONDED TO"), never a verb after "TO" ("BEGAN TO UNZIP").
+        /// </summary>
+        private bool UnknownPlace(int i)
+        {
+            if (tokens[i].Length < 5 || !Unknown(i) || tokens[i].Has(TokenFlags.NewlineBefore) || PrevWord(i) is var p && p < 0)
+            {
+                return false;
+            }
+
+            return Eq(p, "from") || Eq(p, "near") || Eq(p, "toward") || Eq(p, "towards")
+                || Eq(p, "to") && PrevWord(p) is var v && v >= 0 && (Eq(v - 1, "from") || Journeys.Contains(W(v)));
+        }
+
+        private static readonly WordSet Journeys = new(["responded", "responding", "drove", "driving", "went", "going", "headed", "heading", "transported", "traveled",
+            "travelled", "traveling", "travelling", "returned", "returning", "enroute", "enrt", "route", "dispatched", "sent", "moved", "fled", "back", "way", "trip", "flew"]);
+
+        /// <summary>
+        /// Before a capitalised place or premise, "ST", "MT", "FT" and words no list knows: "ST. HERMAN HARBOR", "VAN DAMME STATE PARK".
+        /// </summary>
+        private void NamedPlaceHeads(bool[] proper)
+        {
+            for (var i = count - 1; i > 0; i--)
+            {
+                if (!IsWord(i) || !(proper[i] && (PlaceListed(i) || tokens[i].Is(Lex.Surname | Lex.GivenName)) || tokens[i].Is(Lex.PremiseSuffix)))
+                {
+                    continue;
+                }
+
+                var k = P(i - 1, '.') ? i - 2 : i - 1;
+                if (proper[i] && IsWord(k) && !proper[k] && (Eq(k, "st") || Eq(k, "mt") || Eq(k, "ft")) && Spaced(k, i))
+                {
+                    proper[k] = true;
+                    Set(k, capital: true);
+                    continue;
+                }
+
+                if (!tokens[i].Is(Lex.PremiseSuffix))
+                {
+                    continue;
+                }
+
+                // Before the premise "STATE PARK": the name no list knows, and a particle before it ("VAN", "DE", "LA").
+                var first = i;
+                while (first > 0 && IsWord(first - 1) && (proper[first - 1] || PlaceKinds.Contains(W(first - 1))))
+                {
+                    first--;
+                }
+
+                k = first - 1;
+                if (IsWord(k) && !proper[k] && (Unknown(k) || NameListed(k) && !English(k)) && !KeepUpper(k))
+                {
+                    for (var m = k; m <= i; m++)
+                    {
+                        proper[m] = true;
+                        Set(m, capital: true);
+                    }
+
+                    if (IsWord(k - 1) && !proper[k - 1] && (Eq(k - 1, "van") || Eq(k - 1, "de") || Eq(k - 1, "la") || Eq(k - 1, "el") || Eq(k - 1, "del") || Eq(k - 1, "le")))
+                    {
+                        proper[k - 1] = true;
+                        Set(k - 1, capital: true);
+                    }
+                }
+            }
+        }
+
+        private static readonly WordSet PlaceKinds = new(["state", "national", "regional", "county", "memorial", "recreation", "rec", "wildlife", "historic", "boat", "public"]);
+
+        private bool Spaced(int a, int b) => tokens[b].Start - tokens[a].End <= 2 && !tokens[b].Has(TokenFlags.NewlineBefore);
 
         /// <summary>"A BLOCKER", "THE HUNTER": a word after an article or possessive is a noun, not a name.</summary>
         private bool AfterDeterminer(int i)

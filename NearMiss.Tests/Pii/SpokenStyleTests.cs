@@ -153,6 +153,18 @@ public sealed class SpokenStyleTests
     public void LogsAndChats(string text, string expected, string label) => AssertFindsAll(text, expected, label);
 
     [Theory]
+    [InlineData("THE VEHICLE PULLED INTO THE ST. HERMAN HARBOR LOT AND STOPPED", "ST. HERMAN HARBOR", "LOCATION")]
+    [InlineData("WE WERE SURVEILLING THE VAN DAMME STATE PARK PARKING LOT", "VAN DAMME STATE PARK", "LOCATION")]
+    [InlineData("WE WERE AT THE MOUTH OF THE KENAI RIVER IN THE BOAT", "KENAI RIVER", "LOCATION")]
+    [InlineData("RESPONDING FROM BETHEL TO NAPAKIAK VIA THE RIVER", "NAPAKIAK", "LOCATION")]
+    [InlineData("THE DRIVER WAS LATER LOCATED BY THE TROOPER AT THE SHEETZ AT EXIT 52", "SHEETZ", "LOCATION")]
+    [InlineData("We were posted at the Five Points station when he ran", "Five Points station", "LOCATION")]
+    [InlineData("then we drove to the boise airport and waited", "boise airport", "LOCATION")]
+    public void PlacesWhateverTheCase(string text, string expected, string label) => AssertFinds(text, expected, label);
+
+    [Theory]
+    [InlineData("THEN HE BEGAN TO UNZIP IT TO LOOK FOR A NAME TAG")] // a verb after "TO", no place
+    [InlineData("WE DROVE FROM THE STATION TO THE HOSPITAL AND WAITED")] // premises of a kind
     [InlineData("we waited about ten minutes and about five officers came")] // counts and durations, not times
     [InlineData("the Motorola APX on my shoulder and the Whelen lightbar")] // equipment makers
     [InlineData("we kept the fire lane clear and checked the fire hydrant")] // things, not a fire department
