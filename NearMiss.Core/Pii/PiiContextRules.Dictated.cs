@@ -14,6 +14,7 @@ internal sealed partial class PiiContextRules
     private static PiiLabel? SpokenIdLabel(ReadOnlySpan<char> w) =>
         w.Equals("badge", StringComparison.OrdinalIgnoreCase) || w.Equals("shield", StringComparison.OrdinalIgnoreCase) ? PiiLabel.BadgeId
         : w.Equals("case", StringComparison.OrdinalIgnoreCase) || w.Equals("incident", StringComparison.OrdinalIgnoreCase) || w.Equals("report", StringComparison.OrdinalIgnoreCase) ? PiiLabel.CaseNumber
+        : w.Equals("serial", StringComparison.OrdinalIgnoreCase) ? PiiLabel.OtherId
         : null;
 
     /// <summary>An id said digit by digit or in number words after "badge", "case" or "incident", of three parts or more.</summary>
@@ -59,12 +60,16 @@ internal sealed partial class PiiContextRules
         }
     }
 
-    /// <summary>A part of a spoken id: a number word, one or two digits, a capital letter alone, "dash" or "-".</summary>
+    /// <summary>A part of a spoken id: a number word, one or two digits, a capital letter alone or said ("alpha kilo"), "dash" or "-".</summary>
     private bool SpokenIdPart(int n, out bool number)
     {
         number = tokens[n].Kind == TokenKind.Number && tokens[n].Length <= 2 || IsNumberWord(n);
-        return number || P(n, '-') || Eq(n, "dash") || IsWord(n) && tokens[n].Length == 1 && char.IsAsciiLetterUpper(text[tokens[n].Start]);
+        return number || P(n, '-') || Eq(n, "dash") || IsWord(n) && (tokens[n].Length == 1 && char.IsAsciiLetterUpper(text[tokens[n].Start]) || In(PhoneticLetters, n));
     }
+
+    /// <summary>The letters of the spelling alphabet, as an id is read out: "alpha kilo two four".</summary>
+    private static readonly WordSet PhoneticLetters = new(["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet", "juliett", "kilo", "lima", "mike",
+        "november", "oscar", "papa", "quebec", "romeo", "sierra", "tango", "uniform", "victor", "whiskey", "xray", "x-ray", "yankee", "zulu"]);
 
     private static readonly WordSet MinuteWords = new(["oh", "five", "ten", "fifteen", "twenty", "thirty", "forty", "fifty", "quarter", "half"]);
 

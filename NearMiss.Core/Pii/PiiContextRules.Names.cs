@@ -265,7 +265,8 @@ internal sealed partial class PiiContextRules
             }
 
             var j = -1;
-            if ((Eq(k - 1, "calls") || Eq(k - 1, "call") || Eq(k - 1, "called")) && (Eq(k, "her") || Eq(k, "him") || Eq(k, "me")) || Eq(k - 1, "goes") && Eq(k, "by")
+            if ((Eq(k - 1, "calls") || Eq(k - 1, "call") || Eq(k - 1, "called")) && (Eq(k, "her") || Eq(k, "him") || Eq(k, "me"))
+                || (Eq(k - 1, "goes") || Eq(k - 1, "went") || Eq(k - 1, "go") || Eq(k - 1, "going")) && Eq(k, "by")
                 || Eq(k, "aka") || Eq(k - 1, "known") && Eq(k, "as"))
             {
                 j = k + 1;
@@ -276,6 +277,12 @@ internal sealed partial class PiiContextRules
             }
             else if (P(k, '(') && IsWord(k - 1) && (tokens[k - 1].Is(Lex.Rank) || Eq(k - 1, "sarge") || Eq(k - 1, "lt") || Eq(k - 1, "cap")) && P(k + 2, ')'))
             {
+                j = k + 1;
+            }
+            else if (P(k, '(') && IsWord(k + 1) && (P(k + 2, ')') || Eq(k + 2, "to") && (Eq(k + 3, "everyone") || Eq(k + 3, "everybody") || Eq(k + 3, "all")))
+                && !tokens[k + 1].Has(TokenFlags.Lower) && EndsPerson(spans, tokens[k - 1].End))
+            {
+                // "Warden Pete Dutchak (Dutch)", "Danny Kim (DK to everyone)": a name's nickname in brackets after it.
                 j = k + 1;
             }
             else if ((Eq(k, "big") || Eq(k, "lil") || Eq(k, "little")) && IsWord(k + 1) && tokens[k + 1].Lex.GivenCount >= 20_000
@@ -295,11 +302,31 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
-            if (j > 0 && IsWord(j) && tokens[j].Length > 1 && !tokens[j].Is(Lex.Stop | Lex.Rank | Lex.Role) && !tokens[j].Lex.Has(LexExtra.NotPii) && !Overlaps(spans, tokens[j].Start, tokens[j].End))
+            if (j > 0 && IsWord(j) && P(j + 1, '-') && IsWord(j + 2) && tokens[j + 1].Start == tokens[j].End && tokens[j + 2].Start == tokens[j + 1].End
+                && !Overlaps(spans, tokens[j].Start, tokens[j + 2].End))
+            {
+                // "called him t-boy": a hyphenated nickname is one name.
+                added.Add(new PiiSpan(tokens[j].Start, tokens[j + 2].End, PiiLabel.Person));
+            }
+            else if (j > 0 && IsWord(j) && tokens[j].Length > 1 && !tokens[j].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.AgencyAcronym | Lex.StateCode) && !tokens[j].Lex.Has(LexExtra.NotPii)
+                && !Overlaps(spans, tokens[j].Start, tokens[j].End))
             {
                 added.Add(new PiiSpan(tokens[j].Start, tokens[j].End, PiiLabel.Person));
             }
         }
+    }
+
+    private static bool EndsPerson(List<PiiSpan> spans, int end)
+    {
+        foreach (var s in spans)
+        {
+            if (s.End == end && s.Label == PiiLabel.Person)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsCallSign(List<PiiSpan> spans, int start, int end)

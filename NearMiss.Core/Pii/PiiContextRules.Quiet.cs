@@ -27,6 +27,11 @@ internal sealed partial class PiiContextRules
             return span;
         }
 
+        if (span.Label != PiiLabel.Agency && IsRegionPart(text, tokens.AsSpan(0, count), first, last, lexicon))
+        {
+            return null;
+        }
+
         int words = 0, quiet = 0, lowerEnglish = 0, model = 0;
         for (var k = first; k <= last; k++)
         {
@@ -261,6 +266,23 @@ internal sealed partial class PiiContextRules
     private static readonly WordSet AgencyKindWords = new(["county", "city", "town", "township", "tribal", "state", "municipal", "campus", "university", "college", "school", "hospital", "transit", "police", "sheriff", "sheriffs", "sheriff's", "office", "department", "dept", "patrol", "highway", "fire", "public", "safety", "corrections", "correctional", "marshal", "marshals", "constable", "constables", "agency", "district", "s"]);
 
     /// <summary>"a County Sheriff's Office", "a Tribal Police Department": an agency of a kind after "a", not a named one ("a Metro Transit police officer" is named).</summary>
+    /// <summary>
+    /// Tokens first to last are a region of the country or part of one with the word beside them ("Upper Midwest",
+    /// "Mountain" of "Mountain West"): too wide to say where anyone is.
+    /// </summary>
+    internal static bool IsRegionPart(string text, ReadOnlySpan<Token> tokens, int first, int last, PiiLexicon lexicon)
+    {
+        var start = tokens[first].Start;
+        var end = tokens[last].End;
+        if (lexicon.IsRegion(text.AsSpan(start, end - start)))
+        {
+            return true;
+        }
+
+        return first > 0 && tokens[first - 1].Kind == TokenKind.Word && tokens[first - 1].End + 1 == start && lexicon.IsRegion(text.AsSpan(tokens[first - 1].Start, end - tokens[first - 1].Start))
+            || last + 1 < tokens.Length && tokens[last + 1].Kind == TokenKind.Word && tokens[last + 1].Start == end + 1 && lexicon.IsRegion(text.AsSpan(start, tokens[last + 1].End - start));
+    }
+
     private bool AgencyOfAKind(PiiSpan span) =>
         span.Label == PiiLabel.Agency && IsAgencyOfAKind(text, tokens.AsSpan(0, count), FirstToken(span.Start), TokenEnding(span.End));
 
@@ -273,7 +295,7 @@ internal sealed partial class PiiContextRules
             first--;
         }
 
-        if (first < 1 || last >= tokens.Length || !(WordIs(text, tokens[first - 1], "a") || WordIs(text, tokens[first - 1], "an")))
+        if (first < 1 || last >= tokens.Length || !(WordIs(text, tokens[first - 1], "a") || WordIs(text, tokens[first - 1], "an") || IsFieldColon(text, tokens, first - 1)))
         {
             return false;
         }
@@ -289,6 +311,10 @@ internal sealed partial class PiiContextRules
         var next = last + 1 < tokens.Length ? tokens[last + 1] : default;
         return last + 1 >= tokens.Length || !(next.Is(Lex.Rank | Lex.Role) || WordIs(text, next, "officer") || WordIs(text, next, "officers") || WordIs(text, next, "deputy") || WordIs(text, next, "trooper") || WordIs(text, next, "agent"));
     }
+
+    /// <summary>"Agency Type: County Sheriff's Office": the colon of a form's field whose name says it holds a kind.</summary>
+    private static bool IsFieldColon(string text, ReadOnlySpan<Token> tokens, int k) =>
+        k >= 1 && tokens[k].Kind == TokenKind.Punct && text[tokens[k].Start] == ':' && (WordIs(text, tokens[k - 1], "type") || WordIs(text, tokens[k - 1], "kind"));
 
     private static bool WordIs(string text, in Token token, string word) => text.AsSpan(token.Start, token.Length).Equals(word, StringComparison.OrdinalIgnoreCase);
 

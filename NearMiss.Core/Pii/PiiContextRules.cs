@@ -94,6 +94,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         EstimatedTimes(added);
         SpokenTimes(kept, added);
         SpokenIds(kept, added);
+        SaidNumbers(kept, added);
         DaysOfMonth(added);
         LowerAgencies(kept);
         SpeakersAndAddressees(kept, added);

@@ -90,6 +90,8 @@ internal sealed class PiiLexicon
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _chainWordLookup;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _chainHeadLookup;
 
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _regionLookup;
+
     private readonly List<string[]> _holidayPhrases = [];
 
     public static PiiLexicon Shared => LazyShared.Value;
@@ -104,6 +106,7 @@ internal sealed class PiiLexicon
         _chainLookup = new HashSet<string>(Words("chains"), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         _chainPhraseLookup = new HashSet<string>(classes["chain-phrases"], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         _chainWordLookup = new HashSet<string>(Words("chain-words"), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        _regionLookup = new HashSet<string>(classes["regions"], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         _chainHeadLookup = new HashSet<string>(classes["chain-phrases"].Select(static p => p.Split(' ')[0]).Concat(Words("chain-words")), StringComparer.OrdinalIgnoreCase)
             .GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var (name, count) in ReadCounts("given-names.tsv"))
@@ -212,6 +215,10 @@ internal sealed class PiiLexicon
 
     /// <summary>Is the text, as written, a chain of several words ("circle k", "Dollar General")?</summary>
     public bool IsChainPhrase(ReadOnlySpan<char> phrase) => _chainPhraseLookup.Contains(phrase);
+
+    /// <summary>Is the text, as written, a region of the country ("Upper Midwest", "the Pacific Northwest")?</summary>
+    public bool IsRegion(ReadOnlySpan<char> phrase) =>
+        _regionLookup.Contains(phrase) || phrase.StartsWith("the ", StringComparison.OrdinalIgnoreCase) && _regionLookup.Contains(phrase[4..]);
 
     /// <summary>Is the word the first of a chain's name (of several words or one)?</summary>
     public bool IsChainHead(ReadOnlySpan<char> word) => _chainHeadLookup.Contains(word);

@@ -12,12 +12,6 @@ internal static class PiiTaggerSpans
     /// <summary>How far ahead of every PII tag "no PII" must be at each word for the tagger to strike out a name of the rules.</summary>
     public const float VetoThreshold = 10f;
 
-    /// <summary>Regions of the country: too wide to say where anyone is ("in the Midwest").</summary>
-    private static readonly HashSet<string> Regions = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "midwest", "northeast", "northwest", "southeast", "southwest", "midsouth", "mid-atlantic", "new england",
-    };
-
     [ThreadStatic]
     private static byte[]? _tags;
 
@@ -110,7 +104,7 @@ internal static class PiiTaggerSpans
                 tokens[k].Length > 1 && !tokens[k].Is(Lex.Stop) && !tokens[k].Lex.Has(LexExtra.NotPii) && !tokens[k].Lex.Has(LexExtra.Model);
         }
 
-        if (!meaningful || Regions.Contains(text[tokens[first].Start..tokens[last].End]) || label == PiiLabel.Age && !IsAge(text, tokens, first, last) || IsCommonWordWithoutCase(tokens, first, last)
+        if (!meaningful || label != PiiLabel.Agency && PiiContextRules.IsRegionPart(text, tokens, first, last, lexicon) || label == PiiLabel.Age && !IsAge(text, tokens, first, last) || IsCommonWordWithoutCase(tokens, first, last)
             || AfterMake(tokens, first, last) || label == PiiLabel.Address && first == last && tokens[first].Kind == TokenKind.Alnum
             || label == PiiLabel.Agency && PiiContextRules.IsAgencyOfAKind(text, tokens, first, last)
             || label is PiiLabel.Person or PiiLabel.Location && lexicon.IsVocabulary(text, tokens, first, last))

@@ -163,6 +163,22 @@ public sealed class SpokenStyleTests
     public void PlacesWhateverTheCase(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
+    [InlineData("his sister on the phone at nine zero seven, five five five, zero one four two talked him out", "nine zero seven, five five five, zero one four two", "PHONE")]
+    [InlineData("on january nineteenth at approximately zero three forty hours I was contacted", "zero three forty hours", "TIME")]
+    [InlineData("on january nineteenth at approximately zero three forty hours I was contacted", "january nineteenth", "DATE")]
+    [InlineData("On August second at about twenty one fifteen I responded", "twenty one fifteen", "TIME")]
+    [InlineData("on may twenty-sixth we met", "may twenty-sixth", "DATE")]
+    [InlineData("case number alpha kilo two four zero zero one eight. end of dictation", "alpha kilo two four zero zero one eight", "CASE_NUMBER")]
+    [InlineData("a Remington seven hundred, serial number E six four four one nine two. end of dictation", "E six four four one nine two", "OTHER_ID")]
+    [InlineData("a male, date of birth six twelve nineteen seventy one, who had fired", "six twelve nineteen seventy one", "DATE")]
+    [InlineData("Complainant, age forty four, said her son was high", "forty four", "AGE")]
+    public void NumbersSaidAloud(string text, string expected, string label) => AssertFinds(text, expected, label);
+
+    [Theory]
+    [InlineData("we waited about twenty five minutes and then at about fifteen forty officers came")] // counts and durations said aloud
+    [InlineData("one two three, go. we had two two five rounds left")] // a count-off and a count, no phone
+    [InlineData("Two officers were assigned to the Pacific Northwest task group; the Upper Midwest team met them")] // regions of the country
+    [InlineData("Agency Type: County Sheriff's Office (fewer than 25 sworn)")] // a form's kind of agency
     [InlineData("THEN HE BEGAN TO UNZIP IT TO LOOK FOR A NAME TAG")] // a verb after "TO", no place
     [InlineData("WE DROVE FROM THE STATION TO THE HOSPITAL AND WAITED")] // premises of a kind
     [InlineData("we waited about ten minutes and about five officers came")] // counts and durations, not times

@@ -1,0 +1,229 @@
+namespace NearMiss.Core.Pii;
+
+/// <summary>
+/// Numbers said aloud in a dictated report (decision 054): phone numbers digit by digit ("nine zero seven, five five
+/// five, zero one four two"), 24-hour times ("zero three forty hours", "at about twenty one fifteen"), dates ("may
+/// twenty sixth", "date of birth six twelve nineteen seventy one") and ages after "age" ("age forty four").
+/// </summary>
+internal sealed partial class PiiContextRules
+{
+    /// <summary>The digits said one by one: "zero" and "oh" are 0.</summary>
+    private static readonly WordSet DigitWords = new(["zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"], index => index <= 1 ? 0 : index - 1);
+
+    /// <summary>Days of the month said as ordinals: "first" to "twentieth", "thirtieth"; "twenty sixth" is "twenty" and one of the first nine.</summary>
+    private static readonly WordSet OrdinalWords = new(
+        ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+         "seventeenth", "eighteenth", "nineteenth", "twentieth", "thirtieth"],
+        index => index + 1);
+
+    private void SaidNumbers(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        for (var k = 0; k < count; k++)
+        {
+            if (!IsWord(k))
+            {
+                continue;
+            }
+
+            var last = -1;
+            var label = PiiLabel.Phone;
+            var first = k;
+            if (In(DigitWords, k) && SaidPhoneEnd(k) is var phone and >= 0)
+            {
+                last = phone;
+            }
+            else if (SaidClockEnd(k) is var time and >= 0)
+            {
+                (last, label) = (time, PiiLabel.Time);
+            }
+            else if (tokens[k].Is(Lex.Month) && SaidDayEnd(k + 1) is var day and >= 0)
+            {
+                (last, label) = (day, PiiLabel.Date);
+            }
+            else if ((Eq(k - 1, "birth") && Eq(k - 2, "of") || Eq(k - 1, "dob") || Eq(k - 1, "born")) && SaidNumberRunEnd(k, 3) is var dob and >= 0)
+            {
+                (last, label) = (dob, PiiLabel.Date);
+            }
+            else if ((Eq(k - 1, "age") || Eq(k - 1, "aged")) && SpelledNumber(k, out var unitsEnd) is >= 20 and < 100 && SaidUnits(unitsEnd))
+            {
+                (last, label) = (unitsEnd + 1, PiiLabel.Age);
+            }
+
+            if (last < 0)
+            {
+                continue;
+            }
+
+            var said = new PiiSpan(tokens[first].Start, tokens[last].End, label);
+            if (!OverlapsBeyond(spans, said) && !Overlaps(added, said.Start, said.End))
+            {
+                RemoveWithin(spans, said.Start, said.End);
+                added.Add(said);
+                k = last;
+            }
+        }
+    }
+
+    /// <summary>"forty four": a units word one to nine after a tens word, with only a space between.</summary>
+    private bool SaidUnits(int tens) =>
+        IsWord(tens + 1) && Spaced(tens, tens + 1) && NumberWords.Value(W(tens + 1)) is > 0 and < 10;
+
+    /// <summary>The last token of seven, ten or eleven digits said one by one, in groups split by commas or dashes, or -1.</summary>
+    private int SaidPhoneEnd(int k)
+    {
+        int digits = 0, n = k, last = k;
+        while (n < count && (n == k || !tokens[n].Has(TokenFlags.NewlineBefore)))
+        {
+            if (In(DigitWords, n))
+            {
+                digits++;
+                last = n++;
+            }
+            else if ((P(n, ',') || P(n, '-') || Eq(n, "dash")) && In(DigitWords, n + 1))
+            {
+                n++;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return digits is 7 or 10 || digits == 11 && Eq(k, "one") ? last : -1;
+    }
+
+    /// <summary>
+    /// A 24-hour time said aloud, its last token or -1: "zero three forty hours", "fifteen forty hours", "twenty one
+    /// fifteen" after "at" or a word of estimate; "hours" is part of it. Hours said as twelve-hour times ("eleven forty")
+    /// are left to the spoken-time rule.
+    /// </summary>
+    private int SaidClockEnd(int k)
+    {
+        var hour = SaidHour(k, out var hourEnd);
+        if (hour < 0 || SaidMinutes(hourEnd + 1, out var minuteEnd) < 0)
+        {
+            return -1;
+        }
+
+        if (EqAny(minuteEnd + 1, "hours", "hrs"))
+        {
+            return minuteEnd + 1;
+        }
+
+        var lead = Eq(k - 1, "like") ? k - 2 : k - 1;
+        var led = In(TimeLeads, lead) || Eq(lead, "at") || Eq(lead, "approximately");
+        return led && (hour >= 13 || Eq(k, "zero") || Eq(k, "oh")) && !In(Counted, minuteEnd + 1) ? minuteEnd : -1;
+    }
+
+    /// <summary>An hour said for a 24-hour clock: "zero three", "oh six", "ten" to "nineteen", "twenty" to "twenty three".</summary>
+    private int SaidHour(int k, out int last)
+    {
+        last = k;
+        if (!IsWord(k))
+        {
+            return -1;
+        }
+
+        if (EqAny(k, "zero", "oh") && In(DigitWords, k + 1) && !EqAny(k + 1, "zero", "oh"))
+        {
+            last = k + 1;
+            return DigitWords.Value(W(k + 1));
+        }
+
+        var value = NumberWords.Value(W(k));
+        if (value is >= 10 and < 20)
+        {
+            return value;
+        }
+
+        if (value == 20)
+        {
+            if (IsWord(k + 1) && Spaced(k, k + 1) && NumberWords.Value(W(k + 1)) is >= 1 and <= 3 and var more && SaidMinutes(k + 2, out _) >= 0)
+            {
+                last = k + 1;
+                return 20 + more;
+            }
+
+            return 20;
+        }
+
+        return -1;
+    }
+
+    /// <summary>Minutes said after an hour: "hundred", "oh five", "ten" to "fifty nine".</summary>
+    private int SaidMinutes(int k, out int last)
+    {
+        last = k;
+        if (!IsWord(k) || !Spaced(k - 1, k))
+        {
+            return -1;
+        }
+
+        if (Eq(k, "hundred"))
+        {
+            return 0;
+        }
+
+        if (EqAny(k, "oh", "zero") && In(DigitWords, k + 1) && Spaced(k, k + 1))
+        {
+            last = k + 1;
+            return DigitWords.Value(W(k + 1));
+        }
+
+        var value = NumberWords.Value(W(k));
+        if (value is >= 10 and < 20)
+        {
+            return value;
+        }
+
+        if (value is 20 or 30 or 40 or 50)
+        {
+            if (IsWord(k + 1) && Spaced(k, k + 1) && NumberWords.Value(W(k + 1)) is >= 1 and <= 9 and var more)
+            {
+                last = k + 1;
+                return value + more;
+            }
+
+            return value;
+        }
+
+        return -1;
+    }
+
+    /// <summary>The last token of a day said after a month ("nineteenth", "twenty sixth", "twenty-sixth"), or -1.</summary>
+    private int SaidDayEnd(int k)
+    {
+        if (!IsWord(k) || !Spaced(k - 1, k))
+        {
+            return -1;
+        }
+
+        if (In(OrdinalWords, k))
+        {
+            return k;
+        }
+
+        if (EqAny(k, "twenty", "thirty"))
+        {
+            var n = P(k + 1, '-') && tokens[k + 1].Start == tokens[k].End ? k + 2 : k + 1;
+            if (IsWord(n) && OrdinalWords.Value(W(n)) is >= 1 and <= 9 && (n == k + 2 || Spaced(k, n)))
+            {
+                return n;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The last of at least <paramref name="least"/> number words in a row ("six twelve nineteen seventy one"), or -1.</summary>
+    private int SaidNumberRunEnd(int k, int least)
+    {
+        var n = k;
+        while (n < count && IsWord(n) && (NumberWords.Contains(W(n)) || Eq(n, "oh")) && (n == k || Spaced(n - 1, n)))
+        {
+            n++;
+        }
+
+        return n - k >= least ? n - 1 : -1;
+    }
+}
