@@ -32,22 +32,29 @@ internal sealed partial class PiiContextRules
         }
     }
 
-    /// <summary>A unit's code: one or two letters, then one to three digits ("T14", "S3", "SQ331").</summary>
+    /// <summary>A unit's code: one or two letters, then one to three digits ("T14", "S3", "SQ331"), after a district's one or two digits or not ("1k12", "3S4", "4A12").</summary>
     private bool IsUnitCode(int k)
     {
-        if (k >= count || tokens[k].Kind != TokenKind.Alnum || tokens[k].Length > 5 || !char.IsAsciiLetter(text[tokens[k].Start]))
+        if (k >= count || tokens[k].Kind != TokenKind.Alnum || tokens[k].Length > 6)
         {
             return false;
         }
 
         var w = W(k);
-        var letters = 0;
+        var district = 0;
+        while (district < w.Length && char.IsAsciiDigit(w[district]))
+        {
+            district++;
+        }
+
+        var letters = district;
         while (letters < w.Length && char.IsAsciiLetter(w[letters]))
         {
             letters++;
         }
 
-        return letters <= 2 && w.Length - letters is >= 1 and <= 3 && !w[letters..].ContainsAnyExceptInRange('0', '9');
+        return district <= 2 && letters - district is >= 1 and <= 2 && w.Length - letters is >= 1 and <= 3 && !w[letters..].ContainsAnyExceptInRange('0', '9')
+            && (district > 0 || w.Length <= 5);
     }
 
     /// <summary>What a unit does, after its number in a log: "22 on scene", "2214 advises", "25 responding".</summary>

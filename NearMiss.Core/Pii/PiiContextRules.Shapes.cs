@@ -132,9 +132,18 @@ internal sealed partial class PiiContextRules
                 end = P(k + 1, '.') && tokens[k + 1].Start == tokens[k].End ? k + 1 : k;
             }
 
+            else if (span.Label == PiiLabel.Person && IsWord(k) && tokens[k].Length == 1 && Spaced(last, k) && P(k + 1, ':'))
+            {
+                end = k; // a chat's speaker with the initial of a surname: "kayla r: ya"
+            }
+
             if (end > last && !Overlaps(spans, tokens[last + 1].Start, tokens[end].End))
             {
                 spans[n] = span with { End = tokens[end].End };
+            }
+            else if (span.Label == PiiLabel.Time && span.End < text.Length && text[span.End] is 'a' or 'p' or 'A' or 'P' && (span.End + 1 == text.Length || !char.IsLetterOrDigit(text[span.End + 1])))
+            {
+                spans[n] = span with { End = span.End + 1 }; // a chat's "[11:02p]", "4:50a"
             }
         }
     }

@@ -411,7 +411,7 @@ internal static class PiiTrueCaser
                     found[i] = true;
                     Evidence.Add(i);
                 }
-                else if (ProperOnItsOwn(i) && (NameListed(i) || PlaceNear(i)))
+                else if (ProperOnItsOwn(i) && (NameListed(i) || PlaceNear(i)) || UnknownPlace(i))
                 {
                     found[i] = true;
                 }

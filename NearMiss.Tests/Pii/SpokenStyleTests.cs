@@ -150,6 +150,9 @@ public sealed class SpokenStyleTests
     [InlineData("Log:\n0905 - 22 out at the park\n0943 - 22 and 25 responding\n0944 - 25 on scene", "22", "BADGE_ID")]
     [InlineData("CAD - NYE\n31DEC 2354  2214 (Ofc Haddad) assigned\n01JAN 0001  2214 on scene", "2214", "BADGE_ID")]
     [InlineData("CAD - NYE\n31DEC 2354  2214 (Ofc Haddad) assigned\n01JAN 0001  2214 on scene", "01JAN", "DATE")]
+    [InlineData("0051 1k12: dispatch 1k12, 10-97 at the residence\n0054 1k7: 1k7 en route, 10 out\n0056 1k12: im behind my unit", "1k12", "BADGE_ID")]
+    [InlineData("0149 DISP 3S4 (DEP NGUYEN)\n0201 3S4 ONSCENE\n0203 3S4 SUBJ FLED", "3S4", "BADGE_ID")]
+    [InlineData("[11:02p] marisol: fyi for everyone\n[11:06p] dustin: talked him into it", "11:06p", "TIME")]
     public void LogsAndChats(string text, string expected, string label) => AssertFindsAll(text, expected, label);
 
     [Theory]
@@ -160,6 +163,7 @@ public sealed class SpokenStyleTests
     [InlineData("THE DRIVER WAS LATER LOCATED BY THE TROOPER AT THE SHEETZ AT EXIT 52", "SHEETZ", "LOCATION")]
     [InlineData("We were posted at the Five Points station when he ran", "Five Points station", "LOCATION")]
     [InlineData("then we drove to the boise airport and waited", "boise airport", "LOCATION")]
+    [InlineData("vang was my cover, came up from arnegard. dude finally gets out", "arnegard", "LOCATION")]
     public void PlacesWhateverTheCase(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
