@@ -408,4 +408,37 @@ internal sealed partial class PiiContextRules
             }
         }
     }
+    /// <summary>
+    /// A month named alone, as officers write it in any case: "in june", "since like august", "jan or feb of 2021", "come
+    /// up in sept"; months that are also words ("may", "march", "august") only after "in", "since", "during" or "or" and
+    /// before the end of a clause, "and", "or", "of" or a year. "of" and a year after a month join it ("feb of 2021").
+    /// </summary>
+    private void MonthsAlone(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        for (var k = 1; k < count; k++)
+        {
+            if (!IsWord(k) || !tokens[k].Is(Lex.Month) || Overlaps(spans, tokens[k].Start, tokens[k].End))
+            {
+                continue;
+            }
+
+            var lead = Eq(k - 1, "like") ? k - 2 : k - 1;
+            var closes = k + 1 >= count || tokens[k + 1].Kind == TokenKind.Punct || tokens[k + 1].Has(TokenFlags.NewlineBefore) || EqAny(k + 1, "and", "or", "of", "when", "before", "after")
+                || tokens[k + 1].Kind == TokenKind.Number && tokens[k + 1].Length == 4;
+            var word = lexicon.IsEnglish(W(k), tokens[k].Lex) || tokens[k].Is(Lex.GivenName | Lex.Surname);
+            if (!closes || !(EqAny(lead, "in", "since", "during", "or") || !word && EqAny(lead, "early", "late", "mid", "last", "next", "this", "until", "til", "thru", "through")))
+            {
+                continue;
+            }
+
+            var end = Eq(k + 1, "of") && k + 2 < count && tokens[k + 2].Kind == TokenKind.Number && tokens[k + 2].Length == 4 ? k + 2 : k;
+            var month = new PiiSpan(tokens[k].Start, tokens[end].End, PiiLabel.Date);
+            if (!OverlapsBeyond(spans, month) && !Overlaps(added, month.Start, month.End))
+            {
+                RemoveWithin(spans, month.Start, month.End);
+                added.Add(month);
+                k = end;
+            }
+        }
+    }
 }

@@ -13,7 +13,7 @@ internal sealed partial class PiiContextRules
     /// <summary>The spelling alphabets radio call signs are made of ("Adam 12", "charlie 7", "Frank 31").</summary>
     private static readonly WordSet Phonetic = new(["adam", "boy", "charles", "charlie", "david", "edward", "frank", "george", "henry", "ida", "john", "king", "lincoln", "mary", "nora", "ocean", "paul", "queen", "robert", "sam", "tom", "union", "victor", "william", "young", "zebra", "alpha", "bravo", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet", "kilo", "lima", "mike", "november", "oscar", "papa", "quebec", "romeo", "sierra", "tango", "uniform", "whiskey", "yankee", "zulu"]);
 
-    private static readonly WordSet TimeLeads = new(["approx", "approximately", "aprx", "appx", "around", "about", "bout", "abt", "~"]);
+    private static readonly WordSet TimeLeads = new(["approx", "approximately", "aprx", "appx", "around", "about", "bout", "abt", "~", "maybe", "roughly", "probably", "prob"]);
 
     /// <summary>"GCSO call 24-0193", "CPD 24-2213": a case number after an agency's initials.</summary>
     private void AgencyCaseNumbers(List<PiiSpan> added)
@@ -318,7 +318,8 @@ internal sealed partial class PiiContextRules
     {
         for (var k = 1; k < count; k++)
         {
-            if (!IsClockNumber(k) || k + 1 < count && (tokens[k + 1].Is(Lex.StreetSuffix | Lex.Measure) || Eq(k + 1, "block") || Eq(k + 1, "blk")))
+            // ("0345 in the barn": "in" is the preposition before a word, not inches.)
+            if (!IsClockNumber(k) || k + 1 < count && (tokens[k + 1].Is(Lex.StreetSuffix | Lex.Measure) && !(Eq(k + 1, "in") && (IsDeterminer(k + 2) || Eq(k + 2, "custody") || Eq(k + 2, "front"))) || Eq(k + 1, "block") || Eq(k + 1, "blk")))
             {
                 continue;
             }

@@ -95,6 +95,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         SpokenTimes(kept, added);
         SpokenIds(kept, added);
         SaidNumbers(kept, added);
+        MonthsAlone(kept, added);
         DaysOfMonth(added);
         LowerAgencies(kept);
         SpeakersAndAddressees(kept, added);

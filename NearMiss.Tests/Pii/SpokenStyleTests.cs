@@ -176,11 +176,18 @@ public sealed class SpokenStyleTests
     [InlineData("a Remington seven hundred, serial number E six four four one nine two. end of dictation", "E six four four one nine two", "OTHER_ID")]
     [InlineData("a male, date of birth six twelve nineteen seventy one, who had fired", "six twelve nineteen seventy one", "DATE")]
     [InlineData("Complainant, age forty four, said her son was high", "forty four", "AGE")]
+    [InlineData("the guy who called on the dogs in june? he was back", "june", "DATE")]
+    [InlineData("this was jan or feb of 2021, snow on the pass", "feb of 2021", "DATE")]
+    [InlineData("he lost his job in march and his wife passed", "march", "DATE")]
+    [InlineData("they got him at 0345 in the barn and we left", "0345", "TIME")]
+    [InlineData("tuesday night, maybe 2230, i stop a car", "2230", "TIME")]
     public void NumbersSaidAloud(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
     [InlineData("we waited about twenty five minutes and then at about fifteen forty officers came")] // counts and durations said aloud
     [InlineData("one two three, go. we had two two five rounds left")] // a count-off and a count, no phone
+    [InlineData("you may march with us. we march in formation and may stop")] // months that are words, acting as words
+    [InlineData("the board was 2 by 1200 in wide")] // a measure, not a time
     [InlineData("Two officers were assigned to the Pacific Northwest task group; the Upper Midwest team met them")] // regions of the country
     [InlineData("Agency Type: County Sheriff's Office (fewer than 25 sworn)")] // a form's kind of agency
     [InlineData("THEN HE BEGAN TO UNZIP IT TO LOOK FOR A NAME TAG")] // a verb after "TO", no place
