@@ -484,7 +484,7 @@ internal static class PiiTrueCaser
                 if (a >= 1 && IsWord(a) && IsWord(a + 1) && tokens[a - 1].Is(Lex.Locative) && IsWord(a - 1) && tokens[a + 1].Start == tokens[a].End + 1)
                 {
                     var phrase = text.Substring(tokens[a].Start, tokens[a + 1].End - tokens[a].Start).ToLowerInvariant();
-                    if (lexicon.PhrasePopulation(phrase) >= 10_000 || lexicon.PhrasePopulation(phrase.Replace("st ", "st. ", StringComparison.Ordinal)) >= 10_000)
+                    if (lexicon.PhrasePopulation(phrase) >= 1_000 || lexicon.PhrasePopulation(phrase.Replace("st ", "st. ", StringComparison.Ordinal)) >= 1_000)
                     {
                         return true;
                     }
