@@ -119,12 +119,16 @@ internal sealed partial class PiiContextRules
         }
     }
 
-    /// <summary>"near Fairview and Orchard", "at Milwaukee and Ashland": two bare street names joined after a street preposition.</summary>
+    /// <summary>
+    /// "near Fairview and Orchard", "at Milwaukee and Ashland", "off colfax and race": two bare street names joined after
+    /// a street preposition; in lower case, one of them at least no ordinary word.
+    /// </summary>
     private void Intersections(List<PiiSpan> spans, List<PiiSpan> added)
     {
         for (var k = 1; k + 2 < count; k++)
         {
-            if (!(Eq(k - 1, "at") || Eq(k - 1, "near") || Eq(k - 1, "of") && Eq(k - 2, "intersection")) || !StreetLike(k) || !(Eq(k + 1, "and") || P(k + 1, '&') || P(k + 1, '/')) || !StreetLike(k + 2))
+            if (!(Eq(k - 1, "at") || Eq(k - 1, "near") || Eq(k - 1, "off") || Eq(k - 1, "of") && Eq(k - 2, "intersection")) || !(Eq(k + 1, "and") || P(k + 1, '&') || P(k + 1, '/'))
+                || !(StreetLike(k) && StreetLike(k + 2) || LowerStreetLike(k) && LowerStreetLike(k + 2) && (NamedStreetWord(k) || NamedStreetWord(k + 2))))
             {
                 continue;
             }
@@ -143,6 +147,13 @@ internal sealed partial class PiiContextRules
             }
         }
     }
+
+    /// <summary>A word no list holds as ordinary and that does not read as English: "colfax", "kalakaua".</summary>
+    private bool NamedStreetWord(int k) => !English(k) && !lexicon.LooksEnglish(W(k), compounds: true);
+
+    private bool LowerStreetLike(int k) =>
+        IsWord(k) && tokens[k].Has(TokenFlags.Lower) && tokens[k].Length >= 3 && !tokens[k].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Month | Lex.Weekday | Lex.Measure | Lex.Brand)
+        && !tokens[k].Lex.Has(LexExtra.NotPii | LexExtra.Model) && !lexicon.IsChain(W(k));
 
     private bool StreetLike(int k) =>
         IsWord(k) && tokens[k].Has(TokenFlags.Capitalized) && !tokens[k].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Month | Lex.Weekday)

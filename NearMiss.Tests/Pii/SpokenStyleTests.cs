@@ -164,6 +164,8 @@ public sealed class SpokenStyleTests
     [InlineData("We were posted at the Five Points station when he ran", "Five Points station", "LOCATION")]
     [InlineData("then we drove to the boise airport and waited", "boise airport", "LOCATION")]
     [InlineData("vang was my cover, came up from arnegard. dude finally gets out", "arnegard", "LOCATION")]
+    [InlineData("the man camp off hwy 85 south of watford city, around 0200", "watford city", "LOCATION")]
+    [InlineData("the parking deck off colfax and race around 0215", "colfax and race", "ADDRESS")]
     public void PlacesWhateverTheCase(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
@@ -186,6 +188,7 @@ public sealed class SpokenStyleTests
     [Theory]
     [InlineData("we waited about twenty five minutes and then at about fifteen forty officers came")] // counts and durations said aloud
     [InlineData("one two three, go. we had two two five rounds left")] // a count-off and a count, no phone
+    [InlineData("we stayed at home and work was slow, then met at trailheads and remote pullouts")] // ordinary words joined, no streets
     [InlineData("you may march with us. we march in formation and may stop")] // months that are words, acting as words
     [InlineData("the board was 2 by 1200 in wide")] // a measure, not a time
     [InlineData("Two officers were assigned to the Pacific Northwest task group; the Upper Midwest team met them")] // regions of the country
