@@ -359,6 +359,15 @@ internal sealed partial class PiiContextRules
 
             var first = FirstToken(a.Start);
             var join = TokenEnding(a.End) + 1;
+            if (a.Label == PiiLabel.Address && b.Label == PiiLabel.Address && join + 1 < count && tokens[join + 1].Start == b.Start && (Eq(join, "at") || P(join, '@'))
+                && tokens[TokenEnding(a.End)].Is(Lex.StreetSuffix) && tokens[TokenEnding(b.End)].Is(Lex.StreetSuffix))
+            {
+                // "W WARREN AVE AT GREENFIELD RD": two streets named in full at their crossing.
+                spans[n] = new PiiSpan(a.Start, b.End, PiiLabel.Address);
+                spans.RemoveAt(n + 1);
+                continue;
+            }
+
             if (join + 1 >= count || tokens[join + 1].Start != b.Start || !(Eq(join, "and") || P(join, '&')) || !EqAny(first - 1, "at", "from", "near", "on", "of", "to")
                 || TokenEnding(b.End) - FirstToken(b.Start) > 2 || TokenEnding(a.End) - first > 2 || IsWord(TokenEnding(b.End) + 1) && tokens[TokenEnding(b.End) + 1].Has(TokenFlags.Capitalized))
             {
@@ -367,6 +376,18 @@ internal sealed partial class PiiContextRules
 
             spans[n] = new PiiSpan(a.Start, b.End, PiiLabel.Address);
             spans.RemoveAt(n + 1);
+        }
+
+        // A street's direction before it, in capitals too: "W WARREN AVE", "ne 3rd st".
+        for (var n = 0; n < spans.Count; n++)
+        {
+            var first = FirstToken(spans[n].Start);
+            var d = first - 1;
+            if (spans[n].Label == PiiLabel.Address && IsWord(d) && Spaced(d, first) && EqAny(d, "n", "s", "e", "w", "ne", "nw", "se", "sw") && !IsWord(d - 1) && !P(d - 1, '\'') && !P(d - 1, '’')
+                && (n == 0 || spans[n - 1].End <= tokens[d].Start))
+            {
+                spans[n] = spans[n] with { Start = tokens[d].Start };
+            }
         }
     }
 

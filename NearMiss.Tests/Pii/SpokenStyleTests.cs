@@ -166,6 +166,7 @@ public sealed class SpokenStyleTests
     [InlineData("vang was my cover, came up from arnegard. dude finally gets out", "arnegard", "LOCATION")]
     [InlineData("the man camp off hwy 85 south of watford city, around 0200", "watford city", "LOCATION")]
     [InlineData("the parking deck off colfax and race around 0215", "colfax and race", "ADDRESS")]
+    [InlineData("CAR 27 11/02/23 0012 HRS TRAFFIC STOP, W WARREN AVE AT GREENFIELD RD. GRAY FORD EXPLORER", "W WARREN AVE AT GREENFIELD RD", "ADDRESS")]
     public void PlacesWhateverTheCase(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
