@@ -136,6 +136,14 @@ internal sealed partial class PiiContextRules
             {
                 end = k; // a chat's speaker with the initial of a surname: "kayla r: ya"
             }
+            else if (span.Label == PiiLabel.Agency && (Eq(last, "sheriff") || Eq(last, "marshal")) && (P(k, '\'') || P(k, '’')) && Eq(k + 1, "s") && tokens[k].Start == tokens[last].End && tokens[k + 1].Start == tokens[k].End)
+            {
+                end = k + 1; // "cook county sheriff's"
+            }
+            else if (span.Label == PiiLabel.Agency && IsWord(k) && Spaced(last, k) && tokens[k].Has(TokenFlags.Lower) && Eq(k, "police") && !EqAny(last, "police", "office", "department", "dept", "pd", "so"))
+            {
+                end = k; // "Port of Houston Authority police"
+            }
 
             if (end > last && !Overlaps(spans, tokens[last + 1].Start, tokens[end].End))
             {
@@ -378,11 +386,21 @@ internal sealed partial class PiiContextRules
             spans.RemoveAt(n + 1);
         }
 
-        // A street's direction before it, in capitals too: "W WARREN AVE", "ne 3rd st".
+        // A street's direction before it, in capitals too: "W WARREN AVE", "ne 3rd st"; a saint's or a fort's place
+        // before the rest of its name: "st landry parish SO", "fort belknap tribal pd".
         for (var n = 0; n < spans.Count; n++)
         {
             var first = FirstToken(spans[n].Start);
             var d = first - 1;
+            var head = P(d, '.') && tokens[d].Start == tokens[d - 1 >= 0 ? d - 1 : 0].End ? d - 1 : d;
+            if (spans[n].Label is PiiLabel.Agency or PiiLabel.Location && IsWord(head) && Spaced(d, first) && EqAny(head, "st", "ft", "mt", "fort", "saint", "mount")
+                && !(IsWord(head - 1) && tokens[head - 1].Has(TokenFlags.Capitalized | TokenFlags.AllCaps)) && !(head >= 1 && tokens[head - 1].Kind == TokenKind.Number)
+                && (n == 0 || spans[n - 1].End <= tokens[head].Start))
+            {
+                spans[n] = spans[n] with { Start = tokens[head].Start };
+                continue;
+            }
+
             if (spans[n].Label == PiiLabel.Address && IsWord(d) && Spaced(d, first) && EqAny(d, "n", "s", "e", "w", "ne", "nw", "se", "sw") && !IsWord(d - 1) && !P(d - 1, '\'') && !P(d - 1, '’')
                 && (n == 0 || spans[n - 1].End <= tokens[d].Start))
             {

@@ -167,6 +167,10 @@ public sealed class SpokenStyleTests
     [InlineData("the man camp off hwy 85 south of watford city, around 0200", "watford city", "LOCATION")]
     [InlineData("the parking deck off colfax and race around 0215", "colfax and race", "ADDRESS")]
     [InlineData("CAR 27 11/02/23 0012 HRS TRAFFIC STOP, W WARREN AVE AT GREENFIELD RD. GRAY FORD EXPLORER", "W WARREN AVE AT GREENFIELD RD", "ADDRESS")]
+    [InlineData("we backed up fort belknap tribal pd on a DV out past hays. we were 40 min out", "fort belknap tribal pd", "AGENCY")]
+    [InlineData("St Landry Parish SO, back in 2016 or so. I was working", "St Landry Parish SO", "AGENCY")]
+    [InlineData("the shooter got picked up later by cook county sheriff's on cermak.", "cook county sheriff's", "AGENCY")]
+    [InlineData("I worked for the Port of Houston Authority police for six years.", "Port of Houston Authority police", "AGENCY")]
     public void PlacesWhateverTheCase(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
