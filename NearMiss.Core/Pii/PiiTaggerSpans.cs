@@ -105,7 +105,7 @@ internal static class PiiTaggerSpans
         }
 
         if (!meaningful || label != PiiLabel.Agency && PiiContextRules.IsRegionPart(text, tokens, first, last, lexicon) || label == PiiLabel.Age && !IsAge(text, tokens, first, last) || IsCommonWordWithoutCase(tokens, first, last)
-            || AfterMake(tokens, first, last) || label == PiiLabel.Address && first == last && tokens[first].Kind == TokenKind.Alnum
+            || AfterMake(tokens, first, last) || label == PiiLabel.Address && (first == last && tokens[first].Kind == TokenKind.Alnum || OrdinalsOnly(text, tokens, first, last) && !AfterStreetPreposition(text, tokens, first))
             || label == PiiLabel.Agency && PiiContextRules.IsAgencyOfAKind(text, tokens, first, last)
             || label is PiiLabel.Person or PiiLabel.Location && lexicon.IsVocabulary(text, tokens, first, last))
         {
@@ -115,6 +115,34 @@ internal static class PiiTaggerSpans
 
         span = new PiiSpan(tokens[first].Start, tokens[last].End, label);
         return true;
+    }
+
+    /// <summary>"1st and 3rd": ordinals joined, no street's name among them.</summary>
+    private static bool OrdinalsOnly(string text, ReadOnlySpan<Token> tokens, int first, int last)
+    {
+        for (var k = first; k <= last; k++)
+        {
+            var w = text.AsSpan(tokens[k].Start, tokens[k].Length);
+            if (!(tokens[k].Kind == TokenKind.Alnum && char.IsAsciiDigit(w[0]) || tokens[k].Kind == TokenKind.Punct || w.Equals("and", StringComparison.OrdinalIgnoreCase)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>"at 1st and 3rd", "on 5th": a street preposition before the span.</summary>
+    private static bool AfterStreetPreposition(string text, ReadOnlySpan<Token> tokens, int first)
+    {
+        if (first == 0 || tokens[first - 1].Kind != TokenKind.Word)
+        {
+            return false;
+        }
+
+        var w = text.AsSpan(tokens[first - 1].Start, tokens[first - 1].Length);
+        return w.Equals("at", StringComparison.OrdinalIgnoreCase) || w.Equals("on", StringComparison.OrdinalIgnoreCase) || w.Equals("near", StringComparison.OrdinalIgnoreCase)
+            || w.Equals("of", StringComparison.OrdinalIgnoreCase) || w.Equals("off", StringComparison.OrdinalIgnoreCase) || w.Equals("to", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>
