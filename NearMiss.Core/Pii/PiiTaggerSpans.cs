@@ -120,16 +120,18 @@ internal static class PiiTaggerSpans
     /// <summary>"1st and 3rd": ordinals joined, no street's name among them.</summary>
     private static bool OrdinalsOnly(string text, ReadOnlySpan<Token> tokens, int first, int last)
     {
+        var joined = false;
         for (var k = first; k <= last; k++)
         {
             var w = text.AsSpan(tokens[k].Start, tokens[k].Length);
+            joined |= w.Equals("and", StringComparison.OrdinalIgnoreCase);
             if (!(tokens[k].Kind == TokenKind.Alnum && char.IsAsciiDigit(w[0]) || tokens[k].Kind == TokenKind.Punct || w.Equals("and", StringComparison.OrdinalIgnoreCase)))
             {
                 return false;
             }
         }
 
-        return true;
+        return joined && tokens[first].Kind == TokenKind.Alnum && tokens[last].Kind == TokenKind.Alnum;
     }
 
     /// <summary>"at 1st and 3rd", "on 5th": a street preposition before the span.</summary>
