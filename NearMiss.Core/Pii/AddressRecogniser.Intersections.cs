@@ -20,6 +20,11 @@ internal sealed partial class AddressRecogniser
     {
         var first = Eq(i - 1, "the") ? i - 1 : i;
         var j = i + 2;
+        if (EqAny(j, "the", "a", "an", "his", "her", "my", "our", "their", "this", "that"))
+        {
+            return 0; // "the corner of the house and the yard": a thing's corner, no streets
+        }
+
         var sawAnd = false;
         var last = -1;
         while (j < count && !tokens[j].Has(TokenFlags.NewlineBefore))
@@ -47,7 +52,7 @@ internal sealed partial class AddressRecogniser
             j++;
         }
 
-        if (!sawAnd || last < 0)
+        if (!sawAnd || last < 0 || EqAny(last, "and", "&"))
         {
             return 0;
         }

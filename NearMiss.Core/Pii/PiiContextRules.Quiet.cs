@@ -15,6 +15,11 @@ internal sealed partial class PiiContextRules
             return null;
         }
 
+        if (span.Label == PiiLabel.Address && IsKindOfRoad(span))
+        {
+            return null;
+        }
+
         if (span.Label is not (PiiLabel.Person or PiiLabel.Location or PiiLabel.Agency))
         {
             return span;
@@ -282,6 +287,25 @@ internal sealed partial class PiiContextRules
         return first > 0 && tokens[first - 1].Kind == TokenKind.Word && tokens[first - 1].End + 1 == start && lexicon.IsRegion(text.AsSpan(tokens[first - 1].Start, end - tokens[first - 1].Start))
             || last + 1 < tokens.Length && tokens[last + 1].Kind == TokenKind.Word && tokens[last + 1].Start == end + 1 && lexicon.IsRegion(text.AsSpan(start, tokens[last + 1].End - start));
     }
+
+    /// <summary>"Divided Highway", "Wrong-Way", "Two-Lane Road": words for a kind of road before its kind, no road's name.</summary>
+    private bool IsKindOfRoad(PiiSpan span)
+    {
+        var first = FirstToken(span.Start);
+        var last = TokenEnding(span.End);
+        for (var k = first; k <= last && k < count; k++)
+        {
+            if (!(In(RoadKinds, k) || P(k, '-') || IsWord(k) && tokens[k].Is(Lex.StreetSuffix) && k == last))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static readonly WordSet RoadKinds = new(["divided", "undivided", "wrong", "way", "two", "four", "lane", "limited", "access", "rural", "dirt", "gravel", "paved", "unpaved",
+        "nighttime", "darkened", "unlit", "frontage", "service", "private", "residential", "interstate", "state", "county", "federal"]);
 
     private bool AgencyOfAKind(PiiSpan span) =>
         span.Label == PiiLabel.Agency && IsAgencyOfAKind(text, tokens.AsSpan(0, count), FirstToken(span.Start), TokenEnding(span.End));

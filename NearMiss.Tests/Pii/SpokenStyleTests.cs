@@ -196,6 +196,9 @@ public sealed class SpokenStyleTests
     [InlineData("we stayed at home and work was slow, then met at trailheads and remote pullouts")] // ordinary words joined, no streets
     [InlineData("me and my partner go up the stairs lol, and Sarge: nobody goes up. go home at EOW")] // a verb, a role, chat shorthand
     [InlineData("He spoke only Spanish. \"Buenas noches, manos arriba.\" He had his hands in his hoodie")] // words of another language and the trade
+    [InlineData("Deputy 1 retreated to the corner of the house and gave commands from cover.")] // a thing's corner, no streets
+    [InlineData("Wrong-Way Driver on a Divided Highway")] // kinds of road, no road's name
+    [InlineData("A school resource officer (SRO) assigned to a rural middle school")] // a role's initials
     [InlineData("you may march with us. we march in formation and may stop")] // months that are words, acting as words
     [InlineData("the board was 2 by 1200 in wide")] // a measure, not a time
     [InlineData("Two officers were assigned to the Pacific Northwest task group; the Upper Midwest team met them")] // regions of the country
