@@ -20,6 +20,12 @@ internal sealed partial class PiiContextRules
             return null;
         }
 
+        // "a Ruger 10/22": a model's number after its make, not a date.
+        if (span.Label == PiiLabel.Date && FirstToken(span.Start) is var d and > 0 && IsWord(d - 1) && tokens[d - 1].Is(Lex.Brand | Lex.Weapon))
+        {
+            return null;
+        }
+
         if (span.Label is not (PiiLabel.Person or PiiLabel.Location or PiiLabel.Agency))
         {
             return span;
@@ -268,7 +274,10 @@ internal sealed partial class PiiContextRules
     private bool IsAbstractNoun(int k) => PiiLexicon.HasAbstractEnding(W(k));
 
     /// <summary>Words that only say what kind an agency is: "County Sheriff's Office", "Tribal Police Department".</summary>
-    private static readonly WordSet AgencyKindWords = new(["county", "city", "town", "township", "tribal", "state", "municipal", "campus", "university", "college", "school", "hospital", "transit", "police", "sheriff", "sheriffs", "sheriff's", "office", "department", "dept", "patrol", "highway", "fire", "public", "safety", "corrections", "correctional", "marshal", "marshals", "constable", "constables", "agency", "district", "s"]);
+    /// <summary>"Small SO", "Rural Sheriff's Office": the size or setting of an agency, which no agency is named by.</summary>
+    private static readonly WordSet AgencySizeWords = new(["small", "large", "big", "tiny", "rural", "local", "medium", "midsize", "mid-sized", "suburban", "urban"]);
+
+    private static readonly WordSet AgencyKindWords = new(["county", "city", "town", "township", "tribal", "state", "municipal", "campus", "university", "college", "school", "hospital", "transit", "police", "sheriff", "sheriffs", "sheriff's", "office", "department", "dept", "patrol", "highway", "fire", "public", "safety", "corrections", "correctional", "marshal", "marshals", "constable", "constables", "agency", "district", "s", "so", "pd", "sd"]);
 
     /// <summary>"a County Sheriff's Office", "a Tribal Police Department": an agency of a kind after "a", not a named one ("a Metro Transit police officer" is named).</summary>
     /// <summary>
@@ -284,7 +293,9 @@ internal sealed partial class PiiContextRules
             return true;
         }
 
-        return first > 0 && tokens[first - 1].Kind == TokenKind.Word && tokens[first - 1].End + 1 == start && lexicon.IsRegion(text.AsSpan(tokens[first - 1].Start, end - tokens[first - 1].Start))
+        // (the word before may be joined by a hyphen: "Atlantic" of "Mid-Atlantic")
+        var before = first >= 2 && tokens[first - 1].Kind == TokenKind.Punct && text[tokens[first - 1].Start] == '-' && tokens[first - 1].End == start ? first - 2 : first - 1;
+        return before >= 0 && tokens[before].Kind == TokenKind.Word && start - tokens[before].End <= 1 && lexicon.IsRegion(text.AsSpan(tokens[before].Start, end - tokens[before].Start))
             || last + 1 < tokens.Length && tokens[last + 1].Kind == TokenKind.Word && tokens[last + 1].Start == end + 1 && lexicon.IsRegion(text.AsSpan(start, tokens[last + 1].End - start));
     }
 
@@ -319,14 +330,15 @@ internal sealed partial class PiiContextRules
             first--;
         }
 
-        if (first < 1 || last >= tokens.Length || !(WordIs(text, tokens[first - 1], "a") || WordIs(text, tokens[first - 1], "an") || IsFieldColon(text, tokens, first - 1)))
+        var sized = first < tokens.Length && AgencySizeWords.Contains(text.AsSpan(tokens[first].Start, tokens[first].Length));
+        if (first < 1 || last >= tokens.Length || !(sized || WordIs(text, tokens[first - 1], "a") || WordIs(text, tokens[first - 1], "an") || IsFieldColon(text, tokens, first - 1)))
         {
             return false;
         }
 
         for (var k = first; k <= last; k++)
         {
-            if (!(AgencyKindWords.Contains(text.AsSpan(tokens[k].Start, tokens[k].Length)) || tokens[k].Kind == TokenKind.Punct && text[tokens[k].Start] is '\'' or '’'))
+            if (!(AgencyKindWords.Contains(text.AsSpan(tokens[k].Start, tokens[k].Length)) || k == first && sized || tokens[k].Kind == TokenKind.Punct && text[tokens[k].Start] is '\'' or '’'))
             {
                 return false;
             }

@@ -40,7 +40,8 @@ internal sealed partial class PiiContextRules
         for (var i = spans.Count - 2; i >= 0; i--)
         {
             var (a, b) = (spans[i], spans[i + 1]);
-            if (a.Label == b.Label && a.Label is PiiLabel.Person or PiiLabel.Location or PiiLabel.Agency && b.Start == a.End + 1 && text[a.End] == '-')
+            if (a.Label == b.Label && a.Label is PiiLabel.Person or PiiLabel.Location or PiiLabel.Agency && b.Start == a.End + 1 && text[a.End] == '-'
+                && !text.AsSpan(a.Start, a.End - a.Start).Equals("mid", StringComparison.OrdinalIgnoreCase))
             {
                 spans[i] = new PiiSpan(a.Start, b.End, a.Label);
                 spans.RemoveAt(i + 1);

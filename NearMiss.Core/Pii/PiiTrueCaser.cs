@@ -146,6 +146,18 @@ internal static class PiiTrueCaser
         private bool AfterRankStop(int k) =>
             k >= 2 && P(k - 1, '.') && tokens[k - 1].Start == tokens[k - 2].End && IsWord(k - 2) && tokens[k - 2].Is(Lex.Rank) && !tokens[k - 2].Is(Lex.Stop);
 
+        /// <summary>"WILL CONFIRM", "MAY REQUIRE": a modal verb, then a verb in its base form (no -ed, -s or -ing ending).</summary>
+        private bool ModalBeforeVerb(int i)
+        {
+            if (!(Eq(i, "will") || Eq(i, "may") || Eq(i, "can") || Eq(i, "must") || Eq(i, "shall")) || !IsWord(i + 1) || !English(i + 1) || NameListed(i + 1))
+            {
+                return false;
+            }
+
+            var w = W(i + 1);
+            return !(w.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || w.EndsWith("ing", StringComparison.OrdinalIgnoreCase) || w.EndsWith("s", StringComparison.OrdinalIgnoreCase));
+        }
+
         private bool IsRankEvidence(int i) =>
             IsWord(i) && (tokens[i].Is(Lex.Rank) && !tokens[i].Is(Lex.Stop) || Eq(i, "tfo") || Eq(i, "canine") || Eq(i, "partner") || Eq(i, "subj")) || Eq(i, "k9");
 
@@ -342,8 +354,9 @@ internal static class PiiTrueCaser
                 return false;
             }
 
-            // Rank or role before: "DEP YOUNG", "TPR ROSE", "OFC T. HUYNH", "K9 DUKE", "SUBJ TUAN".
-            if (IsRankEvidence(p) && (NameListed(i) || Unknown(i)) && !tokens[i].Is(Lex.Rank))
+            // Rank or role before: "DEP YOUNG", "TPR ROSE", "OFC T. HUYNH", "K9 DUKE", "SUBJ TUAN"; not a modal verb
+            // before its verb ("THE SHIFT SUPERVISOR WILL CONFIRM").
+            if (IsRankEvidence(p) && (NameListed(i) || Unknown(i)) && !tokens[i].Is(Lex.Rank) && !ModalBeforeVerb(i))
             {
                 return true;
             }

@@ -163,6 +163,7 @@ public sealed class SpokenStyleTests
     [InlineData("THE DRIVER WAS LATER LOCATED BY THE TROOPER AT THE SHEETZ AT EXIT 52", "SHEETZ", "LOCATION")]
     [InlineData("We were posted at the Five Points station when he ran", "Five Points station", "LOCATION")]
     [InlineData("then we drove to the boise airport and waited", "boise airport", "LOCATION")]
+    [InlineData("SGT WILL SMITH RESPONDED AND DEP YOUNG ARRIVED LATER THAT NIGHT AT THE SCENE.", "WILL SMITH", "PERSON")]
     [InlineData("vang was my cover, came up from arnegard. dude finally gets out", "arnegard", "LOCATION")]
     [InlineData("the man camp off hwy 85 south of watford city, around 0200", "watford city", "LOCATION")]
     [InlineData("the parking deck off colfax and race around 0215", "colfax and race", "ADDRESS")]
@@ -199,6 +200,10 @@ public sealed class SpokenStyleTests
     [InlineData("Deputy 1 retreated to the corner of the house and gave commands from cover.")] // a thing's corner, no streets
     [InlineData("Wrong-Way Driver on a Divided Highway")] // kinds of road, no road's name
     [InlineData("A school resource officer (SRO) assigned to a rural middle school")] // a role's initials
+    [InlineData("I walked up on a vehicle with a Ruger 10/22 resting on the window frame.")] // a rifle's model after its make
+    [InlineData("THE SHIFT SUPERVISOR WILL CONFIRM EACH OFFICER HAS READ THE MEMO BEFORE ROLL CALL TONIGHT.")] // a modal verb after a rank
+    [InlineData("Not gonna say where. Small SO, rural, you know the type.")] // an agency's size, none named
+    [InlineData("A campus officer at a mid-sized university in the Mid-Atlantic region. The residence sat at the end of a drive.")] // a prefix, a region, a verb
     [InlineData("you may march with us. we march in formation and may stop")] // months that are words, acting as words
     [InlineData("the board was 2 by 1200 in wide")] // a measure, not a time
     [InlineData("Two officers were assigned to the Pacific Northwest task group; the Upper Midwest team met them")] // regions of the country
