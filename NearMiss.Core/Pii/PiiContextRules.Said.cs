@@ -16,6 +16,7 @@ internal sealed partial class PiiContextRules
          "seventeenth", "eighteenth", "nineteenth", "twentieth", "thirtieth"],
         index => index + 1);
 
+    /// <summary>Each number said aloud, as the kind its shape and the words before it say; it replaces the shorter spans inside it.</summary>
     private void SaidNumbers(List<PiiSpan> spans, List<PiiSpan> added)
     {
         for (var k = 0; k < count; k++)
@@ -111,7 +112,7 @@ internal sealed partial class PiiContextRules
         }
 
         var lead = Eq(k - 1, "like") ? k - 2 : k - 1;
-        var led = In(TimeLeads, lead) || Eq(lead, "at") || Eq(lead, "approximately");
+        var led = In(TimeLeads, lead) || Eq(lead, "at");
         return led && (hour >= 13 || Eq(k, "zero") || Eq(k, "oh")) && !In(Counted, minuteEnd + 1) ? minuteEnd : -1;
     }
 
