@@ -382,8 +382,9 @@ internal sealed class IdentifierRecogniser(PiiScan scan) : PiiRecogniser(scan)
                 return KeywordValue(i + 3, PiiLabel.OtherId);
             case "plate" or "plates" or "registration" or "reg":
                 return KeywordValue(Is(i + 1, Lex.StateCode) && tokens[i + 1].Has(TokenFlags.AllCaps) ? EmitState(i + 1) : i + 1, PiiLabel.Plate, allowGroups: true);
-            case "tag" or "tags":
+            case "tag" or "tags" when i + 1 < count && !tokens[i + 1].Has(TokenFlags.NewlineBefore):
                 {
+                    // (a line's end closes it: "FL TAG" then the next log entry's "23:41:40")
                     var plate = Is(i - 1, Lex.StateCode) || Is(i - 1, Lex.State) || EqAny(i - 1, "license", "temp", "paper", "dealer", "his", "her", "their", "vehicle");
                     return KeywordValue(i + 1, plate ? PiiLabel.Plate : PiiLabel.OtherId, allowGroups: plate);
                 }

@@ -12,9 +12,16 @@ internal sealed partial class PiiContextRules
         HashSet<string>? signs = null;
         for (var k = 0; k + 1 < count; k++)
         {
-            if (IsClockNumber(k) && (k == 0 || tokens[k].Has(TokenFlags.NewlineBefore)) && IsUnitCode(k + 1) && !tokens[k + 1].Has(TokenFlags.NewlineBefore))
+            if (!(k == 0 || tokens[k].Has(TokenFlags.NewlineBefore)))
             {
-                (signs ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(W(k + 1).ToString());
+                continue;
+            }
+
+            // The entry's time: four digits, or a clock time with colons the rules found ("23:41:12 OB21 ATT TO STOP").
+            var unit = IsClockNumber(k) ? k + 1 : TimeAt(spans, tokens[k].Start) is var end and > 0 ? TokenAfterChar(end) : -1;
+            if (unit > 0 && IsUnitCode(unit) && !tokens[unit].Has(TokenFlags.NewlineBefore))
+            {
+                (signs ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(W(unit).ToString());
             }
         }
 
@@ -30,6 +37,27 @@ internal sealed partial class PiiContextRules
                 k = end;
             }
         }
+    }
+
+    /// <summary>The end of a time span starting at <paramref name="start"/>, or 0.</summary>
+    private static int TimeAt(List<PiiSpan> spans, int start)
+    {
+        foreach (var s in spans)
+        {
+            if (s.Start == start && s.Label == PiiLabel.Time)
+            {
+                return s.End;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>The first token starting at or after <paramref name="charEnd"/>, or -1.</summary>
+    private int TokenAfterChar(int charEnd)
+    {
+        var k = FirstToken(charEnd);
+        return k < count && tokens[k].Start >= charEnd ? k : -1;
     }
 
     /// <summary>A unit's code: one or two letters, then one to three digits ("T14", "S3", "SQ331"), after a district's one or two digits or not ("1k12", "3S4", "4A12").</summary>

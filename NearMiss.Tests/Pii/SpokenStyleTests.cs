@@ -153,6 +153,8 @@ public sealed class SpokenStyleTests
     [InlineData("0051 1k12: dispatch 1k12, 10-97 at the residence\n0054 1k7: 1k7 en route, 10 out\n0056 1k12: im behind my unit", "1k12", "BADGE_ID")]
     [InlineData("0149 DISP 3S4 (DEP NGUYEN)\n0201 3S4 ONSCENE\n0203 3S4 SUBJ FLED", "3S4", "BADGE_ID")]
     [InlineData("[11:02p] marisol: fyi for everyone\n[11:06p] dustin: talked him into it", "11:06p", "TIME")]
+    [InlineData("PURSUIT 07/04/24\n23:41:12 OB21 ATT TO STOP RED CAMARO FL TAG\n23:41:40 OB21 VEH FAILED TO YIELD", "OB21", "BADGE_ID")]
+    [InlineData("PURSUIT 07/04/24\n23:41:12 OB21 ATT TO STOP RED CAMARO FL TAG\n23:41:40 OB21 VEH FAILED TO YIELD", "23:41:40", "TIME")]
     public void LogsAndChats(string text, string expected, string label) => AssertFindsAll(text, expected, label);
 
     [Theory]
