@@ -229,7 +229,42 @@ internal static class PiiTrueCaser
             }
 
             NamedPlaceHeads(proper);
+            StreetsWithoutNumbers(proper);
         }
+
+        /// <summary>
+        /// "CHECK, BLACK WOLF HOLLOW RD,", "TOWARD JACK SPRINGS RD": one to three words and a street's abbreviation after a
+        /// comma, a colon or a word of place, without a house number.
+        /// </summary>
+        private void StreetsWithoutNumbers(bool[] proper)
+        {
+            for (var s = 1; s < count; s++)
+            {
+                if (!IsWord(s) || !StreetAbbreviations.Contains(W(s)) || Eq(s, "dr") && IsWord(s + 1) && !tokens[s + 1].Has(TokenFlags.NewlineBefore))
+                {
+                    continue;
+                }
+
+                var k = s - 1;
+                while (k >= 0 && s - k <= 3 && IsWord(k) && !tokens[k].Is(Lex.Stop | Lex.Locative | Lex.Rank) && !KeepUpper(k) && !tokens[k].Has(TokenFlags.NewlineBefore))
+                {
+                    k--;
+                }
+
+                if (k == s - 1 || k < 0 || !(P(k, ',') || P(k, ':') || IsWord(k) && (tokens[k].Is(Lex.Locative) || Eq(k, "toward") || Eq(k, "onto") || Eq(k, "on"))))
+                {
+                    continue;
+                }
+
+                for (var m = k + 1; m <= s; m++)
+                {
+                    proper[m] = true;
+                    Set(m, capital: true);
+                }
+            }
+        }
+
+        private static readonly WordSet StreetAbbreviations = new(["rd", "dr", "ln", "ave", "blvd", "pkwy", "ct", "cir", "hwy"]);
 
         /// <summary>A store chain's name that is no ordinary word, with or without "THE": "AT THE SHEETZ", "WAWA ON RT 73".</summary>
         private bool StoreChain(int i) => tokens[i].Length > 3 && lexicon.IsChain(W(i)) && !English(i) && !tokens[i].Lex.Has(LexExtra.NotPii);

@@ -169,6 +169,7 @@ public sealed class SpokenStyleTests
     [InlineData("vang was my cover, came up from arnegard. dude finally gets out", "arnegard", "LOCATION")]
     [InlineData("the man camp off hwy 85 south of watford city, around 0200", "watford city", "LOCATION")]
     [InlineData("the parking deck off colfax and race around 0215", "colfax and race", "ADDRESS")]
+    [InlineData("DISP TO WELFARE CHECK, BLACK WOLF HOLLOW RD, IAEGER. RP IS HIS SISTER.", "BLACK WOLF HOLLOW RD", "ADDRESS")]
     [InlineData("CAR 27 11/02/23 0012 HRS TRAFFIC STOP, W WARREN AVE AT GREENFIELD RD. GRAY FORD EXPLORER", "W WARREN AVE AT GREENFIELD RD", "ADDRESS")]
     [InlineData("we backed up fort belknap tribal pd on a DV out past hays. we were 40 min out", "fort belknap tribal pd", "AGENCY")]
     [InlineData("St Landry Parish SO, back in 2016 or so. I was working", "St Landry Parish SO", "AGENCY")]
@@ -201,6 +202,7 @@ public sealed class SpokenStyleTests
     [InlineData("He spoke only Spanish. \"Buenas noches, manos arriba.\" He had his hands in his hoodie")] // words of another language and the trade
     [InlineData("Deputy 1 retreated to the corner of the house and gave commands from cover.")] // a thing's corner, no streets
     [InlineData("Wrong-Way Driver on a Divided Highway")] // kinds of road, no road's name
+    [InlineData("WE WENT DOWN THE DIRT RD AND THEN CALLED THE DR, WHO CAME LATER THAT NIGHT.")] // a road of a kind, a doctor
     [InlineData("A school resource officer (SRO) assigned to a rural middle school")] // a role's initials
     [InlineData("I walked up on a vehicle with a Ruger 10/22 resting on the window frame.")] // a rifle's model after its make
     [InlineData("THE SHIFT SUPERVISOR WILL CONFIRM EACH OFFICER HAS READ THE MEMO BEFORE ROLL CALL TONIGHT.")] // a modal verb after a rank
