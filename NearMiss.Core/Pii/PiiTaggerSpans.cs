@@ -142,10 +142,10 @@ internal static class PiiTaggerSpans
             return false;
         }
 
-        var w = text.AsSpan(tokens[first - 1].Start, tokens[first - 1].Length);
-        return w.Equals("at", StringComparison.OrdinalIgnoreCase) || w.Equals("on", StringComparison.OrdinalIgnoreCase) || w.Equals("near", StringComparison.OrdinalIgnoreCase)
-            || w.Equals("of", StringComparison.OrdinalIgnoreCase) || w.Equals("off", StringComparison.OrdinalIgnoreCase) || w.Equals("to", StringComparison.OrdinalIgnoreCase);
+        return StreetPrepositions.Contains(text.AsSpan(tokens[first - 1].Start, tokens[first - 1].Length));
     }
+
+    private static readonly WordSet StreetPrepositions = new(["at", "on", "near", "of", "off", "to"]);
 
     /// <summary>
     /// A name or place of the rules made only of ordinary English words ("plainclothes", "Fatigue", "Swift Water
