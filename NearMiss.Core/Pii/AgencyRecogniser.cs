@@ -41,7 +41,7 @@ internal sealed class AgencyRecogniser(PiiScan scan) : PiiRecogniser(scan)
             agency = true;
         }
 
-        if (!agency && t.Is(Lex.StateCode) && w.Length == 2 && i + 1 < count && tokens[i + 1].Has(TokenFlags.AllCaps) && StateAgencySuffixes.Contains(W(i + 1))
+        if (!agency && t.Is(Lex.StateCode) && w.Length == 2 && i + 1 < count && tokens[i + 1].Has(TokenFlags.AllCaps) && StateAgencySuffixes.Contains(text, tokens[i + 1])
             && !(IsWord(i + 2) && tokens[i + 2].Has(TokenFlags.AllCaps | TokenFlags.Capitalized) && !tokens[i + 2].Is(Lex.Stop)))
         {
             // "MN DOC", "TX DPS", "WA DNR": a state's department by its initials.

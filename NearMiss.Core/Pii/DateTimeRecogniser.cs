@@ -312,7 +312,7 @@ internal sealed class DateTimeRecogniser(PiiScan scan) : PiiRecogniser(scan)
 
     /// <summary>A day of the month as an ordinal: "27th", "ninth".</summary>
     private bool DayOfMonth(int i) =>
-        i < count && (tokens[i].Kind == TokenKind.Alnum && tokens[i].Length <= 4 && IsOrdinal(i) || IsWord(i) && OrdinalWords.Contains(W(i)));
+        i < count && (tokens[i].Kind == TokenKind.Alnum && tokens[i].Length <= 4 && IsOrdinal(i) || IsWord(i) && OrdinalWords.Contains(text, tokens[i]));
 
     /// <summary>What a number counts: "12 officers", "5 ft", "3 units" (a plural or a measure), so it is no day.</summary>
     private bool CountedNoun(int k) =>

@@ -27,14 +27,14 @@ internal sealed partial class PiiContextRules
             return 0;
         }
 
-        var value = NumberWords.Value(W(k));
+        var value = NumberWords.Value(text, tokens[k]);
         if (value < 20)
         {
             return Math.Max(value, 0);
         }
 
         if (P(k + 1, '-') && tokens[k + 1].Start == tokens[k].End && k + 2 < count && tokens[k + 2].Start == tokens[k + 1].End
-            && IsWord(k + 2) && NumberWords.Value(W(k + 2)) is > 0 and < 10 and var more)
+            && IsWord(k + 2) && NumberWords.Value(text, tokens[k + 2]) is > 0 and < 10 and var more)
         {
             last = k + 2;
             return value + more;

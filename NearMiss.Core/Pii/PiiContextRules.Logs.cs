@@ -152,7 +152,7 @@ internal sealed partial class PiiContextRules
     /// <summary>One to four digits: a unit's number.</summary>
     private bool IsUnitNumber(int k) => k < count && k >= 0 && tokens[k].Kind == TokenKind.Number && tokens[k].Length <= 4;
 
-    private bool UnitActs(int k) => IsWord(k) && UnitActions.Contains(W(k));
+    private bool UnitActs(int k) => IsWord(k) && UnitActions.Contains(text, tokens[k]);
 
     /// <summary>The last token of "M-1", "T-14", "SQ-3": one or two capitals, a hyphen and up to three digits, written together; or -1.</summary>
     private int HyphenatedUnitEnd(int k) =>

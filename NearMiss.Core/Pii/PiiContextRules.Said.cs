@@ -67,7 +67,7 @@ internal sealed partial class PiiContextRules
 
     /// <summary>"forty four": a units word one to nine after a tens word, with only a space between.</summary>
     private bool SaidUnits(int tens) =>
-        IsWord(tens + 1) && Spaced(tens, tens + 1) && NumberWords.Value(W(tens + 1)) is > 0 and < 10;
+        IsWord(tens + 1) && Spaced(tens, tens + 1) && NumberWords.Value(text, tokens[tens + 1]) is > 0 and < 10;
 
     /// <summary>The last token of seven, ten or eleven digits said one by one, in groups split by commas or dashes, or -1.</summary>
     private int SaidPhoneEnd(int k)
@@ -128,10 +128,10 @@ internal sealed partial class PiiContextRules
         if (EqAny(k, "zero", "oh") && In(DigitWords, k + 1) && !EqAny(k + 1, "zero", "oh"))
         {
             last = k + 1;
-            return DigitWords.Value(W(k + 1));
+            return DigitWords.Value(text, tokens[k + 1]);
         }
 
-        var value = NumberWords.Value(W(k));
+        var value = NumberWords.Value(text, tokens[k]);
         if (value is >= 10 and < 20)
         {
             return value;
@@ -139,7 +139,7 @@ internal sealed partial class PiiContextRules
 
         if (value == 20)
         {
-            if (IsWord(k + 1) && Spaced(k, k + 1) && NumberWords.Value(W(k + 1)) is >= 1 and <= 3 and var more && SaidMinutes(k + 2, out _) >= 0)
+            if (IsWord(k + 1) && Spaced(k, k + 1) && NumberWords.Value(text, tokens[k + 1]) is >= 1 and <= 3 and var more && SaidMinutes(k + 2, out _) >= 0)
             {
                 last = k + 1;
                 return 20 + more;
@@ -168,10 +168,10 @@ internal sealed partial class PiiContextRules
         if (EqAny(k, "oh", "zero") && In(DigitWords, k + 1) && Spaced(k, k + 1))
         {
             last = k + 1;
-            return DigitWords.Value(W(k + 1));
+            return DigitWords.Value(text, tokens[k + 1]);
         }
 
-        var value = NumberWords.Value(W(k));
+        var value = NumberWords.Value(text, tokens[k]);
         if (value is >= 10 and < 20)
         {
             return value;
@@ -179,7 +179,7 @@ internal sealed partial class PiiContextRules
 
         if (value is 20 or 30 or 40 or 50)
         {
-            if (IsWord(k + 1) && Spaced(k, k + 1) && NumberWords.Value(W(k + 1)) is >= 1 and <= 9 and var more)
+            if (IsWord(k + 1) && Spaced(k, k + 1) && NumberWords.Value(text, tokens[k + 1]) is >= 1 and <= 9 and var more)
             {
                 last = k + 1;
                 return value + more;
@@ -207,7 +207,7 @@ internal sealed partial class PiiContextRules
         if (EqAny(k, "twenty", "thirty"))
         {
             var n = P(k + 1, '-') && tokens[k + 1].Start == tokens[k].End ? k + 2 : k + 1;
-            if (IsWord(n) && OrdinalWords.Value(W(n)) is >= 1 and <= 9 && (n == k + 2 || Spaced(k, n)))
+            if (IsWord(n) && OrdinalWords.Value(text, tokens[n]) is >= 1 and <= 9 && (n == k + 2 || Spaced(k, n)))
             {
                 return n;
             }
@@ -220,7 +220,7 @@ internal sealed partial class PiiContextRules
     private int SaidNumberRunEnd(int k, int least)
     {
         var n = k;
-        while (n < count && IsWord(n) && (NumberWords.Contains(W(n)) || Eq(n, "oh")) && (n == k || Spaced(n - 1, n)))
+        while (n < count && IsWord(n) && (NumberWords.Contains(text, tokens[n]) || Eq(n, "oh")) && (n == k || Spaced(n - 1, n)))
         {
             n++;
         }

@@ -569,5 +569,5 @@ internal sealed partial class PiiContextRules
     /// <summary>Who answers a unit on the radio: "DISPATCH: 72-S3", "Disp: 714, go ahead", "COMM: 2-2-5".</summary>
     private static readonly WordSet Dispatchers = new(["dispatch", "disp", "dispatcher", "comm", "comms", "base", "central", "control", "radio", "sector", "ops"]);
 
-    private bool In(WordSet words, int k) => IsWord(k) && words.Contains(W(k));
+    private bool In(WordSet words, int k) => IsWord(k) && words.Contains(text, tokens[k]);
 }

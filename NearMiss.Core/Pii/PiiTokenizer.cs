@@ -33,6 +33,11 @@ internal struct Token
     public int Digits;
     public LexEntry Lex;
 
+    /// <summary>The <see cref="WordSet"/>s that hold the word, one bit each, for the first <see cref="SetsKnown"/> sets.</summary>
+    public ulong Sets;
+
+    public int SetsKnown;
+
     public readonly int Length => End - Start;
 
     public readonly bool Has(TokenFlags flag) => (Flags & flag) != 0;
@@ -66,6 +71,8 @@ internal static class PiiTokenizer
             ref var token = ref tokens[count];
             token.Start = i;
             token.Lex = default;
+            token.Sets = 0;
+            token.SetsKnown = 0;
             if (IsWordChar(c))
             {
                 var letters = 0;
@@ -125,7 +132,14 @@ internal static class PiiTokenizer
                 if (token.Kind == TokenKind.Word)
                 {
                     var word = text.AsSpan(token.Start, token.End - token.Start);
-                    token.Lex = words is null ? lexicon.Get(word) : words.Get(word);
+                    if (words is null)
+                    {
+                        token.Lex = lexicon.Get(word);
+                    }
+                    else
+                    {
+                        token.Lex = words.Get(word, out token.Sets, out token.SetsKnown);
+                    }
                 }
             }
             else

@@ -240,7 +240,7 @@ internal static class PiiTrueCaser
         {
             for (var s = 1; s < count; s++)
             {
-                if (!IsWord(s) || !StreetAbbreviations.Contains(W(s)) || Eq(s, "dr") && IsWord(s + 1) && !tokens[s + 1].Has(TokenFlags.NewlineBefore))
+                if (!IsWord(s) || !StreetAbbreviations.Contains(text, tokens[s]) || Eq(s, "dr") && IsWord(s + 1) && !tokens[s + 1].Has(TokenFlags.NewlineBefore))
                 {
                     continue;
                 }
@@ -281,7 +281,7 @@ internal static class PiiTrueCaser
             }
 
             return Eq(p, "from") || Eq(p, "near") || Eq(p, "toward") || Eq(p, "towards")
-                || Eq(p, "to") && PrevWord(p) is var v && v >= 0 && (Eq(v - 1, "from") || Journeys.Contains(W(v)));
+                || Eq(p, "to") && PrevWord(p) is var v && v >= 0 && (Eq(v - 1, "from") || Journeys.Contains(text, tokens[v]));
         }
 
         private static readonly WordSet Journeys = new(["responded", "responding", "drove", "driving", "went", "going", "headed", "heading", "transported", "traveled",
@@ -314,7 +314,7 @@ internal static class PiiTrueCaser
 
                 // Before the premise "STATE PARK": the name no list knows, and a particle before it ("VAN", "DE", "LA").
                 var first = i;
-                while (first > 0 && IsWord(first - 1) && (proper[first - 1] || PlaceKinds.Contains(W(first - 1))))
+                while (first > 0 && IsWord(first - 1) && (proper[first - 1] || PlaceKinds.Contains(text, tokens[first - 1])))
                 {
                     first--;
                 }

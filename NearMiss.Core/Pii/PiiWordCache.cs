@@ -12,18 +12,31 @@ internal sealed class PiiWordCache(PiiLexicon lexicon)
 
     private readonly string?[] _words = new string?[Slots];
     private readonly LexEntry[] _entries = new LexEntry[Slots];
+    private readonly ulong[] _sets = new ulong[Slots];
+    private readonly int[] _setsKnown = new int[Slots];
 
-    public LexEntry Get(ReadOnlySpan<char> word)
+    public LexEntry Get(ReadOnlySpan<char> word) => Get(word, out _, out _);
+
+    /// <summary>The word's entry, and the <see cref="WordSet"/>s that hold it (<see cref="WordSet.Membership"/>).</summary>
+    public LexEntry Get(ReadOnlySpan<char> word, out ulong sets, out int setsKnown)
     {
         var slot = Slot(word);
         if (_words[slot] is { } cached && word.Equals(cached, StringComparison.OrdinalIgnoreCase))
         {
+            if (_setsKnown[slot] != WordSet.Indexed)
+            {
+                (_sets[slot], _setsKnown[slot]) = WordSet.Membership(word);
+            }
+
+            (sets, setsKnown) = (_sets[slot], _setsKnown[slot]);
             return _entries[slot];
         }
 
         var entry = lexicon.Get(word);
         _words[slot] = word.ToString();
         _entries[slot] = entry;
+        (sets, setsKnown) = WordSet.Membership(word);
+        (_sets[slot], _setsKnown[slot]) = (sets, setsKnown);
         return entry;
     }
 

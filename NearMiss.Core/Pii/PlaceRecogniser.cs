@@ -202,14 +202,14 @@ internal sealed class PlaceRecogniser(PiiScan scan) : PiiRecogniser(scan)
         var premise = i;
         var named = false;
         while (premise < i + 3 && IsWord(premise) && tokens[premise].Has(TokenFlags.Lower) && !Is(premise, Lex.PremiseSuffix | Lex.Stop | Lex.Rank | Lex.Role | Lex.Measure)
-            && !tokens[premise].Lex.Has(LexExtra.GenericModifier) && !PremiseKinds.Contains(W(premise)))
+            && !tokens[premise].Lex.Has(LexExtra.GenericModifier) && !PremiseKinds.Contains(text, tokens[premise]))
         {
             named |= !lexicon.IsEnglish(W(premise), tokens[premise].Lex) || Is(premise, Lex.Place | Lex.Surname);
             premise++;
         }
 
         var kinds = 0;
-        while (kinds < 2 && IsWord(premise) && PremiseKinds.Contains(W(premise)))
+        while (kinds < 2 && IsWord(premise) && PremiseKinds.Contains(text, tokens[premise]))
         {
             premise++;
             kinds++;
@@ -221,8 +221,8 @@ internal sealed class PlaceRecogniser(PiiScan scan) : PiiRecogniser(scan)
             return 0;
         }
 
-        var plain = !afterThe && kinds == 0 && words <= 2 && Is(premise, Lex.PremiseSuffix) && PlainPremises.Contains(W(premise));
-        if (plain || named && (Is(premise, Lex.PremiseSuffix) && PlainPremises.Contains(W(premise)) || NamedPremises.Contains(W(premise))))
+        var plain = !afterThe && kinds == 0 && words <= 2 && Is(premise, Lex.PremiseSuffix) && PlainPremises.Contains(text, tokens[premise]);
+        if (plain || named && (Is(premise, Lex.PremiseSuffix) && PlainPremises.Contains(text, tokens[premise]) || NamedPremises.Contains(text, tokens[premise])))
         {
             Emit(i, premise + 1, PiiLabel.Location);
             return premise + 1;

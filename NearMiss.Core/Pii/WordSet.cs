@@ -1,11 +1,25 @@
 namespace NearMiss.Core.Pii;
 
-/// <summary>A fixed list of words, looked up ignoring case without making a string; each word has a value (its index unless given).</summary>
+/// <summary>
+/// A fixed list of words, looked up ignoring case without making a string; each word has a value (its index unless
+/// given). Every set also takes one bit of <see cref="Token.Sets"/>: the tokenizer asks once per word which sets hold
+/// it (<see cref="Membership"/>, cached with the word), so a rule asking of a token (<see cref="Contains(string, in Token)"/>)
+/// tests a bit instead of hashing the word again (decision 055). A token read before a set was made has no bit for
+/// it and is looked up as a word.
+/// </summary>
 internal sealed class WordSet
 {
+    /// <summary>Sets a token's bits can answer for; a set made after these is looked up word by word.</summary>
+    public const int MaxIndexed = 64;
+
+    private static readonly Lock Gate = new();
+    private static volatile Registry _registry = new(new Dictionary<string, ulong>(StringComparer.OrdinalIgnoreCase), 0);
+
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly int _shortest;
     private readonly int _longest;
+    private readonly int _index;
+    private readonly ulong _bit;
 
     public WordSet(IReadOnlyList<string> words, Func<int, int>? value = null)
     {
@@ -18,10 +32,51 @@ internal sealed class WordSet
         _lookup = map.GetAlternateLookup<ReadOnlySpan<char>>();
         _shortest = words.Min(word => word.Length);
         _longest = words.Max(word => word.Length);
+        lock (Gate)
+        {
+            _index = _registry.Count;
+            if (_index < MaxIndexed)
+            {
+                _bit = 1UL << _index;
+                var all = new Dictionary<string, ulong>(_registry.Words, StringComparer.OrdinalIgnoreCase);
+                foreach (var word in map.Keys)
+                {
+                    all[word] = all.GetValueOrDefault(word) | _bit;
+                }
+
+                _registry = new Registry(all, _index + 1);
+            }
+        }
+    }
+
+    /// <summary>How many sets, so far, <see cref="Membership"/> answers for.</summary>
+    public static int Indexed => _registry.Count;
+
+    /// <summary>The bits of every set made so far that holds the word, and how many sets that covers.</summary>
+    public static (ulong Sets, int Known) Membership(ReadOnlySpan<char> word)
+    {
+        var registry = _registry;
+        return (registry.Lookup.TryGetValue(word, out var sets) ? sets : 0, registry.Count);
     }
 
     /// <summary>The word's value, or -1 when it is not in the list.</summary>
     public int Value(ReadOnlySpan<char> word) => Contains(word) && _lookup.TryGetValue(word, out var value) ? value : -1;
 
+    /// <summary>The token's value (<paramref name="text"/> is the token's text), or -1 when it is not in the list.</summary>
+    public int Value(string text, in Token token) => Contains(text, token) && _lookup.TryGetValue(text.AsSpan(token.Start, token.Length), out var value) ? value : -1;
+
     public bool Contains(ReadOnlySpan<char> word) => word.Length >= _shortest && word.Length <= _longest && _lookup.ContainsKey(word);
+
+    /// <summary>Whether the token's word is in the list: its bit when the tokenizer knew of this set, else the word.</summary>
+    public bool Contains(string text, in Token token) =>
+        _index < token.SetsKnown ? (token.Sets & _bit) != 0 : Contains(text.AsSpan(token.Start, token.Length));
+
+    private sealed class Registry(Dictionary<string, ulong> words, int count)
+    {
+        public Dictionary<string, ulong> Words { get; } = words;
+
+        public Dictionary<string, ulong>.AlternateLookup<ReadOnlySpan<char>> Lookup { get; } = words.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public int Count { get; } = count;
+    }
 }

@@ -1,0 +1,30 @@
+using NearMiss.Core.Pii;
+
+namespace NearMiss.Tests.Pii;
+
+/// <summary>A token's word-set bits (decision 055) answer as the word itself does, for sets made before and after it was read.</summary>
+public sealed class WordSetTests
+{
+    private static readonly WordSet Early = new(["courtroom", "pod", "~"]);
+
+    [Fact]
+    public void TokenBitsAnswerAsTheWordDoes()
+    {
+        const string text = "Inmate in C POD threw a tray at the Courtroom door, about ~ 3";
+        Assert.True(Early.Contains("Pod")); // made before the text is read: its bits are on the tokens
+        var tokens = new Token[64];
+        var count = PiiTokenizer.Tokenize(text, PiiLexicon.Shared, ref tokens, new PiiWordCache(PiiLexicon.Shared));
+        var late = new WordSet(["tray", "door", "pod"]);
+
+        for (var k = 0; k < count; k++)
+        {
+            var word = text.AsSpan(tokens[k].Start, tokens[k].Length);
+            Assert.Equal(Early.Contains(word), Early.Contains(text, tokens[k]));
+            Assert.Equal(late.Contains(word), late.Contains(text, tokens[k]));
+            Assert.Equal(late.Value(word), late.Value(text, tokens[k]));
+        }
+
+        Assert.True(Early.Contains(text, tokens[Array.FindIndex(tokens, t => text.AsSpan(t.Start, t.Length).SequenceEqual("POD"))]));
+        Assert.Contains(tokens[..count], t => t.Sets != 0 && t.SetsKnown > 0);
+    }
+}
