@@ -479,9 +479,15 @@ internal sealed partial class PiiContextRules
 
     private bool EqAny(int i, params ReadOnlySpan<string> words)
     {
+        if (i < 0 || i >= count)
+        {
+            return false;
+        }
+
+        var w = W(i);
         foreach (var word in words)
         {
-            if (Eq(i, word))
+            if (w.Length == word.Length && w.Equals(word, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }

@@ -22,7 +22,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
 
     private bool P(int i, char ch) => i >= 0 && i < count && tokens[i].Kind == TokenKind.Punct && text[tokens[i].Start] == ch;
 
-    private bool Eq(int i, string w) => i >= 0 && i < count && W(i).Equals(w, StringComparison.OrdinalIgnoreCase);
+    private bool Eq(int i, string w) => i >= 0 && i < count && tokens[i].Length == w.Length && W(i).Equals(w, StringComparison.OrdinalIgnoreCase);
 
     private bool English(int i) => lexicon.IsEnglish(W(i), tokens[i].Lex);
 

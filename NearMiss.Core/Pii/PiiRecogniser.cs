@@ -41,7 +41,7 @@ internal abstract class PiiRecogniser
 
     protected ReadOnlySpan<char> W(int i) => text.AsSpan(tokens[i].Start, tokens[i].Length);
 
-    protected bool Eq(int i, string word) => i >= 0 && i < count && W(i).Equals(word, StringComparison.OrdinalIgnoreCase);
+    protected bool Eq(int i, string word) => i >= 0 && i < count && tokens[i].Length == word.Length && W(i).Equals(word, StringComparison.OrdinalIgnoreCase);
 
     protected bool EqAny(int i, params ReadOnlySpan<string> words)
     {
@@ -53,7 +53,7 @@ internal abstract class PiiRecogniser
         var w = W(i);
         foreach (var word in words)
         {
-            if (w.Equals(word, StringComparison.OrdinalIgnoreCase))
+            if (w.Length == word.Length && w.Equals(word, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
