@@ -18,14 +18,14 @@ internal sealed partial class PiiContextRules
     {
         for (var k = 1; k + 1 < count; k++)
         {
-            if (!CouldBeNickname(k) || Overlaps(spans, tokens[k].Start, tokens[k].End))
+            if (!CouldBeNickname(k))
             {
                 continue;
             }
 
             var glossed = P(k + 1, '(') && k + 2 < count && (tokens[k + 2].Is(Lex.Rank) || StartsSpan(spans, tokens[k + 2].Start, PiiLabel.Person, PiiLabel.Person));
             var partner = ListedWithMe(k) && ActsAgain(k);
-            if (glossed || partner)
+            if ((glossed || partner) && !Overlaps(spans, tokens[k].Start, tokens[k].End))
             {
                 added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.Person));
             }

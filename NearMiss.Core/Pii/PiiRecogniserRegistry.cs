@@ -57,6 +57,7 @@ internal sealed partial class PiiRecogniserRegistry
     /// <summary>The rules for each token class and case (none, capitalised, ALL-CAPS, lower), in the registry's order.</summary>
     private readonly PiiRuleCall[][] _byClassAndCase = new PiiRuleCall[5 * 4][];
     private readonly FrozenDictionary<string, ulong>.AlternateLookup<ReadOnlySpan<char>> _keys;
+    private readonly WordSet? _keyWords;
 
     public PiiRecogniserRegistry(IReadOnlyList<PiiRule> rules, bool propagatesMentions)
     {
@@ -80,6 +81,7 @@ internal sealed partial class PiiRecogniserRegistry
         }
 
         _keys = keys.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        _keyWords = keys.Count == 0 ? null : new WordSet([.. keys.Keys]);
         TokenFlags[] cases = [TokenFlags.None, TokenFlags.Capitalized, TokenFlags.AllCaps, TokenFlags.Lower];
         for (var c = 0; c < 5; c++)
         {
@@ -110,6 +112,10 @@ internal sealed partial class PiiRecogniserRegistry
 
     /// <summary>The bits of the rules that may start at this word (<see cref="PiiRuleCall.Key"/>), 0 when none.</summary>
     public ulong KeysOf(ReadOnlySpan<char> word) => _keys.TryGetValue(word, out var bits) ? bits : 0;
+
+    /// <summary>The bits of the rules that may start at this token of <paramref name="text"/>: its word-set bit first.</summary>
+    public ulong KeysOf(string text, in Token token) =>
+        _keyWords is not null && _keyWords.Contains(text, token) ? KeysOf(text.AsSpan(token.Start, token.Length)) : 0;
 
     /// <summary>The rules that may start at a token of this class and case.</summary>
     public PiiRuleCall[] RulesFor(in Token token)

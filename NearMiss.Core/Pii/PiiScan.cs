@@ -61,7 +61,7 @@ internal sealed class PiiScan
             var next = 0;
             ref var token = ref Tokens[i];
             var lex = token.Lex.Flags;
-            var keys = token.Kind == TokenKind.Word ? registry.KeysOf(Text.AsSpan(token.Start, token.Length)) : 0;
+            var keys = token.Kind == TokenKind.Word ? registry.KeysOf(Text, token) : 0;
             foreach (var rule in registry.RulesFor(token))
             {
                 if (rule.Needs != Lex.None && (lex & rule.Needs) == 0 || rule.Key != 0 && (keys & rule.Key) == 0)
