@@ -453,9 +453,10 @@ internal sealed partial class PersonRecogniser(PiiScan scan) : PiiRecogniser(sca
                 && !t.Is(Lex.OrgSuffix) && !(t.Is(Lex.StreetSuffix) && !t.Is(Lex.Surname)) && !(t.Is(Lex.PremiseSuffix) && !t.Is(Lex.Surname))
                 && (!t.Is(Lex.State) && !t.Is(Lex.Country) || P(end + 1, '-') && Adj(end + 1) && Cap(end + 2) && Adj(end + 2)) && !scan.Agencies.IsAgencySuffix(end)
                 && (t.Has(TokenFlags.Capitalized) || ((LowerMode || lower) && t.Has(TokenFlags.Lower) && (t.Is(Lex.Surname) || t.Is(Lex.GivenName)) && !t.Is(Lex.Common) && !t.Is(Lex.Locative)));
-            if (!cont || t.Is(Lex.Common) && IsPossessiveOrArticle(end + 1) || t.Length == 1 && P(end + 1, '/'))
+            if (!cont || t.Is(Lex.Common) && IsPossessiveOrArticle(end + 1) || t.Length == 1 && P(end + 1, '/') || IsFieldLabel(end))
             {
-                // "Ofc Wade drew his taser": a word that is also a verb, before "his" or "the", ends the name.
+                // "Ofc Wade drew his taser": a word that is also a verb, before "his" or "the", ends the name;
+                // so does the next field of a form ("Tpr. Caleb Combs     Unit: 1347").
                 break;
             }
 
@@ -465,6 +466,12 @@ internal sealed partial class PersonRecogniser(PiiScan scan) : PiiRecogniser(sca
 
         return end;
     }
+
+    /// <summary>Words that name a form's field before its colon ("Unit:", "Date:", "Shift:"), never the end of a name.</summary>
+    private static readonly WordSet FieldLabels = new(["date", "time", "shift", "location", "rank", "agency", "department", "dept", "division", "district", "assignment", "phone", "email", "subject", "title", "position", "watch", "tour"]);
+
+    private bool IsFieldLabel(int k) =>
+        P(k + 1, ':') && Adj(k + 1) && (tokens[k].Is(Lex.Keyword | Lex.UnitDesignator) || FieldLabels.Contains(text, tokens[k]));
 
     private int DogName(int j)
     {

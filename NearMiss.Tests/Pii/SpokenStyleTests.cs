@@ -88,6 +88,8 @@ public sealed class SpokenStyleTests
     [InlineData("Chip, long story short she is fine. The rest is below.", "Chip", "PERSON")]
     [InlineData("Hey Bear, this is the write up you wanted.", "Bear", "PERSON")]
     [InlineData("victim Nadege Pierre-Louis called from a neighbor's phone", "Nadege Pierre-Louis", "PERSON")]
+    [InlineData("Name: Tpr. Caleb J. Combs     Unit: 1347     Date: 01/09/24", "Caleb J. Combs", "PERSON")]
+    [InlineData("Deputy Marisa Ybarra Unit: 7", "Marisa Ybarra", "PERSON")]
     public void SpeakersAndAddressees(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
