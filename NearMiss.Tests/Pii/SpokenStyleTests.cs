@@ -263,6 +263,7 @@ public sealed class SpokenStyleTests
     [InlineData("went to target then to the bank and back to the station")] // places of a kind, and words that are towns too
     [InlineData("The ALSO team and the INSP. on duty")] // words and abbreviations, not a state's initials
     [InlineData("Tribal officer unhurt after shots fired; the sgt deployed spikes")] // after a rank, an adjective and a verb
+    [InlineData("me: yeah im ok, call me tmrw. yall ok? drvr side door was open by the auger pit")] // chat shorthand and a farm's auger
     public void LeavesAlone(string text) => Assert.Empty(Rules.Detect(text));
 
     private static void AssertFinds(string text, string expected, string label)
