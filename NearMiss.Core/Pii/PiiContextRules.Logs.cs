@@ -159,4 +159,44 @@ internal sealed partial class PiiContextRules
         IsWord(k) && tokens[k].Length <= 2 && !tokens[k].Has(TokenFlags.Lower) && P(k + 1, '-') && k + 2 < count && tokens[k + 2].Kind == TokenKind.Number && tokens[k + 2].Length <= 3
         && tokens[k + 1].Start == tokens[k].End && tokens[k + 2].Start == tokens[k + 1].End && !(k + 3 < count && tokens[k + 3].Start == tokens[k + 2].End && !P(k + 3, ',') && !P(k + 3, ')'))
             ? k + 2 : -1;
+
+    /// <summary>
+    /// "me (s-14) and chuy archuleta (s-9)", "M-220 (Ofc. Latrice Jenkins)": a unit's letter and number in brackets
+    /// after "me" or a name, or before a rank or a name in brackets, is the unit's call sign; so is every other
+    /// mention of it ("18:43 M-214 req M-220").
+    /// </summary>
+    private void UnitsBesidePeople(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        HashSet<string>? units = null;
+        for (var k = 2; k + 3 < count; k++)
+        {
+            if (LetterUnitEnd(k) != k + 2)
+            {
+                continue;
+            }
+
+            var afterPerson = P(k - 1, '(') && P(k + 3, ')') && (Eq(k - 2, "me") || EndsSpan(spans, tokens[k - 2].End, PiiLabel.Person));
+            var beforePerson = P(k + 3, '(') && k + 4 < count && (tokens[k + 4].Is(Lex.Rank) || StartsSpan(spans, tokens[k + 4].Start, PiiLabel.Person, PiiLabel.Person));
+            if ((afterPerson || beforePerson) && !OverlapsOther(spans, tokens[k].Start, tokens[k + 2].End, PiiLabel.BadgeId))
+            {
+                (units ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(text[tokens[k].Start..tokens[k + 2].End]);
+            }
+        }
+
+        for (var k = 0; units is not null && k + 2 < count; k++)
+        {
+            if (LetterUnitEnd(k) == k + 2 && units.Contains(text[tokens[k].Start..tokens[k + 2].End]) && !Overlaps(spans, tokens[k].Start, tokens[k + 2].End))
+            {
+                added.Add(new PiiSpan(tokens[k].Start, tokens[k + 2].End, PiiLabel.BadgeId));
+                k += 2;
+            }
+        }
+    }
+
+    /// <summary>The last token of "s-14", "M-220": one or two letters, a hyphen and one to three digits, written together and standing alone; or -1.</summary>
+    private int LetterUnitEnd(int k) =>
+        IsWord(k) && tokens[k].Length <= 2 && P(k + 1, '-') && k + 2 < count && tokens[k + 2].Kind == TokenKind.Number && tokens[k + 2].Length <= 3
+        && tokens[k + 1].Start == tokens[k].End && tokens[k + 2].Start == tokens[k + 1].End && (k == 0 || tokens[k].Has(TokenFlags.SpaceBefore) || P(k - 1, '('))
+        && !(k + 3 < count && tokens[k + 3].Start == tokens[k + 2].End && !P(k + 3, ',') && !P(k + 3, ')') && !P(k + 3, '.') && !P(k + 3, ':'))
+            ? k + 2 : -1;
 }

@@ -87,6 +87,34 @@ internal sealed partial class PiiContextRules
         return false;
     }
 
+    /// <summary>Does a span of another label than <paramref name="label"/> overlap [start, end)?</summary>
+    private static bool OverlapsOther(List<PiiSpan> spans, int start, int end, PiiLabel label)
+    {
+        foreach (var s in spans)
+        {
+            if (s.Start < end && start < s.End && s.Label != label)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Does a span of this label end at <paramref name="end"/>?</summary>
+    private static bool EndsSpan(List<PiiSpan> spans, int end, PiiLabel label)
+    {
+        foreach (var s in spans)
+        {
+            if (s.End == end && s.Label == label)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Removes the persons that start in [start, end) and end by <paramref name="end"/>.</summary>
     private static void RemovePersonsFrom(List<PiiSpan> spans, int start, int end) =>
         spans.RemoveAll(s => s.Label == PiiLabel.Person && s.Start >= start && s.Start < end && s.End <= end);

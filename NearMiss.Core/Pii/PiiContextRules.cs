@@ -90,6 +90,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         RadioCallSigns(kept, added);
         LogCallSigns(kept, added);
         LogUnits(kept, added);
+        UnitsBesidePeople(kept, added);
         SpacedPlates(kept, added);
         EstimatedTimes(added);
         SpokenTimes(kept, added);

@@ -62,6 +62,8 @@ public sealed class SpokenStyleTests
     [InlineData("Me: \"714, on scene.\" Disp: \"714, go ahead.\"", "714", "BADGE_ID")]
     [InlineData("CAD LOG\n0102 P21 ON SCENE, ONE SUBJ\n0105 P21 REQ COVER\n0107 R4 ENRT TO ASSIST P21", "P21", "BADGE_ID")]
     [InlineData("the handler said K9 12 was the only dog on that night", "K9 12", "BADGE_ID")]
+    [InlineData("like 10:30 at night, me (s-14) and chuy archuleta (s-9) get a dv. s-9 went around back", "s-9", "BADGE_ID")]
+    [InlineData("Units: M-214 (Ofc. Cobb), M-220 (Ofc. Jenkins)\n18:43 M-214 req M-220\n18:44 M-220 en route", "M-220", "BADGE_ID")]
     public void CallSigns(string text, string expected, string label) => AssertFindsAll(text, expected, label);
 
     [Theory]
