@@ -40,7 +40,8 @@ internal sealed partial class PersonRecogniser(PiiScan scan) : PiiRecogniser(sca
             return 0;
         }
 
-        if (!IsNameToken(j, strict: noun || tokens[i].Has(TokenFlags.Lower)))
+        // The name stands on the rank's line: "Report Type: Near Miss" then "Job Function:" is no "Miss Job".
+        if (!IsNameToken(j, strict: noun || tokens[i].Has(TokenFlags.Lower)) || tokens[j].Has(TokenFlags.NewlineBefore))
         {
             return 0;
         }
