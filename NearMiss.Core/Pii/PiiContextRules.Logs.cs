@@ -156,9 +156,31 @@ internal sealed partial class PiiContextRules
 
     /// <summary>The last token of "M-1", "T-14", "SQ-3": one or two capitals, a hyphen and up to three digits, written together; or -1.</summary>
     private int HyphenatedUnitEnd(int k) =>
-        IsWord(k) && tokens[k].Length <= 2 && !tokens[k].Has(TokenFlags.Lower) && P(k + 1, '-') && k + 2 < count && tokens[k + 2].Kind == TokenKind.Number && tokens[k + 2].Length <= 3
-        && tokens[k + 1].Start == tokens[k].End && tokens[k + 2].Start == tokens[k + 1].End && !(k + 3 < count && tokens[k + 3].Start == tokens[k + 2].End && !P(k + 3, ',') && !P(k + 3, ')'))
-            ? k + 2 : -1;
+        LetterHyphenNumber(k) && !tokens[k].Has(TokenFlags.Lower) && !JoinedAfter(k + 2, ',', ')') ? k + 2 : -1;
+
+    /// <summary>One or two letters, a hyphen and one to three digits, written together, from token <paramref name="k"/>.</summary>
+    private bool LetterHyphenNumber(int k) =>
+        IsWord(k) && tokens[k].Length <= 2 && P(k + 1, '-') && k + 2 < count && tokens[k + 2].Kind == TokenKind.Number && tokens[k + 2].Length <= 3
+        && tokens[k + 1].Start == tokens[k].End && tokens[k + 2].Start == tokens[k + 1].End;
+
+    /// <summary>Is something other than the given punctuation written against the end of token <paramref name="last"/>?</summary>
+    private bool JoinedAfter(int last, params ReadOnlySpan<char> allowed)
+    {
+        if (last + 1 >= count || tokens[last + 1].Start != tokens[last].End)
+        {
+            return false;
+        }
+
+        foreach (var c in allowed)
+        {
+            if (P(last + 1, c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// "me (s-14) and chuy archuleta (s-9)", "M-220 (Ofc. Latrice Jenkins)": a unit's letter and number in brackets
@@ -195,8 +217,5 @@ internal sealed partial class PiiContextRules
 
     /// <summary>The last token of "s-14", "M-220": one or two letters, a hyphen and one to three digits, written together and standing alone; or -1.</summary>
     private int LetterUnitEnd(int k) =>
-        IsWord(k) && tokens[k].Length <= 2 && P(k + 1, '-') && k + 2 < count && tokens[k + 2].Kind == TokenKind.Number && tokens[k + 2].Length <= 3
-        && tokens[k + 1].Start == tokens[k].End && tokens[k + 2].Start == tokens[k + 1].End && (k == 0 || tokens[k].Has(TokenFlags.SpaceBefore) || P(k - 1, '('))
-        && !(k + 3 < count && tokens[k + 3].Start == tokens[k + 2].End && !P(k + 3, ',') && !P(k + 3, ')') && !P(k + 3, '.') && !P(k + 3, ':'))
-            ? k + 2 : -1;
+        LetterHyphenNumber(k) && (k == 0 || tokens[k].Has(TokenFlags.SpaceBefore) || P(k - 1, '(')) && !JoinedAfter(k + 2, ',', ')', '.', ':') ? k + 2 : -1;
 }
