@@ -418,12 +418,14 @@ internal sealed class IdentifierRecogniser(PiiScan scan) : PiiRecogniser(scan)
         }
     }
 
-    private int SkipMarkers(int j)
+    private int SkipMarkers(int start)
     {
-        // "#", "no.", "number", ":", "num".
+        // "#", "no.", "number", ":", "num"; a full stop right after a keyword that is a whole word ends its sentence ("the
+        // Training Unit. 10-4"), after an abbreviation it does not ("reg. F42-KRM").
+        var j = start;
         for (var guard = 0; guard < 3 && j < count; guard++)
         {
-            if (P(j, '#') || P(j, ':') || (P(j, '.') && Adj(j)) || EqAny(j, "no", "number", "num", "nr", "nbr", "is"))
+            if (P(j, '#') || P(j, ':') || (P(j, '.') && Adj(j) && (j > start || !tokens[j - 1].Lex.IsEnglish)) || EqAny(j, "no", "number", "num", "nr", "nbr", "is"))
             {
                 j++;
                 continue;

@@ -18,7 +18,7 @@ namespace NearMiss.Core.Pii;
 public sealed class LocalPiiDetector : IPiiDetector
 {
     /// <summary>How far ahead of "no PII" the tagger's score must be at every word of a span it adds.</summary>
-    public const float DefaultTaggerThreshold = 6f;
+    public const float DefaultTaggerThreshold = 0f;
 
     [ThreadStatic]
     private static Token[]? _tokenBuffer;

@@ -121,6 +121,12 @@ internal sealed partial class PiiContextRules
             return null;
         }
 
+        // A title of ordinary words joined by "of": "Rules of Engagement", "Control of Conflict" (but "Division of Conservation").
+        if (IsTitleOfWords(first, last))
+        {
+            return null;
+        }
+
         // Radio and aviation positions: "Local Controller", "Ground Control", "Approach".
         if (span.Label == PiiLabel.Person && IsWord(last) && (Eq(last, "control") || Eq(last, "controller") || Eq(last, "tower") || Eq(last, "approach") || Eq(last, "departure")))
         {
@@ -271,6 +277,45 @@ internal sealed partial class PiiContextRules
     }
 
     /// <summary>An ordinary word with the ending of an abstract noun or a gerund: "Awareness", "Operations", "Breaching", "Safety".</summary>
+    private bool IsTitleOfWords(int first, int last)
+    {
+        var start = first;
+        while (start >= 2 && IsJoiner(start - 1) && IsTitleWord(start - 2))
+        {
+            start -= 2;
+        }
+
+        var end = last;
+        while (end + 2 < count && IsJoiner(end + 1) && IsTitleWord(end + 2))
+        {
+            end += 2;
+        }
+
+        var joined = false;
+        for (var k = start; k <= end; k++)
+        {
+            if (IsJoiner(k))
+            {
+                joined |= Eq(k, "of");
+            }
+            else if (IsWord(k) && !IsTitleWord(k))
+            {
+                return false;
+            }
+        }
+
+        return joined && !(IsWord(start - 1) && tokens[start - 1].Has(TokenFlags.Capitalized | TokenFlags.AllCaps) && !tokens[start - 1].Is(Lex.Stop))
+            && !(IsWord(end + 1) && tokens[end + 1].Has(TokenFlags.Capitalized | TokenFlags.AllCaps));
+    }
+
+    private bool IsJoiner(int k) => IsWord(k) && tokens[k].Has(TokenFlags.Lower) && (Eq(k, "of") || Eq(k, "and") || Eq(k, "the") || Eq(k, "to") || Eq(k, "for"));
+
+    /// <summary>A capitalised ordinary word that names no one and heads no agency, premise or place.</summary>
+    private bool IsTitleWord(int k) =>
+        IsWord(k) && tokens[k].Has(TokenFlags.Capitalized) && English(k) && !tokens[k].Is(Lex.GivenName | Lex.Surname | Lex.Place | Lex.County | Lex.State
+            | Lex.Country | Lex.SubUnit | Lex.OrgSuffix | Lex.PremiseSuffix | Lex.PlaceHead | Lex.StreetSuffix | Lex.AgencyAcronym | Lex.Rank)
+        && !EqAny(k, AgencyHeads) && !Eq(k, "office") && !Eq(k, "bureau");
+
     private bool IsAbstractNoun(int k) => PiiLexicon.HasAbstractEnding(W(k));
 
     /// <summary>Words that only say what kind an agency is: "County Sheriff's Office", "Tribal Police Department".</summary>

@@ -313,7 +313,8 @@ internal sealed partial class PiiContextRules
         for (var k = 1; k + 2 < count; k++)
         {
             var parens = P(k, '(') && P(k + 2, ')');
-            if (!(P(k, ',') && P(k + 2, ',') || parens) || tokens[k + 1].Kind != TokenKind.Number || tokens[k + 1].Length > 2 || !IsWord(k - 1) || !tokens[k - 1].Has(TokenFlags.Capitalized))
+            var closed = P(k, ',') && P(k + 2, ',') || parens;
+            if (!(closed || P(k, ',') && (P(k + 2, '.') || k + 3 >= count)) || tokens[k + 1].Kind != TokenKind.Number || tokens[k + 1].Length > 2 || !IsWord(k - 1) || !tokens[k - 1].Has(TokenFlags.Capitalized))
             {
                 continue;
             }
@@ -343,10 +344,30 @@ internal sealed partial class PiiContextRules
                 named = !tokens[start].Is(Lex.Rank | Lex.Stop | Lex.Place | Lex.Month | Lex.Weekday) || tokens[start].Is(Lex.GivenName);
             }
 
-            if (named && !Overlaps(spans, tokens[start].Start, tokens[k - 1].End))
+            // "his son Colt, 24", "her boyfriend Will (31)": one word after a role, with an age, is a name even as a
+            // word; so are its later capitalised mentions.
+            named &= closed;
+            var afterRole = !named && start == k - 1 && IsWord(start - 1) && tokens[start - 1].Is(Lex.Role) && tokens[start - 1].Has(TokenFlags.Lower)
+                && !tokens[start].Has(TokenFlags.SentenceStart) && !tokens[start].Is(Lex.Stop | Lex.Month | Lex.Weekday | Lex.Rank | Lex.Role) && !tokens[start].Lex.Has(LexExtra.NotPii);
+            if ((named || afterRole) && !Overlaps(spans, tokens[start].Start, tokens[k - 1].End))
             {
                 added.Add(new PiiSpan(tokens[start].Start, tokens[k - 1].End, PiiLabel.Person));
                 added.Add(new PiiSpan(tokens[k + 1].Start, tokens[k + 1].End, PiiLabel.Age));
+                if (afterRole)
+                {
+                    LaterMentions(spans, added, start);
+                }
+            }
+        }
+    }
+
+    private void LaterMentions(List<PiiSpan> spans, List<PiiSpan> added, int name)
+    {
+        for (var k = name + 1; k < count; k++)
+        {
+            if (IsWord(k) && tokens[k].Has(TokenFlags.Capitalized) && W(k).SequenceEqual(W(name)) && !Overlaps(spans, tokens[k].Start, tokens[k].End))
+            {
+                added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.Person));
             }
         }
     }

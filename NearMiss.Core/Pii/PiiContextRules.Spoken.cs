@@ -315,17 +315,17 @@ internal sealed partial class PiiContextRules
     /// "approx 2210", "bout 2230", "around 0545": a 24-hour time after a word of estimate; "arrived 0320", "at like
     /// 1130", "it was 1315", "TIME: 2210": after a word that places an event in time, unless a name follows ("at 1130 Elm").
     /// </summary>
-    private void EstimatedTimes(List<PiiSpan> added)
+    private void EstimatedTimes(List<PiiSpan> spans, List<PiiSpan> added)
     {
         for (var k = 1; k < count; k++)
         {
-            // ("0345 in the barn": "in" is the preposition before a word, not inches.)
-            if (!IsClockNumber(k) || k + 1 < count && (tokens[k + 1].Is(Lex.StreetSuffix | Lex.Measure) && !(Eq(k + 1, "in") && (IsDeterminer(k + 2) || Eq(k + 2, "custody") || Eq(k + 2, "front"))) || Eq(k + 1, "block") || Eq(k + 1, "blk")))
+            // ("0345 in the barn", "1540 in Part 23": "in" is the preposition before a word, not inches.)
+            if (!IsClockNumber(k) || k + 1 < count && (tokens[k + 1].Is(Lex.StreetSuffix | Lex.Measure) && !(Eq(k + 1, "in") && IsWord(k + 2) && !In(Extents, k + 2)) || Eq(k + 1, "block") || Eq(k + 1, "blk")))
             {
                 continue;
             }
 
-            var estimate = In(TimeLeads, k - 1) || P(k - 1, '~') || P(k - 1, '.') && Eq(k - 2, "approx");
+            var estimate = In(TimeLeads, k - 1) || P(k - 1, '~') || P(k - 1, '.') && Eq(k - 2, "approx") || In(DayParts, k - 1) || AfterDate(spans, k);
             var placed = (In(ClockLeads, k - 1) || Eq(k - 1, "was") && Eq(k - 2, "it") || P(k - 1, ':') && Eq(k - 2, "time"))
                 && !(IsWord(k + 1) && tokens[k + 1].Has(TokenFlags.Capitalized | TokenFlags.AllCaps) && !tokens[k + 1].Is(Lex.Stop) && !Eq(k + 1, "hrs") && !Eq(k + 1, "hours"));
             if (estimate || placed)
@@ -337,6 +337,26 @@ internal sealed partial class PiiContextRules
 
     /// <summary>Words that place an event at a clock time: "at", "like", "arrived", "until".</summary>
     private static readonly WordSet ClockLeads = new(["at", "like", "arrived", "til", "till", "until", "by", "@", "since", "before", "after"]);
+
+    /// <summary>Times of day that a clock time may follow: "last night 2130", "yesterday 1540".</summary>
+    private static readonly WordSet DayParts = new(["night", "tonight", "morning", "yesterday", "today"]);
+
+    /// <summary>What follows a measure of length: "34 in long".</summary>
+    private static readonly WordSet Extents = new(["long", "wide", "tall", "deep", "high", "thick", "across", "barrel", "blade"]);
+
+    private bool Apart(int a, int b) => tokens[b].Start > tokens[a].End;
+
+    /// <summary>"2/4/2024   2240", "11-02-23 / 1722": a clock number right after a date, across spaces or a separator.</summary>
+    private bool AfterDate(List<PiiSpan> spans, int k)
+    {
+        var p = k - 1;
+        if (p >= 1 && (P(p, '/') || P(p, '|') || P(p, ',') || P(p, '-') || P(p, '@')) && Apart(p, k) && Apart(p - 1, p))
+        {
+            p--;
+        }
+
+        return p >= 0 && Apart(p, p + 1) && !tokens[k].Has(TokenFlags.NewlineBefore) && EndsSpan(spans, tokens[p].End, PiiLabel.Date);
+    }
 
     /// <summary>
     /// "on the 14th", "(the 6th)", "going into the 28th", "the 3rd of March": a day of the month by its ordinal after

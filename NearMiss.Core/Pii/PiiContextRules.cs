@@ -92,7 +92,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         LogUnits(kept, added);
         UnitsBesidePeople(kept, added);
         SpacedPlates(kept, added);
-        EstimatedTimes(added);
+        EstimatedTimes(kept, added);
         SpokenTimes(kept, added);
         SpokenIds(kept, added);
         SaidNumbers(kept, added);

@@ -29,7 +29,7 @@ internal static class PiiTaggerSpans
         tagger.Tag(text, tokens, caseless, tags, margins);
         for (var s = spans.Count - 1; s >= 0; s--)
         {
-            if (IsOrdinaryWords(spans[s], tokens, tags, margins))
+            if (IsOrdinaryWords(spans[s], tokens, tags, margins) && !(!caseless && IsNamedInFull(spans, spans[s], text)))
             {
                 spans.RemoveAt(s);
             }
@@ -175,6 +175,33 @@ internal static class PiiTaggerSpans
         }
 
         return words > 0;
+    }
+
+    /// <summary>"Hunter Deal" ... "Deal retired": a capitalised name that is a word of a longer name of the text (read in a text that has its own capitals).</summary>
+    private static bool IsNamedInFull(List<PiiSpan> spans, PiiSpan span, string text)
+    {
+        if (span.Label != PiiLabel.Person || !char.IsUpper(text[span.Start]))
+        {
+            return false;
+        }
+
+        var word = text.AsSpan(span.Start, span.Length);
+        foreach (var other in spans)
+        {
+            if (other.Label != PiiLabel.Person || other.Length <= span.Length || other.Start == span.Start)
+            {
+                continue;
+            }
+
+            var full = text.AsSpan(other.Start, other.Length);
+            var at = full.IndexOf(word, StringComparison.OrdinalIgnoreCase);
+            if (at >= 0 && (at == 0 || full[at - 1] == ' ') && (at + word.Length == full.Length || full[at + word.Length] == ' '))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int First(ReadOnlySpan<Token> tokens, int start)

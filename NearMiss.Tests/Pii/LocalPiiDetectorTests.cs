@@ -223,4 +223,14 @@ public sealed class LocalPiiDetectorTests
         var spans = new LocalPiiDetector().Detect(text);
         Assert.Contains(spans, s => text[s.Start..s.End].StartsWith("terrence \"tiny\" mcallister", StringComparison.Ordinal) && s.Label == PiiLabel.Person);
     }
+
+    /// <summary>The tagger's second opinion strikes out names made of ordinary words, but not a word of a longer name of the same text.</summary>
+    [Fact]
+    public void Detect_SurnameThatIsAWord_IsKeptAfterItsFullName()
+    {
+        const string text = "My FTO was Hunter Deal, 20-some years in, taught me a lot. Deal retired to Great Falls last year.";
+        var spans = new LocalPiiDetector().Detect(text);
+        var later = text.LastIndexOf("Deal", StringComparison.Ordinal);
+        Assert.Contains(spans, s => s.Start == later && s.End == later + 4 && s.Label == PiiLabel.Person);
+    }
 }
