@@ -82,7 +82,7 @@ internal static class PiiTaggerSpans
             last--;
         }
 
-        if (first > last || InBrackets(text, tokens, first, last))
+        if (first > last || InBrackets(text, tokens, first, last) || InMarkup(text, tokens[first].Start))
         {
             return false;
         }
@@ -272,6 +272,13 @@ internal static class PiiTaggerSpans
     /// <summary>A placeholder a reviewer or the detector put in ("[LOCATION]", "[the city]").</summary>
     private static bool InBrackets(string text, ReadOnlySpan<Token> tokens, int first, int last) =>
         first > 0 && text[tokens[first - 1].Start] == '[' && last + 1 < tokens.Length && text[tokens[last + 1].Start] == ']';
+
+    /// <summary>"&lt;iframe srcdoc=...": a word inside a markup tag is the markup's, never a name.</summary>
+    private static bool InMarkup(string text, int start)
+    {
+        var open = start > 0 ? text.LastIndexOf('<', start - 1) : -1;
+        return open >= 0 && open + 1 < start && (char.IsAsciiLetter(text[open + 1]) || text[open + 1] == '/') && text.IndexOf('>', open, start - open) < 0;
+    }
 
     private static void MarkCovered(List<PiiSpan> spans, ReadOnlySpan<Token> tokens, Span<bool> covered)
     {

@@ -233,4 +233,12 @@ public sealed class LocalPiiDetectorTests
         var later = text.LastIndexOf("Deal", StringComparison.Ordinal);
         Assert.Contains(spans, s => s.Start == later && s.End == later + 4 && s.Label == PiiLabel.Person);
     }
+
+    /// <summary>Markup pasted into a report ("&lt;iframe srcdoc=...") is shown as text; the words inside its tags are no one's.</summary>
+    [Fact]
+    public void Detect_WordsInsideMarkupTags_AreNotFlagged()
+    {
+        const string text = "Wait for backup on dark roads. <iframe srcdoc=\"<script>parent.__xss=1</script>\"></iframe>";
+        Assert.Empty(new LocalPiiDetector().Detect(text));
+    }
 }
