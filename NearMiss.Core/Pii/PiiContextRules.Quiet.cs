@@ -276,7 +276,10 @@ internal sealed partial class PiiContextRules
         return true;
     }
 
-    /// <summary>An ordinary word with the ending of an abstract noun or a gerund: "Awareness", "Operations", "Breaching", "Safety".</summary>
+    /// <summary>
+    /// The span lies in a run of capitalised ordinary words joined by "of" (and "and", "the", "to", "for"), with no
+    /// capitalised word either side: a title ("Rules of Engagement"), not a name.
+    /// </summary>
     private bool IsTitleOfWords(int first, int last)
     {
         var start = first;
@@ -316,6 +319,7 @@ internal sealed partial class PiiContextRules
             | Lex.Country | Lex.SubUnit | Lex.OrgSuffix | Lex.PremiseSuffix | Lex.PlaceHead | Lex.StreetSuffix | Lex.AgencyAcronym | Lex.Rank)
         && !EqAny(k, AgencyHeads) && !Eq(k, "office") && !Eq(k, "bureau");
 
+    /// <summary>An ordinary word with the ending of an abstract noun or a gerund: "Awareness", "Operations", "Breaching", "Safety".</summary>
     private bool IsAbstractNoun(int k) => PiiLexicon.HasAbstractEnding(W(k));
 
     /// <summary>Words that only say what kind an agency is: "County Sheriff's Office", "Tribal Police Department".</summary>

@@ -307,7 +307,10 @@ internal sealed partial class PiiContextRules
         }
     }
 
-    /// <summary>News style "Tou Vang, 24, of Clovis" and "Hunter Rose (17)": capitalised words before an age are a name.</summary>
+    /// <summary>
+    /// News style "Tou Vang, 24, of Clovis" and "Hunter Rose (17)": capitalised words before an age are a name; so is
+    /// one word after a role ("his son Colt, 24.").
+    /// </summary>
     private void NamesWithAge(List<PiiSpan> spans, List<PiiSpan> added)
     {
         for (var k = 1; k + 2 < count; k++)
@@ -344,9 +347,10 @@ internal sealed partial class PiiContextRules
                 named = !tokens[start].Is(Lex.Rank | Lex.Stop | Lex.Place | Lex.Month | Lex.Weekday) || tokens[start].Is(Lex.GivenName);
             }
 
-            // "his son Colt, 24", "her boyfriend Will (31)": one word after a role, with an age, is a name even as a
-            // word; so are its later capitalised mentions.
             named &= closed;
+
+            // "his son Colt, 24.", "her boyfriend Will (31)": one word after a role, with an age, is a name even as a
+            // word; so are its later capitalised mentions.
             var afterRole = !named && start == k - 1 && IsWord(start - 1) && tokens[start - 1].Is(Lex.Role) && tokens[start - 1].Has(TokenFlags.Lower)
                 && !tokens[start].Has(TokenFlags.SentenceStart) && !tokens[start].Is(Lex.Stop | Lex.Month | Lex.Weekday | Lex.Rank | Lex.Role) && !tokens[start].Lex.Has(LexExtra.NotPii);
             if ((named || afterRole) && !Overlaps(spans, tokens[start].Start, tokens[k - 1].End))
@@ -361,6 +365,7 @@ internal sealed partial class PiiContextRules
         }
     }
 
+    /// <summary>Every later capitalised mention of the word at <paramref name="name"/>, as a person.</summary>
     private void LaterMentions(List<PiiSpan> spans, List<PiiSpan> added, int name)
     {
         for (var k = name + 1; k < count; k++)

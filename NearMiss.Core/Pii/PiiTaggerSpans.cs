@@ -29,7 +29,7 @@ internal static class PiiTaggerSpans
         tagger.Tag(text, tokens, caseless, tags, margins);
         for (var s = spans.Count - 1; s >= 0; s--)
         {
-            if (IsOrdinaryWords(spans[s], tokens, tags, margins) && !(!caseless && IsNamedInFull(spans, spans[s], text)))
+            if (IsOrdinaryWords(spans[s], tokens, tags, margins) && (caseless || !IsNamedInFull(spans, spans[s], text)))
             {
                 spans.RemoveAt(s);
             }
