@@ -320,13 +320,15 @@ internal sealed partial class PiiContextRules
         for (var k = 1; k < count; k++)
         {
             // ("0345 in the barn", "1540 in Part 23": "in" is the preposition before a word, not inches.)
-            if (!IsClockNumber(k) || k + 1 < count && (tokens[k + 1].Is(Lex.StreetSuffix | Lex.Measure) && !(Eq(k + 1, "in") && IsWord(k + 2) && !In(Extents, k + 2)) || Eq(k + 1, "block") || Eq(k + 1, "blk")))
+            var round = Eq(k - 1, "the") && In(Rounds, k + 1);
+            if (!IsClockNumber(k) || !round && k + 1 < count && (tokens[k + 1].Is(Lex.StreetSuffix | Lex.Measure) && !(Eq(k + 1, "in") && IsWord(k + 2) && !In(Extents, k + 2)) || Eq(k + 1, "block") || Eq(k + 1, "blk")))
             {
                 continue;
             }
 
-            var estimate = In(TimeLeads, k - 1) || P(k - 1, '~') || P(k - 1, '.') && Eq(k - 2, "approx") || In(DayParts, k - 1) || AfterDate(spans, k);
-            var placed = (In(ClockLeads, k - 1) || Eq(k - 1, "was") && Eq(k - 2, "it") || P(k - 1, ':') && Eq(k - 2, "time"))
+            var estimate = In(TimeLeads, k - 1) || P(k - 1, '~') || P(k - 1, '.') && Eq(k - 2, "approx") || In(DayParts, k - 1) || AfterDate(spans, k)
+                || P(k - 1, ':') && Eq(k - 2, "time") || Eq(k - 1, "scene") && Eq(k - 2, "on") || round || Acknowledged(k) || BeforeSpeaker(k);
+            var placed = (In(ClockLeads, k - 1) || Eq(k - 1, "was") && Eq(k - 2, "it"))
                 && !(IsWord(k + 1) && tokens[k + 1].Has(TokenFlags.Capitalized | TokenFlags.AllCaps) && !tokens[k + 1].Is(Lex.Stop) && !Eq(k + 1, "hrs") && !Eq(k + 1, "hours"));
             if (estimate || placed)
             {
@@ -345,6 +347,32 @@ internal sealed partial class PiiContextRules
     private static readonly WordSet Extents = new(["long", "wide", "tall", "deep", "high", "thick", "across", "barrel", "blade"]);
 
     private bool Apart(int a, int b) => tokens[b].Start > tokens[a].End;
+
+    /// <summary>What a jail or a shift does at a clock time: "the 0300 round", "the 1500 count".</summary>
+    private static readonly WordSet Rounds = new(["round", "rounds", "count", "counts", "headcount", "check", "checks", "briefing", "lineup"]);
+
+    /// <summary>A dispatcher's acknowledgement stamped with the time: "copy, 2347.", "Copy 22, 1853.", "copy 14, 2147"".</summary>
+    private bool Acknowledged(int k) =>
+        P(k - 1, ',') && (Eq(k - 2, "copy") || Eq(k - 3, "copy") && tokens[k - 2].Length <= 6)
+        && (k + 1 >= count || tokens[k + 1].Has(TokenFlags.NewlineBefore) || P(k + 1, '.') || P(k + 1, '"') || text[tokens[k + 1].Start] is '”');
+
+    /// <summary>"Somebody shut it off. 1734 M-12: Escalator's off": a log's entry inside a paragraph, a clock time after a sentence and before its speaker.</summary>
+    private bool BeforeSpeaker(int k)
+    {
+        if (!(P(k - 1, '.') || P(k - 1, '!') || P(k - 1, '?') || P(k - 1, '"') || text[tokens[k - 1].Start] is '”') || !Apart(k - 1, k))
+        {
+            return false;
+        }
+
+        var at = tokens[k].End;
+        if (at + 1 >= text.Length || text[at] != ' ' || char.IsWhiteSpace(text[at + 1]))
+        {
+            return false;
+        }
+
+        var colon = text.IndexOf(':', at + 1, Math.Min(13, text.Length - at - 1));
+        return colon > at + 1 && !text.AsSpan(at + 1, colon - at - 1).ContainsAny(' ', '\n') && colon + 1 < text.Length && text[colon + 1] == ' ';
+    }
 
     /// <summary>"2/4/2024   2240", "11-02-23 / 1722": a clock number right after a date, across spaces or a separator.</summary>
     private bool AfterDate(List<PiiSpan> spans, int k)

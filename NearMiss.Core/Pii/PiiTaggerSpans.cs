@@ -244,14 +244,14 @@ internal static class PiiTaggerSpans
         spans.Add(span);
     }
 
-    /// <summary>
-    /// One ordinary word in lower case or opening a sentence ("rose", "chase", "Grant access"): its case says nothing, and
-    /// a common word is a name only with more evidence than the tagger's.
-    /// </summary>
     /// <summary>"a Hyundai Santa Fe": one word within two of a vehicle's make is its model, not a name or a place.</summary>
     private static bool AfterMake(ReadOnlySpan<Token> tokens, int first, int last) =>
         first == last && (first >= 1 && tokens[first - 1].Is(Lex.Brand) || first >= 2 && tokens[first - 2].Is(Lex.Brand));
 
+    /// <summary>
+    /// One ordinary word in lower case or opening a sentence ("rose", "chase", "Grant access"): its case says nothing, and
+    /// a common word is a name only with more evidence than the tagger's.
+    /// </summary>
     private static bool IsCommonWordWithoutCase(ReadOnlySpan<Token> tokens, int first, int last) =>
         first == last && tokens[first].Lex.IsEnglish && tokens[first].Has(TokenFlags.Lower | TokenFlags.SentenceStart);
 

@@ -165,6 +165,12 @@ public sealed class SpokenStyleTests
     [InlineData("NOTES\n11-02-23 / 1722 / I-80 EB MM 440", "1722", "TIME")] // a clock number after a date
     [InlineData("Signed T. Faleolo #3318   2/4/2024   2240", "2240", "TIME")]
     [InlineData("Two men: Wade Kettleson, 52, and his son Colt, 24. Colt got out fast. I told Colt to stop.", "Colt", "PERSON")] // a word after a role, with an age
+    [InlineData("ME: shots fired. DISPATCH: Copy 22, 1853. (about two minutes later) ME: ok", "1853", "TIME")] // a dispatcher's acknowledgement stamped with the time
+    [InlineData("DESK: N-12, copy, 2347. N-7 and N-15 start that way.", "2347", "TIME")]
+    [InlineData("trains to stop letting people off here. 1731 DISPATCH: Copy M-31, notifying rail control.", "1731", "TIME")] // an entry inside a paragraph, before its speaker
+    [InlineData("DATE: WED 10/02/2024   TIME: 1812 LOCATION: FRUITVALE STATION", "1812", "TIME")] // a form's field, whatever follows
+    [InlineData("SGT DUFFY ON SCENE 1738. ESU TRUCK 3 TOOK AIDED", "1738", "TIME")]
+    [InlineData("the log shows the 0300 round done and it wasnt", "0300", "TIME")] // a jail's round, not a measure
     public void LogsAndChats(string text, string expected, string label) => AssertFindsAll(text, expected, label);
 
     [Theory]
@@ -277,6 +283,7 @@ public sealed class SpokenStyleTests
     [InlineData("Posting for the rookies coming out in the next class.\n\n1. The contact rail doesn't care about your TASER.")] // a class, then a list
     [InlineData("We covered SEG 12 (Control of Conflict) and the Rules of Engagement.")] // titles of ordinary words joined by "of"
     [InlineData("Tell the Command Center where you're going. Found a bag of fent in there too.")] // a kind of centre, and slang for a drug
+    [InlineData("he said copy 2214 and went, then fired 2 rounds")] // a unit after "copy", and a count of rounds
     public void LeavesAlone(string text) => Assert.Empty(Rules.Detect(text));
 
     private static void AssertFinds(string text, string expected, string label)
