@@ -312,16 +312,22 @@ internal sealed partial class PiiContextRules
     }
 
     /// <summary>
-    /// "approx 2210", "bout 2230", "around 0545": a 24-hour time after a word of estimate; "arrived 0320", "at like
-    /// 1130", "it was 1315", "TIME: 2210": after a word that places an event in time, unless a name follows ("at 1130 Elm").
+    /// "approx 2210", "bout 2230", "around 0545": a 24-hour time after a word of estimate, a part of the day, a date, "on
+    /// scene" or "TIME:", in a dispatcher's acknowledgement or before a log entry's speaker; "arrived 0320", "at like
+    /// 1130", "it was 1315": after a word that places an event in time, unless a name follows ("at 1130 Elm").
     /// </summary>
     private void EstimatedTimes(List<PiiSpan> spans, List<PiiSpan> added)
     {
         for (var k = 1; k < count; k++)
         {
+            if (!IsClockNumber(k))
+            {
+                continue;
+            }
+
             // ("0345 in the barn", "1540 in Part 23": "in" is the preposition before a word, not inches.)
             var round = Eq(k - 1, "the") && In(Rounds, k + 1);
-            if (!IsClockNumber(k) || !round && k + 1 < count && (tokens[k + 1].Is(Lex.StreetSuffix | Lex.Measure) && !(Eq(k + 1, "in") && IsWord(k + 2) && !In(Extents, k + 2)) || Eq(k + 1, "block") || Eq(k + 1, "blk")))
+            if (!round && k + 1 < count && (tokens[k + 1].Is(Lex.StreetSuffix | Lex.Measure) && !(Eq(k + 1, "in") && IsWord(k + 2) && !In(Extents, k + 2)) || Eq(k + 1, "block") || Eq(k + 1, "blk")))
             {
                 continue;
             }
@@ -351,7 +357,7 @@ internal sealed partial class PiiContextRules
     /// <summary>What a jail or a shift does at a clock time: "the 0300 round", "the 1500 count".</summary>
     private static readonly WordSet Rounds = new(["round", "rounds", "count", "counts", "headcount", "check", "checks", "briefing", "lineup"]);
 
-    /// <summary>A dispatcher's acknowledgement stamped with the time: "copy, 2347.", "Copy 22, 1853.", "copy 14, 2147"".</summary>
+    /// <summary>A dispatcher's acknowledgement stamped with the time: "copy, 2347.", "Copy 22, 1853.", "copy 14, 2147".</summary>
     private bool Acknowledged(int k) =>
         P(k - 1, ',') && (Eq(k - 2, "copy") || Eq(k - 3, "copy") && tokens[k - 2].Length <= 6)
         && (k + 1 >= count || tokens[k + 1].Has(TokenFlags.NewlineBefore) || P(k + 1, '.') || P(k + 1, '"') || text[tokens[k + 1].Start] is '”');
