@@ -158,7 +158,7 @@ internal sealed class DateTimeRecogniser(PiiScan scan) : PiiRecogniser(scan)
         if (t.Is(Lex.Weekday) && (t.Has(TokenFlags.Capitalized) || t.Has(TokenFlags.Lower) || t.Has(TokenFlags.AllCaps) && !CapsMode))
         {
             var weekdayEnd = i + 1;
-            if (t.Length <= 5 && P(weekdayEnd, '.') && Adj(weekdayEnd))
+            if (t.Length <= 5 && !Eq(i, "lunes") && P(weekdayEnd, '.') && Adj(weekdayEnd))
             {
                 weekdayEnd++;
             }

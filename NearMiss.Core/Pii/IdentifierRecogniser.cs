@@ -200,10 +200,10 @@ internal sealed class IdentifierRecogniser(PiiScan scan) : PiiRecogniser(scan)
         return end + 1;
     }
 
-    /// <summary>"#4471" (BADGE_ID), or an ADDRESS unit after a unit word ("Apt #4").</summary>
+    /// <summary>"#4471", "#A-31" (BADGE_ID), or an ADDRESS unit after a unit word ("Apt #4").</summary>
     public int HashNumber(int i)
     {
-        if (text[tokens[i].Start] == '#' && i + 1 < count && Adj(i + 1) && tokens[i + 1].Digits > 0
+        if (text[tokens[i].Start] == '#' && i + 1 < count && Adj(i + 1) && (tokens[i + 1].Digits > 0 || IsLetteredNumber(i + 1))
             && !(tokens[i + 1].Kind == TokenKind.Number && tokens[i + 1].Length == 1 && !Is(i - 1, Lex.UnitDesignator)))
         {
             var end = IdEnd(i + 1);
@@ -214,6 +214,11 @@ internal sealed class IdentifierRecogniser(PiiScan scan) : PiiRecogniser(scan)
 
         return 0;
     }
+
+    /// <summary>A capital letter or two, a hyphen and a number: "A-31", "PD-7".</summary>
+    private bool IsLetteredNumber(int k) =>
+        tokens[k].Kind == TokenKind.Word && (tokens[k].Length == 1 && char.IsUpper(text[tokens[k].Start]) || tokens[k].Length == 2 && tokens[k].Has(TokenFlags.AllCaps))
+        && P(k + 1, '-') && Adj(k + 1) && IsNum(k + 2) && Adj(k + 2);
 
     /// <summary>K9 call signs: "K9-3".</summary>
     public int K9CallSign(int i)

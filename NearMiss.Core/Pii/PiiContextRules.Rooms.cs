@@ -2,12 +2,12 @@ namespace NearMiss.Core.Pii;
 
 /// <summary>
 /// Rooms and units of a building, which place a report inside one facility ("Courtroom 4B", "cell 2W-18", "C pod",
-/// "E Block"), and names written surname first ("NGUYEN, LINH").
+/// "E Block"), vehicles by their fleet number ("Boat 3"), and names written surname first ("NGUYEN, LINH").
 /// </summary>
 internal sealed partial class PiiContextRules
 {
     /// <summary>Words a room or unit's number follows: "cell 14", "Tower 3", "dept 9", "room B-110", "gate G7", "platform 2".</summary>
-    private static readonly WordSet RoomsBeforeNumber = new(["courtroom", "pier", "terminal", "berth", "hangar", "wharf", "pod", "cell", "cellblock", "tower", "mod", "module", "dorm", "dormitory", "wing", "room", "rm", "dept", "ward", "bldg", "building", "holding", "gate", "platform", "tank", "tier", "dock", "slip", "bay", "checkpoint"]);
+    private static readonly WordSet RoomsBeforeNumber = new(["courtroom", "pier", "terminal", "berth", "hangar", "wharf", "pod", "cell", "cellblock", "tower", "mod", "module", "dorm", "dormitory", "wing", "room", "rm", "dept", "ward", "bldg", "building", "holding", "gate", "platform", "tank", "tier", "dock", "slip", "bay", "checkpoint", "concourse"]);
 
     /// <summary>Words a unit's letter comes before: "C pod", "E Block", "4B wing".</summary>
     private static readonly WordSet RoomsAfterLetter = new(["pod", "block", "wing", "tier", "dorm", "module", "mod", "yard"]);
@@ -38,6 +38,32 @@ internal sealed partial class PiiContextRules
                 RemoveWithin(spans, room.Start, room.End);
                 added.Add(room);
                 k = end;
+            }
+        }
+    }
+
+    /// <summary>Vehicles a number names, beside the car words the identifier recogniser reads: "Boat 3", "van 12", "train 4031".</summary>
+    private static readonly WordSet VehiclesBeforeNumber = new(["boat", "van", "bus", "train", "skiff"]);
+
+    /// <summary>"Boat 12", "van 12", "on train 4031": a vehicle's fleet number (VEHICLE_ID); not "we train 40 recruits".</summary>
+    private void VehicleNumbers(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        for (var k = 0; k + 1 < count; k++)
+        {
+            ref var number = ref tokens[k + 1];
+            if (!In(VehiclesBeforeNumber, k) || number.Kind != TokenKind.Number || number.Length > 5 || !number.Has(TokenFlags.SpaceBefore)
+                || IsCounted(k + 2) || P(k + 2, ':') || P(k + 2, '-') && k + 3 < count && tokens[k + 3].Kind == TokenKind.Number
+                || !(tokens[k].Has(TokenFlags.Capitalized) || k == 0 || P(k - 1, '.') || P(k - 1, ':') || tokens[k].Has(TokenFlags.NewlineBefore)
+                    || IsDeterminer(k - 1) || EqAny(k - 1, "on", "off", "from", "onto", "into", "of", "by", "aboard", "in", "and")))
+            {
+                continue;
+            }
+
+            var id = new PiiSpan(number.Start, number.End, PiiLabel.VehicleId);
+            if (!Overlaps(spans, id.Start, id.End))
+            {
+                added.Add(id);
+                k++;
             }
         }
     }

@@ -107,6 +107,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         Chains(kept, added);
         PlacesBeside(kept, added);
         Rooms(kept, added);
+        VehicleNumbers(kept, added);
         TakenToPlaces(kept, added);
         ShortYears(kept, added);
         Merge(kept, added);

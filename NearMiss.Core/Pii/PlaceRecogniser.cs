@@ -106,9 +106,9 @@ internal sealed class PlaceRecogniser(PiiScan scan) : PiiRecogniser(scan)
             end++;
         }
 
-        // "I-95 mile marker 42", "Hwy 9 MM 12".
+        // "I-95 mile marker 42", "Hwy 9 MM 12", "US 26 MP 103".
         var m = end;
-        if (EqAny(m, "mile", "mm", "milepost"))
+        if (EqAny(m, "mile", "mm", "milepost", "mp"))
         {
             var k = EqAny(m + 1, "marker", "post") ? m + 2 : m + 1;
             if (IsNum(k))

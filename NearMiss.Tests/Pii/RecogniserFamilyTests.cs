@@ -42,6 +42,7 @@ public sealed class RecogniserFamilyTests
     [InlineData("A 57 y/o male was on the porch.", "57", "AGE")]
     [InlineData("The server at 10.0.0.12 logged it.", "10.0.0.12", "OTHER_ID")]
     [InlineData("K9-3 was already on scene.", "K9-3", "BADGE_ID")]
+    [InlineData("Reporting: Sgt. Jerzy Szymanski #A-31, on scene.", "A-31", "BADGE_ID")]
     public void NumbersAndIds(string text, string expected, string label) => AssertFinds(PiiFamily.NumbersAndIds, text, expected, label);
 
     [Theory]
@@ -77,6 +78,7 @@ public sealed class RecogniserFamilyTests
     [Theory]
     [InlineData("Northbound on I-95 near mile marker 42 we saw it.", "I-95", "LOCATION")]
     [InlineData("It happened on Hwy 9 MM 12 in the rain.", "Hwy 9 MM 12", "LOCATION")]
+    [InlineData("WAS WORKING EB I-90 MP 47 IN CHAINS", "I-90 MP 47", "LOCATION")]
     [InlineData("We drove up from Rapid City that morning.", "Rapid City", "LOCATION")]
     [InlineData("She moved here from Colorado last year.", "Colorado", "LOCATION")]
     [InlineData("He showed his PA CDL at the stop.", "PA", "LOCATION")]
@@ -91,6 +93,9 @@ public sealed class RecogniserFamilyTests
     [InlineData("We worked the Sunday after Thanksgiving that year.", "Sunday after Thanksgiving", "DATE")]
     [InlineData("Traffic was heavy on Black Friday downtown.", "Black Friday", "DATE")]
     [InlineData("The party was on the 9th of July at the lake.", "9th of July", "DATE")]
+    [InlineData("Sábado like 4:15 pm I'm in primary", "Sábado", "DATE")]
+    [InlineData("the chief wants me to do the EAP thing lunes. I'll go.", "lunes", "DATE")]
+    [InlineData("it was in noviembre, right after the storm", "noviembre", "DATE")]
     public void DatesAndTimes(string text, string expected, string label) => AssertFinds(PiiFamily.DatesAndTimes, text, expected, label);
 
     [Fact]

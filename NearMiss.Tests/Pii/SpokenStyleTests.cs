@@ -41,6 +41,10 @@ public sealed class SpokenStyleTests
     [InlineData("so we get sent out to the kealakomo state park lot around 2 and its dark", "kealakomo state park", "LOCATION")]
     [InlineData("he drove off from the tchefuncte boat launch and we lost him", "tchefuncte boat launch", "LOCATION")]
     [InlineData("we met at Old Mill Park after the call", "Old Mill Park", "LOCATION")]
+    [InlineData("TSA held him; respond from Concourse B instead", "Concourse B", "LOCATION")]
+    [InlineData("We were on Boat 3 running back toward the point", "3", "VEHICLE_ID")]
+    [InlineData("transporting two inmates. van 12. one was a state inmate", "12", "VEHICLE_ID")]
+    [InlineData("The operator on train 4031 saw it from the cab", "4031", "VEHICLE_ID")]
     public void RoomsAndSurnamesFirst(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
@@ -142,6 +146,7 @@ public sealed class SpokenStyleTests
     [InlineData("NDHP was at a crash by the river and we had nobody", "NDHP", "AGENCY")]
     [InlineData("we called the jail and MN DOC took him that night", "MN DOC", "AGENCY")]
     [InlineData("We talked to sgt blackhorse after and now We stage", "blackhorse", "PERSON")]
+    [InlineData("The driver, Julio Cesar Ibarra, 31, ran toward the canal", "Julio Cesar Ibarra", "PERSON")] // a name, not a month in Spanish
     public void SaidAndWritten(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
@@ -284,6 +289,7 @@ public sealed class SpokenStyleTests
     [InlineData("We covered SEG 12 (Control of Conflict) and the Rules of Engagement.")] // titles of ordinary words joined by "of"
     [InlineData("Tell the Command Center where you're going. Found a bag of fent in there too.")] // a kind of centre, and slang for a drug
     [InlineData("he said copy 2214 and went, then fired 2 rounds")] // a unit after "copy", and a count of rounds
+    [InlineData("we train 40 recruits a year and the bus 2 hours late is normal")] // a verb and a bus's delay, no fleet number
     public void LeavesAlone(string text) => Assert.Empty(Rules.Detect(text));
 
     private static void AssertFinds(string text, string expected, string label)
