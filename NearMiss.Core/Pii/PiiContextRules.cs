@@ -120,6 +120,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         JoinIntersections(kept);
         SpanTails(kept);
         Premises(kept);
+        SplitSurnames(kept);
         SpreadNames(kept);
 
         // The context stages add names and places from evidence; none may be made of words never PII alone.

@@ -91,6 +91,7 @@ internal sealed class PiiLexicon
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _chainHeadLookup;
 
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _regionLookup;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _splitSurnameLookup;
 
     private readonly List<string[]> _holidayPhrases = [];
 
@@ -107,6 +108,7 @@ internal sealed class PiiLexicon
         _chainPhraseLookup = new HashSet<string>(classes["chain-phrases"], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         _chainWordLookup = new HashSet<string>(Words("chain-words"), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         _regionLookup = new HashSet<string>(classes["regions"], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        _splitSurnameLookup = new HashSet<string>(ReadLines("split-surnames.txt"), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         _chainHeadLookup = new HashSet<string>(classes["chain-phrases"].Select(static p => p.Split(' ')[0]).Concat(Words("chain-words")), StringComparer.OrdinalIgnoreCase)
             .GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var (name, count) in ReadCounts("given-names.tsv"))
@@ -215,6 +217,9 @@ internal sealed class PiiLexicon
 
     /// <summary>Is the text, as written, a chain of several words ("circle k", "Dollar General")?</summary>
     public bool IsChainPhrase(ReadOnlySpan<char> phrase) => _chainPhraseLookup.Contains(phrase);
+
+    /// <summary>Is the text two words that the Census writes as one surname ("Iron Cloud", "Not Afraid")?</summary>
+    public bool IsSplitSurname(ReadOnlySpan<char> twoWords) => _splitSurnameLookup.Contains(twoWords);
 
     /// <summary>Is the text, as written, a region of the country ("Upper Midwest", "the Pacific Northwest")?</summary>
     public bool IsRegion(ReadOnlySpan<char> phrase) =>

@@ -148,6 +148,10 @@ public sealed class SpokenStyleTests
     [InlineData("we called the jail and MN DOC took him that night", "MN DOC", "AGENCY")]
     [InlineData("We talked to sgt blackhorse after and now We stage", "blackhorse", "PERSON")]
     [InlineData("The driver, Julio Cesar Ibarra, 31, ran toward the canal", "Julio Cesar Ibarra", "PERSON")] // a name, not a month in Spanish
+    [InlineData("Caller was Loretta Not Afraid. She said her nephew was drunk", "Loretta Not Afraid", "PERSON")] // the Census's "Notafraid"
+    [InlineData("backup was sgt iron cloud, he rolled up right after", "iron cloud", "PERSON")]
+    [InlineData("He's 17. Tyrell Two Crow. He was drunk and upset", "Tyrell Two Crow", "PERSON")]
+    [InlineData("Caller was Loretta Not Afraid. Not Afraid was compliant the whole time", "Not Afraid", "PERSON")] // a later mention
     public void SaidAndWritten(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
@@ -291,6 +295,7 @@ public sealed class SpokenStyleTests
     [InlineData("Tell the Command Center where you're going. Found a bag of fent in there too.")] // a kind of centre, and slang for a drug
     [InlineData("he said copy 2214 and went, then fired 2 rounds")] // a unit after "copy", and a count of rounds
     [InlineData("we train 40 recruits a year and the bus 2 hours late is normal")] // a verb and a bus's delay, no fleet number
+    [InlineData("The officer felt man handled. We drove past two bulls in the field")] // two words of a surname, no name or rank before them
     public void LeavesAlone(string text) => Assert.Empty(Rules.Detect(text));
 
     private static void AssertFinds(string text, string expected, string label)

@@ -57,3 +57,15 @@ with open(f"{out}/counties.txt", "w", encoding="utf-8") as f:
 with open(f"{out}/states.tsv", "w", encoding="utf-8") as f:
     for line in open(f"{src}/states.tsv", encoding="utf-8"):
         f.write(line)
+
+# Surnames written as one word in the Census that people write as two ordinary words ("Ironcloud" as "Iron Cloud",
+# "Notafraid" as "Not Afraid"): each split into two English words of three letters or more, one per line.
+english = {w.strip().lower() for w in open(f"{out}/english-words.txt", encoding="utf-8") if w.strip() and not w.startswith("#")}
+with open(f"{out}/split-surnames.txt", "w", encoding="utf-8") as f:
+    for line in open(f"{src}/surnames.tsv", encoding="utf-8"):
+        name, count = line.rstrip("\n").split("\t")
+        name = name.lower()
+        if int(count) >= 100 and name.isalpha():
+            for k in range(3, len(name) - 2):
+                if name[:k] in english and name[k:] in english:
+                    f.write(f"{name[:k]} {name[k:]}\n")
