@@ -215,6 +215,36 @@ internal sealed partial class PiiContextRules
         }
     }
 
+    /// <summary>"Ofc. Tran (2133)", "Officer Pham (12S17)", "(B3-14)": a number of three digits or more, or letters and
+    /// digits, in brackets right after a name is the officer's badge or unit (an age has two digits, a phone goes on).</summary>
+    private void BadgesAfterNames(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        for (var k = 1; k + 2 < count; k++)
+        {
+            if (!P(k, '(') || !EndsSpan(spans, tokens[k - 1].End, PiiLabel.Person))
+            {
+                continue;
+            }
+
+            var last = k + 1;
+            while (last + 2 < count && P(last + 1, '-') && !tokens[last + 1].Has(TokenFlags.SpaceBefore) && !tokens[last + 2].Has(TokenFlags.SpaceBefore)
+                && tokens[last + 2].Kind is TokenKind.Number or TokenKind.Alnum)
+            {
+                last += 2;
+            }
+
+            ref var first = ref tokens[k + 1];
+            var id = first.Kind == TokenKind.Number && (first.Length is >= 3 and <= 6 || last > k + 1)
+                || first.Kind == TokenKind.Alnum && first.Digits > 0 && first.Length <= 8
+                || first.Kind == TokenKind.Word && first.Length <= 2 && last > k + 1;
+            if (id && P(last + 1, ')') && !(last + 2 < count && tokens[last + 2].Kind == TokenKind.Number) && !Overlaps(spans, first.Start, tokens[last].End))
+            {
+                added.Add(new PiiSpan(first.Start, tokens[last].End, PiiLabel.BadgeId));
+                k = last + 1;
+            }
+        }
+    }
+
     /// <summary>The last token of "s-14", "M-220": one or two letters, a hyphen and one to three digits, written together and standing alone; or -1.</summary>
     private int LetterUnitEnd(int k) =>
         LetterHyphenNumber(k) && (k == 0 || tokens[k].Has(TokenFlags.SpaceBefore) || P(k - 1, '(')) && !JoinedAfter(k + 2, ',', ')', '.', ':') ? k + 2 : -1;

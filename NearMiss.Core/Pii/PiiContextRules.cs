@@ -91,6 +91,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         LogCallSigns(kept, added);
         LogUnits(kept, added);
         UnitsBesidePeople(kept, added);
+        BadgesAfterNames(kept, added);
         SpacedPlates(kept, added);
         EstimatedTimes(kept, added);
         SpokenTimes(kept, added);

@@ -31,7 +31,7 @@ internal static partial class PiiPatterns
     [GeneratedRegex(@"^((0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(/(\d{4}|\d{2}))?|(0?[1-9]|1[0-2])[-.](0?[1-9]|[12]\d|3[01])[-.](\d{4}|\d{2}))(?![\d/-])", Options)]
     public static partial Regex NumericDate();
 
-    [GeneratedRegex(@"^(([01]?\d|2[0-4]):[0-5]\d(:[0-5]\d)?(\s?[aApP](\.[mM]\.|[mM])(?![a-zA-Z]))?(\s?(hrs|hours|hr)\b)?|(0?[1-9]|1[0-2])\s?[aApP](\.[mM]\.|[mM])(?![a-zA-Z])|([01]\d|2[0-4])[0-5]\d\s?(hrs|hours|hr|h)(?![a-zA-Z]))", Options)]
+    [GeneratedRegex(@"^(([01]\d|2[0-3])[0-5]\d:[0-5]\d(?![\d:])|([01]?\d|2[0-4]):[0-5]\d(:[0-5]\d)?(\s?[aApP](\.[mM]\.|[mM])(?![a-zA-Z]))?(\s?(hrs|hours|hr)\b)?|(0?[1-9]|1[0-2])\s?[aApP](\.[mM]\.|[mM])(?![a-zA-Z])|([01]\d|2[0-4])[0-5]\d\s?(hrs|hours|hr|h)(?![a-zA-Z]))", Options)]
     public static partial Regex Time();
 
     [GeneratedRegex(@"^(\+\d{1,3}[\s.-]?)?(\(\d{1,4}\)[\s.-]?)?(\(0\)\d{1,4}|\d{1,5})([.\- ]\d{2,8}){1,4}(\s?(x|ext\.?)\s?\d{1,5})?(?!\d|-\d)", Options)]

@@ -89,6 +89,9 @@ public sealed class SpokenStyleTests
     [InlineData("so on the 9th we went back out there", "9th", "DATE")]
     [InlineData("night of the 21st into the 22nd, cold and wet", "22nd", "DATE")]
     [InlineData("A GREY HONDA ACCORD NJ REG. F42-KRM, WAS LATER LOCATED", "F42-KRM", "PLATE")] // the full stop of an abbreviation, not a sentence's
+    [InlineData("TRANSCRIPT 2213:40  64-12: Dispatch, traffic. 2213:52  DISPATCH: go ahead.", "2213:52", "TIME")]
+    [InlineData("Around 0340 Ofc. Tran (2133) and Ofc. Whitley worked the crash", "2133", "BADGE_ID")]
+    [InlineData("Units: - Ofc. Jean-Baptiste Morisseau (B3-14) - Sgt. Flaherty", "B3-14", "BADGE_ID")]
     public void PlatesTimesAgencies(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
