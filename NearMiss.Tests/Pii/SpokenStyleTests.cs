@@ -43,6 +43,7 @@ public sealed class SpokenStyleTests
     [InlineData("we met at Old Mill Park after the call", "Old Mill Park", "LOCATION")]
     [InlineData("TSA held him; respond from Concourse B instead", "Concourse B", "LOCATION")]
     [InlineData("Event: Disturbance / weapon, Eppley Airfield, checkpoint", "Eppley Airfield", "LOCATION")]
+    [InlineData("We got sent up to the Pinnacles Overlook about a fight", "Pinnacles Overlook", "LOCATION")]
     [InlineData("We were on Boat 3 running back toward the point", "3", "VEHICLE_ID")]
     [InlineData("transporting two inmates. van 12. one was a state inmate", "12", "VEHICLE_ID")]
     [InlineData("The operator on train 4031 saw it from the cab", "4031", "VEHICLE_ID")]
