@@ -411,6 +411,26 @@ internal sealed partial class PiiContextRules
             && ((lexicon.Get(w[..^1]).Extra & LexExtra.Model) != 0 || w.Length > 4 && w[^2] is 'e' or 'E' && (lexicon.Get(w[..^2]).Extra & LexExtra.Model) != 0);
     }
 
+    /// <summary>"talk to the doc", "heard the jake brake": lower-case words after an article are a thing, not a person.</summary>
+    private bool PersonAfterArticle(PiiSpan span)
+    {
+        var first = FirstToken(span.Start);
+        if (span.Label != PiiLabel.Person || first < 1 || !(Eq(first - 1, "the") || Eq(first - 1, "a") || Eq(first - 1, "an")))
+        {
+            return false;
+        }
+
+        foreach (var c in text.AsSpan(span.Start, span.End - span.Start))
+        {
+            if (char.IsUpper(c) && !caseless)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>A name or place made only of words that are never PII alone ("Warning", "Care", "Summary").</summary>
     private bool NeverPiiAlone(PiiSpan span)
     {

@@ -126,6 +126,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
 
         // The context stages add names and places from evidence; none may be made of words never PII alone.
         kept.RemoveAll(NeverPiiAlone);
+        kept.RemoveAll(PersonAfterArticle);
         kept.RemoveAll(AgencyOfAKind);
         return kept;
     }
