@@ -16,7 +16,7 @@ internal sealed partial class PiiContextRules
         List<(int Start, int Length)>? found = null;
         for (var k = 1; k + 1 < count; k++)
         {
-            if (!IsSplitSurname(k, pair) || !(caseless || CapitalWord(k) && CapitalWord(k + 1)) || NameStartBefore(spans, k) is not { } start)
+            if (!(caseless || CapitalWord(k) && CapitalWord(k + 1)) || !IsSplitSurname(k, pair) || NameStartBefore(spans, k) is not { } start)
             {
                 continue;
             }
@@ -60,7 +60,7 @@ internal sealed partial class PiiContextRules
     /// <summary>Are tokens <paramref name="k"/> and the next, one space apart, a surname the Census writes as one word?</summary>
     private bool IsSplitSurname(int k, Span<char> pair)
     {
-        if (!IsWord(k) || !IsWord(k + 1) || tokens[k + 1].Start != tokens[k].End + 1 || text[tokens[k].End] != ' ' || tokens[k].Length + tokens[k + 1].Length + 1 > pair.Length)
+        if (!IsWord(k) || !IsWord(k + 1) || tokens[k].Length < 3 || tokens[k + 1].Length < 3 || tokens[k + 1].Start != tokens[k].End + 1 || text[tokens[k].End] != ' ' || tokens[k].Length + tokens[k + 1].Length + 1 > pair.Length)
         {
             return false;
         }
