@@ -411,7 +411,10 @@ internal sealed partial class PiiContextRules
             && ((lexicon.Get(w[..^1]).Extra & LexExtra.Model) != 0 || w.Length > 4 && w[^2] is 'e' or 'E' && (lexicon.Get(w[..^2]).Extra & LexExtra.Model) != 0);
     }
 
-    /// <summary>"talk to the doc", "heard the jake brake": lower-case words after an article are a thing, not a person.</summary>
+    /// <summary>
+    /// "talk to the doc", "heard the jake brake", "a shank": lower-case words after an article are a thing, not a person;
+    /// in text of one case, whatever capitals the recaser gave them.
+    /// </summary>
     private bool PersonAfterArticle(PiiSpan span)
     {
         var first = FirstToken(span.Start);
