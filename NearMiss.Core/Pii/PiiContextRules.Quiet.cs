@@ -423,9 +423,14 @@ internal sealed partial class PiiContextRules
             return false;
         }
 
+        if (caseless)
+        {
+            return true;
+        }
+
         foreach (var c in text.AsSpan(span.Start, span.End - span.Start))
         {
-            if (char.IsUpper(c) && !caseless)
+            if (char.IsUpper(c))
             {
                 return false;
             }

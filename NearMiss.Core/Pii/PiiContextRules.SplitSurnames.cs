@@ -12,11 +12,10 @@ internal sealed partial class PiiContextRules
     /// </summary>
     private void SplitSurnames(List<PiiSpan> spans)
     {
-        Span<char> pair = stackalloc char[64];
         List<(int Start, int Length)>? found = null;
         for (var k = 1; k + 1 < count; k++)
         {
-            if (!(caseless || CapitalWord(k) && CapitalWord(k + 1)) || !IsSplitSurname(k, pair) || NameStartBefore(spans, k) is not { } start)
+            if (!(caseless || CapitalWord(k) && CapitalWord(k + 1)) || !IsSplitSurname(k) || NameStartBefore(spans, k) is not { } start)
             {
                 continue;
             }
@@ -58,17 +57,9 @@ internal sealed partial class PiiContextRules
     }
 
     /// <summary>Are tokens <paramref name="k"/> and the next, one space apart, a surname the Census writes as one word?</summary>
-    private bool IsSplitSurname(int k, Span<char> pair)
-    {
-        if (!IsWord(k) || !IsWord(k + 1) || tokens[k].Length < 3 || tokens[k + 1].Length < 3 || tokens[k + 1].Start != tokens[k].End + 1 || text[tokens[k].End] != ' ' || tokens[k].Length + tokens[k + 1].Length + 1 > pair.Length)
-        {
-            return false;
-        }
-
-        var length = tokens[k + 1].End - tokens[k].Start;
-        text.AsSpan(tokens[k].Start, length).CopyTo(pair);
-        return lexicon.IsSplitSurname(pair[..length]);
-    }
+    private bool IsSplitSurname(int k) =>
+        IsWord(k) && IsWord(k + 1) && tokens[k].Length >= 3 && tokens[k + 1].Length >= 3 && tokens[k + 1].Start == tokens[k].End + 1 && text[tokens[k].End] == ' '
+        && lexicon.IsSplitSurname(text.AsSpan(tokens[k].Start, tokens[k + 1].End - tokens[k].Start));
 
     private bool IsInitial(int k) => IsWord(k) && tokens[k].Length == 1 && char.IsUpper(text[tokens[k].Start]);
 
