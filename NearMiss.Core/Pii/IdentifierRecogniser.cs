@@ -456,6 +456,11 @@ internal sealed class IdentifierRecogniser(PiiScan scan) : PiiRecogniser(scan)
         }
 
         var end = IdEnd(j);
+        if (end == j + 1 && IsCalibre(j))
+        {
+            return 0; // "s&w shield 9mm": a calibre, not a badge
+        }
+
         if (!HasDigit(j, end))
         {
             // Plates written in two groups, letters first: "TXK 2291".
@@ -485,6 +490,10 @@ internal sealed class IdentifierRecogniser(PiiScan scan) : PiiRecogniser(scan)
         Emit(j, end, label);
         return end;
     }
+
+    /// <summary>"9mm", "40mm": a calibre.</summary>
+    private bool IsCalibre(int j) =>
+        tokens[j].Length <= 6 && char.IsAsciiDigit(text[tokens[j].Start]) && W(j).EndsWith("mm", StringComparison.OrdinalIgnoreCase);
 
     private int EmitState(int i)
     {

@@ -23,6 +23,19 @@ internal sealed partial class PersonRecogniser(PiiScan scan) : PiiRecogniser(sca
             noun = false;
         }
 
+        // The country inside a title: "Deputy U.S. Marshal".
+        var country = Eq(j, "u") && P(j + 1, '.') && Eq(j + 2, "s") && P(j + 3, '.') ? j + 4 : Eq(j, "us") && tokens[j].Has(TokenFlags.AllCaps) ? j + 1 : j;
+        var titled = country > j;
+        if (titled)
+        {
+            if (country >= count || !tokens[country].Is(Lex.Rank))
+            {
+                return country < count && tokens[country].Has(TokenFlags.Lower) ? country : 0; // "deputy U.S. marshals"
+            }
+
+            j = country;
+        }
+
         // Chained titles: "Deputy Marshal", "Instructor Lt.".
         while (j < count && tokens[j].Is(Lex.Rank) && tokens[j].Kind == TokenKind.Word && (Cap(j) || LowerMode) && !IsNameToken(j, strict: true))
         {
@@ -43,7 +56,7 @@ internal sealed partial class PersonRecogniser(PiiScan scan) : PiiRecogniser(sca
         // The name stands on the rank's line: "Report Type: Near Miss" then "Job Function:" is no "Miss Job".
         if (!IsNameToken(j, strict: noun || tokens[i].Has(TokenFlags.Lower)) || tokens[j].Has(TokenFlags.NewlineBefore))
         {
-            return 0;
+            return titled ? j : 0; // (a title with the country in it is a title, not an agency: "a Deputy U.S. Marshal")
         }
 
         var end = NameEnd(j, 3, lower: tokens[j].Has(TokenFlags.Lower));

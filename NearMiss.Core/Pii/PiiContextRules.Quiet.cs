@@ -20,8 +20,15 @@ internal sealed partial class PiiContextRules
             return null;
         }
 
-        // "a Ruger 10/22": a model's number after its make, not a date.
-        if (span.Label == PiiLabel.Date && FirstToken(span.Start) is var d and > 0 && IsWord(d - 1) && tokens[d - 1].Is(Lex.Brand | Lex.Weapon))
+        // "a Ruger 10/22", "Glock 17 Gen 5": a model's number after its make, not a date or an address.
+        if (span.Label is PiiLabel.Date or PiiLabel.Address && FirstToken(span.Start) is var d and > 0 && IsWord(d - 1) && tokens[d - 1].Is(Lex.Brand | Lex.Weapon))
+        {
+            return null;
+        }
+
+        // A maker before its gear: "Danner boots", "a Hi-Point carbine", "an ASP Talon baton".
+        if (span.Label is PiiLabel.Person or PiiLabel.Location or PiiLabel.Agency or PiiLabel.Address && FirstToken(span.Start) is var g && TokenEnding(span.End) is var gl && g <= gl && gl < count
+            && IsGearMaker(text, tokens.AsSpan(0, count), g, gl))
         {
             return null;
         }
@@ -177,7 +184,7 @@ internal sealed partial class PiiContextRules
 
         // A make or model: "GMC Sierra", "Dodge Durango", "sierra reloads", "Springfield XD", "behind the Sierra", "ruger lcp".
         if (words <= 2 && IsWord(first - 1) && tokens[first - 1].Lex.Has(LexExtra.Model) && (!tokens[first - 1].Is(Lex.GivenName) || tokens[first - 1].Is(Lex.Brand))
-            && (words == 1 || tokens[first - 1].Is(Lex.Brand)))
+            && (words == 1 || tokens[first - 1].Is(Lex.Brand)) && !EqAny(last + 1, "plate", "plates", "tag", "tags"))
         {
             return null;
         }

@@ -239,9 +239,9 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
                 }
             }
 
-            if (!P(end, '.') && !tokens[k].Is(Lex.State))
+            if (!P(end, '.') && !tokens[k].Is(Lex.State) || EqAny(end + 1, "plate", "plates", "tag", "tags", "registration", "reg"))
             {
-                continue;
+                continue; // (a state before "plate" is the plate's: "a black Corolla, Texas plate ...")
             }
 
             // The place before the comma: capitalised or upper-case words back to the line start or a preposition.

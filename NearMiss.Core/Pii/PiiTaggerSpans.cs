@@ -105,7 +105,7 @@ internal static class PiiTaggerSpans
         }
 
         if (!meaningful || label != PiiLabel.Agency && PiiContextRules.IsRegionPart(text, tokens, first, last, lexicon) || label == PiiLabel.Age && !IsAge(text, tokens, first, last) || IsCommonWordWithoutCase(tokens, first, last)
-            || AfterMake(tokens, first, last) || label == PiiLabel.Address && (first == last && tokens[first].Kind == TokenKind.Alnum || OrdinalsOnly(text, tokens, first, last) && !AfterStreetPreposition(text, tokens, first))
+            || AfterMake(tokens, first, last) || PiiContextRules.IsGearMaker(text, tokens, first, last) || PiiContextRules.IsGear(text, tokens, last) || label == PiiLabel.Address && (first == last && tokens[first].Kind == TokenKind.Alnum || OrdinalsOnly(text, tokens, first, last) && !AfterStreetPreposition(text, tokens, first))
             || label == PiiLabel.Agency && PiiContextRules.IsAgencyOfAKind(text, tokens, first, last)
             || label is PiiLabel.Person or PiiLabel.Location && lexicon.IsVocabulary(text, tokens, first, last))
         {
@@ -266,8 +266,34 @@ internal static class PiiTaggerSpans
             return false;
         }
 
-        return int.TryParse(text.AsSpan(tokens[first].Start, tokens[first].Length), out var age) && age is > 0 and < 120;
+        return int.TryParse(text.AsSpan(tokens[first].Start, tokens[first].Length), out var age) && age is > 0 and < 120 && !IsYearsOfService(text, tokens, last);
     }
+
+    /// <summary>"a 20-year veteran", "his 12 years on the job": years that are not "old" or "of age".</summary>
+    private static bool IsYearsOfService(string text, ReadOnlySpan<Token> tokens, int k)
+    {
+        var next = k + 1;
+        if (next < tokens.Length && tokens[next].Kind == TokenKind.Punct && text[tokens[next].Start] == '-')
+        {
+            next++;
+        }
+
+        if (next >= tokens.Length || !IsWordAt(text, tokens, next, "year") && !IsWordAt(text, tokens, next, "years") && !IsWordAt(text, tokens, next, "yr") && !IsWordAt(text, tokens, next, "yrs"))
+        {
+            return false;
+        }
+
+        next++;
+        if (next < tokens.Length && tokens[next].Kind == TokenKind.Punct && text[tokens[next].Start] == '-')
+        {
+            next++;
+        }
+
+        return next < tokens.Length && tokens[next].Kind == TokenKind.Word && !IsWordAt(text, tokens, next, "old") && !IsWordAt(text, tokens, next, "of") && !IsWordAt(text, tokens, next, "young");
+    }
+
+    private static bool IsWordAt(string text, ReadOnlySpan<Token> tokens, int k, string word) =>
+        tokens[k].Kind == TokenKind.Word && text.AsSpan(tokens[k].Start, tokens[k].Length).Equals(word, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A placeholder a reviewer or the detector put in ("[LOCATION]", "[the city]").</summary>
     private static bool InBrackets(string text, ReadOnlySpan<Token> tokens, int first, int last) =>

@@ -45,6 +45,7 @@ public sealed class LocalPiiDetectorTests
     [InlineData("WEAR THE REFLECTIVE VEST. PARK UPSTREAM AS A BLOCKER. USE CODE 3 LIGHTS, 10-4 AND STAY SAFE.")]
     [InlineData("The chief likes to talk about Main Street policing.")]
     [InlineData("We work May through October on the lake patrol.")]
+    [InlineData("Lit it up with the Whelen bar and put on my Oakley SI gloves and a Tyvek suit.")]
     public void Detect_IgnoresDomainNegatives(string text)
     {
         var spans = Detector.Detect(text);
@@ -240,5 +241,15 @@ public sealed class LocalPiiDetectorTests
     {
         const string text = "Wait for backup on dark roads. <iframe srcdoc=\"<script>parent.__xss=1</script>\"></iframe>";
         Assert.Empty(new LocalPiiDetector().Detect(text));
+    }
+
+    [Theory]
+    [InlineData("Sgt. Wesley Tanner, 45, a 20-year veteran of the department, was hurt.", "20")]
+    [InlineData("The driver of the Mustang, Cody Prewitt, 19, was arrested.", "Mustang")]
+    public void Detect_LeavesYearsOfServiceAndModelsAlone(string text, string word)
+    {
+        var spans = Detector.Detect(text);
+
+        Assert.DoesNotContain(spans, s => text[s.Start..s.End] == word);
     }
 }

@@ -304,7 +304,28 @@ public sealed class SpokenStyleTests
     [InlineData("heard the jake brake and just dove over the guardrail")]
     [InlineData("inmate pulled a shank out of his sock and swung. the shank was a toothbrush")]
     [InlineData("she had a fanny pack on and the katana was in the trunk")]
+    [InlineData("Two Magpul mags, Peerless chain cuffs, an ASP Talon baton, Danner boots and Oakley gloves.")] // makers before their gear
+    [InlineData("Glock 17 Gen 5 on the hip and a Hi-Point carbine in the trunk")] // a model's generation, a maker before a carbine
+    [InlineData("gun was loaded with one in the chamber. s&w shield 9mm. he said he wanted to scare the other kid")] // a pistol and its calibre, not a badge
+    [InlineData("neighbor screaming that Grandma was still inside. I know, Aunty, I know.")] // kin as people call them
+    [InlineData("Hi Sunny, Ahéhee' for calling me back. Mahalo nui, talk soon")] // thanks in Navajo and Hawaiian
+    [InlineData("He is a Deputy U.S. Marshal now, one of two deputy U.S. marshals on the detail")] // the country inside a title
     public void LeavesAlone(string text) => Assert.Empty(Rules.Detect(text));
+
+    [Theory]
+    [InlineData("Deputy Oakley took the call. Oakley boots were muddy", "Oakley", 2)] // a maker's word that is also someone's name in the text
+    [InlineData("Deputy U.S. Marshal Tom Brady was there", "Tom Brady", 1)] // the name after a title with the country in it
+    public void KeepsNamesBesideGear(string text, string expected, int mentions) =>
+        Assert.Equal(mentions, Rules.Detect(text).Count(s => text[s.Start..s.End] == expected && s.Label == PiiLabel.Person));
+
+    [Fact]
+    public void PlateStateIsNoDateline()
+    {
+        const string text = "Deputy Reyes stopped a black Corolla, Texas plate DAF 528.";
+        var spans = Rules.Detect(text);
+        Assert.DoesNotContain(spans, s => text[s.Start..s.End] == "Corolla");
+        Assert.Contains(spans, s => text[s.Start..s.End] == "Texas");
+    }
 
     private static void AssertFinds(string text, string expected, string label)
     {
