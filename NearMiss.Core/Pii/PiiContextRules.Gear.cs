@@ -15,7 +15,7 @@ internal sealed partial class PiiContextRules
         "suit", "suits", "vest", "vests", "helmet", "helmets", "flashlight", "flashlights", "lightbar", "weaponlight", "stretcher",
         "cot", "monitor", "scope", "optic", "optics", "sight", "sights", "knife", "knives", "tourniquet", "tourniquets", "mask",
         "masks", "mags", "magazine", "magazines", "sling", "belt", "belts", "jacket", "goggles", "sunglasses", "bodycam", "drone",
-        "drones", "airpack", "airpacks", "harness", "respirator", "spray", "canister", "laptop", "tablet", "defibrillator",
+        "drones", "airpack", "airpacks", "harness", "respirator", "spray", "canister", "laptop", "tablet", "defibrillator", "blaster",
     ]);
 
     /// <summary>Tokens <paramref name="first"/> to <paramref name="last"/> name the maker of the gear after them.</summary>

@@ -246,6 +246,7 @@ public sealed class LocalPiiDetectorTests
     [Theory]
     [InlineData("Sgt. Wesley Tanner, 45, a 20-year veteran of the department, was hurt.", "20")]
     [InlineData("The driver of the Mustang, Cody Prewitt, 19, was arrested.", "Mustang")]
+    [InlineData("Ofc. Ezra Bloom and two TSOs got him down while the ECOs watched.", "TSOs")]
     public void Detect_LeavesYearsOfServiceAndModelsAlone(string text, string word)
     {
         var spans = Detector.Detect(text);

@@ -310,6 +310,8 @@ public sealed class SpokenStyleTests
     [InlineData("neighbor screaming that Grandma was still inside. I know, Aunty, I know.")] // kin as people call them
     [InlineData("Hi Sunny, Ahéhee' for calling me back. Mahalo nui, talk soon")] // thanks in Navajo and Hawaiian
     [InlineData("He is a Deputy U.S. Marshal now, one of two deputy U.S. marshals on the detail")] // the country inside a title
+    [InlineData("Supplemental Narrative\nThe trailer had a USDOT number on the door. The gun was a Nerf blaster. I just finished the ALERRT Level 1 course.")] // a heading, initials, a toy maker, a course
+    [InlineData("I put in a work order with Fleet but nobody called back.")] // the department's garage
     public void LeavesAlone(string text) => Assert.Empty(Rules.Detect(text));
 
     [Theory]
