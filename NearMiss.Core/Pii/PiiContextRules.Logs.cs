@@ -96,16 +96,18 @@ internal sealed partial class PiiContextRules
     private void LogUnits(List<PiiSpan> spans, List<PiiSpan> added)
     {
         HashSet<string>? units = null;
+        var stamped = StampedLineEnds(spans);
         for (var k = 0; k + 1 < count; k++)
         {
-            if (!IsEntryTime(k))
+            if (!IsEntryTime(k) && !(stamped?.Contains(k) ?? false))
             {
                 continue;
             }
 
             var j = P(k + 1, '-') || P(k + 1, '—') || P(k + 1, '–') ? k + 2 : k + 1;
             var end = HyphenatedUnitEnd(j);
-            if (end < 0 && IsUnitNumber(j) && (UnitActs(j + 1) || P(j + 1, '(') || EqAny(j + 1, "and", "&") && IsUnitNumber(j + 2) && UnitActs(j + 3)))
+            if (end < 0 && IsUnitNumber(j) && (UnitActs(j + 1) || P(j + 1, '(') || EqAny(j + 1, "and", "&") && IsUnitNumber(j + 2) && UnitActs(j + 3)
+                || stamped is not null && IsSpeakerColon(j + 1)))
             {
                 end = j;
                 if (EqAny(j + 1, "and", "&"))
@@ -134,8 +136,10 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
-            var opens = IsEntryTime(k - 1) || (P(k - 1, '-') || P(k - 1, '—') || P(k - 1, '–')) && IsEntryTime(k - 2);
-            if (opens || UnitActs(end + 1) || EqAny(k - 1, "and", "&") && IsUnitNumber(k - 2) || end > k || P(end + 1, '(') && IsWord(end + 2) && !tokens[end + 2].Has(TokenFlags.Lower))
+            var opens = IsEntryTime(k - 1) || (P(k - 1, '-') || P(k - 1, '—') || P(k - 1, '–')) && IsEntryTime(k - 2) || (stamped?.Contains(k - 1) ?? false);
+            var called = Eq(k - 1, "copy") || P(k - 1, ',') && Eq(k - 2, "copy") || IsSpeakerColon(end + 1) && (opens || P(k - 1, ':'))
+                || P(end + 1, ',') && (tokens[k].Has(TokenFlags.SentenceStart) || P(k - 1, ':') || P(k - 1, '.'));
+            if (opens || called || UnitActs(end + 1) || EqAny(k - 1, "and", "&") && IsUnitNumber(k - 2) || end > k || P(end + 1, '(') && IsWord(end + 2) && !tokens[end + 2].Has(TokenFlags.Lower))
             {
                 added.Add(new PiiSpan(tokens[k].Start, tokens[end].End, PiiLabel.BadgeId));
             }
@@ -143,6 +147,29 @@ internal sealed partial class PiiContextRules
             k = end;
         }
     }
+
+    /// <summary>
+    /// The last tokens of times with their seconds or colons that open a line ("0615:09", "22:46:11"): a radio log's
+    /// stamps, after which the speaker stands. Null when the text has none.
+    /// </summary>
+    private HashSet<int>? StampedLineEnds(List<PiiSpan> spans)
+    {
+        HashSet<int>? ends = null;
+        foreach (var span in spans)
+        {
+            var first = FirstToken(span.Start);
+            if (span.Label == PiiLabel.Time && first < count && (first == 0 || tokens[first].Has(TokenFlags.NewlineBefore)) && text.AsSpan(span.Start, span.End - span.Start).Contains(':'))
+            {
+                (ends ??= []).Add(TokenEnding(span.End));
+            }
+        }
+
+        return ends is { Count: >= 2 } ? ends : null;
+    }
+
+    /// <summary>A speaker's colon: ":" written against the word before it and followed by a space.</summary>
+    private bool IsSpeakerColon(int k) =>
+        P(k, ':') && tokens[k].Start == tokens[k - 1].End && (k + 1 >= count || tokens[k + 1].Start > tokens[k].End);
 
     /// <summary>A four-digit clock time that opens a line, alone or after the line's date ("31DEC 2354").</summary>
     private bool IsEntryTime(int k) =>

@@ -455,7 +455,13 @@ internal sealed partial class PiiContextRules
         }
 
         var words = 0;
-        for (var k = FirstToken(span.Start); k < count && tokens[k].Start < span.End; k++)
+        var first = FirstToken(span.Start);
+        if (span.Label == PiiLabel.Location && IsWord(first) && tokens[first].Has(TokenFlags.AllCaps) && tokens[first].Length == 2 && IsWord(first + 1) && EqAny(first + 1, PlateWords))
+        {
+            return false; // "OK tag LHJ-482": a state's code before its plate, though "ok" alone is chat
+        }
+
+        for (var k = first; k < count && tokens[k].Start < span.End; k++)
         {
             if (tokens[k].Kind is TokenKind.Number or TokenKind.Alnum || IsWord(k) && !tokens[k].Lex.Has(LexExtra.NotPii))
             {

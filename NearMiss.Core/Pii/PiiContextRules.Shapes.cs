@@ -7,7 +7,7 @@ namespace NearMiss.Core.Pii;
 /// </summary>
 internal sealed partial class PiiContextRules
 {
-    private static readonly string[] PlateWords = ["tag", "tags", "plate", "plates", "plt", "reg", "registration", "dl", "cdl", "lic", "license", "licence", "ol", "id"];
+    private static readonly string[] PlateWords = ["tag", "tags", "plate", "plates", "plt", "lp", "reg", "registration", "dl", "cdl", "lic", "license", "licence", "ol", "id"];
 
     private bool IsClockNumber(int k)
     {
@@ -25,7 +25,8 @@ internal sealed partial class PiiContextRules
     /// <summary>Does an entry of a log start at token k: a new line, or after "," ";" "—" "-" "//" "|" or a date?</summary>
     private bool EntryStart(int k) =>
         k == 0 || tokens[k].Has(TokenFlags.NewlineBefore) || P(k - 1, ',') || P(k - 1, ';') || P(k - 1, '—') || P(k - 1, '–') || P(k - 1, '|')
-        || P(k - 1, '-') && k >= 2 && !Spaced(k - 2, k - 1) && tokens[k - 1].Start != tokens[k - 2].End || P(k - 1, '/') && P(k - 2, '/') || P(k - 1, '.') && tokens[k].Has(TokenFlags.SentenceStart);
+        || P(k - 1, '-') && k >= 2 && !Spaced(k - 2, k - 1) && tokens[k - 1].Start != tokens[k - 2].End
+        || (P(k - 1, '-') || P(k - 1, '•') || P(k - 1, '*')) && (k == 1 || tokens[k - 1].Has(TokenFlags.NewlineBefore)) || P(k - 1, '/') && P(k - 2, '/') || P(k - 1, '.') && tokens[k].Has(TokenFlags.SentenceStart);
 
     /// <summary>The word after a time that opens an entry: a dash, a call sign, a word; not a block, a unit or a date.</summary>
     private bool EntryRest(int k)
@@ -51,7 +52,7 @@ internal sealed partial class PiiContextRules
         for (var k = 0; k < count; k++)
         {
             if (IsClockNumber(k) && EntryStart(k) && EntryRest(k + 1) && !Overlaps(spans, tokens[k].Start, tokens[k].End)
-                && !(k + 1 < count && tokens[k + 1].Start == tokens[k].End))
+                && !(k + 1 < count && tokens[k + 1].Start == tokens[k].End && !P(k + 1, ':')))
             {
                 (found ??= []).Add(k);
             }

@@ -70,6 +70,8 @@ public sealed class SpokenStyleTests
     [InlineData("the handler said K9 12 was the only dog on that night", "K9 12", "BADGE_ID")]
     [InlineData("like 10:30 at night, me (s-14) and chuy archuleta (s-9) get a dv. s-9 went around back", "s-9", "BADGE_ID")]
     [InlineData("Units: M-214 (Ofc. Cobb), M-220 (Ofc. Jenkins)\n18:43 M-214 req M-220\n18:44 M-220 en route", "M-220", "BADGE_ID")]
+    [InlineData("0615:02 DISP: Copy. 8137, can you start?\n0615:09 8137: 8137 en route from the north end.\n0634:12 8137: On scene.", "8137", "BADGE_ID")] // a speaker after stamps with seconds
+    [InlineData("Writer: Ofc. Ferreira\n- 1915: Harbor boat on scene.\n- 1922: Subject located on a piling.\n- 1931: Fireboat on scene.", "1922", "TIME")] // log times after a bullet's dash
     public void CallSigns(string text, string expected, string label) => AssertFindsAll(text, expected, label);
 
     [Theory]
@@ -93,6 +95,8 @@ public sealed class SpokenStyleTests
     [InlineData("TRANSCRIPT 2213:40  64-12: Dispatch, traffic. 2213:52  DISPATCH: go ahead.", "2213:52", "TIME")]
     [InlineData("Around 0340 Ofc. Tran (2133) and Ofc. Whitley worked the crash", "2133", "BADGE_ID")]
     [InlineData("Units: - Ofc. Jean-Baptiste Morisseau (B3-14) - Sgt. Flaherty", "B3-14", "BADGE_ID")]
+    [InlineData("stopped a tahoe on i-40 for 94 in a 75, OK tag LHJ-482. driver hands me his license", "OK", "LOCATION")] // a state's code before its plate, though "ok" is chat
+    [InlineData("I OBSERVED A BLACK CHEVROLET IMPALA, TX LP KLM4821, TRAVELING WB", "TX", "LOCATION")] // "LP": licence plate
     public void PlatesTimesAgencies(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
