@@ -27,6 +27,10 @@ internal sealed partial class PiiContextRules
             {
                 (start, end) = (k, k + 1);
             }
+            else if (k + 2 < count && P(k + 1, '-') && In(RoomsAfterLetter, k + 2) && IsHyphenedUnitLetter(k))
+            {
+                (start, end) = (k, k + 2); // "C-Pod", "H-Dorm", "C-Block"
+            }
             else
             {
                 continue;
@@ -110,6 +114,11 @@ internal sealed partial class PiiContextRules
         return t.Kind == TokenKind.Word && t.Length == 1 && char.IsAsciiLetter(text[t.Start])
             && (char.IsUpper(text[t.Start]) || caseless) && (pod || !(Eq(k, "a") || Eq(k, "i")));
     }
+
+    /// <summary>One capital written against a hyphen and a unit's word: the "C" of "C-Pod".</summary>
+    private bool IsHyphenedUnitLetter(int k) =>
+        IsWord(k) && tokens[k].Length == 1 && char.IsAsciiLetter(text[tokens[k].Start]) && (char.IsUpper(text[tokens[k].Start]) || caseless)
+        && tokens[k + 1].Start == tokens[k].End && tokens[k + 2].Start == tokens[k + 1].End && (k == 0 || tokens[k].Has(TokenFlags.SpaceBefore | TokenFlags.NewlineBefore));
 
     /// <summary>
     /// "NGUYEN, LINH", "Toussaint, Ernst": a one-word name, a comma and a name read as one name written surname first;

@@ -47,6 +47,8 @@ public sealed class SpokenStyleTests
     [InlineData("We were on Boat 3 running back toward the point", "3", "VEHICLE_ID")]
     [InlineData("transporting two inmates. van 12. one was a state inmate", "12", "VEHICLE_ID")]
     [InlineData("The operator on train 4031 saw it from the cab", "4031", "VEHICLE_ID")]
+    [InlineData("Location: H-Dorm, cell 214. Inmate refused to lock down", "H-Dorm", "LOCATION")] // a unit's letter joined by a hyphen
+    [InlineData("cell extraction close call, C-Block, 2nd shift", "C-Block", "LOCATION")]
     public void RoomsAndSurnamesFirst(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
