@@ -26,6 +26,12 @@ internal sealed partial class PiiContextRules
             return null;
         }
 
+        // A post of the incident command system read as an agency ("the Command Post").
+        if (span.Label == PiiLabel.Agency && FirstToken(span.Start) is var b && TokenEnding(span.End) is var bl && b <= bl && bl < count && IsCommandPost(text, tokens.AsSpan(0, count), b, bl))
+        {
+            return null;
+        }
+
         // A maker before its gear: "Danner boots", "a Hi-Point carbine", "an ASP Talon baton".
         if (span.Label is PiiLabel.Person or PiiLabel.Location or PiiLabel.Agency or PiiLabel.Address && FirstToken(span.Start) is var g && TokenEnding(span.End) is var gl && g <= gl && gl < count
             && IsGearMaker(text, tokens.AsSpan(0, count), g, gl))
@@ -146,6 +152,19 @@ internal sealed partial class PiiContextRules
             return null;
         }
 
+        // "my partner will tell you": a modal and its verb, not a first name and a rare surname.
+        if (span.Label == PiiLabel.Person && words == 2 && last == first + 1 && (Eq(first, "will") || Eq(first, "may")) && (caseless || tokens[first].Has(TokenFlags.Lower))
+            && (caseless || tokens[last].Has(TokenFlags.Lower)) && English(last) && tokens[last].Lex.SurnameCount < 5_000 && !tokens[last].Is(Lex.GivenName))
+        {
+            return null;
+        }
+
+        // "the Sally Port": a jail's vehicle gate, not a woman.
+        if (span.Label == PiiLabel.Person && Eq(last, "sally") && Eq(last + 1, "port") || Eq(first, "sally") && Eq(last, "port"))
+        {
+            return null;
+        }
+
         // A make and what follows it: "ruger lcp", "Hyundai Santa Fe".
         if (span.Label == PiiLabel.Person && tokens[first].Is(Lex.Brand) && words <= 2
             && (!tokens[first].Is(Lex.GivenName) || last > first && (tokens[last].Lex.Has(LexExtra.Model) || tokens[last].Lex.Flags == Lex.None && tokens[last].Length <= 4)))
@@ -239,6 +258,15 @@ internal sealed partial class PiiContextRules
 
         return span;
     }
+
+    /// <summary>"Command Post", "Incident Command", "Command Center": places and roles of the incident command system.</summary>
+    internal static bool IsCommandPost(string text, ReadOnlySpan<Token> tokens, int first, int last) =>
+        last == first + 1 && tokens[first].Kind == TokenKind.Word && tokens[last].Kind == TokenKind.Word
+        && (CommandFirst.Contains(text, tokens[first]) && CommandSecond.Contains(text, tokens[last]));
+
+    private static readonly WordSet CommandFirst = new(["command", "incident", "unified", "forward", "mobile"]);
+
+    private static readonly WordSet CommandSecond = new(["post", "center", "centre", "staff", "command", "vehicle", "bus", "trailer", "van"]);
 
     private bool InPlaceholder(int start)
     {

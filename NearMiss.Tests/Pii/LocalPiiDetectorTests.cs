@@ -247,6 +247,7 @@ public sealed class LocalPiiDetectorTests
     [InlineData("Sgt. Wesley Tanner, 45, a 20-year veteran of the department, was hurt.", "20")]
     [InlineData("The driver of the Mustang, Cody Prewitt, 19, was arrested.", "Mustang")]
     [InlineData("Ofc. Ezra Bloom and two TSOs got him down while the ECOs watched.", "TSOs")]
+    [InlineData("SWAT was staged at the Command Post with the BearCat, and K9 was on the way.", "Command Post")]
     public void Detect_LeavesYearsOfServiceAndModelsAlone(string text, string word)
     {
         var spans = Detector.Detect(text);
