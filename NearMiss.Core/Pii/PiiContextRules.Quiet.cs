@@ -160,7 +160,7 @@ internal sealed partial class PiiContextRules
         }
 
         // "the Sally Port": a jail's vehicle gate, not a woman.
-        if (span.Label == PiiLabel.Person && Eq(last, "sally") && Eq(last + 1, "port") || Eq(first, "sally") && Eq(last, "port"))
+        if (span.Label == PiiLabel.Person && (Eq(last, "sally") && Eq(last + 1, "port") || Eq(first, "sally") && Eq(last, "port")))
         {
             return null;
         }

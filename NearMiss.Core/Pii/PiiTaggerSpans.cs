@@ -104,7 +104,7 @@ internal static class PiiTaggerSpans
                 tokens[k].Length > 1 && !tokens[k].Is(Lex.Stop) && !tokens[k].Lex.Has(LexExtra.NotPii) && !tokens[k].Lex.Has(LexExtra.Model);
         }
 
-        if (!meaningful || label != PiiLabel.Agency && PiiContextRules.IsRegionPart(text, tokens, first, last, lexicon) || label == PiiLabel.Age && !IsAge(text, tokens, first, last) || IsCommonWordWithoutCase(text, tokens, first, last, lexicon) || IsPluralAcronym(text, tokens, first, last)
+        if (!meaningful || label != PiiLabel.Agency && PiiContextRules.IsRegionPart(text, tokens, first, last, lexicon) || label == PiiLabel.Age && !IsAge(text, tokens, first, last) || IsCommonWordWithoutCase(tokens, first, last) || IsPluralAcronym(text, tokens, first, last)
             || AfterMake(tokens, first, last) || PiiContextRules.IsGearMaker(text, tokens, first, last) || PiiContextRules.IsGear(text, tokens, last) || label == PiiLabel.Address && (first == last && tokens[first].Kind == TokenKind.Alnum || OrdinalsOnly(text, tokens, first, last) && !AfterStreetPreposition(text, tokens, first))
             || label == PiiLabel.Agency && (PiiContextRules.IsAgencyOfAKind(text, tokens, first, last) || PiiContextRules.IsCommandPost(text, tokens, first, last))
             || label is PiiLabel.Person or PiiLabel.Location && lexicon.IsVocabulary(text, tokens, first, last))
@@ -252,20 +252,8 @@ internal static class PiiTaggerSpans
     /// One ordinary word in lower case or opening a sentence ("rose", "chase", "Grant access"): its case says nothing, and
     /// a common word is a name only with more evidence than the tagger's.
     /// </summary>
-    private static bool IsCommonWordWithoutCase(string text, ReadOnlySpan<Token> tokens, int first, int last, PiiLexicon lexicon) =>
-        first == last && tokens[first].Has(TokenFlags.Lower | TokenFlags.SentenceStart) && (tokens[first].Lex.IsEnglish || IsEnglishPlural(text.AsSpan(tokens[first].Start, tokens[first].Length), lexicon));
-
-    /// <summary>"Stairwells", "Flashbangs": the plural of an ordinary word that is no one's name ("Billings", "rustys" are).</summary>
-    private static bool IsEnglishPlural(ReadOnlySpan<char> word, PiiLexicon lexicon)
-    {
-        if (word.Length <= 4 || word[^1] is not 's' || word[^2] is 's' || lexicon.Get(word).Flags != Lex.None)
-        {
-            return false;
-        }
-
-        var stem = lexicon.Get(word[..^1]);
-        return stem.IsEnglish && (stem.Flags & (Lex.GivenName | Lex.Surname | Lex.Place)) == 0;
-    }
+    private static bool IsCommonWordWithoutCase(ReadOnlySpan<Token> tokens, int first, int last) =>
+        first == last && tokens[first].Lex.IsEnglish && tokens[first].Has(TokenFlags.Lower | TokenFlags.SentenceStart);
 
     /// <summary>"TSOs", "CSOs": initials in the plural, a kind of officer.</summary>
     private static bool IsPluralAcronym(string text, ReadOnlySpan<Token> tokens, int first, int last)
