@@ -159,7 +159,7 @@ internal sealed partial class PiiContextRules
             return null;
         }
 
-        // "the Sally Port": a jail's vehicle gate, not a woman.
+        // "the Sally Port": a jail's vehicle gate, not a person.
         if (span.Label == PiiLabel.Person && (Eq(last, "sally") && Eq(last + 1, "port") || Eq(first, "sally") && Eq(last, "port")))
         {
             return null;
