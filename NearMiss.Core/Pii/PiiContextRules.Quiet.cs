@@ -20,33 +20,33 @@ internal sealed partial class PiiContextRules
             return null;
         }
 
+        var first = FirstToken(span.Start);
+        var last = TokenEnding(span.End);
+
         // "a Ruger 10/22", "Glock 17 Gen 5": a model's number after its make, not a date or an address.
-        if (span.Label is PiiLabel.Date or PiiLabel.Address && FirstToken(span.Start) is var d and > 0 && IsWord(d - 1) && tokens[d - 1].Is(Lex.Brand | Lex.Weapon))
+        if (span.Label is PiiLabel.Date or PiiLabel.Address && first > 0 && IsWord(first - 1) && tokens[first - 1].Is(Lex.Brand | Lex.Weapon))
         {
             return null;
         }
 
+        if (first > last || first >= count)
+        {
+            return span;
+        }
+
         // A post of the incident command system read as an agency ("the Command Post").
-        if (span.Label == PiiLabel.Agency && FirstToken(span.Start) is var b && TokenEnding(span.End) is var bl && b <= bl && bl < count && IsCommandPost(text, tokens.AsSpan(0, count), b, bl))
+        if (span.Label == PiiLabel.Agency && IsCommandPost(text, tokens.AsSpan(0, count), first, last))
         {
             return null;
         }
 
         // A maker before its gear: "Danner boots", "a Hi-Point carbine", "an ASP Talon baton".
-        if (span.Label is PiiLabel.Person or PiiLabel.Location or PiiLabel.Agency or PiiLabel.Address && FirstToken(span.Start) is var g && TokenEnding(span.End) is var gl && g <= gl && gl < count
-            && IsGearMaker(text, tokens.AsSpan(0, count), g, gl))
+        if (span.Label is PiiLabel.Person or PiiLabel.Location or PiiLabel.Agency or PiiLabel.Address && IsGearMaker(text, tokens.AsSpan(0, count), first, last))
         {
             return null;
         }
 
         if (span.Label is not (PiiLabel.Person or PiiLabel.Location or PiiLabel.Agency))
-        {
-            return span;
-        }
-
-        var first = FirstToken(span.Start);
-        var last = TokenEnding(span.End);
-        if (first > last || first >= count)
         {
             return span;
         }

@@ -111,14 +111,17 @@ internal sealed partial class PiiContextRules
             return t.Length <= 3 && t.Digits > 0 && char.IsAsciiDigit(text[t.Start]) && char.IsAsciiLetter(text[t.End - 1]);
         }
 
-        return t.Kind == TokenKind.Word && t.Length == 1 && char.IsAsciiLetter(text[t.Start])
-            && (char.IsUpper(text[t.Start]) || caseless) && (pod || !(Eq(k, "a") || Eq(k, "i")));
+        return IsCapitalLetter(k) && (pod || !(Eq(k, "a") || Eq(k, "i")));
     }
 
     /// <summary>One capital written against a hyphen and a unit's word: the "C" of "C-Pod".</summary>
     private bool IsHyphenedUnitLetter(int k) =>
-        IsWord(k) && tokens[k].Length == 1 && char.IsAsciiLetter(text[tokens[k].Start]) && (char.IsUpper(text[tokens[k].Start]) || caseless)
-        && tokens[k + 1].Start == tokens[k].End && tokens[k + 2].Start == tokens[k + 1].End && (k == 0 || tokens[k].Has(TokenFlags.SpaceBefore | TokenFlags.NewlineBefore));
+        IsCapitalLetter(k) && tokens[k + 1].Start == tokens[k].End && tokens[k + 2].Start == tokens[k + 1].End
+        && (k == 0 || tokens[k].Has(TokenFlags.SpaceBefore | TokenFlags.NewlineBefore));
+
+    /// <summary>A word of one letter, a capital unless the text is of one case.</summary>
+    private bool IsCapitalLetter(int k) =>
+        IsWord(k) && tokens[k].Length == 1 && char.IsAsciiLetter(text[tokens[k].Start]) && (char.IsUpper(text[tokens[k].Start]) || caseless);
 
     /// <summary>
     /// "NGUYEN, LINH", "Toussaint, Ernst": a one-word name, a comma and a name read as one name written surname first;

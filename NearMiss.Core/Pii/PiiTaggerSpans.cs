@@ -279,28 +279,23 @@ internal static class PiiTaggerSpans
     /// <summary>"a 20-year veteran", "his 12 years on the job": years that are not "old" or "of age".</summary>
     private static bool IsYearsOfService(string text, ReadOnlySpan<Token> tokens, int k)
     {
-        var next = k + 1;
-        if (next < tokens.Length && tokens[next].Kind == TokenKind.Punct && text[tokens[next].Start] == '-')
-        {
-            next++;
-        }
-
-        if (next >= tokens.Length || !IsWordAt(text, tokens, next, "year") && !IsWordAt(text, tokens, next, "years") && !IsWordAt(text, tokens, next, "yr") && !IsWordAt(text, tokens, next, "yrs"))
+        var unit = PastHyphen(text, tokens, k + 1);
+        if (unit >= tokens.Length || !YearWords.Contains(text, tokens[unit]))
         {
             return false;
         }
 
-        next++;
-        if (next < tokens.Length && tokens[next].Kind == TokenKind.Punct && text[tokens[next].Start] == '-')
-        {
-            next++;
-        }
-
-        return next < tokens.Length && tokens[next].Kind == TokenKind.Word && !IsWordAt(text, tokens, next, "old") && !IsWordAt(text, tokens, next, "of") && !IsWordAt(text, tokens, next, "young");
+        var next = PastHyphen(text, tokens, unit + 1);
+        return next < tokens.Length && tokens[next].Kind == TokenKind.Word && !AgeWords.Contains(text, tokens[next]);
     }
 
-    private static bool IsWordAt(string text, ReadOnlySpan<Token> tokens, int k, string word) =>
-        tokens[k].Kind == TokenKind.Word && text.AsSpan(tokens[k].Start, tokens[k].Length).Equals(word, StringComparison.OrdinalIgnoreCase);
+    private static readonly WordSet YearWords = new(["year", "years", "yr", "yrs"]);
+
+    /// <summary>The words after "N years" that make it an age: "old", "of" (age), "young".</summary>
+    private static readonly WordSet AgeWords = new(["old", "of", "young"]);
+
+    private static int PastHyphen(string text, ReadOnlySpan<Token> tokens, int k) =>
+        k < tokens.Length && tokens[k].Kind == TokenKind.Punct && text[tokens[k].Start] == '-' ? k + 1 : k;
 
     /// <summary>A placeholder a reviewer or the detector put in ("[LOCATION]", "[the city]").</summary>
     private static bool InBrackets(string text, ReadOnlySpan<Token> tokens, int first, int last) =>
