@@ -329,6 +329,18 @@ public sealed class SpokenStyleTests
         Assert.Equal(mentions, Rules.Detect(text).Count(s => text[s.Start..s.End] == expected && s.Label == PiiLabel.Person));
 
     [Fact]
+    public void UnitNumbersSaidAgain()
+    {
+        // The call sign's number on its own is the same unit; a measure after it, a time or a decimal is not.
+        const string text = "2231:04 3-Lincoln-22: on the platform.\n2231:10 DISPATCH: 22, copy, knife at the gate.\n" +
+            "2233:55 3-Lincoln-22: 22 on scene after 22 minutes, about 22:40, 3.22 miles out.";
+        var units = Rules.Detect(text).Where(s => text[s.Start..s.End] == "22").ToList();
+        Assert.Equal(2, units.Count);
+        Assert.All(units, s => Assert.Equal(PiiLabel.BadgeId, s.Label));
+        Assert.Equal([text.IndexOf("22, copy", StringComparison.Ordinal), text.IndexOf("22 on scene", StringComparison.Ordinal)], units.Select(s => s.Start));
+    }
+
+    [Fact]
     public void PlateStateIsNoDateline()
     {
         const string text = "Deputy Reyes stopped a black Corolla, Texas plate DAF 528.";
