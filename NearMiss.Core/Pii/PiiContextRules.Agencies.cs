@@ -63,6 +63,11 @@ internal sealed partial class PiiContextRules
         for (var n = 0; n < spans.Count; n++)
         {
             var span = spans[n];
+            if (span.Label is not (PiiLabel.Location or PiiLabel.Agency))
+            {
+                continue;
+            }
+
             var last = TokenEnding(span.End);
             var end = last;
             var label = span.Label;
@@ -81,10 +86,6 @@ internal sealed partial class PiiContextRules
                 }
 
                 label = PiiLabel.Agency;
-            }
-            else if (label != PiiLabel.Agency)
-            {
-                continue;
             }
 
             // "sheriff's office" after the tail found, in any case, with the apostrophe a token of its own.
@@ -134,8 +135,13 @@ internal sealed partial class PiiContextRules
         // "TPR J. MARTINEZ, TROOP D.", "/ district 4 /": a sub-unit on its own between separators, in caseless text.
         for (var k = 1; caseless && k + 1 < count; k++)
         {
+            if (!EqAny(k, "troop", "district", "dist", "zone", "sector", "precinct"))
+            {
+                continue;
+            }
+
             var id = SubUnitId(k + 1);
-            if (EqAny(k, "troop", "district", "dist", "zone", "sector", "precinct") && id > k + 1 && (P(k - 1, ',') || P(k - 1, '—') || P(k - 1, '/') || P(k - 1, '('))
+            if (id > k + 1 && (P(k - 1, ',') || P(k - 1, '—') || P(k - 1, '/') || P(k - 1, '('))
                 && (id >= count || tokens[id].Kind == TokenKind.Punct) && !Overlaps(spans, tokens[k].Start, tokens[id - 1].End))
             {
                 spans.Add(new PiiSpan(tokens[k].Start, tokens[id - 1].End, PiiLabel.Agency));

@@ -196,7 +196,7 @@ internal sealed partial class PiiContextRules
         bool? dogText = null;
         for (var k = 0; k + 3 < count; k++)
         {
-            if (!IsWord(k) || tokens[k].Length < 3 || !(P(k + 1, '(') || Eq(k + 1, "and")) || tokens[k].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Keyword | Lex.UnitDesignator)
+            if (!IsWord(k) || tokens[k].Length < 3 || !(P(k + 1, '(') || Eq(k + 1, "and") && (Eq(k + 2, "i") || Eq(k + 2, "me"))) || tokens[k].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Keyword | Lex.UnitDesignator)
                 || tokens[k].Lex.Has(LexExtra.NotPii) || NounLead(k - 1) || Overlaps(spans, tokens[k].Start, tokens[k].End))
             {
                 continue;
@@ -250,6 +250,9 @@ internal sealed partial class PiiContextRules
         return between.IndexOfAny("\"“”") >= 0 && !between.ContainsAnyExcept(" \"“”");
     }
 
+    /// <summary>The words that open a nickname's shape in <see cref="Nicknamed"/>: "calls her", "goes by", "aka", "known as", "big mike".</summary>
+    private static readonly WordSet NicknameOpeners = new(["her", "him", "me", "by", "aka", "as", "big", "lil", "little"]);
+
     /// <summary>
     /// Nicknames said to be nicknames: "(everybody calls her fab)", "goes by chuy", "aka "bird"", "sarge (wolf)", "me and
     /// big mike".
@@ -259,15 +262,15 @@ internal sealed partial class PiiContextRules
         for (var k = 1; k < count; k++)
         {
             // Only words that open one of the shapes below: her/him/me, by, aka, as, "(", big/lil/little.
-            if (char.ToLowerInvariant(text[tokens[k].Start]) is not ('h' or 'm' or 'b' or 'a' or 'l' or '('))
+            if (!(P(k, '(') || In(NicknameOpeners, k)))
             {
                 continue;
             }
 
             var j = -1;
-            if ((Eq(k - 1, "calls") || Eq(k - 1, "call") || Eq(k - 1, "called")) && (Eq(k, "her") || Eq(k, "him") || Eq(k, "me"))
-                || (Eq(k - 1, "goes") || Eq(k - 1, "went") || Eq(k - 1, "go") || Eq(k - 1, "going")) && Eq(k, "by")
-                || Eq(k, "aka") || Eq(k - 1, "known") && Eq(k, "as"))
+            if ((Eq(k, "her") || Eq(k, "him") || Eq(k, "me")) && (Eq(k - 1, "calls") || Eq(k - 1, "call") || Eq(k - 1, "called"))
+                || Eq(k, "by") && (Eq(k - 1, "goes") || Eq(k - 1, "went") || Eq(k - 1, "go") || Eq(k - 1, "going"))
+                || Eq(k, "aka") || Eq(k, "as") && Eq(k - 1, "known"))
             {
                 j = k + 1;
                 if (P(j, '"') || P(j, '\'') || j < count && text[tokens[j].Start] == '“')
@@ -342,12 +345,15 @@ internal sealed partial class PiiContextRules
         return false;
     }
 
+    /// <summary>The words an animal's name follows in <see cref="AnimalNames"/>.</summary>
+    private static readonly WordSet AnimalCues = new(["horse", "dog", "partner"]);
+
     /// <summary>"My horse, Rocco,", "his K9 partner, Ranger,", "K9 partner Ranger was": an animal's name (OTHER_ID).</summary>
     private void AnimalNames(List<PiiSpan> spans, List<PiiSpan> added)
     {
         for (var k = 1; k + 1 < count; k++)
         {
-            if (char.ToLowerInvariant(text[tokens[k].Start]) is not ('h' or 'd' or 'p') || !(Eq(k, "horse") || Eq(k, "dog") || Eq(k, "partner") && (Eq(k - 1, "k9") || Eq(k - 1, "canine"))))
+            if (!In(AnimalCues, k) || !(Eq(k, "horse") || Eq(k, "dog") || Eq(k, "partner") && (Eq(k - 1, "k9") || Eq(k - 1, "canine"))))
             {
                 continue;
             }
@@ -405,10 +411,13 @@ internal sealed partial class PiiContextRules
             return;
         }
 
+        // The first letters and the lengths of the names, one bit each: most words are ruled out before the look-up.
         var initials = 0L;
+        var lengths = 0L;
         foreach (var name in names.Keys)
         {
             initials |= 1L << (char.ToLowerInvariant(name[0]) & 63);
+            lengths |= 1L << Math.Min(name.Length, 63);
         }
 
         var lookup = names.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -417,7 +426,8 @@ internal sealed partial class PiiContextRules
         var original = spans.Count;
         for (var k = 0; k < count; k++)
         {
-            if (!IsWord(k) || tokens[k].Length < 3 || (initials & (1L << (char.ToLowerInvariant(text[tokens[k].Start]) & 63))) == 0 || !lookup.TryGetValue(W(k), out var label))
+            if (!IsWord(k) || tokens[k].Length < 3 || (lengths & (1L << Math.Min(tokens[k].Length, 63))) == 0
+                || (initials & (1L << (char.ToLowerInvariant(text[tokens[k].Start]) & 63))) == 0 || !lookup.TryGetValue(W(k), out var label))
             {
                 continue;
             }

@@ -18,7 +18,8 @@ internal sealed partial class PiiContextRules
     {
         for (var k = 1; k + 1 < count; k++)
         {
-            if (!CouldBeNickname(k))
+            // A gloss opens with "(" after the word; a list of partners has "," or "and" before it: tested before the word.
+            if (!(P(k + 1, '(') || P(k - 1, ',') || In(PartnerJoins, k - 1)) || !CouldBeNickname(k))
             {
                 continue;
             }

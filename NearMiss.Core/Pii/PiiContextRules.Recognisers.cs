@@ -63,12 +63,15 @@ internal sealed partial class PiiContextRules
             }
 
             // The longest gazetteer phrase of up to three words starting here ("St. Paul", "Casa Grande", "Fort Collins").
+            // Every phrase's first word is listed as a place head, with its dot where it has one ("st."): an ASCII word
+            // neither listed so nor followed by a dot opens none, and the phrases need not be looked up.
             var end = -1;
             var population = -1;
+            var opensPhrase = tokens[k].Is(Lex.PlaceHead) || tokens[k].Has(TokenFlags.NonAscii) || P(k + 1, '.') && tokens[k + 1].Start == tokens[k].End;
             // The phrase in lower case, built in one buffer (its words and dots, one space between words: at most 4 more than the text).
             var phrase = _phrase ??= new char[text.Length + 8];
-            var length = W(k).ToLowerInvariant(phrase);
-            for (var j = k + 1; j < count && j <= k + 4; j++)
+            var length = opensPhrase ? W(k).ToLowerInvariant(phrase) : 0;
+            for (var j = k + 1; opensPhrase && j < count && j <= k + 4; j++)
             {
                 if (P(j, '.') && tokens[j].Start == tokens[j - 1].End)
                 {
@@ -127,7 +130,7 @@ internal sealed partial class PiiContextRules
     {
         for (var k = 1; k + 2 < count; k++)
         {
-            if (!(Eq(k - 1, "at") || Eq(k - 1, "near") || Eq(k - 1, "off") || Eq(k - 1, "of") && Eq(k - 2, "intersection")) || !(Eq(k + 1, "and") || P(k + 1, '&') || P(k + 1, '/'))
+            if (!(Eq(k + 1, "and") || P(k + 1, '&') || P(k + 1, '/')) || !(Eq(k - 1, "at") || Eq(k - 1, "near") || Eq(k - 1, "off") || Eq(k - 1, "of") && Eq(k - 2, "intersection"))
                 || !(StreetLike(k) && StreetLike(k + 2) || LowerStreetLike(k) && LowerStreetLike(k + 2) && (NamedStreetWord(k) || NamedStreetWord(k + 2))))
             {
                 continue;
@@ -217,9 +220,16 @@ internal sealed partial class PiiContextRules
     /// </summary>
     private void AgencyPhrases(List<PiiSpan> spans)
     {
+        var head = NextAgencyHead(0);
         for (var k = 0; k < count; k++)
         {
-            if (!IsWord(k) || tokens[k].Has(TokenFlags.Lower) || tokens[k].Is(Lex.Stop | Lex.Rank))
+            // A run reaches at most 8 tokens past its first: with no head that near, it cannot end in one.
+            if (head < k)
+            {
+                head = NextAgencyHead(k);
+            }
+
+            if (head - k > 8 || !IsWord(k) || tokens[k].Has(TokenFlags.Lower) || tokens[k].Is(Lex.Stop | Lex.Rank))
             {
                 continue;
             }
@@ -281,6 +291,17 @@ internal sealed partial class PiiContextRules
                 spans.Sort(static (a, b) => a.Start.CompareTo(b.Start));
             }
         }
+    }
+
+    /// <summary>The first word from <paramref name="k"/> on, not in lower case, that is one of the <see cref="AgencyHeads"/>, or <see cref="count"/>.</summary>
+    private int NextAgencyHead(int k)
+    {
+        while (k < count && !(tokens[k].Length >= 6 && IsWord(k) && !tokens[k].Has(TokenFlags.Lower) && EqAny(k, AgencyHeads)))
+        {
+            k++;
+        }
+
+        return k;
     }
 
     private bool PlaceOrAcronym(int j) =>

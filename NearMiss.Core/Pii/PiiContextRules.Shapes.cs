@@ -157,6 +157,9 @@ internal sealed partial class PiiContextRules
         }
     }
 
+    /// <summary>The words before a chain's name that make it a premise though it is not capitalised: "the circle k", "at loves".</summary>
+    private static readonly WordSet ChainLeads = new(["the", "at", "outside", "behind", "near", "from", "to", "by"]);
+
     /// <summary>
     /// Chains by name: "outside the circle k", "at the Dollar General", "the motel 6 on central"; a chain named by an
     /// ordinary word only as a premise ("at the Target on Sepulveda", "AT LOVES I-40", "the shell on w. colfax").
@@ -170,11 +173,9 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
-            // The leads start with t, a, o, b, n or f: most words before a token are ruled out by their first letter.
-            var lead = char.ToLowerInvariant(text[tokens[k - 1].Start]) is 't' or 'a' or 'o' or 'b' or 'n' or 'f'
-                && (Eq(k - 1, "the") || Eq(k - 1, "at") || Eq(k - 1, "outside") || Eq(k - 1, "behind") || Eq(k - 1, "near") || Eq(k - 1, "from") || Eq(k - 1, "to") || Eq(k - 1, "by"));
+            // A capital inside a sentence, or a lead before the word ("the", "at", "outside" ...); the flags are tested first.
             var capital = !caseless && tokens[k].Has(TokenFlags.Capitalized | TokenFlags.AllCaps) && !tokens[k].Has(TokenFlags.SentenceStart);
-            if (!(lead || capital) || !lexicon.IsChainHead(W(k)))
+            if (!(capital || In(ChainLeads, k - 1)) || !lexicon.IsChainHead(W(k)))
             {
                 continue;
             }

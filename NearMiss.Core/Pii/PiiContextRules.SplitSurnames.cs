@@ -13,9 +13,12 @@ internal sealed partial class PiiContextRules
     private void SplitSurnames(List<PiiSpan> spans)
     {
         List<(int Start, int Length)>? found = null;
+        var personEnds = PersonEndBits(spans);
         for (var k = 1; k + 1 < count; k++)
         {
-            if (!(caseless || CapitalWord(k) && CapitalWord(k + 1)) || !IsSplitSurname(k) || NameStartBefore(spans, k) is not { } start)
+            // The shape and the name before it are cheap to test; the look-up of the two words comes last.
+            if (!(caseless || CapitalWord(k) && CapitalWord(k + 1)) || !SplitSurnameShape(k) || NameStartBefore(spans, k, personEnds) is not { } start
+                || !lexicon.IsSplitSurname(text.AsSpan(tokens[k].Start, tokens[k + 1].End - tokens[k].Start)))
             {
                 continue;
             }
@@ -25,6 +28,7 @@ internal sealed partial class PiiContextRules
             {
                 RemoveWithin(spans, name.Start, name.End);
                 spans.Add(name);
+                personEnds |= PersonEndBit(name.End);
                 (found ??= []).Add((tokens[k].Start, tokens[k + 1].End - tokens[k].Start));
             }
 
@@ -56,29 +60,51 @@ internal sealed partial class PiiContextRules
         spans.Sort(static (a, b) => a.Start.CompareTo(b.Start));
     }
 
-    /// <summary>Are tokens <paramref name="k"/> and the next, one space apart, a surname the Census writes as one word?</summary>
-    private bool IsSplitSurname(int k) =>
-        IsWord(k) && IsWord(k + 1) && tokens[k].Length >= 3 && tokens[k + 1].Length >= 3 && tokens[k + 1].Start == tokens[k].End + 1 && text[tokens[k].End] == ' '
-        && lexicon.IsSplitSurname(text.AsSpan(tokens[k].Start, tokens[k + 1].End - tokens[k].Start));
+    /// <summary>Are tokens <paramref name="k"/> and the next two words of three letters or more, one space apart (as a split surname is)?</summary>
+    private bool SplitSurnameShape(int k) =>
+        IsWord(k) && IsWord(k + 1) && tokens[k].Length >= 3 && tokens[k + 1].Length >= 3 && tokens[k + 1].Start == tokens[k].End + 1 && text[tokens[k].End] == ' ';
+
+    /// <summary>
+    /// The ends of the persons found, one bit each by the end's offset modulo 64: a clear bit says no person ends
+    /// there, so the spans need not be searched. (A bit may stand for another end too; removals may leave bits set.)
+    /// </summary>
+    private static ulong PersonEndBits(List<PiiSpan> spans)
+    {
+        var bits = 0UL;
+        foreach (var s in spans)
+        {
+            if (s.Label == PiiLabel.Person)
+            {
+                bits |= PersonEndBit(s.End);
+            }
+        }
+
+        return bits;
+    }
+
+    private static ulong PersonEndBit(int end) => 1UL << (end & 63);
 
     private bool IsInitial(int k) => IsWord(k) && tokens[k].Length == 1 && char.IsUpper(text[tokens[k].Start]);
 
     private bool CapitalWord(int k) => tokens[k].Has(TokenFlags.Capitalized) || tokens[k].Has(TokenFlags.AllCaps);
 
     /// <summary>
-    /// Where the name holding a surname at <paramref name="k"/> starts: at a name found or a first name just before
+    /// Where the name holding a surname at <paramref name="k"/> starts (<paramref name="personEnds"/>: <see cref="PersonEndBits"/>): at a name found or a first name just before
     /// it ("Loretta"), or at the surname itself after a rank or an initial ("Sgt. Iron Cloud", "W. Iron Cloud"); else null.
     /// In text all of one case only a rank or a name found will do.
     /// </summary>
-    private int? NameStartBefore(List<PiiSpan> spans, int k)
+    private int? NameStartBefore(List<PiiSpan> spans, int k, ulong personEnds)
     {
         var before = tokens[k - 1].End;
         var initial = P(k - 1, '.') && IsInitial(k - 2) ? tokens[k - 2].End : -1; // a name found ending "Wesley J" before the dot
-        foreach (var s in spans)
+        if ((personEnds & PersonEndBit(before)) != 0 || initial >= 0 && (personEnds & PersonEndBit(initial)) != 0)
         {
-            if (s.Label == PiiLabel.Person && (s.End == before && tokens[k].Start == before + 1 || s.End == initial))
+            foreach (var s in spans)
             {
-                return s.Start;
+                if (s.Label == PiiLabel.Person && (s.End == before && tokens[k].Start == before + 1 || s.End == initial))
+                {
+                    return s.Start;
+                }
             }
         }
 
