@@ -90,7 +90,11 @@ internal sealed class PiiTagger
 
             sum += Vector256.Create<float>(memo.PreviousRow(previous, shapes[i]));
             var n = PiiTaggerFeatures.Linked(words, shapes, i, features, 0);
-            sum = Add(features[..n], sum);
+            foreach (var feature in features[..n])
+            {
+                sum += Vector256.Create<float>(memo.FeatureRow(feature));
+            }
+
             sum.CopyTo(scores);
             var best = 0;
             for (var c = 1; c < Labels.Length; c++)

@@ -12,7 +12,8 @@ internal sealed class PiiTaggerMemo
     /// <summary>The token's own row, then one per neighbour position.</summary>
     public const int RowsPerToken = 1 + PiiTaggerFeatures.Positions;
 
-    private const int Slots = 4096;
+    private const int Slots = 16384;
+    private const int FeatureSlots = 8192;
     private const int Row = PiiTagger.Stride;
     private const int Width = RowsPerToken * Row;
 
@@ -26,6 +27,8 @@ internal sealed class PiiTaggerMemo
     private readonly float[] _edges = new float[PiiTaggerFeatures.Positions * Row];
     private readonly float[] _linked = new float[16 * 256 * Row];
     private readonly bool[] _linkedFilled = new bool[16 * 256];
+    private readonly uint[] _featureKeys = new uint[FeatureSlots];
+    private readonly float[] _featureRows = new float[FeatureSlots * Row];
     private Buffer _buffers = new(0);
 
     private PiiTaggerMemo(PiiTagger tagger)
@@ -49,6 +52,7 @@ internal sealed class PiiTaggerMemo
         {
             Array.Clear(memo._filled);
             Array.Clear(memo._linkedFilled);
+            Array.Clear(memo._featureKeys);
         }
     }
 
@@ -67,6 +71,24 @@ internal sealed class PiiTaggerMemo
             var n = PiiTaggerFeatures.Previous(previousTag, shape, features, 0);
             _tagger.Score(features[..n], row);
             _linkedFilled[index] = true;
+        }
+
+        return row;
+    }
+
+    /// <summary>
+    /// The scores of one feature that ties a token to its neighbour's word (<see cref="PiiTaggerFeatures.Linked"/>),
+    /// zero when the model has none: these are looked up at every token, and the model's table is too large to stay
+    /// in the processor's nearest caches, so the features read lately are kept here.
+    /// </summary>
+    public ReadOnlySpan<float> FeatureRow(uint feature)
+    {
+        var slot = (int)((feature * 2654435769u) >> 19);
+        var row = _featureRows.AsSpan(slot * Row, Row);
+        if (_featureKeys[slot] != feature)
+        {
+            _tagger.Score([feature], row);
+            _featureKeys[slot] = feature;
         }
 
         return row;
