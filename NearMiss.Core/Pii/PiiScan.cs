@@ -122,7 +122,13 @@ internal sealed class PiiScan
         CapsMode = letters > 8 && caps * 10 > letters * 6;
     }
 
-    private static bool IsDogWord(ReadOnlySpan<char> w) =>
-        w.Equals("dog", StringComparison.OrdinalIgnoreCase) || w.Equals("canine", StringComparison.OrdinalIgnoreCase)
-        || w.Equals("k9", StringComparison.OrdinalIgnoreCase) || w.Equals("handler", StringComparison.OrdinalIgnoreCase);
+    /// <summary>"dog", "canine", "k9" or "handler" in any case; the length picks the one word it can be.</summary>
+    private static bool IsDogWord(ReadOnlySpan<char> w) => w.Length switch
+    {
+        2 => w.Equals("k9", StringComparison.OrdinalIgnoreCase),
+        3 => w.Equals("dog", StringComparison.OrdinalIgnoreCase),
+        6 => w.Equals("canine", StringComparison.OrdinalIgnoreCase),
+        7 => w.Equals("handler", StringComparison.OrdinalIgnoreCase),
+        _ => false,
+    };
 }
