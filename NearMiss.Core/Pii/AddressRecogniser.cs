@@ -483,10 +483,14 @@ internal sealed partial class AddressRecogniser(PiiScan scan) : PiiRecogniser(sc
         "kuja", "polku", "raitti", "gatve", "stræde", "braut", "centret",
     ];
 
+    /// <summary>The last letters of the endings, in both cases: a word ending in another ASCII letter has none of them.</summary>
+    private static readonly System.Buffers.SearchValues<char> StreetEndingLetters =
+        System.Buffers.SearchValues.Create([.. StreetEndings.Select(static e => e[^1]).Concat(StreetEndings.Select(static e => char.ToUpperInvariant(e[^1])))]);
+
     private bool IsForeignStreetWord(int i)
     {
         var w = W(i);
-        if (w.Length < 5)
+        if (w.Length < 5 || char.IsAscii(w[^1]) && !StreetEndingLetters.Contains(w[^1]))
         {
             return false;
         }

@@ -240,6 +240,10 @@ internal sealed class AgencyRecogniser(PiiScan scan) : PiiRecogniser(scan)
         return 0;
     }
 
+    /// <summary>"St.", "Ft.", "Mt." or "Saint" before a capitalised word: the head of a place's name.</summary>
+    private bool IsSaint(int i) =>
+        EqAny(i, "st", "ft", "mt") && P(i + 1, '.') && Adj(i + 1) && Cap(i + 2) || Eq(i, "saint") && tokens[i].Has(TokenFlags.Capitalized) && Cap(i + 1);
+
     /// <summary>
     /// A run of capitalised words ending in an agency, premise, street, county or organisation word:
     /// "Union Gap PD", "Pike County Jail", "Dock Street", "Kenosha County", "Abt Associates".
@@ -252,9 +256,9 @@ internal sealed class AgencyRecogniser(PiiScan scan) : PiiRecogniser(scan)
             return 0;
         }
 
+        // A function word, rank, weekday or month (with no capital after it) starts no run, unless it is a saint's ("St. Louis").
         ref var t = ref T(i);
-        var saint = EqAny(i, "st", "ft", "mt") && P(i + 1, '.') && Adj(i + 1) && Cap(i + 2) || Eq(i, "saint") && t.Has(TokenFlags.Capitalized) && Cap(i + 1);
-        if (!saint && (t.Is(Lex.Stop) || t.Is(Lex.Rank) || t.Is(Lex.Weekday) || t.Is(Lex.Month) && !Cap(i + 1)))
+        if ((t.Is(Lex.Stop) || t.Is(Lex.Rank) || t.Is(Lex.Weekday) || t.Is(Lex.Month) && !Cap(i + 1)) && !IsSaint(i))
         {
             return 0;
         }

@@ -353,9 +353,11 @@ internal sealed class DateTimeRecogniser(PiiScan scan) : PiiRecogniser(scan)
     /// </summary>
     private int NamedDay(int i)
     {
-        foreach (var words in lexicon.HolidayPhraseWords)
+        // An index loop: the list is read through its interface, whose enumerator would be allocated at each call.
+        var phrases = lexicon.HolidayPhraseWords;
+        for (var n = 0; n < phrases.Count; n++)
         {
-            var end = MatchPhrase(i, words);
+            var end = MatchPhrase(i, phrases[n]);
             if (end > 0)
             {
                 return EmitHoliday(i, DayTail(end));

@@ -17,6 +17,7 @@ internal sealed partial class PersonRecogniser
         HashSet<string>? names = null;
         HashSet<string>? dogs = null;
         HashSet<string>? surnames = null;
+        var lengths = 0UL;
         foreach (var span in spans)
         {
             if (span.Label is not (PiiLabel.Person or PiiLabel.OtherId))
@@ -32,6 +33,8 @@ internal sealed partial class PersonRecogniser
                 {
                     continue;
                 }
+
+                lengths |= LengthBit(t.Length);
 
                 if (span.Label == PiiLabel.Person)
                 {
@@ -76,8 +79,9 @@ internal sealed partial class PersonRecogniser
         for (var k = 0; k < count; k++)
         {
             ref var t = ref T(k);
-            if (t.Kind != TokenKind.Word || t.Length < 3)
+            if (t.Kind != TokenKind.Word || t.Length < 3 || (lengths & LengthBit(t.Length)) == 0)
             {
+                // A word of a length no name or dog's name has cannot be a later mention of one.
                 continue;
             }
 
@@ -125,4 +129,7 @@ internal sealed partial class PersonRecogniser
             spans.Sort(static (a, b) => a.Start.CompareTo(b.Start));
         }
     }
+
+    /// <summary>A word length's bit in a set of lengths; lengths of 63 and more share the last bit.</summary>
+    private static ulong LengthBit(int length) => 1UL << Math.Min(length, 63);
 }

@@ -31,7 +31,8 @@ internal sealed class PiiScan
 
     public PiiLexicon Lexicon { get; }
 
-    public List<PiiSpan> Spans { get; } = [];
+    /// <summary>The spans found, in order; room for a typical text's spans from the start, so the list seldom grows.</summary>
+    public List<PiiSpan> Spans { get; } = new(16);
 
     public bool LowerMode { get; private set; }
 
@@ -122,7 +123,16 @@ internal sealed class PiiScan
         CapsMode = letters > 8 && caps * 10 > letters * 6;
     }
 
-    private static bool IsDogWord(ReadOnlySpan<char> w) =>
-        w.Equals("dog", StringComparison.OrdinalIgnoreCase) || w.Equals("canine", StringComparison.OrdinalIgnoreCase)
-        || w.Equals("k9", StringComparison.OrdinalIgnoreCase) || w.Equals("handler", StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// "dog", "canine", "k9" or "handler" in any case; the length picks the one word it can be, and its first letter is
+    /// tested before the whole word.
+    /// </summary>
+    private static bool IsDogWord(ReadOnlySpan<char> w) => w.Length switch
+    {
+        2 => w[0] is 'k' or 'K' && w.Equals("k9", StringComparison.OrdinalIgnoreCase),
+        3 => w[0] is 'd' or 'D' && w.Equals("dog", StringComparison.OrdinalIgnoreCase),
+        6 => w[0] is 'c' or 'C' && w.Equals("canine", StringComparison.OrdinalIgnoreCase),
+        7 => w[0] is 'h' or 'H' && w.Equals("handler", StringComparison.OrdinalIgnoreCase),
+        _ => false,
+    };
 }

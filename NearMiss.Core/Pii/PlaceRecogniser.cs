@@ -192,9 +192,13 @@ internal sealed class PlaceRecogniser(PiiScan scan) : PiiRecogniser(scan)
     public int LowerCasePremise(int i)
     {
         ref var t = ref T(i);
+        if (!LowerMode || !t.Has(TokenFlags.Lower) || t.Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Measure | Lex.Month | Lex.Weekday) || t.Lex.Has(LexExtra.GenericModifier))
+        {
+            return 0;
+        }
+
         var afterThe = Eq(i - 1, "the");
-        if (!LowerMode || !t.Has(TokenFlags.Lower) || t.Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Measure | Lex.Month | Lex.Weekday) || t.Lex.Has(LexExtra.GenericModifier)
-            || !EqAny(afterThe ? i - 2 : i - 1, "at", "to", "from", "near", "then", "outside", "inside", "behind", "by", "off", "into"))
+        if (!EqAny(afterThe ? i - 2 : i - 1, "at", "to", "from", "near", "then", "outside", "inside", "behind", "by", "off", "into"))
         {
             return 0;
         }
