@@ -234,7 +234,7 @@ internal sealed partial class PiiContextRules
         for (var k = 1; k + 3 < count; k++)
         {
             // "two kids I'd guess were 9 and 12": two small numbers joined by "and" after "were", with kin just before.
-            if (Eq(k, "were") && tokens[k + 1].Kind == TokenKind.Number && tokens[k + 1].Length <= 2 && Eq(k + 2, "and") && tokens[k + 3].Kind == TokenKind.Number && tokens[k + 3].Length <= 2
+            if (tokens[k + 1].Kind == TokenKind.Number && tokens[k + 1].Length <= 2 && Eq(k, "were") && Eq(k + 2, "and") && tokens[k + 3].Kind == TokenKind.Number && tokens[k + 3].Length <= 2
                 && AgeCloses(k + 4) && (In(Kin, k - 1) || In(Kin, k - 2) || In(Kin, k - 3) || In(Kin, k - 4) || In(Kin, k - 5) || In(Kin, k - 6)))
             {
                 added.Add(new PiiSpan(tokens[k + 1].Start, tokens[k + 1].End, PiiLabel.Age));

@@ -83,9 +83,15 @@ internal sealed partial class PiiContextRules
     {
         for (var k = 1; k + 1 < count; k++)
         {
+            // A time opens with a minute or hour word or a small number: asked before the lead, as few tokens are one.
+            if (!(In(MinuteWords, k) || In(HourWords, k) || tokens[k].Kind == TokenKind.Number && tokens[k].Length <= 2))
+            {
+                continue;
+            }
+
             var lead = k - 1;
             lead -= Eq(lead, "like") ? 1 : 0;
-            if (!(In(TimeLeads, lead) || Eq(lead, "at")) || Overlaps(spans, tokens[k].Start, tokens[k].End))
+            if (!(In(TimeLeads, lead) || Eq(lead, "at")))
             {
                 continue;
             }
@@ -102,6 +108,7 @@ internal sealed partial class PiiContextRules
                 end = Eq(end + 1, "five") && EqAny(end, "twenty", "thirty", "forty", "fifty") && Spaced(end, end + 1) ? end + 1 : end;
             }
 
+            // (A span over the first word overlaps the whole time, so one search of the spans serves for both.)
             if (end > 0 && !Overlaps(spans, tokens[k].Start, tokens[end].End) && !In(Counted, end + 1))
             {
                 added.Add(new PiiSpan(tokens[k].Start, tokens[end].End, PiiLabel.Time));

@@ -29,7 +29,7 @@ internal sealed partial class PiiContextRules
         for (var k = 0; k < count; k++)
         {
             var end = lookup is { } known && IsUnitCode(k) && known.Contains(W(k)) ? k
-                : Eq(k, "k9") && k + 1 < count && tokens[k + 1].Kind == TokenKind.Number && tokens[k + 1].Length <= 3 && tokens[k + 1].Has(TokenFlags.SpaceBefore) ? k + 1
+                : tokens[k].Kind == TokenKind.Alnum && Eq(k, "k9") && k + 1 < count && tokens[k + 1].Kind == TokenKind.Number && tokens[k + 1].Length <= 3 && tokens[k + 1].Has(TokenFlags.SpaceBefore) ? k + 1
                 : -1;
             if (end >= 0 && !Overlaps(spans, tokens[k].Start, tokens[end].End))
             {
@@ -99,7 +99,9 @@ internal sealed partial class PiiContextRules
         var stamped = StampedLineEnds(spans);
         for (var k = 0; k + 1 < count; k++)
         {
-            if (!IsEntryTime(k) && !(stamped?.Contains(k) ?? false))
+            // An entry's time is four digits, asked of the token before the rest of its shape.
+            var entry = tokens[k].Kind == TokenKind.Number && tokens[k].Length == 4 && IsEntryTime(k);
+            if (!entry && !(stamped?.Contains(k) ?? false))
             {
                 continue;
             }
@@ -157,8 +159,13 @@ internal sealed partial class PiiContextRules
         HashSet<int>? ends = null;
         foreach (var span in spans)
         {
+            if (span.Label != PiiLabel.Time)
+            {
+                continue;
+            }
+
             var first = FirstToken(span.Start);
-            if (span.Label == PiiLabel.Time && first < count && (first == 0 || tokens[first].Has(TokenFlags.NewlineBefore)) && text.AsSpan(span.Start, span.End - span.Start).Contains(':'))
+            if (first < count && (first == 0 || tokens[first].Has(TokenFlags.NewlineBefore)) && text.AsSpan(span.Start, span.End - span.Start).Contains(':'))
             {
                 (ends ??= []).Add(TokenEnding(span.End));
             }
@@ -219,7 +226,8 @@ internal sealed partial class PiiContextRules
         HashSet<string>? units = null;
         for (var k = 2; k + 3 < count; k++)
         {
-            if (LetterUnitEnd(k) != k + 2)
+            // (A unit's hyphen, asked first, passes over most tokens at once.)
+            if (!P(k + 1, '-') || LetterUnitEnd(k) != k + 2)
             {
                 continue;
             }
@@ -234,7 +242,7 @@ internal sealed partial class PiiContextRules
 
         for (var k = 0; units is not null && k + 2 < count; k++)
         {
-            if (LetterUnitEnd(k) == k + 2 && units.Contains(text[tokens[k].Start..tokens[k + 2].End]) && !Overlaps(spans, tokens[k].Start, tokens[k + 2].End))
+            if (P(k + 1, '-') && LetterUnitEnd(k) == k + 2 && units.Contains(text[tokens[k].Start..tokens[k + 2].End]) && !Overlaps(spans, tokens[k].Start, tokens[k + 2].End))
             {
                 added.Add(new PiiSpan(tokens[k].Start, tokens[k + 2].End, PiiLabel.BadgeId));
                 k += 2;

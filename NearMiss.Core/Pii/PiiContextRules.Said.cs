@@ -21,7 +21,8 @@ internal sealed partial class PiiContextRules
     {
         for (var k = 0; k < count; k++)
         {
-            if (!IsWord(k))
+            // Every number said aloud opens with a number word, "oh" or a month: two bits and a flag, tested first.
+            if (!IsWord(k) || !(NumberWords.Contains(text, tokens[k]) || DigitWords.Contains(text, tokens[k]) || tokens[k].Is(Lex.Month)))
             {
                 continue;
             }

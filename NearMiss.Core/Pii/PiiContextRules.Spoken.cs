@@ -109,7 +109,15 @@ internal sealed partial class PiiContextRules
         HashSet<string>? numbers = null;
         for (var k = 0; k < count; k++)
         {
-            if (k + 1 < count && tokens[k + 1].Kind == TokenKind.Number && tokens[k + 1].Length <= 3 && In(Phonetic, k) && !tokens[k + 1].Has(TokenFlags.NewlineBefore)
+            // A call sign is a word before a number, a number or letters and digits, or parts joined by a hyphen: most
+            // tokens are none of these and are passed over at once.
+            var numberNext = k + 1 < count && tokens[k + 1].Kind == TokenKind.Number;
+            if (!numberNext && tokens[k].Kind is not (TokenKind.Number or TokenKind.Alnum) && !P(k + 1, '-'))
+            {
+                continue;
+            }
+
+            if (numberNext && tokens[k + 1].Length <= 3 && In(Phonetic, k) && !tokens[k + 1].Has(TokenFlags.NewlineBefore)
                 && (Eq(k - 1, "was") || Eq(k - 1, "am") || Eq(k - 1, "as") || Eq(k - 1, "unit") || Eq(k - 1, "copy") || P(k - 1, '(') && P(k + 2, ')') || P(k + 2, ':') || tokens[k].Has(TokenFlags.Lower) && !caseless
                     || P(k - 1, ':') && In(Dispatchers, k - 2))
                 && !IsAgeWord(k + 2) && !(k + 2 < count && tokens[k + 2].Is(Lex.Measure)))
@@ -119,15 +127,18 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
-            var lineStart = LineStart(k) || IsClockNumber(k - 1) && LineStart(k - 1) || AfterLineClock(k); // "0538 HARBOR 7: out at the terminal"
-            var end = lineStart && IsWord(k) && tokens[k].Length > 2 && !tokens[k].Is(Lex.Stop) && k + 2 < count && tokens[k + 1].Kind == TokenKind.Number && tokens[k + 1].Length <= 3
-                && P(k + 2, ':') && tokens[k + 1].Start > tokens[k].End
-                ? k + 1 // a named unit with its number: "Harbor 7:", "Adam 12:"
-                : CallSignEnd(k);
+            // A named unit with its number opening a line ("Harbor 7:", "Adam 12:"), else a call sign's own shape; where
+            // the line starts is asked only of a token of either shape, as most tokens are neither.
+            var named = numberNext && tokens[k + 1].Length <= 3 && IsWord(k) && tokens[k].Length > 2 && !tokens[k].Is(Lex.Stop) && k + 2 < count
+                && P(k + 2, ':') && tokens[k + 1].Start > tokens[k].End;
+            var lineStart = named && OpensCallLine(k);
+            var end = lineStart ? k + 1 : CallSignEnd(k);
             if (end < 0)
             {
                 continue;
             }
+
+            lineStart = lineStart || !named && OpensCallLine(k);
 
             var own = Eq(k - 1, "was") && (Eq(k - 2, "i") || Eq(k - 2, "me") || Eq(k - 2, "sign")) || Eq(k - 1, "m") && P(k - 2, '\'') && Eq(k - 3, "i") || Eq(k - 1, "am") && Eq(k - 2, "i")
                 || Eq(k - 1, "unit") || Eq(k - 1, "sign");
@@ -181,6 +192,9 @@ internal sealed partial class PiiContextRules
         RemoveInside(spans, start, end, PiiLabel.Person);
         RemoveInside(spans, start, end, PiiLabel.Age);
     }
+
+    /// <summary>Does a call sign at <paramref name="k"/> open a line, alone or after the line's clock time ("0538 HARBOR 7: out at the terminal")?</summary>
+    private bool OpensCallLine(int k) => LineStart(k) || IsClockNumber(k - 1) && LineStart(k - 1) || AfterLineClock(k);
 
     /// <summary>"22:14:05 P-12:": a token after a clock time with colons that opens a line.</summary>
     private bool AfterLineClock(int k)
@@ -523,7 +537,7 @@ internal sealed partial class PiiContextRules
 
         for (var k = 0; k + 1 < count; k++)
         {
-            if (!(P(k + 1, ':') || P(k + 1, ',') || P(k + 1, '-')))
+            if (tokens[k + 1].Kind != TokenKind.Punct || !(P(k + 1, ':') || P(k + 1, ',') || P(k + 1, '-')))
             {
                 continue;
             }
