@@ -119,11 +119,13 @@ internal sealed partial class PiiContextRules
             }
         }
 
+        // The age a predicate states stands at most four tokens on ("'s maybe 25"): the next token that may be an
+        // age's number is kept at hand, and a token with none that near is passed over at once.
+        var number = NextAgeNumber(0);
         for (var k = 0; k < count; k++)
         {
-            var person = ends.Contains(tokens[k].End);
             var n = k + 1;
-            if (person && (P(n, ',') || P(n, '(')))
+            if ((P(n, ',') || P(n, '(')) && ends.Contains(tokens[k].End))
             {
                 n++;
                 if (In(AgeHedges, n) && AgeNumber(n + 1, out var hedged) is >= 1 and <= 99 && AgeCloses(hedged + 1))
@@ -139,6 +141,16 @@ internal sealed partial class PiiContextRules
                     added.Add(new PiiSpan(tokens[n].Start, tokens[n].Start + 2, PiiLabel.Age));
                 }
 
+                continue;
+            }
+
+            if (number <= k)
+            {
+                number = NextAgeNumber(k + 1);
+            }
+
+            if (number > k + 4)
+            {
                 continue;
             }
 
@@ -161,7 +173,7 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
-            if (!(person || fused || In(AgeSubjects, k)))
+            if (!(fused || In(AgeSubjects, k) || ends.Contains(tokens[k].End)))
             {
                 continue;
             }
@@ -180,6 +192,20 @@ internal sealed partial class PiiContextRules
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The first token from <paramref name="k"/> on that may be an age's number, digits up to two or a number in words
+    /// (what <see cref="AgeNumber"/> reads), or <see cref="count"/>.
+    /// </summary>
+    private int NextAgeNumber(int k)
+    {
+        while (k < count && !(tokens[k].Kind == TokenKind.Number && tokens[k].Length <= 2 || In(NumberWords, k)))
+        {
+            k++;
+        }
+
+        return k;
     }
 
     /// <summary>"early 20s", "mid-50s", "in his 40s": an age by its decade.</summary>

@@ -44,6 +44,22 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
 
     public List<PiiSpan> Apply(List<PiiSpan> spans, List<(int Start, int End)>? names = null)
     {
+        try
+        {
+            return ApplyRules(spans, names);
+        }
+        finally
+        {
+            if (tokenAt is not null)
+            {
+                System.Buffers.ArrayPool<int>.Shared.Return(tokenAt);
+                tokenAt = null;
+            }
+        }
+    }
+
+    private List<PiiSpan> ApplyRules(List<PiiSpan> spans, List<(int Start, int End)>? names)
+    {
         var kept = new List<PiiSpan>(spans.Count + 4);
         foreach (var span in spans)
         {
@@ -193,7 +209,42 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         return false;
     }
 
+    /// <summary>
+    /// For each character of the text, the first token ending after it (what <see cref="FirstToken"/> answers), made
+    /// on the first question: the rules ask it of every span's ends, many times over.
+    /// </summary>
+    private int[]? tokenAt;
+
+    /// <summary>The first token ending after <paramref name="charStart"/>, or <see cref="count"/>.</summary>
     private int FirstToken(int charStart)
+    {
+        if (charStart < 0 || charStart >= text.Length)
+        {
+            return SearchFirstToken(charStart);
+        }
+
+        tokenAt ??= IndexTokens();
+        return tokenAt[charStart];
+    }
+
+    /// <summary>The first token ending after each character of the text, in an array from the shared pool.</summary>
+    private int[] IndexTokens()
+    {
+        // Token k is the answer from the end of the token before it up to its own end; past the last, none is.
+        var index = System.Buffers.ArrayPool<int>.Shared.Rent(text.Length);
+        var from = 0;
+        for (var k = 0; k < count; k++)
+        {
+            index.AsSpan(from, tokens[k].End - from).Fill(k);
+            from = tokens[k].End;
+        }
+
+        index.AsSpan(from, text.Length - from).Fill(count);
+        return index;
+    }
+
+    /// <summary>The first token ending after <paramref name="charStart"/>, by binary search.</summary>
+    private int SearchFirstToken(int charStart)
     {
         int lo = 0, hi = count;
         while (lo < hi)
