@@ -62,8 +62,8 @@ public sealed class LocalPiiDetector : IPiiDetector
         var recased = PiiTrueCaser.Recase(text, tokens, count, _lexicon, out var lowerText, out var names, out var caseless);
         if (recased is not null)
         {
+            count = PiiTokenizer.Retokenize(text, recased, _lexicon, ref tokens, count, words);
             text = recased;
-            count = PiiTokenizer.Tokenize(text, _lexicon, ref tokens, words);
         }
 
         _tokenBuffer = tokens;

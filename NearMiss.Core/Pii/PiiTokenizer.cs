@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace NearMiss.Core.Pii;
 
@@ -113,21 +114,7 @@ internal static class PiiTokenizer
                     flags |= TokenFlags.NonAscii;
                 }
 
-                if (letters > 0)
-                {
-                    if (upper == 0)
-                    {
-                        flags |= TokenFlags.Lower;
-                    }
-                    else if (upper == letters && letters > 1)
-                    {
-                        flags |= TokenFlags.AllCaps;
-                    }
-                    else if (char.IsUpper(c))
-                    {
-                        flags |= TokenFlags.Capitalized;
-                    }
-                }
+                flags |= CaseOf(letters, upper, c);
 
                 if (token.Kind == TokenKind.Word)
                 {
@@ -166,6 +153,73 @@ internal static class PiiTokenizer
         return count;
     }
 
+    /// <summary>
+    /// The tokens of <paramref name="recased"/>, given the <paramref name="count"/> tokens of <paramref name="original"/>:
+    /// the same text with the case of some letters changed (<see cref="PiiTrueCaser"/>, same length, same offsets).
+    /// A word changed only in ASCII letters keeps its boundaries, kind, entry and word sets (the lexicon and the sets
+    /// ignore case), so only its case flags are read again; the text is tokenized afresh when any other character changed.
+    /// </summary>
+    public static int Retokenize(string original, string recased, PiiLexicon lexicon, ref Token[] tokens, int count, PiiWordCache? words = null)
+    {
+        if (original.Length != recased.Length)
+        {
+            return Tokenize(recased, lexicon, ref tokens, words);
+        }
+
+        var from = 0;
+        for (var k = 0; k < count; k++)
+        {
+            ref var token = ref tokens[k];
+
+            // The white space before the token, then the token itself.
+            if (original.AsSpan(from, token.End - from).SequenceEqual(recased.AsSpan(from, token.End - from)))
+            {
+                from = token.End;
+                continue;
+            }
+
+            var before = original.AsSpan(token.Start, token.Length);
+            var after = recased.AsSpan(token.Start, token.Length);
+            if (!original.AsSpan(from, token.Start - from).SequenceEqual(recased.AsSpan(from, token.Start - from))
+                || token.Kind == TokenKind.Punct || !Ascii.IsValid(before) || !Ascii.IsValid(after))
+            {
+                return Tokenize(recased, lexicon, ref tokens, words);
+            }
+
+            token.Flags = token.Flags & ~(TokenFlags.Lower | TokenFlags.AllCaps | TokenFlags.Capitalized) | AsciiCaseOf(after);
+            from = token.End;
+        }
+
+        return original.AsSpan(from).SequenceEqual(recased.AsSpan(from)) ? count : Tokenize(recased, lexicon, ref tokens, words);
+    }
+
+    /// <summary>The case flags of an ASCII word or alphanumeric token, as <see cref="Tokenize"/> reads them.</summary>
+    private static TokenFlags AsciiCaseOf(ReadOnlySpan<char> word)
+    {
+        int letters = 0, upper = 0;
+        foreach (var ch in word)
+        {
+            if (char.IsAsciiLetter(ch))
+            {
+                letters++;
+                if (char.IsAsciiLetterUpper(ch))
+                {
+                    upper++;
+                }
+            }
+        }
+
+        return CaseOf(letters, upper, word[0]);
+    }
+
+    /// <summary>Lower (no capital), all capitals (two letters or more) or capitalised (the first character a capital).</summary>
+    private static TokenFlags CaseOf(int letters, int upper, char first) =>
+        letters == 0 ? TokenFlags.None
+            : upper == 0 ? TokenFlags.Lower
+            : upper == letters && letters > 1 ? TokenFlags.AllCaps
+            : char.IsUpper(first) ? TokenFlags.Capitalized
+            : TokenFlags.None;
+
     private static bool IsAbbreviationPeriod(string text, Token[] tokens, int count)
     {
         if (text[tokens[count - 1].Start] != '.' || count < 2)
@@ -182,8 +236,10 @@ internal static class PiiTokenizer
         return previous.Length == 1 || previous.Is(Lex.Rank) || previous.Is(Lex.Abbreviation);
     }
 
-    /// <summary>A letter, a digit or a combining mark (ASCII first: most text is).</summary>
-    private static bool IsWordChar(char c) =>
-        c < 128 ? char.IsAsciiLetterOrDigit(c)
-            : char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+    /// <summary>A letter, a digit or a combining mark (ASCII first: most text is; small enough to be inlined).</summary>
+    private static bool IsWordChar(char c) => c < 128 ? char.IsAsciiLetterOrDigit(c) : IsOtherWordChar(c);
+
+    /// <summary>A letter, a digit or a combining mark beyond ASCII.</summary>
+    private static bool IsOtherWordChar(char c) =>
+        char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
 }

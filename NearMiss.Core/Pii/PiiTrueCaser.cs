@@ -357,6 +357,26 @@ internal static class PiiTrueCaser
             return lexicon.PhrasePopulation(lower);
         }
 
+        /// <summary>
+        /// The population of tokens a and a + 1 in lower case as the gazetteer writes a saint's place, a full stop after a
+        /// first word ending "st" and a space ("st louis" as "st. louis"); -1 when unknown or not of that shape (no string made).
+        /// </summary>
+        private int SaintPhrasePopulation(int a)
+        {
+            var phrase = text.AsSpan(tokens[a].Start, tokens[a + 1].End - tokens[a].Start);
+            Span<char> dotted = phrase.Length < 128 ? stackalloc char[phrase.Length + 1] : new char[phrase.Length + 1];
+            phrase.ToLowerInvariant(dotted);
+            var split = tokens[a].Length;
+            if (dotted[split] != ' ' || !dotted[..split].EndsWith("st", StringComparison.Ordinal))
+            {
+                return -1;
+            }
+
+            dotted[split..phrase.Length].CopyTo(dotted[(split + 1)..]);
+            dotted[split] = '.';
+            return lexicon.PhrasePopulation(dotted);
+        }
+
         private bool PlaceEvidence(int i)
         {
             // Two-word places ("GARDEN GROVE", "PINE RIDGE") and "X COUNTY".
@@ -529,13 +549,10 @@ internal static class PiiTrueCaser
             // A two-word gazetteer place after a locative ("in kansas city", "to st louis", "near casa grande").
             for (var a = i - 1; a <= i; a++)
             {
-                if (a >= 1 && IsWord(a) && IsWord(a + 1) && tokens[a - 1].Is(Lex.Locative) && IsWord(a - 1) && tokens[a + 1].Start == tokens[a].End + 1)
+                if (a >= 1 && IsWord(a) && IsWord(a + 1) && tokens[a - 1].Is(Lex.Locative) && IsWord(a - 1) && tokens[a + 1].Start == tokens[a].End + 1
+                    && (PhrasePopulation(a, a + 1) >= 1_000 || SaintPhrasePopulation(a) >= 1_000))
                 {
-                    var phrase = text.Substring(tokens[a].Start, tokens[a + 1].End - tokens[a].Start).ToLowerInvariant();
-                    if (lexicon.PhrasePopulation(phrase) >= 1_000 || lexicon.PhrasePopulation(phrase.Replace("st ", "st. ", StringComparison.Ordinal)) >= 1_000)
-                    {
-                        return true;
-                    }
+                    return true;
                 }
             }
 

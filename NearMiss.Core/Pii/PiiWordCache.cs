@@ -2,46 +2,45 @@ namespace NearMiss.Core.Pii;
 
 /// <summary>
 /// The lexicon's answers for the words read lately, in front of its large dictionary (decision 047). Most words of a
-/// text are a few hundred ordinary ones ("the", "officer", "vehicle"); one slot per hash of the word, overwritten
+/// text are a few thousand ordinary ones ("the", "officer", "vehicle"); one slot per hash of the word, overwritten
 /// on a miss. A word is answered from a slot only when it equals the slot's word ignoring case, as the lexicon
 /// compares, so the answer is the lexicon's own. One cache per thread: it is not safe to share.
 /// </summary>
 internal sealed class PiiWordCache(PiiLexicon lexicon)
 {
-    private const int Slots = 4096;
+    /// <summary>Enough slots that the words of a few hundred reports seldom push each other out.</summary>
+    private const int Slots = 16384;
 
-    private readonly string?[] _words = new string?[Slots];
-    private readonly LexEntry[] _entries = new LexEntry[Slots];
-    private readonly ulong[] _sets = new ulong[Slots];
-    private readonly int[] _setsKnown = new int[Slots];
+    /// <summary>Each slot's word and answers side by side, so a hit reads one place in memory.</summary>
+    private readonly Slot[] _slots = new Slot[Slots];
 
     public LexEntry Get(ReadOnlySpan<char> word) => Get(word, out _, out _);
 
     /// <summary>The word's entry, and the <see cref="WordSet"/>s that hold it (<see cref="WordSet.Membership"/>).</summary>
     public LexEntry Get(ReadOnlySpan<char> word, out ulong sets, out int setsKnown)
     {
-        var slot = Slot(word);
-        if (_words[slot] is { } cached && word.Equals(cached, StringComparison.OrdinalIgnoreCase))
+        ref var slot = ref _slots[SlotOf(word)];
+        if (slot.Word is { } cached && word.Equals(cached, StringComparison.OrdinalIgnoreCase))
         {
-            if (_setsKnown[slot] != WordSet.Indexed)
+            if (slot.SetsKnown != WordSet.Indexed)
             {
-                (_sets[slot], _setsKnown[slot]) = WordSet.Membership(word);
+                (slot.Sets, slot.SetsKnown) = WordSet.Membership(word);
             }
 
-            (sets, setsKnown) = (_sets[slot], _setsKnown[slot]);
-            return _entries[slot];
+            (sets, setsKnown) = (slot.Sets, slot.SetsKnown);
+            return slot.Entry;
         }
 
         var entry = lexicon.Get(word);
-        _words[slot] = word.ToString();
-        _entries[slot] = entry;
+        slot.Word = word.ToString();
+        slot.Entry = entry;
         (sets, setsKnown) = WordSet.Membership(word);
-        (_sets[slot], _setsKnown[slot]) = (sets, setsKnown);
+        (slot.Sets, slot.SetsKnown) = (sets, setsKnown);
         return entry;
     }
 
     /// <summary>A hash of the word with ASCII letters folded to lower case (other words may miss, never mislead).</summary>
-    private static int Slot(ReadOnlySpan<char> word)
+    private static int SlotOf(ReadOnlySpan<char> word)
     {
         var hash = (uint)word.Length;
         foreach (var c in word)
@@ -50,5 +49,13 @@ internal sealed class PiiWordCache(PiiLexicon lexicon)
         }
 
         return (int)(hash ^ hash >> 15) & (Slots - 1);
+    }
+
+    private struct Slot
+    {
+        public string? Word;
+        public LexEntry Entry;
+        public ulong Sets;
+        public int SetsKnown;
     }
 }
