@@ -3,14 +3,11 @@ namespace NearMiss.Core.Pii;
 /// <summary>Contact details: e-mail addresses, web addresses and telephone numbers.</summary>
 internal sealed class ContactRecogniser(PiiScan scan) : PiiRecogniser(scan)
 {
-    /// <summary>The text holds an '@' somewhere (most hold none, and then no token starts an e-mail address).</summary>
-    private readonly bool _anyAt = scan.Text.Contains('@');
-
     /// <summary>"jane.doe@city.gov": only where the whitespace-delimited run holds '@'.</summary>
     public int Email(int i)
     {
         ref var t = ref T(i);
-        if (!_anyAt || !ContainsAt(t.Start))
+        if (!scan.HasAtSign || !ContainsAt(t.Start))
         {
             return 0;
         }

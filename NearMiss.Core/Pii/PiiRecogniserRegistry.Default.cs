@@ -21,6 +21,14 @@ internal sealed partial class PiiRecogniserRegistry
     private const TokenFlags AllCaps = TokenFlags.AllCaps;
     private const TokenFlags Lower = TokenFlags.Lower;
 
+    private const PiiTextNeeds LowerText = PiiTextNeeds.LowerText;
+    private const PiiTextNeeds NotCaps = PiiTextNeeds.NotCaps;
+    private const PiiTextNeeds AtSign = PiiTextNeeds.AtSign;
+
+    /// <summary>The word lists no surname is read from (<see cref="PersonRecogniser.Surname"/>): function and ordinary words, and the rest.</summary>
+    private const Lex NotSurnames = Lex.Stop | Lex.Common | Lex.Month | Lex.Rank | Lex.SubUnit | Lex.PremiseSuffix | Lex.StreetSuffix | Lex.OrgSuffix | Lex.Brand
+        | Lex.Weapon | Lex.Measure;
+
     /// <summary>
     /// Rules for each token class in the order tried. Within a class, the more specific shape comes first: patterns
     /// (dates, SSNs, IP addresses) before house numbers, house numbers before ages, ages before phone and long numbers,
@@ -30,8 +38,10 @@ internal sealed partial class PiiRecogniserRegistry
     /// </summary>
     private static List<PiiRule> DefaultRules() =>
     [
-        new("email", Contact, PiiTokenClass.NotPunct, static (s, i) => s.Contact.Email(i)),
-        new("url", Contact, PiiTokenClass.NotPunct, static (s, i) => s.Contact.Url(i)),
+        new("email", Contact, PiiTokenClass.NotPunct, static (s, i) => s.Contact.Email(i), Text: AtSign),
+        
+        // A web address starts at its scheme or "www", a word of letters only.
+        new("url", Contact, Word, static (s, i) => s.Contact.Url(i), Words: ["http", "https", "www"]),
 
         // Punctuation: "(41)" after a name, "(555) 123-4567", "(B-21)" after a name, "#4471".
         new("age in parentheses", Ids, Punct, static (s, i) => s.Ids.AgeInParens(i)),
@@ -96,7 +106,7 @@ internal sealed partial class PiiRecogniserRegistry
         new("acronym and premise", Agencies, Word, static (s, i) => s.Agencies.AcronymPremise(i), AllCaps),
         new("ALL-CAPS word", Places, Word, static (s, i) => s.Places.AllCapsWord(i), AllCaps),
         new("courtroom", Places, Word, static (s, i) => s.Places.Courtroom(i), Capitalized, Words: ["courtroom", "pier", "terminal", "berth", "hangar", "wharf"]),
-        new("foreign street", Addresses, Word, static (s, i) => s.Addresses.ForeignStreet(i)),
+        new("foreign street", Addresses, Word, static (s, i) => s.Addresses.ForeignStreet(i), Capitalized | Lower),
         new("date words", Dates, Word, static (s, i) => s.Dates.Words(i)),
         new("named hour", Dates, Word, static (s, i) => s.Dates.NamedHour(i), Words: ["midnight", "noon"]),
         new("short weekday", Dates, Word, static (s, i) => s.Dates.ShortWeekday(i), Words: ["wed", "sat", "sun"]),
@@ -104,23 +114,23 @@ internal sealed partial class PiiRecogniserRegistry
         new("unit", Addresses, Word, static (s, i) => s.Addresses.Unit(i), Words: ["apt", "apartment", "suite", "ste", "lot"]),
         new("post box", Addresses, Word, static (s, i) => s.Addresses.PostBox(i), Words: ["p", "po", "pob", "box", "psc", "cmr", "apo", "fpo", "dpo", "usns", "usnv", "uss", "uscgc"]),
         new("lower-case initial and surname", People, Word, static (s, i) => s.People.LowerCaseInitialAndSurname(i), Lower),
-        new("named intersection", Addresses, Word, static (s, i) => s.Addresses.NamedIntersection(i)),
+        new("named intersection", Addresses, Word, static (s, i) => s.Addresses.NamedIntersection(i), Capitalized | AllCaps | Lower, Text: LowerText | NotCaps),
         new("capitalised run", Agencies, Word, static (s, i) => s.Agencies.CapitalRun(i), Capitalized),
-        new("chain", Places, Word, static (s, i) => s.Places.Chain(i)),
+        new("chain", Places, Word, static (s, i) => s.Places.Chain(i), Capitalized | Lower, Text: LowerText),
         new("place of several words", Places, Word, static (s, i) => s.Places.PlaceOfSeveralWords(i), Capitalized, Lex.PlaceHead),
         new("name with evidence", People, Word, static (s, i) => s.People.NameWithEvidence(i), Capitalized, Lex.GivenName),
-        new("initial and surname", People, Word, static (s, i) => s.People.InitialAndSurname(i), Capitalized),
-        new("full name", People, Word, static (s, i) => s.People.FullName(i), Capitalized),
+        new("initial and surname", People, Word, static (s, i) => s.People.InitialAndSurname(i), Capitalized, Unless: Lex.Stop),
+        new("full name", People, Word, static (s, i) => s.People.FullName(i), Capitalized, Unless: Lex.Stop),
         new("state or country", Places, Word, static (s, i) => s.Places.StateOrCountry(i), Capitalized, Lex.State | Lex.Country),
-        new("place", Places, Word, static (s, i) => s.Places.Place(i), Capitalized),
-        new("given name", People, Word, static (s, i) => s.People.GivenName(i), Capitalized),
+        new("place", Places, Word, static (s, i) => s.Places.Place(i), Capitalized, Unless: Lex.Stop),
+        new("given name", People, Word, static (s, i) => s.People.GivenName(i), Capitalized, Lex.GivenName, Unless: Lex.Stop | Lex.Common),
         new("firm", Agencies, Word, static (s, i) => s.Agencies.Firm(i), Capitalized, Lex.Surname),
-        new("surname", People, Word, static (s, i) => s.People.Surname(i), Capitalized),
-        new("name opening a sentence", People, Word, static (s, i) => s.People.SentenceStartName(i), Capitalized),
-        new("unknown proper noun", People, Word, static (s, i) => s.People.UnknownProperNoun(i), Capitalized),
+        new("surname", People, Word, static (s, i) => s.People.Surname(i), Capitalized, Unless: NotSurnames),
+        new("name opening a sentence", People, Word, static (s, i) => s.People.SentenceStartName(i), Capitalized, Unless: Lex.Stop | Lex.Common),
+        new("unknown proper noun", People, Word, static (s, i) => s.People.UnknownProperNoun(i), Capitalized, Unless: Lex.Stop),
         new("lower-case name", People, Word, static (s, i) => s.People.LowerCaseName(i), Lower, Lex.GivenName),
-        new("lower-case street", Addresses, Word, static (s, i) => s.Addresses.LowerCaseStreet(i), Lower),
-        new("lower-case premise", Places, Word, static (s, i) => s.Places.LowerCasePremise(i), Lower),
+        new("lower-case street", Addresses, Word, static (s, i) => s.Addresses.LowerCaseStreet(i), Lower, Unless: Lex.Stop | Lex.Common),
+        new("lower-case premise", Places, Word, static (s, i) => s.Places.LowerCasePremise(i), Lower, Text: LowerText),
         new("lower-case place", Places, Word, static (s, i) => s.Places.LowerCasePlace(i), Lower, Lex.Place),
     ];
 }

@@ -31,18 +31,43 @@ internal enum PiiTokenClass : byte
     NotPunct = Number | DigitAlnum | Alnum | Word,
 }
 
+/// <summary>What a text must be for a rule to fire in it; the scan reads these once per text.</summary>
+[Flags]
+internal enum PiiTextNeeds : byte
+{
+    None = 0,
+
+    /// <summary>At a lower-case word, only in lower-case text (<see cref="PiiScan.LowerMode"/>).</summary>
+    LowerText = 1,
+
+    /// <summary>Never in mostly ALL-CAPS text (<see cref="PiiScan.CapsMode"/>).</summary>
+    NotCaps = 2,
+
+    /// <summary>Only in a text that holds an '@' (<see cref="PiiScan.HasAtSign"/>).</summary>
+    AtSign = 4,
+}
+
 /// <summary>
 /// One rule of a recogniser, tried at the tokens of the classes it names; when <paramref name="When"/> names case
 /// flags, only at tokens with one of them (a rule for capitalised words is not called for a lower-case one); when
-/// <paramref name="Needs"/> names word lists, only at words in one of them; when <paramref name="Words"/> is given,
-/// only at those words in any case ("hwy", "exit"). These say where a rule may start and nothing more: the rule
-/// checks its own shape again, so they only spare the calls that would return 0.
+/// <paramref name="Needs"/> names word lists, only at words in one of them; when <paramref name="Unless"/> names word
+/// lists, never at words in any of them; when <paramref name="Words"/> is given, only at those words in any case
+/// ("hwy", "exit"); when <paramref name="Text"/> is given, only in texts of that kind. These say where a rule may start
+/// and nothing more: the rule checks its own shape again, so they only spare the calls that would return 0.
 /// </summary>
 internal sealed record PiiRule(
-    string Name, PiiFamily Family, PiiTokenClass At, Func<PiiScan, int, int> Try, TokenFlags When = TokenFlags.None, Lex Needs = Lex.None, string[]? Words = null);
+    string Name,
+    PiiFamily Family,
+    PiiTokenClass At,
+    Func<PiiScan, int, int> Try,
+    TokenFlags When = TokenFlags.None,
+    Lex Needs = Lex.None,
+    string[]? Words = null,
+    Lex Unless = Lex.None,
+    PiiTextNeeds Text = PiiTextNeeds.None);
 
 /// <summary>A rule as the scan calls it; <paramref name="Key"/> is its bit among the rules that start at listed words.</summary>
-internal readonly record struct PiiRuleCall(Func<PiiScan, int, int> Try, Lex Needs, ulong Key);
+internal readonly record struct PiiRuleCall(Func<PiiScan, int, int> Try, Lex Needs, Lex Unless, ulong Key);
 
 /// <summary>
 /// The ordered list of rules the scan tries at each token (decision 030). Order is the conflict resolution: at a
@@ -54,8 +79,14 @@ internal sealed partial class PiiRecogniserRegistry
     /// <summary>The case flags a rule's <see cref="PiiRule.When"/> may name; a token has at most one of them.</summary>
     private const TokenFlags Cases = TokenFlags.Capitalized | TokenFlags.AllCaps | TokenFlags.Lower;
 
-    /// <summary>The rules for each token class and case (none, capitalised, ALL-CAPS, lower), in the registry's order.</summary>
-    private readonly PiiRuleCall[][] _byClassAndCase = new PiiRuleCall[5 * 4][];
+    /// <summary>The kinds of text told apart: lower-case or not, ALL-CAPS or not, with an '@' or not.</summary>
+    private const int TextKinds = 8;
+
+    /// <summary>
+    /// The rules for each kind of text (<see cref="TextKind"/>), token class and case (none, capitalised, ALL-CAPS,
+    /// lower), in the registry's order.
+    /// </summary>
+    private readonly PiiRuleCall[][] _byTextClassAndCase = new PiiRuleCall[TextKinds * 5 * 4][];
     private readonly FrozenDictionary<string, ulong>.AlternateLookup<ReadOnlySpan<char>> _keys;
     private readonly WordSet? _keyWords;
 
@@ -83,17 +114,20 @@ internal sealed partial class PiiRecogniserRegistry
         _keys = keys.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         _keyWords = keys.Count == 0 ? null : new WordSet([.. keys.Keys]);
         TokenFlags[] cases = [TokenFlags.None, TokenFlags.Capitalized, TokenFlags.AllCaps, TokenFlags.Lower];
-        for (var c = 0; c < 5; c++)
+        for (var kind = 0; kind < TextKinds; kind++)
         {
-            var cls = (PiiTokenClass)(1 << c);
-            for (var k = 0; k < cases.Length; k++)
+            for (var c = 0; c < 5; c++)
             {
-                var tokenCase = cases[k];
-                _byClassAndCase[(c * 4) + k] =
-                [
-                    .. rules.Where(r => (r.At & cls) != 0 && (r.When == TokenFlags.None || (r.When & tokenCase) != 0))
-                        .Select(r => new PiiRuleCall(r.Try, r.Needs, r.Words is null ? 0 : 1UL << keyed.IndexOf(r))),
-                ];
+                var cls = (PiiTokenClass)(1 << c);
+                for (var k = 0; k < cases.Length; k++)
+                {
+                    var tokenCase = cases[k];
+                    _byTextClassAndCase[(((kind * 5) + c) * 4) + k] =
+                    [
+                        .. rules.Where(r => (r.At & cls) != 0 && (r.When == TokenFlags.None || (r.When & tokenCase) != 0) && FiresIn(r.Text, kind, tokenCase))
+                            .Select(r => new PiiRuleCall(r.Try, r.Needs, r.Unless, r.Words is null ? 0 : 1UL << keyed.IndexOf(r))),
+                    ];
+                }
             }
         }
     }
@@ -117,8 +151,11 @@ internal sealed partial class PiiRecogniserRegistry
     public ulong KeysOf(string text, in Token token) =>
         _keyWords is not null && _keyWords.Contains(text, token) ? KeysOf(text.AsSpan(token.Start, token.Length)) : 0;
 
-    /// <summary>The rules that may start at a token of this class and case.</summary>
-    public PiiRuleCall[] RulesFor(in Token token)
+    /// <summary>The kind of text, for <see cref="RulesFor"/>: one bit each for lower-case, ALL-CAPS and an '@'.</summary>
+    public static int TextKind(PiiScan scan) => (scan.LowerMode ? 1 : 0) | (scan.CapsMode ? 2 : 0) | (scan.HasAtSign ? 4 : 0);
+
+    /// <summary>The rules that may start at a token of this class and case, in a text of this kind (<see cref="TextKind"/>).</summary>
+    public PiiRuleCall[] RulesFor(int textKind, in Token token)
     {
         var cls = token.Kind switch
         {
@@ -135,6 +172,15 @@ internal sealed partial class PiiRecogniserRegistry
             TokenFlags.Lower => 3,
             _ => 0,
         };
-        return _byClassAndCase[(cls * 4) + tokenCase];
+        return _byTextClassAndCase[(((textKind * 5) + cls) * 4) + tokenCase];
+    }
+
+    /// <summary>Whether a rule that needs <paramref name="needs"/> may fire at a token of this case in a text of this kind.</summary>
+    private static bool FiresIn(PiiTextNeeds needs, int textKind, TokenFlags tokenCase)
+    {
+        bool lower = (textKind & 1) != 0, caps = (textKind & 2) != 0, atSign = (textKind & 4) != 0;
+        return !((needs & PiiTextNeeds.LowerText) != 0 && tokenCase == TokenFlags.Lower && !lower)
+            && !((needs & PiiTextNeeds.NotCaps) != 0 && caps)
+            && !((needs & PiiTextNeeds.AtSign) != 0 && !atSign);
     }
 }

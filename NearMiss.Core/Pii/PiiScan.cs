@@ -14,6 +14,7 @@ internal sealed class PiiScan
         Count = count;
         Lexicon = lexicon;
         DetectMode(lowerText);
+        HasAtSign = text.Contains('@');
         Contact = new ContactRecogniser(this);
         Ids = new IdentifierRecogniser(this);
         Addresses = new AddressRecogniser(this);
@@ -40,6 +41,9 @@ internal sealed class PiiScan
 
     public bool DogContext { get; private set; }
 
+    /// <summary>The text holds an '@' somewhere (most hold none, and then no token starts an e-mail address).</summary>
+    public bool HasAtSign { get; }
+
     public ContactRecogniser Contact { get; }
 
     public IdentifierRecogniser Ids { get; }
@@ -56,6 +60,8 @@ internal sealed class PiiScan
 
     public List<PiiSpan> Run(PiiRecogniserRegistry registry)
     {
+        // The text's kind picks, once, the rules that can fire in it (a rule for lower-case text is not even tried here).
+        var textKind = PiiRecogniserRegistry.TextKind(this);
         var i = 0;
         while (i < Count)
         {
@@ -63,9 +69,9 @@ internal sealed class PiiScan
             ref var token = ref Tokens[i];
             var lex = token.Lex.Flags;
             var keys = token.Kind == TokenKind.Word ? registry.KeysOf(Text, token) : 0;
-            foreach (var rule in registry.RulesFor(token))
+            foreach (var rule in registry.RulesFor(textKind, token))
             {
-                if (rule.Needs != Lex.None && (lex & rule.Needs) == 0 || rule.Key != 0 && (keys & rule.Key) == 0)
+                if (rule.Needs != Lex.None && (lex & rule.Needs) == 0 || (lex & rule.Unless) != 0 || rule.Key != 0 && (keys & rule.Key) == 0)
                 {
                     continue;
                 }
