@@ -15,6 +15,11 @@ internal sealed partial class PiiContextRules
     /// <summary>"cell 14", "Tower 3", "room B-110", "C pod", "F Block": a room or unit with its number or letter is a place.</summary>
     private void Rooms(List<PiiSpan> spans, List<PiiSpan> added)
     {
+        if (!TextHas(RoomsBeforeNumber, RoomsAfterLetter))
+        {
+            return;
+        }
+
         for (var k = 0; k + 1 < count; k++)
         {
             int start, end;

@@ -18,6 +18,44 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
 
     private ReadOnlySpan<char> W(int i) => text.AsSpan(tokens[i].Start, tokens[i].Length);
 
+    /// <summary>The bits of every word's sets, OR-ed over the text's words, and how many sets all were read knowing.</summary>
+    private (ulong Sets, int Known)? textSets;
+
+    /// <summary>
+    /// Whether some word of the text may be in one of <paramref name="words"/>: a rule that cannot fire without such a
+    /// word asks this first and passes over a text that has none (one pass over the tokens, made once per text and
+    /// shared by every rule).
+    /// </summary>
+    private bool TextHas(params ReadOnlySpan<WordSet> words)
+    {
+        var (sets, known) = textSets ??= TextSets();
+        foreach (var set in words)
+        {
+            if (set.MayBeIn(sets, known))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private (ulong Sets, int Known) TextSets()
+    {
+        var sets = 0UL;
+        var known = WordSet.MaxIndexed;
+        for (var k = 0; k < count; k++)
+        {
+            if (tokens[k].Kind == TokenKind.Word)
+            {
+                sets |= tokens[k].Sets;
+                known = Math.Min(known, tokens[k].SetsKnown);
+            }
+        }
+
+        return (sets, known);
+    }
+
     private bool IsWord(int i) => i >= 0 && i < count && tokens[i].Kind == TokenKind.Word;
 
     private bool P(int i, char ch) => i >= 0 && i < count && tokens[i].Kind == TokenKind.Punct && text[tokens[i].Start] == ch;

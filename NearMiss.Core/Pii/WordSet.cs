@@ -71,6 +71,13 @@ internal sealed class WordSet
     public bool Contains(string text, in Token token) =>
         _index < token.SetsKnown ? (token.Sets & _bit) != 0 : Contains(text.AsSpan(token.Start, token.Length));
 
+    /// <summary>
+    /// Whether a text whose words' bits, OR-ed together, are <paramref name="sets"/> (all read knowing at least
+    /// <paramref name="known"/> sets) may hold a word of this list. False only when the bits prove none does; a set the
+    /// bits do not answer for says true.
+    /// </summary>
+    public bool MayBeIn(ulong sets, int known) => _index >= known || (sets & _bit) != 0;
+
     private sealed class Registry(Dictionary<string, ulong> words, int count)
     {
         public Dictionary<string, ulong> Words { get; } = words;
