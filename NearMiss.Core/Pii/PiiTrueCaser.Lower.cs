@@ -1,0 +1,268 @@
+namespace NearMiss.Core.Pii;
+
+/// <summary>Case-proofing of lower-case text, and of title-case headlines and section headings.</summary>
+internal static partial class PiiTrueCaser
+{
+    private sealed partial class Casing
+    {
+        // -------------------------------------------------------------- lower case
+        public void Lower()
+        {
+            var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var found = new bool[count];
+            for (var i = 0; i < count; i++)
+            {
+                if (!IsWord(i) || !tokens[i].Has(TokenFlags.Lower) || tokens[i].Is(Lex.Stop))
+                {
+                    continue;
+                }
+
+                if (LowerEvidence(i))
+                {
+                    found[i] = true;
+                    Evidence.Add(i);
+                }
+                else if (ProperOnItsOwn(i) && (NameListed(i) || PlaceNear(i)) || UnknownPlace(i))
+                {
+                    found[i] = true;
+                }
+            }
+
+            // Continue names over following name words ("tran thi lan", "kyle brown", "ray sandoval jr").
+            for (var i = 1; i < count; i++)
+            {
+                if (!found[i] && IsWord(i) && tokens[i].Has(TokenFlags.Lower) && found[i - 1] && IsWord(i - 1) && NameListed(i - 1)
+                    && (NameListed(i) || Unknown(i)) && !tokens[i].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Measure) && !Eq(i, "jr")
+                    && !(Unknown(i) && VerbForm(i))
+                    && !(English(i) && (Eq(i + 1, "up") || Eq(i + 1, "down") || Eq(i + 1, "in") || Eq(i + 1, "out") || Eq(i + 1, "over") || Eq(i + 1, "off") || Eq(i + 1, "back") || Eq(i + 1, "him") || Eq(i + 1, "her") || Eq(i + 1, "them"))))
+                {
+                    found[i] = true;
+                    Evidence.Add(i - 1);
+                    Evidence.Add(i);
+                }
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                if (found[i] && Evidence.Contains(i) && (NameListed(i) || Unknown(i)))
+                {
+                    names.Add(W(i).ToString());
+                }
+            }
+
+            var lookup = names.GetAlternateLookup<ReadOnlySpan<char>>();
+            for (var i = 0; i < count; i++)
+            {
+                if (IsWord(i) && tokens[i].Has(TokenFlags.Lower) && (found[i] || lookup.Contains(W(i)) && !tokens[i].Is(Lex.Stop)))
+                {
+                    Set(i, capital: true);
+                    if (lookup.Contains(W(i)))
+                    {
+                        Evidence.Add(i);
+                    }
+                }
+                else if (IsWord(i) && tokens[i].Has(TokenFlags.Lower) && (AgencyCode(i) || tokens[i].Is(Lex.AgencyAcronym) && !English(i)))
+                {
+                    Set(i, capital: true, restUpper: true);
+                }
+                else if (IsWord(i) && tokens[i].Has(TokenFlags.Lower) && CountyOrPlacePhrase(i))
+                {
+                    Set(i, capital: true);
+                }
+                else if (IsWord(i) && tokens[i].Has(TokenFlags.Lower) && (tokens[i].Is(Lex.Weekday) && !English(i) || StreetWord(i)))
+                {
+                    Set(i, capital: true);
+                }
+            }
+        }
+
+        /// <summary>"otero county", "keith co so", "prowers so", "in kansas city", "in st louis": lower-case places with their shape.</summary>
+        private bool CountyOrPlacePhrase(int i)
+        {
+            if (tokens[i].Is(Lex.County) && !tokens[i].Is(Lex.Stop) && (Eq(i + 1, "county") || Eq(i + 1, "co") || Eq(i + 1, "so") && !English(i)))
+            {
+                return true;
+            }
+
+            if ((Eq(i, "county") || Eq(i, "co")) && IsWord(i - 1) && tokens[i - 1].Is(Lex.County) && !tokens[i - 1].Is(Lex.Stop))
+            {
+                return true;
+            }
+
+            // A two-word gazetteer place after a locative ("in kansas city", "to st louis", "near casa grande").
+            for (var a = i - 1; a <= i; a++)
+            {
+                if (a >= 1 && IsWord(a) && IsWord(a + 1) && tokens[a - 1].Is(Lex.Locative) && IsWord(a - 1) && tokens[a + 1].Start == tokens[a].End + 1
+                    && (PhrasePopulation(a, a + 1) >= 1_000 || SaintPhrasePopulation(a) >= 1_000))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>"pd", "so", "pcso", "lbpd": an agency code after a capitalised place or standing for one.</summary>
+        private bool AgencyCode(int i)
+        {
+            var w = W(i);
+            if (w.Length is < 2 or > 6 || English(i) && !(w.Length == 2 && i > 0 && PlaceListed(i - 1)))
+            {
+                return false;
+            }
+
+            return w.EndsWith("pd", StringComparison.OrdinalIgnoreCase) || w.EndsWith("so", StringComparison.OrdinalIgnoreCase) && w.Length >= 3
+                || w.Equals("so", StringComparison.OrdinalIgnoreCase) && i > 0 && (PlaceListed(i - 1) && !English(i - 1) || Eq(i - 1, "co") && IsWord(i - 2) && tokens[i - 2].Is(Lex.County));
+        }
+
+        /// <summary>A street name before a street suffix after a house number or "block of" ("3100 block of reach st").</summary>
+        private bool StreetWord(int i)
+        {
+            if (tokens[i].Is(Lex.StreetSuffix) && i > 0 && IsWord(i - 1) && !tokens[i - 1].Is(Lex.Stop))
+            {
+                var k = i - 1;
+                while (k > 0 && IsWord(k) && i - k < 3)
+                {
+                    k--;
+                }
+
+                return k >= 0 && (tokens[k].Kind == TokenKind.Number || tokens[k].Has(TokenFlags.DigitFirst) || Eq(k, "of") && Eq(k - 1, "block"));
+            }
+
+            if (i + 1 < count && tokens[i + 1].Is(Lex.StreetSuffix) && StreetWord(i + 1))
+            {
+                return true;
+            }
+
+            // "44th and mcdowell", "pacific and 9th".
+            return (Eq(i - 1, "and") || P(i - 1, '&') || P(i - 1, '/')) && i >= 2 && tokens[i - 2].Has(TokenFlags.DigitFirst) && !English(i)
+                || (Eq(i + 1, "and") || P(i + 1, '&')) && i + 2 < count && tokens[i + 2].Has(TokenFlags.DigitFirst) && Eq(i - 1, "on");
+        }
+
+        private bool PlaceNear(int i)
+        {
+            var p = i - 1;
+            return p >= 0 && (tokens[p].Is(Lex.Locative) || AgencyCode(Math.Min(i + 1, count - 1)) && i + 1 < count);
+        }
+
+        private bool LowerEvidence(int i)
+        {
+            var p = PrevWord(i);
+            if (p < 0 || English(i) && !NameListed(i) || tokens[i].Is(Lex.Measure | Lex.Month | Lex.Locative) || tokens[i].Lex.Has(LexExtra.NotPii))
+            {
+                return false;
+            }
+
+            var nameLike = NameListed(i) || Unknown(i);
+            if (!nameLike)
+            {
+                return false;
+            }
+
+            // An ordinary word is a name only when it is a frequent one ("grant", "rose"), not "light" or "sit", and not after "her".
+            if (English(i) && (tokens[i].Lex.GivenCount < 20_000 && tokens[i].Lex.SurnameCount < 30_000 || AfterDeterminer(i)))
+            {
+                return false;
+            }
+
+            // "mr. warsame", "sgt. mike": a rank with its dot.
+            if (P(i - 1, '.') && IsWord(i - 2) && (IsRankEvidence(i - 2) || Eq(i - 2, "mr") || Eq(i - 2, "mrs") || Eq(i - 2, "ms")))
+            {
+                return !tokens[i].Is(Lex.Rank | Lex.Role);
+            }
+
+            // "me and bishop", "me n farah", "me ortega and benny", "bishop and i".
+            if (Eq(p, "me") || Eq(p, "and") && Eq(p - 1, "me") || Eq(p, "n") && Eq(p - 1, "me") || P(p + 1, '&') && Eq(p - 1, "me"))
+            {
+                return true;
+            }
+
+            if (Eq(i + 1, "and") && (Eq(i + 2, "i") || Eq(i + 2, "me")) || Eq(p, "and") && i >= 3 && Eq(p - 2, "me"))
+            {
+                return true;
+            }
+
+            // A rank or role before: "sgt mike", "victim tran", "clerk mohamed", "son bao", "guy kyle", "named marcus".
+            if (IsRankEvidence(p) && !Eq(p, "officer"))
+            {
+                return !tokens[i].Is(Lex.Rank | Lex.Role);
+            }
+
+            if (tokens[p].Is(Lex.Role) || Eq(p, "ex"))
+            {
+                return !English(i) || tokens[i].Is(Lex.Surname) && tokens[i].Lex.SurnameCount >= 10_000;
+            }
+
+            // "(yia thao)", "(luis ochoa)": a given name opening a parenthesis, and the word the gloss explains.
+            if (P(i - 1, '(') && tokens[i].Is(Lex.GivenName) && IsWord(i + 1) && (NameListed(i + 1) || Unknown(i + 1)))
+            {
+                return true;
+            }
+
+            return P(i + 1, '(') && IsWord(i + 2) && tokens[i + 2].Is(Lex.GivenName) && IsWord(i + 3) && (NameListed(i + 3) || Unknown(i + 3)) && !tokens[i].Is(Lex.Role);
+        }
+
+        // -------------------------------------------------------------- headlines and headings
+        public void Headlines()
+        {
+            var lineStart = 0;
+            for (var i = 0; i <= count; i++)
+            {
+                if (i == count || i > lineStart && tokens[i].Has(TokenFlags.NewlineBefore))
+                {
+                    Line(lineStart, i);
+                    lineStart = i;
+                }
+            }
+        }
+
+        private void Line(int first, int end)
+        {
+            int words = 0, capital = 0;
+            for (var k = first; k < end; k++)
+            {
+                if (IsWord(k) && tokens[k].Length >= 4)
+                {
+                    words++;
+                    if (!tokens[k].Has(TokenFlags.Lower))
+                    {
+                        capital++;
+                    }
+                }
+            }
+
+            var lastPunct = end > first && tokens[end - 1].Kind == TokenKind.Punct ? text[tokens[end - 1].Start] : ' ';
+            var headline = end - first >= 2 && end < count && lastPunct is not ('.' or ',' or ';') && words > 0 && capital * 3 >= words * 2 && end - first <= 20;
+            var colon = -1;
+            for (var k = first; k < end && k < first + 5; k++)
+            {
+                if (P(k, ':'))
+                {
+                    colon = k;
+                    break;
+                }
+            }
+
+            var last = headline ? end : colon > first ? colon : -1;
+            for (var k = first; k < last; k++)
+            {
+                if (!IsWord(k) || tokens[k].Has(TokenFlags.Lower) || !English(k) && !tokens[k].Lex.Has(LexExtra.NotPii))
+                {
+                    continue;
+                }
+
+                // Keep names, places, and the words that make agencies and addresses.
+                if (ProperOnItsOwn(k) || tokens[k].Is(Lex.Rank) || Eq(k, "interstate") || Eq(k, "route") || Eq(k, "exit")
+                    || k + 1 < end && IsWord(k + 1) && tokens[k + 1].Is(Lex.PremiseSuffix | Lex.StreetSuffix) && !tokens[k + 1].Has(TokenFlags.Lower) && !tokens[k].Lex.Has(LexExtra.NotPii)
+                    || tokens[k].Is(Lex.StreetSuffix | Lex.PremiseSuffix | Lex.OrgSuffix | Lex.SubUnit)
+                    || Eq(k, "police") || Eq(k, "sheriff") || Eq(k, "sheriff's") || Eq(k, "department") || Eq(k, "county")
+                    || Eq(k, "patrol") || Eq(k, "highway") || Eq(k, "city") || PlaceListed(k) && tokens[k].Lex.PlacePopulation >= 50_000)
+                {
+                    continue;
+                }
+
+                Set(k, capital: k == first);
+            }
+        }
+    }
+}
