@@ -57,6 +57,11 @@ internal sealed partial class PiiContextRules
     /// <summary>"Boat 12", "van 12", "on train 4031": a vehicle's fleet number (VEHICLE_ID); not "we train 40 recruits".</summary>
     private void VehicleNumbers(List<PiiSpan> spans, List<PiiSpan> added)
     {
+        if (!TextHas(VehiclesBeforeNumber) || !Shapes.HasNumber(1, 5))
+        {
+            return;
+        }
+
         for (var k = 0; k + 1 < count; k++)
         {
             ref var number = ref tokens[k + 1];
@@ -168,14 +173,15 @@ internal sealed partial class PiiContextRules
     {
         for (var k = 2; k < count; k++)
         {
-            if (!IsWord(k) || !Eq(k - 1, "to") || tokens[k].Length < 3 || Overlaps(spans, tokens[k].Start, tokens[k].End))
+            if (!IsWord(k) || tokens[k].Length < 3 || !Eq(k - 1, "to"))
             {
                 continue;
             }
 
+            // The verb before "to" is asked before the spans are searched: few words after "to" follow one.
             var verb = k - 2;
             verb -= EqAny(verb, "him", "her", "them", "pt", "patient", "subj", "suspect", "me", "us") ? 1 : 0;
-            if (!In(TakenTo, verb) && !(Eq(verb, "went") && EqAny(k + 1, "on", "for")))
+            if (!In(TakenTo, verb) && !(Eq(verb, "went") && EqAny(k + 1, "on", "for")) || Overlaps(spans, tokens[k].Start, tokens[k].End))
             {
                 continue;
             }
