@@ -173,15 +173,14 @@ internal sealed partial class PiiContextRules
     {
         for (var k = 2; k < count; k++)
         {
-            if (!IsWord(k) || tokens[k].Length < 3 || !Eq(k - 1, "to"))
+            if (!IsWord(k) || !Eq(k - 1, "to") || tokens[k].Length < 3 || Overlaps(spans, tokens[k].Start, tokens[k].End))
             {
                 continue;
             }
 
-            // The verb before "to" is asked before the spans are searched: few words after "to" follow one.
             var verb = k - 2;
             verb -= EqAny(verb, "him", "her", "them", "pt", "patient", "subj", "suspect", "me", "us") ? 1 : 0;
-            if (!In(TakenTo, verb) && !(Eq(verb, "went") && EqAny(k + 1, "on", "for")) || Overlaps(spans, tokens[k].Start, tokens[k].End))
+            if (!In(TakenTo, verb) && !(Eq(verb, "went") && EqAny(k + 1, "on", "for")))
             {
                 continue;
             }

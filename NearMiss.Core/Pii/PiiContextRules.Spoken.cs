@@ -678,10 +678,10 @@ internal sealed partial class PiiContextRules
     /// <summary>
     /// What kinds of token the text holds, read in one pass on the first question and shared by every rule: the
     /// words' <see cref="Lex"/> flags and case flags OR-ed together, the lengths of its numbers, whether it has letters
-    /// and digits in one token, and which ASCII punctuation it has. A rule that cannot fire without some such token
+    /// and digits in one token, and which punctuation of the first 64 characters it has ("(", "-", "/", ":"). A rule that cannot fire without some such token
     /// asks this first and passes over a text that has none.
     /// </summary>
-    private readonly record struct ShapesOfText(Lex Lex, TokenFlags WordFlags, ulong NumberLengths, bool Alnum, UInt128 Puncts)
+    private readonly record struct ShapesOfText(Lex Lex, TokenFlags WordFlags, ulong NumberLengths, bool Alnum, ulong Puncts)
     {
         /// <summary>Some word of the text has one of <paramref name="flags"/>.</summary>
         public bool HasLex(Lex flags) => (Lex & flags) != 0;
@@ -692,8 +692,8 @@ internal sealed partial class PiiContextRules
         /// <summary>The text has a number of <paramref name="shortest"/> to <paramref name="longest"/> digits (up to 63).</summary>
         public bool HasNumber(int shortest, int longest) => (NumberLengths & (ulong.MaxValue >> (63 - longest)) & (ulong.MaxValue << shortest)) != 0;
 
-        /// <summary>The text has the ASCII punctuation mark <paramref name="ch"/> as a token.</summary>
-        public bool HasPunct(char ch) => (Puncts & (UInt128.One << ch)) != 0;
+        /// <summary>The text may have the punctuation mark <paramref name="ch"/> as a token: false only for one of the first 64 characters it lacks.</summary>
+        public bool HasPunct(char ch) => ch >= 64 || (Puncts & (1UL << ch)) != 0;
     }
 
     private ShapesOfText? shapesOfText;
@@ -706,7 +706,7 @@ internal sealed partial class PiiContextRules
         var wordFlags = TokenFlags.None;
         var numberLengths = 0UL;
         var alnum = false;
-        var puncts = UInt128.Zero;
+        var puncts = 0UL;
         for (var k = 0; k < count; k++)
         {
             ref var t = ref tokens[k];
@@ -723,9 +723,9 @@ internal sealed partial class PiiContextRules
                     alnum = true;
                     break;
                 default:
-                    if (text[t.Start] < 128)
+                    if (text[t.Start] < 64)
                     {
-                        puncts |= UInt128.One << text[t.Start];
+                        puncts |= 1UL << text[t.Start];
                     }
 
                     break;
