@@ -63,6 +63,12 @@ internal sealed partial class PiiContextRules
     /// <summary>"Sokolowski, 45, is", "HUONG TRAN (71)", "tran thi lan 34,": a bare age after a name.</summary>
     private void Ages(List<PiiSpan> spans, List<PiiSpan> added)
     {
+        // Every age here is a number of up to three digits or one typed against "yo".
+        if (!Shapes.HasNumber(1, 3) && !Shapes.Alnum)
+        {
+            return;
+        }
+
         foreach (var span in spans)
         {
             if (span.Label != PiiLabel.Person)
@@ -110,22 +116,28 @@ internal sealed partial class PiiContextRules
     /// <summary>"he was 17.", "the driver was 16. sixteen.", "he's maybe 25,", "lena saunooke, sixty-two,", "Adrian Mroz, 30ish".</summary>
     private void SpokenAges(List<PiiSpan> spans, List<PiiSpan> added)
     {
-        var ends = new HashSet<int>();
+        HashSet<int>? ends = null;
         foreach (var span in spans)
         {
             if (span.Label == PiiLabel.Person)
             {
-                ends.Add(span.End);
+                (ends ??= []).Add(span.End);
             }
         }
 
         // The age a predicate states stands at most four tokens on ("'s maybe 25"): the next token that may be an
-        // age's number is kept at hand, and a token with none that near is passed over at once.
+        // age's number is kept at hand, and a token with none that near is passed over at once. A text with no such
+        // number and no name has no age to find.
         var number = NextAgeNumber(0);
+        if (number == count && ends is null)
+        {
+            return;
+        }
+
         for (var k = 0; k < count; k++)
         {
             var n = k + 1;
-            if ((P(n, ',') || P(n, '(')) && ends.Contains(tokens[k].End))
+            if (ends is not null && (P(n, ',') || P(n, '(')) && ends.Contains(tokens[k].End))
             {
                 n++;
                 if (In(AgeHedges, n) && AgeNumber(n + 1, out var hedged) is >= 1 and <= 99 && AgeCloses(hedged + 1))
@@ -173,7 +185,7 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
-            if (!(fused || In(AgeSubjects, k) || ends.Contains(tokens[k].End)))
+            if (!(fused || In(AgeSubjects, k) || ends is not null && ends.Contains(tokens[k].End)))
             {
                 continue;
             }
@@ -211,6 +223,11 @@ internal sealed partial class PiiContextRules
     /// <summary>"early 20s", "mid-50s", "in his 40s": an age by its decade.</summary>
     private void DecadeAges(List<PiiSpan> added)
     {
+        if (!Shapes.Alnum)
+        {
+            return; // (a decade is digits and a letter in one token: "40s")
+        }
+
         for (var k = 1; k < count; k++)
         {
             if (tokens[k].Kind != TokenKind.Alnum || tokens[k].Digits != 2 || tokens[k].Length != 3 || (text[tokens[k].End - 1] | 0x20) != 's' || text[tokens[k].Start + 1] != '0')
@@ -232,6 +249,12 @@ internal sealed partial class PiiContextRules
     /// <summary>"her grandson, 9, remained", "kids 8 and 10", "two kids I'd guess were 9 and 12".</summary>
     private void KinAges(List<PiiSpan> added)
     {
+        // Both shapes need a word of kin and a number of one or two digits.
+        if (!TextHas(Kin) || !Shapes.HasNumber(1, 2))
+        {
+            return;
+        }
+
         for (var k = 0; k + 1 < count; k++)
         {
             if (tokens[k + 1].Kind is not (TokenKind.Number or TokenKind.Punct) || !In(Kin, k))
@@ -272,6 +295,11 @@ internal sealed partial class PiiContextRules
     /// <summary>"DRIVER, M/32,": a sex and an age.</summary>
     private void SexSlashAge(List<PiiSpan> added)
     {
+        if (!Shapes.HasPunct('/') || !Shapes.HasNumber(2, 2))
+        {
+            return;
+        }
+
         for (var k = 1; k + 2 < count; k++)
         {
             if (P(k + 1, '/') && (Eq(k, "m") || Eq(k, "f")) && tokens[k + 2].Kind == TokenKind.Number && tokens[k + 2].Length == 2

@@ -17,12 +17,21 @@ internal sealed partial class PiiContextRules
         : w.Equals("serial", StringComparison.OrdinalIgnoreCase) ? PiiLabel.OtherId
         : null;
 
+    /// <summary>The words <see cref="SpokenIdLabel"/> knows, as a set: a text with none of them has no spoken id.</summary>
+    private static readonly WordSet SpokenIdWords = new(["badge", "shield", "case", "incident", "report", "serial"]);
+
     /// <summary>An id said digit by digit or in number words after "badge", "case" or "incident", of three parts or more.</summary>
     private void SpokenIds(List<PiiSpan> spans, List<PiiSpan> added)
     {
+        // The id needs its word, and numbers in digits or words ("oh" is one of the digit words).
+        if (!TextHas(SpokenIdWords) || !Shapes.HasNumber(1, 2) && !TextHas(NumberWords, DigitWords))
+        {
+            return;
+        }
+
         for (var k = 0; k + 3 < count; k++)
         {
-            if (!IsWord(k) || SpokenIdLabel(W(k)) is not { } label)
+            if (!In(SpokenIdWords, k) || SpokenIdLabel(W(k)) is not { } label)
             {
                 continue;
             }
@@ -81,6 +90,12 @@ internal sealed partial class PiiContextRules
     /// </summary>
     private void SpokenTimes(List<PiiSpan> spans, List<PiiSpan> added)
     {
+        // Without a minute or hour word, a time is two numbers of one or two digits ("5 after 9").
+        if (!TextHas(MinuteWords, HourWords) && !Shapes.HasNumber(1, 2))
+        {
+            return;
+        }
+
         for (var k = 1; k + 1 < count; k++)
         {
             // A time opens with a minute or hour word or a small number: asked before the lead, as few tokens are one.

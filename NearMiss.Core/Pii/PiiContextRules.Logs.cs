@@ -9,6 +9,12 @@ internal sealed partial class PiiContextRules
     /// </summary>
     private void LogCallSigns(List<PiiSpan> spans, List<PiiSpan> added)
     {
+        // A unit's code and "K9" are letters and digits in one token.
+        if (!Shapes.Alnum)
+        {
+            return;
+        }
+
         HashSet<string>? signs = null;
         for (var k = 0; k + 1 < count; k++)
         {
@@ -97,6 +103,11 @@ internal sealed partial class PiiContextRules
     {
         HashSet<string>? units = null;
         var stamped = StampedLineEnds(spans);
+        if (stamped is null && !Shapes.HasNumber(4, 4))
+        {
+            return; // (no line opens with a time: no entry names a unit)
+        }
+
         for (var k = 0; k + 1 < count; k++)
         {
             // An entry's time is four digits, asked of the token before the rest of its shape.
@@ -223,6 +234,12 @@ internal sealed partial class PiiContextRules
     /// </summary>
     private void UnitsBesidePeople(List<PiiSpan> spans, List<PiiSpan> added)
     {
+        // A unit is found only with its hyphen and number beside a bracket.
+        if (!Shapes.HasPunct('-') || !Shapes.HasPunct('(') || !Shapes.HasNumber(1, 3))
+        {
+            return;
+        }
+
         HashSet<string>? units = null;
         for (var k = 2; k + 3 < count; k++)
         {
@@ -254,6 +271,11 @@ internal sealed partial class PiiContextRules
     /// digits, in brackets right after a name is the officer's badge or unit (an age has two digits, a phone goes on).</summary>
     private void BadgesAfterNames(List<PiiSpan> spans, List<PiiSpan> added)
     {
+        if (!Shapes.HasPunct('(') || !Shapes.HasPunct(')'))
+        {
+            return;
+        }
+
         for (var k = 1; k + 2 < count; k++)
         {
             if (!P(k, '(') || !EndsSpan(spans, tokens[k - 1].End, PiiLabel.Person))

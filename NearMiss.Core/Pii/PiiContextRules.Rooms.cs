@@ -57,6 +57,11 @@ internal sealed partial class PiiContextRules
     /// <summary>"Boat 12", "van 12", "on train 4031": a vehicle's fleet number (VEHICLE_ID); not "we train 40 recruits".</summary>
     private void VehicleNumbers(List<PiiSpan> spans, List<PiiSpan> added)
     {
+        if (!TextHas(VehiclesBeforeNumber) || !Shapes.HasNumber(1, 5))
+        {
+            return;
+        }
+
         for (var k = 0; k + 1 < count; k++)
         {
             ref var number = ref tokens[k + 1];

@@ -19,6 +19,11 @@ internal sealed partial class PiiContextRules
     /// <summary>Each number said aloud, as the kind its shape and the words before it say; it replaces the shorter spans inside it.</summary>
     private void SaidNumbers(List<PiiSpan> spans, List<PiiSpan> added)
     {
+        if (!TextHas(NumberWords, DigitWords) && !Shapes.HasLex(Lex.Month))
+        {
+            return;
+        }
+
         for (var k = 0; k < count; k++)
         {
             // Every number said aloud opens with a number word, "oh" or a month: two bits and a flag, tested first.

@@ -18,6 +18,12 @@ internal sealed partial class PiiContextRules
     /// <summary>"GCSO call 24-0193", "CPD 24-2213": a case number after an agency's initials.</summary>
     private void AgencyCaseNumbers(List<PiiSpan> added)
     {
+        // The initials are a word in capitals; the number is two digits, a hyphen and four or more.
+        if (!Shapes.HasWord(TokenFlags.AllCaps) || !Shapes.HasPunct('-') || !Shapes.HasNumber(2, 2) || !Shapes.HasNumber(4, 63))
+        {
+            return;
+        }
+
         for (var k = 0; k + 3 < count; k++)
         {
             if (!IsWord(k) || !tokens[k].Has(TokenFlags.AllCaps) || tokens[k].Length is < 2 or > 5 || !(tokens[k].Is(Lex.AgencyAcronym) || !English(k)))
@@ -105,6 +111,12 @@ internal sealed partial class PiiContextRules
     /// </summary>
     private void RadioCallSigns(List<PiiSpan> spans, List<PiiSpan> added)
     {
+        // Every call sign has a digit, in a number or with letters.
+        if (!Shapes.Alnum && !Shapes.HasNumber(1, 63))
+        {
+            return;
+        }
+
         HashSet<string>? found = null;
         HashSet<string>? numbers = null;
         for (var k = 0; k < count; k++)
@@ -274,6 +286,12 @@ internal sealed partial class PiiContextRules
     /// <summary>"KS tag 447 LKD", "FL tag QKB J71", "MI EHL 4021", "LA plate 481 BRX": a plate in two groups after its state or "tag".</summary>
     private void SpacedPlates(List<PiiSpan> spans, List<PiiSpan> added)
     {
+        // A plate follows a state's code or a plate's word, and has a digit in a number or with letters.
+        if (!Shapes.HasLex(Lex.StateCode) && !TextHas(SpacedPlateWords) || !Shapes.Alnum && !Shapes.HasNumber(2, 4))
+        {
+            return;
+        }
+
         for (var k = 0; k + 2 < count; k++)
         {
             if (tokens[k + 1].Length is < 2 or > 4 || tokens[k + 2].Length is < 2 or > 4 || !IsWord(k))
@@ -281,8 +299,8 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
-            var afterState = IsWord(k) && tokens[k].Is(Lex.StateCode) && tokens[k].Length == 2 && tokens[k].Has(TokenFlags.AllCaps);
-            var afterWord = IsWord(k) && (Eq(k, "tag") || Eq(k, "plate") || Eq(k, "plates") || Eq(k, "plt"));
+            var afterState = tokens[k].Is(Lex.StateCode) && tokens[k].Length == 2 && tokens[k].Has(TokenFlags.AllCaps);
+            var afterWord = SpacedPlateWords.Contains(text, tokens[k]);
             if (!(afterState || afterWord) || !PlateGroup(k + 1) || !PlateGroup(k + 2) || tokens[k + 2].Has(TokenFlags.NewlineBefore) || tokens[k + 1].Length + tokens[k + 2].Length is < 5 or > 8)
             {
                 continue;
@@ -305,6 +323,9 @@ internal sealed partial class PiiContextRules
             added.Add(grown);
         }
     }
+
+    /// <summary>The words a plate's number follows: "tag 447 LKD", "plate QKB J71".</summary>
+    private static readonly WordSet SpacedPlateWords = new(["tag", "plate", "plates", "plt"]);
 
     /// <summary>Two to four capital letters or digits.</summary>
     private bool PlateGroup(int k)
@@ -332,6 +353,11 @@ internal sealed partial class PiiContextRules
     /// </summary>
     private void EstimatedTimes(List<PiiSpan> spans, List<PiiSpan> added)
     {
+        if (!Shapes.HasNumber(4, 4))
+        {
+            return; // (a clock time is four digits)
+        }
+
         for (var k = 1; k < count; k++)
         {
             if (!IsClockNumber(k))
@@ -412,6 +438,11 @@ internal sealed partial class PiiContextRules
     /// </summary>
     private void DaysOfMonth(List<PiiSpan> added)
     {
+        if (!Shapes.Alnum)
+        {
+            return; // (an ordinal is digits and letters in one token: "14th")
+        }
+
         for (var k = 1; k < count; k++)
         {
             ref var t = ref tokens[k];
@@ -527,7 +558,7 @@ internal sealed partial class PiiContextRules
         Dictionary<string, int>? turns = null;
         for (var k = 0; k + 1 < count; k++)
         {
-            if (P(k + 1, ':') && CouldBeSpeaker(k) && !(k + 2 < count && tokens[k + 2].Kind == TokenKind.Number && tokens[k + 2].Start == tokens[k + 1].End))
+            if (P(k + 1, ':') && !(k + 2 < count && tokens[k + 2].Kind == TokenKind.Number && tokens[k + 2].Start == tokens[k + 1].End) && CouldBeSpeaker(k))
             {
                 turns ??= new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
                 var w = W(k).ToString();
@@ -542,7 +573,7 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
-            var speaker = turns is not null && P(k + 1, ':') && CouldBeSpeaker(k) && turns.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(W(k), out var said) && said >= 2;
+            var speaker = turns is not null && P(k + 1, ':') && turns.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(W(k), out var said) && said >= 2 && CouldBeSpeaker(k);
             var opening = k == 0 || tokens[k].Has(TokenFlags.NewlineBefore) || In(Greetings, k - 1) && (k == 1 || tokens[k - 1].Has(TokenFlags.NewlineBefore));
             var addressee = opening && CouldBeName(k) && (P(k + 1, ',') || P(k + 1, '-')) && (In(AfterAddressee, k + 2) || tokens[k + 2].Has(TokenFlags.NewlineBefore))
                 && (!tokens[k].Has(TokenFlags.Lower) || caseless);
@@ -559,6 +590,11 @@ internal sealed partial class PiiContextRules
     /// </summary>
     private void TimedSpeakers(List<PiiSpan> spans, List<PiiSpan> added)
     {
+        if (!Shapes.HasPunct(':') || !Shapes.HasNumber(2, 2))
+        {
+            return; // (every turn has a clock time, "21:47", and a colon)
+        }
+
         List<(int First, int Last)>? lines = null;
         for (var k = 0; k < count; k++)
         {
@@ -638,4 +674,64 @@ internal sealed partial class PiiContextRules
     private static readonly WordSet Dispatchers = new(["dispatch", "disp", "dispatcher", "comm", "comms", "base", "central", "control", "radio", "sector", "ops"]);
 
     private bool In(WordSet words, int k) => IsWord(k) && words.Contains(text, tokens[k]);
+
+    /// <summary>
+    /// What kinds of token the text holds, read in one pass on the first question and shared by every rule: the
+    /// words' <see cref="Lex"/> flags and case flags OR-ed together, the lengths of its numbers, whether it has letters
+    /// and digits in one token, and which punctuation of the first 64 characters it has ("(", "-", "/", ":"). A rule that cannot fire without some such token
+    /// asks this first and passes over a text that has none.
+    /// </summary>
+    private readonly record struct ShapesOfText(Lex Lex, TokenFlags WordFlags, ulong NumberLengths, bool Alnum, ulong Puncts)
+    {
+        /// <summary>Some word of the text has one of <paramref name="flags"/>.</summary>
+        public bool HasLex(Lex flags) => (Lex & flags) != 0;
+
+        /// <summary>Some word of the text has one of <paramref name="flags"/> ("AllCaps", "Lower").</summary>
+        public bool HasWord(TokenFlags flags) => (WordFlags & flags) != 0;
+
+        /// <summary>The text has a number of <paramref name="shortest"/> to <paramref name="longest"/> digits (up to 63).</summary>
+        public bool HasNumber(int shortest, int longest) => (NumberLengths & (ulong.MaxValue >> (63 - longest)) & (ulong.MaxValue << shortest)) != 0;
+
+        /// <summary>The text may have the punctuation mark <paramref name="ch"/> as a token: false only for one of the first 64 characters it lacks.</summary>
+        public bool HasPunct(char ch) => ch >= 64 || (Puncts & (1UL << ch)) != 0;
+    }
+
+    private ShapesOfText? shapesOfText;
+
+    private ShapesOfText Shapes => shapesOfText ??= ReadShapes();
+
+    private ShapesOfText ReadShapes()
+    {
+        var lex = Lex.None;
+        var wordFlags = TokenFlags.None;
+        var numberLengths = 0UL;
+        var alnum = false;
+        var puncts = 0UL;
+        for (var k = 0; k < count; k++)
+        {
+            ref var t = ref tokens[k];
+            switch (t.Kind)
+            {
+                case TokenKind.Word:
+                    lex |= t.Lex.Flags;
+                    wordFlags |= t.Flags;
+                    break;
+                case TokenKind.Number:
+                    numberLengths |= 1UL << Math.Min(t.Length, 63);
+                    break;
+                case TokenKind.Alnum:
+                    alnum = true;
+                    break;
+                default:
+                    if (text[t.Start] < 64)
+                    {
+                        puncts |= 1UL << text[t.Start];
+                    }
+
+                    break;
+            }
+        }
+
+        return new ShapesOfText(lex, wordFlags, numberLengths, alnum, puncts);
+    }
 }
