@@ -56,6 +56,23 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         return (sets, known);
     }
 
+    /// <summary>
+    /// Whether some token of the text is <paramref name="word"/> (ignoring case): one pass over the tokens, testing the
+    /// length first, for a rule that cannot fire without a word no <see cref="WordSet"/> holds.
+    /// </summary>
+    private bool TextHasWord(string word)
+    {
+        for (var k = 0; k < count; k++)
+        {
+            if (tokens[k].Length == word.Length && Eq(k, word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private bool IsWord(int i) => i >= 0 && i < count && tokens[i].Kind == TokenKind.Word;
 
     private bool P(int i, char ch) => i >= 0 && i < count && tokens[i].Kind == TokenKind.Punct && text[tokens[i].Start] == ch;
@@ -365,8 +382,10 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
             }
         }
 
-        // "HOUSTON —", "OKLAHOMA CITY —" at the start of a line: upper-case words before a dash, a listed place.
-        for (var k = 0; k < count; k++)
+        // "HOUSTON —", "OKLAHOMA CITY —" at the start of a line: upper-case words before a dash, a listed place (a text
+        // with no dash has none).
+        var dashed = text.AsSpan().IndexOfAny("—–-") >= 0;
+        for (var k = 0; dashed && k < count; k++)
         {
             if (!IsWord(k) || !(k == 0 || tokens[k].Has(TokenFlags.NewlineBefore)) || !tokens[k].Has(TokenFlags.AllCaps))
             {
