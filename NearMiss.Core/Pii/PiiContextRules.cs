@@ -382,10 +382,8 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
             }
         }
 
-        // "HOUSTON —", "OKLAHOMA CITY —" at the start of a line: upper-case words before a dash, a listed place (a text
-        // with no dash has none).
-        var dashed = text.AsSpan().IndexOfAny("—–-") >= 0;
-        for (var k = 0; dashed && k < count; k++)
+        // "HOUSTON —", "OKLAHOMA CITY —" at the start of a line: upper-case words before a dash, a listed place.
+        for (var k = 0; k < count; k++)
         {
             if (!IsWord(k) || !(k == 0 || tokens[k].Has(TokenFlags.NewlineBefore)) || !tokens[k].Has(TokenFlags.AllCaps))
             {
