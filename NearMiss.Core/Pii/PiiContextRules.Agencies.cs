@@ -203,7 +203,7 @@ internal sealed partial class PiiContextRules
     {
         for (var k = 1; k < count; k++)
         {
-            if (!IsWord(k) || !Eq(k, "fire") || !IsWord(k - 1) || !Spaced(k - 1, k) || In(FireThings, k + 1))
+            if (!Eq(k, "fire") || !IsWord(k - 1) || !Spaced(k - 1, k) || In(FireThings, k + 1))
             {
                 continue;
             }

@@ -259,6 +259,12 @@ internal sealed partial class PiiContextRules
     /// </summary>
     private void Nicknamed(List<PiiSpan> spans, List<PiiSpan> added)
     {
+        // Every shape opens with "(" or one of the opening words: a text with neither has none.
+        if (!TextHas(NicknameOpeners) && !text.Contains('('))
+        {
+            return;
+        }
+
         for (var k = 1; k < count; k++)
         {
             // Only words that open one of the shapes below: her/him/me, by, aka, as, "(", big/lil/little.
@@ -351,6 +357,11 @@ internal sealed partial class PiiContextRules
     /// <summary>"My horse, Rocco,", "his K9 partner, Ranger,", "K9 partner Ranger was": an animal's name (OTHER_ID).</summary>
     private void AnimalNames(List<PiiSpan> spans, List<PiiSpan> added)
     {
+        if (!TextHas(AnimalCues))
+        {
+            return;
+        }
+
         for (var k = 1; k + 1 < count; k++)
         {
             if (!In(AnimalCues, k) || !(Eq(k, "horse") || Eq(k, "dog") || Eq(k, "partner") && (Eq(k - 1, "k9") || Eq(k - 1, "canine"))))

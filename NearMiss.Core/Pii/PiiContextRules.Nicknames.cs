@@ -16,6 +16,12 @@ internal sealed partial class PiiContextRules
     /// </summary>
     private void NicknamesByUse(List<PiiSpan> spans, List<PiiSpan> added)
     {
+        // A gloss needs a "(" and a list of partners a "me" ("me" is one of the nickname openers): a text with neither has no nickname by use.
+        if (!text.Contains('(') && !(TextHas(NicknameOpeners) && TextHasWord("me")))
+        {
+            return;
+        }
+
         for (var k = 1; k + 1 < count; k++)
         {
             // A gloss opens with "(" after the word; a list of partners has "," or "and" before it: tested before the word.

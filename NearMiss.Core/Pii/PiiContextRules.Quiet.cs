@@ -352,7 +352,7 @@ internal sealed partial class PiiContextRules
     private bool IsTitleWord(int k) =>
         IsWord(k) && tokens[k].Has(TokenFlags.Capitalized) && English(k) && !tokens[k].Is(Lex.GivenName | Lex.Surname | Lex.Place | Lex.County | Lex.State
             | Lex.Country | Lex.SubUnit | Lex.OrgSuffix | Lex.PremiseSuffix | Lex.PlaceHead | Lex.StreetSuffix | Lex.AgencyAcronym | Lex.Rank)
-        && !EqAny(k, AgencyHeads) && !Eq(k, "office") && !Eq(k, "bureau");
+        && !AgencyHeadWords.Contains(text, tokens[k]) && !Eq(k, "office") && !Eq(k, "bureau");
 
     /// <summary>An ordinary word with the ending of an abstract noun or a gerund: "Awareness", "Operations", "Breaching", "Safety".</summary>
     private bool IsAbstractNoun(int k) => PiiLexicon.HasAbstractEnding(W(k));

@@ -212,6 +212,9 @@ internal sealed partial class PiiContextRules
     private static readonly string[] AgencyHeads =
         ["police", "department", "patrol", "investigation", "investigations", "wildlife", "marshals", "services", "sheriff", "authority", "corrections"];
 
+    /// <summary>The <see cref="AgencyHeads"/> as a set: a token's bit answers without comparing it to each head.</summary>
+    private static readonly WordSet AgencyHeadWords = new(AgencyHeads);
+
     /// <summary>
     /// Agencies named in full: a run of capitalised words (with "of", "and", "the" inside) ending in an agency head
     /// ("Oklahoma State Bureau of Investigation", "Texas Parks and Wildlife", "DULUTH POLICE DEPARTMENT", "MBTA Transit
@@ -242,7 +245,7 @@ internal sealed partial class PiiContextRules
                 if (IsWord(j) && !tokens[j].Has(TokenFlags.Lower) && !tokens[j].Is(Lex.Rank) && (j == k || !tokens[j].Has(TokenFlags.NewlineBefore)))
                 {
                     evidence |= PlaceOrAcronym(j) || Eq(j, "bureau") || Eq(j, "port");
-                    if (EqAny(j, AgencyHeads))
+                    if (AgencyHeadWords.Contains(text, tokens[j]))
                     {
                         lastHead = j;
                     }
@@ -296,7 +299,7 @@ internal sealed partial class PiiContextRules
     /// <summary>The first word from <paramref name="k"/> on, not in lower case, that is one of the <see cref="AgencyHeads"/>, or <see cref="count"/>.</summary>
     private int NextAgencyHead(int k)
     {
-        while (k < count && !(tokens[k].Length >= 6 && IsWord(k) && !tokens[k].Has(TokenFlags.Lower) && EqAny(k, AgencyHeads)))
+        while (k < count && !(tokens[k].Length >= 6 && IsWord(k) && !tokens[k].Has(TokenFlags.Lower) && AgencyHeadWords.Contains(text, tokens[k])))
         {
             k++;
         }

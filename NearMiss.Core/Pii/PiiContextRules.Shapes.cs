@@ -88,17 +88,19 @@ internal sealed partial class PiiContextRules
     {
         for (var k = 0; k + 1 < count; k++)
         {
+            // The word's own tests first (common words such as "in" and "me" are state codes too); the spans are searched last.
             if (!IsWord(k) || !(tokens[k].Is(Lex.StateCode) && tokens[k].Length == 2 || tokens[k].Lex.Has(LexExtra.ApState) && tokens[k].Length >= 3)
-                || tokens[k].Has(TokenFlags.Lower) && !caseless || Overlaps(spans, tokens[k].Start, tokens[k].End))
+                || tokens[k].Has(TokenFlags.Lower) && !caseless || Eq(k, "id") || Eq(k, "in") || Eq(k, "me") || Eq(k, "or") && !tokens[k].Has(TokenFlags.AllCaps))
             {
                 continue;
             }
 
             var n = k + 1;
-            var plate = IsWord(n) && EqAny(n, PlateWords) && !(Eq(n, "id") && !tokens[k].Has(TokenFlags.AllCaps))
-                || StartsSpan(spans, tokens[n].Start, PiiLabel.Plate, PiiLabel.DriverLicense);
             var was = (Eq(k - 1, "was") || P(k - 1, ':')) && (Eq(k - 2, "cdl") || Eq(k - 2, "dl") || Eq(k - 2, "plate") || Eq(k - 2, "tag") || Eq(k - 2, "license"));
-            if ((plate || was) && !(Eq(k, "id") || Eq(k, "in") || Eq(k, "me") || Eq(k, "or") && !tokens[k].Has(TokenFlags.AllCaps)))
+            // A plate's word or a plate after the state, or "plate was" before it.
+            var plated = was || IsWord(n) && EqAny(n, PlateWords) && !(Eq(n, "id") && !tokens[k].Has(TokenFlags.AllCaps))
+                || StartsSpan(spans, tokens[n].Start, PiiLabel.Plate, PiiLabel.DriverLicense);
+            if (plated && !Overlaps(spans, tokens[k].Start, tokens[k].End))
             {
                 added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.Location));
             }

@@ -56,6 +56,23 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         return (sets, known);
     }
 
+    /// <summary>
+    /// Whether some token of the text is <paramref name="word"/> (ignoring case): one pass over the tokens, testing the
+    /// length first, for a rule that cannot fire without a word no <see cref="WordSet"/> holds.
+    /// </summary>
+    private bool TextHasWord(string word)
+    {
+        for (var k = 0; k < count; k++)
+        {
+            if (tokens[k].Length == word.Length && Eq(k, word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private bool IsWord(int i) => i >= 0 && i < count && tokens[i].Kind == TokenKind.Word;
 
     private bool P(int i, char ch) => i >= 0 && i < count && tokens[i].Kind == TokenKind.Punct && text[tokens[i].Start] == ch;
