@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Runtime.Intrinsics;
 
 namespace NearMiss.Core.Pii;
@@ -32,32 +33,27 @@ internal sealed class PiiTagger
     private readonly int _shift;
 
     public PiiTagger(IReadOnlyDictionary<uint, float[]> weights)
+        : this(weights.Count)
     {
-        var bits = Math.Max(4, System.Numerics.BitOperations.Log2((uint)Math.Max(1, weights.Count)) + 2);
-        _shift = 32 - bits;
-        _slots = new ulong[1 << bits];
-        _weights = new float[weights.Count * Stride];
-        var rows = 0;
         foreach (var (feature, row) in weights.OrderBy(pair => pair.Key))
         {
-            var slot = Slot(feature);
-            while (_slots[slot] != 0)
-            {
-                slot = (slot + 1) & (_slots.Length - 1);
-            }
-
-            _slots[slot] = (ulong)feature << 32 | (uint)rows;
-            row.AsSpan().CopyTo(_weights.AsSpan(rows * Stride));
-            rows++;
+            row.AsSpan().CopyTo(_weights.AsSpan(Insert(feature) * Stride));
         }
+    }
 
-        Features = weights.Count;
+    /// <summary>An empty table sized for <paramref name="features"/> features; <see cref="Insert"/> fills it.</summary>
+    private PiiTagger(int features)
+    {
+        var bits = Math.Max(4, System.Numerics.BitOperations.Log2((uint)Math.Max(1, features)) + 2);
+        _shift = 32 - bits;
+        _slots = new ulong[1 << bits];
+        _weights = new float[features * Stride];
     }
 
     /// <summary>The model shipped with the detector, or null when none is.</summary>
     public static PiiTagger? Shared => LazyShared.Value;
 
-    public int Features { get; }
+    public int Features { get; private set; }
 
     /// <summary>Tags every token, and how far each tag's score is ahead of "no PII" (for tag 0: how far "no PII" is ahead of the best PII tag).</summary>
     public void Tag(string text, ReadOnlySpan<Token> tokens, bool caseless, Span<byte> tags, Span<float> margins)
@@ -145,6 +141,28 @@ internal sealed class PiiTagger
 
     private int Slot(uint feature) => (int)((feature * 2654435769u) >> _shift);
 
+    /// <summary>
+    /// The row of weights of a feature, given the next free row when the table has none for it yet (a feature read
+    /// twice keeps one row, the last weights written to it win, as in a dictionary).
+    /// </summary>
+    private int Insert(uint feature)
+    {
+        var slot = Slot(feature);
+        while (_slots[slot] != 0)
+        {
+            if ((uint)(_slots[slot] >> 32) == feature)
+            {
+                return (int)(uint)_slots[slot];
+            }
+
+            slot = (slot + 1) & (_slots.Length - 1);
+        }
+
+        var row = Features++;
+        _slots[slot] = (ulong)feature << 32 | (uint)row;
+        return row;
+    }
+
     public void Write(Stream stream)
     {
         using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
@@ -162,29 +180,46 @@ internal sealed class PiiTagger
         }
     }
 
+    /// <summary>
+    /// Reads a model written by <see cref="Write"/>. The model is read at start-up, so its rows are read from one
+    /// buffer straight into the table rather than through a reader and a dictionary; the file comes sorted by
+    /// feature, so the rows take the same places as when the model was made.
+    /// </summary>
     public static PiiTagger Read(Stream stream)
     {
-        using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
-        if (reader.ReadUInt32() != Magic || reader.ReadInt32() != Version || reader.ReadInt32() != Labels.Length)
+        Span<byte> header = stackalloc byte[sizeof(int)];
+        if (ReadInt(stream, header) != unchecked((int)Magic) || ReadInt(stream, header) != Version || ReadInt(stream, header) != Labels.Length)
         {
             throw new InvalidDataException("Not a PII tagger model of this version.");
         }
 
-        var count = reader.ReadInt32();
-        var weights = new Dictionary<uint, float[]>(count);
-        for (var r = 0; r < count; r++)
+        var count = ReadInt(stream, header);
+        if (count < 0)
         {
-            var feature = reader.ReadUInt32();
-            var row = new float[Labels.Length];
-            for (var c = 0; c < row.Length; c++)
-            {
-                row[c] = (float)reader.ReadHalf();
-            }
-
-            weights[feature] = row;
+            throw new InvalidDataException("Not a PII tagger model of this version.");
         }
 
-        return new PiiTagger(weights);
+        // Each row: the feature's key, then one half float per label.
+        var rowBytes = sizeof(uint) + Labels.Length * 2;
+        var bytes = new byte[count * rowBytes];
+        stream.ReadExactly(bytes);
+        var tagger = new PiiTagger(count);
+        for (var at = 0; at < bytes.Length; at += rowBytes)
+        {
+            var row = tagger._weights.AsSpan(tagger.Insert(BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(at))) * Stride, Labels.Length);
+            for (var c = 0; c < row.Length; c++)
+            {
+                row[c] = (float)BinaryPrimitives.ReadHalfLittleEndian(bytes.AsSpan(at + sizeof(uint) + c * 2));
+            }
+        }
+
+        return tagger;
+    }
+
+    private static int ReadInt(Stream stream, Span<byte> buffer)
+    {
+        stream.ReadExactly(buffer);
+        return BinaryPrimitives.ReadInt32LittleEndian(buffer);
     }
 
     private static PiiTagger? Load()

@@ -13,7 +13,7 @@ internal sealed class PiiTaggerMemo
     public const int RowsPerToken = 1 + PiiTaggerFeatures.Positions;
 
     private const int Slots = 16384;
-    private const int FeatureSlots = 8192;
+    private const int FeatureSlots = 16384;
     private const int Row = PiiTagger.Stride;
     private const int Width = RowsPerToken * Row;
 
@@ -83,14 +83,25 @@ internal sealed class PiiTaggerMemo
     /// </summary>
     public ReadOnlySpan<float> FeatureRow(uint feature)
     {
-        var slot = (int)((feature * 2654435769u) >> 19);
-        var row = _featureRows.AsSpan(slot * Row, Row);
-        if (_featureKeys[slot] != feature)
+        // The top 14 bits of the hash pick one of FeatureSlots, made even: the first of its pair.
+        var slot = (int)((feature * 2654435769u) >> 18) & ~1;
+        if (_featureKeys[slot] == feature)
         {
-            _tagger.Score([feature], row);
-            _featureKeys[slot] = feature;
+            return _featureRows.AsSpan(slot * Row, Row);
         }
 
+        if (_featureKeys[slot + 1] == feature)
+        {
+            return _featureRows.AsSpan((slot + 1) * Row, Row);
+        }
+
+        // Each hash has a pair of slots, so two features that meet in one text do not keep pushing each other out:
+        // the new one takes the first place, the one that was there the second (and the second's is dropped).
+        _featureKeys[slot + 1] = _featureKeys[slot];
+        _featureRows.AsSpan(slot * Row, Row).CopyTo(_featureRows.AsSpan((slot + 1) * Row, Row));
+        var row = _featureRows.AsSpan(slot * Row, Row);
+        _tagger.Score([feature], row);
+        _featureKeys[slot] = feature;
         return row;
     }
 
@@ -99,12 +110,22 @@ internal sealed class PiiTaggerMemo
     {
         var key = PiiTaggerFeatures.Key(text, token, word, shape, caseless);
         var slot = Slot(key);
-        var rows = _rows.AsSpan(slot * Width, Width);
         if (_filled[slot] && _keys[slot] == key)
         {
-            return rows;
+            return _rows.AsSpan(slot * Width, Width);
         }
 
+        if (_filled[slot + 1] && _keys[slot + 1] == key)
+        {
+            return _rows.AsSpan((slot + 1) * Width, Width);
+        }
+
+        // As for the features: a pair of slots per hash (Slot is even), the new key first, the one that was first
+        // moved second.
+        _keys[slot + 1] = _keys[slot];
+        _filled[slot + 1] = _filled[slot];
+        var rows = _rows.AsSpan(slot * Width, Width);
+        rows.CopyTo(_rows.AsSpan((slot + 1) * Width, Width));
         Span<uint> features = stackalloc uint[PiiTaggerFeatures.Max];
         var n = PiiTaggerFeatures.Own(text, token, word, shape, caseless, features);
         _tagger.Score(features[..n], rows[..Row]);
@@ -125,7 +146,7 @@ internal sealed class PiiTaggerMemo
         hash = (hash ^ key.Shape) * 2246822519u;
         hash = (hash ^ key.Suffix ^ key.Number) * 3266489917u;
         hash = (hash ^ (uint)key.Lex ^ key.Counts) * 668265263u;
-        return (int)(hash ^ hash >> 15) & (Slots - 1);
+        return (int)(hash ^ hash >> 15) & (Slots - 2);
     }
 
     /// <summary>Per-text working space, grown to the longest text seen.</summary>
