@@ -46,7 +46,7 @@ public static class PiiCommand
         };
         scan.SetAction(async (result, cancellationToken) =>
         {
-            CompileAhead();
+            StartScan();
             var detector = Detector(result.GetValue(model), result.GetValue(noTagger), result.GetValue(threshold));
             await using var input = Console.OpenStandardInput();
             await using var output = Console.OpenStandardOutput();
@@ -55,9 +55,27 @@ public static class PiiCommand
         return scan;
     }
 
+    private static bool _started;
+
     /// <summary>
-    /// Start-up: the runtime records which methods a scan compiles (names only, in the temporary folder) and, on later
-    /// runs, compiles them on a second core while the first loads the word lists (decision 054). Without a writable
+    /// Start-up of a scan, as early as the caller can (once): the profile of compiled methods (<see cref="CompileAhead"/>),
+    /// and the word lists read on another thread while this one parses the command line and loads the tagger.
+    /// </summary>
+    public static void StartScan()
+    {
+        if (_started)
+        {
+            return;
+        }
+
+        _started = true;
+        CompileAhead();
+        LocalPiiDetector.Prepare();
+    }
+
+    /// <summary>
+    /// The runtime records which methods a scan compiles (names only, in the temporary folder) and, on later runs,
+    /// compiles them on another core while the scan starts up (decision 054). Without a writable
     /// temporary folder the scan runs as before.
     /// </summary>
     private static void CompileAhead()

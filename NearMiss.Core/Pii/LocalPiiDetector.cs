@@ -41,6 +41,12 @@ public sealed class LocalPiiDetector : IPiiDetector
         _threshold = threshold;
     }
 
+    /// <summary>
+    /// Starts reading the word lists on another thread, so that the caller's own start-up (parsing a command line,
+    /// loading the tagger) runs beside it; the first detector made waits for what is left of it.
+    /// </summary>
+    public static void Prepare() => _ = Task.Run(static () => PiiLexicon.Shared);
+
     /// <summary>A detector with the tagger model read from <paramref name="model"/> (null: rules only) and its threshold.</summary>
     public static LocalPiiDetector WithTagger(Stream? model, float threshold = LocalPiiDetector.DefaultTaggerThreshold) =>
         new(model is null ? null : PiiTagger.Read(model), threshold);

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.InteropServices;
 
 namespace NearMiss.Core.Pii;
 
@@ -81,7 +82,10 @@ internal sealed class PiiLexicon
 {
     private static readonly Lazy<PiiLexicon> LazyShared = new(() => new PiiLexicon(), LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private readonly Dictionary<string, LexEntry> _words = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Room for the words of the lists (about 93,000), so that the dictionary is made once rather than grown step by step.</summary>
+    private const int WordCapacity = 100_000;
+
+    private readonly Dictionary<string, LexEntry> _words = new(WordCapacity, StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, int> _phrases = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, LexEntry>.AlternateLookup<ReadOnlySpan<char>> _wordLookup;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _phraseLookup;
@@ -113,12 +117,14 @@ internal sealed class PiiLexicon
             .GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var (name, count) in ReadCounts("given-names.tsv"))
         {
-            Update(name, e => e with { Flags = e.Flags | Lex.GivenName, GivenCount = Math.Max(e.GivenCount, count) });
+            ref var entry = ref Entry(name);
+            entry = entry with { Flags = entry.Flags | Lex.GivenName, GivenCount = Math.Max(entry.GivenCount, count) };
         }
 
         foreach (var (name, count) in ReadCounts("surnames.tsv"))
         {
-            Update(name, e => e with { Flags = e.Flags | Lex.Surname, SurnameCount = Math.Max(e.SurnameCount, count) });
+            ref var entry = ref Entry(name);
+            entry = entry with { Flags = entry.Flags | Lex.Surname, SurnameCount = Math.Max(entry.SurnameCount, count) };
         }
 
         foreach (var (name, population) in ReadCounts("places.tsv"))
@@ -145,32 +151,32 @@ internal sealed class PiiLexicon
 
         foreach (var word in ReadLines("english-words.txt"))
         {
-            Update(word, e => e with { Extra = e.Extra | LexExtra.English });
+            AddExtra(word, LexExtra.English);
         }
 
         foreach (var word in Words("prose-words"))
         {
-            Update(word, e => e with { Extra = e.Extra | LexExtra.English });
+            AddExtra(word, LexExtra.English);
         }
 
         foreach (var word in ReadLines("not-pii.txt"))
         {
-            Update(word, e => e with { Extra = e.Extra | LexExtra.English | LexExtra.NotPii });
+            AddExtra(word, LexExtra.English | LexExtra.NotPii);
         }
 
         foreach (var word in ReadLines("models.txt"))
         {
-            Update(word, e => e with { Extra = e.Extra | LexExtra.Model });
+            AddExtra(word, LexExtra.Model);
         }
 
         foreach (var word in Words("generic-modifiers"))
         {
-            Update(word, e => e with { Extra = e.Extra | LexExtra.GenericModifier });
+            AddExtra(word, LexExtra.GenericModifier);
         }
 
         foreach (var word in ReadLines("ap-states.txt"))
         {
-            Update(word.Replace(".", "", StringComparison.Ordinal), e => e with { Extra = e.Extra | LexExtra.ApState });
+            AddExtra(word.Replace(".", "", StringComparison.Ordinal), LexExtra.ApState);
         }
 
         foreach (var phrase in classes["holiday-phrases"])
@@ -178,8 +184,8 @@ internal sealed class PiiLexicon
             var words = phrase.Split(' ');
             _holidayPhrases.Add(words);
             var head = words[0].EndsWith("'s", StringComparison.Ordinal) ? words[0][..^2] : words[0].TrimEnd('.', '\'');
-            Update(head, e => e with { Extra = e.Extra | LexExtra.HolidayHead });
-            Update(head + "s", e => e with { Extra = e.Extra | LexExtra.HolidayHead });
+            AddExtra(head, LexExtra.HolidayHead);
+            AddExtra(head + "s", LexExtra.HolidayHead);
         }
 
         _holidayPhrases.Sort(static (a, b) => b.Length.CompareTo(a.Length));
@@ -419,24 +425,28 @@ internal sealed class PiiLexicon
         var space = name.IndexOf(' ');
         if (space < 0)
         {
-            Update(name, e => e with { Flags = e.Flags | flag | (flag == Lex.County ? 0 : Lex.Place), PlacePopulation = Math.Max(e.PlacePopulation, population) });
+            ref var entry = ref Entry(name);
+            entry = entry with { Flags = entry.Flags | flag | (flag == Lex.County ? 0 : Lex.Place), PlacePopulation = Math.Max(entry.PlacePopulation, population) };
             return;
         }
 
-        if (flag == Lex.County)
-        {
-            // Multi-word counties ("san juan") are matched by the "X County" shape; the phrase helps bare mentions.
-            _phrases[name] = Math.Max(_phrases.GetValueOrDefault(name, 0), 0);
-        }
-        else
-        {
-            _phrases[name] = Math.Max(_phrases.GetValueOrDefault(name, 0), population);
-        }
-
-        Update(name[..space], e => e with { Flags = e.Flags | Lex.PlaceHead });
+        // Multi-word counties ("san juan") are matched by the "X County" shape; the phrase, with no population, helps bare mentions.
+        ref var phrasePopulation = ref CollectionsMarshal.GetValueRefOrAddDefault(_phrases, name, out _);
+        phrasePopulation = Math.Max(phrasePopulation, flag == Lex.County ? 0 : population);
+        Add(name[..space], Lex.PlaceHead);
     }
 
-    private void Add(string word, Lex flag) => Update(word, e => e with { Flags = e.Flags | flag });
+    private void Add(string word, Lex flag)
+    {
+        ref var entry = ref Entry(word);
+        entry = entry with { Flags = entry.Flags | flag };
+    }
+
+    private void AddExtra(string word, LexExtra extra)
+    {
+        ref var entry = ref Entry(word);
+        entry = entry with { Extra = entry.Extra | extra };
+    }
 
     private void AddAll(IEnumerable<string> words, Lex flag)
     {
@@ -446,8 +456,8 @@ internal sealed class PiiLexicon
         }
     }
 
-    private void Update(string word, Func<LexEntry, LexEntry> change) =>
-        _words[word] = change(_words.GetValueOrDefault(word));
+    /// <summary>The word's entry, to be changed in place: one lookup, and a new (empty) entry when the word is new.</summary>
+    private ref LexEntry Entry(string word) => ref CollectionsMarshal.GetValueRefOrAddDefault(_words, word, out _);
 
     private static IEnumerable<string> ReadLines(string resource)
     {
