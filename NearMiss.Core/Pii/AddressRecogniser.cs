@@ -171,6 +171,12 @@ internal sealed partial class AddressRecogniser(PiiScan scan) : PiiRecogniser(sc
             return 0;
         }
 
+        // The street type read below is one of the next three tokens: without one there, no street starts here.
+        if (!Is(i + 1, Lex.StreetSuffix) && !Is(i + 2, Lex.StreetSuffix) && !Is(i + 3, Lex.StreetSuffix))
+        {
+            return 0;
+        }
+
         var suffix = i + 1;
         while (suffix < i + 3 && IsWord(suffix) && tokens[suffix].Has(TokenFlags.Lower) && !Is(suffix, Lex.Stop | Lex.StreetSuffix | Lex.Rank | Lex.Role | Lex.Measure)
             && !tokens[suffix].Has(TokenFlags.NewlineBefore))
