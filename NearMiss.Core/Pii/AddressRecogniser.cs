@@ -171,6 +171,12 @@ internal sealed partial class AddressRecogniser(PiiScan scan) : PiiRecogniser(sc
             return 0;
         }
 
+        // The street type read below is one of the next three tokens: without one there, no street starts here.
+        if (!Is(i + 1, Lex.StreetSuffix) && !Is(i + 2, Lex.StreetSuffix) && !Is(i + 3, Lex.StreetSuffix))
+        {
+            return 0;
+        }
+
         var suffix = i + 1;
         while (suffix < i + 3 && IsWord(suffix) && tokens[suffix].Has(TokenFlags.Lower) && !Is(suffix, Lex.Stop | Lex.StreetSuffix | Lex.Rank | Lex.Role | Lex.Measure)
             && !tokens[suffix].Has(TokenFlags.NewlineBefore))
@@ -483,19 +489,25 @@ internal sealed partial class AddressRecogniser(PiiScan scan) : PiiRecogniser(sc
         "kuja", "polku", "raitti", "gatve", "stræde", "braut", "centret",
     ];
 
-    /// <summary>The last letters of the endings, in both cases: a word ending in another ASCII letter has none of them.</summary>
-    private static readonly System.Buffers.SearchValues<char> StreetEndingLetters =
-        System.Buffers.SearchValues.Create([.. StreetEndings.Select(static e => e[^1]).Concat(StreetEndings.Select(static e => char.ToUpperInvariant(e[^1])))]);
+    /// <summary>
+    /// The endings by their last letter, an ASCII one each ("a" to "z"): a word ending in an ASCII letter can end only
+    /// in the few endings of that letter, and a word ending in another ASCII character in none.
+    /// </summary>
+    private static readonly string[][] StreetEndingsByLastLetter =
+        [.. Enumerable.Range('a', 26).Select(static letter => StreetEndings.Where(e => e[^1] == letter).ToArray())];
 
     private bool IsForeignStreetWord(int i)
     {
         var w = W(i);
-        if (w.Length < 5 || char.IsAscii(w[^1]) && !StreetEndingLetters.Contains(w[^1]))
+        if (w.Length < 5)
         {
             return false;
         }
 
-        foreach (var ending in StreetEndings)
+        // A last character beyond ASCII may still match a letter ignoring case: then every ending is tried.
+        var last = w[^1];
+        var endings = !char.IsAscii(last) ? StreetEndings : char.IsAsciiLetter(last) ? StreetEndingsByLastLetter[(last | 0x20) - 'a'] : [];
+        foreach (var ending in endings)
         {
             if (w.EndsWith(ending, StringComparison.OrdinalIgnoreCase))
             {

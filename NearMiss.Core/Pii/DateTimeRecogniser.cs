@@ -354,9 +354,16 @@ internal sealed class DateTimeRecogniser(PiiScan scan) : PiiRecogniser(scan)
     private int NamedDay(int i)
     {
         // An index loop: the list is read through its interface, whose enumerator would be allocated at each call.
+        // A phrase whose first letter differs from the word's, ignoring case, cannot match: it is not read further.
         var phrases = lexicon.HolidayPhraseWords;
+        var head = W(i)[..1];
         for (var n = 0; n < phrases.Count; n++)
         {
+            if (!phrases[n][0].AsSpan().StartsWith(head, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
             var end = MatchPhrase(i, phrases[n]);
             if (end > 0)
             {

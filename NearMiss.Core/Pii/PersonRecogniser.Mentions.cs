@@ -73,6 +73,7 @@ internal sealed partial class PersonRecogniser
 
         var nameLookup = names?.GetAlternateLookup<ReadOnlySpan<char>>();
         var dogLookup = dogs?.GetAlternateLookup<ReadOnlySpan<char>>();
+        var surnameLookup = surnames?.GetAlternateLookup<ReadOnlySpan<char>>();
         var added = false;
         var s = 0;
         var original = spans.Count;
@@ -102,7 +103,7 @@ internal sealed partial class PersonRecogniser
                 continue;
             }
 
-            if (common && t.Has(TokenFlags.SentenceStart) && !(dogLookup is { } dogs0 && dogs0.Contains(w)) && !(surnames is not null && surnames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)))
+            if (common && t.Has(TokenFlags.SentenceStart) && !(dogLookup is { } dogs0 && dogs0.Contains(w)) && !(surnameLookup is { } sl && sl.Contains(w)))
             {
                 continue;
             }
