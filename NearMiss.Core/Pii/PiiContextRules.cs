@@ -161,6 +161,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         RadioCallSigns(kept, added);
         LogCallSigns(kept, added);
         LogUnits(kept, added);
+        NamedCallSigns(kept, added);
         UnitsBesidePeople(kept, added);
         BadgesAfterNames(kept, added);
         SpacedPlates(kept, added);

@@ -340,6 +340,21 @@ public sealed class SpokenStyleTests
         Assert.Equal([text.IndexOf("22, copy", StringComparison.Ordinal), text.IndexOf("22 on scene", StringComparison.Ordinal)], units.Select(s => s.Start));
     }
 
+    [Theory]
+    [InlineData("0318 \"Harbor 12, Harbor base, at Pier 400.\" 0321 \"Base copies, Harbor 12 on foot.\"", "Harbor 12", 2)]
+    [InlineData("DISPATCH: TP-21 copy. TP-24, can you start that way? TP-24: en route from 17th.", "TP-24", 2)]
+    [InlineData("Start me a second, Tribal 9 if you're clear.\n\"Tribal 9 en route from the arbor gate.\"", "Tribal 9", 2)]
+    public void NamedCallSignsSaidTwice(string text, string sign, int mentions) =>
+        Assert.Equal(mentions, Rules.Detect(text).Count(s => text[s.Start..s.End] == sign && s.Label == PiiLabel.BadgeId));
+
+    [Theory]
+    [InlineData("Officer 1 went left. Officer 1, the cover officer, stayed back.")]
+    [InlineData("We ran Code 3. Code 3, copy, all the way in.")]
+    [InlineData("Meet at Exit 27. Exit 27, copy.")]
+    [InlineData("Harbor 12 is the boat we took out that night.")]
+    public void NumberedThingsAndSignsSaidOnceAreNoCallSigns(string text) =>
+        Assert.DoesNotContain(Rules.Detect(text), s => s.Label == PiiLabel.BadgeId);
+
     [Fact]
     public void PlateStateIsNoDateline()
     {
