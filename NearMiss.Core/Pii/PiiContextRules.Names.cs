@@ -408,10 +408,12 @@ internal sealed partial class PiiContextRules
                 if (IsWord(k) && tokens[k].Length >= 3 && !tokens[k].Is(Lex.Stop | Lex.Role) && !(tokens[k].Is(Lex.Rank) && span.Label == PiiLabel.Person) && !tokens[k].Lex.Has(LexExtra.NotPii | LexExtra.Model)
                     && (span.Label == PiiLabel.OtherId ? first == last : last > first || NameWord(k) || tokens[k].Is(Lex.GivenName | Lex.Surname)))
                 {
-                    (names ??= new Dictionary<string, PiiLabel>(StringComparer.OrdinalIgnoreCase)).TryAdd(W(k).ToString(), span.Label);
+                    // (looked up by the word itself: a string is made only for a name not yet held)
+                    (names ??= new Dictionary<string, PiiLabel>(StringComparer.OrdinalIgnoreCase)).GetAlternateLookup<ReadOnlySpan<char>>().TryAdd(W(k), span.Label);
                     if (k > first && IsWord(k - 1) && Spaced(k - 1, k) && span.Label == PiiLabel.Person)
                     {
-                        (pairs ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(text[tokens[k - 1].Start..tokens[k].End]);
+                        (pairs ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).GetAlternateLookup<ReadOnlySpan<char>>()
+                            .Add(text.AsSpan(tokens[k - 1].Start, tokens[k].End - tokens[k - 1].Start));
                     }
                 }
             }
@@ -432,23 +434,25 @@ internal sealed partial class PiiContextRules
         }
 
         var lookup = names.GetAlternateLookup<ReadOnlySpan<char>>();
+        var pairLookup = pairs?.GetAlternateLookup<ReadOnlySpan<char>>();
         var grown = false;
         var s = 0;
         var original = spans.Count;
         for (var k = 0; k < count; k++)
         {
             if (!IsWord(k) || tokens[k].Length < 3 || (lengths & (1L << Math.Min(tokens[k].Length, 63))) == 0
-                || (initials & (1L << (char.ToLowerInvariant(text[tokens[k].Start]) & 63))) == 0 || !lookup.TryGetValue(W(k), out var label))
+                || (initials & (1L << (char.ToLowerInvariant(text[tokens[k].Start]) & 63))) == 0)
             {
                 continue;
             }
 
+            // A word inside a span found (the name's own mentions, mostly) is passed over before the look-up.
             while (s < original && spans[s].End <= tokens[k].Start)
             {
                 s++;
             }
 
-            if (s < original && spans[s].Start < tokens[k].End)
+            if (s < original && spans[s].Start < tokens[k].End || !lookup.TryGetValue(W(k), out var label))
             {
                 continue;
             }
@@ -459,8 +463,8 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
-            var start = pairs is not null && k > 0 && IsWord(k - 1) && Spaced(k - 1, k) && (s == 0 || spans[s - 1].End <= tokens[k - 1].Start)
-                && pairs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[k - 1].Start, tokens[k].End - tokens[k - 1].Start)) ? tokens[k - 1].Start : tokens[k].Start;
+            var start = pairLookup is { } pairsOf && k > 0 && IsWord(k - 1) && Spaced(k - 1, k) && (s == 0 || spans[s - 1].End <= tokens[k - 1].Start)
+                && pairsOf.Contains(text.AsSpan(tokens[k - 1].Start, tokens[k].End - tokens[k - 1].Start)) ? tokens[k - 1].Start : tokens[k].Start;
             spans.Add(new PiiSpan(start, tokens[k].End, label));
             grown = true;
         }

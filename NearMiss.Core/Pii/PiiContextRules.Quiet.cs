@@ -122,7 +122,7 @@ internal sealed partial class PiiContextRules
         }
 
         // A course or a heading in title case: "Hazard Awareness", "Ballistic Breaching", "Tactical Operations".
-        if (span.Label == PiiLabel.Person && words >= 2 && IsAbstractNoun(last) && !tokens[last].Is(Lex.GivenName | Lex.Surname)
+        if (span.Label == PiiLabel.Person && words >= 2 && !tokens[last].Is(Lex.GivenName | Lex.Surname) && IsAbstractNoun(last)
             && !(IsWord(first - 1) && tokens[first - 1].Has(TokenFlags.Capitalized | TokenFlags.AllCaps)))
         {
             return null;
@@ -232,12 +232,13 @@ internal sealed partial class PiiContextRules
         {
             // Titles before a name: "Attorney Marcia Oyelaran", "Director Harlan Iron Shell", "Public Information Officer".
             var k = first;
-            while (k < last && IsWord(k) && English(k) && !tokens[k].Is(Lex.GivenName | Lex.Surname | Lex.Rank) && tokens[k].Has(TokenFlags.Capitalized))
+            // (the flags are tested before the look-up of an ordinary word)
+            while (k < last && IsWord(k) && !tokens[k].Is(Lex.GivenName | Lex.Surname | Lex.Rank) && tokens[k].Has(TokenFlags.Capitalized) && English(k))
             {
                 k++;
             }
 
-            if (k == last && IsWord(k) && English(k) && !tokens[k].Is(Lex.GivenName | Lex.Surname))
+            if (k == last && IsWord(k) && !tokens[k].Is(Lex.GivenName | Lex.Surname) && English(k))
             {
                 return null;
             }
@@ -268,8 +269,16 @@ internal sealed partial class PiiContextRules
 
     private static readonly WordSet CommandSecond = new(["post", "center", "centre", "staff", "command", "vehicle", "bus", "trailer", "van"]);
 
+    /// <summary>Whether the text has a "[" at all, read on the first question: a text without one has no placeholder.</summary>
+    private bool? hasBracket;
+
     private bool InPlaceholder(int start)
     {
+        if (!(hasBracket ??= text.Contains('[')))
+        {
+            return false;
+        }
+
         var open = text.LastIndexOf('[', start, Math.Min(start + 1, 40));
         if (open < 0)
         {
@@ -317,6 +326,15 @@ internal sealed partial class PiiContextRules
     /// </summary>
     private bool IsTitleOfWords(int first, int last)
     {
+        // A word of the span itself that is no title word rules the title out before the run is grown ("Jane Doe").
+        for (var k = first; k <= last; k++)
+        {
+            if (!IsJoiner(k) && IsWord(k) && !IsTitleWord(k))
+            {
+                return false;
+            }
+        }
+
         var start = first;
         while (start >= 2 && IsJoiner(start - 1) && IsTitleWord(start - 2))
         {
@@ -350,9 +368,9 @@ internal sealed partial class PiiContextRules
 
     /// <summary>A capitalised ordinary word that names no one and heads no agency, premise or place.</summary>
     private bool IsTitleWord(int k) =>
-        IsWord(k) && tokens[k].Has(TokenFlags.Capitalized) && English(k) && !tokens[k].Is(Lex.GivenName | Lex.Surname | Lex.Place | Lex.County | Lex.State
+        IsWord(k) && tokens[k].Has(TokenFlags.Capitalized) && !tokens[k].Is(Lex.GivenName | Lex.Surname | Lex.Place | Lex.County | Lex.State
             | Lex.Country | Lex.SubUnit | Lex.OrgSuffix | Lex.PremiseSuffix | Lex.PlaceHead | Lex.StreetSuffix | Lex.AgencyAcronym | Lex.Rank)
-        && !AgencyHeadWords.Contains(text, tokens[k]) && !Eq(k, "office") && !Eq(k, "bureau");
+        && English(k) && !AgencyHeadWords.Contains(text, tokens[k]) && !Eq(k, "office") && !Eq(k, "bureau");
 
     /// <summary>An ordinary word with the ending of an abstract noun or a gerund: "Awareness", "Operations", "Breaching", "Safety".</summary>
     private bool IsAbstractNoun(int k) => PiiLexicon.HasAbstractEnding(W(k));

@@ -86,7 +86,7 @@ internal sealed partial class PiiContextRules
 
     private bool IsInitial(int k) => IsWord(k) && tokens[k].Length == 1 && char.IsUpper(text[tokens[k].Start]);
 
-    private bool CapitalWord(int k) => tokens[k].Has(TokenFlags.Capitalized) || tokens[k].Has(TokenFlags.AllCaps);
+    private bool CapitalWord(int k) => tokens[k].Has(TokenFlags.Capitalized | TokenFlags.AllCaps);
 
     /// <summary>
     /// Where the name holding a surname at <paramref name="k"/> starts (<paramref name="personEnds"/>: <see cref="PersonEndBits"/>): at a name found or a first name just before
