@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace NearMiss.Core.Pii;
 
 /// <summary>
@@ -141,11 +143,21 @@ internal sealed class DateTimeRecogniser(PiiScan scan) : PiiRecogniser(scan)
         ref var t = ref T(i);
 
         // Each date below starts at a listed weekday, holiday or month, the head of a named day, "new" or "fourth".
+        // The rule is tried at every word and most are none of these: this test stays apart from the dates' reading,
+        // whose many locals would otherwise be cleared at each call.
         if (!t.Is(Lex.Weekday | Lex.Holiday | Lex.Month) && (t.Lex.Extra & LexExtra.HolidayHead) == 0 && !Eq(i, "new") && !Eq(i, "fourth"))
         {
             return 0;
         }
 
+        return DateWords(i);
+    }
+
+    /// <summary><see cref="Words"/> at a word that may start a date.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int DateWords(int i)
+    {
+        ref var t = ref T(i);
         if ((t.Lex.Extra & LexExtra.HolidayHead) != 0)
         {
             var named = NamedDay(i);

@@ -18,6 +18,7 @@ internal sealed partial class PersonRecogniser
         HashSet<string>? dogs = null;
         HashSet<string>? surnames = null;
         var lengths = 0UL;
+        var firsts = 0UL;
         foreach (var span in spans)
         {
             if (span.Label is not (PiiLabel.Person or PiiLabel.OtherId))
@@ -35,6 +36,7 @@ internal sealed partial class PersonRecogniser
                 }
 
                 lengths |= LengthBit(t.Length);
+                firsts |= FirstLetterBit(text[t.Start]);
 
                 if (span.Label == PiiLabel.Person)
                 {
@@ -86,6 +88,12 @@ internal sealed partial class PersonRecogniser
                 continue;
             }
 
+            if ((firsts & FirstLetterBit(text[t.Start])) == 0)
+            {
+                // Nor can a word whose first letter, ignoring case, starts none of them (no set is asked).
+                continue;
+            }
+
             while (s < original && spans[s].End <= t.Start)
             {
                 s++;
@@ -133,4 +141,11 @@ internal sealed partial class PersonRecogniser
 
     /// <summary>A word length's bit in a set of lengths; lengths of 63 and more share the last bit.</summary>
     private static ulong LengthBit(int length) => 1UL << Math.Min(length, 63);
+
+    /// <summary>
+    /// A first character's bit in a set of first characters: an ASCII letter's bit is the same in either case (some
+    /// other ASCII characters share bits, which only lets more words through); a character beyond ASCII has every bit,
+    /// since it may equal another ignoring case.
+    /// </summary>
+    private static ulong FirstLetterBit(char c) => c < 128 ? 1UL << ((c | 0x20) & 63) : ulong.MaxValue;
 }
