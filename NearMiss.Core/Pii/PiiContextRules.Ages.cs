@@ -116,28 +116,36 @@ internal sealed partial class PiiContextRules
     /// <summary>"he was 17.", "the driver was 16. sixteen.", "he's maybe 25,", "lena saunooke, sixty-two,", "Adrian Mroz, 30ish".</summary>
     private void SpokenAges(List<PiiSpan> spans, List<PiiSpan> added)
     {
-        HashSet<int>? ends = null;
+        // The tokens that end a name, in order: an age after a comma or a bracket, or as a predicate, may follow one.
+        var persons = 0;
         foreach (var span in spans)
         {
-            if (span.Label == PiiLabel.Person)
-            {
-                (ends ??= []).Add(span.End);
-            }
+            persons += span.Label == PiiLabel.Person ? 1 : 0;
         }
 
+        Span<int> nameEnds = persons <= 64 ? stackalloc int[persons] : new int[persons];
+        nameEnds = NameEndTokens(spans, nameEnds);
+
         // The age a predicate states stands at most four tokens on ("'s maybe 25"): the next token that may be an
-        // age's number is kept at hand, and a token with none that near is passed over at once. A text with no such
-        // number and no name has no age to find.
+        // age's number is kept at hand, and the tokens before the next name's end with none that near are passed over
+        // at once. A text with no such number and no name has no age to find.
         var number = NextAgeNumber(0);
-        if (number == count && ends is null)
+        if (number == count && persons == 0)
         {
             return;
         }
 
+        var nextName = 0;
         for (var k = 0; k < count; k++)
         {
+            while (nextName < nameEnds.Length && nameEnds[nextName] < k)
+            {
+                nextName++;
+            }
+
+            var endsName = nextName < nameEnds.Length && nameEnds[nextName] == k;
             var n = k + 1;
-            if (ends is not null && (P(n, ',') || P(n, '(')) && ends.Contains(tokens[k].End))
+            if (endsName && (P(n, ',') || P(n, '(')))
             {
                 n++;
                 if (In(AgeHedges, n) && AgeNumber(n + 1, out var hedged) is >= 1 and <= 99 && AgeCloses(hedged + 1))
@@ -163,6 +171,9 @@ internal sealed partial class PiiContextRules
 
             if (number > k + 4)
             {
+                // Nothing can happen before the next name's end or the fourth token before the number: go on from there.
+                var next = Math.Min(number - 4, nextName < nameEnds.Length ? nameEnds[nextName] : count);
+                k = Math.Max(k, next - 1);
                 continue;
             }
 
@@ -185,7 +196,7 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
-            if (!(fused || In(AgeSubjects, k) || ends is not null && ends.Contains(tokens[k].End)))
+            if (!(fused || In(AgeSubjects, k) || endsName))
             {
                 continue;
             }
@@ -204,6 +215,26 @@ internal sealed partial class PiiContextRules
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The tokens whose end is a name's end, in order, written into <paramref name="into"/> (room for one per name):
+    /// the part of it used.
+    /// </summary>
+    private Span<int> NameEndTokens(List<PiiSpan> spans, Span<int> into)
+    {
+        var found = 0;
+        foreach (var span in spans)
+        {
+            if (span.Label == PiiLabel.Person && TokenEnding(span.End) is >= 0 and var k && tokens[k].End == span.End)
+            {
+                into[found++] = k;
+            }
+        }
+
+        into = into[..found];
+        into.Sort();
+        return into;
     }
 
     /// <summary>

@@ -150,13 +150,14 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
-            lineStart = lineStart || !named && OpensCallLine(k);
-
+            // The colon after it is asked before where its line starts, and what closes an own call sign only after
+            // the words that make it one's own: most call signs' shapes have neither.
+            var opensLine = P(end + 1, ':') && (lineStart || !named && OpensCallLine(k));
             var own = Eq(k - 1, "was") && (Eq(k - 2, "i") || Eq(k - 2, "me") || Eq(k - 2, "sign")) || Eq(k - 1, "m") && P(k - 2, '\'') && Eq(k - 3, "i") || Eq(k - 1, "am") && Eq(k - 2, "i")
                 || Eq(k - 1, "unit") || Eq(k - 1, "sign");
-            var closes = end + 1 >= count || P(end + 1, ',') || P(end + 1, '.') || P(end + 1, ')') || Eq(end + 1, "on") || Eq(end + 1, "that") || Eq(end + 1, "and") || Eq(end + 1, "was");
+            var ownCloses = own && (end + 1 >= count || P(end + 1, ',') || P(end + 1, '.') || P(end + 1, ')') || Eq(end + 1, "on") || Eq(end + 1, "that") || Eq(end + 1, "and") || Eq(end + 1, "was"));
             var answered = (Eq(k - 1, "copy") || P(k - 1, '"') || P(k - 1, ':') && In(Dispatchers, k - 2)) && (P(end + 1, ',') || P(end + 1, '.') || Eq(end + 1, "on") || Eq(end + 1, "go") || Eq(end + 1, "at"));
-            if (lineStart && P(end + 1, ':') || P(k - 1, ':') && In(Dispatchers, k - 2) || own && closes || answered)
+            if (opensLine || P(k - 1, ':') && In(Dispatchers, k - 2) || ownCloses || answered)
             {
                 added.Add(new PiiSpan(tokens[k].Start, tokens[end].End, PiiLabel.BadgeId));
                 (found ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(text[tokens[k].Start..tokens[end].End]);
@@ -555,8 +556,10 @@ internal sealed partial class PiiContextRules
     /// </summary>
     private void SpeakersAndAddressees(List<PiiSpan> spans, List<PiiSpan> added)
     {
+        // A speaker's turns are counted by the colons after them: a text with no colon has none.
         Dictionary<string, int>? turns = null;
-        for (var k = 0; k + 1 < count; k++)
+        var colons = Shapes.HasPunct(':');
+        for (var k = 0; k + 1 < count && colons; k++)
         {
             if (P(k + 1, ':') && !(k + 2 < count && tokens[k + 2].Kind == TokenKind.Number && tokens[k + 2].Start == tokens[k + 1].End) && CouldBeSpeaker(k))
             {
