@@ -1,14 +1,195 @@
 namespace NearMiss.Core.Pii;
 
 /// <summary>
-/// Named call signs said over the radio: a capitalised word and a number of one to three digits ("Harbor 12", "Tribal
-/// 9", "Mike 7", "ELLIS 12", "TP-24") that the text says at least twice, at least once as a radio call ("Harbor 12,
-/// he's walking", "Copy Mike 4", "TP-24: en route", "Tribal 9 en route"). Words that number things other than units
-/// (codes, channels, roads, rooms, vehicles, steps, people by role: "Code 3", "Channel 2", "Exit 27", "Officer 1")
-/// never start one.
+/// Radio call signs: a spelling-alphabet word and a number said as one's own, a speaker's call sign opening a
+/// transcript line, and (<see cref="NamedCallSigns"/>) named call signs: a capitalised word and a number of one to
+/// three digits ("Harbor 12", "Tribal 9", "Mike 7", "ELLIS 12", "TP-24") that the text says at least twice, at least
+/// once as a radio call ("Harbor 12, he's walking", "Copy Mike 4", "TP-24: en route", "Tribal 9 en route"). Words that
+/// number things other than units (codes, channels, roads, rooms, vehicles, steps, people by role: "Code 3", "Channel
+/// 2", "Exit 27", "Officer 1") never start one.
 /// </summary>
 internal sealed partial class PiiContextRules
 {
+    /// <summary>
+    /// Radio call signs: a spelling-alphabet word and a number said as one's own ("i was charlie 7", "(Frank 34)"), a
+    /// speaker's call sign opening a transcript line ("831: go ahead", "B22: on scene"), "i'm 831", and every other
+    /// mention of a call sign so found.
+    /// </summary>
+    private void RadioCallSigns(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        // Every call sign has a digit, in a number or with letters.
+        if (!Shapes.Alnum && !Shapes.HasNumber(1, 63))
+        {
+            return;
+        }
+
+        HashSet<string>? found = null;
+        HashSet<string>? numbers = null;
+        for (var k = 0; k < count; k++)
+        {
+            // A call sign is a word before a number, a number or letters and digits, or parts joined by a hyphen: most
+            // tokens are none of these and are passed over at once.
+            var numberNext = k + 1 < count && tokens[k + 1].Kind == TokenKind.Number;
+            if (!numberNext && tokens[k].Kind is not (TokenKind.Number or TokenKind.Alnum) && !P(k + 1, '-'))
+            {
+                continue;
+            }
+
+            if (numberNext && tokens[k + 1].Length <= 3 && In(Phonetic, k) && !tokens[k + 1].Has(TokenFlags.NewlineBefore)
+                && (Eq(k - 1, "was") || Eq(k - 1, "am") || Eq(k - 1, "as") || Eq(k - 1, "unit") || Eq(k - 1, "copy") || P(k - 1, '(') && P(k + 2, ')') || P(k + 2, ':') || tokens[k].Has(TokenFlags.Lower) && !caseless
+                    || P(k - 1, ':') && In(Dispatchers, k - 2))
+                && !IsAgeWord(k + 2) && !(k + 2 < count && tokens[k + 2].Is(Lex.Measure)))
+            {
+                RemoveNameAndAge(spans, tokens[k].Start, tokens[k + 1].End);
+                added.Add(new PiiSpan(tokens[k].Start, tokens[k + 1].End, PiiLabel.BadgeId));
+                continue;
+            }
+
+            // A named unit with its number opening a line ("Harbor 7:", "Adam 12:"), else a call sign's own shape; where
+            // the line starts is asked only of a token of either shape, as most tokens are neither.
+            var named = numberNext && tokens[k + 1].Length <= 3 && IsWord(k) && tokens[k].Length > 2 && !tokens[k].Is(Lex.Stop) && k + 2 < count
+                && P(k + 2, ':') && tokens[k + 1].Start > tokens[k].End;
+            var lineStart = named && OpensCallLine(k);
+            var end = lineStart ? k + 1 : CallSignEnd(k);
+            if (end < 0)
+            {
+                continue;
+            }
+
+            // The colon after it is asked before where its line starts, and what closes an own call sign only after
+            // the words that make it one's own: most call signs' shapes have neither.
+            var opensLine = P(end + 1, ':') && (lineStart || !named && OpensCallLine(k));
+            var own = Eq(k - 1, "was") && (Eq(k - 2, "i") || Eq(k - 2, "me") || Eq(k - 2, "sign")) || Eq(k - 1, "m") && P(k - 2, '\'') && Eq(k - 3, "i") || Eq(k - 1, "am") && Eq(k - 2, "i")
+                || Eq(k - 1, "unit") || Eq(k - 1, "sign");
+            var ownCloses = own && (end + 1 >= count || P(end + 1, ',') || P(end + 1, '.') || P(end + 1, ')') || Eq(end + 1, "on") || Eq(end + 1, "that") || Eq(end + 1, "and") || Eq(end + 1, "was"));
+            var answered = (Eq(k - 1, "copy") || P(k - 1, '"') || P(k - 1, ':') && In(Dispatchers, k - 2)) && (P(end + 1, ',') || P(end + 1, '.') || Eq(end + 1, "on") || Eq(end + 1, "go") || Eq(end + 1, "at"));
+            if (opensLine || P(k - 1, ':') && In(Dispatchers, k - 2) || ownCloses || answered)
+            {
+                added.Add(new PiiSpan(tokens[k].Start, tokens[end].End, PiiLabel.BadgeId));
+                (found ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(text[tokens[k].Start..tokens[end].End]);
+            }
+
+            k = end;
+        }
+
+        if (found is not null)
+        {
+            foreach (var sign in found.ToArray())
+            {
+                var parts = sign.Split('-');
+                if (parts.Length == 3 && Phonetic.Contains(parts[1]))
+                {
+                    found.Add(parts[1] + " " + parts[2]); // "3-Adam-21" is also said "Adam 21"
+                }
+
+                if (parts.Length >= 2 && parts[^1].Length <= 3 && int.TryParse(parts[^1], out _) || sign.Split(' ') is [_, var number] && int.TryParse(number, out _))
+                {
+                    (numbers ??= new HashSet<string>(StringComparer.Ordinal)).Add(sign.Split('-', ' ')[^1]);
+                }
+            }
+        }
+
+        AnsweredNumbers(numbers, added);
+        var known = found?.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var k = 0; k < count && known is { } lookup; k++)
+        {
+            var end = IsWord(k) && k + 1 < count && tokens[k + 1].Kind == TokenKind.Number && tokens[k + 1].Start == tokens[k].End + 1
+                && lookup.Contains(text.AsSpan(tokens[k].Start, tokens[k + 1].End - tokens[k].Start)) ? k + 1 : CallSignEnd(k);
+            if (end >= 0 && lookup.Contains(text.AsSpan(tokens[k].Start, tokens[end].End - tokens[k].Start)) && !P(k - 1, '-') && !P(end + 1, '-') && !IsAgeWord(end + 1))
+            {
+                RemoveNameAndAge(spans, tokens[k].Start, tokens[end].End);
+                added.Add(new PiiSpan(tokens[k].Start, tokens[end].End, PiiLabel.BadgeId));
+            }
+
+            k = Math.Max(k, end);
+        }
+    }
+
+    /// <summary>"Adam 21" read as a name and an age is a call sign.</summary>
+    private static void RemoveNameAndAge(List<PiiSpan> spans, int start, int end)
+    {
+        RemoveInside(spans, start, end, PiiLabel.Person);
+        RemoveInside(spans, start, end, PiiLabel.Age);
+    }
+
+    /// <summary>Does a call sign at <paramref name="k"/> open a line, alone or after the line's clock time ("0538 HARBOR 7: out at the terminal")?</summary>
+    private bool OpensCallLine(int k) => LineStart(k) || IsClockNumber(k - 1) && LineStart(k - 1) || AfterLineClock(k);
+
+    /// <summary>"22:14:05 P-12:": a token after a clock time with colons that opens a line.</summary>
+    private bool AfterLineClock(int k)
+    {
+        var n = k - 1;
+        var parts = 0;
+        while (n >= 0 && tokens[n].Kind == TokenKind.Number && tokens[n].Length <= 2 && parts < 3)
+        {
+            parts++;
+            if (!P(n - 1, ':'))
+            {
+                break;
+            }
+
+            n -= 2;
+        }
+
+        return parts >= 2 && LineStart(n);
+    }
+
+    /// <summary>
+    /// The number of a call sign found, said alone when the unit is answered or answers: "Copy 14, 2356",
+    /// "AIRPORT 9: 14, hold at the door", "3-Adam-24: 24 on scene".
+    /// </summary>
+    private void AnsweredNumbers(HashSet<string>? numbers, List<PiiSpan> added)
+    {
+        var lookup = numbers?.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var k = 1; k + 1 < count && lookup is { } known; k++)
+        {
+            if (tokens[k].Kind == TokenKind.Number && known.Contains(W(k)) && (Eq(k - 1, "copy") || P(k - 1, ':') && tokens[k].Start > tokens[k - 1].End)
+                && (P(k + 1, ',') || P(k + 1, '.') || EqAny(k + 1, "on", "at", "en", "copies", "responding", "go", "clear", "out", "with")))
+            {
+                added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.BadgeId));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The last token of a call sign starting at <paramref name="k"/>, or -1: "831", "2C12", "B22", or parts joined by
+    /// hyphens ("72-S3", "2-14", "5-B-23", "T-44"), up to eight characters with a digit; not a 10- or 11-code ("10-97").
+    /// </summary>
+    private int CallSignEnd(int k)
+    {
+        if (k >= count || tokens[k].Kind == TokenKind.Punct)
+        {
+            return -1;
+        }
+
+        var end = k;
+        var digits = tokens[k].Digits;
+        var spelled = false;
+        while (P(end + 1, '-') && end + 2 < count && tokens[end + 1].Start == tokens[end].End && tokens[end + 2].Start == tokens[end + 1].End
+            && (tokens[end + 2].Kind is TokenKind.Number or TokenKind.Alnum || tokens[end + 2].Length == 1 && char.IsAsciiLetterUpper(text[tokens[end + 2].Start]) || In(Phonetic, end + 2) && !tokens[end + 2].Has(TokenFlags.Lower)))
+        {
+            end += 2;
+            digits += tokens[end].Digits;
+            spelled |= IsWord(end) && tokens[end].Length > 1;
+        }
+
+        if (end == k)
+        {
+            return IsCallSign(k) ? k : -1;
+        }
+
+        var length = tokens[end].End - tokens[k].Start;
+        var first = tokens[k];
+        var code = first.Kind == TokenKind.Number && (Eq(k, "10") || Eq(k, "11")) && tokens[k + 2].Kind == TokenKind.Number;
+        var firstOk = first.Kind is TokenKind.Number or TokenKind.Alnum || first.Length == 1 && char.IsAsciiLetterUpper(text[first.Start]) && !Eq(k, "I");
+        return firstOk && !code && digits > 0 && length <= (spelled ? 12 : 8) && end - k <= 4 ? end : -1;
+    }
+
+    /// <summary>"831", "2C12", "B22", "L14": three or four digits (not a clock time), or letters and digits, up to five characters.</summary>
+    private bool IsCallSign(int k) =>
+        k >= 0 && k < count && (tokens[k].Kind == TokenKind.Number && (tokens[k].Length == 3 || tokens[k].Length == 4 && !IsClockNumber(k))
+            || tokens[k].Kind == TokenKind.Alnum && tokens[k].Length <= 5 && tokens[k].Digits >= 2 && !tokens[k].Has(TokenFlags.Lower));
+
     /// <summary>Words a number follows that are not a unit's name: codes and channels, roads and places, rooms, vehicles, parts of a text, roles.</summary>
     private static readonly WordSet NumberedThings = new([
         "code", "signal", "channel", "milepost", "mp", "marker", "tac", "ch", "car", "engine", "medic", "truck", "ladder", "rescue", "squad", "ambulance", "exit", "hwy",
