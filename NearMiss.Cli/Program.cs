@@ -9,21 +9,17 @@ using NearMiss.Cli.Timing;
 using NearMiss.Cli.Trends;
 
 var root = new RootCommand("nearmiss: anonymous near-miss reporting for law enforcement");
-if (args is ["pii", ..])
+// Start-up: `pii scan` is timed with its start-up, so a pii verb makes only its own commands, and a scan starts
+// compiling and reading its word lists before its command line is parsed.
+if (args is ["pii", "scan", ..])
 {
-    // Start-up: `pii scan` is timed with its start-up, so a pii verb makes only its own commands, and a scan starts
-    // compiling and reading its word lists before its command line is parsed.
-    if (args is [_, "scan", ..])
-    {
-        PiiCommand.StartScan();
-    }
-
-    root.Subcommands.Add(PiiCommand.Create());
+    PiiCommand.StartScan();
 }
-else
+
+root.Subcommands.Add(PiiCommand.Create());
+if (args is not ["pii", ..])
 {
     root.Subcommands.Add(ServeCommand.Create());
-    root.Subcommands.Add(PiiCommand.Create());
     root.Subcommands.Add(LoadCommand.Create());
     root.Subcommands.Add(SeedCommand.Create());
     root.Subcommands.Add(PoisonCommand.Create());

@@ -18,42 +18,22 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
 
     private ReadOnlySpan<char> W(int i) => text.AsSpan(tokens[i].Start, tokens[i].Length);
 
-    /// <summary>The bits of every word's sets, OR-ed over the text's words, and how many sets all were read knowing.</summary>
-    private (ulong Sets, int Known)? textSets;
-
     /// <summary>
     /// Whether some word of the text may be in one of <paramref name="words"/>: a rule that cannot fire without such a
-    /// word asks this first and passes over a text that has none (one pass over the tokens, made once per text and
-    /// shared by every rule).
+    /// word asks this first and passes over a text that has none (from <see cref="Shapes"/>, read once per text).
     /// </summary>
     private bool TextHas(params ReadOnlySpan<WordSet> words)
     {
-        var (sets, known) = textSets ??= TextSets();
+        var shapes = Shapes;
         foreach (var set in words)
         {
-            if (set.MayBeIn(sets, known))
+            if (set.MayBeIn(shapes.Sets, shapes.SetsKnown))
             {
                 return true;
             }
         }
 
         return false;
-    }
-
-    private (ulong Sets, int Known) TextSets()
-    {
-        var sets = 0UL;
-        var known = WordSet.MaxIndexed;
-        for (var k = 0; k < count; k++)
-        {
-            if (tokens[k].Kind == TokenKind.Word)
-            {
-                sets |= tokens[k].Sets;
-                known = Math.Min(known, tokens[k].SetsKnown);
-            }
-        }
-
-        return (sets, known);
     }
 
     /// <summary>
@@ -459,5 +439,70 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
                 added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.Agency));
             }
         }
+    }
+
+    /// <summary>
+    /// What kinds of token the text holds, read in one pass on the first question and shared by every rule: the
+    /// words' <see cref="WordSet"/> bits (and how many sets all were read knowing), <see cref="Lex"/> flags and case
+    /// flags OR-ed together, the lengths of its numbers, whether it has letters and digits in one token, and which
+    /// punctuation of the first 64 characters it has ("(", "-", "/", ":"). A rule that cannot fire without some such
+    /// token asks this first and passes over a text that has none.
+    /// </summary>
+    private readonly record struct ShapesOfText(ulong Sets, int SetsKnown, Lex Lex, TokenFlags WordFlags, ulong NumberLengths, bool Alnum, ulong Puncts)
+    {
+        /// <summary>Some word of the text has one of <paramref name="flags"/>.</summary>
+        public bool HasLex(Lex flags) => (Lex & flags) != 0;
+
+        /// <summary>Some word of the text has one of <paramref name="flags"/> ("AllCaps", "Lower").</summary>
+        public bool HasWord(TokenFlags flags) => (WordFlags & flags) != 0;
+
+        /// <summary>The text has a number of <paramref name="shortest"/> to <paramref name="longest"/> digits (up to 63).</summary>
+        public bool HasNumber(int shortest, int longest) => (NumberLengths & (ulong.MaxValue >> (63 - longest)) & (ulong.MaxValue << shortest)) != 0;
+
+        /// <summary>The text may have the punctuation mark <paramref name="ch"/> as a token: false only for one of the first 64 characters it lacks.</summary>
+        public bool HasPunct(char ch) => ch >= 64 || (Puncts & (1UL << ch)) != 0;
+    }
+
+    private ShapesOfText? shapesOfText;
+
+    private ShapesOfText Shapes => shapesOfText ??= ReadShapes();
+
+    private ShapesOfText ReadShapes()
+    {
+        var sets = 0UL;
+        var setsKnown = WordSet.MaxIndexed;
+        var lex = Lex.None;
+        var wordFlags = TokenFlags.None;
+        var numberLengths = 0UL;
+        var alnum = false;
+        var puncts = 0UL;
+        for (var k = 0; k < count; k++)
+        {
+            ref var t = ref tokens[k];
+            switch (t.Kind)
+            {
+                case TokenKind.Word:
+                    sets |= t.Sets;
+                    setsKnown = Math.Min(setsKnown, t.SetsKnown);
+                    lex |= t.Lex.Flags;
+                    wordFlags |= t.Flags;
+                    break;
+                case TokenKind.Number:
+                    numberLengths |= 1UL << Math.Min(t.Length, 63);
+                    break;
+                case TokenKind.Alnum:
+                    alnum = true;
+                    break;
+                default:
+                    if (text[t.Start] < 64)
+                    {
+                        puncts |= 1UL << text[t.Start];
+                    }
+
+                    break;
+            }
+        }
+
+        return new ShapesOfText(sets, setsKnown, lex, wordFlags, numberLengths, alnum, puncts);
     }
 }
