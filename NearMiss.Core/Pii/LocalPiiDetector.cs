@@ -75,6 +75,11 @@ public sealed class LocalPiiDetector : IPiiDetector
         _tokenBuffer = tokens;
         var spans = new PiiScan(text, tokens, count, _lexicon, lowerText).Run(PiiRecogniserRegistry.Default);
         spans = new PiiContextRules(text, tokens, count, _lexicon, caseless).Apply(spans, names);
-        return _tagger is null ? spans : PiiTaggerSpans.Add(spans, text, tokens.AsSpan(0, count), caseless, _tagger, _threshold, _lexicon);
+        if (_tagger is not null)
+        {
+            spans = PiiTaggerSpans.Add(spans, text, tokens.AsSpan(0, count), caseless, _tagger, _threshold, _lexicon);
+        }
+
+        return PiiProducts.Drop(spans, text, tokens.AsSpan(0, count), _lexicon);
     }
 }

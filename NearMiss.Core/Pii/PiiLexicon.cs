@@ -95,6 +95,9 @@ internal sealed class PiiLexicon
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _chainHeadLookup;
 
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _regionLookup;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _productPhraseLookup;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _productHeadLookup;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _productWordLookup;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _splitSurnameLookup;
 
     private readonly List<string[]> _holidayPhrases = [];
@@ -112,6 +115,10 @@ internal sealed class PiiLexicon
         _chainPhraseLookup = new HashSet<string>(classes["chain-phrases"], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         _chainWordLookup = new HashSet<string>(Words("chain-words"), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         _regionLookup = new HashSet<string>(classes["regions"], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        var products = ReadSections("products.txt");
+        _productPhraseLookup = new HashSet<string>(products["phrases"], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        _productHeadLookup = new HashSet<string>(products["phrases"].Select(ProductHead), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        _productWordLookup = new HashSet<string>(products["words"], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         _splitSurnameLookup = new HashSet<string>(ReadLines("split-surnames.txt"), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         _chainHeadLookup = new HashSet<string>(classes["chain-phrases"].Select(static p => p.Split(' ')[0]).Concat(Words("chain-words")), StringComparer.OrdinalIgnoreCase)
             .GetAlternateLookup<ReadOnlySpan<char>>();
@@ -230,6 +237,27 @@ internal sealed class PiiLexicon
     /// <summary>Is the text, as written, a region of the country ("Upper Midwest", "the Pacific Northwest")?</summary>
     public bool IsRegion(ReadOnlySpan<char> phrase) =>
         _regionLookup.Contains(phrase) || phrase.StartsWith("the ", StringComparison.OrdinalIgnoreCase) && _regionLookup.Contains(phrase[4..]);
+
+    /// <summary>Is the text, its words one space apart, the name of a product of several words ("boston whaler", "scott air-pak")?</summary>
+    public bool IsProductPhrase(ReadOnlySpan<char> phrase) => _productPhraseLookup.Contains(phrase);
+
+    /// <summary>Is the word the first word of a product's name of several words ("boston" of "boston whaler")?</summary>
+    public bool IsProductHead(ReadOnlySpan<char> word) => _productHeadLookup.Contains(word);
+
+    /// <summary>Is the word a maker or product that is no name, place or ordinary word ("carhartt", "holmatro")?</summary>
+    public bool IsProductWord(ReadOnlySpan<char> word) => _productWordLookup.Contains(word);
+
+    /// <summary>The first word of a product's name as the tokenizer cuts it: letters and digits up to a space or a sign ("harley" of "harley-davidson").</summary>
+    private static string ProductHead(string phrase)
+    {
+        var end = 0;
+        while (end < phrase.Length && char.IsLetterOrDigit(phrase[end]))
+        {
+            end++;
+        }
+
+        return phrase[..end];
+    }
 
     /// <summary>Is the word the first of a chain's name (of several words or one)?</summary>
     public bool IsChainHead(ReadOnlySpan<char> word) => _chainHeadLookup.Contains(word);

@@ -1,0 +1,230 @@
+namespace NearMiss.Core.Pii;
+
+/// <summary>
+/// Products named in reports: "a Boston Whaler", "his Scott Air-Pak", "the Whelen Liberty II", "a Carhartt Duck coat"
+/// (Data/products.txt, decision 062). Their words are names and places elsewhere ("Boston", "Scott", "Liberty"), so
+/// the detector's last step drops a person, place, agency or address found inside a product's name: a name of several
+/// words as listed, or a maker listed alone, each with up to two model words after it ("II", "Power-PRO", "Defender").
+/// A rank or title just before the name ("Deputy Sam Browne"), or one of its words found as a person elsewhere in
+/// the text ("Browne said"), keeps the span: it may be the person after all.
+/// </summary>
+internal static class PiiProducts
+{
+    /// <summary>Tokens of the longest name in the list ("smith &amp; wesson m&amp;p shield" is seven; hyphens count).</summary>
+    private const int MaxNameTokens = 10;
+
+    private const int MaxModelWords = 2;
+
+    public static List<PiiSpan> Drop(List<PiiSpan> spans, string text, ReadOnlySpan<Token> tokens, PiiLexicon lexicon)
+    {
+        for (var s = spans.Count - 1; s >= 0; s--)
+        {
+            var span = spans[s];
+            if (span.Label is not (PiiLabel.Person or PiiLabel.Location or PiiLabel.Agency or PiiLabel.Address))
+            {
+                continue;
+            }
+
+            var first = FirstToken(tokens, span.Start);
+            var last = LastToken(tokens, span.End);
+            if (first <= last && Within(text, tokens, first, last, lexicon) is { } name && !NamedElsewhere(text, tokens, spans, name))
+            {
+                spans.RemoveAt(s);
+            }
+        }
+
+        return spans;
+    }
+
+    /// <summary>The product's name (first and last token) that tokens <paramref name="first"/> to <paramref name="last"/> lie within, if any.</summary>
+    private static (int First, int Last)? Within(string text, ReadOnlySpan<Token> tokens, int first, int last, PiiLexicon lexicon)
+    {
+        for (var b = Math.Max(0, first - MaxNameTokens + 1); b <= first; b++)
+        {
+            if (!IsWord(tokens, b) || Titled(text, tokens, b))
+            {
+                continue;
+            }
+
+            var word = Word(text, tokens[b]);
+            if (b >= first - 1 && lexicon.IsProductWord(word) && ModelWords(text, tokens, b, lexicon) >= last)
+            {
+                return (b, last);
+            }
+
+            if (!lexicon.IsProductHead(word))
+            {
+                continue;
+            }
+
+            for (var e = Math.Min(tokens.Length - 1, b + MaxNameTokens - 1); e > b; e--)
+            {
+                if (ModelWords(text, tokens, e, lexicon) >= last && IsProductName(text, tokens, b, e, lexicon))
+                {
+                    return (b, e);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Tokens <paramref name="b"/> to <paramref name="e"/>, on one line, their words one space apart, are a product's name of the list.</summary>
+    private static bool IsProductName(string text, ReadOnlySpan<Token> tokens, int b, int e, PiiLexicon lexicon)
+    {
+        Span<char> buffer = stackalloc char[128];
+        var length = 0;
+        for (var k = b; k <= e; k++)
+        {
+            if (k > b && tokens[k].Has(TokenFlags.NewlineBefore))
+            {
+                return false;
+            }
+
+            if (k > b && tokens[k].Start > tokens[k - 1].End)
+            {
+                if (length == buffer.Length)
+                {
+                    return false;
+                }
+
+                buffer[length++] = ' ';
+            }
+
+            var word = text.AsSpan(tokens[k].Start, tokens[k].Length);
+            if (length + word.Length > buffer.Length)
+            {
+                return false;
+            }
+
+            word.CopyTo(buffer[length..]);
+            length += word.Length;
+        }
+
+        return lexicon.IsProductPhrase(buffer[..length]);
+    }
+
+    /// <summary>The last token of the model words after token <paramref name="k"/>: numbers, codes and words that are no name ("II", "Power-PRO", "Defender").</summary>
+    private static int ModelWords(string text, ReadOnlySpan<Token> tokens, int k, PiiLexicon lexicon)
+    {
+        for (var model = 0; model < MaxModelWords; model++)
+        {
+            var next = k + 1;
+            if (next >= tokens.Length || tokens[next].Has(TokenFlags.NewlineBefore) || !IsModelWord(text, tokens[next], lexicon) || BeforePlate(text, tokens, next))
+            {
+                break;
+            }
+
+            k = next;
+            while (k + 2 < tokens.Length && tokens[k + 1].Kind == TokenKind.Punct && text[tokens[k + 1].Start] == '-'
+                && tokens[k + 1].Start == tokens[k].End && tokens[k + 2].Start == tokens[k + 1].End && tokens[k + 2].Kind != TokenKind.Punct)
+            {
+                k += 2;
+            }
+        }
+
+        return k;
+    }
+
+    /// <summary>Words that end a product's name rather than continue it: "a Ford Explorer NJ plate", "the Whelen Liberty Sgt".</summary>
+    private const Lex NoModel = Lex.Stop | Lex.GivenName | Lex.Rank | Lex.Role | Lex.State | Lex.StateCode | Lex.Place | Lex.County | Lex.Country | Lex.Month | Lex.Weekday;
+
+    private static bool IsModelWord(string text, in Token token, PiiLexicon lexicon) => token.Kind switch
+    {
+        TokenKind.Number or TokenKind.Alnum => true,
+        TokenKind.Word => !token.Has(TokenFlags.Lower) && !token.Is(NoModel)
+            && (token.Has(TokenFlags.AllCaps) && token.Length <= 4 || token.Lex.Flags == Lex.None || lexicon.IsEnglish(Word(text, token), token.Lex)),
+        _ => false,
+    };
+
+    /// <summary>Token <paramref name="k"/> names the state of a plate: "a Ford F-150 CHIH plate", "Dodge Ram TX tags".</summary>
+    private static bool BeforePlate(string text, ReadOnlySpan<Token> tokens, int k)
+    {
+        if (!IsWord(tokens, k + 1))
+        {
+            return false;
+        }
+
+        var next = Word(text, tokens[k + 1]);
+        return next.StartsWith("plate", StringComparison.OrdinalIgnoreCase) || next.StartsWith("tag", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>A rank, role or title stands before token <paramref name="k"/>: "Deputy Sam Browne", "Mr. Penn".</summary>
+    private static bool Titled(string text, ReadOnlySpan<Token> tokens, int k)
+    {
+        var before = k - 1;
+        if (before >= 0 && tokens[before].Kind == TokenKind.Punct && text[tokens[before].Start] == '.')
+        {
+            before--;
+        }
+
+        if (!IsWord(tokens, before))
+        {
+            return false;
+        }
+
+        var word = Word(text, tokens[before]);
+        return tokens[before].Is(Lex.Rank | Lex.Role) || word.Equals("mr", StringComparison.OrdinalIgnoreCase) || word.Equals("mrs", StringComparison.OrdinalIgnoreCase)
+            || word.Equals("ms", StringComparison.OrdinalIgnoreCase) || word.Equals("miss", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>A given name or surname of the product's name stands in a person span outside it.</summary>
+    private static bool NamedElsewhere(string text, ReadOnlySpan<Token> tokens, List<PiiSpan> spans, (int First, int Last) name)
+    {
+        var nameStart = tokens[name.First].Start;
+        var nameEnd = tokens[name.Last].End;
+        for (var k = name.First; k <= name.Last; k++)
+        {
+            if (!IsWord(tokens, k) || !tokens[k].Is(Lex.GivenName | Lex.Surname))
+            {
+                continue;
+            }
+
+            var word = Word(text, tokens[k]);
+            foreach (var span in spans)
+            {
+                if (span.Label != PiiLabel.Person || span.Start >= nameStart && span.End <= nameEnd)
+                {
+                    continue;
+                }
+
+                for (var j = FirstToken(tokens, span.Start); j < tokens.Length && tokens[j].End <= span.End; j++)
+                {
+                    if (Word(text, tokens[j]).Equals(word, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsWord(ReadOnlySpan<Token> tokens, int k) => k >= 0 && k < tokens.Length && tokens[k].Kind == TokenKind.Word;
+
+    private static ReadOnlySpan<char> Word(string text, in Token token) => text.AsSpan(token.Start, token.Length);
+
+    /// <summary>The first token that ends after <paramref name="start"/>.</summary>
+    private static int FirstToken(ReadOnlySpan<Token> tokens, int start)
+    {
+        int lo = 0, hi = tokens.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >> 1;
+            if (tokens[mid].End <= start)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    /// <summary>The last token that starts before <paramref name="end"/>.</summary>
+    private static int LastToken(ReadOnlySpan<Token> tokens, int end) => FirstToken(tokens, end) - (FirstToken(tokens, end) < tokens.Length && tokens[FirstToken(tokens, end)].Start < end ? 0 : 1);
+}
