@@ -67,7 +67,23 @@ internal enum LexExtra : byte
     GenericModifier = 32,
 }
 
-internal readonly record struct LexEntry(Lex Flags, int GivenCount, int SurnameCount, int PlacePopulation, LexExtra Extra = LexExtra.None)
+/// <summary>
+/// A word's part in the names of products (Data/products.txt, decision 062). Kept apart from <see cref="LexExtra"/>,
+/// which the tagger reads: the tagger sees the words as it was trained on them.
+/// </summary>
+[Flags]
+internal enum LexProduct : byte
+{
+    None = 0,
+
+    /// <summary>The first word of a product's name of several words ("boston" of "boston whaler").</summary>
+    Head = 1,
+
+    /// <summary>A maker or product that is no name, place or ordinary word ("carhartt", "holmatro").</summary>
+    Word = 2,
+}
+
+internal readonly record struct LexEntry(Lex Flags, int GivenCount, int SurnameCount, int PlacePopulation, LexExtra Extra = LexExtra.None, LexProduct Product = LexProduct.None)
 {
     public bool IsEnglish => (Extra & LexExtra.English) != 0;
 
@@ -96,8 +112,7 @@ internal sealed class PiiLexicon
 
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _regionLookup;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _productPhraseLookup;
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _productHeadLookup;
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _productWordLookup;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _productPrefixLookup;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _splitSurnameLookup;
 
     private readonly List<string[]> _holidayPhrases = [];
@@ -117,8 +132,7 @@ internal sealed class PiiLexicon
         _regionLookup = new HashSet<string>(classes["regions"], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         var products = ReadSections("products.txt");
         _productPhraseLookup = new HashSet<string>(products["phrases"], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
-        _productHeadLookup = new HashSet<string>(products["phrases"].Select(ProductHead), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
-        _productWordLookup = new HashSet<string>(products["words"], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        _productPrefixLookup = new HashSet<string>(products["phrases"].SelectMany(ProductPrefixes), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         _splitSurnameLookup = new HashSet<string>(ReadLines("split-surnames.txt"), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         _chainHeadLookup = new HashSet<string>(classes["chain-phrases"].Select(static p => p.Split(' ')[0]).Concat(Words("chain-words")), StringComparer.OrdinalIgnoreCase)
             .GetAlternateLookup<ReadOnlySpan<char>>();
@@ -174,6 +188,18 @@ internal sealed class PiiLexicon
         foreach (var word in ReadLines("models.txt"))
         {
             AddExtra(word, LexExtra.Model);
+        }
+
+        foreach (var phrase in products["phrases"])
+        {
+            ref var entry = ref Entry(ProductHead(phrase));
+            entry = entry with { Product = entry.Product | LexProduct.Head };
+        }
+
+        foreach (var word in products["words"])
+        {
+            ref var entry = ref Entry(word);
+            entry = entry with { Product = entry.Product | LexProduct.Word };
         }
 
         foreach (var word in Words("generic-modifiers"))
@@ -241,11 +267,20 @@ internal sealed class PiiLexicon
     /// <summary>Is the text, its words one space apart, the name of a product of several words ("boston whaler", "scott air-pak")?</summary>
     public bool IsProductPhrase(ReadOnlySpan<char> phrase) => _productPhraseLookup.Contains(phrase);
 
-    /// <summary>Is the word the first word of a product's name of several words ("boston" of "boston whaler")?</summary>
-    public bool IsProductHead(ReadOnlySpan<char> word) => _productHeadLookup.Contains(word);
+    /// <summary>Is the text the start of a product's name, cut where a token may end ("boston", "scott air", "scott air-")?</summary>
+    public bool IsProductPrefix(ReadOnlySpan<char> start) => _productPrefixLookup.Contains(start);
 
-    /// <summary>Is the word a maker or product that is no name, place or ordinary word ("carhartt", "holmatro")?</summary>
-    public bool IsProductWord(ReadOnlySpan<char> word) => _productWordLookup.Contains(word);
+    /// <summary>Every start of the name that ends where a token may: before a space, and where letters or digits meet a sign.</summary>
+    private static IEnumerable<string> ProductPrefixes(string phrase)
+    {
+        for (var i = 1; i < phrase.Length; i++)
+        {
+            if (phrase[i] == ' ' || phrase[i - 1] != ' ' && char.IsLetterOrDigit(phrase[i]) != char.IsLetterOrDigit(phrase[i - 1]))
+            {
+                yield return phrase[..i];
+            }
+        }
+    }
 
     /// <summary>The first word of a product's name as the tokenizer cuts it: letters and digits up to a space or a sign ("harley" of "harley-davidson").</summary>
     private static string ProductHead(string phrase)

@@ -17,6 +17,11 @@ internal static class PiiProducts
 
     public static List<PiiSpan> Drop(List<PiiSpan> spans, string text, ReadOnlySpan<Token> tokens, PiiLexicon lexicon)
     {
+        if (spans.Count == 0 || !AnyProductWord(tokens))
+        {
+            return spans;
+        }
+
         for (var s = spans.Count - 1; s >= 0; s--)
         {
             var span = spans[s];
@@ -26,6 +31,11 @@ internal static class PiiProducts
             }
 
             var first = FirstToken(tokens, span.Start);
+            if (!ProductWordNear(tokens, first))
+            {
+                continue;
+            }
+
             var last = LastToken(tokens, span.End);
             if (first <= last && Within(text, tokens, first, last, lexicon) is { } name && !NamedElsewhere(text, tokens, spans, name))
             {
@@ -36,32 +46,66 @@ internal static class PiiProducts
         return spans;
     }
 
+    private static bool AnyProductWord(ReadOnlySpan<Token> tokens)
+    {
+        foreach (ref readonly var token in tokens)
+        {
+            if (token.Lex.Product != LexProduct.None)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A product's first word or a maker stands at token <paramref name="first"/> or close enough before it to name a product it lies in.</summary>
+    private static bool ProductWordNear(ReadOnlySpan<Token> tokens, int first)
+    {
+        for (var b = Math.Max(0, first - MaxNameTokens + 1); b <= first && b < tokens.Length; b++)
+        {
+            if (tokens[b].Lex.Product != LexProduct.None)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The product's name (first and last token) that tokens <paramref name="first"/> to <paramref name="last"/> lie within, if any.</summary>
     private static (int First, int Last)? Within(string text, ReadOnlySpan<Token> tokens, int first, int last, PiiLexicon lexicon)
     {
         for (var b = Math.Max(0, first - MaxNameTokens + 1); b <= first; b++)
         {
-            if (!IsWord(tokens, b) || Titled(text, tokens, b))
+            if (tokens[b].Lex.Product == LexProduct.None || !IsWord(tokens, b) || Titled(text, tokens, b))
             {
                 continue;
             }
 
-            var word = Word(text, tokens[b]);
-            if (b >= first - 1 && lexicon.IsProductWord(word) && ModelWords(text, tokens, b, lexicon) >= last)
+            var product = tokens[b].Lex.Product;
+            if (b >= first - 1 && (product & LexProduct.Word) != 0 && ModelWords(text, tokens, b, lexicon) >= last)
             {
                 return (b, last);
             }
 
-            if (!lexicon.IsProductHead(word))
+            if ((product & LexProduct.Head) == 0)
             {
                 continue;
             }
 
-            for (var e = Math.Min(tokens.Length - 1, b + MaxNameTokens - 1); e > b; e--)
+            // The name grows a token at a time while it is still the start of some product's name.
+            for (var e = b + 1; e < tokens.Length && e < b + MaxNameTokens; e++)
             {
-                if (ModelWords(text, tokens, e, lexicon) >= last && IsProductName(text, tokens, b, e, lexicon))
+                var name = ProductName(text, tokens, b, e, lexicon);
+                if (name == Name.Full && ModelWords(text, tokens, e, lexicon) >= last)
                 {
                     return (b, e);
+                }
+
+                if (name == Name.None)
+                {
+                    break;
                 }
             }
         }
@@ -69,8 +113,15 @@ internal static class PiiProducts
         return null;
     }
 
-    /// <summary>Tokens <paramref name="b"/> to <paramref name="e"/>, on one line, their words one space apart, are a product's name of the list.</summary>
-    private static bool IsProductName(string text, ReadOnlySpan<Token> tokens, int b, int e, PiiLexicon lexicon)
+    private enum Name
+    {
+        None,
+        Start,
+        Full,
+    }
+
+    /// <summary>Whether tokens <paramref name="b"/> to <paramref name="e"/>, on one line, their words one space apart, are a product's name of the list, or its start.</summary>
+    private static Name ProductName(string text, ReadOnlySpan<Token> tokens, int b, int e, PiiLexicon lexicon)
     {
         Span<char> buffer = stackalloc char[128];
         var length = 0;
@@ -78,14 +129,14 @@ internal static class PiiProducts
         {
             if (k > b && tokens[k].Has(TokenFlags.NewlineBefore))
             {
-                return false;
+                return Name.None;
             }
 
             if (k > b && tokens[k].Start > tokens[k - 1].End)
             {
                 if (length == buffer.Length)
                 {
-                    return false;
+                    return Name.None;
                 }
 
                 buffer[length++] = ' ';
@@ -94,14 +145,14 @@ internal static class PiiProducts
             var word = text.AsSpan(tokens[k].Start, tokens[k].Length);
             if (length + word.Length > buffer.Length)
             {
-                return false;
+                return Name.None;
             }
 
             word.CopyTo(buffer[length..]);
             length += word.Length;
         }
 
-        return lexicon.IsProductPhrase(buffer[..length]);
+        return lexicon.IsProductPhrase(buffer[..length]) ? Name.Full : lexicon.IsProductPrefix(buffer[..length]) ? Name.Start : Name.None;
     }
 
     /// <summary>The last token of the model words after token <paramref name="k"/>: numbers, codes and words that are no name ("II", "Power-PRO", "Defender").</summary>
