@@ -73,7 +73,7 @@ internal static class PiiProducts
         return false;
     }
 
-    /// <summary>The product's name (first and last token) that tokens <paramref name="first"/> to <paramref name="last"/> lie within, if any.</summary>
+    /// <summary>The product's name with its model words (first and last token) that tokens <paramref name="first"/> to <paramref name="last"/> lie within, if any.</summary>
     private static (int First, int Last)? Within(string text, ReadOnlySpan<Token> tokens, int first, int last, PiiLexicon lexicon)
     {
         for (var b = Math.Max(0, first - MaxNameTokens + 1); b <= first; b++)
@@ -84,9 +84,9 @@ internal static class PiiProducts
             }
 
             var product = tokens[b].Lex.Product;
-            if (b >= first - 1 && (product & LexProduct.Word) != 0 && ModelWords(text, tokens, b, lexicon) >= last)
+            if (b >= first - 1 && (product & LexProduct.Word) != 0 && ModelWords(text, tokens, b, lexicon) is var modelEnd && modelEnd >= last)
             {
-                return (b, last);
+                return (b, modelEnd);
             }
 
             if ((product & LexProduct.Head) == 0)
@@ -98,9 +98,9 @@ internal static class PiiProducts
             for (var e = b + 1; e < tokens.Length && e < b + MaxNameTokens; e++)
             {
                 var name = ProductName(text, tokens, b, e, lexicon);
-                if (name == Name.Full && ModelWords(text, tokens, e, lexicon) >= last)
+                if (name == Name.Full && ModelWords(text, tokens, e, lexicon) is var end && end >= last)
                 {
-                    return (b, e);
+                    return (b, end);
                 }
 
                 if (name == Name.None)
