@@ -201,11 +201,11 @@ internal sealed partial class PiiContextRules
 
     /// <summary>The last token of "M-1", "T-14", "SQ-3": one or two capitals, a hyphen and up to three digits, written together; or -1.</summary>
     private int HyphenatedUnitEnd(int k) =>
-        LetterHyphenNumber(k) && !tokens[k].Has(TokenFlags.Lower) && !JoinedAfter(k + 2, ',', ')') ? k + 2 : -1;
+        LetterHyphenNumber(k) && !tokens[k].Has(TokenFlags.Lower) && !JoinedAfter(k + 2, ',', ')', ':') ? k + 2 : -1;
 
-    /// <summary>One or two letters, a hyphen and one to three digits, written together, from token <paramref name="k"/>.</summary>
+    /// <summary>One or two letters (three in capitals: "SGT-4"), a hyphen and one to three digits, written together, from token <paramref name="k"/>.</summary>
     private bool LetterHyphenNumber(int k) =>
-        IsWord(k) && tokens[k].Length <= 2 && P(k + 1, '-') && k + 2 < count && tokens[k + 2].Kind == TokenKind.Number && tokens[k + 2].Length <= 3
+        IsWord(k) && (tokens[k].Length <= 2 || tokens[k].Length == 3 && tokens[k].Has(TokenFlags.AllCaps)) && P(k + 1, '-') && k + 2 < count && tokens[k + 2].Kind == TokenKind.Number && tokens[k + 2].Length <= 3
         && tokens[k + 1].Start == tokens[k].End && tokens[k + 2].Start == tokens[k + 1].End;
 
     /// <summary>Is something other than the given punctuation written against the end of token <paramref name="last"/>?</summary>

@@ -167,6 +167,8 @@ public sealed class SpokenStyleTests
     [Theory]
     [InlineData("Times from CAD.\n0142 3-Adam-21: Adam 21, fight in the lot.\n0145 Dispatch: Adam 21, status?", "Adam 21", "BADGE_ID")]
     [InlineData("Times from CAD.\n22:14:05 P-12: I'm at ED pod 3.\n22:14:20 DISP: copy.\n22:14:40 P-12: Negative", "P-12", "BADGE_ID")]
+    [InlineData("RADIO LOG\n2204:11 M-17: priority, male with a blade.\n2204:20 DISP: copy.\n2205:02 M-17: he's coming at me.", "M-17", "BADGE_ID")]
+    [InlineData("RADIO LOG\n2207:30 SGT-4: you good?\n2207:34 M-17: I'm good.\n2207:50 SGT-4: copy.", "SGT-4", "BADGE_ID")]
     [InlineData("T-Bob 21:47: yall up?\nDani 21:49: here. what happened\nT-Bob 21:52: checking traps", "T-Bob", "PERSON")]
     [InlineData("Bear K. [8:10 PM]: checking on you\nHope L. [8:11 PM]: what\nBear K. [8:12 PM]: ok", "Bear K.", "PERSON")]
     [InlineData("CAD excerpt, 6/19/2023\n1735  M-1 (Marshal Price) and M-3 on foot\n1813  M-1 enrt on foot\n1814  M-3 enrt from the trucks", "M-1", "BADGE_ID")]
