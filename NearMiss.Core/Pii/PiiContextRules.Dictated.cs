@@ -15,10 +15,12 @@ internal sealed partial class PiiContextRules
         w.Equals("badge", StringComparison.OrdinalIgnoreCase) || w.Equals("shield", StringComparison.OrdinalIgnoreCase) ? PiiLabel.BadgeId
         : w.Equals("case", StringComparison.OrdinalIgnoreCase) || w.Equals("incident", StringComparison.OrdinalIgnoreCase) || w.Equals("report", StringComparison.OrdinalIgnoreCase) ? PiiLabel.CaseNumber
         : w.Equals("serial", StringComparison.OrdinalIgnoreCase) ? PiiLabel.OtherId
+        : w.Equals("unit", StringComparison.OrdinalIgnoreCase) ? PiiLabel.BadgeId
+        : w.Equals("tag", StringComparison.OrdinalIgnoreCase) || w.Equals("plate", StringComparison.OrdinalIgnoreCase) ? PiiLabel.Plate
         : null;
 
     /// <summary>The words <see cref="SpokenIdLabel"/> knows, as a set: a text with none of them has no spoken id.</summary>
-    private static readonly WordSet SpokenIdWords = new(["badge", "shield", "case", "incident", "report", "serial"]);
+    private static readonly WordSet SpokenIdWords = new(["badge", "shield", "case", "incident", "report", "serial", "unit", "tag", "plate"]);
 
     /// <summary>An id said digit by digit or in number words after "badge", "case" or "incident", of three parts or more.</summary>
     private void SpokenIds(List<PiiSpan> spans, List<PiiSpan> added)
@@ -41,20 +43,35 @@ internal sealed partial class PiiContextRules
             n += Eq(n, "is") || Eq(n, "was") ? 1 : 0;
             var first = n;
             var numbers = 0;
-            while (n < count && !tokens[n].Has(TokenFlags.NewlineBefore) && SpokenIdPart(n, out var number))
+            var letters = 0;
+            while (n < count && !tokens[n].Has(TokenFlags.NewlineBefore))
             {
+                // A plate is read a sign at a time, commas between, a letter as a word: "Q as in Queen, R, 7, 4, 1, K".
+                if (label == PiiLabel.Plate && n > first && P(n, ',') && n + 1 < count && IsSpelledSign(n + 1))
+                {
+                    n++;
+                    continue;
+                }
+
+                if (!SpokenIdPart(n, out var number))
+                {
+                    break;
+                }
+
                 numbers += number ? 1 : 0;
-                n++;
+                letters += number ? 0 : IsSpelledSign(n) ? 1 : 0;
+                n += IsWord(n) && tokens[n].Length == 1 && Eq(n + 1, "as") && Eq(n + 2, "in") && IsWord(n + 3) && !tokens[n + 3].Has(TokenFlags.Lower) ? 4 : 1;
             }
 
-            // Trailing letters or dashes are no part of it: "badge 6 2 9 recording" ends at the 9.
+            // Trailing letters or dashes are no part of it: "badge 6 2 9 recording" ends at the 9 (a plate keeps its letters).
             var last = n - 1;
-            while (last >= first && !(tokens[last].Kind == TokenKind.Number || IsNumberWord(last)))
+            while (last >= first && !(tokens[last].Kind == TokenKind.Number || IsNumberWord(last) || label == PiiLabel.Plate && IsWord(last) && !Eq(last, "dash")))
             {
                 last--;
             }
 
-            if (numbers < 3 || last <= first)
+            // A plate said a sign at a time has five or more of them, letters among its digits; other ids three numbers.
+            if (last <= first || (label == PiiLabel.Plate ? numbers == 0 || letters == 0 || numbers + letters < 5 || !IsSpelledSign(first) : numbers < 3))
             {
                 continue;
             }
@@ -75,6 +92,10 @@ internal sealed partial class PiiContextRules
         number = tokens[n].Kind == TokenKind.Number && tokens[n].Length <= 2 || IsNumberWord(n);
         return number || P(n, '-') || Eq(n, "dash") || IsWord(n) && (tokens[n].Length == 1 && char.IsAsciiLetterUpper(text[tokens[n].Start]) || In(PhoneticLetters, n));
     }
+
+    /// <summary>One sign of a plate read out: a capital letter alone, a letter of the spelling alphabet, or one digit.</summary>
+    private bool IsSpelledSign(int n) =>
+        n < count && (tokens[n].Kind == TokenKind.Number && tokens[n].Length == 1 || IsWord(n) && (tokens[n].Length == 1 && char.IsAsciiLetterUpper(text[tokens[n].Start]) || In(PhoneticLetters, n)));
 
     /// <summary>The letters of the spelling alphabet, as an id is read out: "alpha kilo two four".</summary>
     private static readonly WordSet PhoneticLetters = new(["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet", "juliett", "kilo", "lima", "mike",
