@@ -86,6 +86,33 @@ internal sealed partial class PiiContextRules
         }
     }
 
+    /// <summary>A mile marker said in words: "mile marker one twenty four", "milepost sixty two", "MM forty".</summary>
+    private void SpokenMileMarkers(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!TextHas(NumberWords) || !TextHasWord("marker") && !TextHasWord("milepost") && !TextHasWord("mm"))
+        {
+            return;
+        }
+
+        for (var k = 0; k + 1 < count; k++)
+        {
+            var head = Eq(k, "marker") && Eq(k - 1, "mile") ? k - 1 : Eq(k, "milepost") || Eq(k, "mm") ? k : -1;
+            var n = k + 1;
+            while (head >= 0 && n < count && !tokens[n].Has(TokenFlags.NewlineBefore) && IsNumberWord(n))
+            {
+                n++;
+            }
+
+            var marker = new PiiSpan(head >= 0 ? tokens[head].Start : 0, tokens[n - 1].End, PiiLabel.Location);
+            if (head >= 0 && n > k + 1 && !OverlapsBeyond(spans, marker))
+            {
+                RemoveWithin(spans, marker.Start, marker.End);
+                added.Add(marker);
+                k = n - 1;
+            }
+        }
+    }
+
     /// <summary>A part of a spoken id: a number word, one or two digits, a capital letter alone or said ("alpha kilo"), "dash" or "-".</summary>
     private bool SpokenIdPart(int n, out bool number)
     {

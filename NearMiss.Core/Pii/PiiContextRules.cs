@@ -148,6 +148,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         EstimatedTimes(kept, added);
         SpokenTimes(kept, added);
         SpokenIds(kept, added);
+        SpokenMileMarkers(kept, added);
         SaidNumbers(kept, added);
         MonthsAlone(kept, added);
         DaysOfMonth(added);

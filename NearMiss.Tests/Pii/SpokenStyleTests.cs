@@ -116,6 +116,8 @@ public sealed class SpokenStyleTests
     [InlineData("I had a Nissan Altima, Florida tag Q as in Queen, R, 7, 4, 1, K. Driver is a female", "Q as in Queen, R, 7, 4, 1, K", "PLATE")]
     [InlineData("ran the plate papa kilo romeo 2 9 1 and it came back stolen", "papa kilo romeo 2 9 1", "PLATE")]
     [InlineData("Backup Trooper Keisha Lamb Unit 6-0-9 arrived after.", "6-0-9", "BADGE_ID")]
+    [InlineData("Webster County got him in the ditch at mile marker one twenty four period", "mile marker one twenty four", "LOCATION")]
+    [InlineData("rolled it near milepost sixty two on the interstate", "milepost sixty two", "LOCATION")]
     [InlineData("okay. incident 24 W A 1 0 8 8. end", "24 W A 1 0 8 8", "CASE_NUMBER")]
     [InlineData("case number twenty four dash zero three one one. end of dictation", "twenty four dash zero three one one", "CASE_NUMBER")]
     [InlineData("Saturday the ninth, about eleven forty at night, I took a call", "eleven forty", "TIME")]
