@@ -149,6 +149,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         SpokenTimes(kept, added);
         SpokenIds(kept, added);
         SpokenMileMarkers(kept, added);
+        FreewaysByNumber(kept, added);
         SaidNumbers(kept, added);
         MonthsAlone(kept, added);
         DaysOfMonth(added);

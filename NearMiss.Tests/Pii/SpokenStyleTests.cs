@@ -118,6 +118,8 @@ public sealed class SpokenStyleTests
     [InlineData("Backup Trooper Keisha Lamb Unit 6-0-9 arrived after.", "6-0-9", "BADGE_ID")]
     [InlineData("Webster County got him in the ditch at mile marker one twenty four period", "mile marker one twenty four", "LOCATION")]
     [InlineData("rolled it near milepost sixty two on the interstate", "milepost sixty two", "LOCATION")]
+    [InlineData("he was 71, confused, thought he was on the 101. car 2217 was totaled", "101", "LOCATION")]
+    [InlineData("we were on the 405 southbound when he cut across", "405", "LOCATION")]
     [InlineData("okay. incident 24 W A 1 0 8 8. end", "24 W A 1 0 8 8", "CASE_NUMBER")]
     [InlineData("case number twenty four dash zero three one one. end of dictation", "twenty four dash zero three one one", "CASE_NUMBER")]
     [InlineData("Saturday the ninth, about eleven forty at night, I took a call", "eleven forty", "TIME")]
