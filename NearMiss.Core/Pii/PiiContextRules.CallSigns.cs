@@ -210,6 +210,12 @@ internal sealed partial class PiiContextRules
 
     private void NamedCallSigns(List<PiiSpan> spans, List<PiiSpan> added)
     {
+        // Every named call sign has a number of one to three digits.
+        if (!Shapes.HasNumber(1, 3))
+        {
+            return;
+        }
+
         List<(int Word, string Key)>? candidates = null;
         for (var k = 0; k + 1 < count; k++)
         {
@@ -255,11 +261,11 @@ internal sealed partial class PiiContextRules
     /// </summary>
     private int CallSignNumber(int k)
     {
-        if (!IsWord(k) || tokens[k].Length < 2 || !(tokens[k].Has(TokenFlags.Capitalized) || tokens[k].Has(TokenFlags.AllCaps))
-            || tokens[k].Is(Lex.Month | Lex.Weekday | Lex.Rank | Lex.Role | Lex.Measure | Lex.Stop) || In(NumberedThings, k)
-            || IsWord(k - 1) && (tokens[k - 1].Is(Lex.State) || EqAny(k - 1, "plate", "plates", "tag", "tags")))
+        // The number after the word is tested first, as most words have none (no test here has a side effect, so the order
+        // changes no answer).
+        if (!IsWord(k))
         {
-            return 0; // (after a state or "plate" it is a plate: "Oregon AXJ 664")
+            return 0;
         }
 
         var n = k + 1;
@@ -275,6 +281,13 @@ internal sealed partial class PiiContextRules
         if (n >= count || tokens[n].Kind != TokenKind.Number || tokens[n].Length > 3 || tokens[n].Has(TokenFlags.NewlineBefore))
         {
             return 0;
+        }
+
+        if (tokens[k].Length < 2 || !(tokens[k].Has(TokenFlags.Capitalized) || tokens[k].Has(TokenFlags.AllCaps))
+            || tokens[k].Is(Lex.Month | Lex.Weekday | Lex.Rank | Lex.Role | Lex.Measure | Lex.Stop) || In(NumberedThings, k)
+            || IsWord(k - 1) && (tokens[k - 1].Is(Lex.State) || EqAny(k - 1, "plate", "plates", "tag", "tags")))
+        {
+            return 0; // (after a state or "plate" it is a plate: "Oregon AXJ 664")
         }
 
         // A time or a decimal goes on with a colon or point and digits.

@@ -223,6 +223,19 @@ internal sealed partial class PiiContextRules
     /// </summary>
     private void AgencyPhrases(List<PiiSpan> spans)
     {
+        AgencyRuns(spans);
+        NamedSubUnits(spans);
+    }
+
+    /// <summary>The runs of capitalised words that end in an agency head (<see cref="AgencyPhrases"/>).</summary>
+    private void AgencyRuns(List<PiiSpan> spans)
+    {
+        // Every run ends in one of the heads: a text with none has no run.
+        if (!TextHas(AgencyHeadWords))
+        {
+            return;
+        }
+
         var head = NextAgencyHead(0);
         for (var k = 0; k < count; k++)
         {
@@ -281,11 +294,21 @@ internal sealed partial class PiiContextRules
             spans.Sort(static (a, b) => a.Start.CompareTo(b.Start));
             k = end;
         }
+    }
 
-        // Sub-units named after an agency or on their own: "the Gilcrease Division", "Chinle District", "Adam Sector".
+    /// <summary>Sub-units named after an agency or on their own: "the Gilcrease Division", "Chinle District", "Adam Sector".</summary>
+    private void NamedSubUnits(List<PiiSpan> spans)
+    {
+        // "division", "district", "sector" and "precinct" are all listed sub-units: a text with no sub-unit word has none.
+        if (!Shapes.HasLex(Lex.SubUnit))
+        {
+            return;
+        }
+
         for (var k = 1; k + 1 < count; k++)
         {
-            if (IsWord(k) && tokens[k].Has(TokenFlags.Capitalized) && !tokens[k].Is(Lex.Stop | Lex.Rank | Lex.Month | Lex.Weekday) && !tokens[k].Lex.Has(LexExtra.NotPii)
+            // The sub-unit word after it is tested first: its flag is the cheapest test, and most words have none.
+            if (tokens[k + 1].Is(Lex.SubUnit) && IsWord(k) && tokens[k].Has(TokenFlags.Capitalized) && !tokens[k].Is(Lex.Stop | Lex.Rank | Lex.Month | Lex.Weekday) && !tokens[k].Lex.Has(LexExtra.NotPii)
                 && IsWord(k + 1) && tokens[k + 1].Has(TokenFlags.Capitalized) && (Eq(k + 1, "division") || Eq(k + 1, "district") || Eq(k + 1, "sector") || Eq(k + 1, "precinct"))
                 && (Eq(k - 1, "the") || P(k - 1, ',') && EndsAgency(spans, tokens[k - 1].Start))
                 && !Overlaps(spans, tokens[k].Start, tokens[k + 1].End) && !English(k))
