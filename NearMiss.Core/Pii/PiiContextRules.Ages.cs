@@ -58,7 +58,11 @@ internal sealed partial class PiiContextRules
     /// <summary>After an age: the end of a clause, "and", "years", or "ish" ("30ish").</summary>
     private bool AgeCloses(int k) =>
         k >= count || tokens[k].Has(TokenFlags.NewlineBefore) || P(k, ',') || P(k, '.') || P(k, ';') || P(k, ')') || P(k, '!') || P(k, '?')
-        || Eq(k, "and") || Eq(k, "or") || Eq(k, "but") || Eq(k, "years") || Eq(k, "yrs") || Eq(k, "now") || Eq(k, "then");
+        || Eq(k, "and") || Eq(k, "or") || Eq(k, "but") || (Eq(k, "years") || Eq(k, "yrs")) && !Tenure(k + 1) || Eq(k, "now") || Eq(k, "then");
+
+    /// <summary>After "years", what makes them years of work, not of age: "nine years in", "12 yrs on the job", "20 years with the county", "years of service".</summary>
+    private bool Tenure(int k) =>
+        EqAny(k, "in", "on", "into", "with", "as", "sworn", "service") || Eq(k, "of") && !Eq(k + 1, "age");
 
     /// <summary>"Sokolowski, 45, is", "HUONG TRAN (71)", "tran thi lan 34,": a bare age after a name.</summary>
     private void Ages(List<PiiSpan> spans, List<PiiSpan> added)

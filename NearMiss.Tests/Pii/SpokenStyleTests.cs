@@ -364,6 +364,12 @@ public sealed class SpokenStyleTests
     public void NumberedThingsAndSignsSaidOnceAreNoCallSigns(string text) =>
         Assert.DoesNotContain(Rules.Detect(text), s => s.Label == PiiLabel.BadgeId);
 
+    [Theory]
+    [InlineData("I'm with Rosebud Sioux Tribe Law Enforcement, about nine years in.")]
+    [InlineData("My FTO was Dale Pruitt, twelve years on the job and calm as anything.")]
+    public void YearsOfServiceAreNoAge(string text) =>
+        Assert.DoesNotContain(Rules.Detect(text), s => s.Label == PiiLabel.Age);
+
     [Fact]
     public void PlateStateIsNoDateline()
     {
