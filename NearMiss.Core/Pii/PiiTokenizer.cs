@@ -166,31 +166,39 @@ internal static class PiiTokenizer
             return Tokenize(recased, lexicon, ref tokens, words);
         }
 
+        // From one changed character to the next (the text between is compared in one call, not token by token).
+        var k = 0;
         var from = 0;
-        for (var k = 0; k < count; k++)
+        while (true)
         {
-            ref var token = ref tokens[k];
-
-            // The white space before the token, then the token itself.
-            if (original.AsSpan(from, token.End - from).SequenceEqual(recased.AsSpan(from, token.End - from)))
+            var changed = from + original.AsSpan(from).CommonPrefixLength(recased.AsSpan(from));
+            if (changed == original.Length)
             {
-                from = token.End;
-                continue;
+                return count;
             }
 
-            var before = original.AsSpan(token.Start, token.Length);
-            var after = recased.AsSpan(token.Start, token.Length);
-            if (!original.AsSpan(from, token.Start - from).SequenceEqual(recased.AsSpan(from, token.Start - from))
-                || token.Kind == TokenKind.Punct || !Ascii.IsValid(before) || !Ascii.IsValid(after))
+            // The tokens ending before the change are unchanged; the change is in the next one, or in the space before it.
+            while (k < count && tokens[k].End <= changed)
+            {
+                k++;
+            }
+
+            if (k == count)
             {
                 return Tokenize(recased, lexicon, ref tokens, words);
             }
 
-            token.Flags = token.Flags & ~(TokenFlags.Lower | TokenFlags.AllCaps | TokenFlags.Capitalized) | AsciiCaseOf(after);
-            from = token.End;
-        }
+            ref var token = ref tokens[k];
+            if (changed < token.Start || token.Kind == TokenKind.Punct
+                || !Ascii.IsValid(original.AsSpan(token.Start, token.Length)) || !Ascii.IsValid(recased.AsSpan(token.Start, token.Length)))
+            {
+                return Tokenize(recased, lexicon, ref tokens, words);
+            }
 
-        return original.AsSpan(from).SequenceEqual(recased.AsSpan(from)) ? count : Tokenize(recased, lexicon, ref tokens, words);
+            token.Flags = token.Flags & ~(TokenFlags.Lower | TokenFlags.AllCaps | TokenFlags.Capitalized) | AsciiCaseOf(recased.AsSpan(token.Start, token.Length));
+            from = token.End;
+            k++;
+        }
     }
 
     /// <summary>The case flags of an ASCII word or alphanumeric token, as <see cref="Tokenize"/> reads them.</summary>
