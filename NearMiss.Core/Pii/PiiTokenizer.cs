@@ -76,45 +76,22 @@ internal static class PiiTokenizer
             token.SetsKnown = 0;
             if (IsWordChar(c))
             {
-                var letters = 0;
-                var digits = 0;
-                var upper = 0;
-                var nonAscii = false;
-                while (i < text.Length && IsWordChar(text[i]))
-                {
-                    var ch = text[i];
-                    if (char.IsAsciiDigit(ch))
-                    {
-                        digits++;
-                    }
-                    else
-                    {
-                        letters++;
-                        if (ch < 128 ? char.IsAsciiLetterUpper(ch) : char.IsUpper(ch))
-                        {
-                            upper++;
-                        }
-
-                        nonAscii |= ch > 127;
-                    }
-
-                    i++;
-                }
-
+                var scan = ScanWord(text, i);
+                i = scan.End;
                 token.End = i;
-                token.Digits = digits;
-                token.Kind = letters == 0 ? TokenKind.Number : digits == 0 ? TokenKind.Word : TokenKind.Alnum;
-                if (digits > 0 && char.IsAsciiDigit(c))
+                token.Digits = scan.Digits;
+                token.Kind = scan.Letters == 0 ? TokenKind.Number : scan.Digits == 0 ? TokenKind.Word : TokenKind.Alnum;
+                if (scan.Digits > 0 && char.IsAsciiDigit(c))
                 {
                     flags |= TokenFlags.DigitFirst;
                 }
 
-                if (nonAscii)
+                if (scan.NonAscii)
                 {
                     flags |= TokenFlags.NonAscii;
                 }
 
-                flags |= CaseOf(letters, upper, c);
+                flags |= CaseOf(scan.Letters, scan.Upper, c);
 
                 if (token.Kind == TokenKind.Word)
                 {
@@ -125,7 +102,7 @@ internal static class PiiTokenizer
                     }
                     else
                     {
-                        token.Lex = words.Get(word, out token.Sets, out token.SetsKnown);
+                        token.Lex = words.Get(word, scan.Hash, out token.Sets, out token.SetsKnown);
                     }
                 }
             }
@@ -166,32 +143,88 @@ internal static class PiiTokenizer
             return Tokenize(recased, lexicon, ref tokens, words);
         }
 
+        // From one changed character to the next (the text between is compared in one call, not token by token).
+        var k = 0;
         var from = 0;
-        for (var k = 0; k < count; k++)
+        while (true)
         {
-            ref var token = ref tokens[k];
-
-            // The white space before the token, then the token itself.
-            if (original.AsSpan(from, token.End - from).SequenceEqual(recased.AsSpan(from, token.End - from)))
+            var changed = from + original.AsSpan(from).CommonPrefixLength(recased.AsSpan(from));
+            if (changed == original.Length)
             {
-                from = token.End;
-                continue;
+                return count;
             }
 
-            var before = original.AsSpan(token.Start, token.Length);
-            var after = recased.AsSpan(token.Start, token.Length);
-            if (!original.AsSpan(from, token.Start - from).SequenceEqual(recased.AsSpan(from, token.Start - from))
-                || token.Kind == TokenKind.Punct || !Ascii.IsValid(before) || !Ascii.IsValid(after))
+            // The tokens ending before the change are unchanged; the change is in the next one, or in the space before it.
+            while (k < count && tokens[k].End <= changed)
+            {
+                k++;
+            }
+
+            if (k == count)
             {
                 return Tokenize(recased, lexicon, ref tokens, words);
             }
 
-            token.Flags = token.Flags & ~(TokenFlags.Lower | TokenFlags.AllCaps | TokenFlags.Capitalized) | AsciiCaseOf(after);
+            ref var token = ref tokens[k];
+            if (changed < token.Start || token.Kind == TokenKind.Punct
+                || !Ascii.IsValid(original.AsSpan(token.Start, token.Length)) || !Ascii.IsValid(recased.AsSpan(token.Start, token.Length)))
+            {
+                return Tokenize(recased, lexicon, ref tokens, words);
+            }
+
+            token.Flags = token.Flags & ~(TokenFlags.Lower | TokenFlags.AllCaps | TokenFlags.Capitalized) | AsciiCaseOf(recased.AsSpan(token.Start, token.Length));
             from = token.End;
+            k++;
+        }
+    }
+
+    /// <summary>
+    /// The word starting at <paramref name="start"/>, read in one pass: where it ends, its letters (all but ASCII digits),
+    /// digits and capitals, whether it has a character beyond ASCII, and its <see cref="PiiWordCache.Hash"/>. A method of
+    /// its own, so that its counts stay in registers.
+    /// </summary>
+    private static WordScan ScanWord(string text, int start)
+    {
+        int letters = 0, digits = 0, upper = 0;
+        var nonAscii = false;
+        var hash = PiiWordCache.HashSeed;
+        var i = start;
+        for (; i < text.Length; i++)
+        {
+            var ch = text[i];
+            if (char.IsAsciiDigit(ch))
+            {
+                digits++;
+            }
+            else if (char.IsAsciiLetter(ch))
+            {
+                letters++;
+                if (char.IsAsciiLetterUpper(ch))
+                {
+                    upper++;
+                }
+            }
+            else if (ch > 127 && IsOtherWordChar(ch))
+            {
+                letters++;
+                nonAscii = true;
+                if (char.IsUpper(ch))
+                {
+                    upper++;
+                }
+            }
+            else
+            {
+                break;
+            }
+
+            hash = PiiWordCache.Hash(hash, ch);
         }
 
-        return original.AsSpan(from).SequenceEqual(recased.AsSpan(from)) ? count : Tokenize(recased, lexicon, ref tokens, words);
+        return new WordScan(i, letters, digits, upper, nonAscii, hash);
     }
+
+    private readonly record struct WordScan(int End, int Letters, int Digits, int Upper, bool NonAscii, uint Hash);
 
     /// <summary>The case flags of an ASCII word or alphanumeric token, as <see cref="Tokenize"/> reads them.</summary>
     private static TokenFlags AsciiCaseOf(ReadOnlySpan<char> word)

@@ -203,6 +203,25 @@ internal static partial class PiiTrueCaser
         }
 
         // -------------------------------------------------------------- headlines and headings
+        /// <summary>Whether two in three of the line's words of four letters or more are not lower-case (and it has one).</summary>
+        private bool MostlyCapitalised(int first, int end)
+        {
+            int words = 0, capital = 0;
+            for (var k = first; k < end; k++)
+            {
+                if (IsWord(k) && tokens[k].Length >= 4)
+                {
+                    words++;
+                    if (!tokens[k].Has(TokenFlags.Lower))
+                    {
+                        capital++;
+                    }
+                }
+            }
+
+            return words > 0 && capital * 3 >= words * 2;
+        }
+
         public void Headlines()
         {
             var lineStart = 0;
@@ -218,21 +237,6 @@ internal static partial class PiiTrueCaser
 
         private void Line(int first, int end)
         {
-            int words = 0, capital = 0;
-            for (var k = first; k < end; k++)
-            {
-                if (IsWord(k) && tokens[k].Length >= 4)
-                {
-                    words++;
-                    if (!tokens[k].Has(TokenFlags.Lower))
-                    {
-                        capital++;
-                    }
-                }
-            }
-
-            var lastPunct = end > first && tokens[end - 1].Kind == TokenKind.Punct ? text[tokens[end - 1].Start] : ' ';
-            var headline = end - first >= 2 && end < count && lastPunct is not ('.' or ',' or ';') && words > 0 && capital * 3 >= words * 2 && end - first <= 20;
             var colon = -1;
             for (var k = first; k < end && k < first + 5; k++)
             {
@@ -243,6 +247,9 @@ internal static partial class PiiTrueCaser
                 }
             }
 
+            // The shape of a headline first (most lines are prose, too long or ending in a full stop), then its words' case.
+            var lastPunct = end > first && tokens[end - 1].Kind == TokenKind.Punct ? text[tokens[end - 1].Start] : ' ';
+            var headline = end - first >= 2 && end < count && lastPunct is not ('.' or ',' or ';') && end - first <= 20 && MostlyCapitalised(first, end);
             var last = headline ? end : colon > first ? colon : -1;
             for (var k = first; k < last; k++)
             {

@@ -351,11 +351,25 @@ internal static partial class PiiTrueCaser
         /// <summary>The population of tokens a to b in lower case as one gazetteer phrase, -1 when unknown (no string made).</summary>
         private int PhrasePopulation(int a, int b)
         {
+            if (!MayStartPhrase(a, b))
+            {
+                return -1;
+            }
+
             var phrase = text.AsSpan(tokens[a].Start, tokens[b].End - tokens[a].Start);
             Span<char> lower = phrase.Length <= 128 ? stackalloc char[phrase.Length] : new char[phrase.Length];
             phrase.ToLowerInvariant(lower);
             return lexicon.PhrasePopulation(lower);
         }
+
+        /// <summary>
+        /// False when word a, followed by a space, cannot open a phrase of the gazetteer: every phrase's first word (up to
+        /// its first space) is marked <see cref="Lex.PlaceHead"/>, and an ASCII word's entry is that word's, case aside
+        /// (a word beyond ASCII may read otherwise in lower case, and a number has no entry, so those are looked up).
+        /// </summary>
+        private bool MayStartPhrase(int a, int b) =>
+            tokens[a].Is(Lex.PlaceHead) || tokens[a].Kind != TokenKind.Word || tokens[a].Has(TokenFlags.NonAscii)
+            || tokens[a].End >= tokens[b].End || text[tokens[a].End] != ' ';
 
         /// <summary>
         /// The population of tokens a and a + 1 in lower case as the gazetteer writes a saint's place, a full stop after a

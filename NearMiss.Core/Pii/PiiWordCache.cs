@@ -28,12 +28,18 @@ internal sealed class PiiWordCache(PiiLexicon lexicon)
     /// <summary>The words longer than <see cref="ShortWord"/>, by slot (null where the slot's word is short or none).</summary>
     private readonly string?[] _longWords = new string?[Slots];
 
-    public LexEntry Get(ReadOnlySpan<char> word) => Get(word, out _, out _);
+    /// <summary>The start of <see cref="Hash"/>, before a word's first character.</summary>
+    public const uint HashSeed = 2166136261u;
 
-    /// <summary>The word's entry, and the <see cref="WordSet"/>s that hold it (<see cref="WordSet.Membership"/>).</summary>
-    public LexEntry Get(ReadOnlySpan<char> word, out ulong sets, out int setsKnown)
+    public LexEntry Get(ReadOnlySpan<char> word) => Get(word, HashOf(word), out _, out _);
+
+    /// <summary>
+    /// The word's entry, and the <see cref="WordSet"/>s that hold it (<see cref="WordSet.Membership"/>); <paramref name="hash"/>
+    /// is the word's <see cref="Hash"/>, read by the caller in its own pass over the word.
+    /// </summary>
+    public LexEntry Get(ReadOnlySpan<char> word, uint hash, out ulong sets, out int setsKnown)
     {
-        var first = PairOf(word);
+        var first = PairOf(hash);
         ref var newer = ref _slots[first];
         if (Holds(ref newer, first, word))
         {
@@ -58,19 +64,24 @@ internal sealed class PiiWordCache(PiiLexicon lexicon)
     }
 
     /// <summary>
-    /// The first of the two slots that may hold the word: a hash of the word with ASCII letters folded to lower case
-    /// (other words may miss, never mislead).
+    /// One step of the hash of a word, from <see cref="HashSeed"/> over its characters with ASCII letters folded to lower
+    /// case, so that a word in any case finds its pair of slots (other words may miss, never mislead).
     /// </summary>
-    private static int PairOf(ReadOnlySpan<char> word)
+    public static uint Hash(uint hash, char c) => (hash ^ (c | 0x20u)) * 16777619u;
+
+    private static uint HashOf(ReadOnlySpan<char> word)
     {
-        var hash = (uint)word.Length;
+        var hash = HashSeed;
         foreach (var c in word)
         {
-            hash = (hash ^ (c | 0x20u)) * 16777619u;
+            hash = Hash(hash, c);
         }
 
-        return (int)(hash ^ hash >> 15) & (Slots - 2);
+        return hash;
     }
+
+    /// <summary>The first of the two slots that may hold a word of the hash.</summary>
+    private static int PairOf(uint hash) => (int)(hash ^ hash >> 15) & (Slots - 2);
 
     /// <summary>The answers kept in a slot that holds the word, its word sets read again when sets were made since.</summary>
     private static LexEntry Answer(ref Slot slot, ReadOnlySpan<char> word, out ulong sets, out int setsKnown)
