@@ -108,7 +108,7 @@ internal sealed partial class PiiContextRules
     private void SpacedPlates(List<PiiSpan> spans, List<PiiSpan> added)
     {
         // A plate follows a state's code or a plate's word, and has a digit in a number or with letters.
-        if (!Shapes.HasLex(Lex.StateCode) && !TextHas(SpacedPlateWords) || !Shapes.Alnum && !Shapes.HasNumber(2, 4))
+        if (!Shapes.HasLex(Lex.StateCode | Lex.State) && !TextHas(SpacedPlateWords) || !Shapes.Alnum && !Shapes.HasNumber(2, 4))
         {
             return;
         }
@@ -122,9 +122,11 @@ internal sealed partial class PiiContextRules
 
             var afterState = tokens[k].Is(Lex.StateCode) && tokens[k].Length == 2 && tokens[k].Has(TokenFlags.AllCaps);
             var afterWord = SpacedPlateWords.Contains(text, tokens[k]);
-            if (!(afterState || afterWord) || !PlateGroup(k + 1) || !PlateGroup(k + 2) || tokens[k + 2].Has(TokenFlags.NewlineBefore) || tokens[k + 1].Length + tokens[k + 2].Length is < 5 or > 8)
+            var afterStateName = !afterState && !afterWord && !In(SpacedPlateWords, k + 1) && IsStateName(spans, k);
+            if (!(afterState || afterWord || afterStateName) || !PlateGroup(k + 1) || !PlateGroup(k + 2) || tokens[k + 2].Has(TokenFlags.NewlineBefore)
+                || tokens[k + 1].Length + tokens[k + 2].Length is < 5 or > 8 || afterStateName && tokens[k + 1].Length + tokens[k + 2].Length < 6)
             {
-                continue;
+                continue; // (after a state's name, six signs or more: "California AB 109" is a law)
             }
 
             var digits = tokens[k + 1].Digits + tokens[k + 2].Digits;
@@ -144,6 +146,33 @@ internal sealed partial class PiiContextRules
             added.Add(grown);
         }
     }
+
+    /// <summary>Token <paramref name="k"/> ends a state's name found as a place, capitalised: "South Dakota 2AB 461", "Texas KLM 482".</summary>
+    private bool IsStateName(List<PiiSpan> spans, int k)
+    {
+        if (!tokens[k].Has(TokenFlags.Capitalized) && !tokens[k].Has(TokenFlags.AllCaps) || !EndsSpan(spans, tokens[k].End, PiiLabel.Location))
+        {
+            return false;
+        }
+
+        if (tokens[k].Is(Lex.State))
+        {
+            return true;
+        }
+
+        // A state of two words ("South Dakota", "New Mexico"): a place of the gazetteer counted as a state is.
+        if (k == 0 || !IsWord(k - 1) || !tokens[k - 1].Is(Lex.PlaceHead) || !Spaced(k - 1, k) || tokens[k].End - tokens[k - 1].Start > 32)
+        {
+            return false;
+        }
+
+        Span<char> lower = stackalloc char[tokens[k].End - tokens[k - 1].Start];
+        text.AsSpan(tokens[k - 1].Start, lower.Length).ToLowerInvariant(lower);
+        return lexicon.PhrasePopulation(lower) >= StatePopulation;
+    }
+
+    /// <summary>The population the word lists give a state (<see cref="PiiLexicon"/>): a place counted so large is one.</summary>
+    private const int StatePopulation = 1_000_000;
 
     /// <summary>The words a plate's number follows: "tag 447 LKD", "plate QKB J71".</summary>
     private static readonly WordSet SpacedPlateWords = new(["tag", "plate", "plates", "plt"]);

@@ -99,7 +99,16 @@ public sealed class SpokenStyleTests
     [InlineData("Units: - Ofc. Jean-Baptiste Morisseau (B3-14) - Sgt. Flaherty", "B3-14", "BADGE_ID")]
     [InlineData("stopped a tahoe on i-40 for 94 in a 75, OK tag LHJ-482. driver hands me his license", "OK", "LOCATION")] // a state's code before its plate, though "ok" is chat
     [InlineData("I OBSERVED A BLACK CHEVROLET IMPALA, TX LP KLM4821, TRAVELING WB", "TX", "LOCATION")] // "LP": licence plate
+    [InlineData("01:13:02 white Chevy Silverado, South Dakota 2AB 461. Copy 411", "2AB 461", "PLATE")] // after a state's name
+    [InlineData("a gray Honda with Texas KLM 4821 plates pulled in", "KLM 4821", "PLATE")]
     public void PlatesTimesAgencies(string text, string expected, string label) => AssertFinds(text, expected, label);
+
+    [Fact]
+    public void ALawAfterAStateIsNoPlate()
+    {
+        const string text = "He was out early under California AB 109 and back on the street.";
+        Assert.DoesNotContain(Rules.Detect(text), s => s.Label == PiiLabel.Plate);
+    }
 
     [Theory]
     [InlineData("[group chat] Brooks: yall hear that? Sully: lol the memo Brooks: tell him he owes me", "Brooks", "PERSON")]
