@@ -30,22 +30,53 @@ public sealed class LocalPiiDetector : IPiiDetector
     private readonly PiiTagger? _tagger;
     private readonly float _threshold;
 
+    /// <summary>
+    /// The classes that keep word lists (<see cref="WordSet"/>) as static fields, made all at once before any text is
+    /// read (<see cref="MakeWordSets"/>). A test holds that none is missing.
+    /// </summary>
+    internal static readonly Type[] WordSetOwners =
+    [
+        PiiTrueCaser.CasingType, typeof(PersonRecogniser), typeof(PlaceRecogniser), typeof(AgencyRecogniser), typeof(DateTimeRecogniser),
+        typeof(PiiContextRules), typeof(PiiTaggerSpans),
+    ];
+
     public LocalPiiDetector()
         : this(PiiTagger.Shared, LocalPiiDetector.DefaultTaggerThreshold)
     {
     }
 
+    /// <summary>
+    /// Makes every word list with a token bit now, in one order, so that every text's words carry the bits of all of
+    /// them. A text read before some list was made would have its words looked up one by one for it, and a rule's test
+    /// of the whole text (whether any word may be in a list) would have to answer "may be": the first text a thread read
+    /// could then get other spans than the same text read later.
+    /// </summary>
+    private static void MakeWordSets()
+    {
+        foreach (var owner in WordSetOwners)
+        {
+            System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(owner.TypeHandle);
+        }
+
+        _ = PiiRecogniserRegistry.Default;
+    }
+
     internal LocalPiiDetector(PiiTagger? tagger, float threshold)
     {
+        MakeWordSets();
         _tagger = tagger;
         _threshold = threshold;
     }
 
     /// <summary>
-    /// Starts reading the word lists on another thread, so that the caller's own start-up (parsing a command line,
+    /// Starts reading the word lists, and making the rules' own, on another thread, so that the caller's own start-up (parsing a command line,
     /// loading the tagger) runs beside it; the first detector made waits for what is left of it.
     /// </summary>
-    public static void Prepare() => _ = Task.Run(static () => PiiLexicon.Shared);
+    public static void Prepare() => _ = Task.Run(static () =>
+    {
+        _ = PiiLexicon.Shared;
+        MakeWordSets();
+    });
 
     /// <summary>A detector with the tagger model read from <paramref name="model"/> (null: rules only) and its threshold.</summary>
     public static LocalPiiDetector WithTagger(Stream? model, float threshold = LocalPiiDetector.DefaultTaggerThreshold) =>

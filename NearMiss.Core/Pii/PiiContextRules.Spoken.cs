@@ -107,8 +107,9 @@ internal sealed partial class PiiContextRules
     /// <summary>"KS tag 447 LKD", "FL tag QKB J71", "MI EHL 4021", "LA plate 481 BRX": a plate in two groups after its state or "tag".</summary>
     private void SpacedPlates(List<PiiSpan> spans, List<PiiSpan> added)
     {
-        // A plate follows a state's code or a plate's word, and has a digit in a number or with letters.
-        if (!Shapes.HasLex(Lex.StateCode | Lex.State) && !TextHas(SpacedPlateWords) || !Shapes.Alnum && !Shapes.HasNumber(2, 4))
+        // A plate follows a state's code or name (a name of two words opens with a place's first word) or a plate's word,
+        // and has a digit in a number or with letters.
+        if (!Shapes.HasLex(Lex.StateCode | Lex.State | Lex.PlaceHead) && !TextHas(SpacedPlateWords) || !Shapes.Alnum && !Shapes.HasNumber(2, 4))
         {
             return;
         }

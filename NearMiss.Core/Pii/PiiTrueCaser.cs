@@ -81,6 +81,9 @@ internal static partial class PiiTrueCaser
         return c.Result is { } chars ? new string(chars) : null;
     }
 
+    /// <summary>The class that keeps the recasing's word lists (<see cref="LocalPiiDetector.WordSetOwners"/>).</summary>
+    internal static Type CasingType => typeof(Casing);
+
     private sealed partial class Casing(string text, Token[] tokens, int count, PiiLexicon lexicon)
     {
         public char[]? Result { get; private set; }

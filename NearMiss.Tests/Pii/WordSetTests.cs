@@ -27,4 +27,20 @@ public sealed class WordSetTests
         Assert.True(Early.Contains(text, tokens[Array.FindIndex(tokens, t => text.AsSpan(t.Start, t.Length).SequenceEqual("POD"))]));
         Assert.Contains(tokens[..count], t => t.Sets != 0 && t.SetsKnown > 0);
     }
+
+    /// <summary>
+    /// Every class of the detector that keeps word sets in static fields is made before the first text is read, so
+    /// that no text (the first of a thread included) is read knowing fewer sets than the next.
+    /// </summary>
+    [Fact]
+    public void EveryOwnerOfWordSetsIsMadeBeforeTheFirstText()
+    {
+        const System.Reflection.BindingFlags statics = System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.DeclaredOnly;
+        var owners = typeof(WordSet).Assembly.GetTypes()
+            .Where(type => type.GetFields(statics).Any(field => field.FieldType == typeof(WordSet)))
+            .ToHashSet();
+
+        Assert.NotEmpty(owners);
+        Assert.Subset(LocalPiiDetector.WordSetOwners.ToHashSet(), owners);
+    }
 }
