@@ -56,6 +56,12 @@ internal sealed class ContactRecogniser(PiiScan scan) : PiiRecogniser(scan)
     /// <summary>"555-123-4567", "555.123.4567": 7 to 15 digits in the phone pattern.</summary>
     public int Phone(int i)
     {
+        if (IsNum(i) && !(IsNumOfLength(i, 1, 5) && CharAfter(i) is '.' or '-' or ' '))
+        {
+            // At a number the pattern reads a group of up to five digits, then '.', '-' or a space before the next group.
+            return 0;
+        }
+
         var start = tokens[i].Start;
         var length = PiiPatterns.MatchLength(PiiPatterns.Phone(), text, start);
         if (length > 0)

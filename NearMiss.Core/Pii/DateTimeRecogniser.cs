@@ -8,14 +8,22 @@ namespace NearMiss.Core.Pii;
 /// </summary>
 internal sealed class DateTimeRecogniser(PiiScan scan) : PiiRecogniser(scan)
 {
-    /// <summary>"2024-03-09", "2024-03-09 14:22:05".</summary>
-    public int IsoDate(int i) => Pattern(i, PiiPatterns.IsoDate(), PiiLabel.Date);
+    /// <summary>"2024-03-09", "2024-03-09 14:22:05"; at a number, only a year of four digits before '-' (the pattern's start).</summary>
+    public int IsoDate(int i) =>
+        IsNum(i) && !(IsNumOfLength(i, 4, 4) && CharAfter(i) == '-') ? 0 : Pattern(i, PiiPatterns.IsoDate(), PiiLabel.Date);
 
-    /// <summary>"3/9/2024", "03-09-24".</summary>
-    public int NumericDate(int i) => Pattern(i, PiiPatterns.NumericDate(), PiiLabel.Date);
+    /// <summary>"3/9/2024", "03-09-24"; at a number, only a month of one or two digits before '/', '-' or '.'.</summary>
+    public int NumericDate(int i) =>
+        IsNum(i) && !(IsNumOfLength(i, 1, 2) && CharAfter(i) is '/' or '-' or '.') ? 0 : Pattern(i, PiiPatterns.NumericDate(), PiiLabel.Date);
 
-    /// <summary>"14:22", "2:15 pm".</summary>
-    public int Time(int i) => Pattern(i, PiiPatterns.Time(), PiiLabel.Time);
+    /// <summary>
+    /// "14:22", "2:15 pm", "1430 hrs"; at a number, only one of one, two or four digits before ':' or a space (a letter
+    /// after the digits, as in "2pm", would be part of the token, so "2 pm" and "1430 hrs" have a space there).
+    /// </summary>
+    public int Time(int i) =>
+        IsNum(i) && !((IsNumOfLength(i, 1, 2) || IsNumOfLength(i, 4, 4)) && (CharAfter(i) == ':' || char.IsWhiteSpace(CharAfter(i))))
+            ? 0
+            : Pattern(i, PiiPatterns.Time(), PiiLabel.Time);
 
     /// <summary>"0430", "around 1915": 24-hour clock times; "1998": years.</summary>
     public int ClockOrYear(int i)

@@ -6,11 +6,11 @@ namespace NearMiss.Core.Pii;
 /// </summary>
 internal sealed class IdentifierRecogniser(PiiScan scan) : PiiRecogniser(scan)
 {
-    /// <summary>"123-45-6789".</summary>
-    public int Ssn(int i) => Pattern(i, PiiPatterns.Ssn(), PiiLabel.Ssn);
+    /// <summary>"123-45-6789"; at a number, only one of three digits before '-'.</summary>
+    public int Ssn(int i) => IsNum(i) && !(IsNumOfLength(i, 3, 3) && CharAfter(i) == '-') ? 0 : Pattern(i, PiiPatterns.Ssn(), PiiLabel.Ssn);
 
-    /// <summary>"10.0.0.12" (OTHER_ID).</summary>
-    public int Ipv4(int i) => Pattern(i, PiiPatterns.Ipv4(), PiiLabel.OtherId);
+    /// <summary>"10.0.0.12" (OTHER_ID); at a number, only one of up to three digits before '.'.</summary>
+    public int Ipv4(int i) => IsNum(i) && !(IsNumOfLength(i, 1, 3) && CharAfter(i) == '.') ? 0 : Pattern(i, PiiPatterns.Ipv4(), PiiLabel.OtherId);
 
     /// <summary>"fe80::1ff:fe23:4567:890a" starting with a digit, or a number followed by ':' (OTHER_ID).</summary>
     public int Ipv6(int i) =>
@@ -137,6 +137,12 @@ internal sealed class IdentifierRecogniser(PiiScan scan) : PiiRecogniser(scan)
     /// <summary>A card number of at least 12 digits (OTHER_ID).</summary>
     public int Card(int i)
     {
+        if (IsNumOfLength(i, 1, 11) && CharAfter(i) is not (' ' or '-'))
+        {
+            // A shorter number is a card's only when more groups of digits follow it after a space or '-'.
+            return 0;
+        }
+
         var start = tokens[i].Start;
         var length = PiiPatterns.MatchLength(PiiPatterns.Card(), text, start);
         return length > 0 && CountDigits(start, length) >= 12 ? EmitChars(start, length, PiiLabel.OtherId) : 0;

@@ -14,9 +14,11 @@ internal sealed partial class PersonRecogniser
             return;
         }
 
-        HashSet<string>? names = null;
-        HashSet<string>? dogs = null;
-        HashSet<string>? surnames = null;
+        // The words of the names found, each once, as the positions of tokens that hold them: a text names few people, so
+        // a word is looked up by comparing it with each (no string is made, and no set is built, per text).
+        List<int>? names = null;
+        List<int>? dogs = null;
+        List<int>? surnames = null;
         var lengths = 0UL;
         var firsts = 0UL;
         foreach (var span in spans)
@@ -40,16 +42,16 @@ internal sealed partial class PersonRecogniser
 
                 if (span.Label == PiiLabel.Person)
                 {
-                    (names ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(W(k).ToString());
+                    AddWord(ref names, k);
                     if (k > first && tokens[k].End == span.End && t.Has(TokenFlags.Capitalized))
                     {
                         // The surname of a full name ("Brianna Love"): later "Love was" is the person, even as a common word.
-                        (surnames ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(W(k).ToString());
+                        AddWord(ref surnames, k);
                     }
                 }
                 else if (span.Length == t.Length)
                 {
-                    (dogs ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(W(k).ToString());
+                    AddWord(ref dogs, k);
                 }
             }
         }
@@ -62,20 +64,16 @@ internal sealed partial class PersonRecogniser
         if (dogs is not null)
         {
             // A dog's name found first as a dog ("K9 Bruno") and later read as a person's ("Bruno alerted").
-            var dogNames = dogs.GetAlternateLookup<ReadOnlySpan<char>>();
             for (var n = 0; n < spans.Count; n++)
             {
                 var span = spans[n];
-                if (span.Label == PiiLabel.Person && dogNames.Contains(text.AsSpan(span.Start, span.Length)))
+                if (span.Label == PiiLabel.Person && HoldsWord(dogs, text.AsSpan(span.Start, span.Length)))
                 {
                     spans[n] = span with { Label = PiiLabel.OtherId };
                 }
             }
         }
 
-        var nameLookup = names?.GetAlternateLookup<ReadOnlySpan<char>>();
-        var dogLookup = dogs?.GetAlternateLookup<ReadOnlySpan<char>>();
-        var surnameLookup = surnames?.GetAlternateLookup<ReadOnlySpan<char>>();
         var added = false;
         var s = 0;
         var original = spans.Count;
@@ -90,7 +88,7 @@ internal sealed partial class PersonRecogniser
 
             if ((firsts & FirstLetterBit(text[t.Start])) == 0)
             {
-                // Nor can a word whose first letter, ignoring case, starts none of them (no set is asked).
+                // Nor can a word whose first letter, ignoring case, starts none of them (no list is read).
                 continue;
             }
 
@@ -111,24 +109,20 @@ internal sealed partial class PersonRecogniser
                 continue;
             }
 
-            if (common && t.Has(TokenFlags.SentenceStart) && !(dogLookup is { } dogs0 && dogs0.Contains(w)) && !(surnameLookup is { } sl && sl.Contains(w)))
+            var dog = HoldsWord(dogs, w);
+            if (common && t.Has(TokenFlags.SentenceStart) && !dog && !HoldsWord(surnames, w))
             {
                 continue;
             }
 
-            if (dogLookup is { } dl0 && dl0.Contains(w))
+            if (dog)
             {
                 spans.Add(new PiiSpan(t.Start, t.End, PiiLabel.OtherId));
                 added = true;
             }
-            else if (nameLookup is { } nl && nl.Contains(w))
+            else if (HoldsWord(names, w))
             {
                 spans.Add(new PiiSpan(t.Start, t.End, PiiLabel.Person));
-                added = true;
-            }
-            else if (dogLookup is { } dl && dl.Contains(w))
-            {
-                spans.Add(new PiiSpan(t.Start, t.End, PiiLabel.OtherId));
                 added = true;
             }
         }
@@ -137,6 +131,34 @@ internal sealed partial class PersonRecogniser
         {
             spans.Sort(static (a, b) => a.Start.CompareTo(b.Start));
         }
+    }
+
+    /// <summary>Adds token k's word to the list unless a word equal to it, ignoring case, is there already.</summary>
+    private void AddWord(ref List<int>? words, int k)
+    {
+        if (!HoldsWord(words, W(k)))
+        {
+            (words ??= new List<int>(4)).Add(k);
+        }
+    }
+
+    /// <summary>Whether the list holds a word equal to <paramref name="w"/>, ignoring case; the length is compared first.</summary>
+    private bool HoldsWord(List<int>? words, ReadOnlySpan<char> w)
+    {
+        if (words is null)
+        {
+            return false;
+        }
+
+        foreach (var k in words)
+        {
+            if (tokens[k].Length == w.Length && W(k).Equals(w, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A word length's bit in a set of lengths; lengths of 63 and more share the last bit.</summary>

@@ -74,6 +74,17 @@ internal abstract class PiiRecogniser
 
     protected bool IsNum(int i) => i >= 0 && i < count && tokens[i].Kind == TokenKind.Number;
 
+    /// <summary>
+    /// Whether token i is a number of <paramref name="minLength"/> to <paramref name="maxLength"/> digits. A number token
+    /// is all ASCII digits and is never followed by a letter or a digit, so a pattern that reads so many digits and then
+    /// a separator can match at it only when this holds and <see cref="CharAfter"/> is that separator.
+    /// </summary>
+    protected bool IsNumOfLength(int i, int minLength, int maxLength) =>
+        IsNum(i) && tokens[i].Length >= minLength && tokens[i].Length <= maxLength;
+
+    /// <summary>The character just after token i, or '\0' at the end of the text.</summary>
+    protected char CharAfter(int i) => tokens[i].End < text.Length ? text[tokens[i].End] : '\0';
+
     protected bool IsInitial(int i) => IsWord(i) && tokens[i].Length == 1 && char.IsUpper(text[tokens[i].Start]) && P(i + 1, '.') && Adj(i + 1);
 
     protected int Value(int i)
