@@ -5,8 +5,8 @@ namespace NearMiss.Core.Pii;
 /// (Data/products.txt, decision 062). Their words are names and places elsewhere ("Boston", "Scott", "Liberty"), so
 /// the detector's last step drops a person, place, agency or address found inside a product's name: a name of several
 /// words as listed, or a maker listed alone, each with up to two model words after it ("II", "Power-PRO", "Defender").
-/// A rank or title just before the name ("Deputy Sam Browne"), or one of its words found as a person elsewhere in
-/// the text ("Browne said"), keeps the span: it may be the person after all.
+/// A rank or title just before the name ("Deputy Stryker Lucas"), or one of its words found as a person elsewhere in
+/// the text ("Lucas said"), keeps the span: it may be the person after all.
 /// </summary>
 internal static class PiiProducts
 {
@@ -277,5 +277,9 @@ internal static class PiiProducts
     }
 
     /// <summary>The last token that starts before <paramref name="end"/>.</summary>
-    private static int LastToken(ReadOnlySpan<Token> tokens, int end) => FirstToken(tokens, end) - (FirstToken(tokens, end) < tokens.Length && tokens[FirstToken(tokens, end)].Start < end ? 0 : 1);
+    private static int LastToken(ReadOnlySpan<Token> tokens, int end)
+    {
+        var k = FirstToken(tokens, end);
+        return k < tokens.Length && tokens[k].Start < end ? k : k - 1;
+    }
 }
