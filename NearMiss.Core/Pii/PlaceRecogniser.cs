@@ -25,9 +25,9 @@ internal sealed class PlaceRecogniser(PiiScan scan) : PiiRecogniser(scan)
             {
                 j++;
             }
-            else if (P(j, '.') && Adj(j))
+            else if (P(j, '.') && Adj(j) && !EqAny(i, "route", "highway", "interstate", "loop", "spur"))
             {
-                j++;
+                j++; // "Rt. 9", "Hwy. 50"; after a whole word the stop ends a sentence ("en route. 2205:02")
             }
         }
         else if (Eq(i, "u") && P(i + 1, '.') && Eq(i + 2, "s") && P(i + 3, '.'))
@@ -89,7 +89,8 @@ internal sealed class PlaceRecogniser(PiiScan scan) : PiiRecogniser(scan)
             return endAgency;
         }
 
-        if (!IsNum(j) && !(j < count && tokens[j].Kind == TokenKind.Alnum && tokens[j].Has(TokenFlags.DigitFirst)))
+        // The number is on the road's line: "en route\n1740" is a log's next entry.
+        if (!IsNum(j) && !(j < count && tokens[j].Kind == TokenKind.Alnum && tokens[j].Has(TokenFlags.DigitFirst)) || tokens[j].Has(TokenFlags.NewlineBefore))
         {
             return 0;
         }

@@ -103,6 +103,12 @@ public sealed class SpokenStyleTests
     [InlineData("a gray Honda with Texas KLM 4821 plates pulled in", "KLM 4821", "PLATE")]
     public void PlatesTimesAgencies(string text, string expected, string label) => AssertFinds(text, expected, label);
 
+    [Theory]
+    [InlineData("2204:35 M-22: en route.\n2205:02 M-17: he's coming at me")]
+    [InlineData("1735  M-1 (Marshal Price) en route\n1740  M-1 on scene")]
+    public void EnRouteBeforeALogsNextEntryIsNoRoad(string text) =>
+        Assert.DoesNotContain(Rules.Detect(text), s => s.Label == PiiLabel.Location);
+
     [Fact]
     public void ALawAfterAStateIsNoPlate()
     {
