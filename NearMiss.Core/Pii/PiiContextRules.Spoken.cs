@@ -169,11 +169,8 @@ internal sealed partial class PiiContextRules
 
         Span<char> lower = stackalloc char[tokens[k].End - tokens[k - 1].Start];
         text.AsSpan(tokens[k - 1].Start, lower.Length).ToLowerInvariant(lower);
-        return lexicon.PhrasePopulation(lower) >= StatePopulation;
+        return lexicon.PhrasePopulation(lower) >= PiiLexicon.StatePopulation;
     }
-
-    /// <summary>The population the word lists give a state (<see cref="PiiLexicon"/>): a place counted so large is one.</summary>
-    private const int StatePopulation = 1_000_000;
 
     /// <summary>The words a plate's number follows: "tag 447 LKD", "plate QKB J71".</summary>
     private static readonly WordSet SpacedPlateWords = new(["tag", "plate", "plates", "plt"]);

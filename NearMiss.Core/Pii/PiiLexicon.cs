@@ -101,6 +101,9 @@ internal sealed class PiiLexicon
     /// <summary>Room for the words of the lists (about 93,000), so that the dictionary is made once rather than grown step by step.</summary>
     private const int WordCapacity = 100_000;
 
+    /// <summary>The population given to a state or a country, which the lists do not count: larger than most cities'.</summary>
+    public const int StatePopulation = 1_000_000;
+
     private readonly Dictionary<string, LexEntry> _words = new(WordCapacity, StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, int> _phrases = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, LexEntry>.AlternateLookup<ReadOnlySpan<char>> _wordLookup;
@@ -161,13 +164,13 @@ internal sealed class PiiLexicon
         foreach (var line in ReadLines("states.tsv"))
         {
             var tab = line.IndexOf('\t');
-            AddPlace(line[..tab], 1_000_000, Lex.State);
+            AddPlace(line[..tab], StatePopulation, Lex.State);
             Add(line[(tab + 1)..], Lex.StateCode);
         }
 
         foreach (var country in classes["countries"])
         {
-            AddPlace(country, 1_000_000, Lex.Country);
+            AddPlace(country, StatePopulation, Lex.Country);
         }
 
         foreach (var word in ReadLines("english-words.txt"))
