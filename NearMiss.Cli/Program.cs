@@ -14,6 +14,10 @@ var root = new RootCommand("nearmiss: anonymous near-miss reporting for law enfo
 if (args is ["pii", "scan", ..])
 {
     PiiCommand.StartScan();
+    if (args.Length == 2)
+    {
+        return await PiiCommand.ScanAsync(CancellationToken.None);
+    }
 }
 
 root.Subcommands.Add(PiiCommand.Create());

@@ -55,6 +55,14 @@ public static class PiiCommand
         return scan;
     }
 
+    public static async Task<int> ScanAsync(CancellationToken cancellationToken)
+    {
+        var detector = new LocalPiiDetector();
+        await using var input = Console.OpenStandardInput();
+        await using var output = Console.OpenStandardOutput();
+        return await PiiScan.RunAsync(input, output, Console.Error, cancellationToken, detector, Environment.ProcessorCount);
+    }
+
     private static bool _started;
 
     /// <summary>

@@ -42,16 +42,16 @@ internal sealed partial class PersonRecogniser
 
                 if (span.Label == PiiLabel.Person)
                 {
-                    AddWord(ref names, k);
+                    AddWord(ref names, 0, k);
                     if (k > first && tokens[k].End == span.End && t.Has(TokenFlags.Capitalized))
                     {
                         // The surname of a full name ("Brianna Love"): later "Love was" is the person, even as a common word.
-                        AddWord(ref surnames, k);
+                        AddWord(ref surnames, 1, k);
                     }
                 }
                 else if (span.Length == t.Length)
                 {
-                    AddWord(ref dogs, k);
+                    AddWord(ref dogs, 2, k);
                 }
             }
         }
@@ -133,12 +133,24 @@ internal sealed partial class PersonRecogniser
         }
     }
 
-    /// <summary>Adds token k's word to the list unless a word equal to it, ignoring case, is there already.</summary>
-    private void AddWord(ref List<int>? words, int k)
+    [ThreadStatic]
+    private static List<int>?[]? _mentionLists;
+
+    /// <summary>
+    /// Adds token k's word to the list unless a word equal to it, ignoring case, is there already. A list is first
+    /// taken, emptied, from the thread's own (<paramref name="slot"/> of three): none is made per text.
+    /// </summary>
+    private void AddWord(ref List<int>? words, int slot, int k)
     {
         if (!HoldsWord(words, W(k)))
         {
-            (words ??= new List<int>(4)).Add(k);
+            if (words is null)
+            {
+                words = (_mentionLists ??= new List<int>?[3])[slot] ??= new List<int>(16);
+                words.Clear();
+            }
+
+            words.Add(k);
         }
     }
 

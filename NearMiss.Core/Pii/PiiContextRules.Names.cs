@@ -390,6 +390,22 @@ internal sealed partial class PiiContextRules
     /// (3-Frank-24)" ... "waited for grant"), but an ordinary word only where it reads as a name (not after "the" or a
     /// number, not before "up" or a noun it would describe).
     /// </summary>
+    [ThreadStatic]
+    private static Dictionary<string, PiiLabel>? _spreadNames;
+
+    /// <summary>The thread's table of name words for <see cref="SpreadNames"/>, emptied: made once, not per text.</summary>
+    private static Dictionary<string, PiiLabel> SpreadNamesBuffer()
+    {
+        var names = _spreadNames ??= new Dictionary<string, PiiLabel>(64, StringComparer.OrdinalIgnoreCase);
+        names.Clear();
+        if (names.EnsureCapacity(0) > 1024)
+        {
+            names.TrimExcess(64);
+        }
+
+        return names;
+    }
+
     private void SpreadNames(List<PiiSpan> spans)
     {
         Dictionary<string, PiiLabel>? names = null;
@@ -409,7 +425,7 @@ internal sealed partial class PiiContextRules
                     && (span.Label == PiiLabel.OtherId ? first == last : last > first || NameWord(k) || tokens[k].Is(Lex.GivenName | Lex.Surname)))
                 {
                     // (looked up by the word itself: a string is made only for a name not yet held)
-                    (names ??= new Dictionary<string, PiiLabel>(StringComparer.OrdinalIgnoreCase)).GetAlternateLookup<ReadOnlySpan<char>>().TryAdd(W(k), span.Label);
+                    (names ??= SpreadNamesBuffer()).GetAlternateLookup<ReadOnlySpan<char>>().TryAdd(W(k), span.Label);
                     if (k > first && IsWord(k - 1) && Spaced(k - 1, k) && span.Label == PiiLabel.Person)
                     {
                         (pairs ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).GetAlternateLookup<ReadOnlySpan<char>>()

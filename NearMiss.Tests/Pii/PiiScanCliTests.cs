@@ -66,4 +66,45 @@ public sealed class PiiScanCliTests
         Assert.Contains("line 6:", one.Errors);
         Assert.Contains("\"id\":119,", one.Output);
     }
+
+    [Fact]
+    public async Task ScanProcess_WithoutOptions_WritesWhatTheParsedCommandWrites()
+    {
+        // "pii scan" alone starts without the command-line parser; with options it goes through it.
+        var input = "{\"id\":1,\"text\":\"Sgt. Dana Whitfield of the Pueblo County Sheriff's Office, cell 719-555-0143.\"}\nnot json\n{\"id\":3,\"text\":\"nothing here\"}\n";
+
+        var bare = await RunCliAsync(input, "pii", "scan");
+        var parsed = await RunCliAsync(input, "pii", "scan", "--workers", "1", "--threshold", NearMiss.Core.Pii.LocalPiiDetector.DefaultTaggerThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(parsed, bare);
+        Assert.Equal(PiiScan.BadInputExitCode, bare.Exit);
+        Assert.Contains("line 2:", bare.Errors);
+        Assert.Contains("\"label\":\"PHONE\"", bare.Output);
+        Assert.EndsWith("{\"id\":3,\"spans\":[]}\n", bare.Output);
+    }
+
+    private static async Task<(int Exit, string Output, string Errors)> RunCliAsync(string input, params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Browser.SiteProcess.CliAssembly);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.StandardInput.WriteAsync(input);
+        process.StandardInput.Close();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await errors);
+    }
 }
