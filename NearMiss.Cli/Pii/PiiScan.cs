@@ -18,6 +18,8 @@ public static class PiiScan
 
     private const int ReadBlock = 1 << 20;
     private const int FlushAt = 1 << 16;
+    private const int FullRead = 1 << 14;
+    private const int MinBlock = 1 << 18;
 
     /// <param name="workers">Threads that scan a block's lines at once; 0 means one per processor.</param>
     public static async Task<int> RunAsync(Stream input, Stream output, TextWriter errors, CancellationToken cancellationToken, IPiiDetector? detector = null, int workers = 0)
@@ -46,9 +48,17 @@ public static class PiiScan
                     buffer = bigger;
                 }
 
-                var read = await input.ReadAsync(buffer.AsMemory(filled), cancellationToken);
-                eof = read == 0;
-                filled += read;
+                // A pipe gives at most its own buffer (64 KB on Linux) per read: while reads come back that large, more is
+                // waiting, and it is read before scanning, so that the workers meet once per quarter megabyte rather than
+                // once per pipe buffer. A short read (a line typed or sent alone) is scanned at once.
+                int read;
+                do
+                {
+                    read = await input.ReadAsync(buffer.AsMemory(filled), cancellationToken);
+                    eof = read == 0;
+                    filled += read;
+                }
+                while (read >= FullRead && filled < MinBlock && filled < buffer.Length);
                 var start = 0;
                 if (first && filled >= 3)
                 {

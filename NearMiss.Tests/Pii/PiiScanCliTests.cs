@@ -68,6 +68,45 @@ public sealed class PiiScanCliTests
     }
 
     [Fact]
+    public async Task Scan_FromAPipeThatGivesSmallReads_WritesWhatOneReadGives()
+    {
+        // A pipe hands over 64 KB or less per read; lines cross those edges, and blocks are gathered from several reads.
+        var lines = new StringBuilder();
+        for (var k = 0; k < 1500; k++)
+        {
+            var text = $"Deputy Ray Okafor, badge {4000 + k}, called 555-01{k % 100:00} from Pueblo County. " + new string('x', k % 700);
+            lines.Append(k % 211 == 3 ? "not json" : JsonSerializer.Serialize(new { id = k, text })).Append('\n');
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(lines.ToString());
+        Assert.True(bytes.Length > 2 * (1 << 18));
+
+        static async Task<(int Exit, string Output, string Errors)> Run(Stream input)
+        {
+            var output = new MemoryStream();
+            var errors = new StringWriter();
+            var exit = await PiiScan.RunAsync(input, output, errors, CancellationToken.None, workers: 2);
+            return (exit, Encoding.UTF8.GetString(output.ToArray()), errors.ToString());
+        }
+
+        var whole = await Run(new MemoryStream(bytes));
+        var piped = await Run(new SmallReads(bytes, 65536));
+        var trickled = await Run(new SmallReads(bytes, 1000));
+
+        Assert.Equal(whole, piped);
+        Assert.Equal(whole, trickled);
+        Assert.Equal(1500 - 8, whole.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains("line 1270:", whole.Errors);
+    }
+
+    /// <summary>A stream that gives at most <c>most</c> bytes per read, as a pipe does.</summary>
+    private sealed class SmallReads(byte[] bytes, int most) : MemoryStream(bytes)
+    {
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            base.ReadAsync(buffer[..Math.Min(buffer.Length, most)], cancellationToken);
+    }
+
+    [Fact]
     public async Task ScanProcess_WithoutOptions_WritesWhatTheParsedCommandWrites()
     {
         // "pii scan" alone starts without the command-line parser; with options it goes through it.
