@@ -9,6 +9,7 @@ internal sealed partial class PiiContextRules
 {
     private static readonly string[] PlateWords = ["tag", "tags", "plate", "plates", "plt", "lp", "reg", "registration", "dl", "cdl", "lic", "license", "licence", "ol", "id"];
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private bool IsClockNumber(int k)
     {
         if (k >= count || tokens[k].Kind != TokenKind.Number || tokens[k].Length != 4)

@@ -53,9 +53,11 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         return false;
     }
 
-    private bool IsWord(int i) => i >= 0 && i < count && tokens[i].Kind == TokenKind.Word;
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private bool IsWord(int i) => (uint)i < (uint)count && tokens[i].Kind == TokenKind.Word;
 
-    private bool P(int i, char ch) => i >= 0 && i < count && tokens[i].Kind == TokenKind.Punct && text[tokens[i].Start] == ch;
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private bool P(int i, char ch) => (uint)i < (uint)count && tokens[i].Kind == TokenKind.Punct && text[tokens[i].Start] == ch;
 
     private bool Eq(int i, string w) => i >= 0 && i < count && tokens[i].Length == w.Length && W(i).Equals(w, StringComparison.OrdinalIgnoreCase);
 
@@ -273,8 +275,11 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         var from = 0;
         for (var k = 0; k < count; k++)
         {
-            index.AsSpan(from, tokens[k].End - from).Fill(k);
-            from = tokens[k].End;
+            // (most tokens are a few characters: a plain loop, not a call per token)
+            for (var end = tokens[k].End; from < end; from++)
+            {
+                index[from] = k;
+            }
         }
 
         index.AsSpan(from, text.Length - from).Fill(count);

@@ -62,11 +62,13 @@ internal abstract class PiiRecogniser
         return false;
     }
 
-    protected bool P(int i, char c) => i >= 0 && i < count && tokens[i].Kind == TokenKind.Punct && text[tokens[i].Start] == c;
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    protected bool P(int i, char c) => (uint)i < (uint)count && tokens[i].Kind == TokenKind.Punct && text[tokens[i].Start] == c;
 
     protected bool Adj(int i) => i < count && !tokens[i].Has(TokenFlags.SpaceBefore);
 
-    protected bool IsWord(int i) => i >= 0 && i < count && tokens[i].Kind == TokenKind.Word;
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    protected bool IsWord(int i) => (uint)i < (uint)count && tokens[i].Kind == TokenKind.Word;
 
     protected bool Cap(int i) => IsWord(i) && tokens[i].Has(TokenFlags.Capitalized);
 

@@ -119,7 +119,7 @@ internal sealed class PiiScan
                 }
             }
 
-            if (!DogContext && (t.Kind == TokenKind.Word || t.Kind == TokenKind.Alnum) && IsDogWord(Text.AsSpan(t.Start, t.Length)))
+            if (!DogContext && t.Length is 2 or 3 or 6 or 7 && (t.Kind == TokenKind.Word || t.Kind == TokenKind.Alnum) && IsDogWord(Text.AsSpan(t.Start, t.Length)))
             {
                 DogContext = true;
             }
