@@ -165,6 +165,11 @@ internal sealed partial class PiiContextRules
     /// <summary>"the 2200 block of North Peoria Avenue", "3100 block of reach st": the whole block address.</summary>
     private void BlockAddresses(List<PiiSpan> spans, List<PiiSpan> added)
     {
+        if (!Shapes.HasNumber(1, 63))
+        {
+            return; // (a block is numbered)
+        }
+
         for (var k = 0; k + 3 < count; k++)
         {
             // "block of", "blk of", "blk".
@@ -360,6 +365,11 @@ internal sealed partial class PiiContextRules
     /// </summary>
     private void NamesWithAge(List<PiiSpan> spans, List<PiiSpan> added)
     {
+        if (!Shapes.HasNumber(1, 2) || !Shapes.HasPunct(',') && !Shapes.HasPunct('('))
+        {
+            return; // (an age of one or two digits after a comma or in brackets)
+        }
+
         for (var k = 1; k + 2 < count; k++)
         {
             var parens = P(k, '(') && P(k + 2, ')');
@@ -479,6 +489,11 @@ internal sealed partial class PiiContextRules
     /// <summary>"1105 HRS", "0147 hours": a 24-hour time with its unit.</summary>
     private void HoursTimes(List<PiiSpan> spans, List<PiiSpan> added)
     {
+        if (!Shapes.HasNumber(4, 4))
+        {
+            return;
+        }
+
         for (var k = 0; k + 1 < count; k++)
         {
             if (tokens[k].Kind != TokenKind.Number || tokens[k].Length != 4 || !(Eq(k + 1, "hrs") || Eq(k + 1, "hours") || Eq(k + 1, "hr")))

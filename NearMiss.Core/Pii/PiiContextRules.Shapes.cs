@@ -49,6 +49,11 @@ internal sealed partial class PiiContextRules
     /// <summary>The times of a timeline: at least two four-digit clock times that open entries.</summary>
     private void LogTimes(List<PiiSpan> spans, List<PiiSpan> added)
     {
+        if (!Shapes.HasNumber(4, 4))
+        {
+            return; // (a clock time is four digits)
+        }
+
         List<int>? found = null;
         for (var k = 0; k < count; k++)
         {
@@ -73,6 +78,11 @@ internal sealed partial class PiiContextRules
     /// <summary>"M/W/45", "W/M/32", "B/F/19": the age in a sex, race and age code.</summary>
     private void CodedAges(List<PiiSpan> added)
     {
+        if (!Shapes.HasPunct('/') || !Shapes.HasNumber(1, 2))
+        {
+            return;
+        }
+
         for (var k = 0; k + 4 < count; k++)
         {
             if (IsWord(k) && tokens[k].Length == 1 && P(k + 1, '/') && IsWord(k + 2) && tokens[k + 2].Length == 1 && P(k + 3, '/') && tokens[k + 4].Kind == TokenKind.Number
@@ -417,6 +427,11 @@ internal sealed partial class PiiContextRules
     /// <summary>"Back in '19", "not '21": a year of two digits after an apostrophe (not a quoted code: "'10-33'").</summary>
     private void ShortYears(List<PiiSpan> spans, List<PiiSpan> added)
     {
+        if (!Shapes.HasNumber(2, 2))
+        {
+            return; // (a short year is two digits)
+        }
+
         for (var k = 1; k + 1 < count; k++)
         {
             if ((P(k, '\'') || P(k, '’')) && tokens[k].Has(TokenFlags.SpaceBefore) && tokens[k + 1].Kind == TokenKind.Number && tokens[k + 1].Length == 2
@@ -459,6 +474,11 @@ internal sealed partial class PiiContextRules
     /// </summary>
     private void MonthsAlone(List<PiiSpan> spans, List<PiiSpan> added)
     {
+        if (!Shapes.HasLex(Lex.Month))
+        {
+            return;
+        }
+
         for (var k = 1; k < count; k++)
         {
             if (!IsWord(k) || !tokens[k].Is(Lex.Month) || Overlaps(spans, tokens[k].Start, tokens[k].End))

@@ -316,6 +316,11 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
     /// <summary>"CASA GRANDE, Ariz. —", "NILES, Ill." and "Denver, Colo.": the place and its AP state abbreviation.</summary>
     private void Datelines(List<PiiSpan> spans, List<PiiSpan> added)
     {
+        if (!Shapes.HasPunct(','))
+        {
+            return; // (a dateline's state follows a comma)
+        }
+
         for (var k = 0; k < count; k++)
         {
             if (!IsWord(k) || !P(k - 1, ',') || !IsStateAfterComma(k))
