@@ -35,7 +35,7 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
-            if (numberNext && tokens[k + 1].Length <= 3 && In(Phonetic, k) && !tokens[k + 1].Has(TokenFlags.NewlineBefore)
+            if (numberNext && tokens[k + 1].Length <= 3 && In(Phonetic, k) && !tokens[k + 1].Has(TokenFlags.NewlineBefore) && !HourOfClock(k + 1)
                 && (Eq(k - 1, "was") || Eq(k - 1, "am") || Eq(k - 1, "as") || Eq(k - 1, "unit") || Eq(k - 1, "copy") || P(k - 1, '(') && P(k + 2, ')') || P(k + 2, ':') || tokens[k].Has(TokenFlags.Lower) && !caseless
                     || P(k - 1, ':') && In(Dispatchers, k - 2))
                 && !IsAgeWord(k + 2) && !(k + 2 < count && tokens[k + 2].Is(Lex.Measure)))
@@ -48,7 +48,7 @@ internal sealed partial class PiiContextRules
             // A named unit with its number opening a line ("Harbor 7:", "Adam 12:"), else a call sign's own shape; where
             // the line starts is asked only of a token of either shape, as most tokens are neither.
             var named = numberNext && tokens[k + 1].Length <= 3 && IsWord(k) && tokens[k].Length > 2 && !tokens[k].Is(Lex.Stop) && k + 2 < count
-                && P(k + 2, ':') && tokens[k + 1].Start > tokens[k].End;
+                && P(k + 2, ':') && tokens[k + 1].Start > tokens[k].End && !HourOfClock(k + 1);
             var lineStart = named && OpensCallLine(k);
             var end = lineStart ? k + 1 : CallSignEnd(k);
             if (end < 0)
@@ -310,4 +310,12 @@ internal sealed partial class PiiContextRules
             || (Eq(word - 1, "m") || Eq(word - 1, "re")) && P(word - 2, '\'');
         return answered || named;
     }
+
+    /// <summary>
+    /// Number token n is the hour of a clock time written against it ("23" of "Tpr. Vang 23:53: copy"): a colon and two
+    /// digits with no space between. It is no call sign's number, and the colon no speaker's.
+    /// </summary>
+    private bool HourOfClock(int n) =>
+        n + 2 < count && tokens[n].Kind == TokenKind.Number && tokens[n].Length <= 2 && P(n + 1, ':') && tokens[n + 1].Start == tokens[n].End
+        && tokens[n + 2].Kind == TokenKind.Number && tokens[n + 2].Length == 2 && tokens[n + 2].Start == tokens[n + 1].End;
 }

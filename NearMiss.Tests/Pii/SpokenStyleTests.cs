@@ -104,6 +104,23 @@ public sealed class SpokenStyleTests
     public void PlatesTimesAgencies(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
+    [InlineData("Tpr. Vang 23:52: at mile marker 151 coming", "Vang")]
+    [InlineData("Sgt. Okafor 23:53: copy, on my way", "Okafor")]
+    [InlineData("Charlie 23:53: copy", null)]
+    public void ASpeakerBeforeAClockTimeIsNoCallSign(string text, string? speaker)
+    {
+        // "Vang 23" of "Vang 23:53:" is no call sign ("Harbor 7:"): the number is the hour of the clock time.
+        var spans = Rules.Detect(text);
+        var time = text.Substring(text.IndexOf(':', StringComparison.Ordinal) - 2, 5);
+        Assert.DoesNotContain(spans, s => s.Label == PiiLabel.BadgeId);
+        Assert.Contains(spans, s => s.Label == PiiLabel.Time && text[s.Start..s.End] == time);
+        if (speaker is not null)
+        {
+            Assert.Contains(spans, s => s.Label == PiiLabel.Person && text[s.Start..s.End] == speaker);
+        }
+    }
+
+    [Theory]
     [InlineData("2204:35 M-22: en route.\n2205:02 M-17: he's coming at me")]
     [InlineData("1735  M-1 (Marshal Price) en route\n1740  M-1 on scene")]
     public void EnRouteBeforeALogsNextEntryIsNoRoad(string text) =>
