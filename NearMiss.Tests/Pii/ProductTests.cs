@@ -18,6 +18,8 @@ public sealed class ProductTests
     [InlineData("I lit it up with the Whelen Liberty II bar and parked behind him.")]
     [InlineData("EMS packaged him on the Stryker Power-PRO and left.")]
     [InlineData("Medics brought the Stryker Lucas and ran compressions.")]
+    [InlineData("He pulled a Hi-Point from his waistband and I went hands on.")]
+    [InlineData("The Kel-Tec was under the seat, loaded.")]
     [InlineData("He wore a Carhartt coat over a Point Blank vest.")]
     [InlineData("Got the OtterBox Defender case and a Sharpie from the glovebox.")]
     [InlineData("The Polaris Sportsman was on its side and the Coors Light cans everywhere.")]
