@@ -106,6 +106,48 @@ internal sealed partial class PiiContextRules
     }
 
     /// <summary>"Adam 21" read as a name and an age is a call sign.</summary>
+    /// <summary>
+    /// Call signs said in words: one or two spelling-alphabet words and one to three number words ("Adam two two",
+    /// "Lincoln Adam one four"), where the radio marks them as a call sign: before a speaker's colon, after a
+    /// dispatcher's, or after "copy", "unit", "was" or "am".
+    /// </summary>
+    private void SpokenCallSigns(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!TextHas(Phonetic) || !TextHas(NumberWords))
+        {
+            return;
+        }
+
+        for (var k = 0; k < count; k++)
+        {
+            if (!In(Phonetic, k))
+            {
+                continue;
+            }
+
+            var n = In(Phonetic, k + 1) && Spaced(k, k + 1) ? k + 2 : k + 1;
+            var numbers = 0;
+            while (numbers < 3 && In(NumberWords, n) && Spaced(n - 1, n))
+            {
+                n++;
+                numbers++;
+            }
+
+            var last = n - 1;
+            var marked = P(n, ':') || P(k - 1, ':') && In(Dispatchers, k - 2) || EqAny(k - 1, "copy", "unit", "was", "am")
+                || P(k - 1, ',') && Eq(k - 2, "copy");
+            if (numbers == 0 || !marked)
+            {
+                continue;
+            }
+
+            RemoveNameAndAge(spans, tokens[k].Start, tokens[last].End);
+            RemoveWithin(added, tokens[k].Start, tokens[last].End);
+            added.Add(new PiiSpan(tokens[k].Start, tokens[last].End, PiiLabel.BadgeId));
+            k = last;
+        }
+    }
+
     private static void RemoveNameAndAge(List<PiiSpan> spans, int start, int end)
     {
         RemoveInside(spans, start, end, PiiLabel.Person);

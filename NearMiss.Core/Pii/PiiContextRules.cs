@@ -141,6 +141,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         SpokenAges(kept, added);
         SexSlashAge(added);
         RadioCallSigns(kept, added);
+        SpokenCallSigns(kept, added);
         LogCallSigns(kept, added);
         LogUnits(kept, added);
         NamedCallSigns(kept, added);

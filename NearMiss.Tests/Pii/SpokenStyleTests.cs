@@ -74,7 +74,15 @@ public sealed class SpokenStyleTests
     [InlineData("Units: M-214 (Ofc. Cobb), M-220 (Ofc. Jenkins)\n18:43 M-214 req M-220\n18:44 M-220 en route", "M-220", "BADGE_ID")]
     [InlineData("0615:02 DISP: Copy. 8137, can you start?\n0615:09 8137: 8137 en route from the north end.\n0634:12 8137: On scene.", "8137", "BADGE_ID")] // a speaker after stamps with seconds
     [InlineData("Writer: Ofc. Ferreira\n- 1915: Harbor boat on scene.\n- 1922: Subject located on a piling.\n- 1931: Fireboat on scene.", "1922", "TIME")] // log times after a bullet's dash
+    [InlineData("22:14:05  DISP: Lincoln Adam two two, respond to a disturbance.\n22:14:12  Lincoln Adam two two: copy, en route.", "Lincoln Adam two two", "BADGE_ID")] // said in words
+    [InlineData("Copy, adam twelve, show you en route to the school.", "adam twelve", "BADGE_ID")]
     public void CallSigns(string text, string expected, string label) => AssertFindsAll(text, expected, label);
+
+    [Theory]
+    [InlineData("Adam two days later called me back about the report.")]
+    [InlineData("Frank one of the guys on nights asked about it.")]
+    public void SpellingWordsBeforeNumberWordsWithoutTheRadioAreNoCallSign(string text) =>
+        Assert.DoesNotContain(Rules.Detect(text), s => s.Label == PiiLabel.BadgeId);
 
     [Theory]
     [InlineData("stopped a maroon van, KS tag 447 LKD, for no headlights", "447 LKD", "PLATE")]
