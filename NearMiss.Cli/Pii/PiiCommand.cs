@@ -48,19 +48,23 @@ public static class PiiCommand
         {
             StartScan();
             var detector = Detector(result.GetValue(model), result.GetValue(noTagger), result.GetValue(threshold));
-            await using var input = Console.OpenStandardInput();
-            await using var output = Console.OpenStandardOutput();
-            return await PiiScan.RunAsync(input, output, Console.Error, cancellationToken, detector, result.GetValue(workers));
+            return await ScanAsync(detector, result.GetValue(workers), cancellationToken);
         });
         return scan;
     }
 
-    public static async Task<int> ScanAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// <c>pii scan</c> with no option (the built-in tagger, its default threshold, one worker per processor), started
+    /// without the command-line parser (decision 063).
+    /// </summary>
+    public static Task<int> ScanAsync(CancellationToken cancellationToken) =>
+        ScanAsync(new LocalPiiDetector(), Environment.ProcessorCount, cancellationToken);
+
+    private static async Task<int> ScanAsync(LocalPiiDetector detector, int workers, CancellationToken cancellationToken)
     {
-        var detector = new LocalPiiDetector();
         await using var input = Console.OpenStandardInput();
         await using var output = Console.OpenStandardOutput();
-        return await PiiScan.RunAsync(input, output, Console.Error, cancellationToken, detector, Environment.ProcessorCount);
+        return await PiiScan.RunAsync(input, output, Console.Error, cancellationToken, detector, workers);
     }
 
     private static bool _started;

@@ -105,7 +105,6 @@ internal sealed partial class PiiContextRules
         }
     }
 
-    /// <summary>"Adam 21" read as a name and an age is a call sign.</summary>
     /// <summary>
     /// Call signs said in words: one or two spelling-alphabet words and one to three number words ("Adam two two",
     /// "Lincoln Adam one four"), where the radio marks them as a call sign: before a speaker's colon, after a
@@ -148,6 +147,7 @@ internal sealed partial class PiiContextRules
         }
     }
 
+    /// <summary>"Adam 21" read as a name and an age is a call sign.</summary>
     private static void RemoveNameAndAge(List<PiiSpan> spans, int start, int end)
     {
         RemoveInside(spans, start, end, PiiLabel.Person);

@@ -385,11 +385,6 @@ internal sealed partial class PiiContextRules
         }
     }
 
-    /// <summary>
-    /// Other mentions of a name or an animal found: in any case ("DESHAWN YOUNG" ... "YOUNG STEPPED BACK", "grant
-    /// (3-Frank-24)" ... "waited for grant"), but an ordinary word only where it reads as a name (not after "the" or a
-    /// number, not before "up" or a noun it would describe).
-    /// </summary>
     [ThreadStatic]
     private static Dictionary<string, PiiLabel>? _spreadNames;
 
@@ -406,6 +401,11 @@ internal sealed partial class PiiContextRules
         return names;
     }
 
+    /// <summary>
+    /// Other mentions of a name or an animal found: in any case ("DESHAWN YOUNG" ... "YOUNG STEPPED BACK", "grant
+    /// (3-Frank-24)" ... "waited for grant"), but an ordinary word only where it reads as a name (not after "the" or a
+    /// number, not before "up" or a noun it would describe).
+    /// </summary>
     private void SpreadNames(List<PiiSpan> spans)
     {
         Dictionary<string, PiiLabel>? names = null;
