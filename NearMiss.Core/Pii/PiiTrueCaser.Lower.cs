@@ -259,7 +259,7 @@ internal static partial class PiiTrueCaser
                 }
 
                 // Keep names, places, and the words that make agencies and addresses.
-                if (ProperOnItsOwn(k) || tokens[k].Is(Lex.Rank) || Eq(k, "interstate") || Eq(k, "route") || Eq(k, "exit")
+                if (ProperOnItsOwn(k) || tokens[k].Is(Lex.Rank) || AfterRank(k) || Eq(k, "interstate") || Eq(k, "route") || Eq(k, "exit")
                     || k + 1 < end && IsWord(k + 1) && tokens[k + 1].Is(Lex.PremiseSuffix | Lex.StreetSuffix) && !tokens[k + 1].Has(TokenFlags.Lower) && !tokens[k].Lex.Has(LexExtra.NotPii)
                     || tokens[k].Is(Lex.StreetSuffix | Lex.PremiseSuffix | Lex.OrgSuffix | Lex.SubUnit)
                     || Eq(k, "police") || Eq(k, "sheriff") || Eq(k, "sheriff's") || Eq(k, "department") || Eq(k, "county")
@@ -270,6 +270,17 @@ internal static partial class PiiTrueCaser
 
                 Set(k, capital: k == first);
             }
+        }
+
+        /// <summary>
+        /// A listed name after a rank, with or without its dot ("Sgt. Miller 23:53:", "Dep. Young:"): a speaker, not a heading
+        /// word. An ordinary word must be a frequent name ("Class" after "Recruit" is not).
+        /// </summary>
+        private bool AfterRank(int k)
+        {
+            var r = P(k - 1, '.') ? k - 2 : k - 1;
+            return NameListed(k) && !tokens[k].Is(Lex.Rank | Lex.Role) && IsRankEvidence(r) && !Eq(r, "officer") && !Eq(r, "partner")
+                && (!English(k) || tokens[k].Lex.GivenCount >= 20_000 || tokens[k].Lex.SurnameCount >= 30_000);
         }
     }
 }

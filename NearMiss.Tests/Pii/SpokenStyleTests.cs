@@ -148,6 +148,8 @@ public sealed class SpokenStyleTests
     [InlineData("victim Nadege Pierre-Louis called from a neighbor's phone", "Nadege Pierre-Louis", "PERSON")]
     [InlineData("Name: Tpr. Caleb J. Combs     Unit: 1347     Date: 01/09/24", "Caleb J. Combs", "PERSON")]
     [InlineData("Deputy Marisa Ybarra Unit: 7", "Marisa Ybarra", "PERSON")]
+    [InlineData("dispatch 23:50: units copy, welfare check at the ramp\nSgt. Miller 23:53: copy, on my way\nme 23:54: ok im out", "Miller", "PERSON")]
+    [InlineData("dispatch: check the ramp\nDep. Young: copy, on my way\nme: ok im out with it", "Young", "PERSON")]
     public void SpeakersAndAddressees(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
