@@ -37,7 +37,7 @@ public sealed class LocalPiiDetector : IPiiDetector
     internal static readonly Type[] WordSetOwners =
     [
         PiiTrueCaser.CasingType, typeof(PersonRecogniser), typeof(PlaceRecogniser), typeof(AgencyRecogniser), typeof(DateTimeRecogniser),
-        typeof(PiiContextRules), typeof(PiiTaggerSpans),
+        typeof(PiiContextRules), typeof(PiiTaggerSpans), typeof(PiiTerms),
     ];
 
     public LocalPiiDetector()
@@ -111,6 +111,8 @@ public sealed class LocalPiiDetector : IPiiDetector
             spans = PiiTaggerSpans.Add(spans, text, tokens.AsSpan(0, count), caseless, _tagger, _threshold, _lexicon);
         }
 
-        return PiiProducts.Drop(spans, text, tokens.AsSpan(0, count), _lexicon);
+        spans = PiiProducts.Drop(spans, text, tokens.AsSpan(0, count), _lexicon);
+        spans = PiiTerms.Drop(spans, text, tokens.AsSpan(0, count), _lexicon);
+        return PiiTerms.DropIfOnlyTerms(spans, text, tokens.AsSpan(0, count), _lexicon);
     }
 }

@@ -540,7 +540,7 @@ internal sealed class PiiLexicon
     }
 
     /// <summary>The sections of a word-class file: "[name]" lines, each followed by its lines of words.</summary>
-    private static Dictionary<string, List<string>> ReadSections(string resource)
+    internal static Dictionary<string, List<string>> ReadSections(string resource)
     {
         var sections = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         List<string>? current = null;

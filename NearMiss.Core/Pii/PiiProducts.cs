@@ -201,7 +201,7 @@ internal static class PiiProducts
     }
 
     /// <summary>A rank, role or title stands before token <paramref name="k"/>: "Deputy Sam Browne", "Mr. Penn".</summary>
-    private static bool Titled(string text, ReadOnlySpan<Token> tokens, int k)
+    internal static bool Titled(string text, ReadOnlySpan<Token> tokens, int k)
     {
         var before = k - 1;
         if (before >= 0 && tokens[before].Kind == TokenKind.Punct && text[tokens[before].Start] == '.')
@@ -252,12 +252,12 @@ internal static class PiiProducts
         return false;
     }
 
-    private static bool IsWord(ReadOnlySpan<Token> tokens, int k) => k >= 0 && k < tokens.Length && tokens[k].Kind == TokenKind.Word;
+    internal static bool IsWord(ReadOnlySpan<Token> tokens, int k) => k >= 0 && k < tokens.Length && tokens[k].Kind == TokenKind.Word;
 
-    private static ReadOnlySpan<char> Word(string text, in Token token) => text.AsSpan(token.Start, token.Length);
+    internal static ReadOnlySpan<char> Word(string text, in Token token) => text.AsSpan(token.Start, token.Length);
 
     /// <summary>The first token that ends after <paramref name="start"/>.</summary>
-    private static int FirstToken(ReadOnlySpan<Token> tokens, int start)
+    internal static int FirstToken(ReadOnlySpan<Token> tokens, int start)
     {
         int lo = 0, hi = tokens.Length;
         while (lo < hi)
@@ -277,7 +277,7 @@ internal static class PiiProducts
     }
 
     /// <summary>The last token that starts before <paramref name="end"/>.</summary>
-    private static int LastToken(ReadOnlySpan<Token> tokens, int end)
+    internal static int LastToken(ReadOnlySpan<Token> tokens, int end)
     {
         var k = FirstToken(tokens, end);
         return k < tokens.Length && tokens[k].Start < end ? k : k - 1;
