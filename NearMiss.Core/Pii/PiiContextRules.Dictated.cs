@@ -180,6 +180,82 @@ internal sealed partial class PiiContextRules
         }
     }
 
+    private static readonly WordSet Teens = new(["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]);
+
+    private static readonly WordSet Digits = new(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]);
+
+    private static readonly WordSet Tens = new(["twenty", "thirty", "forty", "fifty"]);
+
+    /// <summary>
+    /// Twenty-four-hour clock times said in words: "about twenty-two hundred", "around twenty-two thirty", "at oh six
+    /// hundred", "fourteen hundred hours", "at zero three forty-five". The hour is "oh"/"zero" and a digit, a teen or
+    /// twenty-something; the minutes are "hundred", "oh" and a digit, a teen, or tens and a digit. A word of estimate or
+    /// "at" before it, or "hours" after it, makes it a time; a count after it ("fourteen hundred feet") does not.
+    /// </summary>
+    private void WordClockTimes(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!TextHas(Teens, Tens) && !TextHas(Digits))
+        {
+            return;
+        }
+
+        for (var k = 1; k + 1 < count; k++)
+        {
+            var hour = ClockHour(k);
+            var end = hour < 0 ? -1 : ClockMinutes(Joined(hour));
+            if (end < 0)
+            {
+                continue;
+            }
+
+            var lead = Eq(k - 1, "like") ? k - 2 : k - 1;
+            var hours = EqAny(end + 1, "hours", "hrs", "hour");
+            var counted = In(Counted, end + 1) || IsWord(end + 1) && tokens[end + 1].Is(Lex.Measure) || EqAny(end + 1, "rpm", "dollars", "bucks", "pounds", "lbs", "calls", "cases");
+            if ((In(TimeLeads, lead) || Eq(lead, "at") || hours) && !counted && !Overlaps(spans, tokens[k].Start, tokens[end].End))
+            {
+                end = hours ? end + 1 : end;
+                added.Add(new PiiSpan(tokens[k].Start, tokens[end].End, PiiLabel.Time));
+                k = end;
+            }
+        }
+    }
+
+    /// <summary>The last token of a 24-hour clock's hour in words starting at <paramref name="k"/> ("oh six", "fourteen", "twenty-two"), or -1.</summary>
+    private int ClockHour(int k)
+    {
+        if (EqAny(k, "oh", "zero") && In(Digits, Joined(k)))
+        {
+            return Joined(k);
+        }
+
+        if (In(Teens, k))
+        {
+            return k;
+        }
+
+        return Eq(k, "twenty") ? EqAny(Joined(k), "one", "two", "three") ? Joined(k) : k : -1;
+    }
+
+    /// <summary>The last token of the minutes in words starting at <paramref name="m"/> ("hundred", "thirty", "forty-five", "oh five"), or -1.</summary>
+    private int ClockMinutes(int m)
+    {
+        if (Eq(m, "hundred") || In(Teens, m))
+        {
+            return m;
+        }
+
+        if (EqAny(m, "oh", "zero") && In(Digits, Joined(m)))
+        {
+            return Joined(m);
+        }
+
+        return In(Tens, m) ? In(Digits, Joined(m)) ? Joined(m) : m : -1;
+    }
+
+    /// <summary>The word after token <paramref name="k"/>, one space or a hyphen on ("twenty-two", "twenty two").</summary>
+    private int Joined(int k) =>
+        P(k + 1, '-') && tokens[k + 1].Start == tokens[k].End && k + 2 < count && tokens[k + 2].Start == tokens[k + 1].End ? k + 2 : Spaced(k, k + 1) ? k + 1 : count;
+
     /// <summary>What a count or a span of time is of, after which a number in words is no time ("about five officers", "about ten minutes").</summary>
     private static readonly WordSet Counted = new(["officers", "units", "cars", "shots", "rounds", "deputies", "troopers", "inmates", "kids", "days", "weeks", "months", "minutes", "mins", "seconds", "secs", "hours", "hrs", "years", "feet", "ft", "yards", "miles", "times", "people", "guys", "of"]);
 }

@@ -150,6 +150,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         SpacedPlates(kept, added);
         EstimatedTimes(kept, added);
         SpokenTimes(kept, added);
+        WordClockTimes(kept, added);
         SpokenIds(kept, added);
         SpokenMileMarkers(kept, added);
         FreewaysByNumber(kept, added);

@@ -279,6 +279,9 @@ public sealed class SpokenStyleTests
     [InlineData("he lost his job in march and his wife passed", "march", "DATE")]
     [InlineData("they got him at 0345 in the barn and we left", "0345", "TIME")]
     [InlineData("tuesday night, maybe 2230, i stop a car", "2230", "TIME")]
+    [InlineData("I'm writing this while it's fresh. At about twenty-two hundred I got sent to the boat launch.", "twenty-two hundred", "TIME")]
+    [InlineData("I get there around twenty-two thirty and the truck is still running", "twenty-two thirty", "TIME")]
+    [InlineData("dispatch logged it at zero three forty-five and sent two units", "zero three forty-five", "TIME")]
     public void NumbersSaidAloud(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
@@ -371,6 +374,7 @@ public sealed class SpokenStyleTests
     [InlineData("I put in a work order with Fleet but nobody called back.")] // the department's garage
     [InlineData("the guy was hissing. my partner will tell you he was calm. he was not lol")] // a modal and its verb, not "Will Tell"
     [InlineData("We pulled into the Sally Port and waited for the door.")] // a jail's vehicle gate
+    [InlineData("the fire was fourteen hundred feet up the ridge and we were at about twenty-two miles an hour")] // counts, not clock times
     public void LeavesAlone(string text) => Assert.Empty(Rules.Detect(text));
 
     [Theory]
