@@ -434,6 +434,101 @@ internal sealed partial class PiiContextRules
         }
     }
 
+    /// <summary>The words of a closing line ("Thanks,", "Respectfully submitted,", "V/R", "Stay safe,").</summary>
+    private static readonly WordSet Closings = new(["thanks", "thank", "you", "thx", "ty", "best", "kind", "warm", "regards", "respectfully", "submitted", "sincerely", "v", "r", "vr", "stay", "be", "safe", "take", "care", "cheers", "yours"]);
+
+    /// <summary>
+    /// The name signed under a closing line: "Thanks,\nHunter Bishop", "Respectfully,\nSgt. Dale Hemming", "Stay safe,\nJ.
+    /// Stone". The line after the closing is up to eight words or initials, a rank before them allowed, up to a comma or
+    /// the line's end; a word in lower case (as the true-caser leaves a signature it read as a heading) must be a listed
+    /// name or a word no list knows, and one word must be ("The Training Unit" is no name). It replaces a person found on
+    /// part of it.
+    /// </summary>
+    private void SignOffs(List<PiiSpan> spans)
+    {
+        if (!TextHas(Closings))
+        {
+            return;
+        }
+
+        for (var k = 0; k < count; k++)
+        {
+            if (!(k == 0 || tokens[k].Has(TokenFlags.NewlineBefore)) || !In(Closings, k) || ClosingEnd(k) is not (var next and > 0))
+            {
+                continue;
+            }
+
+            var first = next;
+            if (IsWord(first) && tokens[first].Is(Lex.Rank | Lex.NounRank) && !tokens[first].Has(TokenFlags.Lower))
+            {
+                first += P(first + 1, '.') ? 2 : 1;
+            }
+
+            var last = SignedNameEnd(first);
+            if (last < first)
+            {
+                continue;
+            }
+
+            var start = tokens[first].Start;
+            var end = tokens[last].End;
+            if (spans.Exists(s => s.Start < end && start < s.End && (s.Label != PiiLabel.Person || s.Start < start || s.End > end)))
+            {
+                continue;
+            }
+
+            spans.RemoveAll(s => s.Start < end && start < s.End);
+            spans.Add(new PiiSpan(start, end, PiiLabel.Person));
+            spans.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        }
+    }
+
+    /// <summary>The first token of the line after a closing line of one to three closing words starting at <paramref name="k"/>, or -1.</summary>
+    private int ClosingEnd(int k)
+    {
+        var words = 0;
+        var j = k;
+        for (; j < count && (j == k || !tokens[j].Has(TokenFlags.NewlineBefore)); j++)
+        {
+            if (IsWord(j) ? !In(Closings, j) || ++words > 3 : !(P(j, ',') || P(j, '!') || P(j, '.') || P(j, '/')))
+            {
+                return -1;
+            }
+        }
+
+        return j < count ? j : -1;
+    }
+
+    /// <summary>The last token of a signed name starting at <paramref name="first"/> and ending its line or at a comma, or -1.</summary>
+    private int SignedNameEnd(int first)
+    {
+        var last = -1;
+        var named = false;
+        for (var j = first; j < count && j < first + 8 && (j == first || !tokens[j].Has(TokenFlags.NewlineBefore)); j++)
+        {
+            if (P(j, ','))
+            {
+                break;
+            }
+
+            if (P(j, '.') && last == j - 1 && tokens[j - 1].Length == 1 || (P(j, '-') || P(j, '\'')) && tokens[j].Start == tokens[j - 1].End)
+            {
+                continue;
+            }
+
+            var name = tokens[j].Is(Lex.GivenName | Lex.Surname) || tokens[j].Lex.Flags == Lex.None && !English(j) && tokens[j].Length > 1;
+            if (!IsWord(j) || !IsNameShaped(j) && tokens[j].Length > 1 || tokens[j].Has(TokenFlags.Lower) && !name)
+            {
+                return -1;
+            }
+
+            named |= name;
+            last = j;
+        }
+
+        return named && last - first < 8 && (last + 1 >= count || tokens[last + 1].Has(TokenFlags.NewlineBefore) || P(last + 1, ',')) ? last : -1;
+    }
+
     /// <summary>
     /// Speakers of a chat copied with its times ("T-Bob 21:47: yall up?", "Bear K. [8:10 PM]: what happened"): the words
     /// opening a line before a clock time and a colon, when the same words open at least two lines, are a person.

@@ -159,6 +159,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         DaysOfMonth(added);
         LowerAgencies(kept);
         SpeakersAndAddressees(kept, added);
+        SignOffs(kept);
         TimedSpeakers(kept, added);
         DecadeAges(added);
         KinAges(added);

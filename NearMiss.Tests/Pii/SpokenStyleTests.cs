@@ -150,6 +150,9 @@ public sealed class SpokenStyleTests
     [InlineData("Deputy Marisa Ybarra Unit: 7", "Marisa Ybarra", "PERSON")]
     [InlineData("dispatch 23:50: units copy, welfare check at the ramp\nSgt. Miller 23:53: copy, on my way\nme 23:54: ok im out", "Miller", "PERSON")]
     [InlineData("dispatch: check the ramp\nDep. Young: copy, on my way\nme: ok im out with it", "Young", "PERSON")]
+    [InlineData("Call me if you have questions.\n\nThanks,\nHunter Bishop\nSchool Resource Officer", "Hunter Bishop", "PERSON")]
+    [InlineData("That is all I have.\n\nRespectfully submitted,\nSgt. Dale Hemming", "Dale Hemming", "PERSON")]
+    [InlineData("be careful out there\n\nstay safe,\nJ. Stone", "J. Stone", "PERSON")]
     public void SpeakersAndAddressees(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
@@ -375,6 +378,7 @@ public sealed class SpokenStyleTests
     [InlineData("the guy was hissing. my partner will tell you he was calm. he was not lol")] // a modal and its verb, not "Will Tell"
     [InlineData("We pulled into the Sally Port and waited for the door.")] // a jail's vehicle gate
     [InlineData("the fire was fourteen hundred feet up the ridge and we were at about twenty-two miles an hour")] // counts, not clock times
+    [InlineData("Questions go to the unit.\n\nThanks,\nThe Training Unit")] // a unit signs, not a person
     public void LeavesAlone(string text) => Assert.Empty(Rules.Detect(text));
 
     [Theory]
