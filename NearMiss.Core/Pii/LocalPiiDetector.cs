@@ -96,6 +96,7 @@ public sealed class LocalPiiDetector : IPiiDetector
         var tokens = _tokenBuffer ??= new Token[1024];
         var words = _words ??= new PiiWordCache(_lexicon);
         var count = PiiTokenizer.Tokenize(text, _lexicon, ref tokens, words);
+        var original = text;
         var recased = PiiTrueCaser.Recase(text, tokens, count, _lexicon, out var lowerText, out var names, out var caseless);
         if (recased is not null)
         {
@@ -113,6 +114,6 @@ public sealed class LocalPiiDetector : IPiiDetector
 
         spans = PiiProducts.Drop(spans, text, tokens.AsSpan(0, count), _lexicon);
         spans = PiiTerms.Drop(spans, text, tokens.AsSpan(0, count), _lexicon);
-        return PiiTerms.DropIfOnlyTerms(spans, text, tokens.AsSpan(0, count), _lexicon);
+        return PiiTerms.DropIfOnlyTerms(spans, original, text, tokens.AsSpan(0, count), _lexicon);
     }
 }

@@ -134,8 +134,11 @@ internal sealed class PiiLexicon
         _chainWordLookup = new HashSet<string>(Words("chain-words"), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         _regionLookup = new HashSet<string>(classes["regions"], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         var products = ReadSections("products.txt");
-        _productPhraseLookup = new HashSet<string>(products["phrases"], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
-        _productPrefixLookup = new HashSet<string>(products["phrases"].SelectMany(ProductPrefixes), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+        // The named-like terms of the trade ("mobile field force") are dropped as product names are (PiiProducts.cs).
+        var phrases = products["phrases"].Concat(ReadSections("terms.txt")["phrases"]).ToList();
+        _productPhraseLookup = new HashSet<string>(phrases, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        _productPrefixLookup = new HashSet<string>(phrases.SelectMany(ProductPrefixes), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         _splitSurnameLookup = new HashSet<string>(ReadLines("split-surnames.txt"), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         _chainHeadLookup = new HashSet<string>(classes["chain-phrases"].Select(static p => p.Split(' ')[0]).Concat(Words("chain-words")), StringComparer.OrdinalIgnoreCase)
             .GetAlternateLookup<ReadOnlySpan<char>>();
@@ -193,7 +196,7 @@ internal sealed class PiiLexicon
             AddExtra(word, LexExtra.Model);
         }
 
-        foreach (var phrase in products["phrases"])
+        foreach (var phrase in phrases)
         {
             ref var entry = ref Entry(ProductHead(phrase));
             entry = entry with { Product = entry.Product | LexProduct.Head };
@@ -525,7 +528,7 @@ internal sealed class PiiLexicon
     /// <summary>The word's entry, to be changed in place: one lookup, and a new (empty) entry when the word is new.</summary>
     private ref LexEntry Entry(string word) => ref CollectionsMarshal.GetValueRefOrAddDefault(_words, word, out _);
 
-    private static IEnumerable<string> ReadLines(string resource)
+    internal static IEnumerable<string> ReadLines(string resource)
     {
         using var stream = typeof(PiiLexicon).Assembly.GetManifestResourceStream("NearMiss.Pii." + resource)
             ?? throw new InvalidOperationException($"The word list {resource} is not embedded.");

@@ -2,12 +2,13 @@ namespace NearMiss.Core.Pii;
 
 /// <summary>
 /// Terms of the trade written in Title Case: "the Head Custodian", "our Trail Crew Lead", "at the Entry Post", "Bear
-/// Spray", "a Fend-Off Position" (Data/terms.txt, decision 064). Their words are names and places elsewhere ("Art",
-/// "Bear", "Post"), so the rules and the tagger read them as people, places and agencies. The detector's last step
-/// drops a person, place or agency span that ends in a listed head noun of a job, a post or a piece of gear when every
-/// word of it is an ordinary word. It keeps the span when a rank or title stands before it ("Sgt. Lead"), when the
-/// head is itself a common name ("Hunter", "Park"), and when a word of it is a county, a state or a town of 20,000
-/// people or more ("Pike County Jail").
+/// Spray", "a Fend-Off Position", "the Alpha side" (Data/terms.txt, decision 064). Their words are names and places
+/// elsewhere ("Art", "Bear", "Post"), so the rules and the tagger read them as people, places and agencies. The
+/// detector's last steps drop a person, place or agency span that ends in a listed head noun of a job, a post or a piece
+/// of gear when every word of it is an ordinary word, and a call-sign word before a side or a team. They keep the span
+/// when a rank or title stands before it ("Sgt. Lead"), when the head is itself a common name ("Hunter", "Park"), and
+/// when a word of it is a county, a state or a town of 20,000 people or more ("Pike County Jail"). Then a text in which
+/// nothing but such terms is left is cleared (<see cref="DropIfOnlyTerms"/>).
 /// </summary>
 internal static class PiiTerms
 {
@@ -16,13 +17,24 @@ internal static class PiiTerms
 
     private const int LargePlace = 20_000;
 
+    /// <summary>The larger list of ordinary words (Data/more-words.txt), read the first time a text may be only terms.</summary>
+    private static readonly Lazy<HashSet<string>.AlternateLookup<ReadOnlySpan<char>>> MoreWords = new(static () =>
+        new HashSet<string>(PiiLexicon.ReadLines("more-words.txt"), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>());
+
+    private static readonly WordSet Greetings = new(["hey", "hi", "hello", "dear", "yo", "thanks", "thx", "morning", "evening"]);
+
+    /// <summary>An ordinary word that is a given name or surname this often is a name enough to keep a text flagged ("Grant", "Young").</summary>
+    private const int FrequentGivenName = 20_000;
+
+    private const int FrequentSurname = 30_000;
+
     private static readonly WordSet NumberWords = new(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
         "eighty", "ninety", "hundred", "thousand"]);
 
     private static readonly Dictionary<string, List<string>> Sections = PiiLexicon.ReadSections("terms.txt");
 
-    private static readonly WordSet Heads = new(Sections.Values.SelectMany(static lines => lines).SelectMany(Split).ToArray());
+    private static readonly WordSet Heads = new(new[] { "roles", "places", "gear" }.SelectMany(section => Sections[section]).SelectMany(Split).ToArray());
 
     /// <summary>Heads of gear and drills, whose modifiers may be words no list knows ("Ballistic Shield", "Takedown Lights").</summary>
     private static readonly WordSet Gear = new(Sections["gear"].SelectMany(Split).ToArray());
@@ -39,7 +51,7 @@ internal static class PiiTerms
 
             var first = PiiProducts.FirstToken(tokens, span.Start);
             var last = PiiProducts.LastToken(tokens, span.End);
-            if (first <= last && IsTerm(text, tokens, first, last, lexicon) && !Titled(text, tokens, first))
+            if (first <= last && (IsTerm(text, tokens, first, last, lexicon) && !Titled(text, tokens, first) || Designation(text, tokens, first, last, span)))
             {
                 spans.RemoveAt(s);
             }
@@ -49,18 +61,18 @@ internal static class PiiTerms
     }
 
     /// <summary>
-    /// Clears a text in which every span left is a place, agency or address made of ordinary words ("Safety", "Home
-    /// Visit", "Entry Post", "Roadway"): no number or number word, no word that is not an ordinary one, no county, state,
-    /// country or town of 20,000 people ("United States"), no street or company suffix. A report that names someone
-    /// almost always has another span too (a person, a date, a time, a number, a place), so what is left are the
-    /// Title-Case words of the trade that a PII-free report is full of (decision 064). A person is never such a term:
-    /// nicknames and names that are words ("moose", "Hey Bear") are found on evidence.
+    /// Clears a text in which every span left is a term made of ordinary words ("Safety", "Home Visit", "Entry Post",
+    /// "Triage", "Yardmaster"), ordinary in either word list: no number or number word, no county, state, country or town
+    /// of 20,000 people ("United States"), no street or company suffix, no word written in lower case, no named premises
+    /// ("the Palomino Motel"), and no person found on evidence (<see cref="Evidenced"/>). A report that names someone
+    /// almost always has another span too (a date, a time, a number, a surname, a place), so what is left are the
+    /// Title-Case words of the trade that a PII-free report is full of (decision 064).
     /// </summary>
-    public static List<PiiSpan> DropIfOnlyTerms(List<PiiSpan> spans, string text, ReadOnlySpan<Token> tokens, PiiLexicon lexicon)
+    public static List<PiiSpan> DropIfOnlyTerms(List<PiiSpan> spans, string original, string text, ReadOnlySpan<Token> tokens, PiiLexicon lexicon)
     {
         foreach (var span in spans)
         {
-            if (!Weak(span, text, tokens, lexicon))
+            if (!Weak(span, original, text, tokens, lexicon))
             {
                 return spans;
             }
@@ -70,16 +82,17 @@ internal static class PiiTerms
         return spans;
     }
 
-    private static bool Weak(PiiSpan span, string text, ReadOnlySpan<Token> tokens, PiiLexicon lexicon)
+    private static bool Weak(PiiSpan span, string original, string text, ReadOnlySpan<Token> tokens, PiiLexicon lexicon)
     {
-        if (span.Label is not (PiiLabel.Location or PiiLabel.Agency or PiiLabel.Address))
+        if (span.Label is not (PiiLabel.Person or PiiLabel.Location or PiiLabel.Agency or PiiLabel.Address))
         {
             return false;
         }
 
         var first = PiiProducts.FirstToken(tokens, span.Start);
         var last = PiiProducts.LastToken(tokens, span.End);
-        if (first > last || last > first && lexicon.PhrasePopulation(text.AsSpan(span.Start, span.End - span.Start)) >= LargePlace)
+        if (first > last || last > first && lexicon.PhrasePopulation(text.AsSpan(span.Start, span.End - span.Start)) >= LargePlace
+            || span.Label == PiiLabel.Person && Evidenced(original, tokens, first, last, lexicon))
         {
             return false;
         }
@@ -93,9 +106,9 @@ internal static class PiiTerms
                 continue;
             }
 
-            if (t.Kind != TokenKind.Word || !Ordinary(PiiProducts.Word(text, t), t, lexicon, madeLike: last > first)
+            if (t.Kind != TokenKind.Word || char.IsLower(original[t.Start]) || !OrdinaryWide(PiiProducts.Word(text, t), t, lexicon, madeLike: last > first)
                 || t.Is(Lex.County | Lex.State | Lex.Country | Lex.OrgSuffix | Lex.StreetSuffix) || t.Lex.PlacePopulation >= LargePlace
-                || NumberWords.Contains(text, t) || span.Label != PiiLabel.Agency && !Generic(PiiProducts.Word(text, t), t))
+                || NumberWords.Contains(text, t) || NamedPremises(span, text, tokens, k, last))
             {
                 return false;
             }
@@ -107,11 +120,58 @@ internal static class PiiTerms
     }
 
     /// <summary>
-    /// A word that names a kind of place, not a place: a listed head, a word of the trade, a generic modifier, a kind of
-    /// premises or an abstract noun ("Qualification Range", "Jail", "Transportation"); not "Palomino" of "Palomino Motel".
+    /// A person found on evidence rather than on a capital letter: written in lower case ("me and moose"), after a rank or
+    /// title ("Sgt. Stone"), speaking ("Bear:"), spoken to ("Hey Bear,", "Chip, long story short"), quoted or in brackets
+    /// ("\"Tank\""), or a frequent given name or surname ("Grant", "Young").
     /// </summary>
-    private static bool Generic(ReadOnlySpan<char> word, in Token t) =>
-        Heads.Contains(word) || t.Lex.Has(LexExtra.NotPii | LexExtra.GenericModifier) || t.Is(Lex.PremiseSuffix) || PiiLexicon.HasAbstractEnding(word);
+    private static bool Evidenced(string original, ReadOnlySpan<Token> tokens, int first, int last, PiiLexicon lexicon)
+    {
+        for (var k = first; k <= last; k++)
+        {
+            ref readonly var t = ref tokens[k];
+            if (t.Kind == TokenKind.Word && (char.IsLower(original[t.Start]) || t.Lex.GivenCount >= FrequentGivenName || t.Lex.SurnameCount >= FrequentSurname))
+            {
+                return true;
+            }
+        }
+
+        var before = first - 1;
+        var after = last + 1;
+        var lineStart = first == 0 || tokens[first].Has(TokenFlags.NewlineBefore);
+        return Titled(original, tokens, first)
+            || after < tokens.Length && tokens[after].Kind == TokenKind.Punct && (original[tokens[after].Start] == ':' || lineStart && original[tokens[after].Start] == ',')
+            || before >= 0 && tokens[before].Kind == TokenKind.Punct && original[tokens[before].Start] is '"' or '(' or '\'' or '\u201C'
+            || before >= 0 && PiiProducts.IsWord(tokens, before) && Greetings.Contains(original, tokens[before]);
+    }
+
+    /// <summary>
+    /// A word before a kind of premises that names it, not a kind: "Palomino" of "the Palomino Motel", "Pinnacles" of
+    /// "Pinnacles Overlook"; not "Qualification Range", "Crew Change Building", "Ambulance Bay".
+    /// </summary>
+    private static bool NamedPremises(PiiSpan span, string text, ReadOnlySpan<Token> tokens, int k, int last) =>
+        span.Label is PiiLabel.Location or PiiLabel.Address && k < last && tokens[last].Is(Lex.PremiseSuffix)
+        && !(Heads.Contains(text, tokens[k]) || tokens[k].Lex.Has(LexExtra.NotPii | LexExtra.GenericModifier) || tokens[k].Is(Lex.PremiseSuffix)
+            || PiiLexicon.HasAbstractEnding(PiiProducts.Word(text, tokens[k])));
+
+    /// <summary>An ordinary word of either list ("Fogger" is in neither; "Yardmaster", "Triage" and "Depot" are in the larger).</summary>
+    private static bool OrdinaryWide(ReadOnlySpan<char> word, in Token t, PiiLexicon lexicon, bool madeLike)
+    {
+        if (Ordinary(word, t, lexicon, madeLike))
+        {
+            return true;
+        }
+
+        var more = MoreWords.Value;
+        return (more.Contains(word) || word.Length > 4 && word[^1] is 's' or 'S' && more.Contains(word[..^1]))
+            && !(t.Is(Lex.County | Lex.State) || t.Lex.PlacePopulation >= LargePlace);
+    }
+
+    /// <summary>The sides, teams and units a call-sign word designates: "the Alpha side", "Charlie corner", "Adam units".</summary>
+    private static readonly WordSet Designated = new(["side", "sides", "corner", "corners", "entrance", "door", "wall", "team", "teams", "element", "unit", "units", "squad", "shift"]);
+
+    private static bool Designation(string text, ReadOnlySpan<Token> tokens, int first, int last, PiiSpan span) =>
+        span.Label == PiiLabel.Person && first == last && tokens[first].Is(Lex.CallSign) && PiiProducts.IsWord(tokens, last + 1)
+        && tokens[last + 1].Start == tokens[last].End + 1 && Designated.Contains(text, tokens[last + 1]);
 
     private static bool IsTerm(string text, ReadOnlySpan<Token> tokens, int first, int last, PiiLexicon lexicon)
     {

@@ -195,7 +195,7 @@ public sealed class SpokenStyleTests
     [InlineData("PD was tied up on a crash at Milton and Butler and said 10 minutes", "Milton and Butler", "ADDRESS")]
     [InlineData("DETAIL DATE: 01/06/2024 (SAT, THREE KINGS DAY) TIME: 1740 HRS", "THREE KINGS DAY", "DATE")]
     [InlineData("me, tiny, bear and rusty on the same shift. bear and i end up behind a planter, rusty is in the open", "rusty", "PERSON")]
-    [InlineData("She was flown to Regions and spent a week there", "Regions", "LOCATION")]
+    [InlineData("She was flown to Regions on 6/12 and spent a week there", "Regions", "LOCATION")]
     [InlineData("Officer Hunter Two Bulls, 27, stopped the car. When Two Bulls reached in, the driver sped off.", "Two Bulls", "PERSON")]
     [InlineData("Back in '19 I was the SRO at the high school", "'19", "DATE")]
     [InlineData("4th of july wknd like 2022 or 23. some dude in the crowd", "23", "DATE")]

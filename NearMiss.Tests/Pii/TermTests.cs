@@ -38,10 +38,27 @@ public sealed class TermTests
     public void ATextOfOnlyTermsIsClear(string text) => Assert.Empty(Detector.Detect(text));
 
     [Theory]
+    [InlineData("Gear Check out loud before the door. The Yardmaster called the move and Triage opened the inner doors.")]
+    [InlineData("We breached on the Alpha side while the Sierra element watched the Charlie side.")]
+    [InlineData("Mobile Field Force squads staged by the Tactical Operations Center. The Crisis Negotiation Team set up after.")]
+    [InlineData("I was blocking the intersection on the Road King with the lights on when the pickup came through.")]
+    public void ATextOfOnlyJobsGearAndTeamsIsClear(string text) => Assert.Empty(Detector.Detect(text));
+
+    /// <summary>
+    /// The price of clearing texts of only terms: a text whose one identifying detail is an ordinary word used as a place
+    /// is cleared too. No such text was met among the 7,185 of the evaluation sets (decision 064).
+    /// </summary>
+    [Fact]
+    public void ATextWhoseOnlyFindIsAnOrdinaryWordAsAPlaceIsCleared() =>
+        Assert.Empty(Detector.Detect("She was flown to Regions and spent a week there."));
+
+    [Theory]
+    [InlineData("She stayed two nights at the Palomino Motel off the highway.", "Palomino Motel")]
+    [InlineData("so me and moose went up the stairs first. moose kicked the door.", "moose")]
+    [InlineData("Hey Bear, this is the write up you wanted.", "Bear")]
     [InlineData("Sgt. Stone told me to wait for cover. I did not wait.", "Stone")]
     [InlineData("My partner Grant Stone was driving when the deer came through the windshield.", "Grant Stone")]
     [InlineData("We chased him all the way into Mobile before he gave up.", "Mobile")]
-    [InlineData("Field Services supervisors should know where you are on a home visit.", "Field Services")]
     public void ATextWithARealNameOrPlaceKeepsIt(string text, string expected) =>
         Assert.Contains(Detector.Detect(text), s => text[s.Start..s.End] == expected);
 }
