@@ -273,14 +273,21 @@ internal static partial class PiiTrueCaser
         }
 
         /// <summary>
-        /// A listed name after a rank, with or without its dot ("Sgt. Miller 23:53:", "Dep. Young:"): a speaker, not a heading
-        /// word. An ordinary word must be a frequent name ("Class" after "Recruit" is not).
+        /// A listed name after a rank, with or without its dot ("Sgt. Miller 23:53:", "Dep. Young:"), or a surname after a
+        /// given name after a rank ("Ofc. Dakota Shepherd"): a speaker, not a heading word. An ordinary word must be a
+        /// frequent name ("Class" after "Recruit" is not).
         /// </summary>
-        private bool AfterRank(int k)
+        private bool AfterRank(int k, bool surname = false)
         {
             var r = P(k - 1, '.') ? k - 2 : k - 1;
-            return NameListed(k) && !tokens[k].Is(Lex.Rank | Lex.Role) && IsRankEvidence(r) && !Eq(r, "officer") && !Eq(r, "partner")
-                && (!English(k) || tokens[k].Lex.GivenCount >= 20_000 || tokens[k].Lex.SurnameCount >= 30_000);
+            if (!NameListed(k) || tokens[k].Is(Lex.Rank | Lex.Role) || English(k) && tokens[k].Lex.GivenCount < 20_000 && tokens[k].Lex.SurnameCount < 30_000)
+            {
+                return false;
+            }
+
+            // The surname after a given name after a rank: "Ofc. Dakota Shepherd", "Sgt. Ellie Brooks:".
+            return IsRankEvidence(r) && !Eq(r, "officer") && !Eq(r, "partner")
+                || !surname && r == k - 1 && r >= 0 && IsWord(r) && tokens[k].Is(Lex.Surname) && tokens[r].Is(Lex.GivenName) && AfterRank(r, surname: true);
         }
     }
 }

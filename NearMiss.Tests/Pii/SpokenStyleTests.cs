@@ -153,6 +153,8 @@ public sealed class SpokenStyleTests
     [InlineData("Call me if you have questions.\n\nThanks,\nHunter Bishop\nSchool Resource Officer", "Hunter Bishop", "PERSON")]
     [InlineData("That is all I have.\n\nRespectfully submitted,\nSgt. Dale Hemming", "Dale Hemming", "PERSON")]
     [InlineData("be careful out there\n\nstay safe,\nJ. Stone", "J. Stone", "PERSON")]
+    [InlineData("SUPPLEMENTAL NARRATIVE\nCase 24-0917 | Reporting Officer: Ofc. Dakota Shepherd\nOn the above date I responded.", "Dakota Shepherd", "PERSON")]
+    [InlineData("[swing crew chat]\nSgt. Ellie Brooks: who was it\nme: the white pickup again", "Ellie Brooks", "PERSON")]
     public void SpeakersAndAddressees(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
