@@ -37,13 +37,36 @@ internal sealed partial class PiiContextRules
             return false;
         }
 
-        if (P(k, '-') || P(k, '—') || P(k, '–') || P(k, ':') && !(k + 1 < count && tokens[k + 1].Start == tokens[k].End) || HyphenatedUnitEnd(k) >= 0)
+        if (P(k, '-') || P(k, '—') || P(k, '–') || P(k, ':') && !(k + 1 < count && tokens[k + 1].Start == tokens[k].End) || HyphenatedUnitEnd(k) >= 0
+            || SpeakingUnit(k))
         {
             return true;
         }
 
         return (IsWord(k) || tokens[k].Kind == TokenKind.Alnum) && !tokens[k].Is(Lex.Measure | Lex.StreetSuffix | Lex.Month) && !Eq(k, "block") && !Eq(k, "of")
             && !Eq(k, "hrs") && !Eq(k, "hours") && !tokens[k].Is(Lex.Stop) || Eq(k, "the") || Eq(k, "a");
+    }
+
+    /// <summary>A unit speaking in a log: "3-Lima-7:", "1-Adam-12:", "317:" (a number and a colon written against it).</summary>
+    private bool SpeakingUnit(int k)
+    {
+        if (tokens[k].Kind != TokenKind.Number)
+        {
+            return false;
+        }
+
+        var last = k;
+        if (P(k + 1, '-') && IsWord(k + 2) && P(k + 3, '-') && k + 4 < count && tokens[k + 4].Kind == TokenKind.Number
+            && tokens[k + 1].Start == tokens[k].End && tokens[k + 2].Start == tokens[k + 1].End && tokens[k + 3].Start == tokens[k + 2].End && tokens[k + 4].Start == tokens[k + 3].End)
+        {
+            last = k + 4;
+        }
+        else if (tokens[k].Length > 4)
+        {
+            return false;
+        }
+
+        return P(last + 1, ':') && tokens[last + 1].Start == tokens[last].End;
     }
 
     /// <summary>The times of a timeline: at least two four-digit clock times that open entries.</summary>

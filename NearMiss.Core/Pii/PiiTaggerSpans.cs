@@ -229,8 +229,9 @@ internal static class PiiTaggerSpans
     /// </summary>
     private static void Extend(List<PiiSpan> spans, PiiSpan span, ReadOnlySpan<Token> tokens, ReadOnlySpan<bool> covered, int first, int last)
     {
-        var before = first > 0 && covered[first - 1] ? tokens[first - 1].End : -1;
-        var after = last + 1 < tokens.Length && covered[last + 1] ? tokens[last + 1].Start : -1;
+        // A rule's span on the line before or after is another entry's, not this one's ("WB PEACHTREE\n2342 ...").
+        var before = first > 0 && covered[first - 1] && !tokens[first].Has(TokenFlags.NewlineBefore) ? tokens[first - 1].End : -1;
+        var after = last + 1 < tokens.Length && covered[last + 1] && !tokens[last + 1].Has(TokenFlags.NewlineBefore) ? tokens[last + 1].Start : -1;
         for (var s = 0; s < spans.Count; s++)
         {
             var rule = spans[s];

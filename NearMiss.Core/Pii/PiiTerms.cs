@@ -70,6 +70,15 @@ internal static class PiiTerms
     /// </summary>
     public static List<PiiSpan> DropIfOnlyTerms(List<PiiSpan> spans, string original, string text, ReadOnlySpan<Token> tokens, PiiLexicon lexicon)
     {
+        // A date, a time or a number of any kind settles it before a word is looked up.
+        foreach (var span in spans)
+        {
+            if (span.Label is not (PiiLabel.Person or PiiLabel.Location or PiiLabel.Agency or PiiLabel.Address))
+            {
+                return spans;
+            }
+        }
+
         foreach (var span in spans)
         {
             if (!Weak(span, original, text, tokens, lexicon))

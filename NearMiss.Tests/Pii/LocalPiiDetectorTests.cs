@@ -200,6 +200,14 @@ public sealed class LocalPiiDetectorTests
     /// quoted nickname ("terrence \"tiny\" mcallister lol") that made two names overlap and a later rule throw.
     /// </summary>
     [Fact]
+    public void Detect_DoesNotJoinATaggersSpanToARulesSpanOnTheNextLine()
+    {
+        const string text = "RADIO LOG EXCERPT - ZONE 5 - 2340 HRS\n2341 5-ADAM-32: RADIO, 5A32 IN FOOT PURSUIT, WESTBOUND PEACHTREE FROM ELLIS\n"
+            + "2341 RADIO: ALL UNITS, 5A32 IN FOOT PURSUIT, WB PEACHTREE\n2342 5-ADAM-32: HE'S GOING INTO PEACHTREE CENTER STATION";
+        Assert.DoesNotContain(new LocalPiiDetector().Detect(text), s => text[s.Start..s.End].Contains("PEACHTREE\n2342", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Detect_RunsOnEveryBlindSetText()
     {
         var detector = new LocalPiiDetector();

@@ -134,6 +134,18 @@ public sealed class SpokenStyleTests
     public void EnRouteBeforeALogsNextEntryIsNoRoad(string text) =>
         Assert.DoesNotContain(Rules.Detect(text), s => s.Label == PiiLabel.Location);
 
+    [Theory]
+    [InlineData("LOG EXCERPT\n\n1412  DISPATCH: 3-Lima-7, copy.\n1419  3-Lima-7: Driver is out.\n1423  DISPATCH: caution, copy.")]
+    [InlineData("LOG EXCERPT\n\n1412  DISPATCH: 317, copy.\n1419  317: Driver is out.\n1423  DISPATCH: caution, copy.")]
+    public void ALogTimeBeforeASpeakingUnitIsATime(string text)
+    {
+        var spans = Rules.Detect(text);
+        foreach (var time in new[] { "1412", "1419", "1423" })
+        {
+            Assert.Contains(spans, s => s.Label == PiiLabel.Time && text[s.Start..s.End] == time);
+        }
+    }
+
     [Fact]
     public void ALawAfterAStateIsNoPlate()
     {
