@@ -18,8 +18,8 @@ internal sealed partial class PiiContextRules
 
     private static readonly WordSet AgeHedges = new(["maybe", "like", "about", "around", "only", "just", "barely", "probably", "prob", "approx", "approximately", "roughly", "bout", "abt", "prolly"]);
 
-    /// <summary>A number said in words from one to 99 ("sixteen", "sixty-two", "forty"): its value and last token, or 0.</summary>
-    private int SpelledNumber(int k, out int last)
+    /// <summary>A number said in words from one to 99 ("sixteen", "sixty-two", "forty"; "forty one" when <paramref name="spaced"/>): its value and last token, or 0.</summary>
+    private int SpelledNumber(int k, out int last, bool spaced = false)
     {
         last = k;
         if (!IsWord(k))
@@ -38,6 +38,13 @@ internal sealed partial class PiiContextRules
         {
             last = k + 2;
             return value + more;
+        }
+
+        // "forty one", as a phone writes a number said aloud (where nothing else can follow the tens).
+        if (spaced && value % 10 == 0 && value < 100 && IsWord(k + 1) && Spaced(k, k + 1) && NumberWords.Value(text, tokens[k + 1]) is > 0 and < 10 and var unit)
+        {
+            last = k + 1;
+            return value + unit;
         }
 
         return value;
@@ -156,7 +163,7 @@ internal sealed partial class PiiContextRules
                 {
                     added.Add(new PiiSpan(tokens[n + 1].Start, tokens[hedged].End, PiiLabel.Age)); // "his nephew Koby, bout 20,"
                 }
-                else if (SpelledNumber(n, out var last) is >= 1 and <= 110 && AgeCloses(last + 1))
+                else if (SpelledNumber(n, out var last, spaced: true) is >= 1 and <= 110 && AgeCloses(last + 1))
                 {
                     added.Add(new PiiSpan(tokens[n].Start, tokens[last].End, PiiLabel.Age));
                 }

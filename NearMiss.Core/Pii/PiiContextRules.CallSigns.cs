@@ -108,7 +108,8 @@ internal sealed partial class PiiContextRules
     /// <summary>
     /// Call signs said in words: one or two spelling-alphabet words and one to three number words ("Adam two two",
     /// "Lincoln Adam one four"), where the radio marks them as a call sign: before a speaker's colon, after a
-    /// dispatcher's, or after "copy", "unit", "was" or "am".
+    /// dispatcher's, or after "copy", "unit", "was" or "am"; or with a district's number said before the letter ("three
+    /// lincoln twenty two").
     /// </summary>
     private void SpokenCallSigns(List<PiiSpan> spans, List<PiiSpan> added)
     {
@@ -133,16 +134,24 @@ internal sealed partial class PiiContextRules
             }
 
             var last = n - 1;
+
+            // A district's number before the letter, as "3-Lincoln-22" is said: "three lincoln twenty two".
+            var first = k;
+            while (first > k - 2 && In(NumberWords, first - 1) && Spaced(first - 1, first))
+            {
+                first--;
+            }
+
             var marked = P(n, ':') || P(k - 1, ':') && In(Dispatchers, k - 2) || EqAny(k - 1, "copy", "unit", "was", "am")
-                || P(k - 1, ',') && Eq(k - 2, "copy");
+                || P(k - 1, ',') && Eq(k - 2, "copy") || first < k;
             if (numbers == 0 || !marked)
             {
                 continue;
             }
 
-            RemoveNameAndAge(spans, tokens[k].Start, tokens[last].End);
-            RemoveWithin(added, tokens[k].Start, tokens[last].End);
-            added.Add(new PiiSpan(tokens[k].Start, tokens[last].End, PiiLabel.BadgeId));
+            RemoveNameAndAge(spans, tokens[first].Start, tokens[last].End);
+            RemoveWithin(added, tokens[first].Start, tokens[last].End);
+            added.Add(new PiiSpan(tokens[first].Start, tokens[last].End, PiiLabel.BadgeId));
             k = last;
         }
     }

@@ -190,7 +190,8 @@ internal sealed partial class PiiContextRules
     /// Twenty-four-hour clock times said in words: "about twenty-two hundred", "around twenty-two thirty", "at oh six
     /// hundred", "fourteen hundred hours", "at zero three forty-five". The hour is "oh"/"zero" and a digit, a teen or
     /// twenty-something; the minutes are "hundred", "oh" and a digit, a teen, or tens and a digit. A word of estimate or
-    /// "at" before it, or "hours" after it, makes it a time; a count after it ("fourteen hundred feet") does not.
+    /// "at" before it, "hours" after it, or an hour said with "oh" or "zero" makes it a time; a count after it ("fourteen
+    /// hundred feet") does not.
     /// </summary>
     private void WordClockTimes(List<PiiSpan> spans, List<PiiSpan> added)
     {
@@ -210,8 +211,11 @@ internal sealed partial class PiiContextRules
 
             var lead = Eq(k - 1, "like") ? k - 2 : k - 1;
             var hours = EqAny(end + 1, "hours", "hrs", "hour");
+            // "oh two hundred" needs no lead, unless it is part of a longer number said aloud ("zero two zero two one one").
+            var zero = EqAny(k, "oh", "zero") && !IsNumberWord(k - 1) && !IsNumberWord(end + 1) && !EqAny(k - 1, "dash", "slash", "point") && !EqAny(end + 1, "dash", "slash", "point")
+                && !(IsWord(end + 1) && DigitWords.Contains(text, tokens[end + 1]));
             var counted = In(Counted, end + 1) || IsWord(end + 1) && tokens[end + 1].Is(Lex.Measure) || EqAny(end + 1, "rpm", "dollars", "bucks", "pounds", "lbs", "calls", "cases");
-            if ((In(TimeLeads, lead) || Eq(lead, "at") || hours) && !counted && !Overlaps(spans, tokens[k].Start, tokens[end].End))
+            if ((In(TimeLeads, lead) || Eq(lead, "at") || hours || zero) && !counted && !Overlaps(spans, tokens[k].Start, tokens[end].End))
             {
                 end = hours ? end + 1 : end;
                 added.Add(new PiiSpan(tokens[k].Start, tokens[end].End, PiiLabel.Time));

@@ -147,6 +147,13 @@ public sealed class SpokenStyleTests
     }
 
     [Fact]
+    public void AClockTimeIsNotTakenFromALongerNumberSaidAloud()
+    {
+        const string text = "her cell is zero two zero two one one seven, call her when you clear";
+        Assert.DoesNotContain(Rules.Detect(text), s => s.Label == PiiLabel.Time);
+    }
+
+    [Fact]
     public void ALawAfterAStateIsNoPlate()
     {
         const string text = "He was out early under California AB 109 and back on the street.";
@@ -299,6 +306,9 @@ public sealed class SpokenStyleTests
     [InlineData("I'm writing this while it's fresh. At about twenty-two hundred I got sent to the boat launch.", "twenty-two hundred", "TIME")]
     [InlineData("I get there around twenty-two thirty and the truck is still running", "twenty-two thirty", "TIME")]
     [InlineData("dispatch logged it at zero three forty-five and sent two units", "zero three forty-five", "TIME")]
+    [InlineData("ok this is for the close call thing. so it's like oh two hundred, night before thanksgiving", "oh two hundred", "TIME")]
+    [InlineData("I'm solo in the district. unit three lincoln twenty two. I stop a red nissan", "three lincoln twenty two", "BADGE_ID")]
+    [InlineData("turns out he's willem de groot, forty one, bench warrant out of montgomery county", "forty one", "AGE")]
     public void NumbersSaidAloud(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
