@@ -17,12 +17,17 @@ internal sealed partial class PiiContextRules
         : w.Equals("serial", StringComparison.OrdinalIgnoreCase) ? PiiLabel.OtherId
         : w.Equals("unit", StringComparison.OrdinalIgnoreCase) ? PiiLabel.BadgeId
         : w.Equals("tag", StringComparison.OrdinalIgnoreCase) || w.Equals("plate", StringComparison.OrdinalIgnoreCase) ? PiiLabel.Plate
+        : w.Equals("birth", StringComparison.OrdinalIgnoreCase) || w.Equals("dob", StringComparison.OrdinalIgnoreCase) ? PiiLabel.Date
         : null;
 
     /// <summary>The words <see cref="SpokenIdLabel"/> knows, as a set: a text with none of them has no spoken id.</summary>
-    private static readonly WordSet SpokenIdWords = new(["badge", "shield", "case", "incident", "report", "serial", "unit", "tag", "plate"]);
+    private static readonly WordSet SpokenIdWords = new(["badge", "shield", "case", "incident", "report", "serial", "unit", "tag", "plate", "birth", "dob"]);
 
-    /// <summary>An id said digit by digit or in number words after "badge", "case" or "incident", of three parts or more.</summary>
+    /// <summary>
+    /// An id said digit by digit or in number words after "badge", "case" or "incident", of three parts or more; a plate
+    /// after "plate" or "tag", a comma allowed between; a date of birth after "birth" or "DOB" ("zero four slash one two
+    /// slash eight six").
+    /// </summary>
     private void SpokenIds(List<PiiSpan> spans, List<PiiSpan> added)
     {
         // The id needs its word, and numbers in digits or words ("oh" is one of the digit words).
@@ -39,6 +44,7 @@ internal sealed partial class PiiContextRules
             }
 
             var n = k + 1;
+            n += P(n, ',') || P(n, ':') ? 1 : 0; // "pennsylvania plate, kilo mike romeo four four one eight"
             n += Eq(n, "number") || Eq(n, "no") || P(n, '#') ? 1 : 0;
             n += Eq(n, "is") || Eq(n, "was") ? 1 : 0;
             var first = n;
@@ -117,7 +123,7 @@ internal sealed partial class PiiContextRules
     private bool SpokenIdPart(int n, out bool number)
     {
         number = tokens[n].Kind == TokenKind.Number && tokens[n].Length <= 2 || IsNumberWord(n);
-        return number || P(n, '-') || Eq(n, "dash") || IsWord(n) && (tokens[n].Length == 1 && char.IsAsciiLetterUpper(text[tokens[n].Start]) || In(PhoneticLetters, n));
+        return number || P(n, '-') || Eq(n, "dash") || Eq(n, "slash") || IsWord(n) && (tokens[n].Length == 1 && char.IsAsciiLetterUpper(text[tokens[n].Start]) || In(PhoneticLetters, n));
     }
 
     /// <summary>One sign of a plate read out: a capital letter alone, a letter of the spelling alphabet, or one digit.</summary>

@@ -309,6 +309,8 @@ public sealed class SpokenStyleTests
     [InlineData("ok this is for the close call thing. so it's like oh two hundred, night before thanksgiving", "oh two hundred", "TIME")]
     [InlineData("I'm solo in the district. unit three lincoln twenty two. I stop a red nissan", "three lincoln twenty two", "BADGE_ID")]
     [InlineData("turns out he's willem de groot, forty one, bench warrant out of montgomery county", "forty one", "AGE")]
+    [InlineData("I stop a red nissan for no headlights. pennsylvania plate, kilo mike romeo four four one eight. driver says", "kilo mike romeo four four one eight", "PLATE")]
+    [InlineData("Driver is a Cody Lamar Fenn, date of birth zero four slash one two slash eight six. Run him.", "zero four slash one two slash eight six", "DATE")]
     public void NumbersSaidAloud(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
