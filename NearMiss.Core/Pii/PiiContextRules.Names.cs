@@ -70,6 +70,26 @@ internal sealed partial class PiiContextRules
         return IsWord(p) && (tokens[p].Is(Lex.Rank) && !tokens[p].Is(Lex.Stop) || EqAny(p, "officer", "deputy", "trooper", "inmate", "detainee", "ofc", "dep", "tpr", "agent", "warden", "ranger", "constable", "marshal"));
     }
 
+    /// <summary>Words after "officer" that are not a name even when they are a surname: "the officer will", "officer down".</summary>
+    private static readonly WordSet NotAfterRank = new(["will", "may", "can", "must", "should", "would", "could", "said", "says", "was", "is", "had", "has", "down", "safety", "involved", "white", "black", "male", "female"]);
+
+    /// <summary>
+    /// A frequent surname written in lower case after a rank: "backup was officer brown in car 7", "dep young took the
+    /// door". The true-caser leaves it lower case, as "officer" is also a noun; a surname this frequent is the name.
+    /// </summary>
+    private void LowerSurnamesAfterRank(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        for (var k = 1; k < count; k++)
+        {
+            if (IsWord(k) && tokens[k].Has(TokenFlags.Lower) && tokens[k].Lex.SurnameCount >= 30_000 && IsRankBefore(k) && Spaced(k - 1, k)
+                && !tokens[k].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Month | Lex.Weekday | Lex.Measure) && !In(NotAfterRank, k)
+                && !Overlaps(spans, tokens[k].Start, tokens[k].End))
+            {
+                added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.Person));
+            }
+        }
+    }
+
     /// <summary>
     /// The end of a name after a rank in mixed-case prose: up to three more capitalised words, a capitalised short word
     /// inside it only before another ("Kills In Water"); never a date word, a rank, a role or a premise.

@@ -133,6 +133,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         NamesByGloss(kept, added);
         Nicknamed(kept, added);
         NicknamesByUse(kept, added);
+        LowerSurnamesAfterRank(kept, added);
         NicknamesActing(kept, added);
         AnimalNames(kept, added);
         LogTimes(kept, added);

@@ -174,6 +174,8 @@ public sealed class SpokenStyleTests
     [InlineData("be careful out there\n\nstay safe,\nJ. Stone", "J. Stone", "PERSON")]
     [InlineData("SUPPLEMENTAL NARRATIVE\nCase 24-0917 | Reporting Officer: Ofc. Dakota Shepherd\nOn the above date I responded.", "Dakota Shepherd", "PERSON")]
     [InlineData("[swing crew chat]\nSgt. Ellie Brooks: who was it\nme: the white pickup again", "Ellie Brooks", "PERSON")]
+    [InlineData("so dep young took the door and i went to the back. young yelled gun.", "young", "PERSON")]
+    [InlineData("backup was officer brown in car 2207 and she got there maybe forty seconds later", "brown", "PERSON")]
     public void SpeakersAndAddressees(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
@@ -405,6 +407,7 @@ public sealed class SpokenStyleTests
     [InlineData("We pulled into the Sally Port and waited for the door.")] // a jail's vehicle gate
     [InlineData("the fire was fourteen hundred feet up the ridge and we were at about twenty-two miles an hour")] // counts, not clock times
     [InlineData("Questions go to the unit.\n\nThanks,\nThe Training Unit")] // a unit signs, not a person
+    [InlineData("the officer will testify, and officer safety comes first. the officer down call went out")] // a verb and words of the trade after "officer"
     public void LeavesAlone(string text) => Assert.Empty(Rules.Detect(text));
 
     [Theory]
