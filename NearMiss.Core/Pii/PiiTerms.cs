@@ -91,17 +91,13 @@ internal static class PiiTerms
         return spans;
     }
 
+    /// <summary>A person, place, agency or address span (<see cref="DropIfOnlyTerms"/> asks only of these) made of ordinary words and found on no evidence.</summary>
     private static bool Weak(PiiSpan span, string original, string text, ReadOnlySpan<Token> tokens, PiiLexicon lexicon)
     {
-        if (span.Label is not (PiiLabel.Person or PiiLabel.Location or PiiLabel.Agency or PiiLabel.Address))
-        {
-            return false;
-        }
-
         var first = PiiProducts.FirstToken(tokens, span.Start);
         var last = PiiProducts.LastToken(tokens, span.End);
         if (first > last || last > first && lexicon.PhrasePopulation(text.AsSpan(span.Start, span.End - span.Start)) >= LargePlace
-            || span.Label == PiiLabel.Person && Evidenced(original, tokens, first, last, lexicon))
+            || span.Label == PiiLabel.Person && Evidenced(original, tokens, first, last))
         {
             return false;
         }
@@ -133,7 +129,7 @@ internal static class PiiTerms
     /// title ("Sgt. Stone"), speaking ("Bear:"), spoken to ("Hey Bear,", "Chip, long story short"), quoted or in brackets
     /// ("\"Tank\""), or a frequent given name or surname ("Grant", "Young").
     /// </summary>
-    private static bool Evidenced(string original, ReadOnlySpan<Token> tokens, int first, int last, PiiLexicon lexicon)
+    private static bool Evidenced(string original, ReadOnlySpan<Token> tokens, int first, int last)
     {
         for (var k = first; k <= last; k++)
         {
