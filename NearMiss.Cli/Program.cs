@@ -8,11 +8,16 @@ using NearMiss.Cli.Serve;
 using NearMiss.Cli.Timing;
 using NearMiss.Cli.Trends;
 
-var root = new RootCommand("nearmiss: anonymous near-miss reporting for law enforcement");
 // Start-up: `pii scan` is timed with its start-up, so a pii verb makes only its own commands, and a scan starts
-// compiling and reading its word lists before its command line is parsed.
+// compiling and reading its word lists before its command line is parsed; a Release build's native scanner, if there
+// is one, does the scan instead (decision 065).
 if (args is ["pii", "scan", ..])
 {
+    if (NativePiiScan.TryRun(args.AsSpan(2)) is { } exit)
+    {
+        return exit;
+    }
+
     PiiCommand.StartScan();
     if (args.Length == 2)
     {
@@ -20,6 +25,7 @@ if (args is ["pii", "scan", ..])
     }
 }
 
+var root = new RootCommand("nearmiss: anonymous near-miss reporting for law enforcement");
 root.Subcommands.Add(PiiCommand.Create());
 if (args is not ["pii", ..])
 {

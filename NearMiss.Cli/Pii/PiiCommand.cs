@@ -15,57 +15,14 @@ public static class PiiCommand
         return command;
     }
 
-    private static Command Scan()
-    {
-        var model = new Option<FileInfo?>("--tagger") { Description = "Use this tagger model instead of the one built in (decision 048)" };
-        var noTagger = new Option<bool>("--no-tagger") { Description = "Rules only: leave the trained tagger out" };
-        var threshold = new Option<float>("--threshold")
-        {
-            Description = "How far ahead of \"no PII\" every word of a tagger span must be",
-            DefaultValueFactory = _ => LocalPiiDetector.DefaultTaggerThreshold,
-        };
-        var workers = new Option<int>("--workers")
-        {
-            Description = "Threads that scan lines at once (output order and content are the same for any number); default one per processor",
-            DefaultValueFactory = _ => Environment.ProcessorCount,
-        };
-        workers.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 1)
-            {
-                result.AddError("--workers must be at least 1");
-            }
-        });
-        var scan = new Command(
-            "scan",
-            "Reads JSON lines {\"id\",\"text\"} on stdin and writes {\"id\",\"spans\":[{\"start\",\"end\",\"label\"}]} per line on stdout. " +
-            "Offsets count Unicode code points, end exclusive. A line that is not a JSON object with a string \"text\" is reported on " +
-            "stderr with its line number and skipped; the exit code is then 2.")
-        {
-            model, noTagger, threshold, workers,
-        };
-        scan.SetAction(async (result, cancellationToken) =>
-        {
-            StartScan();
-            var detector = Detector(result.GetValue(model), result.GetValue(noTagger), result.GetValue(threshold));
-            return await ScanAsync(detector, result.GetValue(workers), cancellationToken);
-        });
-        return scan;
-    }
+    private static Command Scan() => PiiScanCommand.Configure(new Command("scan", PiiScanCommand.Description), StartScan);
 
     /// <summary>
     /// <c>pii scan</c> with no option (the built-in tagger, its default threshold, one worker per processor), started
     /// without the command-line parser (decision 063).
     /// </summary>
     public static Task<int> ScanAsync(CancellationToken cancellationToken) =>
-        ScanAsync(new LocalPiiDetector(), Environment.ProcessorCount, cancellationToken);
-
-    private static async Task<int> ScanAsync(LocalPiiDetector detector, int workers, CancellationToken cancellationToken)
-    {
-        await using var input = Console.OpenStandardInput();
-        await using var output = Console.OpenStandardOutput();
-        return await PiiScan.RunAsync(input, output, Console.Error, cancellationToken, detector, workers);
-    }
+        PiiScanCommand.RunAsync(new LocalPiiDetector(), Environment.ProcessorCount, cancellationToken);
 
     private static bool _started;
 
@@ -102,22 +59,6 @@ public static class PiiCommand
         {
             // Compiled as it goes, as without a profile.
         }
-    }
-
-    private static LocalPiiDetector Detector(FileInfo? model, bool noTagger, float threshold)
-    {
-        if (noTagger)
-        {
-            return LocalPiiDetector.WithTagger(null);
-        }
-
-        if (model is null)
-        {
-            return threshold == LocalPiiDetector.DefaultTaggerThreshold ? new LocalPiiDetector() : LocalPiiDetector.WithBuiltInTagger(threshold);
-        }
-
-        using var stream = model.OpenRead();
-        return LocalPiiDetector.WithTagger(stream, threshold);
     }
 
     private static Command Train()

@@ -122,7 +122,52 @@ public sealed class PiiScanCliTests
         Assert.EndsWith("{\"id\":3,\"spans\":[]}\n", bare.Output);
     }
 
-    private static async Task<(int Exit, string Output, string Errors)> RunCliAsync(string input, params string[] args)
+    [Fact]
+    public async Task ScanProcess_InNativeCode_WritesWhatTheManagedScanWrites()
+    {
+        // A Release build on Linux x64 puts the scan compiled ahead of time beside the CLI, and "pii scan" hands over to
+        // it (decision 065); NEARMISS_PII_SCAN=managed keeps the scan in the CLI's own process.
+        var native = Path.Combine(Path.GetDirectoryName(Browser.SiteProcess.CliAssembly)!, NativePiiScan.Folder, "nearmiss-pii-scan");
+        if (!Browser.SiteProcess.CliAssembly.Contains("/Release/", StringComparison.Ordinal) || !OperatingSystem.IsLinux()
+            || System.Runtime.InteropServices.RuntimeInformation.OSArchitecture != System.Runtime.InteropServices.Architecture.X64)
+        {
+            return;
+        }
+
+        Assert.True(File.Exists(native), $"the Release build did not publish the native scanner at {native}");
+        var input = new StringBuilder("not json\n{\"id\":[1,2],\"text\":\"Ofc. Ray Okafor, 555-0143\"}\n{\"text\":7}\n");
+        foreach (var file in Directory.GetFiles(Path.Combine(PiiTaggerTests.DataFolder(), "blind"), "*.jsonl").Order(StringComparer.Ordinal))
+        {
+            foreach (var line in File.ReadLines(file).Where(line => line.Length > 0))
+            {
+                using var gold = JsonDocument.Parse(line);
+                input.Append(JsonSerializer.Serialize(new { id = gold.RootElement.GetProperty("id").ToString(), text = gold.RootElement.GetProperty("text").GetString() })).Append('\n');
+            }
+        }
+
+        string[][] commands = [[], ["--no-tagger", "--workers", "1"]];
+        foreach (var options in commands)
+        {
+            var managed = await RunCliAsync(input.ToString(), [NativePiiScan.EnvironmentVariable, "managed"], ["pii", "scan", .. options]);
+            var handedOver = await RunCliAsync(input.ToString(), [], ["pii", "scan", .. options]);
+
+            Assert.Equal(managed, handedOver);
+            Assert.Equal(PiiScan.BadInputExitCode, managed.Exit);
+            Assert.True(managed.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length > 5000);
+            Assert.Contains("line 3:", managed.Errors);
+        }
+
+        // A bad option is refused by both, with the usage of the program that read it.
+        var refused = await RunCliAsync("", [], ["pii", "scan", "--workers", "0"]);
+        Assert.Equal(1, refused.Exit);
+        Assert.Contains("--workers must be at least 1", refused.Errors);
+        Assert.Contains("nearmiss-pii-scan [options]", refused.Output);
+    }
+
+    private static Task<(int Exit, string Output, string Errors)> RunCliAsync(string input, params string[] args) =>
+        RunCliAsync(input, [], args);
+
+    private static async Task<(int Exit, string Output, string Errors)> RunCliAsync(string input, string[] environment, string[] args)
     {
         var start = new System.Diagnostics.ProcessStartInfo("dotnet")
         {
@@ -131,6 +176,11 @@ public sealed class PiiScanCliTests
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        for (var k = 0; k + 1 < environment.Length; k += 2)
+        {
+            start.Environment[environment[k]] = environment[k + 1];
+        }
+
         start.ArgumentList.Add(Browser.SiteProcess.CliAssembly);
         foreach (var arg in args)
         {
