@@ -51,7 +51,8 @@ internal static class PiiTerms
 
             var first = PiiProducts.FirstToken(tokens, span.Start);
             var last = PiiProducts.LastToken(tokens, span.End);
-            if (first <= last && (IsTerm(text, tokens, first, last, lexicon) && !Titled(text, tokens, first) || Designation(text, tokens, first, last, span)))
+            if (first <= last && (IsTerm(text, tokens, first, last, lexicon) && !Titled(text, tokens, first) || Designation(text, tokens, first, last, span)
+                || span.Label == PiiLabel.Person && (Acknowledgement(text, tokens, first, last) || Prefixed(text, tokens, first))))
             {
                 spans.RemoveAt(s);
             }
@@ -174,9 +175,59 @@ internal static class PiiTerms
     /// <summary>The sides, teams and units a call-sign word designates: "the Alpha side", "Charlie corner", "Adam units".</summary>
     private static readonly WordSet Designated = new(["side", "sides", "corner", "corners", "entrance", "door", "wall", "team", "teams", "element", "unit", "units", "squad", "shift"]);
 
-    private static bool Designation(string text, ReadOnlySpan<Token> tokens, int first, int last, PiiSpan span) =>
-        span.Label == PiiLabel.Person && first == last && tokens[first].Is(Lex.CallSign) && PiiProducts.IsWord(tokens, last + 1)
-        && tokens[last + 1].Start == tokens[last].End + 1 && Designated.Contains(text, tokens[last + 1]);
+    /// <summary>
+    /// A call-sign word before a designated side or team, also as one of a pair ("Charlie/Delta corner", "the Alpha-Bravo
+    /// wall").
+    /// </summary>
+    private static bool Designation(string text, ReadOnlySpan<Token> tokens, int first, int last, PiiSpan span)
+    {
+        if (span.Label != PiiLabel.Person || first != last || !tokens[first].Is(Lex.CallSign))
+        {
+            return false;
+        }
+
+        var k = last + 1;
+        if (k + 1 < tokens.Length && tokens[k].Kind == TokenKind.Punct && text[tokens[k].Start] is '/' or '-' && tokens[k].Start == tokens[last].End
+            && tokens[k + 1].Start == tokens[k].End && tokens[k + 1].Is(Lex.CallSign))
+        {
+            k += 2;
+        }
+
+        return PiiProducts.IsWord(tokens, k) && tokens[k].Start == tokens[k - 1].End + 1 && Designated.Contains(text, tokens[k]);
+    }
+
+    private static readonly WordSet RadioWords = new(["roger", "that", "out", "copy", "copies", "wilco", "understood", "over"]);
+
+    /// <summary>
+    /// "Roger" said as a radio acknowledgement, not a man's name: it opens what someone says (at a line's start, after a
+    /// speaker's colon, a quote or a sentence's end) and is followed by nothing, punctuation or another radio word
+    /// ("Sarge: Roger.", "answered \"Roger\"", "Roger that", "Roger, out."). "Roger Hale", "Roger said" and "I called
+    /// Roger." are left to the rules that found them.
+    /// </summary>
+    private static bool Acknowledgement(string text, ReadOnlySpan<Token> tokens, int first, int last)
+    {
+        if (first != last || !PiiProducts.IsWord(tokens, first) || RadioWords.Value(text, tokens[first]) != 0)
+        {
+            return false;
+        }
+
+        var before = first - 1;
+        var opens = before < 0 || tokens[first].Has(TokenFlags.NewlineBefore)
+            || tokens[before].Kind == TokenKind.Punct && text[tokens[before].Start] is ':' or '"' or '\u201C' or '.' or '!' or '?' or '(';
+        var after = last + 1;
+        return opens && !Titled(text, tokens, first) && (after >= tokens.Length || tokens[after].Has(TokenFlags.NewlineBefore)
+            || tokens[after].Kind == TokenKind.Punct && text[tokens[after].Start] is '.' or ',' or '!' or '"' or '\u201D' or '\'' or ')' or ';'
+            || PiiProducts.IsWord(tokens, after) && RadioWords.Contains(text, tokens[after]));
+    }
+
+    private static readonly WordSet Prefixes = new(["pre", "post", "non", "anti", "semi", "mid", "multi", "sub", "self", "ex", "re", "un",
+        "counter", "over", "under", "inter", "intra", "pro", "half", "full", "off", "on"]);
+
+    /// <summary>A word that is a prefix joined by a hyphen to the next ("Pre-Dawn Search Warrant", "pre-operation"): no name starts so.</summary>
+    private static bool Prefixed(string text, ReadOnlySpan<Token> tokens, int first) =>
+        PiiProducts.IsWord(tokens, first) && first + 2 < tokens.Length && tokens[first + 1].Kind == TokenKind.Punct && text[tokens[first + 1].Start] == '-'
+        && tokens[first + 1].Start == tokens[first].End && tokens[first + 2].Start == tokens[first + 1].End && PiiProducts.IsWord(tokens, first + 2)
+        && Prefixes.Contains(text, tokens[first]) && !Titled(text, tokens, first);
 
     private static bool IsTerm(string text, ReadOnlySpan<Token> tokens, int first, int last, PiiLexicon lexicon)
     {

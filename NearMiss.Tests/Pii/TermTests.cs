@@ -61,4 +61,20 @@ public sealed class TermTests
     [InlineData("We chased him all the way into Mobile before he gave up.", "Mobile")]
     public void ATextWithARealNameOrPlaceKeepsIt(string text, string expected) =>
         Assert.Contains(Detector.Detect(text), s => text[s.Start..s.End] == expected);
+
+    [Theory]
+    [InlineData("Sarge: K9 ready?\nK9: Roger. Staging now.\nSarge: Roger that.")]
+    [InlineData("Rear Containment answered \"Roger\" to traffic that was not for them.")]
+    [InlineData("Okay, end memo. Roger, out.")]
+    [InlineData("Bravo Zulu to Day Shift for the work on the Charlie/Delta corner.")]
+    [InlineData("The Hot Wash was short: the Long Gun went to the Staging Area, and the TL and ATL ran the Area Search.")]
+    [InlineData("We did a Pre-Dawn Search Warrant. The pre-operation checklist was thin.")]
+    public void RadioTalkTeamRolesAndPrefixesAreNoPii(string text) => Assert.Empty(Detector.Detect(text));
+
+    [Theory]
+    [InlineData("I called Roger. He said the truck was fine.", "Roger")]
+    [InlineData("Sgt. Roger, out of the car, was the first to see it.", "Roger")]
+    [InlineData("Roger Hale was on the Charlie side with me.", "Roger Hale")]
+    public void ARogerWhoIsAManIsStillFound(string text, string expected) =>
+        Assert.Contains(Detector.Detect(text), s => text[s.Start..s.End] == expected && s.Label == PiiLabel.Person);
 }
