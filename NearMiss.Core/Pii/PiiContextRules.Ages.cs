@@ -16,6 +16,15 @@ internal sealed partial class PiiContextRules
     /// <summary>Who an age in a predicate is of: "he was 17", "the driver was 19 and texting".</summary>
     private static readonly WordSet AgeSubjects = new(["he", "she", "driver", "kid", "suspect", "subject", "victim", "boy", "girl", "guy", "dude", "buddy", "male", "female", "juvenile", "passenger", "shooter", "son", "daughter", "teen", "child", "caller", "kicker", "man", "woman"]);
 
+    /// <summary>What a speaker says while thinking, set off by commas in a transcript ("he's, um, twenty-six").</summary>
+    private static readonly WordSet Fillers = new(["uh", "um", "uhh", "umm", "er", "erm", "uhm", "hm", "hmm"]);
+
+    /// <summary>The token after a filler set off by commas at <paramref name="n"/> (", um," or "um,"), or <paramref name="n"/>.</summary>
+    private int AfterFiller(int n) =>
+        P(n, ',') && In(Fillers, n + 1) && P(n + 2, ',') ? n + 3
+        : In(Fillers, n) && P(n + 1, ',') ? n + 2
+        : n;
+
     private static readonly WordSet AgeHedges = new(["maybe", "like", "about", "around", "only", "just", "barely", "probably", "prob", "approx", "approximately", "roughly", "bout", "abt", "prolly"]);
 
     /// <summary>A number said in words from one to 99 ("sixteen", "sixty-two", "forty"; "forty one" when <paramref name="spaced"/>): its value and last token, or 0.</summary>
@@ -137,7 +146,7 @@ internal sealed partial class PiiContextRules
         Span<int> nameEnds = persons <= 64 ? stackalloc int[persons] : new int[persons];
         nameEnds = NameEndTokens(spans, nameEnds);
 
-        // The age a predicate states stands at most four tokens on ("'s maybe 25"): the next token that may be an
+        // The age a predicate states stands at most seven tokens on ("'s, um, maybe 25"): the next token that may be an
         // age's number is kept at hand, and the tokens before the next name's end with none that near are passed over
         // at once. A text with no such number and no name has no age to find.
         var number = NextAgeNumber(0);
@@ -180,10 +189,11 @@ internal sealed partial class PiiContextRules
                 number = NextAgeNumber(k + 1);
             }
 
-            if (number > k + 4)
+            if (number > k + 7)
             {
-                // Nothing can happen before the next name's end or the fourth token before the number: go on from there.
-                var next = Math.Min(number - 4, nextName < nameEnds.Length ? nameEnds[nextName] : count);
+                // Nothing can happen before the next name's end or the seventh token before the number ("'s, um, maybe
+                // 25"): go on from there.
+                var next = Math.Min(number - 7, nextName < nameEnds.Length ? nameEnds[nextName] : count);
                 k = Math.Max(k, next - 1);
                 continue;
             }
@@ -212,6 +222,7 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
+            n = AfterFiller(n);
             if (In(AgeHedges, n))
             {
                 n++;

@@ -43,7 +43,7 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
-            var n = k + 1;
+            var n = AfterFiller(k + 1); // "badge, uh, four-one-one"
             n += P(n, ',') || P(n, ':') ? 1 : 0; // "pennsylvania plate, kilo mike romeo four four one eight"
             n += Eq(n, "number") || Eq(n, "no") || P(n, '#') ? 1 : 0;
             n += Eq(n, "is") || Eq(n, "was") ? 1 : 0;
@@ -92,7 +92,7 @@ internal sealed partial class PiiContextRules
         }
     }
 
-    /// <summary>A mile marker said in words: "mile marker one twenty four", "milepost sixty two", "MM forty".</summary>
+    /// <summary>A mile marker said in words: "mile marker one twenty four", "milepost sixty two", "MM forty", "mile marker one-oh-four".</summary>
     private void SpokenMileMarkers(List<PiiSpan> spans, List<PiiSpan> added)
     {
         if (!TextHas(NumberWords) || !TextHasWord("marker") && !TextHasWord("milepost") && !TextHasWord("mm"))
@@ -104,7 +104,7 @@ internal sealed partial class PiiContextRules
         {
             var head = Eq(k, "marker") && Eq(k - 1, "mile") ? k - 1 : Eq(k, "milepost") || Eq(k, "mm") ? k : -1;
             var n = k + 1;
-            while (head >= 0 && n < count && !tokens[n].Has(TokenFlags.NewlineBefore) && IsNumberWord(n))
+            while (head >= 0 && n < count && !tokens[n].Has(TokenFlags.NewlineBefore) && (IsNumberWord(n) || n > k + 1 && (Eq(n, "oh") || JoinsNumberWords(n))))
             {
                 n++;
             }
@@ -118,6 +118,10 @@ internal sealed partial class PiiContextRules
             }
         }
     }
+
+    /// <summary>A hyphen joining two words of a number said aloud, with no space: "ninety-nine", "one-oh-four".</summary>
+    private bool JoinsNumberWords(int n) =>
+        P(n, '-') && n + 1 < count && tokens[n].Start == tokens[n - 1].End && tokens[n + 1].Start == tokens[n].End && (IsNumberWord(n + 1) || Eq(n + 1, "oh"));
 
     /// <summary>A part of a spoken id: a number word, one or two digits, a capital letter alone or said ("alpha kilo"), "dash" or "-".</summary>
     private bool SpokenIdPart(int n, out bool number)

@@ -20,6 +20,12 @@ internal sealed partial class PiiContextRules
             return null;
         }
 
+        // "[+00:41]", "T+01:10": time elapsed since a start, not a time of day.
+        if (span.Label == PiiLabel.Time && span.Start > 0 && text[span.Start - 1] == '+')
+        {
+            return null;
+        }
+
         var first = FirstToken(span.Start);
         var last = TokenEnding(span.End);
 

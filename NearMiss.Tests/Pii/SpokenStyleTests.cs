@@ -26,6 +26,7 @@ public sealed class SpokenStyleTests
     [InlineData("ANN, 67 YOA, AND HER GRANDSON, 9, REMAINED IN THE VEHICLE", "9", "AGE")]
     [InlineData("mom shook up, kids 8 and 10, all ok", "10", "AGE")]
     [InlineData("two kids I'd guess were 9 and 12. I came down the stairs", "12", "AGE")]
+    [InlineData("the driver, he says he's Chue Lor, he's, um, twenty-six, and his hands are shaking", "twenty-six", "AGE")] // a filler set off by commas
     public void Ages(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
@@ -109,6 +110,10 @@ public sealed class SpokenStyleTests
     [InlineData("I OBSERVED A BLACK CHEVROLET IMPALA, TX LP KLM4821, TRAVELING WB", "TX", "LOCATION")] // "LP": licence plate
     [InlineData("01:13:02 white Chevy Silverado, South Dakota 2AB 461. Copy 411", "2AB 461", "PLATE")] // after a state's name
     [InlineData("a gray Honda with Texas KLM 4821 plates pulled in", "KLM 4821", "PLATE")]
+    [InlineData("deputy from the Sheriff's Office, badge, uh, four-one-one, came up behind me", "four-one-one", "BADGE_ID")]
+    [InlineData("northbound on Highway 63 just past mile marker one-oh-four, we saw the truck", "mile marker one-oh-four", "LOCATION")]
+    [InlineData("1104 Mental health call.\n1111 On scene. Sub in the backyard.\n1116 Sub in custody.", "1111", "TIME")]
+    [InlineData("1800  Shift change, all posts staffed.\n2200  Lockdown. Count cleared 2211.\n2230  Rounds started.", "2211", "TIME")]
     public void PlatesTimesAgencies(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]

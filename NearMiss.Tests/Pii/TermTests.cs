@@ -69,6 +69,7 @@ public sealed class TermTests
     [InlineData("Bravo Zulu to Day Shift for the work on the Charlie/Delta corner.")]
     [InlineData("The Hot Wash was short: the Long Gun went to the Staging Area, and the TL and ATL ran the Area Search.")]
     [InlineData("We did a Pre-Dawn Search Warrant. The pre-operation checklist was thin.")]
+    [InlineData("(times are elapsed from the first call)\n[+00:00] Boat Operator: Dispatch, we have a swimmer.\n[+00:41] Dispatch: copy, he is in.")]
     public void RadioTalkTeamRolesAndPrefixesAreNoPii(string text) => Assert.Empty(Detector.Detect(text));
 
     [Theory]
