@@ -25,6 +25,9 @@ internal sealed partial class PiiContextRules
         : In(Fillers, n) && P(n + 1, ',') ? n + 2
         : n;
 
+    /// <summary>The token before a filler set off by commas that ends at <paramref name="n"/> ("around, uh, ..."), or <paramref name="n"/>.</summary>
+    private int BeforeFiller(int n) => P(n, ',') && In(Fillers, n - 1) && P(n - 2, ',') ? n - 3 : n;
+
     private static readonly WordSet AgeHedges = new(["maybe", "like", "about", "around", "only", "just", "barely", "probably", "prob", "approx", "approximately", "roughly", "bout", "abt", "prolly"]);
 
     /// <summary>A number said in words from one to 99 ("sixteen", "sixty-two", "forty"; "forty one" when <paramref name="spaced"/>): its value and last token, or 0.</summary>

@@ -134,9 +134,11 @@ internal sealed partial class PiiContextRules
     private bool IsSpelledSign(int n) =>
         n < count && (tokens[n].Kind == TokenKind.Number && tokens[n].Length == 1 || IsWord(n) && (tokens[n].Length == 1 && char.IsAsciiLetterUpper(text[tokens[n].Start]) || In(PhoneticLetters, n)));
 
-    /// <summary>The letters of the spelling alphabet, as an id is read out: "alpha kilo two four".</summary>
+    /// <summary>The letters of the spelling alphabets (ICAO and the police's APCO), as an id is read out: "alpha kilo two four", "Paul David Kilo four seven one".</summary>
     private static readonly WordSet PhoneticLetters = new(["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet", "juliett", "kilo", "lima", "mike",
-        "november", "oscar", "papa", "quebec", "romeo", "sierra", "tango", "uniform", "victor", "whiskey", "xray", "x-ray", "yankee", "zulu"]);
+        "november", "oscar", "papa", "quebec", "romeo", "sierra", "tango", "uniform", "victor", "whiskey", "xray", "x-ray", "yankee", "zulu",
+        "adam", "boy", "charles", "david", "edward", "frank", "george", "henry", "ida", "john", "king", "lincoln", "mary", "nora", "ocean",
+        "paul", "queen", "robert", "sam", "tom", "union", "william", "young", "zebra"]);
 
     private static readonly WordSet MinuteWords = new(["oh", "five", "ten", "fifteen", "twenty", "thirty", "forty", "fifty", "quarter", "half"]);
 
@@ -162,7 +164,7 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
-            var lead = k - 1;
+            var lead = BeforeFiller(k - 1);
             lead -= Eq(lead, "like") ? 1 : 0;
             if (!(In(TimeLeads, lead) || Eq(lead, "at")))
             {
@@ -182,7 +184,8 @@ internal sealed partial class PiiContextRules
             }
 
             // (A span over the first word overlaps the whole time, so one search of the spans serves for both.)
-            if (end > 0 && !Overlaps(spans, tokens[k].Start, tokens[end].End) && !In(Counted, end + 1))
+            // A time said in words is no part of a longer number said aloud ("five five five, oh one four three").
+            if (end > 0 && !Overlaps(spans, tokens[k].Start, tokens[end].End) && !In(Counted, end + 1) && !(end + 1 < count && IsNumberWord(end + 1)))
             {
                 added.Add(new PiiSpan(tokens[k].Start, tokens[end].End, PiiLabel.Time));
                 k = end;
@@ -219,7 +222,8 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
-            var lead = Eq(k - 1, "like") ? k - 2 : k - 1;
+            var lead = BeforeFiller(k - 1);
+            lead -= Eq(lead, "like") ? 1 : 0;
             var hours = EqAny(end + 1, "hours", "hrs", "hour");
             // "oh two hundred" needs no lead, unless it is part of a longer number said aloud ("zero two zero two one one").
             var zero = EqAny(k, "oh", "zero") && !IsNumberWord(k - 1) && !IsNumberWord(end + 1) && !EqAny(k - 1, "dash", "slash", "point") && !EqAny(end + 1, "dash", "slash", "point")

@@ -47,8 +47,8 @@ internal sealed partial class PiiContextRules
             && !Eq(k, "hrs") && !Eq(k, "hours") && !tokens[k].Is(Lex.Stop) || Eq(k, "the") || Eq(k, "a") || In(EntryStates, k + 1) && (Eq(k, "on") || Eq(k, "in") || Eq(k, "at"));
     }
 
-    /// <summary>Where a log's entry says a unit is: "1111 On scene", "1119 In custody".</summary>
-    private static readonly WordSet EntryStates = new(["scene", "custody", "service", "quarters", "station"]);
+    /// <summary>Where a log's entry says a unit is: "1111 On scene", "1119 In custody", "1822 On duty".</summary>
+    private static readonly WordSet EntryStates = new(["scene", "custody", "service", "quarters", "station", "duty"]);
 
     /// <summary>Words before a time that ends something in a log: "Count cleared 1812", "End of tour 1500".</summary>
     private static readonly WordSet LogEnds = new(["cleared", "clear", "clr", "tour", "shift", "secured"]);

@@ -313,6 +313,58 @@ internal sealed partial class PiiContextRules
         }
     }
 
+    private static readonly WordSet OrdinalDayWords = new(["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+        "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth", "thirtieth"]);
+
+    private static readonly WordSet PartsOfDay = new(["night", "morning", "evening", "afternoon", "weekend", "day", "early", "late", "overnight"]);
+
+    /// <summary>
+    /// A day of the month said in words: "the twenty-second of June", "the night of the ninth", "going into the tenth".
+    /// An ordinal word after "the" is mostly no date ("the first time", "the second car"), so it needs a month after
+    /// "of", or a part of the day or "into" before "the".
+    /// </summary>
+    private void SpokenDaysOfMonth(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!TextHas(OrdinalDayWords))
+        {
+            return;
+        }
+
+        for (var k = 2; k < count; k++)
+        {
+            if (!In(OrdinalDayWords, k))
+            {
+                continue;
+            }
+
+            // "twenty-second", "thirty-first": the tens word joined by a hyphen.
+            var start = k >= 3 && P(k - 1, '-') && tokens[k - 1].Start == tokens[k - 2].End && tokens[k].Start == tokens[k - 1].End
+                && (Eq(k - 2, "twenty") || Eq(k - 2, "thirty")) ? k - 2 : k;
+            if (!Eq(start - 1, "the") || start != k && Eq(k, "thirtieth") || Eq(start, "thirty") && !Eq(k, "first"))
+            {
+                continue;
+            }
+
+            var end = k;
+            if (Eq(k + 1, "of") && k + 2 < count && IsWord(k + 2) && tokens[k + 2].Is(Lex.Month))
+            {
+                end = k + 2; // "the twenty-second of June"
+            }
+            else if (!((Eq(start - 2, "of") && In(PartsOfDay, start - 3) || Eq(start - 2, "into"))
+                && (k + 1 >= count || tokens[k + 1].Kind == TokenKind.Punct || tokens[k + 1].Has(TokenFlags.NewlineBefore)
+                    || IsWord(k + 1) && !Eq(k + 1, "of") && (tokens[k + 1].Is(Lex.Stop) || W(k + 1).EndsWith("ing", StringComparison.OrdinalIgnoreCase)))))
+            {
+                continue; // "the night of the ninth going into the tenth", not "the night of the second shift"
+            }
+
+            if (!Overlaps(spans, tokens[start].Start, tokens[k].End))
+            {
+                RemoveWithin(spans, tokens[start].Start, tokens[end].End);
+                added.Add(new PiiSpan(tokens[start].Start, tokens[end].End, PiiLabel.Date));
+            }
+        }
+    }
+
     /// <summary>Words that make up agency names but say nothing of which agency alone ("tribal", "county", "transit").</summary>
     private static readonly WordSet AgencyWords = new(["tribal", "indian", "nation", "band", "county", "parish", "city", "town", "township", "village", "borough", "state", "university", "college", "community", "school", "district", "transit", "metro", "metropolitan", "regional", "area", "port", "harbor", "airport", "highway", "railroad", "railway", "valley", "lake", "river", "north", "south", "east", "west", "of", "and", "local", "other", "neighboring", "neighbouring", "nearby", "home", "own", "small", "big", "rural", "same", "next", "adjacent", "outside", "surrounding", "whole", "entire", "new", "old", "main"]);
 

@@ -158,6 +158,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         SaidNumbers(kept, added);
         MonthsAlone(kept, added);
         DaysOfMonth(added);
+        SpokenDaysOfMonth(kept, added);
         LowerAgencies(kept);
         SpeakersAndAddressees(kept, added);
         SignOffs(kept);

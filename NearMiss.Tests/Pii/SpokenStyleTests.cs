@@ -114,6 +114,12 @@ public sealed class SpokenStyleTests
     [InlineData("northbound on Highway 63 just past mile marker one-oh-four, we saw the truck", "mile marker one-oh-four", "LOCATION")]
     [InlineData("1104 Mental health call.\n1111 On scene. Sub in the backyard.\n1116 Sub in custody.", "1111", "TIME")]
     [InlineData("1800  Shift change, all posts staffed.\n2200  Lockdown. Count cleared 2211.\n2230  Rounds started.", "2211", "TIME")]
+    [InlineData("Pennsylvania tag, uh, Kilo Lima Mary four one one nine, comes back to a Honda", "Kilo Lima Mary four one one nine", "PLATE")] // the police spelling alphabet too
+    [InlineData("Around, uh, twenty-three fifteen we get sent to the gas station", "twenty-three fifteen", "TIME")]
+    [InlineData("call me back at, uh, five five five, oh one four three if you need me", "five five five, oh one four three", "PHONE")] // no time inside a number said aloud
+    [InlineData("0642  Shift briefing.\n1822  On duty, I-70 eastbound.\n1905  Stop, no action.", "1822", "TIME")]
+    [InlineData("Date is the twenty-second of June, the bus was full", "twenty-second of June", "DATE")]
+    [InlineData("this was the night of the ninth going into the tenth, cold out", "ninth", "DATE")]
     public void PlatesTimesAgencies(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
@@ -484,4 +490,10 @@ public sealed class SpokenStyleTests
 
         Assert.True(mentions >= 1);
     }
+
+    [Theory]
+    [InlineData("it was the first time I saw a knife on a traffic stop")]
+    [InlineData("the night of the second shift change we were short two deputies")]
+    public void AnOrdinalWordAloneIsNoDate(string text) =>
+        Assert.DoesNotContain(new LocalPiiDetector().Detect(text), s => s.Label == PiiLabel.Date);
 }
