@@ -55,12 +55,14 @@ public sealed class LocalPiiDetector : IPiiDetector
     /// </summary>
     private static void MakeWordSets()
     {
+        // The registry's set of rule keys first: every word of every text is looked up in it, so it must be one of the
+        // sets a token's bits answer for (WordSet.MaxIndexed); the sets made last are those of the last steps, asked of
+        // a text's few spans.
+        _ = PiiRecogniserRegistry.Default;
         foreach (var owner in WordSetOwners)
         {
             RunClassConstructor(owner);
         }
-
-        _ = PiiRecogniserRegistry.Default;
     }
 
     // Compiled ahead of time (decision 065), the owners' static constructors are there: the detector reads their lists.

@@ -17,16 +17,16 @@ internal sealed partial class PiiContextRules
     private static readonly WordSet AgeSubjects = new(["he", "she", "driver", "kid", "suspect", "subject", "victim", "boy", "girl", "guy", "dude", "buddy", "male", "female", "juvenile", "passenger", "shooter", "son", "daughter", "teen", "child", "caller", "kicker", "man", "woman"]);
 
     /// <summary>What a speaker says while thinking, set off by commas in a transcript ("he's, um, twenty-six").</summary>
-    private static readonly WordSet Fillers = new(["uh", "um", "uhh", "umm", "er", "erm", "uhm", "hm", "hmm"]);
+    private bool IsFiller(int k) => EqAny(k, "uh", "um", "uhh", "umm", "er", "erm", "uhm", "hm", "hmm");
 
     /// <summary>The token after a filler set off by commas at <paramref name="n"/> (", um," or "um,"), or <paramref name="n"/>.</summary>
     private int AfterFiller(int n) =>
-        P(n, ',') && In(Fillers, n + 1) && P(n + 2, ',') ? n + 3
-        : In(Fillers, n) && P(n + 1, ',') ? n + 2
+        P(n, ',') && P(n + 2, ',') && IsFiller(n + 1) ? n + 3
+        : P(n + 1, ',') && IsFiller(n) ? n + 2
         : n;
 
     /// <summary>The token before a filler set off by commas that ends at <paramref name="n"/> ("around, uh, ..."), or <paramref name="n"/>.</summary>
-    private int BeforeFiller(int n) => P(n, ',') && In(Fillers, n - 1) && P(n - 2, ',') ? n - 3 : n;
+    private int BeforeFiller(int n) => P(n, ',') && P(n - 2, ',') && IsFiller(n - 1) ? n - 3 : n;
 
     private static readonly WordSet AgeHedges = new(["maybe", "like", "about", "around", "only", "just", "barely", "probably", "prob", "approx", "approximately", "roughly", "bout", "abt", "prolly"]);
 

@@ -44,14 +44,14 @@ internal sealed partial class PiiContextRules
         }
 
         return (IsWord(k) || tokens[k].Kind == TokenKind.Alnum) && !tokens[k].Is(Lex.Measure | Lex.StreetSuffix | Lex.Month) && !Eq(k, "block") && !Eq(k, "of")
-            && !Eq(k, "hrs") && !Eq(k, "hours") && !tokens[k].Is(Lex.Stop) || Eq(k, "the") || Eq(k, "a") || In(EntryStates, k + 1) && (Eq(k, "on") || Eq(k, "in") || Eq(k, "at"));
+            && !Eq(k, "hrs") && !Eq(k, "hours") && !tokens[k].Is(Lex.Stop) || Eq(k, "the") || Eq(k, "a") || EqAny(k, "on", "in", "at") && EntryState(k + 1);
     }
 
     /// <summary>Where a log's entry says a unit is: "1111 On scene", "1119 In custody", "1822 On duty".</summary>
-    private static readonly WordSet EntryStates = new(["scene", "custody", "service", "quarters", "station", "duty"]);
+    private bool EntryState(int k) => EqAny(k, "scene", "custody", "service", "quarters", "station", "duty");
 
-    /// <summary>Words before a time that ends something in a log: "Count cleared 1812", "End of tour 1500".</summary>
-    private static readonly WordSet LogEnds = new(["cleared", "clear", "clr", "tour", "shift", "secured"]);
+    /// <summary>A word before a time that ends something in a log: "Count cleared 1812", "End of tour 1500".</summary>
+    private bool LogEnd(int k) => EqAny(k, "cleared", "clear", "clr", "tour", "shift", "secured");
 
     /// <summary>A unit speaking in a log: "3-Lima-7:", "1-Adam-12:", "317:" (a number and a colon written against it).</summary>
     private bool SpeakingUnit(int k)
@@ -106,7 +106,7 @@ internal sealed partial class PiiContextRules
         // In a log, a clock time that closes an entry: "Count cleared 1812.", "End of tour 1500."
         for (var k = 1; k < count; k++)
         {
-            if (IsClockNumber(k) && In(LogEnds, k - 1) && !tokens[k].Has(TokenFlags.NewlineBefore) && !Overlaps(spans, tokens[k].Start, tokens[k].End)
+            if (IsClockNumber(k) && LogEnd(k - 1) && !tokens[k].Has(TokenFlags.NewlineBefore) && !Overlaps(spans, tokens[k].Start, tokens[k].End)
                 && (k + 1 >= count || P(k + 1, '.') || P(k + 1, ',') || tokens[k + 1].Has(TokenFlags.NewlineBefore)))
             {
                 added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.Time));

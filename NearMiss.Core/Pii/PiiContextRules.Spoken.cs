@@ -316,7 +316,7 @@ internal sealed partial class PiiContextRules
     private static readonly WordSet OrdinalDayWords = new(["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
         "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth", "thirtieth"]);
 
-    private static readonly WordSet PartsOfDay = new(["night", "morning", "evening", "afternoon", "weekend", "day", "early", "late", "overnight"]);
+    private bool IsPartOfDay(int k) => EqAny(k, "night", "morning", "evening", "afternoon", "weekend", "day", "early", "late", "overnight");
 
     /// <summary>
     /// A day of the month said in words: "the twenty-second of June", "the night of the ninth", "going into the tenth".
@@ -350,7 +350,7 @@ internal sealed partial class PiiContextRules
             {
                 end = k + 2; // "the twenty-second of June"
             }
-            else if (!((Eq(start - 2, "of") && In(PartsOfDay, start - 3) || Eq(start - 2, "into"))
+            else if (!((Eq(start - 2, "of") && IsPartOfDay(start - 3) || Eq(start - 2, "into"))
                 && (k + 1 >= count || tokens[k + 1].Kind == TokenKind.Punct || tokens[k + 1].Has(TokenFlags.NewlineBefore)
                     || IsWord(k + 1) && !Eq(k + 1, "of") && (tokens[k + 1].Is(Lex.Stop) || W(k + 1).EndsWith("ing", StringComparison.OrdinalIgnoreCase)))))
             {

@@ -145,6 +145,9 @@ internal sealed partial class PiiRecogniserRegistry
         new([.. Rules.Where(r => families.Contains(r.Family))], PropagatesMentions && families.Contains(PiiFamily.People));
 
     /// <summary>The bits of the rules that may start at this word (<see cref="PiiRuleCall.Key"/>), 0 when none.</summary>
+    /// <summary>The set of rule keys is answered by a token's bits, not looked up word by word (<see cref="LocalPiiDetector"/> makes it first).</summary>
+    internal bool KeysHaveBits => _keyWords?.HasBit ?? true;
+
     public ulong KeysOf(ReadOnlySpan<char> word) => _keys.TryGetValue(word, out var bits) ? bits : 0;
 
     /// <summary>The bits of the rules that may start at this token of <paramref name="text"/>: its word-set bit first.</summary>

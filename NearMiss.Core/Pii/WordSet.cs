@@ -52,6 +52,9 @@ internal sealed class WordSet
     /// <summary>How many sets, so far, <see cref="Membership"/> answers for.</summary>
     public static int Indexed => _registry.Count;
 
+    /// <summary>A token's bits answer for this set (it was made among the first <see cref="MaxIndexed"/>).</summary>
+    public bool HasBit => _index < MaxIndexed;
+
     /// <summary>The bits of every set made so far that holds the word, and how many sets that covers.</summary>
     public static (ulong Sets, int Known) Membership(ReadOnlySpan<char> word)
     {

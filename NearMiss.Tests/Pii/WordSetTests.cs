@@ -43,4 +43,12 @@ public sealed class WordSetTests
         Assert.NotEmpty(owners);
         Assert.Subset(LocalPiiDetector.WordSetOwners.ToHashSet(), owners);
     }
+
+    /// <summary>Every word of every text is looked up in the registry's rule keys: that set must be answered by a bit.</summary>
+    [Fact]
+    public void TheRegistrysKeysAreAnsweredByATokensBits()
+    {
+        _ = new LocalPiiDetector();
+        Assert.True(PiiRecogniserRegistry.Default.KeysHaveBits);
+    }
 }
