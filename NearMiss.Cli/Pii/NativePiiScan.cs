@@ -13,9 +13,11 @@ public static class NativePiiScan
 
     public const string EnvironmentVariable = "NEARMISS_PII_SCAN";
 
+    /// <summary>The native scanner's file name on this system.</summary>
+    public static string FileName { get; } = OperatingSystem.IsWindows() ? "nearmiss-pii-scan.exe" : "nearmiss-pii-scan";
+
     /// <summary>Where a Release build puts the native scanner.</summary>
-    public static string Path { get; } = System.IO.Path.Combine(
-        AppContext.BaseDirectory, Folder, OperatingSystem.IsWindows() ? "nearmiss-pii-scan.exe" : "nearmiss-pii-scan");
+    public static string Path { get; } = System.IO.Path.Combine(AppContext.BaseDirectory, Folder, FileName);
 
     /// <summary>Runs the scan with <paramref name="options"/> in the native scanner; null when there is none to run.</summary>
     public static int? TryRun(ReadOnlySpan<string> options)

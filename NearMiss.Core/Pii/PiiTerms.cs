@@ -201,7 +201,7 @@ internal static class PiiTerms
     /// <summary>
     /// "Roger" said as a radio acknowledgement, not a man's name: it opens what someone says (at a line's start, after a
     /// speaker's colon, a quote or a sentence's end) and is followed by nothing, punctuation or another radio word
-    /// ("Sarge: Roger.", "answered \"Roger\"", "Roger that", "Roger, out."). "Roger Hale", "Roger said" and "I called
+    /// ("Sarge: Roger.", answered "Roger", "Roger that", "Roger, out."). "Roger Hale", "Roger said" and "I called
     /// Roger." are left to the rules that found them.
     /// </summary>
     private static bool Acknowledgement(string text, ReadOnlySpan<Token> tokens, int first, int last)

@@ -127,7 +127,7 @@ public sealed class PiiScanCliTests
     {
         // A Release build on Linux x64 puts the scan compiled ahead of time beside the CLI, and "pii scan" hands over to
         // it (decision 065); NEARMISS_PII_SCAN=managed keeps the scan in the CLI's own process.
-        var native = Path.Combine(Path.GetDirectoryName(Browser.SiteProcess.CliAssembly)!, NativePiiScan.Folder, "nearmiss-pii-scan");
+        var native = Path.Combine(Path.GetDirectoryName(Browser.SiteProcess.CliAssembly)!, NativePiiScan.Folder, NativePiiScan.FileName);
         if (!Browser.SiteProcess.CliAssembly.Contains("/Release/", StringComparison.Ordinal) || !OperatingSystem.IsLinux()
             || System.Runtime.InteropServices.RuntimeInformation.OSArchitecture != System.Runtime.InteropServices.Architecture.X64)
         {
