@@ -257,7 +257,7 @@ internal sealed partial class AddressRecogniser(PiiScan scan) : PiiRecogniser(sc
         var j = i + 1;
         var names = 0;
         var suffixAt = -1;
-        var lowerOk = LowerMode;
+        var lowerOk = LowerMode || LowerStreetAhead(i);
         while (j < count && names < 6)
         {
             ref var t = ref T(j);
@@ -343,6 +343,46 @@ internal sealed partial class AddressRecogniser(PiiScan scan) : PiiRecogniser(sc
 
         Emit(i, end, PiiLabel.Address);
         return ContinueAddress(end);
+    }
+
+    /// <summary>
+    /// A street in lower case after a house number in a text that is not all lower case: "2214 west maple street",
+    /// "410 n oak ave". Between the number and a street type from a short list, a direction and one or two words, none a
+    /// word of grammar, a measure or a count ("20 minutes down the road" is none). The types that are ordinary nouns of
+    /// the trade are not on the list ("55 plus unsafe lane change", "the drive", "court").
+    /// </summary>
+    private bool LowerStreetAhead(int i)
+    {
+        if (!IsNum(i) || tokens[i].Length is < 2 or > 5)
+        {
+            return false;
+        }
+
+        var j = i + 1;
+        if (EqAny(j, "north", "south", "east", "west", "n", "s", "e", "w", "ne", "nw", "se", "sw") && tokens[j].Has(TokenFlags.Lower))
+        {
+            j++;
+        }
+
+        for (var words = 0; words < 3; words++, j++)
+        {
+            if (!IsWord(j) || !tokens[j].Has(TokenFlags.Lower) || tokens[j].Has(TokenFlags.NewlineBefore))
+            {
+                return false;
+            }
+
+            if (words > 0 && EqAny(j, "street", "avenue", "road", "boulevard", "st", "ave", "rd", "ln", "blvd", "ct"))
+            {
+                return true;
+            }
+
+            if (Is(j, Lex.Stop | Lex.Measure | Lex.StreetSuffix | Lex.Rank | Lex.Role) || EqAny(j, "minutes", "mins", "seconds", "block", "plus"))
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -19,14 +19,18 @@ internal sealed partial class PiiContextRules
     /// <summary>What a speaker says while thinking, set off by commas in a transcript ("he's, um, twenty-six").</summary>
     private bool IsFiller(int k) => EqAny(k, "uh", "um", "uhh", "umm", "er", "erm", "uhm", "hm", "hmm");
 
-    /// <summary>The token after a filler set off by commas at <paramref name="n"/> (", um," or "um,"), or <paramref name="n"/>.</summary>
+    /// <summary>The token after a filler at <paramref name="n"/>, set off by commas (", um," or "um,") or not ("uh", as dictation writes it), or <paramref name="n"/>.</summary>
     private int AfterFiller(int n) =>
         P(n, ',') && P(n + 2, ',') && IsFiller(n + 1) ? n + 3
         : P(n + 1, ',') && IsFiller(n) ? n + 2
+        : IsFiller(n) && n + 1 < count && !tokens[n + 1].Has(TokenFlags.NewlineBefore) ? n + 1
         : n;
 
-    /// <summary>The token before a filler set off by commas that ends at <paramref name="n"/> ("around, uh, ..."), or <paramref name="n"/>.</summary>
-    private int BeforeFiller(int n) => P(n, ',') && P(n - 2, ',') && IsFiller(n - 1) ? n - 3 : n;
+    /// <summary>The token before a filler that ends at <paramref name="n"/>, set off by commas ("around, uh, ...") or not ("around uh ..."), or <paramref name="n"/>.</summary>
+    private int BeforeFiller(int n) =>
+        P(n, ',') && P(n - 2, ',') && IsFiller(n - 1) ? n - 3
+        : n > 0 && IsFiller(n) && !tokens[n].Has(TokenFlags.NewlineBefore) ? n - 1
+        : n;
 
     private static readonly WordSet AgeHedges = new(["maybe", "like", "about", "around", "only", "just", "barely", "probably", "prob", "approx", "approximately", "roughly", "bout", "abt", "prolly"]);
 
@@ -71,7 +75,7 @@ internal sealed partial class PiiContextRules
             return int.Parse(W(k), System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        return SpelledNumber(k, out last);
+        return SpelledNumber(k, out last, spaced: true);
     }
 
     /// <summary>After an age: the end of a clause, "and", "years", or "ish" ("30ish").</summary>
@@ -187,6 +191,13 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
+            // (Not a call sign said aloud: "Three Lincoln twenty-one".)
+            if (endsName && IsWord(n) && SpelledNumber(n, out var said, spaced: true) is >= 13 and <= 99 && AgeAfterName(said + 1) && !In(PhoneticLetters, k) && !IsNumberWord(k - 1))
+            {
+                added.Add(new PiiSpan(tokens[n].Start, tokens[said].End, PiiLabel.Age)); // "he was Travis Lee Oakes thirty four her ex"
+                continue;
+            }
+
             if (number <= k)
             {
                 number = NextAgeNumber(k + 1);
@@ -240,6 +251,66 @@ internal sealed partial class PiiContextRules
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// After a number said in words right after a name, what makes it the person's age: the end of a clause, or a small
+    /// word of grammar ("Travis Lee Oakes thirty four her ex husband"); not a count ("gave Tate twenty dollars", "Ruiz
+    /// fifteen of them").
+    /// </summary>
+    private bool AgeAfterName(int k) =>
+        AgeCloses(k) || IsWord(k) && tokens[k].Is(Lex.Stop) && !tokens[k].Is(Lex.Measure) && !In(Counted, k) && !EqAny(k, "of", "more", "less", "times", "in", "to", "at", "for");
+
+    /// <summary>"twenty-six years old", "a sixty-two year old man", "thirty one y/o": an age said in words before its unit.</summary>
+    private void WordedAges(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!TextHas(NumberWords))
+        {
+            return;
+        }
+
+        for (var k = 0; k + 1 < count; k++)
+        {
+            if (!In(NumberWords, k))
+            {
+                continue;
+            }
+
+            // As an adjective, the age goes with a person ("a sixty-two year old man"), not a dog, a car or a photo.
+            if (SpelledNumber(k, out var last, spaced: true) >= 1 && AgeUnitEnd(last + 1) is > 0 and var after
+                && !(IsWord(after) && !tokens[after].Is(Lex.Stop) && !In(AgeSubjects, after) && !In(Kin, after) && !In(AgedPeople, after))
+                && !Overlaps(spans, tokens[k].Start, tokens[last].End))
+            {
+                added.Add(new PiiSpan(tokens[k].Start, tokens[last].End, PiiLabel.Age));
+            }
+
+            k = last;
+        }
+    }
+
+    /// <summary>Words for people an age in words may go before, beside <see cref="AgeSubjects"/> and <see cref="Kin"/>: "a twenty-six year old white male".</summary>
+    private static readonly WordSet AgedPeople = new(["white", "black", "hispanic", "latino", "latina", "asian", "native", "mother", "father", "grandmother", "grandfather", "neighbor", "neighbour", "resident", "student", "veteran", "patient", "inmate", "pedestrian", "tenant", "wife", "husband", "boyfriend", "girlfriend", "lady", "person", "individual", "offender", "motorist", "cyclist", "rider", "hiker", "homeowner"]);
+
+    /// <summary>The token after an age's unit at <paramref name="k"/> ("years old", "year-old", "yrs old", "years of age", "y/o"), or 0.</summary>
+    private int AgeUnitEnd(int k)
+    {
+        if (P(k, '-') && k + 1 < count && tokens[k + 1].Start == tokens[k].End)
+        {
+            k++;
+        }
+
+        if (Eq(k, "y") && P(k + 1, '/') && Eq(k + 2, "o"))
+        {
+            return k + 3;
+        }
+
+        if (!EqAny(k, "years", "year", "yrs", "yr"))
+        {
+            return 0;
+        }
+
+        k += P(k + 1, '-') ? 2 : 1;
+        return Eq(k, "old") ? k + 1 : Eq(k, "of") && Eq(k + 1, "age") ? k + 2 : 0;
     }
 
     /// <summary>

@@ -51,8 +51,8 @@ internal sealed partial class PiiContextRules
         }
     }
 
-    /// <summary>Vehicles a number names, beside the car words the identifier recogniser reads: "Boat 3", "van 12", "train 4031".</summary>
-    private static readonly WordSet VehiclesBeforeNumber = new(["boat", "van", "bus", "train", "skiff"]);
+    /// <summary>Vehicles a number names, beside the car words the identifier recogniser reads: "Boat 3", "van 12", "train 4031", "RMP 4417" (a patrol car), "motor 3418" (a motor officer's bike).</summary>
+    private static readonly WordSet VehiclesBeforeNumber = new(["boat", "van", "bus", "train", "skiff", "rmp", "motor"]);
 
     /// <summary>"Boat 12", "van 12", "on train 4031": a vehicle's fleet number (VEHICLE_ID); not "we train 40 recruits".</summary>
     private void VehicleNumbers(List<PiiSpan> spans, List<PiiSpan> added)
@@ -68,7 +68,7 @@ internal sealed partial class PiiContextRules
             if (!In(VehiclesBeforeNumber, k) || number.Kind != TokenKind.Number || number.Length > 5 || !number.Has(TokenFlags.SpaceBefore)
                 || IsCounted(k + 2) || P(k + 2, ':') || P(k + 2, '-') && k + 3 < count && tokens[k + 3].Kind == TokenKind.Number
                 || !(tokens[k].Has(TokenFlags.Capitalized) || k == 0 || P(k - 1, '.') || P(k - 1, ':') || tokens[k].Has(TokenFlags.NewlineBefore)
-                    || IsDeterminer(k - 1) || EqAny(k - 1, "on", "off", "from", "onto", "into", "of", "by", "aboard", "in", "and")))
+                    || IsDeterminer(k - 1) || EqAny(k - 1, "on", "off", "from", "onto", "into", "of", "by", "aboard", "in", "and", "as", "was")))
             {
                 continue;
             }

@@ -39,6 +39,10 @@ internal sealed partial class PiiContextRules
             {
                 last = phone;
             }
+            else if (SaidStreetEnd(k) is var street and >= 0)
+            {
+                (last, label) = (street, PiiLabel.Address);
+            }
             else if (SaidClockEnd(k) is var time and >= 0)
             {
                 (last, label) = (time, PiiLabel.Time);
@@ -69,6 +73,52 @@ internal sealed partial class PiiContextRules
                 k = last;
             }
         }
+    }
+
+    /// <summary>
+    /// A house number said aloud and its street, the street type's token or -1: "twenty two fourteen west maple street",
+    /// "four oh nine Cedar Lane". Two number words or more, a direction, then one or two words and a street type; none
+    /// of them a word of grammar, a measure or a count ("two three cars down the road" is none).
+    /// </summary>
+    private int SaidStreetEnd(int k)
+    {
+        var n = k;
+        var numbers = 0;
+        while (n < count && numbers < 6 && (IsNumberWord(n) || n > k && P(n, '-') && IsNumberWord(n + 1) && tokens[n].Start == tokens[n - 1].End && tokens[n + 1].Start == tokens[n].End))
+        {
+            numbers += IsNumberWord(n) ? 1 : 0;
+            n++;
+        }
+
+        if (numbers < 2 || IsNumberWord(k - 1))
+        {
+            return -1;
+        }
+
+        if (EqAny(n, "north", "south", "east", "west", "n", "s", "e", "w"))
+        {
+            n++;
+        }
+
+        for (var words = 0; words < 3; words++, n++)
+        {
+            if (!IsWord(n) || tokens[n].Has(TokenFlags.NewlineBefore))
+            {
+                return -1;
+            }
+
+            if (words > 0 && EqAny(n, "street", "avenue", "road", "drive", "lane", "boulevard", "court", "st", "ave", "rd", "dr", "ln", "blvd", "ct"))
+            {
+                return n;
+            }
+
+            if (tokens[n].Is(Lex.Stop | Lex.Measure | Lex.Rank | Lex.Role) || In(Counted, n) || IsNumberWord(n))
+            {
+                return -1;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>"forty four": a units word one to nine after a tens word, with only a space between.</summary>

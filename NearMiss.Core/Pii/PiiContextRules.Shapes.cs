@@ -38,7 +38,7 @@ internal sealed partial class PiiContextRules
         }
 
         if (P(k, '-') || P(k, '—') || P(k, '–') || P(k, ':') && !(k + 1 < count && tokens[k + 1].Start == tokens[k].End) || HyphenatedUnitEnd(k) >= 0
-            || SpeakingUnit(k))
+            || SpeakingUnit(k) || TenCode(k) || IsWord(k) && tokens[k].Length == 1 && P(k + 1, '/') && tokens[k + 1].Start == tokens[k].End)
         {
             return true;
         }
@@ -46,6 +46,11 @@ internal sealed partial class PiiContextRules
         return (IsWord(k) || tokens[k].Kind == TokenKind.Alnum) && !tokens[k].Is(Lex.Measure | Lex.StreetSuffix | Lex.Month) && !Eq(k, "block") && !Eq(k, "of")
             && !Eq(k, "hrs") && !Eq(k, "hours") && !tokens[k].Is(Lex.Stop) || Eq(k, "the") || Eq(k, "a") || EqAny(k, "on", "in", "at") && EntryState(k + 1);
     }
+
+    /// <summary>A ten-code: "10-8", "10-50" ("1800  10-8 from Wall").</summary>
+    private bool TenCode(int k) =>
+        Eq(k, "10") && P(k + 1, '-') && k + 2 < count && tokens[k + 2].Kind == TokenKind.Number && tokens[k + 2].Length <= 3
+        && tokens[k + 1].Start == tokens[k].End && tokens[k + 2].Start == tokens[k + 1].End;
 
     /// <summary>Where a log's entry says a unit is: "1111 On scene", "1119 In custody", "1822 On duty".</summary>
     private bool EntryState(int k) => EqAny(k, "scene", "custody", "service", "quarters", "station", "duty");

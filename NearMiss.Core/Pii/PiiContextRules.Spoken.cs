@@ -221,7 +221,8 @@ internal sealed partial class PiiContextRules
             }
 
             var estimate = In(TimeLeads, k - 1) || P(k - 1, '~') || P(k - 1, '.') && Eq(k - 2, "approx") || In(DayParts, k - 1) || AfterDate(spans, k)
-                || P(k - 1, ':') && Eq(k - 2, "time") || Eq(k - 1, "scene") && Eq(k - 2, "on") || round || Acknowledged(k) || BeforeSpeaker(k);
+                || P(k - 1, ':') && Eq(k - 2, "time") || Eq(k - 1, "scene") && Eq(k - 2, "on") || round || Acknowledged(k) || BeforeSpeaker(k)
+                || P(k + 1, '-') && Eq(k + 2, "ish") && tokens[k + 1].Start == tokens[k].End; // "1930-ish"
             var placed = (In(ClockLeads, k - 1) || Eq(k - 1, "was") && Eq(k - 2, "it"))
                 && !(IsWord(k + 1) && tokens[k + 1].Has(TokenFlags.Capitalized | TokenFlags.AllCaps) && !tokens[k + 1].Is(Lex.Stop) && !Eq(k + 1, "hrs") && !Eq(k + 1, "hours"));
             if (estimate || placed)

@@ -140,6 +140,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         CodedAges(added);
         PlateStates(kept, added);
         SpokenAges(kept, added);
+        WordedAges(kept, added);
         SexSlashAge(added);
         RadioCallSigns(kept, added);
         SpokenCallSigns(kept, added);
