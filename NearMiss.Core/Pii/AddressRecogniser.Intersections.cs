@@ -72,7 +72,7 @@ internal sealed partial class AddressRecogniser
         var k = end + 1;
         if (k < count && tokens[k].Length == 1 && EqAny(k, "n", "s", "e", "w") && Cap(k))
         {
-            k++;
+            k += P(k + 1, '.') && Adj(k + 1) ? 2 : 1; // "and W. Lincoln Avenue"
         }
 
         var last = k;

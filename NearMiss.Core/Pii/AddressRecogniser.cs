@@ -47,18 +47,19 @@ internal sealed partial class AddressRecogniser(PiiScan scan) : PiiRecogniser(sc
         return Stop;
     }
 
-    /// <summary>"E 160th Ave and Sable Blvd": a directional before a numbered street.</summary>
+    /// <summary>"E 160th Ave and Sable Blvd", "S. 16th Street": a directional before a numbered street.</summary>
     public int DirectionalStreet(int i)
     {
-        if (tokens[i].Length == 1 && EqAny(i, "n", "s", "e", "w") && !tokens[i].Has(TokenFlags.Lower) && IsLoneOrdinal(i + 1) && !Adj(i + 1) && Is(i + 2, Lex.StreetSuffix))
+        var n = P(i + 1, '.') && Adj(i + 1) ? i + 2 : i + 1;
+        if (tokens[i].Length == 1 && EqAny(i, "n", "s", "e", "w") && !tokens[i].Has(TokenFlags.Lower) && IsLoneOrdinal(n) && !Adj(n) && Is(n + 1, Lex.StreetSuffix))
         {
-            var end = i + 3;
-            if (P(end, '.') && Adj(end) && Is(i + 2, Lex.Abbreviation))
+            var end = n + 2;
+            if (P(end, '.') && Adj(end) && Is(n + 1, Lex.Abbreviation))
             {
                 end++;
             }
 
-            var tail = IntersectionTail(end, i + 3);
+            var tail = IntersectionTail(end, n + 2);
             Emit(i, tail, PiiLabel.Address);
             return Math.Max(tail, end);
         }

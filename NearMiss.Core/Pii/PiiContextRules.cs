@@ -322,12 +322,8 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
     /// <summary>"CASA GRANDE, Ariz. —", "NILES, Ill." and "Denver, Colo.": the place and its AP state abbreviation.</summary>
     private void Datelines(List<PiiSpan> spans, List<PiiSpan> added)
     {
-        if (!Shapes.HasPunct(','))
-        {
-            return; // (a dateline's state follows a comma)
-        }
-
-        for (var k = 0; k < count; k++)
+        // (A dateline's state follows a comma.)
+        for (var k = 0; k < count && Shapes.HasPunct(','); k++)
         {
             if (!IsWord(k) || !P(k - 1, ',') || !IsStateAfterComma(k))
             {
@@ -381,7 +377,8 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
             }
         }
 
-        // "HOUSTON —", "OKLAHOMA CITY —" at the start of a line: upper-case words before a dash, a listed place.
+        // "HOUSTON —", "OKLAHOMA CITY —", "PHOENIX - A", "DENVER (AP) —" at the start of a line: upper-case words
+        // before a dash, a listed place.
         for (var k = 0; k < count; k++)
         {
             if (!IsWord(k) || !(k == 0 || tokens[k].Has(TokenFlags.NewlineBefore)) || !tokens[k].Has(TokenFlags.AllCaps))
@@ -396,7 +393,8 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
             }
 
             var listed = dash == k + 1 ? tokens[k].Is(Lex.Place) : lexicon.PhrasePopulation(text.AsSpan(tokens[k].Start, tokens[dash - 1].End - tokens[k].Start)) >= 0;
-            if (listed && dash < count && (text[tokens[dash].Start] is '—' or '–' || P(dash, '-') && P(dash + 1, '-')))
+            var at = P(dash, '(') && Eq(dash + 1, "ap") && P(dash + 2, ')') ? dash + 3 : dash;
+            if (listed && at < count && (text[tokens[at].Start] is '—' or '–' || P(at, '-') && (P(at + 1, '-') || tokens[at].Start > tokens[at - 1].End && Spaced(at, at + 1))))
             {
                 RemoveInside(spans, tokens[k].Start, tokens[dash - 1].End, PiiLabel.Location);
                 added.Add(new PiiSpan(tokens[k].Start, tokens[dash - 1].End, PiiLabel.Location));
