@@ -108,8 +108,8 @@ internal sealed partial class PiiContextRules
     /// <summary>
     /// Call signs said in words: one or two spelling-alphabet words and one to three number words ("Adam two two",
     /// "Lincoln Adam one four"), where the radio marks them as a call sign: before a speaker's colon, after a
-    /// dispatcher's, or after "copy", "unit", "was" or "am"; or with a district's number said before the letter ("three
-    /// lincoln twenty two").
+    /// dispatcher's, or after "copy", "unit", "was", "am" or "as"; with a district's number said before the letter ("three
+    /// lincoln twenty two"); or two letters and two numbers ("Lincoln Adam two two").
     /// </summary>
     private void SpokenCallSigns(List<PiiSpan> spans, List<PiiSpan> added)
     {
@@ -142,8 +142,8 @@ internal sealed partial class PiiContextRules
                 first--;
             }
 
-            var marked = P(n, ':') || P(k - 1, ':') && In(Dispatchers, k - 2) || EqAny(k - 1, "copy", "unit", "was", "am")
-                || P(k - 1, ',') && Eq(k - 2, "copy") || first < k;
+            var marked = P(n, ':') || P(k - 1, ':') && In(Dispatchers, k - 2) || EqAny(k - 1, "copy", "unit", "was", "am", "as")
+                || P(k - 1, ',') && Eq(k - 2, "copy") || first < k || SpokenPair(k, n, numbers);
             if (numbers == 0 || !marked)
             {
                 continue;
@@ -154,6 +154,28 @@ internal sealed partial class PiiContextRules
             added.Add(new PiiSpan(tokens[first].Start, tokens[last].End, PiiLabel.BadgeId));
             k = last;
         }
+    }
+
+    /// <summary>
+    /// "Lincoln Adam two two": two letters and two or three numbers, alone; not part of a plate or a case number said
+    /// aloud ("plate, Delta Echo Kilo four four one", "case alpha kilo two four zero zero"), nor a count.
+    /// </summary>
+    private bool SpokenPair(int k, int n, int numbers)
+    {
+        if (numbers < 2 || n != k + 2 + numbers || In(Counted, n) || IsNumberWord(n) || In(Phonetic, n) || In(Phonetic, k - 1) || IsNumberWord(k - 1))
+        {
+            return false;
+        }
+
+        for (var before = Math.Max(0, k - 4); before < k; before++)
+        {
+            if (In(SpokenIdWords, before))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>"Adam 21" read as a name and an age is a call sign.</summary>

@@ -59,6 +59,13 @@ internal sealed partial class PiiContextRules
                     continue;
                 }
 
+                if (label == PiiLabel.Plate && Eq(n, "x") && P(n + 1, '-') && Eq(n + 2, "ray") && tokens[n + 1].Start == tokens[n].End && tokens[n + 2].Start == tokens[n + 1].End)
+                {
+                    letters++;
+                    n += 3; // "X-ray", the spelling alphabet's X written with its hyphen
+                    continue;
+                }
+
                 if (!SpokenIdPart(n, out var number))
                 {
                     break;
