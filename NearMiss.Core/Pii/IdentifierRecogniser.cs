@@ -348,7 +348,7 @@ internal sealed class IdentifierRecogniser(PiiScan scan) : PiiRecogniser(scan)
                 }
 
             case "car" or "cruiser" or "engine" or "medic" or "truck" or "ladder" or "squad" or "rescue" or "ambulance" or "vehicle" or "veh":
-                if (P(i + 1, ':') && IsNum(i + 2) && tokens[i + 2].Length is >= 3 and <= 5 && !IsMeasure(i + 3) && !P(i + 3, '-') && !(IsWord(i + 3) && !tokens[i + 3].Has(TokenFlags.Lower))
+                if (P(i + 1, ':') && IsNum(i + 2) && tokens[i + 2].Length is >= 3 and <= 5 && !IsMeasure(i + 3) && !P(i + 3, '-') && !(IsWord(i + 3) && !tokens[i + 3].Has(TokenFlags.Lower) && !tokens[i + 3].Has(TokenFlags.NewlineBefore))
                     && !(tokens[i + 2].Length == 4 && (W(i + 2).StartsWith("19", StringComparison.Ordinal) || W(i + 2).StartsWith("20", StringComparison.Ordinal))))
                 {
                     // "Vehicle: 2217" in a form's header (a report numbering its vehicles writes "Vehicle: 1"; "VEH: 2011 FORD" is a model year).

@@ -67,7 +67,7 @@ internal sealed partial class PiiContextRules
             ref var number = ref tokens[k + 1];
             if (!In(VehiclesBeforeNumber, k) || number.Kind != TokenKind.Number || number.Length > 5 || !number.Has(TokenFlags.SpaceBefore)
                 || IsCounted(k + 2) || P(k + 2, ':') || P(k + 2, '-') && k + 3 < count && tokens[k + 3].Kind == TokenKind.Number
-                || !(tokens[k].Has(TokenFlags.Capitalized) || k == 0 || P(k - 1, '.') || P(k - 1, ':') || tokens[k].Has(TokenFlags.NewlineBefore)
+                || !(tokens[k].Has(TokenFlags.Capitalized | TokenFlags.AllCaps) || k == 0 || P(k - 1, '.') || P(k - 1, ':') || tokens[k].Has(TokenFlags.NewlineBefore)
                     || IsDeterminer(k - 1) || EqAny(k - 1, "on", "off", "from", "onto", "into", "of", "by", "aboard", "in", "and", "as", "was")))
             {
                 continue;

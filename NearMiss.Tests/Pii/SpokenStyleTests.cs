@@ -27,6 +27,10 @@ public sealed class SpokenStyleTests
     [InlineData("mom shook up, kids 8 and 10, all ok", "10", "AGE")]
     [InlineData("two kids I'd guess were 9 and 12. I came down the stairs", "12", "AGE")]
     [InlineData("the driver, he says he's Chue Lor, he's, um, twenty-six, and his hands are shaking", "twenty-six", "AGE")] // a filler set off by commas
+    [InlineData("his name was uh Jerome Tate twenty six years old he had warrants", "twenty six", "AGE")] // in words before "years old"
+    [InlineData("the driver was a sixty-two year old man from out of state", "sixty-two", "AGE")]
+    [InlineData("the caller who was Brittany Oakes she's thirty one and she's telling me", "thirty one", "AGE")] // tens and units, spaced
+    [InlineData("I tackled him in the yard he was Travis Lee Oakes thirty four her ex husband", "thirty four", "AGE")] // right after a name
     public void Ages(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
@@ -120,6 +124,19 @@ public sealed class SpokenStyleTests
     [InlineData("0642  Shift briefing.\n1822  On duty, I-70 eastbound.\n1905  Stop, no action.", "1822", "TIME")]
     [InlineData("Date is the twenty-second of June, the bus was full", "twenty-second of June", "DATE")]
     [InlineData("this was the night of the ninth going into the tenth, cold out", "ninth", "DATE")]
+    [InlineData("this was tuesday night around uh eleven forty I was working", "eleven forty", "TIME")] // a filler without commas
+    [InlineData("Med pass on 5 North, 1930-ish, Thursday. Me and the nurse.", "1930", "TIME")]
+    [InlineData("Shift log.\n\n1800  10-8 from Wall\n1842  assist SDHP w/ disabled motorist", "1800", "TIME")] // a ten-code opens the entry
+    [InlineData("2136  Canvass. Area secured.\n2204  M/B approx 19 y/o, gray hoodie.", "2204", "TIME")]
+    [InlineData("Assigned w/ P/O Adeyemi, RMP 4417.", "4417", "VEHICLE_ID")]
+    [InlineData("my bike was motor 3418, its getting a new front end", "3418", "VEHICLE_ID")]
+    [InlineData("Call sign: 2-Baker-7     Vehicle: 2217\nNARRATIVE", "2217", "VEHICLE_ID")]
+    [InlineData("I was working as Lincoln Adam two two out of East Patrol", "Lincoln Adam two two", "BADGE_ID")]
+    [InlineData("Car was a Kia, Nebraska plate, uh, Charlie Delta X-ray four four one nine.", "Charlie Delta X-ray four four one nine", "PLATE")]
+    [InlineData("PHOENIX - A Maricopa County detention officer was punched", "PHOENIX", "LOCATION")] // a dateline with a spaced hyphen
+    [InlineData("we responded to 2214 west maple street in Enid for a domestic", "2214 west maple street", "ADDRESS")] // lower case in a mixed text
+    [InlineData("we rolled up to twenty two fourteen west maple street in enid", "twenty two fourteen west maple street", "ADDRESS")] // said aloud
+    [InlineData("The crash happened near S. 16th Street and W. Lincoln Avenue on Tuesday.", "S. 16th Street and W. Lincoln Avenue", "ADDRESS")]
     public void PlatesTimesAgencies(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
@@ -419,6 +436,7 @@ public sealed class SpokenStyleTests
     [InlineData("the fire was fourteen hundred feet up the ridge and we were at about twenty-two miles an hour")] // counts, not clock times
     [InlineData("Questions go to the unit.\n\nThanks,\nThe Training Unit")] // a unit signs, not a person
     [InlineData("the officer will testify, and officer safety comes first. the officer down call went out")] // a verb and words of the trade after "officer"
+    [InlineData("He did 55 plus in the left lane, and 20 minutes down the road he stopped")] // a speed, a lane of traffic, a distance
     public void LeavesAlone(string text) => Assert.Empty(Rules.Detect(text));
 
     [Theory]
@@ -457,8 +475,17 @@ public sealed class SpokenStyleTests
     [Theory]
     [InlineData("I'm with Rosebud Sioux Tribe Law Enforcement, about nine years in.")]
     [InlineData("My FTO was Dale Pruitt, twelve years on the job and calm as anything.")]
+    [InlineData("The dog, a five-year-old Belgian Malinois, joined in 2021. The photo was an eight-year-old photo.")] // not a person's
+    [InlineData("I gave Tate twenty dollars and Ruiz fifteen of them")] // counts after a name
+    [InlineData("I was working as Lincoln Adam two two that night")] // a call sign, not a name and an age
     public void YearsOfServiceAreNoAge(string text) =>
         Assert.DoesNotContain(Rules.Detect(text), s => s.Label == PiiLabel.Age);
+
+    [Theory]
+    [InlineData("VEH: 2011 Ford F-350, white")]
+    [InlineData("Vehicle: 2019 silver Tahoe")]
+    public void AModelYearIsNoFleetNumber(string text) =>
+        Assert.DoesNotContain(Rules.Detect(text), s => s.Label == PiiLabel.VehicleId);
 
     [Fact]
     public void PlateStateIsNoDateline()
