@@ -51,7 +51,9 @@ internal sealed partial class AddressRecogniser(PiiScan scan) : PiiRecogniser(sc
     public int DirectionalStreet(int i)
     {
         var n = P(i + 1, '.') && Adj(i + 1) ? i + 2 : i + 1;
-        if (tokens[i].Length == 1 && EqAny(i, "n", "s", "e", "w") && !tokens[i].Has(TokenFlags.Lower) && IsLoneOrdinal(n) && !Adj(n) && Is(n + 1, Lex.StreetSuffix))
+        // (In lower case, not the "s" of "it's 3rd ave".)
+        if (tokens[i].Length == 1 && EqAny(i, "n", "s", "e", "w") && (!tokens[i].Has(TokenFlags.Lower) || tokens[i].Has(TokenFlags.SpaceBefore) && !P(i - 1, '\'') && !P(i - 1, '’'))
+            && IsLoneOrdinal(n) && !Adj(n) && Is(n + 1, Lex.StreetSuffix) && !tokens[n + 1].Has(TokenFlags.NewlineBefore))
         {
             var end = n + 2;
             if (P(end, '.') && Adj(end) && Is(n + 1, Lex.Abbreviation))

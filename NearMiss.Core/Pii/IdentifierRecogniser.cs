@@ -400,7 +400,11 @@ internal sealed class IdentifierRecogniser(PiiScan scan) : PiiRecogniser(scan)
             case "s" when P(i + 1, '/') && Eq(i + 2, "n"):
                 return KeywordValue(i + 3, PiiLabel.OtherId);
             case "plate" or "plates" or "registration" or "reg":
-                return KeywordValue(Is(i + 1, Lex.StateCode) && tokens[i + 1].Has(TokenFlags.AllCaps) ? EmitState(i + 1) : i + 1, PiiLabel.Plate, allowGroups: true);
+                {
+                    var j = EqAny(i + 1, "was", "reads") ? i + 2 : i + 1; // "plate was IL BX 44218"
+                    return KeywordValue(Is(j, Lex.StateCode) && tokens[j].Has(TokenFlags.AllCaps) ? EmitState(j) : j, PiiLabel.Plate, allowGroups: true);
+                }
+
             case "tag" or "tags" when i + 1 < count && !tokens[i + 1].Has(TokenFlags.NewlineBefore):
                 {
                     // (a line's end closes it: "FL TAG" then the next log entry's "23:41:40")
@@ -477,8 +481,8 @@ internal sealed class IdentifierRecogniser(PiiScan scan) : PiiRecogniser(scan)
 
         if (!HasDigit(j, end))
         {
-            // Plates written in two groups, letters first: "TXK 2291".
-            if (label != PiiLabel.Plate || !tokens[j].Has(TokenFlags.AllCaps) || tokens[j].Length > 4 || end >= count || Adj(end) || tokens[end].Kind != TokenKind.Number || tokens[end].Length > 5)
+            // Plates written in two groups, letters first: "TXK 2291", "P 884512".
+            if (label != PiiLabel.Plate || !tokens[j].Has(TokenFlags.AllCaps) || tokens[j].Length > 4 || end >= count || Adj(end) || tokens[end].Kind != TokenKind.Number || tokens[end].Length > 6)
             {
                 return 0;
             }

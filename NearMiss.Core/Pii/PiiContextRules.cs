@@ -156,6 +156,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         SpokenIds(kept, added);
         SpokenMileMarkers(kept, added);
         FreewaysByNumber(kept, added);
+        StateRoutes(kept, added);
         SaidNumbers(kept, added);
         MonthsAlone(kept, added);
         DaysOfMonth(added);

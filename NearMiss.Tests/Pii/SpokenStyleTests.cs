@@ -137,6 +137,9 @@ public sealed class SpokenStyleTests
     [InlineData("we responded to 2214 west maple street in Enid for a domestic", "2214 west maple street", "ADDRESS")] // lower case in a mixed text
     [InlineData("we rolled up to twenty two fourteen west maple street in enid", "twenty two fourteen west maple street", "ADDRESS")] // said aloud
     [InlineData("The crash happened near S. 16th Street and W. Lincoln Avenue on Tuesday.", "S. 16th Street and W. Lincoln Avenue", "ADDRESS")]
+    [InlineData("Slone drove into knee-deep water along Ky. 160 near the creek.", "Ky. 160", "LOCATION")] // a state route, as news writes it
+    [InlineData("the van had no lights. plate was IL BX 44218 and it came back stolen", "BX 44218", "PLATE")]
+    [InlineData("call was a duplex on s 3rd ave. we knocked", "s 3rd ave", "ADDRESS")] // a direction in lower case
     public void PlatesTimesAgencies(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
@@ -437,6 +440,7 @@ public sealed class SpokenStyleTests
     [InlineData("Questions go to the unit.\n\nThanks,\nThe Training Unit")] // a unit signs, not a person
     [InlineData("the officer will testify, and officer safety comes first. the officer down call went out")] // a verb and words of the trade after "officer"
     [InlineData("He did 55 plus in the left lane, and 20 minutes down the road he stopped")] // a speed, a lane of traffic, a distance
+    [InlineData("the deputy's ga. 2 qualification and wash. 8 times a day")] // abbreviations in lower case, no state route
     public void LeavesAlone(string text) => Assert.Empty(Rules.Detect(text));
 
     [Theory]
