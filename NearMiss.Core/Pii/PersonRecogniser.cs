@@ -487,6 +487,14 @@ internal sealed partial class PersonRecogniser(PiiScan scan) : PiiRecogniser(sca
     private bool IsFieldLabel(int k) =>
         P(k + 1, ':') && Adj(k + 1) && (tokens[k].Is(Lex.Keyword | Lex.UnitDesignator) || FieldLabels.Contains(text, tokens[k]));
 
+    /// <summary>Titles of the people who work dogs: "K9 Deputy Ruiz", "K9 Handler", not a dog's name.</summary>
+    private static readonly WordSet HandlerTitles = new(["officer", "handler", "handlers", "unit", "team", "program", "sergeant", "deputy", "training", "trooper", "corporal", "cpl", "sgt", "dep", "ofc", "detective", "det", "agent", "lieutenant", "lt", "captain", "capt", "tpr", "sheriff", "supervisor", "coordinator", "instructor", "trainer"]);
+
+    /// <summary>
+    /// The dog's name after "K9", "dog" or "partner" (OTHER_ID): "K9 Rex", "K9 partner, Ranger,", "my dog is Diesel", "a
+    /// shepherd named tank", "dog's name is ranger". Where the text is about dogs, a word that is a rank or a maker
+    /// elsewhere is the dog's name too ("K9 Ranger", "K9 Ruger"); a lower-case word only once it is named.
+    /// </summary>
     private int DogName(int j)
     {
         var k = j;
@@ -495,13 +503,20 @@ internal sealed partial class PersonRecogniser(PiiScan scan) : PiiRecogniser(sca
             k++;
         }
 
-        if (EqAny(k, "partner", "named", "unit"))
+        var named = false;
+        if ((P(k, '\'') || P(k, '’')) && Eq(k + 1, "s") && Eq(k + 2, "name") && Eq(k + 3, "is"))
+        {
+            k += 4; // "dog's name is ranger"
+            named = true;
+        }
+        else if (EqAny(k, "partner", "named", "unit", "is"))
         {
             if (Eq(k, "unit"))
             {
                 return 0;
             }
 
+            named = Eq(k, "named");
             k++;
             if (P(k, ','))
             {
@@ -510,8 +525,9 @@ internal sealed partial class PersonRecogniser(PiiScan scan) : PiiRecogniser(sca
             }
         }
 
-        if (Cap(k) && !Is(k, Lex.Stop) && !Is(k, Lex.Rank) && !Is(k, Lex.Brand) && !Is(k, Lex.Month) && !Is(k, Lex.Weekday) && !(Is(k, Lex.Common) && !DogContext)
-            && !Cap(k + 1) && !EqAny(k, "Officer", "Handler", "Unit", "Team", "Program", "Sergeant", "Deputy", "Training"))
+        var word = Cap(k) || named && IsWord(k) && tokens[k].Has(TokenFlags.Lower);
+        if (word && !Is(k, Lex.Stop) && !(Is(k, Lex.Rank | Lex.Brand) && !DogContext) && !Is(k, Lex.Month) && !Is(k, Lex.Weekday) && !(Is(k, Lex.Common) && !DogContext)
+            && !Cap(k + 1) && !HandlerTitles.Contains(text, tokens[k]))
         {
             Emit(k, k + 1, PiiLabel.OtherId);
             return k + 1;

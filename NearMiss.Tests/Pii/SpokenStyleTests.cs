@@ -486,6 +486,20 @@ public sealed class SpokenStyleTests
         Assert.DoesNotContain(Rules.Detect(text), s => s.Label == PiiLabel.Age);
 
     [Theory]
+    [InlineData("Deputy Elijah Saylor and K9 Ranger were attempting to arrest him when the dog was hit.", "Ranger")] // a rank elsewhere
+    [InlineData("The handler sent K9 Ruger on a track east of the barn.", "Ruger")] // a maker elsewhere
+    [InlineData("I'm K9 2, my dog is Diesel. We tracked him to the creek.", "Diesel")]
+    [InlineData("highway patrol dog caught him, dog's name is ranger lol", "ranger")]
+    [InlineData("we had a k9 named tank and honestly he saved me", "tank")]
+    public void DogNames(string text, string expected) => AssertFinds(text, expected, "OTHER_ID");
+
+    [Theory]
+    [InlineData("The K9 Handler and K9 Deputy Ruiz met us at the gate with the dog.")]
+    [InlineData("the dog is tired and the k9 unit is off today")]
+    public void HandlersAreNoDogs(string text) =>
+        Assert.DoesNotContain(Rules.Detect(text), s => s.Label == PiiLabel.OtherId);
+
+    [Theory]
     [InlineData("VEH: 2011 Ford F-350, white")]
     [InlineData("Vehicle: 2019 silver Tahoe")]
     public void AModelYearIsNoFleetNumber(string text) =>
