@@ -363,7 +363,12 @@ internal sealed class IdentifierRecogniser(PiiScan scan) : PiiRecogniser(scan)
                     return i + 6;
                 }
 
-                if (IsNum(i + 1) && tokens[i + 1].Length <= 3 && P(i + 2, '-') && Adj(i + 2) && IsNum(i + 3) && Adj(i + 3) && tokens[i + 3].Length <= 4 && !(Adj(i + 4) && !P(i + 4, '.') && !P(i + 4, ',')))
+                if (MarkedVehicleId(i) is > 0 and var marked)
+                {
+                    return marked;
+                }
+
+                if (IsNum(i + 1) && tokens[i + 1].Length <= 3 && P(i + 2, '-') && Adj(i + 2) && IsNum(i + 3) && Adj(i + 3) && tokens[i + 3].Length <= 4 && !(Adj(i + 4) && !P(i + 4, '.') && !P(i + 4, ',') && !P(i + 4, ')')))
                 {
                     // "car 7-114", "VEH 4-12.".
                     Emit(i + 1, i + 4, PiiLabel.VehicleId);
@@ -506,6 +511,37 @@ internal sealed class IdentifierRecogniser(PiiScan scan) : PiiRecogniser(scan)
         }
 
         Emit(j, end, label);
+        return end;
+    }
+
+    /// <summary>
+    /// A car's number set off after its word: in brackets ("my car (2207)", "car (63-G)"), after a number sign ("VEH
+    /// #3-0447") or between commas ("My car, P-207, was"); the end of the id, or 0.
+    /// </summary>
+    private int MarkedVehicleId(int i)
+    {
+        var open = P(i + 1, '(');
+        var comma = P(i + 1, ',');
+        if (!open && !comma && !P(i + 1, '#'))
+        {
+            return 0;
+        }
+
+        var j = i + 2;
+        if (j >= count || tokens[j].Kind == TokenKind.Punct || tokens[j].Has(TokenFlags.NewlineBefore))
+        {
+            return 0;
+        }
+
+        var end = IdEnd(j);
+        var length = tokens[end - 1].End - tokens[j].Start;
+        var closed = open ? P(end, ')') : !comma || P(end, ',') && (tokens[j].Kind != TokenKind.Word || tokens[j].Has(TokenFlags.AllCaps));
+        if (!closed || !HasDigit(j, end) || length > 9 || IsMeasure(end) || IsCalibre(j))
+        {
+            return 0;
+        }
+
+        Emit(j, end, PiiLabel.VehicleId);
         return end;
     }
 

@@ -52,9 +52,9 @@ internal sealed partial class PiiContextRules
     }
 
     /// <summary>Vehicles a number names, beside the car words the identifier recogniser reads: "Boat 3", "van 12", "train 4031", "RMP 4417" (a patrol car), "motor 3418" (a motor officer's bike).</summary>
-    private static readonly WordSet VehiclesBeforeNumber = new(["boat", "van", "bus", "train", "skiff", "rmp", "motor"]);
+    private static readonly WordSet VehiclesBeforeNumber = new(["boat", "van", "bus", "train", "skiff", "rmp", "motor", "vessel", "ambo", "sled"]);
 
-    /// <summary>"Boat 12", "van 12", "on train 4031": a vehicle's fleet number (VEHICLE_ID); not "we train 40 recruits".</summary>
+    /// <summary>"Boat 12", "patrol boat 7", "van #7", "on train 4031": a vehicle's fleet number (VEHICLE_ID); not "we train 40 recruits" (a word that may be a verb needs a noun's place).</summary>
     private void VehicleNumbers(List<PiiSpan> spans, List<PiiSpan> added)
     {
         if (!TextHas(VehiclesBeforeNumber) || !Shapes.HasNumber(1, 5))
@@ -64,10 +64,12 @@ internal sealed partial class PiiContextRules
 
         for (var k = 0; k + 1 < count; k++)
         {
-            ref var number = ref tokens[k + 1];
-            if (!In(VehiclesBeforeNumber, k) || number.Kind != TokenKind.Number || number.Length > 5 || !number.Has(TokenFlags.SpaceBefore)
-                || IsCounted(k + 2) || P(k + 2, ':') || P(k + 2, '-') && k + 3 < count && tokens[k + 3].Kind == TokenKind.Number
-                || !(tokens[k].Has(TokenFlags.Capitalized | TokenFlags.AllCaps) || k == 0 || P(k - 1, '.') || P(k - 1, ':') || tokens[k].Has(TokenFlags.NewlineBefore)
+            // "van #7": a number sign between.
+            var at = P(k + 1, '#') && k + 2 < count ? k + 2 : k + 1;
+            ref var number = ref tokens[at];
+            if (!In(VehiclesBeforeNumber, k) || number.Kind != TokenKind.Number || number.Length > 5 || !(number.Has(TokenFlags.SpaceBefore) || at == k + 2)
+                || IsCounted(at + 1) || P(at + 1, ':') || P(at + 1, '-') && at + 2 < count && tokens[at + 2].Kind == TokenKind.Number
+                || EqAny(k, "train", "bus", "motor") && !(tokens[k].Has(TokenFlags.Capitalized | TokenFlags.AllCaps) || k == 0 || P(k - 1, '.') || P(k - 1, ':') || tokens[k].Has(TokenFlags.NewlineBefore)
                     || IsDeterminer(k - 1) || EqAny(k - 1, "on", "off", "from", "onto", "into", "of", "by", "aboard", "in", "and", "as", "was")))
             {
                 continue;
@@ -77,7 +79,7 @@ internal sealed partial class PiiContextRules
             if (!Overlaps(spans, id.Start, id.End))
             {
                 added.Add(id);
-                k++;
+                k = at;
             }
         }
     }

@@ -52,6 +52,12 @@ public sealed class SpokenStyleTests
     [InlineData("We were on Boat 3 running back toward the point", "3", "VEHICLE_ID")]
     [InlineData("transporting two inmates. van 12. one was a state inmate", "12", "VEHICLE_ID")]
     [InlineData("The operator on train 4031 saw it from the cab", "4031", "VEHICLE_ID")]
+    [InlineData("CLIPPED THE LEFT REAR OF MY PATROL CAR (CAR 3-114), PUSHING IT", "3-114", "VEHICLE_ID")]
+    [InlineData("i parked my car (2207) upstream with the lights on", "2207", "VEHICLE_ID")]
+    [InlineData("My car, 22-TT-41, had a missing mirror", "22-TT-41", "VEHICLE_ID")]
+    [InlineData("NO SECOND UNIT. PATROL VEH #3-0447 LEFT IN LANE ON CURVE.", "3-0447", "VEHICLE_ID")]
+    [InlineData("MCSO River Patrol, boat 412, me and Dep Tui Mapusaga", "412", "VEHICLE_ID")]
+    [InlineData("SIZEMORE OPENED THE REAR DOOR OF VAN #7 BEFORE HOWARD WAS OUT", "7", "VEHICLE_ID")]
     [InlineData("Location: H-Dorm, cell 214. Inmate refused to lock down", "H-Dorm", "LOCATION")] // a unit's letter joined by a hyphen
     [InlineData("cell extraction close call, C-Block, 2nd shift", "C-Block", "LOCATION")]
     public void RoomsAndSurnamesFirst(string text, string expected, string label) => AssertFinds(text, expected, label);
@@ -440,6 +446,7 @@ public sealed class SpokenStyleTests
     [InlineData("Questions go to the unit.\n\nThanks,\nThe Training Unit")] // a unit signs, not a person
     [InlineData("the officer will testify, and officer safety comes first. the officer down call went out")] // a verb and words of the trade after "officer"
     [InlineData("He did 55 plus in the left lane, and 20 minutes down the road he stopped")] // a speed, a lane of traffic, a distance
+    [InlineData("I got back in my car, 2 minutes later he came out. we bus 40 kids a day")] // a count after a comma, a verb
     [InlineData("the deputy's ga. 2 qualification and wash. 8 times a day")] // abbreviations in lower case, no state route
     public void LeavesAlone(string text) => Assert.Empty(Rules.Detect(text));
 
