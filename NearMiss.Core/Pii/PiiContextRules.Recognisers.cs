@@ -123,6 +123,72 @@ internal sealed partial class PiiContextRules
     }
 
     /// <summary>
+    /// "Hope, AR", "HAZARD, KY", "Boring, Oregon": a listed town before a comma and its state, even where the town's name
+    /// is an ordinary word or a name. The state closes the phrase: a clause's end, a bracket, a dash or a postcode after
+    /// it ("AR-15" and "CA compliant" are no state).
+    /// </summary>
+    private void TownsBeforeStates(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!Shapes.HasPunct(',') || !Shapes.HasLex(Lex.State | Lex.StateCode))
+        {
+            return;
+        }
+
+        for (var k = 2; k < count; k++)
+        {
+            if (!P(k - 1, ',') || !IsWord(k) || !(tokens[k].Is(Lex.StateCode) && tokens[k].Length == 2 && tokens[k].Has(TokenFlags.AllCaps) || tokens[k].Is(Lex.State) && !tokens[k].Has(TokenFlags.Lower)))
+            {
+                continue;
+            }
+
+            var after = k + 1;
+            var closes = after >= count || tokens[after].Has(TokenFlags.NewlineBefore) || P(after, '.') || P(after, ',') || P(after, ';') || P(after, '(') || P(after, ')')
+                || P(after, '-') && !(after + 1 < count && tokens[after + 1].Start == tokens[after].End)
+                || tokens[after].Kind == TokenKind.Number && tokens[after].Length == 5 && tokens[after].Start > tokens[k].End;
+            // The town: a listed phrase of two or three words ("BOWLING GREEN"), or one listed word.
+            var last = k - 2;
+            var town = -1;
+            for (var first = last - 2; closes && first < last; first++)
+            {
+                if (first >= 0 && AllCapitalised(first, last)
+                    && lexicon.PhrasePopulation(text.AsSpan(tokens[first].Start, tokens[last].End - tokens[first].Start).ToString().ToLowerInvariant()) >= 0)
+                {
+                    town = first;
+                    break;
+                }
+            }
+
+            // (One word of a longer capitalised name is not the town: "BOWLING GREEN" when only "GREEN" is listed.)
+            if (town < 0 && IsWord(last) && !tokens[last].Has(TokenFlags.Lower) && tokens[last].Is(Lex.Place) && !(last > 0 && AllCapitalised(last - 1, last)) && !tokens[last].Is(Lex.Stop | Lex.Month | Lex.Weekday | Lex.State))
+            {
+                town = last;
+            }
+
+            if (!closes || town < 0 || OverlapsBeyond(spans, new PiiSpan(tokens[town].Start, tokens[last].End, PiiLabel.Location)) || Overlaps(added, tokens[town].Start, tokens[last].End))
+            {
+                continue;
+            }
+
+            RemoveWithin(spans, tokens[town].Start, tokens[last].End);
+            added.Add(new PiiSpan(tokens[town].Start, tokens[last].End, PiiLabel.Location));
+        }
+    }
+
+    /// <summary>Are the tokens from <paramref name="first"/> to <paramref name="last"/> words, none in lower case, with one space between?</summary>
+    private bool AllCapitalised(int first, int last)
+    {
+        for (var k = first; k <= last; k++)
+        {
+            if (!IsWord(k) || tokens[k].Has(TokenFlags.Lower) || k > first && !Spaced(k - 1, k))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
     /// "near Fairview and Orchard", "at Milwaukee and Ashland", "off colfax and race": two bare street names joined after
     /// a street preposition; in lower case, one of them at least no ordinary word.
     /// </summary>

@@ -119,6 +119,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         Ages(kept, added);
         Datelines(kept, added);
         BarePlaces(kept, added);
+        TownsBeforeStates(kept, added);
         Intersections(kept, added);
         BlockAddresses(kept, added);
         AgencyPhrases(kept);

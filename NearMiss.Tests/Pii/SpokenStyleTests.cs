@@ -146,6 +146,8 @@ public sealed class SpokenStyleTests
     [InlineData("Slone drove into knee-deep water along Ky. 160 near the creek.", "Ky. 160", "LOCATION")] // a state route, as news writes it
     [InlineData("the van had no lights. plate was IL BX 44218 and it came back stolen", "BX 44218", "PLATE")]
     [InlineData("call was a duplex on s 3rd ave. we knocked", "s 3rd ave", "ADDRESS")] // a direction in lower case
+    [InlineData("- Where: Hope, AR - Hempstead County, a gas station lot", "Hope", "LOCATION")] // a town that is a word, before its state
+    [InlineData("BOWLING GREEN, KY (AP) - A trooper was hurt", "BOWLING GREEN", "LOCATION")]
     public void PlatesTimesAgencies(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
@@ -447,6 +449,7 @@ public sealed class SpokenStyleTests
     [InlineData("the officer will testify, and officer safety comes first. the officer down call went out")] // a verb and words of the trade after "officer"
     [InlineData("He did 55 plus in the left lane, and 20 minutes down the road he stopped")] // a speed, a lane of traffic, a distance
     [InlineData("I got back in my car, 2 minutes later he came out. we bus 40 kids a day")] // a count after a comma, a verb
+    [InlineData("He kept his hope, as always, and had a Ruger AR-15 in the truck")] // no state after the comma
     [InlineData("the deputy's ga. 2 qualification and wash. 8 times a day")] // abbreviations in lower case, no state route
     public void LeavesAlone(string text) => Assert.Empty(Rules.Detect(text));
 
