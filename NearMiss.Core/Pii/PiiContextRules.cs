@@ -140,6 +140,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         LogTimes(kept, added);
         CodedAges(added);
         PlateStates(kept, added);
+        PlatesAfterStates(kept, added);
         SpokenAges(kept, added);
         WordedAges(kept, added);
         SexSlashAge(added);

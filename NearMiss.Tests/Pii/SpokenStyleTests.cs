@@ -148,6 +148,10 @@ public sealed class SpokenStyleTests
     [InlineData("call was a duplex on s 3rd ave. we knocked", "s 3rd ave", "ADDRESS")] // a direction in lower case
     [InlineData("- Where: Hope, AR - Hempstead County, a gas station lot", "Hope", "LOCATION")] // a town that is a word, before its state
     [InlineData("BOWLING GREEN, KY (AP) - A trooper was hurt", "BOWLING GREEN", "LOCATION")]
+    [InlineData("veh = grey Tacoma, IL CJ 74109, comes back to a Blue Island address", "CJ 74109", "PLATE")] // a plate after its state
+    [InlineData("stopped a silver Altima with Illinois plates, DK 48213, no taillights", "DK 48213", "PLATE")]
+    [InlineData("SB on 172 from Ignacio, Colorado ARN-Q82, speeds 90.", "ARN-Q82", "PLATE")]
+    [InlineData("an older gray Subaru Outback with Oregon plates, 173 KFG. The car had damage", "173 KFG", "PLATE")]
     public void PlatesTimesAgencies(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
@@ -192,12 +196,11 @@ public sealed class SpokenStyleTests
         Assert.DoesNotContain(Rules.Detect(text), s => s.Label == PiiLabel.Time);
     }
 
-    [Fact]
-    public void ALawAfterAStateIsNoPlate()
-    {
-        const string text = "He was out early under California AB 109 and back on the street.";
+    [Theory]
+    [InlineData("He was out early under California AB 109 and back on the street.")] // a bill
+    [InlineData("he drove an Ohio F-150 and a Texas RAV4 with 200 miles on it")] // models
+    public void ALawAfterAStateIsNoPlate(string text) =>
         Assert.DoesNotContain(Rules.Detect(text), s => s.Label == PiiLabel.Plate);
-    }
 
     [Theory]
     [InlineData("[group chat] Brooks: yall hear that? Sully: lol the memo Brooks: tell him he owes me", "Brooks", "PERSON")]
