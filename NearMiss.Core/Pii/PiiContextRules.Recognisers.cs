@@ -174,6 +174,44 @@ internal sealed partial class PiiContextRules
         }
     }
 
+    /// <summary>
+    /// Towns of two or three words typed in lower case after a word of place: "at fort peck", "near reeds spring",
+    /// "in storm lake". A listed phrase, not opened by a word of grammar ("the village"), of a town of five thousand people
+    /// or more, or of a thousand with a word that is not English; a phrase of ordinary words naming a small place ("plain
+    /// view", "cut off") and a single word in lower case are too often ordinary, and are left to the tagger.
+    /// </summary>
+    private void LowerPlacePhrases(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!Shapes.HasLex(Lex.PlaceHead))
+        {
+            return;
+        }
+
+        for (var k = 1; k + 1 < count; k++)
+        {
+            if (!IsWord(k) || !tokens[k].Has(TokenFlags.Lower) || !tokens[k].Is(Lex.PlaceHead) || tokens[k].Is(Lex.Stop) || !IsWord(k - 1) || !tokens[k - 1].Is(Lex.Locative) || !tokens[k - 1].Has(TokenFlags.Lower))
+            {
+                continue;
+            }
+
+            var end = -1;
+            for (var last = k + 1; last <= k + 2 && last < count && IsWord(last) && tokens[last].Has(TokenFlags.Lower) && Spaced(last - 1, last); last++)
+            {
+                var population = tokens[last].Is(Lex.Stop) ? -1 : lexicon.PhrasePopulation(text.AsSpan(tokens[k].Start, tokens[last].End - tokens[k].Start));
+                if (population >= 5000 || population >= 1000 && !(English(k) && English(last) && (last == k + 1 || English(k + 1))))
+                {
+                    end = last;
+                }
+            }
+
+            if (end > 0 && !Overlaps(spans, tokens[k].Start, tokens[end].End) && !Overlaps(added, tokens[k].Start, tokens[end].End))
+            {
+                added.Add(new PiiSpan(tokens[k].Start, tokens[end].End, PiiLabel.Location));
+                k = end;
+            }
+        }
+    }
+
     /// <summary>Are the tokens from <paramref name="first"/> to <paramref name="last"/> words, none in lower case, with one space between?</summary>
     private bool AllCapitalised(int first, int last)
     {

@@ -10,13 +10,22 @@ internal sealed partial class PiiContextRules
 {
     private void FreewaysByNumber(List<PiiSpan> spans, List<PiiSpan> added)
     {
-        if (!Shapes.HasNumber(1, 3) || !TextHasWord("the"))
+        if (!Shapes.HasNumber(1, 3))
         {
             return;
         }
 
         for (var k = 2; k < count; k++)
         {
+            // "northbound 491, speeds 90": a direction of travel names the road before its number.
+            if (tokens[k].Kind == TokenKind.Number && tokens[k].Length <= 3 && EqAny(k - 1, "northbound", "southbound", "eastbound", "westbound") && Spaced(k - 1, k)
+                && !IsCounted(k + 1) && !(IsWord(k + 1) && tokens[k + 1].Is(Lex.Measure)) && !(k + 1 < count && tokens[k + 1].Start == tokens[k].End && !P(k + 1, '.') && !P(k + 1, ','))
+                && !Overlaps(spans, tokens[k].Start, tokens[k].End))
+            {
+                added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.Location));
+                continue;
+            }
+
             if (tokens[k].Kind != TokenKind.Number || tokens[k].Length > 3 || !Eq(k - 1, "the") || !EqAny(k - 2, "on", "onto", "off", "via", "take", "took", "taking", "hit", "exited", "merged")
                 || Eq(k, "911") || k + 1 < count && tokens[k + 1].Start == tokens[k].End && !P(k + 1, '.') && !P(k + 1, ','))
             {

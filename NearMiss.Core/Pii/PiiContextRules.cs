@@ -120,6 +120,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         Datelines(kept, added);
         BarePlaces(kept, added);
         TownsBeforeStates(kept, added);
+        LowerPlacePhrases(kept, added);
         Intersections(kept, added);
         BlockAddresses(kept, added);
         AgencyPhrases(kept);

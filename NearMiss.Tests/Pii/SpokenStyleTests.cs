@@ -152,6 +152,8 @@ public sealed class SpokenStyleTests
     [InlineData("stopped a silver Altima with Illinois plates, DK 48213, no taillights", "DK 48213", "PLATE")]
     [InlineData("SB on 172 from Ignacio, Colorado ARN-Q82, speeds 90.", "ARN-Q82", "PLATE")]
     [InlineData("an older gray Subaru Outback with Oregon plates, 173 KFG. The car had damage", "173 KFG", "PLATE")]
+    [InlineData("ME: 22, he's gone, northbound 491, speeds 90 plus", "491", "LOCATION")] // a road by its number after a direction
+    [InlineData("we were out near storm lake when the call came", "storm lake", "LOCATION")] // a town of two words in lower case
     public void PlatesTimesAgencies(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
@@ -453,6 +455,7 @@ public sealed class SpokenStyleTests
     [InlineData("He did 55 plus in the left lane, and 20 minutes down the road he stopped")] // a speed, a lane of traffic, a distance
     [InlineData("I got back in my car, 2 minutes later he came out. we bus 40 kids a day")] // a count after a comma, a verb
     [InlineData("He kept his hope, as always, and had a Ruger AR-15 in the truck")] // no state after the comma
+    [InlineData("we walked back to the village, and the road was cut off. he drove northbound 2 miles")] // ordinary phrases, a distance
     [InlineData("the deputy's ga. 2 qualification and wash. 8 times a day")] // abbreviations in lower case, no state route
     public void LeavesAlone(string text) => Assert.Empty(Rules.Detect(text));
 
