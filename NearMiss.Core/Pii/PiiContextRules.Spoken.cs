@@ -220,7 +220,7 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
-            var estimate = In(TimeLeads, k - 1) || P(k - 1, '~') || P(k - 1, '.') && Eq(k - 2, "approx") || In(DayParts, k - 1) || AfterDate(spans, k)
+            var estimate = In(TimeLeads, k - 1) || P(k - 1, '~') || P(k - 1, '.') && Eq(k - 2, "approx") || In(DayParts, k - 1) || P(k - 1, ',') && In(DayParts, k - 2) || AfterDate(spans, k)
                 || P(k - 1, ':') && Eq(k - 2, "time") || Eq(k - 1, "scene") && Eq(k - 2, "on") || round || Acknowledged(k) || BeforeSpeaker(k)
                 || P(k + 1, '-') && Eq(k + 2, "ish") && tokens[k + 1].Start == tokens[k].End; // "1930-ish"
             var placed = (In(ClockLeads, k - 1) || Eq(k - 1, "was") && Eq(k - 2, "it"))
@@ -235,8 +235,8 @@ internal sealed partial class PiiContextRules
     /// <summary>Words that place an event at a clock time: "at", "like", "arrived", "until".</summary>
     private static readonly WordSet ClockLeads = new(["at", "like", "arrived", "til", "till", "until", "by", "@", "since", "before", "after"]);
 
-    /// <summary>Times of day that a clock time may follow: "last night 2130", "yesterday 1540".</summary>
-    private static readonly WordSet DayParts = new(["night", "tonight", "morning", "yesterday", "today"]);
+    /// <summary>Times of day that a clock time may follow: "last night 2130", "yesterday 1540", "wed nite 2315", "roll call tmrw 1430".</summary>
+    private static readonly WordSet DayParts = new(["night", "tonight", "morning", "yesterday", "today", "nite", "tonite", "evening", "afternoon", "tomorrow", "tmrw", "tmr"]);
 
     /// <summary>What follows a measure of length: "34 in long".</summary>
     private static readonly WordSet Extents = new(["long", "wide", "tall", "deep", "high", "thick", "across", "barrel", "blade"]);
@@ -246,10 +246,30 @@ internal sealed partial class PiiContextRules
     /// <summary>What a jail or a shift does at a clock time: "the 0300 round", "the 1500 count".</summary>
     private static readonly WordSet Rounds = new(["round", "rounds", "count", "counts", "headcount", "check", "checks", "briefing", "lineup"]);
 
-    /// <summary>A dispatcher's acknowledgement stamped with the time: "copy, 2347.", "Copy 22, 1853.", "copy 14, 2147".</summary>
-    private bool Acknowledged(int k) =>
-        P(k - 1, ',') && (Eq(k - 2, "copy") || Eq(k - 3, "copy") && tokens[k - 2].Length <= 6)
-        && (k + 1 >= count || tokens[k + 1].Has(TokenFlags.NewlineBefore) || P(k + 1, '.') || P(k + 1, '"') || text[tokens[k + 1].Start] is '”');
+    /// <summary>A dispatcher's acknowledgement stamped with the time, at the end of its line or sentence: "copy, 2347.", "Copy 22, 1853.", "copy code 4 1416", "Copy 2-Sam-9 on scene, 2247.".</summary>
+    private bool Acknowledged(int k)
+    {
+        if (!(k + 1 >= count || tokens[k + 1].Has(TokenFlags.NewlineBefore) || P(k + 1, '.') || P(k + 1, '"') || text[tokens[k + 1].Start] is '”'))
+        {
+            return false;
+        }
+
+        // "Copy, 1417.", "copy code 4 1416", "Copy 2-Sam-9 on scene, 2247.": "copy" earlier in the line's sentence.
+        for (var j = k - 1; j >= Math.Max(0, k - 10); j--)
+        {
+            if (EqAny(j, "copy", "copies", "copied"))
+            {
+                return true;
+            }
+
+            if (tokens[j].Has(TokenFlags.NewlineBefore) || P(j, '.') || P(j, '?') || P(j, '!') || P(j, ':'))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>"Somebody shut it off. 1734 M-12: Escalator's off": a log's entry inside a paragraph, a clock time after a sentence and before its speaker.</summary>
     private bool BeforeSpeaker(int k)

@@ -154,6 +154,9 @@ public sealed class SpokenStyleTests
     [InlineData("an older gray Subaru Outback with Oregon plates, 173 KFG. The car had damage", "173 KFG", "PLATE")]
     [InlineData("ME: 22, he's gone, northbound 491, speeds 90 plus", "491", "LOCATION")] // a road by its number after a direction
     [InlineData("we were out near storm lake when the call came", "storm lake", "LOCATION")] // a town of two words in lower case
+    [InlineData("Suspect at gunpoint.\nDISPATCH: Copy 2-Sam-9 on scene, 2247.\n(Tyrel came out)", "2247", "TIME")] // a dispatcher's stamp
+    [InlineData("note to self for the report\nwed nite 2315, dom in ponemah", "2315", "TIME")]
+    [InlineData("me: ya. friday nite, 2315 or so. me and junior", "2315", "TIME")]
     public void PlatesTimesAgencies(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
