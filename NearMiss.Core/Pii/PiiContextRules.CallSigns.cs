@@ -169,7 +169,7 @@ internal sealed partial class PiiContextRules
 
         for (var before = Math.Max(0, k - 4); before < k; before++)
         {
-            if (In(SpokenIdWords, before))
+            if (In(SpokenIdWords, before) && SpokenIdLabel(W(before)) != PiiLabel.BadgeId)
             {
                 return false;
             }

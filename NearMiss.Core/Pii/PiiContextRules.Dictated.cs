@@ -15,13 +15,14 @@ internal sealed partial class PiiContextRules
         w.Equals("badge", StringComparison.OrdinalIgnoreCase) || w.Equals("shield", StringComparison.OrdinalIgnoreCase) ? PiiLabel.BadgeId
         : w.Equals("case", StringComparison.OrdinalIgnoreCase) || w.Equals("incident", StringComparison.OrdinalIgnoreCase) || w.Equals("report", StringComparison.OrdinalIgnoreCase) ? PiiLabel.CaseNumber
         : w.Equals("serial", StringComparison.OrdinalIgnoreCase) ? PiiLabel.OtherId
-        : w.Equals("unit", StringComparison.OrdinalIgnoreCase) ? PiiLabel.BadgeId
+        : w.Equals("unit", StringComparison.OrdinalIgnoreCase) || w.Equals("employee", StringComparison.OrdinalIgnoreCase) || w.Equals("sign", StringComparison.OrdinalIgnoreCase) ? PiiLabel.BadgeId
+        : w.Equals("license", StringComparison.OrdinalIgnoreCase) || w.Equals("licence", StringComparison.OrdinalIgnoreCase) ? PiiLabel.DriverLicense
         : w.Equals("tag", StringComparison.OrdinalIgnoreCase) || w.Equals("plate", StringComparison.OrdinalIgnoreCase) ? PiiLabel.Plate
         : w.Equals("birth", StringComparison.OrdinalIgnoreCase) || w.Equals("dob", StringComparison.OrdinalIgnoreCase) ? PiiLabel.Date
         : null;
 
     /// <summary>The words <see cref="SpokenIdLabel"/> knows, as a set: a text with none of them has no spoken id.</summary>
-    private static readonly WordSet SpokenIdWords = new(["badge", "shield", "case", "incident", "report", "serial", "unit", "tag", "plate", "birth", "dob"]);
+    private static readonly WordSet SpokenIdWords = new(["badge", "shield", "case", "incident", "report", "serial", "unit", "tag", "plate", "birth", "dob", "employee", "sign", "license", "licence"]);
 
     /// <summary>
     /// An id said digit by digit or in number words after "badge", "case" or "incident", of three parts or more; a plate
@@ -38,7 +39,7 @@ internal sealed partial class PiiContextRules
 
         for (var k = 0; k + 3 < count; k++)
         {
-            if (!In(SpokenIdWords, k) || SpokenIdLabel(W(k)) is not { } label)
+            if (!In(SpokenIdWords, k) || SpokenIdLabel(W(k)) is not { } label || Eq(k, "sign") && !Eq(k - 1, "call"))
             {
                 continue;
             }
@@ -47,13 +48,20 @@ internal sealed partial class PiiContextRules
             n += P(n, ',') || P(n, ':') ? 1 : 0; // "pennsylvania plate, kilo mike romeo four four one eight"
             n += Eq(n, "number") || Eq(n, "no") || P(n, '#') ? 1 : 0;
             n += Eq(n, "is") || Eq(n, "was") ? 1 : 0;
+            if (label == PiiLabel.Plate && IsWord(n) && tokens[n].Is(Lex.State))
+            {
+                n = AfterFiller(n + 1); // "Plate was Montana three dash seven seven one two four B"
+                n += P(n, ',') ? 1 : 0;
+            }
+
             var first = n;
             var numbers = 0;
             var letters = 0;
             while (n < count && !tokens[n].Has(TokenFlags.NewlineBefore))
             {
                 // A plate is read a sign at a time, commas between, a letter as a word: "Q as in Queen, R, 7, 4, 1, K".
-                if (label == PiiLabel.Plate && n > first && P(n, ',') && n + 1 < count && IsSpelledSign(n + 1))
+                // (A digit said after a comma starts a group only with another after it: "4-4-1, one occupant" ends at the 1.)
+                if (label == PiiLabel.Plate && n > first && P(n, ',') && n + 1 < count && IsSpelledSign(n + 1) && (!In(DigitWords, n + 1) || IsSpelledSign(n + 2)))
                 {
                     n++;
                     continue;
@@ -139,7 +147,7 @@ internal sealed partial class PiiContextRules
 
     /// <summary>One sign of a plate read out: a capital letter alone, a letter of the spelling alphabet, or one digit.</summary>
     private bool IsSpelledSign(int n) =>
-        n < count && (tokens[n].Kind == TokenKind.Number && tokens[n].Length == 1 || IsWord(n) && (tokens[n].Length == 1 && char.IsAsciiLetterUpper(text[tokens[n].Start]) || In(PhoneticLetters, n)));
+        n < count && (tokens[n].Kind == TokenKind.Number && tokens[n].Length == 1 || IsWord(n) && (tokens[n].Length == 1 && char.IsAsciiLetterUpper(text[tokens[n].Start]) || In(PhoneticLetters, n) || In(DigitWords, n)));
 
     /// <summary>The letters of the spelling alphabets (ICAO and the police's APCO), as an id is read out: "alpha kilo two four", "Paul David Kilo four seven one".</summary>
     private static readonly WordSet PhoneticLetters = new(["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet", "juliett", "kilo", "lima", "mike",
@@ -171,12 +179,12 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
+            // A word of estimate or "at" before it; "like" set off by commas or after a part of the day ("sunday night,
+            // like, eleven thirty", "evening like quarter to six"); or "am" or "pm" after it.
             var lead = BeforeFiller(k - 1);
+            var liked = P(k - 1, ',') && Eq(k - 2, "like") && P(k - 3, ',') || Eq(lead, "like") && (P(lead - 1, ',') || In(DayParts, lead - 1));
             lead -= Eq(lead, "like") ? 1 : 0;
-            if (!(In(TimeLeads, lead) || Eq(lead, "at")))
-            {
-                continue;
-            }
+            var led = In(TimeLeads, lead) || Eq(lead, "at") || liked;
 
             var end = -1;
             var minutes = In(MinuteWords, k) || tokens[k].Kind == TokenKind.Number && tokens[k].Length <= 2 && !tokens[k].Has(TokenFlags.NewlineBefore);
@@ -189,6 +197,21 @@ internal sealed partial class PiiContextRules
                 end = Eq(k + 1, "oh") && In(HourWords, k + 2) ? k + 2 : k + 1; // "eleven forty", "six oh five"
                 end = Eq(end + 1, "five") && EqAny(end, "twenty", "thirty", "forty", "fifty") && Spaced(end, end + 1) ? end + 1 : end;
             }
+            else if (In(HourWords, k) && !Eq(k, "noon") && !Eq(k, "midnight") && AmPmEnd(k + 1) > 0)
+            {
+                end = k; // "about two am"
+            }
+
+            // "nine thirty pm": the half of the day goes with it, and makes it a time without a lead.
+            var half = end > 0 ? AmPmEnd(end + 1) : -1;
+            if (half > 0)
+            {
+                end = half;
+            }
+            else if (!led)
+            {
+                continue;
+            }
 
             // (A span over the first word overlaps the whole time, so one search of the spans serves for both.)
             // A time said in words is no part of a longer number said aloud ("five five five, oh one four three").
@@ -196,6 +219,66 @@ internal sealed partial class PiiContextRules
             {
                 added.Add(new PiiSpan(tokens[k].Start, tokens[end].End, PiiLabel.Time));
                 k = end;
+            }
+        }
+    }
+
+    /// <summary>The last token of "am", "pm", "a.m." or "p.m." at <paramref name="k"/>, or -1.</summary>
+    private int AmPmEnd(int k)
+    {
+        if (IsWord(k) && EqAny(k, "am", "pm") && Spaced(k - 1, k))
+        {
+            return k;
+        }
+
+        return (Eq(k, "a") || Eq(k, "p")) && P(k + 1, '.') && Eq(k + 2, "m") && tokens[k + 1].Start == tokens[k].End && tokens[k + 2].Start == tokens[k + 1].End
+            ? (P(k + 3, '.') && tokens[k + 3].Start == tokens[k + 2].End ? k + 3 : k + 2)
+            : -1;
+    }
+
+    /// <summary>
+    /// A road said in words: "on route nine", "south on route one ninety one", "on Interstate ten", "near exit one
+    /// ninety four", "eastbound on I ninety four", "County Road Two Twelve". The road's word is capitalised or follows a
+    /// word of travel or place; a count after the number ("route two cars") is none.
+    /// </summary>
+    private void SpokenRoads(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!TextHas(NumberWords))
+        {
+            return;
+        }
+
+        for (var k = 1; k + 1 < count; k++)
+        {
+            if (!IsWord(k) || !EqAny(k, "route", "highway", "hwy", "interstate", "exit", "road", "i") || !IsNumberWord(k + 1) || Eq(k + 1, "oh"))
+            {
+                continue;
+            }
+
+            var first = Eq(k, "road") && Eq(k - 1, "county") ? k - 1 : k;
+            var travelled = EqAny(first - 1, "on", "onto", "off", "near", "at", "to", "from", "via", "the", "of", "take", "took", "past", "along", "down", "up", "northbound", "southbound", "eastbound", "westbound");
+            if (Eq(k, "road") && first == k || Eq(k, "i") && !travelled || !(travelled || tokens[first].Has(TokenFlags.Capitalized | TokenFlags.AllCaps)))
+            {
+                continue;
+            }
+
+            var n = k + 1;
+            while (n < count && n <= k + 4 && !tokens[n].Has(TokenFlags.NewlineBefore) && (IsNumberWord(n) && (Spaced(n - 1, n) || JoinsNumberWords(n - 1)) || JoinsNumberWords(n)))
+            {
+                n++;
+            }
+
+            if (In(Counted, n) || IsWord(n) && tokens[n].Is(Lex.Measure))
+            {
+                continue;
+            }
+
+            var road = new PiiSpan(tokens[first].Start, tokens[n - 1].End, PiiLabel.Location);
+            if (!OverlapsBeyond(spans, road) && !Overlaps(added, road.Start, road.End))
+            {
+                RemoveWithin(spans, road.Start, road.End);
+                added.Add(road);
+                k = n - 1;
             }
         }
     }

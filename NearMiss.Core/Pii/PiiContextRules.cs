@@ -158,6 +158,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         WordClockTimes(kept, added);
         SpokenIds(kept, added);
         SpokenMileMarkers(kept, added);
+        SpokenRoads(kept, added);
         FreewaysByNumber(kept, added);
         StateRoutes(kept, added);
         SaidNumbers(kept, added);

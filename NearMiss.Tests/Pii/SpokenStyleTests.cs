@@ -157,6 +157,16 @@ public sealed class SpokenStyleTests
     [InlineData("Suspect at gunpoint.\nDISPATCH: Copy 2-Sam-9 on scene, 2247.\n(Tyrel came out)", "2247", "TIME")] // a dispatcher's stamp
     [InlineData("note to self for the report\nwed nite 2315, dom in ponemah", "2315", "TIME")]
     [InlineData("me: ya. friday nite, 2315 or so. me and junior", "2315", "TIME")]
+    [InlineData("a suspicious vehicle at the dollar general on route nine by the feed store", "route nine", "LOCATION")] // roads said in words
+    [InlineData("about eleven miles south on route one ninety one past many farms", "route one ninety one", "LOCATION")]
+    [InlineData("a white Tahoe eastbound on I ninety four, weaving", "I ninety four", "LOCATION")]
+    [InlineData("it was the night before thanksgiving, about two am, we were searching", "two am", "TIME")]
+    [InlineData("so on the fourth of july around nine thirty pm we got a call", "nine thirty pm", "TIME")]
+    [InlineData("this was sunday night, like, eleven thirty, in the parking ramp", "eleven thirty", "TIME")]
+    [InlineData("Plate was Montana three dash seven seven one two four B, no insurance", "three dash seven seven one two four B", "PLATE")]
+    [InlineData("a few minutes later, minnesota plate, um, kilo lima delta, seven zero four", "kilo lima delta, seven zero four", "PLATE")]
+    [InlineData("I work at the county jail, employee number four four one seven nine, second shift", "four four one seven nine", "BADGE_ID")]
+    [InlineData("born in eighty seven, license number zero four five one one two three three eight", "zero four five one one two three three eight", "DRIVER_LICENSE")]
     public void PlatesTimesAgencies(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
@@ -459,6 +469,7 @@ public sealed class SpokenStyleTests
     [InlineData("I got back in my car, 2 minutes later he came out. we bus 40 kids a day")] // a count after a comma, a verb
     [InlineData("He kept his hope, as always, and had a Ruger AR-15 in the truck")] // no state after the comma
     [InlineData("we walked back to the village, and the road was cut off. he drove northbound 2 miles")] // ordinary phrases, a distance
+    [InlineData("we had to route two cars around it and I am sure the exit was closed")] // a verb and a count
     [InlineData("the deputy's ga. 2 qualification and wash. 8 times a day")] // abbreviations in lower case, no state route
     public void LeavesAlone(string text) => Assert.Empty(Rules.Detect(text));
 
