@@ -110,14 +110,14 @@ internal sealed partial class PiiContextRules
     /// <summary>A mile marker said in words: "mile marker one twenty four", "milepost sixty two", "MM forty", "mile marker one-oh-four".</summary>
     private void SpokenMileMarkers(List<PiiSpan> spans, List<PiiSpan> added)
     {
-        if (!TextHas(NumberWords) || !TextHasWord("marker") && !TextHasWord("milepost") && !TextHasWord("mm"))
+        if (!TextHas(NumberWords) || !TextHasWord("marker") && !TextHasWord("milepost") && !TextHasWord("mm") && !TextHasWord("post"))
         {
             return;
         }
 
         for (var k = 0; k + 1 < count; k++)
         {
-            var head = Eq(k, "marker") && Eq(k - 1, "mile") ? k - 1 : Eq(k, "milepost") || Eq(k, "mm") ? k : -1;
+            var head = (Eq(k, "marker") || Eq(k, "post")) && Eq(k - 1, "mile") ? k - 1 : Eq(k, "milepost") || Eq(k, "mm") ? k : -1;
             var n = k + 1;
             while (head >= 0 && n < count && !tokens[n].Has(TokenFlags.NewlineBefore) && (IsNumberWord(n) || n > k + 1 && (Eq(n, "oh") || JoinsNumberWords(n))))
             {
@@ -195,9 +195,9 @@ internal sealed partial class PiiContextRules
             else if (In(HourWords, k) && !Eq(k, "noon") && !Eq(k, "midnight") && In(MinuteWords, k + 1) && !EqAny(k + 1, "quarter", "half"))
             {
                 end = Eq(k + 1, "oh") && In(HourWords, k + 2) ? k + 2 : k + 1; // "eleven forty", "six oh five"
-                end = Eq(end + 1, "five") && EqAny(end, "twenty", "thirty", "forty", "fifty") && Spaced(end, end + 1) ? end + 1 : end;
+                end = In(Digits, end + 1) && EqAny(end, "twenty", "thirty", "forty", "fifty") && Spaced(end, end + 1) ? end + 1 : end; // "eleven fifty two"
             }
-            else if (In(HourWords, k) && !Eq(k, "noon") && !Eq(k, "midnight") && AmPmEnd(k + 1) > 0)
+            else if (In(HourWords, k) && !Eq(k, "noon") && !Eq(k, "midnight") && AmPmEnd(k + 1) > 0 && !IsNumberWord(k - 1))
             {
                 end = k; // "about two am"
             }
@@ -223,12 +223,17 @@ internal sealed partial class PiiContextRules
         }
     }
 
-    /// <summary>The last token of "am", "pm", "a.m." or "p.m." at <paramref name="k"/>, or -1.</summary>
+    /// <summary>The last token of "am", "pm", "a.m.", "p.m." or, as a speech app writes them, "a m" and "P M" at <paramref name="k"/>, or -1.</summary>
     private int AmPmEnd(int k)
     {
         if (IsWord(k) && EqAny(k, "am", "pm") && Spaced(k - 1, k))
         {
             return k;
+        }
+
+        if ((Eq(k, "a") || Eq(k, "p")) && Spaced(k - 1, k) && Eq(k + 1, "m") && Spaced(k, k + 1) && (k + 2 >= count || !IsWord(k + 2) || !tokens[k + 2].Has(TokenFlags.Capitalized) || tokens[k + 1].Has(TokenFlags.Capitalized)))
+        {
+            return k + 1;
         }
 
         return (Eq(k, "a") || Eq(k, "p")) && P(k + 1, '.') && Eq(k + 2, "m") && tokens[k + 1].Start == tokens[k].End && tokens[k + 2].Start == tokens[k + 1].End
@@ -278,6 +283,49 @@ internal sealed partial class PiiContextRules
             {
                 RemoveWithin(spans, road.Start, road.End);
                 added.Add(road);
+                k = n - 1;
+            }
+        }
+    }
+
+    /// <summary>Vehicles whose number is said aloud after them: "car two fourteen", "bus fourteen oh nine", "rail car two five four one", "van twenty two".</summary>
+    private static readonly WordSet SaidVehicles = new(["car", "bus", "van", "cruiser", "truck", "boat"]);
+
+    /// <summary>
+    /// A vehicle's number said aloud: two number words or more after "car", "bus", "van", "cruiser", "truck" or "boat"
+    /// ("in car two fourteen", "the operator of bus fourteen oh nine"), not a count ("van two miles back", "car two
+    /// three times") nor a vehicle of a report's list ("car two" alone).
+    /// </summary>
+    private void SpokenVehicles(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!TextHas(SaidVehicles) || !TextHas(NumberWords))
+        {
+            return;
+        }
+
+        for (var k = 0; k + 2 < count; k++)
+        {
+            if (!In(SaidVehicles, k) || !IsNumberWord(k + 1) || Eq(k + 1, "oh") || !Spaced(k, k + 1))
+            {
+                continue;
+            }
+
+            var n = k + 1;
+            while (n < count && n <= k + 5 && IsNumberWord(n) && Spaced(n - 1, n))
+            {
+                n++;
+            }
+
+            if (n - k - 1 < 2 || In(Counted, n) || IsWord(n) && tokens[n].Is(Lex.Measure))
+            {
+                continue;
+            }
+
+            var vehicle = new PiiSpan(tokens[k + 1].Start, tokens[n - 1].End, PiiLabel.VehicleId);
+            if (!OverlapsBeyond(spans, vehicle) && !Overlaps(added, vehicle.Start, vehicle.End))
+            {
+                RemoveWithin(spans, vehicle.Start, vehicle.End);
+                added.Add(vehicle);
                 k = n - 1;
             }
         }

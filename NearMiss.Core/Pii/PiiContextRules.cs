@@ -159,6 +159,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         SpokenIds(kept, added);
         SpokenMileMarkers(kept, added);
         SpokenRoads(kept, added);
+        SpokenVehicles(kept, added);
         FreewaysByNumber(kept, added);
         StateRoutes(kept, added);
         SaidNumbers(kept, added);

@@ -167,6 +167,11 @@ public sealed class SpokenStyleTests
     [InlineData("a few minutes later, minnesota plate, um, kilo lima delta, seven zero four", "kilo lima delta, seven zero four", "PLATE")]
     [InlineData("I work at the county jail, employee number four four one seven nine, second shift", "four four one seven nine", "BADGE_ID")]
     [InlineData("born in eighty seven, license number zero four five one one two three three eight", "zero four five one one two three three eight", "DRIVER_LICENSE")]
+    [InlineData("this is like one forty a m and we light up a silver impala", "one forty a m", "TIME")] // "a m" as a speech app writes it
+    [InlineData("i got a call around eleven fifty two p m on the east side", "eleven fifty two p m", "TIME")]
+    [InlineData("i was three adam twenty two in car two fourteen that night", "two fourteen", "VEHICLE_ID")] // a car's number said aloud
+    [InlineData("she was flagged down by the operator of bus fourteen oh nine at the stop", "fourteen oh nine", "VEHICLE_ID")]
+    [InlineData("pulled him over on i five northbound around mile post eighty two", "mile post eighty two", "LOCATION")]
     public void PlatesTimesAgencies(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
@@ -470,6 +475,7 @@ public sealed class SpokenStyleTests
     [InlineData("He kept his hope, as always, and had a Ruger AR-15 in the truck")] // no state after the comma
     [InlineData("we walked back to the village, and the road was cut off. he drove northbound 2 miles")] // ordinary phrases, a distance
     [InlineData("we had to route two cars around it and I am sure the exit was closed")] // a verb and a count
+    [InlineData("the van two miles back had a flat, and car two three times stalled")] // counts after a vehicle
     [InlineData("the deputy's ga. 2 qualification and wash. 8 times a day")] // abbreviations in lower case, no state route
     public void LeavesAlone(string text) => Assert.Empty(Rules.Detect(text));
 
