@@ -260,9 +260,12 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
-            var first = Eq(k, "road") && Eq(k - 1, "county") ? k - 1 : k;
+            // The road's owner before its word goes with it: "County Road Two Twelve", "Navajo Route seven", "BIA route two".
+            var owned = IsWord(k - 1) && !Eq(k, "i") && !Eq(k, "exit") && (EqAny(k - 1, "county", "state", "us", "bia", "tribal", "forest", "farm")
+                || tokens[k - 1].Has(TokenFlags.Capitalized | TokenFlags.AllCaps) && !tokens[k - 1].Is(Lex.Stop) && !tokens[k - 1].Has(TokenFlags.SentenceStart) && Spaced(k - 1, k));
+            var first = owned ? k - 1 : k;
             var travelled = EqAny(first - 1, "on", "onto", "off", "near", "at", "to", "from", "via", "the", "of", "take", "took", "past", "along", "down", "up", "northbound", "southbound", "eastbound", "westbound");
-            if (Eq(k, "road") && first == k || Eq(k, "i") && !travelled || !(travelled || tokens[first].Has(TokenFlags.Capitalized | TokenFlags.AllCaps)))
+            if (Eq(k, "road") && !Eq(k - 1, "county") || Eq(k, "i") && !travelled || !(travelled || tokens[first].Has(TokenFlags.Capitalized | TokenFlags.AllCaps)))
             {
                 continue;
             }

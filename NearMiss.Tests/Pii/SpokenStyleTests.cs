@@ -172,6 +172,7 @@ public sealed class SpokenStyleTests
     [InlineData("i was three adam twenty two in car two fourteen that night", "two fourteen", "VEHICLE_ID")] // a car's number said aloud
     [InlineData("she was flagged down by the operator of bus fourteen oh nine at the stop", "fourteen oh nine", "VEHICLE_ID")]
     [InlineData("pulled him over on i five northbound around mile post eighty two", "mile post eighty two", "LOCATION")]
+    [InlineData("we got dispatched to a homesite off Navajo Route seven past the chapter house", "Navajo Route seven", "LOCATION")] // the road's owner
     public void PlatesTimesAgencies(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
