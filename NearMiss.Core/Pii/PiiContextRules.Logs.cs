@@ -305,4 +305,47 @@ internal sealed partial class PiiContextRules
     /// <summary>The last token of "s-14", "M-220": one or two letters, a hyphen and one to three digits, written together and standing alone; or -1.</summary>
     private int LetterUnitEnd(int k) =>
         LetterHyphenNumber(k) && (k == 0 || tokens[k].Has(TokenFlags.SpaceBefore) || P(k - 1, '(')) && !JoinedAfter(k + 2, ',', ')', '.', ':') ? k + 2 : -1;
+
+    /// <summary>A dispatcher's acknowledgement stamped with the time, at the end of its line or sentence: "copy, 2347.", "Copy 22, 1853.", "copy code 4 1416", "Copy 2-Sam-9 on scene, 2247.".</summary>
+    private bool Acknowledged(int k)
+    {
+        if (!(k + 1 >= count || tokens[k + 1].Has(TokenFlags.NewlineBefore) || P(k + 1, '.') || P(k + 1, '"') || text[tokens[k + 1].Start] is '”'))
+        {
+            return false;
+        }
+
+        // "Copy, 1417.", "copy code 4 1416", "Copy 2-Sam-9 on scene, 2247.": "copy" earlier in the line's sentence.
+        for (var j = k - 1; j >= Math.Max(0, k - 10); j--)
+        {
+            if (EqAny(j, "copy", "copies", "copied"))
+            {
+                return true;
+            }
+
+            if (tokens[j].Has(TokenFlags.NewlineBefore) || P(j, '.') || P(j, '?') || P(j, '!') || P(j, ':'))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"Somebody shut it off. 1734 M-12: Escalator's off": a log's entry inside a paragraph, a clock time after a sentence and before its speaker.</summary>
+    private bool BeforeSpeaker(int k)
+    {
+        if (!(P(k - 1, '.') || P(k - 1, '!') || P(k - 1, '?') || P(k - 1, '"') || text[tokens[k - 1].Start] is '”') || !Apart(k - 1, k))
+        {
+            return false;
+        }
+
+        var at = tokens[k].End;
+        if (at + 1 >= text.Length || text[at] != ' ' || char.IsWhiteSpace(text[at + 1]))
+        {
+            return false;
+        }
+
+        var colon = text.IndexOf(':', at + 1, Math.Min(13, text.Length - at - 1));
+        return colon > at + 1 && !text.AsSpan(at + 1, colon - at - 1).ContainsAny(' ', '\n') && colon + 1 < text.Length && text[colon + 1] == ' ';
+    }
 }
