@@ -16,7 +16,7 @@ internal sealed partial class PiiContextRules
     /// <summary>Who an age in a predicate is of: "he was 17", "the driver was 19 and texting".</summary>
     private static readonly WordSet AgeSubjects = new(["he", "she", "driver", "kid", "suspect", "subject", "victim", "boy", "girl", "guy", "dude", "buddy", "male", "female", "juvenile", "passenger", "shooter", "son", "daughter", "teen", "child", "caller", "kicker", "man", "woman"]);
 
-    /// <summary>What a speaker says while thinking, set off by commas in a transcript ("he's, um, twenty-six").</summary>
+    /// <summary>What a speaker says while thinking, set off by commas in a transcript ("he's, um, twenty-six") or not, as dictation writes it ("around uh eleven forty").</summary>
     private bool IsFiller(int k) => EqAny(k, "uh", "um", "uhh", "umm", "er", "erm", "uhm", "hm", "hmm");
 
     /// <summary>The token after a filler at <paramref name="n"/>, set off by commas (", um," or "um,") or not ("uh", as dictation writes it), or <paramref name="n"/>.</summary>
