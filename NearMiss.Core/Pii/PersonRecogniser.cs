@@ -2,8 +2,9 @@ namespace NearMiss.Core.Pii;
 
 /// <summary>
 /// People: a name after a rank, a role or "named"; first name and surname; a single given name or surname by the
-/// name lists' frequencies; unknown proper nouns; names in lower-case text; a police dog's name (OTHER_ID); then,
-/// after the scan, later mentions of the names found (<c>PersonRecogniser.Mentions.cs</c>).
+/// name lists' frequencies; unknown proper nouns; names in lower-case text; a police dog's name (OTHER_ID,
+/// <c>PersonRecogniser.Dogs.cs</c>); then, after the scan, later mentions of the names found
+/// (<c>PersonRecogniser.Mentions.cs</c>).
 /// </summary>
 internal sealed partial class PersonRecogniser(PiiScan scan) : PiiRecogniser(scan)
 {
@@ -103,18 +104,6 @@ internal sealed partial class PersonRecogniser(PiiScan scan) : PiiRecogniser(sca
         }
 
         return 0;
-    }
-
-    /// <summary>"K9 Rex": the dog's name after "K9" (OTHER_ID); "K9" claims its position either way.</summary>
-    public int K9Name(int i)
-    {
-        if (!Eq(i, "k9"))
-        {
-            return 0;
-        }
-
-        var end = DogName(i + 1);
-        return end != 0 ? end : Stop;
     }
 
     /// <summary>Initial and surname: "C. Whitlock".</summary>
@@ -486,55 +475,6 @@ internal sealed partial class PersonRecogniser(PiiScan scan) : PiiRecogniser(sca
 
     private bool IsFieldLabel(int k) =>
         P(k + 1, ':') && Adj(k + 1) && (tokens[k].Is(Lex.Keyword | Lex.UnitDesignator) || FieldLabels.Contains(text, tokens[k]));
-
-    /// <summary>Titles of the people who work dogs: "K9 Deputy Ruiz", "K9 Handler", not a dog's name.</summary>
-    private static readonly WordSet HandlerTitles = new(["officer", "handler", "handlers", "unit", "team", "program", "sergeant", "deputy", "training", "trooper", "corporal", "cpl", "sgt", "dep", "ofc", "detective", "det", "agent", "lieutenant", "lt", "captain", "capt", "tpr", "sheriff", "supervisor", "coordinator", "instructor", "trainer"]);
-
-    /// <summary>
-    /// The dog's name after "K9", "dog" or "partner" (OTHER_ID): "K9 Rex", "K9 partner, Ranger,", "my dog is Diesel", "a
-    /// shepherd named tank", "dog's name is ranger". Where the text is about dogs, a word that is a rank or a maker
-    /// elsewhere is the dog's name too ("K9 Ranger", "K9 Ruger"); a lower-case word only once it is named.
-    /// </summary>
-    private int DogName(int j)
-    {
-        var k = j;
-        if (P(k, ','))
-        {
-            k++;
-        }
-
-        var named = false;
-        if ((P(k, '\'') || P(k, '’')) && Eq(k + 1, "s") && Eq(k + 2, "name") && Eq(k + 3, "is"))
-        {
-            k += 4; // "dog's name is ranger"
-            named = true;
-        }
-        else if (EqAny(k, "partner", "named", "unit", "is"))
-        {
-            if (Eq(k, "unit"))
-            {
-                return 0;
-            }
-
-            named = Eq(k, "named");
-            k++;
-            if (P(k, ','))
-            {
-                // "K9 partner, Ranger,".
-                k++;
-            }
-        }
-
-        var word = Cap(k) || named && IsWord(k) && tokens[k].Has(TokenFlags.Lower);
-        if (word && !Is(k, Lex.Stop) && !(Is(k, Lex.Rank | Lex.Brand) && !DogContext) && !Is(k, Lex.Month) && !Is(k, Lex.Weekday) && !(Is(k, Lex.Common) && !DogContext)
-            && !Cap(k + 1) && !HandlerTitles.Contains(text, tokens[k]))
-        {
-            Emit(k, k + 1, PiiLabel.OtherId);
-            return k + 1;
-        }
-
-        return 0;
-    }
 
     /// <summary>A role word just before token i: "driver", "subject was", "the husband,".</summary>
     private bool RoleBefore(int i) =>
