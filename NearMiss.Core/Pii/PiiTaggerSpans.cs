@@ -29,7 +29,7 @@ internal static class PiiTaggerSpans
         tagger.Tag(text, tokens, caseless, tags, margins);
         for (var s = spans.Count - 1; s >= 0; s--)
         {
-            if (IsOrdinaryWords(spans[s], tokens, tags, margins) && (caseless || !IsNamedInFull(spans, spans[s], text)))
+            if (IsOrdinaryWords(spans[s], text, tokens, tags, margins) && (caseless || !IsNamedInFull(spans, spans[s], text)))
             {
                 spans.RemoveAt(s);
             }
@@ -149,9 +149,10 @@ internal static class PiiTaggerSpans
 
     /// <summary>
     /// A name or place of the rules made only of ordinary English words ("plainclothes", "Fatigue", "Swift Water
-    /// Awareness") that the tagger is sure is no PII: a second opinion on the rules' common words.
+    /// Awareness") that the tagger is sure is no PII: a second opinion on the rules' common words. A number said in two
+    /// words or more keeps its span ("exit three eighteen"): the tagger knows such words as counts, not as roads.
     /// </summary>
-    private static bool IsOrdinaryWords(PiiSpan span, ReadOnlySpan<Token> tokens, ReadOnlySpan<byte> tags, ReadOnlySpan<float> margins)
+    private static bool IsOrdinaryWords(PiiSpan span, string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<byte> tags, ReadOnlySpan<float> margins)
     {
         if (span.Label is not (PiiLabel.Person or PiiLabel.Location))
         {
@@ -159,6 +160,7 @@ internal static class PiiTaggerSpans
         }
 
         var words = 0;
+        var said = 0;
         for (var k = First(tokens, span.Start); k < tokens.Length && tokens[k].Start < span.End; k++)
         {
             if (tokens[k].Kind == TokenKind.Punct)
@@ -172,9 +174,10 @@ internal static class PiiTaggerSpans
             }
 
             words++;
+            said += PiiContextRules.IsNumberWord(text, tokens[k]) ? 1 : 0;
         }
 
-        return words > 0;
+        return words > 0 && said < 2;
     }
 
     /// <summary>"Hunter Deal" ... "Deal retired": a capitalised name that is a word of a longer name of the text (read in a text that has its own capitals).</summary>

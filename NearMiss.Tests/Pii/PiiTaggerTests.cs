@@ -58,6 +58,23 @@ public sealed class PiiTaggerTests
     }
 
     [Theory]
+    [InlineData("So we got off at exit three eighteen and he was there", "exit three eighteen")]
+    [InlineData("we got the truck stopped at exit three twenty, the driver was fine", "exit three twenty")]
+    public void Detect_ARoadSaidInNumberWords_IsNotStruckAsOrdinaryWords(string text, string road)
+    {
+        // The tagger's second opinion strikes the rules' places made of ordinary words; number words said aloud are none.
+        Assert.Contains(new LocalPiiDetector().Detect(text), s => text[s.Start..s.End] == road && s.Label == PiiLabel.Location);
+    }
+
+    [Fact]
+    public void Detect_ACountBeforeAPlural_IsStillStruck()
+    {
+        const string text = "I had my back to five guys with rifles and knives and a bottle going around";
+
+        Assert.DoesNotContain(new LocalPiiDetector().Detect(text), s => s.Label == PiiLabel.Location);
+    }
+
+    [Theory]
     [InlineData("Dep. Ruiz and k9 bodhi cleared 1423 elm st in springfield, 57 y/o male, 0140 hrs.")]
     [InlineData("WE MET SGT TRAN AT 44TH AND MCDOWELL, HE SAID THE SO WAS 10-8. WE MET SGT TRAN AGAIN.")]
     [InlineData("the the the officer officer and and a a")]
