@@ -14,7 +14,10 @@ internal sealed partial class PiiContextRules
     private static PiiLabel? SpokenIdLabel(ReadOnlySpan<char> w) =>
         w.Equals("badge", StringComparison.OrdinalIgnoreCase) || w.Equals("shield", StringComparison.OrdinalIgnoreCase) ? PiiLabel.BadgeId
         : w.Equals("case", StringComparison.OrdinalIgnoreCase) || w.Equals("incident", StringComparison.OrdinalIgnoreCase) || w.Equals("report", StringComparison.OrdinalIgnoreCase) ? PiiLabel.CaseNumber
-        : w.Equals("serial", StringComparison.OrdinalIgnoreCase) ? PiiLabel.OtherId
+        : w.Equals("serial", StringComparison.OrdinalIgnoreCase) || w.Equals("booking", StringComparison.OrdinalIgnoreCase) ? PiiLabel.OtherId
+        : w.Equals("citation", StringComparison.OrdinalIgnoreCase) || w.Equals("warrant", StringComparison.OrdinalIgnoreCase) || w.Equals("cad", StringComparison.OrdinalIgnoreCase) ? PiiLabel.CaseNumber
+        : w.Equals("dl", StringComparison.OrdinalIgnoreCase) || w.Equals("cdl", StringComparison.OrdinalIgnoreCase) ? PiiLabel.DriverLicense
+        : w.Equals("vin", StringComparison.OrdinalIgnoreCase) ? PiiLabel.VehicleId
         : w.Equals("unit", StringComparison.OrdinalIgnoreCase) || w.Equals("employee", StringComparison.OrdinalIgnoreCase) || w.Equals("sign", StringComparison.OrdinalIgnoreCase) ? PiiLabel.BadgeId
         : w.Equals("license", StringComparison.OrdinalIgnoreCase) || w.Equals("licence", StringComparison.OrdinalIgnoreCase) ? PiiLabel.DriverLicense
         : w.Equals("tag", StringComparison.OrdinalIgnoreCase) || w.Equals("plate", StringComparison.OrdinalIgnoreCase) ? PiiLabel.Plate
@@ -22,7 +25,7 @@ internal sealed partial class PiiContextRules
         : null;
 
     /// <summary>The words <see cref="SpokenIdLabel"/> knows, as a set: a text with none of them has no spoken id.</summary>
-    private static readonly WordSet SpokenIdWords = new(["badge", "shield", "case", "incident", "report", "serial", "unit", "tag", "plate", "birth", "dob", "employee", "sign", "license", "licence"]);
+    private static readonly WordSet SpokenIdWords = new(["badge", "shield", "case", "incident", "report", "serial", "unit", "tag", "plate", "birth", "dob", "employee", "sign", "license", "licence", "booking", "citation", "warrant", "cad", "dl", "cdl", "vin"]);
 
     /// <summary>
     /// An id said digit by digit or in number words after "badge", "case" or "incident", of three parts or more; a plate
@@ -48,6 +51,7 @@ internal sealed partial class PiiContextRules
             n += P(n, ',') || P(n, ':') ? 1 : 0; // "pennsylvania plate, kilo mike romeo four four one eight"
             n += Eq(n, "number") || Eq(n, "no") || P(n, '#') ? 1 : 0;
             n += Eq(n, "is") || Eq(n, "was") ? 1 : 0;
+            n = AfterFiller(n); // "case number is uh two four dash"
             if (label == PiiLabel.Plate && IsWord(n) && tokens[n].Is(Lex.State))
             {
                 n = AfterFiller(n + 1); // "Plate was Montana three dash seven seven one two four B"
@@ -81,7 +85,7 @@ internal sealed partial class PiiContextRules
 
                 numbers += number ? 1 : 0;
                 letters += number ? 0 : IsSpelledSign(n) ? 1 : 0;
-                n += IsWord(n) && tokens[n].Length == 1 && Eq(n + 1, "as") && Eq(n + 2, "in") && IsWord(n + 3) && !tokens[n + 3].Has(TokenFlags.Lower) ? 4 : 1;
+                n += IsWord(n) && tokens[n].Length == 1 && Eq(n + 1, "as") && Eq(n + 2, "in") && IsWord(n + 3) && (caseless || !tokens[n + 3].Has(TokenFlags.Lower)) ? 4 : 1;
             }
 
             // Trailing letters or dashes are no part of it: "badge 6 2 9 recording" ends at the 9 (a plate keeps its letters).
@@ -138,16 +142,20 @@ internal sealed partial class PiiContextRules
     private bool JoinsNumberWords(int n) =>
         P(n, '-') && n + 1 < count && tokens[n].Start == tokens[n - 1].End && tokens[n + 1].Start == tokens[n].End && (IsNumberWord(n + 1) || Eq(n + 1, "oh"));
 
-    /// <summary>A part of a spoken id: a number word, one or two digits, a capital letter alone or said ("alpha kilo"), "dash" or "-".</summary>
+    /// <summary>A part of a spoken id: a number word, one or two digits, a letter alone or said ("alpha kilo"), "dash" or "-".</summary>
     private bool SpokenIdPart(int n, out bool number)
     {
         number = tokens[n].Kind == TokenKind.Number && tokens[n].Length <= 2 || IsNumberWord(n);
-        return number || P(n, '-') || Eq(n, "dash") || Eq(n, "slash") || IsWord(n) && (tokens[n].Length == 1 && char.IsAsciiLetterUpper(text[tokens[n].Start]) || In(PhoneticLetters, n));
+        return number || P(n, '-') || Eq(n, "dash") || Eq(n, "slash") || IsWord(n) && (IsLetterAlone(n) || In(PhoneticLetters, n));
     }
 
     /// <summary>One sign of a plate read out: a capital letter alone, a letter of the spelling alphabet, or one digit.</summary>
     private bool IsSpelledSign(int n) =>
-        n < count && (tokens[n].Kind == TokenKind.Number && tokens[n].Length == 1 || IsWord(n) && (tokens[n].Length == 1 && char.IsAsciiLetterUpper(text[tokens[n].Start]) || In(PhoneticLetters, n) || In(DigitWords, n)));
+        n < count && (tokens[n].Kind == TokenKind.Number && tokens[n].Length == 1 || IsWord(n) && (IsLetterAlone(n) || In(PhoneticLetters, n) || In(DigitWords, n)));
+
+    /// <summary>A letter said alone: a capital, or in caseless text any letter but the words "a" and "i" ("s p twenty three dash").</summary>
+    private bool IsLetterAlone(int n) =>
+        tokens[n].Length == 1 && (char.IsAsciiLetterUpper(text[tokens[n].Start]) || caseless && char.IsAsciiLetterLower(text[tokens[n].Start]) && !Eq(n, "a") && !Eq(n, "i"));
 
     /// <summary>The letters of the spelling alphabets (ICAO and the police's APCO), as an id is read out: "alpha kilo two four", "Paul David Kilo four seven one".</summary>
     private static readonly WordSet PhoneticLetters = new(["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet", "juliett", "kilo", "lima", "mike",

@@ -3,7 +3,8 @@ namespace NearMiss.Core.Pii;
 /// <summary>
 /// Numbers said aloud in a dictated report (decision 054): phone numbers digit by digit ("nine zero seven, five five
 /// five, zero one four two"), 24-hour times ("zero three forty hours", "at about twenty one fifteen"), dates ("may
-/// twenty sixth", "date of birth six twelve nineteen seventy one") and ages after "age" ("age forty four").
+/// twenty sixth", "date of birth six twelve nineteen seventy one"), ages after "age" ("age forty four") and e-mail
+/// addresses ("c dot ironshell at tcso s d dot org").
 /// </summary>
 internal sealed partial class PiiContextRules
 {
@@ -283,4 +284,56 @@ internal sealed partial class PiiContextRules
 
         return n - k >= least ? n - 1 : -1;
     }
+
+    /// <summary>The ends of an e-mail address said aloud ("dot org").</summary>
+    private static readonly WordSet MailDomains = new(["com", "org", "net", "gov", "edu", "mil", "us", "info"]);
+
+    /// <summary>
+    /// An e-mail address said aloud: "c dot ironshell at tcso s d dot org", "r sandoval at abq apd mail dot org". From
+    /// "dot" and a domain back over plain words to one "at", and over up to four words before it to a word of grammar
+    /// ("is", "to") or a sentence's edge.
+    /// </summary>
+    private void SpokenEmails(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!TextHas(MailDomains) || !TextHasWord("dot"))
+        {
+            return;
+        }
+
+        for (var k = 3; k < count; k++)
+        {
+            if (!In(MailDomains, k) || !Eq(k - 1, "dot") || !Spaced(k - 1, k))
+            {
+                continue;
+            }
+
+            var at = k - 2;
+            while (at > 0 && k - at <= 8 && IsMailWord(at) && !Eq(at, "at") && !tokens[at].Is(Lex.Stop))
+            {
+                at--;
+            }
+
+            var first = at;
+            while (Eq(at, "at") && first > 0 && at - first < 4 && IsMailWord(first - 1) && !Eq(first - 1, "at") && !tokens[first - 1].Is(Lex.Stop) && !Eq(first - 1, "email"))
+            {
+                first--;
+            }
+
+            // The address opens after a word of grammar ("is", "to"), "email" or a colon, or at a line's start.
+            if (!Eq(at, "at") || first == at || at == k - 2 || first > 0 && !tokens[first - 1].Is(Lex.Stop) && !Eq(first - 1, "email") && !P(first - 1, ':') && !tokens[first].Has(TokenFlags.NewlineBefore))
+            {
+                continue;
+            }
+
+            var mail = new PiiSpan(tokens[first].Start, tokens[k].End, PiiLabel.Email);
+            if (!OverlapsBeyond(spans, mail) && !Overlaps(added, mail.Start, mail.End))
+            {
+                RemoveWithin(spans, mail.Start, mail.End);
+                added.Add(mail);
+            }
+        }
+    }
+
+    /// <summary>A word of an address said aloud, on the line of the address's end: a word, spaced from the one before.</summary>
+    private bool IsMailWord(int k) => IsWord(k) && !tokens[k + 1].Has(TokenFlags.NewlineBefore) && Spaced(k, k + 1);
 }

@@ -157,6 +157,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         SpokenTimes(kept, added);
         WordClockTimes(kept, added);
         SpokenIds(kept, added);
+        SpokenEmails(kept, added);
         SpokenMileMarkers(kept, added);
         SpokenRoads(kept, added);
         SpokenVehicles(kept, added);

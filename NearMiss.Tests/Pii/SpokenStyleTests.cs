@@ -376,6 +376,12 @@ public sealed class SpokenStyleTests
     [InlineData("turns out he's willem de groot, forty one, bench warrant out of montgomery county", "forty one", "AGE")]
     [InlineData("I stop a red nissan for no headlights. pennsylvania plate, kilo mike romeo four four one eight. driver says", "kilo mike romeo four four one eight", "PLATE")]
     [InlineData("Driver is a Cody Lamar Fenn, date of birth zero four slash one two slash eight six. Run him.", "zero four slash one two slash eight six", "DATE")]
+    [InlineData("thats harris county. case number is uh two four dash zero eight eight one three seven. anyway", "two four dash zero eight eight one three seven", "CASE_NUMBER")] // a filler after "is"
+    [InlineData("our incident number is s r two five dash zero zero four one and backup was far", "s r two five dash zero zero four one", "CASE_NUMBER")] // letters in lower case, in caseless text
+    [InlineData("brandts booking number is two five zero one one eight eight four and he was out", "two five zero one one eight eight four", "OTHER_ID")]
+    [InlineData("twenty nine years old, california dl b as in boy seven two two four one nine eight and", "b as in boy seven two two four one nine eight", "DRIVER_LICENSE")]
+    [InlineData("call me at the office. Or email is c dot ironshell at tcso s d dot org. thanks", "c dot ironshell at tcso s d dot org", "EMAIL")]
+    [InlineData("if anybody wants the body cam send it to r sandoval at abq apd mail dot org and", "r sandoval at abq apd mail dot org", "EMAIL")]
     public void NumbersSaidAloud(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
@@ -478,6 +484,7 @@ public sealed class SpokenStyleTests
     [InlineData("we had to route two cars around it and I am sure the exit was closed")] // a verb and a count
     [InlineData("the van two miles back had a flat, and car two three times stalled")] // counts after a vehicle
     [InlineData("the deputy's ga. 2 qualification and wash. 8 times a day")] // abbreviations in lower case, no state route
+    [InlineData("we met at the dot com office, and the case number is a mess")] // no address said, "a" is a word
     public void LeavesAlone(string text) => Assert.Empty(Rules.Detect(text));
 
     [Theory]
