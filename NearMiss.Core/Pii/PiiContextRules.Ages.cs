@@ -245,13 +245,72 @@ internal sealed partial class PiiContextRules
                 n++;
             }
 
-            if (AgeNumber(n, out var end) is >= 1 and <= 99 && AgeCloses(end + 1) && !(P(end + 1, '.') && end + 2 < count && tokens[end + 2].Kind == TokenKind.Number))
+            if (AgeNumber(n, out var end) is >= 1 and <= 99 and var value)
+            {
+                end += value % 10 == 0 && IsWord(end) && Eq(end + 1, "something") ? 1 : 0; // "like forty something", said as one
+                if (AgeCloses(end + 1) && !(P(end + 1, '.') && end + 2 < count && tokens[end + 2].Kind == TokenKind.Number))
+                {
+                    added.Add(new PiiSpan(tokens[n].Start, tokens[end].End, PiiLabel.Age));
+                    if (P(end + 1, '.') && SpelledNumber(end + 2, out var again) > 0 && P(again + 1, '.'))
+                    {
+                        added.Add(new PiiSpan(tokens[end + 2].Start, tokens[again].End, PiiLabel.Age)); // "16. sixteen."
+                    }
+
+                    CorrectedAge(end + 1, added);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// An age said again to set it right, after the age that ends before <paramref name="k"/>: "forty something, no,
+    /// forty two", "seventy, seventy one".
+    /// </summary>
+    private void CorrectedAge(int k, List<PiiSpan> added)
+    {
+        if (!P(k, ','))
+        {
+            return;
+        }
+
+        var n = AfterFiller(k + 1);
+        if (Eq(n, "no") || Eq(n, "actually") || Eq(n, "maybe"))
+        {
+            n += P(n + 1, ',') ? 2 : 1;
+        }
+
+        if (AgeNumber(n, out var end) is >= 1 and <= 99 && (AgeCloses(end + 1) || Eq(end + 1, "i") && EqAny(end + 2, "think", "guess", "believe")))
+        {
+            added.Add(new PiiSpan(tokens[n].Start, tokens[end].End, PiiLabel.Age)); // "seventy eight i think"
+        }
+    }
+
+    /// <summary>Words for a person by sex, before whom a comma and a bare number are the age: "black male, thirty one".</summary>
+    private static readonly WordSet Sexes = new(["male", "female", "man", "woman", "males", "females"]);
+
+    /// <summary>
+    /// "black male, thirty one,", "W/F, 27.", "white female, approx 45": a bare age after a person described by sex,
+    /// with a race or "a" before it, set off by a comma and closed.
+    /// </summary>
+    private void DescribedAges(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!TextHas(Sexes))
+        {
+            return;
+        }
+
+        for (var k = 1; k + 2 < count; k++)
+        {
+            if (!In(Sexes, k) || !P(k + 1, ',') || !(In(AgedPeople, k - 1) || Eq(k - 1, "a")))
+            {
+                continue;
+            }
+
+            var n = AfterFiller(k + 2);
+            n += In(AgeHedges, n) ? 1 : 0;
+            if (AgeNumber(n, out var end) is >= 1 and <= 99 && AgeCloses(end + 1) && !Overlaps(spans, tokens[n].Start, tokens[end].End))
             {
                 added.Add(new PiiSpan(tokens[n].Start, tokens[end].End, PiiLabel.Age));
-                if (P(end + 1, '.') && SpelledNumber(end + 2, out var again) > 0 && P(again + 1, '.'))
-                {
-                    added.Add(new PiiSpan(tokens[end + 2].Start, tokens[again].End, PiiLabel.Age)); // "16. sixteen."
-                }
             }
         }
     }

@@ -144,6 +144,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         PlatesAfterStates(kept, added);
         SpokenAges(kept, added);
         WordedAges(kept, added);
+        DescribedAges(kept, added);
         SexSlashAge(added);
         RadioCallSigns(kept, added);
         SpokenCallSigns(kept, added);

@@ -31,6 +31,12 @@ public sealed class SpokenStyleTests
     [InlineData("the driver was a sixty-two year old man from out of state", "sixty-two", "AGE")]
     [InlineData("the caller who was Brittany Oakes she's thirty one and she's telling me", "thirty one", "AGE")] // tens and units, spaced
     [InlineData("I tackled him in the yard he was Travis Lee Oakes thirty four her ex husband", "thirty four", "AGE")] // right after a name
+    [InlineData("it was a white male he was like forty something, no, forty two, and he was hot", "forty something", "AGE")] // tens and "something", said as one
+    [InlineData("it was a white male he was like forty something, no, forty two, and he was hot", "forty two", "AGE")] // said again to set it right
+    [InlineData("the rancher is lyle hartung, he's seventy something, seventy eight i think", "seventy eight", "AGE")]
+    [InlineData("the owner mrs zielinski she's like seventy, seventy one, and she was hiding", "seventy one", "AGE")]
+    [InlineData("the guy is Demetrius Clay, black male, thirty one, about six foot", "thirty one", "AGE")] // after a person described by sex
+    [InlineData("Complainant was a white female, approx 45, standing in the yard", "45", "AGE")]
     public void Ages(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
@@ -485,6 +491,7 @@ public sealed class SpokenStyleTests
     [InlineData("the van two miles back had a flat, and car two three times stalled")] // counts after a vehicle
     [InlineData("the deputy's ga. 2 qualification and wash. 8 times a day")] // abbreviations in lower case, no state route
     [InlineData("we met at the dot com office, and the case number is a mess")] // no address said, "a" is a word
+    [InlineData("the male, 6 feet tall, ran; the female, two blocks back, kept yelling at a man, 20 feet away")] // measures after a person by sex
     public void LeavesAlone(string text) => Assert.Empty(Rules.Detect(text));
 
     [Theory]
