@@ -18,6 +18,8 @@ internal sealed partial class PiiContextRules
         : w.Equals("citation", StringComparison.OrdinalIgnoreCase) || w.Equals("warrant", StringComparison.OrdinalIgnoreCase) || w.Equals("cad", StringComparison.OrdinalIgnoreCase) ? PiiLabel.CaseNumber
         : w.Equals("dl", StringComparison.OrdinalIgnoreCase) || w.Equals("cdl", StringComparison.OrdinalIgnoreCase) ? PiiLabel.DriverLicense
         : w.Equals("vin", StringComparison.OrdinalIgnoreCase) ? PiiLabel.VehicleId
+        : w.Equals("beat", StringComparison.OrdinalIgnoreCase) ? PiiLabel.BadgeId
+        : w.Equals("registration", StringComparison.OrdinalIgnoreCase) ? PiiLabel.Plate
         : w.Equals("unit", StringComparison.OrdinalIgnoreCase) || w.Equals("employee", StringComparison.OrdinalIgnoreCase) || w.Equals("sign", StringComparison.OrdinalIgnoreCase) ? PiiLabel.BadgeId
         : w.Equals("license", StringComparison.OrdinalIgnoreCase) || w.Equals("licence", StringComparison.OrdinalIgnoreCase) ? PiiLabel.DriverLicense
         : w.Equals("tag", StringComparison.OrdinalIgnoreCase) || w.Equals("plate", StringComparison.OrdinalIgnoreCase) ? PiiLabel.Plate
@@ -25,7 +27,7 @@ internal sealed partial class PiiContextRules
         : null;
 
     /// <summary>The words <see cref="SpokenIdLabel"/> knows, as a set: a text with none of them has no spoken id.</summary>
-    private static readonly WordSet SpokenIdWords = new(["badge", "shield", "case", "incident", "report", "serial", "unit", "tag", "plate", "birth", "dob", "employee", "sign", "license", "licence", "booking", "citation", "warrant", "cad", "dl", "cdl", "vin"]);
+    private static readonly WordSet SpokenIdWords = new(["badge", "shield", "case", "incident", "report", "serial", "unit", "tag", "plate", "birth", "dob", "employee", "sign", "license", "licence", "booking", "citation", "warrant", "cad", "dl", "cdl", "vin", "beat", "registration"]);
 
     /// <summary>
     /// An id said digit by digit or in number words after "badge", "case" or "incident", of three parts or more; a plate
@@ -299,13 +301,14 @@ internal sealed partial class PiiContextRules
         }
     }
 
-    /// <summary>Vehicles whose number is said aloud after them: "car two fourteen", "bus fourteen oh nine", "rail car two five four one", "van twenty two".</summary>
-    private static readonly WordSet SaidVehicles = new(["car", "bus", "van", "cruiser", "truck", "boat"]);
+    /// <summary>Vehicles whose number is said aloud after them: "car two fourteen", "bus fourteen oh nine", "rail car two five four one", "van twenty two", and units ("unit four twelve").</summary>
+    private static readonly WordSet SaidVehicles = new(["car", "bus", "van", "cruiser", "truck", "boat", "unit"]);
 
     /// <summary>
     /// A vehicle's number said aloud: two number words or more after "car", "bus", "van", "cruiser", "truck" or "boat"
-    /// ("in car two fourteen", "the operator of bus fourteen oh nine"), not a count ("van two miles back", "car two
-    /// three times") nor a vehicle of a report's list ("car two" alone).
+    /// ("in car two fourteen", "the operator of bus fourteen oh nine", "my car is two thirty one"), not a count ("van
+    /// two miles back", "car two three times") nor a vehicle of a report's list ("car two" alone); a unit's the same way
+    /// (BADGE_ID: "by myself unit four twelve").
     /// </summary>
     private void SpokenVehicles(List<PiiSpan> spans, List<PiiSpan> added)
     {
@@ -316,11 +319,14 @@ internal sealed partial class PiiContextRules
 
         for (var k = 0; k + 2 < count; k++)
         {
-            if (!In(SaidVehicles, k) || !IsNumberWord(k + 1) || Eq(k + 1, "oh") || !Spaced(k, k + 1))
+            // "my car is two thirty one": the number may follow "is" or "was".
+            var said = In(SaidVehicles, k) && (Eq(k + 1, "is") || Eq(k + 1, "was")) && Eq(k - 1, "my") ? k + 1 : k;
+            if (!In(SaidVehicles, k) || !IsNumberWord(said + 1) || Eq(said + 1, "oh") || !Spaced(said, said + 1))
             {
                 continue;
             }
 
+            k = said;
             var n = k + 1;
             while (n < count && n <= k + 5 && IsNumberWord(n) && Spaced(n - 1, n))
             {
@@ -332,7 +338,7 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
-            var vehicle = new PiiSpan(tokens[k + 1].Start, tokens[n - 1].End, PiiLabel.VehicleId);
+            var vehicle = new PiiSpan(tokens[k + 1].Start, tokens[n - 1].End, Eq(k, "unit") ? PiiLabel.BadgeId : PiiLabel.VehicleId);
             if (!OverlapsBeyond(spans, vehicle) && !Overlaps(added, vehicle.Start, vehicle.End))
             {
                 RemoveWithin(spans, vehicle.Start, vehicle.End);

@@ -149,8 +149,9 @@ internal static class PiiTaggerSpans
 
     /// <summary>
     /// A name or place of the rules made only of ordinary English words ("plainclothes", "Fatigue", "Swift Water
-    /// Awareness") that the tagger is sure is no PII: a second opinion on the rules' common words. A number said in two
-    /// words or more keeps its span ("exit three eighteen"): the tagger knows such words as counts, not as roads.
+    /// Awareness") that the tagger is sure is no PII: a second opinion on the rules' common words. A number said in words
+    /// after a span's first word keeps it ("exit three eighteen", "highway two"): the tagger knows such words as counts,
+    /// not as roads; a span that opens with one is struck as before ("five guys").
     /// </summary>
     private static bool IsOrdinaryWords(PiiSpan span, string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<byte> tags, ReadOnlySpan<float> margins)
     {
@@ -160,7 +161,7 @@ internal static class PiiTaggerSpans
         }
 
         var words = 0;
-        var said = 0;
+        var said = false;
         for (var k = First(tokens, span.Start); k < tokens.Length && tokens[k].Start < span.End; k++)
         {
             if (tokens[k].Kind == TokenKind.Punct)
@@ -174,10 +175,10 @@ internal static class PiiTaggerSpans
             }
 
             words++;
-            said += PiiContextRules.IsNumberWord(text, tokens[k]) ? 1 : 0;
+            said |= words > 1 && PiiContextRules.IsNumberWord(text, tokens[k]);
         }
 
-        return words > 0 && said < 2;
+        return words > 0 && !said;
     }
 
     /// <summary>"Hunter Deal" ... "Deal retired": a capitalised name that is a word of a longer name of the text (read in a text that has its own capitals).</summary>

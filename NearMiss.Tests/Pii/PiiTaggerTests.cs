@@ -60,6 +60,7 @@ public sealed class PiiTaggerTests
     [Theory]
     [InlineData("So we got off at exit three eighteen and he was there", "exit three eighteen")]
     [InlineData("we got the truck stopped at exit three twenty, the driver was fine", "exit three twenty")]
+    [InlineData("a cattle trailer jackknifed on highway two and we shut it down", "highway two")]
     public void Detect_ARoadSaidInNumberWords_IsNotStruckAsOrdinaryWords(string text, string road)
     {
         // The tagger's second opinion strikes the rules' places made of ordinary words; number words said aloud are none.

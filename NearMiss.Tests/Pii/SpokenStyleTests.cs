@@ -388,6 +388,10 @@ public sealed class SpokenStyleTests
     [InlineData("twenty nine years old, california dl b as in boy seven two two four one nine eight and", "b as in boy seven two two four one nine eight", "DRIVER_LICENSE")]
     [InlineData("call me at the office. Or email is c dot ironshell at tcso s d dot org. thanks", "c dot ironshell at tcso s d dot org", "EMAIL")]
     [InlineData("if anybody wants the body cam send it to r sandoval at abq apd mail dot org and", "r sandoval at abq apd mail dot org", "EMAIL")]
+    [InlineData("i was working the east side by myself unit four twelve and i stopped a truck", "four twelve", "BADGE_ID")]
+    [InlineData("stopped him for weaving. my car is two thirty one and the dash cam was on", "two thirty one", "VEHICLE_ID")]
+    [InlineData("chicago, i was working beat twenty five twelve on third watch", "twenty five twelve", "BADGE_ID")]
+    [InlineData("a Honda Civic, New York registration Henry Victor Foxtrot seven three one zero, parked", "Henry Victor Foxtrot seven three one zero", "PLATE")]
     public void NumbersSaidAloud(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
@@ -492,6 +496,7 @@ public sealed class SpokenStyleTests
     [InlineData("the deputy's ga. 2 qualification and wash. 8 times a day")] // abbreviations in lower case, no state route
     [InlineData("we met at the dot com office, and the case number is a mess")] // no address said, "a" is a word
     [InlineData("the male, 6 feet tall, ran; the female, two blocks back, kept yelling at a man, 20 feet away")] // measures after a person by sex
+    [InlineData("we had unit two and unit three on scene, unit two twenty minutes out, and the beat was quiet")] // units of a list, a count of minutes
     public void LeavesAlone(string text) => Assert.Empty(Rules.Detect(text));
 
     [Theory]
