@@ -336,4 +336,93 @@ internal sealed partial class PiiContextRules
 
     /// <summary>A word of an address said aloud, on the line of the address's end: a word, spaced from the one before.</summary>
     private bool IsMailWord(int k) => IsWord(k) && !tokens[k + 1].Has(TokenFlags.NewlineBefore) && Spaced(k, k + 1);
+
+    /// <summary>
+    /// A name spelled out letter by letter after it is said: "pa nhia xiong thats p a n h i a x i o n g", "sandoval s a n
+    /// d o v a l". Three letters or more, each a word alone, that spell the words of a name found in the ten tokens
+    /// before, or the word just before them, which is then a name too.
+    /// </summary>
+    private void SpelledNames(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        Span<char> buffer = stackalloc char[64];
+        for (var k = 1; k + 2 < count; k++)
+        {
+            if (!IsSpelledLetter(k) || IsSpelledLetter(k - 1))
+            {
+                continue;
+            }
+
+            var last = k;
+            while (IsSpelledLetter(last + 1) && Spaced(last, last + 1))
+            {
+                last++;
+            }
+
+            if (last - k < 2)
+            {
+                k = last;
+                continue;
+            }
+
+            var letters = buffer[..Math.Min(last - k + 1, buffer.Length)];
+            for (var j = 0; j < letters.Length; j++)
+            {
+                letters[j] = char.ToLowerInvariant(text[tokens[k + j].Start]);
+            }
+
+            var said = k - 1;
+            while (said > 0 && (EqAny(said, "thats", "spelled", "spell", "its") || P(said, ',') || P(said, '\'') && Eq(said + 1, "s")))
+            {
+                said--;
+            }
+
+            var spelled = new PiiSpan(tokens[k].Start, tokens[last].End, PiiLabel.Person);
+            if (SpellsANameBefore(spans, letters, tokens[Math.Max(0, k - 10)].Start, tokens[k].Start))
+            {
+                added.Add(spelled);
+            }
+            else if (IsWord(said) && tokens[said].Length == letters.Length && text.AsSpan(tokens[said].Start, tokens[said].Length).Equals(letters, StringComparison.OrdinalIgnoreCase))
+            {
+                added.Add(spelled);
+                if (!Overlaps(spans, tokens[said].Start, tokens[said].End))
+                {
+                    added.Add(new PiiSpan(tokens[said].Start, tokens[said].End, PiiLabel.Person));
+                }
+            }
+
+            k = last;
+        }
+    }
+
+    /// <summary>A letter said alone as a name is spelled: one letter, a word to itself.</summary>
+    private bool IsSpelledLetter(int k) => k < count && IsWord(k) && tokens[k].Length == 1 && char.IsAsciiLetter(text[tokens[k].Start]);
+
+    /// <summary>Do the letters spell, without its spaces, a run of words of a name that ends between <paramref name="from"/> and <paramref name="to"/>?</summary>
+    private bool SpellsANameBefore(List<PiiSpan> spans, ReadOnlySpan<char> letters, int from, int to)
+    {
+        Span<char> name = stackalloc char[64];
+        foreach (var span in spans)
+        {
+            if (span.Label != PiiLabel.Person || span.End <= from || span.End > to || span.Length > 64)
+            {
+                continue;
+            }
+
+            var n = 0;
+            foreach (var c in text.AsSpan(span.Start, span.Length))
+            {
+                if (char.IsLetter(c))
+                {
+                    name[n++] = char.ToLowerInvariant(c);
+                }
+            }
+
+            if (name[..n].IndexOf(letters) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

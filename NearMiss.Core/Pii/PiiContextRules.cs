@@ -159,6 +159,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         WordClockTimes(kept, added);
         SpokenIds(kept, added);
         SpokenEmails(kept, added);
+        SpelledNames(kept, added);
         SpokenMileMarkers(kept, added);
         SpokenRoads(kept, added);
         SpokenVehicles(kept, added);

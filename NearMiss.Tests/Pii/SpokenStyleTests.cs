@@ -392,6 +392,9 @@ public sealed class SpokenStyleTests
     [InlineData("stopped him for weaving. my car is two thirty one and the dash cam was on", "two thirty one", "VEHICLE_ID")]
     [InlineData("chicago, i was working beat twenty five twelve on third watch", "twenty five twelve", "BADGE_ID")]
     [InlineData("a Honda Civic, New York registration Henry Victor Foxtrot seven three one zero, parked", "Henry Victor Foxtrot seven three one zero", "PLATE")]
+    [InlineData("the daughter pa nhia xiong thats p a n h i a x i o n g translated for us", "p a n h i a x i o n g", "PERSON")] // a name found, spelled
+    [InlineData("im gonna write that wrong, sandoval s a n d o v a l, and me and officer", "sandoval", "PERSON")] // the word a spelling repeats
+    [InlineData("im gonna write that wrong, sandoval s a n d o v a l, and me and officer", "s a n d o v a l", "PERSON")]
     public void NumbersSaidAloud(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
@@ -497,6 +500,7 @@ public sealed class SpokenStyleTests
     [InlineData("we met at the dot com office, and the case number is a mess")] // no address said, "a" is a word
     [InlineData("the male, 6 feet tall, ran; the female, two blocks back, kept yelling at a man, 20 feet away")] // measures after a person by sex
     [InlineData("we had unit two and unit three on scene, unit two twenty minutes out, and the beat was quiet")] // units of a list, a count of minutes
+    [InlineData("plan a b c d was dumb, and the grid had rows x y z")] // letters that spell nothing said before them
     public void LeavesAlone(string text) => Assert.Empty(Rules.Detect(text));
 
     [Theory]
