@@ -139,6 +139,18 @@ internal sealed partial class PiiContextRules
                 start--;
             }
 
+            // A name that opens with a number, as many Lakota and Crow names do: "Two Bulls", "TWO CROW".
+            if (start == first && start >= 1 && Spaced(start - 1, start) && IsWord(start - 1) && NumberWords.Value(text, tokens[start - 1]) is >= 2 and <= 10
+                && (tokens[start - 1].Has(TokenFlags.AllCaps) ? tokens[first].Has(TokenFlags.AllCaps) : tokens[start - 1].Has(TokenFlags.Capitalized) && tokens[first].Has(TokenFlags.Capitalized))
+                && !Overlaps(spans, tokens[start - 1].Start, tokens[start - 1].End))
+            {
+                start--;
+                if (start - 1 >= 0 && Spaced(start - 1, start) && LeftNameWord(start - 1) && !Overlaps(spans, tokens[start - 1].Start, tokens[start - 1].End) && !IsDeterminer(start - 2))
+                {
+                    start--; // "Dale Three Irons"
+                }
+            }
+
             var end = last;
             // A quoted nickname and a surname: "DESHAWN "DRE" BISHOP", "arturo "spider" gomez", "TERRENCE "T-MAC" MCNAIR".
             if (QuotedNicknameEnd(end) is var close and > 0 && IsWord(close + 1) && (tokens[close + 1].Is(Lex.Surname | Lex.GivenName) || NameWord(close + 1))

@@ -1,6 +1,6 @@
 namespace NearMiss.Core.Pii;
 
-/// <summary>Unit and call-sign numbers said again on their own ("3-Lincoln-22" ... "22, copy").</summary>
+/// <summary>Unit and call-sign numbers said again on their own ("3-Lincoln-22" ... "22, copy"), and call signs by their spelling word ("Baker 4-12").</summary>
 internal sealed partial class PiiContextRules
 {
     /// <summary>
@@ -54,4 +54,76 @@ internal sealed partial class PiiContextRules
     private bool StandsAlone(int k) =>
         !(k >= 2 && tokens[k - 1].Kind == TokenKind.Punct && tokens[k - 1].End == tokens[k].Start && text[tokens[k - 1].Start] is '.' or ':' or '/' or '-' && tokens[k - 2].End == tokens[k - 1].Start)
         && !(k + 2 < count && tokens[k + 1].Kind == TokenKind.Punct && tokens[k + 1].Start == tokens[k].End && text[tokens[k + 1].Start] is '.' or ':' or '/' or '-' && tokens[k + 2].Start == tokens[k + 1].End && tokens[k + 2].Kind != TokenKind.Punct);
+
+    /// <summary>Words of the older spelling alphabet that call signs still use ("Baker 4-12", "Able 3").</summary>
+    private static readonly WordSet OldPhonetic = new(["able", "baker", "easy", "fox", "item", "jig", "nan", "oboe", "peter", "sugar", "uncle", "yoke"]);
+
+    /// <summary>
+    /// Call signs by their spelling word: once a unit's number is found with a capitalised spelling word before it or
+    /// opening it ("Baker 4-12"), that word before a number is a call sign wherever it stands ("2216  Baker 4-12:",
+    /// "Baker 4-9, I'm at Exit 78"), and the word joins the number found alone.
+    /// </summary>
+    private void CallSignWords(List<PiiSpan> spans)
+    {
+        HashSet<string>? words = null;
+        foreach (var span in spans)
+        {
+            if (span.Label != PiiLabel.BadgeId || FirstToken(span.Start) is not (>= 0 and var k) || tokens[k].Start != span.Start)
+            {
+                continue;
+            }
+
+            var word = IsSpellingWord(k) && CallNumberEnd(k + 1) >= 0 ? k : IsSpellingWord(k - 1) && Spaced(k - 1, k) && CallNumberEnd(k) >= 0 ? k - 1 : -1;
+            if (word >= 0)
+            {
+                (words ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(W(word).ToString());
+            }
+        }
+
+        if (words is null)
+        {
+            return;
+        }
+
+        var lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
+        var added = false;
+        for (var k = 0; k + 1 < count; k++)
+        {
+            if (!IsSpellingWord(k) || !lookup.Contains(W(k)) || !Spaced(k, k + 1) || CallNumberEnd(k + 1) is not (>= 0 and var end))
+            {
+                continue;
+            }
+
+            var sign = new PiiSpan(tokens[k].Start, tokens[end].End, PiiLabel.BadgeId);
+            if (!OverlapsBeyond(spans, sign) && !OverlapsOther(spans, sign.Start, sign.End, PiiLabel.BadgeId))
+            {
+                RemoveWithin(spans, sign.Start, sign.End);
+                spans.Add(sign);
+                added = true;
+            }
+
+            k = end;
+        }
+
+        if (added)
+        {
+            spans.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        }
+    }
+
+    /// <summary>A capitalised word of either spelling alphabet ("Baker", "Adam", "LINCOLN").</summary>
+    private bool IsSpellingWord(int k) =>
+        k >= 0 && IsWord(k) && tokens[k].Has(TokenFlags.Capitalized | TokenFlags.AllCaps) && (In(Phonetic, k) || In(OldPhonetic, k));
+
+    /// <summary>The last token of a unit's number at <paramref name="k"/> ("12", "4-12"), not a measure's or a clock's; -1 if none.</summary>
+    private int CallNumberEnd(int k)
+    {
+        if (k >= count || tokens[k].Kind != TokenKind.Number || tokens[k].Length > 4)
+        {
+            return -1;
+        }
+
+        var end = P(k + 1, '-') && k + 2 < count && tokens[k + 2].Kind == TokenKind.Number && tokens[k + 1].Start == tokens[k].End && tokens[k + 2].Start == tokens[k + 1].End ? k + 2 : k;
+        return IsWord(end + 1) && tokens[end + 1].Is(Lex.Measure) || P(end + 1, ':') && end + 2 < count && tokens[end + 2].Kind == TokenKind.Number ? -1 : end;
+    }
 }

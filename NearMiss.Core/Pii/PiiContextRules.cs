@@ -194,6 +194,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         Premises(kept);
         SplitSurnames(kept);
         SpreadNames(kept);
+        CallSignWords(kept);
         SpreadUnits(kept);
 
         // The context stages add names and places from evidence; none may be made of words never PII alone.

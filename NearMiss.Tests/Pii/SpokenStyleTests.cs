@@ -66,6 +66,8 @@ public sealed class SpokenStyleTests
     [InlineData("SIZEMORE OPENED THE REAR DOOR OF VAN #7 BEFORE HOWARD WAS OUT", "7", "VEHICLE_ID")]
     [InlineData("Location: H-Dorm, cell 214. Inmate refused to lock down", "H-Dorm", "LOCATION")] // a unit's letter joined by a hyphen
     [InlineData("cell extraction close call, C-Block, 2nd shift", "C-Block", "LOCATION")]
+    [InlineData("Deputies said Marcus Two Crow, 27, ran from the car", "Marcus Two Crow", "PERSON")] // a name that opens with a number
+    [InlineData("The owner, Dale Three Irons, came out and yelled", "Dale Three Irons", "PERSON")]
     public void RoomsAndSurnamesFirst(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
@@ -93,6 +95,8 @@ public sealed class SpokenStyleTests
     [InlineData("Writer: Ofc. Ferreira\n- 1915: Harbor boat on scene.\n- 1922: Subject located on a piling.\n- 1931: Fireboat on scene.", "1922", "TIME")] // log times after a bullet's dash
     [InlineData("22:14:05  DISP: Lincoln Adam two two, respond to a disturbance.\n22:14:12  Lincoln Adam two two: copy, en route.", "Lincoln Adam two two", "BADGE_ID")] // said in words
     [InlineData("Copy, adam twelve, show you en route to the school.", "adam twelve", "BADGE_ID")]
+    [InlineData("2214  Baker 4-12: Troop G, Baker 4-12, out with one.\n2214  TROOP G: Copy 4-12.\n2216  Baker 4-12: Driver is uncooperative.", "Baker 4-12", "BADGE_ID")] // its spelling word, wherever it stands
+    [InlineData("2214  Baker 4-12: Troop G, Baker 4-12, out with one.\n2214  TROOP G: Copy 4-12.\n2217  Baker 4-9: Baker 4-9, I am at Exit 78.", "Baker 4-9", "BADGE_ID")] // another unit by the same word
     public void CallSigns(string text, string expected, string label) => AssertFindsAll(text, expected, label);
 
     [Theory]
