@@ -177,11 +177,11 @@ internal static class PiiTerms
 
     /// <summary>
     /// A call-sign word before a designated side or team, also as one of a pair ("Charlie/Delta corner", "the Alpha-Bravo
-    /// wall").
+    /// wall"), read as a person or as a town ("moving to Delta side").
     /// </summary>
     private static bool Designation(string text, ReadOnlySpan<Token> tokens, int first, int last, PiiSpan span)
     {
-        if (span.Label != PiiLabel.Person || first != last || !tokens[first].Is(Lex.CallSign))
+        if (span.Label is not (PiiLabel.Person or PiiLabel.Location) || first != last || !tokens[first].Is(Lex.CallSign))
         {
             return false;
         }

@@ -40,6 +40,7 @@ public sealed class TermTests
     [Theory]
     [InlineData("Gear Check out loud before the door. The Yardmaster called the move and Triage opened the inner doors.")]
     [InlineData("We breached on the Alpha side while the Sierra element watched the Charlie side.")]
+    [InlineData("Long-gun officers call out a position change (\"moving to Delta side\") before they move.")] // a side, not the town of Delta
     [InlineData("Mobile Field Force squads staged by the Tactical Operations Center. The Crisis Negotiation Team set up after.")]
     [InlineData("I was blocking the intersection on the Road King with the lights on when the pickup came through.")]
     public void ATextOfOnlyJobsGearAndTeamsIsClear(string text) => Assert.Empty(Detector.Detect(text));
