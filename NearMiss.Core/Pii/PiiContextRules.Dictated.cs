@@ -37,14 +37,16 @@ internal sealed partial class PiiContextRules
     private void SpokenIds(List<PiiSpan> spans, List<PiiSpan> added)
     {
         // The id needs its word, and numbers in digits or words ("oh" is one of the digit words).
-        if (!TextHas(SpokenIdWords) || !Shapes.HasNumber(1, 2) && !TextHas(NumberWords, DigitWords))
+        if (!TextHas(SpokenIdWords) && !TextHasWord("number") || !Shapes.HasNumber(1, 2) && !TextHas(NumberWords, DigitWords))
         {
             return;
         }
 
         for (var k = 0; k + 3 < count; k++)
         {
-            if (!In(SpokenIdWords, k) || SpokenIdLabel(W(k)) is not { } label || Eq(k, "sign") && !Eq(k - 1, "call"))
+            // An id word, or a report's letters said before "number" ("r d number is j x four four one").
+            var lettered = Eq(k, "number") && k >= 2 && IsLetterAlone(k - 1) && IsLetterAlone(k - 2) && Spaced(k - 2, k - 1);
+            if (!lettered && (!In(SpokenIdWords, k) || Eq(k, "sign") && !Eq(k - 1, "call")) || (lettered ? PiiLabel.CaseNumber : SpokenIdLabel(W(k))) is not { } label)
             {
                 continue;
             }
@@ -98,7 +100,9 @@ internal sealed partial class PiiContextRules
             }
 
             // A plate said a sign at a time has five or more of them, letters among its digits; other ids three numbers.
-            if (last <= first || (label == PiiLabel.Plate ? numbers == 0 || letters == 0 || numbers + letters < 5 || !IsSpelledSign(first) : numbers < 3))
+            // (A call sign may be shorter, a letter among its numbers: "call sign k nine four".)
+            if (last <= first || (label == PiiLabel.Plate ? numbers == 0 || letters == 0 || numbers + letters < 5 || !IsSpelledSign(first)
+                : label == PiiLabel.BadgeId && letters > 0 ? numbers < 2 : numbers < 3))
             {
                 continue;
             }
@@ -253,8 +257,8 @@ internal sealed partial class PiiContextRules
 
     /// <summary>
     /// A road said in words: "on route nine", "south on route one ninety one", "on Interstate ten", "near exit one
-    /// ninety four", "eastbound on I ninety four", "County Road Two Twelve". The road's word is capitalised or follows a
-    /// word of travel or place; a count after the number ("route two cars") is none.
+    /// ninety four", "eastbound on I ninety four", "County Road Two Twelve", "on spur four eighty". The road's word is
+    /// capitalised or follows a word of travel or place; a count after the number ("route two cars") is none.
     /// </summary>
     private void SpokenRoads(List<PiiSpan> spans, List<PiiSpan> added)
     {
@@ -265,7 +269,7 @@ internal sealed partial class PiiContextRules
 
         for (var k = 1; k + 1 < count; k++)
         {
-            if (!IsWord(k) || !EqAny(k, "route", "highway", "hwy", "interstate", "exit", "road", "i") || !IsNumberWord(k + 1) || Eq(k + 1, "oh"))
+            if (!IsWord(k) || !EqAny(k, "route", "highway", "hwy", "interstate", "exit", "road", "i", "spur", "loop") || !IsNumberWord(k + 1) || Eq(k + 1, "oh"))
             {
                 continue;
             }

@@ -151,7 +151,8 @@ internal static class PiiTaggerSpans
     /// A name or place of the rules made only of ordinary English words ("plainclothes", "Fatigue", "Swift Water
     /// Awareness") that the tagger is sure is no PII: a second opinion on the rules' common words. A number said in words
     /// after a span's first word keeps it ("exit three eighteen", "highway two"): the tagger knows such words as counts,
-    /// not as roads; a span that opens with one is struck as before ("five guys").
+    /// not as roads; a span that opens with one is struck as before ("five guys"). A nickname said to be one is kept too
+    /// ("goes by sticks").
     /// </summary>
     private static bool IsOrdinaryWords(PiiSpan span, string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<byte> tags, ReadOnlySpan<float> margins)
     {
@@ -160,9 +161,15 @@ internal static class PiiTaggerSpans
             return false;
         }
 
+        var first = First(tokens, span.Start);
+        if (span.Label == PiiLabel.Person && IsNicknameCue(text, tokens, first))
+        {
+            return false;
+        }
+
         var words = 0;
         var said = false;
-        for (var k = First(tokens, span.Start); k < tokens.Length && tokens[k].Start < span.End; k++)
+        for (var k = first; k < tokens.Length && tokens[k].Start < span.End; k++)
         {
             if (tokens[k].Kind == TokenKind.Punct)
             {
@@ -180,6 +187,16 @@ internal static class PiiTaggerSpans
 
         return words > 0 && !said;
     }
+
+    /// <summary>Words that say the next is a nickname: "goes by sticks", "aka tank", "known as bear", "calls him moose".</summary>
+    private static bool IsNicknameCue(string text, ReadOnlySpan<Token> tokens, int first) =>
+        first >= 2 && (Is(text, tokens[first - 1], "by") && Is(text, tokens[first - 2], "goes")
+            || Is(text, tokens[first - 1], "as") && Is(text, tokens[first - 2], "known")
+            || (Is(text, tokens[first - 1], "him") || Is(text, tokens[first - 1], "her")) && (Is(text, tokens[first - 2], "calls") || Is(text, tokens[first - 2], "called")))
+        || first >= 1 && Is(text, tokens[first - 1], "aka");
+
+    private static bool Is(string text, in Token token, string word) =>
+        token.Kind == TokenKind.Word && text.AsSpan(token.Start, token.Length).Equals(word, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>"Hunter Deal" ... "Deal retired": a capitalised name that is a word of a longer name of the text (read in a text that has its own capitals).</summary>
     private static bool IsNamedInFull(List<PiiSpan> spans, PiiSpan span, string text)

@@ -68,6 +68,14 @@ public sealed class PiiTaggerTests
     }
 
     [Fact]
+    public void Detect_ANicknameSaidToBeOne_IsNotStruckAsAnOrdinaryWord()
+    {
+        const string text = "and dwayne mccallister, goes by sticks, put hands on way too early";
+
+        Assert.Contains(new LocalPiiDetector().Detect(text), s => text[s.Start..s.End] == "sticks" && s.Label == PiiLabel.Person);
+    }
+
+    [Fact]
     public void Detect_ACountBeforeAPlural_IsStillStruck()
     {
         const string text = "I had my back to five guys with rifles and knives and a bottle going around";

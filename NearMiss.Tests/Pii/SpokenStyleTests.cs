@@ -399,6 +399,9 @@ public sealed class SpokenStyleTests
     [InlineData("the daughter pa nhia xiong thats p a n h i a x i o n g translated for us", "p a n h i a x i o n g", "PERSON")] // a name found, spelled
     [InlineData("im gonna write that wrong, sandoval s a n d o v a l, and me and officer", "sandoval", "PERSON")] // the word a spelling repeats
     [InlineData("im gonna write that wrong, sandoval s a n d o v a l, and me and officer", "s a n d o v a l", "PERSON")]
+    [InlineData("i am with the sheriffs department, call sign k nine four, and ziggy got stitches", "k nine four", "BADGE_ID")] // a letter among two numbers
+    [InlineData("we figured out who was who. r d number is j x four four one two two nine. so", "j x four four one two two nine", "CASE_NUMBER")] // a report's letters before "number"
+    [InlineData("stopped a silver dodge ram on spur four eighty by the gas station", "spur four eighty", "LOCATION")]
     public void NumbersSaidAloud(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
