@@ -425,4 +425,52 @@ internal sealed partial class PiiContextRules
 
         return false;
     }
+
+    /// <summary>Words a year said aloud follows: "in twenty nineteen", "back in two thousand twelve", "from like nineteen ninety eight".</summary>
+    private static readonly WordSet YearLeads = new(["in", "since", "from", "of", "until", "til", "till", "like", "around", "summer", "spring", "fall", "winter", "year", "before", "after"]);
+
+    /// <summary>
+    /// A year said aloud after a word of time: "in twenty nineteen", "from like two thousand nineteen", "since nineteen
+    /// ninety eight", "in two thousand and twelve". A count of things after it is none ("two thousand twenty rounds").
+    /// </summary>
+    private void SpokenYears(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!TextHasWord("thousand") && !TextHasWord("nineteen") && !TextHasWord("twenty"))
+        {
+            return;
+        }
+
+        for (var k = 1; k + 1 < count; k++)
+        {
+            var lead = In(YearLeads, k - 1) || P(k - 1, ',') && In(YearLeads, k - 2);
+            if (!lead || !IsWord(k) || !Spaced(k, k + 1))
+            {
+                continue;
+            }
+
+            var rest = -1;
+            if (Eq(k, "two") && Eq(k + 1, "thousand"))
+            {
+                rest = Eq(k + 2, "and") ? k + 3 : k + 2; // "two thousand and twelve"
+            }
+            else if (Eq(k, "nineteen") || Eq(k, "twenty"))
+            {
+                rest = k + 1; // "twenty nineteen", "nineteen ninety eight"
+            }
+
+            if (rest < 0 || !(SpelledNumber(rest, out var last, spaced: true) is >= 1 and <= 99 and var value) || !Spaced(rest - 1, rest)
+                || Eq(k, "twenty") && value < 10 || In(Counted, last + 1) || IsWord(last + 1) && tokens[last + 1].Is(Lex.Measure))
+            {
+                continue;
+            }
+
+            var year = new PiiSpan(tokens[k].Start, tokens[last].End, PiiLabel.Date);
+            if (!OverlapsBeyond(spans, year) && !Overlaps(added, year.Start, year.End))
+            {
+                RemoveWithin(spans, year.Start, year.End);
+                added.Add(year);
+                k = last;
+            }
+        }
+    }
 }

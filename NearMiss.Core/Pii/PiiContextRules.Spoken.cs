@@ -298,7 +298,8 @@ internal sealed partial class PiiContextRules
     private bool IsPartOfDay(int k) => EqAny(k, "night", "morning", "evening", "afternoon", "weekend", "day", "early", "late", "overnight");
 
     /// <summary>
-    /// A day of the month said in words: "the twenty-second of June", "the night of the ninth", "going into the tenth".
+    /// A day of the month said in words: "the twenty-second of June", "the twenty second of august", "the night of the
+    /// ninth", "going into the tenth".
     /// An ordinal word after "the" is mostly no date ("the first time", "the second car"), so it needs a month after
     /// "of", or a part of the day or "into" before "the".
     /// </summary>
@@ -316,9 +317,10 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
-            // "twenty-second", "thirty-first": the tens word joined by a hyphen.
+            // "twenty-second", "thirty-first": the tens word joined by a hyphen, or by a space as dictation writes it.
             var start = k >= 3 && P(k - 1, '-') && tokens[k - 1].Start == tokens[k - 2].End && tokens[k].Start == tokens[k - 1].End
-                && (Eq(k - 2, "twenty") || Eq(k - 2, "thirty")) ? k - 2 : k;
+                && (Eq(k - 2, "twenty") || Eq(k - 2, "thirty")) ? k - 2
+                : (Eq(k - 1, "twenty") || Eq(k - 1, "thirty")) && Spaced(k - 1, k) ? k - 1 : k;
             if (!Eq(start - 1, "the") || start != k && Eq(k, "thirtieth") || Eq(start, "thirty") && !Eq(k, "first"))
             {
                 continue;

@@ -160,6 +160,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         SpokenIds(kept, added);
         SpokenEmails(kept, added);
         SpelledNames(kept, added);
+        SpokenYears(kept, added);
         SpokenMileMarkers(kept, added);
         SpokenRoads(kept, added);
         SpokenVehicles(kept, added);

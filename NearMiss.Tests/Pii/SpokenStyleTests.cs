@@ -402,6 +402,10 @@ public sealed class SpokenStyleTests
     [InlineData("i am with the sheriffs department, call sign k nine four, and ziggy got stitches", "k nine four", "BADGE_ID")] // a letter among two numbers
     [InlineData("we figured out who was who. r d number is j x four four one two two nine. so", "j x four four one two two nine", "CASE_NUMBER")] // a report's letters before "number"
     [InlineData("stopped a silver dodge ram on spur four eighty by the gas station", "spur four eighty", "LOCATION")]
+    [InlineData("this was on third watch. on the uh the twenty second of august i was working", "twenty second of august", "DATE")] // the tens spaced
+    [InlineData("the premise file had a note from like two thousand nineteen about dogs", "two thousand nineteen", "DATE")]
+    [InlineData("this was back in twenty nineteen when i was new", "twenty nineteen", "DATE")]
+    [InlineData("in two thousand and twelve we had a similar call", "two thousand and twelve", "DATE")]
     public void NumbersSaidAloud(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
@@ -508,6 +512,7 @@ public sealed class SpokenStyleTests
     [InlineData("the male, 6 feet tall, ran; the female, two blocks back, kept yelling at a man, 20 feet away")] // measures after a person by sex
     [InlineData("we had unit two and unit three on scene, unit two twenty minutes out, and the beat was quiet")] // units of a list, a count of minutes
     [InlineData("plan a b c d was dumb, and the grid had rows x y z")] // letters that spell nothing said before them
+    [InlineData("in two thousand twenty rounds fired, and in twenty five minutes a group of twenty one showed up")] // counts after a word of time
     public void LeavesAlone(string text) => Assert.Empty(Rules.Detect(text));
 
     [Theory]
