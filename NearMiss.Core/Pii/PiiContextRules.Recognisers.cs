@@ -162,19 +162,35 @@ internal sealed partial class PiiContextRules
         IsWord(k) && tokens[k].Has(TokenFlags.Capitalized) && !tokens[k].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Month | Lex.Weekday)
         && !tokens[k].Lex.Has(LexExtra.NotPii) && tokens[k].Lex.GivenCount < 5_000;
 
-    /// <summary>"the 2200 block of North Peoria Avenue", "3100 block of reach st": the whole block address.</summary>
+    /// <summary>The first of one to three number words said before "hundred" at <paramref name="k"/> ("fifty two hundred"), or -1.</summary>
+    private int SaidHundredStart(int k)
+    {
+        var j = k;
+        while (j - 1 >= 0 && k - j < 3 && IsNumberWord(j - 1) && Spaced(j - 1, j))
+        {
+            j--;
+        }
+
+        return j < k ? j : -1;
+    }
+
+    /// <summary>
+    /// "the 2200 block of North Peoria Avenue", "3100 block of reach st", "fifty two hundred block of west ostrowski
+    /// avenue": the whole block address.
+    /// </summary>
     private void BlockAddresses(List<PiiSpan> spans, List<PiiSpan> added)
     {
-        if (!Shapes.HasNumber(1, 63))
+        if (!Shapes.HasNumber(1, 63) && !TextHasWord("hundred"))
         {
-            return; // (a block is numbered)
+            return; // (a block is numbered, in digits or in words)
         }
 
         for (var k = 0; k + 3 < count; k++)
         {
-            // "block of", "blk of", "blk".
+            // "block of", "blk of", "blk", after a number in digits or said up to "hundred".
             var blk = Eq(k + 1, "blk");
-            if (tokens[k].Kind != TokenKind.Number || !(Eq(k + 1, "block") && Eq(k + 2, "of") || blk))
+            var said = Eq(k, "hundred") ? SaidHundredStart(k) : -1;
+            if (tokens[k].Kind != TokenKind.Number && said < 0 || !(Eq(k + 1, "block") && Eq(k + 2, "of") || blk))
             {
                 continue;
             }
@@ -205,7 +221,7 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
-            var grown = new PiiSpan(tokens[k].Start, tokens[end].End, PiiLabel.Address);
+            var grown = new PiiSpan(tokens[said >= 0 ? said : k].Start, tokens[end].End, PiiLabel.Address);
             RemoveStreetParts(spans, grown);
             if (!Overlaps(spans, grown.Start, grown.End))
             {

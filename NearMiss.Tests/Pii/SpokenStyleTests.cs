@@ -406,6 +406,7 @@ public sealed class SpokenStyleTests
     [InlineData("the premise file had a note from like two thousand nineteen about dogs", "two thousand nineteen", "DATE")]
     [InlineData("this was back in twenty nineteen when i was new", "twenty nineteen", "DATE")]
     [InlineData("in two thousand and twelve we had a similar call", "two thousand and twelve", "DATE")]
+    [InlineData("a man with a knife inside the bakery, fifty two hundred block of west ostrowski avenue, so we went", "fifty two hundred block of west ostrowski avenue", "ADDRESS")]
     public void NumbersSaidAloud(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
