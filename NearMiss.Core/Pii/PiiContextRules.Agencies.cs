@@ -11,7 +11,7 @@ internal sealed partial class PiiContextRules
 
     private bool SubUnitHead(int k) => IsWord(k) && EqAny(k, SubUnitHeads);
 
-    /// <summary>The number or letter of a sub-unit: "1", "4th", "C", "b-2", "016TH".</summary>
+    /// <summary>The number or letter of a sub-unit: "1", "4th", "C", "b-2", "016TH", "two".</summary>
     private int SubUnitId(int k)
     {
         if (k >= count || tokens[k].Has(TokenFlags.NewlineBefore))
@@ -22,6 +22,11 @@ internal sealed partial class PiiContextRules
         if (tokens[k].Kind == TokenKind.Number && tokens[k].Length <= 3)
         {
             return k + 1;
+        }
+
+        if (IsWord(k) && Spaced(k - 1, k) && SpelledNumber(k, out var said, spaced: true) is >= 1 and <= 99 && !In(Counted, said + 1))
+        {
+            return said + 1; // "district two", as said
         }
 
         if (IsWord(k) && tokens[k].Length == 1)

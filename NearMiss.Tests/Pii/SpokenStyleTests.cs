@@ -407,6 +407,7 @@ public sealed class SpokenStyleTests
     [InlineData("this was back in twenty nineteen when i was new", "twenty nineteen", "DATE")]
     [InlineData("in two thousand and twelve we had a similar call", "two thousand and twelve", "DATE")]
     [InlineData("a man with a knife inside the bakery, fifty two hundred block of west ostrowski avenue, so we went", "fifty two hundred block of west ostrowski avenue", "ADDRESS")]
+    [InlineData("building c. i'm a deputy with harris county sheriff's office district two. welfare check", "harris county sheriff's office district two", "AGENCY")] // a sub-unit's number said
     public void NumbersSaidAloud(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
