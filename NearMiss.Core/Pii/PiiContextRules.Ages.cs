@@ -81,10 +81,14 @@ internal sealed partial class PiiContextRules
         return SpelledNumber(k, out last, spaced: true);
     }
 
-    /// <summary>After an age: the end of a clause, "and", "years", or "ish" ("30ish").</summary>
+    /// <summary>
+    /// After an age: the end of a clause, "and", "years", or "ish" ("30ish"); in dictation, where clauses run on, a
+    /// filler or the next clause's "he" or "she" ("she's thirty nine um the kids", "she's twenty two she had a cut").
+    /// </summary>
     private bool AgeCloses(int k) =>
         k >= count || tokens[k].Has(TokenFlags.NewlineBefore) || P(k, ',') || P(k, '.') || P(k, ';') || P(k, ')') || P(k, '!') || P(k, '?')
-        || Eq(k, "and") || Eq(k, "or") || Eq(k, "but") || (Eq(k, "years") || Eq(k, "yrs")) && !Tenure(k + 1) || Eq(k, "now") || Eq(k, "then");
+        || Eq(k, "and") || Eq(k, "or") || Eq(k, "but") || (Eq(k, "years") || Eq(k, "yrs")) && !Tenure(k + 1) || Eq(k, "now") || Eq(k, "then")
+        || IsFiller(k) || (Eq(k, "he") || Eq(k, "she")) && Spaced(k - 1, k);
 
     /// <summary>After "years", what makes them years of work, not of age: "nine years in", "12 yrs on the job", "20 years with the county", "years of service".</summary>
     private bool Tenure(int k) =>
@@ -195,9 +199,10 @@ internal sealed partial class PiiContextRules
             }
 
             // (Not a call sign said aloud: "Three Lincoln twenty-one".)
-            if (endsName && IsWord(n) && SpelledNumber(n, out var said, spaced: true) is >= 13 and <= 99 && AgeAfterName(said + 1) && !In(PhoneticLetters, k) && !IsNumberWord(k - 1))
+            var aged = endsName ? AfterFiller(n) : n; // "ahmed nur uh twenty and"
+            if (endsName && IsWord(aged) && SpelledNumber(aged, out var said, spaced: true) is >= 13 and <= 99 && AgeAfterName(said + 1) && !In(PhoneticLetters, k) && !IsNumberWord(k - 1))
             {
-                added.Add(new PiiSpan(tokens[n].Start, tokens[said].End, PiiLabel.Age)); // "he was Travis Lee Oakes thirty four her ex"
+                added.Add(new PiiSpan(tokens[aged].Start, tokens[said].End, PiiLabel.Age)); // "he was Travis Lee Oakes thirty four her ex"
                 continue;
             }
 

@@ -37,6 +37,9 @@ public sealed class SpokenStyleTests
     [InlineData("the owner mrs zielinski she's like seventy, seventy one, and she was hiding", "seventy one", "AGE")]
     [InlineData("the guy is Demetrius Clay, black male, thirty one, about six foot", "thirty one", "AGE")] // after a person described by sex
     [InlineData("Complainant was a white female, approx 45, standing in the yard", "45", "AGE")]
+    [InlineData("the wife is pa houa lor she's thirty nine um the kids were in the back bedroom", "thirty nine", "AGE")] // a filler closes it, as dictated
+    [InlineData("his daughter uh mercy bishop she's twenty two she had a cut on her head", "twenty two", "AGE")] // the next clause's "she"
+    [InlineData("turned out the passenger was really ahmed nur uh twenty and had a warrant", "twenty", "AGE")] // a filler between name and age
     public void Ages(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
