@@ -498,7 +498,7 @@ internal sealed partial class PiiContextRules
         return true;
     }
 
-    /// <summary>A name or place made only of words that are never PII alone ("Warning", "Care", "Summary").</summary>
+    /// <summary>A name or place made only of words that are never PII alone ("Warning", "Care", "Summary") or of a speaker's fillers in lower case ("um").</summary>
     private bool NeverPiiAlone(PiiSpan span)
     {
         if (span.Label is not (PiiLabel.Person or PiiLabel.Location))
@@ -515,7 +515,7 @@ internal sealed partial class PiiContextRules
 
         for (var k = first; k < count && tokens[k].Start < span.End; k++)
         {
-            if (tokens[k].Kind is TokenKind.Number or TokenKind.Alnum || IsWord(k) && !tokens[k].Lex.Has(LexExtra.NotPii))
+            if (tokens[k].Kind is TokenKind.Number or TokenKind.Alnum || IsWord(k) && !tokens[k].Lex.Has(LexExtra.NotPii) && !(IsFiller(k) && tokens[k].Has(TokenFlags.Lower)))
             {
                 return false;
             }

@@ -371,7 +371,7 @@ internal sealed partial class PiiContextRules
             }
 
             var said = k - 1;
-            while (said > 0 && (EqAny(said, "thats", "spelled", "spell", "its") || P(said, ',') || P(said, '\'') && Eq(said + 1, "s")))
+            while (said > 0 && (EqAny(said, "thats", "spelled", "spell", "its") || IsFiller(said) || P(said, ',') || P(said, '\'') && Eq(said + 1, "s")))
             {
                 said--;
             }

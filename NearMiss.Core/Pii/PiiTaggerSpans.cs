@@ -72,12 +72,12 @@ internal static class PiiTaggerSpans
     private static bool Accept(string text, ReadOnlySpan<Token> tokens, int first, int last, PiiLabel label, ReadOnlySpan<float> margins, float threshold, PiiLexicon lexicon, out PiiSpan span)
     {
         span = default;
-        while (first <= last && tokens[first].Kind == TokenKind.Punct)
+        while (first <= last && (tokens[first].Kind == TokenKind.Punct || IsFiller(text, tokens, first)))
         {
             first++;
         }
 
-        while (last >= first && tokens[last].Kind == TokenKind.Punct && !IsClosingAbbreviation(text, tokens, last))
+        while (last >= first && (tokens[last].Kind == TokenKind.Punct && !IsClosingAbbreviation(text, tokens, last) || IsFiller(text, tokens, last)))
         {
             last--;
         }
@@ -187,6 +187,13 @@ internal static class PiiTaggerSpans
 
         return words > 0 && !said;
     }
+
+    private static readonly WordSet Fillers = new(["uh", "um", "uhh", "umm", "er", "erm", "uhm", "hm", "hmm"]);
+
+    /// <summary>What a speaker says while thinking, in lower case and not joined by a hyphen ("um", "uh"; not "UM", "um-dearborn"): never the edge of a span.</summary>
+    private static bool IsFiller(string text, ReadOnlySpan<Token> tokens, int k) =>
+        tokens[k].Kind == TokenKind.Word && tokens[k].Length <= 4 && tokens[k].Has(TokenFlags.Lower) && Fillers.Contains(text, tokens[k])
+        && !(k + 1 < tokens.Length && tokens[k + 1].Start == tokens[k].End && text[tokens[k + 1].Start] == '-');
 
     /// <summary>Words that say the next is a nickname: "goes by sticks", "aka tank", "known as bear", "calls him moose".</summary>
     private static bool IsNicknameCue(string text, ReadOnlySpan<Token> tokens, int first) =>

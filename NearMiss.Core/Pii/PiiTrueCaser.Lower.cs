@@ -139,6 +139,11 @@ internal static partial class PiiTrueCaser
                 || (Eq(i + 1, "and") || P(i + 1, '&')) && i + 2 < count && tokens[i + 2].Has(TokenFlags.DigitFirst) && Eq(i - 1, "on");
         }
 
+        /// <summary>What a speaker says while thinking ("um", "uh"), though a surname list holds it: never a name in dictation.</summary>
+        private bool IsFiller(int i) => tokens[i].Length <= 4 && Fillers.Contains(text, tokens[i]);
+
+        private static readonly WordSet Fillers = new(["uh", "um", "uhh", "umm", "er", "erm", "uhm", "hm", "hmm"]);
+
         private bool PlaceNear(int i)
         {
             var p = i - 1;
@@ -148,7 +153,7 @@ internal static partial class PiiTrueCaser
         private bool LowerEvidence(int i)
         {
             var p = PrevWord(i);
-            if (p < 0 || English(i) && !NameListed(i) || tokens[i].Is(Lex.Measure | Lex.Month | Lex.Locative) || tokens[i].Lex.Has(LexExtra.NotPii))
+            if (p < 0 || English(i) && !NameListed(i) || tokens[i].Is(Lex.Measure | Lex.Month | Lex.Locative) || tokens[i].Lex.Has(LexExtra.NotPii) || IsFiller(i))
             {
                 return false;
             }

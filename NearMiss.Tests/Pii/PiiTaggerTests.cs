@@ -75,6 +75,12 @@ public sealed class PiiTaggerTests
         Assert.Contains(new LocalPiiDetector().Detect(text), s => text[s.Start..s.End] == "sticks" && s.Label == PiiLabel.Person);
     }
 
+    [Theory]
+    [InlineData("so we get a ten fifty p i on the highway um dispatch updates it um sarge was standing right there um nobody got hit um that's it")]
+    [InlineData("the LT's tahoe spins a quarter turn um sarge was standing right by the door um the LT is pushing the blocking thing now")]
+    public void Detect_ASpeakersFillers_AreNoName(string text) =>
+        Assert.DoesNotContain(new LocalPiiDetector().Detect(text), s => text[s.Start..s.End].Contains("um", StringComparison.Ordinal));
+
     [Fact]
     public void Detect_ACountBeforeAPlural_IsStillStruck()
     {

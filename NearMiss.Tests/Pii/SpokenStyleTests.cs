@@ -518,6 +518,7 @@ public sealed class SpokenStyleTests
     [InlineData("we had unit two and unit three on scene, unit two twenty minutes out, and the beat was quiet")] // units of a list, a count of minutes
     [InlineData("plan a b c d was dumb, and the grid had rows x y z")] // letters that spell nothing said before them
     [InlineData("in two thousand twenty rounds fired, and in twenty five minutes a group of twenty one showed up")] // counts after a word of time
+    [InlineData("so we get a ten fifty p i on the highway um dispatch updates it um sarge was standing right there um nobody got hit")] // a speaker's fillers
     public void LeavesAlone(string text) => Assert.Empty(Rules.Detect(text));
 
     [Theory]
