@@ -47,7 +47,7 @@ internal sealed partial class PiiContextRules
 
             // A named unit with its number opening a line ("Harbor 7:", "Adam 12:"), else a call sign's own shape; where
             // the line starts is asked only of a token of either shape, as most tokens are neither.
-            var named = numberNext && tokens[k + 1].Length <= 3 && IsWord(k) && tokens[k].Length > 2 && !tokens[k].Is(Lex.Stop) && k + 2 < count
+            var named = numberNext && tokens[k + 1].Length <= 3 && IsWord(k) && tokens[k].Length > 2 && !tokens[k].Is(Lex.Stop) && !(In(TranscriptRoles, k) && tokens[k + 1].Length == 1) && k + 2 < count
                 && P(k + 2, ':') && tokens[k + 1].Start > tokens[k].End && !HourOfClock(k + 1);
             var lineStart = named && OpensCallLine(k);
             var end = lineStart ? k + 1 : CallSignEnd(k);
@@ -391,4 +391,7 @@ internal sealed partial class PiiContextRules
     private bool HourOfClock(int n) =>
         n + 2 < count && tokens[n].Kind == TokenKind.Number && tokens[n].Length <= 2 && P(n + 1, ':') && tokens[n + 1].Start == tokens[n].End
         && tokens[n + 2].Kind == TokenKind.Number && tokens[n + 2].Length == 2 && tokens[n + 2].Start == tokens[n + 1].End;
+
+    /// <summary>The people of a transcript numbered in place of their names ("OFFICER 1:", "Speaker 2:"; not "Trooper 412:"): no unit's call sign.</summary>
+    private static readonly WordSet TranscriptRoles = new(["speaker", "officer", "deputy", "trooper", "caller", "witness", "interviewer", "subject", "suspect", "victim", "person", "participant", "male", "female", "voice", "unknown", "inmate", "driver", "passenger"]);
 }

@@ -519,6 +519,7 @@ public sealed class SpokenStyleTests
     [InlineData("plan a b c d was dumb, and the grid had rows x y z")] // letters that spell nothing said before them
     [InlineData("in two thousand twenty rounds fired, and in twenty five minutes a group of twenty one showed up")] // counts after a word of time
     [InlineData("so we get a ten fifty p i on the highway um dispatch updates it um sarge was standing right there um nobody got hit")] // a speaker's fillers
+    [InlineData("[Transcript. Names and unit numbers taken out.]\n\nOFFICER 1: You good?\nOFFICER 2: Yeah. My hands are still shaking.\nOFFICER 1: That was close.")] // people of a transcript by number
     public void LeavesAlone(string text) => Assert.Empty(Rules.Detect(text));
 
     [Theory]
