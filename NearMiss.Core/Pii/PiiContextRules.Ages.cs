@@ -290,28 +290,30 @@ internal sealed partial class PiiContextRules
         }
     }
 
+    /// <summary>Two letters said apart for a person's sex and race, one of them "m" or "f": "m w", "w f", "b m".</summary>
+    private bool SaidSexAndRace(int k) =>
+        IsWord(k) && IsWord(k + 1) && tokens[k].Length == 1 && tokens[k + 1].Length == 1 && Spaced(k, k + 1)
+        && (EqAny(k, "m", "f") && EqAny(k + 1, "w", "b", "h", "a") || EqAny(k, "w", "b", "h", "a") && EqAny(k + 1, "m", "f"));
+
     /// <summary>Words for a person by sex, before whom a comma and a bare number are the age: "black male, thirty one".</summary>
     private static readonly WordSet Sexes = new(["male", "female", "man", "woman", "males", "females"]);
 
     /// <summary>
-    /// "black male, thirty one,", "W/F, 27.", "white female, approx 45": a bare age after a person described by sex,
-    /// with a race or "a" before it, set off by a comma and closed.
+    /// "black male, thirty one,", "white female, approx 45", "m w forty five uh": a bare age after a person described by
+    /// sex, with a race or "a" before it and a comma after, or by sex and race said as letters, and closed.
     /// </summary>
     private void DescribedAges(List<PiiSpan> spans, List<PiiSpan> added)
     {
-        if (!TextHas(Sexes))
-        {
-            return;
-        }
-
         for (var k = 1; k + 2 < count; k++)
         {
-            if (!In(Sexes, k) || !P(k + 1, ',') || !(In(AgedPeople, k - 1) || Eq(k - 1, "a")))
+            // "m w forty five": sex and race said as letters, as "M/W 45" is dictated.
+            var said = SaidSexAndRace(k - 1);
+            if (!said && (!In(Sexes, k) || !P(k + 1, ',') || !(In(AgedPeople, k - 1) || Eq(k - 1, "a"))))
             {
                 continue;
             }
 
-            var n = AfterFiller(k + 2);
+            var n = AfterFiller(said ? k + 1 : k + 2);
             n += In(AgeHedges, n) ? 1 : 0;
             if (AgeNumber(n, out var end) is >= 1 and <= 99 && AgeCloses(end + 1) && !Overlaps(spans, tokens[n].Start, tokens[end].End))
             {

@@ -56,6 +56,11 @@ internal sealed partial class PiiContextRules
             n += Eq(n, "number") || Eq(n, "no") || P(n, '#') ? 1 : 0;
             n += Eq(n, "is") || Eq(n, "was") ? 1 : 0;
             n = AfterFiller(n); // "case number is uh two four dash"
+            if (label == PiiLabel.Plate && IsWord(n) && EqAny(n, "west", "new", "north", "south", "rhode") && IsWord(n + 1) && tokens[n + 1].Is(Lex.State))
+            {
+                n++; // "his plate was west virginia three x y seven seven two one"
+            }
+
             if (label == PiiLabel.Plate && IsWord(n) && tokens[n].Is(Lex.State))
             {
                 n = AfterFiller(n + 1); // "Plate was Montana three dash seven seven one two four B"

@@ -152,7 +152,7 @@ internal sealed partial class PiiContextRules
 
     /// <summary>
     /// A 24-hour time said aloud, its last token or -1: "zero three forty hours", "fifteen forty hours", "twenty one
-    /// fifteen" after "at" or a word of estimate; "hours" is part of it. Hours said as twelve-hour times ("eleven forty")
+    /// fifteen" after "at", a word of estimate or at a line's start; "hours" is part of it. Hours said as twelve-hour times ("eleven forty")
     /// are left to the spoken-time rule.
     /// </summary>
     private int SaidClockEnd(int k)
@@ -168,9 +168,11 @@ internal sealed partial class PiiContextRules
             return minuteEnd + 1;
         }
 
+        // A dictated log's entry opens with its time: "twenty three ten on interstate seven seven".
         var lead = Eq(k - 1, "like") ? k - 2 : k - 1;
-        var led = In(TimeLeads, lead) || Eq(lead, "at");
-        return led && (hour >= 13 || Eq(k, "zero") || Eq(k, "oh")) && !In(Counted, minuteEnd + 1) ? minuteEnd : -1;
+        var led = In(TimeLeads, lead) || Eq(lead, "at") || k == 0 || tokens[k].Has(TokenFlags.NewlineBefore);
+        return led && (hour >= 13 || Eq(k, "zero") || Eq(k, "oh")) && !In(Counted, minuteEnd + 1) && !EqAny(minuteEnd + 1, "dollars", "bucks", "pounds", "lbs")
+            && !(IsWord(minuteEnd + 1) && tokens[minuteEnd + 1].Is(Lex.Measure)) ? minuteEnd : -1;
     }
 
     /// <summary>An hour said for a 24-hour clock: "zero three", "oh six", "ten" to "nineteen", "twenty" to "twenty three".</summary>
@@ -182,10 +184,10 @@ internal sealed partial class PiiContextRules
             return -1;
         }
 
-        if (EqAny(k, "zero", "oh") && In(DigitWords, k + 1) && !EqAny(k + 1, "zero", "oh"))
+        if (EqAny(k, "zero", "oh") && In(DigitWords, k + 1) && (!EqAny(k + 1, "zero", "oh") || EqAny(k + 1, "zero", "oh") && SaidMinutes(k + 2, out _) > 0))
         {
             last = k + 1;
-            return DigitWords.Value(text, tokens[k + 1]);
+            return DigitWords.Value(text, tokens[k + 1]); // "zero three", and "zero zero fifteen"
         }
 
         var value = NumberWords.Value(text, tokens[k]);
@@ -472,5 +474,55 @@ internal sealed partial class PiiContextRules
                 k = last;
             }
         }
+    }
+
+    /// <summary>
+    /// A social security number said digit by digit in its three groups, "dash" between: "three two seven dash four four
+    /// dash nine one eight two". The shape is its own evidence; the word for it may stand far before.
+    /// </summary>
+    private void SpokenSsns(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!TextHasWord("dash") || !TextHas(DigitWords))
+        {
+            return;
+        }
+
+        for (var k = 0; k + 10 < count; k++)
+        {
+            if (!In(DigitWords, k) || k > 0 && In(DigitWords, k - 1) && Spaced(k - 1, k))
+            {
+                continue;
+            }
+
+            var first = DigitGroupEnd(k, 3);
+            var second = first > 0 && Eq(first + 1, "dash") ? DigitGroupEnd(first + 2, 2) : -1;
+            var last = second > 0 && Eq(second + 1, "dash") ? DigitGroupEnd(second + 2, 4) : -1;
+            if (last < 0 || In(DigitWords, last + 1) && Spaced(last, last + 1))
+            {
+                continue;
+            }
+
+            var ssn = new PiiSpan(tokens[k].Start, tokens[last].End, PiiLabel.Ssn);
+            if (!OverlapsBeyond(spans, ssn) && !Overlaps(added, ssn.Start, ssn.End))
+            {
+                RemoveWithin(spans, ssn.Start, ssn.End);
+                added.Add(ssn);
+                k = last;
+            }
+        }
+    }
+
+    /// <summary>The last of exactly <paramref name="digits"/> digit words said one by one from <paramref name="k"/>, or -1.</summary>
+    private int DigitGroupEnd(int k, int digits)
+    {
+        for (var n = 0; n < digits; n++)
+        {
+            if (!In(DigitWords, k + n) || n > 0 && !Spaced(k + n - 1, k + n))
+            {
+                return -1;
+            }
+        }
+
+        return k + digits - 1;
     }
 }

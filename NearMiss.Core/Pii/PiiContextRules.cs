@@ -161,6 +161,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         SpokenEmails(kept, added);
         SpelledNames(kept, added);
         SpokenYears(kept, added);
+        SpokenSsns(kept, added);
         SpokenMileMarkers(kept, added);
         SpokenRoads(kept, added);
         SpokenVehicles(kept, added);

@@ -411,6 +411,11 @@ public sealed class SpokenStyleTests
     [InlineData("in two thousand and twelve we had a similar call", "two thousand and twelve", "DATE")]
     [InlineData("a man with a knife inside the bakery, fifty two hundred block of west ostrowski avenue, so we went", "fifty two hundred block of west ostrowski avenue", "ADDRESS")]
     [InlineData("building c. i'm a deputy with harris county sheriff's office district two. welfare check", "harris county sheriff's office district two", "AGENCY")] // a sub-unit's number said
+    [InlineData("transport deputy dictated\ntwenty three ten on interstate seven seven north\nzero zero fifteen inmate says he is fine", "twenty three ten", "TIME")] // a log's entry opens with its time
+    [InlineData("transport deputy dictated\ntwenty three ten on interstate seven seven north\nzero zero fifteen inmate says he is fine", "zero zero fifteen", "TIME")]
+    [InlineData("social security number i had it read back to me as three two seven dash four four dash nine one eight two uh we", "three two seven dash four four dash nine one eight two", "SSN")]
+    [InlineData("the escalade driver was uh m w forty five uh and he ran", "forty five", "AGE")] // sex and race said as letters
+    [InlineData("she helped me cuff him uh his plate was west virginia three x y seven seven two one uh the thing is", "three x y seven seven two one", "PLATE")] // a state of two words
     public void NumbersSaidAloud(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
@@ -520,6 +525,7 @@ public sealed class SpokenStyleTests
     [InlineData("in two thousand twenty rounds fired, and in twenty five minutes a group of twenty one showed up")] // counts after a word of time
     [InlineData("so we get a ten fifty p i on the highway um dispatch updates it um sarge was standing right there um nobody got hit")] // a speaker's fillers
     [InlineData("[Transcript. Names and unit numbers taken out.]\n\nOFFICER 1: You good?\nOFFICER 2: Yeah. My hands are still shaking.\nOFFICER 1: That was close.")] // people of a transcript by number
+    [InlineData("twenty two hundred dollars in damage\nfifteen rounds fired, two dash four dash three drills")] // counts at a line's start, a drill's numbers
     public void LeavesAlone(string text) => Assert.Empty(Rules.Detect(text));
 
     [Theory]
