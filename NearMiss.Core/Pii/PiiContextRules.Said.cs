@@ -42,7 +42,7 @@ internal sealed partial class PiiContextRules
             }
             else if (SaidStreetEnd(k) is var street and >= 0)
             {
-                (last, label) = (street, PiiLabel.Address);
+                (last, label) = (SaidUnitEnd(street), PiiLabel.Address);
             }
             else if (SaidClockEnd(k) is var time and >= 0)
             {
@@ -66,14 +66,37 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
+            // A street takes in a time read from its house number ("at fourteen fifty east vine street").
             var said = new PiiSpan(tokens[first].Start, tokens[last].End, label);
-            if (!OverlapsBeyond(spans, said) && !Overlaps(added, said.Start, said.End))
+            if (!OverlapsBeyond(spans, said) && (label == PiiLabel.Address ? !OverlapsBeyond(added, said) : !Overlaps(added, said.Start, said.End)))
             {
                 RemoveWithin(spans, said.Start, said.End);
+                RemoveWithin(added, said.Start, said.End);
                 added.Add(said);
                 k = last;
             }
         }
+    }
+
+    /// <summary>
+    /// The end of a street said aloud with its unit after it ("… avenue apartment two b", "… street building c"), or
+    /// <paramref name="street"/>: a unit's word, then number words or letters alone.
+    /// </summary>
+    private int SaidUnitEnd(int street)
+    {
+        var n = street + 1;
+        if (!EqAny(n, "apartment", "apt", "unit", "building", "bldg", "suite", "lot", "room", "trailer", "space"))
+        {
+            return street;
+        }
+
+        var last = n;
+        while (last + 1 < count && last - n < 4 && Spaced(last, last + 1) && (IsNumberWord(last + 1) || IsWord(last + 1) && tokens[last + 1].Length == 1 && !EqAny(last + 1, "a", "i")))
+        {
+            last++;
+        }
+
+        return last > n ? last : street;
     }
 
     /// <summary>

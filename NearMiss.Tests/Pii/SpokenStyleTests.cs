@@ -416,6 +416,8 @@ public sealed class SpokenStyleTests
     [InlineData("social security number i had it read back to me as three two seven dash four four dash nine one eight two uh we", "three two seven dash four four dash nine one eight two", "SSN")]
     [InlineData("the escalade driver was uh m w forty five uh and he ran", "forty five", "AGE")] // sex and race said as letters
     [InlineData("she helped me cuff him uh his plate was west virginia three x y seven seven two one uh the thing is", "three x y seven seven two one", "PLATE")] // a state of two words
+    [InlineData("a noise complaint at the maple ridge apartments at fourteen fifty east vine street building c uh the caller", "fourteen fifty east vine street building c", "ADDRESS")] // not a time at "at"
+    [InlineData("we went to a family fight at eleven forty seven larkin ridge avenue apartment two b and the door was open", "eleven forty seven larkin ridge avenue apartment two b", "ADDRESS")]
     public void NumbersSaidAloud(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
