@@ -53,6 +53,9 @@ internal sealed partial class PersonRecogniser
             }
         }
 
+        // "me and my dog ranger uh": in a text about dogs, a lower-case word after "my dog" closed by a pause is its name.
+        named |= k == j && DogContext && Eq(j - 1, "dog") && EqAny(j - 2, "my", "our") && IsWord(k) && !Is(k, Lex.Stop)
+            && (k + 1 >= count || tokens[k + 1].Kind == TokenKind.Punct || EqAny(k + 1, "uh", "um", "and"));
         var word = Cap(k) || named && IsWord(k) && tokens[k].Has(TokenFlags.Lower);
         if (word && !Is(k, Lex.Stop) && !(Is(k, Lex.Rank | Lex.Brand) && !DogContext) && !Is(k, Lex.Month) && !Is(k, Lex.Weekday) && !(Is(k, Lex.Common) && !DogContext)
             && !Cap(k + 1) && !HandlerTitles.Contains(text, tokens[k]))

@@ -578,11 +578,13 @@ public sealed class SpokenStyleTests
     [InlineData("I'm K9 2, my dog is Diesel. We tracked him to the creek.", "Diesel")]
     [InlineData("highway patrol dog caught him, dog's name is ranger lol", "ranger")]
     [InlineData("we had a k9 named tank and honestly he saved me", "tank")]
+    [InlineData("k nine handler report. around oh three hundred me and my dog ranger uh got called by the deputies", "ranger")] // after "my dog", closed by a pause
     public void DogNames(string text, string expected) => AssertFinds(text, expected, "OTHER_ID");
 
     [Theory]
     [InlineData("The K9 Handler and K9 Deputy Ruiz met us at the gate with the dog.")]
     [InlineData("the dog is tired and the k9 unit is off today")]
+    [InlineData("k9 call tonight. my dog bit him and my dog was fine, and our dog handler, uh, agreed")] // a verb, "was", a handler after "my dog"
     public void HandlersAreNoDogs(string text) =>
         Assert.DoesNotContain(Rules.Detect(text), s => s.Label == PiiLabel.OtherId);
 
