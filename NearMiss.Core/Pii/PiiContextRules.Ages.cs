@@ -20,7 +20,10 @@ internal sealed partial class PiiContextRules
     private static readonly WordSet AgeSubjects = new(["he", "she", "driver", "kid", "suspect", "subject", "victim", "boy", "girl", "guy", "dude", "buddy", "male", "female", "juvenile", "passenger", "shooter", "son", "daughter", "teen", "child", "caller", "kicker", "man", "woman"]);
 
     /// <summary>What a speaker says while thinking, set off by commas in a transcript ("he's, um, twenty-six") or not, as dictation writes it ("around uh eleven forty").</summary>
-    private bool IsFiller(int k) => EqAny(k, "uh", "um", "uhh", "umm", "er", "erm", "uhm", "hm", "hmm");
+    private bool IsFiller(int k) => IsWord(k) && Fillers.Contains(text, tokens[k]);
+
+    /// <summary>The fillers, for the true-caser and the tagger's spans too, which never make a name of them.</summary>
+    internal static readonly WordSet Fillers = new(["uh", "um", "uhh", "umm", "er", "erm", "uhm", "hm", "hmm"]);
 
     /// <summary>The token after a filler at <paramref name="n"/>, set off by commas (", um," or "um,") or not ("uh", as dictation writes it), or <paramref name="n"/>.</summary>
     private int AfterFiller(int n) =>

@@ -188,11 +188,9 @@ internal static class PiiTaggerSpans
         return words > 0 && !said;
     }
 
-    private static readonly WordSet Fillers = new(["uh", "um", "uhh", "umm", "er", "erm", "uhm", "hm", "hmm"]);
-
     /// <summary>What a speaker says while thinking, in lower case and not joined by a hyphen ("um", "uh"; not "UM", "um-dearborn"): never the edge of a span.</summary>
     private static bool IsFiller(string text, ReadOnlySpan<Token> tokens, int k) =>
-        tokens[k].Kind == TokenKind.Word && tokens[k].Length <= 4 && tokens[k].Has(TokenFlags.Lower) && Fillers.Contains(text, tokens[k])
+        tokens[k].Kind == TokenKind.Word && tokens[k].Length <= 4 && tokens[k].Has(TokenFlags.Lower) && PiiContextRules.Fillers.Contains(text, tokens[k])
         && !(k + 1 < tokens.Length && tokens[k + 1].Start == tokens[k].End && text[tokens[k + 1].Start] == '-');
 
     /// <summary>Words that say the next is a nickname: "goes by sticks", "aka tank", "known as bear", "calls him moose".</summary>

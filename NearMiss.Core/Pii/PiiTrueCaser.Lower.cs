@@ -140,9 +140,7 @@ internal static partial class PiiTrueCaser
         }
 
         /// <summary>What a speaker says while thinking ("um", "uh"), though a surname list holds it: never a name in dictation.</summary>
-        private bool IsFiller(int i) => tokens[i].Length <= 4 && Fillers.Contains(text, tokens[i]);
-
-        private static readonly WordSet Fillers = new(["uh", "um", "uhh", "umm", "er", "erm", "uhm", "hm", "hmm"]);
+        private bool IsFiller(int i) => tokens[i].Length <= 4 && PiiContextRules.Fillers.Contains(text, tokens[i]);
 
         private bool PlaceNear(int i)
         {
