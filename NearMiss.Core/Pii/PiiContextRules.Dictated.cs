@@ -30,9 +30,10 @@ internal sealed partial class PiiContextRules
     private static readonly WordSet SpokenIdWords = new(["badge", "shield", "case", "incident", "report", "serial", "unit", "tag", "plate", "birth", "dob", "employee", "sign", "license", "licence", "booking", "citation", "warrant", "cad", "dl", "cdl", "vin", "beat", "registration"]);
 
     /// <summary>
-    /// An id said digit by digit or in number words after "badge", "case" or "incident", of three parts or more; a plate
-    /// after "plate" or "tag", a comma allowed between; a date of birth after "birth" or "DOB" ("zero four slash one two
-    /// slash eight six").
+    /// An id said digit by digit or in number words after "badge", "case", "incident" or another word of
+    /// <see cref="SpokenIdLabel"/>, or after a report's letters and "number" ("r d number is …"), of three numbers or more
+    /// (a call sign two, with a letter: "call sign k nine four"); a plate after "plate", "tag" or "registration", a comma
+    /// allowed between; a date of birth after "birth" or "DOB" ("zero four slash one two slash eight six").
     /// </summary>
     private void SpokenIds(List<PiiSpan> spans, List<PiiSpan> added)
     {
