@@ -460,7 +460,8 @@ internal sealed partial class PiiContextRules
     /// </summary>
     private void SpokenYears(List<PiiSpan> spans, List<PiiSpan> added)
     {
-        if (!TextHasWord("thousand") && !TextHasWord("nineteen") && !TextHasWord("twenty"))
+        // Every year said opens with "two", "nineteen" or "twenty": a text without number words has none.
+        if (!TextHas(NumberWords))
         {
             return;
         }
@@ -505,7 +506,7 @@ internal sealed partial class PiiContextRules
     /// </summary>
     private void SpokenSsns(List<PiiSpan> spans, List<PiiSpan> added)
     {
-        if (!TextHasWord("dash") || !TextHas(DigitWords))
+        if (!TextHas(DigitWords) || !TextHasWord("dash"))
         {
             return;
         }
