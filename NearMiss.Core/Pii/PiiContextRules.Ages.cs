@@ -17,7 +17,9 @@ internal sealed partial class PiiContextRules
     internal static bool IsNumberWord(string text, Token token) => token.Kind == TokenKind.Word && NumberWords.Contains(text, token);
 
     /// <summary>Who an age in a predicate is of: "he was 17", "the driver was 19 and texting".</summary>
-    private static readonly WordSet AgeSubjects = new(["he", "she", "driver", "kid", "suspect", "subject", "victim", "boy", "girl", "guy", "dude", "buddy", "male", "female", "juvenile", "passenger", "shooter", "son", "daughter", "teen", "child", "caller", "kicker", "man", "woman"]);
+    private static readonly WordSet AgeSubjects = new(["he", "she", "driver", "kid", "suspect", "subject", "victim", "boy", "girl", "guy", "dude", "buddy", "male", "female", "juvenile", "passenger", "shooter", "son", "daughter", "teen", "child", "caller", "kicker", "man", "woman",
+        "boyfriend", "girlfriend", "husband", "wife", "brother", "sister", "mother", "father", "mom", "dad", "grandson", "granddaughter", "grandmother", "grandfather",
+        "nephew", "niece", "cousin", "uncle", "aunt", "neighbor", "neighbour", "owner", "homeowner", "complainant", "arrestee", "decedent", "patient", "tenant", "roommate", "baby", "toddler"]);
 
     /// <summary>What a speaker says while thinking, set off by commas in a transcript ("he's, um, twenty-six") or not, as dictation writes it ("around uh eleven forty").</summary>
     private bool IsFiller(int k) => IsWord(k) && Fillers.Contains(text, tokens[k]);
@@ -86,12 +88,17 @@ internal sealed partial class PiiContextRules
 
     /// <summary>
     /// After an age: the end of a clause, "and", "years", or "ish" ("30ish"); in dictation, where clauses run on, a
-    /// filler or the next clause's "he" or "she" ("she's thirty nine um the kids", "she's twenty two she had a cut").
+    /// filler or the next clause's "he" or "she" ("she's thirty nine um the kids", "she's twenty two she had a cut"); a
+    /// race and a sex ("the suspect is forty seven white male").
     /// </summary>
     private bool AgeCloses(int k) =>
         k >= count || tokens[k].Has(TokenFlags.NewlineBefore) || P(k, ',') || P(k, '.') || P(k, ';') || P(k, ')') || P(k, '!') || P(k, '?')
         || Eq(k, "and") || Eq(k, "or") || Eq(k, "but") || (Eq(k, "years") || Eq(k, "yrs")) && !Tenure(k + 1) || Eq(k, "now") || Eq(k, "then")
-        || IsFiller(k) || (Eq(k, "he") || Eq(k, "she")) && Spaced(k - 1, k);
+        || IsFiller(k) || (Eq(k, "he") || Eq(k, "she")) && Spaced(k - 1, k)
+        || In(Races, k) && In(Sexes, k + 1);
+
+    /// <summary>A person's race, said before the sex after an age: "forty seven white male".</summary>
+    private static readonly WordSet Races = new(["white", "black", "hispanic", "latino", "latina", "asian", "native"]);
 
     /// <summary>After "years", what makes them years of work, not of age: "nine years in", "12 yrs on the job", "20 years with the county", "years of service".</summary>
     private bool Tenure(int k) =>

@@ -162,7 +162,7 @@ internal sealed partial class PiiContextRules
         IsWord(k) && tokens[k].Has(TokenFlags.Capitalized) && !tokens[k].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Month | Lex.Weekday)
         && !tokens[k].Lex.Has(LexExtra.NotPii) && tokens[k].Lex.GivenCount < 5_000;
 
-    /// <summary>The first of one to three number words said before "hundred" at <paramref name="k"/> ("fifty two hundred"), or -1.</summary>
+    /// <summary>The first of one to three number words said before "hundred" or "thousand" at <paramref name="k"/> ("fifty two hundred"), or -1.</summary>
     private int SaidHundredStart(int k)
     {
         var j = k;
@@ -176,11 +176,11 @@ internal sealed partial class PiiContextRules
 
     /// <summary>
     /// "the 2200 block of North Peoria Avenue", "3100 block of reach st", "fifty two hundred block of west ostrowski
-    /// avenue": the whole block address.
+    /// avenue", "the eighteen thousand block of greenlawn street": the whole block address.
     /// </summary>
     private void BlockAddresses(List<PiiSpan> spans, List<PiiSpan> added)
     {
-        if (!Shapes.HasNumber(1, 63) && !TextHasWord("hundred"))
+        if (!Shapes.HasNumber(1, 63) && !TextHasWord("hundred") && !TextHasWord("thousand"))
         {
             return; // (a block is numbered, in digits or in words)
         }
@@ -189,7 +189,7 @@ internal sealed partial class PiiContextRules
         {
             // "block of", "blk of", "blk", after a number in digits or said up to "hundred".
             var blk = Eq(k + 1, "blk");
-            var said = Eq(k, "hundred") ? SaidHundredStart(k) : -1;
+            var said = EqAny(k, "hundred", "thousand") ? SaidHundredStart(k) : -1;
             if (tokens[k].Kind != TokenKind.Number && said < 0 || !(Eq(k + 1, "block") && Eq(k + 2, "of") || blk))
             {
                 continue;

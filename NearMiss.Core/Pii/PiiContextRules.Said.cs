@@ -60,6 +60,10 @@ internal sealed partial class PiiContextRules
             {
                 (last, label) = (unitsEnd + 1, PiiLabel.Age);
             }
+            else if (EqAny(k - 1, "apartment", "apt") && SaidNumberRunEnd(k, 1) is var flat and >= 0 && (flat > k || ClauseEnds(flat + 1)))
+            {
+                (first, last, label) = (k - 1, flat, PiiLabel.Address); // "the caller in apartment three twelve said"
+            }
 
             if (last < 0)
             {
@@ -309,6 +313,10 @@ internal sealed partial class PiiContextRules
 
         return n - k >= least ? n - 1 : -1;
     }
+
+    /// <summary>Nothing more of the phrase at <paramref name="k"/>: the text's or a line's end, a mark, a filler or a word of grammar ("apartment four, and", not "the apartment two doors down").</summary>
+    private bool ClauseEnds(int k) =>
+        k >= count || tokens[k].Has(TokenFlags.NewlineBefore) || tokens[k].Kind == TokenKind.Punct || IsFiller(k) || IsWord(k) && tokens[k].Is(Lex.Stop);
 
     /// <summary>The ends of an e-mail address said aloud ("dot org").</summary>
     private static readonly WordSet MailDomains = new(["com", "org", "net", "gov", "edu", "mil", "us", "info"]);

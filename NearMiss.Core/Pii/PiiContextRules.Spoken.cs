@@ -295,13 +295,49 @@ internal sealed partial class PiiContextRules
     private static readonly WordSet OrdinalDayWords = new(["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
         "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth", "thirtieth"]);
 
+    /// <summary>A mark joined to the word before it: "second-floor".</summary>
+    private bool MarkJoined(int k) => tokens[k].Start == tokens[k - 1].End && (P(k, '-') || P(k, '/'));
+
+    /// <summary>
+    /// After "on the" or "from the", what makes an ordinal a day, not a count: no number or ordinal after it ("the first
+    /// three draws", "the second and third floors"), and for "first", "second" and "third", which count far more often
+    /// than they date, a mark, a filler or a word of time after them ("on the third, around", not "on the third he said").
+    /// </summary>
+    private bool OnlyTheDay(int start, int k)
+    {
+        var next = Eq(k + 1, "and") || Eq(k + 1, "or") ? k + 2 : k + 1;
+        if (IsNumberWord(next) || In(OrdinalDayWords, next) || next < count && tokens[next].Kind == TokenKind.Number)
+        {
+            return false;
+        }
+
+        return start != k || !EqAny(k, "first", "second", "third")
+            || k + 1 >= count || tokens[k + 1].Kind == TokenKind.Punct && !MarkJoined(k + 1) || tokens[k + 1].Has(TokenFlags.NewlineBefore) || IsFiller(k + 1) || In(TimeLeads, k + 1);
+    }
+
+    /// <summary>Whether a date found already ends with token <paramref name="k"/>.</summary>
+    private bool EndsDate(List<PiiSpan> spans, int k)
+    {
+        foreach (var span in spans)
+        {
+            if (span.Label == PiiLabel.Date && span.End == tokens[k].End)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private bool IsPartOfDay(int k) => EqAny(k, "night", "morning", "evening", "afternoon", "weekend", "day", "early", "late", "overnight");
 
     /// <summary>
     /// A day of the month said in words: "the twenty-second of June", "the twenty second of august", "the night of the
-    /// ninth", "going into the tenth".
+    /// ninth", "going into the tenth", "on uh the twelfth around", "tuesday the ninth".
     /// An ordinal word after "the" is mostly no date ("the first time", "the second car"), so it needs a month after
-    /// "of", or a part of the day or "into" before "the".
+    /// "of", a date or a day's name before "the", or before it a part of the day, "into", "on", "from", "since" or
+    /// "until" with no noun after the ordinal ("on the third floor" is none; "from the first" and "from the second" are
+    /// read as no date either).
     /// </summary>
     private void SpokenDaysOfMonth(List<PiiSpan> spans, List<PiiSpan> added)
     {
@@ -327,15 +363,22 @@ internal sealed partial class PiiContextRules
             }
 
             var end = k;
+            var lead = BeforeFiller(start - 2);
+            var closes = k + 1 >= count || tokens[k + 1].Kind == TokenKind.Punct && !MarkJoined(k + 1) || tokens[k + 1].Has(TokenFlags.NewlineBefore) || IsFiller(k + 1) || In(TimeLeads, k + 1)
+                || IsWord(k + 1) && !Eq(k + 1, "of") && (tokens[k + 1].Is(Lex.Stop) || W(k + 1).EndsWith("ing", StringComparison.OrdinalIgnoreCase));
             if (Eq(k + 1, "of") && k + 2 < count && IsWord(k + 2) && tokens[k + 2].Is(Lex.Month))
             {
                 end = k + 2; // "the twenty-second of June"
             }
-            else if (!((Eq(start - 2, "of") && IsPartOfDay(start - 3) || Eq(start - 2, "into"))
-                && (k + 1 >= count || tokens[k + 1].Kind == TokenKind.Punct || tokens[k + 1].Has(TokenFlags.NewlineBefore)
-                    || IsWord(k + 1) && !Eq(k + 1, "of") && (tokens[k + 1].Is(Lex.Stop) || W(k + 1).EndsWith("ing", StringComparison.OrdinalIgnoreCase)))))
+            else if (start >= 2 && (In(DayNames, start - 2) || EndsDate(spans, start - 2)) && !Eq(k + 1, "of"))
             {
-                continue; // "the night of the ninth going into the tenth", not "the night of the second shift"
+                // "tuesday the twelfth", "the day after christmas the twenty sixth real cold"
+            }
+            else if (!((Eq(start - 2, "of") && IsPartOfDay(start - 3) || Eq(start - 2, "into")
+                    || EqAny(lead, "on", "from", "since", "until", "till") && OnlyTheDay(start, k))
+                && closes))
+            {
+                continue; // "the night of the ninth going into the tenth", "this was on uh the twelfth around", not "the night of the second shift"
             }
 
             if (!Overlaps(spans, tokens[start].Start, tokens[k].End))

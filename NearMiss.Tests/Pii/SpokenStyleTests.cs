@@ -36,6 +36,8 @@ public sealed class SpokenStyleTests
     [InlineData("the rancher is lyle hartung, he's seventy something, seventy eight i think", "seventy eight", "AGE")]
     [InlineData("the owner mrs zielinski she's like seventy, seventy one, and she was hiding", "seventy one", "AGE")]
     [InlineData("the guy is Demetrius Clay, black male, thirty one, about six foot", "thirty one", "AGE")] // after a person described by sex
+    [InlineData("bartosz got thirteen stitches um the suspect is forty seven white male and", "forty seven", "AGE")] // closed by race and sex
+    [InlineData("nobody knew i was out of the car um the boyfriend is twenty eight um so the lesson", "twenty eight", "AGE")] // of kin
     [InlineData("Complainant was a white female, approx 45, standing in the yard", "45", "AGE")]
     [InlineData("the wife is pa houa lor she's thirty nine um the kids were in the back bedroom", "thirty nine", "AGE")] // a filler closes it, as dictated
     [InlineData("his daughter uh mercy bishop she's twenty two she had a cut on her head", "twenty two", "AGE")] // the next clause's "she"
@@ -628,6 +630,23 @@ public sealed class SpokenStyleTests
     [Theory]
     [InlineData("it was the first time I saw a knife on a traffic stop")]
     [InlineData("the night of the second shift change we were short two deputies")]
+    [InlineData("a resident on the second-floor porch raised a rifle")]
+    [InlineData("officers pounded on windows on the second and third floors")]
+    [InlineData("the holster would not release the Glock on the first three draws")]
+    [InlineData("He did on the second one right as Fuentes came up")]
+    [InlineData("I asked him three times. On the third he says it's just my phone")]
     public void AnOrdinalWordAloneIsNoDate(string text) =>
         Assert.DoesNotContain(new LocalPiiDetector().Detect(text), s => s.Label == PiiLabel.Date);
+
+    [Theory]
+    [InlineData("voice memo. uh okay um this was on uh the twelfth around four fifteen p m so", "twelfth", "DATE")]
+    [InlineData("calling about the near-miss submission, um, the one from the ninth. So I talked", "ninth", "DATE")]
+    [InlineData("it was the day after christmas the twenty sixth real cold like minus twenty", "twenty sixth", "DATE")]
+    [InlineData("the caller in apartment three twelve said the neighbors were screaming", "apartment three twelve", "ADDRESS")]
+    [InlineData("we hit a house on the eighteen thousand block of greenlawn street looking for", "eighteen thousand block of greenlawn street", "ADDRESS")]
+    public void DaysAndUnitsSaidAlone(string text, string expected, string label) => AssertFinds(text, expected, label);
+
+    [Fact]
+    public void AnApartmentWithACountAfterItIsNoAddress() =>
+        Assert.DoesNotContain(Rules.Detect("the apartment two doors down was quiet"), s => s.Label == PiiLabel.Address);
 }
