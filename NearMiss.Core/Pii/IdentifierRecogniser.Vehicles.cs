@@ -1,6 +1,6 @@
 namespace NearMiss.Core.Pii;
 
-/// <summary>A vehicle's fleet number after its word: "car 3417", "car 7-114", "car (12-0971)", "my car (2207)", "VEH #3-0447", "Vehicle: 2217".</summary>
+/// <summary>A vehicle's fleet number after its word: "car 3417", "car 7-114", "car (12-0971)", "my car (2207)", "VEH #3-0447", "Vehicle: 2217", "patrol car No. 1862".</summary>
 internal sealed partial class IdentifierRecogniser
 {
     /// <summary>The number after "car", "cruiser", "engine", "medic", "truck", "squad", "vehicle" and the like at <paramref name="i"/>: its end, or 0.</summary>
@@ -24,6 +24,15 @@ internal sealed partial class IdentifierRecogniser
         if (MarkedVehicleId(i) is > 0 and var marked)
         {
             return marked;
+        }
+
+        // "patrol car No. 1862", "squad car, No. 214,", "car number 3417".
+        var no = P(i + 1, ',') ? i + 2 : i + 1;
+        var numbered = Eq(no, "no") && P(no + 1, '.') && Adj(no + 1) ? no + 2 : Eq(no, "number") ? no + 1 : 0;
+        if (numbered > 0 && IsNum(numbered) && tokens[numbered].Length <= 5 && !IsMeasure(numbered + 1) && !(P(numbered + 1, '-') && Adj(numbered + 1)))
+        {
+            Emit(numbered, numbered + 1, PiiLabel.VehicleId);
+            return numbered + 1;
         }
 
         if (IsNum(i + 1) && tokens[i + 1].Length <= 3 && P(i + 2, '-') && Adj(i + 2) && IsNum(i + 3) && Adj(i + 3) && tokens[i + 3].Length <= 4 && !(Adj(i + 4) && !P(i + 4, '.') && !P(i + 4, ',') && !P(i + 4, ')')))

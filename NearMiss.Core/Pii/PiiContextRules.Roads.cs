@@ -42,6 +42,82 @@ internal sealed partial class PiiContextRules
         }
     }
 
+    /// <summary>
+    /// A corner of a numbered street said aloud: "at eleventh and garnett", "the corner of broad and fifth", "at sixty
+    /// third and kessling". After "at", "near", "on", "off" or "of", an ordinal word (with its tens) and another street's
+    /// word, one of them on each side of "and"; the other is no word of grammar, number or filler ("on the second and
+    /// third floors" has "the"; "at first" is an idiom, so "first" needs another lead).
+    /// </summary>
+    private void SpokenCorners(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!TextHas(OrdinalDayWords) || !TextHasWord("and"))
+        {
+            return;
+        }
+
+        for (var k = 1; k + 1 < count; k++)
+        {
+            if (!Eq(k, "and") && !P(k, '&'))
+            {
+                continue;
+            }
+
+            // The ordinal before "and" ("eleventh and garnett") or after it ("broad and fifth").
+            var before = OrdinalStreetStart(k - 1);
+            var (start, end, ordinal) = before >= 0 ? (before, k + 1, k - 1) : (k - 1, OrdinalStreetEnd(k + 1), -1);
+            if (before < 0 && end < 0)
+            {
+                continue;
+            }
+
+            var other = before >= 0 ? k + 1 : k - 1;
+            ordinal = before >= 0 ? ordinal : end;
+            if (!IsWord(other) || tokens[other].Is(Lex.Stop) || IsFiller(other) || IsNumberWord(other) || In(OrdinalDayWords, other) || tokens[other].Has(TokenFlags.NewlineBefore) || tokens[k].Has(TokenFlags.NewlineBefore))
+            {
+                continue;
+            }
+
+            var lead = BeforeFiller(start - 1);
+            if (!EqAny(lead, "at", "near", "on", "off", "of") || Eq(lead, "at") && Eq(ordinal, "first") && before >= 0 || Eq(lead - 1, "the") && !Eq(lead, "of"))
+            {
+                continue;
+            }
+
+            end += k + 1 < count && end + 1 < count && IsWord(end + 1) && tokens[end + 1].Is(Lex.StreetSuffix) ? 1 : 0;
+            var corner = new PiiSpan(tokens[start].Start, tokens[end].End, PiiLabel.Address);
+            if (!OverlapsBeyond(spans, corner) && !Overlaps(added, corner.Start, corner.End))
+            {
+                RemoveWithin(spans, corner.Start, corner.End);
+                added.Add(corner);
+                k = end;
+            }
+        }
+    }
+
+    /// <summary>The first token of an ordinal word that ends at <paramref name="k"/>, with its tens ("sixty third", "twenty-first"), or -1.</summary>
+    private int OrdinalStreetStart(int k)
+    {
+        if (!In(OrdinalDayWords, k))
+        {
+            return -1;
+        }
+
+        return k >= 1 && NumberWords.Value(text, tokens[k - 1]) is >= 20 and < 100 && IsWord(k - 1) && Spaced(k - 1, k) ? k - 1
+            : k >= 2 && P(k - 1, '-') && tokens[k - 1].Start == tokens[k - 2].End && tokens[k].Start == tokens[k - 1].End && IsWord(k - 2) && NumberWords.Value(text, tokens[k - 2]) is >= 20 and < 100 ? k - 2
+            : k;
+    }
+
+    /// <summary>The last token of an ordinal word that starts at <paramref name="k"/>, with its tens ("sixty third"), or -1.</summary>
+    private int OrdinalStreetEnd(int k)
+    {
+        if (In(OrdinalDayWords, k))
+        {
+            return k;
+        }
+
+        return IsWord(k) && NumberWords.Value(text, tokens[k]) is >= 20 and < 100 && In(OrdinalDayWords, k + 1) && Spaced(k, k + 1) ? k + 1 : -1;
+    }
+
     /// <summary>"along Ky. 160", "parts of Ky. 15 and Ky. 80": a state route by the AP abbreviation of its state.</summary>
     private void StateRoutes(List<PiiSpan> spans, List<PiiSpan> added)
     {

@@ -108,6 +108,20 @@ internal sealed partial class PiiContextRules
             added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.Time));
         }
 
+        // In a log of two entries or more, every line that opens with a clock time is an entry, whatever follows on the
+        // line: "2300  On.", "1800  Off duty.", "1340 ***CLOSE CALL***".
+        if (found.Count >= 2)
+        {
+            for (var k = 0; k + 1 < count; k++)
+            {
+                if ((k == 0 || tokens[k].Has(TokenFlags.NewlineBefore)) && IsClockNumber(k) && !found.Contains(k) && !tokens[k + 1].Has(TokenFlags.NewlineBefore)
+                    && tokens[k + 1].Start > tokens[k].End && !tokens[k + 1].Is(Lex.Measure) && !Eq(k + 1, "block") && !Overlaps(spans, tokens[k].Start, tokens[k].End))
+                {
+                    added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.Time));
+                }
+            }
+        }
+
         // In a log, a clock time that closes an entry: "Count cleared 1812.", "End of tour 1500."
         for (var k = 1; k < count; k++)
         {

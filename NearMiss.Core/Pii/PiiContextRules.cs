@@ -164,6 +164,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         SpokenSsns(kept, added);
         SpokenMileMarkers(kept, added);
         SpokenRoads(kept, added);
+        SpokenCorners(kept, added);
         SpokenVehicles(kept, added);
         FreewaysByNumber(kept, added);
         StateRoutes(kept, added);
