@@ -24,10 +24,21 @@ internal sealed partial class PiiContextRules
         : w.Equals("license", StringComparison.OrdinalIgnoreCase) || w.Equals("licence", StringComparison.OrdinalIgnoreCase) ? PiiLabel.DriverLicense
         : w.Equals("tag", StringComparison.OrdinalIgnoreCase) || w.Equals("plate", StringComparison.OrdinalIgnoreCase) ? PiiLabel.Plate
         : w.Equals("birth", StringComparison.OrdinalIgnoreCase) || w.Equals("dob", StringComparison.OrdinalIgnoreCase) ? PiiLabel.Date
+        : w.Equals("squad", StringComparison.OrdinalIgnoreCase) || w.Equals("car", StringComparison.OrdinalIgnoreCase) ? PiiLabel.VehicleId
+        : w.Equals("job", StringComparison.OrdinalIgnoreCase) || w.Equals("summons", StringComparison.OrdinalIgnoreCase) || w.Equals("complaint", StringComparison.OrdinalIgnoreCase) || w.Equals("docket", StringComparison.OrdinalIgnoreCase) ? PiiLabel.CaseNumber
+        : w.Equals("inmate", StringComparison.OrdinalIgnoreCase) || w.Equals("sid", StringComparison.OrdinalIgnoreCase) ? PiiLabel.OtherId
+        : w.Equals("man", StringComparison.OrdinalIgnoreCase) || w.Equals("warden", StringComparison.OrdinalIgnoreCase) || w.Equals("star", StringComparison.OrdinalIgnoreCase) ? PiiLabel.BadgeId
         : null;
 
+    /// <summary>Id words that are ordinary nouns too, which say an id only with "number" after them: "man number six six oh four", "job number was …".</summary>
+    private static readonly WordSet NumberedIdWords = new(["man", "job", "complaint", "warden", "star", "inmate"]);
+
+    /// <summary>Id words after which two numbers are already a badge: "badge four four", "warden number two two".</summary>
+    private static readonly WordSet ShortBadgeWords = new(["badge", "shield", "man", "warden", "star"]);
+
     /// <summary>The words <see cref="SpokenIdLabel"/> knows, as a set: a text with none of them has no spoken id.</summary>
-    private static readonly WordSet SpokenIdWords = new(["badge", "shield", "case", "incident", "report", "serial", "unit", "tag", "plate", "birth", "dob", "employee", "sign", "license", "licence", "booking", "citation", "warrant", "cad", "dl", "cdl", "vin", "beat", "registration"]);
+    private static readonly WordSet SpokenIdWords = new(["badge", "shield", "case", "incident", "report", "serial", "unit", "tag", "plate", "birth", "dob", "employee", "sign", "license", "licence", "booking", "citation", "warrant", "cad", "dl", "cdl", "vin", "beat", "registration",
+        "squad", "car", "job", "summons", "complaint", "docket", "inmate", "sid", "man", "warden", "star"]);
 
     /// <summary>
     /// An id said digit by digit or in number words after "badge", "case", "incident" or another word of
@@ -47,7 +58,8 @@ internal sealed partial class PiiContextRules
         {
             // An id word, or a report's letters said before "number" ("r d number is j x four four one").
             var lettered = Eq(k, "number") && k >= 2 && IsLetterAlone(k - 1) && IsLetterAlone(k - 2) && Spaced(k - 2, k - 1);
-            if (!lettered && (!In(SpokenIdWords, k) || Eq(k, "sign") && !Eq(k - 1, "call")) || (lettered ? PiiLabel.CaseNumber : SpokenIdLabel(W(k))) is not { } label)
+            if (!lettered && (!In(SpokenIdWords, k) || Eq(k, "sign") && !Eq(k - 1, "call") || In(NumberedIdWords, k) && !Eq(k + 1, "number"))
+                || (lettered ? PiiLabel.CaseNumber : SpokenIdLabel(W(k))) is not { } label)
             {
                 continue;
             }
@@ -108,7 +120,7 @@ internal sealed partial class PiiContextRules
             // A plate said a sign at a time has five or more of them, letters among its digits; other ids three numbers.
             // (A call sign may be shorter, a letter among its numbers: "call sign k nine four".)
             if (last <= first || (label == PiiLabel.Plate ? numbers == 0 || letters == 0 || numbers + letters < 5 || !IsSpelledSign(first)
-                : label == PiiLabel.BadgeId && letters > 0 ? numbers < 2 : numbers < 3))
+                : label == PiiLabel.BadgeId && (letters > 0 || In(ShortBadgeWords, k)) ? numbers < 2 : numbers < 3))
             {
                 continue;
             }

@@ -510,11 +510,12 @@ internal sealed partial class PiiContextRules
 
     /// <summary>
     /// A social security number said digit by digit in its three groups, "dash" between: "three two seven dash four four
-    /// dash nine one eight two". The shape is its own evidence; the word for it may stand far before.
+    /// dash nine one eight two". The shape is its own evidence; the word for it may stand far before. Commas may part
+    /// the groups right after "social" or "ssn" ("his social, zero seven two, four four, one nine three eight").
     /// </summary>
     private void SpokenSsns(List<PiiSpan> spans, List<PiiSpan> added)
     {
-        if (!TextHas(DigitWords) || !TextHasWord("dash"))
+        if (!TextHas(DigitWords) || !TextHasWord("dash") && !TextHasWord("social"))
         {
             return;
         }
@@ -526,9 +527,11 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
+            // The groups apart by "dash", or by commas after "social" ("his social, zero seven two, four four, one nine three eight").
             var first = DigitGroupEnd(k, 3);
-            var second = first > 0 && Eq(first + 1, "dash") ? DigitGroupEnd(first + 2, 2) : -1;
-            var last = second > 0 && Eq(second + 1, "dash") ? DigitGroupEnd(second + 2, 4) : -1;
+            var commas = first > 0 && P(first + 1, ',') && AfterSocial(k);
+            var second = first > 0 && (Eq(first + 1, "dash") || commas) ? DigitGroupEnd(first + 2, 2) : -1;
+            var last = second > 0 && (Eq(second + 1, "dash") || commas && P(second + 1, ',')) ? DigitGroupEnd(second + 2, 4) : -1;
             if (last < 0 || In(DigitWords, last + 1) && Spaced(last, last + 1))
             {
                 continue;
@@ -542,6 +545,20 @@ internal sealed partial class PiiContextRules
                 k = last;
             }
         }
+    }
+
+    /// <summary>"social" or "ssn" among the six tokens before <paramref name="k"/>.</summary>
+    private bool AfterSocial(int k)
+    {
+        for (var j = k - 1; j >= 0 && j >= k - 6; j--)
+        {
+            if (EqAny(j, "social", "ssn"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The last of exactly <paramref name="digits"/> digit words said one by one from <paramref name="k"/>, or -1.</summary>

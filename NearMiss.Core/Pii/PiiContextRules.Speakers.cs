@@ -145,22 +145,28 @@ internal sealed partial class PiiContextRules
     }
 
     /// <summary>
-    /// Speakers of a chat copied with its times ("T-Bob 21:47: yall up?", "Bear K. [8:10 PM]: what happened"): the words
-    /// opening a line before a clock time and a colon, when the same words open at least two lines, are a person.
+    /// Speakers of a chat copied with its times ("T-Bob 21:47: yall up?", "Bear K. [8:10 PM]: what happened", "Sgt Garza
+    /// 1003: anybody hurt??"): the words opening a line before a clock time and a colon, a rank before them allowed, when
+    /// the same words open at least two lines, are a person; in a chat of two such lines or more, each time in four
+    /// digits is a time.
     /// </summary>
     private void TimedSpeakers(List<PiiSpan> spans, List<PiiSpan> added)
     {
-        if (!Shapes.HasPunct(':') || !Shapes.HasNumber(2, 2))
+        if (!Shapes.HasPunct(':') || !Shapes.HasNumber(2, 2) && !Shapes.HasNumber(4, 4))
         {
-            return; // (every turn has a clock time, "21:47", and a colon)
+            return; // (every turn has a clock time, "21:47" or "2147", and a colon)
         }
 
-        List<(int First, int Last)>? lines = null;
+        List<(int First, int Last, int Clock)>? lines = null;
         for (var k = 0; k < count; k++)
         {
-            if ((k == 0 || tokens[k].Has(TokenFlags.NewlineBefore)) && TimedSpeakerEnd(k) is var last and >= 0)
+            if (k == 0 || tokens[k].Has(TokenFlags.NewlineBefore))
             {
-                (lines ??= []).Add((k, last));
+                var name = IsWord(k) && tokens[k].Is(Lex.Rank) && !P(k + 1, ':') ? k + 1 : k; // "Sgt Garza 1003:"
+                if (TimedSpeakerEnd(name, out var clock) is var last and >= 0)
+                {
+                    (lines ??= []).Add((name, last, clock));
+                }
             }
         }
 
@@ -169,11 +175,20 @@ internal sealed partial class PiiContextRules
             return;
         }
 
-        foreach (var (first, last) in lines)
+        // "Benny 1001:": a turn's time written in four digits is a time, which no other rule reads in that place.
+        foreach (var (_, _, clock) in lines)
+        {
+            if (clock >= 0 && !Overlaps(spans, tokens[clock].Start, tokens[clock].End) && !Overlaps(added, tokens[clock].Start, tokens[clock].End))
+            {
+                added.Add(new PiiSpan(tokens[clock].Start, tokens[clock].End, PiiLabel.Time));
+            }
+        }
+
+        foreach (var (first, last, _) in lines)
         {
             var name = text.AsSpan(tokens[first].Start, tokens[last].End - tokens[first].Start);
             var turns = 0;
-            foreach (var (f, l) in lines)
+            foreach (var (f, l, _) in lines)
             {
                 turns += name.Equals(text.AsSpan(tokens[f].Start, tokens[l].End - tokens[f].Start), StringComparison.OrdinalIgnoreCase) ? 1 : 0;
             }
@@ -186,9 +201,13 @@ internal sealed partial class PiiContextRules
         }
     }
 
-    /// <summary>The last token of a speaker's name of one to three words ("T-Bob", "Hope L.") before "21:47:" or "[8:10 PM]:"; -1 if none.</summary>
-    private int TimedSpeakerEnd(int k)
+    /// <summary>
+    /// The last token of a speaker's name of one to three words ("T-Bob", "Hope L.") before "21:47:", "[8:10 PM]:" or
+    /// "1001:"; -1 if none. <paramref name="clock"/> is the token of a time in four digits, or -1.
+    /// </summary>
+    private int TimedSpeakerEnd(int k, out int clock)
     {
+        clock = -1;
         var last = -1;
         var n = k;
         while (n < count && n - k < 5 && (IsWord(n) || last >= 0 && (P(n, '-') || P(n, '.')) && tokens[n].Start == tokens[n - 1].End))
@@ -203,6 +222,12 @@ internal sealed partial class PiiContextRules
         }
 
         var m = last + 1;
+        if (IsClockNumber(m) && P(m + 1, ':') && tokens[m + 1].Start == tokens[m].End && !tokens[m + 1].Has(TokenFlags.NewlineBefore))
+        {
+            clock = m;
+            return last;
+        }
+
         var bracket = P(m, '[') || P(m, '(');
         m += bracket ? 1 : 0;
         if (!(m + 2 < count && tokens[m].Kind == TokenKind.Number && tokens[m].Length <= 2 && P(m + 1, ':') && tokens[m + 2].Kind == TokenKind.Number && tokens[m + 2].Length == 2))

@@ -333,7 +333,7 @@ internal sealed partial class PiiContextRules
 
     /// <summary>
     /// A day of the month said in words: "the twenty-second of June", "the twenty second of august", "the night of the
-    /// ninth", "going into the tenth", "on uh the twelfth around", "tuesday the ninth".
+    /// ninth", "going into the tenth", "on uh the twelfth around", "tuesday the ninth", "march the second".
     /// An ordinal word after "the" is mostly no date ("the first time", "the second car"), so it needs a month after
     /// "of", a date or a day's name before "the", or before it a part of the day, "into", "on", "from", "since" or
     /// "until" with no noun after the ordinal ("on the third floor" is none; "from the first" and "from the second" are
@@ -363,12 +363,17 @@ internal sealed partial class PiiContextRules
             }
 
             var end = k;
+            var from = start;
             var lead = BeforeFiller(start - 2);
             var closes = k + 1 >= count || tokens[k + 1].Kind == TokenKind.Punct && !MarkJoined(k + 1) || tokens[k + 1].Has(TokenFlags.NewlineBefore) || IsFiller(k + 1) || In(TimeLeads, k + 1)
                 || IsWord(k + 1) && !Eq(k + 1, "of") && (tokens[k + 1].Is(Lex.Stop) || W(k + 1).EndsWith("ing", StringComparison.OrdinalIgnoreCase));
             if (Eq(k + 1, "of") && k + 2 < count && IsWord(k + 2) && tokens[k + 2].Is(Lex.Month))
             {
                 end = k + 2; // "the twenty-second of June"
+            }
+            else if (start >= 2 && IsWord(start - 2) && tokens[start - 2].Is(Lex.Month) && !Eq(k + 1, "of"))
+            {
+                from = start - 2; // "march the second"
             }
             else if (start >= 2 && (In(DayNames, start - 2) || EndsDate(spans, start - 2)) && !Eq(k + 1, "of"))
             {
@@ -383,8 +388,8 @@ internal sealed partial class PiiContextRules
 
             if (!Overlaps(spans, tokens[start].Start, tokens[k].End))
             {
-                RemoveWithin(spans, tokens[start].Start, tokens[end].End);
-                added.Add(new PiiSpan(tokens[start].Start, tokens[end].End, PiiLabel.Date));
+                RemoveWithin(spans, tokens[from].Start, tokens[end].End);
+                added.Add(new PiiSpan(tokens[from].Start, tokens[end].End, PiiLabel.Date));
             }
         }
     }

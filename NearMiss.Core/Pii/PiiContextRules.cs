@@ -145,6 +145,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         SpokenAges(kept, added);
         WordedAges(kept, added);
         DescribedAges(kept, added);
+        HowOldAnswers(kept, added);
         SexSlashAge(added);
         RadioCallSigns(kept, added);
         SpokenCallSigns(kept, added);

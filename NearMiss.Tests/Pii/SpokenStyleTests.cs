@@ -644,7 +644,65 @@ public sealed class SpokenStyleTests
     [InlineData("it was the day after christmas the twenty sixth real cold like minus twenty", "twenty sixth", "DATE")]
     [InlineData("the caller in apartment three twelve said the neighbors were screaming", "apartment three twelve", "ADDRESS")]
     [InlineData("we hit a house on the eighteen thousand block of greenlawn street looking for", "eighteen thousand block of greenlawn street", "ADDRESS")]
+    [InlineData("we see him light up a silver impala at eleventh and garnett and take off", "eleventh and garnett", "ADDRESS")]
+    [InlineData("we get a call of shots fired at sixty third and kessling near the gas station", "sixty third and kessling", "ADDRESS")]
+    [InlineData("the corner of broad and fifth was dark", "broad and fifth", "ADDRESS")]
+    [InlineData("this was march the second around noon", "march the second", "DATE")]
+    [InlineData("Date of incident October the twelfth, approximately", "October the twelfth", "DATE")]
     public void DaysAndUnitsSaidAlone(string text, string expected, string label) => AssertFinds(text, expected, label);
+
+    [Theory]
+    [InlineData("on the second and third floors")]
+    [InlineData("at first and foremost we wait for cover")]
+    [InlineData("on the first and second floors of the garage")]
+    public void OrdinalsWithAndAreNoCorner(string text) =>
+        Assert.DoesNotContain(Rules.Detect(text), s => s.Label == PiiLabel.Address);
+
+    [Theory]
+    [InlineData("A: Kyle Love, man number 6 6 0 4. Area Command", "6 6 0 4", "BADGE_ID")]
+    [InlineData("Area Command, swing shift, car 4 1 2 2.", "4 1 2 2", "VEHICLE_ID")]
+    [InlineData("texas highway patrol expressway division squad five one nine. date was", "five one nine", "VEHICLE_ID")]
+    [InlineData("my badge or i guess warden number two two seven out of", "two two seven", "BADGE_ID")]
+    [InlineData("this is deputy april stone badge four four with the county", "four four", "BADGE_ID")]
+    [InlineData("summons number m w s two four one one zero two and", "m w s two four one one zero two", "CASE_NUMBER")]
+    [InlineData("job number was two four one one zero three two two eight", "two four one one zero three two two eight", "CASE_NUMBER")]
+    [InlineData("his father gave us his social, zero seven two, four four, one nine three eight", "zero seven two, four four, one nine three eight", "SSN")]
+    [InlineData("He was sitting in his cruiser, patrol car No. 1862, when the truck hit it.", "1862", "VEHICLE_ID")]
+    [InlineData("He hit the push bar of Lor's squad car, No. 214, and fled.", "214", "VEHICLE_ID")]
+    public void IdsAfterTheirWord(string text, string expected, string label) => AssertFinds(text, expected, label);
+
+    [Theory]
+    [InlineData("the man three four five times over")]
+    [InlineData("my car, no. it was the other one")]
+    [InlineData("he said the job was two three hours")]
+    public void OrdinaryNounsBeforeNumbersAreNoId(string text) =>
+        Assert.Empty(Rules.Detect(text));
+
+    [Theory]
+    [InlineData("OFC. VANG: how old is tou\nFEMALE: thirty three\nOFC. VANG: okay", "thirty three")]
+    [InlineData("how old is he? 17. and he ran", "17")]
+    [InlineData("that's wendell pike, p i k e, he's seventy three from unity", "seventy three")]
+    public void AgesAnsweredAndSaidBeforeWhereFrom(string text, string expected) => AssertFinds(text, expected, "AGE");
+
+    [Fact]
+    public void HowOldOfAThingIsNoAge() =>
+        Assert.DoesNotContain(Rules.Detect("how old was the car? two years, maybe"), s => s.Label == PiiLabel.Age);
+
+    [Fact]
+    public void AChatsTurnsInFourDigitsAreTimes()
+    {
+        const string text = "Chuy 0742: who got the writ\nFlaco 0743: me n benny\nSgt Garza 1003: anybody hurt??\nBenny 1004: negative\nFlaco 1004: not funny";
+        var times = Rules.Detect(text).Where(s => s.Label == PiiLabel.Time).Select(s => text[s.Start..s.End]);
+        Assert.Equal(["0742", "0743", "1003", "1004", "1004"], times);
+    }
+
+    [Fact]
+    public void ALogsLinesThatOpenWithAClockTimeAreTimes()
+    {
+        const string text = "Ofc. Dawn Chase, car 3\n\n2300  On. Roads greasy.\n2315  Stop on Main St.\n2340  Clear.\n0100  Off duty.";
+        var times = Rules.Detect(text).Where(s => s.Label == PiiLabel.Time).Select(s => text[s.Start..s.End]);
+        Assert.Equal(["2300", "2315", "2340", "0100"], times);
+    }
 
     [Fact]
     public void AnApartmentWithACountAfterItIsNoAddress() =>
