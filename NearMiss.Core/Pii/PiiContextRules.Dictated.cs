@@ -275,8 +275,9 @@ internal sealed partial class PiiContextRules
 
     /// <summary>
     /// A road said in words: "on route nine", "south on route one ninety one", "on Interstate ten", "near exit one
-    /// ninety four", "eastbound on I ninety four", "County Road Two Twelve", "on spur four eighty". The road's word is
-    /// capitalised or follows a word of travel or place; a count after the number ("route two cars") is none.
+    /// ninety four", "eastbound on I ninety four", "County Road Two Twelve", "on spur four eighty", "off la one". The
+    /// road's word is "route", "highway" or "interstate", capitalised, or after a word of travel or place; a count after
+    /// the number ("route two cars") is none.
     /// </summary>
     private void SpokenRoads(List<PiiSpan> spans, List<PiiSpan> added)
     {
@@ -287,7 +288,8 @@ internal sealed partial class PiiContextRules
 
         for (var k = 1; k + 1 < count; k++)
         {
-            if (!IsWord(k) || !EqAny(k, "route", "highway", "hwy", "interstate", "exit", "road", "i", "spur", "loop") || !IsNumberWord(k + 1) || Eq(k + 1, "oh"))
+            var coded = In(RoadCodes, k); // "off la one", "on us seventy"
+            if (!IsWord(k) || !(coded || EqAny(k, "route", "highway", "hwy", "interstate", "exit", "road", "i", "spur", "loop")) || !IsNumberWord(k + 1) || Eq(k + 1, "oh"))
             {
                 continue;
             }
@@ -297,7 +299,8 @@ internal sealed partial class PiiContextRules
                 || tokens[k - 1].Has(TokenFlags.Capitalized | TokenFlags.AllCaps) && !tokens[k - 1].Is(Lex.Stop) && !tokens[k - 1].Has(TokenFlags.SentenceStart) && Spaced(k - 1, k));
             var first = owned ? k - 1 : k;
             var travelled = EqAny(first - 1, "on", "onto", "off", "near", "at", "to", "from", "via", "the", "of", "take", "took", "past", "along", "down", "up", "northbound", "southbound", "eastbound", "westbound");
-            if (Eq(k, "road") && !Eq(k - 1, "county") || Eq(k, "i") && !travelled || !(travelled || tokens[first].Has(TokenFlags.Capitalized | TokenFlags.AllCaps)))
+            var named = EqAny(k, "route", "highway", "hwy", "interstate"); // "traffic stop highway four forty one"
+            if (Eq(k, "road") && !Eq(k - 1, "county") || (Eq(k, "i") || coded) && !travelled || !(travelled || named || tokens[first].Has(TokenFlags.Capitalized | TokenFlags.AllCaps)))
             {
                 continue;
             }
@@ -322,6 +325,10 @@ internal sealed partial class PiiContextRules
             }
         }
     }
+
+    /// <summary>A road's system by its letters, said before its number after a word of travel: "us seventy", "la one", "fm nineteen sixty"; no state code that is also a word ("or", "in", "me").</summary>
+    private static readonly WordSet RoadCodes = new(["us", "sr", "fm", "rt", "rte", "la", "nc", "sc", "ky", "tn", "ga", "ms", "ar", "tx", "nm", "az", "ca", "wa", "nv", "ut", "wy", "mt", "nd", "sd",
+        "ks", "ia", "mn", "wi", "il", "mi", "pa", "ny", "nj", "va", "wv", "md", "ct", "ri", "vt", "nh", "fl", "ak"]);
 
     /// <summary>Vehicles whose number is said aloud after them: "car two fourteen", "bus fourteen oh nine", "rail car two five four one", "van twenty two", and units ("unit four twelve").</summary>
     private static readonly WordSet SaidVehicles = new(["car", "bus", "van", "cruiser", "truck", "boat", "unit"]);

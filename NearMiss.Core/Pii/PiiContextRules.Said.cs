@@ -179,7 +179,7 @@ internal sealed partial class PiiContextRules
 
     /// <summary>
     /// A 24-hour time said aloud, its last token or -1: "zero three forty hours", "fifteen forty hours", "twenty one
-    /// fifteen" after "at", a word of estimate or at a line's start; "hours" is part of it. Hours said as twelve-hour times ("eleven forty")
+    /// fifteen" after "at", a word of estimate, at a line's start or stamping a dispatcher's "copy"; "hours" is part of it. Hours said as twelve-hour times ("eleven forty")
     /// are left to the spoken-time rule.
     /// </summary>
     private int SaidClockEnd(int k)
@@ -197,9 +197,36 @@ internal sealed partial class PiiContextRules
 
         // A dictated log's entry opens with its time: "twenty three ten on interstate seven seven".
         var lead = Eq(k - 1, "like") ? k - 2 : k - 1;
-        var led = In(TimeLeads, lead) || Eq(lead, "at") || k == 0 || tokens[k].Has(TokenFlags.NewlineBefore);
+        var led = In(TimeLeads, lead) || Eq(lead, "at") || k == 0 || tokens[k].Has(TokenFlags.NewlineBefore) || AckStamp(k, minuteEnd);
         return led && (hour >= 13 || Eq(k, "zero") || Eq(k, "oh")) && !In(Counted, minuteEnd + 1) && !EqAny(minuteEnd + 1, "dollars", "bucks", "pounds", "lbs")
             && !(IsWord(minuteEnd + 1) && tokens[minuteEnd + 1].Is(Lex.Measure)) ? minuteEnd : -1;
+    }
+
+    /// <summary>
+    /// A dispatcher's acknowledgement stamped with its time, said: "DISPATCH: Copy Lincoln Adam two two, twenty two
+    /// nineteen." After a comma, at the end of a line or sentence that says "copy" before it.
+    /// </summary>
+    private bool AckStamp(int k, int last)
+    {
+        if (!P(k - 1, ',') || !(last + 1 >= count || P(last + 1, '.') || tokens[last + 1].Has(TokenFlags.NewlineBefore)))
+        {
+            return false;
+        }
+
+        for (var j = k - 2; j >= 0 && k - j < 16; j--)
+        {
+            if (EqAny(j, "copy", "copies", "copied"))
+            {
+                return true;
+            }
+
+            if (tokens[j].Has(TokenFlags.NewlineBefore) || P(j, '.'))
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>An hour said for a 24-hour clock: "zero three", "oh six", "ten" to "nineteen", "twenty" to "twenty three".</summary>
