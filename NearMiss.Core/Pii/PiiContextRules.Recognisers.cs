@@ -176,7 +176,8 @@ internal sealed partial class PiiContextRules
 
     /// <summary>
     /// "the 2200 block of North Peoria Avenue", "3100 block of reach st", "fifty two hundred block of west ostrowski
-    /// avenue", "the eighteen thousand block of greenlawn street": the whole block address.
+    /// avenue", "the eighteen thousand block of greenlawn street", "the 1200 block of West Delmar": the whole block
+    /// address.
     /// </summary>
     private void BlockAddresses(List<PiiSpan> spans, List<PiiSpan> added)
     {
@@ -216,6 +217,7 @@ internal sealed partial class PiiContextRules
                 }
             }
 
+            end = end >= 0 ? end : BlockStreetEnd(from);
             if (end < 0)
             {
                 continue;
@@ -228,6 +230,32 @@ internal sealed partial class PiiContextRules
                 added.Add(grown);
             }
         }
+    }
+
+    /// <summary>
+    /// A street named without its type after "block of": a direction allowed, then one word, or two capitalised ("the
+    /// 1200 block of West Delmar", "forty five hundred block of maize i'll"), and nothing more of the name after it.
+    /// Its last token, or -1.
+    /// </summary>
+    private int BlockStreetEnd(int from)
+    {
+        var j = from;
+        if (EqAny(from, "north", "south", "east", "west", "n", "s", "e", "w"))
+        {
+            j = P(from + 1, '.') && tokens[from + 1].Start == tokens[from].End ? from + 2 : from + 1; // "S. Pulaski"
+        }
+
+        if (!IsWord(j) || tokens[j].Is(Lex.Stop | Lex.Measure) || IsFiller(j) || IsNumberWord(j) || tokens[j].Has(TokenFlags.NewlineBefore))
+        {
+            return -1;
+        }
+
+        if (IsWord(j + 1) && tokens[j].Has(TokenFlags.Capitalized) && tokens[j + 1].Has(TokenFlags.Capitalized) && !tokens[j + 1].Is(Lex.Stop) && Spaced(j, j + 1) && !tokens[j + 1].Has(TokenFlags.NewlineBefore))
+        {
+            j++;
+        }
+
+        return ClauseEnds(j + 1) ? j : -1;
     }
 
     private static readonly string[] AgencyHeads =

@@ -672,6 +672,23 @@ public sealed class SpokenStyleTests
     public void IdsAfterTheirWord(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
+    [InlineData("sam twenty i'm coming from the forty five hundred block of maize i'll try", "forty five hundred block of maize", "ADDRESS")]
+    [InlineData("we were in the 1200 block of West Delmar when", "1200 block of West Delmar", "ADDRESS")]
+    [InlineData("2200 blk of s. seneca, two males", "2200 blk of s. seneca", "ADDRESS")]
+    [InlineData("twenty two fifteen traffic stop highway four forty one south of town", "highway four forty one", "LOCATION")]
+    [InlineData("a stolen car bailout on us seventy near the river", "us seventy", "LOCATION")]
+    [InlineData("a fight at the boat launch off la one by the bridge", "la one", "LOCATION")]
+    [InlineData("DISPATCH: Copy Lincoln Adam two two, twenty two nineteen.\nLA22: Dispatch", "twenty two nineteen", "TIME")]
+    public void StreetsRoadsAndStampsSaidAloud(string text, string expected, string label) => AssertFinds(text, expected, label);
+
+    [Theory]
+    [InlineData("the 300 block of the building was quiet")]
+    [InlineData("come to me one by one")]
+    [InlineData("I copy, twenty two of them.")]
+    public void CountsAndPronounsAreNoStreetRoadOrStamp(string text) =>
+        Assert.Empty(Rules.Detect(text));
+
+    [Theory]
     [InlineData("the man three four five times over")]
     [InlineData("my car, no. it was the other one")]
     [InlineData("he said the job was two three hours")]
