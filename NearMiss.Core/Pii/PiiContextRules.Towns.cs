@@ -7,9 +7,10 @@ namespace NearMiss.Core.Pii;
 internal sealed partial class PiiContextRules
 {
     /// <summary>
-    /// "Hope, AR", "HAZARD, KY", "Boring, Oregon": a listed town before a comma and its state, even where the town's name
-    /// is an ordinary word or a name. The state closes the phrase: a clause's end, a bracket, a dash or a postcode after
-    /// it ("AR-15" and "CA compliant" are no state).
+    /// "Hope, AR", "HAZARD, KY", "Boring, Oregon", "hope, arkansas" in a text all in lower case: a listed town before a
+    /// comma and its state, even where the town's name is an ordinary word or a name; a town no list knows where it
+    /// follows a word of place ("from Interior, SD") or makes a line with its state alone ("Mission, South Dakota"). The state closes the phrase: a clause's end, a
+    /// bracket, a dash or a postcode after it ("AR-15" and "CA compliant" are no state).
     /// </summary>
     private void TownsBeforeStates(List<PiiSpan> spans, List<PiiSpan> added)
     {
@@ -20,12 +21,17 @@ internal sealed partial class PiiContextRules
 
         for (var k = 2; k < count; k++)
         {
-            if (!P(k - 1, ',') || !IsWord(k) || !(tokens[k].Is(Lex.StateCode) && tokens[k].Length == 2 && tokens[k].Has(TokenFlags.AllCaps) || tokens[k].Is(Lex.State) && !tokens[k].Has(TokenFlags.Lower)))
+            // The state: its code in capitals, or its name, of two words ("South Dakota") or one, in lower case only in a
+            // text all in lower case ("hope, arkansas").
+            var two = EqAny(k, "north", "south", "west", "new", "rhode") && EqAny(k + 1, "dakota", "carolina", "virginia", "mexico", "jersey", "york", "hampshire", "island") && Spaced(k, k + 1);
+            var state = two ? k + 1 : k;
+            if (!P(k - 1, ',') || !IsWord(k) || !(tokens[k].Is(Lex.StateCode) && tokens[k].Length == 2 && tokens[k].Has(TokenFlags.AllCaps)
+                || (two || tokens[k].Is(Lex.State)) && (!tokens[k].Has(TokenFlags.Lower) || caseless)))
             {
                 continue;
             }
 
-            var after = k + 1;
+            var after = state + 1;
             var closes = after >= count || tokens[after].Has(TokenFlags.NewlineBefore) || P(after, '.') || P(after, ',') || P(after, ';') || P(after, '(') || P(after, ')')
                 || P(after, '-') && !(after + 1 < count && tokens[after + 1].Start == tokens[after].End)
                 || tokens[after].Kind == TokenKind.Number && tokens[after].Length == 5 && tokens[after].Start > tokens[k].End;
@@ -43,7 +49,16 @@ internal sealed partial class PiiContextRules
             }
 
             // (One word of a longer capitalised name is not the town: "BOWLING GREEN" when only "GREEN" is listed.)
-            if (town < 0 && IsWord(last) && !tokens[last].Has(TokenFlags.Lower) && tokens[last].Is(Lex.Place) && !(last > 0 && AllCapitalised(last - 1, last)) && !tokens[last].Is(Lex.Stop | Lex.Month | Lex.Weekday | Lex.State))
+            if (town < 0 && IsWord(last) && (!tokens[last].Has(TokenFlags.Lower) || caseless) && tokens[last].Is(Lex.Place) && !(last > 0 && AllCapitalised(last - 1, last)) && !tokens[last].Is(Lex.Stop | Lex.Month | Lex.Weekday | Lex.State))
+            {
+                town = last;
+            }
+
+            // A town no list knows, capitalised as a name before its state's code or name, opening its line or after a word
+            // of place: "Call from Interior, SD (Jackson Co.)", "Mission, South Dakota".
+            if (town < 0 && IsWord(last) && tokens[last].Has(TokenFlags.Capitalized) && !tokens[last].Has(TokenFlags.AllCaps) && !(last > 0 && AllCapitalised(last - 1, last))
+                && !tokens[last].Is(Lex.Stop | Lex.Month | Lex.Weekday | Lex.State | Lex.Rank | Lex.Role) && !In(Closings, last) && !In(Greetings, last)
+                && (LineStart(last) && (after >= count || tokens[after].Has(TokenFlags.NewlineBefore)) || IsWord(last - 1) && tokens[last - 1].Is(Lex.Locative)))
             {
                 town = last;
             }
@@ -93,6 +108,94 @@ internal sealed partial class PiiContextRules
                 added.Add(new PiiSpan(tokens[k].Start, tokens[end].End, PiiLabel.Location));
                 k = end;
             }
+        }
+    }
+
+    /// <summary>
+    /// "between Gilbert and Justice", "between Justice and Gilbert": after "between", a capitalised word on one side of
+    /// "and" is a place when a place stands on the other, whatever the word means alone.
+    /// </summary>
+    private void PlacesBetween(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!TextHasWord("between"))
+        {
+            return;
+        }
+
+        for (var k = 0; k + 3 < count; k++)
+        {
+            if (!Eq(k, "between") || !IsWord(k + 1))
+            {
+                continue;
+            }
+
+            // The first side: one capitalised word, or a place found of up to three words.
+            var first = PlaceEndingAt(spans, k + 1, out var firstEnd);
+            var and = first ? firstEnd + 1 : k + 2;
+            if (!Eq(and, "and") || !IsWord(and + 1))
+            {
+                continue;
+            }
+
+            var second = PlaceEndingAt(spans, and + 1, out _);
+            if (first == second)
+            {
+                continue; // both places already, or neither
+            }
+
+            var lone = first ? and + 1 : k + 1;
+            var other = first ? k + 1 : and + 1;
+            if (!tokens[lone].Has(TokenFlags.Capitalized) || tokens[lone].Has(TokenFlags.AllCaps) && !tokens[other].Has(TokenFlags.AllCaps) || tokens[lone].Is(Lex.Stop | Lex.Month | Lex.Weekday | Lex.Rank | Lex.Role)
+                || Overlaps(spans, tokens[lone].Start, tokens[lone].End) || Overlaps(added, tokens[lone].Start, tokens[lone].End))
+            {
+                continue;
+            }
+
+            added.Add(new PiiSpan(tokens[lone].Start, tokens[lone].End, PiiLabel.Location));
+        }
+    }
+
+    /// <summary>Whether a place found starts at token <paramref name="k"/>; <paramref name="last"/> is its last token.</summary>
+    private bool PlaceEndingAt(List<PiiSpan> spans, int k, out int last)
+    {
+        last = k;
+        foreach (var span in spans)
+        {
+            if (span.Label == PiiLabel.Location && span.Start == tokens[k].Start)
+            {
+                last = FirstToken(span.End) - 1;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "Jackson Co.", "Starr Co.": a span that ends in "Co" with its full stop is a county, a place (not a person), and
+    /// the stop is part of it unless it ends the sentence.
+    /// </summary>
+    private void ShortCounties(List<PiiSpan> spans)
+    {
+        if (!Shapes.HasPunct('.'))
+        {
+            return;
+        }
+
+        for (var i = 0; i < spans.Count; i++)
+        {
+            var span = spans[i];
+            var k = FirstToken(span.End) - 1;
+            if (span.Label is not (PiiLabel.Person or PiiLabel.Location) || k < 1 || tokens[k].End != span.End || !IsWord(k) || W(k) is not "Co" and not "CO"
+                || !P(k + 1, '.') || tokens[k + 1].Start != tokens[k].End || tokens[k].Start == span.Start)
+            {
+                continue;
+            }
+
+            // The stop is the abbreviation's, not a sentence's end, where a mark or a word in lower case follows ("Jackson Co.)").
+            var next = k + 2;
+            var own = next < count && !tokens[next].Has(TokenFlags.NewlineBefore) && (tokens[next].Kind == TokenKind.Punct || !caseless && IsWord(next) && tokens[next].Has(TokenFlags.Lower));
+            spans[i] = new PiiSpan(span.Start, own ? tokens[k + 1].End : span.End, PiiLabel.Location);
         }
     }
 

@@ -120,6 +120,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         Datelines(kept, added);
         BarePlaces(kept, added);
         TownsBeforeStates(kept, added);
+        PlacesBetween(kept, added);
         LowerPlacePhrases(kept, added);
         Intersections(kept, added);
         BlockAddresses(kept, added);
@@ -191,6 +192,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         Merge(kept, added);
         SurnameFirst(kept);
         JoinHyphenated(kept);
+        ShortCounties(kept);
         DaysWithDates(kept);
         PlateGroups(kept);
         JoinIntersections(kept);

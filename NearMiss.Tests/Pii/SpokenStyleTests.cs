@@ -682,6 +682,19 @@ public sealed class SpokenStyleTests
     public void StreetsRoadsAndStampsSaidAloud(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
+    [InlineData("1948 Call from Interior, SD (Jackson Co.) about a man with a rifle.", "Interior", "LOCATION")]
+    [InlineData("1948 Call from Interior, SD (Jackson Co.) about a man with a rifle.", "Jackson Co.", "LOCATION")]
+    [InlineData("we drove to Interior, South Dakota that night", "Interior", "LOCATION")]
+    [InlineData("He lives off Rt 52 between Gilbert and Justice in the hollow.", "Justice", "LOCATION")]
+    public void TownsByTheirPlaceInTheSentence(string text, string expected, string label) => AssertFinds(text, expected, label);
+
+    [Theory]
+    [InlineData("Thanks, TX")]
+    [InlineData("between Sgt Miller and Deputy Jones")]
+    public void ClosingsAndPeopleAreNoTowns(string text) =>
+        Assert.DoesNotContain(Rules.Detect(text), s => s.Label == PiiLabel.Location && text[s.Start..s.End] != "TX");
+
+    [Theory]
     [InlineData("the 300 block of the building was quiet")]
     [InlineData("come to me one by one")]
     [InlineData("I copy, twenty two of them.")]
