@@ -44,6 +44,14 @@ internal sealed partial class PiiContextRules
             || IsWord(k) && !tokens[k].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Month | Lex.Weekday) && !tokens[k].Lex.Has(LexExtra.NotPii) && tokens[k].Length > 1
                && (tokens[k].Has(TokenFlags.Capitalized | TokenFlags.AllCaps) || caseless));
 
+    /// <summary>
+    /// A post or a district named by its place, as state police and sheriffs name them: "Bethel post", "the Welch
+    /// detachment", "Kyle district"; not "Bethel post office" or "the Denver district attorney".
+    /// </summary>
+    private bool PlacedSubUnit(int k) =>
+        EqAny(k, "post", "detachment", "barracks", "substation", "district", "precinct") && Spaced(k - 1, k) && (caseless || !tokens[k].Has(TokenFlags.AllCaps) || tokens[k - 1].Has(TokenFlags.AllCaps))
+        && !EqAny(k + 1, "office", "attorney", "attorneys", "court", "judge", "manager", "commander", "line", "road", "rd", "lake", "school", "schools");
+
     private void AgencySubUnits(List<PiiSpan> spans)
     {
         var changed = false;
@@ -85,9 +93,14 @@ internal sealed partial class PiiContextRules
                     end++;
                 }
 
-                if (end == last)
+                if (end == last && !PlacedSubUnit(last + 1))
                 {
                     continue;
+                }
+
+                if (end == last)
+                {
+                    end = SubUnitId(last + 2) - 1; // "Bethel post", "Kyle district 2"
                 }
 
                 label = PiiLabel.Agency;

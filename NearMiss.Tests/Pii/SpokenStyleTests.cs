@@ -686,7 +686,14 @@ public sealed class SpokenStyleTests
     [InlineData("1948 Call from Interior, SD (Jackson Co.) about a man with a rifle.", "Jackson Co.", "LOCATION")]
     [InlineData("we drove to Interior, South Dakota that night", "Interior", "LOCATION")]
     [InlineData("He lives off Rt 52 between Gilbert and Justice in the hollow.", "Justice", "LOCATION")]
+    [InlineData("Dispatch out of Bethel post said the trooper was 40 minutes out.", "Bethel post", "AGENCY")]
     public void TownsByTheirPlaceInTheSentence(string text, string expected, string label) => AssertFinds(text, expected, label);
+
+    [Theory]
+    [InlineData("He went to the Bethel post office to mail it.")]
+    [InlineData("the Denver district attorney declined charges")]
+    public void APlaceBeforeAnOfficeOrAnAttorneyIsNoAgency(string text) =>
+        Assert.DoesNotContain(Rules.Detect(text), s => s.Label == PiiLabel.Agency);
 
     [Theory]
     [InlineData("Thanks, TX")]
