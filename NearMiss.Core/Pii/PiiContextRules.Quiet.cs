@@ -452,8 +452,9 @@ internal sealed partial class PiiContextRules
             }
         }
 
+        // (In lower case the words say only a kind, whoever follows: "a university police officer responded".)
         var next = last + 1 < tokens.Length ? tokens[last + 1] : default;
-        return last + 1 >= tokens.Length || !(next.Is(Lex.Rank | Lex.Role) || WordIs(text, next, "officer") || WordIs(text, next, "officers") || WordIs(text, next, "deputy") || WordIs(text, next, "trooper") || WordIs(text, next, "agent"));
+        return last + 1 >= tokens.Length || tokens[first].Has(TokenFlags.Lower) && tokens[last].Has(TokenFlags.Lower) || !(next.Is(Lex.Rank | Lex.Role) || WordIs(text, next, "officer") || WordIs(text, next, "officers") || WordIs(text, next, "deputy") || WordIs(text, next, "trooper") || WordIs(text, next, "agent"));
     }
 
     /// <summary>"Agency Type: County Sheriff's Office": the colon of a form's field whose name says it holds a kind.</summary>

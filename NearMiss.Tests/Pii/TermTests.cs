@@ -43,6 +43,8 @@ public sealed class TermTests
     [InlineData("Long-gun officers call out a position change (\"moving to Delta side\") before they move.")] // a side, not the town of Delta
     [InlineData("Mobile Field Force squads staged by the Tactical Operations Center. The Crisis Negotiation Team set up after.")]
     [InlineData("I was blocking the intersection on the Road King with the lights on when the pickup came through.")]
+    [InlineData("we were staged at the command post with the team comma I'm the TEMS medic attached to the entry element period")]
+    [InlineData("A university police officer responded to a residence hall after a resident called about a roommate.")] // a kind of agency, in lower case
     public void ATextOfOnlyJobsGearAndTeamsIsClear(string text) => Assert.Empty(Detector.Detect(text));
 
     /// <summary>
