@@ -210,6 +210,59 @@ internal sealed partial class PiiContextRules
         }
     }
 
+    /// <summary>Words of a task force's name that say only what it hunts or who joins it ("US Marshals Task Force" names none).</summary>
+    private static readonly WordSet TaskForceKinds = new(["fugitive", "fugitives", "violent", "regional", "joint", "safe", "streets", "gang", "gangs", "drug", "narcotics", "multi", "agency",
+        "interagency", "federal", "state", "county", "metro", "area", "crime", "crimes", "major", "apprehension", "strike", "the", "a", "an", "our", "local", "u", "s", "us",
+        "marshals", "marshal", "usms", "fbi", "dea", "atf", "hsi", "service", "police"]);
+
+    /// <summary>
+    /// A task force by its name: "North Star Fugitive Task Force", "the Eastern Kentucky Fugitive Task Force", "twin
+    /// cities violent fugitive task force" in a text all in lower case. Up to six words before "Task Force",
+    /// capitalised (in lower case only where the text is), one of them more than a kind ("Regional Fugitive Task Force"
+    /// names none). It replaces a place or agency found inside it.
+    /// </summary>
+    private void TaskForces(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!TextHasWord("task") || !TextHasWord("force"))
+        {
+            return;
+        }
+
+        for (var k = 1; k + 1 < count; k++)
+        {
+            if (!Eq(k, "task") || !Eq(k + 1, "force") || !Spaced(k, k + 1) || !caseless && tokens[k].Has(TokenFlags.Lower))
+            {
+                continue; // (in a text with capitals, "USMS task force" names the marshals, not a task force)
+            }
+
+            var first = k;
+            var named = false;
+            while (first - 1 >= 0 && k - first < 6 && IsWord(first - 1) && Spaced(first - 1, first) && (caseless || !tokens[first - 1].Has(TokenFlags.Lower))
+                && !tokens[first - 1].Is(Lex.Rank | Lex.Role | Lex.Month | Lex.Weekday) && !(tokens[first - 1].Is(Lex.Stop) && !In(TaskForceKinds, first - 1))
+                && !IsNumberWord(first - 1) && !IsFiller(first - 1) && !EqAny(first - 1, "period", "comma", "paragraph", "rescue")
+                && (tokens[first - 1].Length > 1 || EqAny(first - 1, "u", "s")) && !P(first - 2, '\''))
+            {
+                first--;
+                named |= !In(TaskForceKinds, first);
+            }
+
+            while (first < k && In(TaskForceKinds, first) && tokens[first].Is(Lex.Stop) && !EqAny(first, "u", "us"))
+            {
+                first++; // "the", "our" open the phrase but are no part of the name
+            }
+
+            var force = new PiiSpan(tokens[first].Start, tokens[k + 1].End, PiiLabel.Agency);
+            if (!named || OverlapsBeyond(spans, force) || Overlaps(added, force.Start, force.End))
+            {
+                continue;
+            }
+
+            RemoveWithin(spans, force.Start, force.End);
+            added.Add(force);
+            k++;
+        }
+    }
+
     /// <summary>What after "fire" says it is a thing, not the fire department: "fire hydrant", "fire lane".</summary>
     private static readonly WordSet FireThings = new(["hydrant", "hydrants", "extinguisher", "alarm", "alarms", "lane", "road", "rd", "escape", "pit", "exit", "door", "hose", "ant", "ants", "season", "danger", "ban", "watch", "weather", "call", "calls", "scene", "line", "trail"]);
 

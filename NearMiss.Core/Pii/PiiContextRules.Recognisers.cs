@@ -259,7 +259,7 @@ internal sealed partial class PiiContextRules
     }
 
     private static readonly string[] AgencyHeads =
-        ["police", "department", "patrol", "investigation", "investigations", "wildlife", "marshals", "services", "sheriff", "authority", "corrections"];
+        ["police", "department", "patrol", "investigation", "investigations", "wildlife", "marshals", "services", "sheriff", "authority", "corrections", "troopers"];
 
     /// <summary>The <see cref="AgencyHeads"/> as a set: a token's bit answers without comparing it to each head.</summary>
     private static readonly WordSet AgencyHeadWords = new(AgencyHeads);

@@ -127,6 +127,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         AgencyPhrases(kept);
         AgencySubUnits(kept);
         FireAgencies(kept, added);
+        TaskForces(kept, added);
         CallSigns(added);
         NamesWithAge(kept, added);
         Nicknames(kept, added);

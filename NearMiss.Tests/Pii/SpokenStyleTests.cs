@@ -687,12 +687,18 @@ public sealed class SpokenStyleTests
     [InlineData("we drove to Interior, South Dakota that night", "Interior", "LOCATION")]
     [InlineData("He lives off Rt 52 between Gilbert and Justice in the hollow.", "Justice", "LOCATION")]
     [InlineData("Dispatch out of Bethel post said the trooper was 40 minutes out.", "Bethel post", "AGENCY")]
+    [InlineData("After-action, North Star Fugitive Task Force, entry at 0600.", "North Star Fugitive Task Force", "AGENCY")]
+    [InlineData("i'm a deputy assigned to the twin cities violent fugitive task force out of", "twin cities violent fugitive task force", "AGENCY")]
+    [InlineData("Officers from the Alaska Wildlife Troopers responded.", "Alaska Wildlife Troopers", "AGENCY")]
     public void TownsByTheirPlaceInTheSentence(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
     [InlineData("He went to the Bethel post office to mail it.")]
     [InlineData("the Denver district attorney declined charges")]
-    public void APlaceBeforeAnOfficeOrAnAttorneyIsNoAgency(string text) =>
+    [InlineData("A regional fugitive task force served the warrant at dawn.")]
+    [InlineData("The Regional Fugitive Task Force served the warrant at dawn.")]
+    [InlineData("We train the Rescue Task Force model with fire every spring.")]
+    public void KindsOfAgencyAndPlacesBeforeAnOfficeAreNoAgency(string text) =>
         Assert.DoesNotContain(Rules.Detect(text), s => s.Label == PiiLabel.Agency);
 
     [Theory]
