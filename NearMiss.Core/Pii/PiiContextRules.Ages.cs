@@ -98,7 +98,7 @@ internal sealed partial class PiiContextRules
         || In(Races, k) && In(Sexes, k + 1) || Eq(k, "from");
 
     /// <summary>A person's race, said before the sex after an age: "forty seven white male".</summary>
-    private static readonly WordSet Races = new(["white", "black", "hispanic", "latino", "latina", "asian", "native"]);
+    private static readonly WordSet Races = new(["white", "black", "hispanic", "latino", "latina", "asian", "native"], indexed: false);
 
     /// <summary>After "years", what makes them years of work, not of age: "nine years in", "12 yrs on the job", "20 years with the county", "years of service".</summary>
     private bool Tenure(int k) =>

@@ -31,10 +31,10 @@ internal sealed partial class PiiContextRules
         : null;
 
     /// <summary>Id words that are ordinary nouns too, which say an id only with "number" after them: "man number six six oh four", "job number was …".</summary>
-    private static readonly WordSet NumberedIdWords = new(["man", "job", "complaint", "warden", "star", "inmate"]);
+    private static readonly WordSet NumberedIdWords = new(["man", "job", "complaint", "warden", "star", "inmate"], indexed: false);
 
     /// <summary>Id words after which two numbers are already a badge: "badge four four", "warden number two two".</summary>
-    private static readonly WordSet ShortBadgeWords = new(["badge", "shield", "man", "warden", "star"]);
+    private static readonly WordSet ShortBadgeWords = new(["badge", "shield", "man", "warden", "star"], indexed: false);
 
     /// <summary>The words <see cref="SpokenIdLabel"/> knows, as a set: a text with none of them has no spoken id.</summary>
     private static readonly WordSet SpokenIdWords = new(["badge", "shield", "case", "incident", "report", "serial", "unit", "tag", "plate", "birth", "dob", "employee", "sign", "license", "licence", "booking", "citation", "warrant", "cad", "dl", "cdl", "vin", "beat", "registration",
@@ -288,8 +288,13 @@ internal sealed partial class PiiContextRules
 
         for (var k = 1; k + 1 < count; k++)
         {
+            if (!IsWord(k) || !IsNumberWord(k + 1) || Eq(k + 1, "oh"))
+            {
+                continue;
+            }
+
             var coded = In(RoadCodes, k); // "off la one", "on us seventy"
-            if (!IsWord(k) || !(coded || EqAny(k, "route", "highway", "hwy", "interstate", "exit", "road", "i", "spur", "loop")) || !IsNumberWord(k + 1) || Eq(k + 1, "oh"))
+            if (!coded && !EqAny(k, "route", "highway", "hwy", "interstate", "exit", "road", "i", "spur", "loop"))
             {
                 continue;
             }
@@ -328,7 +333,7 @@ internal sealed partial class PiiContextRules
 
     /// <summary>A road's system by its letters, said before its number after a word of travel: "us seventy", "la one", "fm nineteen sixty"; no state code that is also a word ("or", "in", "me").</summary>
     private static readonly WordSet RoadCodes = new(["us", "sr", "fm", "rt", "rte", "la", "nc", "sc", "ky", "tn", "ga", "ms", "ar", "tx", "nm", "az", "ca", "wa", "nv", "ut", "wy", "mt", "nd", "sd",
-        "ks", "ia", "mn", "wi", "il", "mi", "pa", "ny", "nj", "va", "wv", "md", "ct", "ri", "vt", "nh", "fl", "ak"]);
+        "ks", "ia", "mn", "wi", "il", "mi", "pa", "ny", "nj", "va", "wv", "md", "ct", "ri", "vt", "nh", "fl", "ak"], indexed: false);
 
     /// <summary>Vehicles whose number is said aloud after them: "car two fourteen", "bus fourteen oh nine", "rail car two five four one", "van twenty two", and units ("unit four twelve").</summary>
     private static readonly WordSet SaidVehicles = new(["car", "bus", "van", "cruiser", "truck", "boat", "unit"]);
