@@ -399,8 +399,9 @@ internal sealed partial class PiiContextRules
 
     /// <summary>
     /// A name spelled out letter by letter after it is said: "pa nhia xiong thats p a n h i a x i o n g", "sandoval s a n
-    /// d o v a l". Three letters or more, each a word alone, that spell the words of a name found in the ten tokens
-    /// before, or the word just before them, which is then a name too.
+    /// d o v a l", "stone s as in sam t o n e". Three letters or more, each a word alone or said with its word, that
+    /// spell the words of a name found in the ten tokens before, or the word just before them, which is then a name too;
+    /// an age after the spelling and a comma is the person's.
     /// </summary>
     private void SpelledNames(List<PiiSpan> spans, List<PiiSpan> added)
     {
@@ -412,23 +413,33 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
+            // The letters, each alone or said with its word ("s as in sam t o n e").
             var last = k;
-            while (IsSpelledLetter(last + 1) && Spaced(last, last + 1))
+            var length = 1;
+            buffer[0] = char.ToLowerInvariant(text[tokens[k].Start]);
+            while (length < buffer.Length)
             {
-                last++;
+                if (Eq(last + 1, "as") && Eq(last + 2, "in") && IsWord(last + 3) && char.ToLowerInvariant(text[tokens[last + 3].Start]) == buffer[length - 1])
+                {
+                    last += 3;
+                }
+                else if (IsSpelledLetter(last + 1) && Spaced(last, last + 1))
+                {
+                    buffer[length++] = char.ToLowerInvariant(text[tokens[++last].Start]);
+                }
+                else
+                {
+                    break;
+                }
             }
 
-            if (last - k < 2)
+            if (length < 3)
             {
                 k = last;
                 continue;
             }
 
-            var letters = buffer[..Math.Min(last - k + 1, buffer.Length)];
-            for (var j = 0; j < letters.Length; j++)
-            {
-                letters[j] = char.ToLowerInvariant(text[tokens[k + j].Start]);
-            }
+            var letters = buffer[..length];
 
             var said = k - 1;
             while (said > 0 && (EqAny(said, "thats", "spelled", "spell", "its") || IsFiller(said) || P(said, ',') || P(said, '\'') && Eq(said + 1, "s")))
@@ -437,12 +448,16 @@ internal sealed partial class PiiContextRules
             }
 
             var spelled = new PiiSpan(tokens[k].Start, tokens[last].End, PiiLabel.Person);
-            if (SpellsANameBefore(spans, letters, tokens[Math.Max(0, k - 10)].Start, tokens[k].Start))
+            var found = SpellsANameBefore(spans, letters, tokens[Math.Max(0, k - 10)].Start, tokens[k].Start);
+            if (found)
             {
+                RemoveWithin(spans, spelled.Start, spelled.End); // (the word of "s as in sam" is no name)
                 added.Add(spelled);
             }
             else if (IsWord(said) && tokens[said].Length == letters.Length && text.AsSpan(tokens[said].Start, tokens[said].Length).Equals(letters, StringComparison.OrdinalIgnoreCase))
             {
+                found = true;
+                RemoveWithin(spans, spelled.Start, spelled.End);
                 added.Add(spelled);
                 if (!Overlaps(spans, tokens[said].Start, tokens[said].End))
                 {
@@ -450,12 +465,18 @@ internal sealed partial class PiiContextRules
                 }
             }
 
+            // "darnell prewitt, p r e w i t t, twenty four,": the age after the spelling, as after the name.
+            if (found && P(last + 1, ',') && AgeNumber(last + 2, out var aged) is >= 1 and <= 99 && AgeCloses(aged + 1) && !Overlaps(spans, tokens[last + 2].Start, tokens[aged].End))
+            {
+                added.Add(new PiiSpan(tokens[last + 2].Start, tokens[aged].End, PiiLabel.Age));
+            }
+
             k = last;
         }
     }
 
-    /// <summary>A letter said alone as a name is spelled: one letter, a word to itself.</summary>
-    private bool IsSpelledLetter(int k) => k < count && IsWord(k) && tokens[k].Length == 1 && char.IsAsciiLetter(text[tokens[k].Start]);
+    /// <summary>A letter said alone as a name is spelled: one letter, a word to itself (not the "s" of "that's").</summary>
+    private bool IsSpelledLetter(int k) => k < count && IsWord(k) && tokens[k].Length == 1 && char.IsAsciiLetter(text[tokens[k].Start]) && !(k > 0 && P(k - 1, '\'') && tokens[k].Start == tokens[k - 1].End);
 
     /// <summary>Do the letters spell, without its spaces, a run of words of a name that ends between <paramref name="from"/> and <paramref name="to"/>?</summary>
     private bool SpellsANameBefore(List<PiiSpan> spans, ReadOnlySpan<char> letters, int from, int to)

@@ -725,7 +725,13 @@ public sealed class SpokenStyleTests
     [InlineData("OFC. VANG: how old is tou\nFEMALE: thirty three\nOFC. VANG: okay", "thirty three")]
     [InlineData("how old is he? 17. and he ran", "17")]
     [InlineData("that's wendell pike, p i k e, he's seventy three from unity", "seventy three")]
+    [InlineData("the driver was a darnell prewitt, p r e w i t t, twenty four, hit for failure to appear", "twenty four")]
     public void AgesAnsweredAndSaidBeforeWhereFrom(string text, string expected) => AssertFinds(text, expected, "AGE");
+
+    [Theory]
+    [InlineData("the driver said his name is efrain tellez that's t e l l e z and he ran", "t e l l e z")]
+    [InlineData("his name is stone s as in sam t o n e and he ran", "s as in sam t o n e")]
+    public void NamesSpelledAfterThatsOrWithTheirWords(string text, string expected) => AssertFinds(text, expected, "PERSON");
 
     [Fact]
     public void HowOldOfAThingIsNoAge() =>
