@@ -135,6 +135,52 @@ internal sealed partial class PiiContextRules
         }
     }
 
+    /// <summary>
+    /// A badge said right after an officer's rank and name, as a dictated report opens: "this is deputy uh ruelas nine
+    /// two one four". Three digit words or more after the name (a number word the name took in is given back).
+    /// </summary>
+    private void BadgesSaidAfterRankedNames(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!TextHas(DigitWords))
+        {
+            return;
+        }
+
+        for (var i = 0; i < spans.Count; i++)
+        {
+            var span = spans[i];
+            var first = FirstToken(span.Start);
+            var rank = BeforeFiller(first - 1);
+            if (span.Label != PiiLabel.Person || first < 1 || !IsWord(rank) || !tokens[rank].Is(Lex.Rank))
+            {
+                continue;
+            }
+
+            // The name's last token, and a digit word it took in ("ruelas nine").
+            var last = FirstToken(span.End) - 1;
+            var n = last + 1;
+            if (last > first && In(DigitWords, last) && Spaced(last - 1, last))
+            {
+                n = last;
+                last--;
+            }
+
+            var end = n;
+            while (end < count && In(DigitWords, end) && (end == n ? Spaced(n - 1, n) : Spaced(end - 1, end)))
+            {
+                end++;
+            }
+
+            if (end - n < 3 || end < count && IsWord(end) && tokens[end].Is(Lex.Measure))
+            {
+                continue;
+            }
+
+            spans[i] = new PiiSpan(span.Start, tokens[last].End, PiiLabel.Person);
+            added.Add(new PiiSpan(tokens[n].Start, tokens[end - 1].End, PiiLabel.BadgeId));
+        }
+    }
+
     /// <summary>A mile marker said in words: "mile marker one twenty four", "milepost sixty two", "MM forty", "mile marker one-oh-four".</summary>
     private void SpokenMileMarkers(List<PiiSpan> spans, List<PiiSpan> added)
     {

@@ -161,6 +161,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         SpokenTimes(kept, added);
         WordClockTimes(kept, added);
         SpokenIds(kept, added);
+        BadgesSaidAfterRankedNames(kept, added);
         SpokenEmails(kept, added);
         SpelledNames(kept, added);
         SpokenYears(kept, added);

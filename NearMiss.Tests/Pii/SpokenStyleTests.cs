@@ -669,6 +669,8 @@ public sealed class SpokenStyleTests
     [InlineData("his father gave us his social, zero seven two, four four, one nine three eight", "zero seven two, four four, one nine three eight", "SSN")]
     [InlineData("He was sitting in his cruiser, patrol car No. 1862, when the truck hit it.", "1862", "VEHICLE_ID")]
     [InlineData("He hit the push bar of Lor's squad car, No. 214, and fled.", "214", "VEHICLE_ID")]
+    [InlineData("this is deputy uh ruelas nine two one four pima county s o district four.", "nine two one four", "BADGE_ID")]
+    [InlineData("this is deputy uh ruelas nine two one four pima county s o district four.", "ruelas", "PERSON")]
     public void IdsAfterTheirWord(string text, string expected, string label) => AssertFinds(text, expected, label);
 
     [Theory]
@@ -732,6 +734,10 @@ public sealed class SpokenStyleTests
     [InlineData("the driver said his name is efrain tellez that's t e l l e z and he ran", "t e l l e z")]
     [InlineData("his name is stone s as in sam t o n e and he ran", "s as in sam t o n e")]
     public void NamesSpelledAfterThatsOrWithTheirWords(string text, string expected) => AssertFinds(text, expected, "PERSON");
+
+    [Fact]
+    public void AMeasureAfterARankedNameIsNoBadge() =>
+        Assert.DoesNotContain(Rules.Detect("Deputy Jones two three four five feet away"), s => s.Label == PiiLabel.BadgeId);
 
     [Fact]
     public void HowOldOfAThingIsNoAge() =>
