@@ -190,7 +190,7 @@ internal sealed partial class PiiContextRules
         {
             // "block of", "blk of", "blk", after a number in digits or said up to "hundred".
             var blk = Eq(k + 1, "blk");
-            var said = EqAny(k, "hundred", "thousand") ? SaidHundredStart(k) : -1;
+            var said = tokens[k].Length is 7 or 8 && EqAny(k, "hundred", "thousand") ? SaidHundredStart(k) : -1;
             if (tokens[k].Kind != TokenKind.Number && said < 0 || !(Eq(k + 1, "block") && Eq(k + 2, "of") || blk))
             {
                 continue;

@@ -97,7 +97,7 @@ internal sealed partial class PiiContextRules
     /// <summary>The first token of an ordinal word that ends at <paramref name="k"/>, with its tens ("sixty third", "twenty-first"), or -1.</summary>
     private int OrdinalStreetStart(int k)
     {
-        if (!In(OrdinalDayWords, k))
+        if (k < 0 || !MayBeOrdinalWord(k) || !In(OrdinalDayWords, k))
         {
             return -1;
         }
@@ -110,7 +110,7 @@ internal sealed partial class PiiContextRules
     /// <summary>The last token of an ordinal word that starts at <paramref name="k"/>, with its tens ("sixty third"), or -1.</summary>
     private int OrdinalStreetEnd(int k)
     {
-        if (In(OrdinalDayWords, k))
+        if (k < count && MayBeOrdinalWord(k) && In(OrdinalDayWords, k))
         {
             return k;
         }

@@ -295,6 +295,13 @@ internal sealed partial class PiiContextRules
     private static readonly WordSet OrdinalDayWords = new(["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
         "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth", "thirtieth"]);
 
+    /// <summary>
+    /// Whether token <paramref name="k"/> may be one of the <see cref="OrdinalDayWords"/>, from its length and last letter
+    /// alone ("first", "second", "third", the rest end in "th"): the list has no token bit, so this spares most lookups.
+    /// </summary>
+    private bool MayBeOrdinalWord(int k) =>
+        tokens[k].Length is >= 5 and <= 11 && tokens[k].Kind == TokenKind.Word && text[tokens[k].End - 1] is 't' or 'd' or 'h' or 'T' or 'D' or 'H';
+
     /// <summary>A mark joined to the word before it: "second-floor".</summary>
     private bool MarkJoined(int k) => tokens[k].Start == tokens[k - 1].End && (P(k, '-') || P(k, '/'));
 
@@ -348,7 +355,7 @@ internal sealed partial class PiiContextRules
 
         for (var k = 2; k < count; k++)
         {
-            if (!In(OrdinalDayWords, k))
+            if (!MayBeOrdinalWord(k) || !In(OrdinalDayWords, k))
             {
                 continue;
             }

@@ -23,9 +23,14 @@ internal sealed partial class PiiContextRules
         {
             // The state: its code in capitals, or its name, of two words ("South Dakota") or one, in lower case only in a
             // text all in lower case ("hope, arkansas").
+            if (!P(k - 1, ',') || !IsWord(k))
+            {
+                continue;
+            }
+
             var two = EqAny(k, "north", "south", "west", "new", "rhode") && EqAny(k + 1, "dakota", "carolina", "virginia", "mexico", "jersey", "york", "hampshire", "island") && Spaced(k, k + 1);
             var state = two ? k + 1 : k;
-            if (!P(k - 1, ',') || !IsWord(k) || !(tokens[k].Is(Lex.StateCode) && tokens[k].Length == 2 && tokens[k].Has(TokenFlags.AllCaps)
+            if (!(tokens[k].Is(Lex.StateCode) && tokens[k].Length == 2 && tokens[k].Has(TokenFlags.AllCaps)
                 || (two || tokens[k].Is(Lex.State)) && (!tokens[k].Has(TokenFlags.Lower) || caseless)))
             {
                 continue;

@@ -42,6 +42,13 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
     /// </summary>
     private bool TextHasWord(string word)
     {
+        var cue = Array.IndexOf(CueWords, word);
+        if (cue >= 0)
+        {
+            cues ??= FindCues();
+            return (cues.Value & (1UL << cue)) != 0;
+        }
+
         for (var k = 0; k < count; k++)
         {
             if (tokens[k].Length == word.Length && Eq(k, word))
@@ -51,6 +58,41 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         }
 
         return false;
+    }
+
+    /// <summary>The words rules ask the whole text for (<see cref="TextHasWord"/>), found in one pass for all of them.</summary>
+    private static readonly string[] CueWords =
+        ["and", "between", "dash", "dot", "force", "hundred", "marker", "me", "milepost", "mm", "number", "old", "post", "social", "task", "thousand"];
+
+    /// <summary>Which <see cref="CueWords"/> the text holds, one bit each, once asked.</summary>
+    private ulong? cues;
+
+    /// <summary>The <see cref="CueWords"/> by their length, each as its index.</summary>
+    private static readonly int[][] CuesByLength =
+        [.. Enumerable.Range(0, 9).Select(length => Enumerable.Range(0, CueWords.Length).Where(c => CueWords[c].Length == length).ToArray())];
+
+    private ulong FindCues()
+    {
+        var found = 0UL;
+        for (var k = 0; k < count; k++)
+        {
+            var length = tokens[k].Length;
+            if (length is < 2 or > 8 || tokens[k].Kind != TokenKind.Word)
+            {
+                continue;
+            }
+
+            var first = (char)(text[tokens[k].Start] | 0x20); // (the cue words are ASCII, in lower case)
+            foreach (var c in CuesByLength[length])
+            {
+                if (CueWords[c][0] == first && Eq(k, CueWords[c]))
+                {
+                    found |= 1UL << c;
+                }
+            }
+        }
+
+        return found;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
