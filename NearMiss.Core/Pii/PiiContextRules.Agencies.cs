@@ -251,15 +251,10 @@ internal sealed partial class PiiContextRules
                 first++; // "the", "our" open the phrase but are no part of the name
             }
 
-            var force = new PiiSpan(tokens[first].Start, tokens[k + 1].End, PiiLabel.Agency);
-            if (!named || OverlapsBeyond(spans, force) || Overlaps(added, force.Start, force.End))
+            if (named && AddInPlace(spans, added, new PiiSpan(tokens[first].Start, tokens[k + 1].End, PiiLabel.Agency)))
             {
-                continue;
+                k++;
             }
-
-            RemoveWithin(spans, force.Start, force.End);
-            added.Add(force);
-            k++;
         }
     }
 

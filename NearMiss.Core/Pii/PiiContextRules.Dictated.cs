@@ -368,10 +368,8 @@ internal sealed partial class PiiContextRules
             }
 
             var road = new PiiSpan(tokens[first].Start, tokens[n - 1].End, PiiLabel.Location);
-            if (!OverlapsBeyond(spans, road) && !Overlaps(added, road.Start, road.End))
+            if (AddInPlace(spans, added, road))
             {
-                RemoveWithin(spans, road.Start, road.End);
-                added.Add(road);
                 k = n - 1;
             }
         }
@@ -419,10 +417,8 @@ internal sealed partial class PiiContextRules
             }
 
             var vehicle = new PiiSpan(tokens[k + 1].Start, tokens[n - 1].End, Eq(k, "unit") ? PiiLabel.BadgeId : PiiLabel.VehicleId);
-            if (!OverlapsBeyond(spans, vehicle) && !Overlaps(added, vehicle.Start, vehicle.End))
+            if (AddInPlace(spans, added, vehicle))
             {
-                RemoveWithin(spans, vehicle.Start, vehicle.End);
-                added.Add(vehicle);
                 k = n - 1;
             }
         }

@@ -62,33 +62,30 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
-            // The ordinal before "and" ("eleventh and garnett") or after it ("broad and fifth").
+            // The ordinal before "and" ("eleventh and garnett") or after it ("broad and fifth"), the other street across.
             var before = OrdinalStreetStart(k - 1);
-            var (start, end, ordinal) = before >= 0 ? (before, k + 1, k - 1) : (k - 1, OrdinalStreetEnd(k + 1), -1);
-            if (before < 0 && end < 0)
+            var after = before < 0 ? OrdinalStreetEnd(k + 1) : -1;
+            if (before < 0 && after < 0)
             {
                 continue;
             }
 
-            var other = before >= 0 ? k + 1 : k - 1;
-            ordinal = before >= 0 ? ordinal : end;
+            var (start, end, other) = before >= 0 ? (before, k + 1, k + 1) : (k - 1, after, k - 1);
             if (!IsWord(other) || tokens[other].Is(Lex.Stop) || IsFiller(other) || IsNumberWord(other) || In(OrdinalDayWords, other) || tokens[other].Has(TokenFlags.NewlineBefore) || tokens[k].Has(TokenFlags.NewlineBefore))
             {
                 continue;
             }
 
             var lead = BeforeFiller(start - 1);
-            if (!EqAny(lead, "at", "near", "on", "off", "of") || Eq(lead, "at") && Eq(ordinal, "first") && before >= 0 || Eq(lead - 1, "the") && !Eq(lead, "of"))
+            if (!EqAny(lead, "at", "near", "on", "off", "of") || Eq(lead, "at") && before >= 0 && Eq(k - 1, "first") || Eq(lead - 1, "the") && !Eq(lead, "of"))
             {
                 continue;
             }
 
-            end += k + 1 < count && end + 1 < count && IsWord(end + 1) && tokens[end + 1].Is(Lex.StreetSuffix) ? 1 : 0;
+            end += end + 1 < count && IsWord(end + 1) && tokens[end + 1].Is(Lex.StreetSuffix) ? 1 : 0;
             var corner = new PiiSpan(tokens[start].Start, tokens[end].End, PiiLabel.Address);
-            if (!OverlapsBeyond(spans, corner) && !Overlaps(added, corner.Start, corner.End))
+            if (AddInPlace(spans, added, corner))
             {
-                RemoveWithin(spans, corner.Start, corner.End);
-                added.Add(corner);
                 k = end;
             }
         }

@@ -386,11 +386,7 @@ internal sealed partial class PiiContextRules
             }
 
             var mail = new PiiSpan(tokens[first].Start, tokens[k].End, PiiLabel.Email);
-            if (!OverlapsBeyond(spans, mail) && !Overlaps(added, mail.Start, mail.End))
-            {
-                RemoveWithin(spans, mail.Start, mail.End);
-                added.Add(mail);
-            }
+            AddInPlace(spans, added, mail);
         }
     }
 
@@ -547,10 +543,8 @@ internal sealed partial class PiiContextRules
             }
 
             var year = new PiiSpan(tokens[k].Start, tokens[last].End, PiiLabel.Date);
-            if (!OverlapsBeyond(spans, year) && !Overlaps(added, year.Start, year.End))
+            if (AddInPlace(spans, added, year))
             {
-                RemoveWithin(spans, year.Start, year.End);
-                added.Add(year);
                 k = last;
             }
         }
@@ -586,10 +580,8 @@ internal sealed partial class PiiContextRules
             }
 
             var ssn = new PiiSpan(tokens[k].Start, tokens[last].End, PiiLabel.Ssn);
-            if (!OverlapsBeyond(spans, ssn) && !Overlaps(added, ssn.Start, ssn.End))
+            if (AddInPlace(spans, added, ssn))
             {
-                RemoveWithin(spans, ssn.Start, ssn.End);
-                added.Add(ssn);
                 k = last;
             }
         }

@@ -555,10 +555,8 @@ internal sealed partial class PiiContextRules
 
             var end = Eq(k + 1, "of") && k + 2 < count && tokens[k + 2].Kind == TokenKind.Number && tokens[k + 2].Length == 4 ? k + 2 : k;
             var month = new PiiSpan(tokens[k].Start, tokens[end].End, PiiLabel.Date);
-            if (!OverlapsBeyond(spans, month) && !Overlaps(added, month.Start, month.End))
+            if (AddInPlace(spans, added, month))
             {
-                RemoveWithin(spans, month.Start, month.End);
-                added.Add(month);
                 k = end;
             }
         }

@@ -122,6 +122,22 @@ internal sealed partial class PiiContextRules
     /// <summary>Removes the spans that lie within [start, end).</summary>
     private static void RemoveWithin(List<PiiSpan> spans, int start, int end) => spans.RemoveAll(s => s.Start >= start && s.End <= end);
 
+    /// <summary>
+    /// Adds <paramref name="span"/> in place of the spans found inside it, unless a span found or added reaches beyond it
+    /// or one added overlaps it: whether it was added.
+    /// </summary>
+    private static bool AddInPlace(List<PiiSpan> spans, List<PiiSpan> added, PiiSpan span)
+    {
+        if (OverlapsBeyond(spans, span) || Overlaps(added, span.Start, span.End))
+        {
+            return false;
+        }
+
+        RemoveWithin(spans, span.Start, span.End);
+        added.Add(span);
+        return true;
+    }
+
     /// <summary>Removes the addresses, places and persons that overlap <paramref name="grown"/>.</summary>
     private static void RemoveStreetParts(List<PiiSpan> spans, PiiSpan grown) =>
         spans.RemoveAll(s => s.Start < grown.End && grown.Start < s.End && s.Label is PiiLabel.Address or PiiLabel.Location or PiiLabel.Person);
