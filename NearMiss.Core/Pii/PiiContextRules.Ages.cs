@@ -300,59 +300,6 @@ internal sealed partial class PiiContextRules
         }
     }
 
-    /// <summary>
-    /// The answer to "how old": "OFC. VANG: how old is tou\nFEMALE: thirty three", "how old is he? 17." The first thing
-    /// said after the question, on its line or the next after a speaker's label, when it is a number alone.
-    /// </summary>
-    private void HowOldAnswers(List<PiiSpan> spans, List<PiiSpan> added)
-    {
-        if (!TextHasWord("old"))
-        {
-            return;
-        }
-
-        for (var k = 1; k < count; k++)
-        {
-            if (!Eq(k, "old") || !Eq(k - 1, "how"))
-            {
-                continue;
-            }
-
-            // Of a person: "how old is tou", "how old is the kid", not "how old was the car".
-            var of = EqAny(k + 1, "is", "was", "are", "were") ? k + 2 : k + 1;
-            if (EqAny(of, "it", "that", "this") || EqAny(of, "the", "his", "her", "your", "their", "a") && !In(AgeSubjects, of + 1))
-            {
-                continue;
-            }
-
-            // The question runs to its mark or its line's end; the answer may open with a speaker's label.
-            var n = k + 1;
-            while (n < count && n - k < 8 && !P(n, '?') && !tokens[n].Has(TokenFlags.NewlineBefore))
-            {
-                n++;
-            }
-
-            n += P(n, '?') ? 1 : 0;
-            if (n < count && tokens[n].Has(TokenFlags.NewlineBefore))
-            {
-                var label = n;
-                while (label < count && label - n < 3 && IsWord(label) && !P(label, ':'))
-                {
-                    label++;
-                }
-
-                n = P(label, ':') && !tokens[label].Has(TokenFlags.NewlineBefore) ? label + 1 : n;
-            }
-
-            n = AfterFiller(n);
-            n += In(AgeHedges, n) ? 1 : 0;
-            if (AgeNumber(n, out var end) is >= 1 and <= 99 && (AgeCloses(end + 1) || Eq(end + 1, "i") && EqAny(end + 2, "think", "guess")) && !Overlaps(spans, tokens[n].Start, tokens[end].End))
-            {
-                added.Add(new PiiSpan(tokens[n].Start, tokens[end].End, PiiLabel.Age));
-            }
-        }
-    }
-
     /// <summary>Two letters said apart for a person's sex and race, one of them "m" or "f": "m w", "w f", "b m".</summary>
     private bool SaidSexAndRace(int k) =>
         IsWord(k) && IsWord(k + 1) && tokens[k].Length == 1 && tokens[k + 1].Length == 1 && Spaced(k, k + 1)

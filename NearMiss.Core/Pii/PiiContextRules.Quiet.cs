@@ -457,6 +457,41 @@ internal sealed partial class PiiContextRules
         return last + 1 >= tokens.Length || tokens[first].Has(TokenFlags.Lower) && tokens[last].Has(TokenFlags.Lower) || !(next.Is(Lex.Rank | Lex.Role) || WordIs(text, next, "officer") || WordIs(text, next, "officers") || WordIs(text, next, "deputy") || WordIs(text, next, "trooper") || WordIs(text, next, "agent"));
     }
 
+    /// <summary>
+    /// "Airport PD, mid shift", "AIRPORT PD - RADIO TRAFFIC": the police of an airport no word names are a kind of agency,
+    /// as many airports have one; they are the agency only as the short name of one the text names ("Los Angeles Airport
+    /// Police … an Airport Police spokesperson").
+    /// </summary>
+    private void UnnamedAirportPolice(List<PiiSpan> spans)
+    {
+        if (!TextHasWord("airport"))
+        {
+            return;
+        }
+
+        var named = spans.Exists(s => s.Label == PiiLabel.Agency && AirportOf(TokenEnding(s.End)) > FirstToken(s.Start));
+        if (!named)
+        {
+            spans.RemoveAll(s => s.Label == PiiLabel.Agency && IsBareAirportPolice(text, tokens.AsSpan(0, count), FirstToken(s.Start), TokenEnding(s.End)));
+        }
+    }
+
+    /// <summary>The token "Airport" of "Airport PD", "Airport Police" or "Airport Police Department" ending at <paramref name="last"/>, or -1.</summary>
+    private int AirportOf(int last) =>
+        EqAny(last, "pd", "police") && Eq(last - 1, "airport") ? last - 1
+        : EqAny(last, "department", "dept") && Eq(last - 1, "police") && Eq(last - 2, "airport") ? last - 2
+        : -1;
+
+    /// <summary>
+    /// Are tokens <paramref name="first"/> to <paramref name="last"/> only "Airport PD", "Airport Police" or "Airport
+    /// Police Department", with no name before them (after a line's start, a mark or a word such as "the")?
+    /// </summary>
+    internal static bool IsBareAirportPolice(string text, ReadOnlySpan<Token> tokens, int first, int last) =>
+        last - first is 1 or 2 && WordIs(text, tokens[first], "airport")
+        && (first == 0 || tokens[first - 1].Kind == TokenKind.Punct || tokens[first].Has(TokenFlags.NewlineBefore) || tokens[first - 1].Is(Lex.Stop)) // (not "msp airport pd")
+        && (last == first + 1 ? WordIs(text, tokens[last], "pd") || WordIs(text, tokens[last], "police")
+            : WordIs(text, tokens[first + 1], "police") && (WordIs(text, tokens[last], "department") || WordIs(text, tokens[last], "dept")));
+
     /// <summary>"Agency Type: County Sheriff's Office": the colon of a form's field whose name says it holds a kind.</summary>
     private static bool IsFieldColon(string text, ReadOnlySpan<Token> tokens, int k) =>
         k >= 1 && tokens[k].Kind == TokenKind.Punct && text[tokens[k].Start] == ':' && (WordIs(text, tokens[k - 1], "type") || WordIs(text, tokens[k - 1], "kind"));

@@ -198,9 +198,35 @@ internal sealed partial class PiiContextRules
         // A dictated log's entry opens with its time: "twenty three ten on interstate seven seven".
         var lead = Eq(k - 1, "like") ? k - 2 : k - 1;
         var led = In(TimeLeads, lead) || Eq(lead, "at") || k == 0 || tokens[k].Has(TokenFlags.NewlineBefore) || AckStamp(k, minuteEnd);
-        return led && (hour >= 13 || Eq(k, "zero") || Eq(k, "oh")) && !In(Counted, minuteEnd + 1) && !EqAny(minuteEnd + 1, "dollars", "bucks", "pounds", "lbs")
+        var entry = (k == 0 || tokens[k].Has(TokenFlags.NewlineBefore)) && P(minuteEnd + 1, ',') && SaidLog();
+        return led && (hour >= 13 || Eq(k, "zero") || Eq(k, "oh") || entry) && !In(Counted, minuteEnd + 1) && !EqAny(minuteEnd + 1, "dollars", "bucks", "pounds", "lbs")
             && !(IsWord(minuteEnd + 1) && tokens[minuteEnd + 1].Is(Lex.Measure)) ? minuteEnd : -1;
     }
+
+    /// <summary>Whether the text is a log read aloud: two lines or more open with a 24-hour time said ("Eighteen forty, theft report").</summary>
+    private bool SaidLog()
+    {
+        if (saidLog is { } known)
+        {
+            return known;
+        }
+
+        var entries = 0;
+        for (var k = 0; k < count && entries < 2; k++)
+        {
+            if ((k == 0 || tokens[k].Has(TokenFlags.NewlineBefore)) && SaidHour(k, out var hourEnd) is var hour and >= 0 && (hour >= 13 || EqAny(k, "zero", "oh"))
+                && SaidMinutes(hourEnd + 1, out var minuteEnd) >= 0 && (P(minuteEnd + 1, ',') || EqAny(minuteEnd + 1, "hours", "hrs")))
+            {
+                entries++;
+            }
+        }
+
+        saidLog = entries >= 2;
+        return entries >= 2;
+    }
+
+    /// <summary>Whether the text is a log read aloud, once asked.</summary>
+    private bool? saidLog;
 
     /// <summary>
     /// A dispatcher's acknowledgement stamped with its time, said: "DISPATCH: Copy Lincoln Adam two two, twenty two
@@ -252,9 +278,11 @@ internal sealed partial class PiiContextRules
 
         if (value == 20)
         {
-            if (IsWord(k + 1) && Spaced(k, k + 1) && NumberWords.Value(text, tokens[k + 1]) is >= 1 and <= 3 and var more && SaidMinutes(k + 2, out _) >= 0)
+            // "twenty one" or "twenty-one"
+            var unit = JoinsNumberWords(k + 1) ? k + 2 : k + 1;
+            if (IsWord(unit) && (unit == k + 2 || Spaced(k, unit)) && NumberWords.Value(text, tokens[unit]) is >= 1 and <= 3 and var more && SaidMinutes(unit + 1, out _) >= 0)
             {
-                last = k + 1;
+                last = unit;
                 return 20 + more;
             }
 
@@ -292,9 +320,10 @@ internal sealed partial class PiiContextRules
 
         if (value is 20 or 30 or 40 or 50)
         {
-            if (IsWord(k + 1) && Spaced(k, k + 1) && NumberWords.Value(text, tokens[k + 1]) is >= 1 and <= 9 and var more)
+            var unit = JoinsNumberWords(k + 1) ? k + 2 : k + 1;
+            if (IsWord(unit) && (unit == k + 2 || Spaced(k, unit)) && NumberWords.Value(text, tokens[unit]) is >= 1 and <= 9 and var more)
             {
-                last = k + 1;
+                last = unit;
                 return value + more;
             }
 
@@ -412,6 +441,7 @@ internal sealed partial class PiiContextRules
             // The letters, each alone or said with its word ("s as in sam t o n e").
             var last = k;
             var length = 1;
+            var hyphened = false;
             buffer[0] = char.ToLowerInvariant(text[tokens[k].Start]);
             while (length < buffer.Length)
             {
@@ -422,6 +452,12 @@ internal sealed partial class PiiContextRules
                 else if (IsSpelledLetter(last + 1) && Spaced(last, last + 1))
                 {
                     buffer[length++] = char.ToLowerInvariant(text[tokens[++last].Start]);
+                }
+                else if (P(last + 1, '-') && IsSpelledLetter(last + 2) && tokens[last + 1].Start == tokens[last].End && tokens[last + 2].Start == tokens[last + 1].End)
+                {
+                    hyphened = true; // "W-A-R-S-A-M-E"
+                    last += 2;
+                    buffer[length++] = char.ToLowerInvariant(text[tokens[last].Start]);
                 }
                 else
                 {
@@ -444,7 +480,9 @@ internal sealed partial class PiiContextRules
             }
 
             var spelled = new PiiSpan(tokens[k].Start, tokens[last].End, PiiLabel.Person);
-            var found = SpellsANameBefore(spans, letters, tokens[Math.Max(0, k - 10)].Start, tokens[k].Start);
+            // Letters joined by hyphens are a spelling wherever the name was said before, or after "spell" ("Spell the last name?").
+            var found = SpellsANameBefore(spans, letters, hyphened ? 0 : tokens[Math.Max(0, k - 10)].Start, tokens[k].Start)
+                || hyphened && length >= 4 && AsksToSpell(k);
             if (found)
             {
                 RemoveWithin(spans, spelled.Start, spelled.End); // (the word of "s as in sam" is no name)
@@ -472,6 +510,20 @@ internal sealed partial class PiiContextRules
     }
 
     /// <summary>A letter said alone as a name is spelled: one letter, a word to itself (not the "s" of "that's").</summary>
+    /// <summary>Is "spell" or "spelling" among the twelve tokens before <paramref name="k"/>?</summary>
+    private bool AsksToSpell(int k)
+    {
+        for (var j = k - 1; j >= 0 && k - j <= 12; j--)
+        {
+            if (EqAny(j, "spell", "spelling", "spelled"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private bool IsSpelledLetter(int k) => k < count && IsWord(k) && tokens[k].Length == 1 && char.IsAsciiLetter(text[tokens[k].Start]) && !(k > 0 && P(k - 1, '\'') && tokens[k].Start == tokens[k - 1].End);
 
     /// <summary>Do the letters spell, without its spaces, a run of words of a name that ends between <paramref name="from"/> and <paramref name="to"/>?</summary>

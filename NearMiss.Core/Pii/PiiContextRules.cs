@@ -62,7 +62,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
 
     /// <summary>The words rules ask the whole text for (<see cref="TextHasWord"/>), found in one pass for all of them.</summary>
     private static readonly string[] CueWords =
-        ["and", "between", "dash", "dot", "force", "hundred", "marker", "me", "milepost", "mm", "number", "old", "post", "social", "task", "thousand"];
+        ["airport", "and", "between", "dash", "dot", "force", "hundred", "marker", "me", "milepost", "mm", "number", "old", "post", "social", "task", "thousand"];
 
     /// <summary>Which <see cref="CueWords"/> the text holds, one bit each, once asked.</summary>
     private ulong? cues;
@@ -190,6 +190,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         WordedAges(kept, added);
         DescribedAges(kept, added);
         HowOldAnswers(kept, added);
+        BirthDateAnswers(kept, added);
         SexSlashAge(added);
         RadioCallSigns(kept, added);
         SpokenCallSigns(kept, added);
@@ -232,6 +233,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         TakenToPlaces(kept, added);
         ShortYears(kept, added);
         Merge(kept, added);
+        IdsSaidAgain(kept, added);
         Alternatives(kept, added);
         Merge(kept, added);
         SurnameFirst(kept);
@@ -251,6 +253,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         kept.RemoveAll(NeverPiiAlone);
         kept.RemoveAll(PersonAfterArticle);
         kept.RemoveAll(AgencyOfAKind);
+        UnnamedAirportPolice(kept);
         return kept;
     }
 

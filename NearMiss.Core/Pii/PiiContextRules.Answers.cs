@@ -1,0 +1,121 @@
+namespace NearMiss.Core.Pii;
+
+/// <summary>
+/// Answers in a transcript: what a person says first after being asked how old they are or when they were born,
+/// on the question's line or the next after a speaker's label.
+/// </summary>
+internal sealed partial class PiiContextRules
+{
+    /// <summary>
+    /// The answer to "how old": "OFC. VANG: how old is tou\nFEMALE: thirty three", "how old is he? 17." The first thing
+    /// said after the question, on its line or the next after a speaker's label, when it is a number alone.
+    /// </summary>
+    private void HowOldAnswers(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!TextHasWord("old"))
+        {
+            return;
+        }
+
+        for (var k = 1; k < count; k++)
+        {
+            if (!Eq(k, "old") || !Eq(k - 1, "how"))
+            {
+                continue;
+            }
+
+            // Of a person: "how old is tou", "how old is the kid", not "how old was the car".
+            var of = EqAny(k + 1, "is", "was", "are", "were") ? k + 2 : k + 1;
+            if (EqAny(of, "it", "that", "this") || EqAny(of, "the", "his", "her", "your", "their", "a") && !In(AgeSubjects, of + 1))
+            {
+                continue;
+            }
+
+            var n = AnswerStart(k);
+            n = AfterFiller(n);
+            n += In(AgeHedges, n) ? 1 : 0;
+            if (AgeNumber(n, out var end) is >= 1 and <= 99 && (AgeCloses(end + 1) || Eq(end + 1, "i") && EqAny(end + 2, "think", "guess")) && !Overlaps(spans, tokens[n].Start, tokens[end].End))
+            {
+                added.Add(new PiiSpan(tokens[n].Start, tokens[end].End, PiiLabel.Age));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Where the answer to a question asked at <paramref name="k"/> starts: after the question's mark or at its line's
+    /// end, and after the speaker's label that opens the next line ("MALE:", "OFC. GRANT:").
+    /// </summary>
+    private int AnswerStart(int k)
+    {
+        var n = k + 1;
+        while (n < count && n - k < 8 && !P(n, '?') && !tokens[n].Has(TokenFlags.NewlineBefore))
+        {
+            n++;
+        }
+
+        n += P(n, '?') ? 1 : 0;
+        if (n < count && tokens[n].Has(TokenFlags.NewlineBefore))
+        {
+            var label = n;
+            while (label < count && label - n < 3 && IsWord(label) && !P(label, ':'))
+            {
+                label++;
+            }
+
+            n = P(label, ':') && !tokens[label].Has(TokenFlags.NewlineBefore) ? label + 1 : n;
+        }
+
+        return n;
+    }
+
+    /// <summary>
+    /// The answer to "date of birth?" or "DOB?" said in words or digits: "MALE: Nine nine ninety-eight", "DOB? uh march
+    /// third ninety one". Numbers, months and ordinals, with slashes or dashes between, up to the line's or sentence's
+    /// end; two numbers at least, or a month and a number.
+    /// </summary>
+    private void BirthDateAnswers(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!TextHas(SpokenIdWords))
+        {
+            return;
+        }
+
+        for (var k = 0; k + 1 < count; k++)
+        {
+            var asked = Eq(k, "dob") || Eq(k, "birth") && Eq(k - 1, "of") && Eq(k - 2, "date");
+            if (!asked || !P(k + 1, '?'))
+            {
+                continue;
+            }
+
+            var n = AfterFiller(AnswerStart(k));
+            if (n >= count || tokens[n].Has(TokenFlags.NewlineBefore) && !P(n - 1, ':'))
+            {
+                continue;
+            }
+
+            var end = n - 1;
+            var numbers = 0;
+            var month = false;
+            for (var j = n; j < count && j - n < 12 && (j == n || !tokens[j].Has(TokenFlags.NewlineBefore)); j++)
+            {
+                var number = tokens[j].Kind == TokenKind.Number && tokens[j].Length <= 4 || IsNumberWord(j) || In(OrdinalWords, j);
+                if (number || IsWord(j) && tokens[j].Is(Lex.Month))
+                {
+                    numbers += number ? 1 : 0;
+                    month |= !number;
+                    end = j;
+                }
+                else if (!(P(j, '-') || P(j, '/') || P(j, ',') && !P(j + 1, ',')))
+                {
+                    break;
+                }
+            }
+
+            if (end >= n && (numbers >= 2 || month && numbers >= 1) && !Overlaps(spans, tokens[n].Start, tokens[end].End))
+            {
+                added.Add(new PiiSpan(tokens[n].Start, tokens[end].End, PiiLabel.Date));
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using NearMiss.Core.Pii;
+
+namespace NearMiss.Tests.Pii;
+
+/// <summary>
+/// Radio traffic, logs and interviews read aloud (decision 070), through the rules alone: ids said again in words,
+/// times that open a log's lines in words, spellings with hyphens, a date of birth answered; and what stays quiet.
+/// </summary>
+public sealed class TranscriptTests
+{
+    private static readonly LocalPiiDetector Rules = LocalPiiDetector.WithTagger(null);
+
+    private static string[] Found(string text, PiiLabel label) =>
+        [.. Rules.Detect(text).Where(s => s.Label == label).Select(s => text[s.Start..s.End])];
+
+    [Theory]
+    [InlineData("2214 G-412: Troop G, four twelve.\nTROOP G: Four twelve, go.", "four twelve", "Four twelve")]
+    [InlineData("Ofc. Devon Grant #1187\nGRANT: One one eight seven, priority.\nDISPATCH: eleven eighty-seven copy.", "One one eight seven", "eleven eighty-seven")]
+    [InlineData("Yellow Horse (#204) was out.\nDISPATCH: Two-oh-four is coming from the north.", "Two-oh-four")]
+    public void BadgesFoundInDigitsAreFoundSaidAgain(string text, params string[] said)
+    {
+        var badges = Found(text, PiiLabel.BadgeId);
+        foreach (var s in said)
+        {
+            Assert.Contains(s, badges);
+        }
+    }
+
+    [Theory]
+    [InlineData("Ofc. Grant #1187 says the phone is nine one one eight seven.")] // a longer run holds the digits: another number
+    [InlineData("Ofc. Grant #1187 took one, then one eight seven more.")] // a comma parts two numbers
+    public void NumbersThatAreNotTheIdSaidWholeAreLeft(string text) =>
+        Assert.Equal(["1187"], Found(text, PiiLabel.BadgeId));
+
+    [Fact]
+    public void ALogReadAloudHasItsTimesInWordsAtEveryLine()
+    {
+        const string text = "Shift log read in.\nEighteen hundred, on duty.\nEighteen forty, theft report.\nTwenty-one ten, traffic stop.\nTen twenty, DV call.\nEleven fifty, transport.";
+        Assert.Equal(["Eighteen hundred", "Eighteen forty", "Twenty-one ten", "Ten twenty", "Eleven fifty"], Found(text, PiiLabel.Time));
+    }
+
+    [Fact]
+    public void AnHourUnderThirteenOpeningALineIsNoTimeOutsideALog() =>
+        Assert.Empty(Found("Notes from the class.\nTen twenty, that's how many rounds we fired.\nEleven fifty, the bill.", PiiLabel.Time));
+
+    [Theory]
+    [InlineData("MALE: Warsame. Abdiqani.\nOFC. GRANT: Okay. Spell the last name?\nMALE: W-A-R-S-A-M-E.", "W-A-R-S-A-M-E")]
+    [InlineData("The RP was a Mrs. Pletnikoff, and she spelled it out twice for dispatch: p-l-e-t-n-i-k-o-f-f.", "p-l-e-t-n-i-k-o-f-f")]
+    public void NamesSpelledWithHyphens(string text, string expected) => Assert.Contains(expected, Found(text, PiiLabel.Person));
+
+    [Theory]
+    [InlineData("We ran the S-W-A-T drill at the range.")]
+    [InlineData("Mark the box T-B-D until the lab calls.")]
+    public void LettersWithHyphensNoOneAskedToSpellAreNoName(string text) => Assert.Empty(Found(text, PiiLabel.Person));
+
+    [Theory]
+    [InlineData("OFC. GRANT: Date of birth?\nMALE: Nine nine ninety-eight.\nOFC. GRANT: Okay.", "Nine nine ninety-eight")]
+    [InlineData("me: DOB?\nhim: uh march third ninety one\nme: thanks", "march third ninety one")]
+    public void ADateOfBirthAnswered(string text, string expected) => Assert.Contains(expected, Found(text, PiiLabel.Date));
+
+    [Fact]
+    public void ADateOfBirthNotAnsweredWithNumbersIsNoDate() =>
+        Assert.Empty(Found("OFC. GRANT: Date of birth?\nMALE: I don't know it, man.", PiiLabel.Date));
+
+    [Theory]
+    [InlineData("Airport PD, mid shift, typed on my phone in the break room.")]
+    [InlineData("AIRPORT PD - RADIO TRAFFIC, as heard")]
+    [InlineData("throwaway acct. airport pd at the big one. ARFF handled the fire.")]
+    public void AirportPoliceNoNameSaysAreAKind(string text) => Assert.Empty(Rules.Detect(text));
+
+    [Theory]
+    [InlineData("A Los Angeles Airport Police officer was hurt, according to an Airport Police spokesperson.", "Airport Police")]
+    [InlineData("cleared and released. msp airport pd cad 24-0018", "msp airport pd")]
+    public void AirportPoliceNamedStayAnAgency(string text, string expected) => Assert.Contains(expected, Found(text, PiiLabel.Agency));
+
+    [Fact]
+    public void AnInterviewersLabelIsNoName() =>
+        Assert.Empty(Found("INT: Okay, we're recording.\nINT: Who built the diagram?", PiiLabel.Person));
+}
