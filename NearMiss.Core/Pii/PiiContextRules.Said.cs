@@ -106,7 +106,8 @@ internal sealed partial class PiiContextRules
     /// <summary>
     /// A house number said aloud and its street, the street type's token or -1: "twenty two fourteen west maple street",
     /// "four oh nine Cedar Lane". Two number words or more, a direction, then one or two words and a street type; none
-    /// of them a word of grammar, a measure or a count ("two three cars down the road" is none).
+    /// of them a word of grammar, a measure or a count ("two three cars down the road" is none); after "address", the
+    /// street's words up to the clause's end without a type.
     /// </summary>
     private int SaidStreetEnd(int k)
     {
@@ -128,8 +129,15 @@ internal sealed partial class PiiContextRules
             n++;
         }
 
+        // After "address" the street's type may go unsaid: "Address was fifty four twenty two south Natoma."
+        var addressed = Eq(k - 1, "address") || EqAny(k - 1, "is", "was") && Eq(k - 2, "address") || P(k - 1, ':') && Eq(k - 2, "address");
         for (var words = 0; words < 3; words++, n++)
         {
+            if (addressed && words > 0 && ClauseEnds(n))
+            {
+                return n - 1;
+            }
+
             if (!IsWord(n) || tokens[n].Has(TokenFlags.NewlineBefore))
             {
                 return -1;
@@ -403,13 +411,14 @@ internal sealed partial class PiiContextRules
             }
 
             var first = at;
-            while (Eq(at, "at") && first > 0 && at - first < 4 && IsMailWord(first - 1) && !Eq(first - 1, "at") && !tokens[first - 1].Is(Lex.Stop) && !Eq(first - 1, "email"))
+            while (Eq(at, "at") && first > 0 && at - first < 4 && IsMailWord(first - 1) && !Eq(first - 1, "at") && !tokens[first - 1].Is(Lex.Stop) && !Eq(first - 1, "email") && !IsContractedIs(first - 1))
             {
                 first--;
             }
 
-            // The address opens after a word of grammar ("is", "to"), "email" or a colon, or at a line's start.
-            if (!Eq(at, "at") || first == at || at == k - 2 || first > 0 && !tokens[first - 1].Is(Lex.Stop) && !Eq(first - 1, "email") && !P(first - 1, ':') && !tokens[first].Has(TokenFlags.NewlineBefore))
+            // The address opens after a word of grammar ("is", "to", "it's"), "email" or a colon, or at a line's start.
+            if (!Eq(at, "at") || first == at || at == k - 2
+                || first > 0 && !tokens[first - 1].Is(Lex.Stop) && !Eq(first - 1, "email") && !P(first - 1, ':') && !IsContractedIs(first - 1) && !tokens[first].Has(TokenFlags.NewlineBefore))
             {
                 continue;
             }
@@ -418,6 +427,9 @@ internal sealed partial class PiiContextRules
             AddInPlace(spans, added, mail);
         }
     }
+
+    /// <summary>The "s" of "it's" or "that's".</summary>
+    private bool IsContractedIs(int k) => Eq(k, "s") && P(k - 1, '\'') && tokens[k].Start == tokens[k - 1].End;
 
     /// <summary>A word of an address said aloud, on the line of the address's end: a word, spaced from the one before.</summary>
     private bool IsMailWord(int k) => IsWord(k) && !tokens[k + 1].Has(TokenFlags.NewlineBefore) && Spaced(k, k + 1);
@@ -605,7 +617,8 @@ internal sealed partial class PiiContextRules
     /// <summary>
     /// A social security number said digit by digit in its three groups, "dash" between: "three two seven dash four four
     /// dash nine one eight two". The shape is its own evidence; the word for it may stand far before. Commas may part
-    /// the groups right after "social" or "ssn" ("his social, zero seven two, four four, one nine three eight").
+    /// the groups right after "social" or "ssn" ("his social, zero seven two, four four, one nine three eight"), or
+    /// nothing part them there at all.
     /// </summary>
     private void SpokenSsns(List<PiiSpan> spans, List<PiiSpan> added)
     {
@@ -626,6 +639,11 @@ internal sealed partial class PiiContextRules
             var commas = first > 0 && P(first + 1, ',') && AfterSocial(k);
             var second = first > 0 && (Eq(first + 1, "dash") || commas) ? DigitGroupEnd(first + 2, 2) : -1;
             var last = second > 0 && (Eq(second + 1, "dash") || commas && P(second + 1, ',')) ? DigitGroupEnd(second + 2, 4) : -1;
+            if (last < 0 && DigitGroupEnd(k, 9) is var run and > 0 && AfterSocial(k))
+            {
+                last = run; // nine digits in a row after "social": "his social, nine one two six six four four one eight"
+            }
+
             if (last < 0 || In(DigitWords, last + 1) && Spaced(last, last + 1))
             {
                 continue;

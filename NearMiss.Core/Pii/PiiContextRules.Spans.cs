@@ -119,6 +119,9 @@ internal sealed partial class PiiContextRules
     private static void RemovePersonsFrom(List<PiiSpan> spans, int start, int end) =>
         spans.RemoveAll(s => s.Label == PiiLabel.Person && s.Start >= start && s.Start < end && s.End <= end);
 
+    /// <summary>Does a span of <paramref name="label"/> hold the character at <paramref name="at"/>?</summary>
+    private static bool InSpan(List<PiiSpan> spans, int at, PiiLabel label) => spans.Exists(s => s.Label == label && s.Start <= at && at < s.End);
+
     /// <summary>Removes the spans that lie within [start, end).</summary>
     private static void RemoveWithin(List<PiiSpan> spans, int start, int end) => spans.RemoveAll(s => s.Start >= start && s.End <= end);
 

@@ -60,11 +60,14 @@ internal sealed partial class PiiContextRules
 
     /// <summary>
     /// "sat 11/16", "Saturday 2/17": a day's name and its date with only a space between are one mention, so one span
-    /// (a comma between makes two, as the annotation rules say: "Sat, 5/25"); a day's name before a time is a date of
+    /// (a comma between makes two, as the annotation rules say: "Sat, 5/25", "Mon, Sep 9"); a day's name before a time is a date of
     /// its own ("[Sat 11:49 PM]"); "sat" and "sun" count only before a date or a time.
     /// </summary>
     private void DaysWithDates(List<PiiSpan> spans)
     {
+        // "Mon, Sep 9": a month's name opens the date too, after a comma (with a space between, the two stay as found).
+        bool OpensWithMonth(PiiSpan date) => FirstToken(date.Start) is var m && IsWord(m) && tokens[m].Start == date.Start && tokens[m].Is(Lex.Month);
+
         for (var i = 0; i < spans.Count; i++)
         {
             var date = spans[i];
@@ -77,7 +80,7 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
-            if (date.Label != PiiLabel.Date || k < 0 || !char.IsAsciiDigit(text[date.Start]) || !In(DayNames, k))
+            if (date.Label != PiiLabel.Date || k < 0 || !(char.IsAsciiDigit(text[date.Start]) || OpensWithMonth(date)) || !In(DayNames, k))
             {
                 continue;
             }
@@ -88,7 +91,7 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
-            if (tokens[k].End != date.Start - 1 || text[date.Start - 1] != ' ')
+            if (tokens[k].End != date.Start - 1 || text[date.Start - 1] != ' ' || !char.IsAsciiDigit(text[date.Start]))
             {
                 continue;
             }
@@ -406,7 +409,7 @@ internal sealed partial class PiiContextRules
 
     /// <summary>
     /// Agencies typed in lower case: "cherokee indian police department", "bnsf police", "prairie band potawatomi tribal
-    /// police", "port of seattle pd": words before a police or sheriff head, at least one of them a place, a name the
+    /// police", "port of seattle pd", "seattle p d": words before a police or sheriff head, at least one of them a place, a name the
     /// word lists do not know as English, or an acronym; the words that only say what kind of agency ("tribal",
     /// "county") are taken along but are not enough alone ("the campus police", "state police").
     /// </summary>
@@ -414,15 +417,25 @@ internal sealed partial class PiiContextRules
     {
         for (var k = 1; k < count; k++)
         {
-            if (!IsWord(k) || !tokens[k].Has(TokenFlags.Lower) || tokens[k].Length > 8 || (text[tokens[k].Start] | 0x20) is not ('p' or 's' or 'm' or 'd') || !(Eq(k, "police") || Eq(k, "pd") || Eq(k, "so") || Eq(k, "sheriff") || Eq(k, "sheriffs") || Eq(k, "marshals") || Eq(k, "dps")))
+            if (!IsWord(k) || !tokens[k].Has(TokenFlags.Lower) || tokens[k].Length > 8 || (text[tokens[k].Start] | 0x20) is not ('p' or 's' or 'm' or 'd' or 'o'))
+            {
+                continue;
+            }
+
+            // "p d" and "s o" as a voice's transcript spells them.
+            var spelled = k >= 2 && (Eq(k, "d") && Eq(k - 1, "p") || Eq(k, "o") && Eq(k - 1, "s")) && Spaced(k - 1, k);
+            var head = spelled ? k - 1 : k;
+            var pd = Eq(k, "pd") || spelled && Eq(k, "d");
+            var so = Eq(k, "so") || spelled && Eq(k, "o");
+            if (!(pd || so || Eq(k, "police") || Eq(k, "sheriff") || Eq(k, "sheriffs") || Eq(k, "marshals") || Eq(k, "dps")))
             {
                 continue;
             }
 
             // "pd" and "county so" name an agency by whatever words stand before them ("garden grove pd"); "police" and
             // "sheriff's office" need a place, an acronym or an unknown word among them ("the campus police" is none).
-            var strong = Eq(k, "pd") || Eq(k, "so") && (Eq(k - 1, "county") || Eq(k - 1, "parish") || Eq(k - 1, "co"));
-            if (Eq(k, "so") && !strong)
+            var strong = pd || so && (Eq(head - 1, "county") || Eq(head - 1, "parish") || Eq(head - 1, "co"));
+            if (so && !strong)
             {
                 continue;
             }
@@ -441,13 +454,20 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
-            var start = k;
+            var start = head;
             var evidence = false;
-            for (var j = k - 1; j >= 0 && k - j <= 5 && IsWord(j) && !tokens[j + 1].Has(TokenFlags.NewlineBefore); j--)
+            for (var j = head - 1; j >= 0 && head - j <= 5 && IsWord(j) && !tokens[j + 1].Has(TokenFlags.NewlineBefore); j--)
             {
-                var known = tokens[j].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Month | Lex.Weekday | Lex.Measure) && !In(AgencyWords, j) || tokens[j].Lex.Has(LexExtra.NotPii);
+                // (spelled, the head is read more strictly: the words before are a place or an acronym, none of a person found)
+                var known = tokens[j].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Month | Lex.Weekday | Lex.Measure) && !In(AgencyWords, j) || tokens[j].Lex.Has(LexExtra.NotPii) || IsFiller(j)
+                    || spelled && InSpan(spans, tokens[j].Start, PiiLabel.Person);
                 var named = !known && (PlaceOrAcronym(j) || !English(j) && !tokens[j].Is(Lex.Keyword) && tokens[j].Length > 1
-                    || strong && !In(AgencyWords, j) && !tokens[j].Is(Lex.Keyword | Lex.Common) && tokens[j].Length > 1);
+                    || strong && !spelled && !In(AgencyWords, j) && !tokens[j].Is(Lex.Keyword | Lex.Common) && tokens[j].Length > 1);
+                if (known && (IsFiller(j) || spelled))
+                {
+                    break;
+                }
+
                 if (!named && !In(AgencyWords, j))
                 {
                     break;
@@ -457,12 +477,12 @@ internal sealed partial class PiiContextRules
                 start = j;
             }
 
-            while (start < k && (Eq(start, "of") || Eq(start, "and")))
+            while (start < head && (Eq(start, "of") || Eq(start, "and")))
             {
                 start++;
             }
 
-            if (!evidence || start == k)
+            if (!evidence || start == head)
             {
                 continue;
             }
