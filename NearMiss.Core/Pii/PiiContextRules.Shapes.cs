@@ -133,7 +133,7 @@ internal sealed partial class PiiContextRules
         }
     }
 
-    /// <summary>"M/W/45", "W/M/32", "B/F/19": the age in a sex, race and age code.</summary>
+    /// <summary>"M/W/45", "W/M/32", "B/F/19", "M/NA/29": the age in a sex, race and age code.</summary>
     private void CodedAges(List<PiiSpan> added)
     {
         if (!Shapes.HasPunct('/') || !Shapes.HasNumber(1, 2))
@@ -143,7 +143,7 @@ internal sealed partial class PiiContextRules
 
         for (var k = 0; k + 4 < count; k++)
         {
-            if (IsWord(k) && tokens[k].Length == 1 && P(k + 1, '/') && IsWord(k + 2) && tokens[k + 2].Length == 1 && P(k + 3, '/') && tokens[k + 4].Kind == TokenKind.Number
+            if (IsWord(k) && tokens[k].Length == 1 && P(k + 1, '/') && IsWord(k + 2) && (tokens[k + 2].Length == 1 || tokens[k + 2].Length == 2 && tokens[k + 2].Has(TokenFlags.AllCaps)) && P(k + 3, '/') && tokens[k + 4].Kind == TokenKind.Number
                 && tokens[k + 4].Length <= 2 && (Eq(k, "m") || Eq(k, "f") || Eq(k + 2, "m") || Eq(k + 2, "f"))
                 && tokens[k + 1].Start == tokens[k].End && tokens[k + 2].Start == tokens[k + 1].End && tokens[k + 3].Start == tokens[k + 2].End && tokens[k + 4].Start == tokens[k + 3].End)
             {

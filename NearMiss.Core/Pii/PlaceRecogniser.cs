@@ -368,9 +368,11 @@ internal sealed class PlaceRecogniser(PiiScan scan) : PiiRecogniser(scan)
         }
 
         ref var t = ref T(i);
-        if (t.Is(Lex.Place) && t.Lex.PlacePopulation >= 100_000 && t.Is(Lex.Common) && EqAny(i + 1, "officers", "officer", "deputies", "police", "pd", "firefighters", "detectives"))
+        if (t.Is(Lex.Place) && t.Lex.PlacePopulation >= 100_000 && t.Is(Lex.Common) && EqAny(i + 1, "officers", "officer", "deputies", "police", "pd", "firefighters", "detectives")
+            || t.Is(Lex.Place) && t.Is(Lex.Common) && P(i + 1, ',') && (t.Lex.PlacePopulation >= 100_000 && Is(i + 2, Lex.StateCode) && tokens[i + 2].Length == 2 && tokens[i + 2].Has(TokenFlags.AllCaps)
+                || t.Lex.PlacePopulation >= 1000 && Is(i + 2, Lex.State) && Cap(i + 2)))
         {
-            // "Two Phoenix Officers Wounded": a large city named like a word, before its officers.
+            // "Two Phoenix Officers Wounded", "Denver, CO", "Liberty, Missouri": a place named like a word, before its officers or its state.
             Emit(i, i + 1, PiiLabel.Location);
             return i + 1;
         }

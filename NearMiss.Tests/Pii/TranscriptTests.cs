@@ -76,4 +76,44 @@ public sealed class TranscriptTests
     [Fact]
     public void AnInterviewersLabelIsNoName() =>
         Assert.Empty(Found("INT: Okay, we're recording.\nINT: Who built the diagram?", PiiLabel.Person));
+
+    [Theory]
+    [InlineData("officer hope sterling, west precinct, seattle p d. call sign two david twenty two", "seattle p d")]
+    [InlineData("the deputy from pennington county s o came out", "pennington county s o")]
+    public void AgenciesWithTheirLettersSpelled(string text, string expected) => Assert.Contains(expected, Found(text, PiiLabel.Agency));
+
+    [Theory]
+    [InlineData("this is kasia kowalczyk chicago p d, badge four one")] // a person found before the letters is no part of the agency
+    [InlineData("we had to assist the p d on it")]
+    public void SpelledLettersTakeNoPersonOrWordIntoAnAgency(string text) =>
+        Assert.DoesNotContain(Found(text, PiiLabel.Agency), a => a.Contains("kasia", StringComparison.Ordinal) || a.Contains("assist", StringComparison.Ordinal));
+
+    [Fact]
+    public void AnAddressSaidAfterAddressNeedsNoStreetType() =>
+        Assert.Contains("fifty four twenty two south Natoma", Found("about nine thirty. Address was fifty four twenty two south Natoma. Female caller said", PiiLabel.Address));
+
+    [Fact]
+    public void NineDigitsSaidAfterSocialAreAnSsn() =>
+        Assert.Contains("nine one two six six four four one eight", Found("so he gave me his social, nine one two six six four four one eight, and it came back", PiiLabel.Ssn));
+
+    [Fact]
+    public void AnEmailSaidAfterItIs() =>
+        Assert.Contains("l carrasco at cbp dhs dot example dot gov", Found("Call me back, or email, it's l carrasco at cbp dhs dot example dot gov. Thanks.", PiiLabel.Email));
+
+    [Fact]
+    public void AShortDayBeforeAMonthAndAComma() =>
+        Assert.Equal(["Mon", "Sep 9"], Found("From: Unknown\nMon, Sep 9, 5:03 PM\nHey, this is Agent", PiiLabel.Date));
+
+    [Theory]
+    [InlineData("He went to Denver, CO for the class", "Denver")]
+    [InlineData("We drove out to Liberty, Missouri for it", "Liberty")]
+    public void APlaceNamedLikeAWordBeforeItsState(string text, string expected) => Assert.Contains(expected, Found(text, PiiLabel.Location));
+
+    [Fact]
+    public void AnAgeInASexRaceAndAgeCodeWithTwoLettersForRace() =>
+        Assert.Contains("29", Found("Son, Kee Begay, M/NA/29, was on scene.", PiiLabel.Age));
+
+    [Fact]
+    public void ARaceIsNoPlace() =>
+        Assert.Empty(Found("Male, Rolando Chavira, Hispanic male, thirty-three, opened the door", PiiLabel.Location));
 }
