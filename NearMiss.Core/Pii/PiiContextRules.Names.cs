@@ -75,20 +75,34 @@ internal sealed partial class PiiContextRules
 
     /// <summary>
     /// A frequent surname written in lower case after a rank: "backup was officer brown in car 7", "dep young took the
-    /// door". The true-caser leaves it lower case, as "officer" is also a noun; a surname this frequent is the name.
+    /// door", or a frequent given name and surname, "officer grant young". The true-caser leaves them lower case, as
+    /// "officer" is also a noun; names this frequent are the name.
     /// </summary>
     private void LowerSurnamesAfterRank(List<PiiSpan> spans, List<PiiSpan> added)
     {
         for (var k = 1; k < count; k++)
         {
-            if (IsWord(k) && tokens[k].Has(TokenFlags.Lower) && tokens[k].Lex.SurnameCount >= 30_000 && IsRankBefore(k) && Spaced(k - 1, k)
-                && !tokens[k].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Month | Lex.Weekday | Lex.Measure) && !In(NotAfterRank, k)
-                && !Overlaps(spans, tokens[k].Start, tokens[k].End))
+            if (!IsWord(k) || !tokens[k].Has(TokenFlags.Lower) || !IsRankBefore(k) || !Spaced(k - 1, k) || tokens[k].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Month | Lex.Weekday | Lex.Measure) || In(NotAfterRank, k))
             {
-                added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.Person));
+                continue;
+            }
+
+            // "officer grant young": a given name and a surname, both frequent, are the name whole.
+            var pair = tokens[k].Lex.GivenCount >= 5_000 && IsLowerSurname(k + 1) && Spaced(k, k + 1) ? k + 1 : k;
+            if ((pair > k || tokens[k].Lex.SurnameCount >= 30_000) && !Overlaps(spans, tokens[k].Start, tokens[pair].End))
+            {
+                added.Add(new PiiSpan(tokens[k].Start, tokens[pair].End, PiiLabel.Person));
+            }
+            else if (pair > k && StartsSpan(spans, tokens[k].Start, PiiLabel.Person, PiiLabel.Person) && !Overlaps(spans, tokens[pair].Start, tokens[pair].End))
+            {
+                added.Add(new PiiSpan(tokens[pair].Start, tokens[pair].End, PiiLabel.Person)); // (the given name was found alone)
             }
         }
     }
+
+    /// <summary>A frequent surname in lower case that is no word of grammar or speech after a name ("young", not "said" or "down").</summary>
+    private bool IsLowerSurname(int k) =>
+        IsWord(k) && tokens[k].Has(TokenFlags.Lower) && tokens[k].Lex.SurnameCount >= 5_000 && !tokens[k].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Month | Lex.Weekday | Lex.Measure) && !In(NotAfterRank, k);
 
     /// <summary>
     /// The end of a name after a rank in mixed-case prose: up to three more capitalised words, a capitalised short word

@@ -196,4 +196,52 @@ internal sealed partial class PiiContextRules
             }
         }
     }
+
+    /// <summary>The words of a shop, bar or garage named after its owner: "zielinski's bakery", "Cornett's Market".</summary>
+    private static readonly WordSet ShopWords = new(["bakery", "market", "grocery", "groceries", "liquor", "liquors", "bar", "tavern", "pub", "grill", "diner", "cafe", "restaurant", "pizza", "pizzeria",
+        "tacos", "taqueria", "bbq", "barbecue", "deli", "store", "shop", "motel", "garage", "tire", "tires", "towing", "auto", "pawn", "jewelry", "jewelers", "salon", "nails", "laundromat",
+        "bait", "hardware", "feed", "lounge", "saloon", "bistro", "donuts", "cantina", "mart", "marina", "landing", "tackle", "furniture", "carniceria", "panaderia"], indexed: false);
+
+    /// <summary>
+    /// A shop named after its owner, in any case: "a man with a knife inside zielinski's bakery", "Boudreaux's Bait &amp;
+    /// Ice", "Cornett's Market". The owner is a name the lists hold or a word no list knows (not "mom's kitchen"); the
+    /// shop's words run on over "&amp;" and one more word.
+    /// </summary>
+    private void ShopsOfOwners(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!Shapes.HasPunct('\'') && !Shapes.HasPunct('’'))
+        {
+            return;
+        }
+
+        for (var k = 1; k + 2 < count; k++)
+        {
+            // "name" "'" "s" "shop"
+            if (!(P(k, '\'') || P(k, '’')) || !Eq(k + 1, "s") || !IsWord(k - 1) || tokens[k].Start != tokens[k - 1].End || !In(ShopWords, k + 2) || !Spaced(k + 1, k + 2))
+            {
+                continue;
+            }
+
+            var owner = k - 1;
+            var named = tokens[owner].Is(Lex.Surname | Lex.GivenName) && !tokens[owner].Is(Lex.Stop | Lex.Rank | Lex.Role) || !English(owner) && tokens[owner].Length > 2;
+            if (!named || tokens[owner].Lex.Has(LexExtra.NotPii) || tokens[owner].Is(Lex.Brand) && lexicon.IsChain(W(owner)))
+            {
+                continue;
+            }
+
+            var end = k + 2;
+            if ((P(end + 1, '&') || Eq(end + 1, "and")) && IsWord(end + 2) && !tokens[end + 2].Has(TokenFlags.NewlineBefore))
+            {
+                end += 2; // "bait & ice"
+            }
+            else if (In(ShopWords, end + 1) && Spaced(end, end + 1))
+            {
+                end++; // "tire shop"
+            }
+
+            var shop = new PiiSpan(tokens[owner].Start, tokens[end].End, PiiLabel.Location);
+            AddInPlace(spans, added, shop);
+            k = end;
+        }
+    }
 }

@@ -231,6 +231,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         Rooms(kept, added);
         VehicleNumbers(kept, added);
         TakenToPlaces(kept, added);
+        ShopsOfOwners(kept, added);
         ShortYears(kept, added);
         Merge(kept, added);
         IdsSaidAgain(kept, added);

@@ -253,25 +253,35 @@ internal sealed class PlaceRecogniser(PiiScan scan) : PiiRecogniser(scan)
     public int LowerCasePlace(int i)
     {
         ref var t = ref T(i);
-        if (!t.Has(TokenFlags.Lower) || !t.Is(Lex.Place) || t.Is(Lex.Common | Lex.Stop | Lex.Measure | Lex.Role | Lex.Rank) || t.Length < 4
+        if (!t.Has(TokenFlags.Lower) || !t.Is(Lex.Place) || t.Is(Lex.Stop | Lex.Measure | Lex.Role | Lex.Rank) || t.Length < 4
             || EqAny(i + 1, "county", "co", "parish", "city", "township", "twp", "borough", "village"))
         {
             return 0; // (a place of two words is the county's or the phrase's rule: "shawano county", "watford city")
         }
 
         var population = t.Lex.PlacePopulation;
-        var near = EqAny(i - 1, "outside", "near") || Eq(i - 1, "of") && EqAny(i - 2, "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirts", "out", "n", "s", "e", "w");
+        var directionOf = Eq(i - 1, "of") && EqAny(i - 2, "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirts", "out", "n", "s", "e", "w");
+        if (t.Is(Lex.Common) && !directionOf)
+        {
+            return 0; // (a name that is also a word, "liberty", "hope", is a place only after a direction's "of")
+        }
+
+        var near = EqAny(i - 1, "outside", "near") || directionOf;
         var toOrFrom = EqAny(i - 1, "from", "to", "toward", "towards", "in", "into", "thru", "through", "past", "by");
         var english = lexicon.IsEnglish(W(i), t.Lex);
         var stateAfter = P(i + 1, ',') && IsWord(i + 2) && (Is(i + 2, Lex.StateCode) && tokens[i + 2].Length == 2 || Is(i + 2, Lex.State)) && (i + 3 >= count || tokens[i + 3].Kind == TokenKind.Punct || tokens[i + 3].Has(TokenFlags.NewlineBefore));
-        if (stateAfter && population >= 100)
+        if (stateAfter && population >= 100 && !t.Is(Lex.Common))
         {
             Emit(i, i + 1, PiiLabel.Location);
             Emit(i + 2, i + 3, PiiLabel.Location);
             return i + 3;
         }
 
-        if (near && population >= 50_000 || !english && (near && population >= 1_000 || toOrFrom && population >= 5_000))
+        // "just east of liberty", "ten miles north of hope": a town named like a word after a direction's "of", the clause
+        // ending there or going on with a word of grammar (not "east of union street", "north of the ...").
+        var directed = directionOf && population >= 1_000 && (english || t.Is(Lex.Common))
+            && (i + 1 >= count || tokens[i + 1].Kind == TokenKind.Punct || tokens[i + 1].Has(TokenFlags.NewlineBefore) || Is(i + 1, Lex.Stop) && !EqAny(i + 1, "of"));
+        if (directed || !t.Is(Lex.Common) && (near && population >= 50_000 || !english && (near && population >= 1_000 || toOrFrom && population >= 5_000)))
         {
             Emit(i, i + 1, PiiLabel.Location);
             return i + 1;

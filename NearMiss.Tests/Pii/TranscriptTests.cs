@@ -116,4 +116,35 @@ public sealed class TranscriptTests
     [Fact]
     public void ARaceIsNoPlace() =>
         Assert.Empty(Found("Male, Rolando Chavira, Hispanic male, thirty-three, opened the door", PiiLabel.Location));
+
+    [Theory]
+    [InlineData("we got stopped on route two just east of liberty at mile marker forty one", "liberty")]
+    [InlineData("the cabin is about six miles north of porcupine, off the county road", "porcupine")]
+    public void ATownNamedLikeAWordAfterADirectionsOf(string text, string expected) => Assert.Contains(expected, Found(text, PiiLabel.Location));
+
+    [Theory]
+    [InlineData("we were a mile east of union street when it came out")]
+    [InlineData("just north of the bridge we stopped")]
+    public void AStreetOrAThingAfterADirectionsOfIsNoTown(string text) => Assert.Empty(Found(text, PiiLabel.Location));
+
+    [Theory]
+    [InlineData("call came out man with a knife inside zielinski's bakery on the south side", "zielinski's bakery")]
+    [InlineData("Launch behind Boudreaux's Bait & Ice on the bayou.", "Boudreaux's Bait & Ice")]
+    [InlineData("we had a wreck just past cornett's market coming into town", "cornett's market")]
+    public void AShopNamedAfterItsOwner(string text, string expected) => Assert.Contains(expected, Found(text, PiiLabel.Location));
+
+    [Theory]
+    [InlineData("the medic went into mom's kitchen to get a towel")]
+    [InlineData("the round went through Young's body armor")]
+    public void AWordsOrAPersonsThingIsNoShop(string text) => Assert.Empty(Found(text, PiiLabel.Location));
+
+    [Theory]
+    [InlineData("my cover officer was officer grant young that day", "grant young")]
+    [InlineData("officer hope sterling, west precinct", "hope sterling")]
+    public void AGivenNameAndSurnameInLowerCaseAfterARank(string text, string expected) => Assert.Contains(expected, Found(text, PiiLabel.Person));
+
+    [Theory]
+    [InlineData("the officer will say it was fine")]
+    [InlineData("officer mark said so and left")]
+    public void ARankBeforeWordsOfSpeechIsNoName(string text) => Assert.Empty(Found(text, PiiLabel.Person));
 }
