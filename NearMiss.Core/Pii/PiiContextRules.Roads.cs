@@ -141,4 +141,53 @@ internal sealed partial class PiiContextRules
             }
         }
     }
+
+    /// <summary>Street types written in full that a street's name in lower case comes before.</summary>
+    private static readonly WordSet FullStreetTypes = new(["street", "road", "avenue", "boulevard", "drive", "lane", "parkway", "circle", "trail", "terrace"], indexed: false);
+
+    /// <summary>
+    /// A street in lower case with its type in full, after a street's preposition: "on calloway boulevard", "off brewer
+    /// road", "past marsh station road", "onto twenty seventh street". One to three words before the type, one of them a
+    /// name (a frequent surname or given name, a place, a word no list knows, a person found) or an ordinal; not "on dirt
+    /// road", "down the road"; in text with capitals, only words in lower case.
+    /// </summary>
+    private void LowerNamedStreets(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!TextHas(FullStreetTypes))
+        {
+            return;
+        }
+
+        for (var k = 2; k < count; k++)
+        {
+            if (!IsWord(k) || !tokens[k].Has(TokenFlags.Lower) || !In(FullStreetTypes, k))
+            {
+                continue;
+            }
+
+            var first = k;
+            var named = false;
+            var lower = true;
+            while (first - 1 >= 0 && k - first < 3 && IsWord(first - 1) && Spaced(first - 1, first) && !IsStreetPrepositionWord(first - 1)
+                && !tokens[first - 1].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Measure | Lex.StreetSuffix) && !IsFiller(first - 1) && !In(Counted, first - 1))
+            {
+                first--;
+                var lex = tokens[first].Lex;
+                named |= lex.SurnameCount >= 5000 || lex.GivenCount >= 5000 || tokens[first].Is(Lex.Place) && !tokens[first].Is(Lex.County | Lex.State)
+                    || !EnglishLoose(first) && tokens[first].Length > 2 || InSpan(spans, tokens[first].Start, PiiLabel.Person) || In(OrdinalWords, first);
+                lower &= tokens[first].Has(TokenFlags.Lower);
+            }
+
+            // (in text with capitals, a name written with them is the other recognisers')
+            if (first == k || !named || !(lower || caseless) || !IsStreetPrepositionWord(first - 1))
+            {
+                continue;
+            }
+
+            AddInPlace(spans, added, new PiiSpan(tokens[first].Start, tokens[k].End, PiiLabel.Address));
+        }
+    }
+
+    /// <summary>The words a street follows: "on", "off", "onto", "at", "past", "along", "near".</summary>
+    private bool IsStreetPrepositionWord(int k) => EqAny(k, "on", "off", "onto", "at", "past", "along", "near", "down", "up", "from", "to", "toward", "towards", "via", "crossing");
 }

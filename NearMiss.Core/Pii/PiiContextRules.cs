@@ -166,6 +166,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         LowerPlacePhrases(kept, added);
         Intersections(kept, added);
         BlockAddresses(kept, added);
+        LowerNamedStreets(kept, added);
         AgencyPhrases(kept);
         AgencySubUnits(kept);
         FireAgencies(kept, added);

@@ -147,4 +147,16 @@ public sealed class TranscriptTests
     [InlineData("the officer will say it was fine")]
     [InlineData("officer mark said so and left")]
     public void ARankBeforeWordsOfSpeechIsNoName(string text) => Assert.Empty(Found(text, PiiLabel.Person));
+
+    [Theory]
+    [InlineData("by the uh the whataburger on calloway boulevard and then", "calloway boulevard")]
+    [InlineData("he bailed from a stolen ram on brewer road heading north", "brewer road")]
+    [InlineData("i watched him limp it up the ramp onto twenty seventh street and", "twenty seventh street")]
+    public void AStreetInLowerCaseWithItsTypeInFull(string text, string expected) => Assert.Contains(expected, Found(text, PiiLabel.Address));
+
+    [Theory]
+    [InlineData("we drove on dirt road for a mile and he ran down the street")]
+    [InlineData("we came down county road until the check road sign")]
+    [InlineData("we found him on a remote McDowell County road at dusk")]
+    public void ARoadOfAKindIsNoStreet(string text) => Assert.Empty(Found(text, PiiLabel.Address));
 }
