@@ -411,10 +411,11 @@ internal sealed partial class PiiContextRules
     /// Agencies typed in lower case: "cherokee indian police department", "bnsf police", "prairie band potawatomi tribal
     /// police", "port of seattle pd", "seattle p d": words before a police or sheriff head, at least one of them a place, a name the
     /// word lists do not know as English, or an acronym; the words that only say what kind of agency ("tribal",
-    /// "county") are taken along but are not enough alone ("the campus police", "state police").
+    /// "county") are taken along but are not enough alone ("the campus police", "state police"). Whether one was found.
     /// </summary>
-    private void LowerAgencies(List<PiiSpan> spans)
+    private bool LowerAgencies(List<PiiSpan> spans)
     {
+        var found = false;
         for (var k = 1; k < count; k++)
         {
             if (!IsWord(k) || !tokens[k].Has(TokenFlags.Lower) || tokens[k].Length > 8 || (text[tokens[k].Start] | 0x20) is not ('p' or 's' or 'm' or 'd') && !(tokens[k].Length == 1 && (text[tokens[k].Start] | 0x20) == 'o'))
@@ -493,9 +494,12 @@ internal sealed partial class PiiContextRules
                 RemoveOverlapping(spans, grown.Start, grown.End);
                 spans.Add(grown);
                 spans.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+                found = true;
             }
 
             k = end;
         }
+
+        return found;
     }
 }

@@ -220,7 +220,11 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         MonthsAlone(kept, added);
         DaysOfMonth(added);
         SpokenDaysOfMonth(kept, added);
-        LowerAgencies(kept);
+        if (LowerAgencies(kept))
+        {
+            AgencySubUnits(kept); // (their sub-units: "dallas pd southeast patrol division")
+        }
+
         SpeakersAndAddressees(kept, added);
         SignOffs(kept);
         TimedSpeakers(kept, added);

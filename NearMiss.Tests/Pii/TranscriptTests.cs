@@ -159,4 +159,9 @@ public sealed class TranscriptTests
     [InlineData("we came down county road until the check road sign")]
     [InlineData("we found him on a remote McDowell County road at dusk")]
     public void ARoadOfAKindIsNoStreet(string text) => Assert.Empty(Found(text, PiiLabel.Address));
+
+    [Theory]
+    [InlineData("trooper ruelas, pima county s o district four, got the call", "pima county s o district four")]
+    [InlineData("this is kasia, chicago p d eighth district, on the burglary pattern", "chicago p d eighth district")]
+    public void ASubUnitAfterAnAgencyInLowerCase(string text, string expected) => Assert.Contains(expected, Found(text, PiiLabel.Agency));
 }
