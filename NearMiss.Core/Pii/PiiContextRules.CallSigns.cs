@@ -127,9 +127,21 @@ internal sealed partial class PiiContextRules
 
             var n = In(Phonetic, k + 1) && Spaced(k, k + 1) ? k + 2 : k + 1;
             var numbers = 0;
-            while (numbers < 3 && In(NumberWords, n) && Spaced(n - 1, n))
+            while (numbers < 3)
             {
-                n++;
+                if (In(NumberWords, n) && Spaced(n - 1, n))
+                {
+                    n++;
+                }
+                else if (numbers > 0 && JoinsNumberWords(n))
+                {
+                    n += 2; // "Adam two-two"
+                }
+                else
+                {
+                    break;
+                }
+
                 numbers++;
             }
 
@@ -162,7 +174,7 @@ internal sealed partial class PiiContextRules
     /// </summary>
     private bool SpokenPair(int k, int n, int numbers)
     {
-        if (numbers < 2 || n != k + 2 + numbers || In(Counted, n) || IsNumberWord(n) || In(Phonetic, n) || In(Phonetic, k - 1) || IsNumberWord(k - 1))
+        if (numbers < 2 || !In(Phonetic, k + 1) || !Spaced(k, k + 1) || In(Counted, n) || IsNumberWord(n) || In(Phonetic, n) || In(Phonetic, k - 1) || IsNumberWord(k - 1))
         {
             return false;
         }

@@ -256,7 +256,7 @@ internal sealed partial class PiiContextRules
     private bool LineStart(int k) => k == 0 || k < count && tokens[k].Has(TokenFlags.NewlineBefore) || P(k - 1, '.') || P(k - 1, '\'') || P(k - 1, '"') || P(k - 1, ']');
 
     /// <summary>Who answers a unit on the radio: "DISPATCH: 72-S3", "Disp: 714, go ahead", "COMM: 2-2-5".</summary>
-    private static readonly WordSet Dispatchers = new(["dispatch", "disp", "dispatcher", "comm", "comms", "base", "central", "control", "radio", "sector", "ops"]);
+    private static readonly WordSet Dispatchers = new(["dispatch", "disp", "dispatcher", "comm", "comms", "base", "central", "control", "radio", "sector", "ops", "county"]);
 
     private bool In(WordSet words, int k) => IsWord(k) && words.Contains(text, tokens[k]);
 }
