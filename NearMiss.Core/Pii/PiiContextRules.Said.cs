@@ -52,7 +52,7 @@ internal sealed partial class PiiContextRules
             {
                 (last, label) = (day, PiiLabel.Date);
             }
-            else if ((Eq(k - 1, "birth") && Eq(k - 2, "of") || Eq(k - 1, "dob") || Eq(k - 1, "born")) && SaidNumberRunEnd(k, 3) is var dob and >= 0)
+            else if ((Eq(k - 1, "birth") && Eq(k - 2, "of") || Eq(k - 1, "dob") || Eq(k - 1, "born") || Eq(k - 1, "b") && Eq(k - 2, "o") && Eq(k - 3, "d")) && SaidNumberRunEnd(k, 3) is var dob and >= 0)
             {
                 (last, label) = (dob, PiiLabel.Date);
             }
@@ -567,12 +567,17 @@ internal sealed partial class PiiContextRules
         return false;
     }
 
+    /// <summary>Does a day said after its month end at <paramref name="k"/>: "november eighth", "march twenty-first"?</summary>
+    private bool AfterSaidDay(int k) =>
+        In(OrdinalWords, k) && (IsWord(k - 1) && tokens[k - 1].Is(Lex.Month) || EqAny(k - 1, "twenty", "thirty") && IsWord(k - 2) && tokens[k - 2].Is(Lex.Month)
+            || P(k - 1, '-') && EqAny(k - 2, "twenty", "thirty") && IsWord(k - 3) && tokens[k - 3].Is(Lex.Month));
+
     /// <summary>Words a year said aloud follows: "in twenty nineteen", "back in two thousand twelve", "from like nineteen ninety eight".</summary>
     private static readonly WordSet YearLeads = new(["in", "since", "from", "of", "until", "til", "till", "like", "around", "summer", "spring", "fall", "winter", "year", "before", "after"]);
 
     /// <summary>
-    /// A year said aloud after a word of time: "in twenty nineteen", "from like two thousand nineteen", "since nineteen
-    /// ninety eight", "in two thousand and twelve". A count of things after it is none ("two thousand twenty rounds").
+    /// A year said aloud after a word of time or a day said: "in twenty nineteen", "from like two thousand nineteen", "since
+    /// nineteen ninety eight", "in two thousand and twelve", "november eighth twenty twenty three". A count of things after it is none ("two thousand twenty rounds").
     /// </summary>
     private void SpokenYears(List<PiiSpan> spans, List<PiiSpan> added)
     {
@@ -584,7 +589,7 @@ internal sealed partial class PiiContextRules
 
         for (var k = 1; k + 1 < count; k++)
         {
-            var lead = In(YearLeads, k - 1) || P(k - 1, ',') && In(YearLeads, k - 2);
+            var lead = In(YearLeads, k - 1) || P(k - 1, ',') && In(YearLeads, k - 2) || AfterSaidDay(k - 1);
             if (!lead || !IsWord(k) || !Spaced(k, k + 1))
             {
                 continue;

@@ -152,20 +152,26 @@ internal sealed partial class PiiContextRules
         }
     }
 
-    /// <summary>The state of a plate or a licence: a state code or AP abbreviation before "tag", "plate", "DL" or a plate found.</summary>
+    /// <summary>
+    /// The state of a plate or a licence: a state code, AP abbreviation or name before "tag", "plate", "DL" or a plate
+    /// found; a state's name after "plate" or "tag".
+    /// </summary>
     private void PlateStates(List<PiiSpan> spans, List<PiiSpan> added)
     {
         for (var k = 0; k + 1 < count; k++)
         {
             // The word's own tests first (common words such as "in" and "me" are state codes too); the spans are searched last.
-            if (!IsWord(k) || !(tokens[k].Is(Lex.StateCode) && tokens[k].Length == 2 || tokens[k].Lex.Has(LexExtra.ApState) && tokens[k].Length >= 3)
-                || tokens[k].Has(TokenFlags.Lower) && !caseless || Eq(k, "id") || Eq(k, "in") || Eq(k, "me") || Eq(k, "or") && !tokens[k].Has(TokenFlags.AllCaps))
+            // (a state's name in full says the state in any case: "a gray tahoe texas plate")
+            var named = IsWord(k) && tokens[k].Is(Lex.State) && tokens[k].Length >= 4;
+            if (!IsWord(k) || !(tokens[k].Is(Lex.StateCode) && tokens[k].Length == 2 || tokens[k].Lex.Has(LexExtra.ApState) && tokens[k].Length >= 3 || named)
+                || tokens[k].Has(TokenFlags.Lower) && !caseless && !named || Eq(k, "id") || Eq(k, "in") || Eq(k, "me") || Eq(k, "or") && !tokens[k].Has(TokenFlags.AllCaps))
             {
                 continue;
             }
 
             var n = k + 1;
-            var was = (Eq(k - 1, "was") || P(k - 1, ':')) && (Eq(k - 2, "cdl") || Eq(k - 2, "dl") || Eq(k - 2, "plate") || Eq(k - 2, "tag") || Eq(k - 2, "license"));
+            var was = (Eq(k - 1, "was") || P(k - 1, ':')) && (Eq(k - 2, "cdl") || Eq(k - 2, "dl") || Eq(k - 2, "plate") || Eq(k - 2, "tag") || Eq(k - 2, "license"))
+                || named && EqAny(k - 1, "plate", "plates", "tag", "tags"); // "partial plate illinois p six zero"
             // A plate's word or a plate after the state, or "plate was" before it.
             var plated = was || IsWord(n) && EqAny(n, PlateWords) && !(Eq(n, "id") && !tokens[k].Has(TokenFlags.AllCaps))
                 || StartsSpan(spans, tokens[n].Start, PiiLabel.Plate, PiiLabel.DriverLicense);

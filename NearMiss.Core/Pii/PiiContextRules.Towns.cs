@@ -217,4 +217,27 @@ internal sealed partial class PiiContextRules
 
         return true;
     }
+
+    /// <summary>States named like people, which say the state in lower case only by their context ("georgia", "virginia").</summary>
+    private static readonly WordSet NamedLikePeople = new(["georgia", "virginia", "washington", "indiana", "montana", "carolina", "dakota", "maine"], indexed: false);
+
+    /// <summary>
+    /// A state's name in lower case, as phones and transcripts write it: "in clarence, iowa", "michigan doc", "out on lake
+    /// michigan"; not a state that is also a person's name ("georgia", "virginia").
+    /// </summary>
+    private void LowerStates(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!Shapes.HasLex(Lex.State))
+        {
+            return;
+        }
+
+        for (var k = 0; k < count; k++)
+        {
+            if (IsWord(k) && tokens[k].Is(Lex.State) && tokens[k].Has(TokenFlags.Lower) && tokens[k].Length >= 4 && !In(NamedLikePeople, k) && !Overlaps(spans, tokens[k].Start, tokens[k].End))
+            {
+                added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.Location));
+            }
+        }
+    }
 }

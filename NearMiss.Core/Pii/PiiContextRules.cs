@@ -241,6 +241,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         Merge(kept, added);
         IdsSaidAgain(kept, added);
         Alternatives(kept, added);
+        LowerStates(kept, added);
         Merge(kept, added);
         SurnameFirst(kept);
         JoinHyphenated(kept);

@@ -164,4 +164,15 @@ public sealed class TranscriptTests
     [InlineData("trooper ruelas, pima county s o district four, got the call", "pima county s o district four")]
     [InlineData("this is kasia, chicago p d eighth district, on the burglary pattern", "chicago p d eighth district")]
     public void ASubUnitAfterAnAgencyInLowerCase(string text, string expected) => Assert.Contains(expected, Found(text, PiiLabel.Agency));
+
+    [Theory]
+    [InlineData("vehicle was a gray tahoe texas plate lkj four four one", "texas")]
+    [InlineData("partial plate illinois p six zero, didn't get the rest", "illinois")]
+    [InlineData("got a warrant out of pottawattamie co iowa. lessons: radio", "iowa")]
+    public void AStateInLowerCase(string text, string expected) => Assert.Contains(expected, Found(text, PiiLabel.Location));
+
+    [Theory]
+    [InlineData("kim anh nguyen, twenty two, d o b four nineteen oh two", "four nineteen oh two")]
+    [InlineData("date was november eighth twenty twenty three, around nine", "twenty twenty three")]
+    public void DatesSaidAfterSpelledLettersOrADay(string text, string expected) => Assert.Contains(expected, Found(text, PiiLabel.Date));
 }
