@@ -492,6 +492,26 @@ internal sealed partial class PiiContextRules
         && (last == first + 1 ? WordIs(text, tokens[last], "pd") || WordIs(text, tokens[last], "police")
             : WordIs(text, tokens[first + 1], "police") && (WordIs(text, tokens[last], "department") || WordIs(text, tokens[last], "dept")));
 
+    /// <summary>
+    /// Spans that are codes or a department's letters alone: "Code Red", "the PD channel", "AIRPORT PD:" (a speaker's
+    /// label), "WINCHESTER 147 GR." (a cartridge's make and grain).
+    /// </summary>
+    private bool CodesAndLetters(PiiSpan span) => IsCodeOrLetters(text, tokens.AsSpan(0, count), FirstToken(span.Start), TokenEnding(span.End), span.Label);
+
+    /// <summary>Tokens <paramref name="first"/> to <paramref name="last"/> are a code or a department's letters alone (for the rules' spans and the tagger's).</summary>
+    internal static bool IsCodeOrLetters(string text, ReadOnlySpan<Token> tokens, int first, int last, PiiLabel label) =>
+        label is PiiLabel.Person or PiiLabel.Location && first == last && (IsWordAt(text, tokens, first - 1, "code") || IsWordAt(text, tokens, first - 1, "signal"))
+        || label is PiiLabel.Agency or PiiLabel.Person && first == last && (IsWordAt(text, tokens, first, "pd") || IsWordAt(text, tokens, first, "so") || IsWordAt(text, tokens, first, "sd"))
+        || label is PiiLabel.Location or PiiLabel.Address && tokens[first].Kind == TokenKind.Word && tokens[first].Lex.Has(LexExtra.Model)
+            && (IsGrain(text, tokens, last + 1) || last + 1 < tokens.Length && tokens[last + 1].Kind == TokenKind.Number && IsGrain(text, tokens, last + 2));
+
+    /// <summary>A cartridge's weight: "gr", "grain", "gn".</summary>
+    private static bool IsGrain(string text, ReadOnlySpan<Token> tokens, int k) =>
+        IsWordAt(text, tokens, k, "gr") || IsWordAt(text, tokens, k, "grain") || IsWordAt(text, tokens, k, "grains") || IsWordAt(text, tokens, k, "gn");
+
+    private static bool IsWordAt(string text, ReadOnlySpan<Token> tokens, int k, string word) =>
+        k >= 0 && k < tokens.Length && tokens[k].Kind == TokenKind.Word && WordIs(text, tokens[k], word);
+
     /// <summary>"Agency Type: County Sheriff's Office": the colon of a form's field whose name says it holds a kind.</summary>
     private static bool IsFieldColon(string text, ReadOnlySpan<Token> tokens, int k) =>
         k >= 1 && tokens[k].Kind == TokenKind.Punct && text[tokens[k].Start] == ':' && (WordIs(text, tokens[k - 1], "type") || WordIs(text, tokens[k - 1], "kind"));

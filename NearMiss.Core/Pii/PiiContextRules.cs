@@ -260,6 +260,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         kept.RemoveAll(NeverPiiAlone);
         kept.RemoveAll(PersonAfterArticle);
         kept.RemoveAll(AgencyOfAKind);
+        kept.RemoveAll(CodesAndLetters);
         UnnamedAirportPolice(kept);
         return kept;
     }

@@ -175,4 +175,12 @@ public sealed class TranscriptTests
     [InlineData("kim anh nguyen, twenty two, d o b four nineteen oh two", "four nineteen oh two")]
     [InlineData("date was november eighth twenty twenty three, around nine", "twenty twenty three")]
     public void DatesSaidAfterSpelledLettersOrADay(string text, string expected) => Assert.Contains(expected, Found(text, PiiLabel.Date));
+
+    [Theory]
+    [InlineData("ROLL CALL TRAINING\n\nITEM 1 — CLOSE CALL ON THE AOA\n\nITEM 2 — THE SUBJECT")]
+    [InlineData("The officer was task-saturated: the PD channel and the airfield freq at once.")]
+    [InlineData("Blue guns only. \"Code Red\" stops the scenario immediately.")]
+    [InlineData("TWO MAGAZINES OF WINCHESTER 147 GR. 3. TRAINING POINTS.")]
+    [InlineData("AIRPORT PD: Ground, airport police, request to cross.\nGROUND: Airport police, hold short.")]
+    public void ListNumbersCodesAndADepartmentsLettersAloneAreQuiet(string text) => Assert.Empty(new LocalPiiDetector().Detect(text));
 }
