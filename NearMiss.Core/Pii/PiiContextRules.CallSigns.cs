@@ -108,7 +108,8 @@ internal sealed partial class PiiContextRules
     /// <summary>
     /// Call signs said in words: one or two spelling-alphabet words and one to three number words ("Adam two two",
     /// "Lincoln Adam one four"), where the radio marks them as a call sign: before a speaker's colon, after a
-    /// dispatcher's, or after "copy", "unit", "was", "am" or "as"; with a district's number said before the letter ("three
+    /// dispatcher's, or after "copy", "unit", "was", "am" or "as"; opening a speaker's turn before a radio word ("NGUYEN:
+    /// adam twelve on scene"); with a district's number said before the letter ("three
     /// lincoln twenty two"); or two letters and two numbers ("Lincoln Adam two two").
     /// </summary>
     private void SpokenCallSigns(List<PiiSpan> spans, List<PiiSpan> added)
@@ -155,7 +156,8 @@ internal sealed partial class PiiContextRules
             }
 
             var marked = P(n, ':') || P(k - 1, ':') && In(Dispatchers, k - 2) || EqAny(k - 1, "copy", "unit", "was", "am", "as")
-                || P(k - 1, ',') && Eq(k - 2, "copy") || first < k || SpokenPair(k, n, numbers);
+                || P(k - 1, ',') && Eq(k - 2, "copy") || first < k || SpokenPair(k, n, numbers)
+                || P(k - 1, ':') && (P(n, ',') || EqAny(n, "on", "copy", "copies", "en", "clear", "responding", "go")); // "OFC. NGUYEN: adam twelve on scene"
             if (numbers == 0 || !marked)
             {
                 continue;

@@ -183,4 +183,18 @@ public sealed class TranscriptTests
     [InlineData("TWO MAGAZINES OF WINCHESTER 147 GR. 3. TRAINING POINTS.")]
     [InlineData("AIRPORT PD: Ground, airport police, request to cross.\nGROUND: Airport police, hold short.")]
     public void ListNumbersCodesAndADepartmentsLettersAloneAreQuiet(string text) => Assert.Empty(new LocalPiiDetector().Detect(text));
+
+    [Theory]
+    [InlineData("i'm a patrol officer with i s u p d and we got the call", "i s u p d")]
+    [InlineData("i work for s a p d, westside patrol", "s a p d")]
+    public void AnAgencysLettersSpelled(string text, string expected) => Assert.Contains(expected, Found(text, PiiLabel.Agency));
+
+    [Theory]
+    [InlineData("we had to call a p d for it")]
+    [InlineData("report number is h p d two three one one two four")]
+    public void SpelledLettersOfAnArticleOrACaseNumberAreNoAgency(string text) => Assert.Empty(Found(text, PiiLabel.Agency));
+
+    [Fact]
+    public void ACallSignSaidAtATurnsStartBeforeARadioWord() =>
+        Assert.Contains("adam twelve", Found("[00:00:04] OFC. NGUYEN: adam twelve on scene at the house", PiiLabel.BadgeId));
 }
