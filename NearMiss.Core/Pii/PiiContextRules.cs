@@ -175,6 +175,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         NamesWithAge(kept, added);
         Nicknames(kept, added);
         AgencyInitials(kept, added);
+        Handles(kept, added);
         HoursTimes(kept, added);
         Merge(kept, added);
         NamesByGloss(kept, added);

@@ -197,4 +197,14 @@ public sealed class TranscriptTests
     [Fact]
     public void ACallSignSaidAtATurnsStartBeforeARadioWord() =>
         Assert.Contains("adam twelve", Found("[00:00:04] OFC. NGUYEN: adam twelve on scene at the house", PiiLabel.BadgeId));
+
+    [Theory]
+    [InlineData("r/ProtectAndServe • Posted by razorback_deputy_09 • 6h", "razorback_deputy_09")]
+    [InlineData("Post #2 · Grant_in_Garden_City\nWe had the same thing.", "Grant_in_Garden_City")]
+    public void AForumHandleWithUnderscores(string text, string expected) => Assert.Contains(expected, Found(text, PiiLabel.OtherId));
+
+    [Theory]
+    [InlineData("the form's street_name and client_ip fields were blank")]
+    [InlineData("email me at john_doe@example.com or open my_file.txt")]
+    public void FieldNamesFilesAndAddressesAreNoHandle(string text) => Assert.Empty(Found(text, PiiLabel.OtherId));
 }
