@@ -82,7 +82,9 @@ internal sealed partial class PiiContextRules
     {
         for (var k = 1; k < count; k++)
         {
-            if (!IsWord(k) || !tokens[k].Has(TokenFlags.Lower) || !IsRankBefore(k) || !Spaced(k - 1, k) || tokens[k].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Month | Lex.Weekday | Lex.Measure) || In(NotAfterRank, k))
+            // (the name's frequency first: most words are no frequent name, and the rank before is the dearer test)
+            if (!IsWord(k) || !tokens[k].Has(TokenFlags.Lower) || tokens[k].Lex.SurnameCount < 30_000 && tokens[k].Lex.GivenCount < 5_000
+                || !IsRankBefore(k) || !Spaced(k - 1, k) || tokens[k].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Month | Lex.Weekday | Lex.Measure) || In(NotAfterRank, k))
             {
                 continue;
             }

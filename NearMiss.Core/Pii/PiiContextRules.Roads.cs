@@ -160,7 +160,7 @@ internal sealed partial class PiiContextRules
 
         for (var k = 2; k < count; k++)
         {
-            if (!IsWord(k) || !tokens[k].Has(TokenFlags.Lower) || !In(FullStreetTypes, k))
+            if (!IsWord(k) || !tokens[k].Is(Lex.StreetSuffix) || !tokens[k].Has(TokenFlags.Lower) || !In(FullStreetTypes, k))
             {
                 continue;
             }
