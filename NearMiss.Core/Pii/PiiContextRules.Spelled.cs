@@ -1,0 +1,193 @@
+namespace NearMiss.Core.Pii;
+
+/// <summary>
+/// What a speaker spells out: an e-mail address said aloud ("c dot ironshell at tcso s d dot org") and a name spelled
+/// letter by letter after it is said ("sandoval s a n d o v a l", "W-A-R-S-A-M-E").
+/// </summary>
+internal sealed partial class PiiContextRules
+{
+    /// <summary>The ends of an e-mail address said aloud ("dot org").</summary>
+    private static readonly WordSet MailDomains = new(["com", "org", "net", "gov", "edu", "mil", "us", "info"]);
+
+    /// <summary>
+    /// An e-mail address said aloud: "c dot ironshell at tcso s d dot org", "r sandoval at abq apd mail dot org". From
+    /// "dot" and a domain back over plain words to one "at", and over up to four words before it to a word of grammar
+    /// ("is", "to") or a sentence's edge.
+    /// </summary>
+    private void SpokenEmails(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!TextHas(MailDomains) || !TextHasWord("dot"))
+        {
+            return;
+        }
+
+        for (var k = 3; k < count; k++)
+        {
+            if (!In(MailDomains, k) || !Eq(k - 1, "dot") || !Spaced(k - 1, k))
+            {
+                continue;
+            }
+
+            var at = k - 2;
+            while (at > 0 && k - at <= 8 && IsMailWord(at) && !Eq(at, "at") && !tokens[at].Is(Lex.Stop))
+            {
+                at--;
+            }
+
+            var first = at;
+            while (Eq(at, "at") && first > 0 && at - first < 4 && IsMailWord(first - 1) && !Eq(first - 1, "at") && !tokens[first - 1].Is(Lex.Stop) && !Eq(first - 1, "email") && !IsContractedIs(first - 1))
+            {
+                first--;
+            }
+
+            // The address opens after a word of grammar ("is", "to", "it's"), "email" or a colon, or at a line's start.
+            if (!Eq(at, "at") || first == at || at == k - 2
+                || first > 0 && !tokens[first - 1].Is(Lex.Stop) && !Eq(first - 1, "email") && !P(first - 1, ':') && !IsContractedIs(first - 1) && !tokens[first].Has(TokenFlags.NewlineBefore))
+            {
+                continue;
+            }
+
+            var mail = new PiiSpan(tokens[first].Start, tokens[k].End, PiiLabel.Email);
+            AddInPlace(spans, added, mail);
+        }
+    }
+
+    /// <summary>The "s" of "it's" or "that's".</summary>
+    private bool IsContractedIs(int k) => Eq(k, "s") && P(k - 1, '\'') && tokens[k].Start == tokens[k - 1].End;
+
+    /// <summary>A word of an address said aloud, on the line of the address's end: a word, spaced from the one before.</summary>
+    private bool IsMailWord(int k) => IsWord(k) && !tokens[k + 1].Has(TokenFlags.NewlineBefore) && Spaced(k, k + 1);
+
+    /// <summary>
+    /// A name spelled out letter by letter after it is said: "pa nhia xiong thats p a n h i a x i o n g", "sandoval s a n
+    /// d o v a l", "stone s as in sam t o n e". Three letters or more, each a word alone or said with its word, that
+    /// spell the words of a name found in the ten tokens before, or the word just before them, which is then a name too;
+    /// an age after the spelling and a comma is the person's.
+    /// </summary>
+    private void SpelledNames(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        Span<char> buffer = stackalloc char[64];
+        for (var k = 1; k + 2 < count; k++)
+        {
+            if (!IsSpelledLetter(k) || IsSpelledLetter(k - 1))
+            {
+                continue;
+            }
+
+            // The letters, each alone or said with its word ("s as in sam t o n e").
+            var last = k;
+            var length = 1;
+            var hyphened = false;
+            buffer[0] = char.ToLowerInvariant(text[tokens[k].Start]);
+            while (length < buffer.Length)
+            {
+                if (Eq(last + 1, "as") && Eq(last + 2, "in") && IsWord(last + 3) && char.ToLowerInvariant(text[tokens[last + 3].Start]) == buffer[length - 1])
+                {
+                    last += 3;
+                }
+                else if (IsSpelledLetter(last + 1) && Spaced(last, last + 1))
+                {
+                    buffer[length++] = char.ToLowerInvariant(text[tokens[++last].Start]);
+                }
+                else if (P(last + 1, '-') && IsSpelledLetter(last + 2) && tokens[last + 1].Start == tokens[last].End && tokens[last + 2].Start == tokens[last + 1].End)
+                {
+                    hyphened = true; // "W-A-R-S-A-M-E"
+                    last += 2;
+                    buffer[length++] = char.ToLowerInvariant(text[tokens[last].Start]);
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            if (length < 3)
+            {
+                k = last;
+                continue;
+            }
+
+            var letters = buffer[..length];
+
+            var said = k - 1;
+            while (said > 0 && (EqAny(said, "thats", "spelled", "spell", "its") || IsFiller(said) || P(said, ',') || P(said, '\'') && Eq(said + 1, "s")))
+            {
+                said--;
+            }
+
+            var spelled = new PiiSpan(tokens[k].Start, tokens[last].End, PiiLabel.Person);
+            // Letters joined by hyphens are a spelling wherever the name was said before, or after "spell" ("Spell the last name?").
+            var found = SpellsANameBefore(spans, letters, hyphened ? 0 : tokens[Math.Max(0, k - 10)].Start, tokens[k].Start)
+                || hyphened && length >= 4 && AsksToSpell(k);
+            if (found)
+            {
+                RemoveWithin(spans, spelled.Start, spelled.End); // (the word of "s as in sam" is no name)
+                added.Add(spelled);
+            }
+            else if (IsWord(said) && tokens[said].Length == letters.Length && text.AsSpan(tokens[said].Start, tokens[said].Length).Equals(letters, StringComparison.OrdinalIgnoreCase))
+            {
+                found = true;
+                RemoveWithin(spans, spelled.Start, spelled.End);
+                added.Add(spelled);
+                if (!Overlaps(spans, tokens[said].Start, tokens[said].End))
+                {
+                    added.Add(new PiiSpan(tokens[said].Start, tokens[said].End, PiiLabel.Person));
+                }
+            }
+
+            // "darnell prewitt, p r e w i t t, twenty four,": the age after the spelling, as after the name.
+            if (found && P(last + 1, ',') && AgeNumber(last + 2, out var aged) is >= 1 and <= 99 && AgeCloses(aged + 1) && !Overlaps(spans, tokens[last + 2].Start, tokens[aged].End))
+            {
+                added.Add(new PiiSpan(tokens[last + 2].Start, tokens[aged].End, PiiLabel.Age));
+            }
+
+            k = last;
+        }
+    }
+
+    /// <summary>Is "spell" or "spelling" among the twelve tokens before <paramref name="k"/>?</summary>
+    private bool AsksToSpell(int k)
+    {
+        for (var j = k - 1; j >= 0 && k - j <= 12; j--)
+        {
+            if (EqAny(j, "spell", "spelling", "spelled"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A letter said alone as a name is spelled: one letter, a word to itself (not the "s" of "that's").</summary>
+    private bool IsSpelledLetter(int k) => k < count && IsWord(k) && tokens[k].Length == 1 && char.IsAsciiLetter(text[tokens[k].Start]) && !(k > 0 && P(k - 1, '\'') && tokens[k].Start == tokens[k - 1].End);
+
+    /// <summary>Do the letters spell, without its spaces, a run of words of a name that ends between <paramref name="from"/> and <paramref name="to"/>?</summary>
+    private bool SpellsANameBefore(List<PiiSpan> spans, ReadOnlySpan<char> letters, int from, int to)
+    {
+        Span<char> name = stackalloc char[64];
+        foreach (var span in spans)
+        {
+            if (span.Label != PiiLabel.Person || span.End <= from || span.End > to || span.Length > 64)
+            {
+                continue;
+            }
+
+            var n = 0;
+            foreach (var c in text.AsSpan(span.Start, span.Length))
+            {
+                if (char.IsLetter(c))
+                {
+                    name[n++] = char.ToLowerInvariant(c);
+                }
+            }
+
+            if (name[..n].IndexOf(letters) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
