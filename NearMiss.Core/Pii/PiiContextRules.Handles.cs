@@ -29,10 +29,13 @@ internal sealed partial class PiiContextRules
                 end++;
             }
 
-            // (not an address's part, nor a placeholder or a constant in capitals: "[OTHER_ID]", "CASE_NUMBER")
-            var inAddress = start > 0 && text[start - 1] is '@' or '.' or '/' or '\\' or '[' || end < text.Length && text[end] is '@' || end + 1 < text.Length && text[end] == '.' && char.IsAsciiLetter(text[end + 1])
-                || !text.AsSpan(start, end - start).ContainsAnyInRange('a', 'z');
-            if (!inAddress && end - start >= 5 && char.IsAsciiLetter(text[start]) && text[end - 1] != '_' && !FieldName(start, end) && !Overlaps(spans, start, end) && !Overlaps(added, start, end))
+            // Not part of an e-mail or web address or a file's name ("john_doe@…", "my_file.txt"), nor a placeholder or a
+            // constant in capitals ("[OTHER_ID]", "CASE_NUMBER").
+            var addressBefore = start > 0 && text[start - 1] is '@' or '.' or '/' or '\\' or '[';
+            var addressAfter = end < text.Length && text[end] == '@' || end + 1 < text.Length && text[end] == '.' && char.IsAsciiLetter(text[end + 1]);
+            var capitalsOnly = !text.AsSpan(start, end - start).ContainsAnyInRange('a', 'z');
+            var shaped = end - start >= 5 && char.IsAsciiLetter(text[start]) && text[end - 1] != '_';
+            if (shaped && !addressBefore && !addressAfter && !capitalsOnly && !FieldName(start, end) && !Overlaps(spans, start, end) && !Overlaps(added, start, end))
             {
                 added.Add(new PiiSpan(start, end, PiiLabel.OtherId));
             }
