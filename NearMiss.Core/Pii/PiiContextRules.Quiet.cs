@@ -469,7 +469,7 @@ internal sealed partial class PiiContextRules
             return;
         }
 
-        var named = spans.Exists(s => s.Label == PiiLabel.Agency && AirportOf(TokenEnding(s.End)) > FirstToken(s.Start));
+        var named = spans.Exists(s => s.Label == PiiLabel.Agency && AirportPoliceStart(text, tokens.AsSpan(0, count), TokenEnding(s.End)) > FirstToken(s.Start));
         if (!named)
         {
             spans.RemoveAll(s => s.Label == PiiLabel.Agency && IsBareAirportPolice(text, tokens.AsSpan(0, count), FirstToken(s.Start), TokenEnding(s.End)));
@@ -477,9 +477,9 @@ internal sealed partial class PiiContextRules
     }
 
     /// <summary>The token "Airport" of "Airport PD", "Airport Police" or "Airport Police Department" ending at <paramref name="last"/>, or -1.</summary>
-    private int AirportOf(int last) =>
-        EqAny(last, "pd", "police") && Eq(last - 1, "airport") ? last - 1
-        : EqAny(last, "department", "dept") && Eq(last - 1, "police") && Eq(last - 2, "airport") ? last - 2
+    private static int AirportPoliceStart(string text, ReadOnlySpan<Token> tokens, int last) =>
+        (IsWordAt(text, tokens, last, "pd") || IsWordAt(text, tokens, last, "police")) && IsWordAt(text, tokens, last - 1, "airport") ? last - 1
+        : (IsWordAt(text, tokens, last, "department") || IsWordAt(text, tokens, last, "dept")) && IsWordAt(text, tokens, last - 1, "police") && IsWordAt(text, tokens, last - 2, "airport") ? last - 2
         : -1;
 
     /// <summary>
@@ -487,10 +487,8 @@ internal sealed partial class PiiContextRules
     /// Police Department", with no name before them (after a line's start, a mark or a word such as "the")?
     /// </summary>
     internal static bool IsBareAirportPolice(string text, ReadOnlySpan<Token> tokens, int first, int last) =>
-        last - first is 1 or 2 && WordIs(text, tokens[first], "airport")
-        && (first == 0 || tokens[first - 1].Kind == TokenKind.Punct || tokens[first].Has(TokenFlags.NewlineBefore) || tokens[first - 1].Is(Lex.Stop)) // (not "msp airport pd")
-        && (last == first + 1 ? WordIs(text, tokens[last], "pd") || WordIs(text, tokens[last], "police")
-            : WordIs(text, tokens[first + 1], "police") && (WordIs(text, tokens[last], "department") || WordIs(text, tokens[last], "dept")));
+        AirportPoliceStart(text, tokens, last) == first
+        && (first == 0 || tokens[first - 1].Kind == TokenKind.Punct || tokens[first].Has(TokenFlags.NewlineBefore) || tokens[first - 1].Is(Lex.Stop)); // (not "msp airport pd")
 
     /// <summary>
     /// Spans that are codes or a department's letters alone: "Code Red", "the PD channel", "AIRPORT PD:" (a speaker's

@@ -407,6 +407,22 @@ internal sealed partial class PiiContextRules
     /// <summary>A word of one letter.</summary>
     private bool IsLetterWord(int k) => IsWord(k) && tokens[k].Length == 1;
 
+    /// <summary>
+    /// The first of up to four letters spelled before <paramref name="head"/>, or <paramref name="head"/>: "a" and "i" are
+    /// letters only inside the run or opening one of three ("s a p d", "i s u p d"; not "call a p d").
+    /// </summary>
+    private int SpelledLettersStart(int head)
+    {
+        var letters = head;
+        while (IsLetterWord(letters - 1) && Spaced(letters - 1, letters) && head - letters < 4
+            && (!EqAny(letters - 1, "a", "i") || head - letters >= 2 || IsLetterWord(letters - 2) && Spaced(letters - 2, letters - 1)))
+        {
+            letters--;
+        }
+
+        return letters;
+    }
+
     /// <summary>Words that make up agency names but say nothing of which agency alone ("tribal", "county", "transit").</summary>
     private static readonly WordSet AgencyWords = new(["tribal", "indian", "nation", "band", "county", "parish", "city", "town", "township", "village", "borough", "state", "university", "college", "community", "school", "district", "transit", "metro", "metropolitan", "regional", "area", "port", "harbor", "airport", "highway", "railroad", "railway", "valley", "lake", "river", "north", "south", "east", "west", "of", "and", "local", "other", "neighboring", "neighbouring", "nearby", "home", "own", "small", "big", "rural", "same", "next", "adjacent", "outside", "surrounding", "whole", "entire", "new", "old", "main"]);
 
@@ -461,16 +477,10 @@ internal sealed partial class PiiContextRules
             var start = head;
             var evidence = false;
 
-            // "s a p d", "i s u p d": the agency's own letters spelled before the spelled head ("a" and "i" as letters only
-            // inside the run or opening one of three: not "call a p d").
-            var letters = head;
-            while (spelled && IsLetterWord(letters - 1) && Spaced(letters - 1, letters) && head - letters < 4
-                && (!EqAny(letters - 1, "a", "i") || head - letters >= 2 || IsLetterWord(letters - 2) && Spaced(letters - 2, letters - 1)))
-            {
-                letters--;
-            }
-
-            var lettered = letters < head && !IsNumberWord(k + 1) && !(k + 1 < count && tokens[k + 1].Kind == TokenKind.Number); // (not a case number's letters: "h p d two three …")
+            // "s a p d", "i s u p d": the agency's own letters spelled before the spelled head; not a case number's letters
+            // ("h p d two three …").
+            var letters = spelled ? SpelledLettersStart(head) : head;
+            var lettered = letters < head && !IsNumberWord(k + 1) && !(k + 1 < count && tokens[k + 1].Kind == TokenKind.Number);
             if (lettered)
             {
                 (start, evidence) = (letters, true);
