@@ -339,16 +339,17 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
-            var coded = In(RoadCodes, k); // "off la one", "on us seventy"
+            var spelledCode = SpelledRoadCode(k); // "on f m nineteen seventy four", "on b i a twenty seven"
+            var coded = spelledCode >= 0 || In(RoadCodes, k); // "off la one", "on us seventy"
             if (!coded && !EqAny(k, "route", "highway", "hwy", "interstate", "exit", "road", "i", "spur", "loop"))
             {
                 continue;
             }
 
             // The road's owner before its word goes with it: "County Road Two Twelve", "Navajo Route seven", "BIA route two".
-            var owned = IsWord(k - 1) && !Eq(k, "i") && !Eq(k, "exit") && (EqAny(k - 1, "county", "state", "us", "bia", "tribal", "forest", "farm")
+            var owned = spelledCode < 0 && IsWord(k - 1) && !Eq(k, "i") && !Eq(k, "exit") && (EqAny(k - 1, "county", "state", "us", "bia", "tribal", "forest", "farm")
                 || tokens[k - 1].Has(TokenFlags.Capitalized | TokenFlags.AllCaps) && !tokens[k - 1].Is(Lex.Stop) && !tokens[k - 1].Has(TokenFlags.SentenceStart) && Spaced(k - 1, k));
-            var first = owned ? k - 1 : k;
+            var first = spelledCode >= 0 ? spelledCode : owned ? k - 1 : k;
             var travelled = EqAny(first - 1, "on", "onto", "off", "near", "at", "to", "from", "via", "the", "of", "take", "took", "past", "along", "down", "up", "northbound", "southbound", "eastbound", "westbound");
             var named = EqAny(k, "route", "highway", "hwy", "interstate"); // "traffic stop highway four forty one"
             if (Eq(k, "road") && !Eq(k - 1, "county") || (Eq(k, "i") || coded) && !travelled || !(travelled || named || tokens[first].Has(TokenFlags.Capitalized | TokenFlags.AllCaps)))
@@ -362,7 +363,8 @@ internal sealed partial class PiiContextRules
                 n++;
             }
 
-            if (In(Counted, n) || IsWord(n) && tokens[n].Is(Lex.Measure))
+            // (a mile marker after the road is no count: "on i forty mile marker one eighteen")
+            if (In(Counted, n) || IsWord(n) && tokens[n].Is(Lex.Measure) && !(Eq(n, "mile") && EqAny(n + 1, "marker", "post")))
             {
                 continue;
             }
@@ -373,6 +375,23 @@ internal sealed partial class PiiContextRules
                 k = n - 1;
             }
         }
+    }
+
+    /// <summary>The first letter of a road's system spelled before its number ("f m", "u s", "b i a"), or -1.</summary>
+    private int SpelledRoadCode(int k)
+    {
+        if (!IsLetterWord(k) || !IsLetterWord(k - 1) || !Spaced(k - 1, k))
+        {
+            return -1;
+        }
+
+        if (IsLetterWord(k - 2) && Spaced(k - 2, k - 1))
+        {
+            return Eq(k - 2, "b") && Eq(k - 1, "i") && Eq(k, "a") ? k - 2 : -1;
+        }
+
+        Span<char> code = [char.ToLowerInvariant(text[tokens[k - 1].Start]), char.ToLowerInvariant(text[tokens[k].Start])];
+        return RoadCodes.Contains(code) ? k - 1 : -1;
     }
 
     /// <summary>A road's system by its letters, said before its number after a word of travel: "us seventy", "la one", "fm nineteen sixty"; no state code that is also a word ("or", "in", "me").</summary>

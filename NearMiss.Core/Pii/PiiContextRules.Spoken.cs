@@ -443,11 +443,13 @@ internal sealed partial class PiiContextRules
             }
 
             // "p d" and "s o" as a voice's transcript spells them.
-            var spelled = k >= 2 && (Eq(k, "d") && Eq(k - 1, "p") || Eq(k, "o") && Eq(k - 1, "s")) && Spaced(k - 1, k);
+            // "h p" and "s p" (a highway patrol, a state police) only after the state's letters: "o h p", "w s p".
+            var patrol = k >= 2 && Eq(k, "p") && (Eq(k - 1, "h") || Eq(k - 1, "s")) && Spaced(k - 1, k);
+            var spelled = patrol || k >= 2 && (Eq(k, "d") && Eq(k - 1, "p") || Eq(k, "o") && Eq(k - 1, "s")) && Spaced(k - 1, k);
             var head = spelled ? k - 1 : k;
             var pd = Eq(k, "pd") || spelled && Eq(k, "d");
             var so = Eq(k, "so") || spelled && Eq(k, "o");
-            if (!(pd || so || Eq(k, "police") || Eq(k, "sheriff") || Eq(k, "sheriffs") || Eq(k, "marshals") || Eq(k, "dps")))
+            if (!(pd || so || patrol || Eq(k, "police") || Eq(k, "sheriff") || Eq(k, "sheriffs") || Eq(k, "marshals") || Eq(k, "dps")))
             {
                 continue;
             }
@@ -481,6 +483,11 @@ internal sealed partial class PiiContextRules
             // ("h p d two three …").
             var letters = spelled ? SpelledLettersStart(head) : head;
             var lettered = letters < head && !IsNumberWord(k + 1) && !(k + 1 < count && tokens[k + 1].Kind == TokenKind.Number);
+            if (patrol && !lettered)
+            {
+                continue;
+            }
+
             if (lettered)
             {
                 (start, evidence) = (letters, true);

@@ -83,6 +83,28 @@ public sealed class TranscriptTests
     public void AgenciesWithTheirLettersSpelled(string text, string expected) => Assert.Contains(expected, Found(text, PiiLabel.Agency));
 
     [Theory]
+    [InlineData("trooper hollis grant, badge two two four seven, o h p troop c. so this was tuesday", "o h p troop c")]
+    [InlineData("i work for w s p out of the bellingham office", "w s p")]
+    public void PatrolsWithTheStatesLettersSpelled(string text, string expected) => Assert.Contains(expected, Found(text, PiiLabel.Agency));
+
+    [Theory]
+    [InlineData("the truck makes three hundred h p stock")] // no state's letters before: horsepower
+    [InlineData("we called h p for the crash")]
+    [InlineData("plate was k s p four one two")] // a plate's letters before its number
+    public void PatrolLettersWithoutAStateAreNoAgency(string text) => Assert.Empty(Found(text, PiiLabel.Agency));
+
+    [Theory]
+    [InlineData("i stopped a silver altima eastbound on i forty mile marker one eighteen just east of town", "i forty")]
+    [InlineData("he was out on f m nineteen seventy four past the gin", "f m nineteen seventy four")]
+    [InlineData("i stopped a maroon impala on b i a twenty seven about two miles", "b i a twenty seven")]
+    public void RoadsSaidWithTheirLettersOrBeforeAMileMarker(string text, string expected) => Assert.Contains(expected, Found(text, PiiLabel.Location));
+
+    [Theory]
+    [InlineData("we ran on a b twenty minutes later")] // letters that are no road's system
+    [InlineData("he walked on i forty miles that night")] // a count after the number
+    public void SpelledLettersOrCountsAreNoRoad(string text) => Assert.Empty(Found(text, PiiLabel.Location));
+
+    [Theory]
     [InlineData("this is kasia kowalczyk chicago p d, badge four one")] // a person found before the letters is no part of the agency
     [InlineData("we had to assist the p d on it")]
     public void SpelledLettersTakeNoPersonOrWordIntoAnAgency(string text) =>
