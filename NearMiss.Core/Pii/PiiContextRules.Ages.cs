@@ -355,9 +355,10 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
-            // As an adjective, the age goes with a person ("a sixty-two year old man"), not a dog, a car or a photo.
+            // As an adjective, the age goes with a person ("a sixty-two year old man", "fifty-four-year-old Dmitri
+            // Volkov"), not a dog, a car or a photo.
             if (SpelledNumber(k, out var last, spaced: true) >= 1 && AgeUnitEnd(last + 1) is > 0 and var after
-                && !(IsWord(after) && !tokens[after].Is(Lex.Stop) && !In(AgeSubjects, after) && !In(Kin, after) && !In(AgedPeople, after))
+                && !(IsWord(after) && !tokens[after].Is(Lex.Stop) && !In(AgeSubjects, after) && !In(Kin, after) && !In(AgedPeople, after) && !InSpan(spans, tokens[after].Start, PiiLabel.Person))
                 && !Overlaps(spans, tokens[k].Start, tokens[last].End))
             {
                 added.Add(new PiiSpan(tokens[k].Start, tokens[last].End, PiiLabel.Age));

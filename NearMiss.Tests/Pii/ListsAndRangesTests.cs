@@ -1,0 +1,42 @@
+using NearMiss.Core.Pii;
+
+namespace NearMiss.Tests.Pii;
+
+/// <summary>
+/// Decision 071, through the rules alone: ranges of clock times, ages in words before "-year-old" and a name, and what
+/// stays quiet in lists of radio letters and vehicle models.
+/// </summary>
+public sealed class ListsAndRangesTests
+{
+    private static readonly LocalPiiDetector Rules = LocalPiiDetector.WithTagger(null);
+
+    private static string[] Found(string text, PiiLabel label) =>
+        [.. Rules.Detect(text).Where(s => s.Label == label).Select(s => text[s.Start..s.End])];
+
+    [Theory]
+    [InlineData("Date: 09/14/2024   Shift: 1800–0600", "1800", "0600")]
+    [InlineData("Date/Time: 12/02/2023, 1930–2105", "1930", "2105")]
+    [InlineData("Unit AP-12 – Swing (1400–2240)", "1400", "2240")]
+    [InlineData("he worked days, hours: 0700-1500 all week", "0700", "1500")]
+    public void BothEndsOfARangeOfClockTimes(string text, string from, string to)
+    {
+        var times = Found(text, PiiLabel.Time);
+        Assert.Contains(from, times);
+        Assert.Contains(to, times);
+    }
+
+    [Theory]
+    [InlineData("see report 1400-2240 in the file", "2240")] // a hyphen with no word of hours: a number
+    [InlineData("he served 2001–2010 in the army", "2010")] // years
+    public void NumbersJoinedByADashAreNoRangeOfTimesAlone(string text, string second) =>
+        Assert.DoesNotContain(second, Found(text, PiiLabel.Time));
+
+    [Theory]
+    [InlineData("The truck driver, fifty-four-year-old Dmitri Volkov of Jacksonville, was cited.", "fifty-four")]
+    [InlineData("the driver, identified as twenty-six-year-old Brandon Ashby of Salem, hit the gas", "twenty-six")]
+    public void AnAgeInWordsBeforeANamedPerson(string text, string expected) => Assert.Contains(expected, Found(text, PiiLabel.Age));
+
+    [Fact]
+    public void AnAgeInWordsBeforeAThingIsNone() =>
+        Assert.Empty(Found("He carried a fifty-year-old Winchester rifle from his grandfather.", PiiLabel.Age));
+}
