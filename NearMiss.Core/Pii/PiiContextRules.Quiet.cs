@@ -492,7 +492,8 @@ internal sealed partial class PiiContextRules
 
     /// <summary>
     /// Spans that are codes or a department's letters alone: "Code Red", "the PD channel", "AIRPORT PD:" (a speaker's
-    /// label), "WINCHESTER 147 GR." (a cartridge's make and grain).
+    /// label), "WINCHESTER 147 GR." (a cartridge's make and grain), "Sierra, Hotel, Romeo" (radio letters), "AR
+    /// fifteen" (a rifle).
     /// </summary>
     private bool CodesAndLetters(PiiSpan span) => IsCodeOrLetters(text, tokens.AsSpan(0, count), FirstToken(span.Start), TokenEnding(span.End), span.Label);
 
@@ -501,7 +502,19 @@ internal sealed partial class PiiContextRules
         label is PiiLabel.Person or PiiLabel.Location && first == last && (IsWordAt(text, tokens, first - 1, "code") || IsWordAt(text, tokens, first - 1, "signal"))
         || label is PiiLabel.Agency or PiiLabel.Person && first == last && (IsWordAt(text, tokens, first, "pd") || IsWordAt(text, tokens, first, "so") || IsWordAt(text, tokens, first, "sd"))
         || label is PiiLabel.Location or PiiLabel.Address && tokens[first].Kind == TokenKind.Word && tokens[first].Lex.Has(LexExtra.Model)
-            && (IsGrain(text, tokens, last + 1) || last + 1 < tokens.Length && tokens[last + 1].Kind == TokenKind.Number && IsGrain(text, tokens, last + 2));
+            && (IsGrain(text, tokens, last + 1) || last + 1 < tokens.Length && tokens[last + 1].Kind == TokenKind.Number && IsGrain(text, tokens, last + 2))
+        || label is PiiLabel.Person or PiiLabel.Location && first == last && PhoneticLetters.Contains(text, tokens[first])
+            && (!tokens[first].Has(TokenFlags.NewlineBefore) && RadioLetterOnly(text, tokens, first - (first >= 1 && tokens[first - 1].Kind == TokenKind.Punct && text[tokens[first - 1].Start] == ',' ? 2 : 1))
+                || RadioLetterOnly(text, tokens, first + (first + 1 < tokens.Length && tokens[first + 1].Kind == TokenKind.Punct && text[tokens[first + 1].Start] == ',' ? 2 : 1)) && !tokens[Math.Min(tokens.Length - 1, first + 1)].Has(TokenFlags.NewlineBefore))
+        || label == PiiLabel.Location && first == last && IsWordAt(text, tokens, first, "ar")
+            && (IsWordAt(text, tokens, last + 1, "fifteen") || IsWordAt(text, tokens, last + 1, "ten") || last + 1 < tokens.Length && text.AsSpan(tokens[last + 1].Start, tokens[last + 1].Length) is "15" or "10");
+
+    /// <summary>A radio letter that is no one's name ("Hotel", "Tango", "Whiskey") on the same line, beside which "Sierra" and "Romeo" are letters too.</summary>
+    private static bool RadioLetterOnly(string text, ReadOnlySpan<Token> tokens, int k) =>
+        k >= 0 && k < tokens.Length && tokens[k].Kind == TokenKind.Word && RadioLettersOnly.Contains(text, tokens[k]);
+
+    /// <summary>Radio letters that are no given name, place or common word of a report.</summary>
+    private static readonly WordSet RadioLettersOnly = new(["alpha", "alfa", "bravo", "foxtrot", "hotel", "november", "quebec", "tango", "uniform", "whiskey", "yankee", "zulu", "zebra"], indexed: false);
 
     /// <summary>A cartridge's weight: "gr", "grain", "gn".</summary>
     private static bool IsGrain(string text, ReadOnlySpan<Token> tokens, int k) =>

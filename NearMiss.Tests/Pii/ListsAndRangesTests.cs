@@ -39,4 +39,17 @@ public sealed class ListsAndRangesTests
     [Fact]
     public void AnAgeInWordsBeforeAThingIsNone() =>
         Assert.Empty(Found("He carried a fifty-year-old Winchester rifle from his grandfather.", PiiLabel.Age));
+
+    [Theory]
+    [InlineData("- Sierra, Hotel, Romeo: learn the taxiway letters like you learned the ten codes.")]
+    [InlineData("the K9 Sarge is on the west, the LT is running the command post. the Sarge said the same at debrief.")]
+    [InlineData("rifle out, AR fifteen, I call it out, ten six, code three")]
+    public void RadioLettersSargeAndARifleAreQuiet(string text) => Assert.Empty(Rules.Detect(text));
+
+    [Theory]
+    [InlineData("Trooper narrowly avoids being struck on I-90 near George\n\nGEORGE - A trooper was nearly struck", "GEORGE")]
+    [InlineData("He moved to Little Rock, AR 72201 last year.", "AR")]
+    [InlineData("Romeo Vasquez and I took the call.", "Romeo Vasquez")]
+    public void NamesBesideNoRadioLetterStay(string text, string expected) =>
+        Assert.Contains(Rules.Detect(text), s => text[s.Start..s.End] == expected);
 }
