@@ -1,6 +1,6 @@
 namespace NearMiss.Core.Pii;
 
-/// <summary>Forum and chat handles: "Posted by razorback_deputy_09", "Post #2 · Grant_in_Garden_City".</summary>
+/// <summary>Forum and chat handles: "Posted by razorback_deputy_09", "Post #2 · Grant_in_Garden_City", "u/TwinCitiesTAC", "CornfieldDep319 wrote:".</summary>
 internal sealed partial class PiiContextRules
 {
     /// <summary>
@@ -10,6 +10,7 @@ internal sealed partial class PiiContextRules
     /// </summary>
     private void Handles(List<PiiSpan> spans, List<PiiSpan> added)
     {
+        HandlesByPlace(spans, added);
         if (text.IndexOf('_') < 0)
         {
             return;
@@ -65,5 +66,74 @@ internal sealed partial class PiiContextRules
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Handles where forums put them, written as one word: any after "u/" ("u/redwood_rural_deputy"); one with a digit, an
+    /// underscore or a capital inside ("CornfieldDep319", "BakerCoK9") after "posted by", "submitted by", "reply from",
+    /// "[–]" or before "wrote:". A name ("Posted by Mike") is left to the rules for names.
+    /// </summary>
+    private void HandlesByPlace(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        var wrote = text.Contains("wrote", StringComparison.OrdinalIgnoreCase);
+        if (!wrote && !text.Contains("u/", StringComparison.OrdinalIgnoreCase) && !text.Contains(" by ", StringComparison.OrdinalIgnoreCase)
+            && !text.Contains(" from ", StringComparison.OrdinalIgnoreCase) && !text.Contains("] ", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        for (var k = 0; k < count; k++)
+        {
+            if (!IsWord(k) && tokens[k].Kind != TokenKind.Alnum || k > 0 && tokens[k - 1].Kind != TokenKind.Punct && !Eq(k - 1, "by") && !Eq(k - 1, "from") && !(wrote && LineStart(k)))
+            {
+                continue;
+            }
+
+            var user = P(k - 1, '/') && Eq(k - 2, "u") && tokens[k - 1].End == tokens[k].Start && tokens[k - 2].End == tokens[k - 1].Start
+                && (tokens[k - 2].Start == 0 || !char.IsLetterOrDigit(text[tokens[k - 2].Start - 1]));
+            var placed = user
+                || EqAny(k - 1, "by", "from") && EqAny(k - 2, "posted", "submitted", "post", "reply", "replied", "comment", "answered")
+                || P(k - 1, ']') && k >= 3 && (P(k - 2, '–') || P(k - 2, '-') || P(k - 2, '+')) && P(k - 3, '[');
+            var end = tokens[k].Start;
+            while (end < text.Length && (char.IsAsciiLetterOrDigit(text[end]) || text[end] == '_'))
+            {
+                end++;
+            }
+
+            var last = k;
+            while (last + 1 < count && tokens[last + 1].End <= end)
+            {
+                last++;
+            }
+
+            placed |= (k == 0 || LineStart(k)) && Eq(last + 1, "wrote") && (last + 2 >= count || P(last + 2, ':'));
+            var handle = text.AsSpan(tokens[k].Start, end - tokens[k].Start);
+            if (placed && handle.Length >= 4 && char.IsAsciiLetter(handle[0]) && (user || IsHandleShaped(handle)) && !Overlaps(added, tokens[k].Start, end))
+            {
+                // (what was read inside the handle goes with it: "TwinCitiesTAC", "OldSarge_Ret")
+                var start = tokens[k].Start;
+                spans.RemoveAll(s => s.Start >= start && s.End <= end);
+                if (!Overlaps(spans, start, end))
+                {
+                    added.Add(new PiiSpan(start, end, PiiLabel.OtherId));
+                }
+            }
+
+            k = last;
+        }
+    }
+
+    /// <summary>A digit, an underscore, or a capital after a small letter inside ("BakerCoK9", "TwinCitiesTAC"); not a word in capitals.</summary>
+    private static bool IsHandleShaped(ReadOnlySpan<char> handle)
+    {
+        for (var i = 1; i < handle.Length; i++)
+        {
+            if (char.IsAsciiDigit(handle[i]) || handle[i] == '_' || char.IsAsciiLetterUpper(handle[i]) && char.IsAsciiLetterLower(handle[i - 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -226,6 +226,19 @@ public sealed class TranscriptTests
     public void AForumHandleWithUnderscores(string text, string expected) => Assert.Contains(expected, Found(text, PiiLabel.OtherId));
 
     [Theory]
+    [InlineData("    [–] u/redwood_rural_deputy · 14 pts · 3d\nSame here.", "redwood_rural_deputy")]
+    [InlineData("[–] u/TwinCitiesTAC · 9 pts\nWe do it that way too.", "TwinCitiesTAC")]
+    [InlineData("Original post by BakerCoK9 (member since spring)\nWe had a bite", "BakerCoK9")]
+    [InlineData("---\nOldSarge_Ret wrote:\n> I should have waited", "OldSarge_Ret")]
+    [InlineData("thanks all\n\nCornfieldDep319 wrote:\n> Did you call it in", "CornfieldDep319")]
+    public void AForumHandleWhereForumsPutThem(string text, string expected) => Assert.Contains(expected, Found(text, PiiLabel.OtherId));
+
+    [Theory]
+    [InlineData("The report was written by Sergeant Mills from the day shift.")] // a name after "by" is no handle
+    [InlineData("I wrote: never again. The LT wrote back.")]
+    public void NoHandleWithoutAForumsPlaceAndShape(string text) => Assert.Empty(Found(text, PiiLabel.OtherId));
+
+    [Theory]
     [InlineData("the form's street_name and client_ip fields were blank")]
     [InlineData("email me at john_doe@example.com or open my_file.txt")]
     public void FieldNamesFilesAndAddressesAreNoHandle(string text) => Assert.Empty(Found(text, PiiLabel.OtherId));
