@@ -190,4 +190,62 @@ internal sealed partial class PiiContextRules
 
     /// <summary>The words a street follows: "on", "off", "onto", "at", "past", "along", "near".</summary>
     private bool IsStreetPrepositionWord(int k) => EqAny(k, "on", "off", "onto", "at", "past", "along", "near", "down", "up", "from", "to", "toward", "towards", "via", "crossing");
+
+    /// <summary>
+    /// A road said by its number alone after a direction of travel or before a road's word: "northbound one oh one",
+    /// "southbound sixty three at the one oh four", "eastbound on the two eighty eight", "the one ninety six on ramp",
+    /// "the one oh one freeway"; not a speed or a count ("northbound at sixty", "eastbound two miles", "northbound on the
+    /// four lane").
+    /// </summary>
+    private void RoadsSaidByNumber(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!TextHas(NumberWords))
+        {
+            return;
+        }
+
+        for (var k = 1; k < count; k++)
+        {
+            if (!IsNumberWord(k) || Eq(k, "oh"))
+            {
+                continue;
+            }
+
+            var b = Eq(k - 1, "the") ? k - 2 : k - 1;
+            var bound = IsBound(b) || EqAny(b, "on", "onto") && IsBound(b - 1);
+            var n = SaidNumberEnd(k);
+            var roadAfter = EqAny(n, "freeway", "fwy", "expressway", "tollway", "interchange", "onramp", "offramp") || EqAny(n, "on", "off") && EqAny(n + 1, "ramp", "ramps");
+            if (!(bound || Eq(k - 1, "the") && roadAfter) || In(Counted, n) || IsWord(n) && tokens[n].Is(Lex.Measure) || EqAny(n, "mph", "block", "blocks", "percent", "lane", "lanes", "way", "door", "doors", "wheeler", "cylinder"))
+            {
+                k = n - 1;
+                continue;
+            }
+
+            AddInPlace(spans, added, new PiiSpan(tokens[k].Start, tokens[n - 1].End, PiiLabel.Location));
+
+            // The road it meets, said after "at the": "southbound sixty three at the one oh four".
+            if (bound && Eq(n, "at") && Eq(n + 1, "the") && IsNumberWord(n + 2) && !Eq(n + 2, "oh") && SaidNumberEnd(n + 2) is var m && !In(Counted, m) && !(IsWord(m) && tokens[m].Is(Lex.Measure)))
+            {
+                AddInPlace(spans, added, new PiiSpan(tokens[n + 2].Start, tokens[m - 1].End, PiiLabel.Location));
+                n = m;
+            }
+
+            k = n - 1;
+        }
+    }
+
+    /// <summary>A direction of travel: "northbound", "sb".</summary>
+    private bool IsBound(int k) => EqAny(k, "northbound", "southbound", "eastbound", "westbound", "nb", "sb", "eb", "wb");
+
+    /// <summary>The token after up to five number words said from <paramref name="k"/> on ("one oh one", "two-eighty-eight").</summary>
+    private int SaidNumberEnd(int k)
+    {
+        var n = k + 1;
+        while (n < count && n <= k + 4 && !tokens[n].Has(TokenFlags.NewlineBefore) && (IsNumberWord(n) && (Spaced(n - 1, n) || JoinsNumberWords(n - 1)) || JoinsNumberWords(n)))
+        {
+            n++;
+        }
+
+        return n;
+    }
 }

@@ -213,6 +213,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         SpokenSsns(kept, added);
         SpokenMileMarkers(kept, added);
         SpokenRoads(kept, added);
+        RoadsSaidByNumber(kept, added);
         SpokenCorners(kept, added);
         SpokenVehicles(kept, added);
         FreewaysByNumber(kept, added);

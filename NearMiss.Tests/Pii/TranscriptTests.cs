@@ -100,6 +100,29 @@ public sealed class TranscriptTests
     public void RoadsSaidWithTheirLettersOrBeforeAMileMarker(string text, string expected) => Assert.Contains(expected, Found(text, PiiLabel.Location));
 
     [Theory]
+    [InlineData("a white tacoma northbound one oh one near the exit", "one oh one")]
+    [InlineData("about two a m, I'm southbound sixty three at the one oh four", "sixty three", "one oh four")]
+    [InlineData("he was in pursuit eastbound on the two eighty eight toward downtown", "two eighty eight")]
+    [InlineData("im coming down the one ninety six on ramp", "one ninety six")]
+    [InlineData("she was on the one oh one freeway by then", "one oh one")]
+    public void RoadsSaidByNumberAfterADirectionOrBeforeARoadsWord(string text, params string[] roads)
+    {
+        var found = Found(text, PiiLabel.Location);
+        foreach (var road in roads)
+        {
+            Assert.Contains(road, found);
+        }
+    }
+
+    [Theory]
+    [InlineData("he was going northbound at sixty")] // a speed
+    [InlineData("we were eastbound two miles out")] // a count
+    [InlineData("northbound on the four lane, speeds about 90")]
+    [InlineData("he turned eastbound one block up")]
+    [InlineData("we got to the two thirty briefing late")] // no direction, no road's word
+    public void SpeedsCountsAndTimesAreNoRoad(string text) => Assert.Empty(Found(text, PiiLabel.Location));
+
+    [Theory]
     [InlineData("we ran on a b twenty minutes later")] // letters that are no road's system
     [InlineData("he walked on i forty miles that night")] // a count after the number
     public void SpelledLettersOrCountsAreNoRoad(string text) => Assert.Empty(Found(text, PiiLabel.Location));
