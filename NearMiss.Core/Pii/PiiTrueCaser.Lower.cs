@@ -277,19 +277,23 @@ internal static partial class PiiTrueCaser
 
         /// <summary>
         /// A listed name after a rank, with or without its dot ("Sgt. Miller 23:53:", "Dep. Young:"), or a surname after a
-        /// given name after a rank ("Ofc. Dakota Shepherd"): a speaker, not a heading word. An ordinary word must be a
-        /// frequent name ("Class" after "Recruit" is not).
+        /// given name after a rank ("Ofc. Dakota Shepherd", "Officer Brianna Stone"): a speaker, not a heading word. An
+        /// ordinary word must be a frequent name ("Class" after "Recruit" is not) or stand before a surname that is no word
+        /// ("Cpl. Dusty Rhoades").
         /// </summary>
         private bool AfterRank(int k, bool surname = false)
         {
             var r = P(k - 1, '.') ? k - 2 : k - 1;
-            if (!NameListed(k) || tokens[k].Is(Lex.Rank | Lex.Role) || English(k) && tokens[k].Lex.GivenCount < 20_000 && tokens[k].Lex.SurnameCount < 30_000)
+            // (an ordinary word before a listed surname that is no word is a given name: "Cpl. Dusty Rhoades")
+            var ordinary = English(k) && tokens[k].Lex.GivenCount < 20_000 && tokens[k].Lex.SurnameCount < 30_000
+                && !(!surname && IsWord(k + 1) && tokens[k + 1].Is(Lex.Surname) && !English(k + 1) && Spaced(k, k + 1));
+            if (!NameListed(k) || tokens[k].Is(Lex.Rank | Lex.Role) || ordinary)
             {
                 return false;
             }
 
             // The surname after a given name after a rank: "Ofc. Dakota Shepherd", "Sgt. Ellie Brooks:".
-            return IsRankEvidence(r) && !Eq(r, "officer") && !Eq(r, "partner")
+            return IsRankEvidence(r) && (surname || !Eq(r, "officer") && !Eq(r, "partner"))
                 || !surname && r == k - 1 && r >= 0 && IsWord(r) && tokens[k].Is(Lex.Surname) && tokens[r].Is(Lex.GivenName) && AfterRank(r, surname: true);
         }
     }

@@ -52,4 +52,14 @@ public sealed class ListsAndRangesTests
     [InlineData("Romeo Vasquez and I took the call.", "Romeo Vasquez")]
     public void NamesBesideNoRadioLetterStay(string text, string expected) =>
         Assert.Contains(Rules.Detect(text), s => text[s.Start..s.End] == expected);
+
+    [Theory]
+    [InlineData("Thanks,\nBrianna\n\nOfficer Brianna Stone #267\nLewiston Police Department – Patrol", "Brianna Stone")]
+    [InlineData("Trainee: Dep. Mateo Archuleta   ID# 1409\nFTO: Cpl. Dusty Rhoades   ID# 0977\nPhase: II   Day: 23", "Dusty Rhoades")]
+    [InlineData("Release date: 04/16/2024\nContact: Sheriff Curt Halverson, 515-555-0127\nNEVADA, Iowa", "Curt Halverson")]
+    public void AFullNameAfterARankOnALineLikeAHeading(string text, string expected) => Assert.Contains(expected, Found(text, PiiLabel.Person));
+
+    [Fact]
+    public void AnOrdinaryWordAfterARankInAHeadingStaysAWord() =>
+        Assert.Empty(Found("Officer Safety Bulletin\nRecruit Class Notes\nThe class met at the range.", PiiLabel.Person));
 }
