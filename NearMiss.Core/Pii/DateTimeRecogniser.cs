@@ -12,7 +12,7 @@ internal sealed class DateTimeRecogniser(PiiScan scan) : PiiRecogniser(scan)
     public int IsoDate(int i) =>
         IsNum(i) && !(IsNumOfLength(i, 4, 4) && CharAfter(i) == '-') ? 0 : Pattern(i, PiiPatterns.IsoDate(), PiiLabel.Date);
 
-    /// <summary>"3/9/2024", "03-09-24"; at a number, only a month of one or two digits before '/', '-' or '.'.</summary>
+    /// <summary>"3/9/2024", "03-09-24", "03/2024"; at a number, only a month of one or two digits before '/', '-' or '.'.</summary>
     public int NumericDate(int i) =>
         IsNum(i) && !(IsNumOfLength(i, 1, 2) && CharAfter(i) is '/' or '-' or '.') ? 0 : Pattern(i, PiiPatterns.NumericDate(), PiiLabel.Date);
 

@@ -62,4 +62,13 @@ public sealed class ListsAndRangesTests
     [Fact]
     public void AnOrdinaryWordAfterARankInAHeadingStaysAWord() =>
         Assert.Empty(Found("Officer Safety Bulletin\nRecruit Class Notes\nThe class met at the range.", PiiLabel.Person));
+
+    [Theory]
+    [InlineData("Roll-call training, 03/2024", "03/2024")]
+    [InlineData("he has been on since 11/2021 and loves it", "11/2021")]
+    public void AMonthAndYear(string text, string expected) => Assert.Contains(expected, Found(text, PiiLabel.Date));
+
+    [Fact]
+    public void AFractionIsNoMonthAndYear() =>
+        Assert.DoesNotContain("1/2000", Found("the shutter was at 1/2000 of a second", PiiLabel.Date));
 }
