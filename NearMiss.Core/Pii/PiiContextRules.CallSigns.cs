@@ -35,6 +35,13 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
+            // "Speaker 1:", "HOST 2:", "Lesson 1:", "Slide 4": a role or a part of a text numbered, no unit.
+            if (numberNext && tokens[k + 1].Length <= 2 && In(NumberedParts, k))
+            {
+                k++;
+                continue;
+            }
+
             if (numberNext && tokens[k + 1].Length <= 3 && In(Phonetic, k) && !tokens[k + 1].Has(TokenFlags.NewlineBefore) && !HourOfClock(k + 1)
                 && (Eq(k - 1, "was") || Eq(k - 1, "am") || Eq(k - 1, "as") || Eq(k - 1, "unit") || Eq(k - 1, "copy") || P(k - 1, '(') && P(k + 2, ')') || P(k + 2, ':') || tokens[k].Has(TokenFlags.Lower) && !caseless
                     || P(k - 1, ':') && In(Dispatchers, k - 2))
@@ -280,18 +287,18 @@ internal sealed partial class PiiContextRules
     /// <summary>Words a number follows that are not a unit's name: codes and channels, roads and places, rooms, vehicles, parts of a text, roles.</summary>
     private static readonly WordSet NumberedThings = new([
         "code", "signal", "channel", "milepost", "mp", "marker", "tac", "ch", "car", "engine", "medic", "truck", "ladder", "rescue", "squad", "ambulance", "exit", "hwy",
-        "highway", "route", "interstate", "mile", "mm", "level", "phase", "step", "rule", "section", "chapter", "page", "item", "lesson",
-        "day", "week", "gen", "type", "class", "grade", "sector", "zone", "district", "troop", "station", "gate", "pier", "terminal", "bay",
+        "highway", "route", "interstate", "mile", "mm",
+        "gen", "type", "class", "grade", "sector", "zone", "district", "troop", "station", "gate", "pier", "terminal", "bay",
         "dock", "room", "cell", "pod", "tower", "platform", "track", "main", "lane", "glock", "sig", "colt", "model", "version", "number",
         "no", "rm", "bldg", "building", "floor", "suite", "apt", "unit", "box", "lot", "post", "beat", "area", "region", "precinct", "pct",
-        "division", "camera", "cam", "figure", "fig", "table", "appendix", "part", "volume", "vol", "air", "battalion", "company", "platoon",
-        "squadron", "team", "group", "shift", "tier", "wing", "block", "dorm", "hangar", "berth", "slip", "runway", "taxiway", "concourse",
-        "sr", "us", "i", "ca", "fm", "cr", "county", "state", "road", "street", "avenue", "ave", "st", "rd", "year", "years", "stage",
-        "round", "set", "rep", "reps", "drill", "drills", "test", "exercise", "scenario", "relay", "line", "bus", "train", "van", "boat",
+        "division", "camera", "cam", "air", "battalion", "company", "platoon",
+        "squadron", "team", "group", "shift", "wing", "block", "dorm", "hangar", "berth", "slip", "runway", "taxiway", "concourse",
+        "sr", "us", "i", "ca", "fm", "cr", "county", "state", "road", "street", "avenue", "ave", "st", "rd", "year", "years",
+        "relay", "line", "bus", "train", "van", "boat",
         "officer", "officers", "trooper", "deputy", "sergeant", "sgt", "subject", "suspect", "witness", "driver", "passenger", "victim",
-        "vehicle", "person", "male", "female", "inmate", "patient", "reporter", "agent", "ranger", "warden", "detective", "corporal", "cpl",
+        "vehicle", "person", "male", "female", "inmate", "patient", "agent", "ranger", "warden", "detective", "corporal", "cpl",
         "lieutenant", "lt", "captain", "capt", "chief", "major", "ofc", "dep", "tpr", "det", "co", "sheriff", "marshal", "constable",
-        "supervisor", "instructor", "student", "recruit", "cadet", "trainee", "dispatcher", "caller", "resident", "juvenile", "adult",
+        "supervisor", "student", "recruit", "cadet", "dispatcher", "caller", "resident", "juvenile", "adult",
         "child", "occupant", "citizen", "bystander", "operator", "pilot", "nurse", "doctor", "firefighter",
     ]);
 
@@ -371,7 +378,7 @@ internal sealed partial class PiiContextRules
         }
 
         if (tokens[k].Length < 2 || !(tokens[k].Has(TokenFlags.Capitalized) || tokens[k].Has(TokenFlags.AllCaps))
-            || tokens[k].Is(Lex.Month | Lex.Weekday | Lex.Rank | Lex.Role | Lex.Measure | Lex.Stop) || In(NumberedThings, k)
+            || tokens[k].Is(Lex.Month | Lex.Weekday | Lex.Rank | Lex.Role | Lex.Measure | Lex.Stop) || In(NumberedThings, k) || In(NumberedParts, k)
             || IsWord(k - 1) && (tokens[k - 1].Is(Lex.State) || EqAny(k - 1, "plate", "plates", "tag", "tags")))
         {
             return 0; // (after a state or "plate" it is a plate: "Oregon AXJ 664")
@@ -407,5 +414,8 @@ internal sealed partial class PiiContextRules
         && tokens[n + 2].Kind == TokenKind.Number && tokens[n + 2].Length == 2 && tokens[n + 2].Start == tokens[n + 1].End;
 
     /// <summary>The people of a transcript numbered in place of their names ("OFFICER 1:", "Speaker 2:"; not "Trooper 412:"): no unit's call sign.</summary>
+    /// <summary>Parts of a text and roles numbered in it, which never start a call sign: "Lesson 1", "Slide 4", "HOST 2", "Speaker 1".</summary>
+    private static readonly WordSet NumberedParts = new(["speaker", "host", "guest", "anchor", "reporter", "trainer", "trainee", "instructor", "lesson", "lessons", "slide", "step", "part", "phase", "question", "answer", "rule", "tip", "takeaway", "item", "point", "exhibit", "page", "chapter", "section", "scenario", "option", "clip", "video", "figure", "fig", "table", "appendix", "volume", "vol", "module", "week", "day", "round", "level", "tier", "stage", "set", "rep", "reps", "drill", "drills", "test", "exercise"], indexed: false);
+
     private static readonly WordSet TranscriptRoles = new(["speaker", "officer", "deputy", "trooper", "caller", "witness", "interviewer", "subject", "suspect", "victim", "person", "participant", "male", "female", "voice", "unknown", "inmate", "driver", "passenger"]);
 }

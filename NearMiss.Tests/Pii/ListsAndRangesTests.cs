@@ -71,4 +71,14 @@ public sealed class ListsAndRangesTests
     [Fact]
     public void AFractionIsNoMonthAndYear() =>
         Assert.DoesNotContain("1/2000", Found("the shutter was at 1/2000 of a second", PiiLabel.Date));
+
+    [Theory]
+    [InlineData("Speaker 1: We're on.\nSpeaker 2: Okay.\nSpeaker 1: Go ahead.\nSpeaker 2: So it was late.")]
+    [InlineData("HOST 1: Good morning.\nHOST 2: Morning. HOST 1: Big story today.\nHOST 2: It is.")]
+    [InlineData("Lesson 1: call for cover.\nLesson 2: wait for it.\nThat was Lesson 1, copy.")]
+    public void NumberedPartsAndRolesAreNoCallSigns(string text) => Assert.Empty(Found(text, PiiLabel.BadgeId));
+
+    [Fact]
+    public void ANamedCallSignSaidTwiceStays() =>
+        Assert.Contains("Harbor 12", Found("Harbor 12: on scene.\nDISPATCH: Copy Harbor 12, he's walking.", PiiLabel.BadgeId));
 }
