@@ -106,11 +106,12 @@ internal sealed partial class PersonRecogniser(PiiScan scan) : PiiRecogniser(sca
         return 0;
     }
 
-    /// <summary>Initial and surname: "C. Whitlock".</summary>
+    /// <summary>Initial and surname: "C. Whitlock"; not a question's label at a line's start ("Q. Take me through it").</summary>
     public int InitialAndSurname(int i)
     {
         if (IsProperNounCandidate(i) && IsInitial(i) && Cap(i + 2) && !tokens[i + 2].Is(Lex.Stop) && !tokens[i + 2].Is(Lex.Common)
-            && (tokens[i + 2].Is(Lex.Surname) || tokens[i + 2].Is(Lex.GivenName) || tokens[i + 2].Lex.Flags == Lex.None))
+            && (tokens[i + 2].Is(Lex.Surname) || tokens[i + 2].Is(Lex.GivenName) || tokens[i + 2].Lex.Flags == Lex.None)
+            && !(Eq(i, "q") && (i == 0 || tokens[i].Has(TokenFlags.NewlineBefore))))
         {
             var end = NameEnd(i, 2);
             Emit(i, end, PiiLabel.Person);

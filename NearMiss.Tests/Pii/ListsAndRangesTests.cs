@@ -81,4 +81,8 @@ public sealed class ListsAndRangesTests
     [Fact]
     public void ANamedCallSignSaidTwiceStays() =>
         Assert.Contains("Harbor 12", Found("Harbor 12: on scene.\nDISPATCH: Copy Harbor 12, he's walking.", PiiLabel.BadgeId));
+
+    [Fact]
+    public void AQuestionsLabelIsNoInitial() =>
+        Assert.Empty(Found("A. Okay so on uh March the second.\nQ. Take me through the stop.\nA. Sure.\nQ. Anything else?", PiiLabel.Person));
 }
