@@ -83,6 +83,15 @@ public sealed class TranscriptTests
     public void AgenciesWithTheirLettersSpelled(string text, string expected) => Assert.Contains(expected, Found(text, PiiLabel.Agency));
 
     [Theory]
+    [InlineData("this is sergeant will bishop yellowstone county s o, about the stop", "will bishop", "yellowstone county s o")]
+    [InlineData("this is deputy dan kowalski pima county s o calling", "dan kowalski", "pima county s o")]
+    public void AFullNameStopsBeforeACountysAgency(string text, string person, string agency)
+    {
+        Assert.Contains(person, Found(text, PiiLabel.Person));
+        Assert.Contains(agency, Found(text, PiiLabel.Agency));
+    }
+
+    [Theory]
     [InlineData("trooper hollis grant, badge two two four seven, o h p troop c. so this was tuesday", "o h p troop c")]
     [InlineData("i work for w s p out of the bellingham office", "w s p")]
     public void PatrolsWithTheStatesLettersSpelled(string text, string expected) => Assert.Contains(expected, Found(text, PiiLabel.Agency));
