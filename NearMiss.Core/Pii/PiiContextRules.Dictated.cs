@@ -238,8 +238,9 @@ internal sealed partial class PiiContextRules
     private static readonly WordSet HourWords = new(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "noon", "midnight"]);
 
     /// <summary>
-    /// Clock times in words after a word of estimate or "at": "about eleven forty", "around twenty past four", "at like
-    /// 5 after 9", "at quarter to ten"; a time in words needs the lead, a time in digits needs "past", "after" or "to".
+    /// Clock times in words after a word of estimate, "at" or "till": "about eleven forty", "around twenty past four", "at
+    /// like 5 after 9", "at quarter to ten", "till five twenty six"; a time in words needs the lead, a time in digits
+    /// needs "past", "after" or "to"; an hour before "o'clock" needs neither.
     /// </summary>
     private void SpokenTimes(List<PiiSpan> spans, List<PiiSpan> added)
     {
@@ -262,11 +263,18 @@ internal sealed partial class PiiContextRules
             var lead = BeforeFiller(k - 1);
             var liked = P(k - 1, ',') && Eq(k - 2, "like") && P(k - 3, ',') || Eq(lead, "like") && (P(lead - 1, ',') || In(DayParts, lead - 1));
             lead -= Eq(lead, "like") ? 1 : 0;
-            var led = In(TimeLeads, lead) || Eq(lead, "at") || liked;
+            var led = In(TimeLeads, lead) || Eq(lead, "at") || liked || EqAny(lead, "till", "til", "until", "since", "before", "after", "by"); // "till five twenty six"
 
             var end = -1;
+            var clock = OClockEnd(k + 1);
             var minutes = In(MinuteWords, k) || tokens[k].Kind == TokenKind.Number && tokens[k].Length <= 2 && !tokens[k].Has(TokenFlags.NewlineBefore);
-            if (minutes && EqAny(k + 1, "past", "after", "to", "til", "till") && (In(HourWords, k + 2) || k + 2 < count && tokens[k + 2].Kind == TokenKind.Number && tokens[k + 2].Length <= 2))
+            if ((In(HourWords, k) || tokens[k].Kind == TokenKind.Number && tokens[k].Length <= 2) && !Eq(k, "noon") && !Eq(k, "midnight") && clock > 0
+                && !EqAny(k - 1, "my", "your", "his", "her", "our", "their"))
+            {
+                end = clock; // "eight o'clock", "since like 9 o'clock"; not a direction ("at my 2 o'clock")
+                led = true;
+            }
+            else if (minutes && EqAny(k + 1, "past", "after", "to", "til", "till") && (In(HourWords, k + 2) || k + 2 < count && tokens[k + 2].Kind == TokenKind.Number && tokens[k + 2].Length <= 2))
             {
                 end = k + 2; // "twenty past four", "5 after 9"
             }
@@ -300,6 +308,12 @@ internal sealed partial class PiiContextRules
             }
         }
     }
+
+    /// <summary>The last token of "o'clock" (or "oclock") at <paramref name="k"/>, or -1.</summary>
+    private int OClockEnd(int k) =>
+        Eq(k, "oclock") ? k
+        : Eq(k, "o") && (P(k + 1, '\'') || P(k + 1, '’')) && Eq(k + 2, "clock") && tokens[k + 1].Start == tokens[k].End && tokens[k + 2].Start == tokens[k + 1].End ? k + 2
+        : -1;
 
     /// <summary>The last token of "am", "pm", "a.m.", "p.m." or, as a speech app writes them, "a m" and "P M" at <paramref name="k"/>, or -1.</summary>
     private int AmPmEnd(int k)

@@ -83,6 +83,17 @@ public sealed class TranscriptTests
     public void AgenciesWithTheirLettersSpelled(string text, string expected) => Assert.Contains(expected, Found(text, PiiLabel.Agency));
 
     [Theory]
+    [InlineData("He's drinking since like eight o'clock. He won't stop.", "eight o'clock")]
+    [InlineData("we didnt get dispatched till five twenty six and by then he was gone", "five twenty six")]
+    [InlineData("At 9 o'clock we cleared.", "9 o'clock")]
+    public void ATimeSaidBeforeOClockOrAfterTill(string text, string expected) => Assert.Contains(expected, Found(text, PiiLabel.Time));
+
+    [Theory]
+    [InlineData("I had him at my 2 o'clock for six minutes")] // a direction
+    [InlineData("after two twenty rounds he stopped shooting")] // a count
+    public void DirectionsAndCountsAreNoTime(string text) => Assert.Empty(Found(text, PiiLabel.Time));
+
+    [Theory]
     [InlineData("this is sergeant will bishop yellowstone county s o, about the stop", "will bishop", "yellowstone county s o")]
     [InlineData("this is deputy dan kowalski pima county s o calling", "dan kowalski", "pima county s o")]
     public void AFullNameStopsBeforeACountysAgency(string text, string person, string agency)
