@@ -392,7 +392,8 @@ internal sealed partial class PiiContextRules
 
     /// <summary>
     /// A year said aloud after a word of time or a day said: "in twenty nineteen", "from like two thousand nineteen", "since
-    /// nineteen ninety eight", "in two thousand and twelve", "november eighth twenty twenty three". A count of things after it is none ("two thousand twenty rounds").
+    /// nineteen ninety eight", "in two thousand and twelve", "november eighth twenty twenty three", "March the twenty
+    /// second, twenty twenty four". A count of things after it is none ("two thousand twenty rounds").
     /// </summary>
     private void SpokenYears(List<PiiSpan> spans, List<PiiSpan> added)
     {
@@ -404,7 +405,7 @@ internal sealed partial class PiiContextRules
 
         for (var k = 1; k + 1 < count; k++)
         {
-            var lead = In(YearLeads, k - 1) || P(k - 1, ',') && In(YearLeads, k - 2) || AfterSaidDay(k - 1);
+            var lead = In(YearLeads, k - 1) || P(k - 1, ',') && (In(YearLeads, k - 2) || EndsDate(spans, k - 2) || EndsDate(added, k - 2)) || AfterSaidDay(k - 1);
             if (!lead || !IsWord(k) || !Spaced(k, k + 1))
             {
                 continue;

@@ -389,6 +389,10 @@ internal sealed partial class PiiContextRules
             {
                 // "tuesday the twelfth", "the day after christmas the twenty sixth real cold"
             }
+            else if (start >= 3 && P(start - 2, ',') && (In(DayNames, start - 3) || EndsDate(spans, start - 3)) && closes)
+            {
+                // "January, the twentieth", "Halloween, the thirty first,"
+            }
             else if (!((Eq(start - 2, "of") && IsPartOfDay(start - 3) || Eq(start - 2, "into")
                     || EqAny(lead, "on", "from", "since", "until", "till") && OnlyTheDay(start, k))
                 && closes))

@@ -209,7 +209,6 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         BadgesSaidAfterRankedNames(kept, added);
         SpokenEmails(kept, added);
         SpelledNames(kept, added);
-        SpokenYears(kept, added);
         SpokenSsns(kept, added);
         SpokenMileMarkers(kept, added);
         SpokenRoads(kept, added);
@@ -222,6 +221,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         MonthsAlone(kept, added);
         DaysOfMonth(added);
         SpokenDaysOfMonth(kept, added);
+        SpokenYears(kept, added); // (after the days said, which a year may follow)
         if (LowerAgencies(kept))
         {
             AgencySubUnits(kept); // (their sub-units: "dallas pd southeast patrol division")

@@ -83,6 +83,17 @@ public sealed class TranscriptTests
     public void AgenciesWithTheirLettersSpelled(string text, string expected) => Assert.Contains(expected, Found(text, PiiLabel.Agency));
 
     [Theory]
+    [InlineData("A. Okay so on uh March the twenty second, twenty twenty four, I was working days.", "twenty twenty four")]
+    [InlineData("So this was um January, the twentieth, about nine p.m.", "twentieth")]
+    [InlineData("So on uh Halloween, the thirty first, on the el.", "thirty first")]
+    public void ADaySaidAfterAMonthAndAComma(string text, string expected) => Assert.Contains(expected, Found(text, PiiLabel.Date));
+
+    [Theory]
+    [InlineData("On Tuesday, the first car came in late.")]
+    [InlineData("on Tuesday, twenty officers showed up")]
+    public void AnOrdinalOrACountAfterADayIsNoDate(string text) => Assert.Equal(["Tuesday"], Found(text, PiiLabel.Date));
+
+    [Theory]
     [InlineData("He's drinking since like eight o'clock. He won't stop.", "eight o'clock")]
     [InlineData("we didnt get dispatched till five twenty six and by then he was gone", "five twenty six")]
     [InlineData("At 9 o'clock we cleared.", "9 o'clock")]
