@@ -75,25 +75,32 @@ internal sealed partial class PiiContextRules
     /// </summary>
     private void HandlesByPlace(List<PiiSpan> spans, List<PiiSpan> added)
     {
-        var wrote = text.Contains("wrote", StringComparison.OrdinalIgnoreCase);
-        if (!wrote && !text.Contains("u/", StringComparison.OrdinalIgnoreCase) && !text.Contains(" by ", StringComparison.OrdinalIgnoreCase)
-            && !text.Contains(" from ", StringComparison.OrdinalIgnoreCase) && !text.Contains("] ", StringComparison.Ordinal))
+        // A forum's marks ("u/", "[–]") or its words ("posted by", "wrote:") first: most texts have none.
+        if (!Shapes.HasPunct('/') && !Shapes.HasPunct(']') && !TextHasWord("wrote") && !TextHasWord("post") && !TextHasWord("posted") && !TextHasWord("submitted")
+            && !TextHasWord("reply") && !TextHasWord("replied") && !TextHasWord("comment") && !TextHasWord("answered"))
         {
             return;
         }
 
         for (var k = 0; k < count; k++)
         {
-            if (!IsWord(k) && tokens[k].Kind != TokenKind.Alnum || k > 0 && tokens[k - 1].Kind != TokenKind.Punct && !Eq(k - 1, "by") && !Eq(k - 1, "from") && !(wrote && LineStart(k)))
+            if (!IsWord(k) && tokens[k].Kind != TokenKind.Alnum)
             {
                 continue;
             }
 
-            var user = P(k - 1, '/') && Eq(k - 2, "u") && tokens[k - 1].End == tokens[k].Start && tokens[k - 2].End == tokens[k - 1].Start
+            // (most tokens stand after a word other than "by" or "from", and open no line before "wrote" or an underscore)
+            var afterMark = k > 0 && tokens[k - 1].Kind == TokenKind.Punct;
+            var user = afterMark && P(k - 1, '/') && Eq(k - 2, "u") && tokens[k - 1].End == tokens[k].Start && tokens[k - 2].End == tokens[k - 1].Start
                 && (tokens[k - 2].Start == 0 || !char.IsLetterOrDigit(text[tokens[k - 2].Start - 1]));
             var placed = user
-                || EqAny(k - 1, "by", "from") && EqAny(k - 2, "posted", "submitted", "post", "reply", "replied", "comment", "answered")
-                || P(k - 1, ']') && k >= 3 && (P(k - 2, '–') || P(k - 2, '-') || P(k - 2, '+')) && P(k - 3, '[');
+                || !afterMark && (Eq(k - 1, "by") || Eq(k - 1, "from")) && EqAny(k - 2, "posted", "submitted", "post", "reply", "replied", "comment", "answered")
+                || afterMark && P(k - 1, ']') && k >= 3 && (P(k - 2, '–') || P(k - 2, '-') || P(k - 2, '+')) && P(k - 3, '[');
+            if (!placed && !((Eq(k + 1, "wrote") || P(k + 1, '_')) && LineStart(k)))
+            {
+                continue;
+            }
+
             var end = tokens[k].Start;
             while (end < text.Length && (char.IsAsciiLetterOrDigit(text[end]) || text[end] == '_'))
             {

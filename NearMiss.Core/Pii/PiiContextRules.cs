@@ -62,14 +62,15 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
 
     /// <summary>The words rules ask the whole text for (<see cref="TextHasWord"/>), found in one pass for all of them.</summary>
     private static readonly string[] CueWords =
-        ["airport", "and", "between", "dash", "dot", "force", "hundred", "marker", "me", "milepost", "mm", "number", "old", "post", "social", "task", "thousand"];
+        ["airport", "and", "between", "dash", "dot", "force", "hundred", "marker", "me", "milepost", "mm", "number", "old", "post", "social", "task", "thousand",
+            "wrote", "posted", "submitted", "reply", "replied", "comment", "answered"];
 
     /// <summary>Which <see cref="CueWords"/> the text holds, one bit each, once asked.</summary>
     private ulong? cues;
 
     /// <summary>The <see cref="CueWords"/> by their length, each as its index.</summary>
     private static readonly int[][] CuesByLength =
-        [.. Enumerable.Range(0, 9).Select(length => Enumerable.Range(0, CueWords.Length).Where(c => CueWords[c].Length == length).ToArray())];
+        [.. Enumerable.Range(0, 10).Select(length => Enumerable.Range(0, CueWords.Length).Where(c => CueWords[c].Length == length).ToArray())];
 
     private ulong FindCues()
     {
@@ -77,7 +78,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         for (var k = 0; k < count; k++)
         {
             var length = tokens[k].Length;
-            if (length is < 2 or > 8 || tokens[k].Kind != TokenKind.Word)
+            if (length is < 2 or > 9 || tokens[k].Kind != TokenKind.Word)
             {
                 continue;
             }
