@@ -70,14 +70,14 @@ internal sealed partial class PiiContextRules
 
     /// <summary>
     /// Handles where forums put them, written as one word: any after "u/" ("u/redwood_rural_deputy"); one with a digit, an
-    /// underscore or a capital inside ("CornfieldDep319", "BakerCoK9") after "posted by", "submitted by", "reply from",
+    /// underscore or a capital inside ("CornfieldDep319", "BakerCoK9") after "posted by", "post by", "reply from",
     /// "[–]" or before "wrote:". A name ("Posted by Mike") is left to the rules for names.
     /// </summary>
     private void HandlesByPlace(List<PiiSpan> spans, List<PiiSpan> added)
     {
         // A forum's marks ("u/", "[–]") or its words ("posted by", "wrote:") first: most texts have none.
-        if (!Shapes.HasPunct('/') && !Shapes.HasPunct(']') && !TextHasWord("wrote") && !TextHasWord("post") && !TextHasWord("posted") && !TextHasWord("submitted")
-            && !TextHasWord("reply") && !TextHasWord("replied") && !TextHasWord("comment") && !TextHasWord("answered"))
+        if (!text.Contains("u/", StringComparison.Ordinal) && !text.Contains("[–]", StringComparison.Ordinal) && !text.Contains("[-]", StringComparison.Ordinal)
+            && !TextHasWord("wrote") && !TextHasWord("post") && !TextHasWord("posted") && !TextHasWord("reply") && !TextHasWord("replied"))
         {
             return;
         }
@@ -94,7 +94,7 @@ internal sealed partial class PiiContextRules
             var user = afterMark && P(k - 1, '/') && Eq(k - 2, "u") && tokens[k - 1].End == tokens[k].Start && tokens[k - 2].End == tokens[k - 1].Start
                 && (tokens[k - 2].Start == 0 || !char.IsLetterOrDigit(text[tokens[k - 2].Start - 1]));
             var placed = user
-                || !afterMark && (Eq(k - 1, "by") || Eq(k - 1, "from")) && EqAny(k - 2, "posted", "submitted", "post", "reply", "replied", "comment", "answered")
+                || !afterMark && (Eq(k - 1, "by") || Eq(k - 1, "from")) && EqAny(k - 2, "posted", "post", "reply", "replied")
                 || afterMark && P(k - 1, ']') && k >= 3 && (P(k - 2, '–') || P(k - 2, '-') || P(k - 2, '+')) && P(k - 3, '[');
             if (!placed && !((Eq(k + 1, "wrote") || P(k + 1, '_')) && LineStart(k)))
             {
