@@ -75,12 +75,17 @@ internal sealed class DateTimeRecogniser(PiiScan scan) : PiiRecogniser(scan)
         return i + 1;
     }
 
-    /// <summary>"wed approx 1915", "sat night", "sun 0300": weekday abbreviations that are also words, before a time or a part of the day (not "sat at the end").</summary>
+    /// <summary>
+    /// "wed approx 1915", "sat night", "sun 0300": weekday abbreviations that are also words, before a time or a part of
+    /// the day (not "sat at the end"); in any case in brackets ("12/09/2023 (Sat)") or before a month and its day ("Sat Nov 18").
+    /// </summary>
     public int ShortWeekday(int i)
     {
-        if (tokens[i].Length == 3 && EqAny(i, "wed", "sat", "sun") && !tokens[i].Has(TokenFlags.Capitalized) && !EqAny(i - 1, "i", "he", "she", "we", "they", "you", "who", "had", "the", "in")
-            && (IsNum(i + 1) && tokens[i + 1].Length is 4 || EqAny(i + 1, "night", "nite", "morning", "evening", "afternoon") || P(i + 1, '@') || P(i + 1, '~')
-                || EqAny(i + 1, "approx", "around", "about", "at") && IsNum(i + 2)))
+        if (tokens[i].Length == 3 && EqAny(i, "wed", "sat", "sun")
+            && (P(i - 1, '(') && P(i + 1, ')') || Is(i + 1, Lex.Month) && IsNum(i + 2) && tokens[i + 2].Length <= 2
+                || !tokens[i].Has(TokenFlags.Capitalized) && !EqAny(i - 1, "i", "he", "she", "we", "they", "you", "who", "had", "the", "in")
+                    && (IsNum(i + 1) && tokens[i + 1].Length is 4 || EqAny(i + 1, "night", "nite", "morning", "evening", "afternoon") || P(i + 1, '@') || P(i + 1, '~')
+                        || EqAny(i + 1, "approx", "around", "about", "at") && IsNum(i + 2))))
         {
             Emit(i, i + 1, PiiLabel.Date);
             return i + 1;

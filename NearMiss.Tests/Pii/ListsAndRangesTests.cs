@@ -85,4 +85,21 @@ public sealed class ListsAndRangesTests
     [Fact]
     public void AQuestionsLabelIsNoInitial() =>
         Assert.Empty(Found("A. Okay so on uh March the second.\nQ. Take me through the stop.\nA. Sure.\nQ. Anything else?", PiiLabel.Person));
+
+    [Theory]
+    [InlineData("Date: 12/09/2023 (Sat) into 12/10/2023 (Sun)", "Sat", "Sun")]
+    [InlineData("This was Sat Nov 18 around 2200.", "Sat")]
+    public void AShortWeekdayInBracketsOrBeforeAMonth(string text, params string[] days)
+    {
+        var dates = Found(text, PiiLabel.Date);
+        foreach (var day in days)
+        {
+            Assert.Contains(day, dates);
+        }
+    }
+
+    [Theory]
+    [InlineData("we sat in the car for an hour")]
+    [InlineData("The Sun (a paper) ran the story.")]
+    public void SatAndSunAsWordsAreNoDate(string text) => Assert.Empty(Found(text, PiiLabel.Date));
 }
