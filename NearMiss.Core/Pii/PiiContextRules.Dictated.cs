@@ -231,7 +231,7 @@ internal sealed partial class PiiContextRules
     private static readonly WordSet PhoneticLetters = new(["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet", "juliett", "kilo", "lima", "mike",
         "november", "oscar", "papa", "quebec", "romeo", "sierra", "tango", "uniform", "victor", "whiskey", "xray", "x-ray", "yankee", "zulu",
         "adam", "boy", "charles", "david", "edward", "frank", "george", "henry", "ida", "john", "king", "lincoln", "mary", "nora", "ocean",
-        "paul", "queen", "robert", "sam", "tom", "union", "william", "young", "zebra"]);
+        "paul", "queen", "robert", "sam", "tom", "union", "william", "young", "zebra", "baker"]);
 
     private static readonly WordSet MinuteWords = new(["oh", "five", "ten", "fifteen", "twenty", "thirty", "forty", "fifty", "quarter", "half"]);
 

@@ -83,6 +83,11 @@ public sealed class TranscriptTests
     public void AgenciesWithTheirLettersSpelled(string text, string expected) => Assert.Contains(expected, Found(text, PiiLabel.Agency));
 
     [Theory]
+    [InlineData("gray Dodge Ram, Louisiana plate Baker Kilo Lima four one nine, headed east", "Baker Kilo Lima four one nine")]
+    [InlineData("white dodge ram, nebraska plate seven baker eight eight one, westbound", "seven baker eight eight one")]
+    public void APlateSpelledWithBaker(string text, string expected) => Assert.Contains(expected, Found(text, PiiLabel.Plate));
+
+    [Theory]
     [InlineData("A. Okay so on uh March the twenty second, twenty twenty four, I was working days.", "twenty twenty four")]
     [InlineData("So this was um January, the twentieth, about nine p.m.", "twentieth")]
     [InlineData("So on uh Halloween, the thirty first, on the el.", "thirty first")]
