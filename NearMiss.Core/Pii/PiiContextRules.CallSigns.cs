@@ -209,7 +209,7 @@ internal sealed partial class PiiContextRules
     /// <summary>Does a call sign at <paramref name="k"/> open a line, alone or after the line's clock time ("0538 HARBOR 7: out at the terminal")?</summary>
     private bool OpensCallLine(int k) => LineStart(k) || IsClockNumber(k - 1) && LineStart(k - 1) || AfterLineClock(k);
 
-    /// <summary>"22:14:05 P-12:": a token after a clock time with colons that opens a line.</summary>
+    /// <summary>"22:14:05 P-12:", "0214:05 ADAM12:": a token after a clock time with colons that opens a line.</summary>
     private bool AfterLineClock(int k)
     {
         var n = k - 1;
@@ -225,7 +225,7 @@ internal sealed partial class PiiContextRules
             n -= 2;
         }
 
-        return parts >= 2 && LineStart(n);
+        return parts >= 2 && LineStart(n) || parts == 1 && IsClockNumber(n) && LineStart(n); // (or "0214:05 ADAM12:")
     }
 
     /// <summary>
@@ -279,10 +279,26 @@ internal sealed partial class PiiContextRules
         return firstOk && !code && digits > 0 && length <= (spelled ? 12 : 8) && end - k <= 4 ? end : -1;
     }
 
-    /// <summary>"831", "2C12", "B22", "L14": three or four digits (not a clock time), or letters and digits, up to five characters.</summary>
+    /// <summary>
+    /// "831", "2C12", "B22", "L14", "ADAM12": three or four digits (not a clock time), letters and digits up to five
+    /// characters, or a spelling word written against a number of up to three digits.
+    /// </summary>
     private bool IsCallSign(int k) =>
         k >= 0 && k < count && (tokens[k].Kind == TokenKind.Number && (tokens[k].Length == 3 || tokens[k].Length == 4 && !IsClockNumber(k))
-            || tokens[k].Kind == TokenKind.Alnum && tokens[k].Length <= 5 && tokens[k].Digits >= 2 && !tokens[k].Has(TokenFlags.Lower));
+            || tokens[k].Kind == TokenKind.Alnum && !tokens[k].Has(TokenFlags.Lower) && (tokens[k].Length <= 5 && tokens[k].Digits >= 2 || SpellingWordAndNumber(W(k))));
+
+    /// <summary>"ADAM12", "SAM40", "David7": a spelling word and a number of up to three digits in one token.</summary>
+    private static bool SpellingWordAndNumber(ReadOnlySpan<char> word)
+    {
+        var letters = 0;
+        while (letters < word.Length && char.IsAsciiLetter(word[letters]))
+        {
+            letters++;
+        }
+
+        var digits = word.Length - letters;
+        return letters >= 3 && digits is >= 1 and <= 3 && !word[letters..].ContainsAnyExceptInRange('0', '9') && PhoneticLetters.Contains(word[..letters]);
+    }
 
     /// <summary>Words a number follows that are not a unit's name: codes and channels, roads and places, rooms, vehicles, parts of a text, roles.</summary>
     private static readonly WordSet NumberedThings = new([

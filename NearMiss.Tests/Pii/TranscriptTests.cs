@@ -83,6 +83,17 @@ public sealed class TranscriptTests
     public void AgenciesWithTheirLettersSpelled(string text, string expected) => Assert.Contains(expected, Found(text, PiiLabel.Agency));
 
     [Theory]
+    [InlineData("0214:05 ADAM12: adam one two, traffic, Division and Francis", "ADAM12")]
+    [InlineData("0217:02 SAM40: Sam forty, David seven status", "SAM40")]
+    [InlineData("ADAM12: copy that, en route", "ADAM12")]
+    public void ACallSignWrittenAsOneWordOpeningALogLine(string text, string expected) => Assert.Contains(expected, Found(text, PiiLabel.BadgeId));
+
+    [Theory]
+    [InlineData("the AR15 was in the trunk")]
+    [InlineData("GLOCK19 in the bag: yes")]
+    public void AModelWrittenAsOneWordIsNoCallSign(string text) => Assert.Empty(Found(text, PiiLabel.BadgeId));
+
+    [Theory]
     [InlineData("gray Dodge Ram, Louisiana plate Baker Kilo Lima four one nine, headed east", "Baker Kilo Lima four one nine")]
     [InlineData("white dodge ram, nebraska plate seven baker eight eight one, westbound", "seven baker eight eight one")]
     public void APlateSpelledWithBaker(string text, string expected) => Assert.Contains(expected, Found(text, PiiLabel.Plate));
