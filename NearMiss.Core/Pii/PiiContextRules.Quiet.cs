@@ -493,7 +493,7 @@ internal sealed partial class PiiContextRules
     /// <summary>
     /// Spans that are codes or a department's letters alone: "Code Red", "the PD channel", "AIRPORT PD:" (a speaker's
     /// label), "WINCHESTER 147 GR." (a cartridge's make and grain), "Sierra, Hotel, Romeo" (radio letters), "AR
-    /// fifteen" (a rifle).
+    /// fifteen" (a rifle), "Oh", "Yeah" and the "Ma" of "Ma'am".
     /// </summary>
     private bool CodesAndLetters(PiiSpan span) => IsCodeOrLetters(text, tokens.AsSpan(0, count), FirstToken(span.Start), TokenEnding(span.End), span.Label);
 
@@ -506,12 +506,28 @@ internal sealed partial class PiiContextRules
         || label is PiiLabel.Person or PiiLabel.Location && first == last && PhoneticLetters.Contains(text, tokens[first])
             && (!tokens[first].Has(TokenFlags.NewlineBefore) && RadioLetterOnly(text, tokens, first - (first >= 1 && tokens[first - 1].Kind == TokenKind.Punct && text[tokens[first - 1].Start] == ',' ? 2 : 1))
                 || RadioLetterOnly(text, tokens, first + (first + 1 < tokens.Length && tokens[first + 1].Kind == TokenKind.Punct && text[tokens[first + 1].Start] == ',' ? 2 : 1)) && !tokens[Math.Min(tokens.Length - 1, first + 1)].Has(TokenFlags.NewlineBefore))
+        || label is PiiLabel.Person or PiiLabel.Location && first == last && !tokens[first].Has(TokenFlags.AllCaps)
+            && (Interjections.Contains(text, tokens[first]) && OpensSentence(text, tokens, first)
+                    && first + 1 < tokens.Length && !tokens[first + 1].Has(TokenFlags.NewlineBefore)
+                    && (tokens[first + 1].Kind == TokenKind.Punct && text[tokens[first + 1].Start] is ',' or '!' || InterjectionFollowers.Contains(text, tokens[first + 1]))
+                || IsWordAt(text, tokens, first, "ma") && first + 2 < tokens.Length && tokens[first + 1].Kind == TokenKind.Punct && IsWordAt(text, tokens, first + 2, "am")) // "Oh and", "Yeah, this is", "Ma'am"
         || label == PiiLabel.Location && first == last && IsWordAt(text, tokens, first, "ar")
             && (IsWordAt(text, tokens, last + 1, "fifteen") || IsWordAt(text, tokens, last + 1, "ten") || last + 1 < tokens.Length && text.AsSpan(tokens[last + 1].Start, tokens[last + 1].Length) is "15" or "10");
 
     /// <summary>A radio letter that is no one's name ("Hotel", "Tango", "Whiskey") on the same line, beside which "Sierra" and "Romeo" are letters too.</summary>
     private static bool RadioLetterOnly(string text, ReadOnlySpan<Token> tokens, int k) =>
         k >= 0 && k < tokens.Length && tokens[k].Kind == TokenKind.Word && RadioLettersOnly.Contains(text, tokens[k]);
+
+    /// <summary>Words said to open a turn, no one's name ("Oh and tell Sergeant Lamb", "Yeah, this is Deputy"); not in capitals, where "OH" is Ohio.</summary>
+    private static readonly WordSet Interjections = new(["oh", "yeah", "yep", "yup", "nope", "wow", "hey", "huh", "whoa", "ugh"], indexed: false);
+
+    /// <summary>Words after an interjection that opens a turn: "Oh and", "Yeah this is", "Oh my".</summary>
+    private static readonly WordSet InterjectionFollowers = new(["and", "my", "no", "yeah", "well", "wait", "man", "this", "so", "i", "we", "it", "that"], indexed: false);
+
+    /// <summary>Token <paramref name="k"/> opens the text, a line or a sentence (not "Columbus, oh", not "Mrs. Oh").</summary>
+    private static bool OpensSentence(string text, ReadOnlySpan<Token> tokens, int k) =>
+        k == 0 || tokens[k].Has(TokenFlags.NewlineBefore)
+        || tokens[k - 1].Kind == TokenKind.Punct && text[tokens[k - 1].Start] is '.' or '?' or '!' or '"' or ':' && !(k >= 2 && tokens[k - 2].Is(Lex.Rank | Lex.Abbreviation));
 
     /// <summary>Radio letters that are no given name, place or common word of a report.</summary>
     private static readonly WordSet RadioLettersOnly = new(["alpha", "alfa", "bravo", "foxtrot", "hotel", "november", "quebec", "tango", "uniform", "whiskey", "yankee", "zulu", "zebra"], indexed: false);

@@ -102,4 +102,18 @@ public sealed class ListsAndRangesTests
     [InlineData("we sat in the car for an hour")]
     [InlineData("The Sun (a paper) ran the story.")]
     public void SatAndSunAsWordsAreNoDate(string text) => Assert.Empty(Found(text, PiiLabel.Date));
+
+    [Theory]
+    [InlineData("Okay end memo. Oh and tell the Sergeant I'll be late.")]
+    [InlineData("caller asked us to keep it on file:\n\nYeah, this is a deputy from the east side.")]
+    [InlineData("CASTELLANOS: Ma'am, come out, show me your hands.")]
+    public void InterjectionsAndMaamAreNoNames(string text) =>
+        Assert.DoesNotContain(Rules.Detect(text), s => text[s.Start..s.End] is "Oh" or "Yeah" or "Ma");
+
+    [Theory]
+    [InlineData("The landlord's agent, Mrs. Oh, met us downstairs.", "Oh")]
+    [InlineData("\"We kept the door between us,\" Oh said after the hearing.", "Oh")]
+    [InlineData("He moved to Columbus, OH last spring.", "OH")]
+    public void ASurnameOrAStateSpelledLikeAnInterjectionStays(string text, string expected) =>
+        Assert.Contains(Rules.Detect(text), s => text[s.Start..s.End] == expected);
 }
