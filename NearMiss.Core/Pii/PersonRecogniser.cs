@@ -458,11 +458,12 @@ internal sealed partial class PersonRecogniser(PiiScan scan) : PiiRecogniser(sca
                 && (!t.Is(Lex.State) && !t.Is(Lex.Country) || P(end + 1, '-') && Adj(end + 1) && Cap(end + 2) && Adj(end + 2)) && !scan.Agencies.IsAgencySuffix(end)
                 && (t.Has(TokenFlags.Capitalized) || ((LowerMode || lower) && t.Has(TokenFlags.Lower) && (t.Is(Lex.Surname) || t.Is(Lex.GivenName)) && !t.Is(Lex.Common) && !t.Is(Lex.Locative)));
             if (!cont || t.Is(Lex.Common) && IsPossessiveOrArticle(end + 1) || t.Length == 1 && P(end + 1, '/') || IsFieldLabel(end)
-                || taken >= 2 && (EqAny(end + 1, "county", "parish") || Eq(end, "county")))
+                || taken >= 2 && (EqAny(end + 1, "county", "parish") || Eq(end, "county"))
+                || EqAny(end, "black", "white", "hispanic", "asian") && EqAny(end + 1, "male", "female", "man", "woman", "m", "f"))
             {
                 // "Ofc Wade drew his taser": a word that is also a verb, before "his" or "the", ends the name;
-                // so does the next field of a form ("Tpr. Caleb Combs     Unit: 1347"), and a county after a full name
-                // ("sergeant will bishop yellowstone county s o").
+                // so does the next field of a form ("Tpr. Caleb Combs     Unit: 1347"), a county after a full name
+                // ("sergeant will bishop yellowstone county s o") and a description ("JAYLEN BROWN BLACK MALE").
                 break;
             }
 

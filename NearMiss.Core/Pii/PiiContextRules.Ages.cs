@@ -309,21 +309,24 @@ internal sealed partial class PiiContextRules
     private static readonly WordSet Sexes = new(["male", "female", "man", "woman", "males", "females"]);
 
     /// <summary>
-    /// "black male, thirty one,", "white female, approx 45", "m w forty five uh": a bare age after a person described by
-    /// sex, with a race or "a" before it and a comma after, or by sex and race said as letters, and closed.
+    /// "black male, thirty one,", "white female, approx 45", "m w forty five uh", "BLACK MALE TWENTY EIGHT,": a bare age
+    /// after a person described by sex, with a race or "a" before it and a comma after, by race and sex, or by sex and race
+    /// said as letters, and closed.
     /// </summary>
     private void DescribedAges(List<PiiSpan> spans, List<PiiSpan> added)
     {
         for (var k = 1; k + 2 < count; k++)
         {
             // "m w forty five": sex and race said as letters, as "M/W 45" is dictated.
+            // "BLACK MALE TWENTY EIGHT": after a race and a sex, no comma is needed.
             var said = SaidSexAndRace(k - 1);
-            if (!said && (!In(Sexes, k) || !P(k + 1, ',') || !(In(AgedPeople, k - 1) || Eq(k - 1, "a"))))
+            var raced = !said && In(Sexes, k) && !P(k + 1, ',') && EqAny(k - 1, "white", "black", "hispanic", "latino", "latina", "asian");
+            if (!said && !raced && (!In(Sexes, k) || !P(k + 1, ',') || !(In(AgedPeople, k - 1) || Eq(k - 1, "a"))))
             {
                 continue;
             }
 
-            var n = AfterFiller(said ? k + 1 : k + 2);
+            var n = AfterFiller(said || raced ? k + 1 : k + 2);
             n += In(AgeHedges, n) ? 1 : 0;
             if (AgeNumber(n, out var end) is >= 1 and <= 99 && AgeCloses(end + 1) && !Overlaps(spans, tokens[n].Start, tokens[end].End))
             {

@@ -116,4 +116,15 @@ public sealed class ListsAndRangesTests
     [InlineData("He moved to Columbus, OH last spring.", "OH")]
     public void ASurnameOrAStateSpelledLikeAnInterjectionStays(string text, string expected) =>
         Assert.Contains(Rules.Detect(text), s => text[s.Start..s.End] == expected);
+
+    [Fact]
+    public void ANameStopsBeforeARaceAndSexAndTheAgeAfterThemIsFound()
+    {
+        const string text = "SUBJECT IS JAYLEN RICHARD BROWN BLACK MALE TWENTY EIGHT, LAST SEEN ON FOOT";
+        Assert.Equal(["JAYLEN RICHARD BROWN"], Found(text, PiiLabel.Person));
+        Assert.Equal(["TWENTY EIGHT"], Found(text, PiiLabel.Age));
+    }
+
+    [Fact]
+    public void AMeasureAfterARaceAndSexIsNoAge() => Assert.Empty(Found("black male 5 foot 10, thin build", PiiLabel.Age));
 }
