@@ -514,24 +514,6 @@ internal sealed partial class PiiContextRules
         || label == PiiLabel.Location && first == last && IsWordAt(text, tokens, first, "ar")
             && (IsWordAt(text, tokens, last + 1, "fifteen") || IsWordAt(text, tokens, last + 1, "ten") || last + 1 < tokens.Length && text.AsSpan(tokens[last + 1].Start, tokens[last + 1].Length) is "15" or "10");
 
-    /// <summary>A radio letter that is no one's name ("Hotel", "Tango", "Whiskey") on the same line, beside which "Sierra" and "Romeo" are letters too.</summary>
-    private static bool RadioLetterOnly(string text, ReadOnlySpan<Token> tokens, int k) =>
-        k >= 0 && k < tokens.Length && tokens[k].Kind == TokenKind.Word && RadioLettersOnly.Contains(text, tokens[k]);
-
-    /// <summary>Words said to open a turn, no one's name ("Oh and tell Sergeant Lamb", "Yeah, this is Deputy"); not in capitals, where "OH" is Ohio.</summary>
-    private static readonly WordSet Interjections = new(["oh", "yeah", "yep", "yup", "nope", "wow", "hey", "huh", "whoa", "ugh"], indexed: false);
-
-    /// <summary>Words after an interjection that opens a turn: "Oh and", "Yeah this is", "Oh my".</summary>
-    private static readonly WordSet InterjectionFollowers = new(["and", "my", "no", "yeah", "well", "wait", "man", "this", "so", "i", "we", "it", "that"], indexed: false);
-
-    /// <summary>Token <paramref name="k"/> opens the text, a line or a sentence (not "Columbus, oh", not "Mrs. Oh").</summary>
-    private static bool OpensSentence(string text, ReadOnlySpan<Token> tokens, int k) =>
-        k == 0 || tokens[k].Has(TokenFlags.NewlineBefore)
-        || tokens[k - 1].Kind == TokenKind.Punct && text[tokens[k - 1].Start] is '.' or '?' or '!' or '"' or ':' && !(k >= 2 && tokens[k - 2].Is(Lex.Rank | Lex.Abbreviation));
-
-    /// <summary>Radio letters that are no given name, place or common word of a report.</summary>
-    private static readonly WordSet RadioLettersOnly = new(["alpha", "alfa", "bravo", "foxtrot", "hotel", "november", "quebec", "tango", "uniform", "whiskey", "yankee", "zulu", "zebra"], indexed: false);
-
     /// <summary>A cartridge's weight: "gr", "grain", "gn".</summary>
     private static bool IsGrain(string text, ReadOnlySpan<Token> tokens, int k) =>
         IsWordAt(text, tokens, k, "gr") || IsWordAt(text, tokens, k, "grain") || IsWordAt(text, tokens, k, "grains") || IsWordAt(text, tokens, k, "gn");

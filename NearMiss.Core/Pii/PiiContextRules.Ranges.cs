@@ -1,0 +1,52 @@
+namespace NearMiss.Core.Pii;
+
+/// <summary>Ranges of clock times in shift notes and logs (decision 071): "Shift: 1800–0600", "Swing (1400–2240)".</summary>
+internal sealed partial class PiiContextRules
+{
+    /// <summary>
+    /// A range of four-digit clock times: "Shift: 1800–0600", "Swing (1400–2240)", "hours: 0700-1500". A hyphen needs a
+    /// word of hours or a shift beside it (not a case number "1400-2240"), and a range of years ("2001–2010") one too.
+    /// </summary>
+    private void ClockRanges(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        for (var k = 0; k + 2 < count; k++)
+        {
+            if (!IsClockNumber(k) || !IsClockNumber(k + 2) || !(P(k + 1, '–') || P(k + 1, '—') || P(k + 1, '-'))
+                || tokens[k + 1].Start - tokens[k].End != tokens[k + 2].Start - tokens[k + 1].End || tokens[k + 1].Start - tokens[k].End > 1)
+            {
+                continue;
+            }
+
+            var years = W(k) is ['1', '9', _, _] or ['2', '0', _, _] && W(k + 2) is ['1', '9', _, _] or ['2', '0', _, _] && W(k).CompareTo(W(k + 2), StringComparison.Ordinal) < 0;
+            if ((P(k + 1, '-') || years) && !ClockRangeCue(k))
+            {
+                continue;
+            }
+
+            // (the phone number a hyphen made of it goes: "Shift: 0700-1500")
+            spans.RemoveAll(s => s.Label == PiiLabel.Phone && s.Start == tokens[k].Start && s.End == tokens[k + 2].End);
+            foreach (var t in (ReadOnlySpan<int>)[k, k + 2])
+            {
+                if (!Overlaps(spans, tokens[t].Start, tokens[t].End) && !Overlaps(added, tokens[t].Start, tokens[t].End))
+                {
+                    added.Add(new PiiSpan(tokens[t].Start, tokens[t].End, PiiLabel.Time));
+                }
+            }
+
+            k += 2;
+        }
+    }
+
+    /// <summary>A word of hours or a shift before a range that starts at <paramref name="k"/> (a colon or a bracket between), or "hrs" after it.</summary>
+    private bool ClockRangeCue(int k)
+    {
+        var b = k - 1;
+        while (b >= 0 && (P(b, ':') || P(b, '(')) && b >= k - 2)
+        {
+            b--;
+        }
+
+        return b >= 0 && EqAny(b, "shift", "hrs", "hours", "time", "swing", "days", "nights", "mids", "watch", "tour", "duty", "from", "worked", "working")
+            || EqAny(k + 3, "hrs", "hours", "hr");
+    }
+}
