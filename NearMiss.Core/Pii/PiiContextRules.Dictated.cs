@@ -371,11 +371,7 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
-            var n = k + 1;
-            while (n < count && n <= k + 4 && !tokens[n].Has(TokenFlags.NewlineBefore) && (IsNumberWord(n) && (Spaced(n - 1, n) || JoinsNumberWords(n - 1)) || JoinsNumberWords(n)))
-            {
-                n++;
-            }
+            var n = NumberWordsEnd(k + 1, k + 4);
 
             // (a mile marker after the road is no count: "on i forty mile marker one eighteen")
             if (In(Counted, n) || IsWord(n) && tokens[n].Is(Lex.Measure) && !(Eq(n, "mile") && EqAny(n + 1, "marker", "post")))

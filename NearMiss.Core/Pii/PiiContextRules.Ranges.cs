@@ -9,6 +9,11 @@ internal sealed partial class PiiContextRules
     /// </summary>
     private void ClockRanges(List<PiiSpan> spans, List<PiiSpan> added)
     {
+        if (!Shapes.HasNumber(4, 4))
+        {
+            return; // (a clock time is four digits)
+        }
+
         for (var k = 0; k + 2 < count; k++)
         {
             if (!IsClockNumber(k) || !IsClockNumber(k + 2) || !(P(k + 1, '–') || P(k + 1, '—') || P(k + 1, '-'))

@@ -238,10 +238,12 @@ internal sealed partial class PiiContextRules
     private bool IsBound(int k) => EqAny(k, "northbound", "southbound", "eastbound", "westbound", "nb", "sb", "eb", "wb");
 
     /// <summary>The token after up to five number words said from <paramref name="k"/> on ("one oh one", "two-eighty-eight").</summary>
-    private int SaidNumberEnd(int k)
+    private int SaidNumberEnd(int k) => NumberWordsEnd(k + 1, k + 4);
+
+    /// <summary>The first token from <paramref name="n"/> on, up to <paramref name="last"/>, that goes on no number said on its line (words spaced or joined by hyphens).</summary>
+    private int NumberWordsEnd(int n, int last)
     {
-        var n = k + 1;
-        while (n < count && n <= k + 4 && !tokens[n].Has(TokenFlags.NewlineBefore) && (IsNumberWord(n) && (Spaced(n - 1, n) || JoinsNumberWords(n - 1)) || JoinsNumberWords(n)))
+        while (n < count && n <= last && !tokens[n].Has(TokenFlags.NewlineBefore) && (IsNumberWord(n) && (Spaced(n - 1, n) || JoinsNumberWords(n - 1)) || JoinsNumberWords(n)))
         {
             n++;
         }

@@ -88,7 +88,6 @@ internal sealed partial class PiiContextRules
             return; // (a clock time is four digits)
         }
 
-        ClockRanges(spans, added);
         List<int>? found = null;
         for (var k = 0; k < count; k++)
         {
