@@ -317,9 +317,9 @@ internal sealed partial class AddressRecogniser(PiiScan scan) : PiiRecogniser(sc
                 end++;
             }
         }
-        else if (names > 0 && names <= 4 && IsNum(j) && tokens[j].Length <= 5 && !tokens[j].Has(TokenFlags.NewlineBefore) && !Adj(j) && (HasCapitalName(i + 1, j) || LowerMode))
+        else if (names > 0 && names <= 4 && IsNum(j) && tokens[j].Length <= 5 && !tokens[j].Has(TokenFlags.NewlineBefore) && !tokens[i + 1].Has(TokenFlags.NewlineBefore) && !Adj(j) && (HasCapitalName(i + 1, j) || LowerMode))
         {
-            // "594 Hegedûs Gyula utca 76": house number, name, building number.
+            // "594 Hegedûs Gyula utca 76": house number, name, building number, on one line ("device 2 of 2\nOFFICER 1:" is none).
             end = j + 1;
         }
         else if (names >= 2 && EqAny(i + 1, "calle", "rue", "via", "avenida", "rua", "camino", "paseo", "callejon") && Cap(i + 1))

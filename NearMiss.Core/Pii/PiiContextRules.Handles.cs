@@ -119,7 +119,7 @@ internal sealed partial class PiiContextRules
             {
                 // (what was read inside the handle goes with it: "TwinCitiesTAC", "OldSarge_Ret")
                 var start = tokens[k].Start;
-                spans.RemoveAll(s => s.Start >= start && s.End <= end);
+                RemoveWithin(spans, start, end);
                 if (!Overlaps(spans, start, end))
                 {
                     added.Add(new PiiSpan(start, end, PiiLabel.OtherId));

@@ -23,7 +23,7 @@ internal sealed partial class PiiContextRules
             }
 
             var years = W(k) is ['1', '9', _, _] or ['2', '0', _, _] && W(k + 2) is ['1', '9', _, _] or ['2', '0', _, _] && W(k).CompareTo(W(k + 2), StringComparison.Ordinal) < 0;
-            if ((P(k + 1, '-') || years) && !ClockRangeCue(k))
+            if ((P(k + 1, '-') && !OnTheHour(k) || years) && !ClockRangeCue(k))
             {
                 continue;
             }
@@ -41,6 +41,13 @@ internal sealed partial class PiiContextRules
             k += 2;
         }
     }
+
+    /// <summary>
+    /// A hyphened range of whole or half hours, as a shift is ("I'm on 0600-1600 Sun-Wed", "Sat 8/3. 1500-0300."), not after
+    /// a word that numbers a case or a report ("case 1400-2230").
+    /// </summary>
+    private bool OnTheHour(int k) =>
+        W(k) is [_, _, '0' or '3', '0'] && W(k + 2) is [_, _, '0' or '3', '0'] && !(k > 0 && (tokens[k - 1].Is(Lex.Keyword) || P(k - 1, '#')));
 
     /// <summary>A word of hours or a shift before a range that starts at <paramref name="k"/> (a colon or a bracket between), or "hrs" after it.</summary>
     private bool ClockRangeCue(int k)

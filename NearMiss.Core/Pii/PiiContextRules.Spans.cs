@@ -31,6 +31,20 @@ internal sealed partial class PiiContextRules
         return false;
     }
 
+    /// <summary>Does a span overlap <paramref name="name"/> and reach outside it, or lie in it and name no person?</summary>
+    private static bool OverlapsBeyondPerson(List<PiiSpan> spans, PiiSpan name)
+    {
+        foreach (var s in spans)
+        {
+            if (s.Start < name.End && name.Start < s.End && (s.Label != PiiLabel.Person || s.Start < name.Start || s.End > name.End))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The index of the first span starting at <paramref name="start"/>, or -1.</summary>
     private static int IndexStartingAt(List<PiiSpan> spans, int start)
     {

@@ -85,15 +85,14 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
-            var start = tokens[first].Start;
-            var end = tokens[last].End;
-            if (spans.Exists(s => s.Start < end && start < s.End && (s.Label != PiiLabel.Person || s.Start < start || s.End > end)))
+            var name = new PiiSpan(tokens[first].Start, tokens[last].End, PiiLabel.Person);
+            if (OverlapsBeyondPerson(spans, name))
             {
                 continue;
             }
 
-            spans.RemoveAll(s => s.Start < end && start < s.End);
-            spans.Add(new PiiSpan(start, end, PiiLabel.Person));
+            RemoveOverlapping(spans, name.Start, name.End);
+            spans.Add(name);
             spans.Sort(static (a, b) => a.Start.CompareTo(b.Start));
         }
     }

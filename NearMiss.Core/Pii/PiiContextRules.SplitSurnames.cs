@@ -24,7 +24,7 @@ internal sealed partial class PiiContextRules
             }
 
             var name = new PiiSpan(start, tokens[k + 1].End, PiiLabel.Person);
-            if (!spans.Exists(s => s.Start < name.End && name.Start < s.End && (s.Label != PiiLabel.Person || s.Start < name.Start || s.End > name.End)))
+            if (!OverlapsBeyondPerson(spans, name))
             {
                 RemoveWithin(spans, name.Start, name.End);
                 spans.Add(name);

@@ -113,7 +113,7 @@ internal sealed class PiiScan
             if (t.Kind == TokenKind.Word)
             {
                 letters++;
-                if (t.Has(TokenFlags.AllCaps) || t.Has(TokenFlags.Capitalized))
+                if ((t.Has(TokenFlags.AllCaps) || t.Has(TokenFlags.Capitalized)) && !IsSpeakerLabel(Text, Tokens.AsSpan(0, Count), k))
                 {
                     upper++;
                 }
@@ -127,6 +127,33 @@ internal sealed class PiiScan
 
         LowerMode = lowerText || letters > 8 && upper * 50 < letters;
         CapsMode = letters > 8 && caps * 10 > letters * 6;
+    }
+
+    /// <summary>
+    /// A transcript's speaker in capitals before a colon at a line's start ("OFFICER 1:", "DISPATCH:", "Q:", "21:47:10
+    /// DISPATCH:"): its capitals say nothing of how the lines themselves are written. (A chat's "Dre:" is not one: a name
+    /// in a line of lower case is what the true-caser would be misled by.)
+    /// </summary>
+    public static bool IsSpeakerLabel(string text, ReadOnlySpan<Token> tokens, int k)
+    {
+        if (!tokens[k].Has(TokenFlags.AllCaps))
+        {
+            return false;
+        }
+
+        var next = k + 1 < tokens.Length && tokens[k + 1].Kind == TokenKind.Number ? k + 2 : k + 1;
+        if (next >= tokens.Length || tokens[next].Kind != TokenKind.Punct || text[tokens[next].Start] != ':')
+        {
+            return false;
+        }
+
+        var first = k;
+        while (first > 0 && !tokens[first].Has(TokenFlags.NewlineBefore) && tokens[first - 1].Kind is TokenKind.Number or TokenKind.Punct)
+        {
+            first--;
+        }
+
+        return first == 0 || tokens[first].Has(TokenFlags.NewlineBefore);
     }
 
     /// <summary>

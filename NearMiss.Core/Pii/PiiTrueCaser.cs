@@ -39,6 +39,11 @@ internal static partial class PiiTrueCaser
 
             letters++;
             lineLetters++;
+            if (PiiScan.IsSpeakerLabel(text, tokens.AsSpan(0, count), k))
+            {
+                continue;
+            }
+
             if (t.Has(TokenFlags.AllCaps))
             {
                 caps++;

@@ -1,0 +1,51 @@
+using NearMiss.Core.Pii;
+
+namespace NearMiss.Tests.Pii;
+
+/// <summary>
+/// Decision 072, through the rules alone: a transcript's speakers in capitals do not make its lower-case lines read as
+/// written in capitals, shifts on the hour need no word of hours, and a house number and a building number share a line.
+/// </summary>
+public sealed class SpeakersAndShiftsTests
+{
+    private static readonly LocalPiiDetector Rules = LocalPiiDetector.WithTagger(null);
+
+    private static string[] Found(string text, PiiLabel label) =>
+        [.. Rules.Detect(text).Where(s => s.Label == label).Select(s => text[s.Start..s.End])];
+
+    /// <summary>With the tagger, as the detector ships: the rules alone read the first "FEMALE" after a name as one too.</summary>
+    [Fact]
+    public void NamesInTheLowerCaseLinesOfATranscriptWithSpeakersInCapitals()
+    {
+        const string text = "OFFICER 1: ma'am we got a call from this address is that you are you gina\n"
+            + "FEMALE: gina's my sister i'm teresa\nOFFICER 1: okay teresa is anybody else inside\nFEMALE: no\n"
+            + "OFFICER 2: car out back that's his the black charger\nOFFICER 1: teresa what's your last name\nFEMALE: russo";
+        string[] people = [.. new LocalPiiDetector().Detect(text).Where(s => s.Label == PiiLabel.Person).Select(s => text[s.Start..s.End])];
+        Assert.Equal(3, people.Count(p => p == "teresa"));
+        Assert.Contains("russo", people);
+        Assert.DoesNotContain("FEMALE", people);
+    }
+
+    [Theory]
+    [InlineData("Anyway I'm on 0600-1600 Sun-Wed this week if you want to talk it through.", "0600", "1600")]
+    [InlineData("Sat 8/3. 1500-0300. car G-19.", "1500", "0300")]
+    public void AShiftOnTheHourIsTwoTimesAndNoPhone(string text, string from, string to)
+    {
+        var times = Found(text, PiiLabel.Time);
+        Assert.Contains(from, times);
+        Assert.Contains(to, times);
+        Assert.Empty(Found(text, PiiLabel.Phone));
+    }
+
+    [Theory]
+    [InlineData("see case 1400-2200 in the file", "2200")] // a case number's words before it
+    [InlineData("see report 1400-2240 in the file", "2240")] // not on the hour
+    public void NumbersJoinedByAHyphenOffTheHourOrAfterACaseAreNoShift(string text, string second) =>
+        Assert.DoesNotContain(second, Found(text, PiiLabel.Time));
+
+    [Theory]
+    [InlineData("bwc transcript, officer device 2 of 2\nofficer 1: can you come to the door and we will talk about it later ok")]
+    [InlineData("we went out the roof and across to bldg 8\nHalvorsen 21:22: good job holding")]
+    public void AHouseNumberAtALinesEndIsNoAddressWithTheNextLine(string text) =>
+        Assert.DoesNotContain(Found(text, PiiLabel.Address), a => a.Contains('\n'));
+}
