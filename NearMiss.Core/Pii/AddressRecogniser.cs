@@ -194,7 +194,7 @@ internal sealed partial class AddressRecogniser(PiiScan scan) : PiiRecogniser(sc
         }
 
         if (Is(suffix, Lex.StreetSuffix) && tokens[suffix].Has(TokenFlags.Lower) && !tokens[suffix].Has(TokenFlags.NewlineBefore)
-            && EqAny(suffix, "rd", "st", "ave", "blvd", "ln", "dr", "pkwy", "hwy", "ct", "cir", "trl", "ter"))
+            && EqAny(suffix, "rd", "st", "ave", "blvd", "ln", "dr", "pkwy", "hwy", "ct", "cir", "trl", "ter") && !IsSaint(suffix))
         {
             var end = suffix + 1;
             if (P(end, '.') && Adj(end))
@@ -208,6 +208,12 @@ internal sealed partial class AddressRecogniser(PiiScan scan) : PiiRecogniser(sc
 
         return 0;
     }
+
+    /// <summary>"st" before a name that is no English word or names a parish, a school or a hospital, read as "saint": "raise st martin so", "thru st mary parish so" (no street "raise st"; "broad st line" stays one).</summary>
+    private bool IsSaint(int k) =>
+        Eq(k, "st") && k + 1 < count && !Adj(k + 1) && IsWord(k + 1) && !tokens[k + 1].Has(TokenFlags.NewlineBefore)
+        && Is(k + 1, Lex.GivenName | Lex.Surname | Lex.Place | Lex.County) && !Is(k + 1, Lex.Stop)
+        && (!tokens[k + 1].Lex.IsEnglish || EqAny(k + 2, "parish", "so", "pd", "county", "hospital", "church", "school", "college", "university", "catholic"));
 
     /// <summary>Values after an address keyword: "zip 80202", "Address: …", "the corner of X and Y".</summary>
     public int Keywords(int i)

@@ -95,7 +95,8 @@ internal sealed partial class PiiContextRules
         k >= count || tokens[k].Has(TokenFlags.NewlineBefore) || P(k, ',') || P(k, '.') || P(k, ';') || P(k, ')') || P(k, '!') || P(k, '?')
         || Eq(k, "and") || Eq(k, "or") || Eq(k, "but") || (Eq(k, "years") || Eq(k, "yrs")) && !Tenure(k + 1) || Eq(k, "now") || Eq(k, "then")
         || IsFiller(k) || (Eq(k, "he") || Eq(k, "she")) && Spaced(k - 1, k)
-        || In(Races, k) && In(Sexes, k + 1) || Eq(k, "from");
+        || In(Races, k) && In(Sexes, k + 1) || Eq(k, "from")
+        || EqAny(k, "period", "comma", "says", "said", "who"); // dictation's stops, and the clause after ("she's fifty six says her nephew")
 
     /// <summary>A person's race, said before the sex after an age: "forty seven white male".</summary>
     private static readonly WordSet Races = new(["white", "black", "hispanic", "latino", "latina", "asian", "native"], indexed: false);
@@ -239,6 +240,10 @@ internal sealed partial class PiiContextRules
             else if (Eq(k + 1, "was") || Eq(k + 1, "is"))
             {
                 n = k + 2;
+            }
+            else if (Eq(k + 1, "who") && (Eq(k + 2, "was") || Eq(k + 2, "is")) && In(AgeSubjects, k))
+            {
+                n = k + 3; // "his son who was like nineteen"
             }
             else if (P(k + 1, '\'') && Eq(k + 2, "s") && tokens[k + 1].Start == tokens[k].End)
             {

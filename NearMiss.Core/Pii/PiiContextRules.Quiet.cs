@@ -20,6 +20,12 @@ internal sealed partial class PiiContextRules
             return null;
         }
 
+        // "R/O.", "S/V": the second letter of a report's shorthand (reporting officer, suspect vehicle), not an initial.
+        if (span.Label == PiiLabel.Person && span.End - span.Start <= 2 && span.Start > 1 && text[span.Start - 1] == '/' && char.IsAsciiLetter(text[span.Start - 2]))
+        {
+            return null;
+        }
+
         // "[+00:41]", "T+01:10": time elapsed since a start, not a time of day.
         if (span.Label == PiiLabel.Time && span.Start > 0 && text[span.Start - 1] == '+')
         {

@@ -71,6 +71,11 @@ internal sealed partial class PiiContextRules
         {
             if (!IsSpelledLetter(k) || IsSpelledLetter(k - 1))
             {
+                if (tokens[k].Length >= 3 && In(PhoneticLetters, k) && !In(PhoneticLetters, k - 1))
+                {
+                    k = NameSpelledByRadioLetters(spans, added, k, buffer);
+                }
+
                 continue;
             }
 
@@ -124,8 +129,11 @@ internal sealed partial class PiiContextRules
                 RemoveWithin(spans, spelled.Start, spelled.End); // (the word of "s as in sam" is no name)
                 added.Add(spelled);
             }
-            else if (IsWord(said) && tokens[said].Length == letters.Length && text.AsSpan(tokens[said].Start, tokens[said].Length).Equals(letters, StringComparison.OrdinalIgnoreCase))
+            else if (IsWord(said) && tokens[said].Length == letters.Length && text.AsSpan(tokens[said].Start, tokens[said].Length).Equals(letters, StringComparison.OrdinalIgnoreCase)
+                || IsWord(last + 1) && Spaced(last, last + 1) && tokens[last + 1].Length == letters.Length && text.AsSpan(tokens[last + 1].Start, tokens[last + 1].Length).Equals(letters, StringComparison.OrdinalIgnoreCase)
+                && (said = last + 1) > 0)
             {
+                // (the word just before the letters, or just after them: "efrain g o m e z gomez")
                 found = true;
                 RemoveWithin(spans, spelled.Start, spelled.End);
                 added.Add(spelled);
@@ -133,6 +141,14 @@ internal sealed partial class PiiContextRules
                 {
                     added.Add(new PiiSpan(tokens[said].Start, tokens[said].End, PiiLabel.Person));
                 }
+            }
+
+            else if (!hyphened && SpellingCueBefore(k) && !IsNumberWord(last + 1) && !(last + 1 < count && tokens[last + 1].Digits > 0))
+            {
+                // "spelling last i r o n second word c l o u d": letters asked for by name, none said before them.
+                found = true;
+                RemoveWithin(spans, spelled.Start, spelled.End);
+                added.Add(spelled);
             }
 
             // "darnell prewitt, p r e w i t t, twenty four,": the age after the spelling, as after the name.
@@ -143,6 +159,64 @@ internal sealed partial class PiiContextRules
 
             k = last;
         }
+    }
+
+    /// <summary>
+    /// "spelling last", "spelled", "second word", "last name is": a word that asks for a name's letters among the three tokens
+    /// before <paramref name="k"/>.
+    /// </summary>
+    private bool SpellingCueBefore(int k)
+    {
+        for (var j = k - 1; j >= 0 && k - j <= 3; j--)
+        {
+            if (EqAny(j, "spell", "spelling", "spelled", "spelt") || Eq(j, "word") && EqAny(j - 1, "first", "second", "third", "last", "next")
+                || Eq(j, "name") && EqAny(j - 1, "last", "first", "middle", "sur", "family"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A name spelled in the radio's letters: "abdirahman hassan that's alpha bravo delta india romeo alpha hotel mike alpha
+    /// november". Four words or more, spaced or set off by commas, whose first letters spell a name found in the ten tokens
+    /// before, or follow a word that asks for the spelling; no digit or number word after them (a plate's letters are
+    /// followed by its numbers). Returns the token to go on from.
+    /// </summary>
+    private int NameSpelledByRadioLetters(List<PiiSpan> spans, List<PiiSpan> added, int k, Span<char> buffer)
+    {
+        var last = k;
+        var length = 0;
+        buffer[length++] = char.ToLowerInvariant(text[tokens[k].Start]);
+        while (length < buffer.Length)
+        {
+            var next = P(last + 1, ',') ? last + 2 : last + 1;
+            if (!In(PhoneticLetters, next) || tokens[next].Has(TokenFlags.NewlineBefore))
+            {
+                break;
+            }
+
+            last = next;
+            buffer[length++] = char.ToLowerInvariant(text[tokens[last].Start]);
+        }
+
+        if (length < 4 || IsNumberWord(last + 1) || last + 1 < count && tokens[last + 1].Digits > 0)
+        {
+            return last;
+        }
+
+        var letters = buffer[..length];
+        if (SpellsANameBefore(spans, letters, tokens[Math.Max(0, k - 10)].Start, tokens[k].Start) || SpellingCueBefore(k))
+        {
+            var spelled = new PiiSpan(tokens[k].Start, tokens[last].End, PiiLabel.Person);
+            RemoveWithin(spans, spelled.Start, spelled.End);
+            RemoveWithin(added, spelled.Start, spelled.End);
+            added.Add(spelled);
+        }
+
+        return last;
     }
 
     /// <summary>Is "spell" or "spelling" among the twelve tokens before <paramref name="k"/>?</summary>

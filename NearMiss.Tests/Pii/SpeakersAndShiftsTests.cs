@@ -4,7 +4,8 @@ namespace NearMiss.Tests.Pii;
 
 /// <summary>
 /// Decision 072, through the rules alone: a transcript's speakers in capitals do not make its lower-case lines read as
-/// written in capitals, shifts on the hour need no word of hours, and a house number and a building number share a line.
+/// written in capitals, shifts on the hour need no word of hours, a house number and a building number share a line;
+/// names spelled in the radio's letters or asked for by name, ages that dictation runs on after, and "st" read as "saint".
 /// </summary>
 public sealed class SpeakersAndShiftsTests
 {
@@ -48,4 +49,30 @@ public sealed class SpeakersAndShiftsTests
     [InlineData("we went out the roof and across to bldg 8\nHalvorsen 21:22: good job holding")]
     public void AHouseNumberAtALinesEndIsNoAddressWithTheNextLine(string text) =>
         Assert.DoesNotContain(Found(text, PiiLabel.Address), a => a.Contains('\n'));
+
+    [Theory]
+    [InlineData("the driver identified as abdirahman hassan that's alpha bravo delta india romeo alpha hotel mike alpha november last name hassan", "alpha bravo delta india romeo alpha hotel mike alpha november")]
+    [InlineData("the guy identified himself as uh wesley iron cloud spelling last i r o n second word c l o u d date of birth", "c l o u d")]
+    [InlineData("he says his name is efrain g o m e z gomez and he had a knife", "g o m e z")]
+    public void NamesSpelledLetterByLetter(string text, string spelled) => Assert.Contains(spelled, Found(text, PiiLabel.Person));
+
+    [Theory]
+    [InlineData("plate is adam victor tango four four nine two and it came back clear")] // a plate's letters, then its numbers
+    [InlineData("we cleared the alpha side, bravo side, delta side and then the interior")]
+    public void RadioLettersThatSpellNoNameAreNoPerson(string text) => Assert.Empty(Found(text, PiiLabel.Person));
+
+    [Theory]
+    [InlineData("reporting party is graciela ortiz uh she's fifty six says her nephew is inside", "fifty six")]
+    [InlineData("the driver was a gianni esposito he's twenty two period ok so i'm standing", "twenty two")]
+    [InlineData("the door was answered by his son who was like nineteen who told us his dad was asleep", "nineteen")]
+    public void AnAgeDictationRunsOnAfter(string text, string age) => Assert.Contains(age, Found(text, PiiLabel.Age));
+
+    [Fact]
+    public void AnAgeIsNoDistanceOrDuration() =>
+        Assert.Empty(Found("he's fifty feet away and she's twenty minutes out", PiiLabel.Age));
+
+    [Theory]
+    [InlineData("no signal at that landing so i couldnt call it in, had to raise st martin so on the 800")]
+    [InlineData("had a warrant thru st mary parish so we held him")]
+    public void StBeforeAParishIsSaintNoStreet(string text) => Assert.Empty(Found(text, PiiLabel.Address));
 }
