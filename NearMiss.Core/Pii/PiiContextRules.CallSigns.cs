@@ -164,7 +164,8 @@ internal sealed partial class PiiContextRules
 
             var marked = P(n, ':') || P(k - 1, ':') && In(Dispatchers, k - 2) || EqAny(k - 1, "copy", "unit", "was", "am", "as")
                 || P(k - 1, ',') && Eq(k - 2, "copy") || first < k || SpokenPair(k, n, numbers)
-                || P(k - 1, ':') && (P(n, ',') || EqAny(n, "on", "copy", "copies", "en", "clear", "responding", "go")); // "OFC. NGUYEN: adam twelve on scene"
+                || P(k - 1, ':') && (P(n, ',') || EqAny(n, "on", "copy", "copies", "en", "clear", "responding", "go")) // "OFC. NGUYEN: adam twelve on scene"
+                || P(k - 1, ':') && LabelSpellsCallSign(k - 2, k); // "A14: adam one four i'll back"
             if (numbers == 0 || !marked)
             {
                 continue;
@@ -176,6 +177,11 @@ internal sealed partial class PiiContextRules
             k = last;
         }
     }
+
+    /// <summary>A speaker's call sign in letters and digits whose letter starts the call sign said after it ("A14:" before "adam one four").</summary>
+    private bool LabelSpellsCallSign(int label, int k) =>
+        label >= 0 && tokens[label].Kind == TokenKind.Alnum && !tokens[label].Has(TokenFlags.DigitFirst) && tokens[label].Length <= 5
+        && char.ToLowerInvariant(text[tokens[label].Start]) == char.ToLowerInvariant(text[tokens[k].Start]);
 
     /// <summary>
     /// "Lincoln Adam two two": two letters and two or three numbers, alone; not part of a plate or a case number said

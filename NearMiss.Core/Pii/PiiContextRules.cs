@@ -198,6 +198,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         SexSlashAge(added);
         RadioCallSigns(kept, added);
         SpokenCallSigns(kept, added);
+        NumberedCallSigns(kept, added);
         LogCallSigns(kept, added);
         LogUnits(kept, added);
         NamedCallSigns(kept, added);
@@ -245,6 +246,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         Merge(kept, added);
         IdsSaidAgain(kept, added);
         Alternatives(kept, added);
+        Corrections(kept, added);
         LowerStates(kept, added);
         Merge(kept, added);
         SurnameFirst(kept);

@@ -5,7 +5,8 @@ namespace NearMiss.Tests.Pii;
 /// <summary>
 /// Decision 072, through the rules alone: a transcript's speakers in capitals do not make its lower-case lines read as
 /// written in capitals, shifts on the hour need no word of hours, a house number and a building number share a line;
-/// names spelled in the radio's letters or asked for by name, ages that dictation runs on after, and "st" read as "saint".
+/// names spelled in the radio's letters or asked for by name, ages that dictation runs on after, "st" read as "saint",
+/// call signs that are numbers alone, and what a speaker sets right after saying it.
 /// </summary>
 public sealed class SpeakersAndShiftsTests
 {
@@ -75,4 +76,25 @@ public sealed class SpeakersAndShiftsTests
     [InlineData("no signal at that landing so i couldnt call it in, had to raise st martin so on the 800")]
     [InlineData("had a warrant thru st mary parish so we held him")]
     public void StBeforeAParishIsSaintNoStreet(string text) => Assert.Empty(Found(text, PiiLabel.Address));
+
+    [Theory]
+    [InlineData("OFFICER 1: four twelve to central go ahead and start me another unit code three", "four twelve")]
+    [InlineData("OFFICER 1: two forty two to dispatch we need units to the corner", "two forty two")]
+    [InlineData("21:47:10 DISPATCH: three twenty three three twenty three report of shots fired", "three twenty three three twenty three")]
+    [InlineData("DISPATCH: adam one one go ahead\nA14: adam one four i'll back from the light rail station", "adam one four")]
+    public void CallSignsSaidAsNumbers(string text, string sign) => Assert.Contains(sign, Found(text, PiiLabel.BadgeId));
+
+    [Theory]
+    [InlineData("DISPATCH: copy, twenty two twenty one.")] // a time said after "copy"
+    [InlineData("OFFICER 1: four twelve hours on this shift and still no lunch")]
+    public void NumbersThatAreNoCallSign(string text) => Assert.Empty(Found(text, PiiLabel.BadgeId));
+
+    [Theory]
+    [InlineData("i call it out to dispatch wisconsin plate adam victor tango four four nine two no wait four four niner two sorry.", "four four niner two", PiiLabel.Plate)]
+    [InlineData("he was at his cousin's place, fifteen fifteen south fourth street apartment fourteen k, no, fourteen g as in george.", "fourteen g", PiiLabel.Address)]
+    public void WhatIsSetRightIsFoundAgain(string text, string again, PiiLabel label) => Assert.Contains(again, Found(text, label));
+
+    [Fact]
+    public void DigitsSetRightAreAsMany() =>
+        Assert.DoesNotContain("11702", Found("the old address on Farm to Market 1960, no wait, 11702 FM 2149 outside Tulia", PiiLabel.Date));
 }
