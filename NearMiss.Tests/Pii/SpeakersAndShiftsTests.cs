@@ -97,4 +97,14 @@ public sealed class SpeakersAndShiftsTests
     [Fact]
     public void DigitsSetRightAreAsMany() =>
         Assert.DoesNotContain("11702", Found("the old address on Farm to Market 1960, no wait, 11702 FM 2149 outside Tulia", PiiLabel.Date));
+
+    [Theory]
+    [InlineData("02:19 Moose: AK plate JRV 418\n02:20 Kenny: i got him eastbound", "JRV 418", PiiLabel.Plate, "02:20")]
+    [InlineData("01:21 Kou: thats the same lot from april\n01:24 Sgt Her: Scene is the lot.", "april", PiiLabel.Date, "01:24")]
+    [InlineData("ANDRES VILLALOBOS 25 CA DL B4471902\n23:18:40 DISP  LAPD PACIFIC NOTIFIED", "B4471902", PiiLabel.DriverLicense, "23:18:40")]
+    public void AValueEndsAtItsLineAndTheNextLinesClockIsATime(string text, string value, PiiLabel label, string clock)
+    {
+        Assert.Contains(value, Found(text, label));
+        Assert.Contains(clock, Found(text, PiiLabel.Time));
+    }
 }
