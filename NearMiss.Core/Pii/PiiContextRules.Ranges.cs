@@ -61,4 +61,35 @@ internal sealed partial class PiiContextRules
         return b >= 0 && EqAny(b, "shift", "hrs", "hours", "time", "swing", "days", "nights", "mids", "watch", "tour", "duty", "from", "worked", "working")
             || EqAny(k + 3, "hrs", "hours", "hr");
     }
+
+    /// <summary>Days of the week, short and whole, as a range of them names them: "Sun-Wed", "Mon–Fri", "Tuesday-Thursday".</summary>
+    private static readonly WordSet Weekdays = new(["mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"], indexed: false);
+
+    /// <summary>
+    /// A range of days of the week joined by a hyphen or a dash with no space: "I'm on 0600-1600 Sun-Wed", "Mon–Fri";
+    /// both days are dates, though "sun", "sat" and "wed" alone are words.
+    /// </summary>
+    private void WeekdayRanges(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        for (var k = 0; k + 2 < count; k++)
+        {
+            if (!(P(k + 1, '-') || P(k + 1, '–')) || tokens[k + 1].Start != tokens[k].End || tokens[k + 2].Start != tokens[k + 1].End
+                || tokens[k].Length > 9 || !In(Weekdays, k) || !In(Weekdays, k + 2) || W(k).Equals(W(k + 2), StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            // (a person found on the days goes: "Sun" is a name too, and "Sun-Tue" read as one)
+            RemoveInside(spans, tokens[k].Start, tokens[k + 2].End, PiiLabel.Person);
+            foreach (var t in (ReadOnlySpan<int>)[k, k + 2])
+            {
+                if (!Overlaps(spans, tokens[t].Start, tokens[t].End) && !Overlaps(added, tokens[t].Start, tokens[t].End))
+                {
+                    added.Add(new PiiSpan(tokens[t].Start, tokens[t].End, PiiLabel.Date));
+                }
+            }
+
+            k += 2;
+        }
+    }
 }

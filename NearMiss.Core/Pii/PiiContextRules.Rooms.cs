@@ -57,7 +57,7 @@ internal sealed partial class PiiContextRules
     /// <summary>"Boat 12", "patrol boat 7", "van #7", "on train 4031": a vehicle's fleet number (VEHICLE_ID); not "we train 40 recruits" (a word that may be a verb needs a noun's place).</summary>
     private void VehicleNumbers(List<PiiSpan> spans, List<PiiSpan> added)
     {
-        if (!TextHas(VehiclesBeforeNumber) || !Shapes.HasNumber(1, 5))
+        if (!TextHas(VehiclesBeforeNumber) && !TextHasWord("car") || !Shapes.HasNumber(1, 5))
         {
             return;
         }
@@ -66,8 +66,20 @@ internal sealed partial class PiiContextRules
         {
             // "van #7": a number sign between.
             var at = P(k + 1, '#') && k + 2 < count ? k + 2 : k + 1;
+            if (LetteredNumberEnd(at) is > 0 and var lettered && (In(VehiclesBeforeNumber, k) || Eq(k, "car")) && !EqAny(k, "train", "bus", "motor"))
+            {
+                // "in van T-7", "car G-19": a letter and a number joined by a hyphen.
+                if (!Overlaps(spans, tokens[at].Start, tokens[lettered].End))
+                {
+                    added.Add(new PiiSpan(tokens[at].Start, tokens[lettered].End, PiiLabel.VehicleId));
+                }
+
+                k = lettered;
+                continue;
+            }
+
             ref var number = ref tokens[at];
-            if (!In(VehiclesBeforeNumber, k) || number.Kind != TokenKind.Number || number.Length > 5 || !(number.Has(TokenFlags.SpaceBefore) || at == k + 2)
+            if (!In(VehiclesBeforeNumber, k) || Eq(k, "car") || number.Kind != TokenKind.Number || number.Length > 5 || !(number.Has(TokenFlags.SpaceBefore) || at == k + 2)
                 || IsCounted(at + 1) || P(at + 1, ':') || P(at + 1, '-') && at + 2 < count && tokens[at + 2].Kind == TokenKind.Number
                 || EqAny(k, "train", "bus", "motor") && !(tokens[k].Has(TokenFlags.Capitalized | TokenFlags.AllCaps) || k == 0 || P(k - 1, '.') || P(k - 1, ':') || tokens[k].Has(TokenFlags.NewlineBefore)
                     || IsDeterminer(k - 1) || EqAny(k - 1, "on", "off", "from", "onto", "into", "of", "by", "aboard", "in", "and", "as", "was")))
@@ -83,6 +95,13 @@ internal sealed partial class PiiContextRules
             }
         }
     }
+
+    /// <summary>The last token of "T-7", "G-19" (one capital letter, a hyphen, up to four digits, no spaces) at <paramref name="k"/>; 0 if none.</summary>
+    private int LetteredNumberEnd(int k) =>
+        k + 2 < count && IsWord(k) && tokens[k].Length == 1 && char.IsAsciiLetterUpper(text[tokens[k].Start]) && tokens[k].Has(TokenFlags.SpaceBefore)
+        && P(k + 1, '-') && tokens[k + 1].Start == tokens[k].End && tokens[k + 2].Kind == TokenKind.Number && tokens[k + 2].Length <= 4
+        && tokens[k + 2].Start == tokens[k + 1].End && !(k + 3 < count && tokens[k + 3].Start == tokens[k + 2].End && !P(k + 3, '.') && !P(k + 3, ',') && !P(k + 3, ')'))
+            ? k + 2 : 0;
 
     /// <summary>The last token of a room's number that starts at <paramref name="k"/> ("14", "4B", "B-110", "2W-18"), or 0.</summary>
     private int RoomNumberEnd(int k, bool phoneLikely)

@@ -107,4 +107,22 @@ public sealed class SpeakersAndShiftsTests
         Assert.Contains(value, Found(text, label));
         Assert.Contains(clock, Found(text, PiiLabel.Time));
     }
+
+    [Theory]
+    [InlineData("Anyway I'm on 0600-1600 Sun-Wed this week", "Sun", "Wed")]
+    [InlineData("we work Sat-Sun", "Sat", "Sun")]
+    [InlineData("I work Sun-Tue this week", "Sun", "Tue")]
+    public void BothDaysOfARangeOfWeekdays(string text, string from, string to)
+    {
+        var dates = Found(text, PiiLabel.Date);
+        Assert.Contains(from, dates);
+        Assert.Contains(to, dates);
+        Assert.Empty(Found(text, PiiLabel.Person));
+    }
+
+    [Theory]
+    [InlineData("the courthouse run with Ofc. Tae Chung in van T-7. Four inmates.", "T-7")]
+    [InlineData("Sat 8/3. 1500-0300. car G-19.", "G-19")]
+    [InlineData("I parked my unit, car P-31, behind his trailer", "P-31")]
+    public void AVehicleNumberedByALetterAndANumber(string text, string id) => Assert.Contains(id, Found(text, PiiLabel.VehicleId));
 }
