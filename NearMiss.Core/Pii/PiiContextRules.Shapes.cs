@@ -285,7 +285,7 @@ internal sealed partial class PiiContextRules
             var after = next + 1;
             var premise = EqAny(next, "parking", "lot", "store", "gas", "station")
                 || EqAny(next, "on", "at", "off") && after < count && (tokens[after].Has(TokenFlags.Capitalized | TokenFlags.AllCaps | TokenFlags.DigitFirst) && !tokens[after].Is(Lex.Stop)
-                    || EqAny(after, "w", "e", "n", "s") || StartsSpan(spans, tokens[after].Start, PiiLabel.Location, PiiLabel.Address))
+                    || EqAny(after, "w", "e", "n", "s", "north", "south", "east", "west") || StartsSpan(spans, tokens[after].Start, PiiLabel.Location, PiiLabel.Address))
                 || next < count && StartsSpan(spans, tokens[next].Start, PiiLabel.Location, PiiLabel.Address);
             if (premise)
             {

@@ -125,4 +125,11 @@ public sealed class SpeakersAndShiftsTests
     [InlineData("Sat 8/3. 1500-0300. car G-19.", "G-19")]
     [InlineData("I parked my unit, car P-31, behind his trailer", "P-31")]
     public void AVehicleNumberedByALetterAndANumber(string text, string id) => Assert.Contains(id, Found(text, PiiLabel.VehicleId));
+
+    [Theory]
+    [InlineData("the machete that was at the um the seven eleven by the mall", "seven eleven")]
+    [InlineData("respond to the motel six on international boulevard", "motel six")]
+    [InlineData("the duplex next to the quik stop period my cover was", "quik stop")]
+    [InlineData("a burglary alarm at the uh the goodwill on south willow street", "goodwill")]
+    public void ChainsAsDictationSaysThem(string text, string chain) => Assert.Contains(chain, Found(text, PiiLabel.Location));
 }
