@@ -52,6 +52,16 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
+            // A word and its number named as one's call sign: "call sign Marine 3", "callsign: Adair 7", "call sign is Tango 2".
+            if (numberNext && tokens[k + 1].Length <= 3 && IsWord(k) && !tokens[k].Is(Lex.Stop) && !tokens[k + 1].Has(TokenFlags.NewlineBefore) && NamedAsCallSign(k))
+            {
+                RemoveNameAndAge(spans, tokens[k].Start, tokens[k + 1].End);
+                added.Add(new PiiSpan(tokens[k].Start, tokens[k + 1].End, PiiLabel.BadgeId));
+                (found ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(text[tokens[k].Start..tokens[k + 1].End]);
+                k++;
+                continue;
+            }
+
             // A named unit with its number opening a line ("Harbor 7:", "Adam 12:"), else a call sign's own shape; where
             // the line starts is asked only of a token of either shape, as most tokens are neither.
             var named = numberNext && tokens[k + 1].Length <= 3 && IsWord(k) && tokens[k].Length > 2 && !tokens[k].Is(Lex.Stop) && !(In(TranscriptRoles, k) && tokens[k + 1].Length == 1) && k + 2 < count
@@ -176,6 +186,13 @@ internal sealed partial class PiiContextRules
             added.Add(new PiiSpan(tokens[first].Start, tokens[last].End, PiiLabel.BadgeId));
             k = last;
         }
+    }
+
+    /// <summary>Do "call sign" or "callsign" stand just before <paramref name="k"/>, a colon, "is" or "was" between?</summary>
+    private bool NamedAsCallSign(int k)
+    {
+        var b = P(k - 1, ':') || EqAny(k - 1, "is", "was") ? k - 2 : k - 1;
+        return Eq(b, "callsign") || Eq(b, "sign") && Eq(b - 1, "call");
     }
 
     /// <summary>A speaker's call sign in letters and digits whose letter starts the call sign said after it ("A14:" before "adam one four").</summary>

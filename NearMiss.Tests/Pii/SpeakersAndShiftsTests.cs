@@ -132,4 +132,8 @@ public sealed class SpeakersAndShiftsTests
     [InlineData("the duplex next to the quik stop period my cover was", "quik stop")]
     [InlineData("a burglary alarm at the uh the goodwill on south willow street", "goodwill")]
     public void ChainsAsDictationSaysThem(string text, string chain) => Assert.Contains(chain, Found(text, PiiLabel.Location));
+
+    [Fact]
+    public void ACallSignNamedAsOneIsFoundAtEveryMention() =>
+        Assert.Equal(["Marine 2", "Marine 2"], Found("Dep. K. Haddad #1184, BCSO marine, call sign Marine 2. Later Marine 2 was towed.", PiiLabel.BadgeId).Skip(1));
 }
