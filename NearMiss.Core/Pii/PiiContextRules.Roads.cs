@@ -77,7 +77,8 @@ internal sealed partial class PiiContextRules
             }
 
             var lead = BeforeFiller(start - 1);
-            if (!EqAny(lead, "at", "near", "on", "off", "of") || Eq(lead, "at") && before >= 0 && Eq(k - 1, "first") || Eq(lead - 1, "the") && !Eq(lead, "of"))
+            var scene = Eq(lead, "scene") && Eq(lead - 1, "on"); // "three thirty on scene sixth and cedar"
+            if (!scene && !EqAny(lead, "at", "near", "on", "off", "of") || Eq(lead, "at") && before >= 0 && Eq(k - 1, "first") || Eq(lead - 1, "the") && !Eq(lead, "of"))
             {
                 continue;
             }
@@ -90,6 +91,47 @@ internal sealed partial class PiiContextRules
             }
         }
     }
+
+    /// <summary>
+    /// A corner said in lower case by its two streets' names: "en route from haines and anamosa", "units to atwells and
+    /// dean", "copy from lake and hiawatha", "back at division and lameuse". After "at", "from", "to", "near" or "on", a
+    /// word on each side of "and", one of them a name no word list holds as English; neither a word of grammar, a
+    /// number, a rank or a role, nor a maker ("smith and wesson"). Caseless text only: capitals show a corner otherwise.
+    /// </summary>
+    private void LowerCorners(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!caseless || !TextHasWord("and"))
+        {
+            return;
+        }
+
+        for (var k = 2; k + 1 < count; k++)
+        {
+            if (!Eq(k, "and") || !EqAny(k - 2, "at", "from", "to", "near", "on") || !CornerStreetWord(k - 1) || !CornerStreetWord(k + 1)
+                || tokens[k + 1].Has(TokenFlags.NewlineBefore) || !Spaced(k - 1, k) || !Spaced(k, k + 1))
+            {
+                continue;
+            }
+
+            // (the street after "and" is a name or a place, not what someone did next: "i park on guadalupe and walk over")
+            if (English(k - 1) && English(k + 1) || English(k + 1) && !tokens[k + 1].Is(Lex.GivenName | Lex.Surname | Lex.Place | Lex.County)
+                || tokens[k - 1].Is(Lex.GivenName) && tokens[k + 1].Is(Lex.GivenName) || Eq(k - 2, "to") && !In(Dispatchers, k - 3) && !EqAny(k - 3, "units", "unit", "respond", "responding", "route", "en"))
+            {
+                continue;
+            }
+
+            var end = k + 1 + (k + 2 < count && IsWord(k + 2) && tokens[k + 2].Is(Lex.StreetSuffix) && Spaced(k + 1, k + 2) ? 1 : 0);
+            if (AddInPlace(spans, added, new PiiSpan(tokens[k - 1].Start, tokens[end].End, PiiLabel.Address)))
+            {
+                k = end;
+            }
+        }
+    }
+
+    /// <summary>A word that may name a street at a corner: three letters or more, no word of grammar, number, rank, role, month, day, maker or gear.</summary>
+    private bool CornerStreetWord(int k) =>
+        IsWord(k) && tokens[k].Length >= 3 && !tokens[k].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Month | Lex.Weekday | Lex.Measure | Lex.Brand | Lex.Weapon)
+        && !tokens[k].Lex.Has(LexExtra.NotPii) && !IsNumberWord(k) && !IsFiller(k);
 
     /// <summary>The first token of an ordinal word that ends at <paramref name="k"/>, with its tens ("sixty third", "twenty-first"), or -1.</summary>
     private int OrdinalStreetStart(int k)

@@ -218,6 +218,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         SpokenRoads(kept, added);
         RoadsSaidByNumber(kept, added);
         SpokenCorners(kept, added);
+        LowerCorners(kept, added);
         SpokenVehicles(kept, added);
         FreewaysByNumber(kept, added);
         StateRoutes(kept, added);

@@ -136,4 +136,16 @@ public sealed class SpeakersAndShiftsTests
     [Fact]
     public void ACallSignNamedAsOneIsFoundAtEveryMention() =>
         Assert.Equal(["Marine 2", "Marine 2"], Found("Dep. K. Haddad #1184, BCSO marine, call sign Marine 2. Later Marine 2 was towed.", PiiLabel.BadgeId).Skip(1));
+
+    [Theory]
+    [InlineData("ok so two sam nineteen en route from haines and anamosa and we get there and nobody is around", "haines and anamosa")]
+    [InlineData("we need units to atwells and dean male with a bat fleeing toward the park and i went after him", "atwells and dean")]
+    [InlineData("you rolled the stop sign back at division and lameuse and that is why i stopped you tonight", "division and lameuse")]
+    [InlineData("three thirty on scene sixth and cedar we got a casing here on the sidewalk and a witness", "sixth and cedar")]
+    public void ACornerSaidInLowerCase(string text, string corner) => Assert.Contains(corner, Found(text, PiiLabel.Address));
+
+    [Theory]
+    [InlineData("he had a smith and wesson and a knife on him and i went to talk to him and he ran off")]
+    [InlineData("the dog climbed right up on the kid and pushed him under twice and i got the boat over")]
+    public void NoCornerInLowerCaseWithoutAStreetsName(string text) => Assert.Empty(Found(text, PiiLabel.Address));
 }
