@@ -62,9 +62,6 @@ internal sealed partial class PiiContextRules
             || EqAny(k + 3, "hrs", "hours", "hr");
     }
 
-    /// <summary>Days of the week, short and whole, as a range of them names them: "Sun-Wed", "Mon–Fri", "Tuesday-Thursday".</summary>
-    private static readonly WordSet Weekdays = new(["mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"], indexed: false);
-
     /// <summary>
     /// A range of days of the week joined by a hyphen or a dash with no space: "I'm on 0600-1600 Sun-Wed", "Mon–Fri";
     /// both days are dates, though "sun", "sat" and "wed" alone are words.
@@ -74,7 +71,7 @@ internal sealed partial class PiiContextRules
         for (var k = 0; k + 2 < count; k++)
         {
             if (!(P(k + 1, '-') || P(k + 1, '–')) || tokens[k + 1].Start != tokens[k].End || tokens[k + 2].Start != tokens[k + 1].End
-                || tokens[k].Length > 9 || !In(Weekdays, k) || !In(Weekdays, k + 2) || W(k).Equals(W(k + 2), StringComparison.OrdinalIgnoreCase))
+                || tokens[k].Length > 9 || !In(DayNames, k) || !In(DayNames, k + 2) || W(k).Equals(W(k + 2), StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }

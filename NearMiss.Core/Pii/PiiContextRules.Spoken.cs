@@ -41,9 +41,19 @@ internal sealed partial class PiiContextRules
         }
     }
 
-    /// <summary>"Jean-Baptiste", "PIERRE-LOUIS": names on either side of a hyphen are one name.</summary>
+    /// <summary>"Jean-Baptiste", "PIERRE-LOUIS": names on either side of a hyphen are one name; "T-Roy", a capital before a name and a hyphen, too.</summary>
     private void JoinHyphenated(List<PiiSpan> spans)
     {
+        for (var i = 0; i < spans.Count; i++)
+        {
+            var s = spans[i].Start;
+            if (spans[i].Label == PiiLabel.Person && s >= 2 && text[s - 1] == '-' && char.IsAsciiLetterUpper(text[s - 2]) && (s == 2 || !char.IsLetterOrDigit(text[s - 3]))
+                && (i == 0 || spans[i - 1].End <= s - 2))
+            {
+                spans[i] = new PiiSpan(s - 2, spans[i].End, PiiLabel.Person);
+            }
+        }
+
         for (var i = spans.Count - 2; i >= 0; i--)
         {
             var (a, b) = (spans[i], spans[i + 1]);

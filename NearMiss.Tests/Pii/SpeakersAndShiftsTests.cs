@@ -148,4 +148,9 @@ public sealed class SpeakersAndShiftsTests
     [InlineData("he had a smith and wesson and a knife on him and i went to talk to him and he ran off")]
     [InlineData("the dog climbed right up on the kid and pushed him under twice and i got the boat over")]
     public void NoCornerInLowerCaseWithoutAStreetsName(string text) => Assert.Empty(Found(text, PiiLabel.Address));
+
+    [Theory]
+    [InlineData("[23:44] T-Roy: i was at the waffle house on johnston\n[23:47] T-Roy: yes sarge", "T-Roy")]
+    [InlineData("the hunter, Terrance \"T-Bob\" Guidry, 45, out of Loreauville, stood there. Afterward T-Bob was apologizing.", "T-Bob")]
+    public void ANameWithACapitalAndAHyphenBefore(string text, string name) => Assert.Contains(name, Found(text, PiiLabel.Person));
 }
