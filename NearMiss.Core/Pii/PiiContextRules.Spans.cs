@@ -6,6 +6,26 @@ namespace NearMiss.Core.Pii;
 /// </summary>
 internal sealed partial class PiiContextRules
 {
+    /// <summary>Adds the spans a stage found where none was found before, in order.</summary>
+    private static void Merge(List<PiiSpan> kept, List<PiiSpan> added)
+    {
+        if (added.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var a in added)
+        {
+            if (!Overlaps(kept, a.Start, a.End))
+            {
+                kept.Add(a);
+            }
+        }
+
+        added.Clear();
+        kept.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+    }
+
     /// <summary>Removes the spans that overlap [start, end).</summary>
     private static void RemoveOverlapping(List<PiiSpan> spans, int start, int end) => spans.RemoveAll(s => s.Start < end && start < s.End);
 

@@ -274,25 +274,6 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         return kept;
     }
 
-    private static void Merge(List<PiiSpan> kept, List<PiiSpan> added)
-    {
-        if (added.Count == 0)
-        {
-            return;
-        }
-
-        foreach (var a in added)
-        {
-            if (!Overlaps(kept, a.Start, a.End))
-            {
-                kept.Add(a);
-            }
-        }
-
-        added.Clear();
-        kept.Sort(static (a, b) => a.Start.CompareTo(b.Start));
-    }
-
     /// <summary>Names the case-proofing stage found on evidence ("me and bishop", "DEP YOUNG"), adjacent words joined.</summary>
     private void EvidencedNames(List<PiiSpan> spans, List<(int Start, int End)> names)
     {
