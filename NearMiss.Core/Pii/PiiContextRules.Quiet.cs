@@ -20,8 +20,7 @@ internal sealed partial class PiiContextRules
             return null;
         }
 
-        // "R/O.", "S/V": the second letter of a report's shorthand (reporting officer, suspect vehicle), not an initial.
-        if (span.Label == PiiLabel.Person && span.End - span.Start <= 2 && span.Start > 1 && text[span.Start - 1] == '/' && char.IsAsciiLetter(text[span.Start - 2]))
+        if (span.Label == PiiLabel.Person && (IsShorthandLetter(span) || IsModalAlone(span)))
         {
             return null;
         }

@@ -23,4 +23,21 @@ internal sealed partial class PiiContextRules
 
     /// <summary>Radio letters that are no given name, place or common word of a report.</summary>
     private static readonly WordSet RadioLettersOnly = new(["alpha", "alfa", "bravo", "foxtrot", "hotel", "november", "quebec", "tango", "uniform", "whiskey", "yankee", "zulu", "zebra"], indexed: false);
+
+    private static readonly WordSet Modals = new(["will", "may", "can", "must", "should", "would", "could", "shall", "might"], indexed: false);
+
+    /// <summary>
+    /// "the suspect will run", "the LT will want it": in caseless text a modal verb alone is no name, unless a surname no
+    /// English word follows ("will okafor").
+    /// </summary>
+    private bool IsModalAlone(PiiSpan span)
+    {
+        var k = FirstToken(span.Start);
+        return caseless && span.End - span.Start <= 6 && In(Modals, k) && TokenEnding(span.End) == k
+            && !(IsWord(k + 1) && tokens[k + 1].Is(Lex.Surname) && !English(k + 1));
+    }
+
+    /// <summary>"R/O.", "S/V": the second letter of a report's shorthand (reporting officer, suspect vehicle), not an initial.</summary>
+    private bool IsShorthandLetter(PiiSpan span) =>
+        span.End - span.Start <= 2 && span.Start > 1 && text[span.Start - 1] == '/' && char.IsAsciiLetter(text[span.Start - 2]);
 }

@@ -153,4 +153,13 @@ public sealed class SpeakersAndShiftsTests
     [InlineData("[23:44] T-Roy: i was at the waffle house on johnston\n[23:47] T-Roy: yes sarge", "T-Roy")]
     [InlineData("the hunter, Terrance \"T-Bob\" Guidry, 45, out of Loreauville, stood there. Afterward T-Bob was apologizing.", "T-Bob")]
     public void ANameWithACapitalAndAHyphenBefore(string text, string name) => Assert.Contains(name, Found(text, PiiLabel.Person));
+
+    [Theory]
+    [InlineData("write it up for the near miss board. no names. the LT will want it for roll call on monday night")]
+    [InlineData("the suspect will run if you let him and the driver may run too so watch the doors")]
+    public void AModalVerbAloneIsNoNameInLowerCase(string text) => Assert.DoesNotContain("will", Found(text, PiiLabel.Person));
+
+    [Fact]
+    public void AGivenNameThatIsAModalStaysANameWithEvidence() =>
+        Assert.Contains("will", Found("me and will went in the back and will said it was clear so we left the house", PiiLabel.Person));
 }
