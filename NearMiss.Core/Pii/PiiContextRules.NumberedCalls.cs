@@ -1,14 +1,14 @@
 namespace NearMiss.Core.Pii;
 
-/// <summary>Call signs that are numbers alone, said on the radio: "four twelve to central", "copy four twelve, four twenty is on the way".</summary>
+/// <summary>Call signs that are numbers alone, said on the radio: "four twelve to central", "copy four twelve is on the way".</summary>
 internal sealed partial class PiiContextRules
 {
     /// <summary>
     /// Two or three number words that read as three or four digits ("four twelve", "two forty two", "three twenty three")
     /// where the radio marks them as a unit: opening a turn before "to" and a dispatcher ("OFFICER 1: two forty two to
-    /// dispatch"), or said twice ("three twenty three three twenty three"); after "copy" before a radio word or another
-    /// unit ("copy four twelve, four twenty is on the way"). Not before "hours" or after "at" or "time": a time said the
-    /// same way.
+    /// dispatch"), or said twice ("three twenty three three twenty three"); after "copy" before a radio word ("copy four
+    /// twelve is on the way"). Not before "hours" or after "at" or "time": a time said the same way. (Two units said one
+    /// after the other, "copy four twelve four twenty", read as one number and are left.)
     /// </summary>
     private void NumberedCallSigns(List<PiiSpan> spans, List<PiiSpan> added)
     {
@@ -40,7 +40,7 @@ internal sealed partial class PiiContextRules
             }
 
             var marked = TurnStart(k) && Eq(last + 1, "to") && In(Dispatchers, last + 2)
-                || Eq(k - 1, "copy") && (EqAny(last + 1, "is", "on", "en", "copy", "responding", "clear", "go", "you're", "your") || In(NumberWords, last + 1) && Spaced(last, last + 1));
+                || Eq(k - 1, "copy") && EqAny(last + 1, "is", "on", "en", "copy", "responding", "clear", "go", "you're", "your");
             if (marked)
             {
                 AddCallSign(spans, added, k, last);

@@ -79,7 +79,7 @@ internal sealed partial class PiiContextRules
             }
 
             ref var number = ref tokens[at];
-            if (!In(VehiclesBeforeNumber, k) || Eq(k, "car") || number.Kind != TokenKind.Number || number.Length > 5 || !(number.Has(TokenFlags.SpaceBefore) || at == k + 2)
+            if (!In(VehiclesBeforeNumber, k) || number.Kind != TokenKind.Number || number.Length > 5 || !(number.Has(TokenFlags.SpaceBefore) || at == k + 2)
                 || IsCounted(at + 1) || P(at + 1, ':') || P(at + 1, '-') && at + 2 < count && tokens[at + 2].Kind == TokenKind.Number
                 || EqAny(k, "train", "bus", "motor") && !(tokens[k].Has(TokenFlags.Capitalized | TokenFlags.AllCaps) || k == 0 || P(k - 1, '.') || P(k - 1, ':') || tokens[k].Has(TokenFlags.NewlineBefore)
                     || IsDeterminer(k - 1) || EqAny(k - 1, "on", "off", "from", "onto", "into", "of", "by", "aboard", "in", "and", "as", "was")))

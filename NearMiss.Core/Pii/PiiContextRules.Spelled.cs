@@ -129,20 +129,17 @@ internal sealed partial class PiiContextRules
                 RemoveWithin(spans, spelled.Start, spelled.End); // (the word of "s as in sam" is no name)
                 added.Add(spelled);
             }
-            else if (IsWord(said) && tokens[said].Length == letters.Length && text.AsSpan(tokens[said].Start, tokens[said].Length).Equals(letters, StringComparison.OrdinalIgnoreCase)
-                || IsWord(last + 1) && Spaced(last, last + 1) && tokens[last + 1].Length == letters.Length && text.AsSpan(tokens[last + 1].Start, tokens[last + 1].Length).Equals(letters, StringComparison.OrdinalIgnoreCase)
-                && (said = last + 1) > 0)
+            else if ((SaysLetters(said, letters) ? said : Spaced(last, last + 1) && SaysLetters(last + 1, letters) ? last + 1 : -1) is >= 0 and var spoken)
             {
                 // (the word just before the letters, or just after them: "efrain g o m e z gomez")
                 found = true;
                 RemoveWithin(spans, spelled.Start, spelled.End);
                 added.Add(spelled);
-                if (!Overlaps(spans, tokens[said].Start, tokens[said].End))
+                if (!Overlaps(spans, tokens[spoken].Start, tokens[spoken].End))
                 {
-                    added.Add(new PiiSpan(tokens[said].Start, tokens[said].End, PiiLabel.Person));
+                    added.Add(new PiiSpan(tokens[spoken].Start, tokens[spoken].End, PiiLabel.Person));
                 }
             }
-
             else if (!hyphened && SpellingCueBefore(k) && !IsNumberWord(last + 1) && !(last + 1 < count && tokens[last + 1].Digits > 0))
             {
                 // "spelling last i r o n second word c l o u d": letters asked for by name, none said before them.
@@ -160,6 +157,10 @@ internal sealed partial class PiiContextRules
             k = last;
         }
     }
+
+    /// <summary>Is token <paramref name="k"/> the word the letters spell (ignoring case)?</summary>
+    private bool SaysLetters(int k, ReadOnlySpan<char> letters) =>
+        IsWord(k) && tokens[k].Length == letters.Length && text.AsSpan(tokens[k].Start, tokens[k].Length).Equals(letters, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// "spelling last", "spelled", "second word", "last name is": a word that asks for a name's letters among the three tokens
