@@ -48,6 +48,7 @@ internal sealed partial class PiiContextRules
                 && !IsAgeWord(k + 2) && !(k + 2 < count && tokens[k + 2].Is(Lex.Measure)))
             {
                 RemoveNameAndAge(spans, tokens[k].Start, tokens[k + 1].End);
+                ClockNotHouse(spans, added, k, k + 1);
                 added.Add(new PiiSpan(tokens[k].Start, tokens[k + 1].End, PiiLabel.BadgeId));
                 continue;
             }
@@ -82,6 +83,11 @@ internal sealed partial class PiiContextRules
             var answered = (Eq(k - 1, "copy") || P(k - 1, '"') || P(k - 1, ':') && In(Dispatchers, k - 2)) && (P(end + 1, ',') || P(end + 1, '.') || Eq(end + 1, "on") || Eq(end + 1, "go") || Eq(end + 1, "at"));
             if (opensLine || P(k - 1, ':') && In(Dispatchers, k - 2) || ownCloses || answered)
             {
+                if (opensLine)
+                {
+                    ClockNotHouse(spans, added, k, end);
+                }
+
                 added.Add(new PiiSpan(tokens[k].Start, tokens[end].End, PiiLabel.BadgeId));
                 (found ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(text[tokens[k].Start..tokens[end].End]);
             }
@@ -136,6 +142,7 @@ internal sealed partial class PiiContextRules
             return;
         }
 
+        HashSet<string>? found = null;
         for (var k = 0; k < count; k++)
         {
             if (!In(Phonetic, k))
@@ -143,26 +150,7 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
-            var n = In(Phonetic, k + 1) && Spaced(k, k + 1) ? k + 2 : k + 1;
-            var numbers = 0;
-            while (numbers < 3)
-            {
-                if (In(NumberWords, n) && Spaced(n - 1, n))
-                {
-                    n++;
-                }
-                else if (numbers > 0 && JoinsNumberWords(n))
-                {
-                    n += 2; // "Adam two-two"
-                }
-                else
-                {
-                    break;
-                }
-
-                numbers++;
-            }
-
+            var n = SpokenCallSignEnd(k, out var numbers);
             var last = n - 1;
 
             // A district's number before the letter, as "3-Lincoln-22" is said: "three lincoln twenty two".
@@ -172,11 +160,13 @@ internal sealed partial class PiiContextRules
                 first--;
             }
 
+            first = first < k && (In(Phonetic, first - 1) || In(NumberWords, first - 1)) ? k : first; // (the numbers of a call sign before: "adam one one adam one one")
+
             var marked = P(n, ':') || P(k - 1, ':') && In(Dispatchers, k - 2) || EqAny(k - 1, "copy", "unit", "was", "am", "as")
                 || P(k - 1, ',') && Eq(k - 2, "copy") || first < k || SpokenPair(k, n, numbers)
                 || P(k - 1, ':') && (P(n, ',') || EqAny(n, "on", "copy", "copies", "en", "clear", "responding", "go")) // "OFC. NGUYEN: adam twelve on scene"
                 || P(k - 1, ':') && LabelSpellsCallSign(k - 2, k); // "A14: adam one four i'll back"
-            if (numbers == 0 || !marked)
+            if (numbers == 0 || !marked || EqAny(first - 1, "plate", "plates", "tag", "tags")) // (a plate read out: "nebraska plate seven baker eight eight one")
             {
                 continue;
             }
@@ -184,8 +174,58 @@ internal sealed partial class PiiContextRules
             RemoveNameAndAge(spans, tokens[first].Start, tokens[last].End);
             RemoveWithin(added, tokens[first].Start, tokens[last].End);
             added.Add(new PiiSpan(tokens[first].Start, tokens[last].End, PiiLabel.BadgeId));
+            (found ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(text[tokens[k].Start..tokens[last].End]);
             k = last;
         }
+
+        // Every other mention of a call sign so found: "adam twelve vehicle failing to yield", "copy adam twelve all units".
+        var known = found?.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var k = 0; k < count && known is { } lookup; k++)
+        {
+            if (!In(Phonetic, k) || In(Phonetic, k - 1) && Spaced(k - 1, k))
+            {
+                continue;
+            }
+
+            var last = SpokenCallSignEnd(k, out var numbers) - 1;
+            if (numbers > 0 && lookup.Contains(text.AsSpan(tokens[k].Start, tokens[last].End - tokens[k].Start)) && !Overlaps(added, tokens[k].Start, tokens[last].End)
+                && !OverlapsBeyond(spans, new PiiSpan(tokens[k].Start, tokens[last].End, PiiLabel.BadgeId)))
+            {
+                RemoveNameAndAge(spans, tokens[k].Start, tokens[last].End);
+                added.Add(new PiiSpan(tokens[k].Start, tokens[last].End, PiiLabel.BadgeId));
+            }
+
+            k = Math.Max(k, last);
+        }
+    }
+
+    /// <summary>
+    /// The end (exclusive) of a call sign said in words from its letter at <paramref name="k"/>: one or two letters and up
+    /// to three number words ("adam twelve", "lincoln adam one four", "Adam two-two").
+    /// </summary>
+    private int SpokenCallSignEnd(int k, out int numbers)
+    {
+        var n = In(Phonetic, k + 1) && Spaced(k, k + 1) ? k + 2 : k + 1;
+        numbers = 0;
+        while (numbers < 3)
+        {
+            if (In(NumberWords, n) && Spaced(n - 1, n))
+            {
+                n++;
+            }
+            else if (numbers > 0 && JoinsNumberWords(n))
+            {
+                n += 2; // "Adam two-two"
+            }
+            else
+            {
+                break;
+            }
+
+            numbers++;
+        }
+
+        return n;
     }
 
     /// <summary>Do "call sign" or "callsign" stand just before <paramref name="k"/>, a colon, "is" or "was" between?</summary>
@@ -222,11 +262,24 @@ internal sealed partial class PiiContextRules
         return true;
     }
 
-    /// <summary>"Adam 21" read as a name and an age is a call sign.</summary>
+    /// <summary>
+    /// "0932 delta 2:", a line's clock and the call sign opening it, read as a house on a street: the clock is a time, the
+    /// call sign its own.
+    /// </summary>
+    private void ClockNotHouse(List<PiiSpan> spans, List<PiiSpan> added, int k, int end)
+    {
+        if (k >= 1 && IsClockNumber(k - 1) && spans.RemoveAll(s => s.Label == PiiLabel.Address && s.Start == tokens[k - 1].Start && s.End <= tokens[end].End) > 0)
+        {
+            added.Add(new PiiSpan(tokens[k - 1].Start, tokens[k - 1].End, PiiLabel.Time));
+        }
+    }
+
+    /// <summary>"Adam 21" read as a name and an age, "India fourteen" as a country, is a call sign.</summary>
     private static void RemoveNameAndAge(List<PiiSpan> spans, int start, int end)
     {
         RemoveInside(spans, start, end, PiiLabel.Person);
         RemoveInside(spans, start, end, PiiLabel.Age);
+        RemoveInside(spans, start, end, PiiLabel.Location);
     }
 
     /// <summary>Does a call sign at <paramref name="k"/> open a line, alone or after the line's clock time ("0538 HARBOR 7: out at the terminal")?</summary>

@@ -60,4 +60,66 @@ internal sealed partial class PiiContextRules
             added.Add(new PiiSpan(tokens[k].Start, tokens[last].End, PiiLabel.BadgeId));
         }
     }
+
+    /// <summary>
+    /// A call sign read a digit at a time, as a transcript writes it: "trooper 2 1 4: he swerved at me", "Dispatch: 4 1 6
+    /// copy", "copy 4 1 9 en route". Three or four digits alone, spaced, before a speaker's colon or a radio word at a
+    /// turn's start or after "copy"; then every other mention of them, read so or as one number opening a turn or after
+    /// "copy" ("230 coming from the interchange", "copy 214 you're okay").
+    /// </summary>
+    private void SpacedDigitCallSigns(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!TextHas(Dispatchers) && !TextHasWord("copy"))
+        {
+            return;
+        }
+
+        HashSet<string>? found = null;
+        for (var pass = 0; pass < 2; pass++)
+        {
+            for (var k = 0; k + 2 < count; k++)
+            {
+                if (!IsLoneDigit(k) && !(pass == 1 && tokens[k].Kind == TokenKind.Number && tokens[k].Length is 3 or 4) || IsLoneDigit(k - 1) && Spaced(k - 1, k))
+                {
+                    continue;
+                }
+
+                var last = k;
+                while (last - k < 4 && IsLoneDigit(last + 1) && Spaced(last, last + 1))
+                {
+                    last++;
+                }
+
+                var spaced = last - k + 1;
+                var number = spaced == 1 && tokens[k].Length is 3 or 4 && tokens[k].Kind == TokenKind.Number ? W(k).ToString() : null;
+                if (pass == 0)
+                {
+                    var opens = TurnStart(k) || EqAny(k - 1, "trooper", "unit", "deputy", "officer", "car") && (TurnStart(k - 1) || OpensCallLine(k - 1));
+                    var marked = spaced is 3 or 4 && (opens && (P(last + 1, ':') || RadioWordAfter(last + 1)) || Eq(k - 1, "copy") && RadioWordAfter(last + 1));
+                    if (marked)
+                    {
+                        (found ??= new HashSet<string>(StringComparer.Ordinal)).Add(string.Concat(Enumerable.Range(k, spaced).Select(j => text[tokens[j].Start])));
+                    }
+                }
+                else if (found is not null && (spaced is 3 or 4 && found.Contains(string.Concat(Enumerable.Range(k, spaced).Select(j => text[tokens[j].Start])))
+                    || number is not null && found.Contains(number) && (TurnStart(k) || Eq(k - 1, "copy") || Eq(k - 1, "for"))))
+                {
+                    AddCallSign(spans, added, k, last);
+                }
+
+                k = last;
+            }
+
+            if (found is null)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>A digit written alone ("2" of "trooper 2 1 4").</summary>
+    private bool IsLoneDigit(int k) => (uint)k < (uint)count && tokens[k].Kind == TokenKind.Number && tokens[k].Length == 1;
+
+    /// <summary>A word the radio says after a unit: "copy", "en route", "on scene", "start me a second".</summary>
+    private bool RadioWordAfter(int k) => EqAny(k, "copy", "copies", "en", "on", "responding", "clear", "go", "start", "radio", "to", "is", "you're");
 }

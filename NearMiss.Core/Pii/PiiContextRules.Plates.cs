@@ -81,4 +81,86 @@ internal sealed partial class PiiContextRules
 
         return n;
     }
+
+    /// <summary>
+    /// A plate or serial read out in the spelling alphabet, with no word before it to say so: "Colorado Bravo Kilo Whiskey
+    /// one niner eight four", "golf bravo x ray seven seven two one". Five signs or more in a row, two of them letters of the
+    /// alphabet said as words and two digits; after "vin" or "serial" it is that number. A run inside a call sign already
+    /// found ("adam one one adam one one") is left to it.
+    /// </summary>
+    private void RadioLetterPlates(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!TextHas(PhoneticLetters))
+        {
+            return;
+        }
+
+        for (var k = 0; k + 4 < count; k++)
+        {
+            if (!In(PhoneticLetters, k) && !IsReadSign(k))
+            {
+                continue;
+            }
+
+            int words = 0, digits = 0, signs = 0, last = k, n = k;
+            while (n < count && (n == k || Spaced(n - 1, n) || tokens[n].Start == tokens[n - 1].End && (P(n, '-') || P(n - 1, '-'))))
+            {
+                var x = Eq(n, "x") && (Eq(n + 1, "ray") && Spaced(n, n + 1) || P(n + 1, '-') && Eq(n + 2, "ray")) ? (P(n + 1, '-') ? n + 2 : n + 1) : -1;
+                if (x > 0 || In(PhoneticLetters, n))
+                {
+                    words++;
+                    n = x > 0 ? x : n;
+                }
+                else if (tokens[n].Kind == TokenKind.Number && tokens[n].Length <= 4)
+                {
+                    digits += tokens[n].Length;
+                }
+                else if (In(DigitWords, n) || Eq(n, "niner"))
+                {
+                    digits++;
+                }
+                else if (!(IsWord(n) && IsLetterAlone(n) || Eq(n, "dash") || P(n, '-')))
+                {
+                    break;
+                }
+
+                signs += P(n, '-') || Eq(n, "dash") ? 0 : 1;
+                last = P(n, '-') || Eq(n, "dash") ? last : n;
+                n++;
+            }
+
+            if (words < 2 || digits < 2 || signs < 5)
+            {
+                k = Math.Max(k, last);
+                continue;
+            }
+
+            var id = new PiiSpan(tokens[k].Start, tokens[last].End, EqAny(k - 1, "vin") || EqAny(k - 2, "vin") ? PiiLabel.VehicleId
+                : EqAny(k - 1, "serial", "was") && EqAny(k - 2, "serial", "number") ? PiiLabel.OtherId : PiiLabel.Plate);
+            if (!Overlaps(added, id.Start, id.End) && !OverlapsBeyond(spans, id) && !Covered(spans, id))
+            {
+                RemoveWithin(spans, id.Start, id.End);
+                added.Add(id);
+            }
+
+            k = last;
+        }
+    }
+
+    /// <summary>A sign that may open an id read aloud: a digit said or written alone, or a letter alone.</summary>
+    private bool IsReadSign(int k) => tokens[k].Kind == TokenKind.Number && tokens[k].Length <= 4 || In(DigitWords, k) || IsWord(k) && IsLetterAlone(k);
+
+    /// <summary>Is <paramref name="id"/> inside one span found, a plate or id already?</summary>
+    private static bool Covered(List<PiiSpan> spans, PiiSpan id)
+    {
+        foreach (var s in spans)
+        {
+            if (s.Start <= id.Start && s.End >= id.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -126,14 +126,14 @@ internal sealed partial class PiiContextRules
                 || hyphened && length >= 4 && AsksToSpell(k);
             if (found)
             {
-                RemoveWithin(spans, spelled.Start, spelled.End); // (the word of "s as in sam" is no name)
+                RemoveSpelled(spans, spelled); // (the word of "s as in sam" is no name)
                 added.Add(spelled);
             }
             else if ((SaysLetters(said, letters) ? said : Spaced(last, last + 1) && SaysLetters(last + 1, letters) ? last + 1 : -1) is >= 0 and var spoken)
             {
                 // (the word just before the letters, or just after them: "efrain g o m e z gomez")
                 found = true;
-                RemoveWithin(spans, spelled.Start, spelled.End);
+                RemoveSpelled(spans, spelled);
                 added.Add(spelled);
                 if (!Overlaps(spans, tokens[spoken].Start, tokens[spoken].End))
                 {
@@ -144,7 +144,7 @@ internal sealed partial class PiiContextRules
             {
                 // "spelling last i r o n second word c l o u d": letters asked for by name, none said before them.
                 found = true;
-                RemoveWithin(spans, spelled.Start, spelled.End);
+                RemoveSpelled(spans, spelled);
                 added.Add(spelled);
             }
 
@@ -157,6 +157,13 @@ internal sealed partial class PiiContextRules
             k = last;
         }
     }
+
+    /// <summary>
+    /// Removes the spans inside a spelling, and a name that overlaps it: the last letters read as an initial ("U-X." of
+    /// "A-R-C-E-N-E-A-U-X.").
+    /// </summary>
+    private static void RemoveSpelled(List<PiiSpan> spans, PiiSpan spelled) =>
+        spans.RemoveAll(s => s.Start >= spelled.Start && s.End <= spelled.End || s.Label == PiiLabel.Person && s.Start < spelled.End && spelled.Start < s.End);
 
     /// <summary>Is token <paramref name="k"/> the word the letters spell (ignoring case)?</summary>
     private bool SaysLetters(int k, ReadOnlySpan<char> letters) =>
@@ -212,7 +219,7 @@ internal sealed partial class PiiContextRules
         if (SpellsANameBefore(spans, letters, tokens[Math.Max(0, k - 10)].Start, tokens[k].Start) || SpellingCueBefore(k))
         {
             var spelled = new PiiSpan(tokens[k].Start, tokens[last].End, PiiLabel.Person);
-            RemoveWithin(spans, spelled.Start, spelled.End);
+            RemoveSpelled(spans, spelled);
             RemoveWithin(added, spelled.Start, spelled.End);
             added.Add(spelled);
         }

@@ -200,6 +200,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         RadioCallSigns(kept, added);
         SpokenCallSigns(kept, added);
         NumberedCallSigns(kept, added);
+        SpacedDigitCallSigns(kept, added);
         LogCallSigns(kept, added);
         LogUnits(kept, added);
         NamedCallSigns(kept, added);
@@ -210,6 +211,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         SpokenTimes(kept, added);
         WordClockTimes(kept, added);
         SpokenIds(kept, added);
+        RadioLetterPlates(kept, added);
         BadgesSaidAfterRankedNames(kept, added);
         SpokenEmails(kept, added);
         SpelledNames(kept, added);
