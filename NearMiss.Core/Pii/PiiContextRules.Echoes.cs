@@ -122,4 +122,118 @@ internal sealed partial class PiiContextRules
             }
         }
     }
+
+    /// <summary>
+    /// A call sign found in letters and digits ("S14:", "3A21:", "K9-2:", "6A2") said again in words: "S fourteen", "three
+    /// adam twenty one", "K9 two", "SIX ADAM TWO". A district's number said first, a letter alone or said in the spelling
+    /// alphabet, and the unit's number said after it read as the call sign written.
+    /// </summary>
+    private void CallSignsSaidAsWritten(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!Shapes.Alnum || !TextHas(NumberWords))
+        {
+            return;
+        }
+
+        HashSet<string>? known = null;
+        foreach (var span in spans)
+        {
+            if (span.Label == PiiLabel.BadgeId && span.End - span.Start is >= 3 and <= 7 && WrittenCallSign(text.AsSpan(span.Start, span.End - span.Start)) is { } sign)
+            {
+                (known ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(sign);
+            }
+        }
+
+        if (known is null)
+        {
+            return;
+        }
+
+        var lookup = known.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> said = stackalloc char[24];
+        for (var k = 0; k + 1 < count; k++)
+        {
+            if (IsNumberWord(k - 1) && Spaced(k - 1, k) || !IsNumberWord(k) && !IsCallLetter(k))
+            {
+                continue;
+            }
+
+            // The district's number, when said, then the letter and the unit's number.
+            var length = 0;
+            var letter = k;
+            if (IsNumberWord(k))
+            {
+                length = SaidDigits(k, said, out var lead);
+                letter = lead + 1;
+                if (length == 0 || !Spaced(lead, letter) || !IsCallLetter(letter))
+                {
+                    continue;
+                }
+            }
+
+            var unit = letter + 1;
+            if (!IsNumberWord(unit) || !Spaced(letter, unit))
+            {
+                continue;
+            }
+
+            var w = W(letter);
+            var letters = tokens[letter].Kind == TokenKind.Alnum ? w.Length : 1;
+            if (length + letters + 4 > said.Length)
+            {
+                continue;
+            }
+
+            w[..letters].CopyTo(said[length..]);
+            length += letters;
+            var tail = SaidDigits(unit, said[length..], out var last);
+            if (tail == 0)
+            {
+                continue;
+            }
+
+            var first = lookup.Contains(said[..(length + tail)]) ? k : letter != k && lookup.Contains(said[(length - letters)..(length + tail)]) ? letter : -1;
+            var sign = first >= 0 ? new PiiSpan(tokens[first].Start, tokens[last].End, PiiLabel.BadgeId) : default;
+            if (first >= 0 && !Overlaps(added, sign.Start, sign.End) && !OverlapsBeyond(spans, sign))
+            {
+                RemoveWithin(spans, sign.Start, sign.End);
+                added.Add(sign);
+                k = last;
+            }
+        }
+    }
+
+    /// <summary>The letter of a call sign said: a letter alone, a word of the spelling alphabets, or letters and a digit written ("K9").</summary>
+    private bool IsCallLetter(int k) =>
+        k < count && (IsWord(k) && (tokens[k].Length == 1 && !Eq(k, "a") && !Eq(k, "i") || In(Phonetic, k) || In(PhoneticLetters, k))
+            || tokens[k].Kind == TokenKind.Alnum && tokens[k].Length <= 3 && !tokens[k].Has(TokenFlags.DigitFirst));
+
+    /// <summary>
+    /// A call sign written in letters and digits, as it is said: its digits and its letters, the spelling alphabet's words
+    /// by their first letter ("3A21", "S14", "K92" for "K9-2"); null for one with no letter or no digit.
+    /// </summary>
+    private static string? WrittenCallSign(ReadOnlySpan<char> sign)
+    {
+        Span<char> chars = stackalloc char[8];
+        var n = 0;
+        bool letter = false, digit = false;
+        foreach (var c in sign)
+        {
+            if (c is '-' or ' ')
+            {
+                continue;
+            }
+
+            if (!char.IsAsciiLetterOrDigit(c) || n == chars.Length)
+            {
+                return null;
+            }
+
+            letter |= char.IsAsciiLetter(c);
+            digit |= char.IsAsciiDigit(c);
+            chars[n++] = c;
+        }
+
+        return letter && digit && n >= 3 ? chars[..n].ToString() : null; // (not "K9", the dogs' unit)
+    }
 }

@@ -249,6 +249,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         ShortYears(kept, added);
         Merge(kept, added);
         IdsSaidAgain(kept, added);
+        CallSignsSaidAsWritten(kept, added);
         Alternatives(kept, added);
         Corrections(kept, added);
         LowerStates(kept, added);
