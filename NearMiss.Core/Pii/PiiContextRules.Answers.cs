@@ -118,4 +118,76 @@ internal sealed partial class PiiContextRules
             }
         }
     }
+
+    /// <summary>
+    /// The answer to "what's your name": "OFFICER: what's your name\nFEMALE: rose. rose delgado", "can I get your name?\nSUBJECT:
+    /// faith. faith ann mccurdy", "hunter what\nMALE: hunter bly". The first words said after the question, up to three
+    /// in a sentence and two sentences, each a name the lists know or no English word; "it's", "my name is" and "i'm"
+    /// before them are passed over. Lower-case text only, where a name looks like any other word.
+    /// </summary>
+    private void NameAnswers(List<PiiSpan> spans)
+    {
+        if (!caseless || !TextHasWord("name") && !TextHasWord("what"))
+        {
+            return;
+        }
+
+        var found = false;
+        for (var k = 1; k < count; k++)
+        {
+            // "your name", "his name", "her name", "last name", "first name" at a question's end; "<name> what" (the surname asked for).
+            var asked = Eq(k, "name") && EqAny(k - 1, "your", "his", "her", "last", "first", "full") && (P(k + 1, '?') || k + 1 >= count || tokens[k + 1].Has(TokenFlags.NewlineBefore))
+                || Eq(k, "what") && IsWord(k - 1) && TurnStart(k - 1) && (k + 1 >= count || P(k + 1, '?') || tokens[k + 1].Has(TokenFlags.NewlineBefore)) && IsNameAnswerWord(k - 1);
+            if (!asked)
+            {
+                continue;
+            }
+
+            var n = AnswerStart(k);
+            if (n >= count || n == k + 1 || !TurnStart(n))
+            {
+                continue; // (the answer is another speaker's)
+            }
+
+            n = AfterFiller(n);
+            n += Eq(n, "it") && P(n + 1, '\'') && Eq(n + 2, "s") ? 3 : Eq(n, "my") && Eq(n + 1, "name") && Eq(n + 2, "is") ? 3 : Eq(n, "i") && P(n + 1, '\'') && Eq(n + 2, "m") ? 3 : 0;
+            for (var sentence = 0; sentence < 2 && n < count && !tokens[n].Has(TokenFlags.NewlineBefore) || sentence == 0 && n < count; sentence++)
+            {
+                var last = n;
+                while (last < count && last - n < 3 && IsNameAnswerWord(last) && (last == n || Spaced(last - 1, last)))
+                {
+                    last++;
+                }
+
+                if (last == n)
+                {
+                    break;
+                }
+
+                var name = new PiiSpan(tokens[n].Start, tokens[last - 1].End, PiiLabel.Person);
+                if (!Overlaps(spans, name.Start, name.End))
+                {
+                    spans.Add(name);
+                    found = true;
+                }
+
+                if (!P(last, '.') && !P(last, ','))
+                {
+                    break;
+                }
+
+                n = last + 1;
+            }
+        }
+
+        if (found)
+        {
+            spans.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        }
+    }
+
+    /// <summary>A word of a name given in answer: a name the lists know, or no English word; no word of grammar, filler or number.</summary>
+    private bool IsNameAnswerWord(int k) =>
+        IsWord(k) && tokens[k].Length >= 2 && !tokens[k].Is(Lex.Stop | Lex.Rank | Lex.Role) && !IsFiller(k) && !IsNumberWord(k) && !tokens[k].Has(TokenFlags.NewlineBefore) && !tokens[k].Lex.Has(LexExtra.NotPii)
+        && (tokens[k].Is(Lex.GivenName | Lex.Surname) || !English(k)) && !EqAny(k, "no", "yes", "yeah", "why", "what", "okay", "ok", "sir", "ma", "nothing", "nobody");
 }

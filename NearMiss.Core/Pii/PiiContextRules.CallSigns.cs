@@ -47,9 +47,10 @@ internal sealed partial class PiiContextRules
                     || P(k - 1, ':') && In(Dispatchers, k - 2))
                 && !IsAgeWord(k + 2) && !(k + 2 < count && tokens[k + 2].Is(Lex.Measure)))
             {
-                RemoveNameAndAge(spans, tokens[k].Start, tokens[k + 1].End);
-                ClockNotHouse(spans, added, k, k + 1);
-                added.Add(new PiiSpan(tokens[k].Start, tokens[k + 1].End, PiiLabel.BadgeId));
+                var district = DistrictBefore(k);
+                RemoveNameAndAge(spans, tokens[district].Start, tokens[k + 1].End);
+                ClockNotHouse(spans, added, district, k + 1);
+                added.Add(new PiiSpan(tokens[district].Start, tokens[k + 1].End, PiiLabel.BadgeId));
                 continue;
             }
 
@@ -261,6 +262,11 @@ internal sealed partial class PiiContextRules
 
         return true;
     }
+
+    /// <summary>The district's number written before a call sign's letter ("1 baker 7", "3 lincoln 40"): its token, else <paramref name="k"/>.</summary>
+    private int DistrictBefore(int k) =>
+        k >= 1 && tokens[k - 1].Kind == TokenKind.Number && tokens[k - 1].Length <= 2 && Spaced(k - 1, k) && !IsClockNumber(k - 1)
+        && (k < 2 || IsClockNumber(k - 2) || tokens[k - 2].Kind != TokenKind.Number && !IsNumberWord(k - 2) && !P(k - 2, '-') && !P(k - 2, '/') && !P(k - 2, '.')) ? k - 1 : k;
 
     /// <summary>
     /// "0932 delta 2:", a line's clock and the call sign opening it, read as a house on a street: the clock is a time, the

@@ -68,6 +68,8 @@ internal sealed partial class PiiContextRules
             n += P(n, ',') || P(n, ':') ? 1 : 0; // "pennsylvania plate, kilo mike romeo four four one eight"
             n += Eq(n, "number") || Eq(n, "no") || P(n, '#') ? 1 : 0;
             n += Eq(n, "is") || Eq(n, "was") ? 1 : 0;
+            n += EqAny(n, "will", "should") && Eq(n + 1, "be") ? 2 : Eq(n, "i") && EqAny(n + 1, "got", "have") && EqAny(n + 2, "is", "was") ? 3 : 0; // "report number will be", "case number i got is"
+            n = NumberAnswerStart(n); // "you got the case number?\nSPEAKER_01: twenty five dash ..."
             n = AfterFiller(n); // "case number is uh two four dash"
             if (label == PiiLabel.Plate && IsWord(n) && EqAny(n, "west", "new", "north", "south", "rhode") && IsWord(n + 1) && tokens[n + 1].Is(Lex.State))
             {
@@ -206,6 +208,29 @@ internal sealed partial class PiiContextRules
                 k = n - 1;
             }
         }
+    }
+
+    /// <summary>
+    /// Where the answer starts when a speaker asks for a number and the next speaker gives it: after the question's mark,
+    /// the line break and the next speaker's label ("your shield number.\nSpeaker 1: two two nine one eight"); else
+    /// <paramref name="n"/>.
+    /// </summary>
+    private int NumberAnswerStart(int n)
+    {
+        if (!(P(n, '?') || P(n, '.')) || n + 1 >= count || !tokens[n + 1].Has(TokenFlags.NewlineBefore))
+        {
+            return n;
+        }
+
+        for (var colon = n + 2; colon < count && colon <= n + 4 && !tokens[colon].Has(TokenFlags.NewlineBefore); colon++)
+        {
+            if (P(colon, ':'))
+            {
+                return colon + 1 < count && !tokens[colon + 1].Has(TokenFlags.NewlineBefore) ? colon + 1 : n;
+            }
+        }
+
+        return n;
     }
 
     /// <summary>A hyphen joining two words of a number said aloud, with no space: "ninety-nine", "one-oh-four".</summary>

@@ -62,9 +62,11 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
-            // The ordinal before "and" ("eleventh and garnett") or after it ("broad and fifth"), the other street across.
+            // The ordinal before "and" ("eleventh and garnett") or after it ("broad and fifth"), the other street across;
+            // either may have its direction before it ("carnegie and east fortieth").
             var before = OrdinalStreetStart(k - 1);
-            var after = before < 0 ? OrdinalStreetEnd(k + 1) : -1;
+            var turned = before < 0 && IsCompassWord(k + 1) && Spaced(k + 1, k + 2) ? 1 : 0;
+            var after = before < 0 ? OrdinalStreetEnd(k + 1 + turned) : -1;
             if (before < 0 && after < 0)
             {
                 continue;
@@ -76,9 +78,11 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
+            start -= IsCompassWord(start - 1) && Spaced(start - 1, start) ? 1 : 0; // "east fifty fifth and woodland"
             var lead = BeforeFiller(start - 1);
             var scene = Eq(lead, "scene") && Eq(lead - 1, "on"); // "three thirty on scene sixth and cedar"
-            if (!scene && !EqAny(lead, "at", "near", "on", "off", "of") || Eq(lead, "at") && before >= 0 && Eq(k - 1, "first") || Eq(lead - 1, "the") && !Eq(lead, "of"))
+            var from = EqAny(lead, "from", "past", "behind") || Eq(lead, "to") && EqAny(lead - 1, "respond", "responding", "route", "units", "en");
+            if (!scene && !from && !EqAny(lead, "at", "near", "on", "off", "of") || Eq(lead, "at") && before >= 0 && Eq(k - 1, "first") || Eq(lead - 1, "the") && !Eq(lead, "of"))
             {
                 continue;
             }
@@ -136,7 +140,7 @@ internal sealed partial class PiiContextRules
     /// <summary>The first token of an ordinal word that ends at <paramref name="k"/>, with its tens ("sixty third", "twenty-first"), or -1.</summary>
     private int OrdinalStreetStart(int k)
     {
-        if (k < 0 || !MayBeOrdinalWord(k) || !In(OrdinalDayWords, k))
+        if (k < 0 || !MayBeOrdinalWord(k) || !In(OrdinalDayWords, k) && !In(TensOrdinals, k))
         {
             return -1;
         }
@@ -146,10 +150,16 @@ internal sealed partial class PiiContextRules
             : k;
     }
 
+    /// <summary>The ordinals of the tens, which name numbered streets ("east fortieth") and no day.</summary>
+    private static readonly WordSet TensOrdinals = new(["fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth"], indexed: false);
+
+    /// <summary>A compass word before a street's name: "east", "w", "north".</summary>
+    private bool IsCompassWord(int k) => IsWord(k) && EqAny(k, "east", "west", "north", "south", "e", "w", "n", "s") && (tokens[k].Length > 1 || tokens[k].Has(TokenFlags.Lower) && caseless || tokens[k].Has(TokenFlags.AllCaps));
+
     /// <summary>The last token of an ordinal word that starts at <paramref name="k"/>, with its tens ("sixty third"), or -1.</summary>
     private int OrdinalStreetEnd(int k)
     {
-        if (k < count && MayBeOrdinalWord(k) && In(OrdinalDayWords, k))
+        if (k < count && MayBeOrdinalWord(k) && (In(OrdinalDayWords, k) || In(TensOrdinals, k)))
         {
             return k;
         }

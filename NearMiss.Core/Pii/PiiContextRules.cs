@@ -195,6 +195,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         WordedAges(kept, added);
         DescribedAges(kept, added);
         HowOldAnswers(kept, added);
+        NameAnswers(kept);
         BirthDateAnswers(kept, added);
         SexSlashAge(added);
         RadioCallSigns(kept, added);

@@ -136,6 +136,11 @@ internal sealed class PiiScan
     /// </summary>
     public static bool IsSpeakerLabel(string text, ReadOnlySpan<Token> tokens, int k)
     {
+        if (IsDiarized(text, tokens, k) || k >= 1 && tokens[k].Length <= 2 && IsDiarized(text, tokens, k - 1))
+        {
+            return true;
+        }
+
         if (!tokens[k].Has(TokenFlags.AllCaps))
         {
             return false;
@@ -154,6 +159,22 @@ internal sealed class PiiScan
         }
 
         return first == 0 || tokens[first].Has(TokenFlags.NewlineBefore);
+    }
+
+    /// <summary>
+    /// A speaker named by a diarizing recorder, in any case, opening a line: "Speaker A:", "Speaker 2:", "SPEAKER_00:" (the
+    /// word "speaker" at <paramref name="k"/>, a letter or number, then the colon).
+    /// </summary>
+    private static bool IsDiarized(string text, ReadOnlySpan<Token> tokens, int k)
+    {
+        if (tokens[k].Length != 7 || tokens[k].Kind != TokenKind.Word || (k > 0 && !tokens[k].Has(TokenFlags.NewlineBefore))
+            || !text.AsSpan(tokens[k].Start, 7).Equals("speaker", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var n = k + 1 < tokens.Length && tokens[k + 1].Kind == TokenKind.Punct && text[tokens[k + 1].Start] == '_' ? k + 2 : k + 1;
+        return n + 1 < tokens.Length && tokens[n].Length <= 2 && tokens[n].Kind != TokenKind.Punct && tokens[n + 1].Kind == TokenKind.Punct && text[tokens[n + 1].Start] == ':';
     }
 
     /// <summary>
