@@ -476,7 +476,7 @@ internal sealed partial class AddressRecogniser(PiiScan scan) : PiiRecogniser(sc
 
         for (var k = house + 1; k < end; k++)
         {
-            if (tokens[k].Is(Lex.Common | Lex.GivenName) && !tokens[k].Is(Lex.UnitDesignator | Lex.StreetSuffix))
+            if ((tokens[k].Lex.IsEnglish || tokens[k].Is(Lex.GivenName)) && !tokens[k].Is(Lex.UnitDesignator | Lex.StreetSuffix))
             {
                 return false;
             }

@@ -123,11 +123,11 @@ internal sealed partial class PiiContextRules
     /// The answer to "what's your name": "OFFICER: what's your name\nFEMALE: rose. rose delgado", "can I get your name?\nSUBJECT:
     /// faith. faith ann mccurdy", "hunter what\nMALE: hunter bly". The first words said after the question, up to three
     /// in a sentence and two sentences, each a name the lists know or no English word; "it's", "my name is" and "i'm"
-    /// before them are passed over. Lower-case text only, where a name looks like any other word.
+    /// before them are passed over.
     /// </summary>
     private void NameAnswers(List<PiiSpan> spans)
     {
-        if (!caseless || !TextHasWord("name") && !TextHasWord("what"))
+        if (!TextHasWord("name") && !TextHasWord("what"))
         {
             return;
         }

@@ -131,8 +131,10 @@ internal sealed class PiiScan
 
     /// <summary>
     /// A transcript's speaker in capitals before a colon at a line's start ("OFFICER 1:", "DISPATCH:", "Q:", "21:47:10
-    /// DISPATCH:"): its capitals say nothing of how the lines themselves are written. (A chat's "Dre:" is not one: a name
-    /// in a line of lower case is what the true-caser would be misled by.)
+    /// DISPATCH:", "OFFICER 1 (HOLLOWAY):", "2 HENRY 34 (OFC. BLAKE):", "Speaker B:"): its capitals say nothing of how the
+    /// lines themselves are written. From the line's start (after its clock) to the colon, up to eight tokens, every word
+    /// in capitals, the rest numbers and brackets, dots, hyphens. (A chat's "Dre:" is not one: a name in a line of lower
+    /// case is what the true-caser would be misled by.)
     /// </summary>
     public static bool IsSpeakerLabel(string text, ReadOnlySpan<Token> tokens, int k)
     {
@@ -146,20 +148,37 @@ internal sealed class PiiScan
             return false;
         }
 
-        var next = k + 1 < tokens.Length && tokens[k + 1].Kind == TokenKind.Number ? k + 2 : k + 1;
-        if (next >= tokens.Length || tokens[next].Kind != TokenKind.Punct || text[tokens[next].Start] != ':')
-        {
-            return false;
-        }
-
         var first = k;
-        while (first > 0 && !tokens[first].Has(TokenFlags.NewlineBefore) && tokens[first - 1].Kind is TokenKind.Number or TokenKind.Punct)
+        while (first > 0 && !tokens[first].Has(TokenFlags.NewlineBefore))
         {
+            if (k - first >= 8 || !IsLabelPart(text, tokens[first - 1], clock: true))
+            {
+                return false;
+            }
+
             first--;
         }
 
-        return first == 0 || tokens[first].Has(TokenFlags.NewlineBefore);
+        for (var n = k + 1; n < tokens.Length && n - k <= 8 && !tokens[n].Has(TokenFlags.NewlineBefore); n++)
+        {
+            if (tokens[n].Kind == TokenKind.Punct && text[tokens[n].Start] == ':')
+            {
+                return true;
+            }
+
+            if (!IsLabelPart(text, tokens[n], clock: false))
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
+
+    /// <summary>A token of a speaker's label: a word in capitals, a number, a bracket, dot, hyphen or underscore (and before it, a clock's colon).</summary>
+    private static bool IsLabelPart(string text, in Token token, bool clock) =>
+        token.Kind == TokenKind.Number || token.Kind is TokenKind.Word or TokenKind.Alnum && token.Has(TokenFlags.AllCaps)
+        || token.Kind == TokenKind.Punct && text[token.Start] is '(' or ')' or '[' or ']' or '.' or '-' or '_' || clock && token.Kind == TokenKind.Punct && text[token.Start] == ':';
 
     /// <summary>
     /// A speaker named by a diarizing recorder, in any case, opening a line: "Speaker A:", "Speaker 2:", "SPEAKER_00:" (the

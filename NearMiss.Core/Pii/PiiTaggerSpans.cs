@@ -163,7 +163,7 @@ internal static class PiiTaggerSpans
         }
 
         var first = First(tokens, span.Start);
-        if (span.Label == PiiLabel.Person && IsNicknameCue(text, tokens, first))
+        if (span.Label == PiiLabel.Person && (IsNicknameCue(text, tokens, first) || IsNameAnswer(text, tokens, first)))
         {
             return false;
         }
@@ -193,6 +193,28 @@ internal static class PiiTaggerSpans
     private static bool IsFiller(string text, ReadOnlySpan<Token> tokens, int k) =>
         tokens[k].Kind == TokenKind.Word && tokens[k].Length <= 4 && tokens[k].Has(TokenFlags.Lower) && PiiContextRules.Fillers.Contains(text, tokens[k])
         && !(k + 1 < tokens.Length && tokens[k + 1].Start == tokens[k].End && text[tokens[k + 1].Start] == '-');
+
+    /// <summary>
+    /// The first word of a speaker's turn after a line that asked for a name ("what's your name\nMALE: hunter", "hunter
+    /// what\nMALE: hunter bly"): the name given in answer (the rules' <c>NameAnswers</c>).
+    /// </summary>
+    private static bool IsNameAnswer(string text, ReadOnlySpan<Token> tokens, int first)
+    {
+        if (first < 2 || text[tokens[first - 1].Start] != ':')
+        {
+            return false;
+        }
+
+        var line = first - 1;
+        while (line > 0 && first - line < 6 && !tokens[line].Has(TokenFlags.NewlineBefore))
+        {
+            line--;
+        }
+
+        var asked = line - 1;
+        asked -= asked > 0 && text[tokens[asked].Start] == '?' ? 1 : 0;
+        return asked >= 0 && tokens[line].Has(TokenFlags.NewlineBefore) && (Is(text, tokens[asked], "name") || Is(text, tokens[asked], "what"));
+    }
 
     /// <summary>Words that say the next is a nickname: "goes by sticks", "aka tank", "known as bear", "calls him moose".</summary>
     private static bool IsNicknameCue(string text, ReadOnlySpan<Token> tokens, int first) =>
