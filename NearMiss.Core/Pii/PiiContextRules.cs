@@ -247,6 +247,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         VehicleNumbers(kept, added);
         TakenToPlaces(kept, added);
         ShopsOfOwners(kept, added);
+        LowerPremises(kept, added);
         ShortYears(kept, added);
         Merge(kept, added);
         IdsSaidAgain(kept, added);
