@@ -373,7 +373,9 @@ internal sealed partial class PiiContextRules
 
         for (var k = 1; k + 1 < count; k++)
         {
-            if (!IsWord(k) || !IsNumberWord(k + 1) || Eq(k + 1, "oh"))
+            // (in digits after "i" alone, as a transcript writes "on i 70")
+            var digits = Eq(k, "i") && tokens[k].Has(TokenFlags.Lower) && tokens[k + 1].Kind == TokenKind.Number && tokens[k + 1].Length <= 3 && Spaced(k, k + 1);
+            if (!IsWord(k) || !IsNumberWord(k + 1) && !digits || Eq(k + 1, "oh"))
             {
                 continue;
             }
@@ -389,14 +391,16 @@ internal sealed partial class PiiContextRules
             var owned = spelledCode < 0 && IsWord(k - 1) && !Eq(k, "i") && !Eq(k, "exit") && (EqAny(k - 1, "county", "state", "us", "bia", "tribal", "forest", "farm")
                 || tokens[k - 1].Has(TokenFlags.Capitalized | TokenFlags.AllCaps) && !tokens[k - 1].Is(Lex.Stop) && !tokens[k - 1].Has(TokenFlags.SentenceStart) && Spaced(k - 1, k));
             var first = spelledCode >= 0 ? spelledCode : owned ? k - 1 : k;
-            var travelled = EqAny(first - 1, "on", "onto", "off", "near", "at", "to", "from", "via", "the", "of", "take", "took", "past", "along", "down", "up", "northbound", "southbound", "eastbound", "westbound");
+            var travelled = EqAny(first - 1, "on", "onto", "off", "near", "at", "to", "from", "via", "the", "of", "take", "took", "past", "along", "down", "up", "northbound", "southbound", "eastbound", "westbound",
+                "toward", "towards", "running", "headed", "heading", "across", "crossing")
+                || EqAny(k, "us", "sr", "fm") && tokens[k].Has(TokenFlags.AllCaps) && !caseless; // "Altima, US three oh one southbound"
             var named = EqAny(k, "route", "highway", "hwy", "interstate"); // "traffic stop highway four forty one"
             if (Eq(k, "road") && !Eq(k - 1, "county") || (Eq(k, "i") || coded) && !travelled || !(travelled || named || tokens[first].Has(TokenFlags.Capitalized | TokenFlags.AllCaps)))
             {
                 continue;
             }
 
-            var n = NumberWordsEnd(k + 1, k + 4);
+            var n = digits ? k + 2 : NumberWordsEnd(k + 1, k + 4);
 
             // (a mile marker after the road is no count: "on i forty mile marker one eighteen")
             if (In(Counted, n) || IsWord(n) && tokens[n].Is(Lex.Measure) && !(Eq(n, "mile") && EqAny(n + 1, "marker", "post")))

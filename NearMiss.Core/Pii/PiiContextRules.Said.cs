@@ -124,9 +124,15 @@ internal sealed partial class PiiContextRules
             return -1;
         }
 
-        if (EqAny(n, "north", "south", "east", "west", "n", "s", "e", "w"))
+        var directed = EqAny(n, "north", "south", "east", "west", "n", "s", "e", "w");
+        n += directed ? 1 : 0;
+
+        // A name no word list holds as English after the direction, where the clause ends, is the street without its type:
+        // "at fifty seven forty one south kilbourn upstairs".
+        if (directed && IsWord(n) && !English(n) && !tokens[n].Is(Lex.Stop | Lex.Measure) && !tokens[n].Has(TokenFlags.NewlineBefore) && Spaced(n - 1, n) && EqAny(k - 1, "at", "to", "behind", "on", "from")
+            && (ClauseEnds(n + 1) || EqAny(n + 1, "upstairs", "downstairs", "apartment", "apt", "unit")))
         {
-            n++;
+            return n;
         }
 
         // After "address" the street's type may go unsaid: "Address was fifty four twenty two south Natoma."
@@ -143,7 +149,7 @@ internal sealed partial class PiiContextRules
                 return -1;
             }
 
-            if (words > 0 && EqAny(n, "street", "avenue", "road", "drive", "lane", "boulevard", "court", "st", "ave", "rd", "dr", "ln", "blvd", "ct"))
+            if (words > 0 && EqAny(n, "street", "avenue", "road", "drive", "lane", "boulevard", "court", "st", "ave", "rd", "dr", "ln", "blvd", "ct", "way", "parkway", "circle", "terrace", "trail"))
             {
                 return n;
             }
