@@ -323,7 +323,7 @@ internal sealed partial class AddressRecogniser(PiiScan scan) : PiiRecogniser(sc
                 end++;
             }
         }
-        else if (names > 0 && names <= 4 && IsNum(j) && tokens[j].Length <= 5 && !tokens[j].Has(TokenFlags.NewlineBefore) && !tokens[i + 1].Has(TokenFlags.NewlineBefore) && !Adj(j) && (HasCapitalName(i + 1, j) || LowerMode && LowerStreetName(i, j)))
+        else if (names > 0 && names <= 4 && IsNum(j) && tokens[j].Length <= 5 && !tokens[j].Has(TokenFlags.NewlineBefore) && !tokens[i + 1].Has(TokenFlags.NewlineBefore) && !Adj(j) && !(tokens[i].Length == 4 && text[tokens[i].Start] == '0') && (HasCapitalName(i + 1, j) || LowerMode && LowerStreetName(i, j)))
         {
             // "594 Hegedûs Gyula utca 76": house number, name, building number, on one line ("device 2 of 2\nOFFICER 1:" is none).
             end = j + 1;
@@ -465,15 +465,10 @@ internal sealed partial class AddressRecogniser(PiiScan scan) : PiiRecogniser(sc
 
     /// <summary>
     /// In lower-case text, a street's name between a house number and a building number: no common word or given name
-    /// among its words and no clock for the house number ("6 copy 4", "0932 adam 2:" are radio traffic).
+    /// among its words ("6 copy 4" is radio traffic). (A house number of four digits opening with a zero is a clock: "0932 adam 2".)
     /// </summary>
     private bool LowerStreetName(int house, int end)
     {
-        if (text[tokens[house].Start] == '0')
-        {
-            return false;
-        }
-
         for (var k = house + 1; k < end; k++)
         {
             if ((tokens[k].Lex.IsEnglish || tokens[k].Is(Lex.GivenName)) && !tokens[k].Is(Lex.UnitDesignator | Lex.StreetSuffix))

@@ -44,7 +44,7 @@ internal sealed partial class PiiContextRules
 
             if (numberNext && tokens[k + 1].Length <= 3 && In(Phonetic, k) && !tokens[k + 1].Has(TokenFlags.NewlineBefore) && !HourOfClock(k + 1)
                 && (Eq(k - 1, "was") || Eq(k - 1, "am") || Eq(k - 1, "as") || Eq(k - 1, "unit") || Eq(k - 1, "copy") || P(k - 1, '(') && P(k + 2, ')') || P(k + 2, ':') || tokens[k].Has(TokenFlags.Lower) && !caseless
-                    || P(k - 1, ':') && In(Dispatchers, k - 2))
+                    || P(k - 1, ':') && In(Dispatchers, k - 2) || DistrictBefore(k) < k && P(k - 2, ':') && In(Dispatchers, k - 3))
                 && !IsAgeWord(k + 2) && !(k + 2 < count && tokens[k + 2].Is(Lex.Measure)))
             {
                 var district = DistrictBefore(k);
@@ -167,7 +167,7 @@ internal sealed partial class PiiContextRules
                 || P(k - 1, ',') && Eq(k - 2, "copy") || first < k || SpokenPair(k, n, numbers)
                 || P(k - 1, ':') && (P(n, ',') || EqAny(n, "on", "copy", "copies", "en", "clear", "responding", "go")) // "OFC. NGUYEN: adam twelve on scene"
                 || P(k - 1, ':') && LabelSpellsCallSign(k - 2, k); // "A14: adam one four i'll back"
-            if (numbers == 0 || !marked || EqAny(first - 1, "plate", "plates", "tag", "tags")) // (a plate read out: "nebraska plate seven baker eight eight one")
+            if (numbers == 0 || !marked || EqAny(first - 1, "plate", "plates", "tag", "tags") || numbers == 3 && In(DigitWords, n)) // (a plate read out: "nebraska plate seven baker eight eight one", "golf alpha four seven one one")
             {
                 continue;
             }

@@ -366,7 +366,7 @@ internal sealed partial class PiiContextRules
     /// </summary>
     private void SpokenRoads(List<PiiSpan> spans, List<PiiSpan> added)
     {
-        if (!TextHas(NumberWords))
+        if (!TextHas(NumberWords) && !Shapes.HasNumber(1, 3))
         {
             return;
         }
@@ -374,7 +374,7 @@ internal sealed partial class PiiContextRules
         for (var k = 1; k + 1 < count; k++)
         {
             // (in digits after "i" alone, as a transcript writes "on i 70")
-            var digits = Eq(k, "i") && tokens[k].Has(TokenFlags.Lower) && tokens[k + 1].Kind == TokenKind.Number && tokens[k + 1].Length <= 3 && Spaced(k, k + 1);
+            var digits = Eq(k, "i") && tokens[k + 1].Kind == TokenKind.Number && tokens[k + 1].Length <= 3 && Spaced(k, k + 1);
             if (!IsWord(k) || !IsNumberWord(k + 1) && !digits || Eq(k + 1, "oh"))
             {
                 continue;

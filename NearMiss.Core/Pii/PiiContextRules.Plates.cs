@@ -137,10 +137,23 @@ internal sealed partial class PiiContextRules
 
             var id = new PiiSpan(tokens[k].Start, tokens[last].End, EqAny(k - 1, "vin") || EqAny(k - 2, "vin") ? PiiLabel.VehicleId
                 : EqAny(k - 1, "serial", "was") && EqAny(k - 2, "serial", "number") ? PiiLabel.OtherId : PiiLabel.Plate);
-            if (!Overlaps(added, id.Start, id.End) && !OverlapsBeyond(spans, id) && !Covered(spans, id))
+            if (!Overlaps(added, id.Start, id.End) && !Covered(spans, id))
             {
-                RemoveWithin(spans, id.Start, id.End);
-                added.Add(id);
+                // A place or name read into the letters gives them back ("oregon plate hotel" of "plate hotel x ray lima").
+                for (var s = spans.Count - 1; s >= 0; s--)
+                {
+                    var found = spans[s];
+                    if (found.Start < id.Start && found.End > id.Start && found.End <= id.End && found.Label is PiiLabel.Location or PiiLabel.Person)
+                    {
+                        spans[s] = new PiiSpan(found.Start, tokens[k - 1].End, found.Label);
+                    }
+                }
+
+                if (!OverlapsBeyond(spans, id))
+                {
+                    RemoveWithin(spans, id.Start, id.End);
+                    added.Add(id);
+                }
             }
 
             k = last;
