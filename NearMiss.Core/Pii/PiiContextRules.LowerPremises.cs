@@ -16,7 +16,8 @@ internal sealed partial class PiiContextRules
     {
         for (var k = 1; k < count; k++)
         {
-            if (!IsWord(k) || !tokens[k].Has(TokenFlags.Lower) || tokens[k].Is(Lex.Stop) || !Spaced(k - 1, k) && !P(k - 1, '\'') || !PremiseLead(k - 1))
+            // (the lead is a word of grammar, its flag tested before its letters)
+            if (!IsWord(k - 1) || !tokens[k - 1].Is(Lex.Stop) || !IsWord(k) || !tokens[k].Has(TokenFlags.Lower) || tokens[k].Is(Lex.Stop) || !Spaced(k - 1, k) || !PremiseLead(k - 1))
             {
                 continue;
             }

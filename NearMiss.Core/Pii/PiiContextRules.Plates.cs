@@ -90,7 +90,7 @@ internal sealed partial class PiiContextRules
     /// </summary>
     private void RadioLetterPlates(List<PiiSpan> spans, List<PiiSpan> added)
     {
-        if (!TextHas(PhoneticLetters))
+        if (!TextHas(PhoneticLetters) || !TextHas(DigitWords) && !Shapes.HasNumber(1, 4))
         {
             return;
         }
