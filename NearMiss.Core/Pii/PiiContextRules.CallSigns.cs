@@ -51,6 +51,8 @@ internal sealed partial class PiiContextRules
                 RemoveNameAndAge(spans, tokens[district].Start, tokens[k + 1].End);
                 ClockNotHouse(spans, added, district, k + 1);
                 added.Add(new PiiSpan(tokens[district].Start, tokens[k + 1].End, PiiLabel.BadgeId));
+                (found ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(text[tokens[k].Start..tokens[k + 1].End]); // (said again: "0932 delta 2: delta 2 copy")
+                k++;
                 continue;
             }
 

@@ -87,4 +87,88 @@ internal sealed partial class PiiContextRules
 
         return k < text.Length && char.IsAsciiDigit(text[k]) ? -1 : k;
     }
+
+    /// <summary>
+    /// A clock said on the radio as four figures, after what asks for the time or gives it back: "copy twenty one forty
+    /// seven", "Copy, fourteen fifty-one", "mark the time twenty two forty four", "for the video it's oh one twenty two",
+    /// "for the record it's two eleven a m". Hours and minutes that make a time of day, the clause ending after them.
+    /// </summary>
+    private void RadioClockTimes(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!TextHas(NumberWords) || !TextHasWord("copy") && !TextHasWord("time") && !TextHas(RecordWords))
+        {
+            return;
+        }
+
+        Span<char> digits = stackalloc char[8];
+        for (var k = 1; k < count; k++)
+        {
+            if (!IsNumberWord(k) || IsNumberWord(k - 1) && Spaced(k - 1, k) || !ClockLead(k - 1))
+            {
+                continue;
+            }
+
+            var length = SaidDigits(k, digits, out var last);
+            if (length is < 3 or > 4 || digits[length - 2] > '5' || (length == 4 ? (digits[0] - '0') * 10 + (digits[1] - '0') : digits[0] - '0') > 23 || last == k)
+            {
+                continue;
+            }
+
+            var end = last;
+            if (Eq(last + 1, "a") || Eq(last + 1, "p"))
+            {
+                end = Eq(last + 2, "m") && Spaced(last + 1, last + 2) ? last + 2 : -1; // "two eleven a m"
+            }
+            else if (EqAny(last + 1, "hours", "hrs"))
+            {
+                end = last + 1;
+            }
+            else if (!ClauseEnds(last + 1))
+            {
+                end = -1;
+            }
+
+            // (not a call sign found, "copy four twelve", nor a ten-code, "copy ten thirty two")
+            var time = new PiiSpan(tokens[k].Start, tokens[end].End, PiiLabel.Time);
+            if (end > 0 && !Eq(k, "ten") && !OverlapsLabel(spans, time, PiiLabel.BadgeId) && !OverlapsLabel(added, time, PiiLabel.BadgeId))
+            {
+                AddInPlace(spans, added, time);
+                k = end;
+            }
+        }
+    }
+
+    private static bool OverlapsLabel(List<PiiSpan> spans, PiiSpan span, PiiLabel label)
+    {
+        foreach (var s in spans)
+        {
+            if (s.Label == label && s.Start < span.End && span.Start < s.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The words that give a time on the record: "for the record it's", "for the video it's".</summary>
+    private static readonly WordSet RecordWords = new(["record", "video", "camera", "log", "tape"], indexed: false);
+
+    /// <summary>
+    /// What a clock said on the radio follows: "copy" (a comma or "code four" between), "the time" or "time is", "it's" after
+    /// a word of the record ("for the video it's").
+    /// </summary>
+    private bool ClockLead(int k)
+    {
+        var b = P(k, ',') ? k - 1 : k;
+        b = Eq(b, "four") && Eq(b - 1, "code") ? b - 2 : b;
+        if (Eq(b, "copy") || Eq(b, "time") && (Eq(b - 1, "the") || Eq(b - 1, "mark")) || Eq(b, "is") && Eq(b - 1, "time"))
+        {
+            return true;
+        }
+
+        // "it's" / "its" within a few words after "for the record" or "for the video".
+        var its = Eq(b, "s") && P(b - 1, '\'') && Eq(b - 2, "it") ? b - 2 : Eq(b, "its") ? b : -1;
+        return its > 2 && (In(RecordWords, its - 1) || P(its - 1, ',') && In(RecordWords, its - 2));
+    }
 }

@@ -252,6 +252,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         Merge(kept, added);
         IdsSaidAgain(kept, added);
         CallSignsSaidAsWritten(kept, added);
+        RadioClockTimes(kept, added);
         Alternatives(kept, added);
         Corrections(kept, added);
         LowerStates(kept, added);

@@ -162,4 +162,22 @@ public sealed class RadioAndAnswersTests
     [InlineData("we get a domestic at thirty one twelve south okoboji upstairs and the door is open", "thirty one twelve south okoboji")]
     [InlineData("dispatched to a disturbance at twelve oh four north larchmont way apartment two c that's the complex", "twelve oh four north larchmont way apartment two c")]
     public void AHouseSaidAloud(string text, string address) => Assert.Contains(address, Found(text, PiiLabel.Address));
+
+    [Fact]
+    public void ACallSignOpeningALineIsFoundWhereItIsSaidAgain()
+    {
+        const string text = "0811 foxtrot 3: foxtrot 3 copy en route from the library\n0812 dispatch: copy";
+        Assert.Equal(2, Found(text, PiiLabel.BadgeId).Count(b => b == "foxtrot 3"));
+    }
+
+    [Theory]
+    [InlineData("[19:02:10] dispatch: 2 adam 12 copy nineteen oh two\n[19:02:30] speaker 1: good evening", "nineteen oh two")]
+    [InlineData("one detained, transport to county. mark the time twenty three fifteen\n23:16 dispatch: copy", "twenty three fifteen")]
+    [InlineData("OFFICER 1: for the record it's three forty a m on the ninth, the child is with me", "three forty a m")]
+    public void AClockSaidOnTheRadio(string text, string time) => Assert.Contains(time, Found(text, PiiLabel.Time));
+
+    [Theory]
+    [InlineData("DISPATCH: copy ten thirty two, sarge is en route")]
+    [InlineData("TROOP G: Copy four twelve, twenty-two fourteen.\n2219 G-412: 10-8")]
+    public void ATenCodeOrACallSignAfterCopyIsNoClock(string text) => Assert.DoesNotContain(Found(text, PiiLabel.Time), t => t.StartsWith("ten", StringComparison.Ordinal) || t == "four twelve");
 }
