@@ -190,4 +190,41 @@ internal sealed partial class PiiContextRules
     private bool IsNameAnswerWord(int k) =>
         IsWord(k) && tokens[k].Length >= 2 && !tokens[k].Is(Lex.Stop | Lex.Rank | Lex.Role) && !IsFiller(k) && !IsNumberWord(k) && !tokens[k].Has(TokenFlags.NewlineBefore) && !tokens[k].Lex.Has(LexExtra.NotPii)
         && (tokens[k].Is(Lex.GivenName | Lex.Surname) || !English(k)) && !EqAny(k, "no", "yes", "yeah", "why", "what", "okay", "ok", "sir", "ma", "nothing", "nobody");
+
+    /// <summary>
+    /// A caller naming themselves as a call or a message opens: "hey sarge it's bill uh bill tranh", "hey t bone it's ray,
+    /// uh, call me", "Speaker 1: hey it's darnell, you got a minute?". "it's" within the first words of a line, then a
+    /// given name the lists know, then a pause, a comma, the sentence's end or "from" (not "for what it's worth").
+    /// </summary>
+    private void SelfNamed(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        for (var k = 3; k + 1 < count; k++)
+        {
+            if (!IsWord(k) || !tokens[k].Is(Lex.GivenName) || !Eq(k - 1, "s") || !P(k - 2, '\'') || !Eq(k - 3, "it") || Eq(k - 4, "what") || !OpensLine(k - 3, 4)
+                || tokens[k].Is(Lex.Stop | Lex.Rank | Lex.Role) || tokens[k].Lex.Has(LexExtra.NotPii))
+            {
+                continue;
+            }
+
+            if ((P(k + 1, ',') || P(k + 1, '.') || P(k + 1, '?') || IsFiller(k + 1) || EqAny(k + 1, "from", "calling") || tokens[k + 1].Has(TokenFlags.NewlineBefore))
+                && !Overlaps(spans, tokens[k].Start, tokens[k].End) && !Overlaps(added, tokens[k].Start, tokens[k].End))
+            {
+                added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.Person));
+            }
+        }
+    }
+
+    /// <summary>Is <paramref name="k"/> among the first <paramref name="words"/> tokens of its line (after a speaker's colon, if any)?</summary>
+    private bool OpensLine(int k, int words)
+    {
+        for (var j = k; j >= 0 && k - j <= words; j--)
+        {
+            if (j == 0 || tokens[j].Has(TokenFlags.NewlineBefore) || P(j - 1, ':'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -39,6 +39,7 @@ internal sealed partial class PiiContextRules
             if (In(DigitWords, k) && SaidPhoneEnd(k) is var phone and >= 0)
             {
                 last = phone;
+                first -= k >= 1 && tokens[k - 1].Kind == TokenKind.Number && tokens[k - 1].Length == 3 && Spaced(k - 1, k) ? 1 : 0; // "719 five five five ..."
             }
             else if (SaidStreetEnd(k) is var street and >= 0)
             {

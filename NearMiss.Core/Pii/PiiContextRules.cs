@@ -196,6 +196,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         DescribedAges(kept, added);
         HowOldAnswers(kept, added);
         NameAnswers(kept);
+        SelfNamed(kept, added);
         BirthDateAnswers(kept, added);
         SexSlashAge(added);
         RadioCallSigns(kept, added);

@@ -163,7 +163,7 @@ internal static class PiiTaggerSpans
         }
 
         var first = First(tokens, span.Start);
-        if (span.Label == PiiLabel.Person && (IsNicknameCue(text, tokens, first) || IsNameAnswer(text, tokens, first)))
+        if (span.Label == PiiLabel.Person && (IsNicknameCue(text, tokens, first) || IsNameAnswer(text, tokens, first) || IsSelfNamed(text, tokens, first)))
         {
             return false;
         }
@@ -215,6 +215,11 @@ internal static class PiiTaggerSpans
         asked -= asked > 0 && text[tokens[asked].Start] == '?' ? 1 : 0;
         return asked >= 0 && tokens[line].Has(TokenFlags.NewlineBefore) && (Is(text, tokens[asked], "name") || Is(text, tokens[asked], "what"));
     }
+
+    /// <summary>A caller's own name as a call opens: "hey sarge it's bill uh" (the rules' <c>SelfNamed</c>).</summary>
+    private static bool IsSelfNamed(string text, ReadOnlySpan<Token> tokens, int first) =>
+        first >= 3 && Is(text, tokens[first - 1], "s") && text[tokens[first - 2].Start] == '\'' && Is(text, tokens[first - 3], "it") && tokens[first].Is(Lex.GivenName)
+        && first + 1 < tokens.Length && (tokens[first + 1].Kind == TokenKind.Punct || IsFiller(text, tokens, first + 1) || Is(text, tokens[first + 1], "from") || tokens[first + 1].Has(TokenFlags.NewlineBefore));
 
     /// <summary>Words that say the next is a nickname: "goes by sticks", "aka tank", "known as bear", "calls him moose".</summary>
     private static bool IsNicknameCue(string text, ReadOnlySpan<Token> tokens, int first) =>

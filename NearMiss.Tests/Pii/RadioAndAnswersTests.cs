@@ -180,4 +180,18 @@ public sealed class RadioAndAnswersTests
     [InlineData("DISPATCH: copy ten thirty two, sarge is en route")]
     [InlineData("TROOP G: Copy four twelve, twenty-two fourteen.\n2219 G-412: 10-8")]
     public void ATenCodeOrACallSignAfterCopyIsNoClock(string text) => Assert.DoesNotContain(Found(text, PiiLabel.Time), t => t.StartsWith("ten", StringComparison.Ordinal) || t == "four twelve");
+
+    [Fact]
+    public void APhoneSaidAfterItsAreaCodeInDigits() =>
+        Assert.Contains("303 five five five zero one eight eight", Found("you can reach me at 303 five five five zero one eight eight or by email", PiiLabel.Phone));
+
+    /// <summary>With the tagger, as the detector ships: it would strike a name that is a common word alone.</summary>
+    [Theory]
+    [InlineData("hey sarge it's ray, uh, call me when you're up about the overpass thing", "ray")]
+    [InlineData("Speaker 1: hey it's marcus, you got a minute?\nSpeaker 2: yeah go ahead", "marcus")]
+    public void ACallerNamingThemselves(string text, string name) =>
+        Assert.Contains(name, new LocalPiiDetector().Detect(text).Where(s => s.Label == PiiLabel.Person).Select(s => text[s.Start..s.End]));
+
+    [Fact]
+    public void ForWhatItsWorthNamesNoOne() => Assert.Empty(Found("For what it's worth, I'd always move the tests off the shoulder.", PiiLabel.Person));
 }
