@@ -381,6 +381,11 @@ internal sealed class DateTimeRecogniser(PiiScan scan) : PiiRecogniser(scan)
         // An index loop: the list is read through its interface, whose enumerator would be allocated at each call.
         // A phrase whose first letter differs from the word's, ignoring case, cannot match: it is not read further.
         var phrases = lexicon.HolidayPhraseWords;
+        if (W(i).IsEmpty)
+        {
+            return 0;
+        }
+
         var head = W(i)[..1];
         for (var n = 0; n < phrases.Count; n++)
         {

@@ -438,11 +438,12 @@ internal sealed partial class PiiContextRules
         "ks", "ia", "mn", "wi", "il", "mi", "pa", "ny", "nj", "va", "wv", "md", "ct", "ri", "vt", "nh", "fl", "ak"], indexed: false);
 
     /// <summary>Vehicles whose number is said aloud after them: "car two fourteen", "bus fourteen oh nine", "rail car two five four one", "van twenty two", and units ("unit four twelve").</summary>
-    private static readonly WordSet SaidVehicles = new(["car", "bus", "van", "cruiser", "truck", "boat", "unit"]);
+    private static readonly WordSet SaidVehicles = new(["car", "bus", "van", "cruiser", "truck", "boat", "unit", "engine", "medic", "ladder", "rmp", "train"]);
 
     /// <summary>
-    /// A vehicle's number said aloud: two number words or more after "car", "bus", "van", "cruiser", "truck" or "boat"
-    /// ("in car two fourteen", "the operator of bus fourteen oh nine", "my car is two thirty one"), not a count ("van
+    /// A vehicle's number said aloud: two number words or more after "car", "bus", "van", "cruiser", "truck", "boat", a
+    /// fire engine, medic unit or ladder, a patrol car ("rmp") or a train ("in car two fourteen", "the operator of bus
+    /// fourteen oh nine", "my car is two thirty one", "engine fifty six came out"), not a count ("van
     /// two miles back", "car two three times") nor a vehicle of a report's list ("car two" alone); a unit's the same way
     /// (BADGE_ID: "by myself unit four twelve").
     /// </summary>

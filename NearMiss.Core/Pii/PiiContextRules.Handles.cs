@@ -41,7 +41,7 @@ internal sealed partial class PiiContextRules
                 added.Add(new PiiSpan(start, end, PiiLabel.OtherId));
             }
 
-            at = end;
+            at = end - 1; // (the next search starts at the end, which may be the text's own: "client_")
         }
     }
 

@@ -109,7 +109,7 @@ internal sealed partial class PiiContextRules
             }
 
             var length = SaidDigits(k, digits, out var last);
-            if (length is < 3 or > 4 || digits[length - 2] > '5' || (length == 4 ? (digits[0] - '0') * 10 + (digits[1] - '0') : digits[0] - '0') > 23 || last == k)
+            if (length is < 3 or > 4 || length == 3 && Eq(k - 1, "at") || digits[length - 2] > '5' || (length == 4 ? (digits[0] - '0') * 10 + (digits[1] - '0') : digits[0] - '0') > 23 || last == k)
             {
                 continue;
             }
@@ -129,8 +129,13 @@ internal sealed partial class PiiContextRules
             }
 
             // (not a call sign found, "copy four twelve", nor a ten-code, "copy ten thirty two")
+            if (end < 0)
+            {
+                continue;
+            }
+
             var time = new PiiSpan(tokens[k].Start, tokens[end].End, PiiLabel.Time);
-            if (end > 0 && !Eq(k, "ten") && !OverlapsLabel(spans, time, PiiLabel.BadgeId) && !OverlapsLabel(added, time, PiiLabel.BadgeId))
+            if (!Eq(k, "ten") && !OverlapsLabel(spans, time, PiiLabel.BadgeId) && !OverlapsLabel(added, time, PiiLabel.BadgeId))
             {
                 AddInPlace(spans, added, time);
                 k = end;
@@ -155,14 +160,14 @@ internal sealed partial class PiiContextRules
     private static readonly WordSet RecordWords = new(["record", "video", "camera", "log", "tape"], indexed: false);
 
     /// <summary>
-    /// What a clock said on the radio follows: "copy" (a comma or "code four" between), "the time" or "time is", "it's" after
-    /// a word of the record ("for the video it's").
+    /// What a clock said on the radio follows: "copy" (a comma or "code four" between), "the time", "copy time" or "time
+    /// is", "it's" after a word of the record ("for the video it's"); "at" before four figures ("at twenty one fifty one").
     /// </summary>
     private bool ClockLead(int k)
     {
         var b = P(k, ',') ? k - 1 : k;
         b = Eq(b, "four") && Eq(b - 1, "code") ? b - 2 : b;
-        if (Eq(b, "copy") || Eq(b, "time") && (Eq(b - 1, "the") || Eq(b - 1, "mark")) || Eq(b, "is") && Eq(b - 1, "time"))
+        if (Eq(b, "copy") || Eq(b, "time") && EqAny(b - 1, "the", "mark", "copy") || Eq(b, "is") && Eq(b - 1, "time") || Eq(k, "at"))
         {
             return true;
         }

@@ -61,9 +61,9 @@ internal sealed partial class PiiContextRules
             {
                 (last, label) = (unitsEnd + 1, PiiLabel.Age);
             }
-            else if (EqAny(k - 1, "apartment", "apt") && SaidNumberRunEnd(k, 1) is var flat and >= 0 && (flat > k || ClauseEnds(flat + 1)))
+            else if ((EqAny(k - 1, "apartment", "apt", "room", "suite", "lot") || Eq(k - 1, "unit") && EqAny(k - 2, "apartments", "apts", "condos", "motel")) && SaidNumberRunEnd(k, 1) is var flat and >= 0 && (flat > k || ClauseEnds(flat + 1)))
             {
-                (first, last, label) = (k - 1, flat, PiiLabel.Address); // "the caller in apartment three twelve said"
+                (first, last, label) = (k - 1, flat, PiiLabel.Address); // "the caller in apartment three twelve said", "room one fourteen", "the westwind apartments unit two oh six"
             }
 
             if (last < 0)

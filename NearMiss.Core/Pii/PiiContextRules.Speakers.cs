@@ -252,7 +252,7 @@ internal sealed partial class PiiContextRules
         IsWord(k) && !In(NotSpeakers, k) && !tokens[k].Lex.Has(LexExtra.NotPii)
         && !tokens[k].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Keyword | Lex.Month | Lex.Weekday | Lex.Measure | Lex.AgencyAcronym | Lex.State | Lex.StateCode | Lex.SubUnit);
 
-    private bool LineStart(int k) => k == 0 || k < count && tokens[k].Has(TokenFlags.NewlineBefore) || P(k - 1, '.') || P(k - 1, '\'') || P(k - 1, '"') || P(k - 1, ']');
+    private bool LineStart(int k) => k == 0 || (uint)k < (uint)count && tokens[k].Has(TokenFlags.NewlineBefore) || P(k - 1, '.') || P(k - 1, '\'') || P(k - 1, '"') || P(k - 1, ']');
 
     /// <summary>Who answers a unit on the radio: "DISPATCH: 72-S3", "Disp: 714, go ahead", "COMM: 2-2-5".</summary>
     private static readonly WordSet Dispatchers = new(["dispatch", "disp", "dispatcher", "comm", "comms", "base", "central", "control", "radio", "sector", "ops", "county"]);

@@ -338,6 +338,11 @@ internal sealed partial class PiiContextRules
     /// <summary>Whether a date found already ends with token <paramref name="k"/>.</summary>
     private bool EndsDate(List<PiiSpan> spans, int k)
     {
+        if ((uint)k >= (uint)count)
+        {
+            return false;
+        }
+
         foreach (var span in spans)
         {
             if (span.Label == PiiLabel.Date && span.End == tokens[k].End)

@@ -39,7 +39,8 @@ internal abstract class PiiRecogniser
 
     protected ref Token T(int i) => ref tokens[i];
 
-    protected ReadOnlySpan<char> W(int i) => text.AsSpan(tokens[i].Start, tokens[i].Length);
+    /// <summary>Token <paramref name="i"/>'s text; empty past the text's tokens (a rule looking one token too far reads nothing).</summary>
+    protected ReadOnlySpan<char> W(int i) => (uint)i < (uint)count ? text.AsSpan(tokens[i].Start, tokens[i].Length) : default;
 
     protected bool Eq(int i, string word) => i >= 0 && i < count && tokens[i].Length == word.Length && W(i).Equals(word, StringComparison.OrdinalIgnoreCase);
 

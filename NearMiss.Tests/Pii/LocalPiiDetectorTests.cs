@@ -225,6 +225,35 @@ public sealed class LocalPiiDetectorTests
         Assert.True(texts > 2000, $"only {texts} texts read");
     }
 
+    /// <summary>
+    /// A report cut anywhere, or written all in one case, is scanned as any other: a rule that looks a token before the
+    /// text's start or past its end reads nothing there ("18:43:40" cut to ":43:40 1T31:", "roughly)\n... the Friday before").
+    /// </summary>
+    [Fact]
+    public void Detect_RunsOnPiecesOfEveryBlindSetText()
+    {
+        var detector = new LocalPiiDetector();
+        var random = new Random(7);
+        var pieces = 0;
+        foreach (var file in Directory.GetFiles(Path.Combine(PiiTaggerTests.DataFolder(), "blind"), "*.jsonl").Order(StringComparer.Ordinal))
+        {
+            foreach (var line in File.ReadLines(file).Where(line => line.Length > 0))
+            {
+                var text = System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("text").GetString() ?? "";
+                var start = random.Next(text.Length);
+                var end = random.Next(start + 1, text.Length + 1);
+                string[] cut = [text[..end], text[start..], text[start..end].ToUpperInvariant(), text[start..end].ToLowerInvariant()];
+                foreach (var piece in cut)
+                {
+                    Assert.All(detector.Detect(piece), span => Assert.True(span.Start >= 0 && span.Start < span.End && span.End <= piece.Length, $"{file}: {span}"));
+                    pieces++;
+                }
+            }
+        }
+
+        Assert.True(pieces > 8000, $"only {pieces} pieces read");
+    }
+
     [Fact]
     public void Detect_QuotedNicknameBeforeALongerName_GivesOneName()
     {
