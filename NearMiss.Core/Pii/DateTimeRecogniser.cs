@@ -60,8 +60,13 @@ internal sealed class DateTimeRecogniser(PiiScan scan) : PiiRecogniser(scan)
             return 0;
         }
 
+        // (the digits lead the token: "1g2" has two, not first)
         var unit = w[digits..];
-        var value = int.Parse(w[..digits], System.Globalization.CultureInfo.InvariantCulture);
+        if (!int.TryParse(w[..digits], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value))
+        {
+            return 0;
+        }
+
         var clock = unit.Equals("am", StringComparison.OrdinalIgnoreCase) || unit.Equals("pm", StringComparison.OrdinalIgnoreCase)
             ? digits <= 2 && value is >= 1 and <= 12 || digits is 3 or 4 && value % 100 < 60 && value / 100 is >= 1 and <= 12
             : (unit.Equals("hrs", StringComparison.OrdinalIgnoreCase) || unit.Equals("hr", StringComparison.OrdinalIgnoreCase) || unit.Equals("h", StringComparison.OrdinalIgnoreCase))

@@ -16,8 +16,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
     /// <summary>The text was ALL-CAPS or lower case throughout: its case says nothing of names.</summary>
     private readonly bool caseless = caseless;
 
-    /// <summary>Token <paramref name="i"/>'s text; empty past the text's tokens (a rule looking one token too far reads nothing).</summary>
-    private ReadOnlySpan<char> W(int i) => (uint)i < (uint)count ? text.AsSpan(tokens[i].Start, tokens[i].Length) : default;
+    private ReadOnlySpan<char> W(int i) => text.AsSpan(tokens[i].Start, tokens[i].Length);
 
     /// <summary>
     /// Whether some word of the text may be in one of <paramref name="words"/>: a rule that cannot fire without such a

@@ -39,8 +39,7 @@ internal abstract class PiiRecogniser
 
     protected ref Token T(int i) => ref tokens[i];
 
-    /// <summary>Token <paramref name="i"/>'s text; empty past the text's tokens (a rule looking one token too far reads nothing).</summary>
-    protected ReadOnlySpan<char> W(int i) => (uint)i < (uint)count ? text.AsSpan(tokens[i].Start, tokens[i].Length) : default;
+    protected ReadOnlySpan<char> W(int i) => text.AsSpan(tokens[i].Start, tokens[i].Length);
 
     protected bool Eq(int i, string word) => i >= 0 && i < count && tokens[i].Length == word.Length && W(i).Equals(word, StringComparison.OrdinalIgnoreCase);
 

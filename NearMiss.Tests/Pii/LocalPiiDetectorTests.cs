@@ -254,6 +254,14 @@ public sealed class LocalPiiDetectorTests
         Assert.True(pieces > 8000, $"only {pieces} pieces read");
     }
 
+    [Theory]
+    [InlineData(":43:40 1T31: \"HE'S BETWEEN ME AND THE TRAIN\"")]
+    [InlineData("(what I told the peer team, roughly)\nmiddle of January, the Friday before")]
+    [InlineData("Inject SELECT * FROM Users WHERE client_")]
+    [InlineData("the 1g2x3 on the dash and the 1g2pm note")]
+    public void Detect_OddEdgesAndTokens_AreScanned(string text) =>
+        Assert.All(new LocalPiiDetector().Detect(text), span => Assert.True(span.Start >= 0 && span.End <= text.Length));
+
     [Fact]
     public void Detect_QuotedNicknameBeforeALongerName_GivesOneName()
     {
