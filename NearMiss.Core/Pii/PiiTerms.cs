@@ -50,6 +50,17 @@ internal static class PiiTerms
                 continue;
             }
 
+            if (span.Label is PiiLabel.Person or PiiLabel.Location or PiiLabel.Address or PiiLabel.Agency && TrimFillers(text, tokens, span) is var trimmed && trimmed != span)
+            {
+                if (trimmed.Start >= trimmed.End)
+                {
+                    spans.RemoveAt(s);
+                    continue;
+                }
+
+                spans[s] = span = trimmed;
+            }
+
             if (span.Label is not (PiiLabel.Person or PiiLabel.Location or PiiLabel.Agency))
             {
                 continue;
@@ -66,6 +77,41 @@ internal static class PiiTerms
 
         return spans;
     }
+
+    /// <summary>
+    /// A name or place without the speaker's fillers at its edges: "kate donnelly um" is "kate donnelly", "um" alone is
+    /// nothing. A filler in capitals is one only in a span all in capitals ("UH MILLBROOK AVENUE"; not "UM Capital
+    /// Region"). An empty span (start at its end) when only fillers are left.
+    /// </summary>
+    private static PiiSpan TrimFillers(string text, ReadOnlySpan<Token> tokens, PiiSpan span)
+    {
+        var first = PiiProducts.FirstToken(tokens, span.Start);
+        var last = PiiProducts.LastToken(tokens, span.End);
+        if (first > last || !IsFillerIn(text, tokens, first, span) && !IsFillerIn(text, tokens, last, span))
+        {
+            return span;
+        }
+
+        // (with the commas that set the filler off: "uh, Terrence Holloway")
+        while (first <= last && (IsFillerIn(text, tokens, first, span) || first > 0 && IsFillerIn(text, tokens, first - 1, span) && tokens[first].Kind == TokenKind.Punct && text[tokens[first].Start] == ','))
+        {
+            first++;
+        }
+
+        while (last >= first && (IsFillerIn(text, tokens, last, span) || last + 1 < tokens.Length && IsFillerIn(text, tokens, last + 1, span) && tokens[last].Kind == TokenKind.Punct && text[tokens[last].Start] == ','))
+        {
+            last--;
+        }
+
+        return first > last ? new PiiSpan(span.Start, span.Start, span.Label) : new PiiSpan(tokens[first].Start, tokens[last].End, span.Label);
+    }
+
+    /// <summary>A filler alone, not joined by a hyphen ("um-dearborn" is a campus).</summary>
+    private static bool IsFillerIn(string text, ReadOnlySpan<Token> tokens, int k, PiiSpan span) =>
+        tokens[k].Kind == TokenKind.Word && tokens[k].Length <= 4 && PiiContextRules.Fillers.Contains(text, tokens[k])
+        && (!tokens[k].Has(TokenFlags.AllCaps) || !text.AsSpan(span.Start, span.End - span.Start).ContainsAnyInRange('a', 'z'))
+        && !(k + 1 < tokens.Length && tokens[k + 1].Start == tokens[k].End && text[tokens[k + 1].Start] == '-')
+        && !(k > 0 && tokens[k - 1].End == tokens[k].Start && text[tokens[k - 1].Start] == '-');
 
     /// <summary>
     /// A transcript's speaker as a diarizing recorder names one, before its colon: "Speaker A:", "SPEAKER_00:", "speaker 2:".

@@ -194,4 +194,22 @@ public sealed class RadioAndAnswersTests
 
     [Fact]
     public void ForWhatItsWorthNamesNoOne() => Assert.Empty(Found("For what it's worth, I'd always move the tests off the shoulder.", PiiLabel.Person));
+
+    /// <summary>With the tagger, as the detector ships.</summary>
+    [Theory]
+    [InlineData("morning lieutenant it's trooper kate donnelly um from the east post, i'm leaving this because", "kate donnelly")]
+    [InlineData("The guy's name is uh, Terrence Holloway, he's thirty eight.", "Terrence Holloway")]
+    public void ANameWithoutTheFillersAtItsEdges(string text, string name)
+    {
+        string[] people = [.. new LocalPiiDetector().Detect(text).Where(s => s.Label == PiiLabel.Person).Select(s => text[s.Start..s.End])];
+        Assert.Contains(name, people);
+        Assert.DoesNotContain(people, p => p.Contains("um", StringComparison.Ordinal) && p.EndsWith("um", StringComparison.Ordinal) || p.StartsWith("uh", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AFillerAloneIsNoOne()
+    {
+        const string text = "this is officer hannah of pinecrest p d second shift um you said to send these in by friday um so here it is";
+        Assert.DoesNotContain("um", new LocalPiiDetector().Detect(text).Select(s => text[s.Start..s.End]));
+    }
 }
