@@ -464,8 +464,8 @@ internal sealed partial class AddressRecogniser(PiiScan scan) : PiiRecogniser(sc
     }
 
     /// <summary>
-    /// In lower-case text, a street's name between a house number and a building number: no common word or given name
-    /// among its words ("6 copy 4" is radio traffic). (A house number of four digits opening with a zero is a clock: "0932 adam 2".)
+    /// In lower-case text, a street's name between a house number and a building number: no English word or given name
+    /// among its words but a unit's or a street's ("6 copy 4" is radio traffic). (A house number of four digits opening with a zero is a clock: "0932 adam 2".)
     /// </summary>
     private bool LowerStreetName(int house, int end)
     {

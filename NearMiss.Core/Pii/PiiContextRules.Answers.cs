@@ -151,7 +151,7 @@ internal sealed partial class PiiContextRules
 
             n = AfterFiller(n);
             n += Eq(n, "it") && P(n + 1, '\'') && Eq(n + 2, "s") ? 3 : Eq(n, "my") && Eq(n + 1, "name") && Eq(n + 2, "is") ? 3 : Eq(n, "i") && P(n + 1, '\'') && Eq(n + 2, "m") ? 3 : 0;
-            for (var sentence = 0; sentence < 2 && n < count && !tokens[n].Has(TokenFlags.NewlineBefore) || sentence == 0 && n < count; sentence++)
+            for (var sentence = 0; sentence < 2 && n < count && (sentence == 0 || !tokens[n].Has(TokenFlags.NewlineBefore)); sentence++)
             {
                 var last = n;
                 while (last < count && last - n < 3 && IsNameAnswerWord(last) && (last == n || Spaced(last - 1, last)))

@@ -1,6 +1,9 @@
 namespace NearMiss.Core.Pii;
 
-/// <summary>The clock that opens a line of a log or a chat, kept out of the value on the line before.</summary>
+/// <summary>
+/// The clock that opens a line of a log or a chat, kept out of the value on the line before; clocks said on the radio as
+/// four figures.
+/// </summary>
 internal sealed partial class PiiContextRules
 {
     /// <summary>
@@ -91,7 +94,9 @@ internal sealed partial class PiiContextRules
     /// <summary>
     /// A clock said on the radio as four figures, after what asks for the time or gives it back: "copy twenty one forty
     /// seven", "Copy, fourteen fifty-one", "mark the time twenty two forty four", "for the video it's oh one twenty two",
-    /// "for the record it's two eleven a m". Hours and minutes that make a time of day, the clause ending after them.
+    /// "for the record it's two eleven a m". Hours and minutes that make a time of day, the clause ending after them. Only
+    /// in a text of radio traffic or of the record ("copy", "time", "record", "video"…): there "at" before four figures
+    /// leads one too ("at twenty one fifty one").
     /// </summary>
     private void RadioClockTimes(List<PiiSpan> spans, List<PiiSpan> added)
     {
@@ -128,12 +133,12 @@ internal sealed partial class PiiContextRules
                 end = -1;
             }
 
-            // (not a call sign found, "copy four twelve", nor a ten-code, "copy ten thirty two")
             if (end < 0)
             {
                 continue;
             }
 
+            // (not a call sign found, "copy four twelve", nor a ten-code, "copy ten thirty two")
             var time = new PiiSpan(tokens[k].Start, tokens[end].End, PiiLabel.Time);
             if (!Eq(k, "ten") && !OverlapsLabel(spans, time, PiiLabel.BadgeId) && !OverlapsLabel(added, time, PiiLabel.BadgeId))
             {
@@ -141,19 +146,6 @@ internal sealed partial class PiiContextRules
                 k = end;
             }
         }
-    }
-
-    private static bool OverlapsLabel(List<PiiSpan> spans, PiiSpan span, PiiLabel label)
-    {
-        foreach (var s in spans)
-        {
-            if (s.Label == label && s.Start < span.End && span.Start < s.End)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>The words that give a time on the record: "for the record it's", "for the video it's".</summary>

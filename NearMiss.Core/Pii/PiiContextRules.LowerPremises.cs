@@ -10,7 +10,7 @@ internal sealed partial class PiiContextRules
     /// <summary>
     /// A premise named in lower case after "the" or a word of place: one to three words and a word of premises ("the uh
     /// the sundowner motel", "transport to lake cumberland regional"), or a name and "'s" ("pulling into the allsup's at
-    /// 45th"). One word of the name is no English word or is a place or a family's name: "the vet clinic" names none.
+    /// 45th"). One word of the name is no English word: "the vet clinic" names none.
     /// </summary>
     private void LowerPremises(List<PiiSpan> spans, List<PiiSpan> added)
     {

@@ -98,10 +98,10 @@ internal sealed partial class PiiContextRules
                     var marked = spaced is 3 or 4 && (opens && (P(last + 1, ':') || RadioWordAfter(last + 1)) || Eq(k - 1, "copy") && RadioWordAfter(last + 1));
                     if (marked)
                     {
-                        (found ??= new HashSet<string>(StringComparer.Ordinal)).Add(string.Concat(Enumerable.Range(k, spaced).Select(j => text[tokens[j].Start])));
+                        (found ??= new HashSet<string>(StringComparer.Ordinal)).Add(SpacedDigits(k, spaced));
                     }
                 }
-                else if (found is not null && (spaced is 3 or 4 && found.Contains(string.Concat(Enumerable.Range(k, spaced).Select(j => text[tokens[j].Start])))
+                else if (found is not null && (spaced is 3 or 4 && found.Contains(SpacedDigits(k, spaced))
                     || number is not null && found.Contains(number) && (TurnStart(k) || Eq(k - 1, "copy") || Eq(k - 1, "for"))))
                 {
                     AddCallSign(spans, added, k, last);
@@ -116,6 +116,15 @@ internal sealed partial class PiiContextRules
             }
         }
     }
+
+    /// <summary>The digits written alone from <paramref name="k"/>, as one number ("214" of "2 1 4").</summary>
+    private string SpacedDigits(int k, int digits) => string.Create(digits, (text, tokens, k), static (chars, at) =>
+    {
+        for (var j = 0; j < chars.Length; j++)
+        {
+            chars[j] = at.text[at.tokens[at.k + j].Start];
+        }
+    });
 
     /// <summary>A digit written alone ("2" of "trooper 2 1 4").</summary>
     private bool IsLoneDigit(int k) => (uint)k < (uint)count && tokens[k].Kind == TokenKind.Number && tokens[k].Length == 1;

@@ -162,18 +162,4 @@ internal sealed partial class PiiContextRules
 
     /// <summary>A sign that may open an id read aloud: a digit said or written alone, or a letter alone.</summary>
     private bool IsReadSign(int k) => tokens[k].Kind == TokenKind.Number && tokens[k].Length <= 4 || In(DigitWords, k) || IsWord(k) && IsLetterAlone(k);
-
-    /// <summary>Is <paramref name="id"/> inside one span found, a plate or id already?</summary>
-    private static bool Covered(List<PiiSpan> spans, PiiSpan id)
-    {
-        foreach (var s in spans)
-        {
-            if (s.Start <= id.Start && s.End >= id.End)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }

@@ -235,4 +235,32 @@ internal sealed partial class PiiContextRules
 
         return -1;
     }
+
+    /// <summary>Is <paramref name="id"/> inside one span found?</summary>
+    private static bool Covered(List<PiiSpan> spans, PiiSpan id)
+    {
+        foreach (var s in spans)
+        {
+            if (s.Start <= id.Start && s.End >= id.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Does a span of <paramref name="label"/> overlap <paramref name="span"/>?</summary>
+    private static bool OverlapsLabel(List<PiiSpan> spans, PiiSpan span, PiiLabel label)
+    {
+        foreach (var s in spans)
+        {
+            if (s.Label == label && s.Start < span.End && span.Start < s.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

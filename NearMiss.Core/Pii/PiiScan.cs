@@ -180,20 +180,23 @@ internal sealed class PiiScan
         token.Kind == TokenKind.Number || token.Kind is TokenKind.Word or TokenKind.Alnum && token.Has(TokenFlags.AllCaps)
         || token.Kind == TokenKind.Punct && text[token.Start] is '(' or ')' or '[' or ']' or '.' or '-' or '_' || clock && token.Kind == TokenKind.Punct && text[token.Start] == ':';
 
+    /// <summary>A speaker named by a diarizing recorder opening a line (<see cref="DiarizedLabelEnd"/>).</summary>
+    private static bool IsDiarized(string text, ReadOnlySpan<Token> tokens, int k) =>
+        (k == 0 || tokens[k].Has(TokenFlags.NewlineBefore)) && DiarizedLabelEnd(text, tokens, k) >= 0;
+
     /// <summary>
-    /// A speaker named by a diarizing recorder, in any case, opening a line: "Speaker A:", "Speaker 2:", "SPEAKER_00:" (the
-    /// word "speaker" at <paramref name="k"/>, a letter or number, then the colon).
+    /// A speaker as a diarizing recorder names one, in any case: "Speaker A:", "Speaker 2:", "SPEAKER_00:" (the word
+    /// "speaker" at <paramref name="k"/>, a letter or number, then the colon). The letter's or number's token, or -1.
     /// </summary>
-    private static bool IsDiarized(string text, ReadOnlySpan<Token> tokens, int k)
+    internal static int DiarizedLabelEnd(string text, ReadOnlySpan<Token> tokens, int k)
     {
-        if (tokens[k].Length != 7 || tokens[k].Kind != TokenKind.Word || (k > 0 && !tokens[k].Has(TokenFlags.NewlineBefore))
-            || !text.AsSpan(tokens[k].Start, 7).Equals("speaker", StringComparison.OrdinalIgnoreCase))
+        if (tokens[k].Length != 7 || tokens[k].Kind != TokenKind.Word || !text.AsSpan(tokens[k].Start, 7).Equals("speaker", StringComparison.OrdinalIgnoreCase))
         {
-            return false;
+            return -1;
         }
 
         var n = k + 1 < tokens.Length && tokens[k + 1].Kind == TokenKind.Punct && text[tokens[k + 1].Start] == '_' ? k + 2 : k + 1;
-        return n + 1 < tokens.Length && tokens[n].Length <= 2 && tokens[n].Kind != TokenKind.Punct && tokens[n + 1].Kind == TokenKind.Punct && text[tokens[n + 1].Start] == ':';
+        return n + 1 < tokens.Length && tokens[n].Length <= 2 && tokens[n].Kind != TokenKind.Punct && tokens[n + 1].Kind == TokenKind.Punct && text[tokens[n + 1].Start] == ':' ? n : -1;
     }
 
     /// <summary>

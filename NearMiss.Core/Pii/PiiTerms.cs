@@ -44,7 +44,7 @@ internal static class PiiTerms
         for (var s = spans.Count - 1; s >= 0; s--)
         {
             var span = spans[s];
-            if (IsDiarizationLabel(text, span))
+            if (IsDiarizationLabel(text, tokens, span))
             {
                 spans.RemoveAt(s);
                 continue;
@@ -117,20 +117,11 @@ internal static class PiiTerms
     /// A transcript's speaker as a diarizing recorder names one, before its colon: "Speaker A:", "SPEAKER_00:", "speaker 2:".
     /// No one is named by it.
     /// </summary>
-    private static bool IsDiarizationLabel(string text, PiiSpan span)
+    private static bool IsDiarizationLabel(string text, ReadOnlySpan<Token> tokens, PiiSpan span)
     {
-        var w = text.AsSpan(span.Start, span.End - span.Start);
-        if (w.Length is < 9 or > 10 || !w.StartsWith("speaker", StringComparison.OrdinalIgnoreCase) || span.End >= text.Length || text[span.End] != ':')
-        {
-            return false;
-        }
-
-        var rest = w[7..];
-        rest = rest[0] is ' ' or '_' ? rest[1..] : rest;
-        return rest.Length is 1 or 2 && !rest.ContainsAnyExcept(DiarizationMarks);
+        var first = PiiProducts.FirstToken(tokens, span.Start);
+        return first < tokens.Length && tokens[first].Start == span.Start && PiiScan.DiarizedLabelEnd(text, tokens, first) is var end and >= 0 && tokens[end].End == span.End;
     }
-
-    private static readonly System.Buffers.SearchValues<char> DiarizationMarks = System.Buffers.SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 
     /// <summary>
     /// Clears a text in which every span left is a term made of ordinary words ("Safety", "Home Visit", "Entry Post",

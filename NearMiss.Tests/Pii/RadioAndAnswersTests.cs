@@ -16,6 +16,12 @@ public sealed class RadioAndAnswersTests
 
     private static string[] All(string text) => [.. Rules.Detect(text).Select(s => text[s.Start..s.End])];
 
+    /// <summary>The persons the detector finds as it ships, with the tagger (which strikes a name that is a common word alone).</summary>
+    private static string[] People(string text) =>
+        [.. Shipped.Detect(text).Where(s => s.Label == PiiLabel.Person).Select(s => text[s.Start..s.End])];
+
+    private static readonly LocalPiiDetector Shipped = new();
+
     [Theory]
     [InlineData("black Ford Ranger, Nevada Tango Romeo Kilo two niner one six.\nDISPATCH: copy", "Tango Romeo Kilo two niner one six")]
     [InlineData("um oregon plate hotel x ray lima four four zero eight. driver was a white male", "hotel x ray lima four four zero eight")]
@@ -126,7 +132,7 @@ public sealed class RadioAndAnswersTests
     public void ANameGivenInAnswer()
     {
         const string text = "OFFICER: okay what's your name\nMALE: brandy\nOFFICER: brandy what\nMALE: brandy coyle. c o y l e\nOFFICER: okay";
-        string[] people = [.. new LocalPiiDetector().Detect(text).Where(s => s.Label == PiiLabel.Person).Select(s => text[s.Start..s.End])];
+        var people = People(text);
         Assert.Contains("brandy", people);
         Assert.Contains("brandy coyle", people);
     }
@@ -134,7 +140,7 @@ public sealed class RadioAndAnswersTests
     [Theory]
     [InlineData("Speaker A: good evening, do you know why I stopped you\nSpeaker B: no sir")]
     [InlineData("SPEAKER_00: okay, start whenever\nSPEAKER_01: so we get there and nobody answers")]
-    public void ADiarizedSpeakerIsNoOne(string text) => Assert.Empty(new LocalPiiDetector().Detect(text));
+    public void ADiarizedSpeakerIsNoOne(string text) => Assert.Empty(Shipped.Detect(text));
 
     [Theory]
     [InlineData("we went out there and then 2 copy 31 to radio we have one and then")]
@@ -190,7 +196,7 @@ public sealed class RadioAndAnswersTests
     [InlineData("hey sarge it's ray, uh, call me when you're up about the overpass thing", "ray")]
     [InlineData("Speaker 1: hey it's marcus, you got a minute?\nSpeaker 2: yeah go ahead", "marcus")]
     public void ACallerNamingThemselves(string text, string name) =>
-        Assert.Contains(name, new LocalPiiDetector().Detect(text).Where(s => s.Label == PiiLabel.Person).Select(s => text[s.Start..s.End]));
+        Assert.Contains(name, People(text));
 
     [Fact]
     public void ForWhatItsWorthNamesNoOne() => Assert.Empty(Found("For what it's worth, I'd always move the tests off the shoulder.", PiiLabel.Person));
@@ -201,7 +207,7 @@ public sealed class RadioAndAnswersTests
     [InlineData("The guy's name is uh, Terrence Holloway, he's thirty eight.", "Terrence Holloway")]
     public void ANameWithoutTheFillersAtItsEdges(string text, string name)
     {
-        string[] people = [.. new LocalPiiDetector().Detect(text).Where(s => s.Label == PiiLabel.Person).Select(s => text[s.Start..s.End])];
+        var people = People(text);
         Assert.Contains(name, people);
         Assert.DoesNotContain(people, p => p.Contains("um", StringComparison.Ordinal) && p.EndsWith("um", StringComparison.Ordinal) || p.StartsWith("uh", StringComparison.Ordinal));
     }
@@ -210,6 +216,6 @@ public sealed class RadioAndAnswersTests
     public void AFillerAloneIsNoOne()
     {
         const string text = "this is officer hannah of pinecrest p d second shift um you said to send these in by friday um so here it is";
-        Assert.DoesNotContain("um", new LocalPiiDetector().Detect(text).Select(s => text[s.Start..s.End]));
+        Assert.DoesNotContain("um", Shipped.Detect(text).Select(s => text[s.Start..s.End]));
     }
 }
