@@ -239,8 +239,12 @@ internal sealed partial class AddressRecogniser(PiiScan scan) : PiiRecogniser(sc
                         return 0;
                     }
 
+                    // Said rather than written in a field, an address ends at a word of grammar or after ten words:
+                    // speech has no full stop ("the address is uh four four one eight county road twelve it's a …").
+                    var said = !P(i + 1, ':') || LowerMode;
                     var end = j;
-                    while (end < count && (end == j || !tokens[end].Has(TokenFlags.NewlineBefore)) && !P(end, '?') && !(P(end, '.') && (end + 1 >= count || !Adj(end + 1)) && !Is(end - 1, Lex.Abbreviation | Lex.UnitDesignator | Lex.ForeignStreet)))
+                    while (end < count && (end == j || !tokens[end].Has(TokenFlags.NewlineBefore)) && !P(end, '?') && !(P(end, '.') && (end + 1 >= count || !Adj(end + 1)) && !Is(end - 1, Lex.Abbreviation | Lex.UnitDesignator | Lex.ForeignStreet))
+                        && !(said && end > j && (end - j >= 10 || Is(end, Lex.Stop) && !EqAny(end, "of", "the", "one"))))
                     {
                         end++;
                     }

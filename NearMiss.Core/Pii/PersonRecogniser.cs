@@ -457,7 +457,7 @@ internal sealed partial class PersonRecogniser(PiiScan scan) : PiiRecogniser(sca
                 && !t.Is(Lex.OrgSuffix) && !(t.Is(Lex.StreetSuffix) && !t.Is(Lex.Surname)) && !(t.Is(Lex.PremiseSuffix) && !t.Is(Lex.Surname))
                 && (!t.Is(Lex.State) && !t.Is(Lex.Country) || P(end + 1, '-') && Adj(end + 1) && Cap(end + 2) && Adj(end + 2)) && !scan.Agencies.IsAgencySuffix(end)
                 && (t.Has(TokenFlags.Capitalized) || ((LowerMode || lower) && t.Has(TokenFlags.Lower) && (t.Is(Lex.Surname) || t.Is(Lex.GivenName)) && !t.Is(Lex.Common) && !t.Is(Lex.Locative)));
-            if (!cont || t.Is(Lex.Common) && IsPossessiveOrArticle(end + 1) || t.Length == 1 && P(end + 1, '/') || IsFieldLabel(end)
+            if (!cont || t.Is(Lex.Common) && IsPossessiveOrArticle(end + 1) || IsVerbAfterName(end) || t.Length == 1 && P(end + 1, '/') || IsFieldLabel(end)
                 || taken >= 2 && (EqAny(end + 1, "county", "parish") || Eq(end, "county"))
                 || EqAny(end, "black", "white", "hispanic", "asian") && EqAny(end + 1, "male", "female", "man", "woman", "m", "f"))
             {
@@ -502,6 +502,17 @@ internal sealed partial class PersonRecogniser(PiiScan scan) : PiiRecogniser(sca
 
         return true;
     }
+
+    /// <summary>
+    /// Verbs of moving and doing said right after a name, some of them surnames too ("Goes", "Dove"): in lower case and
+    /// before a word of grammar they end the name ("dupree goes to roll him", "reyes dove over the hood").
+    /// </summary>
+    internal static readonly WordSet VerbsAfterNames = new(
+        ["goes", "gets", "dove", "dives", "jumps", "jumped", "runs", "comes", "takes", "grabs", "steps", "went", "came", "took", "ran", "fell", "got", "hops", "slips", "swings", "reaches"],
+        indexed: false);
+
+    private bool IsVerbAfterName(int k) =>
+        tokens[k].Has(TokenFlags.Lower) && VerbsAfterNames.Contains(W(k)) && IsWord(k + 1) && tokens[k + 1].Is(Lex.Stop | Lex.Locative);
 
     private bool IsPossessiveOrArticle(int i) => EqAny(i, "his", "her", "their", "its", "my", "our", "your", "the", "a", "an");
 

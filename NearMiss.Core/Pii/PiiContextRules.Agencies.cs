@@ -306,4 +306,55 @@ internal sealed partial class PiiContextRules
             added.Add(new PiiSpan(start, tokens[end].End, PiiLabel.Agency));
         }
     }
+
+    /// <summary>
+    /// An agency's letters said one at a time, as speech-to-text writes them ("a z d p s found it", "t p w d", "the d e a
+    /// task force", "b i a police"), with its state before it ("texas d p s"): the letters joined must be an acronym the
+    /// word lists know as an agency's. Whether one was found.
+    /// </summary>
+    private bool SpelledAgencies(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        var found = false;
+        Span<char> joined = stackalloc char[6];
+        for (var k = 0; k + 2 < count; k++)
+        {
+            if (!IsLetterWord(k))
+            {
+                continue;
+            }
+
+            var end = k;
+            while (IsLetterWord(end + 1) && Spaced(end, end + 1))
+            {
+                end++;
+            }
+
+            // ("a" and "i" open a run of four or more: "a z d p s", not "call a p d".)
+            var letters = end - k + 1;
+            if (letters is < 3 or > 6 || letters == 3 && EqAny(k, "a", "i") || Overlaps(spans, tokens[k].Start, tokens[end].End))
+            {
+                k = end;
+                continue;
+            }
+
+            for (var i = 0; i < letters; i++)
+            {
+                joined[i] = char.ToLowerInvariant(text[tokens[k + i].Start]);
+            }
+
+            // (Not an id's letters, nor a road's: "h c s o dash twenty four …", "b i a twenty seven".)
+            var id = end + 1 < count && (tokens[end + 1].Kind is TokenKind.Number or TokenKind.Alnum || IsNumberWord(end + 1) || Eq(end + 1, "dash") || P(end + 1, '-') || P(end + 1, '#'));
+            if (!id && lexicon.Get(joined[..letters]).Flags.HasFlag(Lex.AgencyAcronym) && !Overlaps(added, tokens[k].Start, tokens[end].End))
+            {
+                var first = k > 0 && IsWord(k - 1) && tokens[k - 1].Is(Lex.State) && Spaced(k - 1, k) && !Overlaps(spans, tokens[k - 1].Start, tokens[k - 1].End) ? k - 1 : k;
+                var last = Eq(end + 1, "police") && Spaced(end, end + 1) ? end + 1 : end;
+                spans.Add(new PiiSpan(tokens[first].Start, tokens[last].End, PiiLabel.Agency));
+                found = true;
+            }
+
+            k = end;
+        }
+
+        return found;
+    }
 }

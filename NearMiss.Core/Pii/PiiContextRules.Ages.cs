@@ -211,7 +211,8 @@ internal sealed partial class PiiContextRules
 
             // (Not a call sign said aloud: "Three Lincoln twenty-one".)
             var aged = endsName ? AfterFiller(n) : n; // "ahmed nur uh twenty and"
-            if (endsName && IsWord(aged) && SpelledNumber(aged, out var said, spaced: true) is >= 13 and <= 99 && AgeAfterName(said + 1) && !In(PhoneticLetters, k) && !IsNumberWord(k - 1))
+            aged += endsName && caseless && In(AgeHedges, aged) ? 1 : 0; // "russell amato like fifty two"
+            if (endsName && IsWord(aged) && SpelledNumber(aged, out var said, spaced: true) is >= 13 and <= 99 && (AgeAfterName(said + 1) || SaidAgeCloses(said + 1)) && !In(PhoneticLetters, k) && !IsNumberWord(k - 1))
             {
                 added.Add(new PiiSpan(tokens[aged].Start, tokens[said].End, PiiLabel.Age)); // "he was Travis Lee Oakes thirty four her ex"
                 continue;
@@ -241,9 +242,9 @@ internal sealed partial class PiiContextRules
             {
                 n = k + 2;
             }
-            else if (Eq(k + 1, "who") && (Eq(k + 2, "was") || Eq(k + 2, "is")) && In(AgeSubjects, k))
+            else if (Eq(k + 1, "who") && (Eq(k + 2, "was") || Eq(k + 2, "is")) && (In(AgeSubjects, k) || endsName))
             {
-                n = k + 3; // "his son who was like nineteen"
+                n = k + 3; // "his son who was like nineteen", "his grandson tyler who is seventeen"
             }
             else if (P(k + 1, '\'') && Eq(k + 2, "s") && tokens[k + 1].Start == tokens[k].End)
             {
@@ -268,7 +269,7 @@ internal sealed partial class PiiContextRules
             if (AgeNumber(n, out var end) is >= 1 and <= 99 and var value)
             {
                 end += value % 10 == 0 && IsWord(end) && Eq(end + 1, "something") ? 1 : 0; // "like forty something", said as one
-                if (AgeCloses(end + 1) && !(P(end + 1, '.') && end + 2 < count && tokens[end + 2].Kind == TokenKind.Number))
+                if ((AgeCloses(end + 1) || value >= 13 && IsWord(n) && SaidAgeCloses(end + 1)) && !(P(end + 1, '.') && end + 2 < count && tokens[end + 2].Kind == TokenKind.Number))
                 {
                     added.Add(new PiiSpan(tokens[n].Start, tokens[end].End, PiiLabel.Age));
                     if (P(end + 1, '.') && SpelledNumber(end + 2, out var again) > 0 && P(again + 1, '.'))
@@ -348,6 +349,23 @@ internal sealed partial class PiiContextRules
     private bool AgeAfterName(int k) =>
         AgeCloses(k) || IsWord(k) && tokens[k].Is(Lex.Stop) && !tokens[k].Is(Lex.Measure) && !In(Counted, k) && !EqAny(k, "of", "more", "less", "times", "in", "to", "at", "for");
 
+    /// <summary>
+    /// In speech written with no stops, the word after an age said in words may start the next clause ("brandon kessler
+    /// forty four texting the whole time", "he's like twenty six comes around"): any word but a count's noun, a measure,
+    /// a number's word or a radio letter ("tate twenty dollars", "jones fifteen yards", "forty four adam").
+    /// </summary>
+    private bool SaidAgeCloses(int k)
+    {
+        if (!caseless || !IsWord(k) || tokens[k].Is(Lex.Measure) || In(Counted, k) || In(NumberWords, k) || In(PhoneticLetters, k)
+            || EqAny(k, "of", "more", "less", "in", "to", "at", "for", "hundred", "thousand", "percent", "bucks", "dollars", "grand", "oh", "dash", "point", "something", "ish"))
+        {
+            return false;
+        }
+
+        var w = W(k);
+        return !(w.Length > 3 && w[^1] is 's' or 'S' && !PersonRecogniser.VerbsAfterNames.Contains(w)); // a plural: "twenty rounds"
+    }
+
     /// <summary>"twenty-six years old", "a sixty-two year old man", "thirty one y/o": an age said in words before its unit.</summary>
     private void WordedAges(List<PiiSpan> spans, List<PiiSpan> added)
     {
@@ -366,7 +384,7 @@ internal sealed partial class PiiContextRules
             // As an adjective, the age goes with a person ("a sixty-two year old man", "fifty-four-year-old Dmitri
             // Volkov"), not a dog, a car or a photo.
             if (SpelledNumber(k, out var last, spaced: true) >= 1 && AgeUnitEnd(last + 1) is > 0 and var after
-                && !(IsWord(after) && !tokens[after].Is(Lex.Stop) && !In(AgeSubjects, after) && !In(Kin, after) && !In(AgedPeople, after) && !InSpan(spans, tokens[after].Start, PiiLabel.Person))
+                && !(IsWord(after) && !EqAny(last + 1, "years", "yrs") && !tokens[after].Is(Lex.Stop) && !In(AgeSubjects, after) && !In(Kin, after) && !In(AgedPeople, after) && !InSpan(spans, tokens[after].Start, PiiLabel.Person))
                 && !Overlaps(spans, tokens[k].Start, tokens[last].End))
             {
                 added.Add(new PiiSpan(tokens[k].Start, tokens[last].End, PiiLabel.Age));

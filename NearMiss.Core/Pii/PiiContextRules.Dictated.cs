@@ -286,7 +286,7 @@ internal sealed partial class PiiContextRules
             // A word of estimate or "at" before it; "like" set off by commas or after a part of the day ("sunday night,
             // like, eleven thirty", "evening like quarter to six"); or "am" or "pm" after it.
             var lead = BeforeFiller(k - 1);
-            var liked = P(k - 1, ',') && Eq(k - 2, "like") && P(k - 3, ',') || Eq(lead, "like") && (P(lead - 1, ',') || In(DayParts, lead - 1));
+            var liked = P(k - 1, ',') && Eq(k - 2, "like") && P(k - 3, ',') || Eq(lead, "like") && (P(lead - 1, ',') || In(DayParts, lead - 1) || EqAny(lead - 1, "daylight", "dawn", "dusk", "sunrise", "sunset"));
             lead -= Eq(lead, "like") ? 1 : 0;
             var led = In(TimeLeads, lead) || Eq(lead, "at") || liked || EqAny(lead, "till", "til", "until", "since", "before", "after", "by"); // "till five twenty six"
 
@@ -503,10 +503,10 @@ internal sealed partial class PiiContextRules
             return;
         }
 
+        var lastEnd = -1;
         for (var k = 1; k + 1 < count; k++)
         {
-            var hour = ClockHour(k);
-            var end = hour < 0 ? -1 : ClockMinutes(Joined(hour));
+            var end = WordClockEnd(k);
             if (end < 0)
             {
                 continue;
@@ -515,17 +515,27 @@ internal sealed partial class PiiContextRules
             var lead = BeforeFiller(k - 1);
             lead -= Eq(lead, "like") ? 1 : 0;
             var hours = EqAny(end + 1, "hours", "hrs", "hour");
-            // "oh two hundred" needs no lead, unless it is part of a longer number said aloud ("zero two zero two one one").
-            var zero = EqAny(k, "oh", "zero") && !IsNumberWord(k - 1) && !IsNumberWord(end + 1) && !EqAny(k - 1, "dash", "slash", "point") && !EqAny(end + 1, "dash", "slash", "point")
-                && !(IsWord(end + 1) && DigitWords.Contains(text, tokens[end + 1]));
+            // "oh two hundred" needs no lead, unless it is part of a longer number said aloud ("zero two zero two one one");
+            // two such clocks in a row are two times ("like oh five thirty oh five forty").
+            var clockNext = EqAny(end + 1, "oh", "zero") && WordClockEnd(end + 1) > 0;
+            var zero = EqAny(k, "oh", "zero") && (!IsNumberWord(k - 1) || k - 1 == lastEnd) && (!IsNumberWord(end + 1) || clockNext)
+                && !EqAny(k - 1, "dash", "slash", "point") && !EqAny(end + 1, "dash", "slash", "point")
+                && !(IsWord(end + 1) && DigitWords.Contains(text, tokens[end + 1]) && !clockNext);
             var counted = In(Counted, end + 1) || IsWord(end + 1) && tokens[end + 1].Is(Lex.Measure) || EqAny(end + 1, "rpm", "dollars", "bucks", "pounds", "lbs", "calls", "cases");
             if ((In(TimeLeads, lead) || Eq(lead, "at") || hours || zero) && !counted && !Overlaps(spans, tokens[k].Start, tokens[end].End))
             {
                 end = hours ? end + 1 : end;
                 added.Add(new PiiSpan(tokens[k].Start, tokens[end].End, PiiLabel.Time));
-                k = end;
+                k = lastEnd = end;
             }
         }
+    }
+
+    /// <summary>The last token of a 24-hour clock time in words starting at <paramref name="k"/> ("oh five thirty", "fourteen hundred"), or -1.</summary>
+    private int WordClockEnd(int k)
+    {
+        var hour = ClockHour(k);
+        return hour < 0 ? -1 : ClockMinutes(Joined(hour));
     }
 
     /// <summary>The last token of a 24-hour clock's hour in words starting at <paramref name="k"/> ("oh six", "fourteen", "twenty-two"), or -1.</summary>

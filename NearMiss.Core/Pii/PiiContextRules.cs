@@ -231,7 +231,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         DaysOfMonth(added);
         SpokenDaysOfMonth(kept, added);
         SpokenYears(kept, added); // (after the days said, which a year may follow)
-        if (LowerAgencies(kept))
+        if (SpelledAgencies(kept, added) | LowerAgencies(kept))
         {
             AgencySubUnits(kept); // (their sub-units: "dallas pd southeast patrol division")
         }

@@ -82,7 +82,7 @@ internal static class PiiTaggerSpans
             last--;
         }
 
-        if (first > last || InBrackets(text, tokens, first, last) || InMarkup(text, tokens[first].Start))
+        if (first > last || InBrackets(text, tokens, first, last) || InMarkup(text, tokens[first].Start, tokens[last].End))
         {
             return false;
         }
@@ -356,9 +356,17 @@ internal static class PiiTaggerSpans
     private static bool InBrackets(string text, ReadOnlySpan<Token> tokens, int first, int last) =>
         first > 0 && text[tokens[first - 1].Start] == '[' && last + 1 < tokens.Length && text[tokens[last + 1].Start] == ']';
 
-    /// <summary>"&lt;iframe srcdoc=...": a word inside a markup tag is the markup's, never a name.</summary>
-    private static bool InMarkup(string text, int start)
+    /// <summary>
+    /// "&lt;iframe srcdoc=...": a word inside a markup tag is the markup's, never a name; so is a word of script glued
+    /// to it ("parent.__xss=1").
+    /// </summary>
+    private static bool InMarkup(string text, int start, int end)
     {
+        if (end < text.Length && text[end] == '=' && start > 0 && text[start - 1] is '_' or '.')
+        {
+            return true;
+        }
+
         var open = start > 0 ? text.LastIndexOf('<', start - 1) : -1;
         return open >= 0 && open + 1 < start && (char.IsAsciiLetter(text[open + 1]) || text[open + 1] == '/') && text.IndexOf('>', open, start - open) < 0;
     }

@@ -1,0 +1,65 @@
+using NearMiss.Core.Pii;
+
+namespace NearMiss.Tests.Pii;
+
+/// <summary>
+/// Decision 074, through the rules alone: ages said in words in speech with no stops, names that end before a verb,
+/// an address said after "the address is", agencies' letters said one at a time, and clock times said in a row.
+/// </summary>
+public sealed class SpeechAgesAndLettersTests
+{
+    private static readonly LocalPiiDetector Rules = LocalPiiDetector.WithTagger(null);
+
+    private static string[] Found(string text, PiiLabel label) =>
+        [.. Rules.Detect(text).Where(s => s.Label == label).Select(s => text[s.Start..s.End])];
+
+    [Theory]
+    [InlineData("we got him two blocks over jalen moore seventeen lesson is don't chase alone", "seventeen")]
+    [InlineData("we stopped him at the exit driver was brandon kessler forty four texting the whole time", "forty four")]
+    [InlineData("a guy everybody calls rusty real name russell amato like fifty two we've dealt with him", "fifty two")]
+    [InlineData("and this kid dustin hollis he's like twenty six comes around the side of the trailer", "twenty six")]
+    [InlineData("had his grandson tyler who is seventeen and i walk up on the driver side", "seventeen")]
+    [InlineData("target was demetrius coleman he goes by lil meech thirty one years old wanted out of lake county", "thirty one")]
+    public void AgesSaidInWordsWithNoStopAfterThem(string text, string age) => Assert.Contains(age, Found(text, PiiLabel.Age));
+
+    [Theory]
+    [InlineData("so i gave tate twenty dollars for the tow and we left")]
+    [InlineData("he's twenty feet away from me with the knife out")]
+    [InlineData("and then kessler forty rounds later they finally stopped shooting")]
+    [InlineData("we had lincoln forty four adam twelve and the sarge on scene")]
+    public void CountsAndCallSignsAfterANameAreNoAge(string text) => Assert.Empty(Found(text, PiiLabel.Age));
+
+    [Theory]
+    [InlineData("so we pop the door and dupree goes to roll him over and he comes up swinging", "dupree")]
+    [InlineData("the guy just floors it at him and reyes dove over the hood of a parked car", "reyes")]
+    public void AVerbAfterANameIsNoPartOfIt(string text, string name) => Assert.Equal([name], Found(text, PiiLabel.Person));
+
+    [Fact]
+    public void AnAddressSaidAloudEndsAtAWordOfGrammar()
+    {
+        const string text = "the address is uh four four one eight county road twelve it's a single wide with a burn barrel out front caller was the neighbor";
+        Assert.Equal(["four four one eight county road twelve"], Found(text, PiiLabel.Address));
+    }
+
+    [Theory]
+    [InlineData("we terminated the pursuit and a z d p s found it abandoned near the exit", "a z d p s")]
+    [InlineData("the pursuit started on the rez b i a police was chasing a stolen pickup", "b i a police")]
+    [InlineData("i'm a county deputy assigned to the d e a task force in the city", "d e a")]
+    public void AgenciesLettersSaidOneAtATime(string text, string agency) => Assert.Contains(agency, Found(text, PiiLabel.Agency));
+
+    [Theory]
+    [InlineData("i stopped a maroon impala on b i a twenty seven just outside of town")]
+    [InlineData("report number is h c s o dash twenty four dash zero three one one two")]
+    public void AnAgencysLettersBeforeANumberAreTheNumbers(string text) => Assert.Empty(Found(text, PiiLabel.Agency));
+
+    [Fact]
+    public void TwoClockTimesSaidInARow()
+    {
+        const string text = "during morning count so it's like oh five thirty oh five forty i'm working the pod";
+        Assert.Equal(["oh five thirty", "oh five forty"], Found(text, PiiLabel.Time));
+    }
+
+    [Fact]
+    public void AClockAfterLikeAndAPartOfTheDay() =>
+        Assert.Equal(["five fifteen"], Found("sunday before daylight like five fifteen i'm checking the boat ramp", PiiLabel.Time));
+}
