@@ -54,13 +54,15 @@ internal sealed partial class PersonRecogniser(PiiScan scan) : PiiRecogniser(sca
             return 0;
         }
 
-        // The name stands on the rank's line: "Report Type: Near Miss" then "Job Function:" is no "Miss Job".
-        if (!IsNameToken(j, strict: noun || tokens[i].Has(TokenFlags.Lower)) || tokens[j].Has(TokenFlags.NewlineBefore))
+        // The name stands on the rank's line: "Report Type: Near Miss" then "Job Function:" is no "Miss Job". In lower
+        // case, a given name that is also a word goes with a surname after it ("officer brook ashby", "deputy grace tafoya").
+        var worded = !tokens[j].Has(TokenFlags.NewlineBefore) && IsWordedGivenName(j) && IsNameToken(j + 1, strict: true) && !tokens[j + 1].Has(TokenFlags.NewlineBefore);
+        if (!worded && !IsNameToken(j, strict: noun || tokens[i].Has(TokenFlags.Lower)) || tokens[j].Has(TokenFlags.NewlineBefore))
         {
             return titled ? j : 0; // (a title with the country in it is a title, not an agency: "a Deputy U.S. Marshal")
         }
 
-        var end = NameEnd(j, 3, lower: tokens[j].Has(TokenFlags.Lower));
+        var end = worded ? NameEnd(j + 1, 2, lower: true) : NameEnd(j, 3, lower: tokens[j].Has(TokenFlags.Lower));
         if (IsInitial(j) && end == j + 2)
         {
             // "Trooper A.", "Officer B.": a letter standing for a name already withheld.
@@ -70,6 +72,10 @@ internal sealed partial class PersonRecogniser(PiiScan scan) : PiiRecogniser(sca
         Emit(j, end, PiiLabel.Person);
         return end;
     }
+
+    /// <summary>A given name in lower case that is also an ordinary word ("brook", "grace", "will", "hunter").</summary>
+    private bool IsWordedGivenName(int j) =>
+        IsWord(j) && tokens[j].Has(TokenFlags.Lower) && tokens[j].Is(Lex.GivenName) && tokens[j].Length > 2 && !Is(j, Lex.Stop | Lex.Measure | Lex.Month | Lex.Weekday | Lex.Rank | Lex.Locative);
 
     /// <summary>"recruit m. estrada": a lower-case initial and a frequent surname after a role or rank.</summary>
     public int LowerCaseInitialAndSurname(int i)
@@ -338,18 +344,20 @@ internal sealed partial class PersonRecogniser(PiiScan scan) : PiiRecogniser(sca
                         j++;
                     }
 
+                    // Said to be a name, a given name that is also a word is one: "his name is hunter", "name was grant".
+                    var stated = j > i + 1 && IsWordedGivenName(j);
                     if (P(j, '"'))
                     {
                         j++;
                     }
 
-                    if (IsWord(j) && !tokens[j].Is(Lex.Stop) && !tokens[j].Is(Lex.Common) && !tokens[j].Is(Lex.Rank) && (tokens[j].Has(TokenFlags.Capitalized) || tokens[j].Has(TokenFlags.Lower) && (tokens[j].Is(Lex.GivenName | Lex.Surname) || tokens[j].Has(TokenFlags.NonAscii) || tokens[j].Lex.Flags == Lex.None)))
+                    if (IsWord(j) && !tokens[j].Is(Lex.Stop) && (!tokens[j].Is(Lex.Common) || stated) && !tokens[j].Is(Lex.Rank) && (tokens[j].Has(TokenFlags.Capitalized) || tokens[j].Has(TokenFlags.Lower) && (tokens[j].Is(Lex.GivenName | Lex.Surname) || tokens[j].Has(TokenFlags.NonAscii) || tokens[j].Lex.Flags == Lex.None)))
                     {
                         var end = NameEnd(j, 3, lower: tokens[j].Has(TokenFlags.Lower));
                         if (tokens[j].Has(TokenFlags.Lower))
                         {
                             end = j + 1;
-                            while (end < count && end < j + 3 && IsWord(end) && tokens[end].Has(TokenFlags.Lower) && !tokens[end].Is(Lex.Stop) && !tokens[end].Is(Lex.Common) && !tokens[end].Is(Lex.Locative)
+                            while (end < count && end < j + 3 && IsWord(end) && (tokens[end].Has(TokenFlags.Lower) || stated && Cap(end)) && !tokens[end].Is(Lex.Stop) && (!tokens[end].Is(Lex.Common) || stated && tokens[end].Is(Lex.Surname) && !VerbsAfterNames.Contains(W(end)) && !EqAny(end, "said", "says", "told")) && !tokens[end].Is(Lex.Locative)
                                 && (tokens[end].Is(Lex.GivenName | Lex.Surname) || tokens[end].Has(TokenFlags.NonAscii) || tokens[end].Lex.Flags == Lex.None))
                             {
                                 end++;

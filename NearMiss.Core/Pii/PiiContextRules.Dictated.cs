@@ -392,7 +392,7 @@ internal sealed partial class PiiContextRules
                 || tokens[k - 1].Has(TokenFlags.Capitalized | TokenFlags.AllCaps) && !tokens[k - 1].Is(Lex.Stop) && !tokens[k - 1].Has(TokenFlags.SentenceStart) && Spaced(k - 1, k));
             var first = spelledCode >= 0 ? spelledCode : owned ? k - 1 : k;
             var travelled = EqAny(first - 1, "on", "onto", "off", "near", "at", "to", "from", "via", "the", "of", "take", "took", "past", "along", "down", "up", "northbound", "southbound", "eastbound", "westbound",
-                "toward", "towards", "running", "headed", "heading", "across", "crossing")
+                "toward", "towards", "running", "headed", "heading", "across", "crossing", "working", "patrolling")
                 || EqAny(k, "us", "sr", "fm") && tokens[k].Has(TokenFlags.AllCaps) && !caseless; // "Altima, US three oh one southbound"
             var named = EqAny(k, "route", "highway", "hwy", "interstate"); // "traffic stop highway four forty one"
             if (Eq(k, "road") && !Eq(k - 1, "county") || (Eq(k, "i") || coded) && !travelled || !(travelled || named || tokens[first].Has(TokenFlags.Capitalized | TokenFlags.AllCaps)))

@@ -157,8 +157,9 @@ internal sealed partial class PiiContextRules
             return null;
         }
 
-        // A lower-case ordinary word is not a name by propagation: "traffic", "officers", "task".
-        if (lowerEnglish == words && span.Label == PiiLabel.Person)
+        // A lower-case ordinary word is not a name by propagation: "traffic", "officers", "task"; but it is when said to
+        // be one ("his name is hunter").
+        if (lowerEnglish == words && span.Label == PiiLabel.Person && !(EqAny(first - 1, "is", "was") && Eq(first - 2, "name") && tokens[first].Is(Lex.GivenName)))
         {
             return null;
         }

@@ -136,6 +136,25 @@ internal sealed partial class PiiContextRules
             return n;
         }
 
+        // A numbered road for the street, its number said too: "forty one twenty two highway fifty six", "twenty two ten
+        // county road nine".
+        var route = EqAny(n, "highway", "hwy", "route") ? n : EqAny(n, "county", "state", "farm", "ranch") && EqAny(n + 1, "road", "route", "highway", "rd") ? n + 1 : -1;
+        if (route >= 0 && Spaced(route - 1, route) && Spaced(route, route + 1))
+        {
+            var last = route + 1;
+            if (last < count && tokens[last].Kind == TokenKind.Number && tokens[last].Length <= 4)
+            {
+                return last;
+            }
+
+            while (last - route < 3 && IsNumberWord(last + 1) && Spaced(last, last + 1))
+            {
+                last++;
+            }
+
+            return IsNumberWord(last) ? last : -1;
+        }
+
         // After "address" the street's type may go unsaid: "Address was fifty four twenty two south Natoma."
         var addressed = Eq(k - 1, "address") || EqAny(k - 1, "is", "was") && Eq(k - 2, "address") || P(k - 1, ':') && Eq(k - 2, "address");
         for (var words = 0; words < 3; words++, n++)

@@ -62,4 +62,20 @@ public sealed class SpeechAgesAndLettersTests
     [Fact]
     public void AClockAfterLikeAndAPartOfTheDay() =>
         Assert.Equal(["five fifteen"], Found("sunday before daylight like five fifteen i'm checking the boat ramp", PiiLabel.Time));
+
+    [Theory]
+    [InlineData("i'm on patrol and me and officer brook ashby get a call of a guy with a knife", "brook ashby")]
+    [InlineData("my backup was deputy grace tafoya and she's tied up on a rollover", "grace tafoya")]
+    [InlineData("my partner's name is hunter and he was driving", "hunter")]
+    [InlineData("the guy says his name is wade bishop and he lives out there", "wade bishop")]
+    public void GivenNamesThatAreWordsAfterARankOrSaidToBeNames(string text, string name) => Assert.Contains(name, Found(text, PiiLabel.Person));
+
+    [Theory]
+    [InlineData("a domestic at the dock that's at forty one twenty two highway fifty six in the parish", "forty one twenty two highway fifty six")]
+    [InlineData("call is a domestic at twenty eight forty county road one fifteen outside of town", "twenty eight forty county road one fifteen")]
+    public void AHouseOnANumberedRoadSaidAloud(string text, string address) => Assert.Contains(address, Found(text, PiiLabel.Address));
+
+    [Fact]
+    public void AnInterstateWorked() =>
+        Assert.Contains("i thirty five", Found("around oh two hundred and i'm working i thirty five south of the city", PiiLabel.Location));
 }
