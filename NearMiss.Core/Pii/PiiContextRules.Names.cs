@@ -539,6 +539,19 @@ internal sealed partial class PiiContextRules
         }
     }
 
+    /// <summary>
+    /// A person spoken to, in a transcript's turn: after "you", "hey", "alright" or a stop and at the line's end or
+    /// before what is said to them ("how old are you chase", "alright chase i'm gonna", "hey knox hold the door").
+    /// </summary>
+    private bool Vocative(int k)
+    {
+        var n = k + 1;
+        var opens = k == 0 || tokens[k].Has(TokenFlags.NewlineBefore) || tokens[k - 1].Kind == TokenKind.Punct && (P(k - 1, '.') || P(k - 1, ',') || P(k - 1, '!') || P(k - 1, '?') || P(k - 1, ':'))
+            || EqAny(k - 1, "you", "hey", "alright", "okay", "ok", "thanks", "yo", "sir");
+        return opens && (n >= count || tokens[n].Has(TokenFlags.NewlineBefore)
+            || EqAny(n, "i", "you", "we", "put", "come", "hold", "get", "stop", "listen", "look", "stay", "drop", "dont", "don", "show", "step", "let", "go", "keep", "turn", "hands"));
+    }
+
     /// <summary>An ordinary word in a name's place: after no determiner or number, before a verb, an age or punctuation.</summary>
     private bool ReadsAsName(int k)
     {
@@ -548,7 +561,7 @@ internal sealed partial class PiiContextRules
         }
 
         var n = k + 1;
-        if (n >= count || tokens[n].Kind == TokenKind.Punct && !P(n, '-') && !P(n, '/'))
+        if (n >= count || tokens[n].Kind == TokenKind.Punct && !P(n, '-') && !P(n, '/') || Vocative(k))
         {
             return true;
         }
