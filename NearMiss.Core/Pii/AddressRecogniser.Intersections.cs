@@ -34,7 +34,8 @@ internal sealed partial class AddressRecogniser
                 break;
             }
 
-            if (P(j, '.') && (j + 1 >= count || !Adj(j + 1)) && !(j > 0 && tokens[j - 1].Is(Lex.Abbreviation | Lex.StreetSuffix)))
+            // (A full stop after a street's type written out ends the sentence: "Fry Boulevard. Deputy Encinas moved".)
+            if (P(j, '.') && (j + 1 >= count || !Adj(j + 1)) && !(j > 0 && tokens[j - 1].Is(Lex.Abbreviation | Lex.StreetSuffix) && !(tokens[j - 1].Length > 4 && Cap(j + 1))))
             {
                 break;
             }

@@ -131,7 +131,7 @@ internal sealed partial class PiiContextRules
         for (var k = 1; k + 2 < count; k++)
         {
             if (!(Eq(k + 1, "and") || P(k + 1, '&') || P(k + 1, '/')) || !(Eq(k - 1, "at") || Eq(k - 1, "near") || Eq(k - 1, "off") || Eq(k - 1, "of") && Eq(k - 2, "intersection"))
-                || !(StreetLike(k) && StreetLike(k + 2) || LowerStreetLike(k) && LowerStreetLike(k + 2) && (NamedStreetWord(k) || NamedStreetWord(k + 2))))
+                || !(StreetLike(k) && StreetLike(k + 2) || AnyStreetLike(k) && AnyStreetLike(k + 2) && (NamedStreetWord(k) || NamedStreetWord(k + 2))))
             {
                 continue;
             }
@@ -153,6 +153,9 @@ internal sealed partial class PiiContextRules
 
     /// <summary>A word no list holds as ordinary and that does not read as English: "colfax", "kalakaua".</summary>
     private bool NamedStreetWord(int k) => !English(k) && !lexicon.LooksEnglish(W(k), compounds: true);
+
+    /// <summary>A street's name in lower case, or in caseless text as the true-caser left it ("at Belmonte and orchid").</summary>
+    private bool AnyStreetLike(int k) => LowerStreetLike(k) || caseless && StreetLike(k) && !tokens[k].Is(Lex.Measure | Lex.Brand) && !lexicon.IsChain(W(k));
 
     private bool LowerStreetLike(int k) =>
         IsWord(k) && tokens[k].Has(TokenFlags.Lower) && tokens[k].Length >= 3 && !tokens[k].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Month | Lex.Weekday | Lex.Measure | Lex.Brand)

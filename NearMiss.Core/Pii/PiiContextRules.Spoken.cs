@@ -516,6 +516,7 @@ internal sealed partial class PiiContextRules
             {
                 // (spelled, the head is read more strictly: the words before are a place or an acronym, none of a person found)
                 var known = tokens[j].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Month | Lex.Weekday | Lex.Measure) && !In(AgencyWords, j) || tokens[j].Lex.Has(LexExtra.NotPii) || IsFiller(j)
+                    || EqAny(j, "northbound", "southbound", "eastbound", "westbound")
                     || spelled && InSpan(spans, tokens[j].Start, PiiLabel.Person);
                 var named = !known && (PlaceOrAcronym(j) || !English(j) && !tokens[j].Is(Lex.Keyword) && tokens[j].Length > 1
                     || strong && !spelled && !In(AgencyWords, j) && !tokens[j].Is(Lex.Keyword | Lex.Common) && tokens[j].Length > 1);
