@@ -131,4 +131,61 @@ internal sealed partial class PiiContextRules
 
     /// <summary>A word the radio says after a unit: "copy", "en route", "on scene", "start me a second".</summary>
     private bool RadioWordAfter(int k) => EqAny(k, "copy", "copies", "en", "on", "responding", "clear", "go", "start", "radio", "to", "is", "you're");
+
+    /// <summary>
+    /// A call sign of a word and a number said in words, said at least twice and once where the radio marks it: opening a
+    /// turn or after "copy", before a comma, "copy" or a radio word ("DISP: story fourteen copy", "Gila one one, run a
+    /// ten twenty-nine", "Copy Western one two, 974 Thomas"). Not a code, a road, a room or a time.
+    /// </summary>
+    private void NamedNumberCallSigns(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!TextHas(NumberWords) || !TextHas(Dispatchers) && !TextHasWord("copy"))
+        {
+            return;
+        }
+
+        Dictionary<string, (int Said, bool Marked)>? signs = null;
+        Span<char> digits = stackalloc char[8];
+        for (var pass = 0; pass < 2; pass++)
+        {
+            for (var k = 0; k + 1 < count; k++)
+            {
+                if (!IsWord(k) || tokens[k].Length < 3 || tokens[k].Is(Lex.Stop | Lex.Measure | Lex.Month | Lex.Weekday) || In(NumberWords, k) || In(NotCallWords, k) || In(Counted, k)
+                    || !In(NumberWords, k + 1) || Eq(k + 1, "oh") || !Spaced(k, k + 1))
+                {
+                    continue;
+                }
+
+                var length = SaidDigits(k + 1, digits, out var last);
+                if (length is < 1 or > 3 || last - k > 3 || In(NumberWords, last + 1) && Spaced(last, last + 1))
+                {
+                    continue;
+                }
+
+                var key = string.Concat(W(k).ToString().ToLowerInvariant(), ":", digits[..length]);
+                if (pass == 0)
+                {
+                    var marked = (TurnStart(k) || Eq(k - 1, "copy")) && (P(last + 1, ',') || RadioWordAfter(last + 1) || last + 1 >= count || tokens[last + 1].Has(TokenFlags.NewlineBefore));
+                    signs ??= new Dictionary<string, (int, bool)>(StringComparer.Ordinal);
+                    signs[key] = signs.TryGetValue(key, out var seen) ? (seen.Said + 1, seen.Marked || marked) : (1, marked);
+                }
+                else if (signs!.TryGetValue(key, out var sign) && sign.Said >= 2 && sign.Marked)
+                {
+                    AddCallSign(spans, added, k, last);
+                }
+
+                k = last;
+            }
+
+            if (signs is null)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Words said before a number that make no call sign: codes, roads, rooms, times, counts.</summary>
+    private static readonly WordSet NotCallWords = new(["code", "signal", "ten", "channel", "tac", "copy", "page", "line", "exit", "mile", "marker", "highway", "route", "interstate", "road",
+        "room", "bed", "cell", "pod", "lane", "count", "about", "around", "like", "approximately", "only", "just", "over", "under", "almost", "nearly", "maybe", "number", "item",
+        "unit", "units", "car", "engine", "medic", "ladder", "truck", "rescue", "squad", "bus", "train", "level", "floor", "gate", "door", "tier", "step", "phase", "plus", "minus", "times"], indexed: false);
 }

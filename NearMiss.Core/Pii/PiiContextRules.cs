@@ -203,6 +203,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         SpokenCallSigns(kept, added);
         NumberedCallSigns(kept, added);
         SpacedDigitCallSigns(kept, added);
+        NamedNumberCallSigns(kept, added);
         LogCallSigns(kept, added);
         LogUnits(kept, added);
         NamedCallSigns(kept, added);

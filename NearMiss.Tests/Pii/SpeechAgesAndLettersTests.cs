@@ -78,4 +78,34 @@ public sealed class SpeechAgesAndLettersTests
     [Fact]
     public void AnInterstateWorked() =>
         Assert.Contains("i thirty five", Found("around oh two hundred and i'm working i thirty five south of the city", PiiLabel.Location));
+
+    [Fact]
+    public void ANameSaidAgainToThePersonSpokenTo()
+    {
+        const string text = "Speaker A: what's your name\nSpeaker B: chase. chase whitaker\nSpeaker A: alright chase i'm gonna have you step out\nSpeaker A: we had to chase him last week";
+        Assert.Equal(2, Found(text, PiiLabel.Person).Count(p => p == "chase"));
+    }
+
+    [Fact]
+    public void AnIntersectionTheTrueCaserHalfCapitalised() =>
+        Assert.Contains("belmonte and orchid", Found("we roll on a family disturbance at belmonte and orchid in fresno and the rp is the grandma", PiiLabel.Address));
+
+    [Fact]
+    public void AnIntersectionEndsWithItsSentence()
+    {
+        const string text = "Deputies placed tire deflation devices near the intersection of Buffalo Soldier Trail and Fry Boulevard. Deputy Encinas moved behind his vehicle.";
+        Assert.DoesNotContain(Found(text, PiiLabel.Address), a => a.Contains("Deputy", StringComparison.Ordinal));
+        Assert.Contains("Encinas", Found(text, PiiLabel.Person));
+    }
+
+    [Fact]
+    public void AWordAndANumberSaidTwiceOnTheRadioAreACallSign()
+    {
+        const string text = "01:52:10  S14: story fourteen, I'll be out with a vehicle in the ditch\n01:52:31  DISP: story fourteen copy, oh one fifty two";
+        Assert.Equal(["story fourteen", "story fourteen"], Found(text, PiiLabel.BadgeId).Where(b => b.StartsWith("story", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void ACodeSaidTwiceIsNoCallSign() =>
+        Assert.Empty(Found("DISP: code three, all units\nME: code three copy", PiiLabel.BadgeId));
 }
