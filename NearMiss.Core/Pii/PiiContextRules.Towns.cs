@@ -14,7 +14,7 @@ internal sealed partial class PiiContextRules
     /// </summary>
     private void TownsBeforeStates(List<PiiSpan> spans, List<PiiSpan> added)
     {
-        if (!Shapes.HasPunct(',') || !Shapes.HasLex(Lex.State | Lex.StateCode))
+        if (!Shapes.HasPunct(',') && !caseless || !Shapes.HasLex(Lex.State | Lex.StateCode))
         {
             return;
         }
@@ -22,15 +22,17 @@ internal sealed partial class PiiContextRules
         for (var k = 2; k < count; k++)
         {
             // The state: its code in capitals, or its name, of two words ("South Dakota") or one, in lower case only in a
-            // text all in lower case ("hope, arkansas").
-            if (!P(k - 1, ',') || !IsWord(k))
+            // text all in lower case ("hope, arkansas"); speech leaves the comma out ("hope arkansas out in hempstead
+            // county"), not after a person ("i hope arkansas wins").
+            var comma = P(k - 1, ',');
+            if (!IsWord(k) || !comma && !(caseless && IsWord(k - 1) && Spaced(k - 1, k) && tokens[k - 1].Is(Lex.Place) && !EqAny(k - 2, "i", "we", "you", "they", "to", "and", "or")))
             {
                 continue;
             }
 
             var two = EqAny(k, "north", "south", "west", "new", "rhode") && EqAny(k + 1, "dakota", "carolina", "virginia", "mexico", "jersey", "york", "hampshire", "island") && Spaced(k, k + 1);
             var state = two ? k + 1 : k;
-            if (!(tokens[k].Is(Lex.StateCode) && tokens[k].Length == 2 && tokens[k].Has(TokenFlags.AllCaps)
+            if (!(comma && tokens[k].Is(Lex.StateCode) && tokens[k].Length == 2 && tokens[k].Has(TokenFlags.AllCaps)
                 || (two || tokens[k].Is(Lex.State)) && (!tokens[k].Has(TokenFlags.Lower) || caseless)))
             {
                 continue;
@@ -39,9 +41,10 @@ internal sealed partial class PiiContextRules
             var after = state + 1;
             var closes = after >= count || tokens[after].Has(TokenFlags.NewlineBefore) || P(after, '.') || P(after, ',') || P(after, ';') || P(after, '(') || P(after, ')')
                 || P(after, '-') && !(after + 1 < count && tokens[after + 1].Start == tokens[after].End)
-                || tokens[after].Kind == TokenKind.Number && tokens[after].Length == 5 && tokens[after].Start > tokens[k].End;
+                || tokens[after].Kind == TokenKind.Number && tokens[after].Length == 5 && tokens[after].Start > tokens[k].End
+                || !comma && IsWord(after) && tokens[after].Is(Lex.Stop | Lex.Locative) && !Eq(after, "state");
             // The town: a listed phrase of two or three words ("BOWLING GREEN"), or one listed word.
-            var last = k - 2;
+            var last = comma ? k - 2 : k - 1;
             var town = -1;
             for (var first = last - 2; closes && first < last; first++)
             {
