@@ -168,4 +168,56 @@ internal sealed partial class PiiContextRules
         var its = Eq(b, "s") && P(b - 1, '\'') && Eq(b - 2, "it") ? b - 2 : Eq(b, "its") ? b : -1;
         return its > 2 && (In(RecordWords, its - 1) || P(its - 1, ',') && In(RecordWords, its - 2));
     }
+
+    /// <summary>
+    /// Times a recording counts from its start, not clocks: the stamps that open a transcript's lines where the first
+    /// of them reads "00:…" ("[00:00:04] OFC. NGUYEN: …"), and a recording's length ("Duration 2:37", "Length: 1:48",
+    /// "[end of message - 1:58]").
+    /// </summary>
+    private void ElapsedTimes(List<PiiSpan> spans)
+    {
+        if (!Shapes.HasPunct(':'))
+        {
+            return;
+        }
+
+        var elapsed = FirstLineStamp() is var first and >= 0 && first + 3 <= text.Length && text.AsSpan(first, 3) is "00:";
+        spans.RemoveAll(span =>
+        {
+            if (span.Label != PiiLabel.Time || FirstToken(span.Start) is not (>= 0 and var k))
+            {
+                return false;
+            }
+
+            var before = k - 1;
+            while (before >= 0 && (P(before, ':') || P(before, '-')))
+            {
+                before--;
+            }
+
+            return EqAny(before, "duration", "length", "runtime", "message") || elapsed && OpensLine(span.Start);
+        });
+    }
+
+    /// <summary>Where the first stamp that opens a line ("[00:00:04]", "01:47:12") starts, or -1.</summary>
+    private int FirstLineStamp()
+    {
+        for (var at = 0; at >= 0 && at < text.Length; at = text.IndexOf('\n', at) is var nl and >= 0 ? nl + 1 : -1)
+        {
+            var c = at < text.Length && text[at] == '[' ? at + 1 : at;
+            if (ClockEnd(c) > 0)
+            {
+                return c;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Does <paramref name="start"/> open its line, after a bracket at most?</summary>
+    private bool OpensLine(int start)
+    {
+        var at = start > 0 && text[start - 1] == '[' ? start - 1 : start;
+        return at == 0 || text[at - 1] == '\n';
+    }
 }

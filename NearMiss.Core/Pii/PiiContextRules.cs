@@ -272,6 +272,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         CallSignWords(kept);
         SpreadUnits(kept);
         LineClocks(kept);
+        ElapsedTimes(kept);
 
         // The context stages add names and places from evidence; none may be made of words never PII alone.
         kept.RemoveAll(NeverPiiAlone);

@@ -108,4 +108,11 @@ public sealed class SpeechAgesAndLettersTests
     [Fact]
     public void ACodeSaidTwiceIsNoCallSign() =>
         Assert.Empty(Found("DISP: code three, all units\nME: code three copy", PiiLabel.BadgeId));
+
+    [Fact]
+    public void ARecordingsOwnStampsAndLengthAreNoTimes()
+    {
+        const string text = "Voicemail received Tue 4:07 PM, duration 2:38\nRecorded 06/22/2024 01:47:12\n\n[00:00:04] OFC. NGUYEN: on scene\n[00:00:09] DISPATCH: copy";
+        Assert.Equal(["4:07 PM", "01:47:12"], Found(text, PiiLabel.Time));
+    }
 }
