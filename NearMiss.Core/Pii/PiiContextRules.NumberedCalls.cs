@@ -150,8 +150,8 @@ internal sealed partial class PiiContextRules
         {
             for (var k = 0; k + 1 < count; k++)
             {
-                if (!IsWord(k) || tokens[k].Length < 3 || tokens[k].Is(Lex.Stop | Lex.Measure | Lex.Month | Lex.Weekday) || In(NumberWords, k) || In(NotCallWords, k) || In(Counted, k)
-                    || !In(NumberWords, k + 1) || Eq(k + 1, "oh") || !Spaced(k, k + 1))
+                if (!In(NumberWords, k + 1) || !IsWord(k) || tokens[k].Length < 3 || tokens[k].Is(Lex.Stop | Lex.Measure | Lex.Month | Lex.Weekday) || In(NumberWords, k)
+                    || Eq(k + 1, "oh") || !Spaced(k, k + 1) || In(NotCallWords, k) || In(Counted, k))
                 {
                     continue;
                 }
