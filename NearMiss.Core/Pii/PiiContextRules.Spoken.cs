@@ -442,6 +442,10 @@ internal sealed partial class PiiContextRules
         return letters;
     }
 
+    /// <summary>An id, an address or a spelled name goes on after letters ("e l l i s o n", "y c s o dot m t", "c c s o dash two").</summary>
+    private bool LettersGoOn(int k) =>
+        IsLetterWord(k) || EqAny(k, "dot", "dash", "at") || IsNumberWord(k) || k < count && tokens[k].Kind is TokenKind.Number or TokenKind.Alnum || P(k, '-') || P(k, '.') && k + 1 < count && tokens[k + 1].Start == tokens[k].End;
+
     /// <summary>Words that make up agency names but say nothing of which agency alone ("tribal", "county", "transit").</summary>
     private static readonly WordSet AgencyWords = new(["tribal", "indian", "nation", "band", "county", "parish", "city", "town", "township", "village", "borough", "state", "university", "college", "community", "school", "district", "transit", "metro", "metropolitan", "regional", "area", "port", "harbor", "airport", "highway", "railroad", "railway", "valley", "lake", "river", "north", "south", "east", "west", "of", "and", "local", "other", "neighboring", "neighbouring", "nearby", "home", "own", "small", "big", "rural", "same", "next", "adjacent", "outside", "surrounding", "whole", "entire", "new", "old", "main"]);
 
@@ -475,7 +479,8 @@ internal sealed partial class PiiContextRules
 
             // "pd" and "county so" name an agency by whatever words stand before them ("garden grove pd"); "police" and
             // "sheriff's office" need a place, an acronym or an unknown word among them ("the campus police" is none).
-            var strong = pd || so && (Eq(head - 1, "county") || Eq(head - 1, "parish") || Eq(head - 1, "co"));
+            // (and a sheriff's office spelled with its county's letters: "p c s o")
+            var strong = pd || so && (Eq(head - 1, "county") || Eq(head - 1, "parish") || Eq(head - 1, "co") || spelled && SpelledLettersStart(head) < head - 1 && !LettersGoOn(k + 1));
             if (so && !strong)
             {
                 continue;
@@ -518,8 +523,12 @@ internal sealed partial class PiiContextRules
                 var known = tokens[j].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Month | Lex.Weekday | Lex.Measure) && !In(AgencyWords, j) || tokens[j].Lex.Has(LexExtra.NotPii) || IsFiller(j)
                     || EqAny(j, "northbound", "southbound", "eastbound", "westbound")
                     || spelled && InSpan(spans, tokens[j].Start, PiiLabel.Person);
+                // (spelled, a word before "county", "township" or "city" is read as their name: "stone county s o", "butler
+                // township p d"; or the place found there: "Pinal County S O")
                 var named = !known && (PlaceOrAcronym(j) || !English(j) && !tokens[j].Is(Lex.Keyword) && tokens[j].Length > 1
-                    || strong && !spelled && !In(AgencyWords, j) && !tokens[j].Is(Lex.Keyword | Lex.Common) && tokens[j].Length > 1);
+                    || strong && !spelled && !In(AgencyWords, j) && !tokens[j].Is(Lex.Keyword | Lex.Common) && tokens[j].Length > 1
+                    || strong && spelled && j + 1 < head && EqAny(j + 1, "county", "parish", "township", "city", "borough", "village") && !In(AgencyWords, j) && tokens[j].Length > 2
+                    || InSpan(spans, tokens[j].Start, PiiLabel.Location));
                 if (known && (IsFiller(j) || spelled))
                 {
                     break;

@@ -115,4 +115,14 @@ public sealed class SpeechAgesAndLettersTests
         const string text = "Voicemail received Tue 4:07 PM, duration 2:38\nRecorded 06/22/2024 01:47:12\n\n[00:00:04] OFC. NGUYEN: on scene\n[00:00:09] DISPATCH: copy";
         Assert.Equal(["4:07 PM", "01:47:12"], Found(text, PiiLabel.Time));
     }
+
+    [Theory]
+    [InlineData("dictating shift notes for tuesday love county s o deputy on days", "love county s o")]
+    [InlineData("i called it in off duty to p c s o dispatch on my cell", "p c s o")]
+    [InlineData("and butler township p d grabbed him like twenty minutes later", "butler township p d")]
+    public void SheriffsAndPoliceSpelledWithTheirPlace(string text, string agency) => Assert.Contains(agency, Found(text, PiiLabel.Agency));
+
+    [Fact]
+    public void AnEmailSpelledWithAnAgencysLettersStaysAnEmail() =>
+        Assert.Equal(["w bishop at y c s o dot m t dot gov"], Found("call me or email is w bishop at y c s o dot m t dot gov thanks bye", PiiLabel.Email));
 }
