@@ -183,17 +183,25 @@ internal sealed partial class PiiContextRules
         }
     }
 
+    /// <summary>
+    /// "mile" alone for its marker, after a comma or a word of place and before a number of two words or tens ("Parks
+    /// Highway, mile three fifty one", "at mile forty"); not a distance ("a mile", "one mile", "the last mile").
+    /// </summary>
+    private bool MileSaid(int k) =>
+        Eq(k, "mile") && (P(k - 1, ',') || EqAny(k - 1, "at", "near", "past", "around", "about", "by")) && IsNumberWord(k + 1) && !Eq(k + 1, "oh") && Spaced(k, k + 1)
+        && (IsNumberWord(k + 2) && Spaced(k + 1, k + 2) || NumberWords.Value(text, tokens[k + 1]) >= 20);
+
     /// <summary>A mile marker said in words: "mile marker one twenty four", "milepost sixty two", "MM forty", "mile marker one-oh-four".</summary>
     private void SpokenMileMarkers(List<PiiSpan> spans, List<PiiSpan> added)
     {
-        if (!TextHas(NumberWords) || !TextHasWord("marker") && !TextHasWord("milepost") && !TextHasWord("mm") && !TextHasWord("post"))
+        if (!TextHas(NumberWords) || !TextHasWord("marker") && !TextHasWord("milepost") && !TextHasWord("mm") && !TextHasWord("post") && !TextHasWord("mile"))
         {
             return;
         }
 
         for (var k = 0; k + 1 < count; k++)
         {
-            var head = (Eq(k, "marker") || Eq(k, "post")) && Eq(k - 1, "mile") ? k - 1 : Eq(k, "milepost") || Eq(k, "mm") ? k : -1;
+            var head = (Eq(k, "marker") || Eq(k, "post")) && Eq(k - 1, "mile") ? k - 1 : Eq(k, "milepost") || Eq(k, "mm") || MileSaid(k) ? k : -1;
             var n = k + 1;
             while (head >= 0 && n < count && !tokens[n].Has(TokenFlags.NewlineBefore) && (IsNumberWord(n) || n > k + 1 && (Eq(n, "oh") || JoinsNumberWords(n))))
             {
@@ -381,7 +389,9 @@ internal sealed partial class PiiContextRules
             }
 
             var spelledCode = SpelledRoadCode(k); // "on f m nineteen seventy four", "on b i a twenty seven"
-            var coded = spelledCode >= 0 || In(RoadCodes, k); // "off la one", "on us seventy"
+            // A state's name for its route, after a word of travel on it: "a wreck on kentucky fifteen".
+            var stateRoute = caseless && tokens[k].Is(Lex.State) && !Eq(k, "i") && EqAny(k - 1, "on", "onto", "off", "down", "along", "up");
+            var coded = spelledCode >= 0 || In(RoadCodes, k) || stateRoute; // "off la one", "on us seventy"
             if (!coded && !EqAny(k, "route", "highway", "hwy", "interstate", "exit", "road", "i", "spur", "loop"))
             {
                 continue;
@@ -392,9 +402,10 @@ internal sealed partial class PiiContextRules
                 || tokens[k - 1].Has(TokenFlags.Capitalized | TokenFlags.AllCaps) && !tokens[k - 1].Is(Lex.Stop) && !tokens[k - 1].Has(TokenFlags.SentenceStart) && Spaced(k - 1, k));
             var first = spelledCode >= 0 ? spelledCode : owned ? k - 1 : k;
             var travelled = EqAny(first - 1, "on", "onto", "off", "near", "at", "to", "from", "via", "the", "of", "take", "took", "past", "along", "down", "up", "northbound", "southbound", "eastbound", "westbound",
-                "toward", "towards", "running", "headed", "heading", "across", "crossing", "working", "patrolling")
+                "toward", "towards", "running", "headed", "heading", "across", "crossing", "working", "patrolling", "taking", "takes", "missed", "passed")
                 || EqAny(k, "us", "sr", "fm") && tokens[k].Has(TokenFlags.AllCaps) && !caseless; // "Altima, US three oh one southbound"
             var named = EqAny(k, "route", "highway", "hwy", "interstate"); // "traffic stop highway four forty one"
+            travelled |= Eq(k, "i") && EqAny(NumberWordsEnd(k + 1, k + 4), "northbound", "southbound", "eastbound", "westbound"); // "assist I thirty five southbound"
             if (Eq(k, "road") && !Eq(k - 1, "county") || (Eq(k, "i") || coded) && !travelled || !(travelled || named || tokens[first].Has(TokenFlags.Capitalized | TokenFlags.AllCaps)))
             {
                 continue;

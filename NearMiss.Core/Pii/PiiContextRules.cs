@@ -63,7 +63,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
     /// <summary>The words rules ask the whole text for (<see cref="TextHasWord"/>), found in one pass for all of them.</summary>
     private static readonly string[] CueWords =
         ["airport", "and", "between", "dash", "dot", "force", "hundred", "marker", "me", "milepost", "mm", "number", "old", "post", "social", "task", "thousand",
-            "wrote", "posted", "reply", "replied", "copy", "what", "name", "car", "time"];
+            "wrote", "posted", "reply", "replied", "copy", "what", "name", "car", "time", "mile"];
 
     /// <summary>Which <see cref="CueWords"/> the text holds, one bit each, once asked.</summary>
     private ulong? cues;

@@ -125,4 +125,16 @@ public sealed class SpeechAgesAndLettersTests
     [Fact]
     public void AnEmailSpelledWithAnAgencysLettersStaysAnEmail() =>
         Assert.Equal(["w bishop at y c s o dot m t dot gov"], Found("call me or email is w bishop at y c s o dot m t dot gov thanks bye", PiiLabel.Email));
+
+    [Theory]
+    [InlineData("vehicle in the ditch, Parks Highway, mile three fifty one, no injuries, tow called", "mile three fifty one")]
+    [InlineData("he's taking exit three oh five, ran the stop sign at the top", "exit three oh five")]
+    [InlineData("oh six forty uh traffic assist I thirty five southbound with the other unit", "I thirty five")]
+    [InlineData("about nine oh five we had a wreck on kentucky fifteen just past the market", "kentucky fifteen")]
+    public void RoadsAndMilesSaidAloud(string text, string road) => Assert.Contains(road, Found(text, PiiLabel.Location));
+
+    [Theory]
+    [InlineData("i ran about a mile three times a week before the academy")]
+    [InlineData("he moved back to kentucky three years ago")]
+    public void DistancesAndStatesBeforeCountsAreNoRoads(string text) => Assert.DoesNotContain(Found(text, PiiLabel.Location), l => l.Contains(' ', StringComparison.Ordinal));
 }
