@@ -190,7 +190,7 @@ internal sealed partial class PiiContextRules
 
             var endsName = nextName < nameEnds.Length && nameEnds[nextName] == k;
             var n = k + 1;
-            if (endsName && (P(n, ',') || P(n, '(')))
+            if (endsName && (P(n, ',') || P(n, '(') || caseless && Eq(n, "comma"))) // ("leroy cash comma fifty nine period", dictated)
             {
                 n++;
                 if (In(AgeHedges, n) && AgeNumber(n + 1, out var hedged) is >= 1 and <= 99 && AgeCloses(hedged + 1))

@@ -25,20 +25,21 @@ internal sealed partial class PiiContextRules
         : w.Equals("tag", StringComparison.OrdinalIgnoreCase) || w.Equals("plate", StringComparison.OrdinalIgnoreCase) ? PiiLabel.Plate
         : w.Equals("birth", StringComparison.OrdinalIgnoreCase) || w.Equals("dob", StringComparison.OrdinalIgnoreCase) ? PiiLabel.Date
         : w.Equals("squad", StringComparison.OrdinalIgnoreCase) || w.Equals("car", StringComparison.OrdinalIgnoreCase) ? PiiLabel.VehicleId
+        : w.Equals("arrest", StringComparison.OrdinalIgnoreCase) || w.Equals("event", StringComparison.OrdinalIgnoreCase) ? PiiLabel.CaseNumber
         : w.Equals("job", StringComparison.OrdinalIgnoreCase) || w.Equals("summons", StringComparison.OrdinalIgnoreCase) || w.Equals("complaint", StringComparison.OrdinalIgnoreCase) || w.Equals("docket", StringComparison.OrdinalIgnoreCase) ? PiiLabel.CaseNumber
         : w.Equals("inmate", StringComparison.OrdinalIgnoreCase) || w.Equals("sid", StringComparison.OrdinalIgnoreCase) ? PiiLabel.OtherId
         : w.Equals("man", StringComparison.OrdinalIgnoreCase) || w.Equals("warden", StringComparison.OrdinalIgnoreCase) || w.Equals("star", StringComparison.OrdinalIgnoreCase) ? PiiLabel.BadgeId
         : null;
 
     /// <summary>Id words that are ordinary nouns too, which say an id only with "number" after them: "man number six six oh four", "job number was …".</summary>
-    private static readonly WordSet NumberedIdWords = new(["man", "job", "complaint", "warden", "star", "inmate"], indexed: false);
+    private static readonly WordSet NumberedIdWords = new(["man", "job", "complaint", "warden", "star", "inmate", "arrest", "event"], indexed: false);
 
     /// <summary>Id words after which two numbers are already a badge: "badge four four", "warden number two two".</summary>
     private static readonly WordSet ShortBadgeWords = new(["badge", "shield", "man", "warden", "star"], indexed: false);
 
     /// <summary>The words <see cref="SpokenIdLabel"/> knows, as a set: a text with none of them has no spoken id.</summary>
     private static readonly WordSet SpokenIdWords = new(["badge", "shield", "case", "incident", "report", "serial", "unit", "tag", "plate", "birth", "dob", "employee", "sign", "license", "licence", "booking", "citation", "warrant", "cad", "dl", "cdl", "vin", "beat", "registration",
-        "squad", "car", "job", "summons", "complaint", "docket", "inmate", "sid", "man", "warden", "star"]);
+        "squad", "car", "job", "summons", "complaint", "docket", "inmate", "sid", "man", "warden", "star", "arrest", "event"]);
 
     /// <summary>
     /// An id said digit by digit or in number words after "badge", "case", "incident" or another word of
@@ -57,7 +58,8 @@ internal sealed partial class PiiContextRules
         for (var k = 0; k + 3 < count; k++)
         {
             // An id word, or a report's letters said before "number" ("r d number is j x four four one").
-            var lettered = Eq(k, "number") && k >= 2 && IsLetterAlone(k - 1) && IsLetterAlone(k - 2) && Spaced(k - 2, k - 1);
+            var lettered = Eq(k, "number") && k >= 2 && (IsLetterAlone(k - 1) && IsLetterAlone(k - 2) && Spaced(k - 2, k - 1)
+                || IsWord(k - 1) && tokens[k - 1].Has(TokenFlags.AllCaps) && tokens[k - 1].Length is 2 or 3 && !tokens[k].Has(TokenFlags.AllCaps)); // "RD number is j b two four"
             if (!lettered && (!In(SpokenIdWords, k) || Eq(k, "sign") && !Eq(k - 1, "call") || In(NumberedIdWords, k) && !Eq(k + 1, "number"))
                 || (lettered ? PiiLabel.CaseNumber : SpokenIdLabel(W(k))) is not { } label)
             {
@@ -65,6 +67,7 @@ internal sealed partial class PiiContextRules
             }
 
             var n = AfterFiller(k + 1); // "badge, uh, four-one-one"
+            n += P(n, '\'') && Eq(n + 1, "s") && tokens[n].Start == tokens[k].End ? 2 : 0; // "the report's m p twenty four dash …"
             n += P(n, ',') || P(n, ':') ? 1 : 0; // "pennsylvania plate, kilo mike romeo four four one eight"
             n += Eq(n, "number") || Eq(n, "no") || P(n, '#') ? 1 : 0;
             n += Eq(n, "is") || Eq(n, "was") ? 1 : 0;

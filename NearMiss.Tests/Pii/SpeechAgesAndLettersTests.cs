@@ -137,4 +137,14 @@ public sealed class SpeechAgesAndLettersTests
     [InlineData("i ran about a mile three times a week before the academy")]
     [InlineData("he moved back to kentucky three years ago")]
     public void DistancesAndStatesBeforeCountsAreNoRoads(string text) => Assert.DoesNotContain(Found(text, PiiLabel.Location), l => l.Contains(' ', StringComparison.Ordinal));
+
+    [Theory]
+    [InlineData("he gave two names um RD number is j b two four one three nine two um the lesson is", "j b two four one three nine two")]
+    [InlineData("we didn't do either. arrest number is k twenty four six six one four four eight. i'll talk", "k twenty four six six one four four eight")]
+    [InlineData("had dispatch call him out first. the report's M P twenty four dash zero eight eight one five. um", "M P twenty four dash zero eight eight one five")]
+    public void CaseNumbersSaidAfterTheirKindOrLetters(string text, string id) => Assert.Contains(id, Found(text, PiiLabel.CaseNumber));
+
+    [Fact]
+    public void AnAgeDictatedAfterItsComma() =>
+        Assert.Contains("fifty nine", Found("dash tenant is leroy cash comma fifty nine period landlord is bernice holt period", PiiLabel.Age));
 }
