@@ -56,13 +56,15 @@ internal sealed partial class PersonRecogniser(PiiScan scan) : PiiRecogniser(sca
 
         // The name stands on the rank's line: "Report Type: Near Miss" then "Job Function:" is no "Miss Job". In lower
         // case, a given name that is also a word goes with a surname after it ("officer brook ashby", "deputy grace tafoya").
-        var worded = !tokens[j].Has(TokenFlags.NewlineBefore) && IsWordedGivenName(j) && IsNameToken(j + 1, strict: true) && !tokens[j + 1].Has(TokenFlags.NewlineBefore);
+        // (said twice, as speech stumbles: "officer brook brook ashby")
+        var surname = j + 1 < count && IsWord(j + 1) && W(j + 1).Equals(W(j), StringComparison.OrdinalIgnoreCase) ? j + 2 : j + 1;
+        var worded = !tokens[j].Has(TokenFlags.NewlineBefore) && IsWordedGivenName(j) && IsNameToken(surname, strict: true) && !tokens[surname].Has(TokenFlags.NewlineBefore);
         if (!worded && !IsNameToken(j, strict: noun || tokens[i].Has(TokenFlags.Lower)) || tokens[j].Has(TokenFlags.NewlineBefore))
         {
             return titled ? j : 0; // (a title with the country in it is a title, not an agency: "a Deputy U.S. Marshal")
         }
 
-        var end = worded ? NameEnd(j + 1, 2, lower: true) : NameEnd(j, 3, lower: tokens[j].Has(TokenFlags.Lower));
+        var end = worded ? NameEnd(surname, 2, lower: true) : NameEnd(j, 3, lower: tokens[j].Has(TokenFlags.Lower));
         if (IsInitial(j) && end == j + 2)
         {
             // "Trooper A.", "Officer B.": a letter standing for a name already withheld.

@@ -561,7 +561,7 @@ internal sealed partial class PiiContextRules
         }
 
         var n = k + 1;
-        if (n >= count || tokens[n].Kind == TokenKind.Punct && !P(n, '-') && !P(n, '/') || Vocative(k))
+        if (n >= count || tokens[n].Kind == TokenKind.Punct && !P(n, '-') && !P(n, '/') || Vocative(k) || IsWord(k - 1) && tokens[k - 1].Is(Lex.Rank) && Spaced(k - 1, k))
         {
             return true;
         }
