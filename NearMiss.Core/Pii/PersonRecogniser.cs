@@ -522,7 +522,10 @@ internal sealed partial class PersonRecogniser(PiiScan scan) : PiiRecogniser(sca
         indexed: false);
 
     private bool IsVerbAfterName(int k) =>
-        tokens[k].Has(TokenFlags.Lower) && VerbsAfterNames.Contains(W(k)) && IsWord(k + 1) && tokens[k + 1].Is(Lex.Stop | Lex.Locative);
+        tokens[k].Has(TokenFlags.Lower) && (VerbsAfterNames.Contains(W(k)) && IsWord(k + 1) && tokens[k + 1].Is(Lex.Stop | Lex.Locative) || SureVerbs.Contains(W(k)));
+
+    /// <summary>Verbs no surname is spelled as, which end a name in lower case whatever follows ("kevin vang speaks hmong", "nunez goes hands on").</summary>
+    internal static readonly WordSet SureVerbs = new(["goes", "gets", "went", "came", "took", "ran", "got", "grabs", "grabbed", "jumps", "jumped", "says", "speaks", "spoke", "told", "tells", "asks", "asked", "yells", "yelled", "starts", "started", "pulls", "pulled"], indexed: false);
 
     private bool IsPossessiveOrArticle(int i) => EqAny(i, "his", "her", "their", "its", "my", "our", "your", "the", "a", "an");
 

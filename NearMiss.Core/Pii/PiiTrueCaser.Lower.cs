@@ -34,7 +34,7 @@ internal static partial class PiiTrueCaser
                 if (!found[i] && IsWord(i) && tokens[i].Has(TokenFlags.Lower) && found[i - 1] && IsWord(i - 1) && NameListed(i - 1)
                     && (NameListed(i) || Unknown(i)) && !tokens[i].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Measure) && !Eq(i, "jr")
                     && !(Unknown(i) && VerbForm(i))
-                    && !(PersonRecogniser.VerbsAfterNames.Contains(W(i)) && IsWord(i + 1) && tokens[i + 1].Is(Lex.Stop | Lex.Locative))
+                    && !(PersonRecogniser.VerbsAfterNames.Contains(W(i)) && IsWord(i + 1) && tokens[i + 1].Is(Lex.Stop | Lex.Locative) || PersonRecogniser.SureVerbs.Contains(W(i)))
                     && !(English(i) && (Eq(i + 1, "up") || Eq(i + 1, "down") || Eq(i + 1, "in") || Eq(i + 1, "out") || Eq(i + 1, "over") || Eq(i + 1, "off") || Eq(i + 1, "back") || Eq(i + 1, "him") || Eq(i + 1, "her") || Eq(i + 1, "them"))))
                 {
                     found[i] = true;
