@@ -120,16 +120,34 @@ internal sealed partial class PiiContextRules
                 said--;
             }
 
+            // Letters read on into the next thing said spell the name in their first part: "gallardo spelled g a l l a r d o
+            // d o b oh two".
+            var from = hyphened ? 0 : tokens[Math.Max(0, k - 10)].Start;
+            if (!hyphened && last - k + 1 == length && !SpellsANameBefore(spans, letters, from, tokens[k].Start))
+            {
+                for (var cut = length - 1; cut >= 4; cut--)
+                {
+                    if (SpellsANameBefore(spans, letters[..cut], from, tokens[k].Start))
+                    {
+                        (length, last) = (cut, k + cut - 1);
+                        letters = letters[..cut];
+                        break;
+                    }
+                }
+            }
+
             var spelled = new PiiSpan(tokens[k].Start, tokens[last].End, PiiLabel.Person);
-            // Letters joined by hyphens are a spelling wherever the name was said before, or after "spell" ("Spell the last name?").
-            var found = SpellsANameBefore(spans, letters, hyphened ? 0 : tokens[Math.Max(0, k - 10)].Start, tokens[k].Start)
-                || hyphened && length >= 4 && AsksToSpell(k);
+            // Letters joined by hyphens are a spelling wherever the name was said before, or after "spell" ("Spell the last name?");
+            // so are four or more after "that's" with a person named just before ("kasia voy chick sorry that's w o j c i k").
+            var found = SpellsANameBefore(spans, letters, from, tokens[k].Start)
+                || length >= 4 && AsksToSpell(k) && (hyphened || !IsNumberWord(last + 1) && !(last + 1 < count && tokens[last + 1].Digits > 0))
+                || length >= 4 && (Eq(k - 1, "thats") || Eq(k - 1, "s") && P(k - 2, '\'') && Eq(k - 3, "that")) && PersonEndsWithin(spans, k, 8);
             if (found)
             {
                 RemoveSpelled(spans, spelled); // (the word of "s as in sam" is no name)
                 added.Add(spelled);
             }
-            else if ((SaysLetters(said, letters) ? said : Spaced(last, last + 1) && SaysLetters(last + 1, letters) ? last + 1 : -1) is >= 0 and var spoken)
+            else if ((SaysLetters(said, letters) ? said : SaysLetters(said - 1, letters) && (tokens[said].Is(Lex.Stop) || EqAny(said, "right", "yeah", "ok", "okay", "sorry")) ? said - 1 : Spaced(last, last + 1) && SaysLetters(last + 1, letters) ? last + 1 : -1) is >= 0 and var spoken)
             {
                 // (the word just before the letters, or just after them: "efrain g o m e z gomez")
                 found = true;
@@ -164,6 +182,21 @@ internal sealed partial class PiiContextRules
     /// </summary>
     private static void RemoveSpelled(List<PiiSpan> spans, PiiSpan spelled) =>
         spans.RemoveAll(s => s.Start >= spelled.Start && s.End <= spelled.End || s.Label == PiiLabel.Person && s.Start < spelled.End && spelled.Start < s.End);
+
+    /// <summary>Does a person found end in the <paramref name="tokensBefore"/> tokens before <paramref name="k"/>?</summary>
+    private bool PersonEndsWithin(List<PiiSpan> spans, int k, int tokensBefore)
+    {
+        var from = tokens[Math.Max(0, k - tokensBefore)].Start;
+        foreach (var span in spans)
+        {
+            if (span.Label == PiiLabel.Person && span.End > from && span.End <= tokens[k].Start)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Is token <paramref name="k"/> the word the letters spell (ignoring case)?</summary>
     private bool SaysLetters(int k, ReadOnlySpan<char> letters) =>

@@ -147,4 +147,11 @@ public sealed class SpeechAgesAndLettersTests
     [Fact]
     public void AnAgeDictatedAfterItsComma() =>
         Assert.Contains("fifty nine", Found("dash tenant is leroy cash comma fifty nine period landlord is bernice holt period", PiiLabel.Age));
+
+    [Theory]
+    [InlineData("one detained name of ruben gallardo spelled g a l l a r d o d o b oh two fourteen oh one", "g a l l a r d o")]
+    [InlineData("me and my partner kasia voy chick sorry that's w o j c i k we're on the platform", "w o j c i k")]
+    [InlineData("DEP: Spell the last name for me.\nDRIVER: B R O W N.\nDEP: Date of birth?", "B R O W N")]
+    [InlineData("the guy was uh Travis lindqvist right L I N D Q V I S T. and the date was wrong", "L I N D Q V I S T")]
+    public void NamesSpelledAfterAWordOrAQuestion(string text, string spelled) => Assert.Contains(spelled, Found(text, PiiLabel.Person));
 }
