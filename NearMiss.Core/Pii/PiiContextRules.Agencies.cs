@@ -357,4 +357,53 @@ internal sealed partial class PiiContextRules
 
         return found;
     }
+
+    /// <summary>The parts of a police agency said with their number: "district four", "the ninth district", "sector four".</summary>
+    private static readonly WordSet NumberedSubUnits = new(["district", "precinct", "sector", "zone", "division"], indexed: false);
+
+    /// <summary>
+    /// A police district, precinct or sector said with its number in words, in caseless text: "working out of district
+    /// four", "i'm in the ninth district", "my partner from the sector four car". The word before it must be one that
+    /// names where one works ("of", "the", "in", "from", "to", "at"); a count after it is none ("district four times").
+    /// </summary>
+    private void SaidSubUnits(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!caseless || !TextHas(NumberWords) && !TextHas(OrdinalWords))
+        {
+            return;
+        }
+
+        for (var k = 1; k + 1 < count; k++)
+        {
+            if (!IsWord(k) || tokens[k].Length < 4 || !NumberedSubUnits.Contains(text, tokens[k]))
+            {
+                continue;
+            }
+
+            int start, end;
+            if (IsNumberWord(k + 1) && !Eq(k + 1, "oh") && Spaced(k, k + 1))
+            {
+                (start, end) = (k, IsNumberWord(k + 2) && Spaced(k + 1, k + 2) ? k + 2 : k + 1);
+                if (In(Counted, end + 1) || IsNumberWord(end + 1))
+                {
+                    continue;
+                }
+            }
+            else if (In(OrdinalWords, k - 1) && Spaced(k - 1, k))
+            {
+                (start, end) = (In(NumberWords, k - 2) && Spaced(k - 2, k - 1) ? k - 2 : k - 1, k);
+            }
+            else
+            {
+                continue;
+            }
+
+            if (EqAny(start - 1, "of", "the", "in", "from", "to", "at") && !Overlaps(spans, tokens[start].Start, tokens[end].End) && !Overlaps(added, tokens[start].Start, tokens[end].End))
+            {
+                added.Add(new PiiSpan(tokens[start].Start, tokens[end].End, PiiLabel.Agency));
+            }
+
+            k = end;
+        }
+    }
 }

@@ -237,6 +237,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
             AgencySubUnits(kept); // (their sub-units: "dallas pd southeast patrol division")
         }
 
+        SaidSubUnits(kept, added);
         SpeakersAndAddressees(kept, added);
         SignOffs(kept);
         TimedSpeakers(kept, added);

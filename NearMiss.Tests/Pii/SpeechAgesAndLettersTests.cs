@@ -154,4 +154,14 @@ public sealed class SpeechAgesAndLettersTests
     [InlineData("DEP: Spell the last name for me.\nDRIVER: B R O W N.\nDEP: Date of birth?", "B R O W N")]
     [InlineData("the guy was uh Travis lindqvist right L I N D Q V I S T. and the date was wrong", "L I N D Q V I S T")]
     public void NamesSpelledAfterAWordOrAQuestion(string text, string spelled) => Assert.Contains(spelled, Found(text, PiiLabel.Person));
+
+    [Theory]
+    [InlineData("four charlie twelve working late shift out of district four and we stop a silver impala", "district four")]
+    [InlineData("ok so this is from the twenty fifth district, i was working a beat car", "twenty fifth district")]
+    [InlineData("ronaldo santos my partner from the sector four car he's the one who saw it", "sector four")]
+    public void PoliceDistrictsSaidWithTheirNumber(string text, string agency) => Assert.Contains(agency, Found(text, PiiLabel.Agency));
+
+    [Fact]
+    public void ADistrictBeforeACountIsNone() =>
+        Assert.Empty(Found("we covered the district four times that night before it calmed down", PiiLabel.Agency));
 }
