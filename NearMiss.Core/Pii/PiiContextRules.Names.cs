@@ -298,12 +298,12 @@ internal sealed partial class PiiContextRules
         return between.IndexOfAny("\"“”") >= 0 && !between.ContainsAnyExcept(" \"“”");
     }
 
-    /// <summary>The words that open a nickname's shape in <see cref="Nicknamed"/>: "calls her", "goes by", "aka", "known as", "big mike".</summary>
-    private static readonly WordSet NicknameOpeners = new(["her", "him", "me", "by", "aka", "as", "big", "lil", "little"]);
+    /// <summary>The words that open a nickname's shape in <see cref="Nicknamed"/>: "calls her", "goes by", "aka", "known as", "big mike", "calls rusty real name".</summary>
+    private static readonly WordSet NicknameOpeners = new(["her", "him", "me", "by", "aka", "as", "big", "lil", "little", "calls"]);
 
     /// <summary>
     /// Nicknames said to be nicknames: "(everybody calls her fab)", "goes by chuy", "aka "bird"", "sarge (wolf)", "me and
-    /// big mike".
+    /// big mike", "everybody calls rusty real name russell".
     /// </summary>
     private void Nicknamed(List<PiiSpan> spans, List<PiiSpan> added)
     {
@@ -324,7 +324,7 @@ internal sealed partial class PiiContextRules
             var j = -1;
             if ((Eq(k, "her") || Eq(k, "him") || Eq(k, "me")) && (Eq(k - 1, "calls") || Eq(k - 1, "call") || Eq(k - 1, "called"))
                 || Eq(k, "by") && (Eq(k - 1, "goes") || Eq(k - 1, "went") || Eq(k - 1, "go") || Eq(k - 1, "going"))
-                || Eq(k, "aka") || Eq(k, "as") && Eq(k - 1, "known"))
+                || Eq(k, "aka") || Eq(k, "as") && Eq(k - 1, "known") || Eq(k, "calls") && Eq(k + 2, "real") && Eq(k + 3, "name"))
             {
                 j = k + 1;
                 if (P(j, '"') || P(j, '\'') || j < count && text[tokens[j].Start] == '“')

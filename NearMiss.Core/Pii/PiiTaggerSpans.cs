@@ -226,7 +226,8 @@ internal static class PiiTaggerSpans
         first >= 2 && (Is(text, tokens[first - 1], "by") && Is(text, tokens[first - 2], "goes")
             || Is(text, tokens[first - 1], "as") && Is(text, tokens[first - 2], "known")
             || (Is(text, tokens[first - 1], "him") || Is(text, tokens[first - 1], "her")) && (Is(text, tokens[first - 2], "calls") || Is(text, tokens[first - 2], "called")))
-        || first >= 1 && Is(text, tokens[first - 1], "aka");
+        || first >= 1 && Is(text, tokens[first - 1], "aka")
+        || first >= 1 && first + 2 < tokens.Length && Is(text, tokens[first - 1], "calls") && Is(text, tokens[first + 1], "real") && Is(text, tokens[first + 2], "name");
 
     private static bool Is(string text, in Token token, string word) =>
         token.Kind == TokenKind.Word && text.AsSpan(token.Start, token.Length).Equals(word, StringComparison.OrdinalIgnoreCase);

@@ -164,4 +164,8 @@ public sealed class SpeechAgesAndLettersTests
     [Fact]
     public void ADistrictBeforeACountIsNone() =>
         Assert.Empty(Found("we covered the district four times that night before it calmed down", PiiLabel.Agency));
+
+    [Fact]
+    public void ANicknameBeforeTheRealName() =>
+        Assert.Contains("rusty", Found("there's a guy everybody down there calls rusty real name russell amato", PiiLabel.Person));
 }
