@@ -324,13 +324,14 @@ internal sealed partial class PiiContextRules
                 end = k; // "about two am"
             }
 
-            // "nine thirty pm": the half of the day goes with it, and makes it a time without a lead.
+            // "nine thirty pm": the half of the day goes with it, and makes it a time without a lead; so does a part of
+            // the day said after it, which stays out of the span ("two thirty in the morning", "ten fifteen at night").
             var half = end > 0 ? AmPmEnd(end + 1) : -1;
             if (half > 0)
             {
                 end = half;
             }
-            else if (!led)
+            else if (!led && !(end > k && (DayPartAfter(end + 1) || ClockSaidAfter(lead))))
             {
                 continue;
             }
@@ -344,6 +345,14 @@ internal sealed partial class PiiContextRules
             }
         }
     }
+
+    /// <summary>What a clock of hour and minutes is said after, for a recording: "it's uh ten fifteen", "interview ends ten thirty one".</summary>
+    private bool ClockSaidAfter(int lead) =>
+        Eq(lead, "s") && P(lead - 1, '\'') && Eq(lead - 2, "it") || EqAny(lead, "ends", "ended", "begins", "began", "starts", "started", "now");
+
+    /// <summary>"in the morning", "in the afternoon", "in the evening", "at night" at <paramref name="k"/>.</summary>
+    private bool DayPartAfter(int k) =>
+        Eq(k, "in") && Eq(k + 1, "the") && EqAny(k + 2, "morning", "afternoon", "evening") || Eq(k, "at") && Eq(k + 1, "night");
 
     /// <summary>The last token of "o'clock" (or "oclock") at <paramref name="k"/>, or -1.</summary>
     private int OClockEnd(int k) =>

@@ -168,4 +168,14 @@ public sealed class SpeechAgesAndLettersTests
     [Fact]
     public void ANicknameBeforeTheRealName() =>
         Assert.Contains("rusty", Found("there's a guy everybody down there calls rusty real name russell amato", PiiLabel.Person));
+
+    [Theory]
+    [InlineData("this was thursday, like two, two thirty in the morning. we get a call", "two thirty")]
+    [InlineData("SGT: ok we're recording. it's uh ten fifteen on the third. deputy go ahead", "ten fifteen")]
+    [InlineData("i'll put it in for the quarterly. interview ends ten thirty one.", "ten thirty one")]
+    public void ClocksSaidBeforeAPartOfTheDayOrForARecording(string text, string time) => Assert.Contains(time, Found(text, PiiLabel.Time));
+
+    [Fact]
+    public void ACountBeforeAPartOfTheDayIsNoClock() =>
+        Assert.Empty(Found("we did five twenty minute checks in the morning", PiiLabel.Time));
 }
