@@ -126,4 +126,37 @@ internal sealed partial class PiiContextRules
         var end = P(k + 1, '-') && k + 2 < count && tokens[k + 2].Kind == TokenKind.Number && tokens[k + 1].Start == tokens[k].End && tokens[k + 2].Start == tokens[k + 1].End ? k + 2 : k;
         return IsWord(end + 1) && tokens[end + 1].Is(Lex.Measure) || P(end + 1, ':') && end + 2 < count && tokens[end + 2].Kind == TokenKind.Number ? -1 : end;
     }
+
+    /// <summary>
+    /// A police dog's name after "k nine" said aloud, as speech-to-text writes K9 ("my partner is k nine jinx she's a
+    /// malinois", "k nine ranger, he's three"): a word that is no title, count or unit, before a pause, a pronoun or a verb
+    /// of being. Its other mentions are found with the names'.
+    /// </summary>
+    private void SaidK9Names(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!caseless || !TextHas(NumberWords))
+        {
+            return;
+        }
+
+        for (var k = 0; k + 2 < count; k++)
+        {
+            if (!Eq(k, "k") || !Eq(k + 1, "nine") || !Spaced(k, k + 1) || !Spaced(k + 1, k + 2))
+            {
+                continue;
+            }
+
+            var j = k + 2;
+            var closes = j + 1 >= count || tokens[j + 1].Kind == TokenKind.Punct || tokens[j + 1].Has(TokenFlags.NewlineBefore) || EqAny(j + 1, "she", "he", "is", "was", "and", "uh", "um");
+            if (IsWord(j) && tokens[j].Length > 2 && closes && !tokens[j].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Measure) && !IsNumberWord(j) && !In(NotDogNames, j)
+                && !Overlaps(spans, tokens[j].Start, tokens[j].End) && !Overlaps(added, tokens[j].Start, tokens[j].End))
+            {
+                added.Add(new PiiSpan(tokens[j].Start, tokens[j].End, PiiLabel.OtherId));
+            }
+        }
+    }
+
+    /// <summary>What follows "k nine" that is no dog's name: the unit, its people, its work.</summary>
+    private static readonly WordSet NotDogNames = new(["unit", "units", "officer", "handler", "deputy", "team", "truck", "car", "track", "tracking", "sniff", "deployment", "deployed", "bite",
+        "search", "program", "trained", "training", "partner", "dog", "vehicle", "sergeant", "corporal", "trooper", "report", "incident", "call", "log", "memo", "note", "notes", "update", "work"], indexed: false);
 }
