@@ -335,7 +335,11 @@ internal sealed partial class IdentifierRecogniser(PiiScan scan) : PiiRecogniser
             case "call" when Eq(i + 1, "sign"):
                 return KeywordValue(i + 2, PiiLabel.BadgeId);
             case "unit" or "units":
-                return KeywordValue(i + 1, PiiLabel.BadgeId);
+                {
+                    // A unit's label before what it says on the radio: "UNIT: 10-4, setting flares" is a ten-code.
+                    var j = SkipMarkers(i + 1);
+                    return Eq(j, "10") && P(j + 1, '-') && Adj(j + 1) && j + 2 < count && tokens[j + 2].Kind == TokenKind.Number && Adj(j + 2) ? 0 : KeywordValue(i + 1, PiiLabel.BadgeId);
+                }
             case "serial" or "sn" or "ser":
                 {
                     var weapon = false;

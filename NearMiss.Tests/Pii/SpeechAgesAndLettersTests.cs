@@ -185,4 +185,9 @@ public sealed class SpeechAgesAndLettersTests
         const string text = "k nine unit, my partner is k nine jinx she's a belgian malinois. um so the track goes into the woods. jinx is on the line and i'm running";
         Assert.Equal(["jinx", "jinx"], Found(text, PiiLabel.OtherId));
     }
+
+    [Theory]
+    [InlineData("DISPATCH: copy\nUNIT: 10-4, setting flares at the curve")]
+    [InlineData("0703  DISPATCH: All units 10-33, shots fired at the exit")]
+    public void ATenCodeAfterUnitIsNoCallSign(string text) => Assert.Empty(Found(text, PiiLabel.BadgeId));
 }
