@@ -460,7 +460,8 @@ internal sealed partial class PiiContextRules
         var found = false;
         for (var k = 1; k < count; k++)
         {
-            if (!IsWord(k) || !tokens[k].Has(TokenFlags.Lower) || tokens[k].Length > 8 || (text[tokens[k].Start] | 0x20) is not ('p' or 's' or 'm' or 'd') && !(tokens[k].Length == 1 && (text[tokens[k].Start] | 0x20) == 'o'))
+            // (the heads below are of one, two, three, six, seven or eight letters)
+            if (!IsWord(k) || !tokens[k].Has(TokenFlags.Lower) || tokens[k].Length is > 8 or 4 or 5 || (text[tokens[k].Start] | 0x20) is not ('p' or 's' or 'm' or 'd') && !(tokens[k].Length == 1 && (text[tokens[k].Start] | 0x20) == 'o'))
             {
                 continue;
             }
