@@ -359,7 +359,7 @@ internal sealed partial class PersonRecogniser(PiiScan scan) : PiiRecogniser(sca
                         if (tokens[j].Has(TokenFlags.Lower))
                         {
                             end = j + 1;
-                            while (end < count && end < j + 3 && IsWord(end) && (tokens[end].Has(TokenFlags.Lower) || stated && Cap(end)) && !tokens[end].Is(Lex.Stop) && (!tokens[end].Is(Lex.Common) || stated && tokens[end].Is(Lex.Surname) && !VerbsAfterNames.Contains(W(end)) && !EqAny(end, "said", "says", "told")) && !tokens[end].Is(Lex.Locative)
+                            while (end < count && end < j + 3 && IsWord(end) && (tokens[end].Has(TokenFlags.Lower) || stated && Cap(end)) && !tokens[end].Is(Lex.Stop) && (!tokens[end].Is(Lex.Common) || stated && tokens[end].Is(Lex.Surname) && !IsVerbAfterNameWord(W(end)) && !Eq(end, "said")) && !tokens[end].Is(Lex.Locative)
                                 && (tokens[end].Is(Lex.GivenName | Lex.Surname) || tokens[end].Has(TokenFlags.NonAscii) || tokens[end].Lex.Flags == Lex.None))
                             {
                                 end++;
@@ -514,15 +514,18 @@ internal sealed partial class PersonRecogniser(PiiScan scan) : PiiRecogniser(sca
     }
 
     /// <summary>
-    /// Verbs of moving and doing said right after a name, some of them surnames too ("Goes", "Dove"): in lower case and
-    /// before a word of grammar they end the name ("dupree goes to roll him", "reyes dove over the hood").
+    /// Verbs of moving and doing said right after a name that are surnames too ("Dove", "Runs"): in lower case and before
+    /// a word of grammar they end the name ("reyes dove over the hood"); <see cref="SureVerbs"/> end it whatever follows.
     /// </summary>
     internal static readonly WordSet VerbsAfterNames = new(
-        ["goes", "gets", "dove", "dives", "jumps", "jumped", "runs", "comes", "takes", "grabs", "steps", "went", "came", "took", "ran", "fell", "got", "hops", "slips", "swings", "reaches"],
+        ["dove", "dives", "runs", "comes", "takes", "steps", "fell", "hops", "slips", "swings", "reaches"],
         indexed: false);
 
     private bool IsVerbAfterName(int k) =>
         tokens[k].Has(TokenFlags.Lower) && (VerbsAfterNames.Contains(W(k)) && IsWord(k + 1) && tokens[k + 1].Is(Lex.Stop | Lex.Locative) || SureVerbs.Contains(W(k)));
+
+    /// <summary>A verb of either list (<see cref="VerbsAfterNames"/>, <see cref="SureVerbs"/>).</summary>
+    internal static bool IsVerbAfterNameWord(ReadOnlySpan<char> w) => VerbsAfterNames.Contains(w) || SureVerbs.Contains(w);
 
     /// <summary>Verbs no surname is spelled as, which end a name in lower case whatever follows ("kevin vang speaks hmong", "nunez goes hands on").</summary>
     internal static readonly WordSet SureVerbs = new(["goes", "gets", "went", "came", "took", "ran", "got", "grabs", "grabbed", "jumps", "jumped", "says", "speaks", "spoke", "told", "tells", "asks", "asked", "yells", "yelled", "starts", "started", "pulls", "pulled"], indexed: false);

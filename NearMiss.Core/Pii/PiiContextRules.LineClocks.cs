@@ -176,7 +176,7 @@ internal sealed partial class PiiContextRules
     /// </summary>
     private void ElapsedTimes(List<PiiSpan> spans)
     {
-        if (!Shapes.HasPunct(':'))
+        if (!Shapes.HasPunct(':') || !spans.Exists(static s => s.Label == PiiLabel.Time))
         {
             return;
         }
