@@ -418,6 +418,7 @@ internal sealed partial class PiiContextRules
                 || EqAny(k, "us", "sr", "fm") && tokens[k].Has(TokenFlags.AllCaps) && !caseless; // "Altima, US three oh one southbound"
             var named = EqAny(k, "route", "highway", "hwy", "interstate"); // "traffic stop highway four forty one"
             travelled |= Eq(k, "i") && EqAny(NumberWordsEnd(k + 1, k + 4), "northbound", "southbound", "eastbound", "westbound"); // "assist I thirty five southbound"
+            travelled |= Eq(k, "exit") && !Eq(NumberWordsEnd(k + 1, k + 4), "of"); // "just before exit one eighty five" (not "exit one of them")
             if (Eq(k, "road") && !Eq(k - 1, "county") || (Eq(k, "i") || coded) && !travelled || !(travelled || named || tokens[first].Has(TokenFlags.Capitalized | TokenFlags.AllCaps)))
             {
                 continue;

@@ -267,7 +267,7 @@ internal sealed partial class PiiContextRules
             var bound = IsBound(b) || EqAny(b, "on", "onto") && IsBound(b - 1);
             var n = SaidNumberEnd(k);
             var roadAfter = EqAny(n, "freeway", "fwy", "expressway", "tollway", "interchange", "onramp", "offramp") || EqAny(n, "on", "off") && EqAny(n + 1, "ramp", "ramps");
-            if (!(bound || Eq(k - 1, "the") && roadAfter) || In(Counted, n) || IsWord(n) && tokens[n].Is(Lex.Measure) || EqAny(n, "mph", "block", "blocks", "percent", "lane", "lanes", "way", "door", "doors", "wheeler", "cylinder"))
+            if (!(bound || Eq(k - 1, "the") && roadAfter || IsBareRoadNumber(k, n)) || In(Counted, n) || IsWord(n) && tokens[n].Is(Lex.Measure) || EqAny(n, "mph", "block", "blocks", "percent", "lane", "lanes", "way", "door", "doors", "wheeler", "cylinder"))
             {
                 k = n - 1;
                 continue;
@@ -284,6 +284,28 @@ internal sealed partial class PiiContextRules
 
             k = n - 1;
         }
+    }
+
+    /// <summary>
+    /// A road's number said bare after "on", "off", "onto", "up" or "down", in the shape a road's number has and a count
+    /// seldom has: "on two seventy", "just off three oh one", "going up one ninety one", and after "on", "off" or "onto"
+    /// only, "on sixty three".
+    /// </summary>
+    private bool IsBareRoadNumber(int k, int n)
+    {
+        if (!EqAny(k - 1, "on", "off", "onto", "up", "down") || n - k is < 2 or > 3 || IsWord(n) && tokens[n].Is(Lex.StreetSuffix))
+        {
+            return false;
+        }
+
+        int Value(int i) => Eq(i, "oh") ? 0 : NumberWords.Value(W(i));
+        var (first, second) = (Value(k), Value(k + 1));
+        if (n - k == 2 && first is >= 20 and <= 90 && second is >= 1 and <= 9)
+        {
+            return !EqAny(k - 1, "up", "down");
+        }
+
+        return first is >= 1 and <= 9 && (second == 0 || second >= 10) && (n - k == 2 ? second != 0 : second is 0 or >= 20 && Value(k + 2) is >= 1 and <= 9);
     }
 
     /// <summary>A direction of travel: "northbound", "sb".</summary>
