@@ -216,6 +216,42 @@ internal sealed partial class PiiContextRules
         }
     }
 
+    /// <summary>The last word of a hospital's name said short: "norman regional", "Grady Memorial", "la general".</summary>
+    private static readonly WordSet HospitalTails = new(["regional", "general", "memorial", "methodist", "baptist", "presbyterian", "mercy"], indexed: false);
+
+    /// <summary>
+    /// A hospital said short after "to", "at" or "from": "she went to norman regional by ambulance", "transport to lake
+    /// cumberland regional", "TRANSPORTED TO IVINSON MEMORIAL IN LARAMIE". Up to three words before the tail, none a word
+    /// of grammar, at least one a place, a name or a word no list knows; the name ends with the tail (not "Memorial Day",
+    /// "regional academy").
+    /// </summary>
+    private void HospitalsSaidShort(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        for (var k = 2; k < count; k++)
+        {
+            if (!IsWord(k) || !HospitalTails.Contains(text, tokens[k]) || IsWord(k + 1) && !tokens[k + 1].Is(Lex.Stop) && !tokens[k + 1].Has(TokenFlags.NewlineBefore))
+            {
+                continue;
+            }
+
+            var first = k;
+            var named = false;
+            while (first > k - 3 && IsWord(first - 1) && !tokens[first - 1].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Month | Lex.Weekday) && !tokens[first - 1].Lex.Has(LexExtra.NotPii) && Spaced(first - 1, first))
+            {
+                first--;
+                named |= tokens[first].Is(Lex.Place | Lex.County | Lex.State | Lex.GivenName | Lex.Surname) || !English(first);
+            }
+
+            var lead = Eq(first - 1, "the") ? first - 2 : first - 1;
+            if (first == k || !named || !EqAny(lead, "to", "at", "from"))
+            {
+                continue;
+            }
+
+            AddInPlace(spans, added, new PiiSpan(tokens[first].Start, tokens[k].End, PiiLabel.Location));
+        }
+    }
+
     /// <summary>The words of a shop, bar or garage named after its owner: "zielinski's bakery", "Cornett's Market".</summary>
     private static readonly WordSet ShopWords = new(["bakery", "market", "grocery", "groceries", "liquor", "liquors", "bar", "tavern", "pub", "grill", "diner", "cafe", "restaurant", "pizza", "pizzeria",
         "tacos", "taqueria", "bbq", "barbecue", "deli", "store", "shop", "motel", "garage", "tire", "tires", "towing", "auto", "pawn", "jewelry", "jewelers", "salon", "nails", "laundromat",

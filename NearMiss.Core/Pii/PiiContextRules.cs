@@ -250,6 +250,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         Rooms(kept, added);
         VehicleNumbers(kept, added);
         TakenToPlaces(kept, added);
+        HospitalsSaidShort(kept, added);
         ShopsOfOwners(kept, added);
         LowerPremises(kept, added);
         ShortYears(kept, added);
