@@ -193,25 +193,46 @@ internal sealed partial class PiiContextRules
 
     /// <summary>
     /// A caller naming themselves as a call or a message opens: "hey sarge it's bill uh bill tranh", "hey t bone it's ray,
-    /// uh, call me", "Speaker 1: hey it's darnell, you got a minute?". "it's" within the first words of a line, then a
-    /// given name the lists know, then a pause, a comma, the sentence's end or "from" (not "for what it's worth").
+    /// uh, call me", "Speaker 1: hey it's darnell, you got a minute?", "hey its hunter from olathe north", "hey sarge it's
+    /// uh it's jun it's jun dela cruz". "it's" (or "its") within the first words of a line, said once or twice with pauses
+    /// between, then a given name the lists know, then a pause, a comma, the sentence's end or a word a caller goes on with
+    /// ("from", "calling", "dictating", "sorry"); not "for what it's worth".
     /// </summary>
     private void SelfNamed(List<PiiSpan> spans, List<PiiSpan> added)
     {
-        for (var k = 3; k + 1 < count; k++)
+        for (var k = 2; k + 1 < count; k++)
         {
-            if (!IsWord(k) || !tokens[k].Is(Lex.GivenName) || !Eq(k - 1, "s") || !P(k - 2, '\'') || !Eq(k - 3, "it") || Eq(k - 4, "what") || !OpensLine(k - 3, 4)
-                || tokens[k].Is(Lex.Stop | Lex.Rank | Lex.Role) || tokens[k].Lex.Has(LexExtra.NotPii))
+            if (!IsWord(k) || !tokens[k].Is(Lex.GivenName) || tokens[k].Is(Lex.Stop | Lex.Rank | Lex.Role) || tokens[k].Lex.Has(LexExtra.NotPii))
             {
                 continue;
             }
 
-            if ((P(k + 1, ',') || P(k + 1, '.') || P(k + 1, '?') || IsFiller(k + 1) || EqAny(k + 1, "from", "calling") || tokens[k + 1].Has(TokenFlags.NewlineBefore))
+            var open = ItsBefore(k);
+            open = open > 0 && ItsBefore(open) is >= 0 and var again ? again : open; // "it's uh it's jun"
+            if (open < 0 || Eq(open - 1, "what") || !OpensLine(open, 4))
+            {
+                continue;
+            }
+
+            if ((P(k + 1, ',') || P(k + 1, '.') || P(k + 1, '?') || IsFiller(k + 1) || EqAny(k + 1, "from", "calling", "dictating", "sorry", "here", "again", "with", "it")
+                    || tokens[k + 1].Has(TokenFlags.NewlineBefore))
                 && !Overlaps(spans, tokens[k].Start, tokens[k].End) && !Overlaps(added, tokens[k].Start, tokens[k].End))
             {
                 added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.Person));
             }
         }
+    }
+
+    /// <summary>The "it" of the "it's" (or the "its") said just before token <paramref name="k"/>, pauses and commas between; or -1.</summary>
+    private int ItsBefore(int k)
+    {
+        var j = k - 1;
+        while (j > 0 && (IsFiller(j) || P(j, ',')))
+        {
+            j--;
+        }
+
+        return Eq(j, "its") ? j : Eq(j, "s") && P(j - 1, '\'') && Eq(j - 2, "it") ? j - 2 : -1;
     }
 
     /// <summary>Is <paramref name="k"/> among the first <paramref name="words"/> tokens of its line (after a speaker's colon, if any)?</summary>
