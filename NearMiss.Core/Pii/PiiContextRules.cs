@@ -260,6 +260,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         RadioClockTimes(kept, added);
         Alternatives(kept, added);
         Corrections(kept, added);
+        NamesRestarted(kept, added);
         LowerStates(kept, added);
         Merge(kept, added);
         SurnameFirst(kept);
