@@ -56,12 +56,24 @@ internal sealed partial class PersonRecogniser(PiiScan scan) : PiiRecogniser(sca
 
         // The name stands on the rank's line: "Report Type: Near Miss" then "Job Function:" is no "Miss Job". In lower
         // case, a given name that is also a word goes with a surname after it ("officer brook ashby", "deputy grace tafoya").
-        // (said twice, as speech stumbles: "officer brook brook ashby")
-        var surname = j + 1 < count && IsWord(j + 1) && W(j + 1).Equals(W(j), StringComparison.OrdinalIgnoreCase) ? j + 2 : j + 1;
+        // (said twice, as speech stumbles: "officer brook brook ashby", "deputy rusty uh rusty mills")
+        var again = j + 1;
+        while (again < j + 3 && again < count && tokens[again].Kind == TokenKind.Word && PiiContextRules.Fillers.Contains(text, tokens[again]))
+        {
+            again++;
+        }
+
+        var surname = again < count && IsWord(again) && W(again).Equals(W(j), StringComparison.OrdinalIgnoreCase) ? again + 1 : j + 1;
         var worded = !tokens[j].Has(TokenFlags.NewlineBefore) && IsWordedGivenName(j) && IsNameToken(surname, strict: true) && !tokens[surname].Has(TokenFlags.NewlineBefore);
         if (!worded && !IsNameToken(j, strict: noun || tokens[i].Has(TokenFlags.Lower)) || tokens[j].Has(TokenFlags.NewlineBefore))
         {
             return titled ? j : 0; // (a title with the country in it is a title, not an agency: "a Deputy U.S. Marshal")
+        }
+
+        if (worded && surname > j + 2)
+        {
+            Emit(j, j + 1, PiiLabel.Person); // (the name said first, apart from the pause)
+            j = surname - 1;
         }
 
         var end = worded ? NameEnd(surname, 2, lower: true) : NameEnd(j, 3, lower: tokens[j].Has(TokenFlags.Lower));
