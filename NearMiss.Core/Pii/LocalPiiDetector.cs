@@ -117,11 +117,27 @@ public sealed class LocalPiiDetector : IPiiDetector
         spans = new PiiContextRules(text, tokens, count, _lexicon, caseless).Apply(spans, names);
         if (_tagger is not null)
         {
+            var persons = CountPersons(spans);
             spans = PiiTaggerSpans.Add(spans, text, tokens.AsSpan(0, count), caseless, _tagger, _threshold, _lexicon);
+            if (CountPersons(spans) > persons)
+            {
+                spans = new PiiContextRules(text, tokens, count, _lexicon, caseless).ApplyToTaggedNames(spans);
+            }
         }
 
         spans = PiiProducts.Drop(spans, text, tokens.AsSpan(0, count), _lexicon);
         spans = PiiTerms.Drop(spans, text, tokens.AsSpan(0, count), _lexicon);
         return PiiTerms.DropIfOnlyTerms(spans, original, text, tokens.AsSpan(0, count), _lexicon);
+    }
+
+    private static int CountPersons(List<PiiSpan> spans)
+    {
+        var persons = 0;
+        foreach (var span in spans)
+        {
+            persons += span.Label == PiiLabel.Person ? 1 : 0;
+        }
+
+        return persons;
     }
 }
