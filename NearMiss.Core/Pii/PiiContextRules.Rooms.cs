@@ -252,6 +252,37 @@ internal sealed partial class PiiContextRules
         }
     }
 
+    /// <summary>
+    /// A hospital named for a saint, said after "to", "at" or "from": "transported to St. Luke's", "went to st v's", "at
+    /// saint joe's", "50 minutes out at St. Mary". Not a street ("to St. Charles Avenue") or a town ("St. Paul", which the
+    /// place lists hold).
+    /// </summary>
+    private void SaintsPlaces(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        for (var k = 1; k + 1 < count; k++)
+        {
+            if (!EqAny(k, "saint", "st") || !IsWord(k) || !EqAny(Eq(k - 1, "the") ? k - 2 : k - 1, "to", "at", "from"))
+            {
+                continue;
+            }
+
+            var name = P(k + 1, '.') ? k + 2 : k + 1;
+            if (!IsWord(name) || tokens[name].Has(TokenFlags.NewlineBefore) || tokens[name].Is(Lex.Stop | Lex.Place | Lex.County | Lex.Month | Lex.Weekday) || name > k + 1 && !Spaced(k + 1, name))
+            {
+                continue;
+            }
+
+            var end = (P(name + 1, '\'') || P(name + 1, '’')) && Eq(name + 2, "s") && tokens[name + 1].Start == tokens[name].End ? name + 2 : name;
+            if (IsWord(end + 1) && tokens[end + 1].Is(Lex.StreetSuffix) && !tokens[end + 1].Is(Lex.Stop))
+            {
+                continue;
+            }
+
+            AddInPlace(spans, added, new PiiSpan(tokens[k].Start, tokens[end].End, PiiLabel.Location));
+            k = end;
+        }
+    }
+
     /// <summary>The words of a shop, bar or garage named after its owner: "zielinski's bakery", "Cornett's Market".</summary>
     private static readonly WordSet ShopWords = new(["bakery", "market", "grocery", "groceries", "liquor", "liquors", "bar", "tavern", "pub", "grill", "diner", "cafe", "restaurant", "pizza", "pizzeria",
         "tacos", "taqueria", "bbq", "barbecue", "deli", "store", "shop", "motel", "garage", "tire", "tires", "towing", "auto", "pawn", "jewelry", "jewelers", "salon", "nails", "laundromat",

@@ -275,6 +275,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         VehicleNumbers(kept, added);
         TakenToPlaces(kept, added);
         HospitalsSaidShort(kept, added);
+        SaintsPlaces(kept, added);
         ShopsOfOwners(kept, added);
         LowerPremises(kept, added);
         ShortYears(kept, added);
