@@ -250,6 +250,11 @@ internal sealed partial class PiiContextRules
             {
                 n = k + 3;
             }
+            else if (Eq(k, "you") && P(k + 1, '\'') && Eq(k + 2, "re") && tokens[k + 1].Start == tokens[k].End || Eq(k, "youre"))
+            {
+                n = Eq(k, "youre") ? k + 1 : k + 3; // "so you're twenty four", asked back
+                fused = true;
+            }
             else
             {
                 continue;
@@ -260,6 +265,8 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
+            var pronoun = fused || EqAny(k, "he", "she");
+
             n = AfterFiller(n);
             if (In(AgeHedges, n))
             {
@@ -269,7 +276,7 @@ internal sealed partial class PiiContextRules
             if (AgeNumber(n, out var end) is >= 1 and <= 99 and var value)
             {
                 end += value % 10 == 0 && IsWord(end) && Eq(end + 1, "something") ? 1 : 0; // "like forty something", said as one
-                if ((AgeCloses(end + 1) || value >= 13 && IsWord(n) && SaidAgeCloses(end + 1)) && !(P(end + 1, '.') && end + 2 < count && tokens[end + 2].Kind == TokenKind.Number))
+                if ((AgeCloses(end + 1) || value >= 13 && IsWord(n) && SaidAgeCloses(end + 1, anyCase: pronoun)) && !(P(end + 1, '.') && end + 2 < count && tokens[end + 2].Kind == TokenKind.Number))
                 {
                     added.Add(new PiiSpan(tokens[n].Start, tokens[end].End, PiiLabel.Age));
                     if (P(end + 1, '.') && SpelledNumber(end + 2, out var again) > 0 && P(again + 1, '.'))
@@ -352,18 +359,19 @@ internal sealed partial class PiiContextRules
     /// <summary>
     /// In speech written with no stops, the word after an age said in words may start the next clause ("brandon kessler
     /// forty four texting the whole time", "he's like twenty six comes around"): any word but a count's noun, a measure,
-    /// a number's word or a radio letter ("tate twenty dollars", "jones fifteen yards", "forty four adam").
+    /// a number's word or a radio letter ("tate twenty dollars", "jones fifteen yards", "forty four adam"). After "he's",
+    /// "she's" or "you're" (<paramref name="anyCase"/>) in any text: "He's fifteen so he's not being named".
     /// </summary>
-    private bool SaidAgeCloses(int k)
+    private bool SaidAgeCloses(int k, bool anyCase = false)
     {
-        if (!caseless || !IsWord(k) || tokens[k].Is(Lex.Measure) || In(Counted, k) || In(NumberWords, k) || In(PhoneticLetters, k)
+        if (!caseless && !anyCase || !IsWord(k) || tokens[k].Is(Lex.Measure) || In(Counted, k) || In(NumberWords, k) || In(PhoneticLetters, k)
             || EqAny(k, "of", "more", "less", "in", "to", "at", "for", "hundred", "thousand", "percent", "bucks", "dollars", "grand", "oh", "dash", "point", "something", "ish"))
         {
             return false;
         }
 
         var w = W(k);
-        return !(w.Length > 3 && w[^1] is 's' or 'S' && !PersonRecogniser.IsVerbAfterNameWord(w)); // a plural: "twenty rounds"
+        return !(w.Length > 3 && w[^1] is 's' or 'S' && !PersonRecogniser.IsVerbAfterNameWord(w) && !EqAny(k, "lives", "works", "stays", "seems", "looks", "drives")); // a plural: "twenty rounds"
     }
 
     /// <summary>"twenty-six years old", "a sixty-two year old man", "thirty one y/o": an age said in words before its unit.</summary>
