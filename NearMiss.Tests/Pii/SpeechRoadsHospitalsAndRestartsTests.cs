@@ -1,0 +1,79 @@
+using NearMiss.Core.Pii;
+
+namespace NearMiss.Tests.Pii;
+
+/// <summary>
+/// Decision 075: roads said by a bare number, exits, hospitals said short or named for a saint, a caller's own name,
+/// names started over after a pause, ages after "he's" and "you're", and the name rules read again over the tagger's names.
+/// </summary>
+public sealed class SpeechRoadsHospitalsAndRestartsTests
+{
+    private static readonly LocalPiiDetector Rules = LocalPiiDetector.WithTagger(null);
+
+    private static string[] Found(string text, PiiLabel label, LocalPiiDetector? detector = null) =>
+        [.. (detector ?? Rules).Detect(text).Where(s => s.Label == label).Select(s => text[s.Start..s.End])];
+
+    [Theory]
+    [InlineData("my thing is i was solo for four minutes on two seventy at night with my back to traffic", "two seventy")]
+    [InlineData("the car's stopped on pine grove church road just off three oh one, driver running east", "three oh one")]
+    [InlineData("it's like forty minutes on dirt so i'm going up one ninety one by myself and there's no service", "one ninety one")]
+    [InlineData("and tell me about the stop on, on sixty three. so it was a sunday", "sixty three")]
+    [InlineData("i'm at the crash eastbound just before exit one eighty five for rolla", "exit one eighty five")]
+    public void RoadsAndExitsSaidByNumber(string text, string road) => Assert.Contains(road, Found(text, PiiLabel.Location));
+
+    [Theory]
+    [InlineData("the second unit showed up twenty five minutes later and we cleared")]
+    [InlineData("he held on forty five seconds before he let go of the door")]
+    [InlineData("we ran it down the ramp and on one of them the tire blew")]
+    [InlineData("on the ten just past the exit one of them slipped on the gravel")]
+    public void CountsAfterOnOrUpAreNoRoads(string text) => Assert.Empty(Found(text, PiiLabel.Location));
+
+    [Theory]
+    [InlineData("tran worked the scene and she went to norman regional by ambulance my case number is", "norman regional")]
+    [InlineData("Subject was transported to Grady Memorial for evaluation.", "Grady Memorial")]
+    [InlineData("He was transported to St. Luke's for evaluation.", "St. Luke's")]
+    [InlineData("jaylen had a cut lip and went to st v's to get stitched", "st v's")]
+    public void HospitalsSaidShort(string text, string hospital) => Assert.Contains(hospital, Found(text, PiiLabel.Location));
+
+    [Theory]
+    [InlineData("Tower saw the headlights and had to hold a regional jet short of the runway.")]
+    [InlineData("It was the third assault on staff at the jail since Memorial Day.")]
+    [InlineData("She graduated from a regional academy and went to general population.")]
+    public void RegionalAndMemorialAloneAreNoHospitals(string text) => Assert.Empty(Found(text, PiiLabel.Location));
+
+    [Theory]
+    [InlineData("hey its hunter from olathe north. can we talk about the thing", "hunter")]
+    [InlineData("hey sarge it's uh it's jun it's jun dela cruz calling about last night", "jun")]
+    [InlineData("hey sarge its mike dictating this on the way back from court", "mike")]
+    public void ACallerNamesThemselves(string text, string name) => Assert.Contains(name, Found(text, PiiLabel.Person));
+
+    [Theory]
+    [InlineData("hey its me again. cant sleep so typing this")]
+    [InlineData("for what it's worth mark it down as a near miss")]
+    public void NoNameWhereNoneIsSaid(string text) => Assert.Empty(Found(text, PiiLabel.Person));
+
+    [Theory]
+    [InlineData("me and officer will uh will kowalski went up the stairs first", "will", "will kowalski")]
+    [InlineData("me and officer hunter uh hunter gray got sent to a disturbance", "hunter", "hunter gray")]
+    public void ANameStartedOverAfterAPause(string text, string first, string again) => Assert.Equal([first, again], Found(text, PiiLabel.Person));
+
+    [Theory]
+    [InlineData("the male is skip gagnon he's seventy three lives alone out there", "seventy three")]
+    [InlineData("OFFICER 1: so you're twenty four\nSUBJECT: yeah", "twenty four")]
+    [InlineData("The boy was found near the pavilion. He's fifteen so he's not being named.", "fifteen")]
+    public void AgesAfterHesAndYoure(string text, string age) => Assert.Contains(age, Found(text, PiiLabel.Age));
+
+    [Theory]
+    [InlineData("ok he's twenty minutes out so we hold the perimeter")]
+    [InlineData("you're forty feet from the door so stay behind the car")]
+    public void CountsAfterHesAndYoureAreNoAge(string text) => Assert.Empty(Found(text, PiiLabel.Age));
+
+    [Fact]
+    public void AnAgeAfterANameOnlyTheTaggerFinds()
+    {
+        // The rules alone find no name here, so no age; with the tagger, the name and then its age.
+        const string text = "We got there and the ex was at the door. The ex is Grant Bishop, forty six. Rose did the talking at the door while I watched his hands.";
+        Assert.Empty(Found(text, PiiLabel.Age));
+        Assert.Equal(["forty six"], Found(text, PiiLabel.Age, new LocalPiiDetector()));
+    }
+}
