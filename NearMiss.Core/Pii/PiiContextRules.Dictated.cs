@@ -85,11 +85,25 @@ internal sealed partial class PiiContextRules
                 n += P(n, ',') ? 1 : 0;
             }
 
+            if (label == PiiLabel.OtherId && Eq(n, "on") && Eq(n + 1, "the") && IsWord(n + 2) && EqAny(n + 3, "was", "is"))
+            {
+                n += 4; // "serial on the taurus was ACK four four nine"
+            }
+
             var first = n;
             var numbers = 0;
             var letters = 0;
             while (n < count && !tokens[n].Has(TokenFlags.NewlineBefore))
             {
+                // Letters that open the id: "serial number ACB seven seven three", "serial a b m four four zero".
+                if (n == first && label is PiiLabel.OtherId or PiiLabel.CaseNumber && IsWord(n)
+                    && (tokens[n].Has(TokenFlags.AllCaps) && tokens[n].Length is >= 2 and <= 4 && !English(n) && IsNumberWordOrDigit(n + 1) || Eq(n, "a") && caseless && IsLetterAlone(n + 1)))
+                {
+                    letters++;
+                    n++;
+                    continue;
+                }
+
                 // A plate is read a sign at a time, commas between, a letter as a word: "Q as in Queen, R, 7, 4, 1, K".
                 // (A digit said after a comma starts a group only with another after it: "4-4-1, one occupant" ends at the 1.)
                 if (label == PiiLabel.Plate && n > first && P(n, ',') && n + 1 < count && IsSpelledSign(n + 1) && (!In(DigitWords, n + 1) || IsSpelledSign(n + 2)))
@@ -249,6 +263,9 @@ internal sealed partial class PiiContextRules
         P(n, '-') && n + 1 < count && tokens[n].Start == tokens[n - 1].End && tokens[n + 1].Start == tokens[n].End && (IsNumberWord(n + 1) || Eq(n + 1, "oh"));
 
     /// <summary>A part of a spoken id: a number word, one or two digits, a letter alone or said ("alpha kilo"), "dash" or "-".</summary>
+    /// <summary>A number word or one or two digits.</summary>
+    private bool IsNumberWordOrDigit(int n) => n < count && (tokens[n].Kind == TokenKind.Number && tokens[n].Length <= 2 || IsNumberWord(n) || IsLetterAlone(n) && n + 1 < count && IsNumberWord(n + 1));
+
     private bool SpokenIdPart(int n, out bool number)
     {
         number = tokens[n].Kind == TokenKind.Number && tokens[n].Length <= 2 || IsNumberWord(n);
