@@ -119,6 +119,12 @@ internal sealed partial class PiiContextRules
                     continue;
                 }
 
+                if (label == PiiLabel.Date && n > first && Eq(n, "thousand") && IsNumberWord(n + 1))
+                {
+                    n++; // "date of birth five nine two thousand four"
+                    continue;
+                }
+
                 if (!SpokenIdPart(n, out var number))
                 {
                     break;

@@ -53,7 +53,8 @@ internal sealed partial class PiiContextRules
             {
                 (last, label) = (day, PiiLabel.Date);
             }
-            else if ((Eq(k - 1, "birth") && Eq(k - 2, "of") || Eq(k - 1, "dob") || Eq(k - 1, "born") || Eq(k - 1, "b") && Eq(k - 2, "o") && Eq(k - 3, "d")) && SaidNumberRunEnd(k, 3) is var dob and >= 0)
+            else if ((Eq(k - 1, "birth") && Eq(k - 2, "of") || Eq(k - 1, "of") && Eq(k - 2, "birth") || Eq(k - 1, "dob") || Eq(k - 1, "born") || Eq(k - 1, "b") && Eq(k - 2, "o") && Eq(k - 3, "d"))
+                && SaidNumberRunEnd(k, 3, thousand: true) is var dob and >= 0)
             {
                 (last, label) = (dob, PiiLabel.Date);
             }
@@ -392,11 +393,14 @@ internal sealed partial class PiiContextRules
         return -1;
     }
 
-    /// <summary>The last of at least <paramref name="least"/> number words in a row ("six twelve nineteen seventy one"), or -1.</summary>
-    private int SaidNumberRunEnd(int k, int least)
+    /// <summary>
+    /// The last of at least <paramref name="least"/> number words in a row ("six twelve nineteen seventy one"), or -1;
+    /// with <paramref name="thousand"/>, a year's "thousand" among them ("oh four oh nine two thousand one").
+    /// </summary>
+    private int SaidNumberRunEnd(int k, int least, bool thousand = false)
     {
         var n = k;
-        while (n < count && IsWord(n) && (NumberWords.Contains(text, tokens[n]) || Eq(n, "oh")) && (n == k || Spaced(n - 1, n)))
+        while (n < count && IsWord(n) && (NumberWords.Contains(text, tokens[n]) || Eq(n, "oh") || thousand && n > k && Eq(n, "thousand")) && (n == k || Spaced(n - 1, n)))
         {
             n++;
         }
