@@ -358,8 +358,9 @@ internal sealed partial class PersonRecogniser(PiiScan scan) : PiiRecogniser(sca
                         j++;
                     }
 
-                    // Said to be a name, a given name that is also a word is one: "his name is hunter", "name was grant".
-                    var stated = j > i + 1 && IsWordedGivenName(j);
+                    // Said to be a name, a given name that is also a word is one: "his name is hunter", "name was grant", "a
+                    // lady named holly".
+                    var stated = (j > i + 1 || w.Equals("named", StringComparison.OrdinalIgnoreCase)) && IsWordedGivenName(j);
                     if (P(j, '"'))
                     {
                         j++;

@@ -158,8 +158,8 @@ internal sealed partial class PiiContextRules
         }
 
         // A lower-case ordinary word is not a name by propagation: "traffic", "officers", "task"; but it is when said to
-        // be one ("his name is hunter").
-        if (lowerEnglish == words && span.Label == PiiLabel.Person && !(EqAny(first - 1, "is", "was") && Eq(first - 2, "name") && tokens[first].Is(Lex.GivenName)))
+        // be one ("his name is hunter", "a lady named holly").
+        if (lowerEnglish == words && span.Label == PiiLabel.Person && !((EqAny(first - 1, "is", "was") && Eq(first - 2, "name") || Eq(first - 1, "named")) && tokens[first].Is(Lex.GivenName)))
         {
             return null;
         }
