@@ -423,6 +423,20 @@ internal sealed partial class PiiContextRules
         }
     }
 
+    /// <summary>The first word of a place of two or three words the lists know that ends at <paramref name="j"/> ("saint cloud", "salt lake city"), or -1.</summary>
+    private int PlacePhraseStart(int j)
+    {
+        for (var first = j - 2; first < j; first++)
+        {
+            if (first >= 0 && IsWord(first) && Spaced(first, first + 1) && (first == j - 1 || Spaced(first + 1, j)) && lexicon.PhrasePopulation(text.AsSpan(tokens[first].Start, tokens[j].End - tokens[first].Start)) >= 1000)
+            {
+                return first;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>A word of one letter.</summary>
     private bool IsLetterWord(int k) => IsWord(k) && tokens[k].Length == 1;
 
@@ -521,9 +535,16 @@ internal sealed partial class PiiContextRules
             for (var j = start - 1; !lettered && j >= 0 && head - j <= 5 && IsWord(j) && !tokens[j + 1].Has(TokenFlags.NewlineBefore); j--)
             {
                 // (spelled, the head is read more strictly: the words before are a place or an acronym, none of a person found)
+                // (a city the lists know well, read as a person's name, is the city before a spelled head: "madison p d")
                 var known = tokens[j].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Month | Lex.Weekday | Lex.Measure) && !In(AgencyWords, j) || tokens[j].Lex.Has(LexExtra.NotPii) || IsFiller(j)
                     || EqAny(j, "northbound", "southbound", "eastbound", "westbound")
-                    || spelled && InSpan(spans, tokens[j].Start, PiiLabel.Person);
+                    || spelled && InSpan(spans, tokens[j].Start, PiiLabel.Person) && !(j == head - 1 && tokens[j].Lex.PlacePopulation >= 50_000);
+                if (!known && spelled && PlacePhraseStart(j) is var phrase and >= 0)
+                {
+                    (evidence, start, j) = (true, phrase, phrase); // "saint cloud p d", "salt lake city p d"
+                    continue;
+                }
+
                 // (spelled, a word before "county", "township" or "city" is read as their name: "stone county s o", "butler
                 // township p d"; or the place found there: "Pinal County S O")
                 var named = !known && (PlaceOrAcronym(j) || !English(j) && !tokens[j].Is(Lex.Keyword) && tokens[j].Length > 1
