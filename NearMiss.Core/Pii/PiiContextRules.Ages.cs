@@ -212,7 +212,7 @@ internal sealed partial class PiiContextRules
             // (Not a call sign said aloud: "Three Lincoln twenty-one".)
             var aged = endsName ? AfterFiller(n) : n; // "ahmed nur uh twenty and"
             aged += endsName && caseless && In(AgeHedges, aged) ? 1 : 0; // "russell amato like fifty two"
-            if (endsName && IsWord(aged) && SpelledNumber(aged, out var said, spaced: true) is >= 13 and <= 99 && (AgeAfterName(said + 1) || SaidAgeCloses(said + 1)) && !In(PhoneticLetters, k) && !IsNumberWord(k - 1))
+            if (endsName && IsWord(aged) && SpelledNumber(aged, out var said, spaced: true) is >= 13 and <= 99 && (AgeAfterName(said + 1) || SaidAgeCloses(said + 1, anyCase: true)) && !In(PhoneticLetters, k) && !IsNumberWord(k - 1))
             {
                 added.Add(new PiiSpan(tokens[aged].Start, tokens[said].End, PiiLabel.Age)); // "he was Travis Lee Oakes thirty four her ex"
                 continue;
@@ -359,8 +359,9 @@ internal sealed partial class PiiContextRules
     /// <summary>
     /// In speech written with no stops, the word after an age said in words may start the next clause ("brandon kessler
     /// forty four texting the whole time", "he's like twenty six comes around"): any word but a count's noun, a measure,
-    /// a number's word or a radio letter ("tate twenty dollars", "jones fifteen yards", "forty four adam"). After "he's",
-    /// "she's" or "you're" (<paramref name="anyCase"/>) in any text: "He's fifteen so he's not being named".
+    /// a number's word or a radio letter ("tate twenty dollars", "jones fifteen yards", "forty four adam"). After a name,
+    /// "he's", "she's" or "you're" (<paramref name="anyCase"/>) in any text: "He's fifteen so he's not being named",
+    /// "Krystal Doyle twenty nine walks up".
     /// </summary>
     private bool SaidAgeCloses(int k, bool anyCase = false)
     {
@@ -371,7 +372,7 @@ internal sealed partial class PiiContextRules
         }
 
         var w = W(k);
-        return !(w.Length > 3 && w[^1] is 's' or 'S' && !PersonRecogniser.IsVerbAfterNameWord(w) && !EqAny(k, "lives", "works", "stays", "seems", "looks", "drives")); // a plural: "twenty rounds"
+        return !(w.Length > 3 && w[^1] is 's' or 'S' && !PersonRecogniser.IsVerbAfterNameWord(w) && !EqAny(k, "lives", "works", "stays", "seems", "looks", "drives", "walks", "talks", "stands", "sits", "keeps", "tries", "wants", "needs")); // a plural: "twenty rounds"
     }
 
     /// <summary>"twenty-six years old", "a sixty-two year old man", "thirty one y/o": an age said in words before its unit.</summary>
@@ -391,8 +392,10 @@ internal sealed partial class PiiContextRules
 
             // As an adjective, the age goes with a person ("a sixty-two year old man", "fifty-four-year-old Dmitri
             // Volkov"), not a dog, a car or a photo.
-            if (SpelledNumber(k, out var last, spaced: true) >= 1 && AgeUnitEnd(last + 1) is > 0 and var after
-                && !(IsWord(after) && !EqAny(last + 1, "years", "yrs") && !tokens[after].Is(Lex.Stop) && !In(AgeSubjects, after) && !In(Kin, after) && !In(AgedPeople, after) && !InSpan(spans, tokens[after].Start, PiiLabel.Person))
+            // (a pause may stand between: "eighty one year old uh Marjorie Hale", "nineteen year old named like brandon")
+            if (SpelledNumber(k, out var last, spaced: true) >= 1 && AgeUnitEnd(last + 1) is > 0 and var unitEnd && AfterFiller(unitEnd) is var after
+                && !(IsWord(after) && !EqAny(last + 1, "years", "yrs") && !tokens[after].Is(Lex.Stop) && !In(AgeSubjects, after) && !In(Kin, after) && !In(AgedPeople, after) && !EqAny(after, "named", "called")
+                    && !InSpan(spans, tokens[after].Start, PiiLabel.Person))
                 && !Overlaps(spans, tokens[k].Start, tokens[last].End))
             {
                 added.Add(new PiiSpan(tokens[k].Start, tokens[last].End, PiiLabel.Age));
