@@ -188,4 +188,65 @@ internal sealed partial class PiiContextRules
     private static readonly WordSet NotCallWords = new(["code", "signal", "ten", "channel", "tac", "copy", "page", "line", "exit", "mile", "marker", "highway", "route", "interstate", "road",
         "room", "bed", "cell", "pod", "lane", "count", "about", "around", "like", "approximately", "only", "just", "over", "under", "almost", "nearly", "maybe", "number", "item",
         "unit", "units", "car", "engine", "medic", "ladder", "truck", "rescue", "squad", "bus", "train", "level", "floor", "gate", "door", "tier", "step", "phase", "plus", "minus", "times"], indexed: false);
+
+    /// <summary>
+    /// A call sign said with the spelling-alphabet word of a call sign found: "copy adam twelve, adam fifteen is two
+    /// minutes out", "four adam twelve four adam fifteen is en route". One to three number words after the word (and one
+    /// before it, the district's), in place of a name read there.
+    /// </summary>
+    private void CallSignsLikeFound(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!TextHas(Phonetic) || !TextHas(NumberWords))
+        {
+            return;
+        }
+
+        HashSet<string>? words = null;
+        foreach (var span in spans)
+        {
+            if (span.Label != PiiLabel.BadgeId)
+            {
+                continue;
+            }
+
+            for (var k = FirstToken(span.Start); k < count && tokens[k].Start < span.End; k++)
+            {
+                if (IsWord(k) && In(Phonetic, k))
+                {
+                    (words ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(W(k).ToString());
+                }
+            }
+        }
+
+        if (words is null)
+        {
+            return;
+        }
+
+        var lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var k = 0; k + 1 < count; k++)
+        {
+            if (!IsWord(k) || !In(Phonetic, k) || !lookup.Contains(W(k)) || !IsNumberWord(k + 1) || Eq(k + 1, "oh") || !Spaced(k, k + 1))
+            {
+                continue;
+            }
+
+            var n = NumberWordsEnd(k + 1, k + 3);
+            if (In(Counted, n) || IsWord(n) && tokens[n].Is(Lex.Measure))
+            {
+                continue;
+            }
+
+            var first = IsNumberWord(k - 1) && !Eq(k - 1, "oh") && Spaced(k - 1, k) && !Overlaps(spans, tokens[k - 1].Start, tokens[k - 1].End) ? k - 1 : k;
+            var sign = new PiiSpan(tokens[first].Start, tokens[n - 1].End, PiiLabel.BadgeId);
+            if (spans.Exists(s => s.Start < sign.End && sign.Start < s.End && s.Label != PiiLabel.Person) || Overlaps(added, sign.Start, sign.End))
+            {
+                continue;
+            }
+
+            RemoveOverlapping(spans, sign.Start, sign.End);
+            added.Add(sign);
+            k = n - 1;
+        }
+    }
 }

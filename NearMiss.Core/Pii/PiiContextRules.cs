@@ -280,6 +280,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         LowerPremises(kept, added);
         ShortYears(kept, added);
         Merge(kept, added);
+        CallSignsLikeFound(kept, added);
         IdsSaidAgain(kept, added);
         CallSignsSaidAsWritten(kept, added);
         RadioClockTimes(kept, added);
