@@ -76,4 +76,52 @@ public sealed class SpeechRoadsHospitalsAndRestartsTests
         Assert.Empty(Found(text, PiiLabel.Age));
         Assert.Equal(["forty six"], Found(text, PiiLabel.Age, new LocalPiiDetector()));
     }
+
+    [Theory]
+    [InlineData("it was a Taurus G2C under the back seat, serial number ACB seven seven three one four. New paragraph.", "ACB seven seven three one four")]
+    [InlineData("serial on the taurus was ACK four four nine two one zero came back stolen out of league city", "ACK four four nine two one zero")]
+    [InlineData("recovered from the glove box black taurus g2c serial a b m four four zero two one driver was cooperative", "a b m four four zero two one")]
+    public void SerialsSaidWithTheirLetters(string text, string serial) => Assert.Contains(serial, Found(text, PiiLabel.OtherId));
+
+    [Fact]
+    public void UnitLettersBeforeATenCodeAreNoId() => Assert.Empty(Found("UNIT ADV 10-38 ON A BLACK SIERRA, 2 OCCUPANTS", PiiLabel.OtherId));
+
+    [Theory]
+    [InlineData("Brayden Kowalski, date of birth five nine two thousand four, he's twenty, student.", "five nine two thousand four")]
+    [InlineData("ran a timothy gerald wick with a date of birth of three fifteen nineteen eighty six and an s s n of", "three fifteen nineteen eighty six")]
+    public void DatesOfBirthSaidAloud(string text, string date) => Assert.Contains(date, Found(text, PiiLabel.Date));
+
+    [Fact]
+    public void AGivenNameThatIsAWordAfterNamed() =>
+        Assert.Contains("holly", Found("ten fifteen p m i got a call from a lady named holly said her husband was drunk and threatening", PiiLabel.Person));
+
+    [Theory]
+    [InlineData("start dictation officer kyle lindqvist saint cloud p d badge six one seven this is for the close call", "saint cloud p d")]
+    [InlineData("so friday at about two thirty a m madison p d had a burglary at the kwik trip", "madison p d")]
+    public void ACityBeforeASpelledPd(string text, string agency) => Assert.Contains(agency, Found(text, PiiLabel.Agency));
+
+    [Theory]
+    [InlineData("i need you to check the address 'cause I got it as forty one twelve south Kedvale and the sheet says", "forty one twelve south Kedvale")]
+    [InlineData("OFFICER 1: he's over the fence into the yard that's thirty seven twelve vallejo\nOFFICER 2: copy", "thirty seven twelve vallejo")]
+    public void AHouseNumberSaidAndAStreetWithNoType(string text, string address) => Assert.Contains(address, Found(text, PiiLabel.Address));
+
+    [Theory]
+    [InlineData("we got there at twenty two forty and nobody answered the door")]
+    [InlineData("he said it happened at twenty one thirty five tuesday night")]
+    public void AClockSaidAloudIsNoHouseNumber(string text) => Assert.Empty(Found(text, PiiLabel.Address));
+
+    [Theory]
+    [InlineData("the car got shoved like forty feet. the driver was eighty one year old uh Marjorie Hale, we'd already", "eighty one")]
+    [InlineData("he was on the trigger. the kid is a freshman uh nineteen year old named like brandon uh brandon", "nineteen")]
+    [InlineData("and the one guy's girlfriend Krystal Doyle twenty nine walks up behind me with a can of bear spray", "twenty nine")]
+    public void AgesBeforeAPauseAndAfterANameInAnyText(string text, string age) => Assert.Contains(age, Found(text, PiiLabel.Age));
+
+    [Theory]
+    [InlineData("DISPATCH: copy adam twelve, adam fifteen is two minutes out", "adam fifteen")]
+    [InlineData("DISP: Sam four copy. Sam nine is en route from the south side.", "Sam nine")]
+    public void CallSignsSaidWithTheWordOfOneFound(string text, string sign) => Assert.Contains(sign, Found(text, PiiLabel.BadgeId));
+
+    [Fact]
+    public void ASpellingWordAloneIsNoCallSign() =>
+        Assert.DoesNotContain("adam fifteen", Found("adam fifteen minutes later came back with coffee", PiiLabel.BadgeId));
 }
