@@ -79,11 +79,14 @@ internal sealed partial class PiiContextRules
                 n++; // "his plate was west virginia three x y seven seven two one"
             }
 
-            if (label == PiiLabel.Plate && IsWord(n) && tokens[n].Is(Lex.State))
+            var stated = label == PiiLabel.Plate && IsWord(n) && tokens[n].Is(Lex.State);
+            if (stated)
             {
                 n = AfterFiller(n + 1); // "Plate was Montana three dash seven seven one two four B"
                 n += P(n, ',') ? 1 : 0;
             }
+
+            stated |= label == PiiLabel.Plate && IsWord(k - 1) && tokens[k - 1].Is(Lex.State); // "montana plate three dash four four"
 
             if (label == PiiLabel.OtherId && Eq(n, "on") && Eq(n + 1, "the") && IsWord(n + 2) && EqAny(n + 3, "was", "is"))
             {
@@ -125,13 +128,14 @@ internal sealed partial class PiiContextRules
                     continue;
                 }
 
-                if (!SpokenIdPart(n, out var number))
+                var plateLetter = label == PiiLabel.Plate && IsPlateLetter(n);
+                if (!SpokenIdPart(n, out var number) && !plateLetter)
                 {
                     break;
                 }
 
                 numbers += number ? 1 : 0;
-                letters += number ? 0 : IsSpelledSign(n) ? 1 : 0;
+                letters += number ? 0 : IsSpelledSign(n) || plateLetter ? 1 : 0;
                 n += IsWord(n) && tokens[n].Length == 1 && Eq(n + 1, "as") && Eq(n + 2, "in") && IsWord(n + 3) && (caseless || !tokens[n + 3].Has(TokenFlags.Lower)) ? 4 : 1;
             }
 
@@ -144,7 +148,10 @@ internal sealed partial class PiiContextRules
 
             // A plate said a sign at a time has five or more of them, letters among its digits; other ids three numbers.
             // (A call sign may be shorter, a letter among its numbers: "call sign k nine four".)
-            if (last <= first || (label == PiiLabel.Plate ? numbers == 0 || letters == 0 || numbers + letters < 5 || !IsSpelledSign(first)
+            // (after its state, a plate may be all digits and open with any number: "plate was Indiana three zero four eight
+            // eight two", "montana eleven dash four four seven two bravo")
+            if (last <= first || (label == PiiLabel.Plate ? numbers == 0 || letters == 0 && !(stated && numbers >= 5) || numbers + letters < 5
+                    || !IsSpelledSign(first) && !IsPlateLetter(first) && !(stated && IsNumberWord(first))
                 : label == PiiLabel.BadgeId && (letters > 0 || In(ShortBadgeWords, k)) ? numbers < 2 : numbers < 3))
             {
                 continue;
@@ -269,6 +276,13 @@ internal sealed partial class PiiContextRules
         P(n, '-') && n + 1 < count && tokens[n].Start == tokens[n - 1].End && tokens[n + 1].Start == tokens[n].End && (IsNumberWord(n + 1) || Eq(n + 1, "oh"));
 
     /// <summary>A part of a spoken id: a number word, one or two digits, a letter alone or said ("alpha kilo"), "dash" or "-".</summary>
+    /// <summary>
+    /// A letter of a plate read out in any case ("Georgia tag r t x seven seven one two"); "a" and "i" only before another
+    /// sign ("wisconsin plate a b f two two nine one").
+    /// </summary>
+    private bool IsPlateLetter(int n) =>
+        IsWord(n) && tokens[n].Length == 1 && char.IsAsciiLetter(text[tokens[n].Start]) && (!EqAny(n, "a", "i") || Spaced(n, n + 1) && (IsWord(n + 1) && tokens[n + 1].Length == 1 || IsNumberWord(n + 1)));
+
     /// <summary>A number word or one or two digits.</summary>
     private bool IsNumberWordOrDigit(int n) => n < count && (tokens[n].Kind == TokenKind.Number && tokens[n].Length <= 2 || IsNumberWord(n) || IsLetterAlone(n) && n + 1 < count && IsNumberWord(n + 1));
 

@@ -124,4 +124,15 @@ public sealed class SpeechRoadsHospitalsAndRestartsTests
     [Fact]
     public void ASpellingWordAloneIsNoCallSign() =>
         Assert.DoesNotContain("adam fifteen", Found("adam fifteen minutes later came back with coffee", PiiLabel.BadgeId));
+
+    [Theory]
+    [InlineData("pickup pulling a trailer with no lights on the trailer. Georgia tag r t x seven seven one two. Driver jumps out", "r t x seven seven one two")]
+    [InlineData("around one fifteen a m wisconsin plate a b f two two nine one for no headlights driver says his name", "a b f two two nine one")]
+    [InlineData("the trailer plate was Indiana three zero four eight eight two. cited him for the move over law", "three zero four eight eight two")]
+    [InlineData("a red dodge ram montana plate three dash four four one nine two a the registered owner's a guy", "three dash four four one nine two")]
+    public void PlatesReadOutAfterTheirState(string text, string plate) => Assert.Contains(plate, Found(text, PiiLabel.Plate));
+
+    [Fact]
+    public void DigitsAfterPlateWithNoStateNeedALetter() =>
+        Assert.Empty(Found("we ran the plate three four four one nine two times before it came back", PiiLabel.Plate));
 }
