@@ -29,13 +29,13 @@ internal sealed partial class PiiContextRules
             }
 
             var at = k - 2;
-            while (at > 0 && k - at <= 8 && IsMailWord(at) && !Eq(at, "at") && !tokens[at].Is(Lex.Stop))
+            while (at > 0 && k - at <= 8 && (IsMailWord(at) && !Eq(at, "at") && !tokens[at].Is(Lex.Stop) || IsMailJoint(at)))
             {
                 at--;
             }
 
             var first = at;
-            while (Eq(at, "at") && first > 0 && at - first < 4 && IsMailWord(first - 1) && !Eq(first - 1, "at") && !tokens[first - 1].Is(Lex.Stop) && !Eq(first - 1, "email") && !IsContractedIs(first - 1))
+            while (Eq(at, "at") && first > 0 && at - first < 4 && IsMailWord(first - 1) && !Eq(first - 1, "at") && !(IsWord(first - 1) && tokens[first - 1].Is(Lex.Stop)) && !Eq(first - 1, "email") && !IsContractedIs(first - 1))
             {
                 first--;
             }
@@ -47,16 +47,28 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
+            // (in place of what was found inside it, among the spans found, so that no later stage reads an agency or a
+            // place out of it: "d rooney at columbus police dot org")
             var mail = new PiiSpan(tokens[first].Start, tokens[k].End, PiiLabel.Email);
-            AddInPlace(spans, added, mail);
+            if (!OverlapsBeyond(spans, mail) && !Overlaps(added, mail.Start, mail.End))
+            {
+                RemoveWithin(spans, mail.Start, mail.End);
+                spans.Add(mail);
+                spans.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+            }
         }
     }
+
+    /// <summary>A hyphen or an underscore inside a word of an address said aloud: "cbuspd-mail".</summary>
+    private bool IsMailJoint(int k) =>
+        (P(k, '-') || P(k, '_')) && k > 0 && k + 1 < count && tokens[k].Start == tokens[k - 1].End && tokens[k + 1].Start == tokens[k].End;
 
     /// <summary>The "s" of "it's" or "that's".</summary>
     private bool IsContractedIs(int k) => Eq(k, "s") && P(k - 1, '\'') && tokens[k].Start == tokens[k - 1].End;
 
-    /// <summary>A word of an address said aloud, on the line of the address's end: a word, spaced from the one before.</summary>
-    private bool IsMailWord(int k) => IsWord(k) && !tokens[k + 1].Has(TokenFlags.NewlineBefore) && Spaced(k, k + 1);
+    /// <summary>A word or a number of an address said aloud, on the line of the address's end, spaced from the next or joined to it by a hyphen.</summary>
+    private bool IsMailWord(int k) =>
+        (IsWord(k) || tokens[k].Kind == TokenKind.Number) && !tokens[k + 1].Has(TokenFlags.NewlineBefore) && (Spaced(k, k + 1) || IsMailJoint(k + 1));
 
     /// <summary>
     /// A name spelled out letter by letter after it is said: "pa nhia xiong thats p a n h i a x i o n g", "sandoval s a n

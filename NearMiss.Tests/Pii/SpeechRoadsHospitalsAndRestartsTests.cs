@@ -135,4 +135,10 @@ public sealed class SpeechRoadsHospitalsAndRestartsTests
     [Fact]
     public void DigitsAfterPlateWithNoStateNeedALetter() =>
         Assert.Empty(Found("we ran the plate three four four one nine two times before it came back", PiiLabel.Plate));
+
+    [Theory]
+    [InlineData("if anybody has questions email me d rooney at columbus police dot org period end", "d rooney at columbus police dot org")]
+    [InlineData("five five five zero one eight three or email is k tran 84 at gmail dot com", "k tran 84 at gmail dot com")]
+    [InlineData("you can reach me at a warsame at cbuspd-mail dot org or my desk", "warsame at cbuspd-mail dot org")]
+    public void EmailsSaidAloudWithNumbersHyphensAndAgencies(string text, string mail) => Assert.Contains(mail, Found(text, PiiLabel.Email));
 }
