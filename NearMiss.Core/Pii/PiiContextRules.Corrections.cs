@@ -115,10 +115,15 @@ internal sealed partial class PiiContextRules
         var taken = false;
         while (n < count && !tokens[n].Has(TokenFlags.NewlineBefore))
         {
-            if (Eq(n, "no") && (EqAny(n + 1, "wait", "sorry") || P(n + 1, ',') || Eq(n + 1, "comma")) || EqAny(n, "sorry", "wait", "correction", "actually"))
+            if (Eq(n, "no") && (EqAny(n + 1, "wait", "sorry") || P(n + 1, ',') || Eq(n + 1, "comma") || ImSorryEnd(n + 1) > 0) || EqAny(n, "sorry", "wait", "correction", "actually"))
             {
                 taken = true;
                 n++;
+            }
+            else if (ImSorryEnd(n) is > 0 and var sorry)
+            {
+                taken = true;
+                n = sorry; // "one one four seven no I'm sorry one one seven four"
             }
             else if (Eq(n, "scratch") && Eq(n + 1, "that") || Eq(n, "i") && Eq(n + 1, "mean"))
             {
@@ -137,6 +142,10 @@ internal sealed partial class PiiContextRules
 
         return taken ? n : k;
     }
+
+    /// <summary>The token after "I'm sorry" (or "im sorry") said at <paramref name="n"/>, or 0.</summary>
+    private int ImSorryEnd(int n) =>
+        Eq(n, "i") && P(n + 1, '\'') && Eq(n + 2, "m") && Eq(n + 3, "sorry") ? n + 4 : Eq(n, "im") && Eq(n + 1, "sorry") ? n + 2 : 0;
 
     /// <summary>
     /// The last token of the thing said again from <paramref name="again"/>, of the same kind as the span that starts at

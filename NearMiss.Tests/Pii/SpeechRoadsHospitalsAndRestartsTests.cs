@@ -141,4 +141,8 @@ public sealed class SpeechRoadsHospitalsAndRestartsTests
     [InlineData("five five five zero one eight three or email is k tran 84 at gmail dot com", "k tran 84 at gmail dot com")]
     [InlineData("you can reach me at a warsame at cbuspd-mail dot org or my desk", "warsame at cbuspd-mail dot org")]
     public void EmailsSaidAloudWithNumbersHyphensAndAgencies(string text, string mail) => Assert.Contains(mail, Found(text, PiiLabel.Email));
+
+    [Fact]
+    public void ABadgeSetRightAfterImSorry() =>
+        Assert.Equal(["one one four seven", "one one seven four"], Found("Deputy Lamar Hill he's badge one one four seven no I'm sorry one one seven four stopped a pickup", PiiLabel.BadgeId));
 }
