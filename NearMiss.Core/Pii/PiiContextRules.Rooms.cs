@@ -187,21 +187,35 @@ internal sealed partial class PiiContextRules
     private static readonly WordSet TakenTo = new(["took", "take", "takes", "taking", "taken", "transported", "transport", "flown", "flew", "rushed", "drove", "driven", "brought", "airlifted", "admitted", "sent"]);
 
     /// <summary>
-    /// The hospital or jail a person was taken to, named by one word no list knows or an acronym: "ems took him to
-    /// hcmc", "dude went to seton", "flown to Regions"; not an ordinary word ("took him to jail") or a listed place.
+    /// The hospital or jail a person was taken to, named by one word no list knows, an acronym or its letters said one at
+    /// a time: "ems took him to hcmc", "dude went to seton", "flown to Regions", "we got him to e m m c for an eval"; not
+    /// an ordinary word ("took him to jail") or a listed place.
     /// </summary>
     private void TakenToPlaces(List<PiiSpan> spans, List<PiiSpan> added)
     {
         for (var k = 2; k < count; k++)
         {
-            if (!IsWord(k) || !Eq(k - 1, "to") || tokens[k].Length < 3 || Overlaps(spans, tokens[k].Start, tokens[k].End))
+            if (!IsWord(k) || !Eq(k - 1, "to") || tokens[k].Length is 2 || Overlaps(spans, tokens[k].Start, tokens[k].End))
             {
                 continue;
             }
 
             var verb = k - 2;
             verb -= EqAny(verb, "him", "her", "them", "pt", "patient", "subj", "suspect", "me", "us") ? 1 : 0;
-            if (!In(TakenTo, verb) && !(Eq(verb, "went") && EqAny(k + 1, "on", "for")))
+            if (!In(TakenTo, verb) && !(Eq(verb, "went") && EqAny(k + 1, "on", "for")) && !(Eq(verb, "got") && verb < k - 2 && tokens[k].Length == 1))
+            {
+                continue;
+            }
+
+            // A hospital's letters said one at a time: "we took him to u n m h", "transported to u a b for an eval".
+            if (tokens[k].Length == 1 && caseless && SpelledRunEnd(k) is var spelledEnd && spelledEnd >= k + 2)
+            {
+                added.Add(new PiiSpan(tokens[k].Start, tokens[spelledEnd].End, PiiLabel.Location));
+                k = spelledEnd;
+                continue;
+            }
+
+            if (tokens[k].Length < 3)
             {
                 continue;
             }
@@ -281,6 +295,21 @@ internal sealed partial class PiiContextRules
             AddInPlace(spans, added, new PiiSpan(tokens[k].Start, tokens[end].End, PiiLabel.Location));
             k = end;
         }
+    }
+
+    /// <summary>
+    /// The last of three to five letters said one at a time from <paramref name="k"/> ("a" and "i" only before another
+    /// letter), not before a number; or -1.
+    /// </summary>
+    private int SpelledRunEnd(int k)
+    {
+        var n = k;
+        while (n + 1 < count && IsLetterWord(n + 1) && Spaced(n, n + 1) && (!EqAny(n + 1, "a", "i") || IsLetterWord(n + 2) && Spaced(n + 1, n + 2)) && n - k < 4)
+        {
+            n++;
+        }
+
+        return n - k >= 2 && !(n + 1 < count && (tokens[n + 1].Kind == TokenKind.Number || IsNumberWord(n + 1) || Eq(n + 1, "dash"))) ? n : -1;
     }
 
     /// <summary>The words of a shop, bar or garage named after its owner: "zielinski's bakery", "Cornett's Market".</summary>

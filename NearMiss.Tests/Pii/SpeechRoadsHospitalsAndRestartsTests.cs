@@ -145,4 +145,14 @@ public sealed class SpeechRoadsHospitalsAndRestartsTests
     [Fact]
     public void ABadgeSetRightAfterImSorry() =>
         Assert.Equal(["one one four seven", "one one seven four"], Found("Deputy Lamar Hill he's badge one one four seven no I'm sorry one one seven four stopped a pickup", PiiLabel.BadgeId));
+
+    [Theory]
+    [InlineData("he just drops it and starts crying we took him to u n m h so the lesson is", "u n m h")]
+    [InlineData("buck tillman is sixty one he was transported to u a b for an eval", "u a b")]
+    [InlineData("the tag was expired we got him to e m m c for an eval and his nephew", "e m m c")]
+    public void AHospitalsLettersSaidAfterTakenTo(string text, string hospital) => Assert.Contains(hospital, Found(text, PiiLabel.Location));
+
+    [Fact]
+    public void AnInitialBeforeAHospitalsNameIsNoPlaceAlone() =>
+        Assert.DoesNotContain("M", Found("He was taken to M Health Fairview for evaluation.", PiiLabel.Location));
 }
