@@ -128,7 +128,7 @@ internal sealed partial class PiiContextRules
                     continue;
                 }
 
-                var plateLetter = label == PiiLabel.Plate && IsPlateLetter(n);
+                var plateLetter = label is PiiLabel.Plate or PiiLabel.OtherId or PiiLabel.DriverLicense && IsPlateLetter(n); // ("serial a b k six two", "CDL number h m one four")
                 if (!SpokenIdPart(n, out var number) && !plateLetter)
                 {
                     break;
