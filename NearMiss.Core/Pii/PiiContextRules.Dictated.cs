@@ -463,8 +463,9 @@ internal sealed partial class PiiContextRules
 
             var n = digits ? k + 2 : NumberWordsEnd(k + 1, k + 4);
 
-            // (a mile marker after the road is no count: "on i forty mile marker one eighteen")
-            if (In(Counted, n) || IsWord(n) && tokens[n].Is(Lex.Measure) && !(Eq(n, "mile") && EqAny(n + 1, "marker", "post")))
+            // (a mile marker after the road is no count: "on i forty mile marker one eighteen"; "in" is the town's: "at exit
+            // forty four in Meridian")
+            if (In(Counted, n) || IsWord(n) && tokens[n].Is(Lex.Measure) && !(Eq(n, "mile") && EqAny(n + 1, "marker", "post")) && !Eq(n, "in"))
             {
                 continue;
             }

@@ -155,4 +155,13 @@ public sealed class SpeechRoadsHospitalsAndRestartsTests
     [Fact]
     public void AnInitialBeforeAHospitalsNameIsNoPlaceAlone() =>
         Assert.DoesNotContain("M", Found("He was taken to M Health Fairview for evaluation.", PiiLabel.Location));
+
+    [Theory]
+    [InlineData("we got a road rage call on I eighty four westbound at exit forty four in Meridian. One driver", "exit forty four")]
+    [InlineData("i'm sitting on a field road off county road eight in lake of the woods county watching", "county road eight")]
+    public void ARoadSaidBeforeInAndItsTown(string text, string road) => Assert.Contains(road, Found(text, PiiLabel.Location));
+
+    [Fact]
+    public void ASerialsLowerCaseLettersInAnyText() =>
+        Assert.Contains("a b k six two one four four", Found("Gun was a Taurus G two C serial a b k six two one four four. Witness Loretta", PiiLabel.OtherId));
 }
