@@ -406,4 +406,22 @@ internal sealed partial class PiiContextRules
             k = end;
         }
     }
+
+    /// <summary>
+    /// Words that only say a kind of agency, with nothing that names one: "county p d", "sheriff's office" (the tagger's
+    /// "s office"). The letters of "p d" and "s o" count as such words.
+    /// </summary>
+    internal static bool IsAgencyKindOnly(string text, ReadOnlySpan<Token> tokens, int first, int last)
+    {
+        for (var k = first; k <= last; k++)
+        {
+            var w = text.AsSpan(tokens[k].Start, tokens[k].Length);
+            if (!(AgencyKindWords.Contains(w) || tokens[k].Kind == TokenKind.Punct && w[0] is '\'' or '’' || w.Length == 1 && (w[0] | 0x20) is 'p' or 'd' or 's' or 'o'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

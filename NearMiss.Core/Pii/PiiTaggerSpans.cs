@@ -64,9 +64,54 @@ internal static class PiiTaggerSpans
         if (added)
         {
             spans.Sort((a, b) => a.Start.CompareTo(b.Start));
+            DropAgencyKinds(spans, text, tokens);
         }
 
         return spans;
+    }
+
+    /// <summary>
+    /// Agencies in lower case, once the tagger's parts are joined, made only of words that say a kind of agency: "county p
+    /// d had nobody free", "sheriff's office can you hear me" (read as "s office"); in capitals they may be a short name
+    /// ("Transit Police Chief"). A part next to a span found stays ("Hood River" and
+    /// "County Sheriff's Office").
+    /// </summary>
+    private static bool AllLower(ReadOnlySpan<Token> tokens, int first, int last)
+    {
+        for (var k = first; k <= last; k++)
+        {
+            if (tokens[k].Kind == TokenKind.Word && !tokens[k].Has(TokenFlags.Lower))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static void DropAgencyKinds(List<PiiSpan> spans, string text, ReadOnlySpan<Token> tokens)
+    {
+        var k = 0;
+        for (var s = 0; s < spans.Count; s++)
+        {
+            var span = spans[s];
+            while (k < tokens.Length && tokens[k].End <= span.Start)
+            {
+                k++;
+            }
+
+            var last = k;
+            while (last + 1 < tokens.Length && tokens[last + 1].Start < span.End)
+            {
+                last++;
+            }
+
+            var joined = s > 0 && spans[s - 1].End >= span.Start - 1; // ("Hood River" then "County Sheriff's Office")
+            if (span.Label == PiiLabel.Agency && !joined && k < tokens.Length && AllLower(tokens, k, last) && PiiContextRules.IsAgencyKindOnly(text, tokens, k, last))
+            {
+                spans.RemoveAt(s--);
+            }
+        }
     }
 
     private static bool Accept(string text, ReadOnlySpan<Token> tokens, int first, int last, PiiLabel label, ReadOnlySpan<float> margins, float threshold, PiiLexicon lexicon, out PiiSpan span)

@@ -164,4 +164,9 @@ public sealed class SpeechRoadsHospitalsAndRestartsTests
     [Fact]
     public void ASerialsLowerCaseLettersInAnyText() =>
         Assert.Contains("a b k six two one four four", Found("Gun was a Taurus G two C serial a b k six two one four four. Witness Loretta", PiiLabel.OtherId));
+
+    [Theory]
+    [InlineData("OFFICER 1: sheriff's office can you hear me step out of the vehicle")]
+    [InlineData("the nearest backup was coming from the other end of the county and county p d had nobody free lesson is look")]
+    public void WordsOfAKindOfAgencyAloneAreNoAgency(string text) => Assert.Empty(Found(text, PiiLabel.Agency, new LocalPiiDetector()));
 }
