@@ -324,4 +324,88 @@ internal sealed partial class PiiContextRules
 
         return n;
     }
+
+    /// <summary>
+    /// A road said in words: "on route nine", "south on route one ninety one", "on Interstate ten", "near exit one
+    /// ninety four", "eastbound on I ninety four", "County Road Two Twelve", "on spur four eighty", "off la one". The
+    /// road's word is "route", "highway" or "interstate", capitalised, or after a word of travel or place; a count after
+    /// the number ("route two cars") is none.
+    /// </summary>
+    private void SpokenRoads(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!TextHas(NumberWords) && !Shapes.HasNumber(1, 3))
+        {
+            return;
+        }
+
+        for (var k = 1; k + 1 < count; k++)
+        {
+            // (in digits after "i" alone, as a transcript writes "on i 70")
+            var digits = Eq(k, "i") && tokens[k + 1].Kind == TokenKind.Number && tokens[k + 1].Length <= 3 && Spaced(k, k + 1);
+            if (!IsWord(k) || !IsNumberWord(k + 1) && !digits || Eq(k + 1, "oh"))
+            {
+                continue;
+            }
+
+            var spelledCode = SpelledRoadCode(k); // "on f m nineteen seventy four", "on b i a twenty seven"
+            // A state's name for its route, after a word of travel on it: "a wreck on kentucky fifteen".
+            var stateRoute = caseless && tokens[k].Is(Lex.State) && !Eq(k, "i") && EqAny(k - 1, "on", "onto", "off", "down", "along", "up");
+            var coded = spelledCode >= 0 || In(RoadCodes, k) || stateRoute; // "off la one", "on us seventy"
+            if (!coded && !EqAny(k, "route", "highway", "hwy", "interstate", "exit", "road", "i", "spur", "loop"))
+            {
+                continue;
+            }
+
+            // The road's owner before its word goes with it: "County Road Two Twelve", "Navajo Route seven", "BIA route two".
+            var owned = spelledCode < 0 && IsWord(k - 1) && !Eq(k, "i") && !Eq(k, "exit") && (EqAny(k - 1, "county", "state", "us", "bia", "tribal", "forest", "farm")
+                || tokens[k - 1].Has(TokenFlags.Capitalized | TokenFlags.AllCaps) && !tokens[k - 1].Is(Lex.Stop) && !tokens[k - 1].Has(TokenFlags.SentenceStart) && Spaced(k - 1, k));
+            var first = spelledCode >= 0 ? spelledCode : owned ? k - 1 : k;
+            var travelled = EqAny(first - 1, "on", "onto", "off", "near", "at", "to", "from", "via", "the", "of", "take", "took", "past", "along", "down", "up", "northbound", "southbound", "eastbound", "westbound",
+                "toward", "towards", "running", "headed", "heading", "across", "crossing", "working", "patrolling", "taking", "takes", "missed", "passed")
+                || EqAny(k, "us", "sr", "fm") && tokens[k].Has(TokenFlags.AllCaps) && !caseless; // "Altima, US three oh one southbound"
+            var named = EqAny(k, "route", "highway", "hwy", "interstate"); // "traffic stop highway four forty one"
+            travelled |= Eq(k, "i") && EqAny(NumberWordsEnd(k + 1, k + 4), "northbound", "southbound", "eastbound", "westbound"); // "assist I thirty five southbound"
+            travelled |= Eq(k, "exit") && !Eq(NumberWordsEnd(k + 1, k + 4), "of"); // "just before exit one eighty five" (not "exit one of them")
+            if (Eq(k, "road") && !Eq(k - 1, "county") || (Eq(k, "i") || coded) && !travelled || !(travelled || named || tokens[first].Has(TokenFlags.Capitalized | TokenFlags.AllCaps)))
+            {
+                continue;
+            }
+
+            var n = digits ? k + 2 : NumberWordsEnd(k + 1, k + 4);
+
+            // (a mile marker after the road is no count: "on i forty mile marker one eighteen"; "in" is the town's: "at exit
+            // forty four in Meridian")
+            if (In(Counted, n) || IsWord(n) && tokens[n].Is(Lex.Measure) && !(Eq(n, "mile") && EqAny(n + 1, "marker", "post")) && !Eq(n, "in"))
+            {
+                continue;
+            }
+
+            var road = new PiiSpan(tokens[first].Start, tokens[n - 1].End, PiiLabel.Location);
+            if (AddInPlace(spans, added, road))
+            {
+                k = n - 1;
+            }
+        }
+    }
+
+    /// <summary>The first letter of a road's system spelled before its number ("f m", "u s", "b i a"), or -1.</summary>
+    private int SpelledRoadCode(int k)
+    {
+        if (!IsLetterWord(k) || !IsLetterWord(k - 1) || !Spaced(k - 1, k))
+        {
+            return -1;
+        }
+
+        if (IsLetterWord(k - 2) && Spaced(k - 2, k - 1))
+        {
+            return Eq(k - 2, "b") && Eq(k - 1, "i") && Eq(k, "a") ? k - 2 : -1;
+        }
+
+        Span<char> code = [char.ToLowerInvariant(text[tokens[k - 1].Start]), char.ToLowerInvariant(text[tokens[k].Start])];
+        return RoadCodes.Contains(code) ? k - 1 : -1;
+    }
+
+    /// <summary>A road's system by its letters, said before its number after a word of travel: "us seventy", "la one", "fm nineteen sixty"; no state code that is also a word ("or", "in", "me").</summary>
+    private static readonly WordSet RoadCodes = new(["us", "sr", "fm", "rt", "rte", "la", "nc", "sc", "ky", "tn", "ga", "ms", "ar", "tx", "nm", "az", "ca", "wa", "nv", "ut", "wy", "mt", "nd", "sd",
+        "ks", "ia", "mn", "wi", "il", "mi", "pa", "ny", "nj", "va", "wv", "md", "ct", "ri", "vt", "nh", "fl", "ak"], indexed: false);
 }

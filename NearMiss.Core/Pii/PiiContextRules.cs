@@ -138,30 +138,6 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         }
     }
 
-    /// <summary>
-    /// The rules that read the names found, again over the names the tagger added after them (decision 075): an age said
-    /// after a name ("suspect is travis young thirty from sun prairie"), a name started over ("rusty uh rusty mills").
-    /// </summary>
-    public List<PiiSpan> ApplyToTaggedNames(List<PiiSpan> spans)
-    {
-        try
-        {
-            var added = new List<PiiSpan>();
-            SpokenAges(spans, added);
-            NamesRestarted(spans, added);
-            Merge(spans, added);
-            return spans;
-        }
-        finally
-        {
-            if (tokenAt is not null)
-            {
-                System.Buffers.ArrayPool<int>.Shared.Return(tokenAt);
-                tokenAt = null;
-            }
-        }
-    }
-
     private List<PiiSpan> ApplyRules(List<PiiSpan> spans, List<(int Start, int End)>? names)
     {
         var kept = new List<PiiSpan>(spans.Count + 4);
