@@ -263,4 +263,14 @@ internal sealed partial class PiiContextRules
 
         return false;
     }
+
+    /// <summary>Gives the index of tokens by character (<see cref="tokenAt"/>) back to the pool, once a stage is done.</summary>
+    private void ReturnTokenIndex()
+    {
+        if (tokenAt is not null)
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(tokenAt);
+            tokenAt = null;
+        }
+    }
 }

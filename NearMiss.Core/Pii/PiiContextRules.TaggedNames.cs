@@ -22,11 +22,7 @@ internal sealed partial class PiiContextRules
         }
         finally
         {
-            if (tokenAt is not null)
-            {
-                System.Buffers.ArrayPool<int>.Shared.Return(tokenAt);
-                tokenAt = null;
-            }
+            ReturnTokenIndex();
         }
     }
 

@@ -130,11 +130,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         }
         finally
         {
-            if (tokenAt is not null)
-            {
-                System.Buffers.ArrayPool<int>.Shared.Return(tokenAt);
-                tokenAt = null;
-            }
+            ReturnTokenIndex();
         }
     }
 
