@@ -356,6 +356,9 @@ internal sealed partial class PiiContextRules
     private bool AgeAfterName(int k) =>
         AgeCloses(k) || IsWord(k) && tokens[k].Is(Lex.Stop) && !tokens[k].Is(Lex.Measure) && !In(Counted, k) && !EqAny(k, "of", "more", "less", "times", "in", "to", "at", "for");
 
+    /// <summary>Verbs in -s that may follow an age said after a name ("he's seventy three lives alone"), beside <see cref="PersonRecogniser.IsVerbAfterNameWord"/>.</summary>
+    private static readonly WordSet VerbsInS = new(["lives", "works", "stays", "seems", "looks", "drives", "walks", "talks", "stands", "sits", "keeps", "tries", "wants", "needs"], indexed: false);
+
     /// <summary>
     /// In speech written with no stops, the word after an age said in words may start the next clause ("brandon kessler
     /// forty four texting the whole time", "he's like twenty six comes around"): any word but a count's noun, a measure,
@@ -372,7 +375,7 @@ internal sealed partial class PiiContextRules
         }
 
         var w = W(k);
-        return !(w.Length > 3 && w[^1] is 's' or 'S' && !PersonRecogniser.IsVerbAfterNameWord(w) && !EqAny(k, "lives", "works", "stays", "seems", "looks", "drives", "walks", "talks", "stands", "sits", "keeps", "tries", "wants", "needs")); // a plural: "twenty rounds"
+        return !(w.Length > 3 && w[^1] is 's' or 'S' && !PersonRecogniser.IsVerbAfterNameWord(w) && !In(VerbsInS, k)); // a plural: "twenty rounds"
     }
 
     /// <summary>"twenty-six years old", "a sixty-two year old man", "thirty one y/o": an age said in words before its unit.</summary>

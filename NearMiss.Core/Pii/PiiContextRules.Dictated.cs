@@ -98,9 +98,10 @@ internal sealed partial class PiiContextRules
             var letters = 0;
             while (n < count && !tokens[n].Has(TokenFlags.NewlineBefore))
             {
-                // Letters that open the id: "serial number ACB seven seven three", "serial a b m four four zero".
-                if (n == first && label is PiiLabel.OtherId or PiiLabel.CaseNumber && IsWord(n)
-                    && (tokens[n].Has(TokenFlags.AllCaps) && tokens[n].Length is >= 2 and <= 4 && !English(n) && IsNumberWordOrDigit(n + 1) || Eq(n, "a") && caseless && IsLetterAlone(n + 1)))
+                // Letters in one word that open the id: "serial number ACB seven seven three" (letters said one at a time
+                // are read below: "serial a b m four four zero").
+                if (n == first && label is PiiLabel.OtherId or PiiLabel.CaseNumber && IsWord(n) && tokens[n].Has(TokenFlags.AllCaps) && tokens[n].Length is >= 2 and <= 4 && !English(n)
+                    && n + 1 < count && SpokenIdPart(n + 1, out var opensNumber) && opensNumber)
                 {
                     letters++;
                     n++;
@@ -281,9 +282,6 @@ internal sealed partial class PiiContextRules
     /// </summary>
     private bool IsPlateLetter(int n) =>
         IsWord(n) && tokens[n].Length == 1 && char.IsAsciiLetter(text[tokens[n].Start]) && (!EqAny(n, "a", "i") || Spaced(n, n + 1) && (IsWord(n + 1) && tokens[n + 1].Length == 1 || IsNumberWord(n + 1)));
-
-    /// <summary>A number word, one or two digits, or a letter alone before a number word.</summary>
-    private bool IsNumberWordOrDigit(int n) => n < count && (tokens[n].Kind == TokenKind.Number && tokens[n].Length <= 2 || IsNumberWord(n) || IsLetterAlone(n) && n + 1 < count && IsNumberWord(n + 1));
 
     /// <summary>A part of a spoken id: a number word, one or two digits, a letter alone or said ("alpha kilo"), "dash" or "-".</summary>
     private bool SpokenIdPart(int n, out bool number)

@@ -243,7 +243,9 @@ internal sealed partial class PiiContextRules
     {
         for (var k = 2; k < count; k++)
         {
-            if (!IsWord(k) || !HospitalTails.Contains(text, tokens[k]) || IsWord(k + 1) && !tokens[k + 1].Is(Lex.Stop) && !tokens[k + 1].Has(TokenFlags.NewlineBefore))
+            // (every tail opens with b, g, m, p or r: most words are passed over before the list is asked)
+            if (!IsWord(k) || (text[tokens[k].Start] | 0x20) is not ('b' or 'g' or 'm' or 'p' or 'r') || !HospitalTails.Contains(text, tokens[k])
+                || IsWord(k + 1) && !tokens[k + 1].Is(Lex.Stop) && !tokens[k + 1].Has(TokenFlags.NewlineBefore))
             {
                 continue;
             }

@@ -122,8 +122,8 @@ public sealed class SpeechRoadsHospitalsAndRestartsTests
     public void CallSignsSaidWithTheWordOfOneFound(string text, string sign) => Assert.Contains(sign, Found(text, PiiLabel.BadgeId));
 
     [Fact]
-    public void ASpellingWordAloneIsNoCallSign() =>
-        Assert.DoesNotContain("adam fifteen", Found("adam fifteen minutes later came back with coffee", PiiLabel.BadgeId));
+    public void TheWordOfACallSignFoundBeforeACountIsNoCallSign() =>
+        Assert.Equal(["adam twelve"], Found("DISPATCH: copy adam twelve. about adam fifteen minutes later he came back out", PiiLabel.BadgeId));
 
     [Theory]
     [InlineData("pickup pulling a trailer with no lights on the trailer. Georgia tag r t x seven seven one two. Driver jumps out", "r t x seven seven one two")]
