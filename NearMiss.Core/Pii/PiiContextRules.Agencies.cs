@@ -314,6 +314,11 @@ internal sealed partial class PiiContextRules
     /// </summary>
     private bool SpelledAgencies(List<PiiSpan> spans, List<PiiSpan> added)
     {
+        if (Shapes.LetterRun < 3)
+        {
+            return false; // (the letters are three words of one letter, or more, in a row)
+        }
+
         var found = false;
         Span<char> joined = stackalloc char[6];
         for (var k = 0; k + 2 < count; k++)

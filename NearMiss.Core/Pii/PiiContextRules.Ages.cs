@@ -328,6 +328,11 @@ internal sealed partial class PiiContextRules
     /// </summary>
     private void DescribedAges(List<PiiSpan> spans, List<PiiSpan> added)
     {
+        if (!TextHas(Sexes) && !Shapes.HasLetter("mf"))
+        {
+            return; // (a word for a person's sex, or its letter)
+        }
+
         for (var k = 1; k + 2 < count; k++)
         {
             // "m w forty five": sex and race said as letters, as "M/W 45" is dictated.

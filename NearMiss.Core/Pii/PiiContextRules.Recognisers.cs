@@ -182,11 +182,13 @@ internal sealed partial class PiiContextRules
     /// avenue", "the eighteen thousand block of greenlawn street", "the 1200 block of West Delmar": the whole block
     /// address.
     /// </summary>
+    private static readonly WordSet BlockWords = new(["block", "blk"]);
+
     private void BlockAddresses(List<PiiSpan> spans, List<PiiSpan> added)
     {
-        if (!Shapes.HasNumber(1, 63) && !TextHasWord("hundred") && !TextHasWord("thousand"))
+        if (!Shapes.HasNumber(1, 63) && !TextHasWord("hundred") && !TextHasWord("thousand") || !TextHas(BlockWords))
         {
-            return; // (a block is numbered, in digits or in words)
+            return; // (a block is numbered, in digits or in words, and named "block" or "blk")
         }
 
         for (var k = 0; k + 3 < count; k++)
@@ -390,6 +392,11 @@ internal sealed partial class PiiContextRules
     /// <summary>Unit call signs: "2K14 ENRT", "1A23 OS", "(U-14)", "Ofc. Malia Tuiasosopo, P-31)".</summary>
     private void CallSigns(List<PiiSpan> added)
     {
+        if (!Shapes.Alnum && !Shapes.HasPunct('-'))
+        {
+            return; // ("1A23", or "K-12" with its hyphen)
+        }
+
         for (var k = 0; k < count; k++)
         {
             var w = W(k);

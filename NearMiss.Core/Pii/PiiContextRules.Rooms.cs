@@ -191,8 +191,15 @@ internal sealed partial class PiiContextRules
     /// a time: "ems took him to hcmc", "dude went to seton", "flown to Regions", "we got him to e m m c for an eval"; not
     /// an ordinary word ("took him to jail") or a listed place.
     /// </summary>
+    private static readonly WordSet WentOrGot = new(["went", "got"]);
+
     private void TakenToPlaces(List<PiiSpan> spans, List<PiiSpan> added)
     {
+        if (!TextHas(TakenTo, WentOrGot))
+        {
+            return;
+        }
+
         for (var k = 2; k < count; k++)
         {
             if (!IsWord(k) || !Eq(k - 1, "to") || tokens[k].Length is 2 || Overlaps(spans, tokens[k].Start, tokens[k].End))
@@ -231,7 +238,7 @@ internal sealed partial class PiiContextRules
     }
 
     /// <summary>The last word of a hospital's name said short: "norman regional", "Grady Memorial", "la general".</summary>
-    private static readonly WordSet HospitalTails = new(["regional", "general", "memorial", "methodist", "baptist", "presbyterian", "mercy"], indexed: false);
+    private static readonly WordSet HospitalTails = new(["regional", "general", "memorial", "methodist", "baptist", "presbyterian", "mercy"]);
 
     /// <summary>
     /// A hospital said short after "to", "at" or "from": "she went to norman regional by ambulance", "transport to lake
@@ -241,6 +248,11 @@ internal sealed partial class PiiContextRules
     /// </summary>
     private void HospitalsSaidShort(List<PiiSpan> spans, List<PiiSpan> added)
     {
+        if (!TextHas(HospitalTails))
+        {
+            return;
+        }
+
         for (var k = 2; k < count; k++)
         {
             // (every tail opens with b, g, m, p or r: most words are passed over before the list is asked)
@@ -273,8 +285,15 @@ internal sealed partial class PiiContextRules
     /// saint joe's", "50 minutes out at St. Mary". Not a street ("to St. Charles Avenue") or a town ("St. Paul", which the
     /// place lists hold).
     /// </summary>
+    private static readonly WordSet Saints = new(["saint", "st"]);
+
     private void SaintsPlaces(List<PiiSpan> spans, List<PiiSpan> added)
     {
+        if (!TextHas(Saints))
+        {
+            return;
+        }
+
         for (var k = 1; k + 1 < count; k++)
         {
             if (!EqAny(k, "saint", "st") || !IsWord(k) || !EqAny(Eq(k - 1, "the") ? k - 2 : k - 1, "to", "at", "from"))

@@ -78,6 +78,13 @@ internal sealed partial class PiiContextRules
     /// </summary>
     private void SpelledNames(List<PiiSpan> spans, List<PiiSpan> added)
     {
+        // Three letters or more, or a radio alphabet's words; no name is spelled in a's and i's alone, which most texts
+        // have as words.
+        if (!Shapes.HasLetterBesidesAOrI && Shapes.LetterRun < 3 && !TextHas(PhoneticLetters))
+        {
+            return;
+        }
+
         Span<char> buffer = stackalloc char[64];
         for (var k = 1; k + 2 < count; k++)
         {

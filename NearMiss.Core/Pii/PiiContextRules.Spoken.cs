@@ -469,8 +469,15 @@ internal sealed partial class PiiContextRules
     /// word lists do not know as English, or an acronym; the words that only say what kind of agency ("tribal",
     /// "county") are taken along but are not enough alone ("the campus police", "state police"). Whether one was found.
     /// </summary>
+    private static readonly WordSet LowerAgencyHeads = new(["pd", "so", "police", "sheriff", "sheriffs", "marshals", "dps"]);
+
     private bool LowerAgencies(List<PiiSpan> spans)
     {
+        if (!Shapes.HasLetter("pdo") && !TextHas(LowerAgencyHeads))
+        {
+            return false;
+        }
+
         var found = false;
         for (var k = 1; k < count; k++)
         {

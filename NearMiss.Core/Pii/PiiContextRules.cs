@@ -65,6 +65,9 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         ["airport", "and", "between", "dash", "dot", "force", "hundred", "marker", "me", "milepost", "mm", "number", "old", "post", "social", "task", "thousand",
             "wrote", "posted", "reply", "replied", "copy", "what", "name", "car", "time", "mile"];
 
+    /// <summary>The <see cref="CueWords"/> as one set: its bit passes over every other word at the cost of a test.</summary>
+    private static readonly WordSet Cues = new(CueWords);
+
     /// <summary>Which <see cref="CueWords"/> the text holds, one bit each, once asked.</summary>
     private ulong? cues;
 
@@ -78,7 +81,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         for (var k = 0; k < count; k++)
         {
             var length = tokens[k].Length;
-            if (length is < 2 or > 9 || tokens[k].Kind != TokenKind.Word)
+            if (length is < 2 or > 9 || tokens[k].Kind != TokenKind.Word || !Cues.Contains(text, tokens[k]))
             {
                 continue;
             }
@@ -394,8 +397,10 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
     /// <summary>"CASA GRANDE, Ariz. —", "NILES, Ill." and "Denver, Colo.": the place and its AP state abbreviation.</summary>
     private void Datelines(List<PiiSpan> spans, List<PiiSpan> added)
     {
-        // (A dateline's state follows a comma.)
-        for (var k = 0; k < count && Shapes.HasPunct(','); k++)
+        // (A dateline's state follows a comma: a state's name, its AP abbreviation, or that abbreviation's letters with
+        // their dots.)
+        var states = Shapes.HasPunct(',') && (Shapes.HasLex(Lex.State) || Shapes.HasExtra(LexExtra.ApState) || (Shapes.Letters & lexicon.ApStateInitials) != 0);
+        for (var k = 0; k < count && states; k++)
         {
             if (!IsWord(k) || !P(k - 1, ',') || !IsStateAfterComma(k))
             {
@@ -451,7 +456,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
 
         // "HOUSTON —", "OKLAHOMA CITY —", "PHOENIX - A", "DENVER (AP) —" at the start of a line: upper-case words
         // before a dash, a listed place.
-        for (var k = 0; k < count; k++)
+        for (var k = 0; k < count && Shapes.HasWord(TokenFlags.AllCaps); k++)
         {
             if (!IsWord(k) || !(k == 0 || tokens[k].Has(TokenFlags.NewlineBefore)) || !tokens[k].Has(TokenFlags.AllCaps))
             {
@@ -531,12 +536,13 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
 
     /// <summary>
     /// What kinds of token the text holds, read in one pass on the first question and shared by every rule: the
-    /// words' <see cref="WordSet"/> bits (and how many sets all were read knowing), <see cref="Lex"/> flags and case
-    /// flags OR-ed together, the lengths of its numbers, whether it has letters and digits in one token, and which
-    /// punctuation of the first 64 characters it has ("(", "-", "/", ":"). A rule that cannot fire without some such
-    /// token asks this first and passes over a text that has none.
+    /// words' <see cref="WordSet"/> bits (and how many sets all were read knowing), <see cref="Lex"/> and
+    /// <see cref="LexExtra"/> flags and case flags OR-ed together, the lengths of its numbers, whether it has letters and
+    /// digits in one token, which punctuation of the first 64 characters it has ("(", "-", "/", ":"), which letters it
+    /// has as words alone ("p d", "m w") and the longest run of them. A rule that cannot fire without some such token
+    /// asks this first and passes over a text that has none.
     /// </summary>
-    private readonly record struct ShapesOfText(ulong Sets, int SetsKnown, Lex Lex, TokenFlags WordFlags, ulong NumberLengths, bool Alnum, ulong Puncts)
+    private readonly record struct ShapesOfText(UInt128 Sets, int SetsKnown, Lex Lex, LexExtra Extra, TokenFlags WordFlags, ulong NumberLengths, bool Alnum, ulong Puncts, uint Letters, int LetterRun)
     {
         /// <summary>Some word of the text has one of <paramref name="flags"/>.</summary>
         public bool HasLex(Lex flags) => (Lex & flags) != 0;
@@ -546,6 +552,28 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
 
         /// <summary>The text has a number of <paramref name="shortest"/> to <paramref name="longest"/> digits (up to 63).</summary>
         public bool HasNumber(int shortest, int longest) => (NumberLengths & (ulong.MaxValue >> (63 - longest)) & (ulong.MaxValue << shortest)) != 0;
+
+        /// <summary>Some word of the text has one of <paramref name="extra"/>.</summary>
+        public bool HasExtra(LexExtra extra) => (Extra & extra) != 0;
+
+        /// <summary>Some word of the text is one of the ASCII letters <paramref name="letters"/> alone, in any case.</summary>
+        public bool HasLetter(string letters)
+        {
+            foreach (var letter in letters)
+            {
+                if ((Letters & LetterBit(letter)) != 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Some word of the text is an ASCII letter alone other than "a" and "i" (the words a letter alone mostly is).</summary>
+        public bool HasLetterBesidesAOrI => (Letters & ~(LetterBit('a') | LetterBit('i'))) != 0;
+
+        public static uint LetterBit(char letter) => 1u << ((letter | 0x20) - 'a');
 
         /// <summary>The text may have the punctuation mark <paramref name="ch"/> as a token: false only for one of the first 64 characters it lacks.</summary>
         public bool HasPunct(char ch) => ch >= 64 || (Puncts & (1UL << ch)) != 0;
@@ -557,23 +585,33 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
 
     private ShapesOfText ReadShapes()
     {
-        var sets = 0UL;
+        var sets = UInt128.Zero;
         var setsKnown = WordSet.MaxIndexed;
         var lex = Lex.None;
         var wordFlags = TokenFlags.None;
         var numberLengths = 0UL;
         var alnum = false;
         var puncts = 0UL;
+        var extra = LexExtra.None;
+        var letters = 0u;
+        var letterRun = 0;
+        var run = 0;
         for (var k = 0; k < count; k++)
         {
             ref var t = ref tokens[k];
+            var alone = t.Kind == TokenKind.Word && t.Length == 1;
+            var letter = alone && char.IsAsciiLetter(text[t.Start]);
+            run = alone ? run + 1 : 0;
+            letterRun = Math.Max(letterRun, run);
             switch (t.Kind)
             {
                 case TokenKind.Word:
                     sets |= t.Sets;
                     setsKnown = Math.Min(setsKnown, t.SetsKnown);
                     lex |= t.Lex.Flags;
+                    extra |= t.Lex.Extra;
                     wordFlags |= t.Flags;
+                    letters |= letter ? ShapesOfText.LetterBit(text[t.Start]) : 0;
                     break;
                 case TokenKind.Number:
                     numberLengths |= 1UL << Math.Min(t.Length, 63);
@@ -591,6 +629,6 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
             }
         }
 
-        return new ShapesOfText(sets, setsKnown, lex, wordFlags, numberLengths, alnum, puncts);
+        return new ShapesOfText(sets, setsKnown, lex, extra, wordFlags, numberLengths, alnum, puncts, letters, letterRun);
     }
 }

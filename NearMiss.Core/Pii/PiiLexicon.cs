@@ -215,7 +215,9 @@ internal sealed class PiiLexicon
 
         foreach (var word in ReadLines("ap-states.txt"))
         {
-            AddExtra(word.Replace(".", "", StringComparison.Ordinal), LexExtra.ApState);
+            var letters = word.Replace(".", "", StringComparison.Ordinal);
+            AddExtra(letters, LexExtra.ApState);
+            ApStateInitials |= letters.Length <= 3 && char.IsAsciiLetter(letters[0]) ? 1u << ((letters[0] | 0x20) - 'a') : 0;
         }
 
         foreach (var phrase in classes["holiday-phrases"])
@@ -301,6 +303,12 @@ internal sealed class PiiLexicon
     }
 
     /// <summary>Is the word the first of a chain's name (of several words or one)?</summary>
+    /// <summary>
+    /// The first letters of the AP abbreviations of three letters or fewer, one bit each from "a": the letters a state
+    /// written with its dots ("S.D.", "G.a.") may open with.
+    /// </summary>
+    public uint ApStateInitials { get; }
+
     public bool IsChainHead(ReadOnlySpan<char> word) => _chainHeadLookup.Contains(word);
 
     /// <summary>Is the word a chain named by an ordinary word ("target", "shell"), a premise only in context?</summary>

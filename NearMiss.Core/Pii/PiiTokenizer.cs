@@ -35,7 +35,7 @@ internal struct Token
     public LexEntry Lex;
 
     /// <summary>The <see cref="WordSet"/>s that hold the word, one bit each, for the first <see cref="SetsKnown"/> sets.</summary>
-    public ulong Sets;
+    public UInt128 Sets;
 
     public int SetsKnown;
 

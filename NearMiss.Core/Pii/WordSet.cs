@@ -10,16 +10,16 @@ namespace NearMiss.Core.Pii;
 internal sealed class WordSet
 {
     /// <summary>Sets a token's bits can answer for; a set made after these is looked up word by word.</summary>
-    public const int MaxIndexed = 64;
+    public const int MaxIndexed = 128;
 
     private static readonly Lock Gate = new();
-    private static volatile Registry _registry = new(new Dictionary<string, ulong>(StringComparer.OrdinalIgnoreCase), 0);
+    private static volatile Registry _registry = new(new Dictionary<string, UInt128>(StringComparer.OrdinalIgnoreCase), 0);
 
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly int _shortest;
     private readonly int _longest;
     private readonly int _index;
-    private readonly ulong _bit;
+    private readonly UInt128 _bit;
 
     /// <param name="words">The words.</param>
     /// <param name="value">Each word's value from its index, or the index.</param>
@@ -49,8 +49,8 @@ internal sealed class WordSet
             _index = _registry.Count;
             if (_index < MaxIndexed)
             {
-                _bit = 1UL << _index;
-                var all = new Dictionary<string, ulong>(_registry.Words, StringComparer.OrdinalIgnoreCase);
+                _bit = UInt128.One << _index;
+                var all = new Dictionary<string, UInt128>(_registry.Words, StringComparer.OrdinalIgnoreCase);
                 foreach (var word in map.Keys)
                 {
                     all[word] = all.GetValueOrDefault(word) | _bit;
@@ -68,7 +68,7 @@ internal sealed class WordSet
     public bool HasBit => _index < MaxIndexed;
 
     /// <summary>The bits of every set made so far that holds the word, and how many sets that covers.</summary>
-    public static (ulong Sets, int Known) Membership(ReadOnlySpan<char> word)
+    public static (UInt128 Sets, int Known) Membership(ReadOnlySpan<char> word)
     {
         var registry = _registry;
         return (registry.Lookup.TryGetValue(word, out var sets) ? sets : 0, registry.Count);
@@ -91,13 +91,13 @@ internal sealed class WordSet
     /// <paramref name="known"/> sets) may hold a word of this list. False only when the bits prove none does; a set the
     /// bits do not answer for says true.
     /// </summary>
-    public bool MayBeIn(ulong sets, int known) => _index >= known || (sets & _bit) != 0;
+    public bool MayBeIn(UInt128 sets, int known) => _index >= known || (sets & _bit) != 0;
 
-    private sealed class Registry(Dictionary<string, ulong> words, int count)
+    private sealed class Registry(Dictionary<string, UInt128> words, int count)
     {
-        public Dictionary<string, ulong> Words { get; } = words;
+        public Dictionary<string, UInt128> Words { get; } = words;
 
-        public Dictionary<string, ulong>.AlternateLookup<ReadOnlySpan<char>> Lookup { get; } = words.GetAlternateLookup<ReadOnlySpan<char>>();
+        public Dictionary<string, UInt128>.AlternateLookup<ReadOnlySpan<char>> Lookup { get; } = words.GetAlternateLookup<ReadOnlySpan<char>>();
 
         public int Count { get; } = count;
     }
