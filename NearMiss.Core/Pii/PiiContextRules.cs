@@ -24,7 +24,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
     /// </summary>
     private bool TextHas(params ReadOnlySpan<WordSet> words)
     {
-        var shapes = Shapes;
+        ref readonly var shapes = ref Shapes;
         foreach (var set in words)
         {
             if (set.MayBeIn(shapes.Sets, shapes.SetsKnown))
@@ -542,7 +542,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
     /// has as words alone ("p d", "m w") and the longest run of them. A rule that cannot fire without some such token
     /// asks this first and passes over a text that has none.
     /// </summary>
-    private readonly record struct ShapesOfText(UInt128 Sets, int SetsKnown, Lex Lex, LexExtra Extra, TokenFlags WordFlags, ulong NumberLengths, bool Alnum, ulong Puncts, uint Letters, int LetterRun)
+    private readonly record struct ShapesOfText(SetBits Sets, int SetsKnown, Lex Lex, LexExtra Extra, TokenFlags WordFlags, ulong NumberLengths, bool Alnum, ulong Puncts, uint Letters, int LetterRun)
     {
         /// <summary>Some word of the text has one of <paramref name="flags"/>.</summary>
         public bool HasLex(Lex flags) => (Lex & flags) != 0;
@@ -579,13 +579,28 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         public bool HasPunct(char ch) => ch >= 64 || (Puncts & (1UL << ch)) != 0;
     }
 
-    private ShapesOfText? shapesOfText;
+    private ShapesOfText shapesOfText;
 
-    private ShapesOfText Shapes => shapesOfText ??= ReadShapes();
+    private bool shapesRead;
+
+    /// <summary>The shapes of the text, read on the first question (by reference: rules ask often, and it is not small).</summary>
+    private ref readonly ShapesOfText Shapes
+    {
+        get
+        {
+            if (!shapesRead)
+            {
+                shapesOfText = ReadShapes();
+                shapesRead = true;
+            }
+
+            return ref shapesOfText;
+        }
+    }
 
     private ShapesOfText ReadShapes()
     {
-        var sets = UInt128.Zero;
+        var sets = default(SetBits);
         var setsKnown = WordSet.MaxIndexed;
         var lex = Lex.None;
         var wordFlags = TokenFlags.None;

@@ -35,7 +35,7 @@ internal struct Token
     public LexEntry Lex;
 
     /// <summary>The <see cref="WordSet"/>s that hold the word, one bit each, for the first <see cref="SetsKnown"/> sets.</summary>
-    public UInt128 Sets;
+    public SetBits Sets;
 
     public int SetsKnown;
 
@@ -72,7 +72,7 @@ internal static class PiiTokenizer
             ref var token = ref tokens[count];
             token.Start = i;
             token.Lex = default;
-            token.Sets = 0;
+            token.Sets = default;
             token.SetsKnown = 0;
             if (IsWordChar(c))
             {

@@ -37,7 +37,7 @@ internal sealed class PiiWordCache(PiiLexicon lexicon)
     /// The word's entry, and the <see cref="WordSet"/>s that hold it (<see cref="WordSet.Membership"/>); <paramref name="hash"/>
     /// is the word's <see cref="Hash"/>, read by the caller in its own pass over the word.
     /// </summary>
-    public LexEntry Get(ReadOnlySpan<char> word, uint hash, out UInt128 sets, out int setsKnown)
+    public LexEntry Get(ReadOnlySpan<char> word, uint hash, out SetBits sets, out int setsKnown)
     {
         var first = PairOf(hash);
         ref var newer = ref _slots[first];
@@ -84,7 +84,7 @@ internal sealed class PiiWordCache(PiiLexicon lexicon)
     private static int PairOf(uint hash) => (int)(hash ^ hash >> 15) & (Slots - 2);
 
     /// <summary>The answers kept in a slot that holds the word, its word sets read again when sets were made since.</summary>
-    private static LexEntry Answer(ref Slot slot, ReadOnlySpan<char> word, out UInt128 sets, out int setsKnown)
+    private static LexEntry Answer(ref Slot slot, ReadOnlySpan<char> word, out SetBits sets, out int setsKnown)
     {
         if (slot.SetsKnown != WordSet.Indexed)
         {
@@ -119,7 +119,7 @@ internal sealed class PiiWordCache(PiiLexicon lexicon)
 
     private struct Slot
     {
-        public UInt128 Sets;
+        public SetBits Sets;
         public LexEntry Entry;
         public int SetsKnown;
 

@@ -13,13 +13,12 @@ internal sealed class WordSet
     public const int MaxIndexed = 128;
 
     private static readonly Lock Gate = new();
-    private static volatile Registry _registry = new(new Dictionary<string, UInt128>(StringComparer.OrdinalIgnoreCase), 0);
+    private static volatile Registry _registry = new(new Dictionary<string, SetBits>(StringComparer.OrdinalIgnoreCase), 0);
 
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly int _shortest;
     private readonly int _longest;
     private readonly int _index;
-    private readonly UInt128 _bit;
 
     /// <param name="words">The words.</param>
     /// <param name="value">Each word's value from its index, or the index.</param>
@@ -49,11 +48,10 @@ internal sealed class WordSet
             _index = _registry.Count;
             if (_index < MaxIndexed)
             {
-                _bit = UInt128.One << _index;
-                var all = new Dictionary<string, UInt128>(_registry.Words, StringComparer.OrdinalIgnoreCase);
+                var all = new Dictionary<string, SetBits>(_registry.Words, StringComparer.OrdinalIgnoreCase);
                 foreach (var word in map.Keys)
                 {
-                    all[word] = all.GetValueOrDefault(word) | _bit;
+                    all[word] = all.GetValueOrDefault(word).With(_index);
                 }
 
                 _registry = new Registry(all, _index + 1);
@@ -68,10 +66,10 @@ internal sealed class WordSet
     public bool HasBit => _index < MaxIndexed;
 
     /// <summary>The bits of every set made so far that holds the word, and how many sets that covers.</summary>
-    public static (UInt128 Sets, int Known) Membership(ReadOnlySpan<char> word)
+    public static (SetBits Sets, int Known) Membership(ReadOnlySpan<char> word)
     {
         var registry = _registry;
-        return (registry.Lookup.TryGetValue(word, out var sets) ? sets : 0, registry.Count);
+        return (registry.Lookup.TryGetValue(word, out var sets) ? sets : default, registry.Count);
     }
 
     /// <summary>The word's value, or -1 when it is not in the list.</summary>
@@ -84,21 +82,34 @@ internal sealed class WordSet
 
     /// <summary>Whether the token's word is in the list: its bit when the tokenizer knew of this set, else the word.</summary>
     public bool Contains(string text, in Token token) =>
-        _index < token.SetsKnown ? (token.Sets & _bit) != 0 : Contains(text.AsSpan(token.Start, token.Length));
+        _index < token.SetsKnown ? token.Sets.Has(_index) : Contains(text.AsSpan(token.Start, token.Length));
 
     /// <summary>
     /// Whether a text whose words' bits, OR-ed together, are <paramref name="sets"/> (all read knowing at least
     /// <paramref name="known"/> sets) may hold a word of this list. False only when the bits prove none does; a set the
     /// bits do not answer for says true.
     /// </summary>
-    public bool MayBeIn(UInt128 sets, int known) => _index >= known || (sets & _bit) != 0;
+    public bool MayBeIn(SetBits sets, int known) => _index >= known || sets.Has(_index);
 
-    private sealed class Registry(Dictionary<string, UInt128> words, int count)
+    private sealed class Registry(Dictionary<string, SetBits> words, int count)
     {
-        public Dictionary<string, UInt128> Words { get; } = words;
+        public Dictionary<string, SetBits> Words { get; } = words;
 
-        public Dictionary<string, UInt128>.AlternateLookup<ReadOnlySpan<char>> Lookup { get; } = words.GetAlternateLookup<ReadOnlySpan<char>>();
+        public Dictionary<string, SetBits>.AlternateLookup<ReadOnlySpan<char>> Lookup { get; } = words.GetAlternateLookup<ReadOnlySpan<char>>();
 
         public int Count { get; } = count;
     }
+}
+
+/// <summary>
+/// One bit for each of the <see cref="WordSet.MaxIndexed"/> sets, in two words: the first 64 sets in
+/// <see cref="Low"/>, the rest in <see cref="High"/> (a shift by 64 or more takes its count modulo 64).
+/// </summary>
+internal readonly record struct SetBits(ulong Low, ulong High)
+{
+    public bool Has(int index) => ((index < 64 ? Low : High) & (1UL << index)) != 0;
+
+    public SetBits With(int index) => index < 64 ? this with { Low = Low | (1UL << index) } : this with { High = High | (1UL << index) };
+
+    public static SetBits operator |(SetBits a, SetBits b) => new(a.Low | b.Low, a.High | b.High);
 }
