@@ -8,10 +8,14 @@ namespace NearMiss.Core.Pii;
 internal sealed partial class PiiContextRules
 {
     /// <summary>Numbers in words: "one" to "nineteen", and the tens.</summary>
-    private static readonly WordSet NumberWords = new(
+    private static readonly string[] NumberWordList =
         ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
-         "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"],
-        index => index < 20 ? index : (index - 18) * 10);
+         "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+
+    private static readonly WordSet NumberWords = new(NumberWordList, index => index < 20 ? index : (index - 18) * 10);
+
+    /// <summary><see cref="NumberWords"/> and "oh" (a zero said), in one set: one bit for both.</summary>
+    private static readonly WordSet NumberWordsOrOh = new([.. NumberWordList, "oh"]);
 
     /// <summary>A number said in a word ("three", "eighteen"), for the tagger's second opinion, which leaves such spans alone.</summary>
     internal static bool IsNumberWord(string text, Token token) => token.Kind == TokenKind.Word && NumberWords.Contains(text, token);

@@ -252,7 +252,8 @@ internal sealed partial class PiiContextRules
 
             // A capital inside a sentence, or a lead before the word ("the", "at", "outside" ...); the flags are tested first.
             var capital = !caseless && tokens[k].Has(TokenFlags.Capitalized | TokenFlags.AllCaps) && !tokens[k].Has(TokenFlags.SentenceStart);
-            if (!(capital || In(ChainLeads, k - 1)) || !lexicon.IsChainHead(W(k)))
+            // (a word's entry says whether it opens a chain's name; a number asks the list: "7 eleven")
+            if (!(tokens[k].Kind == TokenKind.Word ? tokens[k].Lex.Cue.HasFlag(LexCue.ChainHead) : lexicon.IsChainHead(W(k))) || !(capital || In(ChainLeads, k - 1)))
             {
                 continue;
             }

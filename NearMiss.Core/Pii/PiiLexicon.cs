@@ -83,7 +83,20 @@ internal enum LexProduct : byte
     Word = 2,
 }
 
-internal readonly record struct LexEntry(Lex Flags, int GivenCount, int SurnameCount, int PlacePopulation, LexExtra Extra = LexExtra.None, LexProduct Product = LexProduct.None)
+/// <summary>
+/// Words some context rule looks for, marked on the word's entry so that the rule tests a flag of the token rather than
+/// look the word up in a list. Kept apart from <see cref="LexExtra"/>, which the tagger reads.
+/// </summary>
+[Flags]
+internal enum LexCue : byte
+{
+    None = 0,
+
+    /// <summary>The first word of a chain's name ("dollar" of "Dollar General"), or a chain named by one word ("target").</summary>
+    ChainHead = 1,
+}
+
+internal readonly record struct LexEntry(Lex Flags, int GivenCount, int SurnameCount, int PlacePopulation, LexExtra Extra = LexExtra.None, LexProduct Product = LexProduct.None, LexCue Cue = LexCue.None)
 {
     public bool IsEnglish => (Extra & LexExtra.English) != 0;
 
@@ -211,6 +224,12 @@ internal sealed class PiiLexicon
         foreach (var word in Words("generic-modifiers"))
         {
             AddExtra(word, LexExtra.GenericModifier);
+        }
+
+        foreach (var head in _chainHeadLookup.Set)
+        {
+            ref var entry = ref Entry(head);
+            entry = entry with { Cue = entry.Cue | LexCue.ChainHead };
         }
 
         foreach (var word in ReadLines("ap-states.txt"))
