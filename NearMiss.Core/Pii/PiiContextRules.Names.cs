@@ -241,6 +241,11 @@ internal sealed partial class PiiContextRules
     /// </summary>
     private void NamesByGloss(List<PiiSpan> spans, List<PiiSpan> added)
     {
+        if (!Shapes.HasPunct('(') && !(TextHasWord("and") && (TextHasWord("me") || Shapes.HasLetter("i"))))
+        {
+            return; // (a name before a bracket, or before "and i", "and me")
+        }
+
         bool? dogText = null;
         for (var k = 0; k + 3 < count; k++)
         {

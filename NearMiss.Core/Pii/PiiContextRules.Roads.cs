@@ -50,7 +50,7 @@ internal sealed partial class PiiContextRules
     /// </summary>
     private void SpokenCorners(List<PiiSpan> spans, List<PiiSpan> added)
     {
-        if (!TextHas(OrdinalDayWords) || !TextHasWord("and"))
+        if (!TextHas(OrdinalDayWords, TensOrdinals) || !TextHasWord("and"))
         {
             return;
         }
@@ -151,7 +151,7 @@ internal sealed partial class PiiContextRules
     }
 
     /// <summary>The ordinals of the tens, which name numbered streets ("east fortieth") and no day.</summary>
-    private static readonly WordSet TensOrdinals = new(["fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth"], indexed: false);
+    private static readonly WordSet TensOrdinals = new(["fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth"]);
 
     /// <summary>A compass word before a street's name: "east", "w", "north".</summary>
     private bool IsCompassWord(int k) => IsWord(k) && EqAny(k, "east", "west", "north", "south", "e", "w", "n", "s") && (tokens[k].Length > 1 || tokens[k].Has(TokenFlags.Lower) && caseless || tokens[k].Has(TokenFlags.AllCaps));

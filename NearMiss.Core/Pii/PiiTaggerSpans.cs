@@ -421,8 +421,9 @@ internal static class PiiTaggerSpans
     {
         covered.Clear();
         var k = 0;
-        foreach (var span in spans.OrderBy(s => s.Start))
+        foreach (var span in spans)
         {
+            // (in any order: the steps below find the first token ending after the span's start from wherever k stands)
             while (k > 0 && tokens[k - 1].End > span.Start)
             {
                 k--;

@@ -25,7 +25,22 @@ public sealed class WordSetTests
         }
 
         Assert.True(Early.Contains(text, tokens[Array.FindIndex(tokens, t => text.AsSpan(t.Start, t.Length).SequenceEqual("POD"))]));
-        Assert.Contains(tokens[..count], t => t.Sets != 0 && t.SetsKnown > 0);
+        Assert.Contains(tokens[..count], t => t.Sets != default && t.SetsKnown > 0);
+    }
+
+    /// <summary>The sets past the 64th keep their bits in the second word, apart from the first 64 (decision 076).</summary>
+    [Theory]
+    [InlineData(0, 64)]
+    [InlineData(6, 70)]
+    [InlineData(63, 127)]
+    [InlineData(70, 6)]
+    public void SetBitsKeepEachIndexApart(int index, int other)
+    {
+        var bits = default(SetBits).With(index);
+
+        Assert.True(bits.Has(index));
+        Assert.False(bits.Has(other));
+        Assert.True((bits | default(SetBits).With(other)).Has(other));
     }
 
     /// <summary>
