@@ -265,8 +265,15 @@ internal sealed partial class PiiContextRules
     /// Fire departments by their place: "phoenix fire came for the cut", "LOS PINOS FIRE (ENGINE 2)", "portland fire
     /// &amp; rescue": a place found, or a town of the gazetteer in caseless text, before "fire".
     /// </summary>
+    private static readonly WordSet Fire = new(["fire"]);
+
     private void FireAgencies(List<PiiSpan> spans, List<PiiSpan> added)
     {
+        if (!TextHas(Fire))
+        {
+            return;
+        }
+
         for (var k = 1; k < count; k++)
         {
             if (!Eq(k, "fire") || !IsWord(k - 1) || !Spaced(k - 1, k) || In(FireThings, k + 1))

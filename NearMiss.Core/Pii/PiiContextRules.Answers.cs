@@ -73,9 +73,11 @@ internal sealed partial class PiiContextRules
     /// third ninety one". Numbers, months and ordinals, with slashes or dashes between, up to the line's or sentence's
     /// end; two numbers at least, or a month and a number.
     /// </summary>
+    private static readonly WordSet BirthWords = new(["dob", "birth"]);
+
     private void BirthDateAnswers(List<PiiSpan> spans, List<PiiSpan> added)
     {
-        if (!TextHas(SpokenIdWords))
+        if (!TextHas(BirthWords) || !Shapes.HasPunct('?'))
         {
             return;
         }

@@ -76,7 +76,8 @@ internal sealed partial class PiiContextRules
     private void HandlesByPlace(List<PiiSpan> spans, List<PiiSpan> added)
     {
         // A forum's marks ("u/", "[–]") or its words ("posted by", "wrote:") first: most texts have none.
-        if (!text.Contains("u/", StringComparison.Ordinal) && !text.Contains("[–]", StringComparison.Ordinal) && !text.Contains("[-]", StringComparison.Ordinal)
+        // (a search for one character first: the searches for two and three are dearer)
+        if (!(text.Contains('/') && text.Contains("u/", StringComparison.Ordinal)) && !(text.Contains('[') && (text.Contains("[–]", StringComparison.Ordinal) || text.Contains("[-]", StringComparison.Ordinal)))
             && !TextHasWord("wrote") && !TextHasWord("post") && !TextHasWord("posted") && !TextHasWord("reply") && !TextHasWord("replied"))
         {
             return;

@@ -68,6 +68,11 @@ internal sealed partial class PiiContextRules
     /// </summary>
     private void WeekdayRanges(List<PiiSpan> spans, List<PiiSpan> added)
     {
+        if (!TextHas(DayNames))
+        {
+            return;
+        }
+
         for (var k = 0; k + 2 < count; k++)
         {
             if (!(P(k + 1, '-') || P(k + 1, '–')) || tokens[k + 1].Start != tokens[k].End || tokens[k + 2].Start != tokens[k + 1].End

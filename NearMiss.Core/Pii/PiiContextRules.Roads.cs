@@ -170,7 +170,7 @@ internal sealed partial class PiiContextRules
     /// <summary>"along Ky. 160", "parts of Ky. 15 and Ky. 80": a state route by the AP abbreviation of its state.</summary>
     private void StateRoutes(List<PiiSpan> spans, List<PiiSpan> added)
     {
-        if (!Shapes.HasPunct('.') || !Shapes.HasNumber(1, 4))
+        if (!Shapes.HasPunct('.') || !Shapes.HasNumber(1, 4) || !Shapes.HasExtra(LexExtra.ApState))
         {
             return;
         }

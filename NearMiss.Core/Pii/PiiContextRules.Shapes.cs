@@ -158,6 +158,11 @@ internal sealed partial class PiiContextRules
     /// </summary>
     private void PlateStates(List<PiiSpan> spans, List<PiiSpan> added)
     {
+        if (!Shapes.HasLex(Lex.StateCode | Lex.State) && !Shapes.HasExtra(LexExtra.ApState))
+        {
+            return; // (a state's code, name or AP abbreviation)
+        }
+
         for (var k = 0; k + 1 < count; k++)
         {
             // The word's own tests first (common words such as "in" and "me" are state codes too); the spans are searched last.

@@ -123,7 +123,9 @@ internal sealed partial class PiiContextRules
     {
         // A plate follows a state's code or name (a name of two words opens with a place's first word) or a plate's word,
         // and has a digit in a number or with letters.
-        if (!Shapes.HasLex(Lex.StateCode | Lex.State | Lex.PlaceHead) && !TextHas(SpacedPlateWords) || !Shapes.Alnum && !Shapes.HasNumber(2, 4))
+        // (Its letters are a word in capitals or in a token with digits.)
+        if (!Shapes.HasLex(Lex.StateCode | Lex.State | Lex.PlaceHead) && !TextHas(SpacedPlateWords) || !Shapes.Alnum && !Shapes.HasNumber(2, 4)
+            || !Shapes.Alnum && !Shapes.HasWord(TokenFlags.AllCaps))
         {
             return;
         }
