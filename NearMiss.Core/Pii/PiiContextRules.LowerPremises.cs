@@ -14,6 +14,11 @@ internal sealed partial class PiiContextRules
     /// </summary>
     private void LowerPremises(List<PiiSpan> spans, List<PiiSpan> added)
     {
+        if (!TextHas(LowerPremiseHeads) && !Shapes.HasPunct('\''))
+        {
+            return; // (a premise's head word, or a name and "'s")
+        }
+
         for (var k = 1; k < count; k++)
         {
             // (the lead is a word of grammar, its flag tested before its letters)

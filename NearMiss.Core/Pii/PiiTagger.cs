@@ -93,16 +93,19 @@ internal sealed class PiiTagger
 
             sum.CopyTo(scores);
             var best = 0;
+            var pii = float.MinValue; // (the best PII tag's score, in the one pass)
             for (var c = 1; c < Labels.Length; c++)
             {
                 if (scores[c] > scores[best])
                 {
                     best = c;
                 }
+
+                pii = Math.Max(pii, scores[c]);
             }
 
             tags[i] = (byte)best;
-            margins[i] = best == 0 ? scores[0] - MaxOfPii(scores[..Labels.Length]) : scores[best] - scores[0];
+            margins[i] = best == 0 ? scores[0] - pii : scores[best] - scores[0];
             previous = best;
         }
     }
@@ -126,17 +129,6 @@ internal sealed class PiiTagger
         }
 
         return sum;
-    }
-
-    private static float MaxOfPii(ReadOnlySpan<float> scores)
-    {
-        var max = float.MinValue;
-        foreach (var score in scores[1..])
-        {
-            max = Math.Max(max, score);
-        }
-
-        return max;
     }
 
     private int Slot(uint feature) => (int)((feature * 2654435769u) >> _shift);
