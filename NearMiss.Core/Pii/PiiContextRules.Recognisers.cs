@@ -47,7 +47,9 @@ internal sealed partial class PiiContextRules
         }
     }
 
-    private char[]? _phrase;
+    /// <summary>The letters of a phrase being looked up, kept for the thread's next text (a text's length and more).</summary>
+    [ThreadStatic]
+    private static char[]? _phrase;
 
     /// <summary>
     /// Bare city and town names from the gazetteer, where the context says place: after "in", "near", "from", "of", "to"
@@ -69,7 +71,7 @@ internal sealed partial class PiiContextRules
             var population = -1;
             var opensPhrase = tokens[k].Is(Lex.PlaceHead) || tokens[k].Has(TokenFlags.NonAscii) || P(k + 1, '.') && tokens[k + 1].Start == tokens[k].End;
             // The phrase in lower case, built in one buffer (its words and dots, one space between words: at most 4 more than the text).
-            var phrase = _phrase ??= new char[text.Length + 8];
+            var phrase = _phrase is { } kept && kept.Length >= text.Length + 8 ? kept : _phrase = new char[Math.Max(text.Length + 8, 1024)];
             var length = opensPhrase ? W(k).ToLowerInvariant(phrase) : 0;
             for (var j = k + 1; opensPhrase && j < count && j <= k + 4; j++)
             {
