@@ -267,6 +267,84 @@ internal sealed partial class PiiContextRules
         }
     }
 
+    /// <summary>
+    /// "UNIT 3-12 (OFC HIGH HAWK) AND 3-15 (OFC MEDINA)", "0615 P14 (OFC ANDRZEJEWSKI) AND P30 (SGT LOPEZ-MALUENDA)",
+    /// "Units: 212 (Ofc. Jae-won Shin), 215 (Ofc. Layla Mansour)": a unit's number, its letters and digits, or two numbers
+    /// joined by a hyphen, before a rank and a name in brackets, is the unit's call sign; so is every other mention of
+    /// one with letters or a hyphen ("2229 3-15 OS"; a number alone is spread as every badge's is).
+    /// </summary>
+    private void UnitsBeforeRanks(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!Shapes.HasPunct('(') || !Shapes.HasLex(Lex.Rank) || !Shapes.Alnum && !Shapes.HasNumber(1, 5))
+        {
+            return;
+        }
+
+        HashSet<string>? units = null;
+        for (var k = 0; k + 3 < count; k++)
+        {
+            var end = UnitIdEnd(k);
+            if (end < 0 || !P(end + 1, '(') || !IsWord(end + 2) || !tokens[end + 2].Is(Lex.Rank) || tokens[end + 2].Is(Lex.Stop))
+            {
+                continue;
+            }
+
+            var name = P(end + 3, '.') ? end + 4 : end + 3;
+            // (a name found, or a word that may be one: "(Officer Safety)" names no one)
+            if (!(name < count && StartsSpan(spans, tokens[name].Start, PiiLabel.Person, PiiLabel.Person) || IsWord(name) && !tokens[name].Is(Lex.Stop) && !tokens[name].Lex.Has(LexExtra.NotPii)
+                    && (!English(name) || tokens[name].Is(Lex.GivenName | Lex.Surname) || tokens[name].Length == 1 && P(name + 1, '.')))
+                || OverlapsOther(spans, tokens[k].Start, tokens[end].End, PiiLabel.BadgeId))
+            {
+                continue;
+            }
+
+            if (!Overlaps(spans, tokens[k].Start, tokens[end].End) && !Overlaps(added, tokens[k].Start, tokens[end].End))
+            {
+                added.Add(new PiiSpan(tokens[k].Start, tokens[end].End, PiiLabel.BadgeId));
+            }
+
+            if (end > k || tokens[k].Kind == TokenKind.Alnum)
+            {
+                (units ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(text[tokens[k].Start..tokens[end].End]);
+            }
+
+            k = end;
+        }
+
+        for (var k = 0; units is not null && k < count; k++)
+        {
+            var end = UnitIdEnd(k);
+            if (end >= 0 && units.Contains(text[tokens[k].Start..tokens[end].End]) && !Overlaps(spans, tokens[k].Start, tokens[end].End) && !Overlaps(added, tokens[k].Start, tokens[end].End))
+            {
+                added.Add(new PiiSpan(tokens[k].Start, tokens[end].End, PiiLabel.BadgeId));
+                k = end;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The last token of a unit's id standing alone at <paramref name="k"/>: a number of up to five digits, letters and
+    /// digits in one token (not "K9"), or two numbers joined by a hyphen; or -1.
+    /// </summary>
+    private int UnitIdEnd(int k)
+    {
+        if (k > 0 && tokens[k].Start == tokens[k - 1].End && !P(k - 1, '(') || k >= count)
+        {
+            return -1;
+        }
+
+        var end = tokens[k].Kind == TokenKind.Number && tokens[k].Length <= 5 ? k
+            : tokens[k].Kind == TokenKind.Alnum && tokens[k].Length <= 6 && !W(k).StartsWith("k9", StringComparison.OrdinalIgnoreCase) ? k
+            : -1;
+        if (end == k && tokens[k].Kind == TokenKind.Number && P(k + 1, '-') && k + 2 < count && tokens[k + 2].Kind == TokenKind.Number && tokens[k + 2].Length <= 3
+            && tokens[k + 1].Start == tokens[k].End && tokens[k + 2].Start == tokens[k + 1].End)
+        {
+            end = k + 2;
+        }
+
+        return end >= 0 && (end + 1 >= count || tokens[end + 1].Start > tokens[end].End || P(end + 1, ')') || P(end + 1, ',') || P(end + 1, ':')) ? end : -1;
+    }
+
     /// <summary>"Ofc. Tran (2133)", "Officer Pham (12S17)", "(B3-14)": a number of three digits or more, or letters and
     /// digits, in brackets right after a name is the officer's badge or unit (an age has two digits, a phone goes on).</summary>
     private void BadgesAfterNames(List<PiiSpan> spans, List<PiiSpan> added)

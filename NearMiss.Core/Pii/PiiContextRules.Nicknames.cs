@@ -24,19 +24,43 @@ internal sealed partial class PiiContextRules
 
         for (var k = 1; k + 1 < count; k++)
         {
-            // A gloss opens with "(" after the word; a list of partners has "," or "and" before it: tested before the word.
-            if (!(P(k + 1, '(') || P(k - 1, ',') || In(PartnerJoins, k - 1)) || !CouldBeNickname(k))
+            // A gloss opens with "(" after the word (in quotes or not); a list of partners has "," or "and" before it: tested
+            // before the word.
+            var quoted = IsQuote(k - 1) && IsQuote(k + 1);
+            if (!(P(k + 1, '(') || quoted || P(k - 1, ',') || In(PartnerJoins, k - 1)) || !CouldBeNickname(k))
             {
                 continue;
             }
 
-            var glossed = P(k + 1, '(') && k + 2 < count && (tokens[k + 2].Is(Lex.Rank) || StartsSpan(spans, tokens[k + 2].Start, PiiLabel.Person, PiiLabel.Person));
+            var glossed = P(k + 1, '(') && k + 2 < count && (tokens[k + 2].Is(Lex.Rank) || StartsSpan(spans, tokens[k + 2].Start, PiiLabel.Person, PiiLabel.Person))
+                || quoted && P(k + 2, '(') && GlossNamesSomeone(spans, k + 3) // "Partner: "Moose" (Ofc. Brandon Lisowski)", ""Biscuit" (LNU)"
+                || quoted && P(k - 2, '(') && P(k + 2, ')') && k >= 3 && EndsSpan(spans, tokens[k - 3].End, PiiLabel.Person); // "SA Trần Minh Đức ("Duke")"
             var partner = ListedWithMe(k) && ActsAgain(k);
             if ((glossed || partner) && !Overlaps(spans, tokens[k].Start, tokens[k].End))
             {
                 added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.Person));
             }
         }
+    }
+
+    private bool IsQuote(int k) => P(k, '"') || P(k, '“') || P(k, '”');
+
+    /// <summary>
+    /// Whether the bracket opened before <paramref name="k"/> names a person up to its close: a rank, a name found, or
+    /// a name not known ("LNU", "real name", "refused name").
+    /// </summary>
+    private bool GlossNamesSomeone(List<PiiSpan> spans, int k)
+    {
+        for (var j = k; j < count && j < k + 6 && !P(j, ')') && !tokens[j].Has(TokenFlags.NewlineBefore); j++)
+        {
+            if (IsWord(j) && (tokens[j].Is(Lex.Rank) && !tokens[j].Is(Lex.Stop) || EqAny(j, "lnu", "fnu", "aka") || Eq(j, "name") && EqAny(j - 1, "real", "refused", "no", "gave"))
+                || StartsSpan(spans, tokens[j].Start, PiiLabel.Person, PiiLabel.Person))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>"me and rusty", "me, tiny, bear and rusty": the word is one of a list of partners that starts with "me".</summary>

@@ -38,7 +38,9 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
-            var speaker = turns is not null && P(k + 1, ':') && turns.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(W(k), out var said) && said >= 2 && CouldBeSpeaker(k);
+            // (one turn is enough in a chat of two speakers or more who name this one elsewhere: "Tank: Moose coming?" … "Moose: only if")
+            var speaker = turns is not null && P(k + 1, ':') && turns.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(W(k), out var said) && CouldBeSpeaker(k)
+                && (said >= 2 || said == 1 && (k == 0 || tokens[k].Has(TokenFlags.NewlineBefore)) && ChatSpeakers(turns) >= 2 && NamedElsewhere(k));
             var opening = k == 0 || tokens[k].Has(TokenFlags.NewlineBefore) || In(Greetings, k - 1) && (k == 1 || tokens[k - 1].Has(TokenFlags.NewlineBefore));
             var addressee = opening && CouldBeName(k) && (P(k + 1, ',') || P(k + 1, '-')) && (In(AfterAddressee, k + 2) || tokens[k + 2].Has(TokenFlags.NewlineBefore))
                 && (!tokens[k].Has(TokenFlags.Lower) || caseless);
@@ -47,6 +49,32 @@ internal sealed partial class PiiContextRules
                 added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.Person));
             }
         }
+    }
+
+    /// <summary>How many speakers took two turns or more.</summary>
+    private static int ChatSpeakers(Dictionary<string, int> turns)
+    {
+        var speakers = 0;
+        foreach (var said in turns.Values)
+        {
+            speakers += said >= 2 ? 1 : 0;
+        }
+
+        return speakers;
+    }
+
+    /// <summary>Whether the word at <paramref name="k"/> stands again in the text, not before a colon (a mention, not a turn).</summary>
+    private bool NamedElsewhere(int k)
+    {
+        for (var j = 0; j < count; j++)
+        {
+            if (j != k && tokens[j].Length == tokens[k].Length && !P(j + 1, ':') && W(j).Equals(W(k), StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The words of a closing line ("Thanks,", "Respectfully submitted,", "V/R", "Stay safe,").</summary>

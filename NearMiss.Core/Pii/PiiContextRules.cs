@@ -212,6 +212,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         LogUnits(kept, added);
         NamedCallSigns(kept, added);
         UnitsBesidePeople(kept, added);
+        UnitsBeforeRanks(kept, added);
         BadgesAfterNames(kept, added);
         SpacedPlates(kept, added);
         EstimatedTimes(kept, added);
