@@ -94,16 +94,18 @@ internal sealed partial class PiiContextRules
             var afterMark = k > 0 && tokens[k - 1].Kind == TokenKind.Punct;
             var user = afterMark && P(k - 1, '/') && Eq(k - 2, "u") && tokens[k - 1].End == tokens[k].Start && tokens[k - 2].End == tokens[k - 1].Start
                 && (tokens[k - 2].Start == 0 || !char.IsLetterOrDigit(text[tokens[k - 2].Start - 1]));
-            var placed = user
-                || !afterMark && (Eq(k - 1, "by") || Eq(k - 1, "from")) && EqAny(k - 2, "posted", "post", "reply", "replied")
+            var posted = !afterMark && (Eq(k - 1, "by") || Eq(k - 1, "from")) && EqAny(k - 2, "posted", "post", "reply", "replied");
+            var placed = user || posted
                 || afterMark && P(k - 1, ']') && k >= 3 && (P(k - 2, '–') || P(k - 2, '-') || P(k - 2, '+')) && P(k - 3, '[');
             if (!placed && !((Eq(k + 1, "wrote") || P(k + 1, '_')) && LineStart(k)))
             {
                 continue;
             }
 
+            // (a dot or a hyphen inside a handle placed by a forum's words: "mike.kowalski19", "k-9.handler")
             var end = tokens[k].Start;
-            while (end < text.Length && (char.IsAsciiLetterOrDigit(text[end]) || text[end] == '_'))
+            while (end < text.Length && (char.IsAsciiLetterOrDigit(text[end]) || text[end] == '_'
+                || posted && text[end] is '.' or '-' && end + 1 < text.Length && char.IsAsciiLetterOrDigit(text[end + 1])))
             {
                 end++;
             }
@@ -116,7 +118,9 @@ internal sealed partial class PiiContextRules
 
             placed |= (k == 0 || LineStart(k)) && Eq(last + 1, "wrote") && (last + 2 >= count || P(last + 2, ':'));
             var handle = text.AsSpan(tokens[k].Start, end - tokens[k].Start);
-            if (placed && handle.Length >= 4 && char.IsAsciiLetter(handle[0]) && (user || IsHandleShaped(handle)) && !Overlaps(added, tokens[k].Start, end))
+            // (after "posted by", a word in lower case that is no English word is a handle too: "tjwhitehorse")
+            var shaped = user || IsHandleShaped(handle) || posted && (handle.Contains('.') || last == k && tokens[k].Has(TokenFlags.Lower) && !English(k) && !Overlaps(spans, tokens[k].Start, end));
+            if (placed && handle.Length >= 4 && char.IsAsciiLetter(handle[0]) && shaped && !Overlaps(added, tokens[k].Start, end))
             {
                 // (what was read inside the handle goes with it: "TwinCitiesTAC", "OldSarge_Ret")
                 var start = tokens[k].Start;

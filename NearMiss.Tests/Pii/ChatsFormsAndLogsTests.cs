@@ -53,4 +53,15 @@ public sealed class ChatsFormsAndLogsTests
     [InlineData("Taser and OC transitions. Review SEG 8 (Officer Safety) before the range day.")]
     [InlineData("Officers involved: 2 (Officer 1, Officer 2)\nInjuries: none")]
     public void ANumberBeforeNoNameIsNoUnit(string text) => Assert.Empty(Found(text, PiiLabel.BadgeId));
+
+    [Theory]
+    [InlineData("Posted by mike.kowalski19 — Nov 3, 1:12 AM\n\nCan't sleep so here goes.", "mike.kowalski19")]
+    [InlineData("Reply from hassan.warsame:\nSeconding Lupe. Two seconds is nothing.", "hassan.warsame")]
+    [InlineData("Posted by tjwhitehorse | Member since 2017 | 214 posts\n\nSmall department.", "tjwhitehorse")]
+    public void AForumsHandleAfterPostedByOrReplyFrom(string text, string handle) => Assert.Contains(handle, Found(text, PiiLabel.OtherId));
+
+    [Theory]
+    [InlineData("Posted by admin — Nov 3\n\nThread locked.")]
+    [InlineData("Reply from moderator:\nPlease keep it civil.")]
+    public void AnOrdinaryWordAfterPostedByIsNoHandle(string text) => Assert.Empty(Found(text, PiiLabel.OtherId));
 }
