@@ -250,4 +250,46 @@ internal sealed partial class PiiContextRules
 
         return false;
     }
+
+    /// <summary>Whether a person's name of two words or more, found, ends at <paramref name="end"/>.</summary>
+    private bool EndsFullName(List<PiiSpan> spans, int end)
+    {
+        foreach (var s in spans)
+        {
+            if (s.End == end && s.Label == PiiLabel.Person && text.AsSpan(s.Start, s.End - s.Start).Contains(' '))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "Marcus Tsosie again. 27. same guy", "the guy tho. greg pawlak. 38. i ran him": a number of one or two digits said
+    /// as a sentence of its own right after a full name found (one word such as "again" allowed between) is the person's
+    /// age; a numbered list ("2. we parked") follows no name.
+    /// </summary>
+    private void AgesAfterNames(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!Shapes.HasNumber(1, 2) || !Shapes.HasPunct('.'))
+        {
+            return;
+        }
+
+        for (var k = 2; k + 1 < count; k++)
+        {
+            if (tokens[k].Kind != TokenKind.Number || tokens[k].Length > 2 || !P(k + 1, '.') || !P(k - 1, '.') || tokens[k + 1].Start != tokens[k].End
+                || tokens[k].Has(TokenFlags.NewlineBefore) || !tokens[k].Has(TokenFlags.SentenceStart) || W(k)[0] == '0')
+            {
+                continue;
+            }
+
+            var end = EqAny(k - 2, "again", "btw", "too", "here") ? k - 3 : k - 2;
+            if (end >= 0 && tokens[k - 1].Start == tokens[k - 2].End && EndsFullName(spans, tokens[end].End) && !Overlaps(spans, tokens[k].Start, tokens[k].End))
+            {
+                added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.Age));
+            }
+        }
+    }
 }

@@ -198,6 +198,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         SpokenAges(kept, added);
         WordedAges(kept, added);
         DescribedAges(kept, added);
+        AgesAfterNames(kept, added);
         HowOldAnswers(kept, added);
         NameAnswers(kept);
         SelfNamed(kept, added);

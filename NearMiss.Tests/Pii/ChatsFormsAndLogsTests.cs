@@ -64,4 +64,14 @@ public sealed class ChatsFormsAndLogsTests
     [InlineData("Posted by admin — Nov 3\n\nThread locked.")]
     [InlineData("Reply from moderator:\nPlease keep it civil.")]
     public void AnOrdinaryWordAfterPostedByIsNoHandle(string text) => Assert.Empty(Found(text, PiiLabel.OtherId));
+
+    [Theory]
+    [InlineData("benally: Marcus Tsosie again. 27. same guy from the fight at the store", "27")]
+    [InlineData("reyes: the guy tho. greg pawlak. 38. i ran him after", "38")]
+    public void AnAgeSaidAsASentenceAfterAFullName(string text, string age) => Assert.Contains(age, Found(text, PiiLabel.Age));
+
+    [Theory]
+    [InlineData("lessons: 1. nobody asked about dogs. 2. we parked in his porch light. 3. no backup closer than an hour.")]
+    [InlineData("The storm forced the closure of parts of Ky. 15 and Ky. 80.")]
+    public void ANumberedListOrARouteIsNoAge(string text) => Assert.Empty(Found(text, PiiLabel.Age));
 }
