@@ -33,9 +33,20 @@ public sealed class Azurite : IAsyncDisposable
     public static async Task<Azurite> StartAsync(string? location = null)
     {
         TestKind.Require(TestKind.Azurite);
-        var ports = new[] { FreePort(), FreePort(), FreePort() };
-        var process = await LaunchAsync(ports, location);
-        return new Azurite(process, ports, location);
+
+        // A free port is free only when asked: another test may take it before Azurite binds it, and then Azurite
+        // exits ("EADDRINUSE"). It is started again on fresh ports, up to three times.
+        for (var attempt = 1; ; attempt++)
+        {
+            var ports = new[] { FreePort(), FreePort(), FreePort() };
+            try
+            {
+                return new Azurite(await LaunchAsync(ports, location), ports, location);
+            }
+            catch (AzuriteExitedException) when (attempt < 3)
+            {
+            }
+        }
     }
 
     /// <summary>
@@ -101,14 +112,41 @@ public sealed class Azurite : IAsyncDisposable
             start.ArgumentList.Add(location);
         }
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
-        process.OutputDataReceived += (_, _) => { };
+        // Ready when its three services say they listen: a port that answers may be another process's.
+        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        var listening = 0;
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data?.Contains("successfully listening", StringComparison.Ordinal) == true && Interlocked.Increment(ref listening) == ports.Length)
+            {
+                ready.TrySetResult();
+            }
+        };
         process.ErrorDataReceived += (_, _) => { };
+        process.Exited += (_, _) => ready.TrySetException(new AzuriteExitedException(process.ExitCode));
+        if (!process.Start())
+        {
+            throw new InvalidOperationException("Azurite did not start.");
+        }
+
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        foreach (var port in ports)
+        try
         {
-            await WaitForPortAsync(port, process);
+            // Node takes 20 s and more to start on a loaded machine.
+            await ready.Task.WaitAsync(TimeSpan.FromSeconds(90));
+        }
+        catch (TimeoutException)
+        {
+            process.Kill(entireProcessTree: true);
+            process.Dispose();
+            throw new TimeoutException("Azurite did not say its services listen within 90 s.");
+        }
+        catch (AzuriteExitedException)
+        {
+            process.Dispose();
+            throw;
         }
 
         return process;
@@ -141,29 +179,6 @@ public sealed class Azurite : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static async Task WaitForPortAsync(int port, Process process)
-    {
-        // Node takes 20 s and more to start on a loaded machine.
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"Azurite exited with code {process.ExitCode}. Run 'npm ci' at the repository root.");
-            }
-
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, port);
-                return;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(100);
-            }
-        }
-
-        throw new TimeoutException($"Azurite did not open port {port} within 90 s.");
-    }
+    /// <summary>Azurite exited before its services listened (a port taken, or the package not installed: run 'npm ci').</summary>
+    private sealed class AzuriteExitedException(int exitCode) : Exception($"Azurite exited with code {exitCode} before it listened. Run 'npm ci' at the repository root if it is not installed.");
 }
