@@ -261,12 +261,12 @@ internal sealed partial class PiiContextRules
     /// <summary>What after "fire" says it is a thing, not the fire department: "fire hydrant", "fire lane".</summary>
     private static readonly WordSet FireThings = new(["hydrant", "hydrants", "extinguisher", "alarm", "alarms", "lane", "road", "rd", "escape", "pit", "exit", "door", "hose", "ant", "ants", "season", "danger", "ban", "watch", "weather", "call", "calls", "scene", "line", "trail"]);
 
+    private static readonly WordSet Fire = new(["fire"]);
+
     /// <summary>
     /// Fire departments by their place: "phoenix fire came for the cut", "LOS PINOS FIRE (ENGINE 2)", "portland fire
     /// &amp; rescue": a place found, or a town of the gazetteer in caseless text, before "fire".
     /// </summary>
-    private static readonly WordSet Fire = new(["fire"]);
-
     private void FireAgencies(List<PiiSpan> spans, List<PiiSpan> added)
     {
         if (!TextHas(Fire))

@@ -68,13 +68,13 @@ internal sealed partial class PiiContextRules
         return n;
     }
 
+    private static readonly WordSet BirthWords = new(["dob", "birth"]);
+
     /// <summary>
     /// The answer to "date of birth?" or "DOB?" said in words or digits: "MALE: Nine nine ninety-eight", "DOB? uh march
     /// third ninety one". Numbers, months and ordinals, with slashes or dashes between, up to the line's or sentence's
     /// end; two numbers at least, or a month and a number.
     /// </summary>
-    private static readonly WordSet BirthWords = new(["dob", "birth"]);
-
     private void BirthDateAnswers(List<PiiSpan> spans, List<PiiSpan> added)
     {
         if (!TextHas(BirthWords) || !Shapes.HasPunct('?'))

@@ -9,6 +9,7 @@ internal sealed partial class PiiContextRules
 {
     /// <summary>A number said in words ("four", "ninety") or a zero said "oh".</summary>
     private bool IsNumberWord(int n) => IsWord(n) && NumberWordsOrOh.Contains(text, tokens[n]);
+
     /// <summary>The words that say which id a number is, and its label.</summary>
     private static PiiLabel? SpokenIdLabel(ReadOnlySpan<char> w) =>
         w.Equals("badge", StringComparison.OrdinalIgnoreCase) || w.Equals("shield", StringComparison.OrdinalIgnoreCase) ? PiiLabel.BadgeId

@@ -179,13 +179,13 @@ internal sealed partial class PiiContextRules
         return j < k ? j : -1;
     }
 
+    private static readonly WordSet BlockWords = new(["block", "blk"]);
+
     /// <summary>
     /// "the 2200 block of North Peoria Avenue", "3100 block of reach st", "fifty two hundred block of west ostrowski
     /// avenue", "the eighteen thousand block of greenlawn street", "the 1200 block of West Delmar": the whole block
     /// address.
     /// </summary>
-    private static readonly WordSet BlockWords = new(["block", "blk"]);
-
     private void BlockAddresses(List<PiiSpan> spans, List<PiiSpan> added)
     {
         if (!Shapes.HasNumber(1, 63) && !TextHasWord("hundred") && !TextHasWord("thousand") || !TextHas(BlockWords))

@@ -186,13 +186,13 @@ internal sealed partial class PiiContextRules
     /// <summary>Verbs that take a patient or a prisoner somewhere: "took him to hcmc", "flown to Regions", "transported to seton".</summary>
     private static readonly WordSet TakenTo = new(["took", "take", "takes", "taking", "taken", "transported", "transport", "flown", "flew", "rushed", "drove", "driven", "brought", "airlifted", "admitted", "sent"]);
 
+    private static readonly WordSet WentOrGot = new(["went", "got"]);
+
     /// <summary>
     /// The hospital or jail a person was taken to, named by one word no list knows, an acronym or its letters said one at
     /// a time: "ems took him to hcmc", "dude went to seton", "flown to Regions", "we got him to e m m c for an eval"; not
     /// an ordinary word ("took him to jail") or a listed place.
     /// </summary>
-    private static readonly WordSet WentOrGot = new(["went", "got"]);
-
     private void TakenToPlaces(List<PiiSpan> spans, List<PiiSpan> added)
     {
         if (!TextHas(TakenTo, WentOrGot))
@@ -280,13 +280,13 @@ internal sealed partial class PiiContextRules
         }
     }
 
+    private static readonly WordSet Saints = new(["saint", "st"]);
+
     /// <summary>
     /// A hospital named for a saint, said after "to", "at" or "from": "transported to St. Luke's", "went to st v's", "at
     /// saint joe's", "50 minutes out at St. Mary". Not a street ("to St. Charles Avenue") or a town ("St. Paul", which the
     /// place lists hold).
     /// </summary>
-    private static readonly WordSet Saints = new(["saint", "st"]);
-
     private void SaintsPlaces(List<PiiSpan> spans, List<PiiSpan> added)
     {
         if (!TextHas(Saints))

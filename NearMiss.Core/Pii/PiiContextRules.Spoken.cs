@@ -465,14 +465,14 @@ internal sealed partial class PiiContextRules
     /// <summary>Words that make up agency names but say nothing of which agency alone ("tribal", "county", "transit").</summary>
     private static readonly WordSet AgencyWords = new(["tribal", "indian", "nation", "band", "county", "parish", "city", "town", "township", "village", "borough", "state", "university", "college", "community", "school", "district", "transit", "metro", "metropolitan", "regional", "area", "port", "harbor", "airport", "highway", "railroad", "railway", "valley", "lake", "river", "north", "south", "east", "west", "of", "and", "local", "other", "neighboring", "neighbouring", "nearby", "home", "own", "small", "big", "rural", "same", "next", "adjacent", "outside", "surrounding", "whole", "entire", "new", "old", "main"]);
 
+    private static readonly WordSet LowerAgencyHeads = new(["pd", "so", "police", "sheriff", "sheriffs", "marshals", "dps"]);
+
     /// <summary>
     /// Agencies typed in lower case: "cherokee indian police department", "bnsf police", "prairie band potawatomi tribal
     /// police", "port of seattle pd", "seattle p d": words before a police or sheriff head, at least one of them a place, a name the
     /// word lists do not know as English, or an acronym; the words that only say what kind of agency ("tribal",
     /// "county") are taken along but are not enough alone ("the campus police", "state police"). Whether one was found.
     /// </summary>
-    private static readonly WordSet LowerAgencyHeads = new(["pd", "so", "police", "sheriff", "sheriffs", "marshals", "dps"]);
-
     private bool LowerAgencies(List<PiiSpan> spans)
     {
         if (!Shapes.HasLetter("pdo") && !TextHas(LowerAgencyHeads))

@@ -463,7 +463,8 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
 
         // "HOUSTON —", "OKLAHOMA CITY —", "PHOENIX - A", "DENVER (AP) —" at the start of a line: upper-case words
         // before a dash, a listed place.
-        for (var k = 0; k < count && Shapes.HasWord(TokenFlags.AllCaps); k++)
+        var capitals = Shapes.HasWord(TokenFlags.AllCaps);
+        for (var k = 0; k < count && capitals; k++)
         {
             if (!IsWord(k) || !(k == 0 || tokens[k].Has(TokenFlags.NewlineBefore)) || !tokens[k].Has(TokenFlags.AllCaps))
             {

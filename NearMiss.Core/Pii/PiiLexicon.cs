@@ -321,13 +321,13 @@ internal sealed class PiiLexicon
         return phrase[..end];
     }
 
-    /// <summary>Is the word the first of a chain's name (of several words or one)?</summary>
     /// <summary>
     /// The first letters of the AP abbreviations of three letters or fewer, one bit each from "a": the letters a state
     /// written with its dots ("S.D.", "G.a.") may open with.
     /// </summary>
     public uint ApStateInitials { get; }
 
+    /// <summary>Is the word the first of a chain's name (of several words or one)?</summary>
     public bool IsChainHead(ReadOnlySpan<char> word) => _chainHeadLookup.Contains(word);
 
     /// <summary>Is the word a chain named by an ordinary word ("target", "shell"), a premise only in context?</summary>
