@@ -531,8 +531,7 @@ internal sealed partial class PersonRecogniser(PiiScan scan) : PiiRecogniser(sca
     /// a word of grammar they end the name ("reyes dove over the hood"); <see cref="SureVerbs"/> end it whatever follows.
     /// </summary>
     internal static readonly WordSet VerbsAfterNames = new(
-        ["dove", "dives", "runs", "comes", "takes", "steps", "fell", "hops", "slips", "swings", "reaches"],
-        indexed: false);
+        ["dove", "dives", "runs", "comes", "takes", "steps", "fell", "hops", "slips", "swings", "reaches"]);
 
     private bool IsVerbAfterName(int k) =>
         tokens[k].Has(TokenFlags.Lower) && (VerbsAfterNames.Contains(W(k)) && IsWord(k + 1) && tokens[k + 1].Is(Lex.Stop | Lex.Locative) || SureVerbs.Contains(W(k)));
@@ -541,7 +540,7 @@ internal sealed partial class PersonRecogniser(PiiScan scan) : PiiRecogniser(sca
     internal static bool IsVerbAfterNameWord(ReadOnlySpan<char> w) => VerbsAfterNames.Contains(w) || SureVerbs.Contains(w);
 
     /// <summary>Verbs no surname is spelled as, which end a name in lower case whatever follows ("kevin vang speaks hmong", "nunez goes hands on").</summary>
-    internal static readonly WordSet SureVerbs = new(["goes", "gets", "went", "came", "took", "ran", "got", "grabs", "grabbed", "jumps", "jumped", "says", "speaks", "spoke", "told", "tells", "asks", "asked", "yells", "yelled", "starts", "started", "pulls", "pulled"], indexed: false);
+    internal static readonly WordSet SureVerbs = new(["goes", "gets", "went", "came", "took", "ran", "got", "grabs", "grabbed", "jumps", "jumped", "says", "speaks", "spoke", "told", "tells", "asks", "asked", "yells", "yelled", "starts", "started", "pulls", "pulled"]);
 
     private bool IsPossessiveOrArticle(int i) => EqAny(i, "his", "her", "their", "its", "my", "our", "your", "the", "a", "an");
 

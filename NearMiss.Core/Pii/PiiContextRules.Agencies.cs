@@ -213,7 +213,7 @@ internal sealed partial class PiiContextRules
     /// <summary>Words of a task force's name that say only what it hunts or who joins it ("US Marshals Task Force" names none).</summary>
     private static readonly WordSet TaskForceKinds = new(["fugitive", "fugitives", "violent", "regional", "joint", "safe", "streets", "gang", "gangs", "drug", "narcotics", "multi", "agency",
         "interagency", "federal", "state", "county", "metro", "area", "crime", "crimes", "major", "apprehension", "strike", "the", "a", "an", "our", "local", "u", "s", "us",
-        "marshals", "marshal", "usms", "fbi", "dea", "atf", "hsi", "service", "police"], indexed: false);
+        "marshals", "marshal", "usms", "fbi", "dea", "atf", "hsi", "service", "police"]);
 
     /// <summary>
     /// A task force by its name: "North Star Fugitive Task Force", "the Eastern Kentucky Fugitive Task Force", "twin
@@ -371,7 +371,7 @@ internal sealed partial class PiiContextRules
     }
 
     /// <summary>The parts of a police agency said with their number: "district four", "the ninth district", "sector four".</summary>
-    private static readonly WordSet NumberedSubUnits = new(["district", "precinct", "sector", "zone", "division"], indexed: false);
+    private static readonly WordSet NumberedSubUnits = new(["district", "precinct", "sector", "zone", "division"]);
 
     /// <summary>
     /// A police district, precinct or sector said with its number in words, in caseless text: "working out of district

@@ -103,7 +103,7 @@ internal sealed partial class PiiContextRules
         || EqAny(k, "period", "comma", "says", "said", "who"); // dictation's stops, and the clause after ("she's fifty six says her nephew")
 
     /// <summary>A person's race, said before the sex after an age: "forty seven white male".</summary>
-    private static readonly WordSet Races = new(["white", "black", "hispanic", "latino", "latina", "asian", "native"], indexed: false);
+    private static readonly WordSet Races = new(["white", "black", "hispanic", "latino", "latina", "asian", "native"]);
 
     /// <summary>After "years", what makes them years of work, not of age: "nine years in", "12 yrs on the job", "20 years with the county", "years of service".</summary>
     private bool Tenure(int k) =>
@@ -366,7 +366,7 @@ internal sealed partial class PiiContextRules
         AgeCloses(k) || IsWord(k) && tokens[k].Is(Lex.Stop) && !tokens[k].Is(Lex.Measure) && !In(Counted, k) && !EqAny(k, "of", "more", "less", "times", "in", "to", "at", "for");
 
     /// <summary>Verbs in -s that may follow an age said after a name ("he's seventy three lives alone"), beside <see cref="PersonRecogniser.IsVerbAfterNameWord"/>.</summary>
-    private static readonly WordSet VerbsInS = new(["lives", "works", "stays", "seems", "looks", "drives", "walks", "talks", "stands", "sits", "keeps", "tries", "wants", "needs"], indexed: false);
+    private static readonly WordSet VerbsInS = new(["lives", "works", "stays", "seems", "looks", "drives", "walks", "talks", "stands", "sits", "keeps", "tries", "wants", "needs"]);
 
     /// <summary>
     /// In speech written with no stops, the word after an age said in words may start the next clause ("brandon kessler

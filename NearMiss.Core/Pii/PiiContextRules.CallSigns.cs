@@ -515,7 +515,7 @@ internal sealed partial class PiiContextRules
 
     /// <summary>The people of a transcript numbered in place of their names ("OFFICER 1:", "Speaker 2:"; not "Trooper 412:"): no unit's call sign.</summary>
     /// <summary>Parts of a text and roles numbered in it, which never start a call sign: "Lesson 1", "Slide 4", "HOST 2", "Speaker 1".</summary>
-    private static readonly WordSet NumberedParts = new(["speaker", "host", "guest", "anchor", "reporter", "trainer", "trainee", "instructor", "lesson", "lessons", "slide", "step", "part", "phase", "question", "answer", "rule", "tip", "takeaway", "item", "point", "exhibit", "page", "chapter", "section", "scenario", "option", "clip", "video", "figure", "fig", "table", "appendix", "volume", "vol", "module", "week", "day", "round", "level", "tier", "stage", "set", "rep", "reps", "drill", "drills", "test", "exercise"], indexed: false);
+    private static readonly WordSet NumberedParts = new(["speaker", "host", "guest", "anchor", "reporter", "trainer", "trainee", "instructor", "lesson", "lessons", "slide", "step", "part", "phase", "question", "answer", "rule", "tip", "takeaway", "item", "point", "exhibit", "page", "chapter", "section", "scenario", "option", "clip", "video", "figure", "fig", "table", "appendix", "volume", "vol", "module", "week", "day", "round", "level", "tier", "stage", "set", "rep", "reps", "drill", "drills", "test", "exercise"]);
 
     private static readonly WordSet TranscriptRoles = new(["speaker", "officer", "deputy", "trooper", "caller", "witness", "interviewer", "subject", "suspect", "victim", "person", "participant", "male", "female", "voice", "unknown", "inmate", "driver", "passenger"]);
 }

@@ -7,7 +7,7 @@ namespace NearMiss.Core.Pii;
 internal sealed partial class PiiContextRules
 {
     /// <summary>The words that take back what was just said; "no" only before "wait", "sorry" or a comma.</summary>
-    private static readonly WordSet TakeBacks = new(["sorry", "wait", "correction", "scratch", "mean", "no", "actually"], indexed: false);
+    private static readonly WordSet TakeBacks = new(["sorry", "wait", "correction", "scratch", "mean", "no", "actually"]);
 
     /// <summary>
     /// After a span found, a word that takes it back and then the same kind of thing said again: the same first word

@@ -32,10 +32,10 @@ internal sealed partial class PiiContextRules
         : null;
 
     /// <summary>Id words that are ordinary nouns too, which say an id only with "number" after them: "man number six six oh four", "job number was …".</summary>
-    private static readonly WordSet NumberedIdWords = new(["man", "job", "complaint", "warden", "star", "inmate", "arrest", "event"], indexed: false);
+    private static readonly WordSet NumberedIdWords = new(["man", "job", "complaint", "warden", "star", "inmate", "arrest", "event"]);
 
     /// <summary>Id words after which two numbers are already a badge: "badge four four", "warden number two two".</summary>
-    private static readonly WordSet ShortBadgeWords = new(["badge", "shield", "man", "warden", "star"], indexed: false);
+    private static readonly WordSet ShortBadgeWords = new(["badge", "shield", "man", "warden", "star"]);
 
     /// <summary>The words <see cref="SpokenIdLabel"/> knows, as a set: a text with none of them has no spoken id.</summary>
     private static readonly WordSet SpokenIdWords = new(["badge", "shield", "case", "incident", "report", "serial", "unit", "tag", "plate", "birth", "dob", "employee", "sign", "license", "licence", "booking", "citation", "warrant", "cad", "dl", "cdl", "vin", "beat", "registration",

@@ -149,7 +149,7 @@ internal sealed partial class PiiContextRules
     }
 
     /// <summary>The words that give a time on the record: "for the record it's", "for the video it's".</summary>
-    private static readonly WordSet RecordWords = new(["record", "video", "camera", "log", "tape"], indexed: false);
+    private static readonly WordSet RecordWords = new(["record", "video", "camera", "log", "tape"]);
 
     /// <summary>
     /// What a clock said on the radio follows: "copy" (a comma or "code four" between), "the time", "copy time" or "time

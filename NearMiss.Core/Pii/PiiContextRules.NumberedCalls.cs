@@ -187,7 +187,7 @@ internal sealed partial class PiiContextRules
     /// <summary>Words said before a number that make no call sign: codes, roads, rooms, times, counts.</summary>
     private static readonly WordSet NotCallWords = new(["code", "signal", "ten", "channel", "tac", "copy", "page", "line", "exit", "mile", "marker", "highway", "route", "interstate", "road",
         "room", "bed", "cell", "pod", "lane", "count", "about", "around", "like", "approximately", "only", "just", "over", "under", "almost", "nearly", "maybe", "number", "item",
-        "unit", "units", "car", "engine", "medic", "ladder", "truck", "rescue", "squad", "bus", "train", "level", "floor", "gate", "door", "tier", "step", "phase", "plus", "minus", "times"], indexed: false);
+        "unit", "units", "car", "engine", "medic", "ladder", "truck", "rescue", "squad", "bus", "train", "level", "floor", "gate", "door", "tier", "step", "phase", "plus", "minus", "times"]);
 
     /// <summary>
     /// A call sign said with the spelling-alphabet word of a call sign found: "copy adam twelve, adam fifteen is two

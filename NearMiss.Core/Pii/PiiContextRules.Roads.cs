@@ -195,7 +195,7 @@ internal sealed partial class PiiContextRules
     }
 
     /// <summary>Street types written in full that a street's name in lower case comes before.</summary>
-    private static readonly WordSet FullStreetTypes = new(["street", "road", "avenue", "boulevard", "drive", "lane", "parkway", "circle", "trail", "terrace"], indexed: false);
+    private static readonly WordSet FullStreetTypes = new(["street", "road", "avenue", "boulevard", "drive", "lane", "parkway", "circle", "trail", "terrace"]);
 
     /// <summary>
     /// A street in lower case with its type in full, after a street's preposition: "on calloway boulevard", "off brewer
@@ -407,5 +407,5 @@ internal sealed partial class PiiContextRules
 
     /// <summary>A road's system by its letters, said before its number after a word of travel: "us seventy", "la one", "fm nineteen sixty"; no state code that is also a word ("or", "in", "me").</summary>
     private static readonly WordSet RoadCodes = new(["us", "sr", "fm", "rt", "rte", "la", "nc", "sc", "ky", "tn", "ga", "ms", "ar", "tx", "nm", "az", "ca", "wa", "nv", "ut", "wy", "mt", "nd", "sd",
-        "ks", "ia", "mn", "wi", "il", "mi", "pa", "ny", "nj", "va", "wv", "md", "ct", "ri", "vt", "nh", "fl", "ak"], indexed: false);
+        "ks", "ia", "mn", "wi", "il", "mi", "pa", "ny", "nj", "va", "wv", "md", "ct", "ri", "vt", "nh", "fl", "ak"]);
 }

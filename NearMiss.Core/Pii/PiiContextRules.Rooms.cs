@@ -336,7 +336,7 @@ internal sealed partial class PiiContextRules
     /// <summary>The words of a shop, bar or garage named after its owner: "zielinski's bakery", "Cornett's Market".</summary>
     private static readonly WordSet ShopWords = new(["bakery", "market", "grocery", "groceries", "liquor", "liquors", "bar", "tavern", "pub", "grill", "diner", "cafe", "restaurant", "pizza", "pizzeria",
         "tacos", "taqueria", "bbq", "barbecue", "deli", "store", "shop", "motel", "garage", "tire", "tires", "towing", "auto", "pawn", "jewelry", "jewelers", "salon", "nails", "laundromat",
-        "bait", "hardware", "feed", "lounge", "saloon", "bistro", "donuts", "cantina", "mart", "marina", "landing", "tackle", "furniture", "carniceria", "panaderia"], indexed: false);
+        "bait", "hardware", "feed", "lounge", "saloon", "bistro", "donuts", "cantina", "mart", "marina", "landing", "tackle", "furniture", "carniceria", "panaderia"]);
 
     /// <summary>
     /// A shop named after its owner, in any case: "a man with a knife inside zielinski's bakery", "Boudreaux's Bait &amp;

@@ -222,7 +222,7 @@ internal sealed partial class PiiContextRules
     }
 
     /// <summary>States named like people, which say the state in lower case only by their context ("georgia", "virginia").</summary>
-    private static readonly WordSet NamedLikePeople = new(["georgia", "virginia", "washington", "indiana", "montana", "carolina", "dakota", "maine"], indexed: false);
+    private static readonly WordSet NamedLikePeople = new(["georgia", "virginia", "washington", "indiana", "montana", "carolina", "dakota", "maine"]);
 
     /// <summary>
     /// A state's name in lower case, as phones and transcripts write it: "in clarence, iowa", "michigan doc", "out on lake

@@ -11,10 +11,10 @@ internal sealed partial class PiiContextRules
         k >= 0 && k < tokens.Length && tokens[k].Kind == TokenKind.Word && RadioLettersOnly.Contains(text, tokens[k]);
 
     /// <summary>Words said to open a turn, no one's name ("Oh and tell Sergeant Lamb", "Yeah, this is Deputy"); not in capitals, where "OH" is Ohio.</summary>
-    private static readonly WordSet Interjections = new(["oh", "yeah", "yep", "yup", "nope", "wow", "hey", "huh", "whoa", "ugh"], indexed: false);
+    private static readonly WordSet Interjections = new(["oh", "yeah", "yep", "yup", "nope", "wow", "hey", "huh", "whoa", "ugh"]);
 
     /// <summary>Words after an interjection that opens a turn: "Oh and", "Yeah this is", "Oh my".</summary>
-    private static readonly WordSet InterjectionFollowers = new(["and", "my", "no", "yeah", "well", "wait", "man", "this", "so", "i", "we", "it", "that"], indexed: false);
+    private static readonly WordSet InterjectionFollowers = new(["and", "my", "no", "yeah", "well", "wait", "man", "this", "so", "i", "we", "it", "that"]);
 
     /// <summary>Token <paramref name="k"/> opens the text, a line or a sentence (not "Columbus, oh", not "Mrs. Oh").</summary>
     private static bool OpensSentence(string text, ReadOnlySpan<Token> tokens, int k) =>
@@ -22,9 +22,9 @@ internal sealed partial class PiiContextRules
         || tokens[k - 1].Kind == TokenKind.Punct && text[tokens[k - 1].Start] is '.' or '?' or '!' or '"' or ':' && !(k >= 2 && tokens[k - 2].Is(Lex.Rank | Lex.Abbreviation));
 
     /// <summary>Radio letters that are no given name, place or common word of a report.</summary>
-    private static readonly WordSet RadioLettersOnly = new(["alpha", "alfa", "bravo", "foxtrot", "hotel", "november", "quebec", "tango", "uniform", "whiskey", "yankee", "zulu", "zebra"], indexed: false);
+    private static readonly WordSet RadioLettersOnly = new(["alpha", "alfa", "bravo", "foxtrot", "hotel", "november", "quebec", "tango", "uniform", "whiskey", "yankee", "zulu", "zebra"]);
 
-    private static readonly WordSet Modals = new(["will", "may", "can", "must", "should", "would", "could", "shall", "might"], indexed: false);
+    private static readonly WordSet Modals = new(["will", "may", "can", "must", "should", "would", "could", "shall", "might"]);
 
     /// <summary>
     /// "the suspect will run", "the LT will want it": in caseless text a modal verb alone is no name, unless a surname no

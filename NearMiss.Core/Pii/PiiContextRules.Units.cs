@@ -158,5 +158,5 @@ internal sealed partial class PiiContextRules
 
     /// <summary>What follows "k nine" that is no dog's name: the unit, its people, its work.</summary>
     private static readonly WordSet NotDogNames = new(["unit", "units", "officer", "handler", "deputy", "team", "truck", "car", "track", "tracking", "sniff", "deployment", "deployed", "bite",
-        "search", "program", "trained", "training", "partner", "dog", "vehicle", "sergeant", "corporal", "trooper", "report", "incident", "call", "log", "memo", "note", "notes", "update", "work"], indexed: false);
+        "search", "program", "trained", "training", "partner", "dog", "vehicle", "sergeant", "corporal", "trooper", "report", "incident", "call", "log", "memo", "note", "notes", "update", "work"]);
 }

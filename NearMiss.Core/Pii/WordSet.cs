@@ -22,11 +22,7 @@ internal sealed class WordSet
 
     /// <param name="words">The words.</param>
     /// <param name="value">Each word's value from its index, or the index.</param>
-    /// <param name="indexed">
-    /// Whether the set takes one of the <see cref="MaxIndexed"/> bits: false for a list asked only near a rare word, so
-    /// that it leaves the bits to the lists asked of every token.
-    /// </param>
-    public WordSet(IReadOnlyList<string> words, Func<int, int>? value = null, bool indexed = true)
+    public WordSet(IReadOnlyList<string> words, Func<int, int>? value = null)
     {
         var map = new Dictionary<string, int>(words.Count, StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < words.Count; i++)
@@ -37,12 +33,6 @@ internal sealed class WordSet
         _lookup = map.GetAlternateLookup<ReadOnlySpan<char>>();
         _shortest = words.Min(word => word.Length);
         _longest = words.Max(word => word.Length);
-        if (!indexed)
-        {
-            _index = MaxIndexed;
-            return;
-        }
-
         lock (Gate)
         {
             _index = _registry.Count;
