@@ -7,12 +7,15 @@ namespace NearMiss.Core.Pii;
 /// </summary>
 internal sealed partial class PiiContextRules
 {
-    /// <summary>Words after which an ordinary word is a noun or an adjective, not a name ("the young", "a grant").</summary>
+    /// <summary>
+    /// Words after which an ordinary word is a noun or an adjective, not a name ("the young", "a grant"), a number, or a
+    /// hyphen joined to the word ("ex-chase"); not a list's dash before it ("- Chase took the stairs").
+    /// </summary>
     private bool NounLead(int p) =>
         IsWord(p) && (IsDeterminer(p) || Eq(p, "an") || Eq(p, "these") || Eq(p, "those") || Eq(p, "your") || Eq(p, "very") || Eq(p, "so") || Eq(p, "too")
-            || Eq(p, "more") || Eq(p, "most") || Eq(p, "how") || Eq(p, "as") || Eq(p, "to") && !Eq(p - 1, "talking") || Eq(p, "u") || Eq(p, "bike")
+            || Eq(p, "more") || Eq(p, "most") || Eq(p, "how") || Eq(p, "as") || Eq(p, "to") && !EqAny(p - 1, "talk", "talking", "talked", "speak", "speaking", "spoke") || Eq(p, "u") || Eq(p, "bike")
             || Eq(p, "fog") || Eq(p, "of") || Eq(p, "some") || Eq(p, "any") || Eq(p, "no"))
-        || p >= 0 && p < count && tokens[p].Kind == TokenKind.Number || P(p, '-');
+        || p >= 0 && p < count && tokens[p].Kind == TokenKind.Number || P(p, '-') && p + 1 < count && tokens[p + 1].Start == tokens[p].End;
 
     /// <summary>A word that may be part of a name here: listed as a name and not an ordinary word, or known to no list.</summary>
     private bool NameWord(int k) =>
@@ -526,8 +529,9 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
-            // In ordinary case a lower-case ordinary word is that word ("young officers"); capitals are the rules' own.
-            if (English(k) && (!caseless && !tokens[k].Has(TokenFlags.Capitalized) || !ReadsAsName(k)))
+            // In ordinary case a lower-case ordinary word is that word ("young officers"); capitals are the rules' own, and
+            // so is a word in capitals amid lower-case words ("had PRICE show both hands").
+            if (English(k) && !((caseless || tokens[k].Has(TokenFlags.Capitalized)) && ReadsAsName(k) || CapsAmidLower(k)))
             {
                 continue;
             }
@@ -543,6 +547,11 @@ internal sealed partial class PiiContextRules
             spans.Sort(static (a, b) => a.Start.CompareTo(b.Start));
         }
     }
+
+    /// <summary>A word in capitals between words in lower case, in a text that has them, after no noun's lead: a name written as reports write surnames.</summary>
+    private bool CapsAmidLower(int k) =>
+        !caseless && tokens[k].Has(TokenFlags.AllCaps) && tokens[k].Length >= 3 && !NounLead(k - 1)
+        && (IsWord(k - 1) && tokens[k - 1].Has(TokenFlags.Lower) || IsWord(k + 1) && tokens[k + 1].Has(TokenFlags.Lower));
 
     /// <summary>
     /// A person spoken to, in a transcript's turn: after "you", "hey", "alright" or a stop and at the line's end or
@@ -560,7 +569,7 @@ internal sealed partial class PiiContextRules
     /// <summary>An ordinary word in a name's place: after no determiner or number, before a verb, an age or punctuation.</summary>
     private bool ReadsAsName(int k)
     {
-        if (NounLead(k - 1) || P(k - 1, '-') || P(k + 1, '-') || P(k - 1, '\'') || tokens[k].Has(TokenFlags.Capitalized) && tokens[k].Has(TokenFlags.SentenceStart) && Eq(k + 1, "the"))
+        if (NounLead(k - 1) || P(k + 1, '-') && tokens[k + 1].Start == tokens[k].End || P(k - 1, '\'') || tokens[k].Has(TokenFlags.Capitalized) && tokens[k].Has(TokenFlags.SentenceStart) && Eq(k + 1, "the"))
         {
             return false;
         }

@@ -335,7 +335,7 @@ internal static class PiiTaggerSpans
         for (var s = 0; s < spans.Count; s++)
         {
             var rule = spans[s];
-            if (rule.End == before && rule.End <= span.Start || rule.Start == after && rule.Start >= span.End)
+            if ((rule.End == before && rule.End <= span.Start || rule.Start == after && rule.Start >= span.End) && !ClockAndName(rule.Label, span.Label))
             {
                 spans[s] = rule with { Start = Math.Min(rule.Start, span.Start), End = Math.Max(rule.End, span.End) };
                 return;
@@ -344,6 +344,10 @@ internal static class PiiTaggerSpans
 
         spans.Add(span);
     }
+
+    /// <summary>A time or a date beside a person: two things ("0121 hodan: just cleared"), not one span.</summary>
+    private static bool ClockAndName(PiiLabel rule, PiiLabel part) =>
+        rule is PiiLabel.Time or PiiLabel.Date && part == PiiLabel.Person || part is PiiLabel.Time or PiiLabel.Date && rule == PiiLabel.Person;
 
     /// <summary>"a Hyundai Santa Fe": one word within two of a vehicle's make is its model, not a name or a place.</summary>
     private static bool AfterMake(ReadOnlySpan<Token> tokens, int first, int last) =>

@@ -438,6 +438,15 @@ internal static partial class PiiTrueCaser
                 return true;
             }
 
+            // A rank, or a given name, and an initial without its full stop: "OFC T CHASE", "MICHAEL J PRICE" ("A" and "I"
+            // only before a word that is no English word: "SGT A GUN" is none).
+            if (IsWord(p) && tokens[p].Length == 1 && char.IsAsciiLetter(W(p)[0]) && PrevWord(p) is var q and >= 0 && IsWord(q)
+                && (IsRankEvidence(q) || proper[q] && tokens[q].Is(Lex.GivenName) && !tokens[q].Is(Lex.Rank) && tokens[i].Is(Lex.Surname))
+                && (NameListed(i) || Unknown(i)) && !tokens[i].Is(Lex.Rank | Lex.Role))
+            {
+                return !(Eq(p, "a") || Eq(p, "i")) || !English(i);
+            }
+
             if (P(i - 1, '.') && IsWord(i - 2) && tokens[i - 2].Length == 1 && IsRankEvidence(i - 3))
             {
                 return NameListed(i) || Unknown(i);

@@ -122,7 +122,7 @@ internal sealed class PlaceRecogniser(PiiScan scan) : PiiRecogniser(scan)
         return end;
     }
 
-    /// <summary>State codes in context: "PA CDL", "CA plate", "Rapid City, SD", "TX 75001".</summary>
+    /// <summary>State codes in context: "PA CDL", "CA plate", "TX paper tag", "an MN warrant", "Rapid City, SD", "TX 75001".</summary>
     public int StateCode(int i)
     {
         ref var t = ref T(i);
@@ -134,7 +134,8 @@ internal sealed class PlaceRecogniser(PiiScan scan) : PiiRecogniser(scan)
         if (t.Is(Lex.StateCode) && t.Length == 2)
         {
             var before = Eq(i - 1, "the") || Eq(i - 1, "a");
-            var keyword = EqAny(i + 1, "dl", "cdl", "plate", "plates", "tag", "tags", "license", "licence", "ol", "registration", "reg", "driver's", "drivers", "id");
+            var keyword = EqAny(i + 1, "dl", "cdl", "plate", "plates", "tag", "tags", "license", "licence", "ol", "registration", "reg", "driver's", "drivers", "id", "warrant", "warrants")
+                || EqAny(i + 1, "paper", "temp", "dealer") && EqAny(i + 2, "tag", "tags", "plate", "plates");
             var cityComma = P(i - 1, ',') && (LastIs(PiiLabel.Location, tokens[i - 1].Start, 0) || LastIs(PiiLabel.Agency, tokens[i - 1].Start, 0));
             var zip = IsNum(i + 1) && tokens[i + 1].Length == 5;
             if (keyword || !before && (cityComma || zip || (P(i - 1, ',') && Cap(i - 2))))

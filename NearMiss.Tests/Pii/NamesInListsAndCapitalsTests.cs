@@ -1,0 +1,56 @@
+using NearMiss.Core.Pii;
+
+namespace NearMiss.Tests.Pii;
+
+/// <summary>
+/// Decision 077: a name found is found again after a list's dash and in capitals amid lower-case words; a rank or a given
+/// name before an initial without its full stop in capitals; state codes before a warrant or a paper tag; a time and the
+/// speaker after it kept apart.
+/// </summary>
+public sealed class NamesInListsAndCapitalsTests
+{
+    private static readonly LocalPiiDetector Rules = LocalPiiDetector.WithTagger(null);
+
+    private static string[] Found(string text, PiiLabel label) =>
+        [.. Rules.Detect(text).Where(s => s.Label == label).Select(s => text[s.Start..s.End])];
+
+    private static int Count(string text, string word, PiiLabel label) => Found(text, label).Count(found => found == word);
+
+    [Theory]
+    [InlineData("Prepared by Lt. Samira Hassan | Debrief attendees: Sgt. D. Bishop, Ofc. Nate Chase, MPD 3rd Precinct liaison\n\nWHAT WENT WELL\n- Chase took the stairs, not the elevator\n- Bishop had dispatch hold the train", "Chase", 1)]
+    [InlineData("Prepared by Lt. Samira Hassan | Debrief attendees: Sgt. D. Bishop, Ofc. Nate Chase, MPD 3rd Precinct liaison\n\nWHAT WENT WELL\n- Chase took the stairs, not the elevator\n- Bishop had dispatch hold the train", "Bishop", 1)]
+    [InlineData("Caller stated her boyfriend Dustin Price (41) had a pistol. FTO pulled trainee to the hinge side and had PRICE show both hands.", "PRICE", 1)]
+    [InlineData("ROSE MANYGOATS IS HIS FORMER GIRLFRIEND. SUBJ STATED \"I JUST WANT TO TALK TO ROSE.\"", "ROSE", 1)]
+    public void ANameFoundIsFoundAgainAfterADashInCapitalsAndAfterTalkTo(string text, string word, int mentions) =>
+        Assert.Equal(mentions, Count(text, word, PiiLabel.Person));
+
+    [Theory]
+    [InlineData("Debrief: Ofc. Nate Chase\n- Do not chase into a crowd alone. Hold, direct, wait.")]
+    [InlineData("Sgt. Tom Young wrote this up.\n- Young kids on scene, so we slowed down - the young ones ran.")]
+    public void TheWordInItsOwnSenseStaysAWord(string text)
+    {
+        var people = Found(text, PiiLabel.Person);
+        Assert.DoesNotContain("chase", people);
+        Assert.DoesNotContain("young", people);
+    }
+
+    [Theory]
+    [InlineData("R/O: OFC T CHASE #86   ASSIST: SGT R HUNTER #41\nDATE: 02/14/2025   TIME: 2248\nON 02/14/2025 AT 2248 HRS R/O RESPONDED TO THE ROOF.", "T CHASE")]
+    [InlineData("R/O: OFC T CHASE #86   ASSIST: SGT R HUNTER #41\nDATE: 02/14/2025   TIME: 2248\nON 02/14/2025 AT 2248 HRS R/O RESPONDED TO THE ROOF.", "R HUNTER")]
+    [InlineData("THE VEH STRUCK THE BARRIER.\nDRIVER IDENTIFIED AS MICHAEL J PRICE, M/W, DOB 07/19/1985. ODOR OF ALC.\nPRICE TRANSPORTED TO THE HOSPITAL.", "MICHAEL J PRICE")]
+    public void AnInitialWithoutItsStopInCapitalsKeepsTheNameAfterIt(string text, string name) =>
+        Assert.Contains(name, Found(text, PiiLabel.Person));
+
+    [Theory]
+    [InlineData("A tan Suburban with TX paper tag 61441T2 comes off a ranch road.", "TX")]
+    [InlineData("ran him, suspended + an MN warrant out of Clay County for DV", "MN")]
+    public void AStateCodeBeforeAWarrantOrAPaperTag(string text, string code) => Assert.Contains(code, Found(text, PiiLabel.Location));
+
+    [Fact]
+    public void ATimeAndTheSpeakerAfterItAreTwoSpans()
+    {
+        const string text = "0121 hodan: just cleared the gate\n0123 moe: im fine";
+        var spans = new LocalPiiDetector().Detect(text);
+        Assert.DoesNotContain(spans, s => s.Label == PiiLabel.Time && text[s.Start..s.End].Contains("hodan", StringComparison.Ordinal));
+    }
+}
