@@ -27,14 +27,18 @@ internal sealed partial class PiiContextRules
             // A gloss opens with "(" after the word (in quotes or not); a list of partners has "," or "and" before it: tested
             // before the word.
             var quoted = IsQuote(k - 1) && IsQuote(k + 1);
-            if (!(P(k + 1, '(') || quoted || P(k - 1, ',') || In(PartnerJoins, k - 1)) || !CouldBeNickname(k))
+
+            // In quotes and brackets right after a name, a word of any kind is that person's: "SA Trần Minh Đức ("Duke")",
+            // "Dep. Wiśniewski ("Whiskey")".
+            var afterName = quoted && P(k - 2, '(') && P(k + 2, ')') && k >= 3 && IsWord(k) && tokens[k].Length >= 2 && !tokens[k].Is(Lex.Stop)
+                && EndsSpan(spans, tokens[k - 3].End, PiiLabel.Person);
+            if (!afterName && (!(P(k + 1, '(') || quoted || P(k - 1, ',') || In(PartnerJoins, k - 1)) || !CouldBeNickname(k)))
             {
                 continue;
             }
 
-            var glossed = P(k + 1, '(') && k + 2 < count && (tokens[k + 2].Is(Lex.Rank) || StartsSpan(spans, tokens[k + 2].Start, PiiLabel.Person, PiiLabel.Person))
-                || quoted && P(k + 2, '(') && GlossNamesSomeone(spans, k + 3) // "Partner: "Moose" (Ofc. Brandon Lisowski)", ""Biscuit" (LNU)"
-                || quoted && P(k - 2, '(') && P(k + 2, ')') && k >= 3 && EndsSpan(spans, tokens[k - 3].End, PiiLabel.Person); // "SA Trần Minh Đức ("Duke")"
+            var glossed = afterName || P(k + 1, '(') && k + 2 < count && (tokens[k + 2].Is(Lex.Rank) || StartsSpan(spans, tokens[k + 2].Start, PiiLabel.Person, PiiLabel.Person))
+                || quoted && P(k + 2, '(') && GlossNamesSomeone(spans, k + 3); // "Partner: "Moose" (Ofc. Brandon Lisowski)", ""Biscuit" (LNU)"
             var partner = ListedWithMe(k) && ActsAgain(k);
             if ((glossed || partner) && !Overlaps(spans, tokens[k].Start, tokens[k].End))
             {

@@ -152,7 +152,7 @@ internal static class PiiTaggerSpans
         if (!meaningful || label != PiiLabel.Agency && PiiContextRules.IsRegionPart(text, tokens, first, last, lexicon) || label == PiiLabel.Age && !IsAge(text, tokens, first, last) || IsCommonWordWithoutCase(tokens, first, last) || IsPluralAcronym(text, tokens, first, last)
             || AfterMake(tokens, first, last) || PiiContextRules.IsGearMaker(text, tokens, first, last) || PiiContextRules.IsGear(text, tokens, last) || label == PiiLabel.Address && (first == last && tokens[first].Kind == TokenKind.Alnum || OrdinalsOnly(text, tokens, first, last) && !AfterStreetPreposition(text, tokens, first))
             || label == PiiLabel.Agency && (PiiContextRules.IsAgencyOfAKind(text, tokens, first, last) || PiiContextRules.IsCommandPost(text, tokens, first, last) || PiiContextRules.IsBareAirportPolice(text, tokens, first, last))
-            || PiiContextRules.IsCodeOrLetters(text, tokens, first, last, label)
+            || PiiContextRules.IsCodeOrLetters(text, tokens, first, last, label) || label != PiiLabel.Person && IsFieldLabel(text, tokens, first, last)
             || label is PiiLabel.Person or PiiLabel.Location && lexicon.IsVocabulary(text, tokens, first, last))
         {
             // (the last: a lone "1st" or "5th" is no street without its name or its partner: "between 1st and 2nd period")
@@ -162,6 +162,11 @@ internal static class PiiTaggerSpans
         span = new PiiSpan(tokens[first].Start, tokens[last].End, label);
         return true;
     }
+
+    /// <summary>A form's field name before its colon, opening a line or after a wide gap: one ordinary or sub-unit word ("DISTRICT: C-11", "UNIT: 3C14").</summary>
+    private static bool IsFieldLabel(string text, ReadOnlySpan<Token> tokens, int first, int last) =>
+        first == last && (first == 0 || tokens[first].Has(TokenFlags.NewlineBefore) || tokens[first].Start - tokens[first - 1].End >= 2) && tokens[first].Kind == TokenKind.Word && (tokens[first].Lex.IsEnglish || tokens[first].Is(Lex.SubUnit | Lex.Keyword))
+        && last + 1 < tokens.Length && tokens[last + 1].Kind == TokenKind.Punct && text[tokens[last + 1].Start] == ':';
 
     /// <summary>"1st and 3rd": ordinals joined, no street's name among them.</summary>
     private static bool OrdinalsOnly(string text, ReadOnlySpan<Token> tokens, int first, int last)

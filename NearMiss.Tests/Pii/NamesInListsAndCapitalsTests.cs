@@ -53,4 +53,20 @@ public sealed class NamesInListsAndCapitalsTests
         var spans = new LocalPiiDetector().Detect(text);
         Assert.DoesNotContain(spans, s => s.Label == PiiLabel.Time && text[s.Start..s.End].Contains("hodan", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void AFormsFieldNameIsNoPartOfTheAgencyBeforeIt()
+    {
+        const string text = "FIELD TRAINING - DAILY OBSERVATION REPORT\nAGENCY: Boston Police Department   DISTRICT: C-11\nTRAINEE: P.O. Cormac Byrne   ID 118842";
+        var agencies = new LocalPiiDetector().Detect(text).Where(s => s.Label == PiiLabel.Agency).Select(s => text[s.Start..s.End]);
+        Assert.Contains("Boston Police Department", agencies);
+        Assert.DoesNotContain(agencies, a => a.Contains("DISTRICT", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AnyWordInQuotesAndBracketsRightAfterANameIsANickname()
+    {
+        const string text = "- Door opened by the mother, holding a toddler\n- Dep. Wiśniewski (\"Whiskey\") had the back, called GUN on the radio";
+        Assert.Contains("Whiskey", Found(text, PiiLabel.Person));
+    }
 }
