@@ -460,8 +460,8 @@ internal sealed partial class IdentifierRecogniser(PiiScan scan) : PiiRecogniser
 
         if (allowGroups)
         {
-            // "29 331 114", "LMN 4820".
-            while (end < count && !Adj(end) && tokens[end].Kind != TokenKind.Punct && tokens[end].Digits > 0 && tokens[end].Length >= 2 && !IsMeasure(end + 1))
+            // "29 331 114", "LMN 4820"; on the value's line ("TAG LKV-883" and the next entry's "0221").
+            while (end < count && !Adj(end) && tokens[end].Kind != TokenKind.Punct && tokens[end].Digits > 0 && tokens[end].Length >= 2 && !tokens[end].Has(TokenFlags.NewlineBefore) && !IsMeasure(end + 1))
             {
                 end = IdEnd(end);
             }

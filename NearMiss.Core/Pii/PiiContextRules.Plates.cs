@@ -5,9 +5,9 @@ internal sealed partial class PiiContextRules
 {
     /// <summary>
     /// A plate after its state, with or without "plate" or "tag" between: "IL CJ 74109", "Illinois plates, DK 48213",
-    /// "Colorado ARN-Q82", "MN DKL-552", "Oregon plates, 173 KFG", "plate was iowa JYK 772". The plate is in capitals with
+    /// "Colorado ARN-Q82", "MN DKL-552" (in a text all in capitals the code as the true-caser wrote it: "ok JKL-442"), "Oregon plates, 173 KFG", "plate was iowa JYK 772". The plate is in capitals with
     /// letters and digits: one token of five to eight, a hyphened one of six to nine ("F-150" is a truck), or a group
-    /// of letters and a group of digits.
+    /// of letters and a group of digits. The state is a place, found here when no rule found it.
     /// </summary>
     private void PlatesAfterStates(List<PiiSpan> spans, List<PiiSpan> added)
     {
@@ -18,7 +18,7 @@ internal sealed partial class PiiContextRules
 
         for (var k = 0; k + 1 < count; k++)
         {
-            if (!IsWord(k) || !(tokens[k].Is(Lex.State) || tokens[k].Is(Lex.StateCode) && tokens[k].Length == 2 && tokens[k].Has(TokenFlags.AllCaps)))
+            if (!IsWord(k) || !(tokens[k].Is(Lex.State) || tokens[k].Is(Lex.StateCode) && tokens[k].Length == 2 && (tokens[k].Has(TokenFlags.AllCaps) || caseless && !tokens[k].Is(Lex.Stop))))
             {
                 continue;
             }
@@ -33,11 +33,24 @@ internal sealed partial class PiiContextRules
             }
 
             var end = PlateShapeEnd(n);
-            if (end > n && !Overlaps(spans, tokens[n].Start, tokens[end - 1].End) && !Overlaps(added, tokens[n].Start, tokens[end - 1].End))
+            if (end <= n)
+            {
+                continue;
+            }
+
+            if (!Overlaps(spans, tokens[n].Start, tokens[end - 1].End) && !Overlaps(added, tokens[n].Start, tokens[end - 1].End))
             {
                 added.Add(new PiiSpan(tokens[n].Start, tokens[end - 1].End, PiiLabel.Plate));
-                k = end - 1;
             }
+
+            // The state too, which the place rules pass over in capitals ("BLK SILVERADO OK JKL-442"); not "ID", which
+            // before an id is that word ("radio ID FC-118").
+            if (!Eq(k, "id") && !Overlaps(spans, tokens[k].Start, tokens[k].End) && !Overlaps(added, tokens[k].Start, tokens[k].End))
+            {
+                added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.Location));
+            }
+
+            k = end - 1;
         }
     }
 

@@ -569,8 +569,11 @@ internal sealed partial class PiiContextRules
         return true;
     }
 
-    /// <summary>A name or place made only of words that are never PII alone ("Warning", "Care", "Summary") or of a speaker's fillers in lower case ("um").</summary>
-    private bool NeverPiiAlone(PiiSpan span)
+    /// <summary>
+    /// A name or place made only of words that are never PII alone ("Warning", "Care", "Summary") or of a speaker's
+    /// fillers in lower case ("um"); not a state's code before its plate, one of <paramref name="plates"/>.
+    /// </summary>
+    private bool NeverPiiAlone(PiiSpan span, List<PiiSpan> plates)
     {
         if (span.Label is not (PiiLabel.Person or PiiLabel.Location))
         {
@@ -579,9 +582,11 @@ internal sealed partial class PiiContextRules
 
         var words = 0;
         var first = FirstToken(span.Start);
-        if (span.Label == PiiLabel.Location && IsWord(first) && tokens[first].Has(TokenFlags.AllCaps) && tokens[first].Length == 2 && IsWord(first + 1) && EqAny(first + 1, PlateWords))
+        if (span.Label == PiiLabel.Location && IsWord(first) && tokens[first].Length == 2 && (IsWord(first + 1) && EqAny(first + 1, PlateWords)
+            && (tokens[first].Has(TokenFlags.AllCaps) || first + 2 < count && (tokens[first + 2].Digits > 0 || tokens[first + 2].Has(TokenFlags.AllCaps)))
+            || first + 1 < count && StartsSpan(plates, tokens[first + 1].Start, PiiLabel.Plate, PiiLabel.Plate)))
         {
-            return false; // "OK tag LHJ-482": a state's code before its plate, though "ok" alone is chat
+            return false; // "OK tag LHJ-482", "ok tag JHV-882", "SILVERADO OK JKL-442": a state's code before its plate, though "ok" alone is chat
         }
 
         for (var k = first; k < count && tokens[k].Start < span.End; k++)

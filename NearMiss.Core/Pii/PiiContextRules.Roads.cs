@@ -408,4 +408,51 @@ internal sealed partial class PiiContextRules
     /// <summary>A road's system by its letters, said before its number after a word of travel: "us seventy", "la one", "fm nineteen sixty"; no state code that is also a word ("or", "in", "me").</summary>
     private static readonly WordSet RoadCodes = new(["us", "sr", "fm", "rt", "rte", "la", "nc", "sc", "ky", "tn", "ga", "ms", "ar", "tx", "nm", "az", "ca", "wa", "nv", "ut", "wy", "mt", "nd", "sd",
         "ks", "ia", "mn", "wi", "il", "mi", "pa", "ny", "nj", "va", "wv", "md", "ct", "ri", "vt", "nh", "fl", "ak"]);
+
+    /// <summary>The colours a transit line is named by ("the red line"); not yellow, the platform's edge line.</summary>
+    private static readonly WordSet TransitColours = new(["red", "blue", "green", "orange", "purple", "silver", "gold", "brown", "pink", "expo"]);
+
+    /// <summary>Words of a train's world: a text with none of them names no transit line (asked of the tokens, not the text's shapes: it is the rule's condition, not a gate).</summary>
+    private static readonly WordSet TransitWords = new(["train", "trains", "platform", "platforms", "station", "stations", "rail", "transit", "metro", "subway", "cta", "mbta", "marta",
+        "septa", "wmata", "bart", "muni", "trackway", "tracks", "rider", "riders", "fare", "fares", "turnstile", "turnstiles", "inbound", "outbound", "northbound", "southbound",
+        "eastbound", "westbound"]);
+
+    /// <summary>
+    /// A transit line named by its colour, in a text about trains: "on the blue line, platform at lake st", "FIELDS
+    /// CORNER STATION (RED LINE)"; not "the thin blue line".
+    /// </summary>
+    private void TransitLines(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!TextHas(TransitColours))
+        {
+            return;
+        }
+
+        bool? trains = null;
+        for (var k = 0; k + 1 < count; k++)
+        {
+            if (!In(TransitColours, k) || !Eq(k + 1, "line") || !Spaced(k, k + 1) || tokens[k + 1].Has(TokenFlags.NewlineBefore) || Eq(k - 1, "thin")
+                || !(trains ??= AnyIn(TransitWords)))
+            {
+                continue;
+            }
+
+            AddInPlace(spans, added, new PiiSpan(tokens[k].Start, tokens[k + 1].End, PiiLabel.Location));
+            k++;
+        }
+    }
+
+    /// <summary>Whether some word of the text is in <paramref name="words"/>.</summary>
+    private bool AnyIn(WordSet words)
+    {
+        for (var k = 0; k < count; k++)
+        {
+            if (In(words, k))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

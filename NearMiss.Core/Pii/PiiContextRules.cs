@@ -172,6 +172,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         Intersections(kept, added);
         BlockAddresses(kept, added);
         LowerNamedStreets(kept, added);
+        TransitLines(kept, added);
         AgencyPhrases(kept);
         AgencySubUnits(kept);
         FireAgencies(kept, added);
@@ -287,7 +288,8 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         ElapsedTimes(kept);
 
         // The context stages add names and places from evidence; none may be made of words never PII alone.
-        kept.RemoveAll(NeverPiiAlone);
+        var plates = kept.FindAll(static span => span.Label == PiiLabel.Plate);
+        kept.RemoveAll(span => NeverPiiAlone(span, plates));
         kept.RemoveAll(PersonAfterArticle);
         kept.RemoveAll(AgencyOfAKind);
         kept.RemoveAll(CodesAndLetters);

@@ -126,7 +126,7 @@ internal sealed class PlaceRecogniser(PiiScan scan) : PiiRecogniser(scan)
     public int StateCode(int i)
     {
         ref var t = ref T(i);
-        if (!t.Has(TokenFlags.AllCaps) || CapsMode || P(i + 1, '-') && Adj(i + 1) && i + 2 < count && tokens[i + 2].Digits > 0)
+        if (!t.Has(TokenFlags.AllCaps) || P(i + 1, '-') && Adj(i + 1) && i + 2 < count && tokens[i + 2].Digits > 0)
         {
             return 0;
         }
@@ -138,7 +138,8 @@ internal sealed class PlaceRecogniser(PiiScan scan) : PiiRecogniser(scan)
                 || EqAny(i + 1, "paper", "temp", "dealer") && EqAny(i + 2, "tag", "tags", "plate", "plates");
             var cityComma = P(i - 1, ',') && (LastIs(PiiLabel.Location, tokens[i - 1].Start, 0) || LastIs(PiiLabel.Agency, tokens[i - 1].Start, 0));
             var zip = IsNum(i + 1) && tokens[i + 1].Length == 5;
-            if (keyword || !before && (cityComma || zip || (P(i - 1, ',') && Cap(i - 2))))
+            // (in a text all in capitals only before its word: "OK DL", "IN PLATE"; a comma or a number there is any word's)
+            if (keyword || !CapsMode && !before && (cityComma || zip || (P(i - 1, ',') && Cap(i - 2))))
             {
                 Emit(i, i + 1, PiiLabel.Location);
                 return i + 1;

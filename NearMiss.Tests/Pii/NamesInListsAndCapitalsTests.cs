@@ -69,4 +69,28 @@ public sealed class NamesInListsAndCapitalsTests
         const string text = "- Door opened by the mother, holding a toddler\n- Dep. Wiśniewski (\"Whiskey\") had the back, called GUN on the radio";
         Assert.Contains("Whiskey", Found(text, PiiLabel.Person));
     }
+
+    [Theory]
+    [InlineData("0219 2K14 OS. VEH IS BLK DODGE DURANGO OK TAG LKV-883\n0221 2K14 ADV DRIVER IS COOPERATIVE", "OK")]
+    [InlineData("19:03:11 T-411 ON TRAFFIC I-44 EB MM 173 BLK SILVERADO OK JKL-442\n19:04:40 T-411 REQ 2ND UNIT", "OK")]
+    [InlineData("1st and memorial in the qt lot, silver durango w/ ok tag JHV-882. driver was a kid", "ok")]
+    public void AStatesCodeBeforeItsPlateInAnyCase(string text, string code) => Assert.Contains(code, Found(text, PiiLabel.Location));
+
+    [Fact]
+    public void IdBeforeAnIdIsNoState()
+    {
+        const string text = "Deputy Wes Tillery (radio ID FC-118) reported a male climbing the fence.";
+        Assert.DoesNotContain("ID", Found(text, PiiLabel.Location));
+    }
+
+    [Theory]
+    [InlineData("yo so wed nite on the blue line at damen, me n stosh. train was packed", "blue line")]
+    [InlineData("WORKING A FIXED POST AT FIELDS CORNER STATION (RED LINE) W/ OFC. NGUYEN", "RED LINE")]
+    public void ATransitLineNamedByItsColour(string text, string line) => Assert.Contains(line, Found(text, PiiLabel.Location));
+
+    [Theory]
+    [InlineData("We stood back from the yellow line until the train stopped at the station.")]
+    [InlineData("Nobody at the station talks about the thin blue line anymore, and the trains still run late.")]
+    [InlineData("The red line on the gauge meant the tank was empty.")]
+    public void AColourAndALineThatNameNoTransitLine(string text) => Assert.Empty(Found(text, PiiLabel.Location));
 }
