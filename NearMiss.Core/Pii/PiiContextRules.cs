@@ -288,7 +288,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         ElapsedTimes(kept);
 
         // The context stages add names and places from evidence; none may be made of words never PII alone.
-        var plates = kept.FindAll(static span => span.Label == PiiLabel.Plate);
+        var plates = kept.Exists(static span => span.Label == PiiLabel.Plate) ? kept.FindAll(static span => span.Label == PiiLabel.Plate) : NoSpans;
         kept.RemoveAll(span => NeverPiiAlone(span, plates));
         kept.RemoveAll(PersonAfterArticle);
         kept.RemoveAll(AgencyOfAKind);
@@ -296,6 +296,8 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         UnnamedAirportPolice(kept);
         return kept;
     }
+
+    private static readonly List<PiiSpan> NoSpans = [];
 
     /// <summary>Names the case-proofing stage found on evidence ("me and bishop", "DEP YOUNG"), adjacent words joined.</summary>
     private void EvidencedNames(List<PiiSpan> spans, List<(int Start, int End)> names)
