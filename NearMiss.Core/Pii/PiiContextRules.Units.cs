@@ -159,4 +159,33 @@ internal sealed partial class PiiContextRules
     /// <summary>What follows "k nine" that is no dog's name: the unit, its people, its work.</summary>
     private static readonly WordSet NotDogNames = new(["unit", "units", "officer", "handler", "deputy", "team", "truck", "car", "track", "tracking", "sniff", "deployment", "deployed", "bite",
         "search", "program", "trained", "training", "partner", "dog", "vehicle", "sergeant", "corporal", "trooper", "report", "incident", "call", "log", "memo", "note", "notes", "update", "work"]);
+
+    /// <summary>
+    /// A police dog's name after "K-9" written with its hyphen: "Sheriff's K-9 Ranger is recovering", "K-9 Havoc
+    /// indicated". The word is capitalised and no title, count or unit; a rank's word only with no name after it ("K-9
+    /// Ranger Dale Hess" is a ranger, "K-9 Sgt. Hess" a sergeant).
+    /// </summary>
+    private void HyphenedK9Names(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!Shapes.HasLetter("k") || !Shapes.HasNumber(1, 1))
+        {
+            return;
+        }
+
+        for (var k = 0; k + 3 < count; k++)
+        {
+            var j = k + 3;
+            if (!Eq(k, "k") || !P(k + 1, '-') || !Eq(k + 2, "9") || tokens[k + 1].Start != tokens[k].End || tokens[k + 2].Start != tokens[k + 1].End || !Spaced(k + 2, j)
+                || !IsWord(j) || !tokens[j].Has(TokenFlags.Capitalized | TokenFlags.AllCaps) || tokens[j].Length <= 2 || tokens[j].Is(Lex.Stop | Lex.Measure)
+                || In(NotDogNames, j) || IsWord(j + 1) && tokens[j + 1].Has(TokenFlags.Capitalized) && Spaced(j, j + 1) || P(j + 1, '.') && tokens[j + 1].Start == tokens[j].End && tokens[j].Is(Lex.Rank))
+            {
+                continue;
+            }
+
+            if (!Overlaps(spans, tokens[j].Start, tokens[j].End) && !Overlaps(added, tokens[j].Start, tokens[j].End))
+            {
+                added.Add(new PiiSpan(tokens[j].Start, tokens[j].End, PiiLabel.OtherId));
+            }
+        }
+    }
 }

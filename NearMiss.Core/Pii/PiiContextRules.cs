@@ -246,6 +246,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
 
         SaidSubUnits(kept, added);
         SaidK9Names(kept, added);
+        HyphenedK9Names(kept, added);
         SpeakersAndAddressees(kept, added);
         SignOffs(kept);
         TimedSpeakers(kept, added);

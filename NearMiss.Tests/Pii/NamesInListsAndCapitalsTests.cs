@@ -93,4 +93,14 @@ public sealed class NamesInListsAndCapitalsTests
     [InlineData("Nobody at the station talks about the thin blue line anymore, and the trains still run late.")]
     [InlineData("The red line on the gauge meant the tank was empty.")]
     public void AColourAndALineThatNameNoTransitLine(string text) => Assert.Empty(Found(text, PiiLabel.Location));
+
+    [Theory]
+    [InlineData("Sheriff's K-9 Ranger is recovering after being struck by a fleeing car.", "Ranger")]
+    [InlineData("The suspect was found in a shed by Deputy Ana Ruiz, assisted by KSP K-9 Ruger. He was taken into custody.", "Ruger")]
+    public void ADogsNameAfterK9WithItsHyphen(string text, string name) => Assert.Contains(name, Found(text, PiiLabel.OtherId));
+
+    [Theory]
+    [InlineData("K-9 Ranger Dale Hess ran the track with his dog.")]
+    [InlineData("The K-9 Sgt. Hess arrived with the K-9 Unit at 0200.")]
+    public void ATitleAfterK9IsNoDog(string text) => Assert.Empty(Found(text, PiiLabel.OtherId));
 }
