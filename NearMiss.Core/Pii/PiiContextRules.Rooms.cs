@@ -380,4 +380,28 @@ internal sealed partial class PiiContextRules
             k = end;
         }
     }
+
+    /// <summary>
+    /// A store chain's own name, no ordinary word, after "the" or "at" in any case: "shoplifter at the kroger on lebanon
+    /// pk", "in front of the kroger", "came out the walmart w a hatchet". It stands before a word of grammar or place, a
+    /// premise's word or the line's end ("the starbucks cup" names no store).
+    /// </summary>
+    private void ChainStores(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        for (var k = 1; k < count; k++)
+        {
+            if (!IsWord(k) || tokens[k].Length <= 2 || !(Eq(k - 1, "the") || Eq(k - 1, "at")) || !lexicon.IsChain(W(k)) || English(k))
+            {
+                continue;
+            }
+
+            var next = k + 1;
+            var closes = next >= count || !IsWord(next) || tokens[next].Has(TokenFlags.NewlineBefore) || tokens[next].Is(Lex.Stop | Lex.Locative)
+                || EqAny(next, "lot", "parking", "store", "gas", "station", "w", "n", "s", "e");
+            if (closes && !Overlaps(spans, tokens[k].Start, tokens[k].End) && !Overlaps(added, tokens[k].Start, tokens[k].End))
+            {
+                added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.Location));
+            }
+        }
+    }
 }

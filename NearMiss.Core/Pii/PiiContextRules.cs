@@ -261,6 +261,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         HospitalsSaidShort(kept, added);
         SaintsPlaces(kept, added);
         ShopsOfOwners(kept, added);
+        ChainStores(kept, added);
         LowerPremises(kept, added);
         ShortYears(kept, added);
         Merge(kept, added);

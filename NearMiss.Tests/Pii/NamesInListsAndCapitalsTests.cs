@@ -103,4 +103,13 @@ public sealed class NamesInListsAndCapitalsTests
     [InlineData("K-9 Ranger Dale Hess ran the track with his dog.")]
     [InlineData("The K-9 Sgt. Hess arrived with the K-9 Unit at 0200.")]
     public void ATitleAfterK9IsNoDog(string text) => Assert.Empty(Found(text, PiiLabel.OtherId));
+
+    [Theory]
+    [InlineData("[Sat 11:58 PM] Me: shoplifter at the kroger on lebanon pk. had him by the arm", "kroger")]
+    [InlineData("traffic stop, in front of the kroger\n- move the stop into the lot next time", "kroger")]
+    [InlineData("dude came out the walmart w a hatchet", "walmart")]
+    public void AStoreChainsOwnNameAfterThe(string text, string store) => Assert.Contains(store, Found(text, PiiLabel.Location));
+
+    [Fact]
+    public void AChainsNameBeforeAThingIsNoStore() => Assert.Empty(Found("He threw the starbucks cup at me and ran.", PiiLabel.Location));
 }
