@@ -39,7 +39,7 @@ public sealed class LocalPiiDetector : IPiiDetector
     internal static readonly Type[] WordSetOwners =
     [
         PiiTrueCaser.CasingType, typeof(PersonRecogniser), typeof(PlaceRecogniser), typeof(AgencyRecogniser), typeof(DateTimeRecogniser),
-        typeof(PiiContextRules), typeof(PiiTaggerSpans), typeof(PiiTerms),
+        typeof(PiiContextRules), typeof(PiiTaggerSpans), typeof(PiiTerms), typeof(IdentifierRecogniser),
     ];
 
     public LocalPiiDetector()
@@ -101,10 +101,11 @@ public sealed class LocalPiiDetector : IPiiDetector
             return [];
         }
 
+        var original = text;
+        text = PiiSpokenNumbers.Unhyphenate(text) ?? text;
         var tokens = _tokenBuffer ??= new Token[1024];
         var words = _words ??= new PiiWordCache(_lexicon);
         var count = PiiTokenizer.Tokenize(text, _lexicon, ref tokens, words);
-        var original = text;
         var recased = PiiTrueCaser.Recase(text, tokens, count, _lexicon, out var lowerText, out var names, out var caseless);
         if (recased is not null)
         {

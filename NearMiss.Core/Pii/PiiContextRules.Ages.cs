@@ -23,7 +23,8 @@ internal sealed partial class PiiContextRules
     /// <summary>Who an age in a predicate is of: "he was 17", "the driver was 19 and texting".</summary>
     private static readonly WordSet AgeSubjects = new(["he", "she", "driver", "kid", "suspect", "subject", "victim", "boy", "girl", "guy", "dude", "buddy", "male", "female", "juvenile", "passenger", "shooter", "son", "daughter", "teen", "child", "caller", "kicker", "man", "woman",
         "boyfriend", "girlfriend", "husband", "wife", "brother", "sister", "mother", "father", "mom", "dad", "grandson", "granddaughter", "grandmother", "grandfather",
-        "nephew", "niece", "cousin", "uncle", "aunt", "neighbor", "neighbour", "owner", "homeowner", "complainant", "arrestee", "decedent", "patient", "tenant", "roommate", "baby", "toddler"]);
+        "nephew", "niece", "cousin", "uncle", "aunt", "neighbor", "neighbour", "owner", "homeowner", "complainant", "arrestee", "decedent", "patient", "tenant", "roommate", "baby", "toddler",
+        "lady", "gentleman", "fella", "gal", "teenager", "pedestrian", "motorist", "occupant", "resident", "inmate", "detainee", "student", "clerk"]);
 
     /// <summary>What a speaker says while thinking, set off by commas in a transcript ("he's, um, twenty-six") or not, as dictation writes it ("around uh eleven forty").</summary>
     private bool IsFiller(int k) => IsWord(k) && Fillers.Contains(text, tokens[k]);
@@ -194,7 +195,8 @@ internal sealed partial class PiiContextRules
 
             var endsName = nextName < nameEnds.Length && nameEnds[nextName] == k;
             var n = k + 1;
-            if (endsName && (P(n, ',') || P(n, '(') || caseless && Eq(n, "comma"))) // ("leroy cash comma fifty nine period", dictated)
+            var described = !endsName && P(n, ',') && In(AgeSubjects, k) && !EqAny(k, "he", "she"); // "Older lady, seventy-eight, she was shaken up"
+            if (endsName && (P(n, ',') || P(n, '(') || caseless && Eq(n, "comma")) || described) // ("leroy cash comma fifty nine period", dictated)
             {
                 n++;
                 if (In(AgeHedges, n) && AgeNumber(n + 1, out var hedged) is >= 1 and <= 99 && AgeCloses(hedged + 1))

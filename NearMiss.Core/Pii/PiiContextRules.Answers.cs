@@ -56,6 +56,11 @@ internal sealed partial class PiiContextRules
         n += P(n, '?') ? 1 : 0;
         if (n < count && tokens[n].Has(TokenFlags.NewlineBefore))
         {
+            while (n + 1 < count && (P(n, '>') || P(n, '-')) && !tokens[n + 1].Has(TokenFlags.NewlineBefore))
+            {
+                n++; // a caption's turn mark: ">> twenty five"
+            }
+
             var label = n;
             while (label < count && label - n < 3 && IsWord(label) && !P(label, ':'))
             {

@@ -60,8 +60,9 @@ internal sealed partial class PiiContextRules
             // An id word, or a report's letters said before "number" ("r d number is j x four four one").
             var lettered = Eq(k, "number") && k >= 2 && (IsLetterAlone(k - 1) && IsLetterAlone(k - 2) && Spaced(k - 2, k - 1)
                 || IsWord(k - 1) && tokens[k - 1].Has(TokenFlags.AllCaps) && tokens[k - 1].Length is 2 or 3 && !tokens[k].Has(TokenFlags.AllCaps)); // "RD number is j b two four"
-            if (!lettered && (!In(SpokenIdWords, k) || Eq(k, "sign") && !Eq(k - 1, "call") || In(NumberedIdWords, k) && !Eq(k + 1, "number"))
-                || (lettered ? PiiLabel.CaseNumber : SpokenIdLabel(W(k))) is not { } label)
+            var owner = !lettered && Eq(k, "number") ? NumberOwner(k) : -1; // "fleet number four one one two"
+            if (!lettered && owner < 0 && (!In(SpokenIdWords, k) || Eq(k, "sign") && !Eq(k - 1, "call") || In(NumberedIdWords, k) && !Eq(k + 1, "number"))
+                || (lettered ? PiiLabel.CaseNumber : owner >= 0 ? OwnedNumberLabel(owner) : SpokenIdLabel(W(k))) is not { } label)
             {
                 continue;
             }
@@ -167,6 +168,23 @@ internal sealed partial class PiiContextRules
             }
         }
     }
+
+    /// <summary>
+    /// The word whose number "number" says, when no id word of <see cref="SpokenIdLabel"/> names it ("P number", "bureau
+    /// number", "fleet number", "our car was number"); -1 before a word of grammar, a number or a thing's own number.
+    /// </summary>
+    private int NumberOwner(int k)
+    {
+        var o = EqAny(k - 1, "was", "is") ? k - 2 : k - 1;
+        if (Eq(o, "s") && P(o - 1, '\''))
+        {
+            return -1; // "grandma's number, six oh five …": a phone
+        }
+
+        return IsWord(o) && !IsNumberWord(o) && !In(IdentifierRecogniser.NotIdOwners, o) && !In(SpokenIdWords, o) && (!tokens[o].Is(Lex.Stop) || IsLetterAlone(o)) ? o : -1;
+    }
+
+    private PiiLabel OwnedNumberLabel(int o) => IdentifierRecogniser.OwnedNumberLabel(text, tokens[o]);
 
     /// <summary>
     /// A badge said right after an officer's rank and name, as a dictated report opens: "this is deputy uh ruelas nine
@@ -358,6 +376,11 @@ internal sealed partial class PiiContextRules
             {
                 end = k; // "about two am"
             }
+            else if (In(HourWords, k) && !Eq(k, "noon") && !Eq(k, "midnight") && DayPartAfter(k + 1) && !IsNumberWord(k - 1))
+            {
+                end = k; // "about two in the morning", "like three in the afternoon"
+                led = true;
+            }
 
             // "nine thirty pm": the half of the day goes with it, and makes it a time without a lead; so does a part of
             // the day said after it, which stays out of the span ("two thirty in the morning", "ten fifteen at night").
@@ -498,7 +521,12 @@ internal sealed partial class PiiContextRules
                 && !EqAny(k - 1, "dash", "slash", "point") && !EqAny(end + 1, "dash", "slash", "point")
                 && !(IsWord(end + 1) && DigitWords.Contains(text, tokens[end + 1]) && !clockNext);
             var counted = In(Counted, end + 1) || IsWord(end + 1) && tokens[end + 1].Is(Lex.Measure) || EqAny(end + 1, "rpm", "dollars", "bucks", "pounds", "lbs", "calls", "cases");
-            if ((In(TimeLeads, lead) || Eq(lead, "at") || hours || zero) && !counted && !Overlaps(spans, tokens[k].Start, tokens[end].End))
+
+            // An hour past noon with its minutes needs no lead either ("ten four, thirteen forty-one"), alone in what is said.
+            // (Not twenty alone, which a year opens: "in twenty nineteen"; not a vehicle's or an id's number: "bus fourteen oh nine".)
+            var afternoon = (In(Teens, k) && !EqAny(k, "ten", "eleven", "twelve") || Eq(k, "twenty") && ClockHour(k) > k) && !Eq(end, "hundred") && !IsNumberWord(k - 1) && !IsNumberWord(end + 1)
+                && !EqAny(k - 1, "dash", "slash", "point", "number") && !In(SaidVehicles, k - 1) && !In(SpokenIdWords, k - 1) && !EqAny(end + 1, "dash", "slash", "point", "block");
+            if ((In(TimeLeads, lead) || Eq(lead, "at") || hours || zero || afternoon) && !counted && !Overlaps(spans, tokens[k].Start, tokens[end].End))
             {
                 end = hours ? end + 1 : end;
                 added.Add(new PiiSpan(tokens[k].Start, tokens[end].End, PiiLabel.Time));

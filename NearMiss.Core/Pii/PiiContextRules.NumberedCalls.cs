@@ -18,6 +18,7 @@ internal sealed partial class PiiContextRules
         }
 
         Span<char> digits = stackalloc char[16];
+        List<(int First, int Last)>? signs = null;
         for (var k = 0; k < count; k++)
         {
             if (!In(NumberWords, k) || k > 0 && In(NumberWords, k - 1) && Spaced(k - 1, k))
@@ -40,13 +41,53 @@ internal sealed partial class PiiContextRules
             }
 
             var marked = TurnStart(k) && Eq(last + 1, "to") && In(Dispatchers, last + 2)
-                || Eq(k - 1, "copy") && EqAny(last + 1, "is", "on", "en", "copy", "responding", "clear", "go", "you're", "your");
+                || Eq(k - 1, "copy") && EqAny(last + 1, "is", "on", "en", "copy", "responding", "clear", "go", "you're", "your")
+                || !Eq(k, "ten") && (k == 0 || tokens[k].Has(TokenFlags.NewlineBefore)) && P(last + 1, ':') // a radio log's speaker: "THREE TWELVE: Radio, three twelve, I'm behind"
+                || !Eq(k, "ten") && P(k - 1, ',') && In(Dispatchers, k - 2) && TurnStart(k - 2) && P(last + 1, ','); // calling the dispatcher: "Radio, three twelve, I'm behind the Durango"
             if (marked)
             {
                 AddCallSign(spans, added, k, last);
+                (signs ??= []).Add((k, last));
             }
 
             k = last;
+        }
+
+        if (signs is not null)
+        {
+            NumberedCallSignsAgain(spans, added, signs);
+        }
+    }
+
+    /// <summary>
+    /// Every other mention of a call sign in number words the radio marked (<see cref="NumberedCallSigns"/>), said alone:
+    /// "hold the air for three twelve.", "Three twelve, back it off"; not inside a longer number nor before a count.
+    /// </summary>
+    private void NumberedCallSignsAgain(List<PiiSpan> spans, List<PiiSpan> added, List<(int First, int Last)> signs)
+    {
+        for (var k = 0; k < count; k++)
+        {
+            if (!In(NumberWords, k) || k > 0 && IsNumberWord(k - 1) && Spaced(k - 1, k))
+            {
+                continue;
+            }
+
+            foreach (var (first, last) in signs)
+            {
+                var n = last - first + 1;
+                var same = k + n <= count && !(IsNumberWord(k + n) && Spaced(k + n - 1, k + n));
+                for (var j = 0; same && j < n; j++)
+                {
+                    same = IsWord(k + j) && W(k + j).Equals(W(first + j), StringComparison.OrdinalIgnoreCase) && (j == 0 || Spaced(k + j - 1, k + j));
+                }
+
+                if (same && !In(Counted, k + n) && !EqAny(k + n, "hours", "hrs", "hundred", "thousand") && !EqAny(k - 1, "at", "time", "about", "around"))
+                {
+                    AddCallSign(spans, added, k, k + n - 1);
+                    k += n - 1;
+                    break;
+                }
+            }
         }
     }
 

@@ -267,7 +267,7 @@ internal sealed partial class PiiContextRules
             var bound = IsBound(b) || EqAny(b, "on", "onto") && IsBound(b - 1);
             var n = SaidNumberEnd(k);
             var roadAfter = EqAny(n, "freeway", "fwy", "expressway", "tollway", "interchange", "onramp", "offramp") || EqAny(n, "on", "off") && EqAny(n + 1, "ramp", "ramps");
-            if (!(bound || Eq(k - 1, "the") && roadAfter || IsBareRoadNumber(k, n)) || In(Counted, n) || IsWord(n) && tokens[n].Is(Lex.Measure) || EqAny(n, "mph", "block", "blocks", "percent", "lane", "lanes", "way", "door", "doors", "wheeler", "cylinder"))
+            if (!(bound || Eq(k - 1, "the") && roadAfter || IsBareRoadNumber(k, n) || IsRoadAfterThe(k, n)) || In(Counted, n) || IsWord(n) && tokens[n].Is(Lex.Measure) || EqAny(n, "mph", "block", "blocks", "percent", "lane", "lanes", "way", "door", "doors", "wheeler", "cylinder"))
             {
                 k = n - 1;
                 continue;
@@ -291,9 +291,24 @@ internal sealed partial class PiiContextRules
     /// seldom has: "on two seventy", "just off three oh one", "going up one ninety one", and after "on", "off" or "onto"
     /// only, "on sixty three".
     /// </summary>
-    private bool IsBareRoadNumber(int k, int n)
+    private bool IsBareRoadNumber(int k, int n) =>
+        EqAny(k - 1, "on", "off", "onto", "up", "down") && HasRoadNumberShape(k, n) && !(n - k == 2 && EqAny(k - 1, "up", "down") && !IsHundreds(k, n));
+
+    /// <summary>
+    /// A road's number after "on the", "off the" or "take the" where a direction or an exit follows it: "getting on the two
+    /// eighty five eastbound", "on the eighty one, northbound", "on the two eighty five at exit fifty five".
+    /// </summary>
+    private bool IsRoadAfterThe(int k, int n) =>
+        Eq(k - 1, "the") && EqAny(k - 2, "on", "onto", "off", "take", "took", "taking", "via", "exited") && HasRoadNumberShape(k, n)
+        && (IsBound(n) || P(n, ',') && IsBound(n + 1) || Eq(n, "exit") || EqAny(n, "at", "near", "past") && EqAny(n + 1, "exit", "mile", "milepost"));
+
+    /// <summary>Is the one digit and what follows a hundreds' road number ("three oh one", "one ninety one"), not tens and units ("sixty three")?</summary>
+    private bool IsHundreds(int k, int n) => NumberWords.Value(W(k)) is >= 1 and <= 9;
+
+    /// <summary>Two or three number words in the shape a road's number has and a count seldom has: "two seventy", "three oh one", "sixty three".</summary>
+    private bool HasRoadNumberShape(int k, int n)
     {
-        if (!EqAny(k - 1, "on", "off", "onto", "up", "down") || n - k is < 2 or > 3 || IsWord(n) && tokens[n].Is(Lex.StreetSuffix))
+        if (n - k is < 2 or > 3 || IsWord(n) && tokens[n].Is(Lex.StreetSuffix))
         {
             return false;
         }
@@ -302,7 +317,7 @@ internal sealed partial class PiiContextRules
         var (first, second) = (Value(k), Value(k + 1));
         if (n - k == 2 && first is >= 20 and <= 90 && second is >= 1 and <= 9)
         {
-            return !EqAny(k - 1, "up", "down");
+            return true;
         }
 
         return first is >= 1 and <= 9 && (second == 0 || second >= 10) && (n - k == 2 ? second != 0 : second is 0 or >= 20 && Value(k + 2) is >= 1 and <= 9);

@@ -437,7 +437,8 @@ internal sealed partial class PiiContextRules
 
         for (var k = 1; k + 1 < count; k++)
         {
-            var lead = In(YearLeads, k - 1) || P(k - 1, ',') && (In(YearLeads, k - 2) || EndsDate(spans, k - 2) || EndsDate(added, k - 2)) || AfterSaidDay(k - 1);
+            var lead = In(YearLeads, k - 1) || P(k - 1, ',') && (In(YearLeads, k - 2) || EndsDate(spans, k - 2) || EndsDate(added, k - 2)) || AfterSaidDay(k - 1)
+                || Eq(k, "two") && Eq(k + 1, "thousand") && !IsNumberWord(k - 1); // "Mardi Gras night, two thousand nineteen": the shape is a year's
             if (!lead || !IsWord(k) || !Spaced(k, k + 1))
             {
                 continue;
@@ -452,9 +453,15 @@ internal sealed partial class PiiContextRules
             {
                 rest = k + 1; // "twenty nineteen", "nineteen ninety eight"
             }
+            else if (IsNumberWord(k) && !Eq(k, "two") && (EndsDate(spans, k - 1) || EndsDate(added, k - 1)) && Spaced(k - 1, k))
+            {
+                rest = k; // a date of birth's two-digit year: "march twelfth ninety eight"
+            }
 
-            if (rest < 0 || !(SpelledNumber(rest, out var last, spaced: true) is >= 1 and <= 99 and var value) || !Spaced(rest - 1, rest)
-                || Eq(k, "twenty") && value < 10 || In(Counted, last + 1) || IsWord(last + 1) && tokens[last + 1].Is(Lex.Measure))
+            if (rest < 0 || !(SpelledNumber(rest, out var last, spaced: true) is >= 1 and <= 99 and var value) || rest > k && !Spaced(rest - 1, rest)
+                || rest == k && (value < 30 || IsNumberWord(last + 1))
+                || Eq(k, "twenty") && value < 10 || In(Counted, last + 1) || IsWord(last + 1) && tokens[last + 1].Is(Lex.Measure)
+                || EqAny(last + 1, "hundred", "dollars", "bucks", "grand", "pounds", "lbs", "rounds", "dash", "point"))
             {
                 continue;
             }

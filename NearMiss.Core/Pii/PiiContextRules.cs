@@ -226,6 +226,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         SpokenEmails(kept, added);
         SpelledNames(kept, added);
         SpokenSsns(kept, added);
+        SpokenDashedIds(kept, added);
         SpokenMileMarkers(kept, added);
         SpokenRoads(kept, added);
         RoadsSaidByNumber(kept, added);

@@ -85,6 +85,7 @@ internal sealed partial class PiiRecogniserRegistry
 
         // Words.
         new("identifier keyword", Ids, Word, static (s, i) => s.Ids.Keywords(i), Needs: Lex.Keyword),
+        new("number after its owner", Ids, Word, static (s, i) => s.Ids.OwnedNumber(i), Words: ["number", "num", "nbr"]),
         new("address keyword", Addresses, Word, static (s, i) => s.Addresses.Keywords(i), Needs: Lex.Keyword),
         new("name keyword", People, Word, static (s, i) => s.People.Keywords(i), Needs: Lex.Keyword),
         new("call sign, word first", Ids, Word, static (s, i) => s.Ids.CallSignWordFirst(i), Needs: Lex.CallSign),

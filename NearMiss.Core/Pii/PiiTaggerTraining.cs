@@ -129,7 +129,7 @@ public static class PiiTaggerTraining
     private static Prepared Prepare(PiiTrainingText training)
     {
         var lexicon = PiiLexicon.Shared;
-        var text = training.Text;
+        var text = PiiSpokenNumbers.Unhyphenate(training.Text) ?? training.Text;
         var tokens = new Token[256];
         var count = PiiTokenizer.Tokenize(text, lexicon, ref tokens);
         var recased = PiiTrueCaser.Recase(text, tokens, count, lexicon, out _, out _, out var caseless);
