@@ -1,0 +1,66 @@
+using NearMiss.Core.Pii;
+
+namespace NearMiss.Tests.Pii;
+
+/// <summary>
+/// Decision 078: numbers said aloud as speech-to-text writes them. Hyphenated number words read as words said; an id
+/// after the word it belongs to and "number"; hours past noon with their minutes; an hour with its part of the day; an
+/// age after a person described; call signs in number words that the radio marks, and their other mentions; ids said in
+/// groups with "dash"; years after "two thousand" and a date's two-digit year; a freeway's number after "on the".
+/// </summary>
+public sealed class NumbersSaidAloudTests
+{
+    private static readonly LocalPiiDetector Rules = LocalPiiDetector.WithTagger(null);
+
+    private static string[] Found(string text, PiiLabel label) =>
+        [.. Rules.Detect(text).Where(s => s.Label == label).Select(s => text[s.Start..s.End])];
+
+    [Theory]
+    [InlineData("DISPATCH: Ten four, fourteen twenty-two.", "fourteen twenty-two", PiiLabel.Time)]
+    [InlineData("It was twenty-one fifteen, uh, no, twenty-one oh five.", "twenty-one oh five", PiiLabel.Time)]
+    [InlineData("it was nineteen forty one when he came back out", "nineteen forty one", PiiLabel.Time)]
+    [InlineData("so around one in the morning we get the call", "one", PiiLabel.Time)]
+    [InlineData("Older woman, sixty-four, she was fine after.", "sixty-four", PiiLabel.Age)]
+    [InlineData("The clerk, like nineteen, from Ames, called it in.", "nineteen", PiiLabel.Age)]
+    [InlineData(">> how old are you\n>> nineteen\n>> okay stay right there", "nineteen", PiiLabel.Age)]
+    [InlineData("this is quang dang, p number one one four two seven, east area command", "one one four two seven", PiiLabel.BadgeId)]
+    [InlineData("The tractor had fleet number 4417 on the cab.", "4417", PiiLabel.VehicleId)]
+    [InlineData("TDOC offender number 00498127.", "00498127", PiiLabel.OtherId)]
+    [InlineData("The pickup hit my patrol car, car two-fourteen, and pushed it.", "two-fourteen", PiiLabel.VehicleId)]
+    [InlineData("they gave me a report number, hold on, it's twenty-five dash zero one one four two. Assault.", "twenty-five dash zero one one four two", PiiLabel.CaseNumber)]
+    [InlineData("Let me tell you about Mardi Gras night, two thousand eighteen, First District.", "two thousand eighteen", PiiLabel.Date)]
+    [InlineData(">> date of birth\n>> june fourth eighty six\n>> okay", "eighty six", PiiLabel.Date)]
+    [InlineData("he's merging onto the two ten westbound, speeds ninety", "two ten", PiiLabel.Location)]
+    [InlineData("And I'm on the sixty-three, southbound, just past exit nine.", "sixty-three", PiiLabel.Location)]
+    public void ANumberSaidAloudIsFound(string text, string expected, PiiLabel label) => Assert.Contains(expected, Found(text, label));
+
+    [Fact]
+    public void ACallSignTheRadioMarksIsFoundAtEveryMention()
+    {
+        const string text = "DISPATCH: All units, hold the air for four fifteen.\nFOUR FIFTEEN: Radio, four fifteen, I'm behind it, northbound.\nDISPATCH: Four fifteen, back it off.";
+        Assert.Equal(["four fifteen", "FOUR FIFTEEN", "four fifteen", "Four fifteen"], Found(text, PiiLabel.BadgeId));
+    }
+
+    [Theory]
+    [InlineData("TROOPER: dispatch, ten thirty two, one subject, vehicle stop", PiiLabel.BadgeId)]
+    [InlineData("he owed his cousin two thousand fifty dollars", PiiLabel.Date)]
+    [InlineData("on march twelfth forty officers came to the funeral", PiiLabel.Age)]
+    [InlineData("the one-two punch of a bad call and no backup", PiiLabel.Time)]
+    [InlineData("he's going up sixty three miles an hour in a forty", PiiLabel.Location)]
+    [InlineData("My personal number is 504-555-0177, evenings are best.", PiiLabel.OtherId)]
+    public void AnOrdinaryNumberIsNoneOfThese(string text, PiiLabel label) => Assert.Empty(Found(text, label));
+
+    [Theory]
+    [InlineData("she was flagged down by the operator of bus fourteen oh nine", "fourteen oh nine", PiiLabel.VehicleId)]
+    [InlineData("this was back in twenty nineteen when i was new", "twenty nineteen", PiiLabel.Date)]
+    [InlineData("My personal number is 504-555-0177, evenings are best.", "504-555-0177", PiiLabel.Phone)]
+    public void TheOlderReadingStillWins(string text, string expected, PiiLabel label) => Assert.Contains(expected, Found(text, label));
+
+    [Theory]
+    [InlineData("twenty-two fifteen", "twenty two fifteen")]
+    [InlineData("car three-eleven", "car three eleven")]
+    [InlineData("a forty-five-year-old man", "a forty-five-year-old man")]
+    [InlineData("one-on-one, well-known", "one-on-one, well-known")]
+    public void OnlyHyphensBetweenNumberWordsBecomeSpaces(string text, string read) =>
+        Assert.Equal(read, PiiSpokenNumbers.Unhyphenate(text) ?? text);
+}
