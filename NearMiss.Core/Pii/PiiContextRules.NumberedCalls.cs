@@ -18,7 +18,7 @@ internal sealed partial class PiiContextRules
         }
 
         Span<char> digits = stackalloc char[16];
-        List<(int First, int Last)>? signs = null;
+        List<(int First, int Last, int Digits)>? signs = null;
         for (var k = 0; k < count; k++)
         {
             if (!In(NumberWords, k) || k > 0 && In(NumberWords, k - 1) && Spaced(k - 1, k))
@@ -28,6 +28,23 @@ internal sealed partial class PiiContextRules
 
             var length = SaidDigits(k, digits, out var last);
             var words = last - k + 1;
+
+            // Where the radio marks it beyond doubt, two digits are a call sign too: a log's speaker ("THREE TWELVE:"), a
+            // unit calling the dispatcher ("Radio, three twelve,"), a turn that opens with it and a radio word ("UNIT 2:
+            // Twenty-two, en route from Staatsburg", ">> twenty three copy"). (Not a ten-code: "Dispatch, ten ninety seven,
+            // I'm out".)
+            var lineStart = k == 0 || tokens[k].Has(TokenFlags.NewlineBefore) || AfterTurnMark(k);
+            if (!Eq(k, "ten") && words is 2 or 3 && length is >= 2 and <= 4 && digits[0] != '0' && !EqAny(last + 1, "hours", "hrs", "hundred", "thousand")
+                && (lineStart && P(last + 1, ':') || P(k - 1, ',') && In(Dispatchers, k - 2) && TurnStart(k - 2) && P(last + 1, ',')
+                    || TurnStart(k) && P(last + 1, ',') && (EqAny(last + 2, "en", "enroute", "copy", "responding", "clear") || Eq(last + 2, "on") && Eq(last + 3, "scene"))
+                    || TurnStart(k) && Eq(last + 1, "copy")))
+            {
+                AddCallSign(spans, added, k, last);
+                (signs ??= []).Add((k, last, length));
+                k = last;
+                continue;
+            }
+
             if (words is < 2 or > 3 || length is < 3 or > 4 || digits[0] == '0' || EqAny(last + 1, "hours", "hrs", "hundred", "thousand") || EqAny(k - 1, "at", "time", "about", "around"))
             {
                 // ("three twenty three three twenty three": the run said twice reads as one number of six digits)
@@ -41,13 +58,11 @@ internal sealed partial class PiiContextRules
             }
 
             var marked = TurnStart(k) && Eq(last + 1, "to") && In(Dispatchers, last + 2)
-                || Eq(k - 1, "copy") && EqAny(last + 1, "is", "on", "en", "copy", "responding", "clear", "go", "you're", "your")
-                || !Eq(k, "ten") && (k == 0 || tokens[k].Has(TokenFlags.NewlineBefore)) && P(last + 1, ':') // a radio log's speaker: "THREE TWELVE: Radio, three twelve, I'm behind"
-                || !Eq(k, "ten") && P(k - 1, ',') && In(Dispatchers, k - 2) && TurnStart(k - 2) && P(last + 1, ','); // calling the dispatcher: "Radio, three twelve, I'm behind the Durango"
+                || Eq(k - 1, "copy") && EqAny(last + 1, "is", "on", "en", "copy", "responding", "clear", "go", "you're", "your");
             if (marked)
             {
                 AddCallSign(spans, added, k, last);
-                (signs ??= []).Add((k, last));
+                (signs ??= []).Add((k, last, length));
             }
 
             k = last;
@@ -63,7 +78,7 @@ internal sealed partial class PiiContextRules
     /// Every other mention of a call sign in number words the radio marked (<see cref="NumberedCallSigns"/>), said alone:
     /// "hold the air for three twelve.", "Three twelve, back it off"; not inside a longer number nor before a count.
     /// </summary>
-    private void NumberedCallSignsAgain(List<PiiSpan> spans, List<PiiSpan> added, List<(int First, int Last)> signs)
+    private void NumberedCallSignsAgain(List<PiiSpan> spans, List<PiiSpan> added, List<(int First, int Last, int Digits)> signs)
     {
         for (var k = 0; k < count; k++)
         {
@@ -72,7 +87,7 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
-            foreach (var (first, last) in signs)
+            foreach (var (first, last, digits) in signs)
             {
                 var n = last - first + 1;
                 var same = k + n <= count && !(IsNumberWord(k + n) && Spaced(k + n - 1, k + n));
@@ -81,6 +96,8 @@ internal sealed partial class PiiContextRules
                     same = IsWord(k + j) && W(k + j).Equals(W(first + j), StringComparison.OrdinalIgnoreCase) && (j == 0 || Spaced(k + j - 1, k + j));
                 }
 
+                // (a sign of two digits, which an age or a count may say as well, only opening a turn or after "copy")
+                same &= digits > 2 || TurnStart(k) || Eq(k - 1, "copy");
                 if (same && !In(Counted, k + n) && !EqAny(k + n, "hours", "hrs", "hundred", "thousand") && !EqAny(k - 1, "at", "time", "about", "around"))
                 {
                     AddCallSign(spans, added, k, k + n - 1);
@@ -91,8 +108,26 @@ internal sealed partial class PiiContextRules
         }
     }
 
-    /// <summary>Does a speaker's turn open at <paramref name="k"/>: a line's start, or after a speaker's colon?</summary>
-    private bool TurnStart(int k) => k == 0 || tokens[k].Has(TokenFlags.NewlineBefore) || P(k - 1, ':') && (k < 2 || IsWord(k - 2) || tokens[k - 2].Kind is TokenKind.Number or TokenKind.Alnum);
+    /// <summary>Does a speaker's turn open at <paramref name="k"/>: a line's start, after a speaker's colon, or after a caption's turn mark (">>")?</summary>
+    private bool TurnStart(int k) => k == 0 || tokens[k].Has(TokenFlags.NewlineBefore) || P(k - 1, ':') && (k < 2 || IsWord(k - 2) || tokens[k - 2].Kind is TokenKind.Number or TokenKind.Alnum)
+        || AfterTurnMark(k);
+
+    /// <summary>Does <paramref name="k"/> follow the "&gt;&gt;" that opens a line of captions?</summary>
+    private bool AfterTurnMark(int k)
+    {
+        var m = k - 1;
+        while (m >= 0 && P(m, '>') && k - m <= 2)
+        {
+            if (m == 0 || tokens[m].Has(TokenFlags.NewlineBefore))
+            {
+                return m < k - 1 || P(m, '>');
+            }
+
+            m--;
+        }
+
+        return false;
+    }
 
     private void AddCallSign(List<PiiSpan> spans, List<PiiSpan> added, int k, int last)
     {

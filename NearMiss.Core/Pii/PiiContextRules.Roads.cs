@@ -82,7 +82,7 @@ internal sealed partial class PiiContextRules
             var lead = BeforeFiller(start - 1);
             var scene = Eq(lead, "scene") && Eq(lead - 1, "on"); // "three thirty on scene sixth and cedar"
             var from = EqAny(lead, "from", "past", "behind") || Eq(lead, "to") && EqAny(lead - 1, "respond", "responding", "route", "units", "en");
-            if (!scene && !from && !EqAny(lead, "at", "near", "on", "off", "of") || Eq(lead, "at") && before >= 0 && Eq(k - 1, "first") || Eq(lead - 1, "the") && !Eq(lead, "of"))
+            if (!scene && !from && !EqAny(lead, "at", "near", "on", "off", "of", "by") || Eq(lead, "at") && before >= 0 && Eq(k - 1, "first") || Eq(lead - 1, "the") && !Eq(lead, "of"))
             {
                 continue;
             }
@@ -111,7 +111,7 @@ internal sealed partial class PiiContextRules
 
         for (var k = 2; k + 1 < count; k++)
         {
-            if (!Eq(k, "and") || !EqAny(k - 2, "at", "from", "to", "near", "on") || !CornerStreetWord(k - 1) || !CornerStreetWord(k + 1)
+            if (!Eq(k, "and") || !EqAny(k - 2, "at", "from", "to", "near", "on", "by") || !CornerStreetWord(k - 1) || !CornerStreetWord(k + 1)
                 || tokens[k + 1].Has(TokenFlags.NewlineBefore) || !Spaced(k - 1, k) || !Spaced(k, k + 1))
             {
                 continue;

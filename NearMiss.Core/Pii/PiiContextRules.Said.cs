@@ -139,6 +139,18 @@ internal sealed partial class PiiContextRules
             return n;
         }
 
+        // Four number words or more read a house number one by one, and the street's name after them may be any word or
+        // two, where the clause ends or the way there goes on: "behind five six one two woodland, gun recovered", "out at
+        // four two four one pleasant hill off highway two sixty nine".
+        if (numbers >= 4 && lead && !directed && StreetNameWord(n) && Spaced(n - 1, n) && WordClockEnd(k) != n - 1) // (not a clock: "at twenty one thirty five tuesday")
+        {
+            var end = StreetNameWord(n + 1) && Spaced(n, n + 1) ? n + 1 : n;
+            if (ClauseEnds(end + 1) || EqAny(end + 1, "off", "near", "by", "in"))
+            {
+                return end;
+            }
+        }
+
         // A numbered road for the street, its number said too: "forty one twenty two highway fifty six", "twenty two ten
         // county road nine".
         var route = EqAny(n, "highway", "hwy", "route") ? n : EqAny(n, "county", "state", "farm", "ranch") && EqAny(n + 1, "road", "route", "highway", "rd") ? n + 1 : -1;
@@ -185,6 +197,10 @@ internal sealed partial class PiiContextRules
 
         return -1;
     }
+
+    /// <summary>A word that may name a street said without its type: no word of grammar, measure, count, rank, role, number or filler.</summary>
+    private bool StreetNameWord(int n) =>
+        IsWord(n) && !tokens[n].Has(TokenFlags.NewlineBefore) && !tokens[n].Is(Lex.Stop | Lex.Measure | Lex.Rank | Lex.Role | Lex.State | Lex.Country | Lex.Weekday | Lex.Month) && !In(Counted, n) && !In(DayParts, n) && !IsNumberWord(n) && !IsFiller(n);
 
     /// <summary>"forty four": a units word one to nine after a tens word, with only a space between.</summary>
     private bool SaidUnits(int tens) =>

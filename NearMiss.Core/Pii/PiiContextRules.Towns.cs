@@ -207,6 +207,34 @@ internal sealed partial class PiiContextRules
         }
     }
 
+    private static readonly WordSet CountyWords = new(["county", "parish", "borough", "township"]);
+
+    /// <summary>
+    /// A place or a name found before "county" in lower case, as voice-to-text capitalises: "the cabin in Marathon county",
+    /// "Portage county deputy schultz". The county is one place with its word.
+    /// </summary>
+    private void LowerCountyWords(List<PiiSpan> spans)
+    {
+        if (caseless || !TextHas(CountyWords))
+        {
+            return;
+        }
+
+        for (var i = 0; i < spans.Count; i++)
+        {
+            var span = spans[i];
+            var k = FirstToken(span.End) - 1;
+            if (span.Label is not (PiiLabel.Person or PiiLabel.Location) || k < 0 || tokens[k].End != span.End || !IsWord(k) || !tokens[k].Has(TokenFlags.Capitalized)
+                || !In(CountyWords, k + 1) || !tokens[k + 1].Has(TokenFlags.Lower) || !Spaced(k, k + 1) || Overlaps(spans, tokens[k + 1].Start, tokens[k + 1].End)
+                || In(LowerAgencyHeads, k + 2) || tokens[k].Is(Lex.State)) // (its agency is the agency rules': "Marathon county sheriff"; a state's county is none: "a rural Texas county")
+            {
+                continue;
+            }
+
+            spans[i] = new PiiSpan(span.Start, tokens[k + 1].End, PiiLabel.Location);
+        }
+    }
+
     /// <summary>Are the tokens from <paramref name="first"/> to <paramref name="last"/> words, none in lower case, with one space between?</summary>
     private bool AllCapitalised(int first, int last)
     {

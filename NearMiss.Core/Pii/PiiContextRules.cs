@@ -278,6 +278,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         SurnameFirst(kept);
         JoinHyphenated(kept);
         ShortCounties(kept);
+        LowerCountyWords(kept);
         DaysWithDates(kept);
         PlateGroups(kept);
         JoinIntersections(kept);

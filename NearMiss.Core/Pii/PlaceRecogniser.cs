@@ -327,7 +327,8 @@ internal sealed class PlaceRecogniser(PiiScan scan) : PiiRecogniser(scan)
                     last++;
                 }
 
-                ok = last < count && Cap(last) && !tokens[last].Has(TokenFlags.NewlineBefore);
+                // (the last of two words may be in lower case, as voice-to-text writes a town: "west of Stevens point")
+                ok = last < count && (Cap(last) || n == 2 && last == i + 1 && tokens[last].Has(TokenFlags.Lower) && !LowerMode && !tokens[last].Is(Lex.Stop)) && !tokens[last].Has(TokenFlags.NewlineBefore);
             }
 
             if (!ok)
@@ -336,6 +337,11 @@ internal sealed class PlaceRecogniser(PiiScan scan) : PiiRecogniser(scan)
             }
 
             var population = lexicon.PhrasePopulation(Chars(i, last + 1));
+            if (!Cap(last) && (population < 5000 || lexicon.IsEnglish(W(i), tokens[i].Lex) || scan.Agencies.AgencySuffixEnd(last + 1) > 0 || Is(last + 1, Lex.StreetSuffix | Lex.SubUnit)))
+            {
+                continue; // (not an English word's: "the Clark/Lake station")
+            }
+
             if (population >= 1000 || population >= 0 && Eq(last + 1, "county"))
             {
                 if (scan.Agencies.AgencySuffixEnd(last + 1) > 0)

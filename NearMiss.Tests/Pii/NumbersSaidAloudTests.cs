@@ -32,7 +32,21 @@ public sealed class NumbersSaidAloudTests
     [InlineData(">> date of birth\n>> june fourth eighty six\n>> okay", "eighty six", PiiLabel.Date)]
     [InlineData("he's merging onto the two ten westbound, speeds ninety", "two ten", PiiLabel.Location)]
     [InlineData("And I'm on the sixty-three, southbound, just past exit nine.", "sixty-three", PiiLabel.Location)]
+    [InlineData("dispatch: units en route\nUNIT 2: Thirty-one, en route from Edinburg.", "Thirty-one", PiiLabel.BadgeId)]
+    [InlineData("[siren]\n>> forty four copy units en route\n>> forty four foot pursuit northbound", "forty four", PiiLabel.BadgeId)]
+    [InlineData("one in custody behind five six one two woodland, gun recovered", "five six one two woodland", PiiLabel.Address)]
+    [InlineData("we had him in custody by Kessler and ninth, no injuries", "Kessler and ninth", PiiLabel.Address)]
     public void ANumberSaidAloudIsFound(string text, string expected, PiiLabel label) => Assert.Contains(expected, Found(text, label));
+
+    [Theory]
+    [InlineData("Said he was going up to the cabin in Marathon county and wanted to think.", "Marathon county")]
+    [InlineData("at the Kwik Trip on highway 10 west of Stevens point. Subject in a silver truck.", "Stevens point")]
+    public void APlaceVoiceToTextLeftHalfInLowerCase(string text, string place) => Assert.Contains(place, Found(text, PiiLabel.Location));
+
+    [Theory]
+    [InlineData("Reserve deputy in a rural Texas county, eleven years in.", "Texas county")]
+    [InlineData("we met at the Clark/Lake station in the Loop", "Lake station")]
+    public void AStatesCountyOrAnEnglishWordsStationIsNoPlaceOfItsOwn(string text, string notPlace) => Assert.DoesNotContain(notPlace, Found(text, PiiLabel.Location));
 
     [Fact]
     public void ACallSignTheRadioMarksIsFoundAtEveryMention()
