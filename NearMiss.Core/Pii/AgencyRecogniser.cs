@@ -67,6 +67,16 @@ internal sealed class AgencyRecogniser(PiiScan scan) : PiiRecogniser(scan)
     }
 
     /// <summary>Initials of a state's departments after its code: highway patrol, corrections, public safety, wildlife.</summary>
+    /// <summary>
+    /// A given name and a surname that is also a street's type, with nothing before them that leads to a street: "One of
+    /// them Jared Pike had a pistol" is a person; "on Lebanon Pike", "4410 Jared Pike" and "Washington Street" stay
+    /// streets (the common types are streets always).
+    /// </summary>
+    private bool IsNameLikeAStreet(int i, int j) =>
+        j == i + 1 && Is(i, Lex.GivenName) && !Is(i, Lex.Place) && Is(j, Lex.Surname) && !EqAny(j, "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "dr", "highway", "hwy")
+        && !lexicon.IsEnglish(W(i), tokens[i].Lex) && !scan.Addresses.IsStreetPreposition(i - 1) && !IsNum(i - 1) && !(IsWord(i - 1) && Cap(i - 1))
+        && !EqAny(i - 1, "north", "south", "east", "west", "n", "s", "e", "w", "and", "duty");
+
     private static readonly WordSet StateAgencySuffixes = new(["HP", "SP", "FD", "DOC", "DPS", "DOT", "DNR", "DCJ", "FWP", "GFP", "DWR", "DCI", "DOJ", "DHS"]);
 
     /// <summary>"NDHP", "SDFD", "MNDOC": a state's code and a department's initials written as one word.</summary>
@@ -395,7 +405,7 @@ internal sealed class AgencyRecogniser(PiiScan scan) : PiiRecogniser(scan)
                     j = end - 1;
                 }
 
-                if (Is(j, Lex.StreetSuffix) && scan.Addresses.IsStreetName(i, j))
+                if (Is(j, Lex.StreetSuffix) && scan.Addresses.IsStreetName(i, j) && !IsNameLikeAStreet(i, j))
                 {
                     var end = j + 1;
                     if (P(end, '.') && Adj(end))

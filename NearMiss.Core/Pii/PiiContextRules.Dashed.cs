@@ -1,6 +1,10 @@
 namespace NearMiss.Core.Pii;
 
-/// <summary>Ids said aloud in groups with "dash" between, wherever their word stood: "it's twenty four dash zero three three one seven".</summary>
+/// <summary>
+/// Ids said aloud in groups with "dash" between, wherever their word stood ("it's twenty four dash zero three three one
+/// seven"), and dates of birth said as three numbers after the name they belong to ("copy iron cloud six twelve eighty
+/// one").
+/// </summary>
 internal sealed partial class PiiContextRules
 {
     /// <summary>Words that, a few words before, make an id said in groups a case's or a report's number.</summary>
@@ -66,5 +70,108 @@ internal sealed partial class PiiContextRules
 
             k = Math.Max(k, last);
         }
+    }
+
+    /// <summary>
+    /// A date of birth said as month, day and year in number words right after a person's name, as a name is run on the
+    /// radio ("copy hoang linh oh four twenty two ninety nine", "a Michael Brown, two two ninety one"), or opening the
+    /// turn after "date of birth" ("speaker 2: eleven four ninety eight"). The words must read as one date and nothing
+    /// more: a month of one to twelve, a day of one to thirty-one, a year of two digits or "nineteen"'s four.
+    /// </summary>
+    private void DatesOfBirthSaid(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!TextHas(NumberWords))
+        {
+            return;
+        }
+
+        for (var i = 0; i < spans.Count; i++)
+        {
+            if (spans[i].Label != PiiLabel.Person)
+            {
+                continue;
+            }
+
+            var k = FirstToken(spans[i].End);
+            var last = FirstToken(spans[i].End) - 1;
+            if (last > 0 && EqAny(last, "oh", "zero") && tokens[last].Start > spans[i].Start && SaidDateEnd(last) is var own and > 0)
+            {
+                // The name took in the month's "oh": "hoang linh oh four twenty two ninety nine".
+                spans[i] = new PiiSpan(spans[i].Start, tokens[last - 1].End, PiiLabel.Person);
+                AddInPlace(spans, added, new PiiSpan(tokens[last].Start, tokens[own].End, PiiLabel.Date));
+                continue;
+            }
+
+            k += P(k, ',') ? 1 : 0;
+            if (SaidDateEnd(k) is var end and > 0)
+            {
+                AddInPlace(spans, added, new PiiSpan(tokens[k].Start, tokens[end].End, PiiLabel.Date));
+            }
+        }
+
+        if (!TextHas(BirthWords))
+        {
+            return;
+        }
+
+        for (var k = 1; k < count; k++)
+        {
+            if (!TurnStart(k) || !IsNumberWord(k) || SaidDateEnd(k) is not (var end and > 0))
+            {
+                continue;
+            }
+
+            // "date of birth" or "dob" said in the turn before.
+            var asked = false;
+            for (var j = k - 1; j >= 0 && j >= k - 12 && !asked; j--)
+            {
+                asked = Eq(j, "dob") || Eq(j, "birth") && Eq(j - 1, "of");
+            }
+
+            if (asked)
+            {
+                AddInPlace(spans, added, new PiiSpan(tokens[k].Start, tokens[end].End, PiiLabel.Date));
+            }
+        }
+    }
+
+    /// <summary>The last token of a month, a day and a year said in number words from <paramref name="k"/> and nothing after, or -1.</summary>
+    private int SaidDateEnd(int k)
+    {
+        var month = SaidPart(k, 12);
+        var day = month > 0 ? SaidPart(month + 1, 31) : -1;
+        if (day < 0 || !IsNumberWord(day + 1) || !Spaced(day, day + 1))
+        {
+            return -1;
+        }
+
+        var y = day + 1;
+        var year = Eq(y, "nineteen") && SpelledNumber(y + 1, out var late, spaced: true) is >= 10 and <= 99 ? late
+            : EqAny(y, "oh", "zero") && In(Digits, y + 1) ? y + 1
+            : SpelledNumber(y, out var two, spaced: true) is >= 20 and <= 99 ? two
+            : -1;
+        return year > 0 && !(IsNumberWord(year + 1) && Spaced(year, year + 1)) && !In(Counted, year + 1) ? year : -1;
+    }
+
+    /// <summary>The last token of a number from one to <paramref name="most"/> said at <paramref name="k"/> ("oh four", "twelve", "twenty two"), or -1.</summary>
+    private int SaidPart(int k, int most)
+    {
+        if (!IsNumberWord(k) || k > 0 && !Spaced(k - 1, k) && IsWord(k - 1))
+        {
+            return -1;
+        }
+
+        if (EqAny(k, "oh", "zero"))
+        {
+            return In(Digits, k + 1) && Spaced(k, k + 1) ? k + 1 : -1;
+        }
+
+        var value = NumberWords.Value(text, tokens[k]);
+        if (value is 20 or 30 && In(Digits, k + 1) && Spaced(k, k + 1) && value + NumberWords.Value(text, tokens[k + 1]) <= most)
+        {
+            return k + 1;
+        }
+
+        return value >= 1 && value <= most ? k : -1;
     }
 }

@@ -94,6 +94,9 @@ internal sealed partial class PiiContextRules
     private bool CouldBeNickname(int k) =>
         IsNameShaped(k) && tokens[k].Length >= 3 && !tokens[k].Lex.Has(LexExtra.Model) && !tokens[k].Is(Lex.Brand) && !(W(k)[^1] is 's' && English(k));
 
+    /// <summary>Kin and household words no word list holds as English, which before a name in brackets say who the person is: "stepdad (darnell pike, 52)".</summary>
+    private static readonly WordSet StepKin = new(["stepdad", "stepfather", "stepmom", "stepmother", "stepson", "stepdaughter", "stepbrother", "stepsister", "grandpa", "grandma", "landlord", "landlady", "ex"]);
+
     /// <summary>Does the word at <paramref name="k"/> stand again later in a name's place ("dutch goes right in")?</summary>
     private bool ActsAgain(int k)
     {

@@ -509,7 +509,7 @@ internal sealed partial class PiiContextRules
             // Before the gloss: "Sully (Kevin", "'chuy' (jesus maldonado" (decision 045: quoted, and in caseless text).
             var nick = (P(first - 2, '\'') || P(first - 2, '"')) && (P(first - 4, '\'') || P(first - 4, '"')) ? first - 3 : first - 2;
             if (P(first - 1, '(') && IsWord(nick) && (tokens[nick].Has(TokenFlags.Capitalized) || caseless) && !tokens[nick].Is(Lex.Stop | Lex.Rank | Lex.Role) && (!English(nick) || nick == first - 3)
-                && !Overlaps(spans, tokens[nick].Start, tokens[nick].End))
+                && !In(AgeSubjects, nick) && !In(StepKin, nick) && !Overlaps(spans, tokens[nick].Start, tokens[nick].End)) // (not kin: "stepdad (darnell pike, 52)")
             {
                 (nicknames ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(W(nick).ToString());
             }

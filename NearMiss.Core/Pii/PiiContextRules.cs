@@ -227,6 +227,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         SpelledNames(kept, added);
         SpokenSsns(kept, added);
         SpokenDashedIds(kept, added);
+        DatesOfBirthSaid(kept, added);
         SpokenMileMarkers(kept, added);
         SpokenRoads(kept, added);
         RoadsSaidByNumber(kept, added);
