@@ -196,7 +196,7 @@ internal sealed partial class PiiContextRules
             var endsName = nextName < nameEnds.Length && nameEnds[nextName] == k;
             var n = k + 1;
             var described = !endsName && P(n, ',') && In(AgeSubjects, k) && !EqAny(k, "he", "she"); // "Older lady, seventy-eight, she was shaken up"
-            if (endsName && (P(n, ',') || P(n, '(') || caseless && Eq(n, "comma")) || described) // ("leroy cash comma fifty nine period", dictated)
+            if (endsName && (P(n, ',') || P(n, '(') || Eq(n, "comma") && (caseless || SpelledNumber(n + 1, out _, spaced: true) > 0)) || described) // ("leroy cash comma fifty nine period", dictated)
             {
                 n++;
                 if (In(AgeHedges, n) && AgeNumber(n + 1, out var hedged) is >= 1 and <= 99 && AgeCloses(hedged + 1))

@@ -14,7 +14,7 @@ internal sealed partial class PiiContextRules
     private static PiiLabel? SpokenIdLabel(ReadOnlySpan<char> w) =>
         w.Equals("badge", StringComparison.OrdinalIgnoreCase) || w.Equals("shield", StringComparison.OrdinalIgnoreCase) ? PiiLabel.BadgeId
         : w.Equals("case", StringComparison.OrdinalIgnoreCase) || w.Equals("incident", StringComparison.OrdinalIgnoreCase) || w.Equals("report", StringComparison.OrdinalIgnoreCase) ? PiiLabel.CaseNumber
-        : w.Equals("serial", StringComparison.OrdinalIgnoreCase) || w.Equals("booking", StringComparison.OrdinalIgnoreCase) ? PiiLabel.OtherId
+        : w.Equals("serial", StringComparison.OrdinalIgnoreCase) || w.Equals("booking", StringComparison.OrdinalIgnoreCase) || w.Equals("ticket", StringComparison.OrdinalIgnoreCase) ? PiiLabel.OtherId
         : w.Equals("citation", StringComparison.OrdinalIgnoreCase) || w.Equals("warrant", StringComparison.OrdinalIgnoreCase) || w.Equals("cad", StringComparison.OrdinalIgnoreCase) ? PiiLabel.CaseNumber
         : w.Equals("dl", StringComparison.OrdinalIgnoreCase) || w.Equals("cdl", StringComparison.OrdinalIgnoreCase) ? PiiLabel.DriverLicense
         : w.Equals("vin", StringComparison.OrdinalIgnoreCase) ? PiiLabel.VehicleId
@@ -32,14 +32,14 @@ internal sealed partial class PiiContextRules
         : null;
 
     /// <summary>Id words that are ordinary nouns too, which say an id only with "number" after them: "man number six six oh four", "job number was …".</summary>
-    private static readonly WordSet NumberedIdWords = new(["man", "job", "complaint", "warden", "star", "inmate", "arrest", "event"]);
+    private static readonly WordSet NumberedIdWords = new(["man", "job", "complaint", "warden", "star", "inmate", "arrest", "event", "ticket"]);
 
     /// <summary>Id words after which two numbers are already a badge: "badge four four", "warden number two two".</summary>
     private static readonly WordSet ShortBadgeWords = new(["badge", "shield", "man", "warden", "star"]);
 
     /// <summary>The words <see cref="SpokenIdLabel"/> knows, as a set: a text with none of them has no spoken id.</summary>
     private static readonly WordSet SpokenIdWords = new(["badge", "shield", "case", "incident", "report", "serial", "unit", "tag", "plate", "birth", "dob", "employee", "sign", "license", "licence", "booking", "citation", "warrant", "cad", "dl", "cdl", "vin", "beat", "registration",
-        "squad", "car", "job", "summons", "complaint", "docket", "inmate", "sid", "man", "warden", "star", "arrest", "event"]);
+        "squad", "car", "job", "summons", "complaint", "docket", "inmate", "sid", "man", "warden", "star", "arrest", "event", "ticket"]);
 
     /// <summary>
     /// An id said digit by digit or in number words after "badge", "case", "incident" or another word of
@@ -61,7 +61,7 @@ internal sealed partial class PiiContextRules
             var lettered = Eq(k, "number") && k >= 2 && (IsLetterAlone(k - 1) && IsLetterAlone(k - 2) && Spaced(k - 2, k - 1)
                 || IsWord(k - 1) && tokens[k - 1].Has(TokenFlags.AllCaps) && tokens[k - 1].Length is 2 or 3 && !tokens[k].Has(TokenFlags.AllCaps)); // "RD number is j b two four"
             var owner = !lettered && Eq(k, "number") ? NumberOwner(k) : -1; // "fleet number four one one two"
-            if (!lettered && owner < 0 && (!In(SpokenIdWords, k) || Eq(k, "sign") && !Eq(k - 1, "call") || In(NumberedIdWords, k) && !Eq(k + 1, "number"))
+            if (!lettered && owner < 0 && (!In(SpokenIdWords, k) || Eq(k, "sign") && !Eq(k - 1, "call") || In(NumberedIdWords, k) && !Eq(k + 1, "number") && !(P(k + 1, ',') && Eq(k + 2, "number")))
                 || (lettered ? PiiLabel.CaseNumber : owner >= 0 ? OwnedNumberLabel(owner) : SpokenIdLabel(W(k))) is not { } label)
             {
                 continue;
@@ -545,9 +545,9 @@ internal sealed partial class PiiContextRules
     /// <summary>The last token of a 24-hour clock's hour in words starting at <paramref name="k"/> ("oh six", "fourteen", "twenty-two"), or -1.</summary>
     private int ClockHour(int k)
     {
-        if (EqAny(k, "oh", "zero") && In(Digits, Joined(k)))
+        if (EqAny(k, "oh", "zero") && (In(Digits, Joined(k)) || EqAny(Joined(k), "oh", "zero")))
         {
-            return Joined(k);
+            return Joined(k); // "oh six", "zero zero forty"
         }
 
         if (In(Teens, k))

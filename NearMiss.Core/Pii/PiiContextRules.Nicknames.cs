@@ -92,7 +92,8 @@ internal sealed partial class PiiContextRules
 
     /// <summary>A single word that may be a nickname, ordinary word or not: not a rank, role, pronoun, number word or word of the trade.</summary>
     private bool CouldBeNickname(int k) =>
-        IsNameShaped(k) && tokens[k].Length >= 3 && !tokens[k].Lex.Has(LexExtra.Model) && !tokens[k].Is(Lex.Brand) && !(W(k)[^1] is 's' && English(k));
+        IsNameShaped(k) && tokens[k].Length >= 3 && !tokens[k].Lex.Has(LexExtra.Model) && !tokens[k].Is(Lex.Brand) && !(W(k)[^1] is 's' && English(k))
+        && !In(AgeSubjects, k) && !In(StepKin, k);
 
     /// <summary>Kin and household words no word list holds as English, which before a name in brackets say who the person is: "stepdad (darnell pike, 52)".</summary>
     private static readonly WordSet StepKin = new(["stepdad", "stepfather", "stepmom", "stepmother", "stepson", "stepdaughter", "stepbrother", "stepsister", "grandpa", "grandma", "landlord", "landlady", "ex"]);

@@ -31,13 +31,12 @@ internal sealed partial class PiiContextRules
 
             // Where the radio marks it beyond doubt, two digits are a call sign too: a log's speaker ("THREE TWELVE:"), a
             // unit calling the dispatcher ("Radio, three twelve,"), a turn that opens with it and a radio word ("UNIT 2:
-            // Twenty-two, en route from Staatsburg", ">> twenty three copy"). (Not a ten-code: "Dispatch, ten ninety seven,
-            // I'm out".)
+            // Twenty-two, en route from Staatsburg", ">> twenty three copy", "TROOPER: three sixty-seven, dispatch"). (Not a
+            // ten-code: "Dispatch, ten ninety seven, I'm out".)
             var lineStart = k == 0 || tokens[k].Has(TokenFlags.NewlineBefore) || AfterTurnMark(k);
-            if (!Eq(k, "ten") && words is 2 or 3 && length is >= 2 and <= 4 && digits[0] != '0' && !EqAny(last + 1, "hours", "hrs", "hundred", "thousand")
+            if (!Eq(k, "ten") && words is >= 1 and <= 3 && length is >= 2 and <= 4 && digits[0] != '0' && !EqAny(last + 1, "hours", "hrs", "hundred", "thousand")
                 && (lineStart && P(last + 1, ':') || P(k - 1, ',') && In(Dispatchers, k - 2) && TurnStart(k - 2) && P(last + 1, ',')
-                    || TurnStart(k) && P(last + 1, ',') && (EqAny(last + 2, "en", "enroute", "copy", "responding", "clear") || Eq(last + 2, "on") && Eq(last + 3, "scene"))
-                    || TurnStart(k) && Eq(last + 1, "copy")))
+                    || TurnStart(k) && (P(last + 1, ',') ? RadioWordAt(last + 2) : RadioWordAt(last + 1))))
             {
                 AddCallSign(spans, added, k, last);
                 (signs ??= []).Add((k, last, length));
@@ -107,6 +106,15 @@ internal sealed partial class PiiContextRules
             }
         }
     }
+
+    /// <summary>Words a radio call goes on with after the unit's number: "three sixty-seven, dispatch", "two eighty-one, status?", "four twenty-one, code four", "fourteen, wait for me".</summary>
+    private static readonly WordSet RadioWords = new(["dispatch", "radio", "go", "status", "copy", "traffic", "code", "en", "enroute", "responding", "clear", "wait", "negative", "affirmative",
+        "standby", "stand", "roger", "break", "emergency", "priority", "where", "show", "come"]);
+
+    /// <summary>Does what is said at <paramref name="k"/> go on as a radio call after a unit's number ("dispatch", "go ahead", "on scene", "where you at")?</summary>
+    private bool RadioWordAt(int k) =>
+        In(RadioWords, k) && !(Eq(k, "go") && !Eq(k + 1, "ahead")) && !(Eq(k, "where") && !Eq(k + 1, "you")) && !(Eq(k, "come") && !Eq(k + 1, "up")) && !(Eq(k, "stand") && !Eq(k + 1, "by"))
+        || Eq(k, "on") && Eq(k + 1, "scene");
 
     /// <summary>Does a speaker's turn open at <paramref name="k"/>: a line's start, after a speaker's colon, or after a caption's turn mark (">>")?</summary>
     private bool TurnStart(int k) => k == 0 || tokens[k].Has(TokenFlags.NewlineBefore) || P(k - 1, ':') && (k < 2 || IsWord(k - 2) || tokens[k - 2].Kind is TokenKind.Number or TokenKind.Alnum)

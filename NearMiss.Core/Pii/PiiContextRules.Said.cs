@@ -132,8 +132,10 @@ internal sealed partial class PiiContextRules
         // A name no word list holds as English after the direction, where the clause ends, is the street without its type:
         // "at fifty seven forty one south kilbourn upstairs", "I got it as forty one twelve south Kedvale and"; with no
         // direction, after a house number of three number words or more: "the yard that's thirty seven twelve vallejo".
+        // (A direction and a name no list holds need no lead where the clause ends after them: "David thirty-two, forty-eight
+        // sixteen North Ridgeview, cross of Oak".)
         var lead = EqAny(k - 1, "at", "to", "behind", "on", "from", "as", "says") || Eq(k - 1, "s") && P(k - 2, '\'') && Eq(k - 3, "that");
-        if ((directed || numbers >= 3) && lead && IsWord(n) && !English(n) && !tokens[n].Is(Lex.Stop | Lex.Measure | Lex.State | Lex.Country) && !tokens[n].Has(TokenFlags.NewlineBefore) && Spaced(n - 1, n)
+        if ((directed || numbers >= 3) && (lead || directed && P(k - 1, ',')) && IsWord(n) && !English(n) && !tokens[n].Is(Lex.Stop | Lex.Measure | Lex.State | Lex.Country) && !tokens[n].Has(TokenFlags.NewlineBefore) && Spaced(n - 1, n)
             && (ClauseEnds(n + 1) || EqAny(n + 1, "upstairs", "downstairs", "apartment", "apt", "unit")))
         {
             return n;

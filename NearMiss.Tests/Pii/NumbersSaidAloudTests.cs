@@ -36,7 +36,25 @@ public sealed class NumbersSaidAloudTests
     [InlineData("[siren]\n>> forty four copy units en route\n>> forty four foot pursuit northbound", "forty four", PiiLabel.BadgeId)]
     [InlineData("one in custody behind five six one two woodland, gun recovered", "five six one two woodland", PiiLabel.Address)]
     [InlineData("we had him in custody by Kessler and ninth, no injuries", "Kessler and ninth", PiiLabel.Address)]
+    [InlineData("DISPATCH: copy hoang minh oh four twenty two ninety nine stand by", "oh four twenty two ninety nine", PiiLabel.Date)]
+    [InlineData("speaker 1: date of birth\nspeaker 2: eleven four ninety eight\nspeaker 1: okay", "eleven four ninety eight", PiiLabel.Date)]
+    [InlineData("One of them Jared Pike had a pistol in his hand.", "Jared Pike", PiiLabel.Person)]
+    [InlineData("TROOPER: three sixty-seven, dispatch.\nDISPATCH: three sixty-seven, go ahead.", "three sixty-seven", PiiLabel.BadgeId)]
+    [InlineData("DISPATCH: units en route.\nDEPUTY B: fourteen on scene, staged at the bottom of the hill", "fourteen", PiiLabel.BadgeId)]
+    [InlineData("it's all on the one ticket, number four four zero nine, just add your name.", "four four zero nine", PiiLabel.OtherId)]
+    [InlineData("DISPATCH: David thirty-two, forty-eight sixteen North Ridgeview, cross of Oak.", "forty-eight sixteen North Ridgeview", PiiLabel.Address)]
+    [InlineData("driver identified as Dmitri Kuzmin comma forty seven comma was swinging a gaff hook", "forty seven", PiiLabel.Age)]
+    [InlineData("shots fired at the house, zero zero forty, two on scene", "zero zero forty", PiiLabel.Time)]
     public void ANumberSaidAloudIsFound(string text, string expected, PiiLabel label) => Assert.Contains(expected, Found(text, label));
+
+    [Theory]
+    [InlineData("We went to Lebanon Pike and waited.", "Lebanon Pike")]
+    [InlineData("Washington Street was closed both ways.", "Washington Street")]
+    public void AStreetNamedForAPlaceOrOnACommonTypeStaysAStreet(string text, string street) => Assert.Contains(street, Found(text, PiiLabel.Address));
+
+    [Fact]
+    public void AKinWordBeforeANameInBracketsIsNoNickname() =>
+        Assert.DoesNotContain("stepdad", Found("Her stepdad (Darnell Okafor, 52) walked out of the dark carrying it. The stepdad said nothing.", PiiLabel.Person));
 
     [Theory]
     [InlineData("Said he was going up to the cabin in Marathon county and wanted to think.", "Marathon county")]
