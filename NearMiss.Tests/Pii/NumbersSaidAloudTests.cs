@@ -53,6 +53,10 @@ public sealed class NumbersSaidAloudTests
     public void AStreetNamedForAPlaceOrOnACommonTypeStaysAStreet(string text, string street) => Assert.Contains(street, Found(text, PiiLabel.Address));
 
     [Fact]
+    public void ASpeakersLetterIsNoName() =>
+        Assert.Empty(Found("OFFICER A: dog dog dog, back up\nOFFICER B: I know. I saw.\nDEPUTY B: yeah", PiiLabel.Person));
+
+    [Fact]
     public void AKinWordBeforeANameInBracketsIsNoNickname() =>
         Assert.DoesNotContain("stepdad", Found("Her stepdad (Darnell Okafor, 52) walked out of the dark carrying it. The stepdad said nothing.", PiiLabel.Person));
 
