@@ -153,13 +153,39 @@ internal static class PiiTaggerSpans
             || AfterMake(tokens, first, last) || PiiContextRules.IsGearMaker(text, tokens, first, last) || PiiContextRules.IsGear(text, tokens, last) || label == PiiLabel.Address && (first == last && tokens[first].Kind == TokenKind.Alnum || OrdinalsOnly(text, tokens, first, last) && !AfterStreetPreposition(text, tokens, first))
             || label == PiiLabel.Agency && (PiiContextRules.IsAgencyOfAKind(text, tokens, first, last) || PiiContextRules.IsCommandPost(text, tokens, first, last) || PiiContextRules.IsBareAirportPolice(text, tokens, first, last))
             || PiiContextRules.IsCodeOrLetters(text, tokens, first, last, label) || label != PiiLabel.Person && IsFieldLabel(text, tokens, first, last)
-            || label is PiiLabel.Person or PiiLabel.Location && lexicon.IsVocabulary(text, tokens, first, last))
+            || label is PiiLabel.Person or PiiLabel.Location && lexicon.IsVocabulary(text, tokens, first, last) || label == PiiLabel.Location && IsGenericRoad(text, tokens, first, last))
         {
             // (the last: a lone "1st" or "5th" is no street without its name or its partner: "between 1st and 2nd period")
             return false;
         }
 
         span = new PiiSpan(tokens[first].Start, tokens[last].End, label);
+        return true;
+    }
+
+    /// <summary>Words of a road or a landmark that name none alone: "the mile marker", "HIGHWAY", "the river bridge".</summary>
+    private static readonly WordSet GenericRoadWords = new(["the", "mile", "marker", "markers", "highway", "hwy", "interstate", "freeway", "expressway", "exit", "bridge", "river",
+        "road", "overpass", "underpass", "ramp", "junction", "interchange", "turnpike", "route", "shoulder", "median", "lane", "lanes", "truck", "stop", "rest", "area", "rural"]);
+
+    /// <summary>
+    /// Is the span only words of a road or a landmark in lower case, with no number or name (<see cref="GenericRoadWords"/>),
+    /// nor a name's part before it ("Texas Canyon rest area")?
+    /// </summary>
+    private static bool IsGenericRoad(string text, ReadOnlySpan<Token> tokens, int first, int last)
+    {
+        if (first > 0 && tokens[first - 1].Kind != TokenKind.Punct && !tokens[first - 1].Has(TokenFlags.Lower))
+        {
+            return false;
+        }
+
+        for (var k = first; k <= last; k++)
+        {
+            if (tokens[k].Kind != TokenKind.Punct && !(tokens[k].Kind == TokenKind.Word && tokens[k].Has(TokenFlags.Lower) && GenericRoadWords.Contains(text, tokens[k])))
+            {
+                return false;
+            }
+        }
+
         return true;
     }
 
