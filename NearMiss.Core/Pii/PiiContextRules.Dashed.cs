@@ -8,7 +8,7 @@ namespace NearMiss.Core.Pii;
 internal sealed partial class PiiContextRules
 {
     /// <summary>Words that, a few words before, make an id said in groups a case's or a report's number.</summary>
-    private static readonly WordSet CaseWords = new(["case", "report", "incident", "event", "cad", "complaint", "arrest", "citation", "warrant", "docket", "file"]);
+    private static readonly WordSet CaseWords = new(["case", "report", "incident", "event", "cad", "complaint", "arrest", "citation", "warrant", "docket", "file", "court"]);
 
     /// <summary>
     /// Number words in two groups or more with "dash" between, seven words or more in all: the shape of an id read out
@@ -35,10 +35,20 @@ internal sealed partial class PiiContextRules
             var n = k;
             while (true)
             {
+                // A group of number words, or after the first a court's letters ("fifty-five dash C-V dash twenty-four").
                 var start = n;
                 while (n < count && IsNumberWord(n) && (n == start || Spaced(n - 1, n)))
                 {
                     n++;
+                }
+
+                words += n - start;
+                if (n == start && groups > 0)
+                {
+                    while (n < count && IsWord(n) && tokens[n].Length == 1 && char.IsAsciiLetterUpper(text[tokens[n].Start]) && (n == start || P(n - 1, '-')))
+                    {
+                        n += P(n + 1, '-') && n + 2 < count && tokens[n + 2].Length == 1 && IsWord(n + 2) ? 2 : 1;
+                    }
                 }
 
                 if (n == start)
@@ -46,10 +56,9 @@ internal sealed partial class PiiContextRules
                     break;
                 }
 
-                words += n - start;
                 groups++;
                 last = n - 1;
-                if (!Eq(n, "dash") || !IsNumberWord(n + 1))
+                if (!Eq(n, "dash"))
                 {
                     break;
                 }
@@ -57,7 +66,14 @@ internal sealed partial class PiiContextRules
                 n++;
             }
 
-            if (groups >= 2 && words >= 7 && !In(Counted, last + 1))
+            // After a state, a plate read out: "Montana four dash one four two three seven B".
+            var plate = IsWord(k - 1) && tokens[k - 1].Is(Lex.State) && groups >= 2 && words >= 5;
+            if (plate && IsWord(last + 1) && tokens[last + 1].Length == 1 && char.IsAsciiLetterUpper(text[tokens[last + 1].Start]) && Spaced(last, last + 1))
+            {
+                last++;
+            }
+
+            if (groups >= 2 && (words >= 7 || plate) && !In(Counted, last + 1))
             {
                 var cased = false;
                 for (var j = Math.Max(0, k - 12); j < k && !cased; j++)
@@ -65,7 +81,7 @@ internal sealed partial class PiiContextRules
                     cased = In(CaseWords, j);
                 }
 
-                AddInPlace(spans, added, new PiiSpan(tokens[k].Start, tokens[last].End, cased ? PiiLabel.CaseNumber : PiiLabel.OtherId));
+                AddInPlace(spans, added, new PiiSpan(tokens[k].Start, tokens[last].End, plate ? PiiLabel.Plate : cased ? PiiLabel.CaseNumber : PiiLabel.OtherId));
             }
 
             k = Math.Max(k, last);

@@ -32,7 +32,7 @@ internal sealed partial class PiiContextRules
         : null;
 
     /// <summary>Id words that are ordinary nouns too, which say an id only with "number" after them: "man number six six oh four", "job number was …".</summary>
-    private static readonly WordSet NumberedIdWords = new(["man", "job", "complaint", "warden", "star", "inmate", "arrest", "event", "ticket"]);
+    private static readonly WordSet NumberedIdWords = new(["man", "job", "complaint", "warden", "star", "inmate", "arrest", "event"]);
 
     /// <summary>Id words after which two numbers are already a badge: "badge four four", "warden number two two".</summary>
     private static readonly WordSet ShortBadgeWords = new(["badge", "shield", "man", "warden", "star"]);

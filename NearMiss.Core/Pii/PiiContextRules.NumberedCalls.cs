@@ -229,6 +229,7 @@ internal sealed partial class PiiContextRules
         }
 
         Dictionary<string, (int Said, bool Marked)>? signs = null;
+        HashSet<string>? schemes = null; // the words of the signs found, lower case
         Span<char> digits = stackalloc char[8];
         for (var pass = 0; pass < 2; pass++)
         {
@@ -249,13 +250,15 @@ internal sealed partial class PiiContextRules
                 var key = string.Concat(W(k).ToString().ToLowerInvariant(), ":", digits[..length]);
                 if (pass == 0)
                 {
-                    var marked = (TurnStart(k) || Eq(k - 1, "copy")) && (P(last + 1, ',') || RadioWordAfter(last + 1) || last + 1 >= count || tokens[last + 1].Has(TokenFlags.NewlineBefore));
+                    // (also after "copy," "go ahead," or the dispatcher called, and before a stop: "Dispatch, Ranger six.", "Copy, Ranger six.")
+                    var called = TurnStart(k) || Eq(k - 1, "copy") || P(k - 1, ',') && (Eq(k - 2, "copy") || In(Dispatchers, k - 2) || Eq(k - 2, "ahead") && Eq(k - 3, "go"));
+                    var marked = called && (P(last + 1, ',') || P(last + 1, '.') || P(last + 1, '?') || RadioWordAfter(last + 1) || last + 1 >= count || tokens[last + 1].Has(TokenFlags.NewlineBefore));
                     signs ??= new Dictionary<string, (int, bool)>(StringComparer.Ordinal);
                     signs[key] = signs.TryGetValue(key, out var seen) ? (seen.Said + 1, seen.Marked || marked) : (1, marked);
                 }
-                else if (signs!.TryGetValue(key, out var sign) && sign.Said >= 2 && sign.Marked)
+                else if (signs!.TryGetValue(key, out var sign) && (sign.Said >= 2 && sign.Marked || schemes!.Contains(W(k).ToString().ToLowerInvariant())))
                 {
-                    AddCallSign(spans, added, k, last);
+                    AddCallSign(spans, added, k, last); // (or another unit of a scheme found: "Ranger six" ... "Ranger nine is at the junction")
                 }
 
                 k = last;
@@ -265,6 +268,8 @@ internal sealed partial class PiiContextRules
             {
                 return;
             }
+
+            schemes ??= [.. signs.Where(s => s.Value.Said >= 2 && s.Value.Marked).Select(s => s.Key[..s.Key.IndexOf(':')])];
         }
     }
 

@@ -45,6 +45,10 @@ public sealed class NumbersSaidAloudTests
     [InlineData("DISPATCH: David thirty-two, forty-eight sixteen North Ridgeview, cross of Oak.", "forty-eight sixteen North Ridgeview", PiiLabel.Address)]
     [InlineData("driver identified as Dmitri Kuzmin comma forty seven comma was swinging a gaff hook", "forty seven", PiiLabel.Age)]
     [InlineData("shots fired at the house, zero zero forty, two on scene", "zero zero forty", PiiLabel.Time)]
+    [InlineData("Mom has an order, court file sixty-two dash C-V dash twenty-three dash four four one, and it was flagged", "sixty-two dash C-V dash twenty-three dash four four one", PiiLabel.CaseNumber)]
+    [InlineData("a rifle in the cab of their pickup, Idaho seven dash two two four one eight C. I've got eyes on it.", "seven dash two two four one eight C", PiiLabel.Plate)]
+    [InlineData("I put in a work order, ticket thirty-one twelve. If that camera was up", "thirty-one twelve", PiiLabel.OtherId)]
+    [InlineData("Dispatch, Warden three.\nGo ahead, Warden three.\nCopy, Warden three. Warden eight is at the boat ramp.", "Warden eight", PiiLabel.BadgeId)]
     public void ANumberSaidAloudIsFound(string text, string expected, PiiLabel label) => Assert.Contains(expected, Found(text, label));
 
     [Theory]
