@@ -279,6 +279,11 @@ internal sealed partial class PiiContextRules
             return n;
         }
 
+        if (IsWord(n + 1) && tokens[n + 1].Length == 1 && P(n + 2, '.') && n + 3 < count && !tokens[n + 3].Has(TokenFlags.NewlineBefore))
+        {
+            return n + 3; // a transcript's "A." before the answer: "Q. Badge number?\nA. Five fourteen."
+        }
+
         for (var colon = n + 2; colon < count && colon <= n + 4 && !tokens[colon].Has(TokenFlags.NewlineBefore); colon++)
         {
             if (P(colon, ':'))

@@ -342,7 +342,8 @@ internal sealed partial class PiiContextRules
 
     /// <summary>
     /// A road said in words: "on route nine", "south on route one ninety one", "on Interstate ten", "near exit one
-    /// ninety four", "eastbound on I ninety four", "County Road Two Twelve", "on spur four eighty", "off la one". The
+    /// ninety four", "eastbound on I ninety four", "County Road Two Twelve", "Forest Road one forty three", "on spur four
+    /// eighty", "off la one". The
     /// road's word is "route", "highway" or "interstate", capitalised, or after a word of travel or place; a count after
     /// the number ("route two cars") is none.
     /// </summary>
@@ -381,7 +382,7 @@ internal sealed partial class PiiContextRules
             var named = EqAny(k, "route", "highway", "hwy", "interstate"); // "traffic stop highway four forty one"
             travelled |= Eq(k, "i") && EqAny(NumberWordsEnd(k + 1, k + 4), "northbound", "southbound", "eastbound", "westbound"); // "assist I thirty five southbound"
             travelled |= Eq(k, "exit") && !Eq(NumberWordsEnd(k + 1, k + 4), "of"); // "just before exit one eighty five" (not "exit one of them")
-            if (Eq(k, "road") && !Eq(k - 1, "county") || (Eq(k, "i") || coded) && !travelled || !(travelled || named || tokens[first].Has(TokenFlags.Capitalized | TokenFlags.AllCaps)))
+            if (Eq(k, "road") && !EqAny(k - 1, "county", "forest") || (Eq(k, "i") || coded) && !travelled || !(travelled || named || tokens[first].Has(TokenFlags.Capitalized | TokenFlags.AllCaps)))
             {
                 continue;
             }
