@@ -2,9 +2,8 @@ namespace NearMiss.Core.Pii;
 
 /// <summary>
 /// Numbers in words joined by a hyphen, as speech-to-text and careful writers spell them ("twenty-two fifteen",
-/// "seventy-eight", "the two eighty-five", "March twenty-first", "car three-eleven", "oh-nine-thirty"): the hyphen between a
-/// tens word and a units word or ordinal, between a digit's word and a teen's or tens' word, or after "oh" before a digit's
-/// word, becomes a space, character for character, so the rules that read numbers said aloud read them as two words.
+/// "seventy-eight", "the two eighty-five", "March twenty-first", "car three-eleven"): the hyphen between a tens word and
+/// a units word or ordinal, or between a digit's word and a teen's or tens' word, becomes a space, character for character, so the rules that read numbers said aloud read them as two words.
 /// Offsets are unchanged; the spans found cover the hyphen.
 /// </summary>
 internal static class PiiSpokenNumbers
@@ -62,23 +61,8 @@ internal static class PiiSpokenNumbers
 
         var left = text.AsSpan(start, hyphen - start);
         var right = text.AsSpan(hyphen + 1, end - hyphen - 1);
-        var joined = IsAny(left, Tens) && IsAny(right, Units) || IsAny(left, Digits) && IsAny(right, TeensAndTens) || IsAny(left, Zeros) && IsAny(right, Digits); // "twenty-two", "three-eleven", "oh-nine"
-        return joined && (end == text.Length || text[end] != '-' || NumberWordFollows(text, end + 1)); // ("forty-five-year-old" keeps its hyphens; "oh-nine-thirty" loses them)
-    }
-
-    private static readonly string[] Zeros = ["oh", "zero"];
-
-    /// <summary>Does a number's word open the text at <paramref name="at"/>?</summary>
-    private static bool NumberWordFollows(string text, int at)
-    {
-        var end = at;
-        while (end < text.Length && char.IsAsciiLetter(text[end]))
-        {
-            end++;
-        }
-
-        var word = text.AsSpan(at, end - at);
-        return IsAny(word, Digits) || IsAny(word, TeensAndTens) || IsAny(word, Units);
+        var joined = IsAny(left, Tens) && IsAny(right, Units) || IsAny(left, Digits) && IsAny(right, TeensAndTens); // "twenty-two", "three-eleven"
+        return joined && (end == text.Length || text[end] != '-'); // ("forty-five-year-old" keeps its hyphens: an age with its unit)
     }
 
     private static bool IsAny(ReadOnlySpan<char> word, string[] words)
