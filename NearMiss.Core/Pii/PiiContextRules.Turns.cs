@@ -41,15 +41,23 @@ internal sealed partial class PiiContextRules
     private bool IsShorthandLetter(PiiSpan span) =>
         span.End - span.Start <= 2 && span.Start > 1 && text[span.Start - 1] == '/' && char.IsAsciiLetter(text[span.Start - 2]) || IsSpeakersLetter(span);
 
-    /// <summary>"OFFICER B:", "DEPUTY A:": the letter a transcript gives a speaker it does not name, after a rank or role at a turn's start.</summary>
+    /// <summary>
+    /// "OFFICER B:", "DEPUTY A:": the letter a transcript gives a speaker it does not name, after a rank or role at a turn's
+    /// start; and a memo's "RE:" after a rank ("WILL ADVISE DAY SHIFT SGT RE: MOP HANDLES").
+    /// </summary>
     private bool IsSpeakersLetter(PiiSpan span)
     {
+        var k = FirstToken(span.Start);
+        if (span.End - span.Start == 2 && Eq(k, "re") && tokens[k].End == span.End && P(k + 1, ':'))
+        {
+            return true;
+        }
+
         if (span.End - span.Start != 1 || !char.IsAsciiLetterUpper(text[span.Start]))
         {
             return false;
         }
 
-        var k = FirstToken(span.Start);
         return P(k + 1, ':') && IsWord(k - 1) && tokens[k - 1].Is(Lex.Rank | Lex.Role) && (k - 1 == 0 || tokens[k - 1].Has(TokenFlags.NewlineBefore));
     }
 }

@@ -59,6 +59,10 @@ public sealed class NumbersSaidAloudTests
     public void AStreetNamedForAPlaceOrOnACommonTypeStaysAStreet(string text, string street) => Assert.Contains(street, Found(text, PiiLabel.Address));
 
     [Fact]
+    public void AMemosReAfterARankIsNoName() =>
+        Assert.Empty(Found("WILL ADVISE DAY SHIFT SGT RE: MOP HANDLES IN THE POD. MOVED TO DETOX CELL ON 15 MIN CHECKS.", PiiLabel.Person));
+
+    [Fact]
     public void ASpeakersLetterIsNoName() =>
         Assert.Empty(Found("OFFICER A: dog dog dog, back up\nOFFICER B: I know. I saw.\nDEPUTY B: yeah", PiiLabel.Person));
 
