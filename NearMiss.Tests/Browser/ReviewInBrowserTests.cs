@@ -22,7 +22,7 @@ public sealed partial class ReviewInBrowserTests(AzuriteFixture fixture)
 {
     private const float Timeout = 30_000;
     private const string Name = "Dana Whitcombe";
-    private const string HandMarked = "unit forty-two";
+    private const string HandMarked = "the bait shop crew";
     private static readonly TimeSpan MailWithin = TimeSpan.FromSeconds(90);
 
     [Fact]
