@@ -75,7 +75,7 @@ internal sealed class AgencyRecogniser(PiiScan scan) : PiiRecogniser(scan)
     private bool IsNameLikeAStreet(int i, int j) =>
         j == i + 1 && Is(i, Lex.GivenName) && !Is(i, Lex.Place) && Is(j, Lex.Surname) && !EqAny(j, "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "dr", "highway", "hwy")
         && !lexicon.IsEnglish(W(i), tokens[i].Lex) && !scan.Addresses.IsStreetPreposition(i - 1) && !IsNum(i - 1) && !(IsWord(i - 1) && Cap(i - 1))
-        && !EqAny(i - 1, "north", "south", "east", "west", "n", "s", "e", "w", "and", "duty");
+        && !EqAny(i - 1, "north", "south", "east", "west", "n", "s", "e", "w", "and");
 
     private static readonly WordSet StateAgencySuffixes = new(["HP", "SP", "FD", "DOC", "DPS", "DOT", "DNR", "DCJ", "FWP", "GFP", "DWR", "DCI", "DOJ", "DHS"]);
 

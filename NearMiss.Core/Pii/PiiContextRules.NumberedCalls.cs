@@ -229,7 +229,7 @@ internal sealed partial class PiiContextRules
         }
 
         Dictionary<string, (int Said, bool Marked)>? signs = null;
-        HashSet<string>? schemes = null; // the words of the signs found, lower case
+        HashSet<string>? schemes = null; // the words of the signs found, any case
         Span<char> digits = stackalloc char[8];
         for (var pass = 0; pass < 2; pass++)
         {
@@ -256,7 +256,7 @@ internal sealed partial class PiiContextRules
                     signs ??= new Dictionary<string, (int, bool)>(StringComparer.Ordinal);
                     signs[key] = signs.TryGetValue(key, out var seen) ? (seen.Said + 1, seen.Marked || marked) : (1, marked);
                 }
-                else if (signs!.TryGetValue(key, out var sign) && (sign.Said >= 2 && sign.Marked || schemes!.Contains(W(k).ToString().ToLowerInvariant())))
+                else if (signs!.TryGetValue(key, out var sign) && (sign.Said >= 2 && sign.Marked || schemes!.GetAlternateLookup<ReadOnlySpan<char>>().Contains(W(k))))
                 {
                     AddCallSign(spans, added, k, last); // (or another unit of a scheme found: "Ranger six" ... "Ranger nine is at the junction")
                 }
@@ -269,7 +269,10 @@ internal sealed partial class PiiContextRules
                 return;
             }
 
-            schemes ??= [.. signs.Where(s => s.Value.Said >= 2 && s.Value.Marked).Select(s => s.Key[..s.Key.IndexOf(':')])];
+            if (pass == 0)
+            {
+                schemes = new HashSet<string>(signs.Where(s => s.Value.Said >= 2 && s.Value.Marked).Select(s => s.Key[..s.Key.IndexOf(':')]), StringComparer.OrdinalIgnoreCase);
+            }
         }
     }
 

@@ -3,8 +3,9 @@ namespace NearMiss.Core.Pii;
 /// <summary>
 /// Numbers in words joined by a hyphen, as speech-to-text and careful writers spell them ("twenty-two fifteen",
 /// "seventy-eight", "the two eighty-five", "March twenty-first", "car three-eleven"): the hyphen between a tens word and
-/// a units word or ordinal, or between a digit's word and a teen's or tens' word, becomes a space, character for character, so the rules that read numbers said aloud read them as two words.
-/// Offsets are unchanged; the spans found cover the hyphen.
+/// a units word or ordinal, or between a digit's word and a teen's or tens' word, becomes a space, character for
+/// character, so the rules that read numbers said aloud read them as two words. Offsets are unchanged; the spans found
+/// cover the hyphen.
 /// </summary>
 internal static class PiiSpokenNumbers
 {
@@ -18,11 +19,7 @@ internal static class PiiSpokenNumbers
         "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
     ];
 
-    private static readonly string[] Units =
-    [
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-    ];
+    private static readonly string[] Ordinals = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"];
 
     /// <summary>The text with every tens-and-units hyphen made a space, or null when it has none.</summary>
     public static string? Unhyphenate(string text)
@@ -61,7 +58,7 @@ internal static class PiiSpokenNumbers
 
         var left = text.AsSpan(start, hyphen - start);
         var right = text.AsSpan(hyphen + 1, end - hyphen - 1);
-        var joined = IsAny(left, Tens) && IsAny(right, Units) || IsAny(left, Digits) && IsAny(right, TeensAndTens); // "twenty-two", "three-eleven"
+        var joined = IsAny(left, Tens) && (IsAny(right, Digits) || IsAny(right, Ordinals)) || IsAny(left, Digits) && IsAny(right, TeensAndTens); // "twenty-two", "three-eleven"
         return joined && (end == text.Length || text[end] != '-'); // ("forty-five-year-old" keeps its hyphens: an age with its unit)
     }
 
