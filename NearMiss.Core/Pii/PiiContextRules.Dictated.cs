@@ -202,15 +202,18 @@ internal sealed partial class PiiContextRules
             var span = spans[i];
             var first = FirstToken(span.Start);
             var rank = BeforeFiller(first - 1);
-            if (span.Label != PiiLabel.Person || first < 1 || !IsWord(rank) || !tokens[rank].Is(Lex.Rank))
+            var last = FirstToken(span.End) - 1;
+
+            // A name given for the tape as a turn opens, then its badge: "OFC ABDI: Farhan Abdi, four two one nine."
+            var turn = span.Label == PiiLabel.Person && P(first - 1, ':') && P(last + 1, ',') && last + 2 < count && In(DigitWords, last + 2) && Spaced(last + 1, last + 2);
+            if (span.Label != PiiLabel.Person || first < 1 || !turn && (!IsWord(rank) || !tokens[rank].Is(Lex.Rank)))
             {
                 continue;
             }
 
             // The name's last token, and a digit word it took in ("ruelas nine").
-            var last = FirstToken(span.End) - 1;
-            var n = last + 1;
-            if (last > first && In(DigitWords, last) && Spaced(last - 1, last))
+            var n = turn ? last + 2 : last + 1;
+            if (!turn && last > first && In(DigitWords, last) && Spaced(last - 1, last))
             {
                 n = last;
                 last--;
@@ -222,7 +225,7 @@ internal sealed partial class PiiContextRules
                 end++;
             }
 
-            if (end - n < 3 || end < count && IsWord(end) && tokens[end].Is(Lex.Measure))
+            if (end - n < 3 || end < count && IsWord(end) && tokens[end].Is(Lex.Measure) || turn && !(end >= count || P(end, '.') || tokens[end].Has(TokenFlags.NewlineBefore)))
             {
                 continue;
             }
@@ -442,7 +445,7 @@ internal sealed partial class PiiContextRules
     }
 
     /// <summary>Vehicles whose number is said aloud after them: "car two fourteen", "bus fourteen oh nine", "rail car two five four one", "van twenty two", and units ("unit four twelve").</summary>
-    private static readonly WordSet SaidVehicles = new(["car", "bus", "van", "cruiser", "truck", "boat", "unit", "engine", "medic", "ladder", "rmp", "train"]);
+    private static readonly WordSet SaidVehicles = new(["car", "bus", "van", "cruiser", "truck", "boat", "vessel", "unit", "motor", "engine", "medic", "ladder", "rmp", "train"]);
 
     /// <summary>
     /// A vehicle's number said aloud: two number words or more after "car", "bus", "van", "cruiser", "truck", "boat", a
@@ -474,12 +477,15 @@ internal sealed partial class PiiContextRules
                 n++;
             }
 
-            if (n - k - 1 < 2 || In(Counted, n) || IsWord(n) && tokens[n].Is(Lex.Measure))
+            // One word only where it cannot be a count and the vehicle is someone's: "in car fourteen", "my unit, car twenty".
+            var one = n - k - 1 == 1 && (In(Teens, k + 1) || In(Tens, k + 1) || EqAny(k + 1, "sixty", "seventy", "eighty", "ninety"))
+                && (EqAny(k - 1, "in", "my", "patrol", "our", "his", "her", "their") || P(k - 1, ','));
+            if (n - k - 1 < 2 && !one || In(Counted, n) || IsWord(n) && tokens[n].Is(Lex.Measure))
             {
                 continue;
             }
 
-            var vehicle = new PiiSpan(tokens[k + 1].Start, tokens[n - 1].End, Eq(k, "unit") ? PiiLabel.BadgeId : PiiLabel.VehicleId);
+            var vehicle = new PiiSpan(tokens[k + 1].Start, tokens[n - 1].End, EqAny(k, "unit", "motor") ? PiiLabel.BadgeId : PiiLabel.VehicleId);
             if (AddInPlace(spans, added, vehicle))
             {
                 k = n - 1;

@@ -11,7 +11,7 @@ internal sealed partial class PiiContextRules
 
     /// <summary>
     /// Every run of number words that reads as the digits of a badge, call sign or car number found ("412" of "G-412" as
-    /// "four twelve", "four one two" or "four-twelve"), three digits or more, takes that id's label. The run is read
+    /// "four twelve", "four one two" or "four-twelve"; or said so itself), three digits or more, takes that id's label. The run is read
     /// whole: a longer number that holds the digits is another number.
     /// </summary>
     private void IdsSaidAgain(List<PiiSpan> spans, List<PiiSpan> added)
@@ -22,11 +22,17 @@ internal sealed partial class PiiContextRules
         }
 
         Dictionary<string, PiiLabel>? known = null;
+        Span<char> buffer = stackalloc char[16];
         foreach (var span in spans)
         {
             if (IsSaidAgainLabel(span.Label) && LastDigitRun(span.Start, span.End) is { } digits)
             {
                 (known ??= [])[digits] = span.Label;
+            }
+            else if (IsSaidAgainLabel(span.Label) && FirstToken(span.Start) is var k && IsNumberWord(k) && tokens[k].Start == span.Start
+                && SaidDigits(k, buffer, out var last) is >= 3 and var length && tokens[last].End == span.End)
+            {
+                (known ??= [])[buffer[..length].ToString()] = span.Label; // (an id said in words: "motor five fourteen")
             }
         }
 
@@ -35,7 +41,6 @@ internal sealed partial class PiiContextRules
             return;
         }
 
-        Span<char> buffer = stackalloc char[16];
         for (var k = 0; k < count; k++)
         {
             if (!IsNumberWord(k) || k > 0 && (IsNumberWord(k - 1) && Spaced(k - 1, k) || k > 1 && JoinsNumberWords(k - 1) && IsNumberWord(k - 2)))

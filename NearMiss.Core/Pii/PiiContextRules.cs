@@ -287,6 +287,9 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         Premises(kept);
         SplitSurnames(kept);
         SpreadNames(kept);
+        TwoWordSpeakers(kept);
+        MiddleNames(kept);
+        DashSignatures(kept);
         CallSignWords(kept);
         SpreadUnits(kept);
         LineClocks(kept);

@@ -239,7 +239,7 @@ internal static class PiiTaggerSpans
         }
 
         var first = First(tokens, span.Start);
-        if (span.Label == PiiLabel.Person && (IsNicknameCue(text, tokens, first) || IsNameAnswer(text, tokens, first) || IsSelfNamed(text, tokens, first)))
+        if (span.Label == PiiLabel.Person && (IsNicknameCue(text, tokens, first) || IsNameAnswer(text, tokens, first) || IsSelfNamed(text, tokens, first) || IsSpeakerLabel(span, text, tokens, first)))
         {
             return false;
         }
@@ -290,6 +290,17 @@ internal static class PiiTaggerSpans
         var asked = line - 1;
         asked -= asked > 0 && text[tokens[asked].Start] == '?' ? 1 : 0;
         return asked >= 0 && tokens[line].Has(TokenFlags.NewlineBefore) && (Is(text, tokens[asked], "name") || Is(text, tokens[asked], "what"));
+    }
+
+    /// <summary>
+    /// A chat's speaker whose word is a listed name, opening a line before a colon and written with a capital ("Lane:
+    /// stay behind ur engine block"): the rules counted its turns. A role or a heading ("CALLER:", "COVER:", "DATE:") is not one.
+    /// </summary>
+    private static bool IsSpeakerLabel(PiiSpan span, string text, ReadOnlySpan<Token> tokens, int first)
+    {
+        var after = First(tokens, span.End);
+        return (first == 0 || tokens[first].Has(TokenFlags.NewlineBefore)) && after < tokens.Length && tokens[after].Start == span.End && text[span.End] == ':'
+            && tokens[first].Is(Lex.GivenName | Lex.Surname) && !tokens[first].Has(TokenFlags.Lower) && !PiiContextRules.NotSpeakers.Contains(text, tokens[first]);
     }
 
     /// <summary>A caller's own name as a call opens: "hey sarge it's bill uh" (the rules' <c>SelfNamed</c>).</summary>

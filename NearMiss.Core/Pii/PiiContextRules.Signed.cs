@@ -1,0 +1,109 @@
+namespace NearMiss.Core.Pii;
+
+/// <summary>
+/// Names by the shape of a typed message (decision 079): a speaker of two words, a name signed after a dash on the
+/// last line, and a name's middle word that is also an ordinary word.
+/// </summary>
+internal sealed partial class PiiContextRules
+{
+    /// <summary>
+    /// "Young Bear: Rocco wants a steak": a speaker found by its last word only ("bear"), where the line's two words
+    /// are a person named elsewhere in the text ("dep Young Bear + Rocco"), is the two words.
+    /// </summary>
+    private void TwoWordSpeakers(List<PiiSpan> spans)
+    {
+        for (var s = 0; s < spans.Count; s++)
+        {
+            var k = FirstToken(spans[s].Start);
+            if (spans[s].Label != PiiLabel.Person || k < 1 || tokens[k].End != spans[s].End || !P(k + 1, ':')
+                || !(k == 1 || tokens[k - 1].Has(TokenFlags.NewlineBefore)) || tokens[k].Has(TokenFlags.NewlineBefore) || !IsWord(k - 1))
+            {
+                continue;
+            }
+
+            var pair = text.AsSpan(tokens[k - 1].Start, tokens[k].End - tokens[k - 1].Start);
+            foreach (var other in spans)
+            {
+                if (other.Label == PiiLabel.Person && other.Start != spans[s].Start && text.AsSpan(other.Start, other.End - other.Start).Equals(pair, StringComparison.OrdinalIgnoreCase))
+                {
+                    spans[s] = new PiiSpan(tokens[k - 1].Start, spans[s].End, PiiLabel.Person);
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// "- Young", "— Sgt. T. Okafor" closing a text: a line of a dash and one to three words of a name (a rank before
+    /// them allowed) as the text's last line is the writer's name. An ordinary word must be a listed name ("Young") and
+    /// every word be written with a capital.
+    /// </summary>
+    private void DashSignatures(List<PiiSpan> spans)
+    {
+        var k = count - 1;
+        while (k > 0 && !tokens[k].Has(TokenFlags.NewlineBefore))
+        {
+            k--;
+        }
+
+        if (k <= 0 || !(P(k, '-') || P(k, '—') || P(k, '–') || P(k, '~')))
+        {
+            return;
+        }
+
+        var first = k + 1;
+        if (IsWord(first) && tokens[first].Is(Lex.Rank | Lex.NounRank))
+        {
+            first += P(first + 1, '.') ? 2 : 1;
+        }
+
+        var words = 0;
+        var named = false;
+        for (var j = first; j < count; j++)
+        {
+            if (P(j, '.') && tokens[j - 1].Length == 1)
+            {
+                continue;
+            }
+
+            if (!IsWord(j) || tokens[j].Has(TokenFlags.Lower) || !char.IsUpper(text[tokens[j].Start]) || ++words > 3
+                || tokens[j].Length > 1 && !(IsNameShaped(j) && (!English(j) || tokens[j].Is(Lex.GivenName | Lex.Surname))))
+            {
+                return;
+            }
+
+            named |= tokens[j].Length > 1;
+        }
+
+        if (named && !Overlaps(spans, tokens[first].Start, tokens[count - 1].End))
+        {
+            spans.Add(new PiiSpan(tokens[first].Start, tokens[count - 1].End, PiiLabel.Person));
+        }
+    }
+
+    /// <summary>
+    /// "Kyle Chase Brennan", "Maria Hope Delgado": two names apart by one capitalised word that is a listed name too
+    /// (an ordinary word the rules leave alone between them) are one person.
+    /// </summary>
+    private void MiddleNames(List<PiiSpan> spans)
+    {
+        for (var s = 0; s + 1 < spans.Count; s++)
+        {
+            if (spans[s].Label != PiiLabel.Person || spans[s + 1].Label != PiiLabel.Person)
+            {
+                continue;
+            }
+
+            var k = FirstToken(spans[s].End);
+            if (IsWord(k) && tokens[k].End < spans[s + 1].Start && FirstToken(tokens[k].End) == k + 1 && tokens[k + 1].Start == spans[s + 1].Start
+                && !tokens[k].Has(TokenFlags.NewlineBefore | TokenFlags.Lower) && !tokens[k + 1].Has(TokenFlags.NewlineBefore) && char.IsUpper(text[tokens[k].Start])
+                && tokens[k].Is(Lex.GivenName | Lex.Surname) && text.AsSpan(spans[s].End, tokens[k].Start - spans[s].End).IsWhiteSpace()
+                && text.AsSpan(tokens[k].End, spans[s + 1].Start - tokens[k].End).IsWhiteSpace())
+            {
+                spans[s] = new PiiSpan(spans[s].Start, spans[s + 1].End, PiiLabel.Person);
+                spans.RemoveAt(s + 1);
+                s--;
+            }
+        }
+    }
+}
