@@ -61,8 +61,10 @@ internal sealed partial class PiiContextRules
             var lettered = Eq(k, "number") && k >= 2 && (IsLetterAlone(k - 1) && IsLetterAlone(k - 2) && Spaced(k - 2, k - 1)
                 || IsWord(k - 1) && tokens[k - 1].Has(TokenFlags.AllCaps) && tokens[k - 1].Length is 2 or 3 && !tokens[k].Has(TokenFlags.AllCaps)); // "RD number is j b two four"
             var owner = !lettered && Eq(k, "number") ? NumberOwner(k) : -1; // "fleet number four one one two"
+            var named = !lettered && owner < 0 && Eq(k, "number") && P(k - 1, ',') && PersonEndsAt(spans, k - 2) && SaidPhoneEnd(k + 1) < 0; // "Dashawn Pettiford, number four six one two"
+            owner = named ? k - 2 : owner;
             if (!lettered && owner < 0 && (!In(SpokenIdWords, k) || Eq(k, "sign") && !Eq(k - 1, "call") || In(NumberedIdWords, k) && !Eq(k + 1, "number") && !(P(k + 1, ',') && Eq(k + 2, "number")))
-                || (lettered ? PiiLabel.CaseNumber : owner >= 0 ? OwnedNumberLabel(owner) : SpokenIdLabel(W(k))) is not { } label)
+                || (lettered ? PiiLabel.CaseNumber : named ? PiiLabel.OtherId : owner >= 0 ? OwnedNumberLabel(owner) : SpokenIdLabel(W(k))) is not { } label)
             {
                 continue;
             }
@@ -182,6 +184,20 @@ internal sealed partial class PiiContextRules
         }
 
         return IsWord(o) && !IsNumberWord(o) && !In(IdentifierRecogniser.NotIdOwners, o) && !In(SpokenIdWords, o) && (!tokens[o].Is(Lex.Stop) || IsLetterAlone(o)) ? o : -1;
+    }
+
+    /// <summary>Does a person's name found end with token <paramref name="k"/>?</summary>
+    private bool PersonEndsAt(List<PiiSpan> spans, int k)
+    {
+        foreach (var span in spans)
+        {
+            if (span.Label == PiiLabel.Person && k >= 0 && span.End == tokens[k].End)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private PiiLabel OwnedNumberLabel(int o) => IdentifierRecogniser.OwnedNumberLabel(text, tokens[o]);

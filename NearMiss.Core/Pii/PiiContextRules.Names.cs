@@ -70,7 +70,8 @@ internal sealed partial class PiiContextRules
     private bool IsRankBefore(int k)
     {
         var p = P(k - 1, '.') ? k - 2 : k - 1;
-        return IsWord(p) && (tokens[p].Is(Lex.Rank) && !tokens[p].Is(Lex.Stop) || EqAny(p, "officer", "deputy", "trooper", "inmate", "detainee", "ofc", "dep", "tpr", "agent", "warden", "ranger", "constable", "marshal"));
+        return IsWord(p) && (tokens[p].Is(Lex.Rank) && !tokens[p].Is(Lex.Stop) || EqAny(p, "officer", "deputy", "trooper", "inmate", "detainee", "ofc", "dep", "tpr", "agent", "warden", "ranger", "constable", "marshal")
+            || caseless && Eq(p, "co")); // (a corrections officer, where case shows nothing: "CO HUNTER FREED HIMSELF")
     }
 
     /// <summary>Words after "officer" that are not a name even when they are a surname: "the officer will", "officer down".</summary>
@@ -93,7 +94,7 @@ internal sealed partial class PiiContextRules
             }
 
             // "officer grant young": a given name and a surname, both frequent, are the name whole.
-            var pair = tokens[k].Lex.GivenCount >= 5_000 && IsLowerSurname(k + 1) && Spaced(k, k + 1) ? k + 1 : k;
+            var pair = tokens[k].Lex.GivenCount >= 5_000 && IsLowerSurname(k + 1) && Spaced(k, k + 1) && !Eq(k - 1, "co") ? k + 1 : k;
             if ((pair > k || tokens[k].Lex.SurnameCount >= 30_000) && !Overlaps(spans, tokens[k].Start, tokens[pair].End))
             {
                 added.Add(new PiiSpan(tokens[k].Start, tokens[pair].End, PiiLabel.Person));

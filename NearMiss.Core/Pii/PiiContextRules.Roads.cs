@@ -81,8 +81,8 @@ internal sealed partial class PiiContextRules
             start -= IsCompassWord(start - 1) && Spaced(start - 1, start) ? 1 : 0; // "east fifty fifth and woodland"
             var lead = BeforeFiller(start - 1);
             var scene = Eq(lead, "scene") && Eq(lead - 1, "on"); // "three thirty on scene sixth and cedar"
-            var from = EqAny(lead, "from", "past", "behind") || Eq(lead, "to") && EqAny(lead - 1, "respond", "responding", "route", "units", "en");
-            if (!scene && !from && !EqAny(lead, "at", "near", "on", "off", "of", "by") || Eq(lead, "at") && before >= 0 && Eq(k - 1, "first") || Eq(lead - 1, "the") && !Eq(lead, "of"))
+            var from = EqAny(lead, "from", "past", "behind") || Eq(lead, "to") && EqAny(lead - 1, "respond", "responding", "route", "units", "en", "down", "over");
+            if (!scene && !from && !EqAny(lead, "at", "near", "on", "off", "of", "by") || Eq(lead, "at") && before == k - 1 && Eq(k - 1, "first") || Eq(lead - 1, "the") && !Eq(lead, "of"))
             {
                 continue;
             }

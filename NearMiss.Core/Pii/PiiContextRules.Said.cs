@@ -191,7 +191,8 @@ internal sealed partial class PiiContextRules
                 return n;
             }
 
-            if (tokens[n].Is(Lex.Stop | Lex.Measure | Lex.Rank | Lex.Role) || In(Counted, n) || IsNumberWord(n))
+            // (a numbered street's tens go with its ordinal: "twenty four sixteen north fifty sixth street")
+            if (tokens[n].Is(Lex.Stop | Lex.Measure | Lex.Rank | Lex.Role) || In(Counted, n) || IsNumberWord(n) && !((In(Tens, n) || EqAny(n, "sixty", "seventy", "eighty", "ninety")) && In(OrdinalWords, n + 1)))
             {
                 return -1;
             }

@@ -83,10 +83,23 @@ internal sealed partial class PiiContextRules
 
     /// <summary>
     /// "Kyle Chase Brennan", "Maria Hope Delgado": two names apart by one capitalised word that is a listed name too
-    /// (an ordinary word the rules leave alone between them) are one person.
+    /// (an ordinary word the rules leave alone between them) are one person; an initial before a name ("D. Hunter")
+    /// is the name's.
     /// </summary>
     private void MiddleNames(List<PiiSpan> spans)
     {
+        for (var s = 0; s < spans.Count; s++)
+        {
+            // "CO D. HUNTER": an initial before a name found goes with it.
+            var f = FirstToken(spans[s].Start);
+            if (spans[s].Label == PiiLabel.Person && f >= 2 && tokens[f].Start == spans[s].Start && P(f - 1, '.') && IsWord(f - 2) && tokens[f - 2].Length == 1
+                && char.IsUpper(text[tokens[f - 2].Start]) && tokens[f - 1].Start == tokens[f - 2].End && Spaced(f - 1, f) && !Overlaps(spans, tokens[f - 2].Start, tokens[f - 1].End)
+                && !(P(f - 3, '.') && tokens[f - 2].Start == tokens[f - 3].End) && !(EqAny(f - 2, "a", "q") && (f == 2 || tokens[f - 2].Has(TokenFlags.NewlineBefore)))) // (not "P.O." nor a transcript's "A.")
+            {
+                spans[s] = new PiiSpan(tokens[f - 2].Start, spans[s].End, PiiLabel.Person);
+            }
+        }
+
         for (var s = 0; s + 1 < spans.Count; s++)
         {
             if (spans[s].Label != PiiLabel.Person || spans[s + 1].Label != PiiLabel.Person)
