@@ -245,9 +245,9 @@ internal sealed class DateTimeRecogniser(PiiScan scan) : PiiRecogniser(scan)
             {
                 holidayEnd++;
             }
-            else if (!IsSingleWordHoliday(i))
+            else if (!IsSingleWordHoliday(i) || Eq(i, "eid") && t.Has(TokenFlags.AllCaps) || IsWord(holidayEnd) && HolidayThings.Contains(text, tokens[holidayEnd]))
             {
-                return 0;
+                return 0; // (an employee's "EID"; "lit up like a Christmas tree")
             }
 
             return EmitHoliday(i, DayTail(holidayEnd));
@@ -352,6 +352,9 @@ internal sealed class DateTimeRecogniser(PiiScan scan) : PiiRecogniser(scan)
     private bool DayBefore(int i) =>
         i >= 1 && IsNum(i - 1) && tokens[i - 1].Length <= 2 && Value(i - 1) is >= 1 and <= 31 && tokens[i].Start == tokens[i - 1].End + 1
         && !(i >= 2 && (P(i - 2, '/') || P(i - 2, '-') || P(i - 2, ':')) && tokens[i - 2].End == tokens[i - 1].Start);
+
+    /// <summary>Things named after a holiday that say no day: "a Christmas tree", "Halloween costumes", "Easter eggs".</summary>
+    private static readonly WordSet HolidayThings = new(["tree", "trees", "lights", "ornament", "ornaments", "sweater", "music", "song", "songs", "movie", "decorations", "candy", "costume", "costumes", "bunny", "egg", "eggs", "basket", "card", "cards"]);
 
     private bool IsSingleWordHoliday(int i) =>
         EqAny(i, "nye", "thanksgiving", "christmas", "halloween", "easter", "juneteenth", "ramadan", "hanukkah", "chanukah", "kwanzaa", "diwali", "passover", "purim", "eid", "pentecost");

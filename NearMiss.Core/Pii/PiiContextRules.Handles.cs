@@ -148,4 +148,11 @@ internal sealed partial class PiiContextRules
 
         return false;
     }
+
+    /// <summary>A forum's name after "r/" ("r/ProtectAndServe", "r/CorrectionsOfficers"): a place on the web, not a person's.</summary>
+    private bool IsSubredditName(PiiSpan span)
+    {
+        var f = FirstToken(span.Start);
+        return f >= 2 && f < count && tokens[f].Start == span.Start && P(f - 1, '/') && Eq(f - 2, "r") && tokens[f - 1].Start == tokens[f - 2].End && tokens[f].Start == tokens[f - 1].End;
+    }
 }

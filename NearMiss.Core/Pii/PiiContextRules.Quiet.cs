@@ -433,7 +433,8 @@ internal sealed partial class PiiContextRules
         "nighttime", "darkened", "unlit", "frontage", "service", "private", "residential", "interstate", "state", "county", "federal"]);
 
     private bool AgencyOfAKind(PiiSpan span) =>
-        span.Label == PiiLabel.Agency && IsAgencyOfAKind(text, tokens.AsSpan(0, count), FirstToken(span.Start), TokenEnding(span.End));
+        span.Label == PiiLabel.Agency && (IsAgencyOfAKind(text, tokens.AsSpan(0, count), FirstToken(span.Start), TokenEnding(span.End)) || IsPoliceTitle(FirstToken(span.Start), TokenEnding(span.End)));
+
 
     /// <summary>Tokens first to last are words of an agency's kind after "a" or "an", and no officer of it follows.</summary>
     internal static bool IsAgencyOfAKind(string text, ReadOnlySpan<Token> tokens, int first, int last)

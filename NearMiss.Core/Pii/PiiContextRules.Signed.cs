@@ -119,4 +119,21 @@ internal sealed partial class PiiContextRules
             }
         }
     }
+
+    /// <summary>
+    /// "three adam twelve roger eighteen forty two", "roger that": the radio's "roger" after a call sign or before
+    /// "that" is an answer, not a man's name, though the true-caser may have written it with a capital.
+    /// </summary>
+    private void Acknowledgements(List<PiiSpan> spans)
+    {
+        for (var s = spans.Count - 1; s >= 0; s--)
+        {
+            var k = FirstToken(spans[s].Start);
+            if (spans[s].Label == PiiLabel.Person && tokens[k].End == spans[s].End && Eq(k, "roger")
+                && (Eq(k + 1, "that") || s > 0 && spans[s - 1].Label == PiiLabel.BadgeId && spans[s - 1].End == tokens[k - 1].End && Spaced(k - 1, k)))
+            {
+                spans.RemoveAt(s);
+            }
+        }
+    }
 }

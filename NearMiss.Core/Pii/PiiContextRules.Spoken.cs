@@ -14,7 +14,7 @@ internal sealed partial class PiiContextRules
     /// <summary>The spelling alphabets radio call signs are made of ("Adam 12", "charlie 7", "Frank 31").</summary>
     private static readonly WordSet Phonetic = new(["adam", "boy", "charles", "charlie", "david", "edward", "frank", "george", "henry", "ida", "john", "king", "lincoln", "mary", "nora", "ocean", "paul", "queen", "robert", "sam", "tom", "union", "victor", "william", "young", "zebra", "baker", "alpha", "bravo", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet", "kilo", "lima", "mike", "november", "oscar", "papa", "quebec", "romeo", "sierra", "tango", "uniform", "whiskey", "yankee", "zulu"]);
 
-    private static readonly WordSet TimeLeads = new(["approx", "approximately", "aprx", "appx", "around", "about", "bout", "abt", "~", "maybe", "roughly", "probably", "prob"]);
+    internal static readonly WordSet TimeLeads = new(["approx", "approximately", "aprx", "appx", "around", "about", "bout", "abt", "~", "maybe", "roughly", "probably", "prob"]);
 
     /// <summary>"GCSO call 24-0193", "CPD 24-2213": a case number after an agency's initials.</summary>
     private void AgencyCaseNumbers(List<PiiSpan> added)
@@ -106,7 +106,8 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
-            var day = i > 0 && spans[i - 1].Label == PiiLabel.Date && spans[i - 1].Start == tokens[k].Start && spans[i - 1].End == tokens[k].End;
+            // (the day's name found alone, as a date or as a name it also is: "Sun 8/3/25")
+            var day = i > 0 && spans[i - 1].Label is PiiLabel.Date or PiiLabel.Person && spans[i - 1].Start == tokens[k].Start && spans[i - 1].End == tokens[k].End;
             if (day || !Overlaps(spans, tokens[k].Start, tokens[k].End))
             {
                 spans[i] = new PiiSpan(tokens[k].Start, date.End, PiiLabel.Date);

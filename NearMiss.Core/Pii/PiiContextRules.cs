@@ -299,8 +299,14 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         var plates = kept.Exists(static span => span.Label == PiiLabel.Plate) ? kept.FindAll(static span => span.Label == PiiLabel.Plate) : NoSpans;
         kept.RemoveAll(span => NeverPiiAlone(span, plates));
         kept.RemoveAll(PersonAfterArticle);
+        Acknowledgements(kept);
         kept.RemoveAll(AgencyOfAKind);
         kept.RemoveAll(CodesAndLetters);
+        if (text.Contains("r/", StringComparison.Ordinal))
+        {
+            kept.RemoveAll(IsSubredditName);
+        }
+
         UnnamedAirportPolice(kept);
         return kept;
     }

@@ -28,7 +28,7 @@ internal static partial class PiiPatterns
     [GeneratedRegex(@"^[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{0,4}){4,7}(?![\w:])", Options)]
     public static partial Regex Ipv6();
 
-    [GeneratedRegex(@"^((0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(/(\d{4}|\d{2}))?|(0?[1-9]|1[0-2])[-.](0?[1-9]|[12]\d|3[01])[-.](\d{4}|\d{2})|(0?[1-9]|1[0-2])/(19|20)\d{2}(?!\s+(of|sec|second|seconds)\b))(?![\d/-])", Options)]
+    [GeneratedRegex(@"^((0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(/(\d{4}|\d{2})|(?!\s*(mi|mile|miles|inch|inches|lb|lbs|oz|tank|gal|of\s+a)\b))|(0?[1-9]|1[0-2])[-.](0?[1-9]|[12]\d|3[01])[-.](\d{4}|\d{2})|(0?[1-9]|1[0-2])/(19|20)\d{2}(?!\s+(of|sec|second|seconds)\b))(?![\d/-])", Options)]
     public static partial Regex NumericDate();
 
     [GeneratedRegex(@"^(([01]\d|2[0-3])[0-5]\d:[0-5]\d(?![\d:])|([01]?\d|2[0-4]):[0-5]\d(:[0-5]\d)?(\s?[aApP](\.[mM]\.|[mM])(?![a-zA-Z]))?(\s?(hrs|hours|hr)\b)?|(0?[1-9]|1[0-2])\s?[aApP](\.[mM]\.|[mM])(?![a-zA-Z])|([01]\d|2[0-4])[0-5]\d\s?(hrs|hours|hr|h)(?![a-zA-Z]))", Options)]

@@ -420,8 +420,18 @@ internal static class PiiTaggerSpans
             return false;
         }
 
-        return int.TryParse(text.AsSpan(tokens[first].Start, tokens[first].Length), out var age) && age is > 0 and < 120 && !IsYearsOfService(text, tokens, last);
+        return int.TryParse(text.AsSpan(tokens[first].Start, tokens[first].Length), out var age) && age is > 0 and < 120 && !IsYearsOfService(text, tokens, last) && !IsSpeed(text, tokens, first);
     }
+
+    /// <summary>"veh still rolling approx 40", "doing about 90": a speed after a word of motion, a word of estimate between allowed.</summary>
+    private static bool IsSpeed(string text, ReadOnlySpan<Token> tokens, int k)
+    {
+        var before = k - 1;
+        before -= before >= 0 && PiiContextRules.TimeLeads.Contains(text, tokens[before]) ? 1 : 0;
+        return before >= 0 && MotionWords.Contains(text, tokens[before]);
+    }
+
+    private static readonly WordSet MotionWords = new(["rolling", "going", "doing", "traveling", "travelling", "moving", "driving", "speed", "speeds", "speeding", "clocked", "paced", "pacing"]);
 
     /// <summary>"a 20-year veteran", "his 12 years on the job": years that are not "old" or "of age".</summary>
     private static bool IsYearsOfService(string text, ReadOnlySpan<Token> tokens, int k)
