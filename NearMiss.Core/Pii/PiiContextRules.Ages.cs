@@ -344,7 +344,8 @@ internal sealed partial class PiiContextRules
             // "m w forty five": sex and race said as letters, as "M/W 45" is dictated.
             // "BLACK MALE TWENTY EIGHT": after a race and a sex, no comma is needed.
             var said = SaidSexAndRace(k - 1);
-            var raced = !said && In(Sexes, k) && !P(k + 1, ',') && EqAny(k - 1, "white", "black", "hispanic", "latino", "latina", "asian");
+            var raced = !said && !P(k + 1, ',') && (In(Sexes, k) && EqAny(k - 1, "white", "black", "hispanic", "latino", "latina", "asian")
+                || In(Sexes, k - 1) && EqAny(k, "white", "black", "hispanic", "latino", "latina", "asian")); // (or "male hispanic thirty")
             if (!said && !raced && (!In(Sexes, k) || !P(k + 1, ',') || !(In(AgedPeople, k - 1) || Eq(k - 1, "a"))))
             {
                 continue;
@@ -352,9 +353,36 @@ internal sealed partial class PiiContextRules
 
             var n = AfterFiller(said || raced ? k + 1 : k + 2);
             n += In(AgeHedges, n) ? 1 : 0;
-            if (AgeNumber(n, out var end) is >= 1 and <= 99 && AgeCloses(end + 1) && !Overlaps(spans, tokens[n].Start, tokens[end].End))
+            if (AgeNumber(n, out var end) is >= 1 and <= 99 && !Overlaps(spans, tokens[n].Start, tokens[end].End))
             {
-                added.Add(new PiiSpan(tokens[n].Start, tokens[end].End, PiiLabel.Age));
+                // "thirty to thirty five": a range of ages, each an age.
+                if (EqAny(end + 1, "to", "or") && AgeNumber(end + 2, out var upper) is >= 1 and <= 99 && (AgeCloses(upper + 1) || SaidAgeCloses(upper + 1)))
+                {
+                    added.Add(new PiiSpan(tokens[n].Start, tokens[end].End, PiiLabel.Age));
+                    added.Add(new PiiSpan(tokens[end + 2].Start, tokens[upper].End, PiiLabel.Age));
+                }
+                else if (AgeCloses(end + 1))
+                {
+                    added.Add(new PiiSpan(tokens[n].Start, tokens[end].End, PiiLabel.Age));
+                }
+            }
+        }
+    }
+
+    /// <summary>"Ethan Kimmel and Kacper Nowak, both fourteen,", "the Reyes boys, both 16.": one age for the people named before.</summary>
+    private void BothAges(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!TextHasWord("both"))
+        {
+            return;
+        }
+
+        for (var k = 2; k + 1 < count; k++)
+        {
+            if (Eq(k, "both") && P(k - 1, ',') && PersonEndsAt(spans, k - 2) && AgeNumber(k + 1, out var end) is >= 1 and <= 99 && AgeCloses(end + 1)
+                && !Overlaps(spans, tokens[k + 1].Start, tokens[end].End))
+            {
+                added.Add(new PiiSpan(tokens[k + 1].Start, tokens[end].End, PiiLabel.Age));
             }
         }
     }

@@ -276,8 +276,20 @@ internal sealed partial class PiiContextRules
                 n++;
             }
 
-            var marker = new PiiSpan(head >= 0 ? tokens[head].Start : 0, tokens[n - 1].End, PiiLabel.Location);
-            if (head >= 0 && n > k + 1 && !OverlapsBeyond(spans, marker))
+            // "at the twenty-one mile marker": the number said before the marker's words.
+            var back = head;
+            while (head >= 0 && n == k + 1 && Eq(k, "marker") && back - 1 > 0 && IsNumberWord(back - 1) && Spaced(back - 1, back) && head - back < 3)
+            {
+                back--;
+            }
+
+            if (back < head && !Eq(back - 1, "the"))
+            {
+                back = head;
+            }
+
+            var marker = new PiiSpan(head >= 0 ? tokens[back].Start : 0, tokens[n - 1].End, PiiLabel.Location);
+            if (head >= 0 && (n > k + 1 || back < head) && !OverlapsBeyond(spans, marker))
             {
                 RemoveWithin(spans, marker.Start, marker.End);
                 added.Add(marker);

@@ -199,6 +199,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         SpokenAges(kept, added);
         WordedAges(kept, added);
         DescribedAges(kept, added);
+        BothAges(kept, added);
         AgesAfterNames(kept, added);
         HowOldAnswers(kept, added);
         NameAnswers(kept);
