@@ -71,7 +71,7 @@ internal sealed partial class PiiContextRules
     {
         var p = P(k - 1, '.') ? k - 2 : k - 1;
         return IsWord(p) && (tokens[p].Is(Lex.Rank) && !tokens[p].Is(Lex.Stop) || EqAny(p, "officer", "deputy", "trooper", "inmate", "detainee", "ofc", "dep", "tpr", "agent", "warden", "ranger", "constable", "marshal")
-            || caseless && Eq(p, "co")); // (a corrections officer, where case shows nothing: "CO HUNTER FREED HIMSELF")
+            || caseless && p == k - 1 && Eq(p, "co")); // (a corrections officer, where case shows nothing: "CO HUNTER FREED HIMSELF"; not "lucas co. house")
     }
 
     /// <summary>Words after "officer" that are not a name even when they are a surname: "the officer will", "officer down".</summary>

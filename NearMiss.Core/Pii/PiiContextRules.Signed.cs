@@ -82,12 +82,13 @@ internal sealed partial class PiiContextRules
     }
 
     /// <summary>
-    /// "Kyle Chase Brennan", "Maria Hope Delgado": two names apart by one capitalised word that is a listed name too
-    /// (an ordinary word the rules leave alone between them) are one person; an initial before a name ("D. Hunter")
+    /// "Kyle Chase Brennan", "Maria Hope Delgado": two names apart by one capitalised word that is a listed name too, or
+    /// by a frequent given name in any case (an ordinary word the rules leave alone between them), are one person; an initial before a name ("D. Hunter")
     /// is the name's.
     /// </summary>
     private void MiddleNames(List<PiiSpan> spans)
     {
+        spans.Sort(static (a, b) => a.Start.CompareTo(b.Start));
         for (var s = 0; s < spans.Count; s++)
         {
             // "CO D. HUNTER": an initial before a name found goes with it.
@@ -109,8 +110,8 @@ internal sealed partial class PiiContextRules
 
             var k = FirstToken(spans[s].End);
             if (IsWord(k) && tokens[k].End < spans[s + 1].Start && FirstToken(tokens[k].End) == k + 1 && tokens[k + 1].Start == spans[s + 1].Start
-                && !tokens[k].Has(TokenFlags.NewlineBefore | TokenFlags.Lower) && !tokens[k + 1].Has(TokenFlags.NewlineBefore) && char.IsUpper(text[tokens[k].Start])
-                && tokens[k].Is(Lex.GivenName | Lex.Surname) && text.AsSpan(spans[s].End, tokens[k].Start - spans[s].End).IsWhiteSpace()
+                && !tokens[k].Has(TokenFlags.NewlineBefore) && !tokens[k + 1].Has(TokenFlags.NewlineBefore)
+                && (char.IsUpper(text[tokens[k].Start]) && tokens[k].Is(Lex.GivenName | Lex.Surname) || tokens[k].Lex.GivenCount >= 20_000) // (the true-caser may have lowered a frequent one: "Kyle chase Brennan") && text.AsSpan(spans[s].End, tokens[k].Start - spans[s].End).IsWhiteSpace()
                 && text.AsSpan(tokens[k].End, spans[s + 1].Start - tokens[k].End).IsWhiteSpace())
             {
                 spans[s] = new PiiSpan(spans[s].Start, spans[s + 1].End, PiiLabel.Person);
