@@ -190,6 +190,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         LowerSurnamesAfterRank(kept, added);
         NicknamesActing(kept, added);
         AnimalNames(kept, added);
+        DogNamesByUse(kept, added);
         WeekdayRanges(kept, added);
         ClockRanges(kept, added);
         LogTimes(kept, added);

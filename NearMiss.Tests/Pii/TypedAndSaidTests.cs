@@ -35,6 +35,11 @@ public sealed class TypedAndSaidTests
     [InlineData("suspect male hispanic thirty to thirty five gray hoodie black jeans", "thirty five", PiiLabel.Age)]
     [InlineData("The two who started it are Ethan Kimmel and Kacper Nowak, both fourteen, and they ran.", "fourteen", PiiLabel.Age)]
     [InlineData("we're at the twenty-one mile marker on the main channel, no wake zone", "twenty-one mile marker", PiiLabel.Location)]
+    [InlineData("I RESPONDED WITH K9 TOR. THE SUSPECT RAN. AT 0121 HRS TOR TOOK A TRACK NORTH ALONG THE SHORE.", "TOR", PiiLabel.OtherId)]
+    [InlineData("night shift, k9 moose and me. moose tracked into the blackberry bushes and stopped", "moose", PiiLabel.OtherId)]
+    [InlineData("my k9 is a shepherd named tank and honestly tank is the reason im fine", "tank", PiiLabel.OtherId)]
+    [InlineData("He was found an hour later by agents working with a K-9 named Rocco. Eleven people were in the truck.", "Rocco", PiiLabel.OtherId)]
+    [InlineData("Handler: me. Dog: Ronan (GSD, dual purpose).\n- Ronan pulled hard toward the rails.", "Ronan", PiiLabel.OtherId)]
     public void FoundByShapeOrSaid(string text, string expected, PiiLabel label) => Assert.Contains(expected, Found(Rules, text, label));
 
     [Theory]
@@ -47,6 +52,8 @@ public sealed class TypedAndSaidTests
     [InlineData("he's a grad student, his EID is on the card", "EID")]
     [InlineData("With respect,\n\nRay Castellano\nSenior Police Officer, Houston Police Department", "Senior Police")]
     [InlineData("DISPATCH: three adam twelve roger eighteen forty two\nUNIT: three adam twelve roger for the log", "roger")]
+    [InlineData("Published narrative: building search with a K9 team. A cover officer for every K9 building search.", "building")]
+    [InlineData("K9 stabbed during arrest. The dog was stabbed early Wednesday while helping deputies.", "stabbed")]
     public void NotPii(string text, string word)
     {
         var found = Rules.Detect(text).Select(s => text[s.Start..s.End]);
@@ -65,6 +72,13 @@ public sealed class TypedAndSaidTests
     {
         const string chat = "Lane: HOLD. nobody goes in alone. dep Young Bear + Rocco are 10 out\nYoung Bear: enroute code 3\nTsosie: on scene\nYoung Bear: copy";
         Assert.Equal(3, Found(Rules, chat, PiiLabel.Person).Count(name => name == "Young Bear"));
+    }
+
+    [Fact]
+    public void ADogsNameIsNotTheWordInLowerCase()
+    {
+        const string notes = "me + K9 Bear on the trail. Bear was locked on. we saw a black bear w/ 2 cubs, bear spray was in the pack";
+        Assert.Equal(["Bear", "Bear"], Found(Rules, notes, PiiLabel.OtherId));
     }
 
     [Fact]
