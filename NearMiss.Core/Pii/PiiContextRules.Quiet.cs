@@ -544,7 +544,7 @@ internal sealed partial class PiiContextRules
 
     /// <summary>
     /// "talk to the doc", "heard the jake brake", "a shank": lower-case words after an article are a thing, not a person;
-    /// in text of one case, whatever capitals the recaser gave them.
+    /// in text of one case, whatever capitals the recaser gave them; so is a given name alone ("a Henry lever action").
     /// </summary>
     private bool PersonAfterArticle(PiiSpan span)
     {
@@ -555,6 +555,13 @@ internal sealed partial class PiiContextRules
         }
 
         if (caseless)
+        {
+            return true;
+        }
+
+        // "a Henry lever action", "by the Rose bushes": a given name alone after an article is a thing named for one.
+        if (tokens[first].End == span.End && tokens[first].Is(Lex.GivenName) && !tokens[first].Is(Lex.Month) && tokens[first].Lex.GivenCount > tokens[first].Lex.SurnameCount
+            && (first + 1 >= count || tokens[first + 1].Kind == TokenKind.Punct || tokens[first + 1].Has(TokenFlags.Lower)))
         {
             return true;
         }

@@ -257,6 +257,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         DecadeAges(added);
         KinAges(added);
         AgencyCaseNumbers(added);
+        MarkedIdNumbers(kept, added);
         Chains(kept, added);
         PlacesBeside(kept, added);
         Rooms(kept, added);

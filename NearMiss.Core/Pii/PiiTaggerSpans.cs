@@ -428,8 +428,11 @@ internal static class PiiTaggerSpans
     {
         var before = k - 1;
         before -= before >= 0 && PiiContextRules.TimeLeads.Contains(text, tokens[before]) ? 1 : 0;
+        before -= before >= 0 && Headings.Contains(text, tokens[before]) ? 1 : 0; // "rolling sb approx 40"
         return before >= 0 && MotionWords.Contains(text, tokens[before]);
     }
+
+    private static readonly WordSet Headings = new(["nb", "sb", "eb", "wb", "northbound", "southbound", "eastbound", "westbound"]);
 
     private static readonly WordSet MotionWords = new(["rolling", "going", "doing", "traveling", "travelling", "moving", "driving", "speed", "speeds", "speeding", "clocked", "paced", "pacing"]);
 

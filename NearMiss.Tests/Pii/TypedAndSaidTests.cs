@@ -40,6 +40,10 @@ public sealed class TypedAndSaidTests
     [InlineData("my k9 is a shepherd named tank and honestly tank is the reason im fine", "tank", PiiLabel.OtherId)]
     [InlineData("He was found an hour later by agents working with a K-9 named Rocco. Eleven people were in the truck.", "Rocco", PiiLabel.OtherId)]
     [InlineData("Handler: me. Dog: Ronan (GSD, dual purpose).\n- Ronan pulled hard toward the rails.", "Ronan", PiiLabel.OtherId)]
+    [InlineData("INMATE(S): WOJCIECHOWSKI, TADEUSZ DOC# 782214; BRAVE HEART, RONALD DOC# 691130", "691130", PiiLabel.OtherId)]
+    [InlineData("read the log. his tomis # is 00482291 and the disciplinary is pending", "00482291", PiiLabel.OtherId)]
+    [InlineData("CI driving a white Peterbilt, USDOT 3318204, southbound", "3318204", PiiLabel.OtherId)]
+    [InlineData("Both inmates secure, ADC numbers 318844 and 290175. We'll wait on DPS.", "290175", PiiLabel.OtherId)]
     public void FoundByShapeOrSaid(string text, string expected, PiiLabel label) => Assert.Contains(expected, Found(Rules, text, label));
 
     [Theory]
@@ -82,5 +86,18 @@ public sealed class TypedAndSaidTests
     }
 
     [Fact]
-    public void ASpeedIsNoAge() => Assert.Empty(Found(Shipped, "Brown: spiked the front tire. veh still rolling approx 40\nTsosie: copy", PiiLabel.Age));
+    public void AnIdsLettersAreNoPartOfTheNameBeforeThem() =>
+        Assert.Contains("TADEUSZ", Found(Rules, "INMATE(S): WOJCIECHOWSKI, TADEUSZ DOC# 782214 REFUSED TO LOCK IN", PiiLabel.Person));
+
+    [Theory]
+    [InlineData("They were all in hunter orange, one had a Henry lever action, one a Marlin.", "Henry")]
+    [InlineData("He's by the stone wall now, by the Rose bushes, the big ones.", "Rose")]
+    public void AGivenNameAloneAfterAnArticleIsAThing(string text, string word) => Assert.DoesNotContain(word, Found(Rules, text, PiiLabel.Person));
+
+    [Fact]
+    public void ASpeedIsNoAge()
+    {
+        Assert.Empty(Found(Shipped, "Brown: spiked the front tire. veh still rolling approx 40\nTsosie: copy", PiiLabel.Age));
+        Assert.Empty(Found(Shipped, "Brown: spiked both fronts. veh still rolling sb approx 40\nSarge: stay put", PiiLabel.Age));
+    }
 }
