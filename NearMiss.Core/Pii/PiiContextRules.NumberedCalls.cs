@@ -137,11 +137,17 @@ internal sealed partial class PiiContextRules
         return false;
     }
 
-    private void AddCallSign(List<PiiSpan> spans, List<PiiSpan> added, int k, int last)
+    private void AddCallSign(List<PiiSpan> spans, List<PiiSpan> added, int k, int last, bool overName = false)
     {
-        if (!Overlaps(spans, tokens[k].Start, tokens[last].End) && !Overlaps(added, tokens[k].Start, tokens[last].End))
+        var sign = new PiiSpan(tokens[k].Start, tokens[last].End, PiiLabel.BadgeId);
+        if (overName && !OverlapsBeyondPerson(spans, sign) && !Overlaps(added, sign.Start, sign.End))
         {
-            added.Add(new PiiSpan(tokens[k].Start, tokens[last].End, PiiLabel.BadgeId));
+            RemoveWithin(spans, sign.Start, sign.End); // (the sign's word read as a name: "Charlie two")
+            added.Add(sign);
+        }
+        else if (!Overlaps(spans, sign.Start, sign.End) && !Overlaps(added, sign.Start, sign.End))
+        {
+            added.Add(sign);
         }
     }
 
@@ -223,7 +229,7 @@ internal sealed partial class PiiContextRules
     /// </summary>
     private void NamedNumberCallSigns(List<PiiSpan> spans, List<PiiSpan> added)
     {
-        if (!TextHas(NumberWords) || !TextHas(Dispatchers) && !TextHasWord("copy"))
+        if (!TextHas(NumberWords) || !TextHas(Dispatchers) && !TextHasWord("copy") && !TextHasWord("dispatched"))
         {
             return;
         }
@@ -251,14 +257,19 @@ internal sealed partial class PiiContextRules
                 if (pass == 0)
                 {
                     // (also after "copy," "go ahead," or the dispatcher called, and before a stop: "Dispatch, Ranger six.", "Copy, Ranger six.")
-                    var called = TurnStart(k) || Eq(k - 1, "copy") || P(k - 1, ',') && (Eq(k - 2, "copy") || In(Dispatchers, k - 2) || Eq(k - 2, "ahead") && Eq(k - 3, "go"));
+                    // (a sign in the spelling alphabet also opening a sentence or after "dispatched": "Zero-one-nineteen. Charlie two on scene.")
+                    var called = TurnStart(k) || Eq(k - 1, "copy") || P(k - 1, ',') && (Eq(k - 2, "copy") || In(Dispatchers, k - 2) || Eq(k - 2, "ahead") && Eq(k - 3, "go"))
+                        || In(Phonetic, k) && (P(k - 1, '.') || EqAny(k - 1, "dispatched", "send", "sending"));
                     var marked = called && (P(last + 1, ',') || P(last + 1, '.') || P(last + 1, '?') || RadioWordAfter(last + 1) || last + 1 >= count || tokens[last + 1].Has(TokenFlags.NewlineBefore));
+
+                    // A sign the officer's rank and name follow is one however often said: "Lincoln twelve, Sergeant Amundson, got there".
+                    var introduced = P(last + 1, ',') && IsWord(last + 2) && tokens[last + 2].Is(Lex.Rank) && !tokens[last + 2].Is(Lex.Stop) && (In(Phonetic, k) || called);
                     signs ??= new Dictionary<string, (int, bool)>(StringComparer.Ordinal);
-                    signs[key] = signs.TryGetValue(key, out var seen) ? (seen.Said + 1, seen.Marked || marked) : (1, marked);
+                    signs[key] = signs.TryGetValue(key, out var seen) ? (seen.Said + 1, seen.Marked || marked || introduced) : (introduced ? 2 : 1, marked || introduced);
                 }
                 else if (signs!.TryGetValue(key, out var sign) && (sign.Said >= 2 && sign.Marked || schemes!.GetAlternateLookup<ReadOnlySpan<char>>().Contains(W(k))))
                 {
-                    AddCallSign(spans, added, k, last); // (or another unit of a scheme found: "Ranger six" ... "Ranger nine is at the junction")
+                    AddCallSign(spans, added, k, last, overName: In(Phonetic, k)); // (or another unit of a scheme found: "Ranger six" ... "Ranger nine is at the junction")
                 }
 
                 k = last;
