@@ -32,12 +32,13 @@ internal sealed partial class PiiContextRules
             }
 
             // After "K9" a word may be the dog's work ("K9 building search", "K9 stabbed"): its name is said again as
-            // the one who acts ("Bear was locked on", "TOR TOOK A TRACK", "moose tracked").
+            // the one who acts, opening a clause ("Bear was locked on", "HRS TOR TOOK A TRACK", "and tank goes nuts").
             var given = Eq(name - 1, "named") || P(name - 1, ':');
             var acts = false;
             for (var j = 0; j < count && !given && !acts; j++)
             {
-                acts = j != name && IsMention(j, name) && In(DogVerbs, j + 1) && Spaced(j, j + 1);
+                acts = j != name && IsMention(j, name) && In(DogVerbs, j + 1) && Spaced(j, j + 1)
+                    && (j == 0 || tokens[j].Has(TokenFlags.NewlineBefore) || tokens[j - 1].Kind == TokenKind.Punct || EqAny(j - 1, "and", "then", "if", "when", "but", "so", "til", "until", "before", "after"));
             }
 
             if (!given && !acts)
@@ -92,8 +93,12 @@ internal sealed partial class PiiContextRules
             return -1;
         }
 
+        // (a word in lower case where the text has capitals names no dog unless a name is given: "the K9 bit him")
+        var given = Eq(n - 1, "named") || P(n - 1, ':');
         n += Eq(n, "named") ? 1 : 0;
-        return IsWord(n) && tokens[n].Length >= 3 && !tokens[n].Has(TokenFlags.NewlineBefore) && !W(n).EndsWith("ed", StringComparison.OrdinalIgnoreCase) && !W(n).EndsWith("ing", StringComparison.OrdinalIgnoreCase) && !tokens[n].Is(Lex.Stop | Lex.Rank | Lex.Month | Lex.Weekday | Lex.Measure)
+        given |= Eq(n - 1, "named");
+        return IsWord(n) && !In(DogVerbs, n) && !EqAny(n, "bit", "ran", "sat", "let", "saw", "put", "led", "dug", "ate", "lay", "won", "cut", "set")
+            && (given || caseless || !tokens[n].Has(TokenFlags.Lower)) && tokens[n].Length >= 3 && !tokens[n].Has(TokenFlags.NewlineBefore) && !W(n).EndsWith("ed", StringComparison.OrdinalIgnoreCase) && !W(n).EndsWith("ing", StringComparison.OrdinalIgnoreCase) && !tokens[n].Is(Lex.Stop | Lex.Rank | Lex.Month | Lex.Weekday | Lex.Measure)
             && !In(K9Things, n) && !In(HandlerWords, n) && !IsNumberWord(n) && !tokens[n].Lex.Has(LexExtra.NotPii) ? n : -1;
     }
 

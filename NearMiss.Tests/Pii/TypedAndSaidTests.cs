@@ -35,7 +35,7 @@ public sealed class TypedAndSaidTests
     [InlineData("suspect male hispanic thirty to thirty five gray hoodie black jeans", "thirty five", PiiLabel.Age)]
     [InlineData("The two who started it are Ethan Kimmel and Kacper Nowak, both fourteen, and they ran.", "fourteen", PiiLabel.Age)]
     [InlineData("we're at the twenty-one mile marker on the main channel, no wake zone", "twenty-one mile marker", PiiLabel.Location)]
-    [InlineData("I RESPONDED WITH K9 TOR. THE SUSPECT RAN. AT 0121 HRS TOR TOOK A TRACK NORTH ALONG THE SHORE.", "TOR", PiiLabel.OtherId)]
+    [InlineData("I RESPONDED WITH K9 TOR AT 0121 HRS. THE SUSPECT RAN. TOR TOOK A TRACK NORTH ALONG THE SHORE.", "TOR", PiiLabel.OtherId)]
     [InlineData("night shift, k9 moose and me. moose tracked into the blackberry bushes and stopped", "moose", PiiLabel.OtherId)]
     [InlineData("my k9 is a shepherd named tank and honestly tank is the reason im fine", "tank", PiiLabel.OtherId)]
     [InlineData("He was found an hour later by agents working with a K-9 named Rocco. Eleven people were in the truck.", "Rocco", PiiLabel.OtherId)]
