@@ -258,26 +258,6 @@ internal sealed class AgencyRecogniser(PiiScan scan) : PiiRecogniser(scan)
     /// A run of capitalised words ending in an agency, premise, street, county or organisation word:
     /// "Union Gap PD", "Pike County Jail", "Dock Street", "Kenosha County", "Abt Associates".
     /// </summary>
-    /// <summary>Do three or four capitalised words from <paramref name="i"/> name a town of the gazetteer, nothing capitalised after them?</summary>
-    private bool PlaceOfThreeWordsOrMore(int i)
-    {
-        for (var n = 3; n <= 4; n++)
-        {
-            var last = i + n - 1;
-            if (last >= count || !Cap(last) || tokens[last].Has(TokenFlags.NewlineBefore) || !Cap(last - 1))
-            {
-                return false;
-            }
-
-            if (!Cap(last + 1) && !(IsWord(last + 1) && tokens[last + 1].Has(TokenFlags.AllCaps)) && AgencySuffixEnd(last + 1) <= 0 && lexicon.PhrasePopulation(Chars(i, last + 1)) >= 1000)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     public int CapitalRun(int i)
     {
         if (!tokens[i].Has(TokenFlags.Capitalized) || tokens[i].Is(Lex.Measure) && tokens[i].Length <= 4)
@@ -293,7 +273,7 @@ internal sealed class AgencyRecogniser(PiiScan scan) : PiiRecogniser(scan)
             return 0;
         }
 
-        if (t.Is(Lex.PlaceHead) && PlaceOfThreeWordsOrMore(i))
+        if (t.Is(Lex.PlaceHead) && scan.Places.IsPlaceOfThreeWordsOrMore(i))
         {
             return 0; // (the place's own recogniser reads it: "South Lake Tahoe", whose last word is also a vehicle's)
         }

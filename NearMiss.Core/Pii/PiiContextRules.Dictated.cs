@@ -186,20 +186,6 @@ internal sealed partial class PiiContextRules
         return IsWord(o) && !IsNumberWord(o) && !In(IdentifierRecogniser.NotIdOwners, o) && !In(SpokenIdWords, o) && (!tokens[o].Is(Lex.Stop) || IsLetterAlone(o)) ? o : -1;
     }
 
-    /// <summary>Does a person's name found end with token <paramref name="k"/>?</summary>
-    private bool PersonEndsAt(List<PiiSpan> spans, int k)
-    {
-        foreach (var span in spans)
-        {
-            if (span.Label == PiiLabel.Person && k >= 0 && span.End == tokens[k].End)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private PiiLabel OwnedNumberLabel(int o) => IdentifierRecogniser.OwnedNumberLabel(text, tokens[o]);
 
     /// <summary>
@@ -474,52 +460,6 @@ internal sealed partial class PiiContextRules
 
     /// <summary>Vehicles whose number is said aloud after them: "car two fourteen", "bus fourteen oh nine", "rail car two five four one", "van twenty two", and units ("unit four twelve").</summary>
     private static readonly WordSet SaidVehicles = new(["car", "bus", "van", "cruiser", "truck", "boat", "vessel", "unit", "motor", "engine", "medic", "ladder", "rmp", "train"]);
-
-    /// <summary>
-    /// A vehicle's number said aloud: two number words or more after "car", "bus", "van", "cruiser", "truck", "boat", a
-    /// fire engine, medic unit or ladder, a patrol car ("rmp") or a train ("in car two fourteen", "the operator of bus
-    /// fourteen oh nine", "my car is two thirty one", "engine fifty six came out"), not a count ("van
-    /// two miles back", "car two three times") nor a vehicle of a report's list ("car two" alone); a unit's the same way
-    /// (BADGE_ID: "by myself unit four twelve").
-    /// </summary>
-    private void SpokenVehicles(List<PiiSpan> spans, List<PiiSpan> added)
-    {
-        if (!TextHas(SaidVehicles) || !TextHas(NumberWords))
-        {
-            return;
-        }
-
-        for (var k = 0; k + 2 < count; k++)
-        {
-            // "my car is two thirty one": the number may follow "is" or "was".
-            var said = In(SaidVehicles, k) && (Eq(k + 1, "is") || Eq(k + 1, "was")) && Eq(k - 1, "my") ? k + 1 : k;
-            if (!In(SaidVehicles, k) || !IsNumberWord(said + 1) || Eq(said + 1, "oh") || !Spaced(said, said + 1))
-            {
-                continue;
-            }
-
-            k = said;
-            var n = k + 1;
-            while (n < count && n <= k + 5 && IsNumberWord(n) && Spaced(n - 1, n))
-            {
-                n++;
-            }
-
-            // One word only where it cannot be a count and the vehicle is someone's: "in car fourteen", "my unit, car twenty".
-            var one = n - k - 1 == 1 && (In(Teens, k + 1) || In(Tens, k + 1) || EqAny(k + 1, "sixty", "seventy", "eighty", "ninety"))
-                && (EqAny(k - 1, "in", "my", "patrol", "our", "his", "her", "their") || P(k - 1, ','));
-            if (n - k - 1 < 2 && !one || In(Counted, n) || IsWord(n) && tokens[n].Is(Lex.Measure))
-            {
-                continue;
-            }
-
-            var vehicle = new PiiSpan(tokens[k + 1].Start, tokens[n - 1].End, EqAny(k, "unit", "motor") ? PiiLabel.BadgeId : PiiLabel.VehicleId);
-            if (AddInPlace(spans, added, vehicle))
-            {
-                k = n - 1;
-            }
-        }
-    }
 
     private static readonly WordSet Teens = new(["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]);
 

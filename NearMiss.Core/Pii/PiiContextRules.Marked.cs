@@ -57,4 +57,18 @@ internal sealed partial class PiiContextRules
             }
         }
     }
+
+    /// <summary>Does a person's name found end with token <paramref name="k"/>?</summary>
+    private bool PersonEndsAt(List<PiiSpan> spans, int k)
+    {
+        foreach (var span in spans)
+        {
+            if (span.Label == PiiLabel.Person && k >= 0 && span.End == tokens[k].End)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -137,4 +137,39 @@ internal sealed partial class PiiContextRules
             }
         }
     }
+
+    /// <summary>
+    /// "talk to the doc", "heard the jake brake", "a shank": lower-case words after an article are a thing, not a person;
+    /// in text of one case, whatever capitals the recaser gave them; so is a given name alone ("a Henry lever action").
+    /// </summary>
+    private bool PersonAfterArticle(PiiSpan span)
+    {
+        var first = FirstToken(span.Start);
+        if (span.Label != PiiLabel.Person || first < 1 || !(Eq(first - 1, "the") || Eq(first - 1, "a") || Eq(first - 1, "an")))
+        {
+            return false;
+        }
+
+        if (caseless)
+        {
+            return true;
+        }
+
+        // "a Henry lever action", "by the Rose bushes": a given name alone after an article is a thing named for one.
+        if (tokens[first].End == span.End && tokens[first].Is(Lex.GivenName) && !tokens[first].Is(Lex.Month) && tokens[first].Lex.GivenCount > tokens[first].Lex.SurnameCount
+            && (first + 1 >= count || tokens[first + 1].Kind == TokenKind.Punct || tokens[first + 1].Has(TokenFlags.Lower)))
+        {
+            return true;
+        }
+
+        foreach (var c in text.AsSpan(span.Start, span.End - span.Start))
+        {
+            if (char.IsUpper(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

@@ -409,4 +409,24 @@ internal sealed class PlaceRecogniser(PiiScan scan) : PiiRecogniser(scan)
 
         return 0;
     }
+
+    /// <summary>Do three or four capitalised words from <paramref name="i"/> name a town of the gazetteer, nothing capitalised after them?</summary>
+    public bool IsPlaceOfThreeWordsOrMore(int i)
+    {
+        for (var n = 3; n <= 4; n++)
+        {
+            var last = i + n - 1;
+            if (last >= count || !Cap(last) || tokens[last].Has(TokenFlags.NewlineBefore) || !Cap(last - 1))
+            {
+                return false;
+            }
+
+            if (!Cap(last + 1) && !(IsWord(last + 1) && tokens[last + 1].Has(TokenFlags.AllCaps)) && scan.Agencies.AgencySuffixEnd(last + 1) <= 0 && lexicon.PhrasePopulation(Chars(i, last + 1)) >= 1000)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
