@@ -443,4 +443,54 @@ internal sealed partial class PiiContextRules
     /// <summary>"Senior Police" of "Senior Police Officer": a title before "police" and an officer's word after it is a rank, not an agency.</summary>
     private bool IsPoliceTitle(int first, int last) =>
         last == first + 1 && In(TitleWords, first) && Eq(last, "police") && (EqAny(last + 1, "officer", "officers", "sergeant", "lieutenant", "captain") || IsWord(last + 1) && tokens[last + 1].Is(Lex.Rank));
+
+    /// <summary>What a state's department is "of", in any case (the true-caser may lower a heading's words): "Texas Department of criminal justice".</summary>
+    private static readonly string[] DepartmentDomains =
+    [
+        "criminal justice", "juvenile justice", "public safety", "corrections", "correction", "correctional services", "fish and wildlife", "fish and game", "natural resources",
+        "homeland security", "transportation", "motor vehicles", "conservation", "parks and wildlife", "game and fish", "wildlife and fisheries", "justice", "probation", "parole",
+    ];
+
+    /// <summary>
+    /// An agency found up to its "Department", "Division", "Bureau", "Office" or "Board" takes in "of" and what it is of,
+    /// from <see cref="DepartmentDomains"/>: "Texas Department" + "of Criminal Justice".
+    /// </summary>
+    private void DepartmentsOf(List<PiiSpan> spans)
+    {
+        for (var s = 0; s < spans.Count; s++)
+        {
+            var last = TokenEnding(spans[s].End);
+            if (spans[s].Label != PiiLabel.Agency || last < 0 || tokens[last].End != spans[s].End || !EqAny(last, "department", "dept", "division", "bureau", "office", "board", "commission")
+                || !Eq(last + 1, "of") || tokens[last + 1].Has(TokenFlags.NewlineBefore))
+            {
+                continue;
+            }
+
+            foreach (var domain in DepartmentDomains)
+            {
+                var end = PhraseEnd(last + 2, domain);
+                if (end > 0 && !Overlaps(spans, tokens[last + 1].Start, tokens[end - 1].End))
+                {
+                    spans[s] = new PiiSpan(spans[s].Start, tokens[end - 1].End, PiiLabel.Agency);
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>The token after the words of <paramref name="phrase"/> said from <paramref name="k"/> on one line, or -1.</summary>
+    private int PhraseEnd(int k, string phrase)
+    {
+        foreach (var word in phrase.Split(' '))
+        {
+            if (!Eq(k, word) || tokens[k].Has(TokenFlags.NewlineBefore))
+            {
+                return -1;
+            }
+
+            k++;
+        }
+
+        return k;
+    }
 }

@@ -175,6 +175,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         TransitLines(kept, added);
         AgencyPhrases(kept);
         AgencySubUnits(kept);
+        DepartmentsOf(kept);
         FireAgencies(kept, added);
         TaskForces(kept, added);
         CallSigns(added);

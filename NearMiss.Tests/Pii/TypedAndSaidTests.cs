@@ -46,6 +46,7 @@ public sealed class TypedAndSaidTests
     [InlineData("Both inmates secure, ADC numbers 318844 and 290175. We'll wait on DPS.", "290175", PiiLabel.OtherId)]
     [InlineData("CAD LOG\nZero-one-fourteen. Dispatched Charlie two, Officer Bautista.\nZero-one-nineteen. Charlie two on scene.", "Charlie two", PiiLabel.BadgeId)]
     [InlineData("I called it out and dispatch copied. He put it in park. Lincoln twelve, Sergeant Amundson, got there a minute later.", "Lincoln twelve", PiiLabel.BadgeId)]
+    [InlineData("NEWS RELEASE\nTEXAS DEPARTMENT OF CRIMINAL JUSTICE\nJune 3, 2024\n\nA correctional officer was hurt.", "TEXAS DEPARTMENT OF CRIMINAL JUSTICE", PiiLabel.Agency)]
     public void FoundByShapeOrSaid(string text, string expected, PiiLabel label) => Assert.Contains(expected, Found(Rules, text, label));
 
     [Theory]
