@@ -34,6 +34,46 @@ internal sealed partial class PiiContextRules
     }
 
     /// <summary>
+    /// "Big Will: where at" … "Big Will: thats the same dude": a nickname of "Big", "Lil" or "Little" and a word,
+    /// opening two lines or more before a colon, is a chat's speaker (the word may be one of grammar, as "Will", which
+    /// the true-caser lowers).
+    /// </summary>
+    private void NicknameSpeakers(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!Shapes.HasPunct(':') || !TextHasWord("big") && !TextHasWord("lil") && !TextHasWord("little"))
+        {
+            return;
+        }
+
+        for (var k = 0; k + 2 < count; k++)
+        {
+            if (!IsNicknameSpeaker(k))
+            {
+                continue;
+            }
+
+            var turns = 0;
+            for (var j = 0; j + 2 < count; j++)
+            {
+                turns += IsNicknameSpeaker(j) && W(j + 1).Equals(W(k + 1), StringComparison.OrdinalIgnoreCase) && W(j).Equals(W(k), StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+            }
+
+            var pair = new PiiSpan(tokens[k].Start, tokens[k + 1].End, PiiLabel.Person);
+            if (turns >= 2 && !OverlapsBeyondPerson(spans, pair) && !OverlapsBeyondPerson(added, pair))
+            {
+                RemoveWithin(spans, pair.Start, pair.End);
+                RemoveWithin(added, pair.Start, pair.End);
+                added.Add(pair);
+            }
+        }
+    }
+
+    /// <summary>Does a line open at <paramref name="k"/> with "Big", "Lil" or "Little", a word and a colon?</summary>
+    private bool IsNicknameSpeaker(int k) =>
+        (k == 0 || tokens[k].Has(TokenFlags.NewlineBefore)) && EqAny(k, "big", "lil", "little") && IsWord(k + 1) && tokens[k + 1].Length >= 2
+        && Spaced(k, k + 1) && P(k + 2, ':') && tokens[k + 2].Start == tokens[k + 1].End;
+
+    /// <summary>
     /// "- Young", "— Sgt. T. Okafor" closing a text: a line of a dash and one to three words of a name (a rank before
     /// them allowed) as the text's last line is the writer's name. An ordinary word must be a listed name ("Young") and
     /// every word be written with a capital.

@@ -253,6 +253,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         SaidK9Names(kept, added);
         HyphenedK9Names(kept, added);
         SpeakersAndAddressees(kept, added);
+        NicknameSpeakers(kept, added);
         SignOffs(kept);
         TimedSpeakers(kept, added);
         DecadeAges(added);

@@ -300,8 +300,11 @@ internal static class PiiTaggerSpans
     {
         var after = First(tokens, span.End);
         return (first == 0 || tokens[first].Has(TokenFlags.NewlineBefore)) && after < tokens.Length && tokens[after].Start == span.End && text[span.End] == ':'
-            && tokens[first].Is(Lex.GivenName | Lex.Surname) && !tokens[first].Has(TokenFlags.Lower) && !PiiContextRules.NotSpeakers.Contains(text, tokens[first]);
+            && (tokens[first].Is(Lex.GivenName | Lex.Surname) || NicknameHeads.Contains(text, tokens[first])) && !tokens[first].Has(TokenFlags.Lower) && !PiiContextRules.NotSpeakers.Contains(text, tokens[first]);
     }
+
+    /// <summary>The first words of nicknames a chat's speaker goes by: "Big Will:", "Lil Mo:".</summary>
+    private static readonly WordSet NicknameHeads = new(["big", "lil", "little"]);
 
     /// <summary>A caller's own name as a call opens: "hey sarge it's bill uh" (the rules' <c>SelfNamed</c>).</summary>
     private static bool IsSelfNamed(string text, ReadOnlySpan<Token> tokens, int first) =>

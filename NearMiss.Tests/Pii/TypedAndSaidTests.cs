@@ -98,6 +98,13 @@ public sealed class TypedAndSaidTests
     public void AGivenNameAloneAfterAnArticleIsAThing(string text, string word) => Assert.DoesNotContain(word, Found(Rules, text, PiiLabel.Person));
 
     [Fact]
+    public void ASpeakerNicknamedBigIsBothWords()
+    {
+        const string chat = "Boone: dude came out the back w a machete\nBig Will: where at\nBoone: old bethel rd lot 9\nBig Will: thats the same dude from july";
+        Assert.Equal(["Big Will", "Big Will"], Found(Shipped, chat, PiiLabel.Person).Where(name => name.Contains("Will", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void ASpeedIsNoAge()
     {
         Assert.Empty(Found(Shipped, "Brown: spiked the front tire. veh still rolling approx 40\nTsosie: copy", PiiLabel.Age));
