@@ -16,7 +16,7 @@ internal sealed partial class PersonRecogniser
     }
 
     /// <summary>Titles of the people who work dogs: "K9 Deputy Ruiz", "K9 Handler", not a dog's name.</summary>
-    private static readonly WordSet HandlerTitles = new(["officer", "handler", "handlers", "unit", "team", "program", "sergeant", "sarge", "deputy", "training", "trooper", "corporal", "cpl", "sgt", "dep", "ofc", "detective", "det", "agent", "lieutenant", "lt", "captain", "capt", "tpr", "sheriff", "supervisor", "coordinator", "instructor", "trainer"]);
+    internal static readonly WordSet HandlerTitles = new(["officer", "handler", "handlers", "unit", "team", "program", "sergeant", "sarge", "deputy", "training", "trooper", "corporal", "cpl", "sgt", "dep", "ofc", "detective", "det", "agent", "lieutenant", "lt", "captain", "capt", "tpr", "sheriff", "supervisor", "coordinator", "instructor", "trainer"]);
 
     /// <summary>
     /// The dog's name after "K9", "dog" or "partner" (OTHER_ID): "K9 Rex", "K9 partner, Ranger,", "my dog is Diesel", "a

@@ -445,10 +445,13 @@ internal sealed partial class PiiContextRules
         last == first + 1 && In(TitleWords, first) && Eq(last, "police") && (EqAny(last + 1, "officer", "officers", "sergeant", "lieutenant", "captain") || IsWord(last + 1) && tokens[last + 1].Is(Lex.Rank));
 
     /// <summary>What a state's department is "of", in any case (the true-caser may lower a heading's words): "Texas Department of criminal justice".</summary>
-    private static readonly string[] DepartmentDomains =
+    private static readonly string[][] DepartmentDomains =
     [
-        "criminal justice", "juvenile justice", "public safety", "corrections", "correction", "correctional services", "fish and wildlife", "fish and game", "natural resources",
-        "homeland security", "transportation", "motor vehicles", "conservation", "parks and wildlife", "game and fish", "wildlife and fisheries", "justice", "probation", "parole",
+        .. new[]
+        {
+            "criminal justice", "juvenile justice", "public safety", "corrections", "correction", "correctional services", "fish and wildlife", "fish and game", "natural resources",
+            "homeland security", "transportation", "motor vehicles", "conservation", "parks and wildlife", "game and fish", "wildlife and fisheries", "justice", "probation", "parole",
+        }.Select(static domain => domain.Split(' ')),
     ];
 
     /// <summary>
@@ -479,9 +482,9 @@ internal sealed partial class PiiContextRules
     }
 
     /// <summary>The token after the words of <paramref name="phrase"/> said from <paramref name="k"/> on one line, or -1.</summary>
-    private int PhraseEnd(int k, string phrase)
+    private int PhraseEnd(int k, string[] phrase)
     {
-        foreach (var word in phrase.Split(' '))
+        foreach (var word in phrase)
         {
             if (!Eq(k, word) || tokens[k].Has(TokenFlags.NewlineBefore))
             {

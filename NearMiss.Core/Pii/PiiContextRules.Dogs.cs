@@ -8,7 +8,7 @@ namespace NearMiss.Core.Pii;
 internal sealed partial class PiiContextRules
 {
     /// <summary>Words that say a text is about a police dog or horse.</summary>
-    private static readonly WordSet DogWords = new(["k9", "k-9", "canine", "dog", "dogs", "handler", "shepherd", "malinois", "horse", "mounted"]);
+    private static readonly WordSet DogWords = new(["k9", "canine", "dog", "dogs", "handler", "shepherd", "malinois", "horse", "mounted"]);
 
     /// <summary>What follows "K9" that is no dog's name: the dog's work, gear and people ("K9 unit", "K9 truck", "k9 track").</summary>
     private static readonly WordSet K9Things = new(["unit", "units", "handler", "handlers", "officer", "officers", "deputy", "deputies", "team", "teams", "truck", "car", "vehicle", "van", "tahoe", "program",
@@ -33,11 +33,11 @@ internal sealed partial class PiiContextRules
 
             // After "K9" a word may be the dog's work ("K9 building search", "K9 stabbed"): its name is said again as
             // the one who acts, opening a clause ("Bear was locked on", "HRS TOR TOOK A TRACK", "and tank goes nuts").
-            var given = Eq(name - 1, "named") || P(name - 1, ':');
+            var given = NameGiven(name);
             var acts = false;
             for (var j = 0; j < count && !given && !acts; j++)
             {
-                acts = j != name && IsMention(j, name) && In(DogVerbs, j + 1) && Spaced(j, j + 1)
+                acts = IsMention(j, name) && In(DogVerbs, j + 1) && Spaced(j, j + 1)
                     && (j == 0 || tokens[j].Has(TokenFlags.NewlineBefore) || tokens[j - 1].Kind == TokenKind.Punct || EqAny(j - 1, "and", "then", "if", "when", "but", "so", "til", "until", "before", "after"));
             }
 
@@ -94,19 +94,17 @@ internal sealed partial class PiiContextRules
         }
 
         // (a word in lower case where the text has capitals names no dog unless a name is given: "the K9 bit him")
-        var given = Eq(n - 1, "named") || P(n - 1, ':');
         n += Eq(n, "named") ? 1 : 0;
-        given |= Eq(n - 1, "named");
-        return IsWord(n) && !In(DogVerbs, n) && !EqAny(n, "bit", "ran", "sat", "let", "saw", "put", "led", "dug", "ate", "lay", "won", "cut", "set")
-            && (given || caseless || !tokens[n].Has(TokenFlags.Lower)) && tokens[n].Length >= 3 && !tokens[n].Has(TokenFlags.NewlineBefore) && !W(n).EndsWith("ed", StringComparison.OrdinalIgnoreCase) && !W(n).EndsWith("ing", StringComparison.OrdinalIgnoreCase) && !tokens[n].Is(Lex.Stop | Lex.Rank | Lex.Month | Lex.Weekday | Lex.Measure)
-            && !In(K9Things, n) && !In(HandlerWords, n) && !IsNumberWord(n) && !tokens[n].Lex.Has(LexExtra.NotPii) ? n : -1;
+        return IsWord(n) && !In(DogVerbs, n) && !EqAny(n, "sat", "let", "saw", "put", "led", "dug", "ate", "lay", "won", "cut", "set")
+            && (NameGiven(n) || caseless || !tokens[n].Has(TokenFlags.Lower)) && tokens[n].Length >= 3 && !tokens[n].Has(TokenFlags.NewlineBefore) && !W(n).EndsWith("ed", StringComparison.OrdinalIgnoreCase) && !W(n).EndsWith("ing", StringComparison.OrdinalIgnoreCase) && !tokens[n].Is(Lex.Stop | Lex.Rank | Lex.Month | Lex.Weekday | Lex.Measure)
+            && !In(K9Things, n) && !PersonRecogniser.HandlerTitles.Contains(text, tokens[n]) && !IsNumberWord(n) && !tokens[n].Lex.Has(LexExtra.NotPii) ? n : -1;
     }
 
     /// <summary>"K9" or "k9", a token of letters and digits.</summary>
     private bool IsK9(int k) => (uint)k < (uint)count && tokens[k].Length == 2 && W(k).Equals("k9", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Titles of the people who work dogs, as <c>PersonRecogniser</c>'s handler titles.</summary>
-    private static readonly WordSet HandlerWords = new(["handler", "sarge", "detective", "det", "capt", "captain", "sheriff", "coordinator"]);
+    /// <summary>Is the name at <paramref name="n"/> given as one: "a K-9 named Rook", "Dog: Ronan"?</summary>
+    private bool NameGiven(int n) => Eq(n - 1, "named") || P(n - 1, ':');
 
     /// <summary>Is "named" at <paramref name="k"/> said of a dog or horse ("a K-9 named Rook", "a shepherd named tank", "a dog named Rocco")?</summary>
     private bool IsDogBefore(int k)
