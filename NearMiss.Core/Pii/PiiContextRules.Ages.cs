@@ -414,7 +414,7 @@ internal sealed partial class PiiContextRules
         }
 
         var w = W(k);
-        return !(w.Length > 3 && w[^1] is 's' or 'S' && !PersonRecogniser.IsVerbAfterNameWord(w) && !In(VerbsInS, k)); // a plural: "twenty rounds"
+        return !(w.Length > 3 && w[^1] is 's' or 'S' && w[^2] is not ('s' or 'S') && !PersonRecogniser.IsVerbAfterNameWord(w) && !In(VerbsInS, k)); // a plural: "twenty rounds"
     }
 
     /// <summary>"twenty-six years old", "a sixty-two year old man", "thirty one y/o": an age said in words before its unit.</summary>

@@ -119,7 +119,7 @@ internal sealed partial class PiiContextRules
 
             // (the street after "and" is a name or a place, not what someone did next: "i park on guadalupe and walk over")
             if (English(k - 1) && English(k + 1) || English(k + 1) && !tokens[k + 1].Is(Lex.GivenName | Lex.Surname | Lex.Place | Lex.County)
-                || tokens[k - 1].Is(Lex.GivenName) && tokens[k + 1].Is(Lex.GivenName) || Eq(k - 2, "to") && !In(Dispatchers, k - 3) && !EqAny(k - 3, "units", "unit", "respond", "responding", "route", "en"))
+                || tokens[k - 1].Is(Lex.GivenName) && tokens[k + 1].Is(Lex.GivenName) && !English(k - 1) && !English(k + 1) || Eq(k - 2, "to") && !In(Dispatchers, k - 3) && !EqAny(k - 3, "units", "unit", "respond", "responding", "route", "en"))
             {
                 continue;
             }

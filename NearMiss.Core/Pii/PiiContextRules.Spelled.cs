@@ -40,9 +40,12 @@ internal sealed partial class PiiContextRules
                 first--;
             }
 
-            // The address opens after a word of grammar ("is", "to", "it's"), "email" or a colon, or at a line's start.
+            // (an initial written with its full stop: "k. nguyen at pdx police dot gov")
+            first -= first >= 2 && P(first - 1, '.') && IsWord(first - 2) && tokens[first - 2].Length == 1 && tokens[first - 1].Start == tokens[first - 2].End ? 2 : 0;
+
+            // The address opens after a word of grammar ("is", "to", "it's"), "email", a colon or a comma, or at a line's start.
             if (!Eq(at, "at") || first == at || at == k - 2
-                || first > 0 && !tokens[first - 1].Is(Lex.Stop) && !Eq(first - 1, "email") && !P(first - 1, ':') && !IsContractedIs(first - 1) && !tokens[first].Has(TokenFlags.NewlineBefore))
+                || first > 0 && !tokens[first - 1].Is(Lex.Stop) && !Eq(first - 1, "email") && !P(first - 1, ':') && !P(first - 1, ',') && !IsContractedIs(first - 1) && !tokens[first].Has(TokenFlags.NewlineBefore))
             {
                 continue;
             }

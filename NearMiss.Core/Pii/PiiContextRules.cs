@@ -281,6 +281,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         NamesRestarted(kept, added);
         LowerStates(kept, added);
         Merge(kept, added);
+        var nameEnds = NameEnds(kept);
         SurnameFirst(kept);
         JoinHyphenated(kept);
         ShortCounties(kept);
@@ -295,6 +296,12 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         TwoWordSpeakers(kept);
         MiddleNames(kept);
         DashSignatures(kept);
+        if (NameEnds(kept) != nameEnds)
+        {
+            SpokenAges(kept, added); // (after names grown late: "tyrell two bulls, nineteen,")
+            Merge(kept, added);
+        }
+
         CallSignWords(kept);
         SpreadUnits(kept);
         LineClocks(kept);
@@ -317,6 +324,18 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
     }
 
     private static readonly List<PiiSpan> NoSpans = [];
+
+    /// <summary>The persons' ends summed: changes when a late step grows or adds a name.</summary>
+    private static long NameEnds(List<PiiSpan> spans)
+    {
+        long sum = 0;
+        foreach (var span in spans)
+        {
+            sum += span.Label == PiiLabel.Person ? span.End : 0;
+        }
+
+        return sum;
+    }
 
     /// <summary>Names the case-proofing stage found on evidence ("me and bishop", "DEP YOUNG"), adjacent words joined.</summary>
     private void EvidencedNames(List<PiiSpan> spans, List<(int Start, int End)> names)

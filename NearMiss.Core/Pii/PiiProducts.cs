@@ -31,12 +31,13 @@ internal static class PiiProducts
             }
 
             var first = FirstToken(tokens, span.Start);
+            var last = LastToken(tokens, span.End);
+            first += first >= 0 && first < last && IsColour(text, tokens[first]) ? 1 : 0; // (a vehicle's colour before its make: "Gray Chevy Colorado")
             if (!ProductWordNear(tokens, first))
             {
                 continue;
             }
 
-            var last = LastToken(tokens, span.End);
             if (first <= last && Within(text, tokens, first, last, lexicon) is { } name && !NamedElsewhere(text, tokens, spans, name))
             {
                 spans.RemoveAt(s);
@@ -44,6 +45,22 @@ internal static class PiiProducts
         }
 
         return spans;
+    }
+
+    private static readonly string[] Colours = ["black", "white", "gray", "grey", "silver", "red", "blue", "green", "tan", "maroon", "gold", "brown", "beige"];
+
+    private static bool IsColour(string text, Token token)
+    {
+        var word = text.AsSpan(token.Start, token.End - token.Start);
+        foreach (var colour in Colours)
+        {
+            if (word.Equals(colour, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool AnyProductWord(ReadOnlySpan<Token> tokens)
