@@ -45,6 +45,12 @@ internal sealed partial class PiiContextRules
             return span;
         }
 
+        // A dispatcher called by the radio's name for it ("and Central, tell the transport guys", "copy Central").
+        if (span.Label == PiiLabel.Location && first == last && In(Dispatchers, first) && (P(last + 1, ',') && (first == 0 || !P(first - 1, ',')) || Eq(first - 1, "copy")))
+        {
+            return null;
+        }
+
         // A post of the incident command system read as an agency ("the Command Post").
         if (span.Label == PiiLabel.Agency && IsCommandPost(text, tokens.AsSpan(0, count), first, last))
         {

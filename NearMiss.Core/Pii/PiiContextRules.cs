@@ -213,6 +213,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         NumberedCallSigns(kept, added);
         SpacedDigitCallSigns(kept, added);
         NamedNumberCallSigns(kept, added);
+        RepeatedCallSigns(kept, added);
         LogCallSigns(kept, added);
         LogUnits(kept, added);
         NamedCallSigns(kept, added);

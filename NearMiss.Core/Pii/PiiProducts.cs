@@ -38,7 +38,7 @@ internal static class PiiProducts
                 continue;
             }
 
-            if (first <= last && Within(text, tokens, first, last, lexicon) is { } name && !NamedElsewhere(text, tokens, spans, name))
+            if (first <= last && Within(text, tokens, first, last, lexicon) is { } name && !NamedElsewhere(text, tokens, spans, name, span))
             {
                 spans.RemoveAt(s);
             }
@@ -236,8 +236,8 @@ internal static class PiiProducts
             || word.Equals("ms", StringComparison.OrdinalIgnoreCase) || word.Equals("miss", StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>A given name or surname of the product's name stands in a person span outside it.</summary>
-    private static bool NamedElsewhere(string text, ReadOnlySpan<Token> tokens, List<PiiSpan> spans, (int First, int Last) name)
+    /// <summary>A given name or surname of the product's name stands in a person span outside it, other than the span <paramref name="found"/> itself.</summary>
+    private static bool NamedElsewhere(string text, ReadOnlySpan<Token> tokens, List<PiiSpan> spans, (int First, int Last) name, PiiSpan found)
     {
         var nameStart = tokens[name.First].Start;
         var nameEnd = tokens[name.Last].End;
@@ -251,7 +251,7 @@ internal static class PiiProducts
             var word = Word(text, tokens[k]);
             foreach (var span in spans)
             {
-                if (span.Label != PiiLabel.Person || span.Start >= nameStart && span.End <= nameEnd)
+                if (span.Label != PiiLabel.Person || span.Start >= nameStart && span.End <= nameEnd || span == found)
                 {
                     continue;
                 }

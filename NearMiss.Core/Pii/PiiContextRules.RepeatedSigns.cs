@@ -1,0 +1,110 @@
+namespace NearMiss.Core.Pii;
+
+/// <summary>
+/// Call signs the radio says over and over: "Port twelve, Port. Port twelve go.", "412 copy i got him", "Forty-two, S.O.,
+/// copy." A word and a number, or a number alone, that opens a turn or a sentence and goes on as only a unit's call does
+/// ("copy", "go ahead", "en route", "on scene", a comma and the dispatcher), said so twice or more: then every mention, and every other number after a word so said ("Port nine").
+/// </summary>
+internal sealed partial class PiiContextRules
+{
+    /// <summary>Words before a number that name a place, a post, a vehicle's kind or a code, not a unit's call: "station four", "code three".</summary>
+    private static readonly WordSet NoCallWords = new(["code", "signal", "channel", "tac", "unit", "units", "car", "engine", "medic", "ladder", "truck", "rescue", "squad", "battalion",
+        "station", "post", "exit", "gate", "room", "cell", "pod", "tier", "block", "mile", "route", "highway", "interstate", "district", "zone", "beat", "sector", "area", "building",
+        "floor", "level", "platform", "track", "lane", "bay", "dock", "pier", "berth", "page", "step", "phase", "day", "hour", "minute", "copy", "number", "count", "bus", "train",
+        "flight", "door", "window", "camera", "line", "case", "item", "seat", "row", "section", "aisle", "cart", "box", "bed", "lot", "slip", "marker", "boat", "vessel", "ten"]);
+
+    private void RepeatedCallSigns(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!TextHasWord("copy") && !TextHasWord("copies") && !TextHasWord("ahead") && !TextHasWord("route") && !TextHasWord("scene"))
+        {
+            return;
+        }
+
+        Span<char> digits = stackalloc char[16];
+        Dictionary<string, int>? calls = null;
+        for (var k = 0; k < count; k++)
+        {
+            if (CallAt(k, digits, out var last) is not { } key)
+            {
+                continue;
+            }
+
+            var next = last + 1;
+            var word = IsWord(k) && !IsNumberWord(k);
+            var answers = UnitAnswers(next) || RadioWordAt(next) || P(next, ',') && (In(Dispatchers, next + 1) || word && IsWord(next + 1) && W(next + 1).Equals(W(k), StringComparison.OrdinalIgnoreCase) || UnitAnswers(next + 1));
+            if (answers && (TurnStart(k) || tokens[k].Has(TokenFlags.SentenceStart) || P(k - 1, ']')))
+            {
+                calls ??= [];
+                calls[key] = calls.GetValueOrDefault(key) + 1;
+                if (word)
+                {
+                    var caller = W(k).ToString().ToLowerInvariant(); // (the word's other units too: "Port nine en route")
+                    calls[caller] = calls.GetValueOrDefault(caller) + 1;
+                }
+            }
+
+            k = last;
+        }
+
+        if (calls is null)
+        {
+            return;
+        }
+
+        for (var k = 0; k < count; k++)
+        {
+            if (CallAt(k, digits, out var last) is not { } key)
+            {
+                continue;
+            }
+
+            // (a number alone only where a call stands: opening a turn or a sentence, or after "copy")
+            var alone = !IsWord(k) || IsNumberWord(k);
+            var caller = alone ? key : W(k).ToString().ToLowerInvariant();
+            if ((calls.GetValueOrDefault(key) >= 2 || !alone && calls.GetValueOrDefault(caller) >= 2) && (!alone || TurnStart(k) || tokens[k].Has(TokenFlags.SentenceStart) || P(k - 1, ']') || Eq(k - 1, "copy")))
+            {
+                AddCallSign(spans, added, k, last, overName: true);
+            }
+
+            k = last;
+        }
+    }
+
+    /// <summary>
+    /// A call sign's words at <paramref name="k"/>: a word (no number, word of grammar or place's kind) and a number said
+    /// in words or written in digits, or a number alone; its key (the word and the digits) and its last token, or null.
+    /// </summary>
+    private string? CallAt(int k, Span<char> digits, out int last)
+    {
+        last = k;
+        var word = IsWord(k) && !IsNumberWord(k) && !Eq(k, "oh") && tokens[k].Length >= 3 && !tokens[k].Is(Lex.Stop | Lex.Month | Lex.Weekday | Lex.Measure) && !In(NoCallWords, k)
+            && !In(Counted, k) && Spaced(k, k + 1) && !tokens[k + 1].Has(TokenFlags.NewlineBefore);
+        var n = word ? k + 1 : k;
+        if (n >= count || n > 0 && n == k && (IsNumberWord(n - 1) || tokens[n - 1].Kind == TokenKind.Number) && Spaced(n - 1, n))
+        {
+            return null;
+        }
+
+        string number;
+        if (tokens[n].Kind == TokenKind.Number && tokens[n].Length is >= 2 and <= 4)
+        {
+            number = W(n).ToString();
+            last = n;
+        }
+        else if (IsNumberWord(n) && !Eq(n, "ten") && SaidDigits(n, digits, out last) is >= 1 and <= 4 and var length && last - n < 3 && (word || length >= 2))
+        {
+            number = digits[..length].ToString();
+        }
+        else
+        {
+            return null;
+        }
+
+        if (IsNumberWord(last + 1) && Spaced(last, last + 1) || last + 1 < count && tokens[last + 1].Kind == TokenKind.Number || EqAny(last + 1, "hours", "hrs", "hundred", "thousand"))
+        {
+            return null;
+        }
+
+        return word ? string.Concat(W(k).ToString().ToLowerInvariant(), " ", number) : number;
+    }
+}
