@@ -12,7 +12,7 @@ internal sealed partial class PiiContextRules
     /// </summary>
     private void NumberedCallSigns(List<PiiSpan> spans, List<PiiSpan> added)
     {
-        if (!TextHas(NumberWords) || !TextHas(Dispatchers) && !TextHasWord("copy") && !TextHasWord("ahead") && !TextHasWord("route") && !TextHasWord("scene"))
+        if (!TextHas(NumberWords) || !TextHas(Dispatchers, RadioWords) && !TextHasWord("copies") && !TextHasWord("respond") && !TextHasWord("scene") && !TextHasWord("route"))
         {
             return;
         }
@@ -34,7 +34,7 @@ internal sealed partial class PiiContextRules
             // Twenty-two, en route from Staatsburg", ">> twenty three copy", "TROOPER: three sixty-seven, dispatch"). (Not a
             // ten-code: "Dispatch, ten ninety seven, I'm out".)
             var lineStart = k == 0 || tokens[k].Has(TokenFlags.NewlineBefore) || AfterTurnMark(k);
-            var opens = TurnStart(k) || tokens[k].Has(TokenFlags.SentenceStart) || P(k - 1, ']'); // (". Forty-two go.", "[pause] three twelve copy")
+            var opens = OpensCall(k);
             if (!Eq(k, "ten") && words is >= 1 and <= 3 && length is >= 2 and <= 4 && digits[0] != '0' && !EqAny(last + 1, "hours", "hrs", "hundred", "thousand")
                 && (lineStart && P(last + 1, ':') || P(k - 1, ',') && In(Dispatchers, k - 2) && TurnStart(k - 2) && P(last + 1, ',')
                     || opens && (P(last + 1, ',') ? RadioWordAt(last + 2) : RadioWordAt(last + 1))))
@@ -59,7 +59,7 @@ internal sealed partial class PiiContextRules
 
             var marked = TurnStart(k) && Eq(last + 1, "to") && In(Dispatchers, last + 2)
                 || Eq(k - 1, "copy") && EqAny(last + 1, "is", "on", "en", "copy", "responding", "clear", "go", "you're", "your")
-                || IsWord(k - 1) && !EqAny(k - 1, "code", "by", "til", "until", "since", "before", "after", "from") && UnitAnswers(last + 1); // (said on without stops: "ten out three twelve on scene")
+                || IsWord(k - 1) && !EqAny(k - 1, "code", "by", "til", "until", "since", "before", "after", "from", "said", "was", "is", "like") && UnitAnswers(last + 1) && !Eq(last + 2, "that"); // (said on without stops: "ten out three twelve on scene")
             if (marked)
             {
                 AddCallSign(spans, added, k, last);
@@ -98,7 +98,7 @@ internal sealed partial class PiiContextRules
                 }
 
                 // (a sign of two digits, which an age or a count may say as well, only opening a turn or after "copy")
-                same &= digits > 2 || TurnStart(k) || Eq(k - 1, "copy");
+                same &= digits > 2 || OpensCall(k) || Eq(k - 1, "copy");
                 if (same && !In(Counted, k + n) && !EqAny(k + n, "hours", "hrs", "hundred", "thousand") && !EqAny(k - 1, "at", "time", "about", "around"))
                 {
                     AddCallSign(spans, added, k, k + n - 1);
@@ -115,12 +115,11 @@ internal sealed partial class PiiContextRules
 
     /// <summary>Does what is said at <paramref name="k"/> go on as a radio call after a unit's number ("dispatch", "go ahead", "on scene", "where you at")?</summary>
     private bool RadioWordAt(int k) =>
-        In(RadioWords, k) && !(Eq(k, "go") && !Eq(k + 1, "ahead") && !(k + 1 == count || P(k + 1, '.') || P(k + 1, ',') || tokens[k + 1].Has(TokenFlags.NewlineBefore))) && !(Eq(k, "where") && !Eq(k + 1, "you")) && !(Eq(k, "come") && !Eq(k + 1, "up")) && !(Eq(k, "stand") && !Eq(k + 1, "by"))
+        In(RadioWords, k) && !(Eq(k, "go") && !Eq(k + 1, "ahead") && !(!P(k - 1, ',') && (k + 1 == count || P(k + 1, '.') || P(k + 1, ',') || tokens[k + 1].Has(TokenFlags.NewlineBefore)))) && !(Eq(k, "where") && !Eq(k + 1, "you")) && !(Eq(k, "traffic") && EqAny(k + 1, "stop", "crash", "accident", "collision")) && !(Eq(k, "come") && !Eq(k + 1, "up")) && !(Eq(k, "stand") && !Eq(k + 1, "by"))
         || Eq(k, "on") && Eq(k + 1, "scene");
 
-    /// <summary>What only a unit says after its number, or is told: "copy", "go ahead", "en route", "on scene", "respond".</summary>
-    private bool UnitAnswers(int k) =>
-        EqAny(k, "copy", "copies", "responding", "respond") || Eq(k, "go") && Eq(k + 1, "ahead") || Eq(k, "en") && Eq(k + 1, "route") || Eq(k, "on") && Eq(k + 1, "scene");
+    /// <summary>Does a radio call open at <paramref name="k"/>: a turn's or a sentence's start, or after a transcript's mark (". Forty-two go.", "[pause] three twelve copy")?</summary>
+    private bool OpensCall(int k) => TurnStart(k) || tokens[k].Has(TokenFlags.SentenceStart) && Spaced(k - 1, k) || P(k - 1, ']');
 
     /// <summary>Does a speaker's turn open at <paramref name="k"/>: a line's start, after a speaker's colon, or after a caption's turn mark (">>")?</summary>
     private bool TurnStart(int k) => k == 0 || tokens[k].Has(TokenFlags.NewlineBefore) || P(k - 1, ':') && (k < 2 || IsWord(k - 2) || tokens[k - 2].Kind is TokenKind.Number or TokenKind.Alnum)

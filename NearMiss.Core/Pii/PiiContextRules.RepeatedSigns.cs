@@ -15,7 +15,7 @@ internal sealed partial class PiiContextRules
 
     private void RepeatedCallSigns(List<PiiSpan> spans, List<PiiSpan> added)
     {
-        if (!TextHasWord("copy") && !TextHasWord("copies") && !TextHasWord("ahead") && !TextHasWord("route") && !TextHasWord("scene"))
+        if (!TextHas(NumberWords) && !Shapes.HasNumber(2, 4))
         {
             return;
         }
@@ -32,7 +32,7 @@ internal sealed partial class PiiContextRules
             var next = last + 1;
             var word = IsWord(k) && !IsNumberWord(k);
             var answers = UnitAnswers(next) || RadioWordAt(next) || P(next, ',') && (In(Dispatchers, next + 1) || word && IsWord(next + 1) && W(next + 1).Equals(W(k), StringComparison.OrdinalIgnoreCase) || UnitAnswers(next + 1));
-            if (answers && (TurnStart(k) || tokens[k].Has(TokenFlags.SentenceStart) || P(k - 1, ']')))
+            if (answers && OpensCall(k))
             {
                 calls ??= [];
                 calls[key] = calls.GetValueOrDefault(key) + 1;
@@ -61,7 +61,7 @@ internal sealed partial class PiiContextRules
             // (a number alone only where a call stands: opening a turn or a sentence, or after "copy")
             var alone = !IsWord(k) || IsNumberWord(k);
             var caller = alone ? key : W(k).ToString().ToLowerInvariant();
-            if ((calls.GetValueOrDefault(key) >= 2 || !alone && calls.GetValueOrDefault(caller) >= 2) && (!alone || TurnStart(k) || tokens[k].Has(TokenFlags.SentenceStart) || P(k - 1, ']') || Eq(k - 1, "copy")))
+            if ((calls.GetValueOrDefault(key) >= 2 || !alone && calls.GetValueOrDefault(caller) >= 2) && (!alone || OpensCall(k) || Eq(k - 1, "copy")))
             {
                 AddCallSign(spans, added, k, last, overName: true);
             }
@@ -107,4 +107,8 @@ internal sealed partial class PiiContextRules
 
         return word ? string.Concat(W(k).ToString().ToLowerInvariant(), " ", number) : number;
     }
+
+    /// <summary>What only a unit says after its number, or is told: "copy", "go ahead", "en route", "on scene", "respond".</summary>
+    private bool UnitAnswers(int k) =>
+        EqAny(k, "copy", "copies", "responding", "respond") || Eq(k, "go") && Eq(k + 1, "ahead") || Eq(k, "en") && Eq(k + 1, "route") || Eq(k, "on") && Eq(k + 1, "scene");
 }

@@ -224,6 +224,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         EstimatedTimes(kept, added);
         SpokenTimes(kept, added);
         WordClockTimes(kept, added);
+        SpanishNumbersSaid(kept, added);
         SpokenIds(kept, added);
         RadioLetterPlates(kept, added);
         BadgesSaidAfterRankedNames(kept, added);
