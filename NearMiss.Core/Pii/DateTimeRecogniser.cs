@@ -25,6 +25,10 @@ internal sealed class DateTimeRecogniser(PiiScan scan) : PiiRecogniser(scan)
             ? 0
             : Pattern(i, PiiPatterns.Time(), PiiLabel.Time);
 
+    /// <summary>Does what ends at <paramref name="k"/> say the time comes next: "time", "time of call", "it's", "its"?</summary>
+    private bool SaysTheTime(int k) =>
+        EqAny(k, "time", "its") || EqAny(k, "call") && EqAny(k - 1, "of") && EqAny(k - 2, "time") || EqAny(k, "s") && P(k - 1, '\'') && EqAny(k - 2, "it");
+
     /// <summary>"0430", "around 1915": 24-hour clock times; "1998": years.</summary>
     public int ClockOrYear(int i)
     {
@@ -32,7 +36,7 @@ internal sealed class DateTimeRecogniser(PiiScan scan) : PiiRecogniser(scan)
         {
             var value = Value(i);
             var hhmm = value % 100 < 60 && value / 100 <= 23;
-            if (hhmm && (text[tokens[i].Start] == '0' || Is(i - 1, Lex.TimeLead) || P(i - 1, '~') || P(i - 1, '@') || LastIs(PiiLabel.Date, tokens[i].Start, 1) || (P(i - 1, ',') && LastIs(PiiLabel.Date, tokens[i - 1].Start, 0))))
+            if (hhmm && (text[tokens[i].Start] == '0' || Is(i - 1, Lex.TimeLead) || P(i - 1, '~') || P(i - 1, '@') || SaysTheTime(i - 1) || LastIs(PiiLabel.Date, tokens[i].Start, 1) || (P(i - 1, ',') && LastIs(PiiLabel.Date, tokens[i - 1].Start, 0))))
             {
                 Emit(i, i + 1, PiiLabel.Time);
                 return i + 1;

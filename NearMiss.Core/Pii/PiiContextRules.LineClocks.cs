@@ -2,7 +2,7 @@ namespace NearMiss.Core.Pii;
 
 /// <summary>
 /// The clock that opens a line of a log or a chat, kept out of the value on the line before; clocks said on the radio as
-/// four figures.
+/// four figures; a clock dictated as two numbers ("about 4 30 in the afternoon").
 /// </summary>
 internal sealed partial class PiiContextRules
 {
@@ -219,5 +219,37 @@ internal sealed partial class PiiContextRules
     {
         var at = start > 0 && text[start - 1] == '[' ? start - 1 : start;
         return at == 0 || text[at - 1] == '\n';
+    }
+
+    /// <summary>
+    /// A clock that speech-to-text writes as two numbers, the hour and its minutes: "about 4 30 in the afternoon", "at 11
+    /// 45 pm". An hour of one to twelve, two figures of minutes, after a word that leads a time or before "am", "pm" or
+    /// "in the morning"; no count of things after it ("at 4 30 rounds").
+    /// </summary>
+    private void SpacedClocks(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!Shapes.HasNumber(1, 2))
+        {
+            return;
+        }
+
+        for (var k = 1; k + 1 < count; k++)
+        {
+            if (tokens[k].Kind != TokenKind.Number || tokens[k].Length > 2 || tokens[k + 1].Kind != TokenKind.Number || tokens[k + 1].Length != 2 || !Spaced(k, k + 1)
+                || !int.TryParse(W(k), out var hour) || hour is < 1 or > 12 || !int.TryParse(W(k + 1), out var minutes) || minutes > 59 || k + 2 < count && tokens[k + 2].Kind == TokenKind.Number)
+            {
+                continue;
+            }
+
+            var half = EqAny(k + 2, "am", "pm") || Eq(k + 2, "in") && Eq(k + 3, "the") && EqAny(k + 4, "morning", "afternoon", "evening");
+            if ((half || tokens[k - 1].Is(Lex.TimeLead) && Spaced(k - 1, k)) && !In(Counted, k + 2) && !(IsWord(k + 2) && tokens[k + 2].Is(Lex.Measure) && !half))
+            {
+                var end = EqAny(k + 2, "am", "pm") ? k + 2 : k + 1;
+                if (AddInPlace(spans, added, new PiiSpan(tokens[k].Start, tokens[end].End, PiiLabel.Time)))
+                {
+                    k = end;
+                }
+            }
+        }
     }
 }

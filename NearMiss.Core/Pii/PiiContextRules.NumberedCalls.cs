@@ -35,7 +35,7 @@ internal sealed partial class PiiContextRules
             // ten-code: "Dispatch, ten ninety seven, I'm out".)
             var lineStart = k == 0 || tokens[k].Has(TokenFlags.NewlineBefore) || AfterTurnMark(k);
             var opens = OpensCall(k);
-            if (!Eq(k, "ten") && words is >= 1 and <= 3 && length is >= 2 and <= 4 && digits[0] != '0' && !EqAny(last + 1, "hours", "hrs", "hundred", "thousand")
+            if (!Eq(k, "ten") && (words is >= 1 and <= 3 || words == length) && length is >= 2 and <= 4 && digits[0] != '0' && !EqAny(last + 1, "hours", "hrs", "hundred", "thousand")
                 && (lineStart && P(last + 1, ':') || P(k - 1, ',') && In(Dispatchers, k - 2) && TurnStart(k - 2) && P(last + 1, ',')
                     || opens && (P(last + 1, ',') ? RadioWordAt(last + 2) : RadioWordAt(last + 1))))
             {
@@ -45,7 +45,7 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
-            if (words is < 2 or > 3 || length is < 3 or > 4 || digits[0] == '0' || EqAny(last + 1, "hours", "hrs", "hundred", "thousand") || EqAny(k - 1, "at", "time", "about", "around"))
+            if (words is < 2 or > 4 || length is < 3 or > 4 || digits[0] == '0' || EqAny(last + 1, "hours", "hrs", "hundred", "thousand") || EqAny(k - 1, "at", "time", "about", "around"))
             {
                 // ("three twenty three three twenty three": the run said twice reads as one number of six digits)
                 if (length is 6 or 8 && digits[..(length / 2)].SequenceEqual(digits[(length / 2)..length]) && TurnStart(k) && words is 4 or 6 && digits[0] != '0')

@@ -457,7 +457,8 @@ internal sealed partial class PiiContextRules
         for (var k = 1; k + 1 < count; k++)
         {
             var lead = In(YearLeads, k - 1) || P(k - 1, ',') && (In(YearLeads, k - 2) || EndsDate(spans, k - 2) || EndsDate(added, k - 2)) || AfterSaidDay(k - 1)
-                || Eq(k, "two") && Eq(k + 1, "thousand") && !IsNumberWord(k - 1); // "Mardi Gras night, two thousand nineteen": the shape is a year's
+                || Eq(k, "two") && Eq(k + 1, "thousand") && !IsNumberWord(k - 1) // "Mardi Gras night, two thousand nineteen": the shape is a year's
+                || MonthBefore(k);
             if (!lead || !IsWord(k) || !Spaced(k, k + 1))
             {
                 continue;
@@ -476,6 +477,10 @@ internal sealed partial class PiiContextRules
             {
                 rest = k; // a date of birth's two-digit year: "march twelfth ninety eight"
             }
+            else if (IsNumberWord(k) && !Eq(k, "two") && (MonthBefore(k) || Eq(k - 1, "in") && Eq(k - 2, "back")) && SpelledNumber(k, out _, spaced: true) >= 32)
+            {
+                rest = k; // a year of two digits after its month or "back in": "september ninety two", "january of eighty-seven", "back in ninety eight"
+            }
 
             if (rest < 0 || !(SpelledNumber(rest, out var last, spaced: true) is >= 1 and <= 99 and var value) || rest > k && !Spaced(rest - 1, rest)
                 || rest == k && (value < 30 || IsNumberWord(last + 1))
@@ -492,6 +497,10 @@ internal sealed partial class PiiContextRules
             }
         }
     }
+
+    /// <summary>Does a month's name stand before <paramref name="k"/>, or a month and "of" ("september ninety two", "january of eighty-seven")?</summary>
+    private bool MonthBefore(int k) =>
+        IsWord(k - 1) && tokens[k - 1].Is(Lex.Month) && Spaced(k - 1, k) || Eq(k - 1, "of") && IsWord(k - 2) && tokens[k - 2].Is(Lex.Month) && Spaced(k - 2, k - 1);
 
     /// <summary>
     /// A social security number said digit by digit in its three groups, "dash" between: "three two seven dash four four

@@ -225,6 +225,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         SpokenTimes(kept, added);
         WordClockTimes(kept, added);
         SpanishNumbersSaid(kept, added);
+        SpacedClocks(kept, added);
         SpokenIds(kept, added);
         RadioLetterPlates(kept, added);
         BadgesSaidAfterRankedNames(kept, added);

@@ -43,6 +43,19 @@ public sealed class RadioAndSpanishTests
         Assert.Contains("r. okafor at lcso dot gov", Found(Rules, text, PiiLabel.Email));
     }
 
+    [Theory]
+    [InlineData("this was back in october seventy nine when we still had the old radios in the cars", "seventy nine", PiiLabel.Date)]
+    [InlineData("It was March of ninety-one and I had been on the job about six months, working nights.", "ninety-one", PiiLabel.Date)]
+    [InlineData("so back in eighty four, before the merger, the precinct had two cars for the whole area", "eighty four", PiiLabel.Date)]
+    [InlineData("okay trooper dictating it's 0215 and i'm westbound at the rest area with a disabled semi", "0215", PiiLabel.Time)]
+    [InlineData("Report written later. Time of call 1940, dispatched to a fight at the fairgrounds.", "1940", PiiLabel.Time)]
+    [InlineData("it was about 9 15 in the morning when the bus pulled up and the driver waved us over", "9 15", PiiLabel.Time)]
+    public void YearsAndClocksSaid(string text, string expected, PiiLabel label) => Assert.Contains(expected, Found(Rules, text, label));
+
+    [Fact]
+    public void ACountAfterTwoNumbersIsNoClock() =>
+        Assert.Empty(Found(Rules, "we loaded at 4 30 rounds a box and went out to the range after lunch", PiiLabel.Time));
+
     [Fact]
     public void ALowerCaseCornerOfAWordAndAGivenName()
     {
