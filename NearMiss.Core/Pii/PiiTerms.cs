@@ -69,7 +69,7 @@ internal static class PiiTerms
             var first = PiiProducts.FirstToken(tokens, span.Start);
             var last = PiiProducts.LastToken(tokens, span.End);
             if (first <= last && (IsTerm(text, tokens, first, last, lexicon) && !Titled(text, tokens, first) || Designation(text, tokens, first, last, span)
-                || span.Label == PiiLabel.Person && (Acknowledgement(text, tokens, first, last) || Prefixed(text, tokens, first))))
+                || span.Label == PiiLabel.Person && (Acknowledgement(text, tokens, first, last) || Prefixed(text, tokens, first) || first == last && CaseNamedRule(text, tokens, first))))
             {
                 spans.RemoveAt(s);
             }
@@ -335,4 +335,32 @@ internal static class PiiTerms
         (lexicon.IsEnglish(word, t.Lex) || t.Lex.Has(LexExtra.NotPii | LexExtra.GenericModifier)
             || (madeLike && lexicon.LooksEnglish(word, compounds: true) || t.Is(Lex.PremiseSuffix)) && !t.Is(Lex.GivenName | Lex.Surname | Lex.Place))
         && !(t.Is(Lex.County | Lex.State) || t.Lex.PlacePopulation >= LargePlace) || t.Lex.Has(LexExtra.GenericModifier);
+
+    /// <summary>Rules of police work named after a court case, by the word after them or a reading: "miranda rights", "read him miranda", "a garrity statement".</summary>
+    private static bool CaseNamedRule(string text, ReadOnlySpan<Token> tokens, int k)
+    {
+        var word = PiiProducts.Word(text, tokens[k]);
+        if (!word.Equals("miranda", StringComparison.OrdinalIgnoreCase) && !word.Equals("garrity", StringComparison.OrdinalIgnoreCase) && !word.Equals("terry", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        if (PiiProducts.IsWord(tokens, k + 1) && PiiProducts.Word(text, tokens[k + 1]) is var next
+            && (next.Equals("rights", StringComparison.OrdinalIgnoreCase) || next.StartsWith("warning", StringComparison.OrdinalIgnoreCase) || next.Equals("card", StringComparison.OrdinalIgnoreCase)
+                || next.Equals("statement", StringComparison.OrdinalIgnoreCase) || next.Equals("stop", StringComparison.OrdinalIgnoreCase) || next.Equals("frisk", StringComparison.OrdinalIgnoreCase)))
+        {
+            return true;
+        }
+
+        // ("i read the male miranda from my card", "read him Miranda")
+        for (var b = k - 1; b >= 0 && b >= k - 3; b--)
+        {
+            if (PiiProducts.IsWord(tokens, b) && PiiProducts.Word(text, tokens[b]) is var before && (before.Equals("read", StringComparison.OrdinalIgnoreCase) || before.Equals("reads", StringComparison.OrdinalIgnoreCase)))
+            {
+                return word.Equals("miranda", StringComparison.OrdinalIgnoreCase);
+            }
+        }
+
+        return false;
+    }
 }

@@ -263,7 +263,7 @@ internal static partial class PiiTrueCaser
                 }
 
                 // Keep names, places, and the words that make agencies and addresses.
-                if (ProperOnItsOwn(k) || tokens[k].Is(Lex.Rank) || AfterRank(k) || Eq(k, "interstate") || Eq(k, "route") || Eq(k, "exit")
+                if (ProperOnItsOwn(k) || tokens[k].Is(Lex.Rank) || AfterRank(k) || SurnameAfterGivenName(k) || Eq(k, "interstate") || Eq(k, "route") || Eq(k, "exit")
                     || k + 1 < end && IsWord(k + 1) && tokens[k + 1].Is(Lex.PremiseSuffix | Lex.StreetSuffix) && !tokens[k + 1].Has(TokenFlags.Lower) && !tokens[k].Lex.Has(LexExtra.NotPii)
                     || tokens[k].Is(Lex.StreetSuffix | Lex.PremiseSuffix | Lex.OrgSuffix | Lex.SubUnit)
                     || Eq(k, "police") || Eq(k, "sheriff") || Eq(k, "sheriff's") || Eq(k, "department") || Eq(k, "county")
@@ -275,6 +275,12 @@ internal static partial class PiiTrueCaser
                 Set(k, capital: k == first);
             }
         }
+
+        /// <summary>A surname that is also a word after a given name that is none: "Nathaniel Young, Booking P718809", "P.O. Brandon Hunter #3388".</summary>
+        private bool SurnameAfterGivenName(int k, bool again = false) =>
+            IsWord(k - 1) && Spaced(k - 1, k) && tokens[k - 1].Has(TokenFlags.Capitalized) && tokens[k].Is(Lex.Surname)
+            && (tokens[k - 1].Is(Lex.GivenName) && ProperOnItsOwn(k - 1) && !(Eq(k - 2, "st") || Eq(k - 2, "saint") || Eq(k - 2, "san") || Eq(k - 2, "santa") || Eq(k - 2, "fort") || Eq(k - 2, "mount") || Eq(k - 2, "lake") || P(k - 2, '.') && Eq(k - 3, "st"))
+                || !again && tokens[k - 1].Is(Lex.Surname) && SurnameAfterGivenName(k - 1, again: true)); // ("Marnie Eagle Heart")
 
         /// <summary>
         /// A listed name after a rank, with or without its dot ("Sgt. Miller 23:53:", "Dep. Young:"), or a surname after a

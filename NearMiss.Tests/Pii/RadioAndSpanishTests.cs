@@ -81,6 +81,12 @@ public sealed class RadioAndSpanishTests
     }
 
     [Theory]
+    [InlineData("Staff: CO Renata Okafor, CO Dennis Price\nInmates: Marco Villanueva, Booking B552190; Jerome Hunter, Booking B553047\n\nNARRATIVE", "Jerome Hunter")]
+    [InlineData("Trainee: P.O. Lena Vasquez #4410      FTO: P.O. Curtis Young #2281\nDate: 03/02/2024", "Curtis Young")]
+    public void ASurnameThatIsAWordAfterAGivenNameInAFormsLine(string text, string name) => Assert.Contains(name, Found(Shipped, text, PiiLabel.Person));
+
+    [Theory]
+    [InlineData("i read the male miranda from my card and he asked for a lawyer", "miranda")]
     [InlineData("the male complied and during a terry frisk i found a folding knife in his front pocket", "terry")]
     [InlineData("Need a Chesapeake Bay Retriever or an English Springer for the water search, not a lab.", "Chesapeake")]
     [InlineData("Copy. And Central, tell the transport van to back in slow. Central copies.", "Central")]
