@@ -30,7 +30,7 @@ internal sealed partial class PiiContextRules
             }
 
             var next = last + 1;
-            var word = IsWord(k) && !IsNumberWord(k);
+            var word = k + 1 < count && (tokens[k + 1].Kind == TokenKind.Number || IsNumberWord(k + 1)) && IsWord(k) && !IsNumberWord(k);
             var answers = UnitAnswers(next) || RadioWordAt(next) || P(next, ',') && (In(Dispatchers, next + 1) || word && IsWord(next + 1) && W(next + 1).Equals(W(k), StringComparison.OrdinalIgnoreCase) || UnitAnswers(next + 1));
             if (answers && OpensCall(k))
             {
@@ -77,7 +77,7 @@ internal sealed partial class PiiContextRules
     private string? CallAt(int k, Span<char> digits, out int last)
     {
         last = k;
-        var word = IsWord(k) && !IsNumberWord(k) && !Eq(k, "oh") && tokens[k].Length >= 3 && !tokens[k].Is(Lex.Stop | Lex.Month | Lex.Weekday | Lex.Measure) && !In(NoCallWords, k)
+        var word = k + 1 < count && (tokens[k + 1].Kind == TokenKind.Number || IsNumberWord(k + 1)) && IsWord(k) && !IsNumberWord(k) && !Eq(k, "oh") && tokens[k].Length >= 3 && !tokens[k].Is(Lex.Stop | Lex.Month | Lex.Weekday | Lex.Measure) && !In(NoCallWords, k)
             && !In(Counted, k) && Spaced(k, k + 1) && !tokens[k + 1].Has(TokenFlags.NewlineBefore);
         var n = word ? k + 1 : k;
         if (n >= count || n > 0 && n == k && (IsNumberWord(n - 1) || tokens[n - 1].Kind == TokenKind.Number) && Spaced(n - 1, n))

@@ -52,6 +52,15 @@ public sealed class RadioAndSpanishTests
     [InlineData("it was about 9 15 in the morning when the bus pulled up and the driver waved us over", "9 15", PiiLabel.Time)]
     public void YearsAndClocksSaid(string text, string expected, PiiLabel label) => Assert.Contains(expected, Found(Rules, text, label));
 
+    [Theory]
+    [InlineData("Reporting Officer: P.O. Dana Whitfield   Badge: 5120   Squad: 4417   Assignment: District 5", "4417", PiiLabel.VehicleId)]
+    [InlineData("Deputy: Dep. Rosa Lindqvist    ID: K-311    Car: 19\nLocation: county road 8", "19", PiiLabel.VehicleId)]
+    [InlineData("UNITS: 714C 722\nNARR: SUBJ FLED ON FOOT", "714C", PiiLabel.BadgeId)]
+    public void NumbersInAVehicleOrUnitField(string text, string expected, PiiLabel label) => Assert.Contains(expected, Found(Rules, text, label));
+
+    [Fact]
+    public void ATenCodeInAUnitsTurnIsNoUnit() => Assert.Empty(Found(Rules, "SGT: you good?\nUnit: 10-4 Sarge, all clear here.", PiiLabel.BadgeId));
+
     [Fact]
     public void ACountAfterTwoNumbersIsNoClock() =>
         Assert.Empty(Found(Rules, "we loaded at 4 30 rounds a box and went out to the range after lunch", PiiLabel.Time));
