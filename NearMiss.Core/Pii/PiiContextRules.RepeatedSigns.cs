@@ -3,7 +3,8 @@ namespace NearMiss.Core.Pii;
 /// <summary>
 /// Call signs the radio says over and over: "Port twelve, Port. Port twelve go.", "412 copy i got him", "Forty-two, S.O.,
 /// copy." A word and a number, or a number alone, that opens a turn or a sentence and goes on as only a unit's call does
-/// ("copy", "go ahead", "en route", "on scene", a comma and the dispatcher), said so twice or more: then every mention, and every other number after a word so said ("Port nine").
+/// ("copy", "go ahead", "en route", "on scene", a comma and the dispatcher), said so twice or more: then every mention,
+/// and every other number after a word so said ("Port nine").
 /// </summary>
 internal sealed partial class PiiContextRules
 {
@@ -15,7 +16,9 @@ internal sealed partial class PiiContextRules
 
     private void RepeatedCallSigns(List<PiiSpan> spans, List<PiiSpan> added)
     {
-        if (!TextHas(NumberWords) && !Shapes.HasNumber(2, 4))
+        // (a call is marked only by what a unit says after it: a text with none of those words has none)
+        if (!TextHas(NumberWords) && !Shapes.HasNumber(2, 4) || !TextHas(RadioWords, Dispatchers) && !TextHasWord("copies") && !TextHasWord("respond") && !TextHasWord("scene")
+            && !TextHasWord("route") && !TextHasWord("ahead"))
         {
             return;
         }
@@ -31,7 +34,7 @@ internal sealed partial class PiiContextRules
 
             var next = last + 1;
             var word = k + 1 < count && (tokens[k + 1].Kind == TokenKind.Number || IsNumberWord(k + 1)) && IsWord(k) && !IsNumberWord(k);
-            var answers = UnitAnswers(next) || RadioWordAt(next) || P(next, ',') && (In(Dispatchers, next + 1) || word && IsWord(next + 1) && W(next + 1).Equals(W(k), StringComparison.OrdinalIgnoreCase) || UnitAnswers(next + 1));
+            var answers = UnitAnswers(next) || RadioWordAt(next) || P(next, ',') && (In(Dispatchers, next + 1) || UnitAnswers(next + 1));
             if (answers && OpensCall(k))
             {
                 calls ??= [];
