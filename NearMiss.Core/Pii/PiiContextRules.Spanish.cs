@@ -39,10 +39,12 @@ internal sealed partial class PiiContextRules
             var end = -1;
             var label = PiiLabel.Age;
             var start = k;
+            var alone = false;
             if (In(SpanishWeekdays, k))
             {
                 end = SpanishDateEnd(k + (Eq(k + 1, "el") ? 2 : 1));
-                end = end < 0 ? k : end;
+                alone = end < 0;
+                end = alone ? k : end;
                 label = PiiLabel.Date;
             }
             else if (SpanishNumber(k, out var last) is var value and >= 0)
@@ -67,7 +69,8 @@ internal sealed partial class PiiContextRules
                 }
             }
 
-            if (end >= start)
+            // (a weekday alone found as a name is one: "Domingo Ruiz")
+            if (end >= start && !(alone && Overlaps(spans, tokens[k].Start, tokens[k].End)))
             {
                 // (a name or place read out of its words goes: "el martes catorce de [Mayo Cerca de la escuela]")
                 var (from, to) = (tokens[start].Start, tokens[end].End);

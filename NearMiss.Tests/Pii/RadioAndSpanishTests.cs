@@ -83,6 +83,10 @@ public sealed class RadioAndSpanishTests
     public void NumbersSaidInSpanish(string text, string expected, PiiLabel label) => Assert.Contains(expected, Found(Rules, text, label));
 
     [Fact]
+    public void AWeekdaysNameThatIsAPersonsStaysAPerson() =>
+        Assert.Contains("Domingo Salas Ortega", Found(Rules, "el conductor se llama Domingo Salas Ortega y tiene treinta años, dijo que trabaja de noche", PiiLabel.Person));
+
+    [Fact]
     public void SpanishWordsOfGrammarAreNoNames()
     {
         const string text = "ok dictado para el reporte. soy la deputy. hice un traffic stop y el vehículo tenía placas de texas, el pasajero dijo que se llamaba no sé qué y nada más";
