@@ -33,16 +33,14 @@ internal sealed partial class PiiContextRules
             }
 
             var next = last + 1;
-            var word = k + 1 < count && (tokens[k + 1].Kind == TokenKind.Number || IsNumberWord(k + 1)) && IsWord(k) && !IsNumberWord(k);
             var answers = UnitAnswers(next) || RadioWordAt(next) || P(next, ',') && (In(Dispatchers, next + 1) || UnitAnswers(next + 1));
             if (answers && OpensCall(k))
             {
                 calls ??= [];
                 calls[key] = calls.GetValueOrDefault(key) + 1;
-                if (word)
+                if (Caller(key) is { } caller)
                 {
-                    var caller = W(k).ToString().ToLowerInvariant(); // (the word's other units too: "Port nine en route")
-                    calls[caller] = calls.GetValueOrDefault(caller) + 1;
+                    calls[caller] = calls.GetValueOrDefault(caller) + 1; // (the word's other units too: "Port nine en route")
                 }
             }
 
@@ -62,9 +60,8 @@ internal sealed partial class PiiContextRules
             }
 
             // (a number alone only where a call stands: opening a turn or a sentence, or after "copy")
-            var alone = !IsWord(k) || IsNumberWord(k);
-            var caller = alone ? key : W(k).ToString().ToLowerInvariant();
-            if ((calls.GetValueOrDefault(key) >= 2 || !alone && calls.GetValueOrDefault(caller) >= 2) && (!alone || OpensCall(k) || Eq(k - 1, "copy")))
+            var caller = Caller(key);
+            if ((calls.GetValueOrDefault(key) >= 2 || caller is not null && calls.GetValueOrDefault(caller) >= 2) && (caller is not null || OpensCall(k) || Eq(k - 1, "copy")))
             {
                 AddCallSign(spans, added, k, last, overName: true);
             }
@@ -72,6 +69,9 @@ internal sealed partial class PiiContextRules
             k = last;
         }
     }
+
+    /// <summary>The word of a call sign's key ("port" of "port 12"), or null for a number alone.</summary>
+    private static string? Caller(string key) => key.IndexOf(' ', StringComparison.Ordinal) is > 0 and var space ? key[..space] : null;
 
     /// <summary>
     /// A call sign's words at <paramref name="k"/>: a word (no number, word of grammar or place's kind) and a number said
