@@ -63,7 +63,8 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
     /// <summary>The words rules ask the whole text for (<see cref="TextHasWord"/>), found in one pass for all of them.</summary>
     private static readonly string[] CueWords =
         ["airport", "and", "between", "dash", "dot", "force", "hundred", "marker", "me", "milepost", "mm", "number", "old", "post", "social", "task", "thousand",
-            "wrote", "posted", "reply", "replied", "copy", "what", "name", "car", "time", "mile"];
+            "wrote", "posted", "reply", "replied", "copy", "what", "name", "car", "time", "mile", "scene", "route", "respond", "copies", "ahead",
+            "dispatched", "both", "big", "lil", "little", "k"];
 
     /// <summary>The <see cref="CueWords"/> as one set: its bit passes over every other word at the cost of a test.</summary>
     private static readonly WordSet Cues = new(CueWords);
@@ -73,7 +74,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
 
     /// <summary>The <see cref="CueWords"/> by their length, each as its index.</summary>
     private static readonly int[][] CuesByLength =
-        [.. Enumerable.Range(0, 10).Select(length => Enumerable.Range(0, CueWords.Length).Where(c => CueWords[c].Length == length).ToArray())];
+        [.. Enumerable.Range(0, 11).Select(length => Enumerable.Range(0, CueWords.Length).Where(c => CueWords[c].Length == length).ToArray())];
 
     private ulong FindCues()
     {
@@ -86,7 +87,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         for (var k = 0; k < count; k++)
         {
             var length = tokens[k].Length;
-            if (length is < 2 or > 9 || tokens[k].Kind != TokenKind.Word || !Cues.Contains(text, tokens[k]))
+            if (length > 10 || tokens[k].Kind != TokenKind.Word || !Cues.Contains(text, tokens[k]))
             {
                 continue;
             }
