@@ -102,10 +102,9 @@ public sealed class LocalPiiDetector : IPiiDetector
         }
 
         var original = text;
-        text = PiiSpokenNumbers.Unhyphenate(text) ?? text;
         var tokens = _tokenBuffer ??= new Token[1024];
         var words = _words ??= new PiiWordCache(_lexicon);
-        var count = PiiTokenizer.Tokenize(text, _lexicon, ref tokens, words);
+        var count = Tokenize(ref text, _lexicon, ref tokens, words);
         var recased = PiiTrueCaser.Recase(text, tokens, count, _lexicon, out var lowerText, out var names, out var caseless);
         if (recased is not null)
         {
@@ -129,6 +128,25 @@ public sealed class LocalPiiDetector : IPiiDetector
         spans = PiiProducts.Drop(spans, text, tokens.AsSpan(0, count), _lexicon);
         spans = PiiTerms.Drop(spans, text, tokens.AsSpan(0, count), _lexicon);
         return PiiTerms.DropIfOnlyTerms(spans, original, text, tokens.AsSpan(0, count), _lexicon);
+    }
+
+    /// <summary>
+    /// The text as the rules read it, letter for letter (offsets unchanged), and its tokens: numbers' hyphens and the
+    /// pauses between pieces read out made spaces (<see cref="PiiSpokenNumbers"/>), a text in title case throughout put
+    /// in lower case (<see cref="PiiTrueCaser.Untitle"/>). The tagger's training reads its texts the same way.
+    /// </summary>
+    internal static int Tokenize(ref string text, PiiLexicon lexicon, ref Token[] tokens, PiiWordCache? words = null)
+    {
+        text = PiiSpokenNumbers.Unhyphenate(text) ?? text;
+        text = PiiSpokenNumbers.Unpause(text) ?? text;
+        var count = PiiTokenizer.Tokenize(text, lexicon, ref tokens, words);
+        if (PiiTrueCaser.Untitle(text, tokens.AsSpan(0, count)) is { } untitled)
+        {
+            count = PiiTokenizer.Retokenize(text, untitled, lexicon, ref tokens, count, words);
+            text = untitled;
+        }
+
+        return count;
     }
 
     private static int CountPersons(List<PiiSpan> spans)

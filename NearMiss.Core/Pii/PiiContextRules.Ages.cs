@@ -24,7 +24,8 @@ internal sealed partial class PiiContextRules
     private static readonly WordSet AgeSubjects = new(["he", "she", "driver", "kid", "suspect", "subject", "victim", "boy", "girl", "guy", "dude", "buddy", "male", "female", "juvenile", "passenger", "shooter", "son", "daughter", "teen", "child", "caller", "kicker", "man", "woman",
         "boyfriend", "girlfriend", "husband", "wife", "brother", "sister", "mother", "father", "mom", "dad", "grandson", "granddaughter", "grandmother", "grandfather",
         "nephew", "niece", "cousin", "uncle", "aunt", "neighbor", "neighbour", "owner", "homeowner", "complainant", "arrestee", "decedent", "patient", "tenant", "roommate", "baby", "toddler",
-        "lady", "gentleman", "fella", "gal", "teenager", "pedestrian", "motorist", "occupant", "resident", "inmate", "detainee", "student", "clerk"]);
+        "lady", "gentleman", "fella", "gal", "teenager", "pedestrian", "motorist", "occupant", "resident", "inmate", "detainee", "student", "clerk",
+        "freshman", "sophomore", "youth", "minor"]);
 
     /// <summary>What a speaker says while thinking, set off by commas in a transcript ("he's, um, twenty-six") or not, as dictation writes it ("around uh eleven forty").</summary>
     private bool IsFiller(int k) => IsWord(k) && Fillers.Contains(text, tokens[k]);
@@ -238,11 +239,16 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
-            // Where the age would stand: after "hes" (typed fast), "was", "is" or "'s".
+            // Where the age would stand: after "hes" (typed fast), "was", "is" or "'s"; the speaker's own after "I was", "I'm".
             var fused = Eq(k, "hes") || Eq(k, "shes");
+            var self = Eq(k, "i");
             if (fused)
             {
                 n = k + 1;
+            }
+            else if (self && P(k + 1, '\'') && Eq(k + 2, "m") && tokens[k + 1].Start == tokens[k].End)
+            {
+                n = k + 3;
             }
             else if (Eq(k + 1, "was") || Eq(k + 1, "is"))
             {
@@ -266,8 +272,14 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
-            if (!(fused || In(AgeSubjects, k) || endsName))
+            if (!(fused || In(AgeSubjects, k) || endsName || self))
             {
+                continue;
+            }
+
+            if (self)
+            {
+                SpeakersAge(n, added);
                 continue;
             }
 
@@ -293,6 +305,20 @@ internal sealed partial class PiiContextRules
                     CorrectedAge(end + 1, added);
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// The speaker's own age, said in words after "I was" or "I'm" and closed by a comma or a stop: "I was twenty-nine,
+    /// working the Eleventh", "I'm twenty-six, working District 8". Not a count or a distance ("I was twenty, thirty feet
+    /// back", "I'm ten minutes out"): a grown person's age, and no number after the comma.
+    /// </summary>
+    private void SpeakersAge(int n, List<PiiSpan> added)
+    {
+        if (IsWord(n) && SpelledNumber(n, out var end, spaced: true) is >= 18 and <= 79 && (P(end + 1, ',') || P(end + 1, '.'))
+            && !IsNumberWord(end + 2) && !(end + 2 < count && tokens[end + 2].Kind == TokenKind.Number))
+        {
+            added.Add(new PiiSpan(tokens[n].Start, tokens[end].End, PiiLabel.Age));
         }
     }
 

@@ -27,7 +27,7 @@ internal sealed partial class PiiContextRules
         Dictionary<string, int>? calls = null;
         for (var k = 0; k < count; k++)
         {
-            if (CallAt(k, digits, out var last) is not { } key)
+            if (CallAt(k, digits, out var length) is not (>= 0 and var last))
             {
                 continue;
             }
@@ -36,6 +36,7 @@ internal sealed partial class PiiContextRules
             var answers = UnitAnswers(next) || RadioWordAt(next) || P(next, ',') && (In(Dispatchers, next + 1) || UnitAnswers(next + 1));
             if (answers && OpensCall(k))
             {
+                var key = CallKey(k, digits[..length]);
                 calls ??= [];
                 calls[key] = calls.GetValueOrDefault(key) + 1;
                 if (Caller(key) is { } caller)
@@ -54,10 +55,12 @@ internal sealed partial class PiiContextRules
 
         for (var k = 0; k < count; k++)
         {
-            if (CallAt(k, digits, out var last) is not { } key)
+            if (CallAt(k, digits, out var length) is not (>= 0 and var last))
             {
                 continue;
             }
+
+            var key = CallKey(k, digits[..length]);
 
             // (a number alone only where a call stands: opening a turn or a sentence, or after "copy")
             var caller = Caller(key);
@@ -75,41 +78,51 @@ internal sealed partial class PiiContextRules
 
     /// <summary>
     /// A call sign's words at <paramref name="k"/>: a word (no number, word of grammar or place's kind) and a number said
-    /// in words or written in digits, or a number alone; its key (the word and the digits) and its last token, or null.
+    /// in words or written in digits, or a number alone; its last token, or -1, and the number's digits in
+    /// <paramref name="digits"/> (<paramref name="length"/> of them).
     /// </summary>
-    private string? CallAt(int k, Span<char> digits, out int last)
+    private int CallAt(int k, Span<char> digits, out int length)
     {
-        last = k;
-        var word = k + 1 < count && (tokens[k + 1].Kind == TokenKind.Number || IsNumberWord(k + 1)) && IsWord(k) && !IsNumberWord(k) && !Eq(k, "oh") && tokens[k].Length >= 3 && !tokens[k].Is(Lex.Stop | Lex.Month | Lex.Weekday | Lex.Measure) && !In(NoCallWords, k)
-            && !In(Counted, k) && Spaced(k, k + 1) && !tokens[k + 1].Has(TokenFlags.NewlineBefore);
+        length = 0;
+        var word = HasCallWord(k);
         var n = word ? k + 1 : k;
         if (n >= count || n > 0 && n == k && (IsNumberWord(n - 1) || tokens[n - 1].Kind == TokenKind.Number) && Spaced(n - 1, n))
         {
-            return null;
+            return -1;
         }
 
-        string number;
+        int last;
         if (tokens[n].Kind == TokenKind.Number && tokens[n].Length is >= 2 and <= 4)
         {
-            number = W(n).ToString();
+            W(n).CopyTo(digits);
+            length = tokens[n].Length;
             last = n;
         }
-        else if (IsNumberWord(n) && !Eq(n, "ten") && SaidDigits(n, digits, out last) is >= 1 and <= 4 and var length && last - n < 3 && (word || length >= 2))
+        else if (IsNumberWord(n) && !Eq(n, "ten") && SaidDigits(n, digits, out last) is >= 1 and <= 4 and var said && last - n < 3 && (word || said >= 2))
         {
-            number = digits[..length].ToString();
+            length = said;
         }
         else
         {
-            return null;
+            return -1;
         }
 
         if (IsNumberWord(last + 1) && Spaced(last, last + 1) || last + 1 < count && tokens[last + 1].Kind == TokenKind.Number || EqAny(last + 1, "hours", "hrs", "hundred", "thousand"))
         {
-            return null;
+            return -1;
         }
 
-        return word ? string.Concat(W(k).ToString().ToLowerInvariant(), " ", number) : number;
+        return last;
     }
+
+    /// <summary>Whether a call sign at <paramref name="k"/> opens with a word before its number ("Port twelve").</summary>
+    private bool HasCallWord(int k) =>
+        k + 1 < count && (tokens[k + 1].Kind == TokenKind.Number || IsNumberWord(k + 1)) && IsWord(k) && !IsNumberWord(k) && !Eq(k, "oh") && tokens[k].Length >= 3
+        && !tokens[k].Is(Lex.Stop | Lex.Month | Lex.Weekday | Lex.Measure) && !In(NoCallWords, k) && !In(Counted, k) && Spaced(k, k + 1) && !tokens[k + 1].Has(TokenFlags.NewlineBefore);
+
+    /// <summary>A call sign's key: its word in lower case and its digits ("port 12"), or its digits alone.</summary>
+    private string CallKey(int k, ReadOnlySpan<char> number) =>
+        HasCallWord(k) ? string.Concat(W(k).ToString().ToLowerInvariant(), " ", number) : number.ToString();
 
     /// <summary>What only a unit says after its number, or is told: "copy", "go ahead", "en route", "on scene", "respond".</summary>
     private bool UnitAnswers(int k) =>

@@ -338,6 +338,11 @@ internal sealed partial class PiiContextRules
             || k + 1 >= count || tokens[k + 1].Kind == TokenKind.Punct && !MarkJoined(k + 1) || tokens[k + 1].Has(TokenFlags.NewlineBefore) || IsFiller(k + 1) || In(TimeLeads, k + 1);
     }
 
+    /// <summary>What only ends a day said alone: the clause's end, a filler, a word of time or "at" and a time ("the ninth, Saturday", "the ninth at oh two").</summary>
+    private bool ClosesDay(int k) =>
+        k + 1 >= count || P(k + 1, ',') || P(k + 1, '.') || P(k + 1, ';') || tokens[k + 1].Has(TokenFlags.NewlineBefore) || IsFiller(k + 1) || In(TimeLeads, k + 1)
+        || Eq(k + 1, "at") && (IsNumberWord(k + 2) || k + 2 < count && tokens[k + 2].Kind == TokenKind.Number);
+
     /// <summary>Whether a date found already ends with token <paramref name="k"/>.</summary>
     private bool EndsDate(List<PiiSpan> spans, int k)
     {
@@ -410,6 +415,11 @@ internal sealed partial class PiiContextRules
             else if (start >= 3 && P(start - 2, ',') && (In(DayNames, start - 3) || EndsDate(spans, start - 3)) && closes)
             {
                 // "January, the twentieth", "Halloween, the thirty first,"
+            }
+            else if ((EqAny(lead, "was", "is") || start == 1 || tokens[start - 1].Has(TokenFlags.SentenceStart | TokenFlags.NewlineBefore)) && (start != k || !EqAny(k, "first", "second"))
+                && ClosesDay(k) && OnlyTheDay(start, k))
+            {
+                // "it was the ninth, Saturday", "The twenty second at oh two thirty hours": a day said alone
             }
             else if (!((Eq(start - 2, "of") && IsPartOfDay(start - 3) || Eq(start - 2, "into")
                     || EqAny(lead, "on", "from", "since", "until", "till") && OnlyTheDay(start, k))

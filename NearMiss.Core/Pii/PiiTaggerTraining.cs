@@ -129,9 +129,9 @@ public static class PiiTaggerTraining
     private static Prepared Prepare(PiiTrainingText training)
     {
         var lexicon = PiiLexicon.Shared;
-        var text = PiiSpokenNumbers.Unhyphenate(training.Text) ?? training.Text;
+        var text = training.Text;
         var tokens = new Token[256];
-        var count = PiiTokenizer.Tokenize(text, lexicon, ref tokens);
+        var count = LocalPiiDetector.Tokenize(ref text, lexicon, ref tokens);
         var recased = PiiTrueCaser.Recase(text, tokens, count, lexicon, out _, out _, out var caseless);
         if (recased is not null)
         {
