@@ -127,4 +127,121 @@ internal sealed partial class PiiContextRules
     /// <summary>What only a unit says after its number, or is told: "copy", "go ahead", "en route", "on scene", "respond".</summary>
     private bool UnitAnswers(int k) =>
         EqAny(k, "copy", "copies", "responding", "respond") || Eq(k, "go") && Eq(k + 1, "ahead") || Eq(k, "en") && Eq(k + 1, "route") || Eq(k, "on") && Eq(k + 1, "scene");
+
+    /// <summary>
+    /// A dispatcher's sign-off, a line that ends with the clock time said as a 24-hour time: "copy three charlie twelve
+    /// twenty two nineteen", "copy marine fourteen sixteen twenty", "copy code four baker twelve twenty three eleven",
+    /// "marine one code four fourteen thirty one". After "copy" or "code four", up to four words of a call sign (the last a
+    /// number), then the hour (a teen, "twenty" and a unit, or "oh" and a digit) and the minutes ("nineteen", "forty two",
+    /// "oh five") that end the line: the call sign and the time, in place of what was found inside them.
+    /// </summary>
+    private void SignOffClocks(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!TextHas(NumberWords) || !TextHasWord("copy") && !TextHasWord("code"))
+        {
+            return;
+        }
+
+        for (var k = 0; k + 2 < count; k++)
+        {
+            var from = Eq(k, "copy") ? k + 1 : k;
+            from = Eq(from, "code") && Eq(from + 1, "four") ? from + 2 : from;
+            if (from == k)
+            {
+                continue;
+            }
+
+            // The line's words to its end, all words with no mark between.
+            var end = from;
+            while (end < count && IsWord(end) && !tokens[end].Has(TokenFlags.NewlineBefore) && end - from < 12)
+            {
+                end++;
+            }
+
+            if (end == from || end < count && !tokens[end].Has(TokenFlags.NewlineBefore) && !P(end, '.'))
+            {
+                continue;
+            }
+
+            var clock = ClockEndingAt(from, end - 1);
+            if (clock < from || clock - from > 4 || clock > from && !IsNumberWord(clock - 1))
+            {
+                continue;
+            }
+
+            var time = new PiiSpan(tokens[clock].Start, tokens[end - 1].End, PiiLabel.Time);
+            var sign = clock > from ? new PiiSpan(tokens[from].Start, tokens[clock - 1].End, PiiLabel.BadgeId) : (PiiSpan?)null;
+            // (numbers found across them are read again: "four baker twelve twenty three" of "code four baker twelve twenty three eleven")
+            var start = sign?.Start ?? time.Start;
+            if (spans.Exists(x => OtherThanNumbersAcross(x, start, time.End)) || added.Exists(x => OtherThanNumbersAcross(x, start, time.End)))
+            {
+                continue;
+            }
+
+            spans.RemoveAll(x => x.Start < time.End && start < x.End);
+            added.RemoveAll(x => x.Start < time.End && start < x.End);
+            if (sign is { } s)
+            {
+                added.Add(s);
+            }
+
+            added.Add(time);
+            k = end - 1;
+        }
+    }
+
+    /// <summary>Whether <paramref name="span"/> reaches beyond the start or end given and is no call sign or time.</summary>
+    private static bool OtherThanNumbersAcross(PiiSpan span, int start, int end) =>
+        span.Start < end && start < span.End && (span.Start < start || span.End > end) && span.Label is not (PiiLabel.BadgeId or PiiLabel.Time);
+
+    /// <summary>
+    /// The first token, from <paramref name="from"/> on, of four figures said in words that end at
+    /// <paramref name="last"/> and make a time of day ("twenty two nineteen", "sixteen forty two", "fifteen oh five"), or -1.
+    /// </summary>
+    private int ClockEndingAt(int from, int last)
+    {
+        Span<char> digits = stackalloc char[16];
+        for (var c = from; c < last; c++)
+        {
+            if (IsNumberWord(c) && !Eq(c, "oh") && SaidDigits(c, digits, out var end) == 4 && end == last && digits[2] <= '5' && (digits[0] - '0') * 10 + (digits[1] - '0') <= 23)
+            {
+                return c;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// What opens a call sign before the number found: the letter before "two fourteen" ("c two fourteen", a troop's
+    /// letter), the number before a phonetic letter ("three charlie twelve", "1 Adam 12"), on the same line.
+    /// </summary>
+    private void CallSignLeads(List<PiiSpan> spans)
+    {
+        for (var i = 0; i < spans.Count; i++)
+        {
+            var span = spans[i];
+            if (span.Label != PiiLabel.BadgeId)
+            {
+                continue;
+            }
+
+            var k = FirstToken(span.Start);
+            if (k < 1 || k >= count || tokens[k].Start != span.Start || !Spaced(k - 1, k) || tokens[k].Has(TokenFlags.NewlineBefore))
+            {
+                continue;
+            }
+
+            var lead = IsNumberWord(k) && IsLetterAlone(k - 1) && !Eq(k - 1, "a") && (!Eq(k - 1, "i") || LineOpens(k - 1))
+                || In(PhoneticLetters, k) && (IsNumberWord(k - 1) && NumberWords.Value(text, tokens[k - 1]) is >= 1 and <= 99 && (!IsNumberWord(k - 2) && !EqAny(k - 2, "code", "signal") || LineOpens(k - 1))
+                    || tokens[k - 1].Kind == TokenKind.Number && tokens[k - 1].Length <= 2 && !(k >= 2 && tokens[k - 2].Kind == TokenKind.Number));
+            if (lead && !Overlaps(spans, tokens[k - 1].Start, tokens[k - 1].End))
+            {
+                spans[i] = span with { Start = tokens[k - 1].Start };
+            }
+        }
+    }
+
+    /// <summary>Whether token <paramref name="k"/> opens its line.</summary>
+    private bool LineOpens(int k) => k == 0 || tokens[k].Has(TokenFlags.NewlineBefore);
 }

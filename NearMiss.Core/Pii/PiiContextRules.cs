@@ -215,6 +215,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         SpacedDigitCallSigns(kept, added);
         NamedNumberCallSigns(kept, added);
         RepeatedCallSigns(kept, added);
+        SignOffClocks(kept, added);
         LogCallSigns(kept, added);
         LogUnits(kept, added);
         NamedCallSigns(kept, added);
@@ -286,6 +287,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         NamesRestarted(kept, added);
         LowerStates(kept, added);
         Merge(kept, added);
+        CallSignLeads(kept);
         var nameEnds = NameEnds(kept);
         SurnameFirst(kept);
         JoinHyphenated(kept);
