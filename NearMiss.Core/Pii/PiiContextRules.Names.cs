@@ -154,7 +154,9 @@ internal sealed partial class PiiContextRules
             var last = TokenEnding(span.End);
             var start = first;
             while (start - 1 >= 0 && first - start < 2 && Spaced(start - 1, start) && LeftNameWord(start - 1)
-                && !Overlaps(spans, tokens[start - 1].Start, tokens[start - 1].End) && !IsDeterminer(start - 2) && !Eq(start - 2, "an"))
+                && !Overlaps(spans, tokens[start - 1].Start, tokens[start - 1].End) && !IsDeterminer(start - 2) && !Eq(start - 2, "an")
+                && !(Eq(start - 1, "will") && tokens[start - 1].Has(TokenFlags.Lower)
+                    && EqAny(start - 2, "nobody", "somebody", "everybody", "anybody", "he", "she", "it", "i", "you", "we", "they", "who", "that", "which", "this", "there"))) // ("nobody will Ding you": the verb)
             {
                 start--;
             }

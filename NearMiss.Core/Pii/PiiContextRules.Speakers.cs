@@ -194,6 +194,14 @@ internal sealed partial class PiiContextRules
                 {
                     (lines ??= []).Add((name, last, clock));
                 }
+                else if (WordAfterLineClock(k) is var after and > 0)
+                {
+                    name = IsWord(after) && tokens[after].Is(Lex.Rank) && !P(after + 1, ':') ? after + 1 : after; // "[22:40] Sgt Kanoho:"
+                    if (SpeakerEnd(name) is var end and >= 0)
+                    {
+                        (lines ??= []).Add((name, end, -2)); // (-2: the clock stood before the name)
+                    }
+                }
             }
         }
 
@@ -220,7 +228,8 @@ internal sealed partial class PiiContextRules
                 turns += name.Equals(text.AsSpan(tokens[f].Start, tokens[l].End - tokens[f].Start), StringComparison.OrdinalIgnoreCase) ? 1 : 0;
             }
 
-            if (turns >= 2 && !Overlaps(spans, tokens[first].Start, tokens[last].End))
+            // (a name after its line's clock in a chat of three lines or more need not speak twice: "[22:19] Moody: 10-4")
+            if ((turns >= 2 || lines[0].Clock == -2 && lines.Count >= 3 && (CouldBeName(first) || CouldBeNickname(first))) && !Overlaps(spans, tokens[first].Start, tokens[last].End))
             {
                 RemoveWithin(added, tokens[first].Start, tokens[last].End);
                 added.Add(new PiiSpan(tokens[first].Start, tokens[last].End, PiiLabel.Person));
@@ -266,6 +275,40 @@ internal sealed partial class PiiContextRules
         m += EqAny(m, "am", "pm", "a.m", "p.m") ? 1 : 0;
         m += bracket && (P(m, ']') || P(m, ')')) ? 1 : 0;
         return P(m, ':') && !tokens[m].Has(TokenFlags.NewlineBefore) ? last : -1;
+    }
+
+    /// <summary>The token after a clock that opens a line at <paramref name="k"/> ("[22:17] ", "22:17 ", "[10:41 PM] "), or -1.</summary>
+    private int WordAfterLineClock(int k)
+    {
+        var m = P(k, '[') || P(k, '(') ? k + 1 : k;
+        if (!(m + 2 < count && tokens[m].Kind == TokenKind.Number && tokens[m].Length <= 2 && P(m + 1, ':') && tokens[m + 2].Kind == TokenKind.Number && tokens[m + 2].Length == 2))
+        {
+            return -1;
+        }
+
+        m += 3;
+        m += EqAny(m, "am", "pm") ? 1 : 0;
+        m += m > k + 3 && P(k, '[') && P(m, ']') || P(k, '(') && P(m, ')') ? 1 : 0;
+        return m < count && !tokens[m].Has(TokenFlags.NewlineBefore) && IsWord(m) ? m : -1;
+    }
+
+    /// <summary>The last word of a speaker's name of one to three words before a colon, on its line, or -1.</summary>
+    private int SpeakerEnd(int k)
+    {
+        if (!IsNameShaped(k) || In(Dispatchers, k) || Eq(k, "i"))
+        {
+            return -1;
+        }
+
+        for (var n = k; n < count && n - k < 3 && IsWord(n) && (n == k || Spaced(n - 1, n)); n++)
+        {
+            if (P(n + 1, ':') && tokens[n + 1].Start == tokens[n].End)
+            {
+                return n;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>A chat's speaker: a word that may be a name, or one that may be a nickname ("Biscuit:") opening a line.</summary>

@@ -226,6 +226,26 @@ internal static partial class PiiTrueCaser
             return words > 0 && capital * 3 >= words * 2;
         }
 
+        /// <summary>A line that opens with its clock and a speaker before a colon: "[22:19] Moody: 10-4", "06:21 Sparks: ok".</summary>
+        private bool ClockedTurn(int first, int end)
+        {
+            var k = P(first, '[') ? first + 1 : first;
+            if (!(k + 2 < end && tokens[k].Kind == TokenKind.Number && tokens[k].Length <= 2 && P(k + 1, ':') && tokens[k + 2].Kind == TokenKind.Number && tokens[k + 2].Length == 2))
+            {
+                return false;
+            }
+
+            k += 3;
+            k += P(k, ']') ? 1 : 0;
+            var words = k;
+            while (k < end && k - words < 3 && IsWord(k))
+            {
+                k++;
+            }
+
+            return k > words && P(k, ':');
+        }
+
         public void Headlines()
         {
             var lineStart = 0;
@@ -241,6 +261,11 @@ internal static partial class PiiTrueCaser
 
         private void Line(int first, int end)
         {
+            if (ClockedTurn(first, end))
+            {
+                return; // "[22:19] Moody: 10-4": a chat's turn, its speaker's name no heading
+            }
+
             var colon = -1;
             for (var k = first; k < end && k < first + 5; k++)
             {
