@@ -49,13 +49,19 @@ internal sealed partial class PiiContextRules
             }
             else if (SpanishNumber(k, out var last) is var value and >= 0)
             {
-                if (EqAny(k - 1, "tiene", "tenía", "tenia") && value is >= 1 and <= 110 || Eq(last + 1, "años") && (EqAny(k - 1, "de", "tiene") || P(k - 1, ',')) && value is >= 1 and <= 110)
+                if (EqAny(k - 1, "tiene", "tenía", "tenia") && value is >= 1 and <= 110 || Eq(last + 1, "años") && (EqAny(k - 1, "de", "tiene") || P(k - 1, ',')) && value is >= 1 and <= 110
+                    || value is >= 1 and <= 110 && PersonAt(spans, k - 1) && (Eq(last + 1, "años") || Eq(last + 1, "fecha") || P(last + 1, ',') || P(last + 1, '.')))
                 {
-                    end = last;
+                    end = last; // (and after a name: "la señora guadalupe ibarra sesenta y dos años", "ángel ibarra treinta y uno fecha de nacimiento")
                 }
                 else if (Eq(k - 1, "las") && EqAny(k - 2, "a", "de", "desde", "hasta", "eran", "son"))
                 {
                     end = SpanishClockEnd(k, last, value);
+                    label = PiiLabel.Time;
+                }
+                else if (SpanishClockEnd(k, last, value) is var clock && clock > k && Eq(clock + 1, "de") && Eq(clock + 2, "la") && EqAny(clock + 3, "noche", "mañana", "tarde", "madrugada"))
+                {
+                    end = clock; // "once y media de la noche"
                     label = PiiLabel.Time;
                 }
                 else if (SpanishDateEnd(k) is >= 0 and var date)
@@ -75,6 +81,7 @@ internal sealed partial class PiiContextRules
                 // (a name or place read out of its words goes: "el martes catorce de [Mayo Cerca de la escuela]")
                 var (from, to) = (tokens[start].Start, tokens[end].End);
                 spans.RemoveAll(s => s.Start >= from && s.Start < to && s.Label is PiiLabel.Person or PiiLabel.Location);
+                CutNamesAt(spans, start);
                 if (AddInPlace(spans, added, new PiiSpan(from, to, label)))
                 {
                     k = end;
@@ -135,6 +142,11 @@ internal sealed partial class PiiContextRules
         }
 
         var end = k + 2;
+        if (Eq(end + 1, "del") && SpanishNumber(end + 2, out var year2) >= 0)
+        {
+            return year2; // "dos de mayo del noventa y tres"
+        }
+
         if (Eq(end + 1, "de") && end + 2 < count && tokens[end + 2].Kind == TokenKind.Number && tokens[end + 2].Length == 4)
         {
             return end + 2;
@@ -163,14 +175,14 @@ internal sealed partial class PiiContextRules
         label = PiiLabel.OtherId;
         var digits = 0;
         var last = k;
-        for (var n = k; n < count; n++)
+        for (var n = k; n < count && !(n > k && tokens[n].Has(TokenFlags.NewlineBefore)); n++)
         {
-            if (IsWord(n) && In(SpanishNumbers, n) && SpanishNumbers.Value(text, tokens[n]) <= 9)
+            if (IsWord(n) && In(SpanishNumbers, n) && (SpanishNumbers.Value(text, tokens[n]) <= 9 || n == k && Eq(n + 1, "guion")) || IsNumberWord(n) && digits > 0)
             {
                 digits++;
                 last = n;
             }
-            else if (!(P(n, ',') && IsWord(n + 1) && In(SpanishNumbers, n + 1)))
+            else if (!((P(n, ',') || EqAny(n, "guion", "guión", "dash")) && IsWord(n + 1) && (In(SpanishNumbers, n + 1) || IsNumberWord(n + 1))))
             {
                 break;
             }
@@ -181,9 +193,16 @@ internal sealed partial class PiiContextRules
             return -1;
         }
 
-        while (start > k - 3 && IsWord(start - 1) && tokens[start - 1].Length == 1 && !EqAny(start - 1, "y", "a", "o", "e"))
+        // Before them, letters or the spelling alphabet's words ("l r x", "hotel bravo charlie"), or numbers said in
+        // English and a dash ("two four guion ocho ocho tres").
+        while (start > k - 4 && IsWord(start - 1) && (tokens[start - 1].Length == 1 && !EqAny(start - 1, "y", "a", "o", "e") || In(PhoneticLetters, start - 1)))
         {
             start--;
+        }
+
+        while (start == k && start > 0 && (EqAny(start - 1, "guion", "guión", "dash") || IsNumberWord(start - 1) && !Eq(start - 1, "oh") && NumberWords.Value(text, tokens[start - 1]) <= 9))
+        {
+            k = --start; // (k follows: the words before are one run with it)
         }
 
         for (var b = start - 1; b >= 0 && b >= start - 6; b--)
@@ -208,5 +227,37 @@ internal sealed partial class PiiContextRules
         }
 
         return last;
+    }
+
+    /// <summary>Whether a person found covers token <paramref name="k"/>.</summary>
+    private bool PersonAt(List<PiiSpan> spans, int k)
+    {
+        if (!IsWord(k))
+        {
+            return false;
+        }
+
+        foreach (var span in spans)
+        {
+            if (span.Label == PiiLabel.Person && span.Start <= tokens[k].Start && span.End >= tokens[k].End)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A person or place found that runs on into token <paramref name="k"/> ends before it ("guadalupe ibarra [sesenta]").</summary>
+    private void CutNamesAt(List<PiiSpan> spans, int k)
+    {
+        for (var i = 0; i < spans.Count; i++)
+        {
+            var span = spans[i];
+            if (span.Label is PiiLabel.Person or PiiLabel.Location && k > 0 && span.Start < tokens[k].Start && span.End > tokens[k].Start)
+            {
+                spans[i] = span with { End = tokens[k - 1].End };
+            }
+        }
     }
 }
