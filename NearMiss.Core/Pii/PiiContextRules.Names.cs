@@ -561,7 +561,8 @@ internal sealed partial class PiiContextRules
         var w = W(i);
         foreach (var word in words)
         {
-            if (w.Length == word.Length && w.Equals(word, StringComparison.OrdinalIgnoreCase))
+            // (the first letters, their case set aside, before the whole word: most words differ there)
+            if (w.Length == word.Length && (w[0] | 0x20) == (word[0] | 0x20) && w.Equals(word, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }

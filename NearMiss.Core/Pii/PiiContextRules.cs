@@ -111,7 +111,8 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private bool P(int i, char ch) => (uint)i < (uint)count && tokens[i].Kind == TokenKind.Punct && text[tokens[i].Start] == ch;
 
-    private bool Eq(int i, string w) => i >= 0 && i < count && tokens[i].Length == w.Length && W(i).Equals(w, StringComparison.OrdinalIgnoreCase);
+    private bool Eq(int i, string w) =>
+        i >= 0 && i < count && tokens[i].Length == w.Length && (text[tokens[i].Start] | 0x20) == (w[0] | 0x20) && W(i).Equals(w, StringComparison.OrdinalIgnoreCase);
 
     private bool English(int i) => lexicon.IsEnglish(W(i), tokens[i].Lex);
 

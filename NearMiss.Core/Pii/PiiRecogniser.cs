@@ -53,7 +53,8 @@ internal abstract class PiiRecogniser
         var w = W(i);
         foreach (var word in words)
         {
-            if (w.Length == word.Length && w.Equals(word, StringComparison.OrdinalIgnoreCase))
+            // (the first letters, their case set aside, before the whole word: most words differ there)
+            if (w.Length == word.Length && (w[0] | 0x20) == (word[0] | 0x20) && w.Equals(word, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
