@@ -33,7 +33,7 @@ internal sealed partial class PiiContextRules
             }
 
             var next = last + 1;
-            var answers = UnitAnswers(next) || RadioWordAt(next) || P(next, ',') && (In(Dispatchers, next + 1) || UnitAnswers(next + 1));
+            var answers = UnitAnswers(next) || RadioWordAt(next) || P(next, ',') && (In(Dispatchers, next + 1) || UnitAnswers(next + 1)) || AfterRadioMark(k);
             if (answers && OpensCall(k))
             {
                 var key = CallKey(k, digits[..length]);
@@ -92,7 +92,17 @@ internal sealed partial class PiiContextRules
         }
 
         int last;
-        if (tokens[n].Kind == TokenKind.Number && tokens[n].Length is >= 2 and <= 4)
+        if (HyphenedDigitsEnd(n) is > 0 and var hyphened)
+        {
+            // "12-4", "3-2-0": the groups' digits ("124", "320")
+            last = hyphened;
+            for (var g = n; g <= last; g += 2)
+            {
+                W(g).CopyTo(digits[length..]);
+                length += tokens[g].Length;
+            }
+        }
+        else if (tokens[n].Kind == TokenKind.Number && tokens[n].Length is >= 2 and <= 4)
         {
             W(n).CopyTo(digits);
             length = tokens[n].Length;
@@ -113,6 +123,41 @@ internal sealed partial class PiiContextRules
         }
 
         return last;
+    }
+
+    /// <summary>
+    /// The last group of a call sign written as digits joined by hyphens, two or three groups of one or two digits
+    /// ("12-4", "3-2-0"), or -1; a ten-code ("10-4", "11-99") is none.
+    /// </summary>
+    private int HyphenedDigitsEnd(int n)
+    {
+        var last = n;
+        while (last + 2 < count && last - n < 4 && tokens[last].Kind == TokenKind.Number && tokens[last].Length <= 2 && P(last + 1, '-')
+            && tokens[last + 1].Start == tokens[last].End && tokens[last + 2].Start == tokens[last + 1].End && tokens[last + 2].Kind == TokenKind.Number && tokens[last + 2].Length <= 2)
+        {
+            last += 2;
+        }
+
+        return last > n && !EqAny(n, "10", "11") && !(last + 1 < count && tokens[last + 1].Start == tokens[last].End && !P(last + 1, ',')) ? last : -1;
+    }
+
+    /// <summary>Whether <paramref name="k"/> follows a transcript's mark of the radio heard: "[background radio] 124, he's behind the door".</summary>
+    private bool AfterRadioMark(int k)
+    {
+        if (!P(k - 1, ']'))
+        {
+            return false;
+        }
+
+        for (var b = k - 2; b >= 0 && b >= k - 5 && !P(b, '['); b--)
+        {
+            if (EqAny(b, "radio", "scanner", "dispatch"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether a call sign at <paramref name="k"/> opens with a word before its number ("Port twelve").</summary>
