@@ -61,8 +61,9 @@ internal sealed partial class PiiContextRules
                 n++; // a caption's turn mark: ">> twenty five"
             }
 
+            // The speaker's label: up to three words, or a diarizer's "Speaker 2"
             var label = n;
-            while (label < count && label - n < 3 && IsWord(label) && !P(label, ':'))
+            while (label < count && label - n < 3 && (IsWord(label) || label > n && tokens[label].Kind == TokenKind.Number && tokens[label].Length <= 2) && !P(label, ':'))
             {
                 label++;
             }
@@ -73,7 +74,7 @@ internal sealed partial class PiiContextRules
         return n;
     }
 
-    private static readonly WordSet BirthWords = new(["dob", "birth"]);
+    private static readonly WordSet BirthWords = new(["dob", "birth", "birthday"]);
 
     /// <summary>
     /// The answer to "date of birth?" or "DOB?" said in words or digits: "MALE: Nine nine ninety-eight", "DOB? uh march
@@ -82,15 +83,16 @@ internal sealed partial class PiiContextRules
     /// </summary>
     private void BirthDateAnswers(List<PiiSpan> spans, List<PiiSpan> added)
     {
-        if (!TextHas(BirthWords) || !Shapes.HasPunct('?'))
+        if (!TextHas(BirthWords))
         {
             return;
         }
 
         for (var k = 0; k + 1 < count; k++)
         {
-            var asked = Eq(k, "dob") || Eq(k, "birth") && Eq(k - 1, "of") && Eq(k - 2, "date");
-            if (!asked || !P(k + 1, '?'))
+            // Asked with a question mark, or at the end of a turn as a transcript without marks has it ("SPEAKER 1: date of birth").
+            var asked = Eq(k, "dob") || Eq(k, "birth") && Eq(k - 1, "of") && Eq(k - 2, "date") || Eq(k, "birthday") && EqAny(k - 1, "your", "his", "her");
+            if (!asked || !P(k + 1, '?') && !(tokens[k + 1].Has(TokenFlags.NewlineBefore) && AnswerStart(k) is var turn && turn > k + 1 && P(turn - 1, ':')))
             {
                 continue;
             }
@@ -196,7 +198,7 @@ internal sealed partial class PiiContextRules
     /// <summary>A word of a name given in answer: a name the lists know, or no English word; no word of grammar, filler or number.</summary>
     private bool IsNameAnswerWord(int k) =>
         IsWord(k) && tokens[k].Length >= 2 && !tokens[k].Is(Lex.Stop | Lex.Rank | Lex.Role) && !IsFiller(k) && !IsNumberWord(k) && !tokens[k].Has(TokenFlags.NewlineBefore) && !tokens[k].Lex.Has(LexExtra.NotPii)
-        && (tokens[k].Is(Lex.GivenName | Lex.Surname) || !English(k)) && !EqAny(k, "no", "yes", "yeah", "why", "what", "okay", "ok", "sir", "ma", "nothing", "nobody");
+        && (tokens[k].Is(Lex.GivenName | Lex.Surname) || !English(k)) && !EqAny(k, "no", "yes", "yeah", "why", "what", "okay", "ok", "sir", "ma", "nothing", "nobody", "nah", "naw", "nope", "huh", "none", "whatever");
 
     /// <summary>
     /// A caller naming themselves as a call or a message opens: "hey sarge it's bill uh bill tranh", "hey t bone it's ray,

@@ -90,6 +90,16 @@ public sealed class DictationAndChatTests
     }
 
     [Theory]
+    [InlineData("SPEAKER 1: name\nSPEAKER 4: devon\nSPEAKER 1: date of birth\nSPEAKER 4: uh three twelve ninety one\nSPEAKER 1: you live here", "three twelve ninety one", PiiLabel.Date)]
+    [InlineData("SPEAKER 1: okay what's your birthday\nSPEAKER 2: nine fourteen oh two\nSPEAKER 1: stay there", "nine fourteen oh two", PiiLabel.Date)]
+    [InlineData("Speaker 1: okay how old is he\nSpeaker 2: twenty four\nSpeaker 1: where's he at right now", "twenty four", PiiLabel.Age)]
+    public void AnswersInATranscriptWithoutQuestionMarks(string text, string expected, PiiLabel label) => Assert.Contains(expected, Found(Rules, text, label));
+
+    [Fact]
+    public void ARefusalIsNoName() =>
+        Assert.DoesNotContain("nah", Found(Rules, "SPEAKER 1: step back behind the line. what's your name\nSPEAKER 2: nah\nSPEAKER 1: alright. keep your hands out", PiiLabel.Person));
+
+    [Theory]
     [InlineData("la señora guadalupe ibarra sesenta y dos años she's the mom, she calls a lot", "sesenta y dos", PiiLabel.Age)]
     [InlineData("subject ángel ibarra treinta y uno fecha de nacimiento dos de mayo del noventa y tres. lesson is", "dos de mayo del noventa y tres", PiiLabel.Date)]
     [InlineData("so on martes at like once y media de la noche fuimos a la casa por un disturbio", "once y media", PiiLabel.Time)]
