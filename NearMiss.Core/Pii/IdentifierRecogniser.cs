@@ -206,11 +206,11 @@ internal sealed partial class IdentifierRecogniser(PiiScan scan) : PiiRecogniser
         return end + 1;
     }
 
-    /// <summary>"#4471", "#A-31" (BADGE_ID), or an ADDRESS unit after a unit word ("Apt #4").</summary>
+    /// <summary>"#4471", "#A-31", "#7-214" (BADGE_ID), or an ADDRESS unit after a unit word ("Apt #4"); not "#1" alone, a list's item.</summary>
     public int HashNumber(int i)
     {
         if (text[tokens[i].Start] == '#' && i + 1 < count && Adj(i + 1) && (tokens[i + 1].Digits > 0 || IsLetteredNumber(i + 1))
-            && !(tokens[i + 1].Kind == TokenKind.Number && tokens[i + 1].Length == 1 && !Is(i - 1, Lex.UnitDesignator)))
+            && !(tokens[i + 1].Kind == TokenKind.Number && tokens[i + 1].Length == 1 && !Is(i - 1, Lex.UnitDesignator) && !(P(i + 2, '-') && Adj(i + 2) && IsNum(i + 3) && Adj(i + 3))))
         {
             var end = IdEnd(i + 1);
             var label = Is(i - 1, Lex.UnitDesignator) ? PiiLabel.Address : PiiLabel.BadgeId;

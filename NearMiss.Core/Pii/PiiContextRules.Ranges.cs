@@ -94,4 +94,33 @@ internal sealed partial class PiiContextRules
             k += 2;
         }
     }
+
+    /// <summary>
+    /// A day of the week written short after a word that sets a day ("wants everything by mon", "off til thurs.", "on
+    /// wed at 0700"): a date, though "sun", "sat" and "wed" alone are words. Nothing but the clause's end, a time or a
+    /// part of the day may follow it.
+    /// </summary>
+    private void ShortDays(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!TextHas(DayNames))
+        {
+            return;
+        }
+
+        for (var k = 1; k < count; k++)
+        {
+            if (tokens[k].Length > 5 || !In(DayNames, k) || !EqAny(k - 1, "by", "on", "til", "till", "until", "this", "next", "since", "before", "after", "thru")
+                || Overlaps(spans, tokens[k].Start, tokens[k].End) || Overlaps(added, tokens[k].Start, tokens[k].End))
+            {
+                continue;
+            }
+
+            var next = k + 1;
+            if (next >= count || tokens[next].Has(TokenFlags.NewlineBefore) || P(next, '.') || P(next, ',') || P(next, '!') || P(next, '?') || IsPartOfDay(next)
+                || Eq(next, "at") || next < count && tokens[next].Kind == TokenKind.Number)
+            {
+                added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.Date));
+            }
+        }
+    }
 }

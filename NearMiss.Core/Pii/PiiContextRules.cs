@@ -195,6 +195,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         AnimalNames(kept, added);
         DogNamesByUse(kept, added);
         WeekdayRanges(kept, added);
+        ShortDays(kept, added);
         ClockRanges(kept, added);
         LogTimes(kept, added);
         CodedAges(added);

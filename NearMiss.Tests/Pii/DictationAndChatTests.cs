@@ -100,6 +100,16 @@ public sealed class DictationAndChatTests
         Assert.DoesNotContain("nah", Found(Rules, "SPEAKER 1: step back behind the line. what's your name\nSPEAKER 2: nah\nSPEAKER 1: alright. keep your hands out", PiiLabel.Person));
 
     [Theory]
+    [InlineData("Dre: k. Little wants everything by mon\nMe: ofc he does lol", "mon", PiiLabel.Date)]
+    [InlineData("call me if you want, I'm off till Wed.", "Wed", PiiLabel.Date)]
+    [InlineData("MHP crash notes - Tpr. J. Runningwater #7-214 - 12/08/23", "7-214", PiiLabel.BadgeId)]
+    public void ShortDaysAndHyphenedBadges(string text, string expected, PiiLabel label) => Assert.Contains(expected, Found(Rules, text, label));
+
+    [Fact]
+    public void AShortDayThatIsAWordStaysOne() =>
+        Assert.Empty(Found(Rules, "we sat in the car and the sun came up on the lake before we went in.", PiiLabel.Date));
+
+    [Theory]
     [InlineData("la señora guadalupe ibarra sesenta y dos años she's the mom, she calls a lot", "sesenta y dos", PiiLabel.Age)]
     [InlineData("subject ángel ibarra treinta y uno fecha de nacimiento dos de mayo del noventa y tres. lesson is", "dos de mayo del noventa y tres", PiiLabel.Date)]
     [InlineData("so on martes at like once y media de la noche fuimos a la casa por un disturbio", "once y media", PiiLabel.Time)]
