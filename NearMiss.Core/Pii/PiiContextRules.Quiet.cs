@@ -512,7 +512,8 @@ internal sealed partial class PiiContextRules
 
     /// <summary>Tokens <paramref name="first"/> to <paramref name="last"/> are a code or a department's letters alone (for the rules' spans and the tagger's).</summary>
     internal static bool IsCodeOrLetters(string text, ReadOnlySpan<Token> tokens, int first, int last, PiiLabel label) =>
-        label is PiiLabel.Person or PiiLabel.Location && first == last && (IsWordAt(text, tokens, first - 1, "code") || IsWordAt(text, tokens, first - 1, "signal"))
+        label == PiiLabel.BadgeId && first == last && tokens[first].Kind == TokenKind.Number && text.AsSpan(tokens[first].Start, tokens[first].Length) is "911" // (the emergency line, no unit)
+        || label is PiiLabel.Person or PiiLabel.Location && first == last && (IsWordAt(text, tokens, first - 1, "code") || IsWordAt(text, tokens, first - 1, "signal"))
         || label is PiiLabel.Agency or PiiLabel.Person && first == last && (IsWordAt(text, tokens, first, "pd") || IsWordAt(text, tokens, first, "so") || IsWordAt(text, tokens, first, "sd"))
         || label is PiiLabel.Location or PiiLabel.Address && tokens[first].Kind == TokenKind.Word && tokens[first].Lex.Has(LexExtra.Model)
             && (IsGrain(text, tokens, last + 1) || last + 1 < tokens.Length && tokens[last + 1].Kind == TokenKind.Number && IsGrain(text, tokens, last + 2))
