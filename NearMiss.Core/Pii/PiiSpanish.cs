@@ -8,28 +8,17 @@ namespace NearMiss.Core.Pii;
 /// </summary>
 internal static class PiiSpanish
 {
-    /// <summary>Words of grammar that tell Spanish.</summary>
-    private static readonly HashSet<string> Grammar = new(["de", "la", "el", "del", "que", "en", "por", "una", "su", "es", "los", "las", "con", "para", "pero", "muy"], StringComparer.OrdinalIgnoreCase);
-
     /// <summary>Words of grammar and of everyday Spanish that a span made only of is no name or place.</summary>
     private static readonly HashSet<string> Common = new(
         ["la", "el", "del", "de", "una", "un", "su", "sus", "eso", "esa", "ese", "esta", "este", "casa", "tarde", "noche", "mañana", "madrugada", "señora", "señor", "narrativo",
             "narrativa", "reporte", "llave", "cruz", "digo", "le", "ella", "él", "sabía", "nomás", "pero", "fin", "dijo", "muy", "aquí", "allí", "suéltalo", "tiene", "puerta"],
         StringComparer.OrdinalIgnoreCase);
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> GrammarLookup = Grammar.GetAlternateLookup<ReadOnlySpan<char>>();
-
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> CommonLookup = Common.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public static List<PiiSpan> Drop(List<PiiSpan> spans, string text, ReadOnlySpan<Token> tokens)
     {
-        var any = false;
-        foreach (var span in spans)
-        {
-            any |= OnlyCommon(span, text, tokens);
-        }
-
-        if (!any || !SpeaksSpanish(text, tokens))
+        if (!SpeaksSpanish(text, tokens))
         {
             return spans;
         }
@@ -68,20 +57,64 @@ internal static class PiiSpanish
         return words > 0;
     }
 
-    /// <summary>Six of Spanish's little words or more, four of them different.</summary>
+    /// <summary>
+    /// A letter of Spanish's own (an accent, "ñ", "¿"), and six of its little words or more, four of them different: "de", "la", "el", "en", "su", "es", "del", "que",
+    /// "por", "una", "los", "las", "con", "muy", "para", "pero". Every text is asked, so the words are told letter by
+    /// letter, without a lookup.
+    /// </summary>
     private static bool SpeaksSpanish(string text, ReadOnlySpan<Token> tokens)
     {
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        if (!text.AsSpan().ContainsAny(SpanishLetters))
+        {
+            return false; // (Spanish written by a recorder keeps its accents: "señora", "número", "vehículo")
+        }
+
+        var seen = 0;
         var found = 0;
         foreach (ref readonly var token in tokens)
         {
-            if (token.Kind == TokenKind.Word && token.Length <= 4 && GrammarLookup.TryGetValue(text.AsSpan(token.Start, token.Length), out var word))
+            if (token.Kind == TokenKind.Word && token.Length is >= 2 and <= 4 && GrammarWord(text.AsSpan(token.Start, token.Length)) is var word and >= 0)
             {
                 found++;
-                seen.Add(word);
+                seen |= 1 << word;
             }
         }
 
-        return found >= 6 && seen.Count >= 4;
+        return found >= 6 && System.Numerics.BitOperations.PopCount((uint)seen) >= 4;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> SpanishLetters = System.Buffers.SearchValues.Create("áéíóúñ¿¡ÁÉÍÓÚÑ");
+
+    /// <summary>Which of the little words <paramref name="w"/> is (its index), or -1.</summary>
+    private static int GrammarWord(ReadOnlySpan<char> w)
+    {
+        var a = (char)(w[0] | 0x20);
+        var b = (char)(w[1] | 0x20);
+        return w.Length switch
+        {
+            2 => (a, b) switch
+            {
+                ('d', 'e') => 0,
+                ('l', 'a') => 1,
+                ('e', 'l') => 2,
+                ('e', 'n') => 3,
+                ('s', 'u') => 4,
+                ('e', 's') => 5,
+                _ => -1,
+            },
+            3 => (a, b, (char)(w[2] | 0x20)) switch
+            {
+                ('d', 'e', 'l') => 6,
+                ('q', 'u', 'e') => 7,
+                ('p', 'o', 'r') => 8,
+                ('u', 'n', 'a') => 9,
+                ('l', 'o', 's') => 10,
+                ('l', 'a', 's') => 11,
+                ('c', 'o', 'n') => 12,
+                ('m', 'u', 'y') => 13,
+                _ => -1,
+            },
+            _ => w.Equals("para", StringComparison.OrdinalIgnoreCase) ? 14 : w.Equals("pero", StringComparison.OrdinalIgnoreCase) ? 15 : -1,
+        };
     }
 }

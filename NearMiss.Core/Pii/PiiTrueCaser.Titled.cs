@@ -26,6 +26,10 @@ internal static partial class PiiTrueCaser
 
             little++;
             capitalised += t.Has(TokenFlags.Capitalized) ? 1 : 0;
+            if (little - capitalised >= 4 && little - capitalised > capitalised)
+            {
+                return null; // (ordinary prose shows itself in its first sentences)
+            }
         }
 
         if (little < 8 || capitalised * 10 < little * 7)
