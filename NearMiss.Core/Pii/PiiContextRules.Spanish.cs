@@ -50,7 +50,7 @@ internal sealed partial class PiiContextRules
             else if (SpanishNumber(k, out var last) is var value and >= 0)
             {
                 if (EqAny(k - 1, "tiene", "tenía", "tenia") && value is >= 1 and <= 110 || Eq(last + 1, "años") && (EqAny(k - 1, "de", "tiene") || P(k - 1, ',')) && value is >= 1 and <= 110
-                    || value is >= 1 and <= 110 && PersonAt(spans, k - 1) && (Eq(last + 1, "años") || Eq(last + 1, "fecha") || P(last + 1, ',') || P(last + 1, '.')))
+                    || value is >= 1 and <= 110 && IsWord(k - 1) && InSpan(spans, tokens[k - 1].Start, PiiLabel.Person) && (Eq(last + 1, "años") || Eq(last + 1, "fecha") || P(last + 1, ',') || P(last + 1, '.')))
                 {
                     end = last; // (and after a name: "la señora guadalupe ibarra sesenta y dos años", "ángel ibarra treinta y uno fecha de nacimiento")
                 }
@@ -81,7 +81,7 @@ internal sealed partial class PiiContextRules
                 // (a name or place read out of its words goes: "el martes catorce de [Mayo Cerca de la escuela]")
                 var (from, to) = (tokens[start].Start, tokens[end].End);
                 spans.RemoveAll(s => s.Start >= from && s.Start < to && s.Label is PiiLabel.Person or PiiLabel.Location);
-                CutNamesAt(spans, start);
+                TrimNameBefore(spans, start);
                 if (AddInPlace(spans, added, new PiiSpan(from, to, label)))
                 {
                     k = end;
@@ -227,37 +227,5 @@ internal sealed partial class PiiContextRules
         }
 
         return last;
-    }
-
-    /// <summary>Whether a person found covers token <paramref name="k"/>.</summary>
-    private bool PersonAt(List<PiiSpan> spans, int k)
-    {
-        if (!IsWord(k))
-        {
-            return false;
-        }
-
-        foreach (var span in spans)
-        {
-            if (span.Label == PiiLabel.Person && span.Start <= tokens[k].Start && span.End >= tokens[k].End)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>A person or place found that runs on into token <paramref name="k"/> ends before it ("guadalupe ibarra [sesenta]").</summary>
-    private void CutNamesAt(List<PiiSpan> spans, int k)
-    {
-        for (var i = 0; i < spans.Count; i++)
-        {
-            var span = spans[i];
-            if (span.Label is PiiLabel.Person or PiiLabel.Location && k > 0 && span.Start < tokens[k].Start && span.End > tokens[k].Start)
-            {
-                spans[i] = span with { End = tokens[k - 1].End };
-            }
-        }
     }
 }

@@ -264,6 +264,13 @@ internal sealed partial class PiiContextRules
             return last;
         }
 
+        m = AfterClock(m);
+        return m >= 0 && P(m, ':') && !tokens[m].Has(TokenFlags.NewlineBefore) ? last : -1;
+    }
+
+    /// <summary>The token after a clock at <paramref name="m"/>, in brackets or not ("21:47", "[8:10 PM]", "(22:17)"), or -1.</summary>
+    private int AfterClock(int m)
+    {
         var bracket = P(m, '[') || P(m, '(');
         m += bracket ? 1 : 0;
         if (!(m + 2 < count && tokens[m].Kind == TokenKind.Number && tokens[m].Length <= 2 && P(m + 1, ':') && tokens[m + 2].Kind == TokenKind.Number && tokens[m + 2].Length == 2))
@@ -273,24 +280,11 @@ internal sealed partial class PiiContextRules
 
         m += 3;
         m += EqAny(m, "am", "pm", "a.m", "p.m") ? 1 : 0;
-        m += bracket && (P(m, ']') || P(m, ')')) ? 1 : 0;
-        return P(m, ':') && !tokens[m].Has(TokenFlags.NewlineBefore) ? last : -1;
+        return m + (bracket && (P(m, ']') || P(m, ')')) ? 1 : 0);
     }
 
-    /// <summary>The token after a clock that opens a line at <paramref name="k"/> ("[22:17] ", "22:17 ", "[10:41 PM] "), or -1.</summary>
-    private int WordAfterLineClock(int k)
-    {
-        var m = P(k, '[') || P(k, '(') ? k + 1 : k;
-        if (!(m + 2 < count && tokens[m].Kind == TokenKind.Number && tokens[m].Length <= 2 && P(m + 1, ':') && tokens[m + 2].Kind == TokenKind.Number && tokens[m + 2].Length == 2))
-        {
-            return -1;
-        }
-
-        m += 3;
-        m += EqAny(m, "am", "pm") ? 1 : 0;
-        m += m > k + 3 && P(k, '[') && P(m, ']') || P(k, '(') && P(m, ')') ? 1 : 0;
-        return m < count && !tokens[m].Has(TokenFlags.NewlineBefore) && IsWord(m) ? m : -1;
-    }
+    /// <summary>The word after a clock that opens a line at <paramref name="k"/> ("[22:17] ", "22:17 ", "[10:41 PM] "), or -1.</summary>
+    private int WordAfterLineClock(int k) => AfterClock(k) is var m and >= 0 && m < count && !tokens[m].Has(TokenFlags.NewlineBefore) && IsWord(m) ? m : -1;
 
     /// <summary>The last word of a speaker's name of one to three words before a colon, on its line, or -1.</summary>
     private int SpeakerEnd(int k)

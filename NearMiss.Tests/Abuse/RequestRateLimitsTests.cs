@@ -142,7 +142,7 @@ public sealed class RequestRateLimitsTests
         var partition = limits.PartitionOf(First);
 
         Assert.Matches("^[0-9a-f]{32}$", partition);
-        Assert.DoesNotContain(First.ToString(), partition); // (not a piece of it either: "203" turns up by chance in one hash of about 150)
+        Assert.DoesNotContain(First.ToString(), partition); // (not a piece of it either: "203" turns up by chance in about one hash of 140)
         Assert.DoesNotContain(Convert.ToHexStringLower(First.GetAddressBytes()), partition);
         Assert.Equal(partition, limits.PartitionOf(IPAddress.Parse("203.0.113.10")));
         Assert.NotEqual(partition, limits.PartitionOf(Second));
