@@ -25,9 +25,10 @@ internal sealed class DateTimeRecogniser(PiiScan scan) : PiiRecogniser(scan)
             ? 0
             : Pattern(i, PiiPatterns.Time(), PiiLabel.Time);
 
-    /// <summary>Does what ends at <paramref name="k"/> say the time comes next: "time", "time of call", "it's", "its"?</summary>
+    /// <summary>Does what ends at <paramref name="k"/> say the time comes next: "time", "time of call", "it's", "its", a form's "Time in:", "Arrived:"?</summary>
     private bool SaysTheTime(int k) =>
-        EqAny(k, "time", "its") || EqAny(k, "call") && EqAny(k - 1, "of") && EqAny(k - 2, "time") || EqAny(k, "s") && P(k - 1, '\'') && EqAny(k - 2, "it");
+        EqAny(k, "time", "its") || EqAny(k, "call") && EqAny(k - 1, "of") && EqAny(k - 2, "time") || EqAny(k, "s") && P(k - 1, '\'') && EqAny(k - 2, "it")
+        || P(k, ':') && (EqAny(k - 1, "in", "out") && EqAny(k - 2, "time") || EqAny(k - 1, "arrived", "departed", "cleared", "dispatched"));
 
     /// <summary>"0430", "around 1915": 24-hour clock times; "1998": years.</summary>
     public int ClockOrYear(int i)

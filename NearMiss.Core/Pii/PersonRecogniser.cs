@@ -540,7 +540,7 @@ internal sealed partial class PersonRecogniser(PiiScan scan) : PiiRecogniser(sca
     internal static bool IsVerbAfterNameWord(ReadOnlySpan<char> w) => VerbsAfterNames.Contains(w) || SureVerbs.Contains(w);
 
     /// <summary>Verbs no surname is spelled as, which end a name in lower case whatever follows ("kevin vang speaks hmong", "nunez goes hands on").</summary>
-    internal static readonly WordSet SureVerbs = new(["goes", "gets", "went", "came", "took", "ran", "got", "grabs", "grabbed", "jumps", "jumped", "says", "speaks", "spoke", "told", "tells", "asks", "asked", "yells", "yelled", "starts", "started", "pulls", "pulled"]);
+    internal static readonly WordSet SureVerbs = new(["goes", "gets", "went", "came", "took", "ran", "got", "grabs", "grabbed", "jumps", "jumped", "says", "speaks", "spoke", "told", "tells", "asks", "asked", "yells", "yelled", "starts", "started", "pulls", "pulled", "states", "stated", "reports", "advised", "advises", "claims", "denies", "denied"]);
 
     private bool IsPossessiveOrArticle(int i) => EqAny(i, "his", "her", "their", "its", "my", "our", "your", "the", "a", "an");
 

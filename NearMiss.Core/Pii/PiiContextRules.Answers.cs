@@ -313,4 +313,44 @@ internal sealed partial class PiiContextRules
             added.Add(new PiiSpan(tokens[n].Start, tokens[end].End, PiiLabel.Age));
         }
     }
+
+    /// <summary>
+    /// A person's home town, then the age, as a records check answers: "comes back to a marcus whitfield out of berwyn,
+    /// twenty six, no wants", "Driver was Chevonne Carney out of Collins, twenty three."
+    /// </summary>
+    private void HomeTownAges(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!TextHasWord("out") && !TextHasWord("from"))
+        {
+            return;
+        }
+
+        foreach (var span in spans)
+        {
+            if (span.Label != PiiLabel.Person || TokenEnding(span.End) is not (>= 0 and var end))
+            {
+                continue;
+            }
+
+            var town = Eq(end + 1, "out") && Eq(end + 2, "of") ? end + 3 : Eq(end + 1, "from") ? end + 1 : -1;
+            var comma = town + 1;
+            while (town > 0 && comma < town + 3 && IsWord(comma) && Spaced(comma - 1, comma))
+            {
+                comma++;
+            }
+
+            if (town < 0 || !IsWord(town) || !P(comma, ',') || comma + 1 >= count)
+            {
+                continue;
+            }
+
+            var n = comma + 1;
+            var last = n;
+            var age = tokens[n].Kind == TokenKind.Number && tokens[n].Length == 2 ? int.Parse(W(n), System.Globalization.CultureInfo.InvariantCulture) : SpelledNumber(n, out last, spaced: true);
+            if (age is >= 13 and <= 99 && AgeCloses(last + 1))
+            {
+                added.Add(new PiiSpan(tokens[n].Start, tokens[last].End, PiiLabel.Age));
+            }
+        }
+    }
 }

@@ -140,7 +140,7 @@ internal sealed partial class PiiContextRules
     /// </summary>
     private void SpokenCallSigns(List<PiiSpan> spans, List<PiiSpan> added)
     {
-        if (!TextHas(Phonetic) || !TextHas(NumberWords))
+        if (!TextHas(NumberWords))
         {
             return;
         }
@@ -148,7 +148,7 @@ internal sealed partial class PiiContextRules
         HashSet<string>? found = null;
         for (var k = 0; k < count; k++)
         {
-            if (!In(Phonetic, k))
+            if (!In(Phonetic, k) && !IsSaidLetter(k))
             {
                 continue;
             }
@@ -168,7 +168,8 @@ internal sealed partial class PiiContextRules
             var marked = P(n, ':') || P(k - 1, ':') && In(Dispatchers, k - 2) || EqAny(k - 1, "copy", "unit", "was", "am", "as")
                 || P(k - 1, ',') && Eq(k - 2, "copy") || first < k || SpokenPair(k, n, numbers)
                 || P(k - 1, ':') && (P(n, ',') || EqAny(n, "on", "copy", "copies", "en", "clear", "responding", "go")) // "OFC. NGUYEN: adam twelve on scene"
-                || P(k - 1, ':') && LabelSpellsCallSign(k - 2, k); // "A14: adam one four i'll back"
+                || P(k - 1, ':') && LabelSpellsCallSign(k - 2, k) // "A14: adam one four i'll back"
+                || AfterLineStamp(k) && (UnitAnswers(n) || Eq(n, "show") && Eq(n + 1, "me")); // "02:15:39 g twelve en route"
             if (numbers == 0 || !marked || EqAny(first - 1, "plate", "plates", "tag", "tags") || numbers == 3 && In(DigitWords, n)) // (a plate read out: "nebraska plate seven baker eight eight one", "golf alpha four seven one one")
             {
                 continue;
@@ -185,7 +186,7 @@ internal sealed partial class PiiContextRules
         var known = found?.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var k = 0; k < count && known is { } lookup; k++)
         {
-            if (!In(Phonetic, k) || In(Phonetic, k - 1) && Spaced(k - 1, k))
+            if (!In(Phonetic, k) && !IsSaidLetter(k) || In(Phonetic, k - 1) && Spaced(k - 1, k))
             {
                 continue;
             }
@@ -201,6 +202,29 @@ internal sealed partial class PiiContextRules
             k = Math.Max(k, last);
         }
     }
+
+    /// <summary>Does <paramref name="k"/> follow a recorder's clock that opens its line ("02:15:39 ", "21:04 ")?</summary>
+    private bool AfterLineStamp(int k)
+    {
+        var m = k - 1;
+        if (m < 2 || tokens[m].Kind != TokenKind.Number || !P(m - 1, ':') || tokens[m - 2].Kind != TokenKind.Number)
+        {
+            return false;
+        }
+
+        m -= 2;
+        m -= m >= 2 && P(m - 1, ':') && tokens[m - 2].Kind == TokenKind.Number ? 2 : 0;
+        return LineOpens(m) && !tokens[k].Has(TokenFlags.NewlineBefore);
+    }
+
+    /// <summary>
+    /// A call sign's letter said as the letter itself ("unit g seventeen", "copy C two fourteen"): one letter, not "a" or
+    /// "i" (a word), nor the "k" of "k nine" (a dog's unit), before a number word.
+    /// </summary>
+    private bool IsSaidLetter(int k) =>
+        IsWord(k) && tokens[k].Length == 1 && char.IsAsciiLetter(text[tokens[k].Start]) && !EqAny(k, "a", "i") && !(Eq(k, "k") && Eq(k + 1, "nine"))
+        && In(NumberWords, k + 1) && Spaced(k, k + 1) && !(k > 0 && P(k - 1, '\'') && tokens[k].Start == tokens[k - 1].End)
+        && !(IsNumberWord(k - 1) || In(Phonetic, k - 1) || IsWord(k - 1) && tokens[k - 1].Length == 1); // (not a letter inside a licence or VIN read out)
 
     /// <summary>
     /// The end (exclusive) of a call sign said in words from its letter at <paramref name="k"/>: one or two letters and up

@@ -182,6 +182,7 @@ internal sealed partial class PiiContextRules
         }
 
         var elapsed = FirstLineStamp() is var first and >= 0 && first + 3 <= text.Length && text.AsSpan(first, 3) is "00:";
+        var labelled = spans.Find(s => s.Label == PiiLabel.Time && EndsLabelLine(s)) is { Length: > 0 } stamp && text.AsSpan(stamp.Start, stamp.Length) is ['0', ':', ..] or ['0', '0', ':', ..];
         spans.RemoveAll(span =>
         {
             if (span.Label != PiiLabel.Time || FirstToken(span.Start) is not (>= 0 and var k))
@@ -195,9 +196,20 @@ internal sealed partial class PiiContextRules
                 before--;
             }
 
-            return EqAny(before, "duration", "length", "runtime", "message") || elapsed && OpensLine(span.Start);
+            return EqAny(before, "duration", "length", "runtime", "message", "gap") || elapsed && (OpensLine(span.Start) || AfterCueArrow(span.Start))
+                || labelled && EndsLabelLine(span);
         });
     }
+
+    /// <summary>
+    /// A stamp that ends its line two spaces or more after a speaker's label, as meeting and dictation apps write
+    /// their turns ("Speaker 1  0:00", "Okonkwo, Sarah   0:04").
+    /// </summary>
+    private bool EndsLabelLine(PiiSpan span) =>
+        (span.End == text.Length || text[span.End] is '\n' or '\r') && text.AsSpan(span.Start, span.Length).Contains(':') && span.Start >= 2 && text[span.Start - 1] == ' ' && text[span.Start - 2] == ' ';
+
+    /// <summary>The second stamp of a caption's cue ("00:00:02.410 --> 00:00:06.880").</summary>
+    private bool AfterCueArrow(int start) => start >= 4 && text.AsSpan(start - 4, 4) is "--> ";
 
     /// <summary>Where the first stamp that opens a line ("[00:00:04]", "01:47:12") starts, or -1.</summary>
     private int FirstLineStamp()

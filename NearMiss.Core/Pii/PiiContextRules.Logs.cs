@@ -66,7 +66,7 @@ internal sealed partial class PiiContextRules
         return k < count && tokens[k].Start >= charEnd ? k : -1;
     }
 
-    /// <summary>A unit's code: one or two letters, then one to three digits ("T14", "S3", "SQ331"), after a district's one or two digits or not ("1k12", "3S4", "4A12").</summary>
+    /// <summary>A unit's code: one or two letters, then one to three digits ("T14", "S3", "SQ331"), after a district's one to three digits or not ("1k12", "3S4", "4A12", "612B1").</summary>
     private bool IsUnitCode(int k)
     {
         if (k >= count || tokens[k].Kind != TokenKind.Alnum || tokens[k].Length > 6)
@@ -87,7 +87,7 @@ internal sealed partial class PiiContextRules
             letters++;
         }
 
-        return district <= 2 && letters - district is >= 1 and <= 2 && w.Length - letters is >= 1 and <= 3 && !w[letters..].ContainsAnyExceptInRange('0', '9')
+        return district <= 3 && letters - district is >= 1 and <= 2 && w.Length - letters is >= 1 and <= 3 && !w[letters..].ContainsAnyExceptInRange('0', '9')
             && (district > 0 || w.Length <= 5);
     }
 

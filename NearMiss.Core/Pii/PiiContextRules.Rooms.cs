@@ -15,7 +15,7 @@ internal sealed partial class PiiContextRules
     /// <summary>"cell 14", "Tower 3", "room B-110", "C pod", "F Block": a room or unit with its number or letter is a place.</summary>
     private void Rooms(List<PiiSpan> spans, List<PiiSpan> added)
     {
-        if (!TextHas(RoomsBeforeNumber, RoomsAfterLetter))
+        if (!TextHas(RoomsBeforeNumber, RoomsAfterLetter) && !TextHasWord("housing"))
         {
             return;
         }
@@ -24,11 +24,20 @@ internal sealed partial class PiiContextRules
         {
             int start, end;
             if (In(RoomsBeforeNumber, k) && RoomNumberEnd(k + 1, Eq(k, "cell")) is > 0 and var last
-                && (!Eq(k, "holding") || EqAny(k - 1, "in", "into", "to", "from")))
+                && (!Eq(k, "holding") || EqAny(k - 1, "in", "into", "to", "from") || tokens[k].Has(TokenFlags.Capitalized) && !tokens[k].Has(TokenFlags.SentenceStart)))
             {
                 (start, end) = (k, last);
             }
-            else if (In(RoomsAfterLetter, k + 1) && IsUnitLetter(k, Eq(k + 1, "pod")))
+            else if (Eq(k, "unit") && Eq(k - 1, "housing") && Spaced(k - 1, k) && RoomNumberEnd(k + 1, phoneLikely: false) is > 0 and var numbered)
+            {
+                (start, end) = (k - 1, numbered); // "Housing Unit 3", not a unit's call sign
+                RemoveWithin(spans, tokens[k + 1].Start, tokens[numbered].End);
+            }
+            else if (In(JailRooms, k) && SpokenRoomEnd(k + 1) is > 0 and var said)
+            {
+                (start, end) = (Eq(k, "unit") ? k - 1 : k, said); // "cell fourteen", "pod four charlie", "housing unit four b"
+            }
+            else if (In(RoomsAfterLetter, k + 1) && (IsUnitLetter(k, Eq(k + 1, "pod")) || In(Phonetic, k) && EqAny(k + 1, "pod", "dorm", "tier") && Spaced(k, k + 1)))
             {
                 (start, end) = (k, k + 1);
             }
@@ -108,7 +117,7 @@ internal sealed partial class PiiContextRules
     {
         ref var t = ref tokens[k];
         var number = t.Kind == TokenKind.Number && t.Length <= 4 || t.Kind == TokenKind.Alnum && t.Digits > 0 && t.Length <= 5
-            || t.Kind == TokenKind.Word && t.Length == 1 && char.IsUpper(text[t.Start]) && !tokens[k - 1].Has(TokenFlags.Lower);
+            || t.Kind == TokenKind.Word && t.Length == 1 && char.IsUpper(text[t.Start]) && (!tokens[k - 1].Has(TokenFlags.Lower) || P(k + 1, '-') && k + 2 < count && tokens[k + 2].Kind == TokenKind.Number);
         if (!number || !t.Has(TokenFlags.SpaceBefore) || t.Has(TokenFlags.NewlineBefore) || IsCounted(k + 1))
         {
             return 0;
@@ -122,6 +131,34 @@ internal sealed partial class PiiContextRules
         }
 
         return k;
+    }
+
+    /// <summary>Rooms of a jail whose number is said in words: "cell", "pod", "dorm", "module", "housing unit".</summary>
+    private static readonly WordSet JailRooms = new(["cell", "pod", "dorm", "module", "unit"]);
+
+    /// <summary>
+    /// The last token of a room's number said in words from <paramref name="k"/> ("fourteen", "one four", "four charlie",
+    /// "four b"), or 0; one to three number words, then perhaps one letter; not a count ("cell two hours", "pod one of").
+    /// </summary>
+    private int SpokenRoomEnd(int k)
+    {
+        if (Eq(k - 1, "unit") && !Eq(k - 2, "housing") || !In(NumberWords, k) || Eq(k, "oh") || !Spaced(k - 1, k))
+        {
+            return 0;
+        }
+
+        var last = k;
+        while (last < k + 2 && In(NumberWords, last + 1) && Spaced(last, last + 1))
+        {
+            last++;
+        }
+
+        if (In(Phonetic, last + 1) && Spaced(last, last + 1) || IsWord(last + 1) && tokens[last + 1].Length == 1 && !EqAny(last + 1, "a", "i") && Spaced(last, last + 1))
+        {
+            last++;
+        }
+
+        return IsCounted(last + 1) || In(Counted, last + 1) || Eq(last + 1, "more") ? 0 : last;
     }
 
     /// <summary>A measure or a counted kind after the number makes it a count: "dept 14 officers", "ROOM 2 DAYS EARLIER".</summary>

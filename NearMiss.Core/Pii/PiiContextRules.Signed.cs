@@ -178,6 +178,8 @@ internal sealed partial class PiiContextRules
         }
     }
 
+    private static readonly WordSet VehicleColours = new(["white", "black", "silver", "gray", "grey", "red", "blue", "green", "gold", "tan", "maroon", "beige", "brown"]);
+
     /// <summary>
     /// "talk to the doc", "heard the jake brake", "a shank": lower-case words after an article are a thing, not a person;
     /// in text of one case, whatever capitals the recaser gave them; so is a given name alone ("a Henry lever action").
@@ -185,7 +187,19 @@ internal sealed partial class PiiContextRules
     private bool PersonAfterArticle(PiiSpan span)
     {
         var first = FirstToken(span.Start);
-        if (span.Label != PiiLabel.Person || first < 1 || !(Eq(first - 1, "the") || Eq(first - 1, "a") || Eq(first - 1, "an")))
+        if (span.Label != PiiLabel.Person || first < 1)
+        {
+            return false;
+        }
+
+        // "a white Mercedes", "his Mercedes": a vehicle's make alone after an article, a possessive or a colour.
+        if (tokens[first].End == span.End && tokens[first].Lex.Has(LexExtra.Model)
+            && (EqAny(first - 1, "the", "a", "an", "his", "her", "their", "my", "your", "our") || In(VehicleColours, first - 1)))
+        {
+            return true;
+        }
+
+        if (!(Eq(first - 1, "the") || Eq(first - 1, "a") || Eq(first - 1, "an")))
         {
             return false;
         }

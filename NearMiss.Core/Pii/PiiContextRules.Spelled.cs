@@ -112,7 +112,7 @@ internal sealed partial class PiiContextRules
                 {
                     last += 3;
                 }
-                else if (IsSpelledLetter(last + 1) && Spaced(last, last + 1))
+                else if (IsSpelledLetter(last + 1) && (Spaced(last, last + 1) || PauseSpaced(last, last + 1)))
                 {
                     buffer[length++] = char.ToLowerInvariant(text[tokens[++last].Start]);
                 }
@@ -220,6 +220,9 @@ internal sealed partial class PiiContextRules
         return false;
     }
 
+    /// <summary>Letters with a pause between them, its dots made spaces ("w... o... j"): up to four spaces on one line.</summary>
+    private bool PauseSpaced(int a, int b) => b < count && tokens[b].Start - tokens[a].End is >= 2 and <= 4 && !tokens[b].Has(TokenFlags.NewlineBefore);
+
     /// <summary>Is token <paramref name="k"/> the word the letters spell (ignoring case)?</summary>
     private bool SaysLetters(int k, ReadOnlySpan<char> letters) =>
         IsWord(k) && tokens[k].Length == letters.Length && text.AsSpan(tokens[k].Start, tokens[k].Length).Equals(letters, StringComparison.OrdinalIgnoreCase);
@@ -299,6 +302,16 @@ internal sealed partial class PiiContextRules
     /// <summary>A letter said alone as a name is spelled: one letter, a word to itself (not the "s" of "that's").</summary>
     private bool IsSpelledLetter(int k) => k < count && IsWord(k) && tokens[k].Length == 1 && char.IsAsciiLetter(text[tokens[k].Start]) && !(k > 0 && P(k - 1, '\'') && tokens[k].Start == tokens[k - 1].End);
 
+    private const string Accented = "àáâãäåāăąçćčďèéêëēėęěìíîïīįłñńňòóôõöøōőřśšşţťùúûüūůűųýÿźżžđ";
+    private const string Unaccent = "aaaaaaaaacccdeeeeeeeeiiiiiilnnnoooooooorsssttuuuuuuuuyyzzzd";
+
+    /// <summary>A small letter without its accent ("ó" → "o"): a name written "Wójcik" is spelled "w o j c i k".</summary>
+    private static char Unaccented(char c)
+    {
+        var at = c < 'à' ? -1 : Accented.IndexOf(c);
+        return at < 0 ? c : Unaccent[at];
+    }
+
     /// <summary>Do the letters spell, without its spaces, a run of words of a name that ends between <paramref name="from"/> and <paramref name="to"/>?</summary>
     private bool SpellsANameBefore(List<PiiSpan> spans, ReadOnlySpan<char> letters, int from, int to)
     {
@@ -315,7 +328,7 @@ internal sealed partial class PiiContextRules
             {
                 if (char.IsLetter(c))
                 {
-                    name[n++] = char.ToLowerInvariant(c);
+                    name[n++] = Unaccented(char.ToLowerInvariant(c));
                 }
             }
 

@@ -206,6 +206,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         DescribedAges(kept, added);
         BothAges(kept, added);
         AgesAfterNames(kept, added);
+        HomeTownAges(kept, added);
         HowOldAnswers(kept, added);
         NameAnswers(kept);
         SelfNamed(kept, added);
@@ -320,7 +321,9 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         var plates = kept.Exists(static span => span.Label == PiiLabel.Plate) ? kept.FindAll(static span => span.Label == PiiLabel.Plate) : NoSpans;
         kept.RemoveAll(span => NeverPiiAlone(span, plates));
         kept.RemoveAll(PersonAfterArticle);
+        kept.RemoveAll(ModelYear);
         Acknowledgements(kept);
+        CrashDiagramUnits(kept);
         kept.RemoveAll(AgencyOfAKind);
         kept.RemoveAll(CodesAndLetters);
         if (text.Contains("r/", StringComparison.Ordinal))

@@ -8,11 +8,8 @@ namespace NearMiss.Core.Pii;
 /// </summary>
 internal static class PiiSpanish
 {
-    /// <summary>Words of grammar and of everyday Spanish that a span made only of is no name or place.</summary>
-    private static readonly HashSet<string> Common = new(
-        ["la", "el", "del", "de", "una", "un", "su", "sus", "eso", "esa", "ese", "esta", "este", "casa", "tarde", "noche", "mañana", "madrugada", "señora", "señor", "narrativo",
-            "narrativa", "reporte", "llave", "cruz", "digo", "le", "ella", "él", "sabía", "nomás", "pero", "fin", "dijo", "muy", "aquí", "allí", "suéltalo", "tiene", "puerta"],
-        StringComparer.OrdinalIgnoreCase);
+    /// <summary>Words of grammar and of everyday Spanish that a span made only of is no name or place (Data/spanish-words.txt).</summary>
+    private static readonly HashSet<string> Common = new(PiiLexicon.ReadLines("spanish-words.txt"), StringComparer.OrdinalIgnoreCase);
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> CommonLookup = Common.GetAlternateLookup<ReadOnlySpan<char>>();
 

@@ -54,7 +54,7 @@ internal static partial class PiiTrueCaser
             var lookup = names.GetAlternateLookup<ReadOnlySpan<char>>();
             for (var i = 0; i < count; i++)
             {
-                if (IsWord(i) && tokens[i].Has(TokenFlags.Lower) && (found[i] || lookup.Contains(W(i)) && !tokens[i].Is(Lex.Stop)))
+                if (IsWord(i) && tokens[i].Has(TokenFlags.Lower) && (found[i] || lookup.Contains(W(i)) && !tokens[i].Is(Lex.Stop) && !(English(i) && AfterHelperVerb(i))))
                 {
                     Set(i, capital: true);
                     if (lookup.Contains(W(i)))
@@ -140,6 +140,11 @@ internal static partial class PiiTrueCaser
                 || (Eq(i + 1, "and") || P(i + 1, '&')) && i + 2 < count && tokens[i + 2].Has(TokenFlags.DigitFirst) && Eq(i - 1, "on");
         }
 
+        /// <summary>"won't park", "can park": a word after a helping verb is a verb there, whatever name it spells elsewhere.</summary>
+        private bool AfterHelperVerb(int i) =>
+            i >= 1 && (Eq(i - 1, "can") || Eq(i - 1, "will") || Eq(i - 1, "would") || Eq(i - 1, "could") || Eq(i - 1, "should") || Eq(i - 1, "must")
+                || Eq(i - 1, "t") && P(i - 2, '\''));
+
         /// <summary>What a speaker says while thinking ("um", "uh"), though a surname list holds it: never a name in dictation.</summary>
         private bool IsFiller(int i) => tokens[i].Length <= 4 && PiiContextRules.Fillers.Contains(text, tokens[i]);
 
@@ -173,6 +178,12 @@ internal static partial class PiiTrueCaser
             if (P(i - 1, '.') && IsWord(i - 2) && (IsRankEvidence(i - 2) || Eq(i - 2, "mr") || Eq(i - 2, "mrs") || Eq(i - 2, "ms")))
             {
                 return !tokens[i].Is(Lex.Rank | Lex.Role);
+            }
+
+            // "mr park", "mrs young": the title said without its dot.
+            if (Eq(p, "mr") || Eq(p, "mrs"))
+            {
+                return !tokens[i].Is(Lex.Rank | Lex.Role) && p == i - 1;
             }
 
             // "me and bishop", "me n farah", "me ortega and benny", "bishop and i".
