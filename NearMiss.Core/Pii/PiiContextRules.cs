@@ -218,6 +218,8 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         SpacedDigitCallSigns(kept, added);
         NamedNumberCallSigns(kept, added);
         RepeatedCallSigns(kept, added);
+        OwnNumbers(kept, added);
+        RiddenCallSigns(kept, added);
         SignOffClocks(kept, added);
         LogCallSigns(kept, added);
         LogUnits(kept, added);

@@ -244,6 +244,11 @@ internal static class PiiTaggerSpans
             return false;
         }
 
+        if (span.Label == PiiLabel.Location && PiiContextRules.IsNumberWord(text, tokens[first]) && AfterDirection(text, tokens, first))
+        {
+            return false; // "eastbound eighty at two fifty-five": a road by its number, which the tagger reads as a count
+        }
+
         var words = 0;
         var said = false;
         for (var k = first; k < tokens.Length && tokens[k].Start < span.End; k++)
@@ -263,6 +268,30 @@ internal static class PiiTaggerSpans
         }
 
         return words > 0 && !said;
+    }
+
+    private static readonly string[] Directions = ["northbound", "southbound", "eastbound", "westbound"];
+
+    /// <summary>Does a direction of travel come just before token <paramref name="k"/>, "on" or "the" between at most?</summary>
+    private static bool AfterDirection(string text, ReadOnlySpan<Token> tokens, int k)
+    {
+        var b = k - 1;
+        b -= b >= 0 && tokens[b].Kind == TokenKind.Word && text.AsSpan(tokens[b].Start, tokens[b].Length) is var w && (w.Equals("the", StringComparison.OrdinalIgnoreCase) || w.Equals("on", StringComparison.OrdinalIgnoreCase)) ? 1 : 0;
+        if (b < 0 || tokens[b].Kind != TokenKind.Word)
+        {
+            return false;
+        }
+
+        var word = text.AsSpan(tokens[b].Start, tokens[b].Length);
+        foreach (var direction in Directions)
+        {
+            if (word.Equals(direction, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>What a speaker says while thinking, in lower case and not joined by a hyphen ("um", "uh"; not "UM", "um-dearborn"): never the edge of a span.</summary>
