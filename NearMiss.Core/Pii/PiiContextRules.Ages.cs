@@ -286,10 +286,7 @@ internal sealed partial class PiiContextRules
             var pronoun = fused || EqAny(k, "he", "she");
 
             n = AfterFiller(n);
-            if (In(AgeHedges, n))
-            {
-                n++;
-            }
+            n += Eq(n, "what") && P(n + 1, ',') ? 2 : In(AgeHedges, n) ? 1 : 0; // "he's what, sixteen?"
 
             if (AgeNumber(n, out var end) is >= 1 and <= 99 and var value)
             {

@@ -302,12 +302,13 @@ internal sealed partial class PiiContextRules
 
     /// <summary>
     /// The speaker's own age, said in words after "I was" or "I'm" and closed by a comma or a stop: "I was twenty-nine,
-    /// working the Eleventh", "I'm twenty-six, working District 8". Not a count or a distance ("I was twenty, thirty feet
+    /// working the Eleventh", "I'm twenty-six, working District 8", "I'm what, twenty-five?". Not a count or a distance ("I was twenty, thirty feet
     /// back", "I'm ten minutes out"): a grown person's age, and no number after the comma.
     /// </summary>
     private void SpeakersAge(int n, List<PiiSpan> added)
     {
-        if (IsWord(n) && SpelledNumber(n, out var end, spaced: true) is >= 18 and <= 79 && (P(end + 1, ',') || P(end + 1, '.'))
+        n += Eq(n, "what") && P(n + 1, ',') ? 2 : 0; // "I'm what, twenty-five?"
+        if (IsWord(n) && SpelledNumber(n, out var end, spaced: true) is >= 18 and <= 79 && (P(end + 1, ',') || P(end + 1, '.') || P(end + 1, '?'))
             && !IsNumberWord(end + 2) && !(end + 2 < count && tokens[end + 2].Kind == TokenKind.Number))
         {
             added.Add(new PiiSpan(tokens[n].Start, tokens[end].End, PiiLabel.Age));

@@ -499,13 +499,14 @@ internal sealed partial class PiiContextRules
             var zero = EqAny(k, "oh", "zero") && (!IsNumberWord(k - 1) || k - 1 == lastEnd) && (!IsNumberWord(end + 1) || clockNext)
                 && !EqAny(k - 1, "dash", "slash", "point") && !EqAny(end + 1, "dash", "slash", "point")
                 && !(IsWord(end + 1) && DigitWords.Contains(text, tokens[end + 1]) && !clockNext);
-            var counted = In(Counted, end + 1) || IsWord(end + 1) && tokens[end + 1].Is(Lex.Measure) || EqAny(end + 1, "rpm", "dollars", "bucks", "pounds", "lbs", "calls", "cases");
+            var counted = In(Counted, end + 1) || IsWord(end + 1) && tokens[end + 1].Is(Lex.Measure) && !InBeforeAPlace(end + 1) || EqAny(end + 1, "rpm", "dollars", "bucks", "pounds", "lbs", "calls", "cases");
+            var itIs = Eq(lead, "its") || Eq(lead, "s") && P(lead - 1, '\'') && Eq(lead - 2, "it"); // "its twenty two hundred, let's go"
 
             // An hour past noon with its minutes needs no lead either ("ten four, thirteen forty-one"), alone in what is said.
             // (Not twenty alone, which a year opens: "in twenty nineteen"; not a vehicle's or an id's number: "bus fourteen oh nine".)
             var afternoon = (In(Teens, k) && !EqAny(k, "ten", "eleven", "twelve") || Eq(k, "twenty") && ClockHour(k) > k) && !Eq(end, "hundred") && !IsNumberWord(k - 1) && !IsNumberWord(end + 1)
                 && !EqAny(k - 1, "dash", "slash", "point", "number") && !In(SaidVehicles, k - 1) && !In(SpokenIdWords, k - 1) && !EqAny(end + 1, "dash", "slash", "point", "block");
-            if ((In(TimeLeads, lead) || Eq(lead, "at") || hours || zero || afternoon) && !counted && !Overlaps(spans, tokens[k].Start, tokens[end].End))
+            if ((In(TimeLeads, lead) || Eq(lead, "at") || itIs && Eq(end, "hundred") || hours || zero || afternoon) && !counted && !Overlaps(spans, tokens[k].Start, tokens[end].End))
             {
                 end = hours ? end + 1 : end;
                 added.Add(new PiiSpan(tokens[k].Start, tokens[end].End, PiiLabel.Time));
@@ -513,6 +514,9 @@ internal sealed partial class PiiContextRules
             }
         }
     }
+
+    /// <summary>"in" before a word that opens a place ("oh nine hundred in Judge Baptiste's room"), not inches ("six hundred in long").</summary>
+    private bool InBeforeAPlace(int k) => Eq(k, "in") && IsWord(k + 1) && !EqAny(k + 1, "long", "wide", "tall", "deep", "high", "thick", "of", "by", "x");
 
     /// <summary>The last token of a 24-hour clock time in words starting at <paramref name="k"/> ("oh five thirty", "fourteen hundred"), or -1.</summary>
     private int WordClockEnd(int k)

@@ -106,4 +106,30 @@ public sealed class RecordersAndJailsTests
     [Fact]
     public void ANameWithAnAccentIsFoundSpelledWithout() =>
         Assert.Contains("w... o... j... c... i... k", Found(Rules, "the reporting party is ewa wójcik that's w... o... j... c... i... k comma date of birth", PiiLabel.Person));
+
+    [Theory]
+    [InlineData("he said write it up so here I am. my number's 2208 if anybody from the program needs it.", "2208")]
+    [InlineData("I'm on foot this week. My payroll number's 241877 if you need it.", "241877")]
+    [InlineData("Uploaded, yeah, it's under my number, 5512.", "5512")]
+    [InlineData("Me and Petrie, we're riding as five twenty-one, and we pull up.", "five twenty-one")]
+    [InlineData("I was working Adam 3 out of West Precinct.", "Adam 3")]
+    public void AnOfficersOwnNumbers(string text, string number) => Assert.Contains(number, Found(Rules, text, PiiLabel.BadgeId));
+
+    [Fact]
+    public void ANumberOfThingsIsNoOwnNumber() =>
+        Assert.Empty(Found(Rules, "my number of calls was 212 that month, and we were running as two units.", PiiLabel.BadgeId));
+
+    [Theory]
+    [InlineData("OFFICER B: he's what, sixteen?\nOFFICER A: seventeen now.", "sixteen")]
+    [InlineData("I'm on transport, I'm young, I'm what, twenty-five? And we're moving a prisoner.", "twenty-five")]
+    public void AnAgeAfterWhat(string text, string age) => Assert.Contains(age, Found(Rules, text, PiiLabel.Age));
+
+    [Theory]
+    [InlineData("Danny you're float, court at oh nine hundred in Judge Baptiste's room.", "oh nine hundred")]
+    [InlineData("okay settle down its twenty two hundred lets go quick", "twenty two hundred")]
+    public void ClockTimesSaidInWords(string text, string time) => Assert.Contains(time, Found(Rules, text, PiiLabel.Time));
+
+    [Fact]
+    public void ARoadByItsNumberAfterADirectionSurvivesTheTagger() =>
+        Assert.Contains("eighty", Found(Shipped, "TROOPER: I'm eastbound eighty at two fifty-five, the Elk Mountain exit.", PiiLabel.Location));
 }
