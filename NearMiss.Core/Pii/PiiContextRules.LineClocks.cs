@@ -171,8 +171,9 @@ internal sealed partial class PiiContextRules
 
     /// <summary>
     /// Times a recording counts from its start, not clocks: the stamps that open a transcript's lines where the first
-    /// of them reads "00:…" ("[00:00:04] OFC. NGUYEN: …"), and a recording's length ("Duration 2:37", "Length: 1:48",
-    /// "[end of message - 1:58]").
+    /// of them reads "00:…" or "0:0…" ("[00:00:04] OFC. NGUYEN: …", "0:00:04 Harrison Begay"), a caption cue's end, the
+    /// stamps after speakers' labels ("Speaker 1  0:02"), and a recording's length ("Duration 2:37", "Length: 1:48",
+    /// "[end of message - 1:58]", "[gap 00:02:10]", a voicemail's heading).
     /// </summary>
     private void ElapsedTimes(List<PiiSpan> spans)
     {
@@ -181,7 +182,7 @@ internal sealed partial class PiiContextRules
             return;
         }
 
-        var elapsed = FirstLineStamp() is var first and >= 0 && first + 3 <= text.Length && text.AsSpan(first, 3) is "00:";
+        var elapsed = FirstLineStamp() is var first and >= 0 && first + 3 <= text.Length && text.AsSpan(first, 3) is "00:" or "0:0";
         var labelled = spans.Find(s => s.Label == PiiLabel.Time && EndsLabelLine(s)) is { Length: > 0 } stamp && text.AsSpan(stamp.Start, stamp.Length) is ['0', ':', ..] or ['0', '0', ':', ..];
         spans.RemoveAll(span =>
         {
@@ -197,8 +198,23 @@ internal sealed partial class PiiContextRules
             }
 
             return EqAny(before, "duration", "length", "runtime", "message", "gap") || elapsed && (OpensLine(span.Start) || AfterCueArrow(span.Start))
-                || labelled && EndsLabelLine(span);
+                || labelled && EndsLabelLine(span) || VoicemailLength(span);
         });
+    }
+
+    /// <summary>
+    /// The length that ends a voicemail's heading line, after its number or its date and time: "Voicemail (912)
+    /// 555-0164  Wed 3/19 10:07 PM  1:36", "Voicemail from (763) 555-0137 · 1:42".
+    /// </summary>
+    private bool VoicemailLength(PiiSpan span)
+    {
+        if (!(span.End == text.Length || text[span.End] is '\n' or '\r') || span.Length is < 4 or > 5 || text.AsSpan(span.Start, span.Length).IndexOf(':') is < 1 or > 2)
+        {
+            return false;
+        }
+
+        var line = text.LastIndexOf('\n', Math.Max(0, span.Start - 1)) + 1;
+        return text.AsSpan(line, span.Start - line).Contains("voicemail", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>

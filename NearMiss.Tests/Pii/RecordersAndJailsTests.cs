@@ -62,6 +62,8 @@ public sealed class RecordersAndJailsTests
     [InlineData("Okonkwo, Sarah   0:04\nOkay, recording's on.\n\nHanlon, Benjamin   0:12\nSo February second.")]
     [InlineData("WEBVTT\n\n1\n00:00:02.410 --> 00:00:06.880\nSgt. Ed Kowalczyk: Alright, roll call.\n\n2\n00:00:06.880 --> 00:00:11.300\nit's Friday.")]
     [InlineData("TPR: Copy.\n[gap 00:02:10]\nTPR: Ma'am, I'm gonna talk to you.")]
+    [InlineData("Recorded for review\n\n0:00:04 Harrison Begay\nOkay, go ahead.\n\n0:00:15 Shaundell Yazzie\nYeah. So I got there.")]
+    [InlineData("Voicemail  (912) 555-0164  Wed 3/19  1:36\nTranscription confidence: medium\nhey lieutenant, call me back.")]
     public void ARecordingsElapsedStampsAreNoTimes(string text) => Assert.Empty(Found(Rules, text, PiiLabel.Time));
 
     [Fact]
@@ -91,6 +93,10 @@ public sealed class RecordersAndJailsTests
     [InlineData("Speeds about twenty knots, the Hatteras dropped as the patrol boat rolled. The operator of the Whaler refused.", "Whaler")]
     [InlineData("The back one is screwed shut period New paragraph. Lessons colon we learned.", "New")]
     [InlineData("So I'm Police Officer Oluwaseun Adeyemi, shield 4471.", "Police")]
+    [InlineData("Sarge: and get the Captain Morgan bottle out of your trunk before roll call.", "Morgan")]
+    [InlineData("Trainee also could not find his handcuff key on his Sam Browne in the dark.", "Browne")]
+    [InlineData("Nephew (Tyrell, 19) was sitting on the hood of a Monte Carlo with the rifle.", "Monte")]
+    [InlineData("They knocked, stacked, in the light from the carport. Stepdad (Ruben Arvizu, 44) opened the door.", "Stepdad")]
     public void NotPii(string text, string word) =>
         Assert.DoesNotContain(Rules.Detect(text).Select(s => text[s.Start..s.End]), span => span.Contains(word, StringComparison.Ordinal));
 
