@@ -10,6 +10,20 @@ internal sealed partial class PiiContextRules
     /// <summary>Words that say a text is about a police dog or horse.</summary>
     private static readonly WordSet DogWords = new(["k9", "canine", "dog", "dogs", "handler", "shepherd", "malinois", "horse", "mounted"]);
 
+    /// <summary>Does "k9" or "K9" stand in the text: each "9" asked for the letter before it, faster than a search that ignores case.</summary>
+    private static bool HasK9(string text)
+    {
+        for (var at = text.IndexOf('9'); at >= 0; at = text.IndexOf('9', at + 1))
+        {
+            if (at > 0 && text[at - 1] is 'k' or 'K')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>What follows "K9" that is no dog's name: the dog's work, gear and people ("K9 unit", "K9 truck", "k9 track").</summary>
     private static readonly WordSet K9Things = new(["unit", "units", "handler", "handlers", "officer", "officers", "deputy", "deputies", "team", "teams", "truck", "car", "vehicle", "van", "tahoe", "program",
         "training", "track", "tracks", "tracking", "sniff", "sniffs", "search", "searches", "bite", "bites", "alert", "alerts", "deployment", "deployed", "deploy", "sergeant", "sgt", "trooper", "cpl", "corporal",
@@ -18,7 +32,7 @@ internal sealed partial class PiiContextRules
 
     private void DogNamesByUse(List<PiiSpan> spans, List<PiiSpan> added)
     {
-        if (!TextHas(DogWords) && !TextHasWord("k") && !text.Contains("k9", StringComparison.OrdinalIgnoreCase))
+        if (!TextHas(DogWords) && !TextHasWord("k") && !HasK9(text))
         {
             return;
         }

@@ -64,7 +64,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
     private static readonly string[] CueWords =
         ["airport", "and", "between", "dash", "dot", "force", "hundred", "marker", "me", "milepost", "mm", "number", "old", "post", "social", "task", "thousand",
             "wrote", "posted", "reply", "replied", "copy", "what", "name", "car", "time", "mile", "scene", "route", "respond", "copies", "ahead",
-            "dispatched", "both", "big", "lil", "little", "k"];
+            "dispatched", "both", "big", "lil", "little", "k", "working", "unit", "running", "riding", "out", "my", "housing", "from", "code"];
 
     /// <summary>The <see cref="CueWords"/> as one set: its bit passes over every other word at the cost of a test.</summary>
     private static readonly WordSet Cues = new(CueWords);

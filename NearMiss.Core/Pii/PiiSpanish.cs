@@ -61,7 +61,7 @@ internal static class PiiSpanish
     /// </summary>
     private static bool SpeaksSpanish(string text, ReadOnlySpan<Token> tokens)
     {
-        if (!text.AsSpan().ContainsAny(SpanishLetters))
+        if (!text.AsSpan().ContainsAnyInRange('\u00A1', '\u00FF') || !text.AsSpan().ContainsAny(SpanishLetters))
         {
             return false; // (Spanish written by a recorder keeps its accents: "señora", "número", "vehículo")
         }
