@@ -23,6 +23,7 @@ internal sealed partial class PiiContextRules
         for (var k = 0; k + 1 < count; k++)
         {
             int start, end;
+            var housing = false;
             if (In(RoomsBeforeNumber, k) && RoomNumberEnd(k + 1, Eq(k, "cell")) is > 0 and var last
                 && (!Eq(k, "holding") || EqAny(k - 1, "in", "into", "to", "from") || tokens[k].Has(TokenFlags.Capitalized) && !tokens[k].Has(TokenFlags.SentenceStart)))
             {
@@ -30,8 +31,7 @@ internal sealed partial class PiiContextRules
             }
             else if (Eq(k, "unit") && Eq(k - 1, "housing") && Spaced(k - 1, k) && RoomNumberEnd(k + 1, phoneLikely: false) is > 0 and var numbered)
             {
-                (start, end) = (k - 1, numbered); // "Housing Unit 3", not a unit's call sign
-                RemoveWithin(spans, tokens[k + 1].Start, tokens[numbered].End);
+                (start, end, housing) = (k - 1, numbered, true); // "Housing Unit 3"
             }
             else if (In(JailRooms, k) && SpokenRoomEnd(k + 1) is > 0 and var said)
             {
@@ -50,8 +50,9 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
+            // (the number of a housing unit is no unit's call sign: "Unit 3" read as one gives way)
             var room = new PiiSpan(tokens[start].Start, tokens[end].End, PiiLabel.Location);
-            if (OnlyNamesWithin(spans, room))
+            if (OnlyNamesWithin(spans, room, badgesFrom: housing ? tokens[start + 2].Start : int.MaxValue))
             {
                 RemoveWithin(spans, room.Start, room.End);
                 added.Add(room);

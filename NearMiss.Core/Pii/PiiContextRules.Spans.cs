@@ -193,13 +193,13 @@ internal sealed partial class PiiContextRules
         return true;
     }
 
-    /// <summary>Is every span overlapping <paramref name="grown"/> an agency, place or person within it?</summary>
-    private static bool OnlyNamesWithin(List<PiiSpan> spans, PiiSpan grown)
+    /// <summary>Is every span overlapping <paramref name="grown"/> an agency, place or person within it (or a badge within it from <paramref name="badgesFrom"/> on)?</summary>
+    private static bool OnlyNamesWithin(List<PiiSpan> spans, PiiSpan grown, int badgesFrom = int.MaxValue)
     {
         foreach (var s in spans)
         {
             if (s.Start < grown.End && grown.Start < s.End
-                && (s.Start < grown.Start || s.End > grown.End || s.Label is not (PiiLabel.Agency or PiiLabel.Location or PiiLabel.Person)))
+                && (s.Start < grown.Start || s.End > grown.End || s.Label is not (PiiLabel.Agency or PiiLabel.Location or PiiLabel.Person) && !(s.Label == PiiLabel.BadgeId && s.Start >= badgesFrom)))
             {
                 return false;
             }
