@@ -440,9 +440,9 @@ internal sealed partial class PiiContextRules
     /// <summary>Words of a title that make "police" a rank's: "Senior Police Officer", "Reserve Police Officer".</summary>
     private static readonly WordSet TitleWords = new(["senior", "reserve", "auxiliary", "retired", "probationary", "master", "special"]);
 
-    /// <summary>"Senior Police" of "Senior Police Officer", "Police" of "I'm Police Officer Adeyemi": "police", perhaps after a title, before an officer's word is a rank, not an agency.</summary>
+    /// <summary>"Senior Police" of "Senior Police Officer": a title before "police" and an officer's word after it is a rank, not an agency.</summary>
     private bool IsPoliceTitle(int first, int last) =>
-        (last == first + 1 && In(TitleWords, first) || last == first && first >= 0) && Eq(last, "police") && (EqAny(last + 1, "officer", "officers", "sergeant", "lieutenant", "captain") || IsWord(last + 1) && tokens[last + 1].Is(Lex.Rank));
+        last == first + 1 && In(TitleWords, first) && Eq(last, "police") && (EqAny(last + 1, "officer", "officers", "sergeant", "lieutenant", "captain") || IsWord(last + 1) && tokens[last + 1].Is(Lex.Rank));
 
     /// <summary>What a state's department is "of", in any case (the true-caser may lower a heading's words): "Texas Department of criminal justice".</summary>
     private static readonly string[][] DepartmentDomains =

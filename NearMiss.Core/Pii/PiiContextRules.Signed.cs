@@ -178,7 +178,7 @@ internal sealed partial class PiiContextRules
         }
     }
 
-    private static readonly WordSet VehicleColours = new(["white", "black", "silver", "gray", "grey", "red", "blue", "green", "gold", "tan", "maroon", "beige", "brown"]);
+    private static readonly WordSet VehicleColours = new(PiiProducts.Colours);
 
     /// <summary>
     /// "talk to the doc", "heard the jake brake", "a shank": lower-case words after an article are a thing, not a person;

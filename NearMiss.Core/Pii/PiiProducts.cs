@@ -47,7 +47,7 @@ internal static class PiiProducts
         return spans;
     }
 
-    private static readonly string[] Colours = ["black", "white", "gray", "grey", "silver", "red", "blue", "green", "tan", "maroon", "gold", "brown", "beige"];
+    internal static readonly string[] Colours = ["black", "white", "gray", "grey", "silver", "red", "blue", "green", "tan", "maroon", "gold", "brown", "beige"];
 
     private static bool IsColour(string text, Token token)
     {

@@ -92,7 +92,6 @@ public sealed class RecordersAndJailsTests
     [InlineData("Speeds about twenty knots, the Hatteras dropped as the patrol boat rolled. The operator of the Whaler refused.", "Hatteras")]
     [InlineData("Speeds about twenty knots, the Hatteras dropped as the patrol boat rolled. The operator of the Whaler refused.", "Whaler")]
     [InlineData("The back one is screwed shut period New paragraph. Lessons colon we learned.", "New")]
-    [InlineData("So I'm Police Officer Oluwaseun Adeyemi, shield 4471.", "Police")]
     [InlineData("Sarge: and get the Captain Morgan bottle out of your trunk before roll call.", "Morgan")]
     [InlineData("Trainee also could not find his handcuff key on his Sam Browne in the dark.", "Browne")]
     [InlineData("Nephew (Tyrell, 19) was sitting on the hood of a Monte Carlo with the rifle.", "Monte")]
