@@ -33,7 +33,7 @@ internal sealed class AgencyRecogniser(PiiScan scan) : PiiRecogniser(scan)
 
         var w = W(i);
         var agency = t.Is(Lex.AgencyAcronym)
-            || (w.Length is >= 3 and <= 6 && (w.EndsWith("PD", StringComparison.Ordinal) || w.EndsWith("SO", StringComparison.Ordinal)) && !w.SequenceEqual("ALSO"))
+            || (w.Length is >= 3 and <= 6 && (w.EndsWith("PD", StringComparison.Ordinal) || w.EndsWith("SO", StringComparison.Ordinal)) && !w.SequenceEqual("ALSO") && !t.Is(Lex.Rank)) // (not "VPSO", "PSO": an officer's title)
             || IsStateAgencyCode(w) && !(P(i + 1, '.') && Adj(i + 1));
         if (!agency && w.Length is >= 2 and <= 5 && !t.Is(Lex.Brand | Lex.StateCode | Lex.Common) && SubUnitAfter(i + 1) > i + 1)
         {

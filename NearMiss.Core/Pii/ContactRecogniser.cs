@@ -67,13 +67,28 @@ internal sealed class ContactRecogniser(PiiScan scan) : PiiRecogniser(scan)
         if (length > 0)
         {
             var digits = CountDigits(start, length);
-            if (digits is >= 7 and <= 15)
+            if (digits is >= 7 and <= 15 && !TenCodes(text.AsSpan(start, length)))
             {
                 return EmitChars(start, length, PiiLabel.Phone);
             }
         }
 
         return 0;
+    }
+
+    /// <summary>A radio code said again, no number to call: "10-33 10-33", "11-99 11-99 11-99".</summary>
+    private static bool TenCodes(ReadOnlySpan<char> match)
+    {
+        foreach (var part in match.Split(' '))
+        {
+            var code = match[part];
+            if (code.Length is < 4 or > 6 || code[0] != '1' || code[1] is not ('0' or '1') || code[2] != '-')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>"5551234567", "15551234567": ten digits, or eleven after a 1, in one number.</summary>

@@ -65,7 +65,8 @@ internal sealed partial class PersonRecogniser(PiiScan scan) : PiiRecogniser(sca
 
         var surname = again < count && IsWord(again) && W(again).Equals(W(j), StringComparison.OrdinalIgnoreCase) ? again + 1 : j + 1;
         var worded = !tokens[j].Has(TokenFlags.NewlineBefore) && IsWordedGivenName(j) && IsNameToken(surname, strict: true) && !tokens[surname].Has(TokenFlags.NewlineBefore);
-        if (!worded && !IsNameToken(j, strict: noun || tokens[i].Has(TokenFlags.Lower)) || tokens[j].Has(TokenFlags.NewlineBefore))
+        if (!worded && !IsNameToken(j, strict: noun || tokens[i].Has(TokenFlags.Lower)) || tokens[j].Has(TokenFlags.NewlineBefore)
+            || PiiContextRules.IsNumberWord(text, tokens[j])) // (a unit's call: "Marshal Twelve on scene")
         {
             return titled ? j : 0; // (a title with the country in it is a title, not an agency: "a Deputy U.S. Marshal")
         }

@@ -41,6 +41,20 @@ internal sealed partial class PiiContextRules
         }
     }
 
+    /// <summary>A question's mark within three tokens after <paramref name="k"/> on its line ("Date of birth, Zeke?").</summary>
+    private bool QuestionMarkNear(int k)
+    {
+        for (var n = k + 1; n < count && n - k <= 3 && !tokens[n].Has(TokenFlags.NewlineBefore); n++)
+        {
+            if (P(n, '?'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// Where the answer to a question asked at <paramref name="k"/> starts: after the question's mark or at its line's
     /// end, and after the speaker's label that opens the next line ("MALE:", "OFC. GRANT:").
@@ -61,6 +75,9 @@ internal sealed partial class PiiContextRules
                 n++; // a caption's turn mark: ">> twenty five"
             }
 
+            // A recorder's stamp before the label: "[00:01:15] MALE 1:", "03:42:35 MALE:".
+            n = AfterStamp(n);
+
             // The speaker's label: up to three words, or a diarizer's "Speaker 2"
             var label = n;
             while (label < count && label - n < 3 && (IsWord(label) || label > n && tokens[label].Kind == TokenKind.Number && tokens[label].Length <= 2) && !P(label, ':'))
@@ -72,6 +89,24 @@ internal sealed partial class PiiContextRules
         }
 
         return n;
+    }
+
+    /// <summary>The token after a recorder's stamp at <paramref name="n"/> ("[00:01:15]", "03:42:35"), or <paramref name="n"/>.</summary>
+    private int AfterStamp(int n)
+    {
+        var j = P(n, '[') ? n + 1 : n;
+        if (j + 2 >= count || tokens[j].Kind != TokenKind.Number || !P(j + 1, ':') || tokens[j + 2].Kind != TokenKind.Number)
+        {
+            return n;
+        }
+
+        j += 2;
+        while (j + 2 < count && P(j + 1, ':') && tokens[j + 2].Kind == TokenKind.Number)
+        {
+            j += 2;
+        }
+
+        return P(n, '[') ? P(j + 1, ']') ? j + 2 : n : j + 1;
     }
 
     private static readonly WordSet BirthWords = new(["dob", "birth", "birthday"]);
@@ -92,12 +127,14 @@ internal sealed partial class PiiContextRules
         {
             // Asked with a question mark, or at the end of a turn as a transcript without marks has it ("SPEAKER 1: date of birth").
             var asked = Eq(k, "dob") || Eq(k, "birth") && Eq(k - 1, "of") && Eq(k - 2, "date") || Eq(k, "birthday") && EqAny(k - 1, "your", "his", "her");
-            if (!asked || !P(k + 1, '?') && !(tokens[k + 1].Has(TokenFlags.NewlineBefore) && AnswerStart(k) is var turn && turn > k + 1 && P(turn - 1, ':')))
+            var said = k + 1 + (P(k + 1, ':') || P(k + 1, ',') ? 1 : 0); // (said with it: "date of birth six, two, eighty-nine")
+            var inline = asked && said < count && !tokens[said].Has(TokenFlags.NewlineBefore) && (IsNumberWord(said) && !Eq(said, "oh") || IsWord(said) && tokens[said].Is(Lex.Month));
+            if (!asked || !inline && !QuestionMarkNear(k) && !(tokens[k + 1].Has(TokenFlags.NewlineBefore) && AnswerStart(k) is var turn && turn > k + 1 && P(turn - 1, ':')))
             {
                 continue;
             }
 
-            var n = AfterFiller(AnswerStart(k));
+            var n = inline ? said : AfterFiller(AnswerStart(k));
             if (n >= count || tokens[n].Has(TokenFlags.NewlineBefore) && !P(n - 1, ':'))
             {
                 continue;
@@ -108,7 +145,7 @@ internal sealed partial class PiiContextRules
             var month = false;
             for (var j = n; j < count && j - n < 12 && (j == n || !tokens[j].Has(TokenFlags.NewlineBefore)); j++)
             {
-                var number = tokens[j].Kind == TokenKind.Number && tokens[j].Length <= 4 || IsNumberWord(j) || In(OrdinalWords, j);
+                var number = tokens[j].Kind == TokenKind.Number && tokens[j].Length <= 4 || IsNumberWord(j) || In(OrdinalWords, j) || EqAny(j, "thousand", "hundred");
                 if (number || IsWord(j) && tokens[j].Is(Lex.Month))
                 {
                     numbers += number ? 1 : 0;
@@ -121,7 +158,8 @@ internal sealed partial class PiiContextRules
                 }
             }
 
-            if (end >= n && (numbers >= 2 || month && numbers >= 1) && !Overlaps(spans, tokens[n].Start, tokens[end].End))
+            // (said with it, the date must end its clause: another rule reads "zero four slash one two slash eight six")
+            if (end >= n && (numbers >= 2 || month && numbers >= 1) && !(inline && !ClauseEnds(end + 1)) && !Overlaps(spans, tokens[n].Start, tokens[end].End))
             {
                 added.Add(new PiiSpan(tokens[n].Start, tokens[end].End, PiiLabel.Date));
             }

@@ -164,6 +164,7 @@ internal sealed partial class PiiContextRules
             }
 
             first = first < k && (In(Phonetic, first - 1) || In(NumberWords, first - 1)) ? k : first; // (the numbers of a call sign before: "adam one one adam one one")
+            first = first == k && AfterSaidClock(k) is >= 0 and var district ? district : first; // "oh one forty two three adam forty show us"
 
             var marked = P(n, ':') || P(k - 1, ':') && In(Dispatchers, k - 2) || EqAny(k - 1, "copy", "unit", "was", "am", "as")
                 || P(k - 1, ',') && Eq(k - 2, "copy") || first < k || SpokenPair(k, n, numbers)
@@ -201,6 +202,27 @@ internal sealed partial class PiiContextRules
 
             k = Math.Max(k, last);
         }
+    }
+
+    /// <summary>
+    /// The district's number said after the clock that opens a log's line, before a call sign's letter at
+    /// <paramref name="k"/>: "oh one forty two three adam forty" (the clock "oh one forty two"); its first token, or -1.
+    /// </summary>
+    private int AfterSaidClock(int k)
+    {
+        if (!IsNumberWord(k - 1))
+        {
+            return -1;
+        }
+
+        var line = k - 1;
+        while (line > 0 && k - line < 7 && IsNumberWord(line - 1) && !tokens[line].Has(TokenFlags.NewlineBefore))
+        {
+            line--;
+        }
+
+        var clock = IsNumberWord(line) && LineStart(line) ? SaidClockEnd(line) : -1;
+        return clock >= 0 && k - clock - 1 is 1 or 2 ? clock + 1 : -1;
     }
 
     /// <summary>Does <paramref name="k"/> follow a recorder's clock that opens its line ("02:15:39 ", "21:04 ")?</summary>

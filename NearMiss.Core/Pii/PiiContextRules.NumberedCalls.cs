@@ -34,7 +34,7 @@ internal sealed partial class PiiContextRules
             // Twenty-two, en route from Staatsburg", ">> twenty three copy", "TROOPER: three sixty-seven, dispatch"). (Not a
             // ten-code: "Dispatch, ten ninety seven, I'm out".)
             var lineStart = k == 0 || tokens[k].Has(TokenFlags.NewlineBefore) || AfterTurnMark(k);
-            var opens = OpensCall(k);
+            var opens = OpensCall(k) && !(lineStart && SaidClockEnd(k) >= last); // (not the clock that opens a log's line: "twenty one oh seven dispatch copy")
             if (!Eq(k, "ten") && (words is >= 1 and <= 3 || words == length) && length is >= 2 and <= 4 && digits[0] != '0' && !EqAny(last + 1, "hours", "hrs", "hundred", "thousand")
                 && (lineStart && P(last + 1, ':') || P(k - 1, ',') && In(Dispatchers, k - 2) && TurnStart(k - 2) && P(last + 1, ',')
                     || opens && (P(last + 1, ',') ? RadioWordAt(last + 2) : RadioWordAt(last + 1))))
@@ -118,8 +118,25 @@ internal sealed partial class PiiContextRules
         In(RadioWords, k) && !(Eq(k, "go") && !Eq(k + 1, "ahead") && !(!P(k - 1, ',') && (k + 1 == count || P(k + 1, '.') || P(k + 1, ',') || tokens[k + 1].Has(TokenFlags.NewlineBefore)))) && !(Eq(k, "where") && !Eq(k + 1, "you")) && !(Eq(k, "traffic") && EqAny(k + 1, "stop", "crash", "accident", "collision")) && !(Eq(k, "come") && !Eq(k + 1, "up")) && !(Eq(k, "stand") && !Eq(k + 1, "by"))
         || Eq(k, "on") && Eq(k + 1, "scene");
 
-    /// <summary>Does a radio call open at <paramref name="k"/>: a turn's or a sentence's start, or after a transcript's mark (". Forty-two go.", "[pause] three twelve copy")?</summary>
-    private bool OpensCall(int k) => TurnStart(k) || tokens[k].Has(TokenFlags.SentenceStart) && Spaced(k - 1, k) || P(k - 1, ']');
+    /// <summary>Does a radio call open at <paramref name="k"/>: a turn's or a sentence's start, after a transcript's mark or a log's clock (". Forty-two go.", "[pause] three twelve copy")?</summary>
+    private bool OpensCall(int k) => TurnStart(k) || tokens[k].Has(TokenFlags.SentenceStart) && Spaced(k - 1, k) || P(k - 1, ']') || AfterSaidLineClock(k);
+
+    /// <summary>Does <paramref name="k"/> follow the clock said aloud that opens a log's line ("twenty one oh six transit twenty four to dispatch")?</summary>
+    private bool AfterSaidLineClock(int k)
+    {
+        if (!In(NumberWords, k - 1) || tokens[k].Has(TokenFlags.NewlineBefore))
+        {
+            return false;
+        }
+
+        var line = k - 1;
+        while (line > 0 && k - line < 6 && IsNumberWord(line - 1) && !tokens[line].Has(TokenFlags.NewlineBefore))
+        {
+            line--;
+        }
+
+        return LineStart(line) && SaidClockEnd(line) == k - 1;
+    }
 
     /// <summary>Does a speaker's turn open at <paramref name="k"/>: a line's start, after a speaker's colon, or after a caption's turn mark (">>")?</summary>
     private bool TurnStart(int k) => k == 0 || tokens[k].Has(TokenFlags.NewlineBefore) || P(k - 1, ':') && (k < 2 || IsWord(k - 2) || tokens[k - 2].Kind is TokenKind.Number or TokenKind.Alnum)

@@ -224,7 +224,7 @@ internal sealed partial class PiiContextRules
                 }
             }
 
-            end = end >= 0 ? end : BlockStreetEnd(from);
+            end = end >= 0 ? end : BlockStreetEnd(from, said: Eq(from - 1, "of"));
             if (end < 0)
             {
                 continue;
@@ -241,10 +241,12 @@ internal sealed partial class PiiContextRules
 
     /// <summary>
     /// A street named without its type after "block of": a direction allowed, then one word, or two capitalised ("the
-    /// 1200 block of West Delmar", "forty five hundred block of maize i'll"), and nothing more of the name after it.
+    /// 1200 block of West Delmar", "forty five hundred block of maize i'll"), and nothing more of the name after it (or,
+    /// <paramref name="said"/> "block of", a name that is no word before a word in lower case: "thirty one hundred block
+    /// of lamar target was"; "173 BLK SILVERADO" is a black truck).
     /// Its last token, or -1.
     /// </summary>
-    private int BlockStreetEnd(int from)
+    private int BlockStreetEnd(int from, bool said)
     {
         var j = from;
         if (EqAny(from, "north", "south", "east", "west", "n", "s", "e", "w"))
@@ -252,9 +254,9 @@ internal sealed partial class PiiContextRules
             j = P(from + 1, '.') && tokens[from + 1].Start == tokens[from].End ? from + 2 : from + 1; // "S. Pulaski"
         }
 
-        if (!IsWord(j) || tokens[j].Is(Lex.Stop | Lex.Measure) || IsFiller(j) || IsNumberWord(j) || tokens[j].Has(TokenFlags.NewlineBefore))
+        if (!IsWord(j) || tokens[j].Is(Lex.Stop | Lex.Measure | Lex.Brand) || IsFiller(j) || IsNumberWord(j) || tokens[j].Has(TokenFlags.NewlineBefore))
         {
-            return -1;
+            return -1; // (nor a make: "VEH 1 BLK CHEVY TAHOE" is a black one)
         }
 
         if (IsWord(j + 1) && tokens[j].Has(TokenFlags.Capitalized) && tokens[j + 1].Has(TokenFlags.Capitalized) && !tokens[j + 1].Is(Lex.Stop) && Spaced(j, j + 1) && !tokens[j + 1].Has(TokenFlags.NewlineBefore))
@@ -262,7 +264,8 @@ internal sealed partial class PiiContextRules
             j++;
         }
 
-        return ClauseEnds(j + 1) ? j : -1;
+        // (in speech with no marks the next word may go straight on: "block of lamar target was", a name no word)
+        return ClauseEnds(j + 1) || said && !English(j) && IsWord(j + 1) && !tokens[j + 1].Has(TokenFlags.Capitalized) ? j : -1;
     }
 
     private static readonly string[] AgencyHeads =

@@ -33,7 +33,9 @@ internal sealed partial class PiiContextRules
             }
 
             var next = last + 1;
-            var answers = UnitAnswers(next) || RadioWordAt(next) || P(next, ',') && (In(Dispatchers, next + 1) || UnitAnswers(next + 1)) || AfterRadioMark(k);
+            var answers = UnitAnswers(next) || RadioWordAt(next) || P(next, ',') && (In(Dispatchers, next + 1) || UnitAnswers(next + 1)) || AfterRadioMark(k)
+                || Eq(next, "to") && In(Dispatchers, next + 1); // "transit twenty four to dispatch"
+
             if (answers && OpensCall(k))
             {
                 var key = CallKey(k, digits[..length]);

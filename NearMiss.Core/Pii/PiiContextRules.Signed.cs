@@ -181,6 +181,18 @@ internal sealed partial class PiiContextRules
     private static readonly WordSet VehicleColours = new(PiiProducts.Colours);
 
     /// <summary>
+    /// "a silver Tacoma", "a black Santa Fe": in text with its case, a name of one or two words right after a colour in
+    /// lower case is a vehicle's model, not a place or a person.
+    /// </summary>
+    private bool ModelAfterColour(PiiSpan span)
+    {
+        var first = FirstToken(span.Start);
+        var last = TokenEnding(span.End);
+        return !caseless && span.Label is PiiLabel.Location or PiiLabel.Person or PiiLabel.Agency && first >= 1 && In(VehicleColours, first - 1) && tokens[first - 1].Has(TokenFlags.Lower)
+            && Spaced(first - 1, first) && last - first is 0 or 1 && tokens[first].Has(TokenFlags.Capitalized) && !(IsWord(last + 1) && tokens[last + 1].Has(TokenFlags.Capitalized));
+    }
+
+    /// <summary>
     /// "talk to the doc", "heard the jake brake", "a shank": lower-case words after an article are a thing, not a person;
     /// in text of one case, whatever capitals the recaser gave them; so is a given name alone ("a Henry lever action").
     /// </summary>

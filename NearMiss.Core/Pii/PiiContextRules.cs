@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace NearMiss.Core.Pii;
 
 /// <summary>
@@ -42,8 +44,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
     /// </summary>
     private bool TextHasWord(string word)
     {
-        var cue = Array.IndexOf(CueWords, word);
-        if (cue >= 0)
+        if (CueIndex.TryGetValue(word, out var cue))
         {
             cues ??= FindCues();
             return (cues.Value & (1UL << cue)) != 0;
@@ -65,6 +66,10 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         ["airport", "and", "between", "dash", "dot", "force", "hundred", "marker", "me", "milepost", "mm", "number", "old", "post", "social", "task", "thousand",
             "wrote", "posted", "reply", "replied", "copy", "what", "name", "car", "time", "mile", "scene", "route", "respond", "copies", "ahead",
             "dispatched", "both", "big", "lil", "little", "k", "working", "unit", "running", "riding", "out", "my", "housing", "from", "code"];
+
+    /// <summary>Each of the <see cref="CueWords"/> with its bit's place.</summary>
+    private static readonly FrozenDictionary<string, int> CueIndex =
+        Enumerable.Range(0, CueWords.Length).ToFrozenDictionary(c => CueWords[c], StringComparer.Ordinal);
 
     /// <summary>The <see cref="CueWords"/> as one set: its bit passes over every other word at the cost of a test.</summary>
     private static readonly WordSet Cues = new(CueWords);
@@ -266,6 +271,8 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         NicknameSpeakers(kept, added);
         SignOffs(kept);
         TimedSpeakers(kept, added);
+        StampedSpeakers(kept, added);
+        RankedSpeakers(kept, added);
         DecadeAges(added);
         KinAges(added);
         AgencyCaseNumbers(added);
@@ -323,6 +330,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         var plates = kept.Exists(static span => span.Label == PiiLabel.Plate) ? kept.FindAll(static span => span.Label == PiiLabel.Plate) : NoSpans;
         kept.RemoveAll(span => NeverPiiAlone(span, plates));
         kept.RemoveAll(PersonAfterArticle);
+        kept.RemoveAll(ModelAfterColour);
         kept.RemoveAll(ModelYear);
         Acknowledgements(kept);
         CrashDiagramUnits(kept);

@@ -419,9 +419,13 @@ internal static class PiiTaggerSpans
         spans.Add(span);
     }
 
-    /// <summary>A time or a date beside a person: two things ("0121 hodan: just cleared"), not one span.</summary>
+    /// <summary>
+    /// A time or a date beside a person ("0121 hodan: just cleared"), a call sign beside anything else ("copy transit twenty
+    /// four union station"): two things, not one span.
+    /// </summary>
     private static bool ClockAndName(PiiLabel rule, PiiLabel part) =>
-        rule is PiiLabel.Time or PiiLabel.Date && part == PiiLabel.Person || part is PiiLabel.Time or PiiLabel.Date && rule == PiiLabel.Person;
+        rule is PiiLabel.Time or PiiLabel.Date && part == PiiLabel.Person || part is PiiLabel.Time or PiiLabel.Date && rule == PiiLabel.Person
+        || (rule == PiiLabel.BadgeId) != (part == PiiLabel.BadgeId);
 
     /// <summary>"a Hyundai Santa Fe": one word within two of a vehicle's make is its model, not a name or a place.</summary>
     private static bool AfterMake(ReadOnlySpan<Token> tokens, int first, int last) =>

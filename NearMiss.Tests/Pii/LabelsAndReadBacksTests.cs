@@ -1,0 +1,88 @@
+using NearMiss.Core.Pii;
+
+namespace NearMiss.Tests.Pii;
+
+/// <summary>
+/// Decision 083: speakers named by a meeting app's labels and by rank before a colon, call signs after the clock that
+/// opens a radio log's line, dates of birth said with the question or answered after a recorder's stamp, a block said
+/// in words before a street that is no word, and the quiet side: radio codes said twice, a black truck in CAD remarks,
+/// a vehicle's model after its colour, an officer's title that ends in "SO".
+/// </summary>
+public sealed class LabelsAndReadBacksTests
+{
+    private static readonly LocalPiiDetector Rules = LocalPiiDetector.WithTagger(null);
+
+    private static string[] Found(LocalPiiDetector detector, string text, PiiLabel label) =>
+        [.. detector.Detect(text).Where(s => s.Label == label).Select(s => text[s.Start..s.End])];
+
+    private const string Meeting =
+        "Dennis Major   0:00\nAlright, this is the near miss review. Kasia, you want to start?\nKasia Nowak   0:09\nYeah, I was on the floor.\n"
+        + "Grant Young   0:31\nI yelled at him.\nDennis Major   0:38\nAnd the keys?\nSpeaker 1   0:50\nOkay.";
+
+    [Theory]
+    [InlineData("Dennis Major")]
+    [InlineData("Grant Young")]
+    [InlineData("Kasia Nowak")]
+    public void AMeetingAppsLabelsAreItsSpeakers(string name) => Assert.Contains(name, Found(Rules, Meeting, PiiLabel.Person));
+
+    [Fact]
+    public void ANumberedSpeakerIsNobody() => Assert.DoesNotContain(Found(Rules, Meeting, PiiLabel.Person), name => name.StartsWith("Speaker", StringComparison.Ordinal));
+
+    [Fact]
+    public void TwoLabelledLinesAreNoTranscript() =>
+        Assert.DoesNotContain("Grant Young", Found(Rules, "Grant Young   0:31\nI yelled at him.\nBig Hill   0:42\nGone.", PiiLabel.Person));
+
+    [Theory]
+    [InlineData("OFC. IRON SHELL: P-23, traffic, BIA 27.\nDISPATCH: P-23, copy.", "IRON SHELL")]
+    [InlineData("[00:01:14] OFC STONE: date of birth\n[00:01:40] OFC HUGHES: ok, stand by", "HUGHES")]
+    [InlineData("CAPT. TWO BULLS: All right, this is the debrief.", "TWO BULLS")]
+    public void ARankBeforeTheColonNamesTheSpeaker(string text, string name) => Assert.Contains(name, Found(Rules, text, PiiLabel.Person));
+
+    [Theory]
+    [InlineData("OFFICER A: David thirty copy, coming from Alameda.\nOFFICER B: thirty-two copy.")]
+    [InlineData("SGT NOTE: bring the vests back.")]
+    public void ALetterOrANoteAfterTheRankIsNoName(string text) => Assert.Empty(Found(Rules, text, PiiLabel.Person));
+
+    [Theory]
+    [InlineData("oh one forty two three adam forty show us code six anaheim and henry ford", "three adam forty")]
+    [InlineData("twenty one oh six transit twenty four to dispatch im out on the light rail\ntwenty one oh nine transit twenty four to dispatch shes got a male", "transit twenty four")]
+    public void CallSignsAfterTheClockThatOpensALogsLine(string text, string sign) => Assert.Contains(sign, Found(Rules, text, PiiLabel.BadgeId));
+
+    [Fact]
+    public void TheClockThatOpensALogsLineIsNoCallSign()
+    {
+        const string text = "twenty one oh six transit twenty four to dispatch im out\ntwenty one oh seven dispatch copy transit twenty four union station";
+        Assert.DoesNotContain("twenty one oh seven", Found(Rules, text, PiiLabel.BadgeId));
+        Assert.Contains("twenty one oh seven", Found(Rules, text, PiiLabel.Time));
+    }
+
+    [Fact]
+    public void ARanksNumberIsNoName() => Assert.Empty(Found(Rules, "Twenty-three fifty-eight. Marshal Twelve on scene.", PiiLabel.Person));
+
+    [Theory]
+    [InlineData("[00:01:14] OFC STONE: date of birth\n[00:01:15] MALE 1: 7 14 98\n[00:01:40] OFC HUGHES: ok", "7 14 98")]
+    [InlineData("driver is Eli Hummingbird, date of birth six, two, eighty-nine. I need a unit", "six, two, eighty-nine")]
+    [InlineData("OFC. TRAN: Date of birth, Zeke?\n[03:42:35] MALE: Nine nine eighty-seven.", "Nine nine eighty-seven")]
+    public void DatesOfBirthSaid(string text, string date) => Assert.Contains(date, Found(Rules, text, PiiLabel.Date));
+
+    [Fact]
+    public void ABirthDateSaidWithItEndsItsClause() =>
+        Assert.DoesNotContain("zero four", Found(Rules, "driver is a Cody Fenn, date of birth zero four slash one two slash eight six. Run him.", PiiLabel.Date));
+
+    [Fact]
+    public void ABlockSaidInWordsBeforeAStreetThatIsNoWord() =>
+        Assert.Contains("thirty one hundred block of lamar", Found(Rules, "at a house in the thirty one hundred block of lamar target was javarious king", PiiLabel.Address));
+
+    [Fact]
+    public void ARadioCodeSaidTwiceIsNoPhone() =>
+        Assert.Empty(Found(Rules, "UNITS ADV SUBJ LUNGED, TASER DEPLOYED 1 PRONG MISS, 10-33 10-33\nALL UNITS EMERGENCY TRAFFIC ONLY", PiiLabel.Phone));
+
+    [Theory]
+    [InlineData("RP ADV ARGUMENT IN PROGRESS\nVEH 1 BLK CHEVY TAHOE, VEH 2 WHI TOYOTA TACOMA W/ LIFT KIT\nUNITS ADV")]
+    [InlineData("BOLO on the board: silver Tacoma with a camper shell and a black Santa Fe, both from the pharmacy burglary.")]
+    [InlineData("Flew into the village with a VPSO on a DV. The VPSO and I walked to the house.")]
+    public void QuietOnClearText(string text) => Assert.Empty(Rules.Detect(text));
+
+    [Fact]
+    public void APhoneIsStillAPhone() => Assert.Contains("555-0142 555-0199", Found(Rules, "call 555-0142 555-0199 after six", PiiLabel.Phone));
+}
