@@ -109,7 +109,33 @@ internal sealed partial class PiiContextRules
         return P(n, '[') ? P(j + 1, ']') ? j + 2 : n : j + 1;
     }
 
-    private static readonly WordSet BirthWords = new(["dob", "birth", "birthday"]);
+    private static readonly WordSet BirthWords = new(["dob", "birth", "birthday", "born"]);
+
+    private static readonly WordSet DecadeWords = new(["sixty", "seventy", "eighty", "ninety"]);
+
+    /// <summary>
+    /// The year said after "born": "kimo kekumu born ninety three right", "born in eighty-nine,", "born oh two." Two figures
+    /// in words (a decade and a digit, or "oh" and a digit) that end the clause; not a count ("born two weeks early").
+    /// </summary>
+    private void BornYears(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        for (var k = 0; k + 2 < count; k++)
+        {
+            if (!Eq(k, "born"))
+            {
+                continue;
+            }
+
+            var n = Eq(k + 1, "in") ? k + 2 : k + 1;
+            var decade = In(DecadeWords, n) || EqAny(n, "oh", "zero");
+            var last = decade ? Joined(n) : -1;
+            if (last < count && last > n && In(Digits, last) && (ClauseEnds(last + 1) || EqAny(last + 1, "right", "yeah")) && !Overlaps(spans, tokens[n].Start, tokens[last].End)
+                && !Overlaps(added, tokens[n].Start, tokens[last].End))
+            {
+                added.Add(new PiiSpan(tokens[n].Start, tokens[last].End, PiiLabel.Date));
+            }
+        }
+    }
 
     /// <summary>
     /// The answer to "date of birth?" or "DOB?" said in words or digits: "MALE: Nine nine ninety-eight", "DOB? uh march
@@ -123,12 +149,14 @@ internal sealed partial class PiiContextRules
             return;
         }
 
+        BornYears(spans, added);
         for (var k = 0; k + 1 < count; k++)
         {
             // Asked with a question mark, or at the end of a turn as a transcript without marks has it ("SPEAKER 1: date of birth").
             var asked = Eq(k, "dob") || Eq(k, "birth") && Eq(k - 1, "of") && Eq(k - 2, "date") || Eq(k, "birthday") && EqAny(k - 1, "your", "his", "her");
-            var said = k + 1 + (P(k + 1, ':') || P(k + 1, ',') ? 1 : 0); // (said with it: "date of birth six, two, eighty-nine")
-            var inline = asked && said < count && !tokens[said].Has(TokenFlags.NewlineBefore) && (IsNumberWord(said) && !Eq(said, "oh") || IsWord(said) && tokens[said].Is(Lex.Month));
+            var said = k + 1 + (P(k + 1, ':') || P(k + 1, ',') ? 1 : 0); // (said with it: "date of birth six, two, eighty-nine", "dob on him is oh three")
+            said += Eq(said, "on") && EqAny(said + 1, "him", "her") && EqAny(said + 2, "is", "was") ? 3 : EqAny(said, "is", "was") ? 1 : 0;
+            var inline = asked && said < count && !tokens[said].Has(TokenFlags.NewlineBefore) && (IsNumberWord(said) && !(Eq(said, "oh") && said == k + 1) || IsWord(said) && tokens[said].Is(Lex.Month));
             if (!asked || !inline && !QuestionMarkNear(k) && !(tokens[k + 1].Has(TokenFlags.NewlineBefore) && AnswerStart(k) is var turn && turn > k + 1 && P(turn - 1, ':')))
             {
                 continue;

@@ -182,7 +182,9 @@ internal sealed partial class PiiContextRules
             return;
         }
 
-        var elapsed = FirstLineStamp() is var first and >= 0 && first + 3 <= text.Length && text.AsSpan(first, 3) is "00:" or "0:0";
+        // (a log's clock may open after midnight, "00:12 Harbor 1 to radio": a stamp of hours and minutes alone counts
+        // from a recording's start only in its first minutes, "00:04")
+        var elapsed = FirstLineStamp() is var first and >= 0 && first + 4 <= text.Length && (text.AsSpan(first, 3) is "0:0" || text.AsSpan(first, 4) is "00:0" || text.AsSpan(first, 3) is "00:" && SecondsAfter(first));
         var labelled = spans.Find(s => s.Label == PiiLabel.Time && EndsLabelLine(s)) is { Length: > 0 } stamp && text.AsSpan(stamp.Start, stamp.Length) is ['0', ':', ..] or ['0', '0', ':', ..];
         spans.RemoveAll(span =>
         {
@@ -226,6 +228,10 @@ internal sealed partial class PiiContextRules
 
     /// <summary>The second stamp of a caption's cue ("00:00:02.410 --> 00:00:06.880").</summary>
     private bool AfterCueArrow(int start) => start >= 4 && text.AsSpan(start - 4, 4) is "--> ";
+
+    /// <summary>Does the stamp at <paramref name="at"/> ("00:14:32") count seconds too?</summary>
+    private bool SecondsAfter(int at) =>
+        at + 8 <= text.Length && char.IsAsciiDigit(text[at + 3]) && char.IsAsciiDigit(text[at + 4]) && text[at + 5] == ':' && char.IsAsciiDigit(text[at + 6]);
 
     /// <summary>Where the first stamp that opens a line ("[00:00:04]", "01:47:12") starts, or -1.</summary>
     private int FirstLineStamp()

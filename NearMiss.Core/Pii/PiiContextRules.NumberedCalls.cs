@@ -36,7 +36,7 @@ internal sealed partial class PiiContextRules
             var lineStart = k == 0 || tokens[k].Has(TokenFlags.NewlineBefore) || AfterTurnMark(k);
             var opens = OpensCall(k) && !(lineStart && SaidClockEnd(k) >= last); // (not the clock that opens a log's line: "twenty one oh seven dispatch copy")
             if (!Eq(k, "ten") && (words is >= 1 and <= 3 || words == length) && length is >= 2 and <= 4 && digits[0] != '0' && !EqAny(last + 1, "hours", "hrs", "hundred", "thousand")
-                && (lineStart && P(last + 1, ':') || P(k - 1, ',') && In(Dispatchers, k - 2) && TurnStart(k - 2) && P(last + 1, ',')
+                && (lineStart && P(last + 1, ':') || (P(k - 1, ',') && TurnStart(k - 2) || P(k - 1, ':') && k >= 2 && LineStart(k - 2)) && In(Dispatchers, k - 2) && P(last + 1, ',') && !(SaidClockEnd(k) >= last) && !digits[..length].SequenceEqual("911")
                     || opens && (P(last + 1, ',') ? RadioWordAt(last + 2) : RadioWordAt(last + 1))))
             {
                 AddCallSign(spans, added, k, last);

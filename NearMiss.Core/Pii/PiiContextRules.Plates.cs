@@ -98,28 +98,37 @@ internal sealed partial class PiiContextRules
     /// <summary>
     /// A plate or serial read out in the spelling alphabet, with no word before it to say so: "Colorado Bravo Kilo Whiskey
     /// one niner eight four", "golf bravo x ray seven seven two one". Five signs or more in a row, two of them letters of the
-    /// alphabet said as words and two digits; after "vin" or "serial" it is that number. A run inside a call sign already
-    /// found ("adam one one adam one one") is left to it.
+    /// alphabet said as words and two digits, spaced or each set off by a comma ("Paul, King, George, four, four, zero, one",
+    /// where the older alphabet's words count only so); after "vin" or "serial" it is that number. A run inside a call sign
+    /// already found ("adam one one adam one one") is left to it.
     /// </summary>
     private void RadioLetterPlates(List<PiiSpan> spans, List<PiiSpan> added)
     {
-        if (!TextHas(PhoneticLetters) || !TextHas(DigitWords) && !Shapes.HasNumber(1, 4))
+        if (!TextHas(PhoneticLetters, Phonetic) || !TextHas(DigitWords) && !Shapes.HasNumber(1, 4))
         {
             return;
         }
 
         for (var k = 0; k + 4 < count; k++)
         {
-            if (!In(PhoneticLetters, k) && !IsReadSign(k))
+            if (!In(PhoneticLetters, k) && !IsReadSign(k) && !(In(Phonetic, k) && P(k + 1, ',')))
             {
                 continue;
             }
 
+            // (read with a comma after each sign: "Charlie, Papa, X-ray, four, one, one, nine", "Paul, King, George, four")
+            var commas = P(k + 1, ',');
             int words = 0, digits = 0, signs = 0, last = k, n = k;
-            while (n < count && (n == k || Spaced(n - 1, n) || tokens[n].Start == tokens[n - 1].End && (P(n, '-') || P(n - 1, '-'))))
+            while (n < count && (n == k || (commas ? P(n - 1, ',') : Spaced(n - 1, n)) || tokens[n].Start == tokens[n - 1].End && (P(n, '-') || P(n - 1, '-') || commas && P(n, ','))))
             {
+                if (commas && P(n, ',') && n + 1 < count && Spaced(n, n + 1) && !tokens[n + 1].Has(TokenFlags.NewlineBefore))
+                {
+                    n++;
+                    continue;
+                }
+
                 var x = Eq(n, "x") && (Eq(n + 1, "ray") && Spaced(n, n + 1) || P(n + 1, '-') && Eq(n + 2, "ray")) ? (P(n + 1, '-') ? n + 2 : n + 1) : -1;
-                if (x > 0 || In(PhoneticLetters, n))
+                if (x > 0 || In(PhoneticLetters, n) || In(Phonetic, n) && P(n + 1, ','))
                 {
                     words++;
                     n = x > 0 ? x : n;

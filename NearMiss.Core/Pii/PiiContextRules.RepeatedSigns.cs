@@ -34,7 +34,8 @@ internal sealed partial class PiiContextRules
 
             var next = last + 1;
             var answers = UnitAnswers(next) || RadioWordAt(next) || P(next, ',') && (In(Dispatchers, next + 1) || UnitAnswers(next + 1)) || AfterRadioMark(k)
-                || Eq(next, "to") && In(Dispatchers, next + 1); // "transit twenty four to dispatch"
+                || Eq(next, "to") && In(Dispatchers, next + 1) // "transit twenty four to dispatch"
+                || LineStart(k) && tokens[k].Has(TokenFlags.NewlineBefore) && Eq(next, "i") && P(next + 1, '\'') && Eq(next + 2, "m"); // "31 I'm at Erie northbound"
 
             if (answers && OpensCall(k))
             {
@@ -44,6 +45,8 @@ internal sealed partial class PiiContextRules
                 if (Caller(key) is { } caller)
                 {
                     calls[caller] = calls.GetValueOrDefault(caller) + 1; // (the word's other units too: "Port nine en route")
+                    var number = key[(caller.Length + 1)..];
+                    calls[number] = calls.GetValueOrDefault(number) + 1; // (and its number said alone: "Transit 31 radio" ... "31 go")
                 }
             }
 

@@ -137,7 +137,8 @@ internal sealed partial class PiiContextRules
             var letters = buffer[..length];
 
             var said = k - 1;
-            while (said > 0 && (EqAny(said, "thats", "spelled", "spell", "its") || IsFiller(said) || P(said, ',') || P(said, '\'') && Eq(said + 1, "s")))
+            while (said > 0 && (EqAny(said, "thats", "spelled", "spell", "its") || IsFiller(said) || P(said, ',') || P(said, '\'') && Eq(said + 1, "s")
+                || Eq(said, "s") && P(said - 1, '\'') || Eq(said, "that") && P(said + 1, '\'')))
             {
                 said--;
             }
@@ -175,9 +176,11 @@ internal sealed partial class PiiContextRules
                 found = true;
                 RemoveSpelled(spans, spelled);
                 added.Add(spelled);
-                if (!Overlaps(spans, tokens[spoken].Start, tokens[spoken].End))
+                // (with a given name said just before it: "run a jessica sweet s w e e t")
+                var given = spoken < k && IsWord(spoken - 1) && tokens[spoken - 1].Is(Lex.GivenName) && !English(spoken - 1) && Spaced(spoken - 1, spoken) ? spoken - 1 : spoken;
+                if (!Overlaps(spans, tokens[given].Start, tokens[spoken].End))
                 {
-                    added.Add(new PiiSpan(tokens[spoken].Start, tokens[spoken].End, PiiLabel.Person));
+                    added.Add(new PiiSpan(tokens[given].Start, tokens[spoken].End, PiiLabel.Person));
                 }
             }
             else if (!hyphened && SpellingCueBefore(k) && !IsNumberWord(last + 1) && !(last + 1 < count && tokens[last + 1].Digits > 0))
@@ -186,6 +189,11 @@ internal sealed partial class PiiContextRules
                 found = true;
                 RemoveSpelled(spans, spelled);
                 added.Add(spelled);
+            }
+
+            if (found && !hyphened)
+            {
+                SpelledWordSaid(spans, added, letters); // "k e k u m u" ... "ok kimo kekumu born ninety three"
             }
 
             // "darnell prewitt, p r e w i t t, twenty four,": the age after the spelling, as after the name.
@@ -233,12 +241,54 @@ internal sealed partial class PiiContextRules
     /// </summary>
     private bool SpellingCueBefore(int k)
     {
+        if (TurnStart(k) && k > 0 && !tokens[k].Has(TokenFlags.NewlineBefore) && AsksNameOnLineBefore(k))
+        {
+            return true; // (the answer to "whats your last name again", spelled on the next turn)
+        }
+
         for (var j = k - 1; j >= 0 && k - j <= 3; j--)
         {
             if (EqAny(j, "spell", "spelling", "spelled", "spelt") || Eq(j, "word") && EqAny(j - 1, "first", "second", "third", "last", "next")
                 || Eq(j, "name") && EqAny(j - 1, "last", "first", "middle", "sur", "family"))
             {
                 return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Every time the word a spelling spells is said, not yet found: the name.</summary>
+    private void SpelledWordSaid(List<PiiSpan> spans, List<PiiSpan> added, ReadOnlySpan<char> letters)
+    {
+        for (var j = 0; j < count; j++)
+        {
+            if (SaysLetters(j, letters) && !Overlaps(spans, tokens[j].Start, tokens[j].End) && !Overlaps(added, tokens[j].Start, tokens[j].End))
+            {
+                added.Add(new PiiSpan(tokens[j].Start, tokens[j].End, PiiLabel.Person));
+            }
+        }
+    }
+
+    /// <summary>Does the line before the turn that holds <paramref name="k"/> ask for a name within its last six tokens ("whats your last name again kimo")?</summary>
+    private bool AsksNameOnLineBefore(int k)
+    {
+        var line = k;
+        while (line > 0 && !tokens[line].Has(TokenFlags.NewlineBefore))
+        {
+            line--;
+        }
+
+        for (var j = line - 1; j >= 0 && line - j <= 6; j--)
+        {
+            if (Eq(j, "name") && EqAny(j - 1, "last", "first", "your", "his", "her"))
+            {
+                return true;
+            }
+
+            if (tokens[j].Has(TokenFlags.NewlineBefore))
+            {
+                break;
             }
         }
 

@@ -11,6 +11,7 @@ internal sealed partial class PiiContextRules
     private void SpreadUnits(List<PiiSpan> spans)
     {
         HashSet<string>? numbers = null;
+        HashSet<string>? codes = null;
         foreach (var span in spans)
         {
             if (span.Label != PiiLabel.BadgeId)
@@ -23,6 +24,15 @@ internal sealed partial class PiiContextRules
             {
                 (numbers ??= new HashSet<string>(StringComparer.Ordinal)).Add(W(last).ToString());
             }
+            else if (last >= 0 && tokens[last].Start == span.Start && tokens[last].Kind == TokenKind.Alnum && tokens[last].Length is >= 2 and <= 6)
+            {
+                (codes ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(W(last).ToString());
+            }
+        }
+
+        if (codes is not null)
+        {
+            SpreadCodes(spans, codes);
         }
 
         if (numbers is null)
@@ -42,6 +52,57 @@ internal sealed partial class PiiContextRules
 
             spans.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.BadgeId));
             added = true;
+        }
+
+        if (added)
+        {
+            spans.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        }
+    }
+
+    /// <summary>
+    /// Other mentions of a call sign of letters and digits found ("UNIT C12", "P14:"): the same, in either case ("c12 copy"),
+    /// or its letter said apart from its number ("p 14 ill be out", "DISPATCH: P 14 they are advising").
+    /// </summary>
+    private void SpreadCodes(List<PiiSpan> spans, HashSet<string> codes)
+    {
+        var lookup = codes.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> joined = stackalloc char[8];
+        var added = false;
+        for (var k = 0; k < count; k++)
+        {
+            var last = k;
+            if (tokens[k].Kind == TokenKind.Alnum)
+            {
+                if (!lookup.Contains(W(k)))
+                {
+                    continue;
+                }
+            }
+            else if (IsWord(k) && tokens[k].Length == 1 && k + 1 < count && tokens[k + 1].Kind == TokenKind.Number && tokens[k + 1].Length <= 4 && Spaced(k, k + 1)
+                && !tokens[k + 1].Has(TokenFlags.NewlineBefore))
+            {
+                W(k).CopyTo(joined);
+                W(k + 1).CopyTo(joined[1..]);
+                if (!lookup.Contains(joined[..(1 + tokens[k + 1].Length)]))
+                {
+                    continue;
+                }
+
+                last = k + 1;
+            }
+            else
+            {
+                continue;
+            }
+
+            if (!Overlaps(spans, tokens[k].Start, tokens[last].End))
+            {
+                spans.Add(new PiiSpan(tokens[k].Start, tokens[last].End, PiiLabel.BadgeId));
+                added = true;
+            }
+
+            k = last;
         }
 
         if (added)

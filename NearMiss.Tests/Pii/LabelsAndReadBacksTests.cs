@@ -85,4 +85,42 @@ public sealed class LabelsAndReadBacksTests
 
     [Fact]
     public void APhoneIsStillAPhone() => Assert.Contains("555-0142 555-0199", Found(Rules, "call 555-0142 555-0199 after six", PiiLabel.Phone));
+
+    [Theory]
+    [InlineData("passenger bailed on foot toward the river. Swimmer, that's S-W-I-M-M-E-R, first name Anthony.", "Swimmer")]
+    [InlineData("OFC KEALOHA: whats your last name again kimo\nMALE: k e k u m u\nOFC KEALOHA: ok kimo kekumu born ninety three right", "k e k u m u")]
+    [InlineData("OFC KEALOHA: whats your last name again kimo\nMALE: k e k u m u\nOFC KEALOHA: ok kimo kekumu born ninety three right", "kekumu")]
+    public void NamesSpelledAndSaid(string text, string name) => Assert.Contains(name, Found(Rules, text, PiiLabel.Person));
+
+    [Theory]
+    [InlineData("ok kimo kekumu born ninety three right", "ninety three")]
+    [InlineData("born in eighty-nine, raised in tulsa", "eighty-nine")]
+    [InlineData("dob on him is oh three fourteen ninety one so hes thirty three", "oh three fourteen ninety one")]
+    public void BirthYearsAndDatesSaid(string text, string date) => Assert.Contains(date, Found(Rules, text, PiiLabel.Date));
+
+    [Fact]
+    public void ACountAfterBornIsNoYear() => Assert.Empty(Found(Rules, "he was born two weeks early", PiiLabel.Date));
+
+    [Theory]
+    [InlineData("NAVAJO NATION POLICE - CHINLE DISTRICT - UNIT C12\n[00:00:00] OFFICER: c12 to chinle im out at the homesite", "c12")]
+    [InlineData("23:41:07 P14: p 14 ill be out on foot at the berth\n23:45:35 DISPATCH: P 14 they are advising", "p 14")]
+    [InlineData("Transit 31 radio\n31 go\n31 I'm at Erie northbound platform", "31")]
+    [InlineData("[00:00:22] TFC OBI: Post 45, traffic, I-16 eastbound\n[00:02:58] RADIO: Eight twelve, Bulloch SO has a unit at exit 116.", "Eight twelve")]
+    public void CallSignsSaidAgain(string text, string sign) => Assert.Contains(sign, Found(Rules, text, PiiLabel.BadgeId));
+
+    [Fact]
+    public void TheEmergencyLineIsNoCallSign() =>
+        Assert.Empty(Found(Rules, "[911 AUDIO]\nDISPATCHER: nine one one, what's the address of the emergency?", PiiLabel.BadgeId));
+
+    [Theory]
+    [InlineData("Plate comes back clean, Arizona Charlie, Papa, X-ray, four, one, one, nine. Driver is a kid.", "Charlie, Papa, X-ray, four, one, one, nine")]
+    public void PlatesReadWithCommas(string text, string plate) => Assert.Contains(plate, Found(Rules, text, PiiLabel.Plate));
+
+    [Fact]
+    public void ALogsClockAfterMidnightIsATime() =>
+        Assert.Equal(["00:12", "00:16"], Found(Rules, "00:12 Harbor 1 to radio we're north of the bridge\n00:16 Harbor 1 on scene", PiiLabel.Time));
+
+    [Fact]
+    public void ARecordingsStampsAreNoTimes() =>
+        Assert.Empty(Found(Rules, "[00:00:04] OFC. NGUYEN: Hands.\n[00:00:09] MALE: Okay okay.\n[00:14:32] OFC. NGUYEN: Stay there.", PiiLabel.Time));
 }
