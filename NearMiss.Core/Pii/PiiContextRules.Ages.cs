@@ -241,6 +241,7 @@ internal sealed partial class PiiContextRules
 
             // Where the age would stand: after "hes" (typed fast), "was", "is" or "'s"; the speaker's own after "I was", "I'm".
             var fused = Eq(k, "hes") || Eq(k, "shes");
+            var looks = false;
             var self = Eq(k, "i");
             if (fused)
             {
@@ -261,6 +262,11 @@ internal sealed partial class PiiContextRules
             else if (P(k + 1, '\'') && Eq(k + 2, "s") && tokens[k + 1].Start == tokens[k].End)
             {
                 n = k + 3;
+            }
+            else if (EqAny(k + 1, "looks", "looked", "looking") && In(AgeHedges, k + 2) && IsWord(k))
+            {
+                n = k + 2; // "black hoodie gray joggers looks maybe seventeen": how old someone looks, whoever it is
+                fused = looks = true;
             }
             else if (Eq(k, "you") && P(k + 1, '\'') && Eq(k + 2, "re") && tokens[k + 1].Start == tokens[k].End || Eq(k, "youre"))
             {
@@ -291,7 +297,8 @@ internal sealed partial class PiiContextRules
             if (AgeNumber(n, out var end) is >= 1 and <= 99 and var value)
             {
                 end += value % 10 == 0 && IsWord(end) && Eq(end + 1, "something") ? 1 : 0; // "like forty something", said as one
-                if ((AgeCloses(end + 1) || value >= 13 && IsWord(n) && SaidAgeCloses(end + 1, anyCase: pronoun)) && !(P(end + 1, '.') && end + 2 < count && tokens[end + 2].Kind == TokenKind.Number))
+                var looked = looks && value >= 10 && !In(Counted, end + 1) && !(IsWord(end + 1) && tokens[end + 1].Is(Lex.Measure)) && !IsNumberWord(end + 1); // (no stop needed after "looks maybe")
+                if ((AgeCloses(end + 1) || value >= 13 && IsWord(n) && SaidAgeCloses(end + 1, anyCase: pronoun) || looked) && !(P(end + 1, '.') && end + 2 < count && tokens[end + 2].Kind == TokenKind.Number))
                 {
                     added.Add(new PiiSpan(tokens[n].Start, tokens[end].End, PiiLabel.Age));
                     if (P(end + 1, '.') && SpelledNumber(end + 2, out var again) > 0 && P(again + 1, '.'))

@@ -374,6 +374,14 @@ internal sealed partial class PiiContextRules
                 end++;
             }
 
+            // A county's lock-up named in lower case after it: "the Hidalgo County jail", "Perry County detention", "Dakota County juvenile".
+            // (not its staff: "a Robeson County detention officer")
+            if (end == last && Eq(last, "county") && Spaced(last, last + 1) && EqAny(last + 1, "jail", "detention", "juvenile", "courthouse", "lockup")
+                && !EqAny(last + 2, "officer", "officers", "deputy", "deputies", "staff", "sergeant"))
+            {
+                end += Eq(last + 1, "juvenile") && Eq(last + 2, "detention") ? 2 : 1; // "McLean County juvenile detention center"
+            }
+
             if ((Eq(end, "detention") || Eq(end, "medical") || Eq(end, "justice")) && IsWord(end + 1) && (Eq(end + 1, "center") || Eq(end + 1, "centre") || Eq(end + 1, "facility")))
             {
                 end++;

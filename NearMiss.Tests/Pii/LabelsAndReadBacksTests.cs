@@ -126,4 +126,21 @@ public sealed class LabelsAndReadBacksTests
     [Fact]
     public void ARecordingsStampsAreNoTimes() =>
         Assert.Empty(Found(Rules, "[00:00:04] OFC. NGUYEN: Hands.\n[00:00:09] MALE: Okay okay.\n[00:14:32] OFC. NGUYEN: Stay there.", PiiLabel.Time));
+
+    [Theory]
+    [InlineData("guy matches black hoodie gray joggers looks maybe seventeen turns out his name is deshawn", "seventeen")]
+    public void HowOldSomeoneLooks(string text, string age) => Assert.Contains(age, Found(Rules, text, PiiLabel.Age));
+
+    [Fact]
+    public void HowFarSomethingLooksIsNoAge() => Assert.Empty(Found(Rules, "the truck looks like forty feet away from the shoulder", PiiLabel.Age));
+
+    [Theory]
+    [InlineData("He was transported to the Franklin County jail. Woods told me he thought it was closed.", "Franklin County jail")]
+    [InlineData("he said he would rather go back to Perry County detention than talk to me", "Perry County detention")]
+    [InlineData("Hunter was taken to the McLean County juvenile detention center. Mom came later.", "McLean County juvenile detention center")]
+    public void ACountysLockUpNamedInLowerCase(string text, string place) => Assert.Contains(place, Found(Rules, text, PiiLabel.Location));
+
+    [Fact]
+    public void ACountysDetentionOfficerIsNoPlace() =>
+        Assert.DoesNotContain("Robeson County detention", Found(Rules, "A Robeson County detention officer was treated and released.", PiiLabel.Location));
 }
