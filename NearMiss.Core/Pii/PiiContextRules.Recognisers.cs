@@ -37,6 +37,13 @@ internal sealed partial class PiiContextRules
                 start--;
             }
 
+            // A place found just before a kind of agency is its name: "Leech Lake" + "Tribal Police".
+            if (start == first && first > 0 && In(AgencyKinds, first) && Spaced(first - 1, first) && !tokens[first].Has(TokenFlags.NewlineBefore)
+                && spans.FindIndex(s => s.Label == PiiLabel.Location && s.End == tokens[first - 1].End) is >= 0 and var place && !tokens[first - 1].Has(TokenFlags.Lower))
+            {
+                start = FirstToken(spans[place].Start);
+            }
+
             if (start < first || end > last)
             {
                 var grown = new PiiSpan(tokens[start].Start, tokens[end].End, PiiLabel.Agency);
@@ -46,6 +53,9 @@ internal sealed partial class PiiContextRules
             }
         }
     }
+
+    /// <summary>Words that open an agency's name after the place it serves ("Tribal Police", "Metro Transit Police").</summary>
+    private static readonly WordSet AgencyKinds = new(["tribal", "municipal", "regional", "metro", "transit", "port", "village", "nation", "parish", "borough", "township", "airport", "harbor", "harbour", "university", "campus"]);
 
     /// <summary>The letters of a phrase being looked up, kept for the thread's next text (a text's length and more).</summary>
     [ThreadStatic]

@@ -143,4 +143,9 @@ public sealed class LabelsAndReadBacksTests
     [Fact]
     public void ACountysDetentionOfficerIsNoPlace() =>
         Assert.DoesNotContain("Robeson County detention", Found(Rules, "A Robeson County detention officer was treated and released.", PiiLabel.Location));
+
+    [Theory]
+    [InlineData("it came in as a welfare check from Leech Lake Tribal Police last night", "Leech Lake Tribal Police")]
+    [InlineData("A sheriff's deputy assigned to King County Metro Transit Police was treated for a head injury.", "King County Metro Transit Police")]
+    public void APlaceBeforeAKindOfAgencyIsItsName(string text, string agency) => Assert.Contains(agency, Found(Rules, text, PiiLabel.Agency));
 }
