@@ -41,17 +41,9 @@ internal sealed partial class PiiContextRules
                 from++; // (the rank before the name: "Sgt. Ed Kowalczyk")
             }
 
-            if (!IsWord(from) || In(TranscriptRoles, from) || In(NotSpeakers, from) || P(last, '.'))
+            if (IsWord(from) && !In(TranscriptRoles, from) && !In(NotSpeakers, from))
             {
-                continue;
-            }
-
-            var name = new PiiSpan(tokens[from].Start, tokens[last].End, PiiLabel.Person);
-            if (OnlyNamesWithin(spans, name) && OnlyNamesWithin(added, name))
-            {
-                RemoveWithin(spans, name.Start, name.End);
-                RemoveWithin(added, name.Start, name.End);
-                added.Add(name);
+                AddSpeaker(spans, added, new PiiSpan(tokens[from].Start, tokens[last].End, PiiLabel.Person));
             }
         }
     }
@@ -135,13 +127,18 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
-            var name = new PiiSpan(tokens[first].Start, tokens[last - 1].End, PiiLabel.Person);
-            if (OnlyNamesWithin(spans, name) && OnlyNamesWithin(added, name))
-            {
-                RemoveWithin(spans, name.Start, name.End);
-                RemoveWithin(added, name.Start, name.End);
-                added.Add(name);
-            }
+            AddSpeaker(spans, added, new PiiSpan(tokens[first].Start, tokens[last - 1].End, PiiLabel.Person));
+        }
+    }
+
+    /// <summary>A speaker's name in place of the names and places found inside it, unless anything else overlaps it.</summary>
+    private static void AddSpeaker(List<PiiSpan> spans, List<PiiSpan> added, PiiSpan name)
+    {
+        if (OnlyNamesWithin(spans, name) && OnlyNamesWithin(added, name))
+        {
+            RemoveWithin(spans, name.Start, name.End);
+            RemoveWithin(added, name.Start, name.End);
+            added.Add(name);
         }
     }
 }
