@@ -46,6 +46,9 @@ internal sealed partial class PiiContextRules
         : n > 0 && IsFiller(n) && !tokens[n].Has(TokenFlags.NewlineBefore) ? n - 1
         : n;
 
+    /// <summary>Words that describe someone seen, before a guess at their age: "white male maybe sixty", "a kid, maybe seventeen".</summary>
+    private static readonly WordSet SeenPeople = new(["male", "female", "man", "woman", "guy", "dude", "kid", "lady", "boy", "girl", "white", "black", "hispanic", "latino", "latina", "native", "asian", "old"]);
+
     private static readonly WordSet AgeHedges = new(["maybe", "like", "about", "around", "only", "just", "barely", "probably", "prob", "approx", "approximately", "roughly", "bout", "abt", "prolly"]);
 
     /// <summary>A number said in words from one to 99 ("sixteen", "sixty-two", "forty"; "forty one" when <paramref name="spaced"/>): its value and last token, or 0.</summary>
@@ -268,6 +271,11 @@ internal sealed partial class PiiContextRules
                 n = k + 2; // "black hoodie gray joggers looks maybe seventeen": how old someone looks, whoever it is
                 fused = looks = true;
             }
+            else if (In(SeenPeople, k) && (In(AgeHedges, k + 1) || P(k + 1, ',') && In(AgeHedges, k + 2)))
+            {
+                n = P(k + 1, ',') ? k + 2 : k + 1; // "native male maybe twenty five", "he's white maybe fifty": how old someone seen looks
+                fused = looks = true;
+            }
             else if (Eq(k, "you") && P(k + 1, '\'') && Eq(k + 2, "re") && tokens[k + 1].Start == tokens[k].End || Eq(k, "youre"))
             {
                 n = Eq(k, "youre") ? k + 1 : k + 3; // "so you're twenty four", asked back
@@ -297,7 +305,7 @@ internal sealed partial class PiiContextRules
             if (AgeNumber(n, out var end) is >= 1 and <= 99 and var value)
             {
                 end += value % 10 == 0 && IsWord(end) && Eq(end + 1, "something") ? 1 : 0; // "like forty something", said as one
-                var looked = looks && value >= 10 && !In(Counted, end + 1) && !(IsWord(end + 1) && tokens[end + 1].Is(Lex.Measure)) && !IsNumberWord(end + 1); // (no stop needed after "looks maybe")
+                var looked = looks && value >= 10 && !In(Counted, end + 1) && !(IsWord(end + 1) && tokens[end + 1].Is(Lex.Measure)) && !IsNumberWord(end + 1) && !(end + 1 < count && tokens[end + 1].Kind == TokenKind.Number); // (no stop needed after "looks maybe"; "maybe 19 20" is a range)
                 if ((AgeCloses(end + 1) || value >= 13 && IsWord(n) && SaidAgeCloses(end + 1, anyCase: pronoun) || looked) && !(P(end + 1, '.') && end + 2 < count && tokens[end + 2].Kind == TokenKind.Number))
                 {
                     added.Add(new PiiSpan(tokens[n].Start, tokens[end].End, PiiLabel.Age));

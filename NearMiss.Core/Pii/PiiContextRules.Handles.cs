@@ -36,7 +36,7 @@ internal sealed partial class PiiContextRules
             var addressAfter = end < text.Length && text[end] == '@' || end + 1 < text.Length && text[end] == '.' && char.IsAsciiLetter(text[end + 1]);
             var capitalsOnly = !text.AsSpan(start, end - start).ContainsAnyInRange('a', 'z');
             var shaped = end - start >= 5 && char.IsAsciiLetter(text[start]) && text[end - 1] != '_';
-            if (shaped && !addressBefore && !addressAfter && !capitalsOnly && !FieldName(start, end) && !Overlaps(spans, start, end) && !Overlaps(added, start, end))
+            if (shaped && !addressBefore && !addressAfter && !capitalsOnly && !FieldName(start, end) && !AnonymousLabel(text.AsSpan(start, end - start)) && !Overlaps(spans, start, end) && !Overlaps(added, start, end))
             {
                 added.Add(new PiiSpan(start, end, PiiLabel.OtherId));
             }
@@ -44,6 +44,13 @@ internal sealed partial class PiiContextRules
             at = end - 1; // (the next search starts at the end, which may be the text's own: "client_")
         }
     }
+
+    /// <summary>"User_1", "Guest_12": a meeting app's label for someone it does not name, a word and a number.</summary>
+    private static bool AnonymousLabel(ReadOnlySpan<char> handle) =>
+        handle.IndexOf('_') is > 0 and var at && at + 1 < handle.Length && !handle[(at + 1)..].ContainsAnyExceptInRange('0', '9')
+        && AnonymousLabelWords.Contains(handle[..at]);
+
+    private static readonly WordSet AnonymousLabelWords = new(["user", "guest", "caller", "speaker", "participant", "attendee", "host", "phone", "device", "unknown"]);
 
     /// <summary>A name of a field or a file in lower case, every part an ordinary word ("client_ip", "street_name"): no one's handle.</summary>
     private bool FieldName(int start, int end)

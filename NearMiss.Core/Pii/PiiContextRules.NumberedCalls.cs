@@ -12,7 +12,7 @@ internal sealed partial class PiiContextRules
     /// </summary>
     private void NumberedCallSigns(List<PiiSpan> spans, List<PiiSpan> added)
     {
-        if (!TextHas(NumberWords) || !TextHas(Dispatchers, RadioWords) && !TextHasWord("copies") && !TextHasWord("respond") && !TextHasWord("scene") && !TextHasWord("route"))
+        if (!TextHas(NumberWords) || !TextHas(Dispatchers, RadioWords, CallGoesOn) && !TextHasWord("copies") && !TextHasWord("respond") && !TextHasWord("scene") && !TextHasWord("route"))
         {
             return;
         }
@@ -113,10 +113,19 @@ internal sealed partial class PiiContextRules
     private static readonly WordSet RadioWords = new(["dispatch", "radio", "go", "status", "copy", "traffic", "code", "en", "enroute", "responding", "clear", "wait", "negative", "affirmative",
         "standby", "stand", "roger", "break", "emergency", "priority", "where", "show", "come"]);
 
-    /// <summary>Does what is said at <paramref name="k"/> go on as a radio call after a unit's number ("dispatch", "go ahead", "on scene", "where you at")?</summary>
+    /// <summary>Words beside which <see cref="RadioWordAt"/> reads a radio call that <see cref="RadioWords"/> does not hold.</summary>
+    private static readonly WordSet CallGoesOn = new(["send", "requesting", "request", "coffee", "can", "need", "needs", "ten", "m"]);
+
+    /// <summary>
+    /// Does what is said at <paramref name="k"/> go on as a radio call after a unit's number ("dispatch", "go ahead", "on
+    /// scene", "where you at", "send me another unit", "can i get", "ten four", "i need backup", "i'm out")?
+    /// </summary>
     private bool RadioWordAt(int k) =>
         In(RadioWords, k) && !(Eq(k, "go") && !Eq(k + 1, "ahead") && !(!P(k - 1, ',') && (k + 1 == count || P(k + 1, '.') || P(k + 1, ',') || tokens[k + 1].Has(TokenFlags.NewlineBefore)))) && !(Eq(k, "where") && !Eq(k + 1, "you")) && !(Eq(k, "traffic") && EqAny(k + 1, "stop", "crash", "accident", "collision")) && !(Eq(k, "come") && !Eq(k + 1, "up")) && !(Eq(k, "stand") && !Eq(k + 1, "by"))
-        || Eq(k, "on") && Eq(k + 1, "scene");
+        || Eq(k, "on") && Eq(k + 1, "scene")
+        || EqAny(k, "send", "requesting", "request", "coffee") // ("coffee": copy, misheard)
+        || Eq(k, "can") && EqAny(k + 1, "i", "you", "we", "i'll") || Eq(k, "ten") && EqAny(k + 1, "four", "for")
+        || EqAny(k, "i", "we") && EqAny(k + 1, "need", "needs") || Eq(k, "i") && P(k + 1, '\'') && Eq(k + 2, "m") && EqAny(k + 3, "out", "off", "on", "en");
 
     /// <summary>Does a radio call open at <paramref name="k"/>: a turn's or a sentence's start, after a transcript's mark or a log's clock (". Forty-two go.", "[pause] three twelve copy")?</summary>
     private bool OpensCall(int k) => TurnStart(k) || tokens[k].Has(TokenFlags.SentenceStart) && Spaced(k - 1, k) || P(k - 1, ']') || AfterSaidLineClock(k);
@@ -139,8 +148,8 @@ internal sealed partial class PiiContextRules
     }
 
     /// <summary>Does a speaker's turn open at <paramref name="k"/>: a line's start, after a speaker's colon, or after a caption's turn mark (">>")?</summary>
-    private bool TurnStart(int k) => k == 0 || tokens[k].Has(TokenFlags.NewlineBefore) || P(k - 1, ':') && (k < 2 || IsWord(k - 2) || tokens[k - 2].Kind is TokenKind.Number or TokenKind.Alnum)
-        || AfterTurnMark(k);
+    private bool TurnStart(int k) => k == 0 || k > 0 && k < count && (tokens[k].Has(TokenFlags.NewlineBefore) || P(k - 1, ':') && (k < 2 || IsWord(k - 2) || tokens[k - 2].Kind is TokenKind.Number or TokenKind.Alnum)
+        || AfterTurnMark(k));
 
     /// <summary>Does <paramref name="k"/> follow the "&gt;&gt;" that opens a line of captions?</summary>
     private bool AfterTurnMark(int k)

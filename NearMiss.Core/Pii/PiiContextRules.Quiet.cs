@@ -34,6 +34,13 @@ internal sealed partial class PiiContextRules
         var first = FirstToken(span.Start);
         var last = TokenEnding(span.End);
 
+        // "at the two o'clock on the screen", "at your six o'clock": a direction, not a time; "a 55 zone": a speed limit.
+        if (span.Label == PiiLabel.Time && first >= 1 && (IsDeterminer(first - 1) || Eq(first - 1, "your")) && span.Length >= 7 && text.AsSpan(span.Start, span.Length).EndsWith("o'clock", StringComparison.OrdinalIgnoreCase)
+            || span.Label == PiiLabel.Age && first == last && EqAny(last + 1, "zone", "mph"))
+        {
+            return null;
+        }
+
         // "a Ruger 10/22", "Glock 17 Gen 5": a model's number after its make, not a date or an address.
         if (span.Label is PiiLabel.Date or PiiLabel.Address && first > 0 && IsWord(first - 1) && tokens[first - 1].Is(Lex.Brand | Lex.Weapon))
         {
@@ -170,9 +177,11 @@ internal sealed partial class PiiContextRules
             return null;
         }
 
-        // "my partner will tell you": a modal and its verb, not a first name and a rare surname.
+        // "my partner will tell you", "the lieutenant will grant the overtime": a modal and its verb, not a first name and
+        // a rare surname, nor one before an object.
         if (span.Label == PiiLabel.Person && words == 2 && last == first + 1 && (Eq(first, "will") || Eq(first, "may")) && (caseless || tokens[first].Has(TokenFlags.Lower))
-            && (caseless || tokens[last].Has(TokenFlags.Lower)) && English(last) && tokens[last].Lex.SurnameCount < 5_000 && !tokens[last].Is(Lex.GivenName))
+            && (caseless || tokens[last].Has(TokenFlags.Lower)) && English(last)
+            && (tokens[last].Lex.SurnameCount < 5_000 && !tokens[last].Is(Lex.GivenName) || EqAny(last + 1, "the", "a", "an", "him", "her", "them", "us", "me", "it", "that", "this", "his", "their")))
         {
             return null;
         }
@@ -219,22 +228,7 @@ internal sealed partial class PiiContextRules
             return new PiiSpan(span.Start, tokens[k].End, span.Label);
         }
 
-        // A make or model: "GMC Sierra", "Dodge Durango", "sierra reloads", "Springfield XD", "behind the Sierra", "ruger lcp".
-        if (words <= 2 && IsWord(first - 1) && tokens[first - 1].Lex.Has(LexExtra.Model) && (!tokens[first - 1].Is(Lex.GivenName) || tokens[first - 1].Is(Lex.Brand))
-            && (words == 1 || tokens[first - 1].Is(Lex.Brand)) && !EqAny(last + 1, "plate", "plates", "tag", "tags"))
-        {
-            return null;
-        }
-
-        if (model == words && words > 1)
-        {
-            // "Chevy Malibu", "Dodge Durango": a make and its model.
-            return null;
-        }
-
-        if (model == words && words == 1 && (tokens[first].Has(TokenFlags.Lower) || IsDeterminer(first - 1) || IsDeterminer(first - 2) && IsWord(first - 1) && tokens[first - 1].Has(TokenFlags.Lower)
-            || IsDeterminer(first - 3) && IsWord(first - 2) && tokens[first - 2].Has(TokenFlags.Lower) && IsWord(first - 1) && tokens[first - 1].Has(TokenFlags.Lower)
-            || IsWord(last + 1) && (tokens[last + 1].Is(Lex.Weapon) || tokens[last + 1].Lex.Has(LexExtra.Model) || tokens[last + 1].Has(TokenFlags.AllCaps) && tokens[last + 1].Length <= 4)))
+        if (IsVehicleModel(first, last, words, model))
         {
             return null;
         }
@@ -517,6 +511,7 @@ internal sealed partial class PiiContextRules
         || label is PiiLabel.Agency or PiiLabel.Person && first == last && (IsWordAt(text, tokens, first, "pd") || IsWordAt(text, tokens, first, "so") || IsWordAt(text, tokens, first, "sd"))
         || label is PiiLabel.Location or PiiLabel.Address && tokens[first].Kind == TokenKind.Word && tokens[first].Lex.Has(LexExtra.Model)
             && (IsGrain(text, tokens, last + 1) || last + 1 < tokens.Length && tokens[last + 1].Kind == TokenKind.Number && IsGrain(text, tokens, last + 2))
+        || label is PiiLabel.Person or PiiLabel.Location && first == last && IsSideOrTeamLetter(text, tokens, first)
         || label is PiiLabel.Person or PiiLabel.Location && first == last && PhoneticLetters.Contains(text, tokens[first])
             && (!tokens[first].Has(TokenFlags.NewlineBefore) && RadioLetterOnly(text, tokens, first - (first >= 1 && tokens[first - 1].Kind == TokenKind.Punct && text[tokens[first - 1].Start] == ',' ? 2 : 1))
                 || RadioLetterOnly(text, tokens, first + (first + 1 < tokens.Length && tokens[first + 1].Kind == TokenKind.Punct && text[tokens[first + 1].Start] == ',' ? 2 : 1)) && !tokens[Math.Min(tokens.Length - 1, first + 1)].Has(TokenFlags.NewlineBefore))

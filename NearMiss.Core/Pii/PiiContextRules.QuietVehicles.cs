@@ -39,4 +39,62 @@ internal sealed partial class PiiContextRules
     private bool ModelYear(PiiSpan span) =>
         span.Label == PiiLabel.Date && span.Length == 4 && FirstToken(span.Start) is >= 0 and var k && tokens[k].Kind == TokenKind.Number && tokens[k].End == span.End
         && IsWord(k + 1) && Spaced(k, k + 1) && tokens[k + 1].Lex.Has(LexExtra.Model);
+
+    /// <summary>
+    /// A make or model, not a place or a person: "GMC Sierra", "Springfield XD", "ruger lcp" (after a make); "Chevy
+    /// Malibu" (makes and models alone); "sierra reloads" (in lower case); "behind the Sierra", "there was no Tacoma",
+    /// "the Santa Fe's airbag" (after an article); "Sierra 9mm" (before a weapon); "DRIVER OF TACOMA", "TACOMA
+    /// OCCUPANTS" (a vehicle's people).
+    /// </summary>
+    private bool IsVehicleModel(int first, int last, int words, int model)
+    {
+        if (words <= 2 && IsWord(first - 1) && tokens[first - 1].Lex.Has(LexExtra.Model) && (!tokens[first - 1].Is(Lex.GivenName) || tokens[first - 1].Is(Lex.Brand))
+            && (words == 1 || tokens[first - 1].Is(Lex.Brand)) && !EqAny(last + 1, "plate", "plates", "tag", "tags"))
+        {
+            return true;
+        }
+
+        if (model == words && words > 1)
+        {
+            return true;
+        }
+
+        if (words <= 2 && IsModelPhraseAfterArticle(text, tokens.AsSpan(0, count), first, last, lexicon))
+        {
+            return true;
+        }
+
+        if (model != words || words != 1)
+        {
+            return false;
+        }
+
+        return tokens[first].Has(TokenFlags.Lower) || IsDeterminer(first - 1) || Eq(first - 1, "no")
+            || IsDeterminer(first - 2) && IsWord(first - 1) && tokens[first - 1].Has(TokenFlags.Lower)
+            || IsDeterminer(first - 3) && IsWord(first - 2) && tokens[first - 2].Has(TokenFlags.Lower) && IsWord(first - 1) && tokens[first - 1].Has(TokenFlags.Lower)
+            || IsWord(last + 1) && (tokens[last + 1].Is(Lex.Weapon) || tokens[last + 1].Lex.Has(LexExtra.Model) || tokens[last + 1].Has(TokenFlags.AllCaps) && tokens[last + 1].Length <= 4)
+            || In(VehiclePeople, last + 1) || Eq(first - 1, "of") && In(VehiclePeople, first - 2);
+    }
+
+    /// <summary>
+    /// "behind the Santa Fe with my lights on", "a black Santa Fe": a model of two words that is also a place
+    /// (Data/models.txt), after an article, a possessive or a colour and before no name or word of a place ("the Santa Fe
+    /// area" is the city's).
+    /// </summary>
+    internal static bool IsModelPhraseAfterArticle(string text, ReadOnlySpan<Token> tokens, int first, int last, PiiLexicon lexicon)
+    {
+        last = last == first ? first + 1 : last; // (the place's first word alone: "a Santa Fe, had to lock it up")
+        if (last != first + 1 || last >= tokens.Length || first < 1 || tokens[first - 1].Kind != TokenKind.Word || !lexicon.IsModelPhrase(text.AsSpan(tokens[first].Start, tokens[last].End - tokens[first].Start)))
+        {
+            return false;
+        }
+
+        var next = last + 1 < tokens.Length && tokens[last + 1].Kind == TokenKind.Word ? text.AsSpan(tokens[last + 1].Start, tokens[last + 1].Length) : default;
+        return (Articles.Contains(text, tokens[first - 1]) || VehicleColours.Contains(text, tokens[first - 1]))
+            && !(next.Length > 0 && (char.IsUpper(next[0]) || PlaceNouns.Contains(next)));
+    }
+
+    private static readonly WordSet Articles = new(["a", "an", "the", "no", "his", "her", "my", "our", "their", "your", "this", "that"]);
+    private static readonly WordSet VehiclePeople = new(["driver", "drivers", "occupant", "occupants", "passenger", "passengers", "owner"]);
+    private static readonly WordSet PlaceNouns = new(["area", "region", "county", "city", "metro", "airport", "plaza", "trail", "river", "side", "office", "station", "community", "district"]);
 }

@@ -182,14 +182,15 @@ internal sealed partial class PiiContextRules
 
     /// <summary>
     /// "a silver Tacoma", "a black Santa Fe": in text with its case, a name of one or two words right after a colour in
-    /// lower case is a vehicle's model, not a place or a person.
+    /// lower case is a vehicle's model, not a place or a person; in text of one case, a make or model after a colour.
     /// </summary>
     private bool ModelAfterColour(PiiSpan span)
     {
         var first = FirstToken(span.Start);
         var last = TokenEnding(span.End);
-        return !caseless && span.Label is PiiLabel.Location or PiiLabel.Person or PiiLabel.Agency && first >= 1 && In(VehicleColours, first - 1) && tokens[first - 1].Has(TokenFlags.Lower)
-            && Spaced(first - 1, first) && last - first is 0 or 1 && tokens[first].Has(TokenFlags.Capitalized) && !(IsWord(last + 1) && tokens[last + 1].Has(TokenFlags.Capitalized));
+        return span.Label is PiiLabel.Location or PiiLabel.Person or PiiLabel.Agency && first >= 1 && In(VehicleColours, first - 1) && Spaced(first - 1, first) && last - first is 0 or 1
+            && (!caseless && tokens[first - 1].Has(TokenFlags.Lower) && tokens[first].Has(TokenFlags.Capitalized) && !(IsWord(last + 1) && tokens[last + 1].Has(TokenFlags.Capitalized))
+                || caseless && tokens[first].Lex.Has(LexExtra.Model)); // ("A GREEN PONTIAC MONTANA": a make after the colour)
     }
 
     /// <summary>

@@ -11,7 +11,7 @@ internal sealed partial class PiiContextRules
         k >= 0 && k < tokens.Length && tokens[k].Kind == TokenKind.Word && RadioLettersOnly.Contains(text, tokens[k]);
 
     /// <summary>Words said to open a turn, no one's name ("Oh and tell Sergeant Lamb", "Yeah, this is Deputy"); not in capitals, where "OH" is Ohio.</summary>
-    private static readonly WordSet Interjections = new(["oh", "yeah", "yep", "yup", "nope", "wow", "hey", "huh", "whoa", "ugh"]);
+    private static readonly WordSet Interjections = new(["oh", "yeah", "yep", "yup", "nope", "wow", "hey", "huh", "whoa", "ugh", "alright", "okay"]);
 
     /// <summary>Words after an interjection that opens a turn: "Oh and", "Yeah this is", "Oh my".</summary>
     private static readonly WordSet InterjectionFollowers = new(["and", "my", "no", "yeah", "well", "wait", "man", "this", "so", "i", "we", "it", "that"]);
@@ -23,6 +23,46 @@ internal sealed partial class PiiContextRules
 
     /// <summary>Radio letters that are no given name, place or common word of a report.</summary>
     private static readonly WordSet RadioLettersOnly = new(["alpha", "alfa", "bravo", "foxtrot", "hotel", "november", "quebec", "tango", "uniform", "whiskey", "yankee", "zulu", "zebra"]);
+
+    /// <summary>The sides of a building as a team calls them, and the words that name one by its letter.</summary>
+    private static readonly WordSet SideLetters = new(["alpha", "bravo", "charlie", "delta"]);
+
+    private static readonly WordSet SideWords = new(["side", "sides", "corner", "door", "wall"]);
+
+    private static readonly WordSet LetteredThings = new(["scenario", "team", "plan", "option", "phase", "element", "squad", "group", "sector", "stage"]);
+
+    /// <summary>
+    /// "the Charlie side", "I'm on Charlie" (where a side is named so in the text), "said Bravo, meant Delta", "scenario
+    /// charlie", "Team Delta": a radio letter that names a side of a building, a plan or a team, not a person or place.
+    /// </summary>
+    private static bool IsSideOrTeamLetter(string text, ReadOnlySpan<Token> tokens, int k)
+    {
+        if (!SideLetters.Contains(text, tokens[k]))
+        {
+            return false;
+        }
+
+        if (k >= 1 && tokens[k - 1].Kind == TokenKind.Word && LetteredThings.Contains(text, tokens[k - 1])
+            || k + 1 < tokens.Length && tokens[k + 1].Kind == TokenKind.Word && (SideWords.Contains(text, tokens[k + 1]) || LetteredThings.Contains(text, tokens[k + 1])))
+        {
+            return true;
+        }
+
+        for (var m = 0; m + 1 < tokens.Length; m++)
+        {
+            // ("the Charlie side", "Alpha through Delta")
+            if (tokens[m].Kind == TokenKind.Word && tokens[m + 1].Kind == TokenKind.Word && SideLetters.Contains(text, tokens[m])
+                && (SideWords.Contains(text, tokens[m + 1]) || m + 2 < tokens.Length && IsThrough(text, tokens[m + 1]) && tokens[m + 2].Kind == TokenKind.Word && SideLetters.Contains(text, tokens[m + 2])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsThrough(string text, in Token token) =>
+        text.AsSpan(token.Start, token.Length) is var w && (w.Equals("through", StringComparison.OrdinalIgnoreCase) || w.Equals("thru", StringComparison.OrdinalIgnoreCase) || w.Equals("to", StringComparison.OrdinalIgnoreCase));
 
     private static readonly WordSet Modals = new(["will", "may", "can", "must", "should", "would", "could", "shall", "might"]);
 

@@ -255,7 +255,7 @@ internal sealed partial class PiiContextRules
     /// "vessel", a fire engine, medic unit or ladder, a patrol car ("rmp") or a train ("in car two fourteen", "the operator
     /// of bus fourteen oh nine", "my car is two thirty one", "engine fifty six came out"), not a count ("van two miles
     /// back", "car two three times") nor a vehicle of a report's list ("car two" alone); one word of ten or more where the
-    /// vehicle is someone's ("in car fourteen", "on patrol boat eleven"); a unit's or a motor officer's the same way
+    /// vehicle is someone's ("in car fourteen", "on patrol boat eleven", "sheriff's office car fourteen"); a unit's or a motor officer's the same way
     /// (BADGE_ID: "by myself unit four twelve", "motor five fourteen").
     /// </summary>
     private void SpokenVehicles(List<PiiSpan> spans, List<PiiSpan> added)
@@ -283,7 +283,7 @@ internal sealed partial class PiiContextRules
 
             // One word only where it cannot be a count and the vehicle is someone's: "in car fourteen", "my unit, car twenty".
             var one = n - k - 1 == 1 && (In(Teens, k + 1) || In(Tens, k + 1) || EqAny(k + 1, "sixty", "seventy", "eighty", "ninety"))
-                && (EqAny(k - 1, "in", "my", "patrol", "our", "his", "her", "their") || P(k - 1, ','));
+                && (EqAny(k - 1, "in", "my", "patrol", "our", "his", "her", "their", "office", "department", "pd") || P(k - 1, ','));
             if (n - k - 1 < 2 && !one || In(Counted, n) || IsWord(n) && tokens[n].Is(Lex.Measure))
             {
                 continue;

@@ -369,7 +369,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         {
             var (start, end) = names[n];
             n++;
-            while (n < names.Count && names[n].Start - end is >= 1 and <= 3 && text.AsSpan(end, names[n].Start - end).IsWhiteSpace())
+            while (n < names.Count && names[n].Start - end is >= 1 and <= 3 && text.AsSpan(end, names[n].Start - end) is var gap && gap.IsWhiteSpace() && !gap.Contains('\n'))
             {
                 end = names[n].End;
                 n++;

@@ -119,6 +119,7 @@ internal sealed class PiiLexicon
 
     private readonly Dictionary<string, LexEntry> _words = new(WordCapacity, StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, int> _phrases = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _modelPhrases = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, LexEntry>.AlternateLookup<ReadOnlySpan<char>> _wordLookup;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _phraseLookup;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _chainLookup;
@@ -206,7 +207,14 @@ internal sealed class PiiLexicon
 
         foreach (var word in ReadLines("models.txt"))
         {
-            AddExtra(word, LexExtra.Model);
+            if (word.Contains(' ', StringComparison.Ordinal))
+            {
+                _modelPhrases.Add(word);
+            }
+            else
+            {
+                AddExtra(word, LexExtra.Model);
+            }
         }
 
         foreach (var phrase in phrases)
@@ -280,6 +288,9 @@ internal sealed class PiiLexicon
 
     /// <summary>Is the word the name of a national store, restaurant or fuel chain ("Kroger", "Walgreens")?</summary>
     public bool IsChain(ReadOnlySpan<char> word) => _chainLookup.Contains(word);
+
+    /// <summary>A model of two words (Data/models.txt) that is also a place: "santa fe", "monte carlo".</summary>
+    public bool IsModelPhrase(ReadOnlySpan<char> phrase) => _modelPhrases.GetAlternateLookup<ReadOnlySpan<char>>().Contains(phrase);
 
     /// <summary>Is the text, as written, a chain of several words ("circle k", "Dollar General")?</summary>
     public bool IsChainPhrase(ReadOnlySpan<char> phrase) => _chainPhraseLookup.Contains(phrase);

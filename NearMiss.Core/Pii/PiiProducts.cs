@@ -25,13 +25,14 @@ internal static class PiiProducts
         for (var s = spans.Count - 1; s >= 0; s--)
         {
             var span = spans[s];
-            if (span.Label is not (PiiLabel.Person or PiiLabel.Location or PiiLabel.Agency or PiiLabel.Address))
+            var first = FirstToken(tokens, span.Start);
+            var last = LastToken(tokens, span.End);
+            if (span.Label is not (PiiLabel.Person or PiiLabel.Location or PiiLabel.Agency or PiiLabel.Address)
+                && !(span.Label == PiiLabel.Date && first == last && first >= 0 && IsWord(tokens, first))) // (a weekday alone: "some Sunday driver")
             {
                 continue;
             }
 
-            var first = FirstToken(tokens, span.Start);
-            var last = LastToken(tokens, span.End);
             first += first >= 0 && first < last && IsColour(text, tokens[first]) ? 1 : 0; // (a vehicle's colour before its make: "Gray Chevy Colorado")
             if (!ProductWordNear(tokens, first))
             {
@@ -251,7 +252,9 @@ internal static class PiiProducts
             var word = Word(text, tokens[k]);
             foreach (var span in spans)
             {
-                if (span.Label != PiiLabel.Person || span.Start >= nameStart && span.End <= nameEnd || span == found)
+                // (the product named again is no person: "a Grady-White comes off plane" … "ran the Grady-White down")
+                if (span.Label != PiiLabel.Person || span.Start >= nameStart && span.End <= nameEnd || span == found
+                    || text.AsSpan(span.Start, span.Length).Equals(text.AsSpan(nameStart, nameEnd - nameStart), StringComparison.OrdinalIgnoreCase))
                 {
                     continue;
                 }

@@ -153,7 +153,7 @@ internal static class PiiTaggerSpans
             || AfterMake(tokens, first, last) || PiiContextRules.IsGearMaker(text, tokens, first, last) || PiiContextRules.IsGear(text, tokens, last) || label == PiiLabel.Address && (first == last && tokens[first].Kind == TokenKind.Alnum || OrdinalsOnly(text, tokens, first, last) && !AfterStreetPreposition(text, tokens, first))
             || label == PiiLabel.Agency && (PiiContextRules.IsAgencyOfAKind(text, tokens, first, last) || PiiContextRules.IsCommandPost(text, tokens, first, last) || PiiContextRules.IsBareAirportPolice(text, tokens, first, last))
             || PiiContextRules.IsCodeOrLetters(text, tokens, first, last, label) || label != PiiLabel.Person && IsFieldLabel(text, tokens, first, last)
-            || label is PiiLabel.Person or PiiLabel.Location && lexicon.IsVocabulary(text, tokens, first, last) || label == PiiLabel.Location && IsGenericRoad(text, tokens, first, last))
+            || label is PiiLabel.Person or PiiLabel.Location && lexicon.IsVocabulary(text, tokens, first, last) || label == PiiLabel.Location && (IsGenericRoad(text, tokens, first, last) || PiiContextRules.IsModelPhraseAfterArticle(text, tokens, first, last, lexicon)))
         {
             // (the last: a lone "1st" or "5th" is no street without its name or its partner: "between 1st and 2nd period")
             return false;
