@@ -269,16 +269,25 @@ internal sealed partial class PiiContextRules
     /// <summary>
     /// A caller naming themselves as a call or a message opens: "hey sarge it's bill uh bill tranh", "hey t bone it's ray,
     /// uh, call me", "Speaker 1: hey it's darnell, you got a minute?", "hey its hunter from olathe north", "hey sarge it's
-    /// uh it's jun it's jun dela cruz". "it's" (or "its") within the first words of a line, said once or twice with pauses
-    /// between, then a given name the lists know, then a pause, a comma, the sentence's end or a word a caller goes on with
-    /// ("from", "calling", "dictating", "sorry"); not "for what it's worth".
+    /// uh it's jun it's jun dela cruz", "hey miss adebayo this is ray little im a c o". "it's" (or "its", "this is")
+    /// within the first words of a line, said once or twice with pauses between, then a given name the lists know (and a
+    /// surname), then a pause, a comma, the sentence's end or a word a caller goes on with ("from", "calling",
+    /// "dictating", "sorry"); not "for what it's worth".
     /// </summary>
     private void SelfNamed(List<PiiSpan> spans, List<PiiSpan> added)
     {
-        for (var k = 2; k + 1 < count; k++)
+        for (var k = 1; k + 1 < count; k++)
         {
             if (!IsWord(k) || !tokens[k].Is(Lex.GivenName) || tokens[k].Is(Lex.Stop | Lex.Rank | Lex.Role) || tokens[k].Lex.Has(LexExtra.NotPii))
             {
+                continue;
+            }
+
+            // "hey nick it's ron evan": the one a call opens to, greeted before the caller names themselves.
+            if (EqAny(k - 1, "hey", "hi") && OpensLine(k - 1, 1) && (Eq(k + 1, "its") || Eq(k + 1, "it") && P(k + 2, '\'') && Eq(k + 3, "s") || Eq(k + 1, "this") && Eq(k + 2, "is"))
+                && !Overlaps(spans, tokens[k].Start, tokens[k].End) && !Overlaps(added, tokens[k].Start, tokens[k].End))
+            {
+                added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.Person));
                 continue;
             }
 
@@ -289,16 +298,22 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
-            if ((P(k + 1, ',') || P(k + 1, '.') || P(k + 1, '?') || IsFiller(k + 1) || EqAny(k + 1, "from", "calling", "dictating", "sorry", "here", "again", "with", "it")
-                    || tokens[k + 1].Has(TokenFlags.NewlineBefore))
-                && !Overlaps(spans, tokens[k].Start, tokens[k].End) && !Overlaps(added, tokens[k].Start, tokens[k].End))
+            // (and the surname said after it: "this is ray little im a c o")
+            var end = IsWord(k + 1) && Spaced(k, k + 1) && !tokens[k + 1].Has(TokenFlags.NewlineBefore) && (tokens[k + 1].Is(Lex.Surname) || !English(k + 1))
+                && !tokens[k + 1].Is(Lex.Stop | Lex.Rank | Lex.Role) && !IsFiller(k + 1) && CallerGoesOn(k + 2) ? k + 1 : k;
+            if (CallerGoesOn(end + 1) && !Overlaps(spans, tokens[k].Start, tokens[end].End) && !Overlaps(added, tokens[k].Start, tokens[end].End))
             {
-                added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.Person));
+                added.Add(new PiiSpan(tokens[k].Start, tokens[end].End, PiiLabel.Person));
             }
         }
     }
 
-    /// <summary>The "it" of the "it's" (or the "its") said just before token <paramref name="k"/>, pauses and commas between; or -1.</summary>
+    /// <summary>After a caller's name: a pause, a comma, the sentence's end or a word a caller goes on with ("from", "calling", "i'm").</summary>
+    private bool CallerGoesOn(int k) =>
+        k >= count || P(k, ',') || P(k, '.') || P(k, '?') || IsFiller(k) || EqAny(k, "from", "calling", "dictating", "sorry", "here", "again", "with", "it", "im")
+        || tokens[k].Has(TokenFlags.NewlineBefore);
+
+    /// <summary>The "it" of the "it's" (or the "its", the "this" of "this is") said just before token <paramref name="k"/>, pauses and commas between; or -1.</summary>
     private int ItsBefore(int k)
     {
         var j = k - 1;
@@ -307,7 +322,7 @@ internal sealed partial class PiiContextRules
             j--;
         }
 
-        return Eq(j, "its") ? j : Eq(j, "s") && P(j - 1, '\'') && Eq(j - 2, "it") ? j - 2 : -1;
+        return Eq(j, "its") ? j : Eq(j, "s") && P(j - 1, '\'') && Eq(j - 2, "it") ? j - 2 : Eq(j, "is") && Eq(j - 1, "this") ? j - 1 : -1;
     }
 
     /// <summary>Is <paramref name="k"/> among the first <paramref name="words"/> tokens of its line (after a speaker's colon, if any)?</summary>

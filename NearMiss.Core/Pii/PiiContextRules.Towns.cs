@@ -254,11 +254,12 @@ internal sealed partial class PiiContextRules
 
     /// <summary>
     /// A state's name in lower case, as phones and transcripts write it: "in clarence, iowa", "michigan doc", "out on lake
-    /// michigan"; not a state that is also a person's name ("georgia", "virginia").
+    /// michigan", "a new mexico plate"; not a state that is also a person's name ("georgia", "virginia").
     /// </summary>
     private void LowerStates(List<PiiSpan> spans, List<PiiSpan> added)
     {
-        if (!Shapes.HasLex(Lex.State))
+        var pairs = TextHas(StateFirstWords);
+        if (!Shapes.HasLex(Lex.State) && !pairs)
         {
             return;
         }
@@ -269,6 +270,16 @@ internal sealed partial class PiiContextRules
             {
                 added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.Location));
             }
+            else if (pairs && In(StateFirstWords, k) && IsWord(k + 1) && Spaced(k, k + 1) && tokens[k].Has(TokenFlags.Lower) && tokens[k + 1].Has(TokenFlags.Lower)
+                && lexicon.PhrasePopulation(text.AsSpan(tokens[k].Start, tokens[k + 1].End - tokens[k].Start)) >= PiiLexicon.StatePopulation
+                && !Overlaps(spans, tokens[k].Start, tokens[k + 1].End) && !Overlaps(added, tokens[k].Start, tokens[k + 1].End))
+            {
+                added.Add(new PiiSpan(tokens[k].Start, tokens[k + 1].End, PiiLabel.Location)); // "a new mexico plate", "south dakota"
+                k++;
+            }
         }
     }
+
+    /// <summary>First words of the states of two words: "new mexico", "south dakota", "rhode island".</summary>
+    private static readonly WordSet StateFirstWords = new(["new", "north", "south", "west", "rhode"]);
 }

@@ -150,9 +150,10 @@ internal static partial class PiiTrueCaser
             return j;
         }
 
-        /// <summary>Is token k just after a rank's abbreviation and its full stop ("DEP." of "DEP. BROOKS")?</summary>
+        /// <summary>Is token k just after a rank's or a title's abbreviation and its full stop ("DEP." of "DEP. BROOKS", "MR. BUSH")?</summary>
         private bool AfterRankStop(int k) =>
-            k >= 2 && P(k - 1, '.') && tokens[k - 1].Start == tokens[k - 2].End && IsWord(k - 2) && tokens[k - 2].Is(Lex.Rank) && !tokens[k - 2].Is(Lex.Stop);
+            k >= 2 && P(k - 1, '.') && tokens[k - 1].Start == tokens[k - 2].End && IsWord(k - 2)
+            && (tokens[k - 2].Is(Lex.Rank) && !tokens[k - 2].Is(Lex.Stop) || Eq(k - 2, "mr") || Eq(k - 2, "mrs") || Eq(k - 2, "ms") || Eq(k - 2, "dr")); // ("MR. BUSH")
 
         /// <summary>"WILL CONFIRM", "MAY REQUIRE": a modal verb, then a verb in its base form (no -ed, -s or -ing ending).</summary>
         private bool ModalBeforeVerb(int i)
@@ -167,7 +168,7 @@ internal static partial class PiiTrueCaser
         }
 
         private bool IsRankEvidence(int i) =>
-            IsWord(i) && (tokens[i].Is(Lex.Rank) && !tokens[i].Is(Lex.Stop) || Eq(i, "tfo") || Eq(i, "canine") || Eq(i, "partner") || Eq(i, "subj")) || Eq(i, "k9");
+            IsWord(i) && (tokens[i].Is(Lex.Rank) && !tokens[i].Is(Lex.Stop) || Eq(i, "mr") || Eq(i, "mrs") || Eq(i, "tfo") || Eq(i, "canine") || Eq(i, "partner") || Eq(i, "subj")) || Eq(i, "k9");
 
         /// <summary>Tokens made names by evidence (rank, role, partner, gloss, earlier mention), for the last stage to flag.</summary>
         public HashSet<int> Evidence { get; } = [];
