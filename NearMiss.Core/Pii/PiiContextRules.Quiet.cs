@@ -34,9 +34,8 @@ internal sealed partial class PiiContextRules
         var first = FirstToken(span.Start);
         var last = TokenEnding(span.End);
 
-        // "at the two o'clock on the screen", "at your six o'clock": a direction, not a time; "a 55 zone": a speed limit.
-        if (span.Label == PiiLabel.Time && first >= 1 && (IsDeterminer(first - 1) || Eq(first - 1, "your")) && span.Length >= 7 && text.AsSpan(span.Start, span.Length).EndsWith("o'clock", StringComparison.OrdinalIgnoreCase)
-            || span.Label == PiiLabel.Age && first == last && EqAny(last + 1, "zone", "mph"))
+        // "a 55 zone": a speed limit, not an age.
+        if (span.Label == PiiLabel.Age && first == last && EqAny(last + 1, "zone", "mph"))
         {
             return null;
         }

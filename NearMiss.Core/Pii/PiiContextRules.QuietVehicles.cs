@@ -1,6 +1,6 @@
 namespace NearMiss.Core.Pii;
 
-/// <summary>Vehicles that are no PII: the units a crash report draws and a model's year.</summary>
+/// <summary>Vehicles that are no PII (the units a crash report draws, a model's year, a model after an article), and a direction on the clock's face.</summary>
 internal sealed partial class PiiContextRules
 {
     /// <summary>
@@ -97,4 +97,9 @@ internal sealed partial class PiiContextRules
     private static readonly WordSet Articles = new(["a", "an", "the", "no", "his", "her", "my", "our", "their", "your", "this", "that"]);
     private static readonly WordSet VehiclePeople = new(["driver", "drivers", "occupant", "occupants", "passenger", "passengers", "owner"]);
     private static readonly WordSet PlaceNouns = new(["area", "region", "county", "city", "metro", "airport", "plaza", "trail", "river", "side", "office", "station", "community", "district"]);
+
+    /// <summary>"at the two o'clock on the screen", "at your six o'clock": a direction on the clock's face, not a time.</summary>
+    private bool ClockFaceDirection(PiiSpan span) =>
+        span.Label == PiiLabel.Time && span.Length >= 7 && text.AsSpan(span.Start, span.Length).EndsWith("o'clock", StringComparison.OrdinalIgnoreCase)
+        && FirstToken(span.Start) is var first and >= 1 && (IsDeterminer(first - 1) || Eq(first - 1, "your"));
 }

@@ -270,15 +270,20 @@ internal sealed partial class PiiContextRules
             {
                 added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.Location));
             }
-            else if (pairs && In(StateFirstWords, k) && IsWord(k + 1) && Spaced(k, k + 1) && tokens[k].Has(TokenFlags.Lower) && tokens[k + 1].Has(TokenFlags.Lower)
+            else if (pairs && In(StateFirstWords, k) && IsWord(k + 1) && Spaced(k, k + 1) && (caseless || tokens[k].Has(TokenFlags.Lower) && tokens[k + 1].Has(TokenFlags.Lower))
                 && lexicon.PhrasePopulation(text.AsSpan(tokens[k].Start, tokens[k + 1].End - tokens[k].Start)) >= PiiLexicon.StatePopulation
-                && !Overlaps(spans, tokens[k].Start, tokens[k + 1].End) && !Overlaps(added, tokens[k].Start, tokens[k + 1].End))
+                && !OverlapsOutside(spans, tokens[k].Start, tokens[k + 1].End) && !Overlaps(added, tokens[k].Start, tokens[k + 1].End))
             {
+                RemoveWithin(spans, tokens[k].Start, tokens[k + 1].End); // (its second word read alone: "his south Dakota license")
                 added.Add(new PiiSpan(tokens[k].Start, tokens[k + 1].End, PiiLabel.Location)); // "a new mexico plate", "south dakota"
                 k++;
             }
         }
     }
+
+    /// <summary>Does a span reach outside <paramref name="start"/> to <paramref name="end"/> while overlapping it?</summary>
+    private static bool OverlapsOutside(List<PiiSpan> spans, int start, int end) =>
+        spans.Exists(s => s.Start < end && start < s.End && (s.Start < start || s.End > end));
 
     /// <summary>First words of the states of two words: "new mexico", "south dakota", "rhode island".</summary>
     private static readonly WordSet StateFirstWords = new(["new", "north", "south", "west", "rhode"]);

@@ -331,6 +331,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         kept.RemoveAll(span => NeverPiiAlone(span, plates));
         kept.RemoveAll(PersonAfterArticle);
         kept.RemoveAll(ModelAfterColour);
+        kept.RemoveAll(ClockFaceDirection);
         kept.RemoveAll(ModelYear);
         Acknowledgements(kept);
         CrashDiagramUnits(kept);
