@@ -98,6 +98,12 @@ internal sealed partial class PiiContextRules
     private static readonly WordSet VehiclePeople = new(["driver", "drivers", "occupant", "occupants", "passenger", "passengers", "owner"]);
     private static readonly WordSet PlaceNouns = new(["area", "region", "county", "city", "metro", "airport", "plaza", "trail", "river", "side", "office", "station", "community", "district"]);
 
+    /// <summary>"a jeep grand cherokee laredo": a place of one word right after a make or model is the model's trim, found by any step.</summary>
+    private bool TrimAfterModel(PiiSpan span) =>
+        span.Label == PiiLabel.Location && FirstToken(span.Start) is var first and >= 1 && tokens[first].End == span.End && IsWord(first)
+        && !tokens[first].Is(Lex.State | Lex.StateCode) && IsWord(first - 1) && Spaced(first - 1, first) && tokens[first - 1].Is(Lex.Brand) && tokens[first - 1].Lex.Has(LexExtra.Model)
+        && !EqAny(first + 1, "plate", "plates", "tag", "tags"); // (not the state before a plate: "blue impala TX GHT-4471")
+
     /// <summary>"at the two o'clock on the screen", "at your six o'clock": a direction on the clock's face, not a time.</summary>
     private bool ClockFaceDirection(PiiSpan span) =>
         span.Label == PiiLabel.Time && span.Length >= 7 && text.AsSpan(span.Start, span.Length).EndsWith("o'clock", StringComparison.OrdinalIgnoreCase)

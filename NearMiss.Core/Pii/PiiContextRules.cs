@@ -215,6 +215,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         HowOldAnswers(kept, added);
         NameAnswers(kept);
         SelfNamed(kept, added);
+        Vocatives(kept, added);
         BirthDateAnswers(kept, added);
         SexSlashAge(added);
         RadioCallSigns(kept, added);
@@ -332,6 +333,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         kept.RemoveAll(PersonAfterArticle);
         kept.RemoveAll(ModelAfterColour);
         kept.RemoveAll(ClockFaceDirection);
+        kept.RemoveAll(TrimAfterModel);
         kept.RemoveAll(ModelYear);
         Acknowledgements(kept);
         CrashDiagramUnits(kept);

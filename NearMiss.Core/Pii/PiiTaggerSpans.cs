@@ -153,7 +153,8 @@ internal static class PiiTaggerSpans
             || AfterMake(tokens, first, last) || PiiContextRules.IsGearMaker(text, tokens, first, last) || PiiContextRules.IsGear(text, tokens, last) || label == PiiLabel.Address && (first == last && tokens[first].Kind == TokenKind.Alnum || OrdinalsOnly(text, tokens, first, last) && !AfterStreetPreposition(text, tokens, first))
             || label == PiiLabel.Agency && (PiiContextRules.IsAgencyOfAKind(text, tokens, first, last) || PiiContextRules.IsCommandPost(text, tokens, first, last) || PiiContextRules.IsBareAirportPolice(text, tokens, first, last))
             || PiiContextRules.IsCodeOrLetters(text, tokens, first, last, label) || label != PiiLabel.Person && IsFieldLabel(text, tokens, first, last)
-            || label is PiiLabel.Person or PiiLabel.Location && lexicon.IsVocabulary(text, tokens, first, last) || label == PiiLabel.Location && (IsGenericRoad(text, tokens, first, last) || PiiContextRules.IsModelPhraseAfterArticle(text, tokens, first, last, lexicon)))
+            || label is PiiLabel.Person or PiiLabel.Location && lexicon.IsVocabulary(text, tokens, first, last) || label == PiiLabel.Location && IsGenericRoad(text, tokens, first, last) || label is PiiLabel.Location or PiiLabel.Agency or PiiLabel.Person && PiiContextRules.IsModelPhraseAfterArticle(text, tokens, first, last, lexicon)
+            || label == PiiLabel.Address && IsLaneCount(text, tokens, first, last))
         {
             // (the last: a lone "1st" or "5th" is no street without its name or its partner: "between 1st and 2nd period")
             return false;
@@ -162,6 +163,16 @@ internal static class PiiTaggerSpans
         span = new PiiSpan(tokens[first].Start, tokens[last].End, label);
         return true;
     }
+
+    /// <summary>"a two lane road", "four lane highway": how many lanes a road has, no address.</summary>
+    private static bool IsLaneCount(string text, ReadOnlySpan<Token> tokens, int first, int last) =>
+        last == first + 1 && LaneCounts.Contains(text, tokens[first])
+        && (IsWordIs(text, tokens[last], "lane") || IsWordIs(text, tokens[last], "lanes"))
+        && last + 1 < tokens.Length && tokens[last + 1].Kind == TokenKind.Word && (IsWordIs(text, tokens[last + 1], "road") || IsWordIs(text, tokens[last + 1], "highway"));
+
+    private static readonly WordSet LaneCounts = new(["one", "two", "three", "four", "five", "six", "eight", "2", "4", "6"]);
+
+    private static bool IsWordIs(string text, in Token token, string word) => text.AsSpan(token.Start, token.Length).Equals(word, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Words of a road or a landmark that name none alone: "the mile marker", "HIGHWAY", "the river bridge".</summary>
     private static readonly WordSet GenericRoadWords = new(["the", "mile", "marker", "markers", "highway", "hwy", "interstate", "freeway", "expressway", "exit", "bridge", "river",

@@ -7,7 +7,7 @@ namespace NearMiss.Tests.Pii;
 /// the letters of a plan, names of court cases and illnesses, a meeting app's anonymous labels, a product named twice,
 /// a direction on the clock face) and what speech names (a unit's number opening a radio turn, a guessed age of
 /// someone seen, a day of the month after a comma, a state of two words in lower case, a title in capitals, callers
-/// who name themselves and the one they call).
+/// who name themselves and the one they call, a name called out as a turn opens).
 /// </summary>
 public sealed class VehiclesSidesAndCallersTests
 {
@@ -118,4 +118,26 @@ public sealed class VehiclesSidesAndCallersTests
     [InlineData("hey miss adebayo this is ray little im a c o over at the coffield unit and i wanted to talk about your son", "ray little")]
     [InlineData("hey nick it's ron with the troopers in bethel, calling about saturday. first thing, glad you're ok.", "nick")]
     public void CallersAndTheOnesTheyCall(string text, string name) => Assert.Contains(name, Found(Rules, text, PiiLabel.Person));
+
+    [Fact]
+    public void ANameCalledOutAsATurnOpens()
+    {
+        const string text = "[00:00:05] OFC KEALOHA: kimo! put the speargun down.\n[00:00:16] OFC KEALOHA: kimo look at me\n[00:00:20] MALE: ok ok\n"
+            + "03:15:11 DISPATCH: adeyemi confirm no injuries";
+        Assert.Contains("kimo", Found(Rules, text, PiiLabel.Person));
+        Assert.Contains("adeyemi", Found(Rules, text, PiiLabel.Person));
+    }
+
+    [Fact]
+    public void AWordThatOpensATurnIsNoNameCalled() =>
+        Assert.Empty(Found(Full, "Speaker 1: hey you got a minute?\nSpeaker 2: yeah go ahead, I'm parked up.\nSpeaker 1: Southbound? you sure", PiiLabel.Person));
+
+    [Theory]
+    [InlineData("a guy in a jeep grand cherokee laredo stopped and blocked the ramp for me while i worked the crash")]
+    [InlineData("GUEST: traffic stop, two lane road, middle of nowhere. the driver would not show his hands at all.")]
+    public void AModelsTrimAndALaneCountAreNoPii(string text) => Assert.Empty(All(text));
+
+    [Fact]
+    public void AStateBeforeAPlateAfterAModelIsStillAPlace() =>
+        Assert.Contains("TX", Found(Full, "veh in drive: blk Dodge Durango TX LKP-4471, reg to r/p.", PiiLabel.Location));
 }
