@@ -221,6 +221,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         RadioCallSigns(kept, added);
         SpokenCallSigns(kept, added);
         NumberedCallSigns(kept, added);
+        DigitTurnSigns(kept, added);
         SpacedDigitCallSigns(kept, added);
         NamedNumberCallSigns(kept, added);
         RepeatedCallSigns(kept, added);

@@ -7,7 +7,7 @@ namespace NearMiss.Tests.Pii;
 /// the letters of a plan, names of court cases and illnesses, a meeting app's anonymous labels, a product named twice,
 /// a direction on the clock face) and what speech names (a unit's number opening a radio turn, a guessed age of
 /// someone seen, a day of the month after a comma, a state of two words in lower case, a title in capitals, callers
-/// who name themselves and the one they call, a name called out as a turn opens).
+/// who name themselves and the one they call, a name called out as a turn opens, a call sign in digits opening a turn).
 /// </summary>
 public sealed class VehiclesSidesAndCallersTests
 {
@@ -140,4 +140,16 @@ public sealed class VehiclesSidesAndCallersTests
     [Fact]
     public void AStateBeforeAPlateAfterAModelIsStillAPlace() =>
         Assert.Contains("TX", Found(Full, "veh in drive: blk Dodge Durango TX LKP-4471, reg to r/p.", PiiLabel.Location));
+
+    [Theory]
+    [InlineData("DISPATCH: GSP is in a pursuit northbound.\nTROOPER: 844, we're about two out, speeds over a hundred.", "844")]
+    [InlineData("[speaker 2] copy.\n[speaker 3] 7-41, I'm on 59, mile marker 24, I can head that way.", "7-41")]
+    [InlineData("[speaker 1] go ahead.\n[speaker 2] S-12 on scene, I'm gonna stage at the gate.", "S-12")]
+    [InlineData("[03:41:10] OFC. TRAN: P-Eleven, I'm out on foot at the pier.\n[03:41:18] DISPATCH: Copy.", "P-Eleven")]
+    public void ACallSignInDigitsOpeningATurn(string text, string sign) => Assert.Contains(sign, Found(Rules, text, PiiLabel.BadgeId));
+
+    [Theory]
+    [InlineData("DISPATCH: 10-80 northbound, all units.\nTROOPER: 2315, I'm clear of the stop.")]
+    [InlineData("TROOPER: 110, 115, he's not stopping.\nDISPATCH: Copy.")]
+    public void ACodeAClockOrASpeedOpeningATurnIsNoCallSign(string text) => Assert.Empty(Found(Rules, text, PiiLabel.BadgeId));
 }
