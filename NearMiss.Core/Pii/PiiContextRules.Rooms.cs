@@ -442,4 +442,41 @@ internal sealed partial class PiiContextRules
             }
         }
     }
+
+    /// <summary>
+    /// A store or a diner by its owner's name and "'s", after "the" or "at" and before where it stands or its lot: "the
+    /// Smith's on Tramway", "the O'Reilly's in Wilburton", "the Fry's parking lot", "breakfast at Ron's on Admiral". The
+    /// name is capitalised and no rank, role or word of grammar ("the Sheriff's Office" is an agency's).
+    /// </summary>
+    private void StoresByOwner(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!Shapes.HasPunct('\''))
+        {
+            return;
+        }
+
+        for (var m = 2; m + 2 < count; m++)
+        {
+            if (!P(m, '\'') || !Eq(m + 1, "s") || tokens[m + 1].Start != tokens[m].End || tokens[m].Start != tokens[m - 1].End || !IsWord(m - 1))
+            {
+                continue;
+            }
+
+            var first = m - 1; // (back over a name joined by an apostrophe or a hyphen: "O'Reilly", "Buc-ee")
+            while (first >= 2 && (P(first - 1, '\'') || P(first - 1, '-')) && tokens[first - 1].Start == tokens[first - 2].End && tokens[first].Start == tokens[first - 1].End && IsWord(first - 2))
+            {
+                first -= 2;
+            }
+
+            var lead = first - 1;
+            var where = m + 2 >= count || P(m + 2, ',') || P(m + 2, '.') || EqAny(m + 2, "on", "in", "at", "off", "by", "near", "parking", "lot");
+            if (lead < 0 || !(Eq(lead, "the") || Eq(lead, "at")) || !where || tokens[first].Has(TokenFlags.Lower) || caseless
+                || tokens[first].Is(Lex.Stop | Lex.Rank | Lex.Role) || tokens[m - 1].Is(Lex.Rank | Lex.Role))
+            {
+                continue;
+            }
+
+            AddInPlace(spans, added, new PiiSpan(tokens[first].Start, tokens[m + 1].End, PiiLabel.Location));
+        }
+    }
 }

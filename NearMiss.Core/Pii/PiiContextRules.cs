@@ -289,6 +289,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         SaintsPlaces(kept, added);
         ShopsOfOwners(kept, added);
         ChainStores(kept, added);
+        StoresByOwner(kept, added);
         LowerPremises(kept, added);
         ShortYears(kept, added);
         Merge(kept, added);

@@ -7,7 +7,8 @@ namespace NearMiss.Tests.Pii;
 /// the letters of a plan, names of court cases and illnesses, a meeting app's anonymous labels, a product named twice,
 /// a direction on the clock face) and what speech names (a unit's number opening a radio turn, a guessed age of
 /// someone seen, a day of the month after a comma, a state of two words in lower case, a title in capitals, callers
-/// who name themselves and the one they call, a name called out as a turn opens, a call sign in digits opening a turn).
+/// who name themselves and the one they call, a name called out as a turn opens, a call sign in digits opening a turn,
+/// a store by its owner's name).
 /// </summary>
 public sealed class VehiclesSidesAndCallersTests
 {
@@ -152,4 +153,14 @@ public sealed class VehiclesSidesAndCallersTests
     [InlineData("DISPATCH: 10-80 northbound, all units.\nTROOPER: 2315, I'm clear of the stop.")]
     [InlineData("TROOPER: 110, 115, he's not stopping.\nDISPATCH: Copy.")]
     public void ACodeAClockOrASpeedOpeningATurnIsNoCallSign(string text) => Assert.Empty(Found(Rules, text, PiiLabel.BadgeId));
+
+    [Theory]
+    [InlineData("a suspicious person in the parking lot at the Smith's on Tramway and Montgomery.", "Smith's")]
+    [InlineData("Yes sir, I got the bulb at the O'Reilly's in Wilburton, I just ain't put it in.", "O'Reilly's")]
+    [InlineData("Kow owes everybody breakfast at Ron's on Admiral.", "Ron's")]
+    public void AStoreByItsOwnersName(string text, string store) => Assert.Contains(store, Found(Rules, text, PiiLabel.Location));
+
+    [Fact]
+    public void AnAgencysPossessiveIsNoStore() =>
+        Assert.DoesNotContain("Sheriff's", Found(Rules, "He was booked at the Sheriff's on Main after the stop.", PiiLabel.Location));
 }
