@@ -371,16 +371,18 @@ internal sealed partial class PiiContextRules
     }
 
     /// <summary>The parts of a police agency said with their number: "district four", "the ninth district", "sector four".</summary>
-    private static readonly WordSet NumberedSubUnits = new(["district", "precinct", "sector", "zone", "division"]);
+    private static readonly WordSet NumberedSubUnits = new(["district", "precinct", "sector", "zone", "division", "post", "troop"]);
 
     /// <summary>
-    /// A police district, precinct or sector said with its number in words, in caseless text: "working out of district
-    /// four", "i'm in the ninth district", "my partner from the sector four car". The word before it must be one that
-    /// names where one works ("of", "the", "in", "from", "to", "at"); a count after it is none ("district four times").
+    /// A police district, precinct, sector, post or troop said with its number in words, in caseless text or every word
+    /// capitalised: "working out of district four", "i'm in the ninth district", "my partner from the sector four car",
+    /// "out of District Two", "at post eleven", "we never told eleventh district". The word before it must be one that
+    /// names where one works or whom one tells ("of", "the", "in", "from", "to", "at", "told", "called", "with", "for",
+    /// "by"); a count after it is none ("district four times").
     /// </summary>
     private void SaidSubUnits(List<PiiSpan> spans, List<PiiSpan> added)
     {
-        if (!caseless || !TextHas(NumberWords) && !TextHas(OrdinalWords))
+        if (!TextHas(NumberWords) && !TextHas(OrdinalWords))
         {
             return;
         }
@@ -410,9 +412,13 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
-            if (EqAny(start - 1, "of", "the", "in", "from", "to", "at") && !Overlaps(spans, tokens[start].Start, tokens[end].End) && !Overlaps(added, tokens[start].Start, tokens[end].End))
+            // (in text with its case, every word capitalised: "out of District Two")
+            var cased = caseless || tokens[start].Has(TokenFlags.Capitalized) && tokens[end].Has(TokenFlags.Capitalized);
+            if (cased && EqAny(start - 1, "of", "the", "in", "from", "to", "at", "told", "called", "with", "for", "by")
+                && AddInPlace(spans, added, new PiiSpan(tokens[start].Start, tokens[end].End, PiiLabel.Agency)))
             {
-                added.Add(new PiiSpan(tokens[start].Start, tokens[end].End, PiiLabel.Agency));
+                k = end;
+                continue;
             }
 
             k = end;

@@ -8,7 +8,7 @@ namespace NearMiss.Tests.Pii;
 /// a direction on the clock face) and what speech names (a unit's number opening a radio turn, a guessed age of
 /// someone seen, a day of the month after a comma, a state of two words in lower case, a title in capitals, callers
 /// who name themselves and the one they call, a name called out as a turn opens, a call sign in digits opening a turn,
-/// a store by its owner's name).
+/// a store by its owner's name, a district or post said with its number).
 /// </summary>
 public sealed class VehiclesSidesAndCallersTests
 {
@@ -163,4 +163,13 @@ public sealed class VehiclesSidesAndCallersTests
     [Fact]
     public void AnAgencysPossessiveIsNoStore() =>
         Assert.DoesNotContain("Sheriff's", Found(Rules, "He was booked at the Sheriff's on Main after the stop.", PiiLabel.Location));
+
+    [Theory]
+    [InlineData("Hey Ngozi, it's Dave out of District Two, Aurora PD. I need a work order.", "District Two")]
+    [InlineData("also we never told eleventh district we were out on it, nobody knew", "eleventh district")]
+    [InlineData("this is back in ninety seven we were both at post eleven in london", "post eleven")]
+    public void APoliceDistrictOrPostSaidWithItsNumber(string text, string unit) => Assert.Contains(unit, Found(Rules, text, PiiLabel.Agency));
+
+    [Fact]
+    public void ADistrictCountedIsNoSubUnit() => Assert.Empty(Found(Rules, "we called district four times that night and nobody came", PiiLabel.Agency));
 }
