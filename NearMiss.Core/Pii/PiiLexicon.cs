@@ -119,7 +119,7 @@ internal sealed class PiiLexicon
 
     private readonly Dictionary<string, LexEntry> _words = new(WordCapacity, StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, int> _phrases = new(StringComparer.OrdinalIgnoreCase);
-    private readonly HashSet<string> _modelPhrases = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _modelPhraseLookup = new HashSet<string>(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
     private readonly Dictionary<string, LexEntry>.AlternateLookup<ReadOnlySpan<char>> _wordLookup;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _phraseLookup;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _chainLookup;
@@ -209,7 +209,7 @@ internal sealed class PiiLexicon
         {
             if (word.Contains(' ', StringComparison.Ordinal))
             {
-                _modelPhrases.Add(word);
+                _modelPhraseLookup.Set.Add(word);
             }
             else
             {
@@ -290,7 +290,7 @@ internal sealed class PiiLexicon
     public bool IsChain(ReadOnlySpan<char> word) => _chainLookup.Contains(word);
 
     /// <summary>A model of two words (Data/models.txt) that is also a place: "santa fe", "monte carlo".</summary>
-    public bool IsModelPhrase(ReadOnlySpan<char> phrase) => _modelPhrases.GetAlternateLookup<ReadOnlySpan<char>>().Contains(phrase);
+    public bool IsModelPhrase(ReadOnlySpan<char> phrase) => _modelPhraseLookup.Contains(phrase);
 
     /// <summary>Is the text, as written, a chain of several words ("circle k", "Dollar General")?</summary>
     public bool IsChainPhrase(ReadOnlySpan<char> phrase) => _chainPhraseLookup.Contains(phrase);

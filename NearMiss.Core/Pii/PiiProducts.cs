@@ -25,12 +25,16 @@ internal static class PiiProducts
         for (var s = spans.Count - 1; s >= 0; s--)
         {
             var span = spans[s];
-            var first = FirstToken(tokens, span.Start);
-            var last = LastToken(tokens, span.End);
-            if (span.Label is not (PiiLabel.Person or PiiLabel.Location or PiiLabel.Agency or PiiLabel.Address)
-                && !(span.Label == PiiLabel.Date && first == last && first >= 0 && IsWord(tokens, first))) // (a weekday alone: "some Sunday driver")
+            if (span.Label is not (PiiLabel.Person or PiiLabel.Location or PiiLabel.Agency or PiiLabel.Address or PiiLabel.Date))
             {
                 continue;
+            }
+
+            var first = FirstToken(tokens, span.Start);
+            var last = LastToken(tokens, span.End);
+            if (span.Label == PiiLabel.Date && !(first == last && IsWord(tokens, first)))
+            {
+                continue; // (a date only as a weekday alone: "some Sunday driver")
             }
 
             first += first >= 0 && first < last && IsColour(text, tokens[first]) ? 1 : 0; // (a vehicle's colour before its make: "Gray Chevy Colorado")
