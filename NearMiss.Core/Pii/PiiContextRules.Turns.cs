@@ -61,8 +61,7 @@ internal sealed partial class PiiContextRules
         return false;
     }
 
-    private static bool IsThrough(string text, in Token token) =>
-        text.AsSpan(token.Start, token.Length) is var w && (w.Equals("through", StringComparison.OrdinalIgnoreCase) || w.Equals("thru", StringComparison.OrdinalIgnoreCase) || w.Equals("to", StringComparison.OrdinalIgnoreCase));
+    private static bool IsThrough(string text, in Token token) => WordIs(text, token, "through") || WordIs(text, token, "thru") || WordIs(text, token, "to");
 
     private static readonly WordSet Modals = new(["will", "may", "can", "must", "should", "would", "could", "shall", "might"]);
 

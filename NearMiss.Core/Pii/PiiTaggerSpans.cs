@@ -167,12 +167,10 @@ internal static class PiiTaggerSpans
     /// <summary>"a two lane road", "four lane highway": how many lanes a road has, no address.</summary>
     private static bool IsLaneCount(string text, ReadOnlySpan<Token> tokens, int first, int last) =>
         last == first + 1 && LaneCounts.Contains(text, tokens[first])
-        && (IsWordIs(text, tokens[last], "lane") || IsWordIs(text, tokens[last], "lanes"))
-        && last + 1 < tokens.Length && tokens[last + 1].Kind == TokenKind.Word && (IsWordIs(text, tokens[last + 1], "road") || IsWordIs(text, tokens[last + 1], "highway"));
+        && (Is(text, tokens[last], "lane") || Is(text, tokens[last], "lanes"))
+        && last + 1 < tokens.Length && (Is(text, tokens[last + 1], "road") || Is(text, tokens[last + 1], "highway"));
 
     private static readonly WordSet LaneCounts = new(["one", "two", "three", "four", "five", "six", "eight", "2", "4", "6"]);
-
-    private static bool IsWordIs(string text, in Token token, string word) => text.AsSpan(token.Start, token.Length).Equals(word, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Words of a road or a landmark that name none alone: "the mile marker", "HIGHWAY", "the river bridge".</summary>
     private static readonly WordSet GenericRoadWords = new(["the", "mile", "marker", "markers", "highway", "hwy", "interstate", "freeway", "expressway", "exit", "bridge", "river",
