@@ -133,13 +133,14 @@ public sealed class LocalPiiDetector : IPiiDetector
 
     /// <summary>
     /// The text as the rules read it, letter for letter (offsets unchanged), and its tokens: numbers' hyphens and the
-    /// pauses between pieces read out made spaces (<see cref="PiiSpokenNumbers"/>), a text in title case throughout put
+    /// pauses and fillers between pieces read out made spaces (<see cref="PiiSpokenNumbers"/>), a text in title case throughout put
     /// in lower case (<see cref="PiiTrueCaser.Untitle"/>). The tagger's training reads its texts the same way.
     /// </summary>
     internal static int Tokenize(ref string text, PiiLexicon lexicon, ref Token[] tokens, PiiWordCache? words = null)
     {
         text = PiiSpokenNumbers.Unhyphenate(text) ?? text;
         text = PiiSpokenNumbers.Unpause(text) ?? text;
+        text = PiiSpokenNumbers.Unfill(text) ?? text;
         var count = PiiTokenizer.Tokenize(text, lexicon, ref tokens, words);
         if (PiiTrueCaser.Untitle(text, tokens.AsSpan(0, count)) is { } untitled)
         {

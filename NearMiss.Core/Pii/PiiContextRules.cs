@@ -242,6 +242,8 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         SpacedClocks(kept, added);
         SpokenIds(kept, added);
         RadioLetterPlates(kept, added);
+        CodesSaidApart(kept, added);
+        K9SignsSaid(kept, added);
         BadgesSaidAfterRankedNames(kept, added);
         SpokenEmails(kept, added);
         SpelledNames(kept, added);
@@ -267,6 +269,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         }
 
         SaidSubUnits(kept, added);
+        AgencyKindLetters(kept, added);
         SaidK9Names(kept, added);
         HyphenedK9Names(kept, added);
         SpeakersAndAddressees(kept, added);

@@ -6,7 +6,8 @@ namespace NearMiss.Core.Pii;
 /// a units word or ordinal, or between a digit's word and a teen's or tens' word, becomes a space, character for
 /// character, so the rules that read numbers said aloud read them as two words. Offsets are unchanged; the spans found
 /// cover the hyphen. So too the pauses a recorder writes as dots between the pieces of a number, a plate or an address
-/// read out ("five oh nine... five five five... zero one four six", <see cref="Unpause"/>).
+/// read out ("five oh nine... five five five... zero one four six", <see cref="Unpause"/>), and the fillers said between
+/// them ("four four uh seven one", <see cref="Unfill"/>).
 /// </summary>
 internal static class PiiSpokenNumbers
 {
@@ -110,6 +111,40 @@ internal static class PiiSpokenNumbers
 
         return copy is null ? null : new string(copy);
     }
+
+    /// <summary>
+    /// The text with every filler said between two pieces of something read out made spaces, as <see cref="Unpause"/>
+    /// does with dots ("o s t four four uh seven one", "seven eight five uh five five five oh one nine three", "five four
+    /// two um one one"); null when there is none. A filler after or before any other word stays.
+    /// </summary>
+    public static string? Unfill(string text)
+    {
+        char[]? copy = null;
+        foreach (var filler in Fillers)
+        {
+            for (var at = text.IndexOf(filler, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(filler, at + filler.Length - 1, StringComparison.OrdinalIgnoreCase))
+            {
+                var left = WordBefore(text, at + 1);
+                var right = WordAfter(text, at + filler.Length - 1);
+                var leftWord = text.AsSpan(left.Start, left.Length);
+                var rightWord = text.AsSpan(right.Start, right.Length);
+                if (left.Length > 0 && right.Length > 0 && IsPiece(leftWord) && IsPiece(rightWord) && !SaidAgain(leftWord, rightWord))
+                {
+                    copy ??= text.ToCharArray();
+                    copy.AsSpan(at + 1, filler.Length - 2).Fill(' ');
+                }
+            }
+        }
+
+        return copy is null ? null : new string(copy);
+    }
+
+    /// <summary>A name of the spelling alphabet said again after a filler starts a name over, not a code ("william uh william dekker").</summary>
+    private static bool SaidAgain(ReadOnlySpan<char> left, ReadOnlySpan<char> right) =>
+        left.Length > 1 && left.Equals(right, StringComparison.OrdinalIgnoreCase) && IsAny(left, Pieces) && !IsAny(left, Digits) && !left.ContainsAnyInRange('0', '9');
+
+    /// <summary>Fillers as speech-to-text writes them, each between spaces.</summary>
+    private static readonly string[] Fillers = [" uh ", " uhh ", " um ", " umm ", " uhm ", " er ", " erm "];
 
     private static readonly char[] PauseStarts = ['.', '…'];
 

@@ -6,7 +6,8 @@ public sealed record PiiTrainingText(string Text, IReadOnlyList<PiiSpan> Spans);
 /// <summary>
 /// Trains <see cref="PiiTagger"/> (decision 048): the averaged perceptron, each text read exactly as the detector
 /// reads it (tokenised, recased), the tag of a token the label of the gold span it lies in, greedy left to right with
-/// the tag just predicted as a feature. Deterministic: the same texts and seed give the same model.
+/// the tag just predicted as a feature. Each text with upper case is learnt twice, as written and as speech-to-text
+/// would give it (<see cref="PiiSpokenCopy"/>, decision 085). Deterministic: the same texts and seed give the same model.
 /// </summary>
 public static class PiiTaggerTraining
 {
@@ -20,7 +21,7 @@ public static class PiiTaggerTraining
 
     internal static PiiTagger Train(IReadOnlyList<PiiTrainingText> texts, int epochs, int seed)
     {
-        var prepared = texts.Select(Prepare).ToList();
+        var prepared = texts.Concat(texts.Select(PiiSpokenCopy.Of).OfType<PiiTrainingText>()).Select(Prepare).ToList();
         var labels = PiiTagger.Labels.Length;
         var rows = new Dictionary<uint, int>();
         var weights = new List<float>();

@@ -1,0 +1,226 @@
+namespace NearMiss.Core.Pii;
+
+/// <summary>Codes read out letter by letter and digit by digit with no id word just before them (decision 085).</summary>
+internal sealed partial class PiiContextRules
+{
+    /// <summary>
+    /// A code read out in letters and digits said apart where no id word stands just before it, as a speaker
+    /// strays between the word and the code: "tribal plate they gave it as o s t four four seven one", "plate new mexico a
+    /// k t four one two", "dl s o l o r e three four one k j". Six signs or more in a row, two of them letters alone and
+    /// three digits said; "a" and "i" count only before another letter, and the letters of "d o b" and "s s n" open none ("d l"
+    /// opens a licence). A plate after "plate" or "tag", a licence after
+    /// "dl", "cdl" or "license" among the ten tokens before; else another id. Five signs are a road as often ("u s one oh
+    /// one"), and a number said in tens ("twenty") is no sign, so neither is read here.
+    /// </summary>
+    private void CodesSaidApart(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!TextHas(DigitWords))
+        {
+            return;
+        }
+
+        for (var k = 0; k < count; k++)
+        {
+            if (!IsCodeLetter(k) && !In(DigitWords, k))
+            {
+                continue;
+            }
+
+            // The letters of an id's name open no code: "d o b zero four one two …" is a date's, "d l w two four two" a licence.
+            if (SpellsCue(k, "dob") || SpellsCue(k, "ssn"))
+            {
+                k += 2;
+                continue;
+            }
+
+            var cue = SpellsCue(k, "dl") ? PiiLabel.DriverLicense : (PiiLabel?)null;
+            k += cue is null ? 0 : 2;
+            var (letters, digits, end) = (0, 0, k);
+            for (var n = k; n < count && (n == k || Spaced(n - 1, n)); n++)
+            {
+                if (IsCodeLetter(n))
+                {
+                    letters++;
+                }
+                else if (In(DigitWords, n))
+                {
+                    digits++;
+                }
+                else
+                {
+                    break;
+                }
+
+                end = n;
+            }
+
+            if (letters >= 2 && digits >= 3 && end - k >= 5)
+            {
+                AddInPlace(spans, added, new PiiSpan(tokens[k].Start, tokens[end].End, cue ?? CodeLabel(k)));
+            }
+
+            k = end;
+        }
+    }
+
+    /// <summary>Do the letters said apart from <paramref name="k"/> on spell <paramref name="cue"/> ("d o b", "d l")?</summary>
+    private bool SpellsCue(int k, string cue)
+    {
+        for (var i = 0; i < cue.Length; i++)
+        {
+            if (k + i >= count || !IsWord(k + i) || tokens[k + i].Length != 1 || char.ToLowerInvariant(text[tokens[k + i].Start]) != cue[i] || i > 0 && !Spaced(k + i - 1, k + i))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A letter alone, or "a" or "i" before another letter alone ("a k t four one two").</summary>
+    private bool IsCodeLetter(int n) =>
+        IsWord(n) && (IsLetterAlone(n) || caseless && EqAny(n, "a", "i") && n + 1 < count && Spaced(n, n + 1) && IsWord(n + 1) && IsLetterAlone(n + 1));
+
+    /// <summary>What the id word said last among the ten tokens before <paramref name="k"/> makes of a code read out.</summary>
+    private PiiLabel CodeLabel(int k)
+    {
+        for (var b = k - 1; b >= 0 && b >= k - 10; b--)
+        {
+            if (EqAny(b, "plate", "plates", "tag", "tags"))
+            {
+                return PiiLabel.Plate;
+            }
+
+            if (EqAny(b, "dl", "cdl", "license", "licence"))
+            {
+                return PiiLabel.DriverLicense;
+            }
+        }
+
+        return PiiLabel.OtherId;
+    }
+
+    /// <summary>
+    /// An agency said as its place or name and the letters of its kind, apart: "bart p d", "washington d o c", "dawson
+    /// county s o". The word before the letters is a place, a county, a state or an agency's letters, or ends a place,
+    /// a person or an agency found (a county alone is none: "county p d had nobody") ("ramirez bart" gives "bart" back; "dawson county" is all the agency's); letters before a number are an id's ("s o dash
+    /// twenty four").
+    /// </summary>
+    private void AgencyKindLetters(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (Shapes.LetterRun < 2)
+        {
+            return;
+        }
+
+        Span<char> joined = stackalloc char[3];
+        for (var k = 1; k + 1 < count; k++)
+        {
+            if (!IsLetterWord(k) || !Spaced(k - 1, k) || !IsWord(k - 1) || tokens[k - 1].Length < 2)
+            {
+                continue;
+            }
+
+            var end = k;
+            while (end - k < 3 && IsLetterWord(end + 1) && Spaced(end, end + 1))
+            {
+                end++;
+            }
+
+            var letters = end - k + 1;
+            if (letters > 3 || IsLetterWord(end + 1) && Spaced(end, end + 1) || end + 1 < count && (IsNumberWord(end + 1) || Eq(end + 1, "dash") || tokens[end + 1].Kind is TokenKind.Number or TokenKind.Alnum))
+            {
+                k = end;
+                continue;
+            }
+
+            for (var i = 0; i < letters; i++)
+            {
+                joined[i] = char.ToLowerInvariant(text[tokens[k + i].Start]);
+            }
+
+            var owner = k - 1;
+            var inAdded = SpanEndingAt(added, tokens[owner].End) is var a && a >= 0;
+            var list = inAdded ? added : spans;
+            var found = inAdded ? a : SpanEndingAt(spans, tokens[owner].End);
+            var known = tokens[owner].Is(Lex.Place | Lex.County | Lex.State | Lex.AgencyAcronym) && !EqAny(owner, "county", "parish", "city");
+            if (!KindLetters.Contains(joined[..letters]) || tokens[owner].Is(Lex.Stop) || IsNumberWord(owner) || found < 0 && !known
+                || found >= 0 && list[found].Label is not (PiiLabel.Location or PiiLabel.Person or PiiLabel.Agency)
+                || Overlaps(spans, tokens[k].Start, tokens[end].End) || Overlaps(added, tokens[k].Start, tokens[end].End))
+            {
+                k = end;
+                continue;
+            }
+
+            var start = tokens[owner].Start;
+            if (found >= 0)
+            {
+                var span = list[found];
+                list.RemoveAt(found);
+                if (span.Label == PiiLabel.Person && span.Start < start && owner > 0 && !EqAny(owner, "county", "parish", "city"))
+                {
+                    spans.Add(span with { End = tokens[owner - 1].End }); // ("ramirez bart p d": the name keeps "ramirez")
+                }
+                else
+                {
+                    start = span.Start;
+                }
+            }
+
+            AddInPlace(spans, added, new PiiSpan(start, tokens[end].End, PiiLabel.Agency));
+            k = end;
+        }
+    }
+
+    /// <summary>The letters of an agency's kind: police department, sheriff's office, corrections, public safety, highway patrol.</summary>
+    private static readonly string[] KindLetterNames = ["pd", "so", "doc", "dps", "hp"];
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> KindLetters = new HashSet<string>(KindLetterNames, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The index of the span that ends at <paramref name="end"/>, or -1.</summary>
+    private static int SpanEndingAt(List<PiiSpan> spans, int end)
+    {
+        for (var s = 0; s < spans.Count; s++)
+        {
+            if (spans[s].End == end)
+            {
+                return s;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// A dog unit's call sign said aloud: "k nine" and one to three digits said ("deputy alvarez k nine seven with polk
+    /// county", "k nine three district five"); not a count after it ("k nine two times").
+    /// </summary>
+    private void K9SignsSaid(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!TextHas(DigitWords) || !TextHasWord("k"))
+        {
+            return;
+        }
+
+        for (var k = 0; k + 2 < count; k++)
+        {
+            if (!Eq(k, "k") || !Eq(k + 1, "nine") || !Spaced(k, k + 1) || !In(DigitWords, k + 2) || !Spaced(k + 1, k + 2))
+            {
+                continue;
+            }
+
+            var end = k + 2;
+            while (end - k < 4 && In(DigitWords, end + 1) && Spaced(end, end + 1))
+            {
+                end++;
+            }
+
+            if (!In(Counted, end + 1) && !(IsWord(end + 1) && tokens[end + 1].Is(Lex.Measure)))
+            {
+                AddInPlace(spans, added, new PiiSpan(tokens[k].Start, tokens[end].End, PiiLabel.BadgeId));
+            }
+
+            k = end;
+        }
+    }
+}
