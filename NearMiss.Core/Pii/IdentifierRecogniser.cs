@@ -381,8 +381,10 @@ internal sealed partial class IdentifierRecogniser(PiiScan scan) : PiiRecogniser
                 }
 
             case "booking" or "bkg" or "sid" or "inmate" or "class" or "ticket" or "evidence" or "item" or "property" or "asset" or "inventory" or "order"
-                or "account" or "acct" or "card" or "member" or "passport" or "fbi" or "armory" or "receipt" or "policy" or "routing" or "iban":
+                or "account" or "acct" or "card" or "member" or "passport" or "fbi" or "armory" or "receipt" or "routing" or "iban":
                 return KeywordValue(i + 1, PiiLabel.OtherId, minLength: 2); // (one digit numbers a list: "ITEM 1 — CLOSE CALL")
+            case "policy":
+                return KeywordValue(i + 1, PiiLabel.OtherId, minLength: 5); // (an insurer's number; an agency's policies are numbered shorter: "Policy 314")
             case "ssn" or "social":
                 r = KeywordValue(lower is "social" && Eq(i + 1, "security") ? SkipMarkers(i + 2) : i + 1, PiiLabel.Ssn, allowGroups: true, minLength: 9);
                 return r;

@@ -6,7 +6,7 @@ internal sealed partial class PiiContextRules
     /// <summary>
     /// A code read out in letters and digits said apart where no id word stands just before it, as a speaker
     /// strays between the word and the code: "tribal plate they gave it as o s t four four seven one", "plate new mexico a
-    /// k t four one two", "dl s o l o r e three four one k j". Six signs or more in a row, two of them letters alone and
+    /// k t four one two", "dl s o l o r e three four one k j". Six signs or more in a row, two of them letters alone side by side and
     /// three digits said; "a" and "i" count only before another letter, and the letters of "d o b" and "s s n" open none ("d l"
     /// opens a licence). A plate after "plate" or "tag", a licence after
     /// "dl", "cdl" or "license" among the ten tokens before; else another id. Five signs are a road as often ("u s one oh
@@ -14,9 +14,9 @@ internal sealed partial class PiiContextRules
     /// </summary>
     private void CodesSaidApart(List<PiiSpan> spans, List<PiiSpan> added)
     {
-        if (!TextHas(DigitWords))
+        if (Shapes.LetterRun < 2 || !TextHas(DigitWords))
         {
-            return;
+            return; // (two letters said in a row open every code read here)
         }
 
         for (var k = 0; k < count; k++)
@@ -35,11 +35,12 @@ internal sealed partial class PiiContextRules
 
             var cue = SpellsCue(k, "dl") ? PiiLabel.DriverLicense : (PiiLabel?)null;
             k += cue is null ? 0 : 2;
-            var (letters, digits, end) = (0, 0, k);
+            var (letters, digits, end, paired) = (0, 0, k, false);
             for (var n = k; n < count && (n == k || Spaced(n - 1, n)); n++)
             {
                 if (IsCodeLetter(n))
                 {
+                    paired |= n > k && IsCodeLetter(n - 1);
                     letters++;
                 }
                 else if (In(DigitWords, n))
@@ -54,7 +55,7 @@ internal sealed partial class PiiContextRules
                 end = n;
             }
 
-            if (letters >= 2 && digits >= 3 && end - k >= 5)
+            if (paired && digits >= 3 && end - k >= 5)
             {
                 AddInPlace(spans, added, new PiiSpan(tokens[k].Start, tokens[end].End, cue ?? CodeLabel(k)));
             }
@@ -144,7 +145,7 @@ internal sealed partial class PiiContextRules
             var list = inAdded ? added : spans;
             var found = inAdded ? a : SpanEndingAt(spans, tokens[owner].End);
             var known = tokens[owner].Is(Lex.Place | Lex.County | Lex.State | Lex.AgencyAcronym) && !EqAny(owner, "county", "parish", "city");
-            if (!KindLetters.Contains(joined[..letters]) || tokens[owner].Is(Lex.Stop) || IsNumberWord(owner) || found < 0 && !known
+            if (!IsKindLetters(joined[..letters]) || tokens[owner].Is(Lex.Stop) || IsNumberWord(owner) || found < 0 && !known
                 || found >= 0 && list[found].Label is not (PiiLabel.Location or PiiLabel.Person or PiiLabel.Agency)
                 || Overlaps(spans, tokens[k].Start, tokens[end].End) || Overlaps(added, tokens[k].Start, tokens[end].End))
             {
@@ -173,9 +174,7 @@ internal sealed partial class PiiContextRules
     }
 
     /// <summary>The letters of an agency's kind: police department, sheriff's office, corrections, public safety, highway patrol.</summary>
-    private static readonly string[] KindLetterNames = ["pd", "so", "doc", "dps", "hp"];
-
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> KindLetters = new HashSet<string>(KindLetterNames, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    private static bool IsKindLetters(ReadOnlySpan<char> letters) => letters is "pd" or "so" or "doc" or "dps" or "hp";
 
     /// <summary>The index of the span that ends at <paramref name="end"/>, or -1.</summary>
     private static int SpanEndingAt(List<PiiSpan> spans, int end)

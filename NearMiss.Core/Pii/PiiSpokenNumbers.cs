@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace NearMiss.Core.Pii;
 
 /// <summary>
@@ -120,20 +122,27 @@ internal static class PiiSpokenNumbers
     public static string? Unfill(string text)
     {
         char[]? copy = null;
-        foreach (var filler in Fillers)
+        for (var from = 0; from < text.Length;)
         {
-            for (var at = text.IndexOf(filler, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(filler, at + filler.Length - 1, StringComparison.OrdinalIgnoreCase))
+            var found = text.AsSpan(from).IndexOfAny(Fillers);
+            if (found < 0)
             {
-                var left = WordBefore(text, at + 1);
-                var right = WordAfter(text, at + filler.Length - 1);
-                var leftWord = text.AsSpan(left.Start, left.Length);
-                var rightWord = text.AsSpan(right.Start, right.Length);
-                if (left.Length > 0 && right.Length > 0 && IsPiece(leftWord) && IsPiece(rightWord) && !SaidAgain(leftWord, rightWord))
-                {
-                    copy ??= text.ToCharArray();
-                    copy.AsSpan(at + 1, filler.Length - 2).Fill(' ');
-                }
+                break;
             }
+
+            var at = from + found;
+            var end = text.IndexOf(' ', at + 1); // (the space after the filler, which may open the next one)
+            var left = WordBefore(text, at + 1);
+            var right = WordAfter(text, end);
+            var leftWord = text.AsSpan(left.Start, left.Length);
+            var rightWord = text.AsSpan(right.Start, right.Length);
+            if (left.Length > 0 && right.Length > 0 && IsPiece(leftWord) && IsPiece(rightWord) && !SaidAgain(leftWord, rightWord))
+            {
+                copy ??= text.ToCharArray();
+                copy.AsSpan(at + 1, end - at - 1).Fill(' ');
+            }
+
+            from = end;
         }
 
         return copy is null ? null : new string(copy);
@@ -144,7 +153,7 @@ internal static class PiiSpokenNumbers
         left.Length > 1 && left.Equals(right, StringComparison.OrdinalIgnoreCase) && IsAny(left, Pieces) && !IsAny(left, Digits) && !left.ContainsAnyInRange('0', '9');
 
     /// <summary>Fillers as speech-to-text writes them, each between spaces.</summary>
-    private static readonly string[] Fillers = [" uh ", " uhh ", " um ", " umm ", " uhm ", " er ", " erm "];
+    private static readonly SearchValues<string> Fillers = SearchValues.Create([" uh ", " uhh ", " um ", " umm ", " uhm ", " er ", " erm "], StringComparison.OrdinalIgnoreCase);
 
     private static readonly char[] PauseStarts = ['.', '…'];
 

@@ -5,7 +5,8 @@ namespace NearMiss.Tests.Pii;
 /// <summary>
 /// Decision 085: fillers said between the pieces of a number read out, codes read out letter by letter with no id word
 /// just before them, an agency said as its place and the letters of its kind, a dog unit's call sign said aloud, and
-/// the spoken copy of each training text the tagger learns from.
+/// the spoken copy of each training text the tagger learns from; the trades' vocabulary named after people and places,
+/// and an agency's policy by its number.
 /// </summary>
 public sealed class SpokenCodesAndCopiesTests
 {
@@ -82,4 +83,16 @@ public sealed class SpokenCodesAndCopiesTests
     [Fact]
     public void ATextWithoutCapitalsHasNoSpokenCopy() =>
         Assert.Null(PiiSpokenCopy.Of(new PiiTrainingText("me and tiny went to the call", [])));
+
+    [Theory]
+    [InlineData("The horse, a Percheron cross, got loose from the trailer.")]
+    [InlineData("He was cited for violating Scott's Law on the shoulder.")]
+    [InlineData("rancher called in, a hereford bull standing right in the lane past the gate.")]
+    [InlineData("Sign up for the Tueller drill refresher at in-service.")]
+    [InlineData("Reread Policy 300 before in-service.")]
+    public void TheTradesVocabularyNamedAfterPeopleAndPlacesIsNoPii(string text) => Assert.Empty(Full.Detect(text));
+
+    [Fact]
+    public void AnInsurersPolicyNumberIsStillAnId() =>
+        Assert.Contains("4471-8820", Found(Rules, "His insurance policy 4471-8820 had lapsed in May.", PiiLabel.OtherId));
 }
