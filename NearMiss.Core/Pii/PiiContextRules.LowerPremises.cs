@@ -66,4 +66,51 @@ internal sealed partial class PiiContextRules
 
     /// <summary>What stands before a premise's name: "the" (after a filler and "the" again: "the uh the"), or "at", "to", "into", "from", "near", "behind", "by", "outside".</summary>
     private bool PremiseLead(int k) => Eq(k, "the") || EqAny(k, "at", "to", "into", "from", "near", "behind", "outside") && tokens[k].Has(TokenFlags.Lower);
+
+    /// <summary>Words of premises that follow the place or the name they are called by, in lower case.</summary>
+    private static readonly WordSet PremiseHeadsAfter = new(["farm", "ranch", "barn", "school", "elementary", "plaza", "bridge", "ramp", "dam", "marina", "motel", "hotel",
+        "inn", "casino", "church", "mall", "market", "tavern", "saloon", "apartments", "campground", "trailhead", "landing"]);
+
+    /// <summary>
+    /// A place found, or a name found after a word of place, and a word of premises after it in lower case: the premises
+    /// are the place ("little wound school", "toward koreatown plaza", "the old kessler farm", "at the thedford sale
+    /// barn"); not a road by its number ("the exit 47 ramp"). Read with the rules and again after the tagger, whose names and places it grows.
+    /// </summary>
+    private void PremiseHeadsAfterPlaces(List<PiiSpan> spans)
+    {
+        if (!TextHas(PremiseHeadsAfter))
+        {
+            return;
+        }
+
+        for (var s = 0; s < spans.Count; s++)
+        {
+            var span = spans[s];
+            if (span.Label is not (PiiLabel.Location or PiiLabel.Person))
+            {
+                continue;
+            }
+
+            var first = FirstToken(span.Start);
+            var last = first;
+            while (last + 1 < count && tokens[last + 1].Start < span.End)
+            {
+                last++;
+            }
+
+            var head = last + 1;
+            if (first >= count || tokens[last].End != span.End || !IsWord(last) || !IsWord(head) || !Spaced(last, head) || !tokens[head].Has(TokenFlags.Lower) || !In(PremiseHeadsAfter, head)
+                || span.Label == PiiLabel.Person && !(PremiseLead(first - 1) || Eq(first - 1, "old") || EqAny(first - 1, "toward", "towards", "past", "by")))
+            {
+                continue;
+            }
+
+            if (s + 1 < spans.Count && spans[s + 1].Start < tokens[head].End)
+            {
+                continue; // (the head is another span's)
+            }
+
+            spans[s] = new PiiSpan(span.Start, tokens[head].End, PiiLabel.Location);
+        }
+    }
 }

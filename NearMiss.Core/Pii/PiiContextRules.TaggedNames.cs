@@ -18,6 +18,7 @@ internal sealed partial class PiiContextRules
             SpokenAges(spans, added);
             NamesRestarted(spans, added);
             Merge(spans, added);
+            PremiseHeadsAfterPlaces(spans);
             return spans;
         }
         finally

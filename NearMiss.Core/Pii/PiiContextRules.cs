@@ -316,6 +316,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         JoinIntersections(kept);
         SpanTails(kept);
         Premises(kept);
+        PremiseHeadsAfterPlaces(kept);
         SplitSurnames(kept);
         SpreadNames(kept);
         TwoWordSpeakers(kept);

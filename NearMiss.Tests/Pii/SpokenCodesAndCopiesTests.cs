@@ -6,7 +6,7 @@ namespace NearMiss.Tests.Pii;
 /// Decision 085: fillers said between the pieces of a number read out, codes read out letter by letter with no id word
 /// just before them, an agency said as its place and the letters of its kind, a dog unit's call sign said aloud, and
 /// the spoken copy of each training text the tagger learns from; the trades' vocabulary named after people and places,
-/// and an agency's policy by its number.
+/// an agency's policy by its number; premises said after the place or name they are called by.
 /// </summary>
 public sealed class SpokenCodesAndCopiesTests
 {
@@ -95,4 +95,13 @@ public sealed class SpokenCodesAndCopiesTests
     [Fact]
     public void AnInsurersPolicyNumberIsStillAnId() =>
         Assert.Contains("4471-8820", Found(Rules, "His insurance policy 4471-8820 had lapsed in May.", PiiLabel.OtherId));
+
+    [Theory]
+    [InlineData("i took a domestic at the old kessler farm north of town. wife called it in", "kessler farm")]
+    [InlineData("suspect ran toward koreatown plaza through the parking structure", "koreatown plaza")]
+    public void PremisesSaidAfterTheirPlaceOrNameAreThePlace(string text, string expected) => Assert.Contains(expected, Found(Full, text, PiiLabel.Location));
+
+    [Fact]
+    public void ARoadsRampByItsNumberKeepsItsOwnSpan() =>
+        Assert.DoesNotContain(Found(Full, "H1-31: H1-31, I'm at the exit 47 ramp, I'll set up.", PiiLabel.Location), s => s.EndsWith("ramp", StringComparison.Ordinal));
 }
