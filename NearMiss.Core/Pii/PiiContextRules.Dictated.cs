@@ -458,8 +458,8 @@ internal sealed partial class PiiContextRules
             : -1;
     }
 
-    /// <summary>Vehicles whose number is said aloud after them: "car two fourteen", "bus fourteen oh nine", "rail car two five four one", "van twenty two", and units ("unit four twelve").</summary>
-    private static readonly WordSet SaidVehicles = new(["car", "bus", "van", "cruiser", "truck", "boat", "vessel", "unit", "motor", "engine", "medic", "ladder", "rmp", "train"]);
+    /// <summary>Vehicles whose number is said aloud after them: "car two fourteen", "bus fourteen oh nine", "rail car two five four one", "van twenty two", "coach three one five one five", "locomotive four four six two", and units ("unit four twelve").</summary>
+    private static readonly WordSet SaidVehicles = new(["car", "bus", "van", "cruiser", "truck", "boat", "vessel", "unit", "motor", "engine", "medic", "ladder", "rmp", "train", "coach", "locomotive"]);
 
     private static readonly WordSet Teens = new(["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]);
 

@@ -222,4 +222,44 @@ internal sealed partial class PiiContextRules
             k = end;
         }
     }
+
+    /// <summary>
+    /// A call sign said after "call sign" in words: letters of the spelling alphabet or alone, then its number ("call
+    /// sign whiskey romeo twelve", "callsign is k t four"), one to three letters and one to four numbers said.
+    /// </summary>
+    private void CallSignsSaidNamed(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!TextHas(NumberWords) || !TextHas(PhoneticLetters) && Shapes.LetterRun == 0)
+        {
+            return;
+        }
+
+        for (var k = 0; k + 2 < count; k++)
+        {
+            var start = Eq(k, "callsign") ? k + 1 : Eq(k, "call") && Eq(k + 1, "sign") ? k + 2 : -1;
+            if (start < 0)
+            {
+                continue;
+            }
+
+            start += EqAny(start, "is", "was") ? 1 : 0;
+            var end = start;
+            while (end - start < 3 && (In(PhoneticLetters, end) || IsWord(end) && IsLetterAlone(end)) && Spaced(end - 1, end))
+            {
+                end++;
+            }
+
+            var letters = end - start;
+            while (end - start - letters < 4 && IsNumberWord(end) && Spaced(end - 1, end))
+            {
+                end++;
+            }
+
+            if (letters > 0 && end - start > letters)
+            {
+                AddInPlace(spans, added, new PiiSpan(tokens[start].Start, tokens[end - 1].End, PiiLabel.BadgeId));
+                k = end - 1;
+            }
+        }
+    }
 }

@@ -244,6 +244,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         RadioLetterPlates(kept, added);
         CodesSaidApart(kept, added);
         K9SignsSaid(kept, added);
+        CallSignsSaidNamed(kept, added);
         BadgesSaidAfterRankedNames(kept, added);
         SpokenEmails(kept, added);
         SpelledNames(kept, added);

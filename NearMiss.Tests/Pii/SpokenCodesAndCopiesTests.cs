@@ -104,4 +104,13 @@ public sealed class SpokenCodesAndCopiesTests
     [Fact]
     public void ARoadsRampByItsNumberKeepsItsOwnSpan() =>
         Assert.DoesNotContain(Found(Full, "H1-31: H1-31, I'm at the exit 47 ramp, I'll set up.", PiiLabel.Location), s => s.EndsWith("ramp", StringComparison.Ordinal));
+
+    [Theory]
+    [InlineData("wind river police department call sign whiskey romeo twelve. new years eve about ten", "whiskey romeo twelve", PiiLabel.BadgeId)]
+    [InlineData("a passenger in coach three one five one five was threatening people", "three one five one five", PiiLabel.VehicleId)]
+    [InlineData("it was shoving back, locomotive four four six two on the far end", "four four six two", PiiLabel.VehicleId)]
+    public void SignsAndCarsSaidAfterTheirWordAreFound(string text, string expected, PiiLabel label) => Assert.Contains(expected, Found(Rules, text, label));
+
+    [Fact]
+    public void ACallSignWithoutItsNumberIsNone() => Assert.Empty(Found(Rules, "what was your call sign again? charlie something", PiiLabel.BadgeId));
 }
