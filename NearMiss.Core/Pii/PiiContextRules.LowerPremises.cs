@@ -92,14 +92,9 @@ internal sealed partial class PiiContextRules
             }
 
             var first = FirstToken(span.Start);
-            var last = first;
-            while (last + 1 < count && tokens[last + 1].Start < span.End)
-            {
-                last++;
-            }
-
+            var last = TokenEnding(span.End);
             var head = last + 1;
-            if (first >= count || tokens[last].End != span.End || !IsWord(last) || !IsWord(head) || !Spaced(last, head) || !tokens[head].Has(TokenFlags.Lower) || !In(PremiseHeadsAfter, head)
+            if (first >= count || last < first || tokens[last].End != span.End || !IsWord(last) || !IsWord(head) || !Spaced(last, head) || !tokens[head].Has(TokenFlags.Lower) || !In(PremiseHeadsAfter, head)
                 || span.Label == PiiLabel.Person && !(PremiseLead(first - 1) || Eq(first - 1, "old") || EqAny(first - 1, "toward", "towards", "past", "by")))
             {
                 continue;

@@ -103,8 +103,9 @@ internal sealed partial class PiiContextRules
 
     /// <summary>
     /// An agency said as its place or name and the letters of its kind, apart: "bart p d", "washington d o c", "dawson
-    /// county s o". The word before the letters is a place, a county, a state or an agency's letters, or ends a place,
-    /// a person or an agency found (a county alone is none: "county p d had nobody") ("ramirez bart" gives "bart" back; "dawson county" is all the agency's); letters before a number are an id's ("s o dash
+    /// county s o". The word before the letters is a place, a state or an agency's letters, or ends a place, a person or
+    /// an agency found: a person gives that word back ("ramirez bart p d"), a place found with "county" is all the
+    /// agency's, and "county" alone is none ("county p d had nobody"). Letters before a number are an id's ("s o dash
     /// twenty four").
     /// </summary>
     private void AgencyKindLetters(List<PiiSpan> spans, List<PiiSpan> added)
@@ -158,17 +159,22 @@ internal sealed partial class PiiContextRules
             {
                 var span = list[found];
                 list.RemoveAt(found);
-                if (span.Label == PiiLabel.Person && span.Start < start && owner > 0 && !EqAny(owner, "county", "parish", "city"))
+                var keepsName = span.Label == PiiLabel.Person && span.Start < start && owner > 0 && !EqAny(owner, "county", "parish", "city");
+                start = keepsName ? start : span.Start;
+                if (!AddInPlace(spans, added, new PiiSpan(start, tokens[end].End, PiiLabel.Agency)))
                 {
-                    spans.Add(span with { End = tokens[owner - 1].End }); // ("ramirez bart p d": the name keeps "ramirez")
+                    list.Add(span); // (the span found stays as it was)
                 }
-                else
+                else if (keepsName)
                 {
-                    start = span.Start;
+                    list.Add(span with { End = tokens[owner - 1].End }); // ("ramirez bart p d": the name keeps "ramirez")
                 }
             }
+            else
+            {
+                AddInPlace(spans, added, new PiiSpan(start, tokens[end].End, PiiLabel.Agency));
+            }
 
-            AddInPlace(spans, added, new PiiSpan(start, tokens[end].End, PiiLabel.Agency));
             k = end;
         }
     }

@@ -3,9 +3,9 @@ namespace NearMiss.Core.Pii;
 /// <summary>
 /// A training text as speech-to-text would give it (decision 085): all lower case, with no double quote and no full
 /// stop, comma, question or exclamation mark, colon or semicolon before a space, at the end or before another such
-/// mark, the gold spans moved with their words. Punctuation inside a gold span stays ("St. Paul", "Okafor, J."), and so do stops inside a word ("5.56",
-/// "3:15"). The tagger learns from both the text and its copy, so a name or place it has seen written it also knows
-/// said.
+/// mark, the gold spans moved with their words. Punctuation inside a gold span stays ("St. Paul", "Okafor, J."), and so
+/// do stops inside a word ("5.56", "3:15"). The tagger learns from both the text and its copy, so a name or place it has
+/// seen written it also knows said.
 /// </summary>
 internal static class PiiSpokenCopy
 {
