@@ -142,9 +142,9 @@ internal sealed partial class PiiContextRules
             }
 
             var owner = k - 1;
-            var inAdded = SpanEndingAt(added, tokens[owner].End) is var a && a >= 0;
+            var inAdded = IndexEndingAt(added, tokens[owner].End) is var a && a >= 0;
             var list = inAdded ? added : spans;
-            var found = inAdded ? a : SpanEndingAt(spans, tokens[owner].End);
+            var found = inAdded ? a : IndexEndingAt(spans, tokens[owner].End);
             var known = tokens[owner].Is(Lex.Place | Lex.County | Lex.State | Lex.AgencyAcronym) && !EqAny(owner, "county", "parish", "city");
             if (!IsKindLetters(joined[..letters]) || tokens[owner].Is(Lex.Stop) || IsNumberWord(owner) || found < 0 && !known
                 || found >= 0 && list[found].Label is not (PiiLabel.Location or PiiLabel.Person or PiiLabel.Agency)
@@ -181,20 +181,6 @@ internal sealed partial class PiiContextRules
 
     /// <summary>The letters of an agency's kind: police department, sheriff's office, corrections, public safety, highway patrol.</summary>
     private static bool IsKindLetters(ReadOnlySpan<char> letters) => letters is "pd" or "so" or "doc" or "dps" or "hp";
-
-    /// <summary>The index of the span that ends at <paramref name="end"/>, or -1.</summary>
-    private static int SpanEndingAt(List<PiiSpan> spans, int end)
-    {
-        for (var s = 0; s < spans.Count; s++)
-        {
-            if (spans[s].End == end)
-            {
-                return s;
-            }
-        }
-
-        return -1;
-    }
 
     /// <summary>
     /// A dog unit's call sign said aloud: "k nine" and one to three digits said ("deputy alvarez k nine seven with polk

@@ -93,6 +93,20 @@ internal sealed partial class PiiContextRules
         return -1;
     }
 
+    /// <summary>The index of the first span ending at <paramref name="end"/>, or -1.</summary>
+    private static int IndexEndingAt(List<PiiSpan> spans, int end)
+    {
+        for (var n = 0; n < spans.Count; n++)
+        {
+            if (spans[n].End == end)
+            {
+                return n;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>The index of a span of the label ending at <paramref name="end"/>, or -1.</summary>
     private static int IndexEndingAt(List<PiiSpan> spans, int end, PiiLabel label)
     {
