@@ -358,8 +358,8 @@ internal sealed class DateTimeRecogniser(PiiScan scan) : PiiRecogniser(scan)
         i >= 1 && IsNum(i - 1) && tokens[i - 1].Length <= 2 && Value(i - 1) is >= 1 and <= 31 && tokens[i].Start == tokens[i - 1].End + 1
         && !(i >= 2 && (P(i - 2, '/') || P(i - 2, '-') || P(i - 2, ':')) && tokens[i - 2].End == tokens[i - 1].Start);
 
-    /// <summary>Things named after a holiday that say no day: "a Christmas tree", "Halloween costumes", "Easter eggs".</summary>
-    private static readonly WordSet HolidayThings = new(["tree", "trees", "lights", "ornament", "ornaments", "sweater", "music", "song", "songs", "movie", "decorations", "candy", "costume", "costumes", "bunny", "egg", "eggs", "basket", "card", "cards"]);
+    /// <summary>Things named after a holiday that say no day: "a Christmas tree", "Halloween costumes", "Easter eggs", "nye county".</summary>
+    private static readonly WordSet HolidayThings = new(["tree", "trees", "lights", "ornament", "ornaments", "sweater", "music", "song", "songs", "movie", "decorations", "candy", "costume", "costumes", "bunny", "egg", "eggs", "basket", "card", "cards", "county"]);
 
     private bool IsSingleWordHoliday(int i) =>
         EqAny(i, "nye", "thanksgiving", "christmas", "halloween", "easter", "juneteenth", "ramadan", "hanukkah", "chanukah", "kwanzaa", "diwali", "passover", "purim", "eid", "pentecost");

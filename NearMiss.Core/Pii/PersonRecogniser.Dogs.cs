@@ -53,9 +53,11 @@ internal sealed partial class PersonRecogniser
             }
         }
 
-        // "me and my dog ranger uh": in a text about dogs, a lower-case word after "my dog" closed by a pause is its name.
-        named |= k == j && DogContext && Eq(j - 1, "dog") && EqAny(j - 2, "my", "our") && IsWord(k) && !Is(k, Lex.Stop)
-            && (k + 1 >= count || tokens[k + 1].Kind == TokenKind.Punct || EqAny(k + 1, "uh", "um", "and"));
+        // "me and my dog ranger uh", "her dog pepper we get sent", "my dog is chief it's": in a text about dogs, a
+        // lower-case word after "my dog" (or "is") closed by a pause or by the next clause's pronoun is its name.
+        var owned = k == j || k == j + 1 && Eq(j, "is");
+        named |= owned && DogContext && Eq(j - 1, "dog") && EqAny(j - 2, "my", "our", "her", "his") && IsWord(k) && !Is(k, Lex.Stop) && !IsDogsState(k)
+            && (k + 1 >= count || tokens[k + 1].Kind == TokenKind.Punct || EqAny(k + 1, "uh", "um", "and", "it", "it's", "we", "he", "she", "i", "so", "they"));
         var word = Cap(k) || named && IsWord(k) && tokens[k].Has(TokenFlags.Lower);
         if (word && !Is(k, Lex.Stop) && !(Is(k, Lex.Rank | Lex.Brand) && !DogContext) && !Is(k, Lex.Month) && !Is(k, Lex.Weekday) && !(Is(k, Lex.Common) && !DogContext)
             && !Cap(k + 1) && !HandlerTitles.Contains(text, tokens[k]))
@@ -66,4 +68,15 @@ internal sealed partial class PersonRecogniser
 
         return 0;
     }
+
+    /// <summary>How a dog is, not its name: "my dog is tired", "my dog is gone", "my dog is barking", "my dog was hurt".</summary>
+    private bool IsDogsState(int k)
+    {
+        var word = W(k);
+        return word.EndsWith("ing", StringComparison.OrdinalIgnoreCase) || word.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || word.EndsWith("ly", StringComparison.OrdinalIgnoreCase)
+            || DogsStates.Contains(text, tokens[k]);
+    }
+
+    private static readonly WordSet DogsStates = new(["fine", "good", "okay", "ok", "ready", "done", "gone", "out", "down", "up", "off", "loose", "hurt", "sick", "new", "old", "young", "green",
+        "hot", "tired", "great", "fast", "big", "small", "huge", "crazy", "nuts", "amazing", "awesome", "dual", "single", "purpose", "certified", "here", "there", "back", "still", "not", "all", "a", "the", "lol", "lmao", "haha", "smh"]);
 }

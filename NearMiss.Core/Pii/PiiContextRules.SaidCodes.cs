@@ -254,4 +254,76 @@ internal sealed partial class PiiContextRules
             }
         }
     }
+
+    /// <summary>
+    /// A unit's call sign said in digits right after its agency, as the radio names a unit of another agency: "state two
+    /// one six trooper hakeem", "me transit two four to radio", "nye county sheriff's office one two says"; two to four
+    /// digits said one by one, then every other time the same digits are said alone ("copy two four", "one two
+    /// arrives"). Not a road's or a count's number ("state one oh one", "transit two four minutes").
+    /// </summary>
+    private void CallSignsSaidAfterAgency(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!TextHas(DigitWords))
+        {
+            return;
+        }
+
+        for (var k = 1; k + 1 < count; k++)
+        {
+            if (!In(DigitWords, k) || !Spaced(k - 1, k) || !(In(AgencyCallWords, k - 1) && !EqAny(k - 2, "the", "a", "to", "of", "in", "from", "out")
+                || EndsAgency(spans, tokens[k - 1].End) && tokens[k - 1].Kind == TokenKind.Word))
+            {
+                continue;
+            }
+
+            var end = k;
+            while (end + 1 < count && end - k < 4 && In(DigitWords, end + 1) && Spaced(end, end + 1))
+            {
+                end++;
+            }
+
+            var digits = end - k + 1;
+            if (digits is < 2 or > 4 || end + 1 < count && (IsNumberWord(end + 1) || In(CountedAfterNumbers, end + 1)) || Eq(k, "oh"))
+            {
+                continue;
+            }
+
+            if (AddInPlace(spans, added, new PiiSpan(tokens[k].Start, tokens[end].End, PiiLabel.BadgeId)))
+            {
+                SaidAgainAlone(spans, added, k, digits);
+            }
+
+            k = end;
+        }
+    }
+
+    /// <summary>Every other time the digits at <paramref name="first"/> are said alone, no other number word beside them.</summary>
+    private void SaidAgainAlone(List<PiiSpan> spans, List<PiiSpan> added, int first, int digits)
+    {
+        for (var j = 0; j + digits <= count; j++)
+        {
+            if (j == first || j > 0 && IsNumberWord(j - 1) || j + digits < count && (IsNumberWord(j + digits) || In(CountedAfterNumbers, j + digits)))
+            {
+                continue;
+            }
+
+            var same = true;
+            for (var d = 0; d < digits && same; d++)
+            {
+                same = IsWord(j + d) && In(DigitWords, j + d) && W(j + d).Equals(W(first + d), StringComparison.OrdinalIgnoreCase) && (d == 0 || Spaced(j + d - 1, j + d));
+            }
+
+            if (same)
+            {
+                AddInPlace(spans, added, new PiiSpan(tokens[j].Start, tokens[j + digits - 1].End, PiiLabel.BadgeId));
+            }
+        }
+    }
+
+    /// <summary>Words of an agency's kind said before a unit's digits on the radio: "state two one six", "transit two four".</summary>
+    private static readonly WordSet AgencyCallWords = new(["state", "transit", "metro", "campus", "tribal", "sheriff", "sheriff's", "marine", "parks", "ranger", "troop", "so", "pd"]);
+
+    /// <summary>What a number counts when it is no call sign: "two four minutes out", "one two miles".</summary>
+    private static readonly WordSet CountedAfterNumbers = new(["minutes", "minute", "mins", "seconds", "hours", "hour", "miles", "mile", "feet", "foot", "yards", "times", "years", "days", "weeks",
+        "percent", "rounds", "shots", "people", "guys", "of", "hundred", "thousand", "mph", "degrees", "inch", "inches", "pounds", "lbs", "cars", "units"]);
 }

@@ -282,8 +282,10 @@ internal sealed partial class PiiContextRules
             }
 
             // One word only where it cannot be a count and the vehicle is someone's: "in car fourteen", "my unit, car twenty".
-            var one = n - k - 1 == 1 && (In(Teens, k + 1) || In(Tens, k + 1) || EqAny(k + 1, "sixty", "seventy", "eighty", "ninety"))
-                && (EqAny(k - 1, "in", "my", "patrol", "our", "his", "her", "their", "office", "department", "pd") || P(k - 1, ','));
+            // An agency's car, any number: "iowa state university police car nineteen", "hoosick falls police department car three".
+            var one = n - k - 1 == 1 && ((In(Teens, k + 1) || In(Tens, k + 1) || EqAny(k + 1, "sixty", "seventy", "eighty", "ninety"))
+                && (EqAny(k - 1, "in", "my", "patrol", "our", "his", "her", "their", "office", "department", "pd", "police") || P(k - 1, ','))
+                || EqAny(k - 1, "police", "department", "pd", "so") && Eq(k, "car"));
             if (n - k - 1 < 2 && !one || In(Counted, n) || IsWord(n) && tokens[n].Is(Lex.Measure))
             {
                 continue;

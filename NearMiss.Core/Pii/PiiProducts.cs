@@ -17,10 +17,12 @@ internal static class PiiProducts
 
     public static List<PiiSpan> Drop(List<PiiSpan> spans, string text, ReadOnlySpan<Token> tokens, PiiLexicon lexicon)
     {
-        if (spans.Count == 0 || !AnyProductWord(tokens))
+        if (spans.Count == 0)
         {
             return spans;
         }
+
+        var anyProductWord = AnyProductWord(tokens);
 
         for (var s = spans.Count - 1; s >= 0; s--)
         {
@@ -37,8 +39,14 @@ internal static class PiiProducts
                 continue; // (a date only as a weekday alone: "some Sunday driver")
             }
 
+            if (first >= 0 && first == last && span.Label != PiiLabel.Date && IsMakersPlural(text, tokens, first, lexicon) && !NamedElsewhere(text, tokens, spans, (first, last), span))
+            {
+                spans.RemoveAt(s);
+                continue;
+            }
+
             first += first >= 0 && first < last && IsColour(text, tokens[first]) ? 1 : 0; // (a vehicle's colour before its make: "Gray Chevy Colorado")
-            if (!ProductWordNear(tokens, first))
+            if (!anyProductWord || !ProductWordNear(tokens, first))
             {
                 continue;
             }
@@ -51,6 +59,43 @@ internal static class PiiProducts
 
         return spans;
     }
+
+    /// <summary>
+    /// A maker's name in the plural, what its products are called ("my Oakleys", "the Danners took it", "two
+    /// Benellis"): a word of the list with an "s" added; a family ("the Oakleys next door") is rare in a report, and no common surname counts ("the Fords", "the Smiths").
+    /// </summary>
+    private static bool IsMakersPlural(string text, ReadOnlySpan<Token> tokens, int k, PiiLexicon lexicon)
+    {
+        var token = tokens[k];
+        var word = text.AsSpan(token.Start, token.Length);
+        if (token.Kind != TokenKind.Word || word.Length < 5 || word[^1] != 's' || word[^2] == 's' || token.Is(Lex.Place | Lex.County | Lex.State | Lex.Surname | Lex.GivenName)
+            || lexicon.Get(word[..^1]) is not { Product: not LexProduct.None } maker || maker.SurnameCount >= 50_000 || maker.GivenCount >= 50_000 || k == 0)
+        {
+            return false;
+        }
+
+        // Owned or counted, as gear is: "my Oakleys", "two new Kongs", "the Benellis are back" (not "of the Americas").
+        var before = k - 1;
+        var owner = text.AsSpan(tokens[before].Start, tokens[before].Length);
+        if (owner.Equals("new", StringComparison.OrdinalIgnoreCase) || owner.Equals("old", StringComparison.OrdinalIgnoreCase))
+        {
+            before--;
+            if (before < 0)
+            {
+                return false;
+            }
+
+            owner = text.AsSpan(tokens[before].Start, tokens[before].Length);
+        }
+
+        return tokens[before].Kind == TokenKind.Number || OwnedWords.Contains(text, tokens[before])
+            || owner.Equals("the", StringComparison.OrdinalIgnoreCase) && !(before > 0 && PlaceWords.Contains(text, tokens[before - 1]));
+    }
+
+    private static readonly WordSet OwnedWords = new(["my", "his", "her", "our", "their", "your", "some", "those", "these", "two", "three", "four", "five", "six", "pair", "spare"]);
+
+    /// <summary>Words before "the" that lead to a place: "in the Americas", "of the Rockies".</summary>
+    private static readonly WordSet PlaceWords = new(["of", "in", "to", "at", "from", "near", "into", "through", "across", "over", "toward", "towards"]);
 
     internal static readonly string[] Colours = ["black", "white", "gray", "grey", "silver", "red", "blue", "green", "tan", "maroon", "gold", "brown", "beige"];
 

@@ -9,7 +9,9 @@ src, out = sys.argv[1], sys.argv[2]
 # Words that are police vocabulary or titles: never names or places on their own.
 TRAPS = {"officer", "sheriff", "sergeant", "deputy", "trooper", "marshal", "detective", "corporal",
          "lieutenant", "captain", "chief", "agent", "justice", "center", "police", "patrol", "county",
-         "state", "city", "unit", "badge", "car", "suspect", "victim", "driver", "judge"}
+         "state", "city", "unit", "badge", "car", "suspect", "victim", "driver", "judge",
+         # what a speaker says while thinking ("rock um stopped"): never a name in speech
+         "uh", "um", "er", "erm", "uhm", "hm", "hmm", "uhh", "umm"}
 
 given = collections.Counter()
 for line in open(f"{src}/given-names.tsv", encoding="utf-8"):

@@ -1,0 +1,72 @@
+namespace NearMiss.Core.Pii;
+
+/// <summary>
+/// The edges of a name as chats and logs write it, after every other step has found the name: a handle's first part
+/// joined by a dot ("d.malik", "hodan.aden") and a capital initial that opens a bracket or a line ("[J Renfro]:").
+/// The name's span takes them in; the label is the name's.
+/// </summary>
+internal static class PiiNameEdges
+{
+    public static List<PiiSpan> Join(List<PiiSpan> spans, string text)
+    {
+        for (var s = 0; s < spans.Count; s++)
+        {
+            var span = spans[s];
+            if (span.Label != PiiLabel.Person)
+            {
+                continue;
+            }
+
+            var start = HandleStart(text, span.Start);
+            start = start == span.Start ? InitialStart(text, span.Start) : start;
+            if (start == span.Start)
+            {
+                continue;
+            }
+
+            // A name found for the first part ("hodan" of "hodan.aden") becomes one with the rest.
+            if (s > 0 && spans[s - 1].End > start)
+            {
+                if (spans[s - 1].Label != PiiLabel.Person || spans[s - 1].Start < start)
+                {
+                    continue;
+                }
+
+                spans.RemoveAt(--s);
+            }
+
+            spans[s] = span with { Start = start };
+        }
+
+        return spans;
+    }
+
+    /// <summary>"d.malik", "hodan.aden": small letters and a dot just before the name, opening a word; where they start ("U.S. Magistrate" stays).</summary>
+    private static int HandleStart(string text, int start)
+    {
+        if (start < 2 || text[start - 1] != '.')
+        {
+            return start;
+        }
+
+        var first = start - 1;
+        while (first > 0 && char.IsAsciiLetterLower(text[first - 1]))
+        {
+            first--;
+        }
+
+        return first < start - 1 && (first == 0 || text[first - 1] is ' ' or '\n' or '[' or '(' or '@' or '<') ? first : start;
+    }
+
+    /// <summary>"[J Renfro]", a line opening "T Oyelaran:": a capital letter and a space just before the name; where it starts.</summary>
+    private static int InitialStart(string text, int start)
+    {
+        if (start < 2 || text[start - 1] != ' ' || !char.IsAsciiLetterUpper(text[start - 2]) || text[start - 2] is 'I' or 'A')
+        {
+            return start;
+        }
+
+        var initial = start - 2;
+        return initial == 0 || text[initial - 1] is '\n' or '[' or '(' ? initial : start;
+    }
+}
