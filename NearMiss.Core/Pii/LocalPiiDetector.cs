@@ -39,7 +39,7 @@ public sealed class LocalPiiDetector : IPiiDetector
     internal static readonly Type[] WordSetOwners =
     [
         PiiTrueCaser.CasingType, typeof(PersonRecogniser), typeof(PlaceRecogniser), typeof(AgencyRecogniser), typeof(DateTimeRecogniser),
-        typeof(PiiContextRules), typeof(PiiTaggerSpans), typeof(PiiTerms), typeof(IdentifierRecogniser),
+        typeof(PiiContextRules), typeof(PiiTaggerSpans), typeof(PiiTerms), typeof(IdentifierRecogniser), typeof(PiiProducts),
     ];
 
     public LocalPiiDetector()

@@ -45,6 +45,12 @@ internal static class PiiProducts
                 continue;
             }
 
+            if (span.Label == PiiLabel.Location && first >= 1 && first == last && IsThingNamedLikeAPlace(text, tokens, first, lexicon))
+            {
+                spans.RemoveAt(s);
+                continue;
+            }
+
             first += first >= 0 && first < last && IsColour(text, tokens[first]) ? 1 : 0; // (a vehicle's colour before its make: "Gray Chevy Colorado")
             if (!anyProductWord || !ProductWordNear(tokens, first))
             {
@@ -90,6 +96,24 @@ internal static class PiiProducts
 
         return tokens[before].Kind == TokenKind.Number || OwnedWords.Contains(text, tokens[before])
             || owner.Equals("the", StringComparison.OrdinalIgnoreCase) && !(before > 0 && PlaceWords.Contains(text, tokens[before - 1]));
+    }
+
+    /// <summary>
+    /// A place's name used as a thing's, after "a" or "an" and closing the phrase: "his was a Columbia, mine is", "a Mal.",
+    /// "there's an Exigency." A place so written is an adjective ("a Chicago officer", "a Leon County warrant"); a
+    /// chain's store stays ("at a Wawa,").
+    /// </summary>
+    private static bool IsThingNamedLikeAPlace(string text, ReadOnlySpan<Token> tokens, int k, PiiLexicon lexicon)
+    {
+        var article = text.AsSpan(tokens[k - 1].Start, tokens[k - 1].Length);
+        if (!(article.Equals("a", StringComparison.OrdinalIgnoreCase) || article.Equals("an", StringComparison.OrdinalIgnoreCase)) || tokens[k].Kind != TokenKind.Word
+            || lexicon.IsChain(text.AsSpan(tokens[k].Start, tokens[k].Length)))
+        {
+            return false;
+        }
+
+        return k + 1 >= tokens.Length || tokens[k + 1].Has(TokenFlags.NewlineBefore)
+            || tokens[k + 1].Kind == TokenKind.Punct && text[tokens[k + 1].Start] is '.' or ',' or ';' or ':' or '!' or '?' or ')';
     }
 
     private static readonly WordSet OwnedWords = new(["my", "his", "her", "our", "their", "your", "some", "those", "these", "two", "three", "four", "five", "six", "pair", "spare"]);
