@@ -119,7 +119,7 @@ public sealed class LocalPiiDetector : IPiiDetector
         {
             var persons = CountPersons(spans);
             spans = PiiTaggerSpans.Add(spans, text, tokens.AsSpan(0, count), caseless, _tagger, _threshold, _lexicon);
-            if (CountPersons(spans) > persons)
+            if (CountPersons(spans) is var after && (after.Count > persons.Count || after.Characters > persons.Characters))
             {
                 spans = new PiiContextRules(text, tokens, count, _lexicon, caseless).ApplyToTaggedNames(spans);
             }
@@ -152,12 +152,16 @@ public sealed class LocalPiiDetector : IPiiDetector
         return count;
     }
 
-    private static int CountPersons(List<PiiSpan> spans)
+    /// <summary>The persons found, as a count and their characters: a name the tagger adds or grows ("Harlan" to "Harlan birdtail") changes it.</summary>
+    private static (int Count, int Characters) CountPersons(List<PiiSpan> spans)
     {
-        var persons = 0;
+        var persons = (Count: 0, Characters: 0);
         foreach (var span in spans)
         {
-            persons += span.Label == PiiLabel.Person ? 1 : 0;
+            if (span.Label == PiiLabel.Person)
+            {
+                persons = (persons.Count + 1, persons.Characters + span.End - span.Start);
+            }
         }
 
         return persons;

@@ -2,7 +2,7 @@ namespace NearMiss.Core.Pii;
 
 /// <summary>
 /// The edges of a name as chats and logs write it, after every other step has found the name: a handle's first part
-/// joined by a dot ("d.malik", "hodan.aden") and a capital initial that opens a bracket or a line ("[J Renfro]:").
+/// joined by a dot ("d.malik", "hodan.aden") and a capital initial that opens a bracket, a line or a logged turn ("[J Renfro]", "[3:12 AM] J Renfro:").
 /// The name's span takes them in; the label is the name's.
 /// </summary>
 internal static class PiiNameEdges
@@ -24,15 +24,17 @@ internal static class PiiNameEdges
                 continue;
             }
 
-            // A name found for the first part ("hodan" of "hodan.aden") becomes one with the rest.
-            if (s > 0 && spans[s - 1].End > start)
+            // A name found for the first part ("hodan" of "hodan.aden") becomes one with the rest; any other span there keeps its place.
+            var before = spans.FindIndex(other => other.Start < span.Start && other.End > start);
+            if (before >= 0)
             {
-                if (spans[s - 1].Label != PiiLabel.Person || spans[s - 1].Start < start)
+                if (spans[before].Label != PiiLabel.Person || spans[before].Start < start)
                 {
                     continue;
                 }
 
-                spans.RemoveAt(--s);
+                spans.RemoveAt(before);
+                s -= before < s ? 1 : 0;
             }
 
             spans[s] = span with { Start = start };
@@ -58,7 +60,7 @@ internal static class PiiNameEdges
         return first < start - 1 && (first == 0 || text[first - 1] is ' ' or '\n' or '[' or '(' or '@' or '<') ? first : start;
     }
 
-    /// <summary>"[J Renfro]", a line opening "T Oyelaran:": a capital letter and a space just before the name; where it starts.</summary>
+    /// <summary>"[J Renfro]", "[3:12 AM] J Renfro:", a line opening "T Oyelaran:": a capital letter and a space just before the name; where it starts.</summary>
     private static int InitialStart(string text, int start)
     {
         if (start < 2 || text[start - 1] != ' ' || !char.IsAsciiLetterUpper(text[start - 2]) || text[start - 2] is 'I' or 'A')
@@ -67,6 +69,6 @@ internal static class PiiNameEdges
         }
 
         var initial = start - 2;
-        return initial == 0 || text[initial - 1] is '\n' or '[' or '(' ? initial : start;
+        return initial == 0 || text[initial - 1] is '\n' or '[' or '(' || initial >= 2 && text[initial - 1] == ' ' && text[initial - 2] == ']' ? initial : start;
     }
 }
