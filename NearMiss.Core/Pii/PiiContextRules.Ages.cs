@@ -322,22 +322,24 @@ internal sealed partial class PiiContextRules
 
     /// <summary>
     /// An age said again to set it right, after the age that ends before <paramref name="k"/>: "forty something, no,
-    /// forty two", "seventy, seventy one".
+    /// forty two", "seventy, seventy one"; in speech without stops after "no" or "says" ("fifty three no fifty four
+    /// okay", "sixty something says sixty two first name").
     /// </summary>
     private void CorrectedAge(int k, List<PiiSpan> added)
     {
-        if (!P(k, ','))
+        var said = caseless && Spaced(k - 1, k) && EqAny(k, "no", "says", "actually");
+        if (!P(k, ',') && !said)
         {
             return;
         }
 
-        var n = AfterFiller(k + 1);
-        if (Eq(n, "no") || Eq(n, "actually") || Eq(n, "maybe"))
+        var n = said ? k : AfterFiller(k + 1);
+        if (Eq(n, "no") || Eq(n, "actually") || Eq(n, "maybe") || said && Eq(n, "says"))
         {
             n += P(n + 1, ',') ? 2 : 1;
         }
 
-        if (AgeNumber(n, out var end) is >= 1 and <= 99 && (AgeCloses(end + 1) || Eq(end + 1, "i") && EqAny(end + 2, "think", "guess", "believe")))
+        if (AgeNumber(n, out var end) is >= 1 and <= 99 && (AgeCloses(end + 1) || Eq(end + 1, "i") && EqAny(end + 2, "think", "guess", "believe") || said && SaidAgeCloses(end + 1)))
         {
             added.Add(new PiiSpan(tokens[n].Start, tokens[end].End, PiiLabel.Age)); // "seventy eight i think"
         }

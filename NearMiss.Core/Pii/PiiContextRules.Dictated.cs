@@ -132,7 +132,8 @@ internal sealed partial class PiiContextRules
                     continue;
                 }
 
-                var plateLetter = label is PiiLabel.Plate or PiiLabel.OtherId or PiiLabel.DriverLicense && IsPlateLetter(n); // ("serial a b k six two", "CDL number h m one four")
+                var plateLetter = label is PiiLabel.Plate or PiiLabel.OtherId or PiiLabel.DriverLicense && IsPlateLetter(n) // ("serial a b k six two", "CDL number h m one four")
+                    || label == PiiLabel.CaseNumber && n > first && IsPlateLetter(n) && In(DigitWords, n - 1) && In(DigitWords, n + 1); // ("case two four a three zero four four one")
                 if (!SpokenIdPart(n, out var number) && !plateLetter)
                 {
                     break;
