@@ -61,8 +61,8 @@ internal sealed partial class PiiContextRules
         }
     }
 
-    /// <summary>Vehicles a number names, beside the car words the identifier recogniser reads: "Boat 3", "van 12", "train 4031", "RMP 4417" (a patrol car), "motor 3418" (a motor officer's bike).</summary>
-    private static readonly WordSet VehiclesBeforeNumber = new(["boat", "van", "bus", "train", "skiff", "rmp", "motor", "vessel", "ambo", "sled"]);
+    /// <summary>Vehicles a number names, beside the car words the identifier recogniser reads: "Boat 3", "van 12", "train 4031", "RMP 4417" (a patrol car), "motor 3418" (a motor officer's bike), "coach 34117" (a train's car).</summary>
+    private static readonly WordSet VehiclesBeforeNumber = new(["boat", "van", "bus", "train", "skiff", "rmp", "motor", "vessel", "ambo", "sled", "coach"]);
 
     /// <summary>"Boat 12", "patrol boat 7", "van #7", "on train 4031": a vehicle's fleet number (VEHICLE_ID); not "we train 40 recruits" (a word that may be a verb needs a noun's place).</summary>
     private void VehicleNumbers(List<PiiSpan> spans, List<PiiSpan> added)
@@ -106,9 +106,9 @@ internal sealed partial class PiiContextRules
         }
     }
 
-    /// <summary>The last token of "T-7", "G-19" (one capital letter, a hyphen, up to four digits, no spaces) at <paramref name="k"/>; 0 if none.</summary>
+    /// <summary>The last token of "T-7", "G-19", "PV-614" (one or two capital letters, a hyphen, up to four digits, no spaces) at <paramref name="k"/>; 0 if none.</summary>
     private int LetteredNumberEnd(int k) =>
-        k + 2 < count && IsWord(k) && tokens[k].Length == 1 && char.IsAsciiLetterUpper(text[tokens[k].Start]) && tokens[k].Has(TokenFlags.SpaceBefore)
+        k + 2 < count && IsWord(k) && tokens[k].Length <= 2 && char.IsAsciiLetterUpper(text[tokens[k].Start]) && char.IsAsciiLetterUpper(text[tokens[k].End - 1]) && tokens[k].Has(TokenFlags.SpaceBefore)
         && P(k + 1, '-') && tokens[k + 1].Start == tokens[k].End && tokens[k + 2].Kind == TokenKind.Number && tokens[k + 2].Length <= 4
         && tokens[k + 2].Start == tokens[k + 1].End && !(k + 3 < count && tokens[k + 3].Start == tokens[k + 2].End && !P(k + 3, '.') && !P(k + 3, ',') && !P(k + 3, ')'))
             ? k + 2 : 0;

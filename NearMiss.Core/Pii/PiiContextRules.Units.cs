@@ -298,4 +298,56 @@ internal sealed partial class PiiContextRules
             }
         }
     }
+
+    /// <summary>
+    /// Units listed after one found, in the same shape: "UNITS 231B 234B DISP", "units 412, 415 and 417 en route": each
+    /// next number or code of the first's length and letters' places, a comma, "and" or "&amp;" between.
+    /// </summary>
+    private void UnitsListed(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!TextHasWord("units"))
+        {
+            return;
+        }
+
+        for (var s = 0; s < spans.Count; s++)
+        {
+            if (spans[s].Label != PiiLabel.BadgeId || FirstToken(spans[s].Start) is var k && (k >= count || tokens[k].Start != spans[s].Start || TokenEnding(spans[s].End) != k) || tokens[k].Kind == TokenKind.Word
+                || !Eq(k - 1, "units"))
+            {
+                continue;
+            }
+
+            for (var next = k + 1; next < count && !tokens[next].Has(TokenFlags.NewlineBefore);)
+            {
+                next += P(next, ',') || P(next, '&') || Eq(next, "and") ? 1 : 0;
+                if (next >= count || !SameShape(k, next) || Overlaps(spans, tokens[next].Start, tokens[next].End) || Overlaps(added, tokens[next].Start, tokens[next].End))
+                {
+                    break;
+                }
+
+                added.Add(new PiiSpan(tokens[next].Start, tokens[next].End, PiiLabel.BadgeId));
+                next++;
+            }
+        }
+    }
+
+    /// <summary>Are tokens <paramref name="a"/> and <paramref name="b"/> of one kind and length, their letters in the same places ("231B", "234B")?</summary>
+    private bool SameShape(int a, int b)
+    {
+        if (tokens[a].Kind != tokens[b].Kind || tokens[a].Length != tokens[b].Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < tokens[a].Length; i++)
+        {
+            if (char.IsAsciiDigit(text[tokens[a].Start + i]) != char.IsAsciiDigit(text[tokens[b].Start + i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

@@ -233,6 +233,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         NamedCallSigns(kept, added);
         UnitsBesidePeople(kept, added);
         UnitsBeforeRanks(kept, added);
+        UnitsListed(kept, added);
         BadgesAfterNames(kept, added);
         SpacedPlates(kept, added);
         EstimatedTimes(kept, added);
