@@ -45,7 +45,7 @@ internal static class PiiProducts
                 continue;
             }
 
-            if (span.Label == PiiLabel.Location && first >= 1 && first == last && IsThingNamedLikeAPlace(text, tokens, first, lexicon))
+            if (span.Label == PiiLabel.Location && first >= 1 && IsThingNamedLikeAPlace(text, tokens, first, last, lexicon))
             {
                 spans.RemoveAt(s);
                 continue;
@@ -100,21 +100,25 @@ internal static class PiiProducts
 
     /// <summary>
     /// A place's name used as a thing's, after "a" or "an" and closing the phrase: "his was a Columbia, mine is", "a Mal.",
+    /// "a Saint Bernard,",
     /// "there's an Exigency." A place so written is an adjective ("a Chicago officer", "a Leon County warrant"); a
     /// chain's store stays ("at a Wawa,").
     /// </summary>
-    private static bool IsThingNamedLikeAPlace(string text, ReadOnlySpan<Token> tokens, int k, PiiLexicon lexicon)
+    private static bool IsThingNamedLikeAPlace(string text, ReadOnlySpan<Token> tokens, int k, int last, PiiLexicon lexicon)
     {
         var article = text.AsSpan(tokens[k - 1].Start, tokens[k - 1].Length);
         if (!(article.Equals("a", StringComparison.OrdinalIgnoreCase) || article.Equals("an", StringComparison.OrdinalIgnoreCase)) || tokens[k].Kind != TokenKind.Word
-            || lexicon.IsChain(text.AsSpan(tokens[k].Start, tokens[k].Length)))
+            || !(last == k || last == k + 1 && Saints.Contains(text, tokens[k]) && tokens[last].Kind == TokenKind.Word) || lexicon.IsChain(text.AsSpan(tokens[k].Start, tokens[k].Length)))
         {
             return false;
         }
 
-        return k + 1 >= tokens.Length || tokens[k + 1].Has(TokenFlags.NewlineBefore)
-            || tokens[k + 1].Kind == TokenKind.Punct && text[tokens[k + 1].Start] is '.' or ',' or ';' or ':' or '!' or '?' or ')';
+        return last + 1 >= tokens.Length || tokens[last + 1].Has(TokenFlags.NewlineBefore)
+            || tokens[last + 1].Kind == TokenKind.Punct && text[tokens[last + 1].Start] is '.' or ',' or ';' or ':' or '!' or '?' or ')';
     }
+
+    /// <summary>A saint's word that opens a place's name of two words ("a Saint Bernard,").</summary>
+    private static readonly WordSet Saints = new(["saint", "st", "san", "santa"]);
 
     private static readonly WordSet OwnedWords = new(["my", "his", "her", "our", "their", "your", "some", "those", "these", "two", "three", "four", "five", "six", "pair", "spare"]);
 
