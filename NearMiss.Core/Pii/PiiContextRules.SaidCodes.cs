@@ -270,7 +270,7 @@ internal sealed partial class PiiContextRules
 
         for (var k = 1; k + 1 < count; k++)
         {
-            if (!In(DigitWords, k) || !Spaced(k - 1, k) || !(In(AgencyCallWords, k - 1) && !EqAny(k - 2, "the", "a", "to", "of", "in", "from", "out")
+            if (!In(DigitWords, k) || !Spaced(k - 1, k) || !(In(AgencyCallWords, k - 1) && !In(BeforeRoads, k - 2)
                 || EndsAgency(spans, tokens[k - 1].End) && tokens[k - 1].Kind == TokenKind.Word))
             {
                 continue;
@@ -283,7 +283,7 @@ internal sealed partial class PiiContextRules
             }
 
             var digits = end - k + 1;
-            if (digits is < 2 or > 4 || end + 1 < count && (IsNumberWord(end + 1) || In(CountedAfterNumbers, end + 1)) || Eq(k, "oh"))
+            if (digits is < 2 or > 4 || end + 1 < count && (IsNumberWord(end + 1) || In(CountedAfterNumbers, end + 1) || In(Headings, end + 1)) || Eq(k, "oh"))
             {
                 continue;
             }
@@ -322,6 +322,12 @@ internal sealed partial class PiiContextRules
 
     /// <summary>Words of an agency's kind said before a unit's digits on the radio: "state two one six", "transit two four".</summary>
     private static readonly WordSet AgencyCallWords = new(["state", "transit", "metro", "campus", "tribal", "sheriff", "sheriff's", "marine", "parks", "ranger", "troop", "so", "pd"]);
+
+    /// <summary>Words before "state" or "transit" that make it a road or a route: "took state one oh one", "on transit two four".</summary>
+    private static readonly WordSet BeforeRoads = new(["the", "a", "to", "of", "in", "from", "out", "on", "onto", "off", "took", "take", "via", "down", "up", "along", "across", "crossed", "cross"]);
+
+    /// <summary>Where a road goes after its number: "state one oh one north".</summary>
+    private static readonly WordSet Headings = new(["north", "south", "east", "west", "northbound", "southbound", "eastbound", "westbound", "nb", "sb", "eb", "wb"]);
 
     /// <summary>What a number counts when it is no call sign: "two four minutes out", "one two miles".</summary>
     private static readonly WordSet CountedAfterNumbers = new(["minutes", "minute", "mins", "seconds", "hours", "hour", "miles", "mile", "feet", "foot", "yards", "times", "years", "days", "weeks",

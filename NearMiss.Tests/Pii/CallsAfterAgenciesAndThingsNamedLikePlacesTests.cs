@@ -1,0 +1,127 @@
+using NearMiss.Core.Pii;
+
+namespace NearMiss.Tests.Pii;
+
+/// <summary>
+/// Decision 086: a unit's digits said right after its agency, units listed after one found, dogs named after "my dog",
+/// an agency's car by number, a train's coach and a vessel's letters; an age set right in speech and an age after a name
+/// the tagger grew; a letter among a case number's digits said; handles and initials in chats. And quiet: the fillers of
+/// speech are no surnames, a maker's name in the plural is its gear, vehicles' models that are words, a place's name
+/// after "a" that closes its phrase is a thing's.
+/// </summary>
+public sealed class CallsAfterAgenciesAndThingsNamedLikePlacesTests
+{
+    private static readonly LocalPiiDetector Rules = LocalPiiDetector.WithTagger(null);
+    private static readonly LocalPiiDetector Full = new();
+
+    private static string[] Found(LocalPiiDetector detector, string text, PiiLabel label) =>
+        [.. detector.Detect(text).Where(s => s.Label == label).Select(s => text[s.Start..s.End])];
+
+    private static string[] Names(LocalPiiDetector detector, string text) =>
+        [.. Found(detector, text, PiiLabel.Person).Concat(Found(detector, text, PiiLabel.Location))];
+
+    [Theory]
+    [InlineData("trooper pulled his weapon and state two one six trooper hakeem ballantyne was there", "two one six")]
+    [InlineData("first transmission is me transit two four to radio i'm out at the station", "two four")]
+    [InlineData("then nye county sheriff's office one two says he's coming from the north end", "one two")]
+    public void AUnitsDigitsSaidAfterItsAgencyAreItsCallSign(string text, string expected) => Assert.Contains(expected, Found(Full, text, PiiLabel.BadgeId));
+
+    [Fact]
+    public void TheCallSignSaidAgainAloneIsFoundToo() =>
+        Assert.Equal(["two four", "two four"], Found(Full, "it's me transit two four to radio and radio says copy two four then i ask for a check", PiiLabel.BadgeId));
+
+    [Theory]
+    [InlineData("we took state one oh one north out of town")]
+    [InlineData("the train was transit two four minutes late that night")]
+    [InlineData("we were on state two one for a while")]
+    public void ARoadsOrACountsNumberAfterStateIsNoCallSign(string text) => Assert.Empty(Found(Full, text, PiiLabel.BadgeId));
+
+    [Fact]
+    public void NyeCountyIsNoNewYearsEve() => Assert.Empty(Found(Full, "then nye county sheriff's office one two says he's coming", PiiLabel.Date));
+
+    [Theory]
+    [InlineData("k nine unit four kilo twelve my dog is chief it's zero four ten on wednesday", "chief")]
+    [InlineData("so me and my partner janelle and her dog pepper we get sent to a burglary", "pepper")]
+    [InlineData("this is the k9 handler with my dog moose it is uh late", "moose")]
+    public void ADogNamedAfterMyDogIsFound(string text, string expected) => Assert.Contains(expected, Found(Full, text, PiiLabel.OtherId));
+
+    [Theory]
+    [InlineData("k nine unit again and my dog is tired it's been a long night")]
+    [InlineData("k9 call out and my dog is barking we can hear it")]
+    [InlineData("k9 was walking up, was looking at his dog lol. the guy was drunk")]
+    public void HowADogIsIsNoName(string text) => Assert.Empty(Found(Full, text, PiiLabel.OtherId));
+
+    [Theory]
+    [InlineData("working for iowa state university police car nineteen and we got a call", "nineteen")]
+    [InlineData("this is the hoosick falls police department car three uh this was late", "three")]
+    [InlineData("conductor on the eastbound, pax in coach 34117 threatening ppl", "34117")]
+    [InlineData("Unit: Patrol Vessel PV-614\nDate/Time: October 4, 0540 Hrs", "PV-614")]
+    public void AVehicleByItsNumberIsFound(string text, string expected) => Assert.Contains(expected, Found(Rules, text, PiiLabel.VehicleId));
+
+    [Fact]
+    public void AFootballCoachsYearsAreNoVehicle() => Assert.Empty(Found(Rules, "my coach 2 years ago said the same", PiiLabel.VehicleId));
+
+    [Fact]
+    public void UnitsListedAfterOneFoundAreFound() =>
+        Assert.Equal(["231B", "234B", "231B"], Found(Rules, "01:06 ARMED ROBBERY IN PROGRESS\n01:07 UNITS 231B 234B DISP\n01:09 231B ARR", PiiLabel.BadgeId));
+
+    [Theory]
+    [InlineData("a white male says he's fifty three no fifty four okay whatever gave me the name", "fifty four")]
+    [InlineData("he's sixty something says sixty two first name arliss wouldn't give", "sixty two")]
+    public void AnAgeSetRightInSpeechIsFound(string text, string expected) => Assert.Contains(expected, Found(Rules, text, PiiLabel.Age));
+
+    [Fact]
+    public void AnAgeAfterANameTheTaggerGrewIsFound() =>
+        Assert.Contains("twenty two", Found(Full, "float trip people fighting and one guy harlan birdtail twenty two had a big fixed blade knife and we're on a gravel bar", PiiLabel.Age));
+
+    [Fact]
+    public void ALetterAmongACaseNumbersDigitsSaidIsPartOfIt() =>
+        Assert.Contains("two four a three zero four four one", Found(Rules, "he was on the phone and he put it down case two four a three zero four four one", PiiLabel.CaseNumber));
+
+    [Theory]
+    [InlineData("rfitzgerald 01:40: on the train\nd.malik 01:44: fr wait. thats exactly", "d.malik")]
+    [InlineData("[3:12 AM] J Renfro: track from the bailout on SR 60", "J Renfro")]
+    [InlineData("[J Renfro] dog just went down into the ditch", "J Renfro")]
+    public void AHandlesFirstPartAndAnInitialOpeningATurnArePartOfTheName(string text, string expected) => Assert.Contains(expected, Found(Full, text, PiiLabel.Person));
+
+    [Fact]
+    public void TheUnitedStatesLettersStayOutOfAName() =>
+        Assert.DoesNotContain(Found(Full, "made an initial appearance Thursday before U.S. Magistrate Judge Patricia Hollings", PiiLabel.Person), name => name.StartsWith('U'));
+
+    [Theory]
+    [InlineData("it was raining like a cow on a flat rock um stopped a gray car")]
+    [InlineData("we sat on a big rock um and waited for the tow")]
+    public void AFillerIsNoSurname(string text) => Assert.Empty(Found(Full, text, PiiLabel.Person));
+
+    [Theory]
+    [InlineData("rook: copy. also my Oakleys are somewhere in that yard")]
+    [InlineData("Got a bite on the boot, the Danners took it, thank the Lord.")]
+    [InlineData("Remington 870s only until the Benellis are back from service.")]
+    [InlineData("thirty foot biothane. also two new Kongs. and a ball")]
+    public void AMakersNameInThePluralIsItsGear(string text) => Assert.Empty(Names(Full, text));
+
+    [Theory]
+    [InlineData("he was taken to Elmhurst Hospital in Queens, where he got stitches", "Queens")]
+    [InlineData("the truck was stopped near the Bridge of the Americas port of entry", "Americas")]
+    public void APlaceInThePluralStays(string text, string expected) => Assert.Contains(Names(Full, text), name => name.Contains(expected, StringComparison.Ordinal));
+
+    [Fact]
+    public void AVehiclesModelAloneIsNoName() => Assert.Empty(Names(Full, "jacket zipped over the vest. enclave comes off the ramp doing a hard left."));
+
+    [Theory]
+    [InlineData("cold out so we both had winter jackets (his was a Columbia, mine is a North Face)")]
+    [InlineData("dispatchers call anything over 60 lbs a Saint Bernard, which is its own problem.")]
+    [InlineData("my dog is Brutus, a Mal. Track started off a stolen car")]
+    [InlineData("the Clinician stays out unless there's an Exigency.\nINTERVIEWER: Anything else")]
+    public void APlacesNameAfterAThatClosesItsPhraseIsAThing(string text) => Assert.Empty(Found(Full, text, PiiLabel.Location));
+
+    [Theory]
+    [InlineData("Nadia Saliba, with a Leon County, FL warrant for agg assault", "Leon County")]
+    [InlineData("Topic: Off-duty at a Wawa, guy from an old arrest walks up", "Wawa")]
+    [InlineData("it was the second time this year that a Chicago officer has been dragged", "Chicago")]
+    public void APlaceAfterAThatNamesSomethingElseStays(string text, string expected) => Assert.Contains(Found(Full, text, PiiLabel.Location), place => place.Contains(expected, StringComparison.Ordinal));
+
+    [Fact]
+    public void ALipOfDipAndABigMacAreNoNames() =>
+        Assert.Empty(Names(Full, "Carhartt jacket, Cowboys cap, lip full of Copenhagen. after we hit the drive-thru, Dr Pepper and a Big Mac. 10-7"));
+}
