@@ -5,7 +5,8 @@ internal sealed partial class PiiContextRules
 {
     /// <summary>The words that end a premise's name said in lower case.</summary>
     private static readonly WordSet LowerPremiseHeads = new(["motel", "hotel", "inn", "clinic", "mall", "school", "elementary", "apartments", "apts", "houses", "plaza", "union",
-        "bank", "church", "hospital", "casino", "market", "tower", "towers", "regional", "memorial", "lodge", "saloon", "tavern", "bar", "grill", "diner", "cafe", "liquors", "liquor"]);
+        "bank", "church", "hospital", "casino", "market", "tower", "towers", "regional", "memorial", "lodge", "saloon", "tavern", "bar", "grill", "diner", "cafe", "liquors", "liquor",
+        "storage", "terminal", "station", "service", "building", "reservation", "high", "academy", "park", "stadium", "arena", "depot", "dock", "pier", "marina", "airport", "fountain", "wash"]);
 
     /// <summary>
     /// A premise named in lower case after "the" or a word of place: one to three words and a word of premises ("the uh

@@ -40,8 +40,44 @@ internal static class PiiNameEdges
             spans[s] = span with { Start = start };
         }
 
+        return JoinSurnamesFirst(spans, text);
+    }
+
+    /// <summary>
+    /// A name written surname first, a comma between ("WARSAME, Abdirahman", "Price, Danielle" after "From:"), found as two
+    /// names: one span, comma and all, where the surname opens a line or a field or is in capitals.
+    /// </summary>
+    private static List<PiiSpan> JoinSurnamesFirst(List<PiiSpan> spans, string text)
+    {
+        for (var s = spans.Count - 1; s > 0; s--)
+        {
+            var (first, second) = (spans[s - 1], spans[s]);
+            if (first.Label != PiiLabel.Person || second.Label != PiiLabel.Person || second.Start != first.End + 2 || text[first.End] != ',' || text[first.End + 1] != ' '
+                || text.AsSpan(first.Start, first.End - first.Start).Contains(' ') || !(OpensField(text, first.Start) || IsCapitals(text.AsSpan(first.Start, first.End - first.Start))))
+            {
+                continue;
+            }
+
+            spans[s - 1] = first with { End = second.End };
+            spans.RemoveAt(s);
+        }
+
         return spans;
     }
+
+    /// <summary>Does the text at <paramref name="start"/> open a line or a field ("Inmate: ", "[")?</summary>
+    private static bool OpensField(string text, int start)
+    {
+        var k = start - 1;
+        while (k >= 0 && text[k] == ' ')
+        {
+            k--;
+        }
+
+        return k < 0 || text[k] is '\n' or ':' or '[' or '(';
+    }
+
+    private static bool IsCapitals(ReadOnlySpan<char> word) => word.Length > 1 && !word.ContainsAnyInRange('a', 'z');
 
     /// <summary>"d.malik", "hodan.aden": small letters and a dot just before the name, opening a word; where they start ("U.S. Magistrate" stays).</summary>
     private static int HandleStart(string text, int start)
