@@ -133,7 +133,8 @@ internal sealed partial class PiiContextRules
                 }
 
                 var plateLetter = label is PiiLabel.Plate or PiiLabel.OtherId or PiiLabel.DriverLicense && IsPlateLetter(n) // ("serial a b k six two", "CDL number h m one four")
-                    || label == PiiLabel.CaseNumber && n > first && IsPlateLetter(n) && In(DigitWords, n - 1) && In(DigitWords, n + 1); // ("case two four a three zero four four one")
+                    || label == PiiLabel.CaseNumber && n > first && IsPlateLetter(n) && In(DigitWords, n - 1) && In(DigitWords, n + 1) // ("case two four a three zero four four one")
+                    || label == PiiLabel.CaseNumber && numbers == 0 && n - first < 5 && IsPlateLetter(n); // its letters first: "report a c s o two four dash one two two six"
                 if (!SpokenIdPart(n, out var number) && !plateLetter)
                 {
                     break;

@@ -257,7 +257,8 @@ internal sealed partial class PiiContextRules
 
     /// <summary>
     /// A unit's call sign said in digits right after its agency, as the radio names a unit of another agency: "state two
-    /// one six trooper hakeem", "me transit two four to radio", "nye county sheriff's office one two says"; two to four
+    /// one six trooper hakeem", "me transit two four to radio", "nye county sheriff's office one two says", "all units two
+    /// two needs cover"; two to four
     /// digits said one by one, then every other time the same digits are said alone ("copy two four", "one two
     /// arrives"). Not a road's or a count's number ("state one oh one", "transit two four minutes").
     /// </summary>
@@ -270,7 +271,7 @@ internal sealed partial class PiiContextRules
 
         for (var k = 1; k + 1 < count; k++)
         {
-            if (!In(DigitWords, k) || !Spaced(k - 1, k) || !(In(AgencyCallWords, k - 1) && !In(BeforeRoads, k - 2)
+            if (!In(DigitWords, k) || !Spaced(k - 1, k) || !(In(AgencyCallWords, k - 1) && !In(BeforeRoads, k - 2) || Eq(k - 1, "units") && Eq(k - 2, "all")
                 || EndsAgency(spans, tokens[k - 1].End) && tokens[k - 1].Kind == TokenKind.Word))
             {
                 continue;

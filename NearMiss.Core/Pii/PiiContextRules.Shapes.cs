@@ -548,7 +548,8 @@ internal sealed partial class PiiContextRules
     /// <summary>
     /// A month named alone, as officers write it in any case: "in june", "since like august", "jan or feb of 2021", "come
     /// up in sept"; months that are also words ("may", "march", "august") only after "in", "since", "during" or "or" and
-    /// before the end of a clause, "and", "or", "of" or a year. "of" and a year after a month join it ("feb of 2021").
+    /// before the end of a clause, "and", "or", "of" or a year (in speech without stops, the next clause's pronoun: "since
+    /// may so it's"). "of" and a year after a month join it ("feb of 2021").
     /// </summary>
     private void MonthsAlone(List<PiiSpan> spans, List<PiiSpan> added)
     {
@@ -566,7 +567,8 @@ internal sealed partial class PiiContextRules
 
             var lead = Eq(k - 1, "like") ? k - 2 : k - 1;
             var closes = k + 1 >= count || tokens[k + 1].Kind == TokenKind.Punct || tokens[k + 1].Has(TokenFlags.NewlineBefore) || EqAny(k + 1, "and", "or", "of", "when", "before", "after")
-                || tokens[k + 1].Kind == TokenKind.Number && tokens[k + 1].Length == 4;
+                || tokens[k + 1].Kind == TokenKind.Number && tokens[k + 1].Length == 4
+                || caseless && Spaced(k, k + 1) && EqAny(k + 1, "he", "she", "i", "we", "they", "so", "it", "it's", "uh", "um"); // speech runs on: "back in april he had"
             var word = lexicon.IsEnglish(W(k), tokens[k].Lex) || tokens[k].Is(Lex.GivenName | Lex.Surname);
             if (!closes || !(EqAny(lead, "in", "since", "during", "or") || !word && EqAny(lead, "early", "late", "mid", "last", "next", "this", "until", "til", "thru", "through")))
             {

@@ -163,7 +163,7 @@ internal static class PiiSpokenNumbers
         "oh", "zero", "hundred", "thousand", "dash", "hyphen", "guion", "guión", "cero", "uno", "una", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez",
         "alpha", "alfa", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet", "juliett", "kilo", "lima", "mike", "november", "oscar", "papa",
         "quebec", "romeo", "sierra", "tango", "uniform", "victor", "whiskey", "x-ray", "xray", "yankee", "zulu", "adam", "boy", "david", "edward", "frank", "george", "henry",
-        "ida", "john", "king", "lincoln", "mary", "nora", "ocean", "paul", "queen", "robert", "sam", "tom", "union", "william", "young", "zebra", "baker",
+        "ida", "john", "king", "lincoln", "mary", "nora", "ocean", "paul", "queen", "robert", "sam", "tom", "union", "william", "young", "zebra", "baker", "niner",
     ];
 
     /// <summary>Words said between the pieces once reading out has begun: a direction, a filler, an apology.</summary>
