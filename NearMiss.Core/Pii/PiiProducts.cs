@@ -68,7 +68,7 @@ internal static class PiiProducts
 
     /// <summary>
     /// A maker's name in the plural, what its products are called ("my Oakleys", "the Danners took it", "two
-    /// Benellis"): a word of the list with an "s" added; a family ("the Oakleys next door") is rare in a report, and no common surname counts ("the Fords", "the Smiths").
+    /// Benellis", "a pack of Marlboros"): a word of the list with an "s" added; a family ("the Oakleys next door") is rare in a report, and no common surname counts ("the Fords", "the Smiths").
     /// </summary>
     private static bool IsMakersPlural(string text, ReadOnlySpan<Token> tokens, int k, PiiLexicon lexicon)
     {
@@ -92,6 +92,11 @@ internal static class PiiProducts
             }
 
             owner = text.AsSpan(tokens[before].Start, tokens[before].Length);
+        }
+
+        if (owner.Equals("of", StringComparison.OrdinalIgnoreCase) && before > 0 && Quantities.Contains(text, tokens[before - 1]))
+        {
+            return true; // "a pack of Marlboros"
         }
 
         return tokens[before].Kind == TokenKind.Number || OwnedWords.Contains(text, tokens[before])
@@ -121,6 +126,9 @@ internal static class PiiProducts
     private static readonly WordSet Saints = new(["saint", "st", "san", "santa"]);
 
     private static readonly WordSet OwnedWords = new(["my", "his", "her", "our", "their", "your", "some", "those", "these", "two", "three", "four", "five", "six", "pair", "spare"]);
+
+    /// <summary>What holds a maker's goods, before "of": "a pack of Marlboros", "a case of Coronas".</summary>
+    private static readonly WordSet Quantities = new(["pack", "packs", "box", "boxes", "case", "cases", "carton", "pair", "couple", "bunch", "bag", "can", "cans", "bottle", "bottles"]);
 
     /// <summary>Words before "the" that lead to a place: "in the Americas", "of the Rockies".</summary>
     private static readonly WordSet PlaceWords = new(["of", "in", "to", "at", "from", "near", "into", "through", "across", "over", "toward", "towards"]);
