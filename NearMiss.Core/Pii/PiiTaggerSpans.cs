@@ -151,7 +151,7 @@ internal static class PiiTaggerSpans
 
         if (!meaningful || label != PiiLabel.Agency && PiiContextRules.IsRegionPart(text, tokens, first, last, lexicon) || label == PiiLabel.Age && !IsAge(text, tokens, first, last) || IsCommonWordWithoutCase(tokens, first, last) || IsPluralAcronym(text, tokens, first, last)
             || AfterMake(tokens, first, last) || PiiContextRules.IsGearMaker(text, tokens, first, last) || PiiContextRules.IsGear(text, tokens, last) || label == PiiLabel.Address && (first == last && tokens[first].Kind == TokenKind.Alnum || OrdinalsOnly(text, tokens, first, last) && !AfterStreetPreposition(text, tokens, first))
-            || label == PiiLabel.Agency && (PiiContextRules.IsAgencyOfAKind(text, tokens, first, last) || PiiContextRules.IsCommandPost(text, tokens, first, last) || PiiContextRules.IsBareAirportPolice(text, tokens, first, last))
+            || label == PiiLabel.Agency && (PiiContextRules.IsAgencyOfAKind(text, tokens, first, last) || IsWordAndSo(text, tokens, first, last) || PiiContextRules.IsCommandPost(text, tokens, first, last) || PiiContextRules.IsBareAirportPolice(text, tokens, first, last))
             || PiiContextRules.IsCodeOrLetters(text, tokens, first, last, label) || label != PiiLabel.Person && IsFieldLabel(text, tokens, first, last)
             || label is PiiLabel.Person or PiiLabel.Location && lexicon.IsVocabulary(text, tokens, first, last) || label == PiiLabel.Location && IsGenericRoad(text, tokens, first, last) || label is PiiLabel.Location or PiiLabel.Agency or PiiLabel.Person && PiiContextRules.IsModelPhraseAfterArticle(text, tokens, first, last, lexicon)
             || label == PiiLabel.Address && IsLaneCount(text, tokens, first, last))
@@ -446,6 +446,14 @@ internal static class PiiTaggerSpans
     /// </summary>
     private static bool IsCommonWordWithoutCase(ReadOnlySpan<Token> tokens, int first, int last) =>
         first == last && tokens[first].Lex.IsEnglish && tokens[first].Has(TokenFlags.Lower | TokenFlags.SentenceStart);
+
+    /// <summary>
+    /// An ordinary word and a lower-case "so", read as a sheriff's office: "with the bosch kit so you'll have it"; a place's
+    /// "pima so", "rio arriba so" stay.
+    /// </summary>
+    private static bool IsWordAndSo(string text, ReadOnlySpan<Token> tokens, int first, int last) =>
+        last == first + 1 && tokens[last].Has(TokenFlags.Lower) && text.AsSpan(tokens[last].Start, tokens[last].Length).Equals("so", StringComparison.Ordinal)
+        && tokens[first].Lex.IsEnglish && !tokens[first].Is(Lex.Place | Lex.County | Lex.State) && !(first > 0 && tokens[first - 1].Is(Lex.Place | Lex.PlaceHead | Lex.County));
 
     /// <summary>"TSOs", "CSOs": initials in the plural, a kind of officer.</summary>
     private static bool IsPluralAcronym(string text, ReadOnlySpan<Token> tokens, int first, int last)
