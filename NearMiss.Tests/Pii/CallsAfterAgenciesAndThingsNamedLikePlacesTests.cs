@@ -124,4 +124,57 @@ public sealed class CallsAfterAgenciesAndThingsNamedLikePlacesTests
     [Fact]
     public void ALipOfDipAndABigMacAreNoNames() =>
         Assert.Empty(Names(Full, "Carhartt jacket, Cowboys cap, lip full of Copenhagen. after we hit the drive-thru, Dr Pepper and a Big Mac. 10-7"));
+
+    [Fact]
+    public void AllUnitsAndAUnitsDigitsAreACallSign() => Assert.Contains("two two", Found(Full, "copy all units two two needs cover at the crossing", PiiLabel.BadgeId));
+
+    [Theory]
+    [InlineData("we had him on a handgun charge back in april he had a loaded pistol", "april")]
+    [InlineData("three wrong ways on that stretch since may so it's not rare anymore", "may")]
+    public void AMonthAloneInSpeechBeforeTheNextClauseIsADate(string text, string expected) => Assert.Contains(expected, Found(Rules, text, PiiLabel.Date));
+
+    [Fact]
+    public void AMonthThatIsAWordStaysAWordWithoutItsLead() => Assert.Empty(Found(Rules, "you may so it goes and we march on", PiiLabel.Date));
+
+    [Fact]
+    public void ACaseNumbersLettersSaidFirstArePartOfIt() =>
+        Assert.Contains("a c s o two four dash one two two six", Found(Rules, "they are changing the policy and it's under report a c s o two four dash one two two six", PiiLabel.CaseNumber));
+
+    [Theory]
+    [InlineData("a guy with a gun at the okefenokee cold storage on the side road", "okefenokee cold storage")]
+    [InlineData("so we pull up at the kowalski terminal and walk the line", "kowalski terminal")]
+    public void APremiseNamedInLowerCaseByItsHeadIsFound(string text, string expected) => Assert.Contains(expected, Found(Rules, text, PiiLabel.Location));
+
+    [Theory]
+    [InlineData("we cleared the rec center and the ferry terminal and the gas station")]
+    [InlineData("he sat in the seg unit by the gas station")]
+    public void AGenericPremiseIsNoName(string text) => Assert.Empty(Found(Rules, text, PiiLabel.Location));
+
+    [Theory]
+    [InlineData("Offender: VILLANUEVA, Jaime, TDCJ #02311458, Estelle Unit", "VILLANUEVA, Jaime")]
+    public void ANameWrittenSurnameFirstIsOneSpan(string text, string expected) => Assert.Contains(expected, Found(Full, text, PiiLabel.Person));
+
+    [Fact]
+    public void APackOfAMakersGoodsIsNoPlace() => Assert.Empty(Names(Full, "He was asking for a Mountain Dew and a pack of Marlboros. He said he'd come out."));
+
+    [Theory]
+    [InlineData("then I'm at a wedding and they play Sweet Caroline and everybody sings")]
+    [InlineData("A: I went to Cooper's color code, condition red, right there")]
+    [InlineData("he brought donuts. Boston creams. Somebody had to")]
+    public void SayingsSongsAndFoodsNamedAfterPeopleAndPlacesAreNoNames(string text) => Assert.Empty(Names(Full, text));
+
+    [Fact]
+    public void AHospitalNamedForTheGoodSamaritanStays() =>
+        Assert.Contains("Good Samaritan Hospital", Found(Full, "He was transported to Good Samaritan Hospital for a 5150 evaluation.", PiiLabel.Location));
+
+    [Fact]
+    public void AnOrdinaryWordAndSoIsNoSheriffsOffice() =>
+        Assert.Empty(Found(Full, "i pulled the airbag module with the bosch kit so you'll have the crash data", PiiLabel.Agency));
+
+    [Fact]
+    public void APlaceAndSoIsASheriffsOffice()
+    {
+        const string text = "3) rio arriba so only had 2 of us in the building that night";
+        Assert.Contains(Full.Detect(text), span => text[span.Start..span.End].EndsWith("arriba so", StringComparison.Ordinal));
+    }
 }
