@@ -78,5 +78,5 @@ internal sealed partial class PersonRecogniser
     }
 
     private static readonly WordSet DogsStates = new(["fine", "good", "okay", "ok", "ready", "done", "gone", "out", "down", "up", "off", "loose", "hurt", "sick", "new", "old", "young", "green",
-        "hot", "tired", "great", "fast", "big", "small", "huge", "crazy", "nuts", "amazing", "awesome", "dual", "single", "purpose", "certified", "here", "there", "back", "still", "not", "all", "a", "the", "lol", "lmao", "haha", "smh"]);
+        "hot", "tired", "great", "fast", "big", "small", "huge", "crazy", "nuts", "amazing", "awesome", "dual", "single", "purpose", "certified", "here", "there", "back", "still", "not", "all", "lol", "lmao", "haha", "smh"]);
 }

@@ -256,11 +256,11 @@ internal sealed partial class PiiContextRules
     }
 
     /// <summary>
-    /// A unit's call sign said in digits right after its agency, as the radio names a unit of another agency: "state two
-    /// one six trooper hakeem", "me transit two four to radio", "nye county sheriff's office one two says", "all units two
-    /// two needs cover"; two to four
-    /// digits said one by one, then every other time the same digits are said alone ("copy two four", "one two
-    /// arrives"). Not a road's or a count's number ("state one oh one", "transit two four minutes").
+    /// A unit's call sign said in digits right after its agency, as the radio names a unit of another agency (decision
+    /// 086): "state two one six trooper hakeem", "me transit two four to radio", "nye county sheriff's office one two
+    /// says", "all units two two needs cover"; two to four digits said one by one, then every other time the same digits
+    /// are said alone ("copy two four", "one two arrives"). Not a road's or a count's number ("took state one oh one",
+    /// "transit two four minutes").
     /// </summary>
     private void CallSignsSaidAfterAgency(List<PiiSpan> spans, List<PiiSpan> added)
     {

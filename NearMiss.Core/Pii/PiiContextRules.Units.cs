@@ -300,8 +300,8 @@ internal sealed partial class PiiContextRules
     }
 
     /// <summary>
-    /// Units listed after one found, in the same shape: "UNITS 231B 234B DISP", "units 412, 415 and 417 en route": each
-    /// next number or code of the first's length and letters' places, a comma, "and" or "&amp;" between.
+    /// Units listed after "units" and one found, in the same shape: "UNITS 231B 234B DISP": each next number or code of
+    /// the first's length and letters' places, a comma, "and" or "&amp;" between.
     /// </summary>
     private void UnitsListed(List<PiiSpan> spans, List<PiiSpan> added)
     {

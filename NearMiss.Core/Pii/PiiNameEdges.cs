@@ -1,9 +1,10 @@
 namespace NearMiss.Core.Pii;
 
 /// <summary>
-/// The edges of a name as chats and logs write it, after every other step has found the name: a handle's first part
-/// joined by a dot ("d.malik", "hodan.aden") and a capital initial that opens a bracket, a line or a logged turn ("[J Renfro]", "[3:12 AM] J Renfro:").
-/// The name's span takes them in; the label is the name's.
+/// The edges of a name as chats, logs and forms write it, after every other step has found the name (decision 086): a
+/// handle's first part joined by a dot ("d.malik", "hodan.aden"), a capital initial that opens a bracket, a line or a
+/// logged turn ("[J Renfro]", "[3:12 AM] J Renfro:"), and a name written surname first ("VILLANUEVA, Jaime"). The name's
+/// span takes them in; the label is the name's.
 /// </summary>
 internal static class PiiNameEdges
 {
@@ -24,7 +25,8 @@ internal static class PiiNameEdges
                 continue;
             }
 
-            // A name found for the first part ("hodan" of "hodan.aden") becomes one with the rest; any other span there keeps its place.
+            // A name found for the first part ("hodan" of "hodan.aden") becomes one with the rest; any other span there
+            // keeps its place.
             var before = spans.FindIndex(other => other.Start < span.Start && other.End > start);
             if (before >= 0)
             {
@@ -79,7 +81,10 @@ internal static class PiiNameEdges
 
     private static bool IsCapitals(ReadOnlySpan<char> word) => word.Length > 1 && !word.ContainsAnyInRange('a', 'z');
 
-    /// <summary>"d.malik", "hodan.aden": small letters and a dot just before the name, opening a word; where they start ("U.S. Magistrate" stays).</summary>
+    /// <summary>
+    /// "d.malik", "hodan.aden": small letters and a dot just before the name, opening a word; where they start ("U.S.
+    /// Magistrate" stays).
+    /// </summary>
     private static int HandleStart(string text, int start)
     {
         if (start < 2 || text[start - 1] != '.')
@@ -96,7 +101,10 @@ internal static class PiiNameEdges
         return first < start - 1 && (first == 0 || text[first - 1] is ' ' or '\n' or '[' or '(' or '@' or '<') ? first : start;
     }
 
-    /// <summary>"[J Renfro]", "[3:12 AM] J Renfro:", a line opening "T Oyelaran:": a capital letter and a space just before the name; where it starts.</summary>
+    /// <summary>
+    /// "[J Renfro]", "[3:12 AM] J Renfro:", a line opening "T Oyelaran:": a capital letter and a space just before the
+    /// name; where it starts ("I" and "A" are words).
+    /// </summary>
     private static int InitialStart(string text, int start)
     {
         if (start < 2 || text[start - 1] != ' ' || !char.IsAsciiLetterUpper(text[start - 2]) || text[start - 2] is 'I' or 'A')

@@ -68,7 +68,8 @@ internal static class PiiProducts
 
     /// <summary>
     /// A maker's name in the plural, what its products are called ("my Oakleys", "the Danners took it", "two
-    /// Benellis", "a pack of Marlboros"): a word of the list with an "s" added; a family ("the Oakleys next door") is rare in a report, and no common surname counts ("the Fords", "the Smiths").
+    /// Benellis", "a pack of Marlboros"): a word of the list with an "s" added, owned, counted or after "the"; a family
+    /// ("the Oakleys next door") is rare in a report, and no common surname counts ("the Fords", "the Smiths").
     /// </summary>
     private static bool IsMakersPlural(string text, ReadOnlySpan<Token> tokens, int k, PiiLexicon lexicon)
     {
@@ -105,9 +106,8 @@ internal static class PiiProducts
 
     /// <summary>
     /// A place's name used as a thing's, after "a" or "an" and closing the phrase: "his was a Columbia, mine is", "a Mal.",
-    /// "a Saint Bernard,",
-    /// "there's an Exigency." A place so written is an adjective ("a Chicago officer", "a Leon County warrant"); a
-    /// chain's store stays ("at a Wawa,").
+    /// "a Saint Bernard,", "there's an Exigency." A place so written is an adjective ("a Chicago officer", "a Leon County
+    /// warrant"); a chain's store stays ("at a Wawa,").
     /// </summary>
     private static bool IsThingNamedLikeAPlace(string text, ReadOnlySpan<Token> tokens, int k, int last, PiiLexicon lexicon)
     {
