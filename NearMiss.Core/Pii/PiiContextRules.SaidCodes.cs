@@ -298,7 +298,47 @@ internal sealed partial class PiiContextRules
         }
     }
 
-    /// <summary>Every other time the digits at <paramref name="first"/> are said alone, no other number word beside them.</summary>
+    /// <summary>
+    /// A unit's number said after "copy", as the radio acknowledges it (decision 086): "dispatch: copy three twelve three
+    /// oh four is coming" (two signs said together), "copy two six one eight all units"; two to five number words, then
+    /// every other time the same words are said alone. Not a ten-code ("copy ten eighty"), nor a count ("copy two
+    /// minutes").
+    /// </summary>
+    private void CallSignsAfterCopy(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!TextHasWord("copy") || !TextHas(NumberWords))
+        {
+            return;
+        }
+
+        for (var k = 1; k + 1 < count; k++)
+        {
+            if (!Eq(k - 1, "copy") || !IsNumberWord(k) || !Spaced(k - 1, k) || EqAny(k, "ten", "oh"))
+            {
+                continue;
+            }
+
+            var end = k;
+            while (end + 1 < count && end - k < 4 && IsNumberWord(end + 1) && Spaced(end, end + 1))
+            {
+                end++;
+            }
+
+            if (end == k || end + 1 < count && (In(CountedAfterNumbers, end + 1) || In(Headings, end + 1) || IsWord(end + 1) && tokens[end + 1].Is(Lex.Measure)))
+            {
+                continue;
+            }
+
+            if (AddInPlace(spans, added, new PiiSpan(tokens[k].Start, tokens[end].End, PiiLabel.BadgeId)))
+            {
+                SaidAgainAlone(spans, added, k, end - k + 1);
+            }
+
+            k = end;
+        }
+    }
+
+    /// <summary>Every other time the number words at <paramref name="first"/> are said alone, no other number word beside them.</summary>
     private void SaidAgainAlone(List<PiiSpan> spans, List<PiiSpan> added, int first, int digits)
     {
         for (var j = 0; j + digits <= count; j++)
@@ -311,7 +351,7 @@ internal sealed partial class PiiContextRules
             var same = true;
             for (var d = 0; d < digits && same; d++)
             {
-                same = IsWord(j + d) && In(DigitWords, j + d) && W(j + d).Equals(W(first + d), StringComparison.OrdinalIgnoreCase) && (d == 0 || Spaced(j + d - 1, j + d));
+                same = IsNumberWord(j + d) && W(j + d).Equals(W(first + d), StringComparison.OrdinalIgnoreCase) && (d == 0 || Spaced(j + d - 1, j + d));
             }
 
             if (same)

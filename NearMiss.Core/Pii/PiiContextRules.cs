@@ -273,6 +273,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         SaidSubUnits(kept, added);
         AgencyKindLetters(kept, added);
         CallSignsSaidAfterAgency(kept, added);
+        CallSignsAfterCopy(kept, added);
         SaidK9Names(kept, added);
         HyphenedK9Names(kept, added);
         SpeakersAndAddressees(kept, added);

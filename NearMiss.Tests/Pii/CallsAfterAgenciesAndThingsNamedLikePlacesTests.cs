@@ -177,4 +177,14 @@ public sealed class CallsAfterAgenciesAndThingsNamedLikePlacesTests
         const string text = "3) rio arriba so only had 2 of us in the building that night";
         Assert.Contains(Full.Detect(text), span => text[span.Start..span.End].EndsWith("arriba so", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("officer: male with a knife\ndispatch: copy three twelve three oh four is coming from pine ridge", "three twelve three oh four")]
+    [InlineData("trooper: i got a wrong way driver\ndispatch: copy two six one eight all units wrong way driver", "two six one eight")]
+    public void AUnitsNumberSaidAfterCopyIsItsCallSign(string text, string expected) => Assert.Contains(expected, Found(Rules, text, PiiLabel.BadgeId));
+
+    [Theory]
+    [InlineData("dispatch: copy ten eighty, all units on this channel")]
+    [InlineData("dispatch: copy two minutes out, stand by")]
+    public void ATenCodeOrACountAfterCopyIsNoCallSign(string text) => Assert.Empty(Found(Rules, text, PiiLabel.BadgeId));
 }
