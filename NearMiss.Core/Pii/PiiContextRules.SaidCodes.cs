@@ -258,9 +258,9 @@ internal sealed partial class PiiContextRules
     /// <summary>
     /// A unit's call sign said in digits right after its agency, as the radio names a unit of another agency (decision
     /// 086): "state two one six trooper hakeem", "me transit two four to radio", "nye county sheriff's office one two
-    /// says", "all units two two needs cover"; two to four digits said one by one, then every other time the same digits
-    /// are said alone ("copy two four", "one two arrives"). Not a road's or a count's number ("took state one oh one",
-    /// "transit two four minutes").
+    /// says", "all units two two needs cover"; two to four digits said one by one, or a number said whole before what the
+    /// radio says of a unit ("port twelve advises"); then every other time the same words are said alone ("copy two
+    /// four", "one two arrives"). Not a road's or a count's number ("took state one oh one", "transit two four minutes").
     /// </summary>
     private void CallSignsSaidAfterAgency(List<PiiSpan> spans, List<PiiSpan> added)
     {
@@ -271,23 +271,35 @@ internal sealed partial class PiiContextRules
 
         for (var k = 1; k + 1 < count; k++)
         {
-            if (!In(DigitWords, k) || !Spaced(k - 1, k) || !(In(AgencyCallWords, k - 1) && !In(BeforeRoads, k - 2) || Eq(k - 1, "units") && Eq(k - 2, "all")
+            if (!IsNumberWord(k) || !Spaced(k - 1, k) || !(In(AgencyCallWords, k - 1) && !In(BeforeRoads, k - 2) || Eq(k - 1, "units") && Eq(k - 2, "all")
                 || EndsAgency(spans, tokens[k - 1].End) && tokens[k - 1].Kind == TokenKind.Word))
             {
                 continue;
             }
 
             var end = k;
-            while (end + 1 < count && end - k < 4 && In(DigitWords, end + 1) && Spaced(end, end + 1))
+            if (!In(DigitWords, k))
             {
-                end++;
+                // A number said whole, then what the radio says of a unit: "port twelve advises", "transit twenty four to dispatch".
+                if (SpelledNumber(k, out end, spaced: true) is not (>= 10 and <= 99) || end + 1 >= count || !In(RadioTurnWords, end + 1) || !Spaced(end, end + 1))
+                {
+                    continue;
+                }
+            }
+            else
+            {
+                while (end + 1 < count && end - k < 4 && In(DigitWords, end + 1) && Spaced(end, end + 1))
+                {
+                    end++;
+                }
+
+                if (end - k + 1 is < 2 or > 4 || end + 1 < count && (IsNumberWord(end + 1) || In(CountedAfterNumbers, end + 1) || In(Headings, end + 1)) || Eq(k, "oh"))
+                {
+                    continue;
+                }
             }
 
             var digits = end - k + 1;
-            if (digits is < 2 or > 4 || end + 1 < count && (IsNumberWord(end + 1) || In(CountedAfterNumbers, end + 1) || In(Headings, end + 1)) || Eq(k, "oh"))
-            {
-                continue;
-            }
 
             if (AddInPlace(spans, added, new PiiSpan(tokens[k].Start, tokens[end].End, PiiLabel.BadgeId)))
             {
@@ -362,7 +374,12 @@ internal sealed partial class PiiContextRules
     }
 
     /// <summary>Words of an agency's kind said before a unit's digits on the radio: "state two one six", "transit two four".</summary>
-    private static readonly WordSet AgencyCallWords = new(["state", "transit", "metro", "campus", "tribal", "sheriff", "sheriff's", "marine", "parks", "ranger", "troop", "so", "pd"]);
+    private static readonly WordSet AgencyCallWords = new(["state", "transit", "metro", "campus", "tribal", "sheriff", "sheriff's", "marine", "parks", "ranger", "troop", "so", "pd",
+        "port", "harbor", "marshal"]);
+
+    /// <summary>What the radio says after a unit's number said whole: "port twelve advises", "marshal twelve on scene".</summary>
+    private static readonly WordSet RadioTurnWords = new(["advises", "copies", "copy", "go", "en", "enroute", "on", "responding", "requests", "requesting", "needs", "to", "clear", "is",
+        "has", "arrived", "arriving", "out"]);
 
     /// <summary>Words before "state" or "transit" that make it a road or a route: "took state one oh one", "on transit two four".</summary>
     private static readonly WordSet BeforeRoads = new(["the", "a", "to", "of", "in", "from", "out", "on", "onto", "off", "took", "take", "via", "down", "up", "along", "across", "crossed", "cross"]);

@@ -187,4 +187,12 @@ public sealed class CallsAfterAgenciesAndThingsNamedLikePlacesTests
     [InlineData("dispatch: copy ten eighty, all units on this channel")]
     [InlineData("dispatch: copy two minutes out, stand by")]
     public void ATenCodeOrACountAfterCopyIsNoCallSign(string text) => Assert.Empty(Found(Rules, text, PiiLabel.BadgeId));
+
+    [Theory]
+    [InlineData("oh one forty nine port twelve advises responding from the ferry", "twelve")]
+    [InlineData("twenty one oh six transit twenty four to dispatch im out on the light rail", "twenty four")]
+    public void AUnitsNumberSaidWholeAfterItsAgencyBeforeWhatTheRadioSaysIsItsCallSign(string text, string expected) => Assert.Contains(expected, Found(Rules, text, PiiLabel.BadgeId));
+
+    [Fact]
+    public void ANumberSaidWholeAfterStateWithoutTheRadiosWordsIsNoCallSign() => Assert.Empty(Found(Rules, "the transit twenty four hours a day runs late", PiiLabel.BadgeId));
 }
