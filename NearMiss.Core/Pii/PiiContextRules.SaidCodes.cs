@@ -350,6 +350,55 @@ internal sealed partial class PiiContextRules
         }
     }
 
+    /// <summary>
+    /// A unit's number said just before what the radio says of a unit (decision 086): "seven oh one en route", "four
+    /// eighteen is on scene", "two oh nine copies"; two to five number words, not a ten-code ("ten eight en route") nor a
+    /// time ("at twenty one ten en route").
+    /// </summary>
+    private void CallSignsBeforeRadioWords(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!TextHas(NumberWords) || !TextHas(RadioPhraseWords))
+        {
+            return;
+        }
+
+        for (var k = 0; k + 2 < count; k++)
+        {
+            if (!IsNumberWord(k) || k > 0 && (IsNumberWord(k - 1) || In(TimeLeads, k - 1) || EqAny(k - 1, "at", "by", "around", "about", "til", "until")) || EqAny(k, "ten", "oh"))
+            {
+                continue;
+            }
+
+            var end = k;
+            while (end + 1 < count && end - k < 4 && IsNumberWord(end + 1) && Spaced(end, end + 1))
+            {
+                end++;
+            }
+
+            var next = end + 1 + (P(end + 1, ',') ? 1 : 0);
+            next += Eq(next, "is") ? 1 : 0;
+            if (end == k || !RadioPhraseAt(next))
+            {
+                k = end;
+                continue;
+            }
+
+            if (AddInPlace(spans, added, new PiiSpan(tokens[k].Start, tokens[end].End, PiiLabel.BadgeId)))
+            {
+                SaidAgainAlone(spans, added, k, end - k + 1);
+            }
+
+            k = end;
+        }
+    }
+
+    /// <summary>"en route", "on scene", "copies", "advises", "go ahead", "requesting": what the radio says of a unit.</summary>
+    private bool RadioPhraseAt(int k) =>
+        k < count && (Eq(k, "en") && Eq(k + 1, "route") || Eq(k, "on") && Eq(k + 1, "scene") || Eq(k, "go") && Eq(k + 1, "ahead") || EqAny(k, "enroute", "copies", "advises", "requesting"));
+
+    /// <summary>The words of <see cref="RadioPhraseAt"/>, as a set: a text with none has no such call.</summary>
+    private static readonly WordSet RadioPhraseWords = new(["route", "enroute", "scene", "ahead", "copies", "advises", "requesting"]);
+
     /// <summary>Every other time the number words at <paramref name="first"/> are said alone, no other number word beside them.</summary>
     private void SaidAgainAlone(List<PiiSpan> spans, List<PiiSpan> added, int first, int digits)
     {

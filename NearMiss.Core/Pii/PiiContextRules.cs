@@ -274,6 +274,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         AgencyKindLetters(kept, added);
         CallSignsSaidAfterAgency(kept, added);
         CallSignsAfterCopy(kept, added);
+        CallSignsBeforeRadioWords(kept, added);
         SaidK9Names(kept, added);
         HyphenedK9Names(kept, added);
         SpeakersAndAddressees(kept, added);

@@ -195,4 +195,15 @@ public sealed class CallsAfterAgenciesAndThingsNamedLikePlacesTests
 
     [Fact]
     public void ANumberSaidWholeAfterStateWithoutTheRadiosWordsIsNoCallSign() => Assert.Empty(Found(Rules, "the transit twenty four hours a day runs late", PiiLabel.BadgeId));
+
+    [Theory]
+    [InlineData("Sergeant Whitfield, seven oh one, en route to the scene to talk to him", "seven oh one")]
+    [InlineData("dispatch: three two two four is en route from the north end", "three two two four")]
+    [InlineData("five twenty two copies, i'm at the back door", "five twenty two")]
+    public void AUnitsNumberSaidBeforeWhatTheRadioSaysOfAUnitIsItsCallSign(string text, string expected) => Assert.Contains(expected, Found(Rules, text, PiiLabel.BadgeId));
+
+    [Theory]
+    [InlineData("we were at twenty one ten en route to the hospital")]
+    [InlineData("we left around nineteen forty en route to the jail")]
+    public void ATimeBeforeEnRouteIsNoCallSign(string text) => Assert.Empty(Found(Rules, text, PiiLabel.BadgeId));
 }
