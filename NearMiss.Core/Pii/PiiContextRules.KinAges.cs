@@ -92,4 +92,33 @@ internal sealed partial class PiiContextRules
             }
         }
     }
+
+    /// <summary>
+    /// An age a person turns (decision 086): "my daughter turns nine on saturday", "he turned 21 last week", "she's turning
+    /// sixteen"; after a pronoun or a word for a child or kin, a number from one to 110; not a count ("turned two
+    /// corners").
+    /// </summary>
+    private void TurnedAges(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!TextHas(TurnWords))
+        {
+            return;
+        }
+
+        for (var k = 1; k + 1 < count; k++)
+        {
+            if (!In(TurnWords, k) || !(EqAny(k - 1, "he", "she", "i", "you", "they", "who", "he's", "she's", "i'm", "just") || In(Kin, k - 1) || EqAny(k - 1, "wife", "husband", "mom", "dad", "mother", "father")))
+            {
+                continue;
+            }
+
+            if (AgeNumber(k + 1, out var end) is >= 1 and <= 110 && !(end + 1 < count && (In(Counted, end + 1) || IsWord(end + 1) && tokens[end + 1].Is(Lex.Measure) || IsWord(end + 1) && !tokens[end + 1].Is(Lex.Stop) && !tokens[end + 1].Is(Lex.Weekday | Lex.Month) && !EqAny(end + 1, "last", "next", "this", "today", "tomorrow", "yesterday", "soon")))
+                && !Overlaps(spans, tokens[k + 1].Start, tokens[end].End) && !Overlaps(added, tokens[k + 1].Start, tokens[end].End))
+            {
+                added.Add(new PiiSpan(tokens[k + 1].Start, tokens[end].End, PiiLabel.Age));
+            }
+        }
+    }
+
+    private static readonly WordSet TurnWords = new(["turns", "turned", "turning"]);
 }

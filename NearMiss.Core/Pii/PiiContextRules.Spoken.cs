@@ -448,4 +448,50 @@ internal sealed partial class PiiContextRules
 
         return found;
     }
+
+    /// <summary>
+    /// A time said as a clock's face reads (decision 086): "ten after three", "quarter past eleven", "quarter to one",
+    /// "twenty five till two", "ten after midnight". The minutes are five, ten, twenty, twenty five, a quarter or a half;
+    /// the hour one to twelve, midnight or noon. Not a count or a range ("five to ten years", "ten to twelve people"), nor
+    /// odds ("ten to one he runs").
+    /// </summary>
+    private void ClockFaceTimes(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!TextHas(ClockFaceMinutes))
+        {
+            return;
+        }
+
+        for (var k = 1; k + 1 < count; k++)
+        {
+            if (!In(ClockLinks, k) || !Spaced(k - 1, k) || !Spaced(k, k + 1) || !In(ClockFaceMinutes, k - 1) || Eq(k - 1, "half") && !EqAny(k, "past", "after"))
+            {
+                continue;
+            }
+
+            var start = k - 1;
+            start -= Eq(start, "five") && Eq(start - 1, "twenty") && Spaced(start - 1, start) ? 1 : 0; // "twenty five till two"
+            var hour = k + 1;
+            var clock = EqAny(hour, "midnight", "noon") || SpelledNumber(hour, out var hourEnd) is >= 1 and <= 12 && hourEnd == hour;
+            // Odds are said the same way ("ten to one he runs"): minutes before "to" need a word that leads to a time
+            // ("about ten to one"), unless they are a quarter or the hour is midnight or noon.
+            var odds = !EqAny(k, "after", "past") && !Eq(start, "quarter") && !EqAny(hour, "midnight", "noon") && !(In(TimeLeads, start - 1) || EqAny(start - 1, "at", "like", "til", "till", "until", "by"));
+            if (!clock || odds || hour + 1 < count && (In(Counted, hour + 1) || IsWord(hour + 1) && tokens[hour + 1].Is(Lex.Measure) || IsNumberWord(hour + 1))
+                || Overlaps(added, tokens[start].Start, tokens[hour].End))
+            {
+                continue;
+            }
+
+            if (AddInPlace(spans, added, new PiiSpan(tokens[start].Start, tokens[hour].End, PiiLabel.Time)))
+            {
+                k = hour;
+            }
+        }
+    }
+
+    /// <summary>The minutes a clock's face is read by: "ten after", "quarter past", "half past".</summary>
+    private static readonly WordSet ClockFaceMinutes = new(["five", "ten", "twenty", "quarter", "half"]);
+
+    /// <summary>What joins the minutes to the hour: "after", "past", "to", "till", "til", "before".</summary>
+    private static readonly WordSet ClockLinks = new(["after", "past", "to", "till", "til", "before"]);
 }

@@ -239,6 +239,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         EstimatedTimes(kept, added);
         SpokenTimes(kept, added);
         WordClockTimes(kept, added);
+        ClockFaceTimes(kept, added);
         SpanishNumbersSaid(kept, added);
         SpacedClocks(kept, added);
         SpokenIds(kept, added);
@@ -285,6 +286,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         RankedSpeakers(kept, added);
         DecadeAges(added);
         KinAges(added);
+        TurnedAges(kept, added);
         AgencyCaseNumbers(added);
         MarkedIdNumbers(kept, added);
         Chains(kept, added);

@@ -206,4 +206,28 @@ public sealed class CallsAfterAgenciesAndThingsNamedLikePlacesTests
     [InlineData("we were at twenty one ten en route to the hospital")]
     [InlineData("we left around nineteen forty en route to the jail")]
     public void ATimeBeforeEnRouteIsNoCallSign(string text) => Assert.Empty(Found(Rules, text, PiiLabel.BadgeId));
+
+    [Theory]
+    [InlineData("ten after three. cant sleep again so im doing this", "ten after three")]
+    [InlineData("it was a Sunday night, quarter past eleven or so, got sent to a shoplift", "quarter past eleven")]
+    [InlineData("new years eve about ten to midnight on the mile road", "ten to midnight")]
+    [InlineData("I want to say quarter to one, so technically Wednesday", "quarter to one")]
+    public void ATimeSaidAsTheClocksFaceReadsIsATime(string text, string expected) => Assert.Contains(expected, Found(Rules, text, PiiLabel.Time));
+
+    [Theory]
+    [InlineData("i'd say ten to one he runs before we get there")]
+    [InlineData("he got five to ten years for the robbery")]
+    [InlineData("there were ten to twelve people in the yard")]
+    public void OddsAndRangesAreNoTime(string text) => Assert.Empty(Found(Rules, text, PiiLabel.Time));
+
+    [Theory]
+    [InlineData("my daughter turns nine on saturday and i cant even think", "nine")]
+    [InlineData("he turned 21 last week and got his first beer", "21")]
+    [InlineData("she just turned sixteen.", "sixteen")]
+    public void TheAgeAPersonTurnsIsAnAge(string text, string expected) => Assert.Contains(expected, Found(Rules, text, PiiLabel.Age));
+
+    [Theory]
+    [InlineData("he turned two corners and ran into the alley")]
+    [InlineData("the kid turned around and ran")]
+    public void ATurnThatIsNoBirthdayIsNoAge(string text) => Assert.Empty(Found(Rules, text, PiiLabel.Age));
 }
