@@ -293,7 +293,7 @@ internal sealed partial class PiiContextRules
                     end++;
                 }
 
-                if (end - k + 1 is < 2 or > 4 || end + 1 < count && (IsNumberWord(end + 1) || In(CountedAfterNumbers, end + 1) || In(Headings, end + 1)) || Eq(k, "oh"))
+                if (end - k + 1 is < 2 or > 4 || end + 1 < count && (IsNumberWord(end + 1) || CountsAfter(end + 1) || In(Headings, end + 1)) || Eq(k, "oh"))
                 {
                     continue;
                 }
@@ -336,7 +336,7 @@ internal sealed partial class PiiContextRules
                 end++;
             }
 
-            if (end == k || end + 1 < count && (In(CountedAfterNumbers, end + 1) || In(Headings, end + 1) || IsWord(end + 1) && tokens[end + 1].Is(Lex.Measure)))
+            if (end == k || end + 1 < count && (CountsAfter(end + 1) || In(Headings, end + 1)))
             {
                 continue;
             }
@@ -364,7 +364,7 @@ internal sealed partial class PiiContextRules
 
         for (var k = 0; k + 2 < count; k++)
         {
-            if (!IsNumberWord(k) || k > 0 && (IsNumberWord(k - 1) || In(TimeLeads, k - 1) || EqAny(k - 1, "at", "by", "around", "about", "til", "until")) || EqAny(k, "ten", "oh"))
+            if (!IsNumberWord(k) || k > 0 && (IsNumberWord(k - 1) || In(TimeLeads, k - 1) || EqAny(k - 1, "at", "by", "til", "until")) || EqAny(k, "ten", "oh"))
             {
                 continue;
             }
@@ -404,7 +404,7 @@ internal sealed partial class PiiContextRules
     {
         for (var j = 0; j + digits <= count; j++)
         {
-            if (j == first || j > 0 && IsNumberWord(j - 1) || j + digits < count && (IsNumberWord(j + digits) || In(CountedAfterNumbers, j + digits)))
+            if (j == first || j > 0 && IsNumberWord(j - 1) || j + digits < count && (IsNumberWord(j + digits) || CountsAfter(j + digits)))
             {
                 continue;
             }
@@ -436,7 +436,9 @@ internal sealed partial class PiiContextRules
     /// <summary>Where a road goes after its number: "state one oh one north".</summary>
     private static readonly WordSet Headings = new(["north", "south", "east", "west", "northbound", "southbound", "eastbound", "westbound", "nb", "sb", "eb", "wb"]);
 
-    /// <summary>What a number counts when it is no call sign: "two four minutes out", "one two miles".</summary>
-    private static readonly WordSet CountedAfterNumbers = new(["minutes", "minute", "mins", "seconds", "hours", "hour", "miles", "mile", "feet", "foot", "yards", "times", "years", "days", "weeks",
-        "percent", "rounds", "shots", "people", "guys", "of", "hundred", "thousand", "mph", "degrees", "inch", "inches", "pounds", "lbs", "cars", "units"]);
+    /// <summary>
+    /// What a number counts when it is no call sign: a counted thing or a measure ("two four minutes out", "one two
+    /// miles", "three two officers"), or its scale ("two four hundred").
+    /// </summary>
+    private bool CountsAfter(int k) => In(Counted, k) || IsWord(k) && tokens[k].Is(Lex.Measure) || EqAny(k, "hundred", "thousand", "degrees");
 }
