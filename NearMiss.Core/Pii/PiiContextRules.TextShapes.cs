@@ -82,7 +82,7 @@ internal sealed partial class PiiContextRules
     {
         if (AskEveryRule)
         {
-            return new ShapesOfText(new SetBits(ulong.MaxValue, ulong.MaxValue), 0, (Lex)uint.MaxValue, (LexExtra)byte.MaxValue, (TokenFlags)ushort.MaxValue,
+            return new ShapesOfText(SetBits.All, 0, (Lex)uint.MaxValue, (LexExtra)byte.MaxValue, (TokenFlags)ushort.MaxValue,
                 ulong.MaxValue, true, ulong.MaxValue, uint.MaxValue, int.MaxValue);
         }
 

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace NearMiss.Core.Pii;
 
 /// <summary>
@@ -10,7 +12,7 @@ namespace NearMiss.Core.Pii;
 internal sealed class WordSet
 {
     /// <summary>Sets a token's bits can answer for; a set made after these is looked up word by word.</summary>
-    public const int MaxIndexed = 128;
+    public const int MaxIndexed = 256;
 
     private static readonly Lock Gate = new();
     private static volatile Registry _registry = new(new Dictionary<string, SetBits>(StringComparer.OrdinalIgnoreCase), 0);
@@ -92,14 +94,32 @@ internal sealed class WordSet
 }
 
 /// <summary>
-/// One bit for each of the <see cref="WordSet.MaxIndexed"/> sets, in two words: the first 64 sets in
-/// <see cref="Low"/>, the rest in <see cref="High"/> (a shift by 64 or more takes its count modulo 64).
+/// One bit for each of the <see cref="WordSet.MaxIndexed"/> sets, in four words of 64 (a shift by 64 or more takes its
+/// count modulo 64, so each word's bit is the index's low six bits).
 /// </summary>
-internal readonly record struct SetBits(ulong Low, ulong High)
+internal readonly record struct SetBits(ulong W0, ulong W1, ulong W2, ulong W3)
 {
-    public bool Has(int index) => ((index < 64 ? Low : High) & (1UL << index)) != 0;
+    public static SetBits All => new(ulong.MaxValue, ulong.MaxValue, ulong.MaxValue, ulong.MaxValue);
 
-    public SetBits With(int index) => index < 64 ? this with { Low = Low | (1UL << index) } : this with { High = High | (1UL << index) };
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool Has(int index) => (Word(index >> 6) & (1UL << index)) != 0;
 
-    public static SetBits operator |(SetBits a, SetBits b) => new(a.Low | b.Low, a.High | b.High);
+    public SetBits With(int index) => (index >> 6) switch
+    {
+        0 => this with { W0 = W0 | (1UL << index) },
+        1 => this with { W1 = W1 | (1UL << index) },
+        2 => this with { W2 = W2 | (1UL << index) },
+        _ => this with { W3 = W3 | (1UL << index) },
+    };
+
+    public static SetBits operator |(SetBits a, SetBits b) => new(a.W0 | b.W0, a.W1 | b.W1, a.W2 | b.W2, a.W3 | b.W3);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ulong Word(int word) => word switch
+    {
+        0 => W0,
+        1 => W1,
+        2 => W2,
+        _ => W3,
+    };
 }

@@ -1,3 +1,4 @@
+using System.Reflection;
 using NearMiss.Core.Pii;
 
 namespace NearMiss.Tests.Pii;
@@ -28,12 +29,34 @@ public sealed class WordSetTests
         Assert.Contains(tokens[..count], t => t.Sets != default && t.SetsKnown > 0);
     }
 
-    /// <summary>The sets past the 64th keep their bits in the second word, apart from the first 64 (decision 076).</summary>
+    /// <summary>
+    /// Every word list the detector keeps has a bit on each token: a list past <see cref="WordSet.MaxIndexed"/> would be
+    /// hashed word by word at every ask, and a rule's test of the whole text for it would always answer "may be".
+    /// </summary>
+    [Fact]
+    public void EveryListOfTheDetectorHasABit()
+    {
+        _ = new LocalPiiDetector();
+        var lists = LocalPiiDetector.WordSetOwners
+            .SelectMany(owner => owner.GetFields(BindingFlags.Static | BindingFlags.NonPublic | BindingFlags.Public))
+            .Where(field => field.FieldType == typeof(WordSet))
+            .Select(field => (field.Name, Set: (WordSet)field.GetValue(null)!))
+            .ToList();
+
+        Assert.True(lists.Count > 100, $"{lists.Count} lists found");
+        Assert.All(lists, list => Assert.True(list.Set.HasBit, $"{list.Name} has no bit"));
+    }
+
+    /// <summary>Each set past the 64th keeps its bit in its own word, apart from the sets 64 before and after it (decision 076).</summary>
     [Theory]
     [InlineData(0, 64)]
     [InlineData(6, 70)]
     [InlineData(63, 127)]
     [InlineData(70, 6)]
+    [InlineData(130, 66)]
+    [InlineData(200, 136)]
+    [InlineData(255, 191)]
+    [InlineData(192, 0)]
     public void SetBitsKeepEachIndexApart(int index, int other)
     {
         var bits = default(SetBits).With(index);
