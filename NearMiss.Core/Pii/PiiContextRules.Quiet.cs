@@ -390,7 +390,7 @@ internal sealed partial class PiiContextRules
     /// <summary>"Small SO", "Rural Sheriff's Office": the size or setting of an agency, which no agency is named by.</summary>
     private static readonly WordSet AgencySizeWords = new(["small", "large", "big", "tiny", "rural", "local", "medium", "midsize", "mid-sized", "suburban", "urban"]);
 
-    private static readonly WordSet AgencyKindWords = new(["county", "city", "town", "township", "tribal", "state", "municipal", "campus", "university", "college", "school", "hospital", "transit", "police", "sheriff", "sheriffs", "sheriff's", "office", "department", "dept", "patrol", "highway", "fire", "public", "safety", "corrections", "correctional", "marshal", "marshals", "constable", "constables", "agency", "district", "s", "so", "pd", "sd"]);
+    private static readonly WordSet AgencyKindWords = new(["county", "city", "town", "township", "tribal", "state", "municipal", "campus", "university", "college", "school", "hospital", "transit", "police", "sheriff", "sheriffs", "sheriff's", "office", "department", "dept", "patrol", "highway", "fire", "public", "safety", "corrections", "correctional", "housing", "authority", "marshal", "marshals", "constable", "constables", "agency", "district", "s", "so", "pd", "sd"]);
 
     /// <summary>"a County Sheriff's Office", "a Tribal Police Department": an agency of a kind after "a", not a named one ("a Metro Transit police officer" is named).</summary>
     /// <summary>
@@ -531,7 +531,7 @@ internal sealed partial class PiiContextRules
 
     /// <summary>"Agency Type: County Sheriff's Office": the colon of a form's field whose name says it holds a kind.</summary>
     private static bool IsFieldColon(string text, ReadOnlySpan<Token> tokens, int k) =>
-        k >= 1 && tokens[k].Kind == TokenKind.Punct && text[tokens[k].Start] == ':' && (WordIs(text, tokens[k - 1], "type") || WordIs(text, tokens[k - 1], "kind"));
+        k >= 1 && tokens[k].Kind == TokenKind.Punct && text[tokens[k].Start] == ':' && (WordIs(text, tokens[k - 1], "type") || WordIs(text, tokens[k - 1], "kind") || WordIs(text, tokens[k - 1], "agency"));
 
     private static bool WordIs(string text, in Token token, string word) => text.AsSpan(token.Start, token.Length).Equals(word, StringComparison.OrdinalIgnoreCase);
 

@@ -150,7 +150,7 @@ internal sealed class PiiLexicon
         var products = ReadSections("products.txt");
 
         // The named-like terms of the trade ("mobile field force") are dropped as product names are (PiiProducts.cs).
-        var phrases = products["phrases"].Concat(ReadSections("terms.txt")["phrases"]).ToList();
+        var phrases = products["phrases"].Concat(ReadSections("terms.txt")["phrases"]).SelectMany(PhraseForms).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         _productPhraseLookup = new HashSet<string>(phrases, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         _productPrefixLookup = new HashSet<string>(phrases.SelectMany(ProductPrefixes), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         _splitSurnameLookup = new HashSet<string>(ReadLines("split-surnames.txt"), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
@@ -307,6 +307,23 @@ internal sealed class PiiLexicon
 
     /// <summary>Is the text the start of a product's name, cut where a token may end ("boston", "scott air", "scott air-")?</summary>
     public bool IsProductPrefix(ReadOnlySpan<char> start) => _productPrefixLookup.Contains(start);
+
+    /// <summary>
+    /// A phrase as the list writes it and as reports type it: without its apostrophes ("murphys law", "jack daniels"),
+    /// with a curly one ("murphy’s law"), and each in the plural ("monday morning quarterbacks", "jersey walls").
+    /// </summary>
+    private static IEnumerable<string> PhraseForms(string phrase)
+    {
+        string[] forms = phrase.Contains('\'') ? [phrase, phrase.Replace("'", "", StringComparison.Ordinal), phrase.Replace('\'', '’')] : [phrase];
+        foreach (var form in forms)
+        {
+            yield return form;
+            if (char.IsLetter(form[^1]) && form[^1] is not ('s' or 'S'))
+            {
+                yield return form + "s";
+            }
+        }
+    }
 
     /// <summary>Every start of the name that ends where a token may: before a space, and where letters or digits meet a sign.</summary>
     private static IEnumerable<string> ProductPrefixes(string phrase)

@@ -39,7 +39,7 @@ internal static class PiiProducts
                 continue; // (a date only as a weekday alone: "some Sunday driver")
             }
 
-            if (first >= 0 && first == last && span.Label != PiiLabel.Date && IsMakersPlural(text, tokens, first, lexicon) && !NamedElsewhere(text, tokens, spans, (first, last), span))
+            if (first >= 0 && first == last && span.Label != PiiLabel.Date && IsMakersPlural(text, tokens, first, lexicon) && !NamedElsewhere(text, tokens, spans, (first, last), span, lexicon))
             {
                 spans.RemoveAt(s);
                 continue;
@@ -57,7 +57,7 @@ internal static class PiiProducts
                 continue;
             }
 
-            if (first <= last && Within(text, tokens, first, last, lexicon) is { } name && !NamedElsewhere(text, tokens, spans, name, span))
+            if (first <= last && Within(text, tokens, first, last, lexicon) is { } name && !NamedElsewhere(text, tokens, spans, name, span, lexicon))
             {
                 spans.RemoveAt(s);
             }
@@ -323,7 +323,7 @@ internal static class PiiProducts
     }
 
     /// <summary>A given name or surname of the product's name stands in a person span outside it, other than the span <paramref name="found"/> itself.</summary>
-    private static bool NamedElsewhere(string text, ReadOnlySpan<Token> tokens, List<PiiSpan> spans, (int First, int Last) name, PiiSpan found)
+    private static bool NamedElsewhere(string text, ReadOnlySpan<Token> tokens, List<PiiSpan> spans, (int First, int Last) name, PiiSpan found, PiiLexicon lexicon)
     {
         var nameStart = tokens[name.First].Start;
         var nameEnd = tokens[name.Last].End;
@@ -337,9 +337,11 @@ internal static class PiiProducts
             var word = Word(text, tokens[k]);
             foreach (var span in spans)
             {
-                // (the product named again is no person: "a Grady-White comes off plane" … "ran the Grady-White down")
+                // (the product named again is no person: "a Grady-White comes off plane" … "ran the Grady-White down"; nor
+                // is another product: "Oscar Mike back to the car, Charlie Mike")
                 if (span.Label != PiiLabel.Person || span.Start >= nameStart && span.End <= nameEnd || span == found
-                    || text.AsSpan(span.Start, span.Length).Equals(text.AsSpan(nameStart, nameEnd - nameStart), StringComparison.OrdinalIgnoreCase))
+                    || text.AsSpan(span.Start, span.Length).Equals(text.AsSpan(nameStart, nameEnd - nameStart), StringComparison.OrdinalIgnoreCase)
+                    || Within(text, tokens, FirstToken(tokens, span.Start), LastToken(tokens, span.End), lexicon) is not null)
                 {
                     continue;
                 }

@@ -448,12 +448,15 @@ internal static class PiiTaggerSpans
         first == last && tokens[first].Lex.IsEnglish && tokens[first].Has(TokenFlags.Lower | TokenFlags.SentenceStart);
 
     /// <summary>
-    /// An ordinary word and a lower-case "so", read as a sheriff's office: "with the bosch kit so you'll have it"; a place's
-    /// "pima so", "rio arriba so" stay.
+    /// An ordinary word and a lower-case "so", or the word alone before it, read as a sheriff's office: "with the bosch
+    /// kit so you'll have it"; a place's "pima so", "rio arriba so" stay.
     /// </summary>
     private static bool IsWordAndSo(string text, ReadOnlySpan<Token> tokens, int first, int last) =>
-        last == first + 1 && tokens[last].Has(TokenFlags.Lower) && text.AsSpan(tokens[last].Start, tokens[last].Length).Equals("so", StringComparison.Ordinal)
+        (last == first + 1 && IsLowerSo(text, tokens[last]) || last == first && last + 1 < tokens.Length && IsLowerSo(text, tokens[last + 1])) // (or the word alone: "kit")
         && tokens[first].Lex.IsEnglish && !tokens[first].Is(Lex.Place | Lex.County | Lex.State) && !(first > 0 && tokens[first - 1].Is(Lex.Place | Lex.PlaceHead | Lex.County));
+
+    private static bool IsLowerSo(string text, in Token token) =>
+        token.Has(TokenFlags.Lower) && text.AsSpan(token.Start, token.Length).Equals("so", StringComparison.Ordinal);
 
     /// <summary>"TSOs", "CSOs": initials in the plural, a kind of officer.</summary>
     private static bool IsPluralAcronym(string text, ReadOnlySpan<Token> tokens, int first, int last)
