@@ -119,7 +119,7 @@ internal sealed partial class PiiContextRules
             // (read with a comma after each sign: "Charlie, Papa, X-ray, four, one, one, nine", "Paul, King, George, four")
             var commas = P(k + 1, ',');
             int words = 0, digits = 0, signs = 0, last = k, n = k;
-            while (n < count && (n == k || (commas ? P(n - 1, ',') : Spaced(n - 1, n)) || tokens[n].Start == tokens[n - 1].End && (P(n, '-') || P(n - 1, '-') || commas && P(n, ','))))
+            while (n < count && (n == k || (commas ? P(n - 1, ',') : Spaced(n - 1, n) || Unfilled(n - 1, n)) || tokens[n].Start == tokens[n - 1].End && (P(n, '-') || P(n - 1, '-') || commas && P(n, ','))))
             {
                 if (commas && P(n, ',') && n + 1 < count && Spaced(n, n + 1) && !tokens[n + 1].Has(TokenFlags.NewlineBefore))
                 {
@@ -159,6 +159,12 @@ internal sealed partial class PiiContextRules
 
             var id = new PiiSpan(tokens[k].Start, tokens[last].End, EqAny(k - 1, "vin") || EqAny(k - 2, "vin") ? PiiLabel.VehicleId
                 : EqAny(k - 1, "serial", "was") && EqAny(k - 2, "serial", "number") ? PiiLabel.OtherId : PiiLabel.Plate);
+            if (In(PhoneticLetters, k))
+            {
+                // Its digits after its letters were read as a unit's number: "tag charlie november four seven two eight copy".
+                added.RemoveAll(a => a.Label == PiiLabel.BadgeId && a.Start > id.Start && a.End <= id.End && IsDigitsSaid(a));
+            }
+
             if (!Overlaps(added, id.Start, id.End) && !Covered(spans, id))
             {
                 // A place or name read into the letters gives them back ("oregon plate hotel" of "plate hotel x ray lima").
@@ -181,6 +187,27 @@ internal sealed partial class PiiContextRules
             k = last;
         }
     }
+
+    /// <summary>The span is digits alone, said or written ("four seven two eight", "4728").</summary>
+    private bool IsDigitsSaid(PiiSpan span)
+    {
+        for (var k = FirstToken(span.Start); k < count && tokens[k].Start < span.End; k++)
+        {
+            if (!(tokens[k].Kind == TokenKind.Number || In(DigitWords, k)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Tokens <paramref name="a"/> and <paramref name="b"/> are apart by a filler made spaces ("seven seven uh niner one",
+    /// <see cref="PiiSpokenNumbers.Unfill"/>): a few spaces, no line's end.
+    /// </summary>
+    private bool Unfilled(int a, int b) =>
+        b < count && tokens[b].Start - tokens[a].End is > 2 and <= 6 && text.AsSpan(tokens[a].End, tokens[b].Start - tokens[a].End).IsWhiteSpace() && !tokens[b].Has(TokenFlags.NewlineBefore);
 
     /// <summary>A sign that may open an id read aloud: a digit said or written alone, or a letter alone.</summary>
     private bool IsReadSign(int k) => tokens[k].Kind == TokenKind.Number && tokens[k].Length <= 4 || In(DigitWords, k) || IsWord(k) && IsLetterAlone(k);

@@ -1,0 +1,68 @@
+using NearMiss.Core.Pii;
+
+namespace NearMiss.Tests.Pii;
+
+/// <summary>
+/// Decision 087: products and sayings as reports type them (no apostrophe, in the plural), one product no evidence
+/// that another is a person, agencies of a kind after a form's "agency:", the shorthand of incident forms, and a word
+/// before a lower-case "so" no sheriff's office. And plates read over the radio through a speaker's "uh", their digits
+/// no unit's number.
+/// </summary>
+public sealed class ProductsAsTypedAndFormShorthandTests
+{
+    private static readonly LocalPiiDetector Full = new();
+
+    private static string[] Found(string text, PiiLabel label) =>
+        [.. Full.Detect(text).Where(s => s.Label == label).Select(s => text[s.Start..s.End])];
+
+    private static string[] Any(string text) => [.. Full.Detect(text).Select(s => text[s.Start..s.End])];
+
+    [Theory]
+    [InlineData("whole thing was Murphys law start to finish, nobody got hurt")]
+    [InlineData("the monday morning quarterbacks in the squad room had plenty to say")]
+    [InlineData("Oscar Mike back to the car, Charlie Mike for the rest of shift.")]
+    public void ProductsAndSayingsAsTypedAreNoPii(string text) => Assert.Empty(Any(text));
+
+    [Fact]
+    public void AProductNamedBesideAPersonKeepsThePerson()
+    {
+        // A person's word elsewhere still keeps a product's words a name: "Jack" is named on his own.
+        const string text = "Jack said he would bring the Jack Daniels to the cookout, so I told Jack no.";
+        Assert.Contains("Jack", Found(text, PiiLabel.Person));
+    }
+
+    [Theory]
+    [InlineData("AGENCY: COUNTY SO (WITHHELD BY REPORTER)\nCALL TYPE: 10-50 PI / ROLLOVER")]
+    [InlineData("AGENCY: HOUSING AUTHORITY PD\nCALL TYPE: FIGHT / WEAPON")]
+    public void AnAgencyOfAKindInAFormsAgencyFieldIsNoPii(string text) => Assert.Empty(Found(text, PiiLabel.Agency));
+
+    [Fact]
+    public void ANamedAgencyInAFormsAgencyFieldStays() =>
+        Assert.Contains(Found("AGENCY: POLK COUNTY SO\nCALL TYPE: 10-50 PI / ROLLOVER", PiiLabel.Agency), a => a.StartsWith("POLK", StringComparison.Ordinal));
+
+    [Theory]
+    [InlineData("KNOCKED AND ANNOUNCED X3. MGR KEYED THE DOOR. ON OPENING IT WE SAW THE DOG.")]
+    [InlineData("CALL: SUSP PERS / CRIM TRESPASS\nNARR: RP ADV SUSP WAS IN THE BREEZEWAY.")]
+    [InlineData("told the complex mgr abt the dead bolt and left.")]
+    public void FormShorthandIsNoName(string text) => Assert.Empty(Found(text, PiiLabel.Person));
+
+    [Fact]
+    public void TrooperFirstClassIsARankBeforeTheName()
+    {
+        var people = Found("ON 09/14/2024 AT 2231 HRS, I, TFC M. ADEYEMI (BADGE 1032), STOPPED A VEHICLE", PiiLabel.Person);
+        Assert.Contains(people, p => p.EndsWith("ADEYEMI", StringComparison.Ordinal));
+        Assert.DoesNotContain(people, p => p.Contains("TFC", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("west of grass range montana plate four tango x ray seven seven uh niner one copy out eastbound", "four tango x ray seven seven uh niner one")]
+    [InlineData("white dodge ram with a tribal tag charlie november four seven two eight copy charlie november four seven two eight", "charlie november four seven two eight")]
+    public void APlateReadOverTheRadioIsWhole(string text, string plate) => Assert.Contains(plate, Found(text, PiiLabel.Plate));
+
+    [Fact]
+    public void AUnitsCallSignAfterAClockStaysACallSign()
+    {
+        const string text = "22:41:07 DISPATCH: Lincoln Adam two two, rollover on Route 52.\n22:41:30 LINCOLN ADAM TWO TWO: Lincoln Adam two two copies, en route.";
+        Assert.Contains("LINCOLN ADAM TWO TWO", Found(text, PiiLabel.BadgeId));
+    }
+}
