@@ -382,12 +382,16 @@ internal sealed partial class PiiContextRules
             var named = EqAny(k, "route", "highway", "hwy", "interstate"); // "traffic stop highway four forty one"
             travelled |= Eq(k, "i") && EqAny(NumberWordsEnd(k + 1, k + 4), "northbound", "southbound", "eastbound", "westbound"); // "assist I thirty five southbound"
             travelled |= Eq(k, "exit") && !Eq(NumberWordsEnd(k + 1, k + 4), "of"); // "just before exit one eighty five" (not "exit one of them")
-            if (Eq(k, "road") && !EqAny(k - 1, "county", "forest") || (Eq(k, "i") || coded) && !travelled || !(travelled || named || tokens[first].Has(TokenFlags.Capitalized | TokenFlags.AllCaps)))
+            if (Eq(k, "road") && !EqAny(k - 1, "county", "forest", "state") || (Eq(k, "i") || coded) && !travelled || !(travelled || named || tokens[first].Has(TokenFlags.Capitalized | TokenFlags.AllCaps)))
             {
                 continue;
             }
 
             var n = digits ? k + 2 : NumberWordsEnd(k + 1, k + 4);
+            if (!digits && Eq(n, "hundred") && In(DigitWords, n - 1) && Spaced(n - 1, n))
+            {
+                n = NumberWordsEnd(n + 1, n + 2); // "on highway two hundred", "route one hundred twelve"
+            }
 
             // (a mile marker after the road is no count: "on i forty mile marker one eighteen"; "in" is the town's: "at exit
             // forty four in Meridian")

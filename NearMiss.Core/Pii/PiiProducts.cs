@@ -303,6 +303,11 @@ internal static class PiiProducts
         return next.StartsWith("plate", StringComparison.OrdinalIgnoreCase) || next.StartsWith("tag", StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>Token <paramref name="k"/> follows "a" or "an": a thing's name, or a kind ("a Corso", "an Oakley").</summary>
+    private static bool AfterIndefiniteArticle(string text, ReadOnlySpan<Token> tokens, int k) =>
+        k >= 1 && IsWord(tokens, k - 1) && Word(text, tokens[k - 1]) is var article
+        && (article.Equals("a", StringComparison.OrdinalIgnoreCase) || article.Equals("an", StringComparison.OrdinalIgnoreCase));
+
     /// <summary>A rank, role or title stands before token <paramref name="k"/>: "Deputy Sam Browne", "Mr. Penn".</summary>
     internal static bool Titled(string text, ReadOnlySpan<Token> tokens, int k)
     {
@@ -338,10 +343,11 @@ internal static class PiiProducts
             foreach (var span in spans)
             {
                 // (the product named again is no person: "a Grady-White comes off plane" … "ran the Grady-White down"; nor
-                // is another product: "Oscar Mike back to the car, Charlie Mike")
+                // is another product: "Oscar Mike back to the car, Charlie Mike"; nor a word after "a": "a Corso off leash")
                 if (span.Label != PiiLabel.Person || span.Start >= nameStart && span.End <= nameEnd || span == found
                     || text.AsSpan(span.Start, span.Length).Equals(text.AsSpan(nameStart, nameEnd - nameStart), StringComparison.OrdinalIgnoreCase)
-                    || Within(text, tokens, FirstToken(tokens, span.Start), LastToken(tokens, span.End), lexicon) is not null)
+                    || Within(text, tokens, FirstToken(tokens, span.Start), LastToken(tokens, span.End), lexicon) is not null
+                    || AfterIndefiniteArticle(text, tokens, FirstToken(tokens, span.Start)))
                 {
                     continue;
                 }

@@ -65,4 +65,23 @@ public sealed class ProductsAsTypedAndFormShorthandTests
         const string text = "22:41:07 DISPATCH: Lincoln Adam two two, rollover on Route 52.\n22:41:30 LINCOLN ADAM TWO TWO: Lincoln Adam two two copies, en route.";
         Assert.Contains("LINCOLN ADAM TWO TWO", Found(text, PiiLabel.BadgeId));
     }
+
+    [Theory]
+    [InlineData("partner was Johnny-on-the-spot with the car and the Debbie Downer at roll call said we got lucky")]
+    [InlineData("i basically did the Texas two-step into the ditch, then had a Slim Jim and went back 10-8")]
+    [InlineData("partner now does a Superman pose on every hood in the lot")]
+    [InlineData("the radio was playing Amarillo by Morning when the driver bailed out")]
+    public void SayingsCharactersAndSongsOfTheWiderListAreNoPii(string text) => Assert.Empty(Any(text));
+
+    [Fact]
+    public void AWordAfterAIsNoEvidenceThatAProductIsAPerson() =>
+        Assert.DoesNotContain("Cane Corso", Found("turned out to be a Cane Corso like 130 lbs. a Corso off leash is a freight train.", PiiLabel.Person));
+
+    [Theory]
+    [InlineData("eastbound on highway two hundred about mile marker one sixty one just west of town", "highway two hundred")]
+    [InlineData("we're behind the dollar general on state road twenty east of interlachen", "state road twenty")]
+    public void RoadsSaidWithHundredsOrAStatesRoadAreWhole(string text, string road) => Assert.Contains(road, Found(text, PiiLabel.Location));
+
+    [Fact]
+    public void HundredsOfYardsAreNoRoad() => Assert.Empty(Found("he ran about two hundred yards down the road and stopped", PiiLabel.Location));
 }
