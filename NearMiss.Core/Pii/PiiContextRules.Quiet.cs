@@ -390,6 +390,12 @@ internal sealed partial class PiiContextRules
     /// <summary>"Small SO", "Rural Sheriff's Office": the size or setting of an agency, which no agency is named by.</summary>
     private static readonly WordSet AgencySizeWords = new(["small", "large", "big", "tiny", "rural", "local", "medium", "midsize", "mid-sized", "suburban", "urban"]);
 
+    /// <summary>
+    /// Words of where an agency is, in lower case after an article: "a regional transit police department", "the
+    /// neighbouring tribal police" (a "Regional Transit Police" is named).
+    /// </summary>
+    private static readonly WordSet AgencyNearWords = new(["regional", "nearby", "neighboring", "neighbouring", "adjacent", "surrounding"]);
+
     private static readonly WordSet AgencyKindWords = new(["county", "city", "town", "township", "tribal", "state", "municipal", "campus", "university", "college", "school", "hospital", "transit", "police", "sheriff", "sheriffs", "sheriff's", "office", "department", "dept", "patrol", "highway", "fire", "public", "safety", "corrections", "correctional", "housing", "authority", "marshal", "marshals", "constable", "constables", "agency", "district", "s", "so", "pd", "sd"]);
 
     /// <summary>"a County Sheriff's Office", "a Tribal Police Department": an agency of a kind after "a", not a named one ("a Metro Transit police officer" is named).</summary>
@@ -444,7 +450,9 @@ internal sealed partial class PiiContextRules
             first--;
         }
 
-        var sized = first < tokens.Length && AgencySizeWords.Contains(text.AsSpan(tokens[first].Start, tokens[first].Length));
+        var sized = first < tokens.Length && (AgencySizeWords.Contains(text.AsSpan(tokens[first].Start, tokens[first].Length))
+            || tokens[first].Has(TokenFlags.Lower) && AgencyNearWords.Contains(text.AsSpan(tokens[first].Start, tokens[first].Length))
+            && first >= 1 && (WordIs(text, tokens[first - 1], "a") || WordIs(text, tokens[first - 1], "an") || WordIs(text, tokens[first - 1], "the") || WordIs(text, tokens[first - 1], "another")));
         if (first < 1 || last >= tokens.Length || !(sized || WordIs(text, tokens[first - 1], "a") || WordIs(text, tokens[first - 1], "an") || IsFieldColon(text, tokens, first - 1)))
         {
             return false;

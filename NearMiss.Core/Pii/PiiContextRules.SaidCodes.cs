@@ -441,4 +441,49 @@ internal sealed partial class PiiContextRules
     /// miles", "three two officers"), or its scale ("two four hundred").
     /// </summary>
     private bool CountsAfter(int k) => In(Counted, k) || IsWord(k) && tokens[k].Is(Lex.Measure) || EqAny(k, "hundred", "thousand", "degrees");
+
+    /// <summary>
+    /// A unit's call sign said in letters or a word and numbers after "unit" or "call sign": "unit s o nine", "unit l c
+    /// twenty", "call sign buff four one two", "my call sign is sally seven" (decision 087). A number alone after "unit"
+    /// is read by the other steps; the same words said again are found with the call signs found (<see cref="CallSignsLikeFound"/>).
+    /// </summary>
+    private void CallSignsAfterTheirName(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!TextHas(NumberWords) || !TextHasWord("unit") && !TextHasWord("sign") && !TextHasWord("callsign"))
+        {
+            return;
+        }
+
+        for (var k = 0; k + 2 < count; k++)
+        {
+            var named = Eq(k, "sign") && Eq(k - 1, "call") || Eq(k, "callsign");
+            if (!named && !Eq(k, "unit"))
+            {
+                continue;
+            }
+
+            var first = k + 1 + (EqAny(k + 1, "is", "was") ? 1 : 0);
+            var n = first;
+            while (n < count && n - first < 3 && IsWord(n) && IsLetterAlone(n) && Spaced(n - 1, n))
+            {
+                n++;
+            }
+
+            if (n == first && named && IsWord(n) && Spaced(n - 1, n) && !IsNumberWord(n) && !tokens[n].Is(Lex.Stop))
+            {
+                n++; // a word for the unit: "call sign buff four one two"
+            }
+
+            var end = n > first ? NumberWordsEnd(n, n + 3) : n;
+            if (end == n || end < count && CountsAfter(end))
+            {
+                continue;
+            }
+
+            if (AddInPlace(spans, added, new PiiSpan(tokens[first].Start, tokens[end - 1].End, PiiLabel.BadgeId)))
+            {
+                k = end - 1;
+            }
+        }
+    }
 }

@@ -287,4 +287,55 @@ internal sealed partial class PiiContextRules
 
     /// <summary>First words of the states of two words: "new mexico", "south dakota", "rhode island".</summary>
     private static readonly WordSet StateFirstWords = new(["new", "north", "south", "west", "rhode"]);
+
+    /// <summary>
+    /// "south of protection", "a mile east of concrete near milepost", "north of hatch, i found", "east of last chance": a
+    /// town of the gazetteer, of any size, after a compass bearing and "of", even where its name is an ordinary word (decision 087), in
+    /// a text all in one case or written with its capital. Not "east of the river", "west of town", nor a street's or a
+    /// county's first word ("north of pine street", "west of polk county").
+    /// </summary>
+    private void TownsAfterBearings(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!TextHas(Bearings) || !TextHasWord("of"))
+        {
+            return;
+        }
+
+        for (var k = 0; k + 2 < count; k++)
+        {
+            var first = k + 2;
+            if (!In(Bearings, k) || !Eq(k + 1, "of") || !IsWord(first) || !Spaced(k + 1, first) || !caseless && tokens[first].Has(TokenFlags.Lower))
+            {
+                continue;
+            }
+
+            var last = -1;
+            if (IsWord(first + 1) && Spaced(first, first + 1) && text.AsSpan(tokens[first].Start, tokens[first + 1].End - tokens[first].Start) is var two
+                && (lexicon.PhrasePopulation(two.ToString().ToLowerInvariant()) >= 0 || PiiLexicon.IsSmallPlace(two)))
+            {
+                last = first + 1; // "east of last chance"
+            }
+            else if ((tokens[first].Is(Lex.Place) || PiiLexicon.IsSmallPlace(W(first))) && !tokens[first].Is(Lex.Stop | Lex.Month | Lex.Weekday | Lex.State | Lex.Country | Lex.Measure)
+                && !In(NotTowns, first))
+            {
+                last = first; // (a town of any size: "south of protection", "east of concrete")
+            }
+
+            var next = last + 1;
+            if (last < 0 || IsWord(next) && (tokens[next].Is(Lex.StreetSuffix | Lex.PremiseSuffix | Lex.OrgSuffix) || In(NotTowns, next)) || P(next, '\''))
+            {
+                continue;
+            }
+
+            if (AddInPlace(spans, added, new PiiSpan(tokens[first].Start, tokens[last].End, PiiLabel.Location)))
+            {
+                k = last;
+            }
+        }
+    }
+
+    internal static readonly WordSet Bearings = new(["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"]);
+
+    /// <summary>Words after a bearing and "of" that are no town, and words after a town's word that make it another thing's.</summary>
+    private static readonly WordSet NotTowns = new(["town", "here", "there", "us", "me", "them", "it", "county", "parish", "township", "city", "county's", "border", "center", "centre", "main", "lake", "river", "creek"]);
 }

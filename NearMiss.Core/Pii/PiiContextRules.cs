@@ -176,6 +176,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         TownsBeforeStates(kept, added);
         PlacesBetween(kept, added);
         LowerPlacePhrases(kept, added);
+        TownsAfterBearings(kept, added);
         Intersections(kept, added);
         BlockAddresses(kept, added);
         LowerNamedStreets(kept, added);
@@ -275,6 +276,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         AgencyKindLetters(kept, added);
         CallSignsSaidAfterAgency(kept, added);
         CallSignsAfterCopy(kept, added);
+        CallSignsAfterTheirName(kept, added);
         CallSignsBeforeRadioWords(kept, added);
         SaidK9Names(kept, added);
         HyphenedK9Names(kept, added);

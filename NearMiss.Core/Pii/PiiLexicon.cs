@@ -298,6 +298,13 @@ internal sealed class PiiLexicon
     /// <summary>Is the text two words that the Census writes as one surname ("Iron Cloud", "Not Afraid")?</summary>
     public bool IsSplitSurname(ReadOnlySpan<char> twoWords) => _splitSurnameLookup.Contains(twoWords);
 
+    /// <summary>Towns under 1,000 people (Data/small-places.txt), read the first time a town follows a bearing.</summary>
+    private static readonly Lazy<HashSet<string>.AlternateLookup<ReadOnlySpan<char>>> SmallPlaces = new(static () =>
+        new HashSet<string>(ReadLines("small-places.txt"), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>());
+
+    /// <summary>Is the text, its words one space apart, a town of under 1,000 people ("concrete", "last chance")?</summary>
+    public static bool IsSmallPlace(ReadOnlySpan<char> name) => SmallPlaces.Value.Contains(name);
+
     /// <summary>Is the text, as written, a region of the country ("Upper Midwest", "the Pacific Northwest")?</summary>
     public bool IsRegion(ReadOnlySpan<char> phrase) =>
         _regionLookup.Contains(phrase) || phrase.StartsWith("the ", StringComparison.OrdinalIgnoreCase) && _regionLookup.Contains(phrase[4..]);

@@ -253,6 +253,12 @@ internal static class PiiTaggerSpans
             return false;
         }
 
+        if (span.Label == PiiLabel.Location && first >= 2 && Is(text, tokens[first - 1], "of") && tokens[first - 2].Kind == TokenKind.Word
+            && PiiContextRules.Bearings.Contains(text, tokens[first - 2]))
+        {
+            return false; // a town after a bearing ("east of friend"), which the rules read by it (decision 087)
+        }
+
         if (span.Label == PiiLabel.Location && PiiContextRules.IsNumberWord(text, tokens[first]) && AfterDirection(text, tokens, first))
         {
             return false; // "eastbound eighty at two fifty-five": a road by its number, which the tagger reads as a count

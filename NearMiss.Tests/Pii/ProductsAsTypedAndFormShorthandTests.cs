@@ -6,7 +6,8 @@ namespace NearMiss.Tests.Pii;
 /// Decision 087: products and sayings as reports type them (no apostrophe, in the plural), one product no evidence
 /// that another is a person, agencies of a kind after a form's "agency:", the shorthand of incident forms, and a word
 /// before a lower-case "so" no sheriff's office. And plates read over the radio through a speaker's "uh", their digits
-/// no unit's number.
+/// no unit's number. Towns of any size after a bearing ("east of concrete"), a unit's call sign in letters after
+/// "unit" or "call sign", and an agency of a kind where it is ("a regional transit police department").
 /// </summary>
 public sealed class ProductsAsTypedAndFormShorthandTests
 {
@@ -84,4 +85,34 @@ public sealed class ProductsAsTypedAndFormShorthandTests
 
     [Fact]
     public void HundredsOfYardsAreNoRoad() => Assert.Empty(Found("he ran about two hundred yards down the road and stopped", PiiLabel.Location));
+
+    [Theory]
+    [InlineData("i was on us one eighty three south of protection around mile marker nine, stopped a truck", "protection")]
+    [InlineData("a green jeep on state route twenty east of concrete near milepost ninety six", "concrete")]
+    [InlineData("a rollover on highway forty one east of friend by the county road", "friend")]
+    [InlineData("a call for a stalled car on interstate twenty five north of hatch, i found them at mile marker forty", "hatch")]
+    public void ATownAfterABearingIsAPlaceWhateverItsName(string text, string town) => Assert.Contains(town, Found(text, PiiLabel.Location));
+
+    [Theory]
+    [InlineData("we were two miles north of town and south of the border, well west of here")]
+    [InlineData("we set up north of pine street by the school")]
+    public void NoTownAfterABearing(string text) => Assert.Empty(Found(text, PiiLabel.Location));
+
+    [Theory]
+    [InlineData("searcy county sheriffs office, unit s o nine, this was the day after thanksgiving", "s o nine")]
+    [InlineData("my call sign is sally seven, i was first on a rollover", "sally seven")]
+    [InlineData("national park service, call sign buff four one two, this was memorial day weekend", "buff four one two")]
+    public void ACallSignSaidInLettersOrAWordAfterUnitOrCallSign(string text, string sign) => Assert.Contains(sign, Found(text, PiiLabel.BadgeId));
+
+    [Fact]
+    public void AUnitThatWasThereIsNoCallSign() => Assert.Empty(Found("the unit was on scene in two minutes and the call sign is on the roster", PiiLabel.BadgeId));
+
+    [Theory]
+    [InlineData("An officer with a regional transit police department responded to a report of a disturbance.")]
+    [InlineData("the agency worked out mutual aid with the neighbouring tribal police and the state highway patrol")]
+    public void AnAgencyOfAKindWhereItIsIsNoPii(string text) => Assert.Empty(Found(text, PiiLabel.Agency));
+
+    [Fact]
+    public void ARegionalAgencyNamedStays() =>
+        Assert.Contains(Found("NEWS RELEASE - Bay Harbor Regional Transit Police Department\nFor release: 10/28/2024", PiiLabel.Agency).Concat(Found("NEWS RELEASE - Bay Harbor Regional Transit Police Department\nFor release: 10/28/2024", PiiLabel.Location)), a => a.Contains("Regional", StringComparison.Ordinal));
 }

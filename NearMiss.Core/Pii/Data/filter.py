@@ -44,6 +44,10 @@ with open(f"{out}/places.tsv", "w", encoding="utf-8") as f:
         if pop >= 1000 and name not in TRAPS:
             f.write(f"{name}\t{pop}\n")
 
+# Towns under 1,000 people, read only after a bearing and "of" ("east of concrete", decision 087): one per line.
+with open(f"{out}/small-places.txt", "w", encoding="utf-8") as f:
+    f.writelines(f"{name}\n" for name, pop in sorted(places.items()) if pop < 1000 and name not in TRAPS)
+
 SUFFIXES = (" county", " parish", " borough", " census area", " municipio", " city and borough", " municipality", " city")
 counties = set()
 for line in open(f"{src}/counties.tsv", encoding="utf-8"):
