@@ -167,6 +167,26 @@ internal sealed partial class PiiContextRules
         }
     }
 
+    /// <summary>
+    /// The token after a name's spelling or its correction said after it, or <paramref name="k"/> when none is: ", j e l t
+    /// o n" (its comma), "thats hatfeld no i", "mcallister two ls" (decision 087). The spelling ends at a comma.
+    /// </summary>
+    private int AfterSpelling(int k)
+    {
+        var n = k + (P(k, ',') ? 1 : 0);
+        var letters = 0;
+        while (n < count && n - k < 14 && IsWord(n) && (IsLetterAlone(n) && !In(DigitWords, n) || In(SpellingWords, n) || tokens[n].Length == 2 && W(n)[1] == 's' && W(n)[0] != 'i'))
+        {
+            letters += IsLetterAlone(n) || tokens[n].Length == 2 ? 1 : 0;
+            n++;
+        }
+
+        return letters > 0 && P(n, ',') ? n : k;
+    }
+
+    /// <summary>Words said while spelling or correcting a name: "that's", "no", "two", "double", "with", "a", "an", "spelled".</summary>
+    private static readonly WordSet SpellingWords = new(["thats", "that's", "no", "two", "double", "with", "spelled", "like", "not"]);
+
     /// <summary>"he was 17.", "the driver was 16. sixteen.", "he's maybe 25,", "lena saunooke, sixty-two,", "Adrian Mroz, 30ish".</summary>
     private void SpokenAges(List<PiiSpan> spans, List<PiiSpan> added)
     {
@@ -198,7 +218,7 @@ internal sealed partial class PiiContextRules
             }
 
             var endsName = nextName < nameEnds.Length && nameEnds[nextName] == k;
-            var n = k + 1;
+            var n = endsName && caseless ? AfterSpelling(k + 1) : k + 1; // ("jelton anjain, j e l t o n, thirty one,")
             var described = !endsName && P(n, ',') && In(AgeSubjects, k) && !EqAny(k, "he", "she"); // "Older lady, seventy-eight, she was shaken up"
             if (endsName && (P(n, ',') || P(n, '(') || Eq(n, "comma") && (caseless || SpelledNumber(n + 1, out _, spaced: true) > 0)) || described) // ("leroy cash comma fifty nine period", dictated)
             {

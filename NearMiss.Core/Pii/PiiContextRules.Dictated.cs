@@ -22,7 +22,7 @@ internal sealed partial class PiiContextRules
         : w.Equals("registration", StringComparison.OrdinalIgnoreCase) ? PiiLabel.Plate
         : w.Equals("unit", StringComparison.OrdinalIgnoreCase) || w.Equals("employee", StringComparison.OrdinalIgnoreCase) || w.Equals("sign", StringComparison.OrdinalIgnoreCase) ? PiiLabel.BadgeId
         : w.Equals("license", StringComparison.OrdinalIgnoreCase) || w.Equals("licence", StringComparison.OrdinalIgnoreCase) ? PiiLabel.DriverLicense
-        : w.Equals("tag", StringComparison.OrdinalIgnoreCase) || w.Equals("plate", StringComparison.OrdinalIgnoreCase) ? PiiLabel.Plate
+        : w.Equals("tag", StringComparison.OrdinalIgnoreCase) || w.Equals("plate", StringComparison.OrdinalIgnoreCase) || w.Equals("tags", StringComparison.OrdinalIgnoreCase) || w.Equals("plates", StringComparison.OrdinalIgnoreCase) ? PiiLabel.Plate
         : w.Equals("birth", StringComparison.OrdinalIgnoreCase) || w.Equals("dob", StringComparison.OrdinalIgnoreCase) ? PiiLabel.Date
         : w.Equals("squad", StringComparison.OrdinalIgnoreCase) || w.Equals("car", StringComparison.OrdinalIgnoreCase) ? PiiLabel.VehicleId
         : w.Equals("arrest", StringComparison.OrdinalIgnoreCase) || w.Equals("event", StringComparison.OrdinalIgnoreCase) ? PiiLabel.CaseNumber
@@ -38,7 +38,7 @@ internal sealed partial class PiiContextRules
     private static readonly WordSet ShortBadgeWords = new(["badge", "shield", "man", "warden", "star"]);
 
     /// <summary>The words <see cref="SpokenIdLabel"/> knows, as a set: a text with none of them has no spoken id.</summary>
-    private static readonly WordSet SpokenIdWords = new(["badge", "shield", "case", "incident", "report", "serial", "unit", "tag", "plate", "birth", "dob", "employee", "sign", "license", "licence", "booking", "citation", "warrant", "cad", "dl", "cdl", "vin", "beat", "registration",
+    private static readonly WordSet SpokenIdWords = new(["badge", "shield", "case", "incident", "report", "serial", "unit", "tag", "plate", "tags", "plates", "birth", "dob", "employee", "sign", "license", "licence", "booking", "citation", "warrant", "cad", "dl", "cdl", "vin", "beat", "registration",
         "squad", "car", "job", "summons", "complaint", "docket", "inmate", "sid", "man", "warden", "star", "arrest", "event", "ticket"]);
 
     /// <summary>
@@ -74,6 +74,7 @@ internal sealed partial class PiiContextRules
             n += P(n, ',') || P(n, ':') ? 1 : 0; // "pennsylvania plate, kilo mike romeo four four one eight"
             n += Eq(n, "number") || Eq(n, "no") || P(n, '#') ? 1 : 0;
             n += Eq(n, "is") || Eq(n, "was") ? 1 : 0;
+            n += Eq(n, "came") && Eq(n + 1, "back") && Eq(n + 2, "as") ? 3 : 0; // "serial came back as h one seven seven"
             n += EqAny(n, "will", "should") && Eq(n + 1, "be") ? 2 : Eq(n, "i") && EqAny(n + 1, "got", "have") && EqAny(n + 2, "is", "was") ? 3 : 0; // "report number will be", "case number i got is"
             n = NumberAnswerStart(n); // "you got the case number?\nSPEAKER_01: twenty five dash ..."
             n = AfterFiller(n); // "case number is uh two four dash"
@@ -153,12 +154,13 @@ internal sealed partial class PiiContextRules
             }
 
             // A plate said a sign at a time has five or more of them, letters among its digits; other ids three numbers.
-            // (A call sign may be shorter, a letter among its numbers: "call sign k nine four".)
+            // (A call sign may be shorter, a letter among its numbers: "call sign k nine four"; so may a vehicle's number after
+            // its owner: "truck number eighty one".)
             // (after its state, a plate may be all digits and open with any number: "plate was Indiana three zero four eight
             // eight two", "montana eleven dash four four seven two bravo")
             if (last <= first || (label == PiiLabel.Plate ? numbers == 0 || letters == 0 && !(stated && numbers >= 5) || numbers + letters < 5
                     || !IsSpelledSign(first) && !IsPlateLetter(first) && !(stated && IsNumberWord(first))
-                : label == PiiLabel.BadgeId && (letters > 0 || In(ShortBadgeWords, k)) ? numbers < 2 : numbers < 3))
+                : label == PiiLabel.BadgeId && (letters > 0 || In(ShortBadgeWords, k)) || label == PiiLabel.VehicleId && owner >= 0 ? numbers < 2 : numbers < 3))
             {
                 continue;
             }
@@ -328,7 +330,7 @@ internal sealed partial class PiiContextRules
     /// <summary>A part of a spoken id: a number word, one or two digits, a letter alone or said ("alpha kilo"), "dash" or "-".</summary>
     private bool SpokenIdPart(int n, out bool number)
     {
-        number = tokens[n].Kind == TokenKind.Number && tokens[n].Length <= 2 || IsNumberWord(n);
+        number = tokens[n].Kind == TokenKind.Number && tokens[n].Length <= 2 || IsNumberWord(n) || Eq(n, "niner");
         return number || P(n, '-') || Eq(n, "dash") || Eq(n, "slash") || IsWord(n) && (IsLetterAlone(n) || In(PhoneticLetters, n));
     }
 

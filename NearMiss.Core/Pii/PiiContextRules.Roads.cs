@@ -388,9 +388,9 @@ internal sealed partial class PiiContextRules
             }
 
             var n = digits ? k + 2 : NumberWordsEnd(k + 1, k + 4);
-            if (!digits && Eq(n, "hundred") && In(DigitWords, n - 1) && Spaced(n - 1, n))
+            for (var scales = 0; !digits && scales < 2 && EqAny(n, "hundred", "thousand") && In(DigitWords, n - 1) && Spaced(n - 1, n); scales++)
             {
-                n = NumberWordsEnd(n + 1, n + 2); // "on highway two hundred", "route one hundred twelve"
+                n = NumberWordsEnd(n + 1, n + 2); // "on highway two hundred", "route one hundred twelve", "county road two thousand two hundred"
             }
 
             // (a mile marker after the road is no count: "on i forty mile marker one eighteen"; "in" is the town's: "at exit

@@ -443,13 +443,13 @@ internal sealed partial class PiiContextRules
     private bool CountsAfter(int k) => In(Counted, k) || IsWord(k) && tokens[k].Is(Lex.Measure) || EqAny(k, "hundred", "thousand", "degrees");
 
     /// <summary>
-    /// A unit's call sign said in letters or a word and numbers after "unit" or "call sign": "unit s o nine", "unit l c
-    /// twenty", "call sign buff four one two", "my call sign is sally seven" (decision 087). A number alone after "unit"
-    /// is read by the other steps; the same words said again are found with the call signs found (<see cref="CallSignsLikeFound"/>).
+    /// A unit's call sign said in letters or a word and numbers after "unit" or "call sign", or in letters after "copy" or
+    /// "radioed": "unit s o nine", "unit l c twenty", "call sign buff four one two", "my call sign is sally seven",
+    /// "dispatch came back, copy o n two nine" (decision 087). A number alone after them is read by the other steps; the same words said again are found with the call signs found (<see cref="CallSignsLikeFound"/>).
     /// </summary>
     private void CallSignsAfterTheirName(List<PiiSpan> spans, List<PiiSpan> added)
     {
-        if (!TextHas(NumberWords) || !TextHasWord("unit") && !TextHasWord("sign") && !TextHasWord("callsign"))
+        if (!TextHas(NumberWords) || !TextHasWord("unit") && !TextHasWord("sign") && !TextHasWord("callsign") && !TextHasWord("copy") && !TextHasWord("copied") && !TextHasWord("radioed"))
         {
             return;
         }
@@ -457,7 +457,7 @@ internal sealed partial class PiiContextRules
         for (var k = 0; k + 2 < count; k++)
         {
             var named = Eq(k, "sign") && Eq(k - 1, "call") || Eq(k, "callsign");
-            if (!named && !Eq(k, "unit"))
+            if (!named && !EqAny(k, "unit", "copy", "copied", "radioed"))
             {
                 continue;
             }

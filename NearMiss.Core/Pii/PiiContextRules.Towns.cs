@@ -289,10 +289,10 @@ internal sealed partial class PiiContextRules
     private static readonly WordSet StateFirstWords = new(["new", "north", "south", "west", "rhode"]);
 
     /// <summary>
-    /// "south of protection", "a mile east of concrete near milepost", "north of hatch, i found", "east of last chance": a
-    /// town of the gazetteer, of any size, after a compass bearing and "of", even where its name is an ordinary word (decision 087), in
-    /// a text all in one case or written with its capital. Not "east of the river", "west of town", nor a street's or a
-    /// county's first word ("north of pine street", "west of polk county").
+    /// "south of protection", "a mile east of concrete near milepost", "north of hatch, i found", "south of fort yates": a
+    /// town of the gazetteer, of any size, after a compass bearing and "of", even where its name is an ordinary word
+    /// (decision 087), in a text all in one case or written with its capital. Not "east of the river", "west of town", nor
+    /// a street's or a county's first word ("north of pine street", "west of polk county").
     /// </summary>
     private void TownsAfterBearings(List<PiiSpan> spans, List<PiiSpan> added)
     {
@@ -313,7 +313,7 @@ internal sealed partial class PiiContextRules
             if (IsWord(first + 1) && Spaced(first, first + 1) && text.AsSpan(tokens[first].Start, tokens[first + 1].End - tokens[first].Start) is var two
                 && (lexicon.PhrasePopulation(two.ToString().ToLowerInvariant()) >= 0 || PiiLexicon.IsSmallPlace(two)))
             {
-                last = first + 1; // "east of last chance"
+                last = first + 1; // "south of fort yates"
             }
             else if ((tokens[first].Is(Lex.Place) || PiiLexicon.IsSmallPlace(W(first))) && !tokens[first].Is(Lex.Stop | Lex.Month | Lex.Weekday | Lex.State | Lex.Country | Lex.Measure)
                 && !In(NotTowns, first))

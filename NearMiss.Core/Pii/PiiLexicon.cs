@@ -302,7 +302,7 @@ internal sealed class PiiLexicon
     private static readonly Lazy<HashSet<string>.AlternateLookup<ReadOnlySpan<char>>> SmallPlaces = new(static () =>
         new HashSet<string>(ReadLines("small-places.txt"), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>());
 
-    /// <summary>Is the text, its words one space apart, a town of under 1,000 people ("concrete", "last chance")?</summary>
+    /// <summary>Is the text, its words one space apart, a town of under 1,000 people ("concrete", "fort yates")?</summary>
     public static bool IsSmallPlace(ReadOnlySpan<char> name) => SmallPlaces.Value.Contains(name);
 
     /// <summary>Is the text, as written, a region of the country ("Upper Midwest", "the Pacific Northwest")?</summary>

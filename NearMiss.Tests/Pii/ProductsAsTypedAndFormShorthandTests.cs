@@ -115,4 +115,20 @@ public sealed class ProductsAsTypedAndFormShorthandTests
     [Fact]
     public void ARegionalAgencyNamedStays() =>
         Assert.Contains(Found("NEWS RELEASE - Bay Harbor Regional Transit Police Department\nFor release: 10/28/2024", PiiLabel.Agency).Concat(Found("NEWS RELEASE - Bay Harbor Regional Transit Police Department\nFor release: 10/28/2024", PiiLabel.Location)), a => a.Contains("Regional", StringComparison.Ordinal));
+
+    [Theory]
+    [InlineData("dispatch came back, copy o n two nine, tag clear", "o n two nine")]
+    [InlineData("i called it out, dispatch copied o c two out with a vehicle in the ditch", "o c two")]
+    public void ACallSignInLettersAfterCopyIsACallSign(string text, string sign) => Assert.Contains(sign, Found(text, PiiLabel.BadgeId));
+
+    [Fact]
+    public void CopyAndANumberAloneStaysWithTheOtherSteps() => Assert.Empty(Found("copy a ten four on that, out", PiiLabel.BadgeId));
+
+    [Theory]
+    [InlineData("truck was a gray dodge, montana plates two b four seven seven one four, owner garrett", "two b four seven seven one four", PiiLabel.Plate)]
+    [InlineData("a savage bolt gun, serial came back as h one seven seven four two eight, he wasnt pointing it", "h one seven seven four two eight", PiiLabel.OtherId)]
+    [InlineData("haulers out of myrtle point, truck number eighty one, lesson is on a rolled log truck", "eighty one", PiiLabel.VehicleId)]
+    [InlineData("a rollover by the county road two thousand two hundred turnoff on march eleventh", "county road two thousand two hundred", PiiLabel.Location)]
+    [InlineData("said his name was ray mcallister two ls, fifty one, said he was checking cows", "fifty one", PiiLabel.Age)]
+    public void IdsAndAgesSaidAfterTheirWords(string text, string expected, PiiLabel label) => Assert.Contains(expected, Found(text, label));
 }
