@@ -396,6 +396,7 @@ internal sealed partial class PiiContextRules
                 // (spelled, the head is read more strictly: the words before are a place or an acronym, none of a person found)
                 // (a city the lists know well, read as a person's name, is the city before a spelled head: "madison p d")
                 var known = tokens[j].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Month | Lex.Weekday | Lex.Measure) && !In(AgencyWords, j) || tokens[j].Lex.Has(LexExtra.NotPii) || IsFiller(j)
+                    || In(ClauseJoins, j) && !In(AgencyWords, j) // "til jackson county sheriffs office"
                     || EqAny(j, "northbound", "southbound", "eastbound", "westbound")
                     || spelled && InSpan(spans, tokens[j].Start, PiiLabel.Person) && !(j == head - 1 && tokens[j].Lex.PlacePopulation >= 50_000);
                 if (!known && spelled && PlacePhraseStart(j) is var phrase and >= 0)

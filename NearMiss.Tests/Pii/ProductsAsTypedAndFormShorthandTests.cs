@@ -131,4 +131,8 @@ public sealed class ProductsAsTypedAndFormShorthandTests
     [InlineData("a rollover by the county road two thousand two hundred turnoff on march eleventh", "county road two thousand two hundred", PiiLabel.Location)]
     [InlineData("said his name was ray mcallister two ls, fifty one, said he was checking cows", "fifty one", PiiLabel.Age)]
     public void IdsAndAgesSaidAfterTheirWords(string text, string expected, PiiLabel label) => Assert.Contains(expected, Found(text, label));
+
+    [Fact]
+    public void AWordJoiningClausesIsNoPartOfAnAgencysName() =>
+        Assert.Contains("jackson county sheriffs office", Found("we sat there forty minutes til jackson county sheriffs office and a trooper got there", PiiLabel.Agency));
 }
