@@ -184,7 +184,7 @@ internal sealed partial class PiiContextRules
         return letters > 0 && P(n, ',') ? n : k;
     }
 
-    /// <summary>Words said while spelling or correcting a name: "that's", "no", "two", "double", "with", "a", "an", "spelled".</summary>
+    /// <summary>Words said while spelling or correcting a name: "that's", "no", "two", "double", "with", "spelled", "like", "not".</summary>
     private static readonly WordSet SpellingWords = new(["thats", "that's", "no", "two", "double", "with", "spelled", "like", "not"]);
 
     /// <summary>"he was 17.", "the driver was 16. sixteen.", "he's maybe 25,", "lena saunooke, sixty-two,", "Adrian Mroz, 30ish".</summary>

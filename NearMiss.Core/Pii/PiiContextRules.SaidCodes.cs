@@ -445,7 +445,8 @@ internal sealed partial class PiiContextRules
     /// <summary>
     /// A unit's call sign said in letters or a word and numbers after "unit" or "call sign", or in letters after "copy" or
     /// "radioed": "unit s o nine", "unit l c twenty", "call sign buff four one two", "my call sign is sally seven",
-    /// "dispatch came back, copy o n two nine" (decision 087). A number alone after them is read by the other steps; the same words said again are found with the call signs found (<see cref="CallSignsLikeFound"/>).
+    /// "dispatch came back, copy o n two nine" (decision 087). A number alone after them is read by the other steps; the
+    /// same words said again are found with the call signs found (<see cref="CallSignsLikeFound"/>).
     /// </summary>
     private void CallSignsAfterTheirName(List<PiiSpan> spans, List<PiiSpan> added)
     {
