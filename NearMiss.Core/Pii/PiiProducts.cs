@@ -111,8 +111,7 @@ internal static class PiiProducts
     /// </summary>
     private static bool IsThingNamedLikeAPlace(string text, ReadOnlySpan<Token> tokens, int k, int last, PiiLexicon lexicon)
     {
-        var article = text.AsSpan(tokens[k - 1].Start, tokens[k - 1].Length);
-        if (!(article.Equals("a", StringComparison.OrdinalIgnoreCase) || article.Equals("an", StringComparison.OrdinalIgnoreCase)) || tokens[k].Kind != TokenKind.Word
+        if (!AfterIndefiniteArticle(text, tokens, k) || tokens[k].Kind != TokenKind.Word
             || !(last == k || last == k + 1 && Saints.Contains(text, tokens[k]) && tokens[last].Kind == TokenKind.Word) || lexicon.IsChain(text.AsSpan(tokens[k].Start, tokens[k].Length)))
         {
             return false;
