@@ -202,7 +202,7 @@ internal sealed partial class PiiContextRules
     /// </summary>
     private void NameAnswers(List<PiiSpan> spans)
     {
-        if (!TextHasWord("name") && !TextHasWord("what"))
+        if (!TextHasWord("name") && !TextHasWord("what") && !TextHas(AskedPeople))
         {
             return;
         }
@@ -212,6 +212,7 @@ internal sealed partial class PiiContextRules
         {
             // "your name", "his name", "her name", "last name", "first name" at a question's end; "<name> what" (the surname asked for).
             var asked = Eq(k, "name") && EqAny(k - 1, "your", "his", "her", "last", "first", "full") && (P(k + 1, '?') || k + 1 >= count || tokens[k + 1].Has(TokenFlags.NewlineBefore))
+                || In(AskedPeople, k) && (P(k + 1, '?') || P(k + 1, '.')) && AskedAlone(k)
                 || Eq(k, "what") && IsWord(k - 1) && TurnStart(k - 1) && (k + 1 >= count || P(k + 1, '?') || tokens[k + 1].Has(TokenFlags.NewlineBefore)) && IsNameAnswerWord(k - 1);
             if (!asked)
             {
@@ -260,6 +261,9 @@ internal sealed partial class PiiContextRules
             spans.Sort(static (a, b) => a.Start.CompareTo(b.Start));
         }
     }
+
+    /// <summary>The people an interviewer asks for by their part alone, the name to be answered: "Q: driver?\nA: andrei kuznetsov".</summary>
+    private static readonly WordSet AskedPeople = new(["driver", "operator", "suspect", "subject", "victim", "complainant", "caller", "passenger", "partner", "owner", "witness", "name"]);
 
     /// <summary>A word of a name given in answer: a name the lists know, or no English word; no word of grammar, filler or number.</summary>
     private bool IsNameAnswerWord(int k) =>

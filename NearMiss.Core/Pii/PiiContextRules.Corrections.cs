@@ -6,7 +6,7 @@ namespace NearMiss.Core.Pii;
 /// </summary>
 internal sealed partial class PiiContextRules
 {
-    /// <summary>The words that take back what was just said; "no" only before "wait", "sorry" or a comma.</summary>
+    /// <summary>The words that take back what was just said; "no" only before "wait", "sorry", a comma or digits ("2100 no 2115").</summary>
     private static readonly WordSet TakeBacks = new(["sorry", "wait", "correction", "scratch", "mean", "no", "actually"]);
 
     /// <summary>
@@ -58,7 +58,8 @@ internal sealed partial class PiiContextRules
         var taken = false;
         while (n < count && !tokens[n].Has(TokenFlags.NewlineBefore))
         {
-            if (Eq(n, "no") && (EqAny(n + 1, "wait", "sorry") || P(n + 1, ',') || Eq(n + 1, "comma") || ImSorryEnd(n + 1) > 0) || EqAny(n, "sorry", "wait", "correction", "actually"))
+            if (Eq(n, "no") && (EqAny(n + 1, "wait", "sorry") || P(n + 1, ',') || Eq(n + 1, "comma") || ImSorryEnd(n + 1) > 0 || n == k && n + 1 < count && tokens[n + 1].Kind == TokenKind.Number && Spaced(n, n + 1))
+                || EqAny(n, "sorry", "wait", "correction", "actually"))
             {
                 taken = true;
                 n++;

@@ -24,23 +24,32 @@ internal sealed partial class PiiContextRules
             }
 
             var n = k + 1;
-            n += IsWord(n) && EqAny(n, "plate", "plates", "tag", "tags") ? 1 : 0;
+            var named = IsWord(n) && EqAny(n, "plate", "plates", "tag", "tags");
+            n += named ? 1 : 0;
             n += P(n, ',') || P(n, ':') ? 1 : 0;
             n += Eq(n, "was") || Eq(n, "is") ? 1 : 0;
-            if (n >= count || tokens[n].Has(TokenFlags.NewlineBefore) || tokens[n].Has(TokenFlags.Lower) || tokens[n].Kind == TokenKind.Punct)
+
+            // In lower case only where "plate" or "tag" says so, before the state or after it: "kansas plate kt 20581",
+            // "plate was iowa jyk 772"; its letters no word ("colorado plate was new").
+            named |= In(PlateNames, k - 1) || EqAny(k - 1, "was", "is") && In(PlateNames, k - 2);
+            var lower = named && tokens[n].Has(TokenFlags.Lower) && tokens[n].Kind == TokenKind.Word && !English(n) && !IsNumberWord(n);
+            if (n >= count || tokens[n].Has(TokenFlags.NewlineBefore) || tokens[n].Has(TokenFlags.Lower) && !lower || tokens[n].Kind == TokenKind.Punct)
             {
                 continue;
             }
 
-            var end = PlateShapeEnd(n);
+            var end = PlateShapeEnd(n, lower);
             if (end <= n)
             {
                 continue;
             }
 
-            if (!Overlaps(spans, tokens[n].Start, tokens[end - 1].End) && !Overlaps(added, tokens[n].Start, tokens[end - 1].End))
+            // (in place of a part read as a place or a name: "colorado plate cgk 2209")
+            var plate = new PiiSpan(tokens[n].Start, tokens[end - 1].End, PiiLabel.Plate);
+            if (!OverlapsBeyond(spans, plate) && !Overlaps(added, plate.Start, plate.End))
             {
-                added.Add(new PiiSpan(tokens[n].Start, tokens[end - 1].End, PiiLabel.Plate));
+                RemoveWithin(spans, plate.Start, plate.End);
+                added.Add(plate);
             }
 
             // The state too, which the place rules pass over in capitals ("BLK SILVERADO OK JKL-442"); not "ID", which
@@ -54,8 +63,11 @@ internal sealed partial class PiiContextRules
         }
     }
 
-    /// <summary>The end (exclusive) of a plate's shape at <paramref name="n"/>, or <paramref name="n"/>.</summary>
-    private int PlateShapeEnd(int n)
+    /// <summary>The words that name a plate before or after its state.</summary>
+    private static readonly WordSet PlateNames = new(["plate", "plates", "tag", "tags"]);
+
+    /// <summary>The end (exclusive) of a plate's shape at <paramref name="n"/>, or <paramref name="n"/>; in lower case too when <paramref name="lower"/>.</summary>
+    private int PlateShapeEnd(int n, bool lower = false)
     {
         var joined = n;
         while (joined + 2 < count && (P(joined + 1, '-') || P(joined + 1, '/')) && tokens[joined + 1].Start == tokens[joined].End && tokens[joined + 2].Start == tokens[joined + 1].End
@@ -69,7 +81,7 @@ internal sealed partial class PiiContextRules
         {
             digits += tokens[j].Digits;
             letters += tokens[j].Kind == TokenKind.Punct ? 0 : tokens[j].Length - tokens[j].Digits;
-            if (tokens[j].Has(TokenFlags.Lower))
+            if (tokens[j].Has(TokenFlags.Lower) && !lower)
             {
                 return n;
             }
@@ -84,10 +96,10 @@ internal sealed partial class PiiContextRules
 
         // Two groups, letters then digits or digits then letters: "CJ 74109", "173 KFG"; not a bill ("California AB 109").
         var second = n + 1;
-        if (joined == n && second < count && !EqAny(n, "ab", "sb", "hb", "hf", "sf", "lb", "hr", "sr") && Spaced(n, second) && !tokens[second].Has(TokenFlags.Lower)
+        if (joined == n && second < count && !EqAny(n, "ab", "sb", "hb", "hf", "sf", "lb", "hr", "sr") && Spaced(n, second) && (lower || !tokens[second].Has(TokenFlags.Lower))
             && (tokens[n].Kind == TokenKind.Word && tokens[n].Length is >= 2 and <= 3 && tokens[second].Kind == TokenKind.Number && tokens[second].Length is >= 3 and <= 6
                 || tokens[n].Kind == TokenKind.Number && tokens[n].Length is >= 3 and <= 4 && tokens[second].Kind == TokenKind.Word && tokens[second].Length == 3)
-            && (second + 1 >= count || !IsWord(second + 1) || tokens[second + 1].Has(TokenFlags.Lower)) && !IsCounted(second + 1))
+            && (second + 1 >= count || !IsWord(second + 1) || tokens[second + 1].Has(TokenFlags.Lower)) && !IsCounted(second + 1) && !(lower && IsNumberWord(second + 1)))
         {
             return second + 1;
         }

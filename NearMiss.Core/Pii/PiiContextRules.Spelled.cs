@@ -122,6 +122,11 @@ internal sealed partial class PiiContextRules
                     last += 2;
                     buffer[length++] = char.ToLowerInvariant(text[tokens[last].Start]);
                 }
+                else if (EqAny(last + 1, "dash", "hyphen") && IsSpelledLetter(last + 2) && Spaced(last, last + 1) && Spaced(last + 1, last + 2) && length >= 2)
+                {
+                    last += 2; // "p i e r r e dash l o u i s": the hyphen of a double name said, no letter
+                    buffer[length++] = char.ToLowerInvariant(text[tokens[last].Start]);
+                }
                 else
                 {
                     break;
@@ -137,7 +142,7 @@ internal sealed partial class PiiContextRules
             var letters = buffer[..length];
 
             var said = k - 1;
-            while (said > 0 && (EqAny(said, "thats", "spelled", "spell", "its") || IsFiller(said) || P(said, ',') || P(said, '\'') && Eq(said + 1, "s")
+            while (said > 0 && (EqAny(said, "thats", "spelled", "spell", "its") || IsFiller(said) || P(said, ',') || P(said, '.') || P(said, '\'') && Eq(said + 1, "s")
                 || Eq(said, "s") && P(said - 1, '\'') || Eq(said, "that") && P(said + 1, '\'')))
             {
                 said--;

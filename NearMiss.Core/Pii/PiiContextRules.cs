@@ -311,6 +311,8 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         CallSignsSaidAsWritten(kept, added);
         RadioClockTimes(kept, added);
         Alternatives(kept, added);
+        FieldAnswers(kept, added);
+        WordedAgesAfterNames(kept, added);
         Corrections(kept, added);
         NamesRestarted(kept, added);
         LowerStates(kept, added);
