@@ -56,8 +56,8 @@ internal sealed partial class PersonRecogniser
         // "me and my dog ranger uh", "her dog pepper we get sent", "my dog is chief it's": in a text about dogs, a
         // lower-case word after "my dog" (or "is") closed by a pause or by the next clause's pronoun is its name.
         var owned = k == j || k == j + 1 && Eq(j, "is");
-        named |= owned && DogContext && Eq(j - 1, "dog") && EqAny(j - 2, "my", "our", "her", "his") && IsWord(k) && !Is(k, Lex.Stop) && !IsDogsState(k)
-            && (k + 1 >= count || tokens[k + 1].Kind == TokenKind.Punct || EqAny(k + 1, "uh", "um", "and", "it", "it's", "we", "he", "she", "i", "so", "they"));
+        named |= owned && DogContext && Eq(j - 1, "dog") && EqAny(j - 2, "my", "our", "her", "his", "their") && IsWord(k) && !Is(k, Lex.Stop) && !IsDogsState(k)
+            && (k + 1 >= count || tokens[k + 1].Kind == TokenKind.Punct || DogNameClosers.Contains(text, tokens[k + 1]));
         var word = Cap(k) || named && IsWord(k) && tokens[k].Has(TokenFlags.Lower);
         if (word && !Is(k, Lex.Stop) && !(Is(k, Lex.Rank | Lex.Brand) && !DogContext) && !Is(k, Lex.Month) && !Is(k, Lex.Weekday) && !(Is(k, Lex.Common) && !DogContext)
             && !Cap(k + 1) && !HandlerTitles.Contains(text, tokens[k]))
@@ -68,6 +68,9 @@ internal sealed partial class PersonRecogniser
 
         return 0;
     }
+
+    /// <summary>What closes a dog's name said in lower case after "my dog": a pause, the next clause's pronoun, a verb of the dog ("her dog chispa were still five minutes out").</summary>
+    private static readonly WordSet DogNameClosers = new(["uh", "um", "and", "it", "it's", "we", "he", "she", "i", "so", "they", "were", "was", "had", "came", "got", "went", "ran", "bit", "alerted", "tracked", "found"]);
 
     /// <summary>How a dog is, not its name: "my dog is tired", "my dog is gone", "my dog is barking", "my dog was hurt".</summary>
     private bool IsDogsState(int k)

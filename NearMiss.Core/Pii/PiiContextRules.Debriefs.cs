@@ -17,7 +17,7 @@ internal sealed partial class PiiContextRules
     /// </summary>
     private void FieldAnswers(List<PiiSpan> spans, List<PiiSpan> added)
     {
-        if (!Shapes.HasPunct(':') || !TextHasWord("time") && !TextHasWord("case") && !TextHasWord("number") && !TextHasWord("sign"))
+        if (!Shapes.HasPunct(':') || !TextHasWord("time") && !TextHasWord("case") && !TextHasWord("number") && !TextHasWord("sign") && !TextHasWord("where") && !TextHasWord("location"))
         {
             return;
         }
@@ -69,6 +69,11 @@ internal sealed partial class PiiContextRules
             return PiiLabel.CaseNumber;
         }
 
+        if (EqAny(k, "where", "location"))
+        {
+            return PiiLabel.Location;
+        }
+
         if (Eq(k, "callsign") || Eq(k, "sign") && Eq(k - 1, "call"))
         {
             asked = Eq(k, "sign") ? k - 1 : k;
@@ -103,6 +108,11 @@ internal sealed partial class PiiContextRules
     /// <summary>The end (exclusive) of an answer of the field's shape at <paramref name="n"/>, or <paramref name="n"/>.</summary>
     private int AnswerShapeEnd(int n, PiiLabel field)
     {
+        if (field == PiiLabel.Location)
+        {
+            return PlaceAnswerEnd(n);
+        }
+
         var last = n;
         while (last + 2 < count && P(last + 1, '-') && tokens[last + 1].Start == tokens[last].End && tokens[last + 2].Start == tokens[last + 1].End && tokens[last + 2].Kind != TokenKind.Punct)
         {
@@ -162,5 +172,43 @@ internal sealed partial class PiiContextRules
                 added.Add(new PiiSpan(tokens[n].Start, tokens[last].End, PiiLabel.Age));
             }
         }
+    }
+
+    /// <summary>Words of places an answer to "where?" may end with, besides the premises' (<see cref="LowerPremiseHeads"/>).</summary>
+    private static readonly WordSet AnsweredPlaceHeads = new(["center", "centre", "junction", "projects", "homes", "courts", "garage", "yard", "split", "mall"]);
+
+    /// <summary>
+    /// The end (exclusive) of a place named as the whole answer to "where?", or <paramref name="n"/>: a name and a word of
+    /// place, no article before it ("A: ashmont station, the busway side", "A: cross county shopping center, the parking
+    /// deck", "A: king of prussia mall"). A word of it is no English word, or two words at least stand before the head:
+    /// "bus terminal" and "parking garage" name none.
+    /// </summary>
+    private int PlaceAnswerEnd(int n)
+    {
+        var last = n;
+        while (last < count && last - n < 5 && IsWord(last) && (!tokens[last].Is(Lex.Stop) || Eq(last, "of") && last > n) && !IsFiller(last) && !IsNumberWord(last)
+            && (last == n || Spaced(last - 1, last)))
+        {
+            if (last > n && (In(LowerPremiseHeads, last) || In(AnsweredPlaceHeads, last)))
+            {
+                break;
+            }
+
+            last++;
+        }
+
+        if (last <= n || last >= count || !IsWord(last) || !(In(LowerPremiseHeads, last) || In(AnsweredPlaceHeads, last)) || Eq(last - 1, "of"))
+        {
+            return n;
+        }
+
+        var named = last - n >= 2;
+        for (var j = n; j < last && !named; j++)
+        {
+            named = !English(j);
+        }
+
+        var closed = last + 1 >= count || tokens[last + 1].Has(TokenFlags.NewlineBefore) || P(last + 1, '.') || P(last + 1, ',');
+        return named && closed ? last + 1 : n;
     }
 }

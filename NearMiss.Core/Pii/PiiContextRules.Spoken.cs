@@ -41,7 +41,7 @@ internal sealed partial class PiiContextRules
         }
     }
 
-    /// <summary>"Jean-Baptiste", "PIERRE-LOUIS": names on either side of a hyphen are one name; "T-Roy", a capital before a name and a hyphen, too.</summary>
+    /// <summary>"Jean-Baptiste", "PIERRE-LOUIS": names on either side of a hyphen are one name, a person's when either side is one; "T-Roy", a capital before a name and a hyphen, too.</summary>
     private void JoinHyphenated(List<PiiSpan> spans)
     {
         for (var i = 0; i < spans.Count; i++)
@@ -57,10 +57,12 @@ internal sealed partial class PiiContextRules
         for (var i = spans.Count - 2; i >= 0; i--)
         {
             var (a, b) = (spans[i], spans[i + 1]);
-            if (a.Label == b.Label && a.Label is PiiLabel.Person or PiiLabel.Location or PiiLabel.Agency && b.Start == a.End + 1 && text[a.End] == '-'
+            // (a place's word and a name's are a name: "oyuki ramírez-landa")
+            var person = a.Label is PiiLabel.Person or PiiLabel.Location && b.Label is PiiLabel.Person or PiiLabel.Location && (a.Label == PiiLabel.Person || b.Label == PiiLabel.Person);
+            if ((a.Label == b.Label && a.Label is PiiLabel.Person or PiiLabel.Location or PiiLabel.Agency || person) && b.Start == a.End + 1 && text[a.End] == '-'
                 && !text.AsSpan(a.Start, a.End - a.Start).Equals("mid", StringComparison.OrdinalIgnoreCase))
             {
-                spans[i] = new PiiSpan(a.Start, b.End, a.Label);
+                spans[i] = new PiiSpan(a.Start, b.End, person ? PiiLabel.Person : a.Label);
                 spans.RemoveAt(i + 1);
             }
         }
