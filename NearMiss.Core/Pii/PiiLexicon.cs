@@ -193,6 +193,10 @@ internal sealed class PiiLexicon
         foreach (var word in ReadLines("english-words.txt"))
         {
             AddExtra(word, LexExtra.English);
+            if (BritishSpelling(word) is { } british)
+            {
+                AddExtra(british, LexExtra.English); // "realised", "analysing", "organisation"
+            }
         }
 
         foreach (var word in Words("prose-words"))
@@ -571,6 +575,23 @@ internal sealed class PiiLexicon
     {
         ref var entry = ref Entry(word);
         entry = entry with { Flags = entry.Flags | flag };
+    }
+
+    private static readonly string[] IzeEndings = ["ize", "izes", "ized", "izing", "ization", "izations", "izer", "izers", "yze", "yzes", "yzed", "yzing"];
+
+    /// <summary>A word's British spelling in "-ise" or "-yse" where the list has it in "-ize" or "-yze" ("realized" → "realised"); null for any other word.</summary>
+    internal static string? BritishSpelling(string word)
+    {
+        foreach (var ending in IzeEndings)
+        {
+            if (word.Length > ending.Length + 2 && word.EndsWith(ending, StringComparison.Ordinal))
+            {
+                var at = word.Length - ending.Length + 1; // (the "z")
+                return string.Concat(word.AsSpan(0, at), "s", word.AsSpan(at + 1));
+            }
+        }
+
+        return null;
     }
 
     private void AddExtra(string word, LexExtra extra)
