@@ -1,0 +1,95 @@
+using NearMiss.Core.Pii;
+
+namespace NearMiss.Tests.Pii;
+
+/// <summary>
+/// Decision 088: a debrief transcribed as an interview, its fields asked one at a time and answered alone; names spelled
+/// after a stop or with "dash" said between; ages in words after a name; plates in lower case after "plate" or "tag"; a
+/// number set right after "no"; a place's word and a name's across a hyphen; dogs named after "their dog"; British
+/// spellings of ordinary words.
+/// </summary>
+public sealed class DebriefAnswersTests
+{
+    private static readonly LocalPiiDetector Full = new();
+
+    private static string[] Found(string text, PiiLabel label) =>
+        [.. Full.Detect(text).Where(s => s.Label == label).Select(s => text[s.Start..s.End])];
+
+    private static string[] Any(string text) => [.. Full.Detect(text).Select(s => text[s.Start..s.End])];
+
+    [Theory]
+    [InlineData("Q: date?\nA: the ninth.\nQ: time?\nA: 0815.\nQ: go ahead.", PiiLabel.Time, "0815")]
+    [InlineData("Q: case number.\nA: 23-hpd-5521.\nQ: lesson.", PiiLabel.CaseNumber, "23-hpd-5521")]
+    [InlineData("interviewer: incident number?\nofficer: k-24-339102.\ninterviewer: anything else?", PiiLabel.CaseNumber, "k-24-339102")]
+    [InlineData("Q: your call sign?\nA: t-22.\nQ: and your partner?", PiiLabel.BadgeId, "t-22")]
+    [InlineData("Q: where?\nA: halvorsen junction, up by the north stairs.", PiiLabel.Location, "halvorsen junction")]
+    [InlineData("interviewer: location.\nofficer: east ridge shopping center, the back lot.", PiiLabel.Location, "east ridge shopping center")]
+    public void AFieldAskedAloneIsWhatTheNextSpeakerAnswers(string text, PiiLabel label, string expected) =>
+        Assert.Contains(expected, Found(text, label));
+
+    [Theory]
+    [InlineData("Q: lesson?\nA: 2 things. slow down and wait.")]
+    [InlineData("Q: where?\nA: bus terminal, by the doors.")] // a kind of place, named by nobody
+    [InlineData("Q: where?\nA: the parking garage, second level.")]
+    [InlineData("Q: driver?\nA: no idea, it was dark.")]
+    [InlineData("Q: what did you learn about time?\nA: 2 minutes is forever.")]
+    public void AnAnswerOfAnotherShapeIsNoPii(string text) => Assert.Empty(Any(text));
+
+    [Fact]
+    public void NoClockTimeIsNoTimesAnswer() => Assert.Empty(Found("Q: time?\nA: 2575, give or take.", PiiLabel.Time));
+
+    [Fact]
+    public void APersonAskedForByTheirPartIsTheAnswer()
+    {
+        const string text = "Q: driver?\nA: tomas wenzlick, thirty four, ohio license on him.\nQ: okay.";
+        Assert.Contains("tomas wenzlick", Found(text, PiiLabel.Person));
+        Assert.Contains("thirty four", Found(text, PiiLabel.Age));
+    }
+
+    [Theory]
+    [InlineData("officer: ana brevik. b r e v i k. twenty nine. lives out past the mill.", "b r e v i k", "twenty nine")]
+    [InlineData("A: lev okonkwo-raines. that's o k o n k w o dash r a i n e s. forty.", "o k o n k w o dash r a i n e s", "forty")]
+    public void ASpellingAfterAStopAndTheAgeAfterIt(string text, string spelling, string age)
+    {
+        Assert.Contains(spelling, Found(text, PiiLabel.Person));
+        Assert.Contains(age, Found(text, PiiLabel.Age));
+    }
+
+    [Theory]
+    [InlineData("we called ana brevik, thirty feet back from the door, to come out")]
+    [InlineData("that's when dale renko. twenty minutes later he was back")]
+    public void ACountAfterANameIsNoAge(string text) => Assert.Empty(Found(text, PiiLabel.Age));
+
+    [Theory]
+    [InlineData("ran the tag, it was a nebraska plate wq 4471 and it came back clean", "wq 4471")]
+    [InlineData("ohio tag jkt 4471. no wants.", "jkt 4471")]
+    [InlineData("the plate was iowa jyk 772 i think", "jyk 772")]
+    public void APlateInLowerCaseAfterPlateOrTag(string text, string plate) => Assert.Contains(plate, Found(text, PiiLabel.Plate));
+
+    [Theory]
+    [InlineData("the colorado plate was new and the tags were current")]
+    [InlineData("a texas plate and two in the back seat")]
+    public void NoPlateWithoutItsShape(string text) => Assert.Empty(Found(text, PiiLabel.Plate));
+
+    [Fact]
+    public void DigitsSetRightAfterNo() =>
+        Assert.Contains("1915", Any("so we cleared around 1900 no 1915 and went back out"));
+
+    [Fact]
+    public void NoOneAfterANumberIsNoCorrection() =>
+        Assert.DoesNotContain("one", Any("at 1900 no one was there"));
+
+    [Theory]
+    [InlineData("Officer Marla Yazzie-Lente was pinned behind the door. Yazzie-Lente fired two rounds; no one was hit.", "Yazzie-Lente")]
+    [InlineData("CHIEF DENISE OYELARAN-PRICE: Good afternoon.\nREPORTER: How long?\nCHIEF OYELARAN-PRICE: Tom is a nine-year veteran.", "OYELARAN-PRICE")]
+    public void APlacesWordAndANamesAcrossAHyphenAreOnePerson(string text, string name) => Assert.Contains(name, Found(text, PiiLabel.Person));
+
+    [Fact]
+    public void ADogNamedAfterTheirDog() =>
+        Assert.Contains("bixby", Found("the k9 guys from the county came out and their dog bixby were first in the door", PiiLabel.OtherId));
+
+    [Theory]
+    [InlineData("As the talk became heated the ranger realised the fire was between them and the only exit.")]
+    [InlineData("The deputy analysed the scene and recognised the risk before the organisation's review.")]
+    public void BritishSpellingsAreOrdinaryWords(string text) => Assert.Empty(Any(text));
+}
