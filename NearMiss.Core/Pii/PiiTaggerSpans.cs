@@ -154,7 +154,7 @@ internal static class PiiTaggerSpans
             || label == PiiLabel.Agency && (PiiContextRules.IsAgencyOfAKind(text, tokens, first, last) || IsWordAndSo(text, tokens, first, last) || PiiContextRules.IsCommandPost(text, tokens, first, last) || PiiContextRules.IsBareAirportPolice(text, tokens, first, last))
             || PiiContextRules.IsCodeOrLetters(text, tokens, first, last, label) || label != PiiLabel.Person && IsFieldLabel(text, tokens, first, last)
             || label is PiiLabel.Person or PiiLabel.Location && lexicon.IsVocabulary(text, tokens, first, last) || label == PiiLabel.Location && IsGenericRoad(text, tokens, first, last) || label is PiiLabel.Location or PiiLabel.Agency or PiiLabel.Person && PiiContextRules.IsModelPhraseAfterArticle(text, tokens, first, last, lexicon)
-            || label == PiiLabel.Address && IsLaneCount(text, tokens, first, last))
+            || label == PiiLabel.Address && IsLaneCount(text, tokens, first, last) || label == PiiLabel.Location && IsBearingOfNowhere(text, tokens, first, last))
         {
             // (the last: a lone "1st" or "5th" is no street without its name or its partner: "between 1st and 2nd period")
             return false;
@@ -163,6 +163,15 @@ internal static class PiiTaggerSpans
         span = new PiiSpan(tokens[first].Start, tokens[last].End, label);
         return true;
     }
+
+    /// <summary>"north of town", "east of here": a bearing from a place no name names, no place.</summary>
+    private static bool IsBearingOfNowhere(string text, ReadOnlySpan<Token> tokens, int first, int last) =>
+        last - first is 2 or 3 && Bearings.Contains(text, tokens[first]) && Is(text, tokens[first + 1], "of") && (last - first == 2 || Is(text, tokens[first + 2], "the"))
+        && Nowheres.Contains(text, tokens[last]);
+
+    private static readonly WordSet Bearings = new(["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"]);
+
+    private static readonly WordSet Nowheres = new(["town", "here", "there", "city", "camp", "base", "station"]);
 
     /// <summary>"a two lane road", "four lane highway": how many lanes a road has, no address.</summary>
     private static bool IsLaneCount(string text, ReadOnlySpan<Token> tokens, int first, int last) =>
