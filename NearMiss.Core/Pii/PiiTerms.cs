@@ -39,7 +39,7 @@ internal static class PiiTerms
     /// <summary>Heads of gear and drills, whose modifiers may be words no list knows ("Ballistic Shield", "Takedown Lights").</summary>
     private static readonly WordSet Gear = new(Sections["gear"].SelectMany(Split).ToArray());
 
-    public static List<PiiSpan> Drop(List<PiiSpan> spans, string text, ReadOnlySpan<Token> tokens, PiiLexicon lexicon)
+    public static List<PiiSpan> Drop(List<PiiSpan> spans, string original, string text, ReadOnlySpan<Token> tokens, PiiLexicon lexicon)
     {
         for (var s = spans.Count - 1; s >= 0; s--)
         {
@@ -68,6 +68,12 @@ internal static class PiiTerms
 
             var first = PiiProducts.FirstToken(tokens, span.Start);
             var last = PiiProducts.LastToken(tokens, span.End);
+            if (first == last && span.Label == PiiLabel.Location && IsLowerWordAfterThe(original, text, tokens, first, lexicon))
+            {
+                spans.RemoveAt(s);
+                continue;
+            }
+
             if (first <= last && (IsTerm(text, tokens, first, last, lexicon) && !Titled(text, tokens, first) || Designation(text, tokens, first, last, span)
                 || span.Label == PiiLabel.Person && (Acknowledgement(text, tokens, first, last) || Prefixed(text, tokens, first) || first == last && CaseNamedRule(text, tokens, first))))
             {
@@ -76,6 +82,26 @@ internal static class PiiTerms
         }
 
         return spans;
+    }
+
+    /// <summary>
+    /// "up onto the mesa", "a party off the quad": a word written in lower case after "the", closing its phrase, is the
+    /// thing it names, an ordinary word in either list, not the town of that name, which takes no article; a chain's
+    /// store is the one exception ("at the shell on 125th").
+    /// </summary>
+    private static bool IsLowerWordAfterThe(string original, string text, ReadOnlySpan<Token> tokens, int k, PiiLexicon lexicon)
+    {
+        if (k == 0 || tokens[k].Kind != TokenKind.Word || !char.IsAsciiLetterLower(original[tokens[k].Start]) || tokens[k - 1].Kind != TokenKind.Word
+            || !original.AsSpan(tokens[k - 1].Start, tokens[k - 1].Length).Equals("the", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        // (not a chain's store, "at the shell on 125th", nor a name before the thing it names, "the salina office")
+        var word = text.AsSpan(tokens[k].Start, tokens[k].Length);
+        var next = k + 1 < tokens.Length ? k + 1 : -1;
+        var ends = next < 0 || tokens[next].Kind == TokenKind.Punct || tokens[next].Is(Lex.Stop) || tokens[next].Has(TokenFlags.NewlineBefore);
+        return ends && !lexicon.IsChain(word) && !lexicon.IsChainWord(word) && !lexicon.IsChainHead(word) && (lexicon.IsEnglish(word, tokens[k].Lex) || MoreWords.Value.Contains(word));
     }
 
     /// <summary>

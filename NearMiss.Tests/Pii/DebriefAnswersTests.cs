@@ -6,7 +6,7 @@ namespace NearMiss.Tests.Pii;
 /// Decision 088: a debrief transcribed as an interview, its fields asked one at a time and answered alone; names spelled
 /// after a stop or with "dash" said between; ages in words after a name; plates in lower case after "plate" or "tag"; a
 /// number set right after "no"; a place's word and a name's across a hyphen; dogs named after "their dog"; British
-/// spellings of ordinary words.
+/// spellings of ordinary words; an ordinary word after "the" no town.
 /// </summary>
 public sealed class DebriefAnswersTests
 {
@@ -92,4 +92,14 @@ public sealed class DebriefAnswersTests
     [InlineData("As the talk became heated the ranger realised the fire was between them and the only exit.")]
     [InlineData("The deputy analysed the scene and recognised the risk before the organisation's review.")]
     public void BritishSpellingsAreOrdinaryWords(string text) => Assert.Empty(Any(text));
+
+    [Theory]
+    [InlineData("he bails out of the truck and runs up onto the mesa and i go for the radio")]
+    [InlineData("the kid went hard into the cattails and i was on the long line")]
+    public void AnOrdinaryWordAfterTheIsNoTown(string text) => Assert.Empty(Found(text, PiiLabel.Location));
+
+    [Theory]
+    [InlineData("we were on a suspicious person at the shell on 125th st and 6th ave", "shell")]
+    [InlineData("i was working nights out of the salina office for kansas highway patrol", "salina")]
+    public void AStoreOrANameBeforeWhatItNamesStays(string text, string place) => Assert.Contains(Found(text, PiiLabel.Location), p => p.Contains(place, StringComparison.Ordinal));
 }
