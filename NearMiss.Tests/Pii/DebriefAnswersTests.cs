@@ -6,7 +6,7 @@ namespace NearMiss.Tests.Pii;
 /// Decision 088: a debrief transcribed as an interview, its fields asked one at a time and answered alone; names spelled
 /// after a stop or with "dash" said between; ages in words after a name; plates in lower case after "plate" or "tag"; a
 /// number set right after "no"; a place's word and a name's across a hyphen; dogs named after "their dog"; British
-/// spellings of ordinary words; an ordinary word after "the" no town.
+/// spellings of ordinary words; an ordinary word after "the" no town; breeds said short ("a jack russell").
 /// </summary>
 public sealed class DebriefAnswersTests
 {
@@ -102,4 +102,13 @@ public sealed class DebriefAnswersTests
     [InlineData("we were on a suspicious person at the shell on 125th st and 6th ave", "shell")]
     [InlineData("i was working nights out of the salina office for kansas highway patrol", "salina")]
     public void AStoreOrANameBeforeWhatItNamesStays(string text, string place) => Assert.Contains(Found(text, PiiLabel.Location), p => p.Contains(place, StringComparison.Ordinal));
+
+    [Theory]
+    [InlineData("the caller says he's got a rottweiler and a jack russell in there with him")]
+    [InlineData("the forester driver had a saint bernard in the back, the dog was fine")]
+    public void BreedsSaidShortAreNoNames(string text) => Assert.Empty(Any(text));
+
+    [Fact]
+    public void ABreedsNameWithARankIsAPerson() =>
+        Assert.Contains("Jack Russell", Found("Deputy Jack Russell took the call and met me at the gate.", PiiLabel.Person));
 }
