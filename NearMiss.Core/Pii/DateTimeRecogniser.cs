@@ -218,7 +218,8 @@ internal sealed class DateTimeRecogniser(PiiScan scan) : PiiRecogniser(scan)
         }
 
         // "New Year's Day", "New Year's Eve", "New Years".
-        var lower = t.Has(TokenFlags.Lower) && t.Length == 3 && (LowerMode || Eq(i + 1, "years") && EqAny(i + 2, "eve", "day"));
+        var lower = t.Has(TokenFlags.Lower) && t.Length == 3 && (LowerMode || Eq(i + 1, "years") && EqAny(i + 2, "eve", "day")
+            || Eq(i + 1, "year") && (P(i + 2, '\'') || P(i + 2, '’')) && Eq(i + 3, "s") && EqAny(i + 4, "eve", "day")); // "new year's eve"
         if (t.Length == 3 && Eq(i, "new") && (t.Has(TokenFlags.Capitalized) && Cap(i + 1) || lower) && EqAny(i + 1, "year", "years", "year's"))
         {
             var newYearEnd = i + 2;
@@ -258,7 +259,7 @@ internal sealed class DateTimeRecogniser(PiiScan scan) : PiiRecogniser(scan)
             return EmitHoliday(i, DayTail(holidayEnd));
         }
 
-        if (EqAny(i, "fourth") && Eq(i + 1, "of") && Eq(i + 2, "july") && t.Has(TokenFlags.Capitalized))
+        if (EqAny(i, "fourth") && Eq(i + 1, "of") && Eq(i + 2, "july") && (t.Has(TokenFlags.Capitalized) || t.Has(TokenFlags.Lower) && tokens[i + 2].Has(TokenFlags.Lower) || t.Has(TokenFlags.AllCaps)))
         {
             Emit(i, i + 3, PiiLabel.Date);
             return i + 3;
