@@ -475,4 +475,32 @@ internal sealed partial class PiiContextRules
 
         return false;
     }
+
+    /// <summary>The roads a state names in lower case after its name: "the new jersey turnpike", "the kansas turnpike".</summary>
+    private static readonly WordSet StateRoadWords = new(["turnpike", "thruway", "tollway", "expressway", "parkway"]);
+
+    /// <summary>
+    /// A state's name found as a place and a lower-case word of its toll road after it: the road, as "New Jersey Turnpike"
+    /// is one in capitals ("southbound on the new jersey turnpike at mile marker 74").
+    /// </summary>
+    private void StateTollRoads(List<PiiSpan> spans)
+    {
+        if (!TextHas(StateRoadWords))
+        {
+            return;
+        }
+
+        for (var i = 0; i < spans.Count; i++)
+        {
+            var span = spans[i];
+            if (span.Label != PiiLabel.Location || TokenEnding(span.End) is not (>= 0 and var last) || !IsWord(last)
+                || !tokens[last].Is(Lex.State) && lexicon.PhrasePopulation(text.AsSpan(span.Start, span.Length)) < PiiLexicon.StatePopulation
+                || !In(StateRoadWords, last + 1) || !Spaced(last, last + 1) || !tokens[last + 1].Has(TokenFlags.Lower) || i + 1 < spans.Count && spans[i + 1].Start < tokens[last + 1].End)
+            {
+                continue;
+            }
+
+            spans[i] = new PiiSpan(span.Start, tokens[last + 1].End, PiiLabel.Address);
+        }
+    }
 }

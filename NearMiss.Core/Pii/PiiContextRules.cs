@@ -317,6 +317,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         NamesRestarted(kept, added);
         LowerStates(kept, added);
         Merge(kept, added);
+        StateTollRoads(kept);
         CallSignLeads(kept);
         var nameEnds = NameEnds(kept);
         SurnameFirst(kept);

@@ -6,7 +6,7 @@ namespace NearMiss.Tests.Pii;
 /// Decision 088: a debrief transcribed as an interview, its fields asked one at a time and answered alone; names spelled
 /// after a stop or with "dash" said between; ages in words after a name; plates in lower case after "plate" or "tag"; a
 /// number set right after "no"; a place's word and a name's across a hyphen; dogs named after "their dog"; British
-/// spellings of ordinary words; an ordinary word after "the" no town; breeds said short ("a jack russell").
+/// spellings of ordinary words; an ordinary word after "the" no town; breeds said short ("a jack russell"); holidays and a state's toll road in lower case.
 /// </summary>
 public sealed class DebriefAnswersTests
 {
@@ -111,4 +111,15 @@ public sealed class DebriefAnswersTests
     [Fact]
     public void ABreedsNameWithARankIsAPerson() =>
         Assert.Contains("Jack Russell", Found("Deputy Jack Russell took the call and met me at the gate.", PiiLabel.Person));
+
+    [Theory]
+    [InlineData("this was fourth of july uh about nine forty p m", "fourth of july")]
+    [InlineData("so it's new year's eve, like twenty-three fifty", "new year's eve")]
+    [InlineData("DATE: 07/04/24 (FOURTH OF JULY)  TIME: 2240", "FOURTH OF JULY")]
+    public void HolidaysInAnyCaseAreDates(string text, string date) => Assert.Contains(date, Found(text, PiiLabel.Date));
+
+    [Theory]
+    [InlineData("eastbound on the pennsylvania turnpike near exit 57", "pennsylvania turnpike")]
+    [InlineData("southbound on the new jersey turnpike at mile marker 74", "new jersey turnpike")]
+    public void AStatesTollRoadInLowerCaseIsTheRoad(string text, string road) => Assert.Contains(road, Found(text, PiiLabel.Address));
 }
