@@ -115,7 +115,7 @@ public sealed class DebriefAnswersTests
     [Theory]
     [InlineData("this was fourth of july uh about nine forty p m", "fourth of july")]
     [InlineData("so it's new year's eve, like twenty-three fifty", "new year's eve")]
-    [InlineData("DATE: 07/04/24 (FOURTH OF JULY)  TIME: 2240", "FOURTH OF JULY")]
+    [InlineData("RPT#: LCSO24-003817\nDATE: 07/04/24 (FOURTH OF JULY)  TIME: 2240\nDEP: ANA SOTO", "FOURTH OF JULY")]
     public void HolidaysInAnyCaseAreDates(string text, string date) => Assert.Contains(date, Found(text, PiiLabel.Date));
 
     [Theory]
