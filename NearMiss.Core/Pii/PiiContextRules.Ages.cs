@@ -73,8 +73,11 @@ internal sealed partial class PiiContextRules
             return value + more;
         }
 
-        // "forty one", as a phone writes a number said aloud (where nothing else can follow the tens).
-        if (spaced && value % 10 == 0 && value < 100 && IsWord(k + 1) && Spaced(k, k + 1) && NumberWords.Value(text, tokens[k + 1]) is > 0 and < 10 and var unit)
+        // "forty one", as a phone writes a number said aloud (where nothing else can follow the tens); "twenty 6", as
+        // speech-to-text writes it at times, the tens in a word and the unit in a digit.
+        var unit = k + 1 >= count ? 0 : IsWord(k + 1) ? NumberWords.Value(text, tokens[k + 1])
+            : tokens[k + 1].Kind == TokenKind.Number && tokens[k + 1].Length == 1 ? text[tokens[k + 1].Start] - '0' : 0;
+        if (spaced && value % 10 == 0 && value < 100 && Spaced(k, k + 1) && unit is > 0 and < 10)
         {
             last = k + 1;
             return value + unit;

@@ -286,4 +286,63 @@ internal sealed partial class PiiContextRules
             }
         }
     }
+
+    /// <summary>
+    /// A 24-hour clock that speech-to-text writes digit by digit, or in hundreds: "at 1 7 45", "about 2 2 15", "at oh 1
+    /// 30", "about oh 6 hundred", "around 22 hundred", "2 1 hundred hours", "around twenty 3 40 hours", "at 19 50". After a
+    /// word that leads a time; the hour of two digits said apart (or its tens in a word), or of two figures from 13;
+    /// then two figures of minutes or "hundred"; "hours" or "hrs" after it is the clock's. No count of things after it.
+    /// </summary>
+    private void DigitByDigitClocks(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!Shapes.HasNumber(1, 2))
+        {
+            return;
+        }
+
+        for (var k = 1; k + 1 < count; k++)
+        {
+            if (!IsWord(k - 1) || !tokens[k - 1].Is(Lex.TimeLead) || !Spaced(k - 1, k) || ClockHour(k, out var minutes) is not (>= 0 and <= 23))
+            {
+                continue;
+            }
+
+            var end = Eq(minutes, "hundred") ? minutes
+                : minutes < count && tokens[minutes].Kind == TokenKind.Number && tokens[minutes].Length == 2 && Spaced(minutes - 1, minutes) && W(minutes)[0] <= '5' ? minutes : -1;
+            if (end < 0 || end + 1 < count && (tokens[end + 1].Kind == TokenKind.Number || !EqAny(end + 1, "hours", "hrs") && (In(Counted, end + 1) || IsWord(end + 1) && tokens[end + 1].Is(Lex.Measure))))
+            {
+                continue;
+            }
+
+            end = EqAny(end + 1, "hours", "hrs") && Spaced(end, end + 1) ? end + 1 : end;
+            if (AddInPlace(spans, added, new PiiSpan(tokens[k].Start, tokens[end].End, PiiLabel.Time)))
+            {
+                k = end;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The hour of a clock said digit by digit at <paramref name="k"/> ("1 7", "oh 6", "0 4", "twenty 3") or in two
+    /// figures from 13 ("22", "19"), and where its minutes start; -1 when there is none.
+    /// </summary>
+    private int ClockHour(int k, out int minutes)
+    {
+        minutes = k + 1;
+        int Digit(int j) => j >= count ? -1 : tokens[j].Kind == TokenKind.Number && tokens[j].Length == 1 ? text[tokens[j].Start] - '0' : EqAny(j, "oh", "o") ? 0 : -1;
+
+        if (Digit(k) is >= 0 and <= 2 and var tens && Digit(k + 1) is >= 0 and var unit && Spaced(k, k + 1))
+        {
+            minutes = k + 2;
+            return tens * 10 + unit;
+        }
+
+        if (Eq(k, "twenty") && Digit(k + 1) is >= 0 and <= 3 and var past && Spaced(k, k + 1))
+        {
+            minutes = k + 2;
+            return 20 + past;
+        }
+
+        return tokens[k].Kind == TokenKind.Number && tokens[k].Length == 2 && int.TryParse(W(k), out var hour) && hour >= 13 ? hour : -1;
+    }
 }

@@ -244,6 +244,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         ClockFaceTimes(kept, added);
         SpanishNumbersSaid(kept, added);
         SpacedClocks(kept, added);
+        DigitByDigitClocks(kept, added);
         SpokenIds(kept, added);
         RadioLetterPlates(kept, added);
         CodesSaidApart(kept, added);
