@@ -209,18 +209,62 @@ internal sealed partial class PiiContextRules
     private bool SaidUnits(int tens) =>
         IsWord(tens + 1) && Spaced(tens, tens + 1) && NumberWords.Value(text, tokens[tens + 1]) is > 0 and < 10;
 
-    /// <summary>The last token of seven, ten or eleven digits said one by one, in groups split by commas or dashes, or -1.</summary>
-    private int SaidPhoneEnd(int k)
+    /// <summary>
+    /// A phone number that speech-to-text writes digit by digit, the digits in figures or as "oh": "on the sat phone 9 oh 7
+    /// 5 5 5 0 1 6 3 and said". Ten digits (eleven with a leading 1), each alone, no digit just before them.
+    /// </summary>
+    private void SpacedDigitPhones(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!Shapes.HasNumber(1, 1))
+        {
+            return;
+        }
+
+        for (var k = 0; k + 9 < count; k++)
+        {
+            if (tokens[k].Kind != TokenKind.Number || tokens[k].Length != 1 || k > 0 && IsSaidDigit(k - 1) || SaidPhoneEnd(k, figures: true) is not (>= 0 and var last))
+            {
+                continue;
+            }
+
+            var phone = new PiiSpan(tokens[k].Start, tokens[last].End, PiiLabel.Phone);
+            if (!OverlapsBeyond(spans, phone) && !Overlaps(added, phone.Start, phone.End) && DigitsSaid(k, last) >= 10)
+            {
+                RemoveWithin(spans, phone.Start, phone.End);
+                added.Add(phone);
+            }
+
+            k = last;
+        }
+    }
+
+    /// <summary>A digit said alone: a digit's word, "oh", or one figure.</summary>
+    private bool IsSaidDigit(int n) => n < count && (In(DigitWords, n) || tokens[n].Kind == TokenKind.Number && tokens[n].Length == 1);
+
+    /// <summary>How many digits are said alone from <paramref name="k"/> to <paramref name="last"/>.</summary>
+    private int DigitsSaid(int k, int last)
+    {
+        var digits = 0;
+        for (var n = k; n <= last; n++)
+        {
+            digits += IsSaidDigit(n) ? 1 : 0;
+        }
+
+        return digits;
+    }
+
+    /// <summary>The last token of seven, ten or eleven digits said one by one (in figures too when <paramref name="figures"/>), in groups split by commas or dashes, or -1.</summary>
+    private int SaidPhoneEnd(int k, bool figures = false)
     {
         int digits = 0, n = k, last = k;
         while (n < count && (n == k || !tokens[n].Has(TokenFlags.NewlineBefore)))
         {
-            if (In(DigitWords, n))
+            if (figures ? IsSaidDigit(n) : In(DigitWords, n))
             {
                 digits++;
                 last = n++;
             }
-            else if ((P(n, ',') || P(n, '-') || Eq(n, "dash")) && In(DigitWords, n + 1))
+            else if ((P(n, ',') || P(n, '-') || Eq(n, "dash")) && (figures ? IsSaidDigit(n + 1) : In(DigitWords, n + 1)))
             {
                 n++;
             }

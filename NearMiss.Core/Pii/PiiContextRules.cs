@@ -265,6 +265,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         FreewaysByNumber(kept, added);
         StateRoutes(kept, added);
         SaidNumbers(kept, added);
+        SpacedDigitPhones(kept, added);
         MonthsAlone(kept, added);
         DaysOfMonth(added);
         SpokenDaysOfMonth(kept, added);
