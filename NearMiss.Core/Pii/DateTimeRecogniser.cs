@@ -298,6 +298,14 @@ internal sealed class DateTimeRecogniser(PiiScan scan) : PiiRecogniser(scan)
         if (j < count && (IsNum(j) && tokens[j].Length <= 2 && Value(j) is >= 1 and <= 31 || tokens[j].Kind == TokenKind.Alnum && IsOrdinal(j) && tokens[j].Length <= 4))
         {
             end = j + 1;
+
+            // A day said digit by digit, as speech-to-text may write it: "may 1 9", "december 1 9th", "september 3 oh".
+            if (IsNum(j) && tokens[j].Length == 1 && Value(j) is >= 1 and <= 3 && end < count && tokens[end].Start == tokens[j].End + 1 && !tokens[end].Has(TokenFlags.NewlineBefore)
+                && (IsNum(end) && tokens[end].Length == 1 && Value(j) * 10 + Value(end) <= 31 || EqAny(end, "oh") || tokens[end].Kind == TokenKind.Alnum && tokens[end].Length == 3 && IsOrdinal(end)))
+            {
+                end++;
+            }
+
             if (P(end, ',') && IsNum(end + 1) && tokens[end + 1].Length == 4 && Value(end + 1) is >= 1900 and <= 2099)
             {
                 end += 2;

@@ -143,7 +143,8 @@ internal sealed partial class PiiContextRules
 
     /// <summary>
     /// An age said in words as a sentence or a clause of its own right after a person's full name (or its spelling):
-    /// "lev abramovich. sixty seven.", "andrei kuznetsov, thirty one, ma license", "d e s r a v i n e s. fifty two.". A
+    /// "lev abramovich. sixty seven.", "andrei kuznetsov, thirty one, ma license", "d e s r a v i n e s. fifty two."; or
+    /// in figures said apart, as speech-to-text may write it ("brandon kowalczyk, 3 8.", "marcus little dog, 30 1,"). A
     /// grown person's age, 13 to 99, closed as an age is ("thirty one feet" is none).
     /// </summary>
     private void WordedAgesAfterNames(List<PiiSpan> spans, List<PiiSpan> added)
@@ -161,12 +162,13 @@ internal sealed partial class PiiContextRules
             }
 
             var n = end + 2;
-            if (!(P(end + 1, '.') || P(end + 1, ',')) || n >= count || !IsWord(n) || !IsNumberWord(n))
+            if (!(P(end + 1, '.') || P(end + 1, ',')) || n >= count || !(IsWord(n) && IsNumberWord(n) || tokens[n].Kind == TokenKind.Number && tokens[n].Length <= 2))
             {
                 continue;
             }
 
-            if (SpelledNumber(n, out var last, spaced: true) is >= 13 and <= 99 && AgeCloses(last + 1) && !Overlaps(spans, tokens[n].Start, tokens[last].End)
+            var age = IsWord(n) ? SpelledNumber(n, out var last, spaced: true) : DigitsApart(n, out last);
+            if (age is >= 13 and <= 99 && AgeCloses(last + 1) && !Overlaps(spans, tokens[n].Start, tokens[last].End)
                 && !Overlaps(added, tokens[n].Start, tokens[last].End))
             {
                 added.Add(new PiiSpan(tokens[n].Start, tokens[last].End, PiiLabel.Age));
@@ -210,5 +212,23 @@ internal sealed partial class PiiContextRules
 
         var closed = last + 1 >= count || tokens[last + 1].Has(TokenFlags.NewlineBefore) || P(last + 1, '.') || P(last + 1, ',');
         return named && closed ? last + 1 : n;
+    }
+
+    /// <summary>
+    /// A number of two figures said apart at <paramref name="n"/>: two single digits ("3 8" is 38) or the tens and a
+    /// digit ("30 1" is 31); its value and last token, or 0 (a number of its own figures is not said apart).
+    /// </summary>
+    private int DigitsApart(int n, out int last)
+    {
+        last = n;
+        if (n + 1 >= count || tokens[n + 1].Kind != TokenKind.Number || tokens[n + 1].Length != 1 || !Spaced(n, n + 1) || tokens[n].Kind != TokenKind.Number)
+        {
+            return 0;
+        }
+
+        var first = int.Parse(W(n), System.Globalization.CultureInfo.InvariantCulture);
+        var second = text[tokens[n + 1].Start] - '0';
+        last = n + 1;
+        return tokens[n].Length == 1 ? first * 10 + second : first % 10 == 0 && second > 0 ? first + second : 0;
     }
 }

@@ -6,7 +6,7 @@ namespace NearMiss.Tests.Pii;
 /// Decision 088: a debrief transcribed as an interview, its fields asked one at a time and answered alone; names spelled
 /// after a stop or with "dash" said between; ages in words after a name; plates in lower case after "plate" or "tag"; a
 /// number set right after "no"; a place's word and a name's across a hyphen; dogs named after "their dog"; British
-/// spellings of ordinary words; an ordinary word after "the" no town; breeds said short ("a jack russell"); holidays and a state's toll road in lower case.
+/// spellings of ordinary words; an ordinary word after "the" no town; breeds said short ("a jack russell"); holidays and a state's toll road in lower case; clocks, ages, phones and days as speech-to-text writes them digit by digit.
 /// </summary>
 public sealed class DebriefAnswersTests
 {
@@ -122,4 +122,32 @@ public sealed class DebriefAnswersTests
     [InlineData("eastbound on the pennsylvania turnpike near exit 57", "pennsylvania turnpike")]
     [InlineData("southbound on the new jersey turnpike at mile marker 74", "new jersey turnpike")]
     public void AStatesTollRoadInLowerCaseIsTheRoad(string text, string road) => Assert.Contains(road, Found(text, PiiLabel.Address));
+
+    [Theory]
+    [InlineData("tuesday at 1 7 45 we got sent to a house on the butte", "1 7 45")]
+    [InlineData("january 14th about oh 6 hundred I was parked in the chain up area", "oh 6 hundred")]
+    [InlineData("wednesday around 22 hundred a car took off from a stop", "22 hundred")]
+    [InlineData("call came in saturday around twenty 3 40 hours from the caller", "twenty 3 40 hours")]
+    [InlineData("christmas eve at 0 5 20 hrs dispatch put out a wrong way driver", "0 5 20 hrs")]
+    public void ClocksSaidDigitByDigitAreTimes(string text, string time) => Assert.Contains(time, Found(text, PiiLabel.Time));
+
+    [Theory]
+    [InlineData("we waited about 1 5 minutes for backup")]
+    [InlineData("about 2 2 people showed up at the gate")]
+    [InlineData("the ridge is around 15 hundred feet up")]
+    public void CountsSaidDigitByDigitAreNoTimes(string text) => Assert.Empty(Found(text, PiiLabel.Time));
+
+    [Theory]
+    [InlineData("driver was cody ryswyk, twenty 6, rifle on the bench seat", "twenty 6")]
+    [InlineData("guy was brandon kowalczyk, 3 8. when quinn opened the door he ran", "3 8")]
+    public void AgesWithTheirFiguresSaidApart(string text, string age) => Assert.Contains(age, Found(text, PiiLabel.Age));
+
+    [Fact]
+    public void APhoneWrittenDigitByDigit() =>
+        Assert.Contains("9 oh 7 5 5 5 0 1 6 3", Found("the trooper called me back on the sat phone 9 oh 7 5 5 5 0 1 6 3 and said to stay", PiiLabel.Phone));
+
+    [Theory]
+    [InlineData("klamath falls. november 1 2 at 19 50 I was sitting on the highway", "november 1 2")]
+    [InlineData("unit 3 charlie. december 1 9th about oh 7 10 I was working a crash", "december 1 9th")]
+    public void ADaySaidDigitByDigit(string text, string date) => Assert.Contains(date, Found(text, PiiLabel.Date));
 }
