@@ -301,7 +301,7 @@ internal sealed class DateTimeRecogniser(PiiScan scan) : PiiRecogniser(scan)
 
             // A day said digit by digit, as speech-to-text may write it: "may 1 9", "december 1 9th", "september 3 oh".
             if (IsNum(j) && tokens[j].Length == 1 && Value(j) is >= 1 and <= 3 && end < count && tokens[end].Start == tokens[j].End + 1 && !tokens[end].Has(TokenFlags.NewlineBefore)
-                && (IsNum(end) && tokens[end].Length == 1 && Value(j) * 10 + Value(end) <= 31 || EqAny(end, "oh") || tokens[end].Kind == TokenKind.Alnum && tokens[end].Length == 3 && IsOrdinal(end)))
+                && (IsNum(end) && tokens[end].Length == 1 && Value(j) * 10 + Value(end) <= 31 || Eq(end, "oh") || tokens[end].Kind == TokenKind.Alnum && tokens[end].Length == 3 && IsOrdinal(end)))
             {
                 end++;
             }

@@ -32,7 +32,7 @@ internal sealed partial class PiiContextRules
             // In lower case only where "plate" or "tag" says so, before the state or after it: "kansas plate kt 20581",
             // "plate was iowa jyk 772"; its letters no word ("colorado plate was new").
             named |= In(PlateNames, k - 1) || EqAny(k - 1, "was", "is") && In(PlateNames, k - 2);
-            var lower = named && tokens[n].Has(TokenFlags.Lower) && tokens[n].Kind == TokenKind.Word && !English(n) && !IsNumberWord(n);
+            var lower = named && n < count && tokens[n].Has(TokenFlags.Lower) && tokens[n].Kind == TokenKind.Word && !English(n) && !IsNumberWord(n);
             if (n >= count || tokens[n].Has(TokenFlags.NewlineBefore) || tokens[n].Has(TokenFlags.Lower) && !lower || tokens[n].Kind == TokenKind.Punct)
             {
                 continue;

@@ -274,7 +274,7 @@ internal sealed partial class PiiContextRules
             }
         }
 
-        return digits is 7 or 10 || digits == 11 && Eq(k, "one") ? last : -1;
+        return digits is 7 or 10 || digits == 11 && (Eq(k, "one") || figures && text[tokens[k].Start] == '1' && tokens[k].Length == 1) ? last : -1;
     }
 
     /// <summary>

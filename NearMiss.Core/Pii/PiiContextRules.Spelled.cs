@@ -75,7 +75,7 @@ internal sealed partial class PiiContextRules
 
     /// <summary>
     /// A name spelled out letter by letter after it is said: "pa nhia xiong thats p a n h i a x i o n g", "sandoval s a n
-    /// d o v a l", "stone s as in sam t o n e". Three letters or more, each a word alone or said with its word, that
+    /// d o v a l", "stone s as in sam t o n e", "ji-hoon baek. b a e k.", "pierre-louis. spelled p i e r r e dash l o u i s". Three letters or more, each a word alone or said with its word, that
     /// spell the words of a name found in the ten tokens before, or the word just before them, which is then a name too;
     /// an age after the spelling and a comma is the person's.
     /// </summary>
