@@ -487,4 +487,78 @@ internal sealed partial class PiiContextRules
             }
         }
     }
+
+    /// <summary>
+    /// A call sign of capital letters said apart and a number, as speech-to-text writes it: "unit B L 12", "radio Y N
+    /// 22", "badge C D A 7", "san juan county sheriffs, S J 11.", "whitefish PD, W 2 3." After "unit", "radio", "badge",
+    /// "call sign", or an agency found and its comma; one to three letters alone in capitals, then one to three figures
+    /// (and a digit said after them), closing the phrase.
+    /// </summary>
+    private void SpacedLetterCallSigns(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!Shapes.HasNumber(1, 3))
+        {
+            return;
+        }
+
+        for (var k = 1; k + 1 < count; k++)
+        {
+            if (!IsUpperLetter(k) || IsUpperLetter(k - 1) || !CallSignLead(spans, k - 1))
+            {
+                continue;
+            }
+
+            var n = k;
+            while (n < count && n - k < 3 && IsUpperLetter(n) && (n == k || Spaced(n - 1, n)))
+            {
+                n++;
+            }
+
+            if (n >= count || tokens[n].Kind != TokenKind.Number || tokens[n].Length > 3 || !Spaced(n - 1, n))
+            {
+                continue;
+            }
+
+            var last = n + 1 < count && tokens[n + 1].Kind == TokenKind.Number && tokens[n + 1].Length == 1 && Spaced(n, n + 1) ? n + 1 : n;
+            if (last + 1 < count && !(tokens[last + 1].Kind == TokenKind.Punct || tokens[last + 1].Has(TokenFlags.NewlineBefore) || IsWord(last + 1) && tokens[last + 1].Is(Lex.Stop)))
+            {
+                continue;
+            }
+
+            var sign = new PiiSpan(tokens[k].Start, tokens[last].End, PiiLabel.BadgeId);
+            if (!OverlapsBeyond(spans, sign) && !Overlaps(added, sign.Start, sign.End))
+            {
+                RemoveWithin(spans, sign.Start, sign.End);
+                added.Add(sign);
+                k = last;
+            }
+        }
+    }
+
+    /// <summary>A letter alone in capitals, not the pronoun "I".</summary>
+    private bool IsUpperLetter(int k) => IsWord(k) && tokens[k].Length == 1 && char.IsAsciiLetterUpper(text[tokens[k].Start]) && text[tokens[k].Start] != 'I';
+
+    /// <summary>What a call sign said in letters follows: "unit", "radio", "badge", "call sign", or an agency found and its comma.</summary>
+    private bool CallSignLead(List<PiiSpan> spans, int j)
+    {
+        if (EqAny(j, "unit", "radio", "badge", "callsign") || Eq(j, "sign") && Eq(j - 1, "call"))
+        {
+            return true;
+        }
+
+        if (!P(j, ',') || j == 0)
+        {
+            return false;
+        }
+
+        foreach (var span in spans)
+        {
+            if (span.Label == PiiLabel.Agency && span.End == tokens[j - 1].End)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

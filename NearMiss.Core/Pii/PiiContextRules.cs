@@ -222,6 +222,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         SexSlashAge(added);
         RadioCallSigns(kept, added);
         SpokenCallSigns(kept, added);
+        SpacedLetterCallSigns(kept, added);
         NumberedCallSigns(kept, added);
         DigitTurnSigns(kept, added);
         SpacedDigitCallSigns(kept, added);

@@ -6,7 +6,7 @@ namespace NearMiss.Tests.Pii;
 /// Decision 088: a debrief transcribed as an interview, its fields asked one at a time and answered alone; names spelled
 /// after a stop or with "dash" said between; ages in words after a name; plates in lower case after "plate" or "tag"; a
 /// number set right after "no"; a place's word and a name's across a hyphen; dogs named after "their dog"; British
-/// spellings of ordinary words; an ordinary word after "the" no town; breeds said short ("a jack russell"); holidays and a state's toll road in lower case; clocks, ages, phones and days as speech-to-text writes them digit by digit.
+/// spellings of ordinary words; an ordinary word after "the" no town; breeds said short ("a jack russell"); holidays and a state's toll road in lower case; clocks, ages, phones, days and call signs as speech-to-text writes them, digit by digit and letter by letter.
 /// </summary>
 public sealed class DebriefAnswersTests
 {
@@ -150,4 +150,13 @@ public sealed class DebriefAnswersTests
     [InlineData("klamath falls. november 1 2 at 19 50 I was sitting on the highway", "november 1 2")]
     [InlineData("unit 3 charlie. december 1 9th about oh 7 10 I was working a crash", "december 1 9th")]
     public void ADaySaidDigitByDigit(string text, string date) => Assert.Contains(date, Found(text, PiiLabel.Date));
+
+    [Theory]
+    [InlineData("officer dale running crane unit B L 12 with the tribe's law enforcement", "B L 12")]
+    [InlineData("yakama nation police, radio Y N 22. october 21st about noon", "Y N 22")]
+    public void CallSignsInCapitalLettersSaidApart(string text, string sign) => Assert.Contains(sign, Found(text, PiiLabel.BadgeId));
+
+    [Fact]
+    public void APronounBeforeANumberIsNoCallSign() =>
+        Assert.DoesNotContain(Found("over the radio I 10-4'd it and unit I think 12 took the call", PiiLabel.BadgeId), s => s.StartsWith('I'));
 }
