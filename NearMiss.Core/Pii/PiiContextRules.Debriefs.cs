@@ -43,10 +43,15 @@ internal sealed partial class PiiContextRules
 
             n = AfterFiller(n);
             n += EqAny(n, "about", "around", "approximately", "like") ? 1 : 0;
-            // (in place of a part of it found as something else: "p-23-118204" is no phone's "23-118204")
             var end = AnswerShapeEnd(n, field);
-            var answer = new PiiSpan(tokens[n].Start, end > n ? tokens[end - 1].End : 0, field);
-            if (end > n && !OverlapsBeyond(spans, answer) && !Overlaps(added, answer.Start, answer.End))
+            if (end <= n)
+            {
+                continue;
+            }
+
+            // (in place of a part of it found as something else: "p-23-118204" is no phone's "23-118204")
+            var answer = new PiiSpan(tokens[n].Start, tokens[end - 1].End, field);
+            if (!OverlapsBeyond(spans, answer) && !Overlaps(added, answer.Start, answer.End))
             {
                 RemoveWithin(spans, answer.Start, answer.End);
                 added.Add(answer);

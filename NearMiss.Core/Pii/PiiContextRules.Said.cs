@@ -228,7 +228,7 @@ internal sealed partial class PiiContextRules
             }
 
             var phone = new PiiSpan(tokens[k].Start, tokens[last].End, PiiLabel.Phone);
-            if (!OverlapsBeyond(spans, phone) && !Overlaps(added, phone.Start, phone.End) && DigitsSaid(k, last) >= 10)
+            if (!OverlapsBeyond(spans, phone) && !Overlaps(added, phone.Start, phone.End))
             {
                 RemoveWithin(spans, phone.Start, phone.End);
                 added.Add(phone);
@@ -241,19 +241,10 @@ internal sealed partial class PiiContextRules
     /// <summary>A digit said alone: a digit's word, "oh", or one figure.</summary>
     private bool IsSaidDigit(int n) => n < count && (In(DigitWords, n) || tokens[n].Kind == TokenKind.Number && tokens[n].Length == 1);
 
-    /// <summary>How many digits are said alone from <paramref name="k"/> to <paramref name="last"/>.</summary>
-    private int DigitsSaid(int k, int last)
-    {
-        var digits = 0;
-        for (var n = k; n <= last; n++)
-        {
-            digits += IsSaidDigit(n) ? 1 : 0;
-        }
-
-        return digits;
-    }
-
-    /// <summary>The last token of seven, ten or eleven digits said one by one (in figures too when <paramref name="figures"/>), in groups split by commas or dashes, or -1.</summary>
+    /// <summary>
+    /// The last token of seven, ten or eleven digits said one by one, in groups split by commas or dashes, or -1; in
+    /// figures too when <paramref name="figures"/>, and then ten or eleven only (seven figures are as often an id).
+    /// </summary>
     private int SaidPhoneEnd(int k, bool figures = false)
     {
         int digits = 0, n = k, last = k;
@@ -274,7 +265,7 @@ internal sealed partial class PiiContextRules
             }
         }
 
-        return digits is 7 or 10 || digits == 11 && (Eq(k, "one") || figures && text[tokens[k].Start] == '1' && tokens[k].Length == 1) ? last : -1;
+        return digits == 7 && !figures || digits == 10 || digits == 11 && (Eq(k, "one") || figures && text[tokens[k].Start] == '1' && tokens[k].Length == 1) ? last : -1;
     }
 
     /// <summary>

@@ -166,10 +166,8 @@ internal static class PiiTaggerSpans
 
     /// <summary>"north of town", "east of here": a bearing from a place no name names, no place.</summary>
     private static bool IsBearingOfNowhere(string text, ReadOnlySpan<Token> tokens, int first, int last) =>
-        last - first is 2 or 3 && Bearings.Contains(text, tokens[first]) && Is(text, tokens[first + 1], "of") && (last - first == 2 || Is(text, tokens[first + 2], "the"))
+        last - first is 2 or 3 && PiiContextRules.Bearings.Contains(text, tokens[first]) && Is(text, tokens[first + 1], "of") && (last - first == 2 || Is(text, tokens[first + 2], "the"))
         && Nowheres.Contains(text, tokens[last]);
-
-    private static readonly WordSet Bearings = new(["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"]);
 
     private static readonly WordSet Nowheres = new(["town", "here", "there", "city", "camp", "base", "station"]);
 
