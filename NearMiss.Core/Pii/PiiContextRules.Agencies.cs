@@ -502,4 +502,47 @@ internal sealed partial class PiiContextRules
 
         return k;
     }
+
+    /// <summary>"Cherokee Nation Marshal Service ... CNMS": initials of an agency found in the text are the agency.</summary>
+    private void AgencyInitials(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        HashSet<string>? initials = null;
+        foreach (var span in spans)
+        {
+            if (span.Label != PiiLabel.Agency)
+            {
+                continue;
+            }
+
+            var sb = new System.Text.StringBuilder();
+            var words = 0;
+            for (var k = FirstToken(span.Start); k < count && tokens[k].Start < span.End; k++)
+            {
+                if (IsWord(k) && !Eq(k, "of") && !Eq(k, "the") && !Eq(k, "and"))
+                {
+                    sb.Append(char.ToUpperInvariant(text[tokens[k].Start]));
+                    words++;
+                }
+            }
+
+            if (words >= 3)
+            {
+                (initials ??= new HashSet<string>(StringComparer.Ordinal)).Add(sb.ToString());
+            }
+        }
+
+        if (initials is null)
+        {
+            return;
+        }
+
+        var lookup = initials.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var k = 0; k < count; k++)
+        {
+            if (IsWord(k) && tokens[k].Has(TokenFlags.AllCaps) && lookup.Contains(W(k)))
+            {
+                added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.Agency));
+            }
+        }
+    }
 }

@@ -3,7 +3,7 @@ namespace NearMiss.Core.Pii;
 /// <summary>
 /// Ids said aloud in groups with "dash" between, wherever their word stood ("it's twenty four dash zero three three one
 /// seven"), and dates of birth said as three numbers after the name they belong to ("copy iron cloud six twelve eighty
-/// one").
+/// one"), and social security numbers said digit by digit in their groups.
 /// </summary>
 internal sealed partial class PiiContextRules
 {
@@ -189,5 +189,62 @@ internal sealed partial class PiiContextRules
         }
 
         return value >= 1 && value <= most ? k : -1;
+    }
+
+    /// <summary>
+    /// A social security number said digit by digit in its three groups, "dash" between: "three two seven dash four four
+    /// dash nine one eight two". The shape is its own evidence; the word for it may stand far before. Commas may part
+    /// the groups right after "social" or "ssn" ("his social, zero seven two, four four, one nine three eight"), or
+    /// nothing part them there at all.
+    /// </summary>
+    private void SpokenSsns(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!TextHas(DigitWords) || !TextHasWord("dash") && !TextHasWord("social"))
+        {
+            return;
+        }
+
+        for (var k = 0; k + 10 < count; k++)
+        {
+            if (!In(DigitWords, k) || k > 0 && In(DigitWords, k - 1) && Spaced(k - 1, k))
+            {
+                continue;
+            }
+
+            // The groups apart by "dash", or by commas after "social" ("his social, zero seven two, four four, one nine three eight").
+            var first = DigitGroupEnd(k, 3);
+            var commas = first > 0 && P(first + 1, ',') && AfterSocial(k);
+            var second = first > 0 && (Eq(first + 1, "dash") || commas) ? DigitGroupEnd(first + 2, 2) : -1;
+            var last = second > 0 && (Eq(second + 1, "dash") || commas && P(second + 1, ',')) ? DigitGroupEnd(second + 2, 4) : -1;
+            if (last < 0 && DigitGroupEnd(k, 9) is var run and > 0 && AfterSocial(k))
+            {
+                last = run; // nine digits in a row after "social": "his social, nine one two six six four four one eight"
+            }
+
+            if (last < 0 || In(DigitWords, last + 1) && Spaced(last, last + 1))
+            {
+                continue;
+            }
+
+            var ssn = new PiiSpan(tokens[k].Start, tokens[last].End, PiiLabel.Ssn);
+            if (AddInPlace(spans, added, ssn))
+            {
+                k = last;
+            }
+        }
+    }
+
+    /// <summary>"social" or "ssn" among the six tokens before <paramref name="k"/>.</summary>
+    private bool AfterSocial(int k)
+    {
+        for (var j = k - 1; j >= 0 && j >= k - 6; j--)
+        {
+            if (EqAny(j, "social", "ssn"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

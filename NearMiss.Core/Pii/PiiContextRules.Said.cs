@@ -3,8 +3,8 @@ namespace NearMiss.Core.Pii;
 /// <summary>
 /// Numbers said aloud in a dictated report (decision 054): phone numbers digit by digit ("nine zero seven, five five
 /// five, zero one four two"), 24-hour times ("zero three forty hours", "at about twenty one fifteen"), dates ("may
-/// twenty sixth", "date of birth six twelve nineteen seventy one"), ages after "age" ("age forty four"), years and
-/// social security numbers; e-mail addresses and spellings are in <c>PiiContextRules.Spelled.cs</c>.
+/// twenty sixth", "date of birth six twelve nineteen seventy one"), ages after "age" ("age forty four") and
+/// years; social security numbers are in <c>PiiContextRules.Dashed.cs</c>, e-mail addresses and spellings are in <c>PiiContextRules.Spelled.cs</c>.
 /// </summary>
 internal sealed partial class PiiContextRules
 {
@@ -536,63 +536,6 @@ internal sealed partial class PiiContextRules
     /// <summary>Does a month's name stand before <paramref name="k"/>, or a month and "of" ("september ninety two", "january of eighty-seven")?</summary>
     private bool MonthBefore(int k) =>
         IsWord(k - 1) && tokens[k - 1].Is(Lex.Month) && Spaced(k - 1, k) || Eq(k - 1, "of") && IsWord(k - 2) && tokens[k - 2].Is(Lex.Month) && Spaced(k - 2, k - 1);
-
-    /// <summary>
-    /// A social security number said digit by digit in its three groups, "dash" between: "three two seven dash four four
-    /// dash nine one eight two". The shape is its own evidence; the word for it may stand far before. Commas may part
-    /// the groups right after "social" or "ssn" ("his social, zero seven two, four four, one nine three eight"), or
-    /// nothing part them there at all.
-    /// </summary>
-    private void SpokenSsns(List<PiiSpan> spans, List<PiiSpan> added)
-    {
-        if (!TextHas(DigitWords) || !TextHasWord("dash") && !TextHasWord("social"))
-        {
-            return;
-        }
-
-        for (var k = 0; k + 10 < count; k++)
-        {
-            if (!In(DigitWords, k) || k > 0 && In(DigitWords, k - 1) && Spaced(k - 1, k))
-            {
-                continue;
-            }
-
-            // The groups apart by "dash", or by commas after "social" ("his social, zero seven two, four four, one nine three eight").
-            var first = DigitGroupEnd(k, 3);
-            var commas = first > 0 && P(first + 1, ',') && AfterSocial(k);
-            var second = first > 0 && (Eq(first + 1, "dash") || commas) ? DigitGroupEnd(first + 2, 2) : -1;
-            var last = second > 0 && (Eq(second + 1, "dash") || commas && P(second + 1, ',')) ? DigitGroupEnd(second + 2, 4) : -1;
-            if (last < 0 && DigitGroupEnd(k, 9) is var run and > 0 && AfterSocial(k))
-            {
-                last = run; // nine digits in a row after "social": "his social, nine one two six six four four one eight"
-            }
-
-            if (last < 0 || In(DigitWords, last + 1) && Spaced(last, last + 1))
-            {
-                continue;
-            }
-
-            var ssn = new PiiSpan(tokens[k].Start, tokens[last].End, PiiLabel.Ssn);
-            if (AddInPlace(spans, added, ssn))
-            {
-                k = last;
-            }
-        }
-    }
-
-    /// <summary>"social" or "ssn" among the six tokens before <paramref name="k"/>.</summary>
-    private bool AfterSocial(int k)
-    {
-        for (var j = k - 1; j >= 0 && j >= k - 6; j--)
-        {
-            if (EqAny(j, "social", "ssn"))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     /// <summary>The last of exactly <paramref name="digits"/> digit words said one by one from <paramref name="k"/>, or -1.</summary>
     private int DigitGroupEnd(int k, int digits)

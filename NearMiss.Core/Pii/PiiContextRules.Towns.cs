@@ -2,7 +2,7 @@ namespace NearMiss.Core.Pii;
 
 /// <summary>
 /// Towns by their context where their name alone says nothing (decision 067): a listed town before its state ("Hope,
-/// AR"), and a town of two or three words typed in lower case after a word of place ("near storm lake").
+/// AR"), and a town of two or three words typed in lower case after a word of place ("near storm lake"); and a news dateline's place before its state ("NILES, Ill.").
 /// </summary>
 internal sealed partial class PiiContextRules
 {
@@ -338,4 +338,102 @@ internal sealed partial class PiiContextRules
 
     /// <summary>Words after a bearing and "of" that are no town, and words after a town's word that make it another thing's.</summary>
     private static readonly WordSet NotTowns = new(["town", "here", "there", "us", "me", "them", "it", "county", "parish", "township", "city", "county's", "border", "center", "centre", "main", "lake", "river", "creek"]);
+
+    /// <summary>"CASA GRANDE, Ariz. —", "NILES, Ill." and "Denver, Colo.": the place and its AP state abbreviation.</summary>
+    private void Datelines(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        // (A dateline's state follows a comma: a state's name, its AP abbreviation, or that abbreviation's letters with
+        // their dots.)
+        var states = Shapes.HasPunct(',') && (Shapes.HasLex(Lex.State) || Shapes.HasExtra(LexExtra.ApState) || (Shapes.Letters & lexicon.ApStateInitials) != 0);
+        for (var k = 0; k < count && states; k++)
+        {
+            if (!IsWord(k) || !P(k - 1, ',') || !IsStateAfterComma(k))
+            {
+                continue;
+            }
+
+            // The abbreviation with its dots: "Ariz." or "S.D." or "W.Va.".
+            var end = k;
+            while (end + 1 < count && P(end + 1, '.') && tokens[end + 1].Start == tokens[end].End)
+            {
+                end++;
+                if (IsWord(end + 1) && tokens[end + 1].Start == tokens[end].End && tokens[end + 1].Length <= 2)
+                {
+                    end++;
+                }
+            }
+
+            if (!P(end, '.') && !tokens[k].Is(Lex.State) || EqAny(end + 1, "plate", "plates", "tag", "tags", "registration", "reg"))
+            {
+                continue; // (a state before "plate" is the plate's: "a black Corolla, Texas plate ...")
+            }
+
+            // The place before the comma: capitalised or upper-case words back to the line start or a preposition.
+            var placeEnd = k - 2;
+            var placeStart = placeEnd;
+            while (placeStart - 1 >= 0 && IsWord(placeStart - 1) && !tokens[placeStart].Has(TokenFlags.NewlineBefore) && !tokens[placeStart - 1].Has(TokenFlags.Lower)
+                && !tokens[placeStart - 1].Is(Lex.Locative | Lex.Stop) && placeEnd - placeStart < 3)
+            {
+                placeStart--;
+            }
+
+            if (!IsWord(placeEnd) || tokens[placeEnd].Has(TokenFlags.Lower))
+            {
+                continue;
+            }
+
+            var existing = IndexStartingAt(spans, tokens[k].Start);
+            if (existing >= 0)
+            {
+                spans[existing] = spans[existing] with { End = Math.Max(spans[existing].End, tokens[end].End) };
+            }
+            else
+            {
+                added.Add(new PiiSpan(tokens[k].Start, tokens[end].End, PiiLabel.Location));
+            }
+
+            RemoveInside(spans, tokens[placeStart].Start, tokens[placeEnd].End, PiiLabel.Location);
+            if (!Overlaps(spans, tokens[placeStart].Start, tokens[placeEnd].End))
+            {
+                added.Add(new PiiSpan(tokens[placeStart].Start, tokens[placeEnd].End, PiiLabel.Location));
+            }
+        }
+
+        // "HOUSTON —", "OKLAHOMA CITY —", "PHOENIX - A", "DENVER (AP) —" at the start of a line: upper-case words
+        // before a dash, a listed place.
+        var capitals = Shapes.HasWord(TokenFlags.AllCaps);
+        for (var k = 0; k < count && capitals; k++)
+        {
+            if (!IsWord(k) || !(k == 0 || tokens[k].Has(TokenFlags.NewlineBefore)) || !tokens[k].Has(TokenFlags.AllCaps))
+            {
+                continue;
+            }
+
+            var dash = k + 1;
+            while (dash < k + 3 && IsWord(dash) && tokens[dash].Has(TokenFlags.AllCaps) && !tokens[dash].Has(TokenFlags.NewlineBefore))
+            {
+                dash++;
+            }
+
+            var listed = dash == k + 1 ? tokens[k].Is(Lex.Place) : lexicon.PhrasePopulation(text.AsSpan(tokens[k].Start, tokens[dash - 1].End - tokens[k].Start)) >= 0;
+            var at = P(dash, '(') && Eq(dash + 1, "ap") && P(dash + 2, ')') ? dash + 3 : dash;
+            if (listed && at < count && (text[tokens[at].Start] is '—' or '–' || P(at, '-') && (P(at + 1, '-') || tokens[at].Start > tokens[at - 1].End && Spaced(at, at + 1))))
+            {
+                RemoveInside(spans, tokens[k].Start, tokens[dash - 1].End, PiiLabel.Location);
+                added.Add(new PiiSpan(tokens[k].Start, tokens[dash - 1].End, PiiLabel.Location));
+            }
+        }
+    }
+
+    /// <summary>"Ariz.", "S.D.", "Idaho", but not "PA." (a postal code, the rules' own) after a comma.</summary>
+    private bool IsStateAfterComma(int k)
+    {
+        if (tokens[k].Length == 1)
+        {
+            return P(k + 1, '.') && IsWord(k + 2) && tokens[k + 2].Length <= 2 && P(k + 3, '.')
+                && lexicon.Get(string.Concat(W(k), W(k + 2))).Has(LexExtra.ApState);
+        }
+
+        return !tokens[k].Has(TokenFlags.AllCaps) && tokens[k].Lex.Has(LexExtra.ApState) || tokens[k].Is(Lex.State) && !tokens[k].Has(TokenFlags.Lower);
+    }
 }
