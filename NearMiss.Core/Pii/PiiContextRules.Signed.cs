@@ -128,19 +128,7 @@ internal sealed partial class PiiContextRules
     /// </summary>
     private void MiddleNames(List<PiiSpan> spans)
     {
-        spans.Sort(static (a, b) => a.Start.CompareTo(b.Start));
-        for (var s = 0; s < spans.Count; s++)
-        {
-            // "CO D. HUNTER": an initial before a name found goes with it.
-            var f = FirstToken(spans[s].Start);
-            if (spans[s].Label == PiiLabel.Person && f >= 2 && tokens[f].Start == spans[s].Start && P(f - 1, '.') && IsWord(f - 2) && tokens[f - 2].Length == 1
-                && char.IsUpper(text[tokens[f - 2].Start]) && tokens[f - 1].Start == tokens[f - 2].End && Spaced(f - 1, f) && !Overlaps(spans, tokens[f - 2].Start, tokens[f - 1].End)
-                && !(P(f - 3, '.') && tokens[f - 2].Start == tokens[f - 3].End) && !(EqAny(f - 2, "a", "q") && (f == 2 || tokens[f - 2].Has(TokenFlags.NewlineBefore)))) // (not "P.O." nor a transcript's "A.")
-            {
-                spans[s] = new PiiSpan(tokens[f - 2].Start, spans[s].End, PiiLabel.Person);
-            }
-        }
-
+        InitialsBeforeNames(spans);
         for (var s = 0; s + 1 < spans.Count; s++)
         {
             if (spans[s].Label != PiiLabel.Person || spans[s + 1].Label != PiiLabel.Person)
@@ -160,6 +148,30 @@ internal sealed partial class PiiContextRules
             }
         }
     }
+
+    /// <summary>"CO D. HUNTER", "DEP K. LINDQVIST": an initial with its full stop before a name found goes with it.</summary>
+    private void InitialsBeforeNames(List<PiiSpan> spans)
+    {
+        spans.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        for (var s = 0; s < spans.Count; s++)
+        {
+            var f = FirstToken(spans[s].Start);
+            if ((spans[s].Label == PiiLabel.Person || IsInitialledWord(spans[s], f)) && f >= 2 && tokens[f].Start == spans[s].Start && P(f - 1, '.') && IsWord(f - 2) && tokens[f - 2].Length == 1
+                && char.IsUpper(text[tokens[f - 2].Start]) && tokens[f - 1].Start == tokens[f - 2].End && Spaced(f - 1, f) && !Overlaps(spans, tokens[f - 2].Start, tokens[f - 1].End)
+                && !(P(f - 3, '.') && tokens[f - 2].Start == tokens[f - 3].End) && !(EqAny(f - 2, "a", "q") && (f == 2 || tokens[f - 2].Has(TokenFlags.NewlineBefore)))) // (not "P.O." nor a transcript's "A.")
+            {
+                spans[s] = new PiiSpan(tokens[f - 2].Start, spans[s].End, PiiLabel.Person);
+            }
+        }
+    }
+
+    /// <summary>
+    /// "DEP K. LINDQVIST", "DET Y. MARRERO": a word taken for a place alone, after a rank and an initial with its full
+    /// stop, is a surname; so is a word no list holds after an initial other than a compass letter's ("N. LINDEN").
+    /// </summary>
+    private bool IsInitialledWord(PiiSpan span, int f) =>
+        span.Label == PiiLabel.Location && f >= 2 && tokens[f].End == span.End && IsWord(f - 2)
+        && (f >= 3 && tokens[f - 3].Is(Lex.Rank) || tokens[f].Lex.Flags == Lex.None && !EqAny(f - 2, "n", "s", "e", "w"));
 
     /// <summary>
     /// "three adam twelve roger eighteen forty two", "roger that": the radio's "roger" after a call sign or before

@@ -19,6 +19,7 @@ internal sealed partial class PiiContextRules
             NamesRestarted(spans, added);
             Merge(spans, added);
             PremiseHeadsAfterPlaces(spans);
+            InitialsBeforeNames(spans);
             return spans;
         }
         finally
