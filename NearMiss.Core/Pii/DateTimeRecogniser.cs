@@ -87,12 +87,12 @@ internal sealed class DateTimeRecogniser(PiiScan scan) : PiiRecogniser(scan)
 
     /// <summary>
     /// "wed approx 1915", "sat night", "sun 0300": weekday abbreviations that are also words, before a time or a part of
-    /// the day (not "sat at the end"); in any case in brackets ("12/09/2023 (Sat)") or before a month and its day ("Sat Nov 18").
+    /// the day (not "sat at the end"); in any case in brackets ("12/09/2023 (Sat)") or before a month and its day ("Sat Nov 18", "SUN MARCH 3RD").
     /// </summary>
     public int ShortWeekday(int i)
     {
         if (tokens[i].Length == 3 && EqAny(i, "wed", "sat", "sun")
-            && (P(i - 1, '(') && P(i + 1, ')') || Is(i + 1, Lex.Month) && IsNum(i + 2) && tokens[i + 2].Length <= 2
+            && (P(i - 1, '(') && P(i + 1, ')') || Is(i + 1, Lex.Month) && (IsNum(i + 2) && tokens[i + 2].Length <= 2 || i + 2 < count && tokens[i + 2].Kind == TokenKind.Alnum && DayOfMonth(i + 2))
                 || !tokens[i].Has(TokenFlags.Capitalized) && !EqAny(i - 1, "i", "he", "she", "we", "they", "you", "who", "had", "the", "in")
                     && (IsNum(i + 1) && tokens[i + 1].Length is 4 || EqAny(i + 1, "night", "nite", "morning", "evening", "afternoon") || P(i + 1, '@') || P(i + 1, '~')
                         || EqAny(i + 1, "approx", "around", "about", "at") && IsNum(i + 2))))
@@ -265,8 +265,9 @@ internal sealed class DateTimeRecogniser(PiiScan scan) : PiiRecogniser(scan)
             return i + 3;
         }
 
-        // A month in capitals only with its day: "05 DEC 2023", "17 MAR", "DEC 5".
-        if (!t.Is(Lex.Month) || t.Has(TokenFlags.AllCaps) && !DayBefore(i) && !(IsNum(i + 1) && tokens[i + 1].Length <= 2 && Value(i + 1) is >= 1 and <= 31))
+        // A month in capitals only with its day: "05 DEC 2023", "17 MAR", "DEC 5", "MARCH 3RD".
+        if (!t.Is(Lex.Month) || t.Has(TokenFlags.AllCaps) && !DayBefore(i) && !(IsNum(i + 1) && tokens[i + 1].Length <= 2 && Value(i + 1) is >= 1 and <= 31)
+            && !(i + 1 < count && tokens[i + 1].Kind == TokenKind.Alnum && DayOfMonth(i + 1)))
         {
             return 0;
         }
