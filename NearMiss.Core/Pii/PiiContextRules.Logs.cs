@@ -426,4 +426,35 @@ internal sealed partial class PiiContextRules
         var colon = text.IndexOf(':', at + 1, Math.Min(13, text.Length - at - 1));
         return colon > at + 1 && !text.AsSpan(at + 1, colon - at - 1).ContainsAny(' ', '\n') && colon + 1 < text.Length && text[colon + 1] == ' ';
     }
+
+    /// <summary>
+    /// "DEP BRANDVOLD P-31.", "DEP A. NWOSU, MC-7.": letters and digits right after a ranked name, or after its comma,
+    /// closing the phrase, are the officer's badge or unit.
+    /// </summary>
+    private void IdsAfterRankedNames(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!Shapes.HasLex(Lex.Rank) || !Shapes.Alnum && !Shapes.HasPunct('-'))
+        {
+            return;
+        }
+
+        foreach (var span in spans)
+        {
+            var f = FirstToken(span.Start);
+            if (span.Label != PiiLabel.Person || f < 1 || tokens[f].Start != span.Start || !IsWord(f - 1) || !tokens[f - 1].Is(Lex.Rank))
+            {
+                continue;
+            }
+
+            var k = TokenEnding(span.End) + 1;
+            k += P(k, ',') ? 1 : 0;
+            var end = LetterHyphenNumber(k) ? k + 2
+                : k < count && tokens[k].Kind == TokenKind.Alnum && tokens[k].Digits > 0 && tokens[k].Length <= 8 && !Eq(k, "k9") ? k : -1;
+            if (end > 0 && (end + 1 >= count || tokens[end + 1].Has(TokenFlags.NewlineBefore) || P(end + 1, '.') || P(end + 1, ',') || P(end + 1, ';') || P(end + 1, ')'))
+                && !Overlaps(spans, tokens[k].Start, tokens[end].End))
+            {
+                added.Add(new PiiSpan(tokens[k].Start, tokens[end].End, PiiLabel.BadgeId));
+            }
+        }
+    }
 }

@@ -149,7 +149,10 @@ internal sealed partial class PiiContextRules
         }
     }
 
-    /// <summary>"CO D. HUNTER", "DEP K. LINDQVIST": an initial with its full stop before a name found goes with it.</summary>
+    /// <summary>
+    /// "CO D. HUNTER", "DEP K. LINDQVIST": an initial with its full stop before a name found goes with it; a word no list
+    /// holds, taken for a place, right after a rank is a surname ("DEP BRANDVOLD").
+    /// </summary>
     private void InitialsBeforeNames(List<PiiSpan> spans)
     {
         spans.Sort(static (a, b) => a.Start.CompareTo(b.Start));
@@ -161,6 +164,11 @@ internal sealed partial class PiiContextRules
                 && !(P(f - 3, '.') && tokens[f - 2].Start == tokens[f - 3].End) && !(EqAny(f - 2, "a", "q") && (f == 2 || tokens[f - 2].Has(TokenFlags.NewlineBefore)))) // (not "P.O." nor a transcript's "A.")
             {
                 spans[s] = new PiiSpan(tokens[f - 2].Start, spans[s].End, PiiLabel.Person);
+            }
+            else if (spans[s].Label == PiiLabel.Location && tokens[f].Start == spans[s].Start && tokens[f].End == spans[s].End && tokens[f].Lex.Flags == Lex.None
+                && IsWord(f - 1) && tokens[f - 1].Is(Lex.Rank) && Spaced(f - 1, f))
+            {
+                spans[s] = spans[s] with { Label = PiiLabel.Person }; // "DEP BRANDVOLD": a word no list holds after a rank
             }
         }
     }

@@ -338,6 +338,8 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         TwoWordSpeakers(kept);
         MiddleNames(kept);
         DashSignatures(kept);
+        IdsAfterRankedNames(kept, added);
+        Merge(kept, added);
         if (NameEnds(kept) != nameEnds)
         {
             SpokenAges(kept, added); // (after names grown late: "tyrell two bulls, nineteen,")
