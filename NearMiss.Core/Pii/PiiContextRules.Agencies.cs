@@ -46,10 +46,10 @@ internal sealed partial class PiiContextRules
 
     /// <summary>
     /// A post or a district named by its place, as state police and sheriffs name them: "Bethel post", "the Welch
-    /// detachment", "Kyle district"; not "Bethel post office" or "the Denver district attorney".
+    /// detachment", "Kyle district", "laredo sector"; not "Bethel post office" or "the Denver district attorney".
     /// </summary>
     private bool PlacedSubUnit(int k) =>
-        EqAny(k, "post", "detachment", "barracks", "substation", "district", "precinct") && Spaced(k - 1, k) && (caseless || !tokens[k].Has(TokenFlags.AllCaps) || tokens[k - 1].Has(TokenFlags.AllCaps))
+        EqAny(k, "post", "detachment", "barracks", "substation", "district", "precinct", "sector") && Spaced(k - 1, k) && (caseless || !tokens[k].Has(TokenFlags.AllCaps) || tokens[k - 1].Has(TokenFlags.AllCaps))
         && !EqAny(k + 1, "office", "attorney", "attorneys", "court", "judge", "manager", "commander", "line", "road", "rd", "lake", "school", "schools");
 
     private void AgencySubUnits(List<PiiSpan> spans)

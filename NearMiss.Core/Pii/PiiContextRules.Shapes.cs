@@ -387,11 +387,38 @@ internal sealed partial class PiiContextRules
                 end++;
             }
 
+            if (end == last && PremisePairEnd(last) is var pair and > 0)
+            {
+                // "lansing correctional facility", "big bend national park": a premise of two words in lower case; a
+                // word of it the true-caser capitalised and the rules took alone goes with it.
+                spans.RemoveAll(other => other.Start >= tokens[last + 1].Start && other.End <= tokens[pair].End);
+                n = spans.IndexOf(span);
+                end = pair;
+            }
+
             if (end > last && !Overlaps(spans, tokens[last + 1].Start, tokens[end].End) && !(span.Label == PiiLabel.Address && tokens[end].Is(Lex.StreetSuffix)))
             {
                 spans[n] = new PiiSpan(span.Start, tokens[end].End, PiiLabel.Location);
             }
         }
+    }
+
+    /// <summary>The first words of premises of two words ("correctional facility", "national park", "state prison").</summary>
+    private static readonly WordSet PremiseKinds = new(["correctional", "national", "state", "regional", "medical", "detention", "juvenile", "federal", "memorial", "community", "municipal", "international"]);
+
+    /// <summary>Their second words.</summary>
+    private static readonly WordSet PremiseHeads = new(["facility", "center", "centre", "institution", "park", "forest", "monument", "prison", "penitentiary", "hospital", "airport", "complex", "refuge", "seashore", "lakeshore", "preserve"]);
+
+    /// <summary>
+    /// The end of a premise of two words in lower case (or capitalised by the true-caser in text of one case) right after
+    /// token <paramref name="last"/>, not an officer or a unit of it ("state park rangers" keep their "rangers" out); or -1.
+    /// </summary>
+    private int PremisePairEnd(int last)
+    {
+        var k = last + 1;
+        return IsWord(k) && IsWord(k + 1) && Spaced(last, k) && Spaced(k, k + 1) && (tokens[k + 1].Has(TokenFlags.Lower) || caseless)
+            && In(PremiseKinds, k) && In(PremiseHeads, k + 1) && !(IsWord(k + 2) && (tokens[k + 2].Is(Lex.Rank | Lex.Role) || tokens[k + 2].Is(Lex.OrgSuffix)))
+            ? k + 1 : -1;
     }
 
     /// <summary>Premises a name before them makes a place, written in lower case after it: "the Novotny farm", "Alton Bay ramp", "the Dirksen building".</summary>
