@@ -33,8 +33,9 @@ internal sealed partial class PiiContextRules
     }
 
     /// <summary>
-    /// "we're riding as five twenty-one", "I was working Adam 3", "running as twelve": the call sign a unit rode under,
-    /// said after "riding as", "running as" or "working": a spelling word and a number, or a number of two or more digits.
+    /// "we're riding as five twenty-one", "I was working Adam 3", "running as twelve", "working 1134 bravo": the call sign
+    /// a unit rode under, said after "riding as", "running as" or "working": a spelling word and a number, a number of
+    /// two or more digits, or, after "working", "riding" or "running" alone, a number in figures and its spelling word.
     /// </summary>
     private void RiddenCallSigns(List<PiiSpan> spans, List<PiiSpan> added)
     {
@@ -46,14 +47,19 @@ internal sealed partial class PiiContextRules
         Span<char> digits = stackalloc char[16];
         for (var k = 1; k < count; k++)
         {
-            var cued = Eq(k - 1, "as") && EqAny(k - 2, "riding", "running", "working") || Eq(k - 1, "working") && In(Phonetic, k);
+            var beat = EqAny(k - 1, "working", "riding", "running") && tokens[k].Kind == TokenKind.Number && tokens[k].Length is >= 2 and <= 4 && In(Phonetic, k + 1) && Spaced(k, k + 1);
+            var cued = Eq(k - 1, "as") && EqAny(k - 2, "riding", "running", "working") || Eq(k - 1, "working") && In(Phonetic, k) || beat;
             if (!cued || !Spaced(k - 1, k))
             {
                 continue;
             }
 
             int last;
-            if (In(Phonetic, k) && tokens[k].Has(TokenFlags.Capitalized | TokenFlags.Lower))
+            if (beat)
+            {
+                last = k + 1; // "working 1134 bravo": a beat's number and its letter
+            }
+            else if (In(Phonetic, k) && tokens[k].Has(TokenFlags.Capitalized | TokenFlags.Lower))
             {
                 var n = k + 1;
                 if (n < count && tokens[n].Kind == TokenKind.Number && tokens[n].Length <= 3 && Spaced(k, n))

@@ -45,6 +45,12 @@ internal static class PiiProducts
                 continue;
             }
 
+            if (first >= 0 && (first == last || last == first + 1 && GearNouns.Contains(text, tokens[last])) && span.Label != PiiLabel.Date && IsMakersGear(text, tokens, first, lexicon) && !NamedElsewhere(text, tokens, spans, (first, last), span, lexicon))
+            {
+                spans.RemoveAt(s);
+                continue;
+            }
+
             if (span.Label == PiiLabel.Location && first >= 1 && IsThingNamedLikeAPlace(text, tokens, first, last, lexicon))
             {
                 spans.RemoveAt(s);
@@ -103,6 +109,28 @@ internal static class PiiProducts
         return tokens[before].Kind == TokenKind.Number || OwnedWords.Contains(text, tokens[before])
             || owner.Equals("the", StringComparison.OrdinalIgnoreCase) && !(before > 0 && PlaceWords.Contains(text, tokens[before - 1]));
     }
+
+    /// <summary>
+    /// A maker of the list before a piece of gear it makes, the gear's word not in the list with it: "a red Hogue grip
+    /// sleeve", "my COLUMBIA HOOD", "the Yale latch", the gear's word in the span or after it. No common name counts ("Smith", "Kelly"), nor a word after a rank.
+    /// </summary>
+    private static bool IsMakersGear(string text, ReadOnlySpan<Token> tokens, int k, PiiLexicon lexicon)
+    {
+        var token = tokens[k];
+        if (token.Kind != TokenKind.Word || token.Lex.Product == LexProduct.None || token.Lex.SurnameCount >= 50_000 || token.Lex.GivenCount >= 50_000
+            || k + 1 >= tokens.Length || tokens[k + 1].Kind != TokenKind.Word || tokens[k + 1].Start != token.End + 1 || tokens[k + 1].Has(TokenFlags.Capitalized)
+            || k > 0 && tokens[k - 1].Is(Lex.Rank))
+        {
+            return false;
+        }
+
+        return GearNouns.Contains(text, tokens[k + 1]);
+    }
+
+    /// <summary>Things a maker's name goes before: clothes, bags, locks and a gun's parts; no word that is also a verb ("Tiny saw it", "Bear can").</summary>
+    private static readonly WordSet GearNouns = new(["hood", "jacket", "coat", "parka", "fleece", "vest", "boot", "shoes", "gloves", "hat", "beanie", "shirt", "hoodie", "pants", "jeans", "bibs",
+        "backpack", "cooler", "lantern", "stove", "tent", "grip", "sleeve", "holster", "flashlight", "latch", "deadbolt", "padlock", "blanket",
+        "thermos", "mug", "tumbler", "sunglasses", "helmet", "respirator", "beacon", "transceiver", "cleats", "sneakers", "waders", "canteen"]);
 
     /// <summary>
     /// A place's name used as a thing's, after "a" or "an" and closing the phrase: "his was a Columbia, mine is", "a Mal.",
