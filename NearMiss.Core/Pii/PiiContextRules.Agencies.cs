@@ -545,4 +545,45 @@ internal sealed partial class PiiContextRules
             }
         }
     }
+
+    /// <summary>"PO giuseppe amato 75 precinct", "the 77th pct": a precinct by its number in figures, in any case.</summary>
+    private void NumberedPrecincts(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!TextHasWord("precinct") && !TextHasWord("pct"))
+        {
+            return;
+        }
+
+        for (var k = 0; k + 1 < count; k++)
+        {
+            if ((tokens[k].Kind == TokenKind.Number && tokens[k].Length <= 3 || tokens[k].Kind == TokenKind.Alnum && tokens[k].Length <= 5 && PiiRecogniser.IsOrdinalWord(W(k)))
+                && EqAny(k + 1, "precinct", "pct") && Spaced(k, k + 1) && !Overlaps(spans, tokens[k].Start, tokens[k + 1].End))
+            {
+                added.Add(new PiiSpan(tokens[k].Start, tokens[k + 1].End, PiiLabel.Agency));
+                k++;
+            }
+        }
+    }
+
+    /// <summary>
+    /// "officer Nate Pelletier Millinocket PD": a name of three words or more that ends in a place before an agency's
+    /// word ("PD", "police", "sheriff's") gives the place back to the agency.
+    /// </summary>
+    private void PlacesCutFromNames(List<PiiSpan> spans)
+    {
+        for (var n = 0; n < spans.Count; n++)
+        {
+            var first = FirstToken(spans[n].Start);
+            var last = TokenEnding(spans[n].End);
+            if (spans[n].Label != PiiLabel.Person || last - first < 2 || !tokens[last].Is(Lex.Place | Lex.County) || tokens[last].Is(Lex.GivenName | Lex.Surname)
+                || !IsWord(last - 1) || !Spaced(last - 1, last) || !IsWord(last + 1) || !Spaced(last, last + 1) || !AgencyTail(last + 1) || Eq(last + 1, "office") || Eq(last + 1, "service") || Eq(last + 1, "services"))
+            {
+                continue;
+            }
+
+            spans[n] = new PiiSpan(spans[n].Start, tokens[last - 1].End, PiiLabel.Person);
+            spans.Insert(n + 1, new PiiSpan(tokens[last].Start, tokens[last].End, PiiLabel.Location));
+            n++;
+        }
+    }
 }
