@@ -436,4 +436,29 @@ internal sealed partial class PiiContextRules
 
         return !tokens[k].Has(TokenFlags.AllCaps) && tokens[k].Lex.Has(LexExtra.ApState) || tokens[k].Is(Lex.State) && !tokens[k].Has(TokenFlags.Lower);
     }
+
+    /// <summary>Words before a part of a city named by its bearing: "in east new york", "out to west valley".</summary>
+    private static readonly WordSet PlacePrepositions = new(["in", "at", "from", "to", "near", "into", "through", "outside"]);
+
+    /// <summary>
+    /// "in east new york", "from north las vegas": a bearing between a preposition and a place found is the name's first
+    /// word, the part of the city it names.
+    /// </summary>
+    private void BearingsBeforePlaces(List<PiiSpan> spans)
+    {
+        if (!TextHas(Bearings))
+        {
+            return;
+        }
+
+        for (var n = 0; n < spans.Count; n++)
+        {
+            var f = FirstToken(spans[n].Start);
+            if (spans[n].Label == PiiLabel.Location && f >= 2 && tokens[f].Start == spans[n].Start && In(Bearings, f - 1) && Spaced(f - 1, f) && In(PlacePrepositions, f - 2)
+                && Spaced(f - 2, f - 1) && !Overlaps(spans, tokens[f - 1].Start, tokens[f - 1].End))
+            {
+                spans[n] = spans[n] with { Start = tokens[f - 1].Start };
+            }
+        }
+    }
 }

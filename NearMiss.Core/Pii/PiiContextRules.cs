@@ -323,6 +323,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         LowerStates(kept, added);
         Merge(kept, added);
         StateTollRoads(kept);
+        BearingsBeforePlaces(kept);
         CallSignLeads(kept);
         var nameEnds = NameEnds(kept);
         SurnameFirst(kept);
