@@ -471,6 +471,68 @@ internal sealed partial class PiiContextRules
         }
     }
 
+    private static readonly WordSet StreetDirections = new(["n", "s", "e", "w", "ne", "nw", "se", "sw"]);
+
+    /// <summary>
+    /// "N 27TH ST/W CAPITOL DR", "CASINO RD / EVERGREEN WAY": a street found, a slash, and the crossing street (found, or
+    /// up to three capitalised words, or words of any case in text of one case, and a street's type, a direction before
+    /// it allowed) are one intersection; after the tagger too, which may find the crossing street.
+    /// </summary>
+    private void SlashedCorners(List<PiiSpan> spans)
+    {
+        if (!Shapes.HasPunct('/'))
+        {
+            return;
+        }
+
+        for (var n = 0; n < spans.Count; n++)
+        {
+            var last = TokenEnding(spans[n].End);
+            var slash = last + 1;
+            if (spans[n].Label != PiiLabel.Address || !tokens[last].Is(Lex.StreetSuffix) || !P(slash, '/') || tokens[slash].Start - tokens[last].End > 1)
+            {
+                continue;
+            }
+
+            var k = slash + 1;
+            k += In(StreetDirections, k) && k + 1 < count && tokens[k + 1].Start - tokens[k].End == 1 ? 1 : 0;
+            if (k >= count || tokens[k].Has(TokenFlags.NewlineBefore) || tokens[slash + 1].Start - tokens[slash].End > 1)
+            {
+                continue;
+            }
+
+            var end = -1;
+            if (n + 1 < spans.Count && spans[n + 1].Label == PiiLabel.Address && (spans[n + 1].Start == tokens[k].Start || spans[n + 1].Start == tokens[slash + 1].Start))
+            {
+                end = TokenEnding(spans[n + 1].End);
+                spans.RemoveAt(n + 1);
+            }
+            else
+            {
+                for (var j = k; j < count && j - k < 4 && (IsWord(j) || tokens[j].Kind == TokenKind.Alnum) && (j == k || Spaced(j - 1, j)) && !tokens[j].Is(Lex.Stop); j++)
+                {
+                    if (j > k && tokens[j].Is(Lex.StreetSuffix))
+                    {
+                        end = j;
+                        break;
+                    }
+
+                    if (!caseless && !tokens[j].Has(TokenFlags.Capitalized | TokenFlags.AllCaps) && tokens[j].Kind != TokenKind.Alnum)
+                    {
+                        break;
+                    }
+                }
+
+                if (end < 0 || Overlaps(spans, tokens[k].Start, tokens[end].End))
+                {
+                    continue;
+                }
+            }
+
+            spans[n] = new PiiSpan(spans[n].Start, tokens[end].End, PiiLabel.Address);
+        }
+    }
+
     /// <summary>
     /// "a crash at Warren and Schaefer", "en route from Tropicana and Koval": two places or names found after "at",
     /// "from", "near", "on" or "of", joined by "and" or "&amp;", are one intersection (the words between leaked).
@@ -505,6 +567,8 @@ internal sealed partial class PiiContextRules
             spans[n] = new PiiSpan(a.Start, b.End, PiiLabel.Address);
             spans.RemoveAt(n + 1);
         }
+
+        SlashedCorners(spans);
 
         // A street's direction before it, in capitals too: "W WARREN AVE", "ne 3rd st"; a saint's or a fort's place
         // before the rest of its name: "st landry parish SO", "fort belknap tribal pd".

@@ -20,6 +20,7 @@ internal sealed partial class PiiContextRules
             Merge(spans, added);
             PremiseHeadsAfterPlaces(spans);
             InitialsBeforeNames(spans);
+            SlashedCorners(spans);
             return spans;
         }
         finally

@@ -101,6 +101,12 @@ public sealed class HeaderLinesAndGearTests
     public void ABearingAfterAVerbOfMotionStaysOut() =>
         Assert.DoesNotContain("east denver", Found("we drove east denver bound on the interstate", PiiLabel.Location));
 
+    [Theory]
+    [InlineData("UNIT 4B12 SOLO, TRAFFIC ON S 41ST ST/E HOLLOWAY AVE. VEH WHT TAURUS, 2 OCC", "S 41ST ST/E HOLLOWAY AVE")]
+    [InlineData("SUSP VEH BAILED AT HARBOR RD / QUINTERRA WAY. K9 tracked him to a shed", "HARBOR RD / QUINTERRA WAY")]
+    public void AStreetASlashAndTheCrossingStreetAreOneIntersection(string text, string expected) =>
+        Assert.Contains(expected, Found(text, PiiLabel.Address));
+
     [Fact]
     public void ABeatsNumberAndLetterAfterWorkingIsTheCallSign() =>
         Assert.Contains("2213 charlie", Found("I was working 2213 charlie that night with my partner", PiiLabel.BadgeId));
