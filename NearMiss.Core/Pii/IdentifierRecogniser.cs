@@ -362,6 +362,11 @@ internal sealed partial class IdentifierRecogniser(PiiScan scan) : PiiRecogniser
                     return KeywordValue(i + 2, PiiLabel.Plate, allowGroups: true);
                 }
 
+                if (Is(i + 1, Lex.StateCode) && tokens[i + 1].Has(TokenFlags.AllCaps) && i + 2 < count && tokens[i + 2].Kind is TokenKind.Number or TokenKind.Alnum)
+                {
+                    return KeywordValue(i + 2, PiiLabel.DriverLicense, allowGroups: true, minLength: 4); // "CDL TX 40918276": the state between
+                }
+
                 return KeywordValue(i + 1, PiiLabel.DriverLicense, allowGroups: true, minLength: 4);
             case "d" when P(i + 1, '/') && Eq(i + 2, "l"):
                 return KeywordValue(i + 3, PiiLabel.DriverLicense, allowGroups: true, minLength: 4);

@@ -16,7 +16,7 @@ internal sealed partial class PiiContextRules
 
     internal static readonly WordSet TimeLeads = new(["approx", "approximately", "aprx", "appx", "around", "about", "bout", "abt", "~", "maybe", "roughly", "probably", "prob"]);
 
-    /// <summary>"GCSO call 24-0193", "CPD 24-2213": a case number after an agency's initials.</summary>
+    /// <summary>"GCSO call 24-0193", "CPD 24-2213", "USMS # 24-0917-WMO": a case number after an agency's initials.</summary>
     private void AgencyCaseNumbers(List<PiiSpan> added)
     {
         // The initials are a word in capitals; the number is two digits, a hyphen and four or more.
@@ -34,9 +34,15 @@ internal sealed partial class PiiContextRules
 
             var n = Eq(k + 1, "call") || Eq(k + 1, "case") || Eq(k + 1, "incident") || Eq(k + 1, "report") || P(k + 1, '#') ? k + 2 : k + 1;
             if (n + 2 < count && tokens[n].Kind == TokenKind.Number && tokens[n].Length == 2 && P(n + 1, '-') && tokens[n + 2].Kind == TokenKind.Number && tokens[n + 2].Length >= 4
-                && tokens[n + 1].Start == tokens[n].End && tokens[n + 2].Start == tokens[n + 1].End && !P(n + 3, '-'))
+                && tokens[n + 1].Start == tokens[n].End && tokens[n + 2].Start == tokens[n + 1].End)
             {
-                added.Add(new PiiSpan(tokens[n].Start, tokens[n + 2].End, PiiLabel.CaseNumber));
+                // A third part after a hyphen, letters or digits: "USMS # 24-0917-WMO".
+                var end = P(n + 3, '-') && n + 4 < count && tokens[n + 3].Start == tokens[n + 2].End && tokens[n + 4].Start == tokens[n + 3].End && tokens[n + 4].Length <= 6
+                    && (tokens[n + 4].Kind is TokenKind.Number or TokenKind.Alnum || IsWord(n + 4) && tokens[n + 4].Has(TokenFlags.AllCaps)) ? n + 4 : n + 2;
+                if (!P(end + 1, '-'))
+                {
+                    added.Add(new PiiSpan(tokens[n].Start, tokens[end].End, PiiLabel.CaseNumber));
+                }
             }
         }
     }

@@ -4,7 +4,7 @@ namespace NearMiss.Tests.Pii;
 
 /// <summary>
 /// Decision 089: a typed report's header line (a rank, an initial and a surname in capitals, the badge after it, the
-/// day and date in capitals); premises of two words and a border sector after their place in lower case; a precinct by
+/// day and date in capitals, a licence after its state, a case number in three parts); premises of two words and a border sector after their place in lower case; a precinct by
 /// its number; a part of a city by its bearing ("in east new york"); a beat's number and letter after "working"; a
 /// place a name swallowed before "PD"; and, quiet, a maker's name before its gear, and numbers that are calibres, units
 /// or a wind's speed rather than ages.
@@ -106,6 +106,12 @@ public sealed class HeaderLinesAndGearTests
     [InlineData("SUSP VEH BAILED AT HARBOR RD / QUINTERRA WAY. K9 tracked him to a shed", "HARBOR RD / QUINTERRA WAY")]
     public void AStreetASlashAndTheCrossingStreetAreOneIntersection(string text, string expected) =>
         Assert.Contains(expected, Found(text, PiiLabel.Address));
+
+    [Theory]
+    [InlineData("Trooper took him at the rest area. CDL NM 71203356. Lesson: watch the hands.", PiiLabel.DriverLicense, "71203356")]
+    [InlineData("Marshals closed it out. USMS # 23-1184-EDK.", PiiLabel.CaseNumber, "23-1184-EDK")]
+    public void AnIdAfterItsStateOrItsAgencysInitials(string text, PiiLabel label, string expected) =>
+        Assert.Contains(expected, Found(text, label));
 
     [Fact]
     public void ABeatsNumberAndLetterAfterWorkingIsTheCallSign() =>
