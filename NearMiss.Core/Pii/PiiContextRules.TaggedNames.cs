@@ -21,6 +21,8 @@ internal sealed partial class PiiContextRules
             PremiseHeadsAfterPlaces(spans);
             InitialsBeforeNames(spans);
             SlashedCorners(spans);
+            IdsAfterRankedNames(spans, added);
+            Merge(spans, added);
             return spans;
         }
         finally
