@@ -289,15 +289,14 @@ internal sealed partial class PiiContextRules
     private static readonly WordSet StateFirstWords = new(["new", "north", "south", "west", "rhode"]);
 
     /// <summary>
-    /// "south of protection", "a mile east of concrete near milepost", "north of hatch, i found", "south of fort
-    /// yates", "S OF FAIRPLAY": a town of the gazetteer, of any size, after a compass bearing (or its letters in
-    /// capitals) and "of", even where its name is an ordinary word (decision 087), in a text all in one case or written
-    /// with its capital. Not "east of the river", "west of town", nor a street's or a county's first word ("north of
-    /// pine street", "west of polk county").
+    /// "south of protection", "a mile east of concrete near milepost", "north of hatch, i found", "south of fort yates": a
+    /// town of the gazetteer, of any size, after a compass bearing and "of", even where its name is an ordinary word
+    /// (decision 087), in a text all in one case or written with its capital. Not "east of the river", "west of town", nor
+    /// a street's or a county's first word ("north of pine street", "west of polk county").
     /// </summary>
     private void TownsAfterBearings(List<PiiSpan> spans, List<PiiSpan> added)
     {
-        if (!TextHas(Bearings) && !TextHas(StreetDirections) || !TextHasWord("of"))
+        if (!TextHas(Bearings) || !TextHasWord("of"))
         {
             return;
         }
@@ -305,7 +304,7 @@ internal sealed partial class PiiContextRules
         for (var k = 0; k + 2 < count; k++)
         {
             var first = k + 2;
-            if (!(In(Bearings, k) || In(StreetDirections, k) && tokens[k].Has(TokenFlags.AllCaps)) || !Eq(k + 1, "of") || !IsWord(first) || !Spaced(k + 1, first) || !caseless && tokens[first].Has(TokenFlags.Lower))
+            if (!In(Bearings, k) || !Eq(k + 1, "of") || !IsWord(first) || !Spaced(k + 1, first) || !caseless && tokens[first].Has(TokenFlags.Lower))
             {
                 continue;
             }

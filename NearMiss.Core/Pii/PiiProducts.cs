@@ -111,8 +111,9 @@ internal static class PiiProducts
     }
 
     /// <summary>
-    /// A maker of the list before a piece of gear it makes, the gear's word not in the list with it: "a red Hogue grip
-    /// sleeve", "my COLUMBIA HOOD", "the Yale latch", the gear's word in the span or after it. No common name counts ("Smith", "Kelly"), nor a word after a rank.
+    /// A maker of the list before a piece of gear it makes, the gear's word not in the list with it, in the span or after
+    /// it: "a red Hogue grip sleeve", "my COLUMBIA HOOD", "the Yale latch". No common name counts ("Smith", "Kelly"), nor
+    /// a word after a rank.
     /// </summary>
     private static bool IsMakersGear(string text, ReadOnlySpan<Token> tokens, int k, PiiLexicon lexicon)
     {
@@ -127,7 +128,10 @@ internal static class PiiProducts
         return GearNouns.Contains(text, tokens[k + 1]);
     }
 
-    /// <summary>Things a maker's name goes before: clothes, bags, locks and a gun's parts; no word that is also a verb ("Tiny saw it", "Bear can").</summary>
+    /// <summary>
+    /// Things a maker's name goes before: clothes, bags, locks and a gun's parts; no word that is also a verb ("Tiny saw
+    /// it", "Bear can").
+    /// </summary>
     private static readonly WordSet GearNouns = new(["hood", "jacket", "coat", "parka", "fleece", "vest", "boot", "shoes", "gloves", "hat", "beanie", "shirt", "hoodie", "pants", "jeans", "bibs",
         "backpack", "cooler", "lantern", "stove", "tent", "grip", "sleeve", "holster", "flashlight", "latch", "deadbolt", "padlock", "blanket",
         "thermos", "mug", "tumbler", "sunglasses", "helmet", "respirator", "beacon", "transceiver", "cleats", "sneakers", "waders", "canteen"]);
