@@ -1,6 +1,9 @@
 namespace NearMiss.Core.Pii;
 
-/// <summary>Premises named in lower case, as a voice's transcript writes them: "the sundowner motel", "the allsup's".</summary>
+/// <summary>
+/// Premises named in lower case, as a voice's transcript writes them: "the sundowner motel", "the allsup's", "lansing
+/// correctional facility".
+/// </summary>
 internal sealed partial class PiiContextRules
 {
     /// <summary>The words that end a premise's name said in lower case.</summary>
@@ -108,5 +111,23 @@ internal sealed partial class PiiContextRules
 
             spans[s] = new PiiSpan(span.Start, tokens[head].End, PiiLabel.Location);
         }
+    }
+
+    /// <summary>The first words of premises of two words ("correctional facility", "national park", "state prison").</summary>
+    private static readonly WordSet PremiseKinds = new(["correctional", "national", "state", "regional", "medical", "detention", "juvenile", "federal", "memorial", "community", "municipal", "international"]);
+
+    /// <summary>Their second words.</summary>
+    private static readonly WordSet PremiseHeads = new(["facility", "center", "centre", "institution", "park", "forest", "monument", "prison", "penitentiary", "hospital", "airport", "complex", "refuge", "seashore", "lakeshore", "preserve"]);
+
+    /// <summary>
+    /// The end of a premise of two words in lower case (or capitalised by the true-caser in text of one case) right after
+    /// token <paramref name="last"/>, not an officer or a unit of it ("state park rangers" keep their "rangers" out); or -1.
+    /// </summary>
+    private int PremisePairEnd(int last)
+    {
+        var k = last + 1;
+        return IsWord(k) && IsWord(k + 1) && Spaced(last, k) && Spaced(k, k + 1) && (tokens[k + 1].Has(TokenFlags.Lower) || caseless)
+            && In(PremiseKinds, k) && In(PremiseHeads, k + 1) && !(IsWord(k + 2) && (tokens[k + 2].Is(Lex.Rank | Lex.Role) || tokens[k + 2].Is(Lex.OrgSuffix)))
+            ? k + 1 : -1;
     }
 }

@@ -4,7 +4,8 @@ namespace NearMiss.Core.Pii;
 /// Freeways named by their number alone, as drivers in the West say them: "on the 101 southbound", "off the 202.",
 /// "at the 33 split", "onto the 405 ramp". The number is the place; "the" and a word of travel before it, and after it
 /// the end of a clause, a direction or a word of the freeway itself, keep it apart from "on the 25 bus" or "on the 911
-/// line". State routes named by the state's AP abbreviation, as news writes them: "Ky. 15", "Ga. 400".
+/// line". State routes named by the state's AP abbreviation, as news writes them: "Ky. 15", "Ga. 400". Two streets
+/// written with a slash between, one intersection ("N 27TH ST/W CAPITOL DR").
 /// </summary>
 internal sealed partial class PiiContextRules
 {
@@ -501,6 +502,68 @@ internal sealed partial class PiiContextRules
             }
 
             spans[i] = new PiiSpan(span.Start, tokens[last + 1].End, PiiLabel.Address);
+        }
+    }
+
+    private static readonly WordSet StreetDirections = new(["n", "s", "e", "w", "ne", "nw", "se", "sw"]);
+
+    /// <summary>
+    /// "N 27TH ST/W CAPITOL DR", "CASINO RD / EVERGREEN WAY": a street found, a slash, and the crossing street (found, or
+    /// up to three capitalised words, or words of any case in text of one case, and a street's type, a direction before
+    /// it allowed) are one intersection; after the tagger too, which may find the crossing street.
+    /// </summary>
+    private void SlashedCorners(List<PiiSpan> spans)
+    {
+        if (!Shapes.HasPunct('/'))
+        {
+            return;
+        }
+
+        for (var n = 0; n < spans.Count; n++)
+        {
+            var last = TokenEnding(spans[n].End);
+            var slash = last + 1;
+            if (spans[n].Label != PiiLabel.Address || !tokens[last].Is(Lex.StreetSuffix) || !P(slash, '/') || tokens[slash].Start - tokens[last].End > 1)
+            {
+                continue;
+            }
+
+            var k = slash + 1;
+            k += In(StreetDirections, k) && k + 1 < count && tokens[k + 1].Start - tokens[k].End == 1 ? 1 : 0;
+            if (k >= count || tokens[k].Has(TokenFlags.NewlineBefore) || tokens[slash + 1].Start - tokens[slash].End > 1)
+            {
+                continue;
+            }
+
+            var end = -1;
+            if (n + 1 < spans.Count && spans[n + 1].Label == PiiLabel.Address && (spans[n + 1].Start == tokens[k].Start || spans[n + 1].Start == tokens[slash + 1].Start))
+            {
+                end = TokenEnding(spans[n + 1].End);
+                spans.RemoveAt(n + 1);
+            }
+            else
+            {
+                for (var j = k; j < count && j - k < 4 && (IsWord(j) || tokens[j].Kind == TokenKind.Alnum) && (j == k || Spaced(j - 1, j)) && !tokens[j].Is(Lex.Stop); j++)
+                {
+                    if (j > k && tokens[j].Is(Lex.StreetSuffix))
+                    {
+                        end = j;
+                        break;
+                    }
+
+                    if (!caseless && !tokens[j].Has(TokenFlags.Capitalized | TokenFlags.AllCaps) && tokens[j].Kind != TokenKind.Alnum)
+                    {
+                        break;
+                    }
+                }
+
+                if (end < 0 || Overlaps(spans, tokens[k].Start, tokens[end].End))
+                {
+                    continue;
+                }
+            }
+
+            spans[n] = new PiiSpan(spans[n].Start, tokens[end].End, PiiLabel.Address);
         }
     }
 }

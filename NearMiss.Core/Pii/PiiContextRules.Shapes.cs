@@ -403,24 +403,6 @@ internal sealed partial class PiiContextRules
         }
     }
 
-    /// <summary>The first words of premises of two words ("correctional facility", "national park", "state prison").</summary>
-    private static readonly WordSet PremiseKinds = new(["correctional", "national", "state", "regional", "medical", "detention", "juvenile", "federal", "memorial", "community", "municipal", "international"]);
-
-    /// <summary>Their second words.</summary>
-    private static readonly WordSet PremiseHeads = new(["facility", "center", "centre", "institution", "park", "forest", "monument", "prison", "penitentiary", "hospital", "airport", "complex", "refuge", "seashore", "lakeshore", "preserve"]);
-
-    /// <summary>
-    /// The end of a premise of two words in lower case (or capitalised by the true-caser in text of one case) right after
-    /// token <paramref name="last"/>, not an officer or a unit of it ("state park rangers" keep their "rangers" out); or -1.
-    /// </summary>
-    private int PremisePairEnd(int last)
-    {
-        var k = last + 1;
-        return IsWord(k) && IsWord(k + 1) && Spaced(last, k) && Spaced(k, k + 1) && (tokens[k + 1].Has(TokenFlags.Lower) || caseless)
-            && In(PremiseKinds, k) && In(PremiseHeads, k + 1) && !(IsWord(k + 2) && (tokens[k + 2].Is(Lex.Rank | Lex.Role) || tokens[k + 2].Is(Lex.OrgSuffix)))
-            ? k + 1 : -1;
-    }
-
     /// <summary>Premises a name before them makes a place, written in lower case after it: "the Novotny farm", "Alton Bay ramp", "the Dirksen building".</summary>
     private static readonly WordSet PremiseNouns = new(["farm", "ranch", "place", "ramp", "launch", "landing", "exit", "terminal", "bridge", "beach", "pier", "dock", "docks", "marina", "trailhead", "campground", "lodge", "inn", "church", "homestead", "property", "dairy", "orchard", "pasture", "quarry", "mine",
         "station", "building", "stadium", "library", "harbor", "harbour", "overlook", "arena"]);
@@ -468,68 +450,6 @@ internal sealed partial class PiiContextRules
             {
                 spans[n] = plate with { End = tokens[k].End };
             }
-        }
-    }
-
-    private static readonly WordSet StreetDirections = new(["n", "s", "e", "w", "ne", "nw", "se", "sw"]);
-
-    /// <summary>
-    /// "N 27TH ST/W CAPITOL DR", "CASINO RD / EVERGREEN WAY": a street found, a slash, and the crossing street (found, or
-    /// up to three capitalised words, or words of any case in text of one case, and a street's type, a direction before
-    /// it allowed) are one intersection; after the tagger too, which may find the crossing street.
-    /// </summary>
-    private void SlashedCorners(List<PiiSpan> spans)
-    {
-        if (!Shapes.HasPunct('/'))
-        {
-            return;
-        }
-
-        for (var n = 0; n < spans.Count; n++)
-        {
-            var last = TokenEnding(spans[n].End);
-            var slash = last + 1;
-            if (spans[n].Label != PiiLabel.Address || !tokens[last].Is(Lex.StreetSuffix) || !P(slash, '/') || tokens[slash].Start - tokens[last].End > 1)
-            {
-                continue;
-            }
-
-            var k = slash + 1;
-            k += In(StreetDirections, k) && k + 1 < count && tokens[k + 1].Start - tokens[k].End == 1 ? 1 : 0;
-            if (k >= count || tokens[k].Has(TokenFlags.NewlineBefore) || tokens[slash + 1].Start - tokens[slash].End > 1)
-            {
-                continue;
-            }
-
-            var end = -1;
-            if (n + 1 < spans.Count && spans[n + 1].Label == PiiLabel.Address && (spans[n + 1].Start == tokens[k].Start || spans[n + 1].Start == tokens[slash + 1].Start))
-            {
-                end = TokenEnding(spans[n + 1].End);
-                spans.RemoveAt(n + 1);
-            }
-            else
-            {
-                for (var j = k; j < count && j - k < 4 && (IsWord(j) || tokens[j].Kind == TokenKind.Alnum) && (j == k || Spaced(j - 1, j)) && !tokens[j].Is(Lex.Stop); j++)
-                {
-                    if (j > k && tokens[j].Is(Lex.StreetSuffix))
-                    {
-                        end = j;
-                        break;
-                    }
-
-                    if (!caseless && !tokens[j].Has(TokenFlags.Capitalized | TokenFlags.AllCaps) && tokens[j].Kind != TokenKind.Alnum)
-                    {
-                        break;
-                    }
-                }
-
-                if (end < 0 || Overlaps(spans, tokens[k].Start, tokens[end].End))
-                {
-                    continue;
-                }
-            }
-
-            spans[n] = new PiiSpan(spans[n].Start, tokens[end].End, PiiLabel.Address);
         }
     }
 
