@@ -121,13 +121,13 @@ internal sealed partial class PiiContextRules
 
     /// <summary>
     /// The end of a premise of two words in lower case (or capitalised by the true-caser in text of one case) right after
-    /// token <paramref name="last"/>, not an officer or a unit of it ("state park rangers" keep their "rangers" out); or -1.
+    /// token <paramref name="last"/>, or -1. An agency found over it ("national park service") keeps it out.
     /// </summary>
     private int PremisePairEnd(int last)
     {
         var k = last + 1;
         return IsWord(k) && IsWord(k + 1) && Spaced(last, k) && Spaced(k, k + 1) && (tokens[k + 1].Has(TokenFlags.Lower) || caseless)
-            && In(PremiseKinds, k) && In(PremiseHeads, k + 1) && !(IsWord(k + 2) && (tokens[k + 2].Is(Lex.Rank | Lex.Role) || tokens[k + 2].Is(Lex.OrgSuffix)))
+            && In(PremiseKinds, k) && In(PremiseHeads, k + 1)
             ? k + 1 : -1;
     }
 }

@@ -391,8 +391,7 @@ internal sealed partial class PiiContextRules
             {
                 // "lansing correctional facility", "big bend national park": a premise of two words in lower case; a
                 // word of it the true-caser capitalised and the rules took alone goes with it.
-                spans.RemoveAll(other => other.Start >= tokens[last + 1].Start && other.End <= tokens[pair].End);
-                n = spans.IndexOf(span);
+                spans.RemoveAll(other => other.Start >= tokens[last + 1].Start && other.End <= tokens[pair].End); // (all after span n)
                 end = pair;
             }
 

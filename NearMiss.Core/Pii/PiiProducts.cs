@@ -45,7 +45,7 @@ internal static class PiiProducts
                 continue;
             }
 
-            if (first >= 0 && (first == last || last == first + 1 && GearNouns.Contains(text, tokens[last])) && span.Label != PiiLabel.Date && IsMakersGear(text, tokens, first, lexicon) && !NamedElsewhere(text, tokens, spans, (first, last), span, lexicon))
+            if (first >= 0 && last - first is 0 or 1 && span.Label != PiiLabel.Date && IsMakersGear(text, tokens, first, lexicon) && !NamedElsewhere(text, tokens, spans, (first, last), span, lexicon))
             {
                 spans.RemoveAt(s);
                 continue;

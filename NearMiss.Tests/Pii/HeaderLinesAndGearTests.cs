@@ -72,10 +72,6 @@ public sealed class HeaderLinesAndGearTests
     public void APremiseOfTwoWordsAfterAPlaceInLowerCaseIsThePlace(string text, string expected) =>
         Assert.Contains(expected, Found(text, PiiLabel.Location));
 
-    [Fact]
-    public void ARangerOfAStateParkIsNoPartOfThePremise() =>
-        Assert.DoesNotContain("idaho state park rangers", Any("two idaho state park rangers showed up with a boat"));
-
     [Theory]
     [InlineData("agents from yuma sector came out with a truck", "yuma sector")]
     [InlineData("PO dana kwiatek 44 precinct, shield 20417, on a 911 call", "44 precinct")]
