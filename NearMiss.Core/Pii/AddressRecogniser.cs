@@ -262,7 +262,7 @@ internal sealed partial class AddressRecogniser(PiiScan scan) : PiiRecogniser(sc
     private int AddressFrom(int i)
     {
         // number [direction] Name... Suffix[.] [unit designator value]
-        if (tokens[i].Length > 6 || (i + 1 < count && Adj(i + 1) && !IsWord(i + 1)))
+        if (tokens[i].Length > 6 || (i + 1 < count && Adj(i + 1) && !IsWord(i + 1)) || CountedRoad(i))
         {
             return 0;
         }
@@ -357,6 +357,10 @@ internal sealed partial class AddressRecogniser(PiiScan scan) : PiiRecogniser(sc
         Emit(i, end, PiiLabel.Address);
         return ContinueAddress(end);
     }
+
+    /// <summary>"a 4 lane road", "2 wheel drive": a count of lanes or wheels before the road or drive, not a house number.</summary>
+    private bool CountedRoad(int i) =>
+        tokens[i].Length <= 2 && IsWord(i + 1) && EqAny(i + 1, "lane", "wheel") && IsWord(i + 2) && tokens[i + 2].Is(Lex.StreetSuffix);
 
     /// <summary>
     /// A street in lower case after a house number in a text that is not all lower case: "2214 west maple street",

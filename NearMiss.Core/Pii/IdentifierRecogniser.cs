@@ -456,8 +456,9 @@ internal sealed partial class IdentifierRecogniser(PiiScan scan) : PiiRecogniser
 
         if (!HasDigit(j, end))
         {
-            // Plates written in two groups, letters first: "TXK 2291", "P 884512".
-            if (label != PiiLabel.Plate || !tokens[j].Has(TokenFlags.AllCaps) || tokens[j].Length > 4 || end >= count || Adj(end) || tokens[end].Kind != TokenKind.Number || tokens[end].Length > 6)
+            // Plates written in two groups, letters first: "TXK 2291", "P 884512"; in lower case "qrm f22".
+            if (label != PiiLabel.Plate || !(tokens[j].Has(TokenFlags.AllCaps) || LowerMode && PlateLetters(j)) || tokens[j].Length > 4 || end >= count || Adj(end)
+                || !(tokens[end].Kind == TokenKind.Number || LowerMode && tokens[end].Kind == TokenKind.Alnum && tokens[end].Digits > 0) || tokens[end].Length > 6)
             {
                 return 0;
             }
@@ -472,6 +473,12 @@ internal sealed partial class IdentifierRecogniser(PiiScan scan) : PiiRecogniser
             {
                 end = IdEnd(end);
             }
+
+            // "plate 448 zkl": in lower case, a group of letters after the digits.
+            if (label == PiiLabel.Plate && LowerMode && end < count && !Adj(end) && end - 1 == j && tokens[j].Kind == TokenKind.Number && PlateLetters(end) && !tokens[end].Has(TokenFlags.NewlineBefore))
+            {
+                end++;
+            }
         }
 
         var length = tokens[end - 1].End - tokens[j].Start;
@@ -483,6 +490,10 @@ internal sealed partial class IdentifierRecogniser(PiiScan scan) : PiiRecogniser
         Emit(j, end, label);
         return end;
     }
+
+    /// <summary>Two to four letters no list holds, read as a plate's group in lower case ("zkl", "qrm").</summary>
+    private bool PlateLetters(int k) =>
+        IsWord(k) && tokens[k].Length is >= 2 and <= 4 && tokens[k].Lex.Flags == Lex.None && !tokens[k].Lex.IsEnglish && !tokens[k].Lex.Has(LexExtra.NotPii);
 
     /// <summary>"9mm", "40mm": a calibre.</summary>
     private bool IsCalibre(int j) =>

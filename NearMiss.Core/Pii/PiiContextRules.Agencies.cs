@@ -567,7 +567,8 @@ internal sealed partial class PiiContextRules
 
     /// <summary>
     /// "officer Nate Pelletier Millinocket PD": a name of three words or more that ends in a place before an agency's
-    /// word ("PD", "police", "sheriff's") gives the place back to the agency.
+    /// word ("PD", "police", "sheriff's") gives the place back to the agency; before "PD" or "police", even a place that
+    /// is a surname too ("officer brynlee jeppson blanding pd").
     /// </summary>
     private void PlacesCutFromNames(List<PiiSpan> spans)
     {
@@ -575,7 +576,7 @@ internal sealed partial class PiiContextRules
         {
             var first = FirstToken(spans[n].Start);
             var last = TokenEnding(spans[n].End);
-            if (spans[n].Label != PiiLabel.Person || last - first < 2 || !tokens[last].Is(Lex.Place | Lex.County) || tokens[last].Is(Lex.GivenName | Lex.Surname)
+            if (spans[n].Label != PiiLabel.Person || last - first < 2 || !tokens[last].Is(Lex.Place | Lex.County) || tokens[last].Is(Lex.GivenName | Lex.Surname) && !(Eq(last + 1, "pd") || Eq(last + 1, "police"))
                 || !IsWord(last - 1) || !Spaced(last - 1, last) || !IsWord(last + 1) || !Spaced(last, last + 1) || !AgencyTail(last + 1) || Eq(last + 1, "office") || Eq(last + 1, "service") || Eq(last + 1, "services"))
             {
                 continue;

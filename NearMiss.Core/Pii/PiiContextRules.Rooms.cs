@@ -106,9 +106,9 @@ internal sealed partial class PiiContextRules
         }
     }
 
-    /// <summary>The last token of "T-7", "G-19", "PV-614" (one or two capital letters, a hyphen, up to four digits, no spaces) at <paramref name="k"/>; 0 if none.</summary>
+    /// <summary>The last token of "T-7", "G-19", "PV-614" (one or two capital letters, a hyphen, up to four digits, no spaces; in a text without case, "k-311") at <paramref name="k"/>; 0 if none.</summary>
     private int LetteredNumberEnd(int k) =>
-        k + 2 < count && IsWord(k) && tokens[k].Length <= 2 && char.IsAsciiLetterUpper(text[tokens[k].Start]) && char.IsAsciiLetterUpper(text[tokens[k].End - 1]) && tokens[k].Has(TokenFlags.SpaceBefore)
+        k + 2 < count && IsWord(k) && tokens[k].Length <= 2 && (char.IsAsciiLetterUpper(text[tokens[k].Start]) && char.IsAsciiLetterUpper(text[tokens[k].End - 1]) || caseless && tokens[k].Has(TokenFlags.Lower)) && tokens[k].Has(TokenFlags.SpaceBefore)
         && P(k + 1, '-') && tokens[k + 1].Start == tokens[k].End && tokens[k + 2].Kind == TokenKind.Number && tokens[k + 2].Length <= 4
         && tokens[k + 2].Start == tokens[k + 1].End && !(k + 3 < count && tokens[k + 3].Start == tokens[k + 2].End && !P(k + 3, '.') && !P(k + 3, ',') && !P(k + 3, ')'))
             ? k + 2 : 0;

@@ -20,6 +20,7 @@ internal sealed partial class PiiContextRules
             Merge(spans, added);
             PremiseHeadsAfterPlaces(spans);
             InitialsBeforeNames(spans);
+            DottedRanks(spans);
             SlashedCorners(spans);
             IdsAfterRankedNames(spans, added);
             Merge(spans, added);

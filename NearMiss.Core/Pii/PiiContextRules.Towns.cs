@@ -163,6 +163,37 @@ internal sealed partial class PiiContextRules
         }
     }
 
+    /// <summary>
+    /// "up in monticello or moab", "from Nampa and Caldwell": a town of the gazetteer that no word or name spells, joined by
+    /// "or" or "and" to a place found after a locative, is a place too.
+    /// </summary>
+    private void PlacesJoined(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!TextHasWord("and") && !TextHas(Or))
+        {
+            return;
+        }
+
+        foreach (var span in spans)
+        {
+            var first = FirstToken(span.Start);
+            var last = TokenEnding(span.End);
+            var k = last + 2;
+            if (span.Label != PiiLabel.Location || first < 1 || last < first || last - first > 2 || !tokens[first - 1].Is(Lex.Locative) || !IsWord(first - 1)
+                || !(Eq(last + 1, "or") || Eq(last + 1, "and")) || !IsWord(k) || !Spaced(last + 1, k) || !tokens[k].Is(Lex.Place) || tokens[k].Lex.PlacePopulation < 1_000
+                || English(k) || tokens[k].Is(Lex.GivenName | Lex.Surname | Lex.Stop | Lex.Month | Lex.Weekday | Lex.Rank | Lex.Role) || tokens[k].Lex.Has(LexExtra.NotPii)
+                || IsWord(k + 1) && tokens[k + 1].Is(Lex.StreetSuffix) || text.AsSpan(span.Start, span.End - span.Start).IndexOfAnyInRange('0', '9') >= 0 // (a corner: "sr-189 and mariposa rd")
+                || Overlaps(spans, tokens[k].Start, tokens[k].End) || Overlaps(added, tokens[k].Start, tokens[k].End))
+            {
+                continue;
+            }
+
+            added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.Location));
+        }
+    }
+
+    private static readonly WordSet Or = new(["or"]);
+
     /// <summary>Whether a place found starts at token <paramref name="k"/>; <paramref name="last"/> is its last token.</summary>
     private bool PlaceEndingAt(List<PiiSpan> spans, int k, out int last)
     {

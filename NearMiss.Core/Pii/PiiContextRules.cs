@@ -177,6 +177,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         BarePlaces(kept, added);
         TownsBeforeStates(kept, added);
         PlacesBetween(kept, added);
+        PlacesJoined(kept, added);
         LowerPlacePhrases(kept, added);
         TownsAfterBearings(kept, added);
         Intersections(kept, added);
@@ -341,6 +342,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         TwoWordSpeakers(kept);
         MiddleNames(kept);
         DashSignatures(kept);
+        DottedRanks(kept);
         IdsAfterRankedNames(kept, added);
         Merge(kept, added);
         if (NameEnds(kept) != nameEnds)
@@ -358,6 +360,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         var plates = kept.Exists(static span => span.Label == PiiLabel.Plate) ? kept.FindAll(static span => span.Label == PiiLabel.Plate) : NoSpans;
         kept.RemoveAll(span => NeverPiiAlone(span, plates));
         kept.RemoveAll(PersonAfterArticle);
+        kept.RemoveAll(CalibreWord);
         kept.RemoveAll(ModelAfterColour);
         kept.RemoveAll(ClockFaceDirection);
         kept.RemoveAll(TrimAfterModel);

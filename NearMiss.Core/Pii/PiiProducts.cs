@@ -134,7 +134,7 @@ internal static class PiiProducts
     /// </summary>
     private static readonly WordSet GearNouns = new(["hood", "jacket", "coat", "parka", "fleece", "vest", "boot", "shoes", "gloves", "hat", "beanie", "shirt", "hoodie", "pants", "jeans", "bibs",
         "backpack", "cooler", "lantern", "stove", "tent", "grip", "sleeve", "holster", "flashlight", "latch", "deadbolt", "padlock", "blanket",
-        "thermos", "mug", "tumbler", "sunglasses", "helmet", "respirator", "beacon", "transceiver", "cleats", "sneakers", "waders", "canteen"]);
+        "thermos", "mug", "tumbler", "bottle", "bottles", "sunglasses", "helmet", "respirator", "beacon", "transceiver", "cleats", "sneakers", "waders", "canteen"]);
 
     /// <summary>
     /// A place's name used as a thing's, after "a" or "an" and closing the phrase: "his was a Columbia, mine is", "a Mal.",

@@ -32,8 +32,8 @@ internal static partial class PiiTrueCaser
             for (var i = 1; i < count; i++)
             {
                 if (!found[i] && IsWord(i) && tokens[i].Has(TokenFlags.Lower) && found[i - 1] && IsWord(i - 1) && NameListed(i - 1)
-                    && (NameListed(i) || Unknown(i)) && !tokens[i].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Measure) && !Eq(i, "jr")
-                    && !(Unknown(i) && VerbForm(i))
+                    && (NameListed(i) || Unknown(i)) && !tokens[i].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Measure | Lex.Locative) && !Eq(i, "jr")
+                    && !(Unknown(i) && VerbForm(i) || IngWord(i))
                     && !(PersonRecogniser.VerbsAfterNames.Contains(W(i)) && IsWord(i + 1) && tokens[i + 1].Is(Lex.Stop | Lex.Locative) || PersonRecogniser.SureVerbs.Contains(W(i)))
                     && !(English(i) && (Eq(i + 1, "up") || Eq(i + 1, "down") || Eq(i + 1, "in") || Eq(i + 1, "out") || Eq(i + 1, "over") || Eq(i + 1, "off") || Eq(i + 1, "back") || Eq(i + 1, "him") || Eq(i + 1, "her") || Eq(i + 1, "them"))))
                 {
@@ -76,6 +76,15 @@ internal static partial class PiiTrueCaser
                 }
             }
         }
+
+        /// <summary>
+        /// A word of "-ing" a rare surname spells ("working", 506 in the census), after a name: what the named one was
+        /// doing ("my partner jaylen whitfield working beat 1133"), not a third name; "manning" and "browning" are frequent,
+        /// and a surname of two words keeps its first ("charles running crane").
+        /// </summary>
+        private bool IngWord(int i) =>
+            tokens[i].Length > 4 && English(i) && W(i).EndsWith("ing", StringComparison.OrdinalIgnoreCase) && tokens[i].Lex.SurnameCount < 10_000
+            && !(IsWord(i + 1) && tokens[i + 1].Start == tokens[i].End + 1 && lexicon.IsSplitSurname(text.AsSpan(tokens[i].Start, tokens[i + 1].End - tokens[i].Start)));
 
         /// <summary>"otero county", "keith co so", "prowers so", "in kansas city", "in st louis": lower-case places with their shape.</summary>
         private bool CountyOrPlacePhrase(int i)
@@ -127,7 +136,8 @@ internal static partial class PiiTrueCaser
                     k--;
                 }
 
-                return k >= 0 && (tokens[k].Kind == TokenKind.Number || tokens[k].Has(TokenFlags.DigitFirst) || Eq(k, "of") && Eq(k - 1, "block"));
+                return k >= 0 && (tokens[k].Kind == TokenKind.Number || tokens[k].Has(TokenFlags.DigitFirst) || Eq(k, "of") && Eq(k - 1, "block"))
+                    && !(Eq(k + 1, "lane") || Eq(k + 1, "wheel")); // (a count of lanes or wheels: "a 2 lane road", "2 wheel drive")
             }
 
             if (i + 1 < count && tokens[i + 1].Is(Lex.StreetSuffix) && StreetWord(i + 1))
@@ -166,6 +176,13 @@ internal static partial class PiiTrueCaser
             if (!nameLike)
             {
                 return false;
+            }
+
+            // "driver was wade hollister", "suspect is grant okafor": a role, "was" or "is", a given name and a surname that is no word.
+            if ((Eq(p, "was") || Eq(p, "is")) && p == i - 1 && IsWord(p - 1) && tokens[p - 1].Is(Lex.Role) && tokens[i].Is(Lex.GivenName) && !tokens[i].Is(Lex.Stop)
+                && IsWord(i + 1) && tokens[i + 1].Is(Lex.Surname) && !English(i + 1) && tokens[i + 1].Start == tokens[i].End + 1)
+            {
+                return true;
             }
 
             // An ordinary word is a name only when it is a frequent one ("grant", "rose"), not "light" or "sit", and not after "her".
