@@ -42,10 +42,10 @@ internal sealed partial class IdentifierRecogniser
             return i + 4;
         }
 
-        if (IsNum(i + 1) && tokens[i + 1].Length <= 5 && !(IsMeasure(i + 2) && !(Eq(i + 2, "in") && tokens[i + 1].Length >= 3)) && !(P(i + 2, '-') && (Adj(i + 2) || tokens[i + 1].Length == 1)) && !(veh && tokens[i + 1].Length == 1))
+        if (IsNum(i + 1) && tokens[i + 1].Length <= 5 && !(tokens[i + 1].Length == 1 ? IsMeasure(i + 2) : IsUnitAfterNumber(i + 2)) && !(P(i + 2, '-') && (Adj(i + 2) || tokens[i + 1].Length == 1)) && !(veh && tokens[i + 1].Length == 1))
         {
             // "car 3417", "car 3417 - 3500 S" (a spaced dash ends it; "CAR 1 - MELISSA", "VEH 1" number a report's vehicles);
-            // "parked car 5207 in the right lane" (a car's number of three digits or more is no length in inches).
+            // "parked car 5207 in the right lane" (no length in inches; "CAR 1 IN THE DITCH" counts a crash's cars).
             Emit(i + 1, i + 2, PiiLabel.VehicleId);
             var end = i + 2;
             if (EqAny(end, "and", "&") && IsNum(end + 1) && !IsMeasure(end + 2))

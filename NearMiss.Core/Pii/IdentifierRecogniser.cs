@@ -482,7 +482,8 @@ internal sealed partial class IdentifierRecogniser(PiiScan scan) : PiiRecogniser
         }
 
         var length = tokens[end - 1].End - tokens[j].Start;
-        if (length < minLength || IsMeasure(end))
+        // (after a badge's or a vehicle's number, "in" is a unit only before no determiner, and never after "4-117")
+        if (length < minLength || (label is PiiLabel.BadgeId or PiiLabel.VehicleId ? end == j + 1 && IsUnitAfterNumber(end) : IsMeasure(end)))
         {
             return 0;
         }

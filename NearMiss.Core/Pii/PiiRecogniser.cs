@@ -169,6 +169,9 @@ internal abstract class PiiRecogniser
 
     protected bool IsMeasure(int i) => Is(i, Lex.Measure) || P(i, '%');
 
+    /// <summary>A unit after a number, "in" not when a determiner follows it ("beat 1133 in the 11th district").</summary>
+    protected bool IsUnitAfterNumber(int i) => IsMeasure(i) && !(Eq(i, "in") && EqAny(i + 1, "the", "a", "an", "his", "her", "my", "our", "their", "that", "this"));
+
     protected bool IsOrdinal(int i) => IsOrdinalWord(W(i));
 
     /// <summary>A number with an ordinal's ending: "1st", "22nd", "5th" (the ending after a digit, in any case).</summary>

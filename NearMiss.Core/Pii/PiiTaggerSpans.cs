@@ -154,7 +154,7 @@ internal static partial class PiiTaggerSpans
             || label == PiiLabel.Agency && (PiiContextRules.IsAgencyOfAKind(text, tokens, first, last) || IsWordAndSo(text, tokens, first, last) || PiiContextRules.IsCommandPost(text, tokens, first, last) || PiiContextRules.IsBareAirportPolice(text, tokens, first, last))
             || PiiContextRules.IsCodeOrLetters(text, tokens, first, last, label) || label != PiiLabel.Person && IsFieldLabel(text, tokens, first, last)
             || label is PiiLabel.Person or PiiLabel.Location && lexicon.IsVocabulary(text, tokens, first, last) || label == PiiLabel.Location && IsGenericRoad(text, tokens, first, last) || label is PiiLabel.Location or PiiLabel.Agency or PiiLabel.Person && PiiContextRules.IsModelPhraseAfterArticle(text, tokens, first, last, lexicon)
-            || label == PiiLabel.Address && IsLaneCount(text, tokens, first, last) || label == PiiLabel.Location && IsBearingOfNowhere(text, tokens, first, last))
+            || label == PiiLabel.Address && IsLaneCount(text, tokens, first, last) || label == PiiLabel.Location && (IsBearingOfNowhere(text, tokens, first, last) || IsOwnedCommonPlace(text, tokens, first, last)))
         {
             // (the last: a lone "1st" or "5th" is no street without its name or its partner: "between 1st and 2nd period")
             return false;
@@ -170,6 +170,27 @@ internal static partial class PiiTaggerSpans
         && Nowheres.Contains(text, tokens[last]);
 
     private static readonly WordSet Nowheres = new(["town", "here", "there", "city", "camp", "base", "station"]);
+
+    /// <summary>"at our county jail", "back to my duty station": a place of one's own in ordinary lower-case words.</summary>
+    private static bool IsOwnedCommonPlace(string text, ReadOnlySpan<Token> tokens, int first, int last)
+    {
+        if (first == last || !Owners.Contains(text, tokens[first]))
+        {
+            return false;
+        }
+
+        for (var k = first + 1; k <= last; k++)
+        {
+            if (tokens[k].Kind != TokenKind.Word || !tokens[k].Lex.IsEnglish || !tokens[k].Has(TokenFlags.Lower))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static readonly WordSet Owners = new(["our", "my", "his", "her", "their", "your"]);
 
     /// <summary>"a two lane road", "four lane highway": how many lanes a road has, no address.</summary>
     private static bool IsLaneCount(string text, ReadOnlySpan<Token> tokens, int first, int last) =>

@@ -32,7 +32,7 @@ internal static partial class PiiTrueCaser
             for (var i = 1; i < count; i++)
             {
                 if (!found[i] && IsWord(i) && tokens[i].Has(TokenFlags.Lower) && found[i - 1] && IsWord(i - 1) && NameListed(i - 1)
-                    && (NameListed(i) || Unknown(i)) && !tokens[i].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Measure | Lex.Locative) && !Eq(i, "jr")
+                    && (NameListed(i) || Unknown(i)) && !tokens[i].Is(Lex.Stop | Lex.Rank | Lex.Role | Lex.Measure | Lex.Locative) && !Eq(i, "jr") && !(Eq(i, "call") && Eq(i + 1, "sign"))
                     && !(Unknown(i) && VerbForm(i) || IngWord(i))
                     && !(PersonRecogniser.VerbsAfterNames.Contains(W(i)) && IsWord(i + 1) && tokens[i + 1].Is(Lex.Stop | Lex.Locative) || PersonRecogniser.SureVerbs.Contains(W(i)))
                     && !(English(i) && (Eq(i + 1, "up") || Eq(i + 1, "down") || Eq(i + 1, "in") || Eq(i + 1, "out") || Eq(i + 1, "over") || Eq(i + 1, "off") || Eq(i + 1, "back") || Eq(i + 1, "him") || Eq(i + 1, "her") || Eq(i + 1, "them"))))
@@ -137,7 +137,8 @@ internal static partial class PiiTrueCaser
                 }
 
                 return k >= 0 && (tokens[k].Kind == TokenKind.Number || tokens[k].Has(TokenFlags.DigitFirst) || Eq(k, "of") && Eq(k - 1, "block"))
-                    && !(Eq(k + 1, "lane") || Eq(k + 1, "wheel")); // (a count of lanes or wheels: "a 2 lane road", "2 wheel drive")
+                    && !(Eq(k + 1, "lane") || Eq(k + 1, "wheel")) // (a count of lanes or wheels: "a 2 lane road", "2 wheel drive")
+                    && !(k + 1 < i && (tokens[k + 1].Is(Lex.Stop) || tokens[i - 1].Is(Lex.Stop))); // ("car 3391 was parked way behind me")
             }
 
             if (i + 1 < count && tokens[i + 1].Is(Lex.StreetSuffix) && StreetWord(i + 1))
