@@ -423,7 +423,7 @@ internal sealed partial class IdentifierRecogniser(PiiScan scan) : PiiRecogniser
         var j = start;
         for (var guard = 0; guard < 3 && j < count; guard++)
         {
-            if (P(j, '#') || P(j, ':') || (P(j, '.') && Adj(j) && (j > start || !tokens[j - 1].Lex.IsEnglish)) || EqAny(j, "no", "number", "num", "nr", "nbr", "is"))
+            if (P(j, '#') || P(j, ':') || (P(j, '.') && Adj(j) && (j > start || !tokens[j - 1].Lex.IsEnglish)) || EqAny(j, "no", "number", "num", "nr", "nbr", "is", "was"))
             {
                 j++;
                 continue;
@@ -452,6 +452,11 @@ internal sealed partial class IdentifierRecogniser(PiiScan scan) : PiiRecogniser
         if (end == j + 1 && IsCalibre(j))
         {
             return 0; // "s&w shield 9mm": a calibre, not a badge
+        }
+
+        if (end == j + 1 && tokens[j].Kind == TokenKind.Number && tokens[j].Length <= 2 && Said(keywordEnd, j))
+        {
+            return 0; // "next unit was 45 out", "shield was #1": a count or a place in a line after "was"
         }
 
         if (!HasDigit(j, end))
@@ -495,6 +500,20 @@ internal sealed partial class IdentifierRecogniser(PiiScan scan) : PiiRecogniser
     /// <summary>Two to four letters no list holds, read as a plate's group in lower case ("zkl", "qrm").</summary>
     private bool PlateLetters(int k) =>
         IsWord(k) && tokens[k].Length is >= 2 and <= 4 && tokens[k].Lex.Flags == Lex.None && !tokens[k].Lex.IsEnglish && !tokens[k].Lex.Has(LexExtra.NotPii);
+
+    /// <summary>Whether "was" stands between a keyword and its value ("my unit was 3-14").</summary>
+    private bool Said(int from, int to)
+    {
+        for (var k = from; k < to; k++)
+        {
+            if (Eq(k, "was"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>"9mm", "40mm": a calibre.</summary>
     private bool IsCalibre(int j) =>

@@ -75,4 +75,71 @@ internal sealed partial class PiiContextRules
         return k > 0 && tokens[k].Start == span.Start && tokens[k].End >= span.End - 1 && (Eq(k, "cal") || Eq(k, "cal."))
             && tokens[k - 1].Kind == TokenKind.Number;
     }
+
+    /// <summary>
+    /// A surname of "St." and a name found as a person ("Ptl. Rosalind St. Pierre", "st. clair yelled gun"): the saint's
+    /// word is the surname's, joined to a given name found just before it.
+    /// </summary>
+    private void SaintSurnames(List<PiiSpan> spans)
+    {
+        if (!TextHas(SaintWords))
+        {
+            return;
+        }
+
+        for (var s = 0; s < spans.Count; s++)
+        {
+            var span = spans[s];
+            var first = FirstToken(span.Start);
+            if (span.Label != PiiLabel.Person || first < 1 || tokens[first].Start != span.Start)
+            {
+                continue;
+            }
+
+            // "St. Pierre" (the dot against the word) or "St Pierre".
+            var dotted = first >= 2 && P(first - 1, '.') && tokens[first - 1].Start == tokens[first - 2].End;
+            var saint = dotted ? first - 2 : first - 1;
+            if (!IsWord(saint) || !In(SaintWords, saint) || !Spaced(first - 1, first)
+                || saint > 0 && tokens[saint - 1].Kind is TokenKind.Number or TokenKind.Alnum) // (an address: "1200 St. Pierre")
+            {
+                continue;
+            }
+
+            var start = tokens[saint].Start;
+            if (s > 0 && spans[s - 1].Label == PiiLabel.Person && saint > 0 && spans[s - 1].End == tokens[saint - 1].End && Spaced(saint - 1, saint))
+            {
+                start = spans[s - 1].Start; // "Rosalind" and "St. Pierre" are one name
+                spans.RemoveAt(s - 1);
+                s--;
+            }
+
+            spans[s] = span with { Start = start };
+        }
+    }
+
+    private static readonly WordSet SaintWords = new(["st", "ste", "saint"]);
+
+    /// <summary>
+    /// A report's verb opening a sentence, taken into the place or agency after it by its capital: "ASSIGNED ERIE STATION
+    /// ON THE BROAD STREET LINE" is Erie Station. Only verbs of the report's actions: an adjective in "-ed" may open a
+    /// name ("United States Park Police", "Painted Desert").
+    /// </summary>
+    private void VerbsBeforePlaces(List<PiiSpan> spans)
+    {
+        for (var s = 0; s < spans.Count; s++)
+        {
+            var span = spans[s];
+            var first = FirstToken(span.Start);
+            if (span.Label is not (PiiLabel.Location or PiiLabel.Agency) || first < 0 || tokens[first].Start != span.Start || !IsWord(first + 1)
+                || tokens[first + 1].End >= span.End || !tokens[first].Has(TokenFlags.SentenceStart) || !In(ReportVerbs, first))
+            {
+                continue;
+            }
+
+            spans[s] = span with { Start = tokens[first + 1].Start };
+        }
+    }
+
+    private static readonly WordSet ReportVerbs = new(["assigned", "dispatched", "responded", "arrived", "entered", "stopped", "parked", "patrolled", "transported",
+        "radioed", "contacted", "observed", "detained", "arrested", "searched", "cleared", "posted", "staged"]);
 }

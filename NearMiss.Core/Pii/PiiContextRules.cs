@@ -343,6 +343,8 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         MiddleNames(kept);
         DashSignatures(kept);
         DottedRanks(kept);
+        SaintSurnames(kept);
+        VerbsBeforePlaces(kept);
         IdsAfterRankedNames(kept, added);
         Merge(kept, added);
         if (NameEnds(kept) != nameEnds)

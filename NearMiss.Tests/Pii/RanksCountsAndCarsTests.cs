@@ -126,4 +126,65 @@ public sealed class RanksCountsAndCarsTests
     [InlineData("The woman had a cut hand from a broken Seagram bottle and did not want to press charges.")]
     public void SetPhrasesOfWheelsHerdersSundaysAndBottlesAreNoPii(string text) =>
         Assert.Empty(Any(text));
+
+    [Fact]
+    public void APlaceOfOnesOwnInOrdinaryWordsIsNoPlace() =>
+        Assert.Empty(Found("i'm a detention deputy on nights at our county jail and we had an inmate on watch who got a sheet and nearly hung himself", PiiLabel.Location));
+
+    [Fact]
+    public void ACallSignAfterANameIsNoPartOfIt()
+    {
+        const string text = "he rolled it into the ditch and a park ranger ingrid holmquist call sign 604 got him blocked in at the bridge";
+        Assert.Contains("ingrid holmquist", Found(text, PiiLabel.Person));
+        Assert.Contains("604", Found(text, PiiLabel.BadgeId));
+    }
+
+    [Fact]
+    public void AStreetWordAfterAVerbIsNoStreet() =>
+        Assert.Empty(Found("i was dragging him out myself and my patrol car 4471 was parked way behind me doing nothing useful at all", PiiLabel.Address));
+
+    [Fact]
+    public void ACallSignOfTwoPartsBeforeInIsTheBadge() =>
+        Assert.Contains("3-208", Found("HEAVY SNOW, WIND GUSTING 40+. I WAS CALL SIGN 3-208 IN PATROL CAR 1174, PARKED BEHIND THE PLOW.", PiiLabel.BadgeId));
+
+    [Theory]
+    [InlineData("My unit was 2B-17, and the second car was still ten minutes out when he came at me.", "2B-17")]
+    [InlineData("Nobody got hurt. Our incident number was 24-0912-SO if anyone wants to pull it.", "24-0912-SO")]
+    public void AValueAfterWasIsTheKeywords(string text, string expected) =>
+        Assert.Contains(expected, Any(text));
+
+    [Theory]
+    [InlineData("Dispatch said the next unit was 45 out, so I held at the corner and waited.")]
+    [InlineData("We stacked on the door and I was number two, the shield was #1, and the sarge was last.")]
+    public void ACountAfterWasIsNoBadge(string text) =>
+        Assert.Empty(Found(text, PiiLabel.BadgeId));
+
+    [Theory]
+    [InlineData("Ptl. Rosalind St. Pierre #2231 came in from the other side. St. Pierre was right behind him.", "Rosalind St. Pierre")]
+    [InlineData("my partner deputy marcus st. clair was behind me and st. clair yelled gun", "marcus st. clair")]
+    public void ASaintsWordBeforeASurnameIsTheSurnames(string text, string expected) =>
+        Assert.Contains(expected, Found(text, PiiLabel.Person));
+
+    [Fact]
+    public void AHouseNumberBeforeASaintsStreetStaysApart() =>
+        Assert.DoesNotContain(Found("we drove down to 1200 St. Pierre and parked at the curb.", PiiLabel.Person), p => p.StartsWith("St", StringComparison.Ordinal));
+
+    [Fact]
+    public void AReportsVerbOpeningASentenceIsNoPartOfThePlace()
+    {
+        var places = Found("12/22/23 APPROX 1740 HRS. ASSIGNED GIRARD STATION ON THE EL, CALLED FOR A MAN WITH A KNIFE ON THE PLATFORM.", PiiLabel.Location);
+        Assert.NotEmpty(places);
+        Assert.DoesNotContain(places, p => p.StartsWith("ASSIGNED", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AnAdjectiveOpeningAnAgencysNameStays() =>
+        Assert.Contains("UNITED STATES PARK POLICE", Any("UNITED STATES PARK POLICE\nPress Release - Monday. An officer was struck on the parkway."));
+
+    [Theory]
+    [InlineData("Nobody got hurt, we laughed about it after, and the sergeant bought the next round of Arnold Palmers.")]
+    [InlineData("The afternoon was the Bill Drill and El Presidente, and one shooter had a squib load nobody caught.")]
+    [InlineData("his wife called, a real Karen type, and wanted the supervisor before we had even cuffed him.")]
+    public void DrinksDrillsAndTypesNamedForSomeoneAreNoPii(string text) =>
+        Assert.Empty(Any(text));
 }
