@@ -1,7 +1,8 @@
 namespace NearMiss.Core.Pii;
 
 /// <summary>
-/// Words written short that recognisers take for part of a name: a rank or role before the name, a calibre's "cal".
+/// Words beside a name or place that recognisers take for part of it, or for a name: a rank or role written short before
+/// a name, a saint's "St." opening a surname, a report's verb opening a sentence, a calibre's "cal".
 /// </summary>
 internal sealed partial class PiiContextRules
 {
