@@ -59,6 +59,43 @@ internal sealed partial class PiiContextRules
         }
     }
 
+    /// <summary>
+    /// A badge's or car's number of three to five digits found once, written again alone: "WE PARKED CAR 5207 … INTO THE
+    /// REAR OF 5207". A number found as something else (a time, an address) stays what it is.
+    /// </summary>
+    private void DigitIdsAgain(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!Shapes.HasNumber(3, 5))
+        {
+            return;
+        }
+
+        Dictionary<string, PiiLabel>? known = null;
+        foreach (var span in spans)
+        {
+            var k = FirstToken(span.Start);
+            if (IsSaidAgainLabel(span.Label) && k >= 0 && tokens[k].Start == span.Start && tokens[k].End == span.End && tokens[k].Kind == TokenKind.Number && tokens[k].Length is >= 3 and <= 5)
+            {
+                (known ??= [])[W(k).ToString()] = span.Label;
+            }
+        }
+
+        if (known is null)
+        {
+            return;
+        }
+
+        var lookup = known.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var k = 0; k < count; k++)
+        {
+            if (tokens[k].Kind == TokenKind.Number && tokens[k].Length is >= 3 and <= 5 && tokens[k].Has(TokenFlags.SpaceBefore) && !(k + 1 < count && tokens[k + 1].Start == tokens[k].End && !P(k + 1, '.') && !P(k + 1, ','))
+                && lookup.TryGetValue(W(k), out var label) && !Overlaps(spans, tokens[k].Start, tokens[k].End) && !Overlaps(added, tokens[k].Start, tokens[k].End))
+            {
+                added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, label));
+            }
+        }
+    }
+
     /// <summary>The last run of three to five digits in the text from <paramref name="start"/> to <paramref name="end"/>, or null.</summary>
     private string? LastDigitRun(int start, int end)
     {

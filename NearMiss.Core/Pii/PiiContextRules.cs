@@ -314,6 +314,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         Merge(kept, added);
         CallSignsLikeFound(kept, added);
         IdsSaidAgain(kept, added);
+        DigitIdsAgain(kept, added);
         CallSignsSaidAsWritten(kept, added);
         RadioClockTimes(kept, added);
         Alternatives(kept, added);

@@ -7,7 +7,9 @@ namespace NearMiss.Tests.Pii;
 /// of lanes or wheels is no house number; a calibre's "cal" is no man called Cal; a car's number before "in the lane";
 /// plates and lettered fleet numbers in lower case; a handler's own K9 named once; a town joined by "or" to a place
 /// found; a role's given name that is a word before a surname; a name that does not run on into what its bearer was
-/// doing or where; the place before "PD" a name swallowed; and the set phrases of wheels, herders and Sundays.
+/// doing or where; the place before "PD" a name swallowed; a surname of "St."; a report's verb before a place; a
+/// keyword's value after "was"; a car's number written again; and the set phrases of wheels, herders, Sundays, drinks
+/// and drills.
 /// </summary>
 public sealed class RanksCountsAndCarsTests
 {
@@ -187,4 +189,11 @@ public sealed class RanksCountsAndCarsTests
     [InlineData("his wife called, a real Karen type, and wanted the supervisor before we had even cuffed him.")]
     public void DrinksDrillsAndTypesNamedForSomeoneAreNoPii(string text) =>
         Assert.Empty(Any(text));
+
+    [Fact]
+    public void ACarsNumberWrittenAgainAloneIsTheCars()
+    {
+        var cars = Found("ROADS ICED OVER. WE PARKED CAR 6318 IN THE LEFT LANE WITH ALL LIGHTS ON. A PICKUP SLID INTO THE REAR OF 6318 AND SPUN OUT.", PiiLabel.VehicleId);
+        Assert.Equal(["6318", "6318"], cars);
+    }
 }
