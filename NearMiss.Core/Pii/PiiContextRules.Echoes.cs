@@ -96,6 +96,31 @@ internal sealed partial class PiiContextRules
         }
     }
 
+    /// <summary>
+    /// A number of seven to twelve digits standing alone that no recogniser claimed ("inmate Luis Ybarra-Solis, number
+    /// 01977310,"): an inmate's, booking or licence number, none a count (no sum of money, no unit after it).
+    /// </summary>
+    private void LongNumbers(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!Shapes.HasNumber(7, 12))
+        {
+            return;
+        }
+
+        for (var k = 0; k < count; k++)
+        {
+            ref var t = ref tokens[k];
+            if (t.Kind == TokenKind.Number && t.Length is >= 7 and <= 12 && !(k > 0 && tokens[k - 1].End == t.Start) && !(k + 1 < count && tokens[k + 1].Start == t.End && !P(k + 1, '.') && !P(k + 1, ',') && !P(k + 1, ')'))
+                && !(IsWord(k + 1) && (tokens[k + 1].Is(Lex.Measure) || In(CountedNouns, k + 1))) && !Overlaps(spans, t.Start, t.End) && !Overlaps(added, t.Start, t.End))
+            {
+                added.Add(new PiiSpan(t.Start, t.End, PiiLabel.OtherId));
+            }
+        }
+    }
+
+    /// <summary>What a large number counts: a sum, people, views.</summary>
+    private static readonly WordSet CountedNouns = new(["dollars", "bucks", "people", "residents", "views", "followers", "calls", "visitors", "cars", "vehicles"]);
+
     /// <summary>The last run of three to five digits in the text from <paramref name="start"/> to <paramref name="end"/>, or null.</summary>
     private string? LastDigitRun(int start, int end)
     {

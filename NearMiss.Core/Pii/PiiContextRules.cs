@@ -315,6 +315,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         CallSignsLikeFound(kept, added);
         IdsSaidAgain(kept, added);
         DigitIdsAgain(kept, added);
+        LongNumbers(kept, added);
         CallSignsSaidAsWritten(kept, added);
         RadioClockTimes(kept, added);
         Alternatives(kept, added);

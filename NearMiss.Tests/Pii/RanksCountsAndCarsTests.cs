@@ -8,7 +8,7 @@ namespace NearMiss.Tests.Pii;
 /// plates and lettered fleet numbers in lower case; a handler's own K9 named once; a town joined by "or" to a place
 /// found; a role's given name that is a word before a surname; a name that does not run on into what its bearer was
 /// doing or where; the place before "PD" a name swallowed; a surname of "St."; a report's verb before a place; a
-/// keyword's value after "was"; a car's number written again; and the set phrases of wheels, herders, Sundays, drinks
+/// keyword's value after "was"; a car's number written again; a long number standing alone; and the set phrases of wheels, herders, Sundays, drinks
 /// and drills.
 /// </summary>
 public sealed class RanksCountsAndCarsTests
@@ -196,4 +196,14 @@ public sealed class RanksCountsAndCarsTests
         var cars = Found("ROADS ICED OVER. WE PARKED CAR 6318 IN THE LEFT LANE WITH ALL LIGHTS ON. A PICKUP SLID INTO THE REAR OF 6318 AND SPUN OUT.", PiiLabel.VehicleId);
         Assert.Equal(["6318", "6318"], cars);
     }
+
+    [Fact]
+    public void ALongNumberStandingAloneIsAnId() =>
+        Assert.Contains("02281947", Found("Officer Dyer and inmate Rafael Quintero-Baez, number 02281947, came out of the shower swinging.", PiiLabel.OtherId));
+
+    [Theory]
+    [InlineData("The county put 2400000 dollars into the new jail and it still floods every spring.")]
+    [InlineData("The video of the crash got 1300000 views before the department asked for it to come down.")]
+    public void ALongNumberThatCountsIsNoId(string text) =>
+        Assert.Empty(Found(text, PiiLabel.OtherId));
 }
