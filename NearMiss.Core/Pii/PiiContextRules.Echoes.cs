@@ -97,12 +97,13 @@ internal sealed partial class PiiContextRules
     }
 
     /// <summary>
-    /// A number of seven to twelve digits standing alone that no recogniser claimed ("inmate Luis Ybarra-Solis, number
-    /// 01977310,"): an inmate's, booking or licence number, none a count (no sum of money, no unit after it).
+    /// A number of six to twelve digits standing alone that no recogniser claimed ("inmate Luis Ybarra-Solis, number
+    /// 01977310,", "(OID 254119)"): an inmate's, booking or licence number, none a count (no sum of money, no unit or
+    /// counted noun after it). Five digits are codes and mileages as often ("arrested for a 23152").
     /// </summary>
     private void LongNumbers(List<PiiSpan> spans, List<PiiSpan> added)
     {
-        if (!Shapes.HasNumber(7, 12))
+        if (!Shapes.HasNumber(6, 12))
         {
             return;
         }
@@ -110,7 +111,7 @@ internal sealed partial class PiiContextRules
         for (var k = 0; k < count; k++)
         {
             ref var t = ref tokens[k];
-            if (t.Kind == TokenKind.Number && t.Length is >= 7 and <= 12 && !(k > 0 && tokens[k - 1].End == t.Start) && !(k + 1 < count && tokens[k + 1].Start == t.End && !P(k + 1, '.') && !P(k + 1, ',') && !P(k + 1, ')'))
+            if (t.Kind == TokenKind.Number && t.Length is >= 6 and <= 12 && !(k > 0 && tokens[k - 1].End == t.Start) && !(k + 1 < count && tokens[k + 1].Start == t.End && !P(k + 1, '.') && !P(k + 1, ',') && !P(k + 1, ')'))
                 && !(IsWord(k + 1) && (tokens[k + 1].Is(Lex.Measure) || In(CountedNouns, k + 1))) && !Overlaps(spans, t.Start, t.End) && !Overlaps(added, t.Start, t.End))
             {
                 added.Add(new PiiSpan(t.Start, t.End, PiiLabel.OtherId));

@@ -197,9 +197,11 @@ public sealed class RanksCountsAndCarsTests
         Assert.Equal(["6318", "6318"], cars);
     }
 
-    [Fact]
-    public void ALongNumberStandingAloneIsAnId() =>
-        Assert.Contains("02281947", Found("Officer Dyer and inmate Rafael Quintero-Baez, number 02281947, came out of the shower swinging.", PiiLabel.OtherId));
+    [Theory]
+    [InlineData("Officer Dyer and inmate Rafael Quintero-Baez, number 02281947, came out of the shower swinging.", "02281947")]
+    [InlineData("OFFENDER TAVON REDDICK (OID 318842) REFUSED TO LOCK IN AND CAME AT THE DOOR.", "318842")]
+    public void ALongNumberStandingAloneIsAnId(string text, string expected) =>
+        Assert.Contains(expected, Found(text, PiiLabel.OtherId));
 
     [Theory]
     [InlineData("The county put 2400000 dollars into the new jail and it still floods every spring.")]
