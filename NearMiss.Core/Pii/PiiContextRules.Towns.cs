@@ -169,7 +169,7 @@ internal sealed partial class PiiContextRules
     /// </summary>
     private void PlacesJoined(List<PiiSpan> spans, List<PiiSpan> added)
     {
-        if (!TextHasWord("and") && !TextHas(Or))
+        if (!TextHasWord("and") && !TextHasWord("or"))
         {
             return;
         }
@@ -191,8 +191,6 @@ internal sealed partial class PiiContextRules
             added.Add(new PiiSpan(tokens[k].Start, tokens[k].End, PiiLabel.Location));
         }
     }
-
-    private static readonly WordSet Or = new(["or"]);
 
     /// <summary>Whether a place found starts at token <paramref name="k"/>; <paramref name="last"/> is its last token.</summary>
     private bool PlaceEndingAt(List<PiiSpan> spans, int k, out int last)

@@ -66,7 +66,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         ["airport", "and", "between", "dash", "dot", "force", "hundred", "marker", "me", "milepost", "mm", "number", "old", "post", "social", "task", "thousand",
             "wrote", "posted", "reply", "replied", "copy", "what", "name", "car", "time", "mile", "scene", "route", "respond", "copies", "ahead",
             "dispatched", "both", "big", "lil", "little", "k", "working", "unit", "running", "riding", "out", "my", "housing", "from", "code",
-            "sign", "callsign", "copied", "radioed", "precinct", "pct"];
+            "sign", "callsign", "copied", "radioed", "precinct", "pct", "or"];
 
     /// <summary>Each of the <see cref="CueWords"/> with its bit's place.</summary>
     private static readonly FrozenDictionary<string, int> CueIndex =
