@@ -118,7 +118,7 @@ public sealed class LocalPiiDetector : IPiiDetector
         if (_tagger is not null)
         {
             var persons = CountPersons(spans);
-            spans = PiiTaggerSpans.Add(spans, text, tokens.AsSpan(0, count), caseless, _tagger, _threshold, _lexicon);
+            spans = PiiTaggerSpans.Add(spans, text, tokens.AsSpan(0, count), caseless, _tagger, _threshold, _lexicon, original.Length == text.Length ? original : null);
             if (CountPersons(spans) is var after && (after.Count > persons.Count || after.Characters > persons.Characters))
             {
                 spans = new PiiContextRules(text, tokens, count, _lexicon, caseless).ApplyToTaggedNames(spans);

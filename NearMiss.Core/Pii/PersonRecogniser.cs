@@ -290,7 +290,7 @@ internal sealed partial class PersonRecogniser(PiiScan scan) : PiiRecogniser(sca
 
     /// <summary>
     /// Words no list knows, written as proper nouns: "Flateyri", "Ushurma Dratchev", "STAXROITH" (a PERSON when a word
-    /// of the run is a name or the run is longer than one word, otherwise a LOCATION).
+    /// of the run is a name, the run is longer than one word or a role comes before it, otherwise a LOCATION).
     /// </summary>
     public int UnknownProperNoun(int i)
     {
@@ -324,7 +324,7 @@ internal sealed partial class PersonRecogniser(PiiScan scan) : PiiRecogniser(sca
         if (unknown && t.Length >= 3 && (midSentence || P(i + 1, ':') || lineStart && (i + 1 >= count || tokens[i + 1].Has(TokenFlags.NewlineBefore)) || Cap(i + 1) && !Is(i + 1, Lex.Stop | Lex.Common)))
         {
             var end = NameEnd(i, 3);
-            var person = false;
+            var person = Is(i - 1, Lex.Role); // ("the driver Jaswinder", "victim Oluwaseun")
             for (var k = i; k < end; k++)
             {
                 person |= tokens[k].Is(Lex.GivenName | Lex.Surname);
@@ -361,7 +361,9 @@ internal sealed partial class PersonRecogniser(PiiScan scan) : PiiRecogniser(sca
 
                     // Said to be a name, a given name that is also a word is one: "his name is hunter", "name was grant", "a
                     // lady named holly".
-                    var stated = (j > i + 1 || w.Equals("named", StringComparison.OrdinalIgnoreCase)) && IsWordedGivenName(j);
+                    var stated = (j > i + 1 || w.Equals("named", StringComparison.OrdinalIgnoreCase))
+                        && (IsWordedGivenName(j) || IsWord(j) && tokens[j].Has(TokenFlags.Capitalized) && tokens[j].Is(Lex.GivenName) && !tokens[j].Has(TokenFlags.SentenceStart)
+                            && (Is(i - 1, Lex.Role) || EqAny(i - 1, "somebody", "someone", "guy", "man", "woman", "lady", "kid", "boy", "girl", "dude", "person", "fella", "male", "female"))); // ("somebody named Rocky")
                     if (P(j, '"'))
                     {
                         j++;

@@ -245,7 +245,7 @@ internal sealed partial class PiiContextRules
             // (Not a call sign said aloud: "Three Lincoln twenty-one".)
             var aged = endsName ? AfterFiller(n) : n; // "ahmed nur uh twenty and"
             aged += endsName && caseless && In(AgeHedges, aged) ? 1 : 0; // "russell amato like fifty two"
-            if (endsName && IsWord(aged) && SpelledNumber(aged, out var said, spaced: true) is >= 13 and <= 99 && (AgeAfterName(said + 1) || SaidAgeCloses(said + 1, anyCase: true)) && !In(PhoneticLetters, k) && !IsNumberWord(k - 1))
+            if (endsName && IsWord(aged) && SpelledNumber(aged, out var said, spaced: true) is >= 13 and <= 99 && (AgeAfterName(said + 1) || SaidAgeCloses(said + 1, anyCase: true) || InSomething(said + 1)) && !In(PhoneticLetters, k) && !IsNumberWord(k - 1))
             {
                 added.Add(new PiiSpan(tokens[aged].Start, tokens[said].End, PiiLabel.Age)); // "he was Travis Lee Oakes thirty four her ex"
                 continue;
@@ -444,6 +444,9 @@ internal sealed partial class PiiContextRules
     private bool AgeAfterName(int k) =>
         AgeCloses(k) || IsWord(k) && tokens[k].Is(Lex.Stop) && !tokens[k].Is(Lex.Measure) && !In(Counted, k) && !EqAny(k, "of", "more", "less", "times", "in", "to", "at", "for");
 
+    /// <summary>"in a truck", "in the back seat": where the person named was, after their age ("bobby ray pruitt fifty four in a truck").</summary>
+    private bool InSomething(int k) => Eq(k, "in") && IsDeterminer(k + 1);
+
     /// <summary>Verbs in -s that may follow an age said after a name ("he's seventy three lives alone"), beside <see cref="PersonRecogniser.IsVerbAfterNameWord"/>.</summary>
     private static readonly WordSet VerbsInS = new(["lives", "works", "stays", "seems", "looks", "drives", "walks", "talks", "stands", "sits", "keeps", "tries", "wants", "needs"]);
 
@@ -466,7 +469,7 @@ internal sealed partial class PiiContextRules
         return !(w.Length > 3 && w[^1] is 's' or 'S' && w[^2] is not ('s' or 'S') && !PersonRecogniser.IsVerbAfterNameWord(w) && !In(VerbsInS, k)); // a plural: "twenty rounds"
     }
 
-    /// <summary>"twenty-six years old", "a sixty-two year old man", "thirty one y/o": an age said in words before its unit.</summary>
+    /// <summary>"twenty-six years old", "a sixty-two year old man", "thirty one y/o", "age nineteen": an age said in words before its unit or after "age".</summary>
     private void WordedAges(List<PiiSpan> spans, List<PiiSpan> added)
     {
         if (!TextHas(NumberWords))
@@ -481,12 +484,22 @@ internal sealed partial class PiiContextRules
                 continue;
             }
 
+            // After "age" itself: "tyrell nakai age nineteen" (not a count of something: "age twenty feet").
+            if (EqAny(k - 1, "age", "aged") && SpelledNumber(k, out var aged, spaced: true) is >= 1 and <= 110
+                && !(IsWord(aged + 1) && (tokens[aged + 1].Is(Lex.Measure) || In(Counted, aged + 1))) && !Overlaps(spans, tokens[k].Start, tokens[aged].End))
+            {
+                added.Add(new PiiSpan(tokens[k].Start, tokens[aged].End, PiiLabel.Age));
+                k = aged;
+                continue;
+            }
+
             // As an adjective, the age goes with a person ("a sixty-two year old man", "fifty-four-year-old Dmitri
             // Volkov"), not a dog, a car or a photo.
             // (a pause may stand between: "eighty one year old uh Marjorie Hale", "nineteen year old named like brandon")
+            // (after a name, whatever follows: "bao huynh thirty one year old deck hand")
             if (SpelledNumber(k, out var last, spaced: true) >= 1 && AgeUnitEnd(last + 1) is > 0 and var unitEnd && AfterFiller(unitEnd) is var after
                 && !(IsWord(after) && !EqAny(last + 1, "years", "yrs") && !tokens[after].Is(Lex.Stop) && !In(AgeSubjects, after) && !In(Kin, after) && !In(AgedPeople, after) && !EqAny(after, "named", "called")
-                    && !InSpan(spans, tokens[after].Start, PiiLabel.Person))
+                    && !InSpan(spans, tokens[after].Start, PiiLabel.Person) && !(k > 0 && PersonEndsAt(spans, k - 1)))
                 && !Overlaps(spans, tokens[k].Start, tokens[last].End))
             {
                 added.Add(new PiiSpan(tokens[k].Start, tokens[last].End, PiiLabel.Age));

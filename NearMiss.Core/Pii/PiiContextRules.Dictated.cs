@@ -90,7 +90,7 @@ internal sealed partial class PiiContextRules
                 n += P(n, ',') ? 1 : 0;
             }
 
-            stated |= label == PiiLabel.Plate && IsWord(k - 1) && tokens[k - 1].Is(Lex.State); // "montana plate three dash four four"
+            stated |= label == PiiLabel.Plate && IsWord(k - 1) && (tokens[k - 1].Is(Lex.State) || EqAny(k - 1, "temp", "temporary", "paper")); // "montana plate three dash four four", "temp tag two four four nine eight one"
 
             if (label == PiiLabel.OtherId && Eq(n, "on") && Eq(n + 1, "the") && IsWord(n + 2) && EqAny(n + 3, "was", "is"))
             {

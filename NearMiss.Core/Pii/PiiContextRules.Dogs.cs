@@ -48,8 +48,9 @@ internal sealed partial class PiiContextRules
             // After "K9" a word may be the dog's work ("K9 building search", "K9 stabbed"): its name is said again as
             // the one who acts, opening a clause ("Bear was locked on", "HRS TOR TOOK A TRACK", "and tank goes nuts").
             var given = NameGiven(name);
-            // "my k9 bear was in my car": a handler's own dog, named once as it acts.
-            var acts = IsK9(name - 1) && EqAny(name - 2, "my", "our", "his", "her") && In(DogVerbs, name + 1) && Spaced(name, name + 1);
+            // "my k9 bear was in my car", "... out. k9 ranger was in the back": a handler's own dog, named once as it acts.
+            var acts = IsK9(name - 1) && (EqAny(name - 2, "my", "our", "his", "her") || name == 1 || P(name - 2, '.') || tokens[name - 1].Has(TokenFlags.NewlineBefore))
+                && In(DogVerbs, name + 1) && Spaced(name, name + 1);
             for (var j = 0; j < count && !given && !acts; j++)
             {
                 acts = IsMention(j, name) && In(DogVerbs, j + 1) && Spaced(j, j + 1)

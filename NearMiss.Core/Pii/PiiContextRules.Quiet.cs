@@ -40,8 +40,9 @@ internal sealed partial class PiiContextRules
             return null;
         }
 
-        // "a Ruger 10/22", "Glock 17 Gen 5": a model's number after its make, not a date or an address.
-        if (span.Label is PiiLabel.Date or PiiLabel.Address && first > 0 && IsWord(first - 1) && tokens[first - 1].Is(Lex.Brand | Lex.Weapon))
+        // "a Ruger 10/22", "Glock 17 Gen 5": a model's number after its make, not a date or an address (a day's name
+        // stays one: "a spear gun Monday").
+        if (span.Label is PiiLabel.Date or PiiLabel.Address && first > 0 && IsWord(first - 1) && tokens[first - 1].Is(Lex.Brand | Lex.Weapon) && !IsWord(first))
         {
             return null;
         }

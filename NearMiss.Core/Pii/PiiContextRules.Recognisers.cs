@@ -4,7 +4,7 @@ namespace NearMiss.Core.Pii;
 internal sealed partial class PiiContextRules
 {
     private bool AgencyTail(int k) =>
-        Eq(k, "sheriff") || Eq(k, "sheriff's") || Eq(k, "police") || Eq(k, "marshal") || Eq(k, "marshals") || Eq(k, "pd") || Eq(k, "so")
+        Eq(k, "sheriff") || Eq(k, "sheriff's") || Eq(k, "sheriffs") || Eq(k, "police") || Eq(k, "marshal") || Eq(k, "marshals") || Eq(k, "pd") || Eq(k, "so")
         || Eq(k, "department") || Eq(k, "services") || Eq(k, "service") || Eq(k, "office") || Eq(k, "dps") || Eq(k, "patrol");
 
     /// <summary>

@@ -106,6 +106,35 @@ internal sealed partial class PiiContextRules
         }
     }
 
+    /// <summary>Vehicles a number said in words names in dictation: "parked car twelve behind it", "transport van four took him", "truck nineteen.".</summary>
+    private static readonly WordSet VehiclesSaid = new(["car", "truck", "van", "boat", "squad", "bus", "ambo", "medic", "skiff", "engine", "ladder", "rescue", "cruiser", "wagon"]);
+
+    /// <summary>
+    /// In dictated text, a vehicle's fleet number said in words, two to ninety-nine (VEHICLE_ID): "parked car twelve behind
+    /// it", "transport van four took him". Not a count ("a car two lanes over", "the truck three times"), a range ("car
+    /// two or three") or a number that goes on.
+    /// </summary>
+    private void VehicleNumbersSaid(List<PiiSpan> spans, List<PiiSpan> added)
+    {
+        if (!caseless || !TextHas(VehiclesSaid) || !TextHas(NumberWords))
+        {
+            return;
+        }
+
+        for (var k = 0; k + 1 < count; k++)
+        {
+            if (!In(VehiclesSaid, k) || IsNumberWord(k - 1) || SpelledNumber(k + 1, out var last, spaced: true) is < 2 or > 99
+                || IsNumberWord(last + 1) || EqAny(last + 1, "and", "or", "to", "years", "yrs") || !(AgeCloses(last + 1) || SaidAgeCloses(last + 1, anyCase: true))
+                || Overlaps(spans, tokens[k + 1].Start, tokens[last].End))
+            {
+                continue;
+            }
+
+            added.Add(new PiiSpan(tokens[k + 1].Start, tokens[last].End, PiiLabel.VehicleId));
+            k = last;
+        }
+    }
+
     /// <summary>The last token of "T-7", "G-19", "PV-614" (one or two capital letters, a hyphen, up to four digits, no spaces; in a text without case, "k-311") at <paramref name="k"/>; 0 if none.</summary>
     private int LetteredNumberEnd(int k) =>
         k + 2 < count && IsWord(k) && tokens[k].Length <= 2 && (char.IsAsciiLetterUpper(text[tokens[k].Start]) && char.IsAsciiLetterUpper(text[tokens[k].End - 1]) || caseless && tokens[k].Has(TokenFlags.Lower)) && tokens[k].Has(TokenFlags.SpaceBefore)

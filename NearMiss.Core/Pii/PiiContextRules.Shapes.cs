@@ -201,7 +201,8 @@ internal sealed partial class PiiContextRules
             }
 
             var end = -1;
-            if (span.Label == PiiLabel.Address && IsWord(k) && Spaced(k - 1, k) && IsWord(last) && (EqAny(k, "n", "s", "e", "w", "ne", "nw", "se", "sw") && (caseless || tokens[k].Has(TokenFlags.AllCaps) || char.IsAsciiLetterUpper(text[tokens[k].Start]) && tokens[k].Length == 1))
+            if (span.Label == PiiLabel.Address && IsWord(k) && Spaced(k - 1, k) && IsWord(last) && (EqAny(k, "n", "s", "e", "w", "ne", "nw", "se", "sw") && (caseless || tokens[k].Has(TokenFlags.AllCaps) || char.IsAsciiLetterUpper(text[tokens[k].Start]) && tokens[k].Length == 1)
+                    || EqAny(k, "northeast", "northwest", "southeast", "southwest") && tokens[last].Is(Lex.StreetSuffix) && (caseless || !tokens[k].Has(TokenFlags.Lower))) // ("University Avenue Southeast")
                 && (k + 1 >= count || tokens[k + 1].Kind == TokenKind.Punct || IsWord(k + 1) && tokens[k + 1].Has(TokenFlags.Lower) && !Eq(k + 1, "of")))
             {
                 end = k;

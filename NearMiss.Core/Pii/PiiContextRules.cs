@@ -302,6 +302,7 @@ internal sealed partial class PiiContextRules(string text, Token[] tokens, int c
         PlacesBeside(kept, added);
         Rooms(kept, added);
         VehicleNumbers(kept, added);
+        VehicleNumbersSaid(kept, added);
         LabelledVehicles(kept, added);
         TakenToPlaces(kept, added);
         HospitalsSaidShort(kept, added);

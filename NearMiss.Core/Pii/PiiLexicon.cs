@@ -197,6 +197,11 @@ internal sealed partial class PiiLexicon
             {
                 AddExtra(british, LexExtra.English); // "realised", "analysing", "organisation"
             }
+
+            if (DroppedG(word) is { } dropped && IsRareName(dropped))
+            {
+                AddExtra(dropped, LexExtra.English); // "goin", "smellin", "yellin", as said
+            }
         }
 
         foreach (var word in Words("prose-words"))
@@ -401,6 +406,21 @@ internal sealed partial class PiiLexicon
     {
         ref var entry = ref Entry(word);
         entry = entry with { Flags = entry.Flags | flag };
+    }
+
+    /// <summary>A word in "-ing" as speech writes it, the "g" dropped ("going" → "goin"); null for any other word.</summary>
+    internal static string? DroppedG(string word) =>
+        word.Length >= 5 && word.EndsWith("ing", StringComparison.Ordinal) ? word[..^1] : null;
+
+    /// <summary>
+    /// Is the word no place, no chain's name, nor a given name or surname common enough that a dropped "g" must not hide
+    /// it ("dustin", "rankin", "larkin" stay names; "goin" and "yellin", rare surnames, become words too)?
+    /// </summary>
+    private bool IsRareName(string word)
+    {
+        var entry = _words.GetValueOrDefault(word);
+        return !entry.IsEnglish && (entry.Flags & (Lex.Place | Lex.County | Lex.State | Lex.PlaceHead)) == 0 && entry.GivenCount < 1_000 && entry.SurnameCount < 5_000
+            && !_chainHeadLookup.Contains(word); // ("dunkin")
     }
 
     private static readonly string[] IzeEndings = ["ize", "izes", "ized", "izing", "ization", "izations", "izer", "izers", "yze", "yzes", "yzed", "yzing"];

@@ -21,7 +21,7 @@ internal static partial class PiiTaggerSpans
     [ThreadStatic]
     private static bool[]? _covered;
 
-    public static List<PiiSpan> Add(List<PiiSpan> spans, string text, ReadOnlySpan<Token> tokens, bool caseless, PiiTagger tagger, float threshold, PiiLexicon lexicon)
+    public static List<PiiSpan> Add(List<PiiSpan> spans, string text, ReadOnlySpan<Token> tokens, bool caseless, PiiTagger tagger, float threshold, PiiLexicon lexicon, string? original = null)
     {
         var tags = Buffer(ref _tags, tokens.Length);
         var margins = Buffer(ref _margins, tokens.Length);
@@ -52,7 +52,9 @@ internal static partial class PiiTaggerSpans
             }
 
             var label = PiiTagger.Labels[tags[i]]!.Value;
-            if (Accept(text, tokens, i, end, label, margins, threshold, lexicon, out var span))
+            // (a run that grows a span found is read with it, "Keei" + "boat ramp"; one after a rank or a role is a name, "Lieutenant brings plenty")
+            var alone = !(i > 0 && (covered[i - 1] || tokens[i - 1].Is(Lex.Rank | Lex.Role)) || end + 1 < tokens.Length && covered[end + 1]);
+            if (Accept(text, tokens, i, end, label, margins, threshold, lexicon, caseless || !alone ? null : original ?? text, out var span))
             {
                 Extend(spans, span, tokens, covered, i, end);
                 added = true;
@@ -114,7 +116,7 @@ internal static partial class PiiTaggerSpans
         }
     }
 
-    private static bool Accept(string text, ReadOnlySpan<Token> tokens, int first, int last, PiiLabel label, ReadOnlySpan<float> margins, float threshold, PiiLexicon lexicon, out PiiSpan span)
+    private static bool Accept(string text, ReadOnlySpan<Token> tokens, int first, int last, PiiLabel label, ReadOnlySpan<float> margins, float threshold, PiiLexicon lexicon, string? cased, out PiiSpan span)
     {
         span = default;
         while (first <= last && (tokens[first].Kind == TokenKind.Punct || IsFiller(text, tokens, first)))
@@ -149,7 +151,7 @@ internal static partial class PiiTaggerSpans
                 tokens[k].Length > 1 && !tokens[k].Is(Lex.Stop) && !tokens[k].Lex.Has(LexExtra.NotPii) && !tokens[k].Lex.Has(LexExtra.Model);
         }
 
-        if (!meaningful || label != PiiLabel.Agency && PiiContextRules.IsRegionPart(text, tokens, first, last, lexicon) || label == PiiLabel.Age && !IsAge(text, tokens, first, last) || IsCommonWordWithoutCase(tokens, first, last) || IsPluralAcronym(text, tokens, first, last)
+        if (!meaningful || label != PiiLabel.Agency && PiiContextRules.IsRegionPart(text, tokens, first, last, lexicon) || label == PiiLabel.Age && !IsAge(text, tokens, first, last) || IsCommonWordWithoutCase(tokens, first, last) || cased is not null && label is PiiLabel.Person or PiiLabel.Location && IsOrdinaryLowerWords(cased, tokens, first, last) || IsPluralAcronym(text, tokens, first, last)
             || AfterMake(tokens, first, last) || PiiContextRules.IsGearMaker(text, tokens, first, last) || PiiContextRules.IsGear(text, tokens, last) || label == PiiLabel.Address && (first == last && tokens[first].Kind == TokenKind.Alnum || OrdinalsOnly(text, tokens, first, last) && !AfterStreetPreposition(text, tokens, first))
             || label == PiiLabel.Agency && (PiiContextRules.IsAgencyOfAKind(text, tokens, first, last) || IsWordAndSo(text, tokens, first, last) || PiiContextRules.IsCommandPost(text, tokens, first, last) || PiiContextRules.IsBareAirportPolice(text, tokens, first, last))
             || PiiContextRules.IsCodeOrLetters(text, tokens, first, last, label) || label != PiiLabel.Person && IsFieldLabel(text, tokens, first, last)
@@ -383,12 +385,12 @@ internal static partial class PiiTaggerSpans
         first >= 3 && Is(text, tokens[first - 1], "s") && text[tokens[first - 2].Start] == '\'' && Is(text, tokens[first - 3], "it") && tokens[first].Is(Lex.GivenName)
         && first + 1 < tokens.Length && (tokens[first + 1].Kind == TokenKind.Punct || IsFiller(text, tokens, first + 1) || Is(text, tokens[first + 1], "from") || tokens[first + 1].Has(TokenFlags.NewlineBefore));
 
-    /// <summary>Words that say the next is a nickname: "goes by sticks", "aka tank", "known as bear", "calls him moose".</summary>
+    /// <summary>Words that say the next is a nickname or a name: "goes by sticks", "aka tank", "known as bear", "calls him moose", "somebody named rocky".</summary>
     private static bool IsNicknameCue(string text, ReadOnlySpan<Token> tokens, int first) =>
         first >= 2 && (Is(text, tokens[first - 1], "by") && Is(text, tokens[first - 2], "goes")
             || Is(text, tokens[first - 1], "as") && Is(text, tokens[first - 2], "known")
             || (Is(text, tokens[first - 1], "him") || Is(text, tokens[first - 1], "her")) && (Is(text, tokens[first - 2], "calls") || Is(text, tokens[first - 2], "called")))
-        || first >= 1 && Is(text, tokens[first - 1], "aka")
+        || first >= 1 && (Is(text, tokens[first - 1], "aka") || Is(text, tokens[first - 1], "named"))
         || first >= 1 && first + 2 < tokens.Length && Is(text, tokens[first - 1], "calls") && Is(text, tokens[first + 1], "real") && Is(text, tokens[first + 2], "name");
 
     private static bool Is(string text, in Token token, string word) =>
@@ -478,6 +480,32 @@ internal static partial class PiiTaggerSpans
     /// One ordinary word in lower case or opening a sentence ("rose", "chase", "Grant access"): its case says nothing, and
     /// a common word is a name only with more evidence than the tagger's.
     /// </summary>
+    /// <summary>
+    /// In a text that writes names with capitals, a run of ordinary words its writer wrote in lower case (<paramref
+    /// name="cased"/>: the text as written, before the true-caser), each in the larger word list and none a name or a
+    /// place of the gazetteers ("bought brisket and"): no name nor place, however the tagger reads them.
+    /// </summary>
+    private static bool IsOrdinaryLowerWords(string cased, ReadOnlySpan<Token> tokens, int first, int last)
+    {
+        for (var k = first; k <= last; k++)
+        {
+            if (tokens[k].Kind == TokenKind.Punct)
+            {
+                continue;
+            }
+
+            var word = cased.AsSpan(tokens[k].Start, tokens[k].Length);
+            if (tokens[k].Kind != TokenKind.Word || word.ContainsAnyInRange('A', 'Z') || tokens[k].Is(NamesAndPlaces) || !tokens[k].Lex.IsEnglish && !PiiTerms.IsMoreWord(word))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private const Lex NamesAndPlaces = Lex.GivenName | Lex.Surname | Lex.Place | Lex.PlaceHead | Lex.County | Lex.State;
+
     private static bool IsCommonWordWithoutCase(ReadOnlySpan<Token> tokens, int first, int last) =>
         first == last && tokens[first].Lex.IsEnglish && tokens[first].Has(TokenFlags.Lower | TokenFlags.SentenceStart);
 

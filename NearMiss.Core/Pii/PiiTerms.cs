@@ -21,6 +21,9 @@ internal static class PiiTerms
     private static readonly Lazy<HashSet<string>.AlternateLookup<ReadOnlySpan<char>>> MoreWords = new(static () =>
         new HashSet<string>(PiiLexicon.ReadLines("more-words.txt"), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>());
 
+    /// <summary>Is the word in the larger list of ordinary words (Data/more-words.txt): "brisket", "gaff", "bibs"?</summary>
+    public static bool IsMoreWord(ReadOnlySpan<char> word) => MoreWords.Value.Contains(word);
+
     private static readonly WordSet Greetings = new(["hey", "hi", "hello", "dear", "yo", "thanks", "thx", "morning", "evening"]);
 
     /// <summary>An ordinary word that is a given name or surname this often is a name enough to keep a text flagged ("Grant", "Young").</summary>

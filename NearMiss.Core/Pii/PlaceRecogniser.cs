@@ -262,7 +262,8 @@ internal sealed class PlaceRecogniser(PiiScan scan) : PiiRecogniser(scan)
         }
 
         var population = t.Lex.PlacePopulation;
-        var directionOf = Eq(i - 1, "of") && EqAny(i - 2, "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirts", "out", "n", "s", "e", "w");
+        var directionOf = Eq(i - 1, "of") && (EqAny(i - 2, "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirts", "out", "n", "s", "e", "w")
+            || Eq(i - 2, "side") && EqAny(i - 3, "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest")); // ("the east side of anchorage")
         if (t.Is(Lex.Common) && !directionOf)
         {
             return 0; // (a name that is also a word, "liberty", "hope", is a place only after a direction's "of")
