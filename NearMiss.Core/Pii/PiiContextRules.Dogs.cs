@@ -112,9 +112,12 @@ internal sealed partial class PiiContextRules
         // (a word in lower case where the text has capitals names no dog unless a name is given: "the K9 bit him")
         n += Eq(n, "named") ? 1 : 0;
         return IsWord(n) && !In(DogVerbs, n) && !EqAny(n, "sat", "let", "saw", "put", "led", "dug", "ate", "lay", "won", "cut", "set")
-            && (NameGiven(n) || caseless || !tokens[n].Has(TokenFlags.Lower)) && tokens[n].Length >= 3 && !tokens[n].Has(TokenFlags.NewlineBefore) && !W(n).EndsWith("ed", StringComparison.OrdinalIgnoreCase) && !W(n).EndsWith("ing", StringComparison.OrdinalIgnoreCase) && !tokens[n].Is(Lex.Stop | Lex.Rank | Lex.Month | Lex.Weekday | Lex.Measure)
+            && (NameGiven(n) || caseless || !tokens[n].Has(TokenFlags.Lower)) && tokens[n].Length >= 3 && !tokens[n].Has(TokenFlags.NewlineBefore) && !W(n).EndsWith("ed", StringComparison.OrdinalIgnoreCase) && !W(n).EndsWith("ing", StringComparison.OrdinalIgnoreCase) && !tokens[n].Is(Lex.Stop | Lex.Month | Lex.Weekday | Lex.Measure) && (!tokens[n].Is(Lex.Rank) || In(RanksDogsAreNamed, n))
             && !In(K9Things, n) && !PersonRecogniser.HandlerTitles.Contains(text, tokens[n]) && !IsNumberWord(n) && !tokens[n].Lex.Has(LexExtra.NotPii) ? n : -1;
     }
+
+    /// <summary>Ranks that are also dogs' names, read as the dog's after "K9" ("k9 ranger was in the back"): no handler is called by them.</summary>
+    private static readonly WordSet RanksDogsAreNamed = new(["ranger", "chief", "major"]);
 
     /// <summary>"K9" or "k9", a token of letters and digits.</summary>
     private bool IsK9(int k) => (uint)k < (uint)count && tokens[k].Length == 2 && W(k).Equals("k9", StringComparison.OrdinalIgnoreCase);

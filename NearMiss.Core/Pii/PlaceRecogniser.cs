@@ -284,7 +284,10 @@ internal sealed class PlaceRecogniser(PiiScan scan) : PiiRecogniser(scan)
         // ending there or going on with a word of grammar (not "east of union street", "north of the ...").
         var directed = directionOf && population >= 1_000 && (english || t.Is(Lex.Common))
             && (i + 1 >= count || tokens[i + 1].Kind == TokenKind.Punct || tokens[i + 1].Has(TokenFlags.NewlineBefore) || Is(i + 1, Lex.Stop) && !EqAny(i + 1, "of"));
-        if (directed || !t.Is(Lex.Common) && (near && population >= 50_000 || !english && (near && population >= 1_000 || toOrFrom && population >= 5_000)))
+        // "a dv call out past hays.", "just past mission on the left": a town named like a word where a drive passes it.
+        var passed = Eq(i - 1, "past") && EqAny(i - 2, "out", "just", "way", "little", "right", "miles", "mile") && population >= 1_000
+            && (i + 1 >= count || tokens[i + 1].Kind == TokenKind.Punct || tokens[i + 1].Has(TokenFlags.NewlineBefore) || Is(i + 1, Lex.Stop) && !EqAny(i + 1, "of"));
+        if (directed || passed || !t.Is(Lex.Common) && (near && population >= 50_000 || !english && (near && population >= 1_000 || toOrFrom && population >= 5_000)))
         {
             Emit(i, i + 1, PiiLabel.Location);
             return i + 1;

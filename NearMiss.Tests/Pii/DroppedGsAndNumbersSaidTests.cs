@@ -8,7 +8,9 @@ namespace NearMiss.Tests.Pii;
 /// and before "year old" whatever follows a name; a county's "sheriffs"; a town named like a word after "the east side
 /// of"; fleet numbers said in words; a word no list knows after a role is a person; a given name after "somebody
 /// named"; a street's quadrant in full; an hour said after "like" and a day; a temporary plate all in digits; a day's
-/// name after a weapon; a K9 named as it acts at a sentence's start; and the set phrases of hunting's record books, holiday decorations and songs, drills and bears.
+/// name after a weapon; a K9 named as it acts at a sentence's start, or named like a rank; a town named like a word
+/// "out past" it; chains typed without their apostrophe, and more chains; and the set phrases of hunting's record
+/// books, holiday decorations and songs, drills and bears.
 /// </summary>
 public sealed class DroppedGsAndNumbersSaidTests
 {
@@ -80,6 +82,20 @@ public sealed class DroppedGsAndNumbersSaidTests
     [Fact]
     public void AK9NamedAsItActsOpeningASentenceIsTheDogs() =>
         Assert.Contains("moose", Found("backup was 25 min out. k9 moose was in the back. got there and he ran", PiiLabel.OtherId));
+
+    [Fact]
+    public void AK9NamedLikeARankIsTheDogs() =>
+        Assert.Contains("ranger", Found("backup was 25 min out. k9 ranger was in the back the whole time", PiiLabel.OtherId));
+
+    [Fact]
+    public void ATownNamedLikeAWordOutPastItIsAPlace() =>
+        Assert.Contains("hays", Found("got a dv call out past hays. we were forty minutes out on it", PiiLabel.Location));
+
+    [Theory]
+    [InlineData("we were parked by the caseys around 0140 when he came flying by", "caseys")]
+    [InlineData("we met up by the whataburger on calloway for the handoff", "whataburger")]
+    public void AChainTypedWithoutItsApostropheOrInLowerCaseIsAPlace(string text, string store) =>
+        Assert.Contains(store, Found(text, PiiLabel.Location));
 
     [Fact]
     public void ADogNamedIsStillTheDogs() =>
