@@ -117,6 +117,9 @@ internal sealed partial class PiiLexicon
     /// <summary>The population given to a state or a country, which the lists do not count: larger than most cities'.</summary>
     public const int StatePopulation = 1_000_000;
 
+    /// <summary>The population a city's nickname stands for ("philly", "nola"): a big city's.</summary>
+    private const int CityNicknamePopulation = 500_000;
+
     private readonly Dictionary<string, LexEntry> _words = new(WordCapacity, StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, int> _phrases = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _modelPhraseLookup = new HashSet<string>(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
@@ -185,6 +188,11 @@ internal sealed partial class PiiLexicon
             var tab = line.IndexOf('\t');
             AddPlace(line[..tab], StatePopulation, Lex.State);
             Add(line[(tab + 1)..], Lex.StateCode);
+        }
+
+        foreach (var nickname in Words("city-nicknames"))
+        {
+            AddPlace(nickname, CityNicknamePopulation, Lex.Place); // "in philly", "down to nola": a big city by its nickname
         }
 
         foreach (var country in classes["countries"])

@@ -9,7 +9,8 @@ namespace NearMiss.Tests.Pii;
 /// of"; fleet numbers said in words; a word no list knows after a role is a person; a given name after "somebody
 /// named"; a street's quadrant in full; an hour said after "like" and a day; a temporary plate all in digits; a day's
 /// name after a weapon; a K9 named as it acts at a sentence's start, or named like a rank; a town named like a word
-/// "out past" it; chains typed without their apostrophe, and more chains; and the set phrases of hunting's record
+/// "out past" it; chains typed without their apostrophe, and more chains; big cities by their nicknames; "tazed" and
+/// "texted" as words; and the set phrases of hunting's record
 /// books, holiday decorations and songs, drills and bears.
 /// </summary>
 public sealed class DroppedGsAndNumbersSaidTests
@@ -96,6 +97,16 @@ public sealed class DroppedGsAndNumbersSaidTests
     [InlineData("we met up by the whataburger on calloway for the handoff", "whataburger")]
     public void AChainTypedWithoutItsApostropheOrInLowerCaseIsAPlace(string text, string store) =>
         Assert.Contains(store, Found(text, PiiLabel.Location));
+
+    [Theory]
+    [InlineData("we got sent up to abq for the training week", "abq")]
+    [InlineData("he was from nola originally and came up here after the storm", "nola")]
+    public void ABigCityByItsNicknameIsAPlace(string text, string city) =>
+        Assert.Contains(city, Found(text, PiiLabel.Location));
+
+    [Fact]
+    public void TazedAndTextedAreWords() =>
+        Assert.DoesNotContain(Any("the suspect tazed himself by accident and his girlfriend texted us a video of it"), s => s.Contains("tazed", StringComparison.Ordinal) || s.Contains("texted", StringComparison.Ordinal));
 
     [Fact]
     public void ADogNamedIsStillTheDogs() =>
