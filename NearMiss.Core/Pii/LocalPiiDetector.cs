@@ -128,7 +128,7 @@ public sealed class LocalPiiDetector : IPiiDetector
         spans = PiiNameEdges.Join(spans, text);
         spans = PiiProducts.Drop(spans, text, tokens.AsSpan(0, count), _lexicon);
         spans = PiiTerms.Drop(spans, original, text, tokens.AsSpan(0, count), _lexicon);
-        spans = PiiSpanish.Drop(spans, text, tokens.AsSpan(0, count));
+        spans = PiiSpanish.Drop(spans, text, tokens.AsSpan(0, count), original.Length == text.Length ? original : null);
         return PiiTerms.DropIfOnlyTerms(spans, original, text, tokens.AsSpan(0, count), _lexicon);
     }
 

@@ -310,11 +310,17 @@ internal sealed partial class PiiContextRules
     }
 
     /// <summary>The words that open a nickname's shape in <see cref="Nicknamed"/>: "calls her", "goes by", "aka", "known as", "big mike", "calls rusty real name".</summary>
-    private static readonly WordSet NicknameOpeners = new(["her", "him", "me", "by", "aka", "as", "big", "lil", "little", "calls"]);
+    private static readonly WordSet NicknameOpeners = new(["her", "him", "me", "by", "aka", "as", "big", "lil", "little", "calls", "call"]);
+
+    /// <summary>Who calls someone by a nickname: "a guy they call moose", "this guy everybody calls skip".</summary>
+    private static readonly WordSet Callers = new(["they", "we", "everybody", "everyone", "people", "folks", "yall", "guys"]);
+
+    /// <summary>Who is called so: "a guy they call moose", "the kid everybody calls skip".</summary>
+    private static readonly WordSet CalledPeople = new(["guy", "man", "dude", "kid", "woman", "lady", "girl", "boy", "fella", "one", "gentleman", "brother", "cousin", "uncle"]);
 
     /// <summary>
     /// Nicknames said to be nicknames: "(everybody calls her fab)", "goes by chuy", "aka "bird"", "sarge (wolf)", "me and
-    /// big mike", "everybody calls rusty real name russell".
+    /// big mike", "everybody calls rusty real name russell", "a guy they call moose".
     /// </summary>
     private void Nicknamed(List<PiiSpan> spans, List<PiiSpan> added)
     {
@@ -335,7 +341,8 @@ internal sealed partial class PiiContextRules
             var j = -1;
             if ((Eq(k, "her") || Eq(k, "him") || Eq(k, "me")) && (Eq(k - 1, "calls") || Eq(k - 1, "call") || Eq(k - 1, "called"))
                 || Eq(k, "by") && (Eq(k - 1, "goes") || Eq(k - 1, "went") || Eq(k - 1, "go") || Eq(k - 1, "going"))
-                || Eq(k, "aka") || Eq(k, "as") && Eq(k - 1, "known") || Eq(k, "calls") && Eq(k + 2, "real") && Eq(k + 3, "name"))
+                || Eq(k, "aka") || Eq(k, "as") && Eq(k - 1, "known") || Eq(k, "calls") && Eq(k + 2, "real") && Eq(k + 3, "name")
+                || (Eq(k, "call") || Eq(k, "calls")) && In(Callers, k - 1) && IsWord(k - 2) && (In(CalledPeople, k - 2) || tokens[k - 2].Is(Lex.Role)))
             {
                 j = k + 1;
                 if (P(j, '"') || P(j, '\'') || j < count && text[tokens[j].Start] == '“')

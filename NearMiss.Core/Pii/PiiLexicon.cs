@@ -126,6 +126,7 @@ internal sealed partial class PiiLexicon
     private readonly Dictionary<string, LexEntry>.AlternateLookup<ReadOnlySpan<char>> _wordLookup;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _phraseLookup;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _chainLookup;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _demonymLookup;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _chainPhraseLookup;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _chainWordLookup;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _chainHeadLookup;
@@ -147,6 +148,8 @@ internal sealed partial class PiiLexicon
         var classes = ReadSections("word-classes.txt");
         IEnumerable<string> Words(string section) => classes[section].SelectMany(static l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries));
         // A chain named for its founder is typed without its apostrophe as often as with it ("dennys", "caseys").
+        _demonymLookup = new HashSet<string>(Words("demonyms"), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
         _chainLookup = new HashSet<string>(Words("chains").SelectMany(static chain => chain.EndsWith("'s", StringComparison.Ordinal) ? [chain, chain.Replace("'", "", StringComparison.Ordinal)] : new[] { chain }), StringComparer.OrdinalIgnoreCase)
             .GetAlternateLookup<ReadOnlySpan<char>>();
         _chainPhraseLookup = new HashSet<string>(classes["chain-phrases"], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
@@ -307,6 +310,9 @@ internal sealed partial class PiiLexicon
 
     /// <summary>Is the word the name of a national store, restaurant or fuel chain ("Kroger", "Walgreens")?</summary>
     public bool IsChain(ReadOnlySpan<char> word) => _chainLookup.Contains(word);
+
+    /// <summary>What a nation's people or things are called ("Swedish", "Hawaiian", "Somali"; Data/word-classes.txt, demonyms).</summary>
+    public bool IsDemonym(ReadOnlySpan<char> word) => _demonymLookup.Contains(word);
 
     /// <summary>A model of two words (Data/models.txt) that is also a place: "santa fe", "monte carlo".</summary>
     public bool IsModelPhrase(ReadOnlySpan<char> phrase) => _modelPhraseLookup.Contains(phrase);

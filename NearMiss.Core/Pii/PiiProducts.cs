@@ -51,6 +51,12 @@ internal static class PiiProducts
                 continue;
             }
 
+            if (span.Label is PiiLabel.Location or PiiLabel.Person && first >= 0 && IsDemonymPhrase(text, tokens, first, last, lexicon))
+            {
+                spans.RemoveAt(s);
+                continue;
+            }
+
             if (span.Label == PiiLabel.Location && first >= 1 && IsThingNamedLikeAPlace(text, tokens, first, last, lexicon))
             {
                 spans.RemoveAt(s);
@@ -152,6 +158,41 @@ internal static class PiiProducts
         return last + 1 >= tokens.Length || tokens[last + 1].Has(TokenFlags.NewlineBefore)
             || tokens[last + 1].Kind == TokenKind.Punct && text[tokens[last + 1].Start] is '.' or ',' or ';' or ':' or '!' or '?' or ')';
     }
+
+    /// <summary>
+    /// What a nation's people are called, alone or before up to two ordinary words in lower case: "Swedish meatballs", "a Hawaiian
+    /// shirt", "Somali" (ANNOTATION.md marks no nationality). Not before a premise or a street ("the Irish Pub", "argentine
+    /// yard"), after a word of going ("back from swedish"), nor with a capitalised word (the true-caser's too) or a word of
+    /// a name or place list ("Spanish Fork", "Mexican Hat", "Irish Hills").
+    /// </summary>
+    private static bool IsDemonymPhrase(string text, ReadOnlySpan<Token> tokens, int first, int last, PiiLexicon lexicon)
+    {
+        if (last - first > 2 || tokens[first].Kind != TokenKind.Word || !lexicon.IsDemonym(text.AsSpan(tokens[first].Start, tokens[first].Length)))
+        {
+            return false;
+        }
+
+        if (last == first && (first > 0 && tokens[first - 1].Kind == TokenKind.Word && Destinations.Contains(text, tokens[first - 1])
+            || last + 1 < tokens.Length && tokens[last + 1].Is(Lex.PremiseSuffix | Lex.StreetSuffix)))
+        {
+            return false; // a premise so named: "back from swedish", "argentine yard"
+        }
+
+        for (var k = first + 1; k <= last; k++)
+        {
+            var word = text.AsSpan(tokens[k].Start, tokens[k].Length);
+            if (tokens[k].Kind != TokenKind.Word || !tokens[k].Has(TokenFlags.Lower) || !lexicon.IsEnglish(word, tokens[k].Lex) && !PiiTerms.IsMoreWord(word)
+                || tokens[k].Is(Lex.Place | Lex.PlaceHead | Lex.County | Lex.PremiseSuffix | Lex.StreetSuffix | Lex.OrgSuffix | Lex.GivenName | Lex.Surname))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Words before a place one goes to or comes from: "from swedish" (a hospital so named).</summary>
+    private static readonly WordSet Destinations = new(["from", "to", "at", "into", "in", "near"]);
 
     /// <summary>A saint's word that opens a place's name of two words ("a Saint Bernard,").</summary>
     private static readonly WordSet Saints = new(["saint", "st", "san", "santa"]);

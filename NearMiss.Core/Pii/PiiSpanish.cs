@@ -13,7 +13,11 @@ internal static class PiiSpanish
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> CommonLookup = Common.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    public static List<PiiSpan> Drop(List<PiiSpan> spans, string text, ReadOnlySpan<Token> tokens)
+    /// <summary>The larger Spanish word list, no name nor place of the gazetteers (Data/spanish-more-words.txt), read the first time a text speaks Spanish.</summary>
+    private static readonly Lazy<HashSet<string>.AlternateLookup<ReadOnlySpan<char>>> More = new(static () =>
+        new HashSet<string>(PiiLexicon.ReadLines("spanish-more-words.txt"), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>());
+
+    public static List<PiiSpan> Drop(List<PiiSpan> spans, string text, ReadOnlySpan<Token> tokens, string? original = null)
     {
         if (!SpeaksSpanish(text, tokens))
         {
@@ -23,7 +27,7 @@ internal static class PiiSpanish
         var keep = new List<PiiSpan>(spans.Count);
         foreach (var span in spans)
         {
-            if (!OnlyCommon(span, text, tokens))
+            if (!OnlyCommon(span, text, tokens, original ?? text))
             {
                 keep.Add(span);
             }
@@ -32,18 +36,26 @@ internal static class PiiSpanish
         return keep;
     }
 
-    /// <summary>Whether a person, place or agency found is made only of <see cref="Common"/> words.</summary>
-    private static bool OnlyCommon(PiiSpan span, string text, ReadOnlySpan<Token> tokens)
+    /// <summary>
+    /// Whether a person, place or agency found is made only of <see cref="Common"/> words and those of <see cref="More"/>
+    /// written in lower case (<paramref name="original"/>: the text as written) or opening a sentence or a line ("ASUNTO:",
+    /// "Respetuosamente,"), not after "de" or "del".
+    /// </summary>
+    private static bool OnlyCommon(PiiSpan span, string text, ReadOnlySpan<Token> tokens, string original)
     {
         if (span.Label is not (PiiLabel.Person or PiiLabel.Location or PiiLabel.Agency))
         {
             return false;
         }
 
+        var first = PiiProducts.FirstToken(tokens, span.Start);
+        var named = IsOf(text, tokens, first - 1) || IsOf(text, tokens, first); // ("placas de chihuahua", "un señor de toa baja")
         var words = 0;
-        for (var k = PiiProducts.FirstToken(tokens, span.Start); k >= 0 && k < tokens.Length && tokens[k].Start < span.End; k++)
+        for (var k = first; k >= 0 && k < tokens.Length && tokens[k].Start < span.End; k++)
         {
-            if (tokens[k].Kind != TokenKind.Word || !CommonLookup.Contains(text.AsSpan(tokens[k].Start, tokens[k].Length)))
+            var word = text.AsSpan(tokens[k].Start, tokens[k].Length);
+            var asTyped = IsLower(original.AsSpan(tokens[k].Start, tokens[k].Length)) || tokens[k].Has(TokenFlags.SentenceStart | TokenFlags.NewlineBefore);
+            if (tokens[k].Kind != TokenKind.Word || !CommonLookup.Contains(word) && (named || !asTyped || !More.Value.Contains(word)))
             {
                 return false;
             }
@@ -52,6 +64,25 @@ internal static class PiiSpanish
         }
 
         return words > 0;
+    }
+
+    /// <summary>Is token <paramref name="k"/> "de" or "del", which a place's or a person's name follows?</summary>
+    private static bool IsOf(string text, ReadOnlySpan<Token> tokens, int k) =>
+        k >= 0 && k < tokens.Length && tokens[k].Kind == TokenKind.Word && text.AsSpan(tokens[k].Start, tokens[k].Length) is var w
+        && (w.Equals("de", StringComparison.OrdinalIgnoreCase) || w.Equals("del", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Written without a capital, as the writer typed it: a word of the larger list counts only so ("Flaco", "Ébano" may be names).</summary>
+    private static bool IsLower(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+        {
+            if (char.IsUpper(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

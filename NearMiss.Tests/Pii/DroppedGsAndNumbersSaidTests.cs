@@ -11,7 +11,8 @@ namespace NearMiss.Tests.Pii;
 /// name after a weapon; a K9 named as it acts at a sentence's start, or named like a rank; a town named like a word
 /// "out past" it; chains typed without their apostrophe, and more chains; big cities by their nicknames; "tazed" and
 /// "texted" as words; and the set phrases of hunting's record
-/// books, holiday decorations and songs, drills and bears.
+/// books, holiday decorations and songs, drills and bears; everyday Spanish in a text that speaks it, Spanish ranks;
+/// nationalities; soldiers' words and prayers; an hour said after a day of a month; a nickname "they call" someone.
 /// </summary>
 public sealed class DroppedGsAndNumbersSaidTests
 {
@@ -137,4 +138,52 @@ public sealed class DroppedGsAndNumbersSaidTests
     [InlineData("meanwhile a brown bear is on the other bank watching us")]
     public void RecordBooksDecorationsSongsDrillsAndBearsAreNoPii(string text) =>
         Assert.Empty(Any(text));
+    [Fact]
+    public void EverydaySpanishInASpanishTextIsNoName()
+    {
+        var found = Any("así que el viernes como a la una nos llaman pa una pelea afuera del bar y el teniente quiere q firme un informe, la querella dice que yo me puse en frente del carro");
+        Assert.DoesNotContain(found, s => s.Contains("querella", StringComparison.Ordinal) || s.Contains("frente", StringComparison.Ordinal) || s.Contains("quiere", StringComparison.Ordinal) || s == "puse");
+    }
+
+    [Fact]
+    public void ASpanishWordAfterDeIsStillAPlace()
+    {
+        var places = Found("se fue en un jeep negro con placas de chihuahua y el señor de toa baja dice que se lo robaron así nomás", PiiLabel.Location);
+        Assert.Contains("chihuahua", places);
+        Assert.Contains("toa baja", places);
+    }
+
+    [Fact]
+    public void ASpanishRanksAbbreviationIsNoName() =>
+        Assert.DoesNotContain("Agte", Any("DE / FROM: Agte. Yamilet Cruz Figueroa, placa 31842. Mi compañero, Agte. Rafael Negrón, llegó después."));
+
+    [Theory]
+    [InlineData("we stood around with a crockpot of Swedish meatballs and talked about the call")]
+    [InlineData("Dispatch gave a description (Asian male, black hoodie) that matched the guy on the corner.")]
+    public void ANationalityIsNoPlace(string text) =>
+        Assert.Empty(Any(text));
+
+    [Theory]
+    [InlineData("one guy from spanish fork was shooting at cans off the road", "spanish fork")]
+    [InlineData("we got back from swedish around four and he had six stitches", "swedish")]
+    public void ATownOrAPremiseNamedForANationStaysAPlace(string text, string place) =>
+        Assert.Contains(place, Found(text, PiiLabel.Location));
+
+    [Theory]
+    [InlineData("After, my partner is saying Hooah and Semper Fi and laughing about it.")]
+    [InlineData("I held my St. Michael medal and said a Padre Nuestro the whole way in.")]
+    public void SoldiersWordsAndPrayersAreNoPii(string text) =>
+        Assert.Empty(Any(text));
+
+    [Fact]
+    public void AHospitalNamedForASaintStaysAPlace() =>
+        Assert.Contains("St. Michael Medical Center", Found("we took him to St. Michael Medical Center in Silverdale for the cut", PiiLabel.Location));
+
+    [Fact]
+    public void AnHourSaidAfterADayOfAMonthIsATime() =>
+        Assert.Contains("twenty three hundred", Found("flash flood call. april fourteenth twenty three hundred the bridge was already under", PiiLabel.Time));
+
+    [Fact]
+    public void ANicknameTheyCallSomeoneIsAName() =>
+        Assert.Equal(["moose", "moose"], Found("theres this huge guy they call moose standing over a tourist. moose is like six five", PiiLabel.Person));
 }
