@@ -289,13 +289,33 @@ internal sealed partial class PiiContextRules
         // A dictated log's entry opens with its time: "twenty three ten on interstate seven seven".
         var lead = Eq(k - 1, "like") ? k - 2 : k - 1;
         var led = In(TimeLeads, lead) || Eq(lead, "at") || k == 0 || tokens[k].Has(TokenFlags.NewlineBefore) || AckStamp(k, minuteEnd)
-            || Eq(k - 1, "like") && (Eq(lead, "day") || IsWord(lead) && tokens[lead].Is(Lex.Weekday | Lex.Holiday) || In(DayParts, lead)) // "memorial day like eighteen hundred"
-            || IsWord(lead) && (tokens[lead].Is(Lex.Weekday) || In(OrdinalWords, lead) && (IsWord(lead - 1) && tokens[lead - 1].Is(Lex.Month) || IsNumberWord(lead - 1) && IsWord(lead - 2) && tokens[lead - 2].Is(Lex.Month))
-                    && (hour is not (19 or 20) || Eq(hourEnd + 1, "hundred")) // (not the year after a day: "november eighth twenty twenty three")
-                || Eq(lead, "day") && IsWord(lead - 1) && (tokens[lead - 1].Is(Lex.Holiday) || tokens[lead - 1].Lex.Has(LexExtra.HolidayHead))); // "april fourteenth twenty three hundred", "saturday twenty one thirty"
+            || AfterADay(k, lead, year: hour is 19 or 20 && !Eq(hourEnd + 1, "hundred"));
         var entry = (k == 0 || tokens[k].Has(TokenFlags.NewlineBefore)) && P(minuteEnd + 1, ',') && SaidLog();
         return led && (hour >= 13 || Eq(k, "zero") || Eq(k, "oh") || entry) && !In(Counted, minuteEnd + 1) && !EqAny(minuteEnd + 1, "dollars", "bucks", "pounds", "lbs")
             && !(IsWord(minuteEnd + 1) && tokens[minuteEnd + 1].Is(Lex.Measure)) ? minuteEnd : -1;
+    }
+
+    /// <summary>
+    /// Does a day stand before a 24-hour time said at <paramref name="k"/> (<paramref name="lead"/> the word before it, or
+    /// before its "like")? A day's name or part after "like" ("memorial day like eighteen hundred"), a weekday, a holiday's
+    /// "day", or a day of a month ("april fourteenth twenty three hundred") unless the time may be its <paramref
+    /// name="year"/> ("november eighth twenty twenty three").
+    /// </summary>
+    private bool AfterADay(int k, int lead, bool year)
+    {
+        if (!IsWord(lead))
+        {
+            return false;
+        }
+
+        if (Eq(k - 1, "like") && (Eq(lead, "day") || tokens[lead].Is(Lex.Weekday | Lex.Holiday) || In(DayParts, lead)) || tokens[lead].Is(Lex.Weekday))
+        {
+            return true;
+        }
+
+        var dayOfMonth = In(OrdinalWords, lead) && (IsWord(lead - 1) && tokens[lead - 1].Is(Lex.Month) || IsNumberWord(lead - 1) && IsWord(lead - 2) && tokens[lead - 2].Is(Lex.Month));
+        var holiday = Eq(lead, "day") && IsWord(lead - 1) && (tokens[lead - 1].Is(Lex.Holiday) || tokens[lead - 1].Lex.Has(LexExtra.HolidayHead));
+        return dayOfMonth && !year || holiday;
     }
 
     /// <summary>Whether the text is a log read aloud: two lines or more open with a 24-hour time said ("Eighteen forty, theft report").</summary>

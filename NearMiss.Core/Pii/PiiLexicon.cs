@@ -147,9 +147,9 @@ internal sealed partial class PiiLexicon
     {
         var classes = ReadSections("word-classes.txt");
         IEnumerable<string> Words(string section) => classes[section].SelectMany(static l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        // A chain named for its founder is typed without its apostrophe as often as with it ("dennys", "caseys").
         _demonymLookup = new HashSet<string>(Words("demonyms"), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
+        // A chain named for its founder is typed without its apostrophe as often as with it ("dennys", "caseys").
         _chainLookup = new HashSet<string>(Words("chains").SelectMany(static chain => chain.EndsWith("'s", StringComparison.Ordinal) ? [chain, chain.Replace("'", "", StringComparison.Ordinal)] : new[] { chain }), StringComparer.OrdinalIgnoreCase)
             .GetAlternateLookup<ReadOnlySpan<char>>();
         _chainPhraseLookup = new HashSet<string>(classes["chain-phrases"], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
